@@ -1,0 +1,15 @@
+/**
+ * The vocabulary shared by every layer: blobs and where they live, messages and where they sit.
+ *
+ * <ul>
+ *   <li>{@link org.mailsnap.model.BlobId}: the keyed hash (HMAC-SHA-256 under the repository's id key) of a blob's
+ *       plaintext. Equal plaintext, equal id, so ids are the unit of deduplication.</li>
+ *   <li>{@link org.mailsnap.model.BlobLocation}: where a blob is stored (pack, offset, length).</li>
+ *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
+ *       chunks; the message file is their concatenation.</li>
+ *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,
+ *       info with flags, verbatim), {@code new/} or {@code cur/}, its mtime, and its content.</li>
+ *   <li>{@link org.mailsnap.model.FolderKey}: a folder of a mailbox, both as paths relative to their parent.</li>
+ * </ul>
+ */
+package org.mailsnap.model;

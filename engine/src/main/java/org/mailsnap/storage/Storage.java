@@ -1,0 +1,36 @@
+package org.mailsnap.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** Immutable named objects: the only thing a repository needs from a disk or an object store. */
+public interface Storage extends Closeable {
+
+    /** Publishes {@code data} under {@code name} atomically, replacing any object of that name. */
+    void put(String name, byte[] data) throws IOException;
+
+    /** The whole object. */
+    byte[] get(String name) throws IOException;
+
+    /** {@code length} bytes from {@code offset}; fails if the object is shorter. */
+    byte[] getRange(String name, long offset, int length) throws IOException;
+
+    /** The object's size in bytes. */
+    long size(String name) throws IOException;
+
+    /** True if the object exists. */
+    boolean exists(String name) throws IOException;
+
+    /** Every object whose name starts with {@code prefix} (e.g. {@code "index/"}), in no particular order. */
+    List<ObjectInfo> list(String prefix) throws IOException;
+
+    /** Removes the object; removing a missing object is not an error. */
+    void delete(String name) throws IOException;
+
+    /** Where this storage lives, for messages (e.g. {@code /srv/backup/repo} or {@code s3://bucket/prefix}). */
+    String location();
+
+    @Override
+    default void close() throws IOException {}
+}
