@@ -1,0 +1,60 @@
+package org.mailsnap.chunk;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides cuts between records from a keyed 64-bit hash of each record's key. Thread-safe.
+ *
+ * <p>A cut follows record r when {@code hash(key(r))} has its low {@code log2(average / typicalRecordBytes)} bits
+ * zero and the chunk has reached {@code min} bytes; a chunk never grows past {@code max} bytes unless one record is
+ * larger than that on its own.
+ */
+public final class RecordChunker {
+    private final long k0;
+    private final long k1;
+    private final ChunkerParams params;
+    private final long mask;
+
+    /**
+     * @param typicalRecordBytes the expected size of one record; with {@code params.average()} it fixes how many
+     *                           records a chunk holds on average. It must be a constant of the record kind, never
+     *                           measured from data, or cuts would move.
+     */
+    public RecordChunker(byte[] seed, ChunkerParams params, int typicalRecordBytes) {
+        long[] table = GearTable.derive(seed);
+        this.k0 = table[0] ^ 0x6d61696c736e6170L;
+        this.k1 = table[1];
+        this.params = params;
+        int perChunk = Math.max(1, params.average() / Math.max(1, typicalRecordBytes));
+        this.mask = Integer.highestOneBit(perChunk) - 1L;
+    }
+
+    public ChunkerParams params() {
+        return params;
+    }
+
+    /** True if a chunk of {@code chunkBytes} bytes that ends with the record keyed {@code key} ends there. */
+    public boolean cutAfter(String key, int chunkBytes) {
+        if (chunkBytes < params.min()) {
+            return false;
+        }
+        if (chunkBytes >= params.max()) {
+            return true;
+        }
+        return (hash(key) & mask) == 0;
+    }
+
+    long hash(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        long h = k0;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            h ^= h >>> 29;
+        }
+        h ^= k1;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 31;
+        h *= 0x94d049bb133111ebL;
+        return h ^ (h >>> 32);
+    }
+}

@@ -1,0 +1,45 @@
+package org.mailsnap.snapshot;
+
+import org.mailsnap.codec.DecodeException;
+
+/**
+ * Checks names read from a repository before anything uses them as paths, so a hostile repository cannot make a
+ * restore write outside its target.
+ */
+public final class SafeNames {
+    private SafeNames() {}
+
+    /** A file name inside one directory: non-empty, no {@code /}, no NUL, not {@code .} or {@code ..}. */
+    public static String fileName(String name, String what) throws DecodeException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0 || name.length() > 1024) {
+            throw new DecodeException("unsafe " + what + " name rejected: " + printable(name));
+        }
+        return name;
+    }
+
+    /**
+     * A relative path of {@code /}-separated safe segments, or the empty string (the root itself). No absolute path,
+     * no {@code .}/{@code ..} segment, no empty segment.
+     */
+    public static String relativePath(String path, String what) throws DecodeException {
+        if (path.isEmpty()) {
+            return path;
+        }
+        if (path.startsWith("/") || path.endsWith("/") || path.length() > 4096) {
+            throw new DecodeException("unsafe " + what + " path rejected: " + printable(path));
+        }
+        for (String segment : path.split("/", -1)) {
+            fileName(segment, what);
+        }
+        return path;
+    }
+
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return '"' + sb.toString() + '"';
+    }
+}

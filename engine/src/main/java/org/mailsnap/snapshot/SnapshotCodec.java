@@ -1,0 +1,77 @@
+package org.mailsnap.snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.Decoder;
+import org.mailsnap.codec.Encoder;
+
+/**
+ * The plaintext of a snapshot object (encrypted by the repository's object store):
+ * {@code Version(1) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(string) || Separator(string)
+ * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}. See format-spec/snapshots.md.
+ */
+public final class SnapshotCodec {
+    static final int VERSION = 1;
+
+    private SnapshotCodec() {}
+
+    public static byte[] encode(Snapshot s) {
+        Encoder out = new Encoder(1024);
+        out.writeByte(VERSION);
+        out.writeSignedVarLong(s.time().getEpochSecond());
+        out.writeVarLong(s.time().getNano());
+        out.writeString(s.host());
+        out.writeString(s.store());
+        out.writeString(String.valueOf(s.separator()));
+        out.writeString(s.parent());
+        out.writeVarLong(s.tags().size());
+        s.tags().forEach(out::writeString);
+        out.writeBlobIds(s.tree());
+        SnapshotStats st = s.stats();
+        for (long v : new long[] {st.mailboxes(), st.folders(), st.messages(), st.bytes(), st.newMessages(),
+                st.newBytes(), st.storedBytes(), st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos()}) {
+            out.writeVarLong(v);
+        }
+        out.writeVarLong(st.failedMailboxes().size());
+        st.failedMailboxes().forEach(out::writeString);
+        return out.toByteArray();
+    }
+
+    public static Snapshot decode(byte[] bytes, String id) throws DecodeException {
+        Decoder in = new Decoder(bytes);
+        String what = "snapshot " + id;
+        int version = in.readByte(what + " version");
+        if (version != VERSION) {
+            throw new DecodeException(what + ": unsupported version " + version + " (supported: " + VERSION + ")");
+        }
+        long seconds = in.readSignedVarLong(what + " time");
+        int nanos = in.readCount(999_999_999, what + " time nanos");
+        String host = in.readString(1024, what + " host");
+        String store = in.readString(4096, what + " store");
+        String sep = in.readString(4, what + " separator");
+        if (sep.length() != 1) {
+            throw new DecodeException(what + ": separator must be one character, got " + SafeNames.printable(sep));
+        }
+        String parent = in.readString(128, what + " parent");
+        int tagCount = in.readCount(1024, what + " tag count");
+        List<String> tags = new ArrayList<>(tagCount);
+        for (int i = 0; i < tagCount; i++) {
+            tags.add(in.readString(1024, what + " tag"));
+        }
+        var tree = in.readBlobIds(Integer.MAX_VALUE, what + " tree");
+        long[] v = new long[10];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readVarLong(what + " stats");
+        }
+        int failedCount = in.readCount(1_000_000, what + " failed mailbox count");
+        List<String> failed = new ArrayList<>(failedCount);
+        for (int i = 0; i < failedCount; i++) {
+            failed.add(in.readString(4096, what + " failed mailbox"));
+        }
+        in.expectEnd(what);
+        return new Snapshot(Instant.ofEpochSecond(seconds, nanos), host, store, sep.charAt(0), parent, tags, tree,
+                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed));
+    }
+}

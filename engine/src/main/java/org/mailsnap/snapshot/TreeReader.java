@@ -1,0 +1,23 @@
+package org.mailsnap.snapshot;
+
+import java.io.IOException;
+import java.util.List;
+import org.mailsnap.model.BlobId;
+
+/** Reads a snapshot's folder entries back, chunk by chunk. */
+public final class TreeReader {
+    private TreeReader() {}
+
+    @FunctionalInterface
+    public interface FolderConsumer {
+        void accept(FolderEntry folder) throws IOException;
+    }
+
+    public static void read(List<BlobId> tree, BlobSource source, FolderConsumer consumer) throws IOException {
+        for (BlobId id : tree) {
+            for (FolderEntry f : TreeCodec.readChunk(source.get(id), id)) {
+                consumer.accept(f);
+            }
+        }
+    }
+}

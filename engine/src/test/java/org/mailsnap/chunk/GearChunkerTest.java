@@ -1,0 +1,96 @@
+package org.mailsnap.chunk;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GearChunkerTest {
+    private static final byte[] SEED = "test seed".getBytes();
+
+    static List<byte[]> chunks(GearChunker chunker, byte[] data) {
+        List<byte[]> out = new ArrayList<>();
+        int off = 0;
+        while (off < data.length) {
+            int n = chunker.nextCut(data, off, data.length - off, true);
+            assertTrue(n > 0, "cut must advance");
+            out.add(java.util.Arrays.copyOfRange(data, off, off + n));
+            off += n;
+        }
+        return out;
+    }
+
+    @Test
+    void chunksRespectBoundsAndReassemble() {
+        long seed = System.nanoTime();
+        System.out.println("GearChunkerTest seed " + seed);
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new Random(seed).nextBytes(data);
+        GearChunker chunker = new GearChunker(SEED, ChunkerParams.BODY);
+        List<byte[]> parts = chunks(chunker, data);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] p = parts.get(i);
+            assertTrue(p.length <= ChunkerParams.BODY.max(), "chunk over max: " + p.length);
+            if (i < parts.size() - 1) {
+                assertTrue(p.length >= ChunkerParams.BODY.min(), "chunk under min: " + p.length);
+            }
+            joined.writeBytes(p);
+        }
+        assertArrayEquals(data, joined.toByteArray());
+        double average = (double) data.length / parts.size();
+        assertTrue(average > 32 * 1024 && average < 128 * 1024, "average chunk size " + average);
+    }
+
+    @Test
+    void insertionAtTheStartKeepsLaterChunks() {
+        long seed = System.nanoTime();
+        System.out.println("GearChunkerTest seed " + seed);
+        Random random = new Random(seed);
+        byte[] data = new byte[2 * 1024 * 1024];
+        random.nextBytes(data);
+        byte[] shifted = new byte[data.length + 1000];
+        random.nextBytes(shifted);
+        System.arraycopy(data, 0, shifted, 1000, data.length);
+        GearChunker chunker = new GearChunker(SEED, ChunkerParams.BODY);
+        Set<String> before = new HashSet<>();
+        for (byte[] c : chunks(chunker, data)) {
+            before.add(java.util.HexFormat.of().formatHex(c, 0, 64) + c.length);
+        }
+        List<byte[]> after = chunks(chunker, shifted);
+        long shared = after.stream()
+                .filter(c -> before.contains(java.util.HexFormat.of().formatHex(c, 0, 64) + c.length)).count();
+        assertTrue(shared >= after.size() - 3, "only the first chunks may differ: shared " + shared + " of "
+                + after.size());
+    }
+
+    @Test
+    void needsMoreDataUnlessLast() {
+        GearChunker chunker = new GearChunker(SEED, ChunkerParams.BODY);
+        byte[] small = new byte[1000];
+        assertEquals(-1, chunker.nextCut(small, 0, small.length, false));
+        assertEquals(1000, chunker.nextCut(small, 0, small.length, true));
+        byte[] zeros = new byte[ChunkerParams.BODY.max() + 10];
+        assertEquals(ChunkerParams.BODY.max(), chunker.nextCut(zeros, 0, zeros.length, false),
+                "a run without cuts is cut at max");
+    }
+
+    @Test
+    void theSeedChangesTheCuts() {
+        byte[] data = new byte[1024 * 1024];
+        new Random(7).nextBytes(data);
+        int a = new GearChunker("one".getBytes(), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
+        int b = new GearChunker("two".getBytes(), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void badParametersAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(10, 1000, 5000));
+        assertThrows(IllegalArgumentException.class, () -> new ChunkerParams(2048, 1024, 5000));
+    }
+}
