@@ -8,9 +8,9 @@ import org.mailsnap.model.BlobType;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /** Blobs in a map keyed by their SHA-256: enough to test record layouts without a repository. */
-final class MemoryBlobs implements BlobSink, BlobSource {
-    final Map<BlobId, byte[]> blobs = new HashMap<>();
-    int puts;
+public final class MemoryBlobs implements BlobSink, BlobSource {
+    public final Map<BlobId, byte[]> blobs = new HashMap<>();
+    public int puts;
 
     @Override
     public BlobId put(BlobType type, byte[] plaintext) {

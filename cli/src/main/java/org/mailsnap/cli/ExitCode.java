@@ -1,0 +1,38 @@
+package org.mailsnap.cli;
+
+/** What `mailsnap` returns, for scripts and monitoring. Listed in `--help`. */
+public enum ExitCode {
+    OK(0, "success"),
+    FAILURE(1, "failure"),
+    USAGE(2, "wrong usage"),
+    PARTIAL(3, "partial: some mailboxes or files could not be processed, the rest was"),
+    NO_REPOSITORY(10, "no repository at the given location"),
+    LOCKED(11, "the repository is locked by another process"),
+    WRONG_PASSWORD(12, "wrong password"),
+    INTERRUPTED(130, "interrupted");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The table printed at the end of `--help`. */
+    static String table() {
+        StringBuilder sb = new StringBuilder("Exit codes:%n");
+        for (ExitCode c : values()) {
+            sb.append(String.format("  %3d  %s%%n", c.code, c.meaning));
+        }
+        return sb.toString();
+    }
+}
