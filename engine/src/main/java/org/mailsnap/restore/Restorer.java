@@ -1,0 +1,222 @@
+package org.mailsnap.restore;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ControlFile;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.TreeReader;
+
+/**
+ * Restores from one snapshot (see the package doc for the two modes).
+ *
+ * <ol>
+ *   <li>Select the folder entries of the requested mailbox and folder from the snapshot's tree.</li>
+ *   <li>Empty target: refuse a non-empty directory; merge: collect the bases the live mailbox holds now.</li>
+ *   <li>Per folder: create {@code cur/ new/ tmp/}; write its control files (empty target only).</li>
+ *   <li>Stream the folder's manifest; write each selected message on a worker thread, at most a few per thread in
+ *       flight so memory stays bounded.</li>
+ * </ol>
+ */
+public final class Restorer {
+    private static final String MAILDIRFOLDER = "maildirfolder";
+
+    private final BlobSource blobs;
+    private final int threads;
+
+    public Restorer(BlobSource blobs, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.blobs = blobs;
+        this.threads = threads;
+    }
+
+    public RestoreResult restore(Snapshot snapshot, RestoreRequest request) throws IOException {
+        List<FolderEntry> folders = selectFolders(snapshot, request);
+        Path target = request.target().toAbsolutePath().normalize();
+        prepareTarget(target, request.mode());
+        TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
+        MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target));
+        BaseNames bases = new BaseNames(snapshot.separator());
+        Set<String> existing = request.mode() == RestoreMode.MERGE
+                ? ExistingBases.scan(target, bases) : Set.of();
+        Run run = new Run(writer, bases, existing, request);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mailsnap-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (FolderEntry folder : folders) {
+                run.folder(paths, folder, pool);
+            }
+            run.awaitAll();
+        } finally {
+            pool.shutdownNow();
+        }
+        return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
+                run.controlFiles, run.notes);
+    }
+
+    private List<FolderEntry> selectFolders(Snapshot snapshot, RestoreRequest request) throws IOException {
+        List<FolderEntry> selected = new ArrayList<>();
+        List<String> mailboxes = new ArrayList<>();
+        TreeReader.read(snapshot.tree(), blobs, f -> {
+            if (mailboxes.isEmpty() || !mailboxes.get(mailboxes.size() - 1).equals(f.key().mailbox())) {
+                mailboxes.add(f.key().mailbox());
+            }
+            if ((request.mailbox() == null || request.mailbox().equals(f.key().mailbox()))
+                    && (request.folder() == null || request.folder().equals(f.key().folder()))) {
+                selected.add(f);
+            }
+        });
+        if (selected.isEmpty()) {
+            String known = String.join(", ", mailboxes.subList(0, Math.min(5, mailboxes.size())))
+                    + (mailboxes.size() > 5 ? ", …" : "");
+            throw new IOException("the snapshot has no " + (request.folder() == null ? "" : "folder '"
+                    + request.folder() + "' in ") + "mailbox '" + request.mailbox() + "' (mailboxes: " + known + ")");
+        }
+        return selected;
+    }
+
+    private static void prepareTarget(Path target, RestoreMode mode) throws IOException {
+        if (mode == RestoreMode.MERGE) {
+            if (!Files.isDirectory(target)) {
+                throw new IOException("merge target " + target + " is not an existing mailbox directory");
+            }
+            return;
+        }
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new IOException("restore target " + target + " exists and is not a directory");
+            }
+            try (var entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("restore target " + target + " is not empty (use an empty directory, or"
+                            + " --merge to add missing messages to a live mailbox)");
+                }
+            }
+        } else {
+            Files.createDirectories(target);
+        }
+    }
+
+    /** The state of one restore: counters, in-flight writes, notes. */
+    private final class Run {
+        final MaildirFileWriter writer;
+        final BaseNames bases;
+        final Set<String> existing;
+        final RestoreRequest request;
+        final AtomicLong messages = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        final int windowSize = threads * 4;
+        final Semaphore window = new Semaphore(windowSize);
+        long controlFiles;
+
+        Run(MaildirFileWriter writer, BaseNames bases, Set<String> existing, RestoreRequest request) {
+            this.writer = writer;
+            this.bases = bases;
+            this.existing = existing;
+            this.request = request;
+        }
+
+        void folder(TargetPaths paths, FolderEntry folder, ExecutorService pool) throws IOException {
+            Path root = paths.mailboxRoot(folder.key());
+            Path dir = paths.folderDir(folder.key());
+            boolean isRoot = folder.key().folder().isEmpty();
+            boolean created = !Files.isDirectory(dir);
+            for (String sub : List.of("cur", "new", "tmp")) {
+                writer.ensureDirectory(root.resolve(sub));
+                writer.ensureDirectory(dir.resolve(sub));
+            }
+            if (request.mode() == RestoreMode.EMPTY_TARGET) {
+                for (ControlFile c : folder.controlFiles()) {
+                    if (isRoot && c.name().equals(MAILDIRFOLDER)) {
+                        notes.add("not restoring maildirfolder in the mailbox root (it would break quota)");
+                        continue;
+                    }
+                    writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(), c.mtimeNanos());
+                    controlFiles++;
+                }
+            } else if (created && !isRoot) {
+                Files.createFile(paths.file(dir, MAILDIRFOLDER));
+                notes.add("created folder " + folder.key().folder());
+            }
+            ManifestReader.read(folder.manifest(), blobs, p -> message(paths, dir, p, pool));
+        }
+
+        void message(TargetPaths paths, Path dir, Placement p, ExecutorService pool) throws IOException {
+            String base = bases.baseOf(p.name());
+            if (request.base() != null && !request.base().equals(base)) {
+                return;
+            }
+            if (existing.contains(base)) {
+                skipped.incrementAndGet();
+                return;
+            }
+            Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), p.name());
+            List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
+            chunks.add(p.content().header());
+            chunks.addAll(p.content().body());
+            acquire(1);
+            rethrowFailure();
+            pool.execute(() -> {
+                try {
+                    bytes.addAndGet(writer.write(dir.resolve("tmp"), finalPath, chunks, p.content().size(),
+                            p.mtimeNanos()));
+                    messages.incrementAndGet();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    window.release();
+                }
+            });
+        }
+
+        /** Waits until every submitted write has finished, then reports the first failure. */
+        void awaitAll() throws IOException {
+            acquire(windowSize);
+            window.release(windowSize);
+            rethrowFailure();
+        }
+
+        private void acquire(int permits) throws InterruptedIOException {
+            try {
+                window.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("restore interrupted");
+            }
+        }
+
+        private void rethrowFailure() throws IOException {
+            Throwable t = failure.get();
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            if (t != null) {
+                throw new IOException("restore failed: " + t, t);
+            }
+        }
+    }
+}

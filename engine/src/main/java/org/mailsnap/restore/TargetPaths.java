@@ -1,0 +1,43 @@
+package org.mailsnap.restore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mailsnap.model.FolderKey;
+
+/** Maps folders to directories under the target and refuses any path that would leave it. */
+final class TargetPaths {
+    private final Path target;
+    private final boolean oneMailbox;
+
+    TargetPaths(Path target, boolean oneMailbox) {
+        this.target = target.toAbsolutePath().normalize();
+        this.oneMailbox = oneMailbox;
+    }
+
+    Path root() {
+        return target;
+    }
+
+    /** The mailbox root of {@code key} under the target. */
+    Path mailboxRoot(FolderKey key) throws IOException {
+        return inside(oneMailbox || key.mailbox().isEmpty() ? target : target.resolve(key.mailbox()));
+    }
+
+    Path folderDir(FolderKey key) throws IOException {
+        Path root = mailboxRoot(key);
+        return inside(key.folder().isEmpty() ? root : root.resolve(key.folder()));
+    }
+
+    /** A file directly in {@code dir}, whose name was validated when it was decoded; checked again here. */
+    Path file(Path dir, String name) throws IOException {
+        return inside(dir.resolve(name));
+    }
+
+    private Path inside(Path p) throws IOException {
+        Path n = p.toAbsolutePath().normalize();
+        if (!n.startsWith(target)) {
+            throw new IOException("refusing to write outside the restore target " + target + ": " + n);
+        }
+        return n;
+    }
+}

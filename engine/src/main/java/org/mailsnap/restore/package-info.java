@@ -1,0 +1,23 @@
+/**
+ * Restore: put back a mailbox, a folder or one message as a snapshot holds it.
+ *
+ * <p>Two modes:
+ * <ol>
+ *   <li><b>Into an empty directory</b> ({@link org.mailsnap.restore.RestoreMode#EMPTY_TARGET}): every folder's
+ *       {@code cur/ new/ tmp/}, every message file byte-identical under its name of that moment (so its flags), its
+ *       mtime (IMAP INTERNALDATE), and the control files of the same moment ({@code dovecot-uidlist},
+ *       {@code dovecot-keywords}, {@code subscriptions}, {@code maildirfolder}; never {@code maildirfolder} in the
+ *       root), so Dovecot serving the result shows the same UIDs, flags and keywords.</li>
+ *   <li><b>Merge into a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#MERGE}): only messages whose base
+ *       is nowhere in the mailbox now (a message since moved to another folder is not put back in its old one); each
+ *       is written to the folder's {@code tmp/}, fsynced, given its mtime, and renamed into {@code new/} or
+ *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Keyword letters are
+ *       translated through the snapshot's and the live folder's {@code dovecot-keywords}; control files of a live
+ *       folder are never touched.</li>
+ * </ol>
+ *
+ * <p>Every path is built from names that {@link org.mailsnap.snapshot.SafeNames} checked when the tree and manifests
+ * were decoded, and is checked once more to lie under the target before anything is written. When running as root,
+ * what is created takes the owner of the target directory, so the mail server can read it.
+ */
+package org.mailsnap.restore;
