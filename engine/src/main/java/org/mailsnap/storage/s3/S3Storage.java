@@ -60,6 +60,7 @@ public final class S3Storage implements Storage {
                         .socketTimeout(SOCKET_TIMEOUT))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(new NoExpectContinue()))
                 .build();
         return new S3Storage(settings, client);
     }
@@ -76,9 +77,27 @@ public final class S3Storage implements Storage {
             client.putObject(request -> request.bucket(settings.bucket()).key(key)
                             .contentLength((long) data.length).contentMD5(md5Base64(data)),
                     RequestBody.fromBytes(data));
-        } catch (SdkException e) {
+        } catch (S3Exception e) {
             throw errors.translate(e, "write", name);
+        } catch (SdkException e) {
+            throw errors.translate(diagnose(e), "write", name);
         }
+    }
+
+    /**
+     * A server that refuses a PUT (bad credentials, no bucket) may answer before reading the body and close the
+     * connection; the client then only sees "Error writing request body". A one-key listing gets the real answer.
+     */
+    private SdkException diagnose(SdkException putFailure) {
+        try {
+            client.listObjectsV2(request -> request.bucket(settings.bucket()).prefix(settings.keyOf("")).maxKeys(1));
+        } catch (S3Exception refusal) {
+            refusal.addSuppressed(putFailure);
+            return refusal;
+        } catch (SdkException unrelated) {
+            putFailure.addSuppressed(unrelated);
+        }
+        return putFailure;
     }
 
     @Override
