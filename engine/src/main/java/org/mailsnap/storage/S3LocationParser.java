@@ -57,7 +57,8 @@ final class S3LocationParser {
             throw bad(location, e.getMessage());
         }
         if (uri.getRawUserInfo() != null) {
-            throw bad(location, "credentials do not belong in the location; set AWS_ACCESS_KEY_ID and"
+            String redacted = location.replace(uri.getRawUserInfo() + "@", "***@"); // never echo a secret
+            throw bad(redacted, "credentials do not belong in the location; set AWS_ACCESS_KEY_ID and"
                     + " AWS_SECRET_ACCESS_KEY");
         }
         if (uri.getHost() == null) {
