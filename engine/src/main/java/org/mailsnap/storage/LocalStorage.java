@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Objects as files under a directory: object {@code data/3f/3f2a…} is the file {@code <root>/data/3f/3f2a…}.
@@ -41,6 +43,7 @@ public final class LocalStorage implements Storage {
     private final FileSync sync;
     private final Clock clock;
     private final LocalErrors errors;
+    private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
 
     /** A storage in {@code root}, which is created with the first object if it does not exist yet. */
     public LocalStorage(Path root) {
@@ -63,7 +66,7 @@ public final class LocalStorage implements Storage {
     public void put(String name, byte[] data) throws IOException {
         Path target = fileOf(name);
         Path directory = target.getParent();
-        createDirectory(directory, name);
+        ensureDirectory(directory, name);
         Path temp = createTempFile(directory, name);
         try {
             writeDurably(temp, data);
@@ -229,34 +232,49 @@ public final class LocalStorage implements Storage {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
-
-
-    /** Creates {@code directory} and its missing parents, fsyncing each parent so the new entry survives a crash. */
-    private void createDirectory(Path directory, String name) throws IOException {
-        if (Files.isDirectory(directory)) {
+    /**
+     * Makes sure {@code directory} and its parents up to the root exist and their entries are durable: each is
+     * created if missing and its parent fsynced, once per directory and process. A directory found already there
+     * is synced too, since its creator may not have synced it yet. The root's parent is only synced if the root
+     * is created here: it is not ours, and may not even be readable.
+     */
+    private void ensureDirectory(Path directory, String name) throws IOException {
+        if (durableDirectories.contains(directory)) {
             return;
         }
-        Path parent = directory.getParent();
-        if (!directory.equals(root)) {
-            createDirectory(parent, name);
+        boolean isRoot = directory.equals(root);
+        if (!isRoot) {
+            ensureDirectory(directory.getParent(), name);
+        }
+        boolean created = createIfMissing(directory, name);
+        if (created || !isRoot) {
+            try {
+                sync.syncDirectory(directory.getParent());
+            } catch (IOException e) {
+                throw errors.translate(e, "write", name, directory.getParent());
+            }
+        }
+        durableDirectories.add(directory);
+    }
+
+    /** Creates {@code directory} unless it exists; true if this call created it. */
+    private boolean createIfMissing(Path directory, String name) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return false;
         }
         try {
             Files.createDirectory(directory);
+            return true;
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(directory)) {
                 throw errors.fileInTheWay(e, name, directory);
             }
-            return; // another writer created it: it made it durable
+            return false; // another writer was quicker
         } catch (NoSuchFileException e) {
-            throw new IOException(root + ": cannot write object " + name + ": " + parent
+            throw new IOException(root + ": cannot write object " + name + ": " + directory.getParent()
                     + " does not exist (is the backup disk mounted?)", e);
         } catch (IOException e) {
             throw errors.translate(e, "write", name, directory);
-        }
-        try {
-            sync.syncDirectory(parent);
-        } catch (IOException e) {
-            throw errors.translate(e, "write", name, parent);
         }
     }
 

@@ -77,7 +77,12 @@ class LocalStorageTest extends StorageContractTest {
         sync.events.clear();
         sync.onFileSync(() -> {});
         local.put("data/3f/3f2b", data);
-        assertEquals(2, sync.events.size(), "existing directories are not created or synced again: " + sync.events);
+        assertEquals(2, sync.events.size(), "known directories are not synced again: " + sync.events);
+        sync.events.clear();
+        storageWith(sync).put("data/3f/3f2c", data);
+        assertEquals(List.of("dir " + root, "dir " + root.resolve("data"), "dir " + root.resolve("data/3f")),
+                sync.events.stream().filter(event -> event.startsWith("dir ")).toList(),
+                "another storage makes sure the directories it finds are durable, but leaves the root's parent alone");
     }
 
     @Test
@@ -185,8 +190,8 @@ class LocalStorageTest extends StorageContractTest {
 
     @Test
     void aPublishedObjectWhoseDirectoryCannotBeSyncedIsReportedButWhole() throws IOException {
-        storage.put("data/3f/a", new byte[1]); // directories exist: the only directory sync is the rename's
-        LocalStorage local = storageWith(new RecordingSync().failDirectorySyncWith(new IOException("Input/output error")));
+        LocalStorage local = storageWith(new RecordingSync()
+                .failDirectorySyncWith(root.resolve("data/3f"), new IOException("Input/output error")));
 
         IOException e = assertThrows(IOException.class, () -> local.put("data/3f/b", new byte[] {4, 5}));
 

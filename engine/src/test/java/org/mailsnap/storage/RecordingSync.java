@@ -14,6 +14,7 @@ final class RecordingSync implements FileSync {
     final List<String> events = new ArrayList<>();
     private IOException fileFailure;
     private IOException directoryFailure;
+    private Path failingDirectory;
     private Runnable onFileSync = () -> {};
 
     RecordingSync failFileSyncWith(IOException failure) {
@@ -21,7 +22,8 @@ final class RecordingSync implements FileSync {
         return this;
     }
 
-    RecordingSync failDirectorySyncWith(IOException failure) {
+    RecordingSync failDirectorySyncWith(Path directory, IOException failure) {
+        this.failingDirectory = directory;
         this.directoryFailure = failure;
         return this;
     }
@@ -45,7 +47,7 @@ final class RecordingSync implements FileSync {
     @Override
     public synchronized void syncDirectory(Path directory) throws IOException {
         events.add("dir " + directory);
-        if (directoryFailure != null) {
+        if (directory.equals(failingDirectory)) {
             throw directoryFailure;
         }
         FSYNC.syncDirectory(directory);

@@ -1,6 +1,8 @@
 package org.mailsnap.storage.s3;
 
 import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.Map;
 import org.gaul.s3proxy.AuthenticationType;
@@ -96,9 +98,14 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             proxy.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while stopping s3proxy");
+        } catch (Exception e) {
+            throw new IOException("cannot stop s3proxy at " + endpoint, e);
         } finally {
             context.close();
         }
