@@ -39,11 +39,12 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public boolean exists(String name) {
-        return objects.containsKey(name);
+        return objects.containsKey(ObjectNames.check(name));
     }
 
     @Override
     public List<ObjectInfo> list(String prefix) {
+        Listings.checkPrefix(prefix);
         List<ObjectInfo> result = new ArrayList<>();
         objects.forEach((name, data) -> {
             if (name.startsWith(prefix)) {
@@ -55,7 +56,7 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public void delete(String name) {
-        objects.remove(name);
+        objects.remove(ObjectNames.check(name));
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private byte[] require(String name) throws IOException {
-        byte[] data = objects.get(name);
+        byte[] data = objects.get(ObjectNames.check(name));
         if (data == null) {
             throw new NoSuchObjectException(location(), name);
         }

@@ -18,6 +18,26 @@
  *       {@link java.io.IOException} that names the object.</li>
  * </ol>
  *
+ * <p>Implementations:
+ * <ul>
+ *   <li>{@link org.mailsnap.storage.LocalStorage}: one file per object under a directory. A put:
+ *       <ol>
+ *         <li>creates missing directories on the way, fsyncing each parent so the new entry is durable;</li>
+ *         <li>writes the bytes to {@code .tmp-<random>} in the target's directory and fsyncs it;</li>
+ *         <li>renames it over the target (atomic) and fsyncs the directory.</li>
+ *       </ol>
+ *       A crash before step 3 leaves a temporary file (never listed, removed by
+ *       {@link org.mailsnap.storage.LocalStorage#cleanupTemporaryFiles}); after it, the whole new object. A failed
+ *       put removes its temporary file; a full disk is a {@link org.mailsnap.storage.StorageFullException}.</li>
+ *   <li>{@link org.mailsnap.storage.s3.S3Storage}: an S3-compatible bucket (see that package).</li>
+ *   <li>{@link org.mailsnap.storage.MemoryStorage}: a map, for tests and throw-away repositories.</li>
+ * </ul>
+ *
+ * <p>Locations ({@link org.mailsnap.storage.Storages#open(String)}): a directory path or {@code local:<path>};
+ * {@code s3:http(s)://host[:port]/bucket[/key/prefix]} with credentials from {@code AWS_ACCESS_KEY_ID} and
+ * {@code AWS_SECRET_ACCESS_KEY} and the region from {@code AWS_REGION} (default {@code us-east-1});
+ * {@code memory:}.
+ *
  * <p>Users need {@link org.mailsnap.storage.Storage} and {@link org.mailsnap.storage.Storages#open(String)}.
  */
 package org.mailsnap.storage;
