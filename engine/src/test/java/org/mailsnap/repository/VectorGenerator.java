@@ -24,8 +24,9 @@ import org.mailsnap.storage.MemoryStorage;
  * running the real code. {@code VectorsTest} reads them back and also checks that this generator still produces
  * exactly the checked-in files.
  *
- * <p>Run: {@code mvn -q -pl engine -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.mailsnap.repository.VectorGenerator -Dexec.args=../format-spec/vectors}, or from an IDE.
+ * <p>Run from {@code engine/} after {@code mvn -pl engine -am test-compile}: {@code java -cp
+ * target/test-classes:target/classes:<bcprov jar>:<zstd-jni jar> org.mailsnap.repository.VectorGenerator
+ * ../format-spec/vectors} (the argument is the target folder).
  */
 public final class VectorGenerator {
     static final String PASSWORD = "correct horse battery staple";
