@@ -1,0 +1,132 @@
+package org.mailsnap.crypto;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM with 12-byte nonces and 16-byte tags appended to the ciphertext, and the nonce layout of the format.
+ *
+ * <p>Units larger than {@link #HEAP_LIMIT} are encrypted from and into direct buffers (reused per thread): the
+ * JDK's GCM encrypts such units from heap arrays 40–50× slower.
+ */
+public final class Aead {
+    public static final int NONCE_LENGTH = 12;
+    public static final int TAG_LENGTH = 16;
+    static final int HEAP_LIMIT = 256 * 1024;
+    private static final ThreadLocal<DirectScratch> SCRATCH = ThreadLocal.withInitial(DirectScratch::new);
+
+    private Aead() {}
+
+    /** Nonce of blob {@code index} of a pack: 4 zero bytes, then the index as u64 big-endian. */
+    public static byte[] blobNonce(long index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("blob index must not be negative: " + index);
+        }
+        return ByteBuffer.allocate(NONCE_LENGTH).putInt(0).putLong(index).array();
+    }
+
+    /** Nonce of a pack header: {@code FFFFFFFF} then 8 zero bytes; no blob nonce starts so. */
+    public static byte[] headerNonce() {
+        return ByteBuffer.allocate(NONCE_LENGTH).putInt(0xFFFFFFFF).putLong(0).array();
+    }
+
+    /** Nonce of an encrypted object, whose key encrypts nothing else: 12 zero bytes. */
+    public static byte[] objectNonce() {
+        return new byte[NONCE_LENGTH];
+    }
+
+    /** Ciphertext of {@code plaintext[offset..offset+length)} with the tag appended. */
+    public static byte[] seal(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length) {
+        try {
+            Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
+            if (length <= HEAP_LIMIT) {
+                return cipher.doFinal(plaintext, offset, length);
+            }
+            DirectScratch scratch = SCRATCH.get();
+            ByteBuffer in = scratch.input(length);
+            in.put(plaintext, offset, length).flip();
+            ByteBuffer out = scratch.output(length + TAG_LENGTH);
+            cipher.doFinal(in, out);
+            out.flip();
+            byte[] result = new byte[out.remaining()];
+            out.get(result);
+            scratch.releaseIfHuge();
+            return result;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public static byte[] seal(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext) {
+        return seal(key, nonce, aad, plaintext, 0, plaintext.length);
+    }
+
+    /**
+     * The plaintext of {@code ciphertext[offset..offset+length)} (tag included).
+     *
+     * @throws AEADBadTagException when the ciphertext, nonce, AAD or key do not match
+     */
+    public static byte[] open(SecretKey key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length)
+            throws AEADBadTagException {
+        if (length < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext of " + length + " bytes is shorter than the tag");
+        }
+        try {
+            return init(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext, offset, length);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    public static byte[] open(SecretKey key, byte[] nonce, byte[] aad, byte[] ciphertext) throws AEADBadTagException {
+        return open(key, nonce, aad, ciphertext, 0, ciphertext.length);
+    }
+
+    private static Cipher init(int mode, SecretKey key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        if (nonce.length != NONCE_LENGTH) {
+            throw new IllegalArgumentException("nonce must be 12 bytes, got " + nonce.length);
+        }
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        cipher.updateAAD(aad);
+        return cipher;
+    }
+
+    /** Two direct buffers per thread, grown on demand; ones above 32 MiB are dropped after use. */
+    private static final class DirectScratch {
+        private static final int KEEP_LIMIT = 32 * 1024 * 1024;
+        private ByteBuffer in = ByteBuffer.allocateDirect(0);
+        private ByteBuffer out = ByteBuffer.allocateDirect(0);
+
+        ByteBuffer input(int length) {
+            in = fit(in, length);
+            return in;
+        }
+
+        ByteBuffer output(int length) {
+            out = fit(out, length);
+            return out;
+        }
+
+        void releaseIfHuge() {
+            if (in.capacity() > KEEP_LIMIT || out.capacity() > KEEP_LIMIT) {
+                in = ByteBuffer.allocateDirect(0);
+                out = ByteBuffer.allocateDirect(0);
+            }
+        }
+
+        private static ByteBuffer fit(ByteBuffer buffer, int length) {
+            if (buffer.capacity() < length) {
+                buffer = ByteBuffer.allocateDirect(Math.max(length, Math.min(2 * buffer.capacity(), KEEP_LIMIT)));
+            }
+            buffer.clear().limit(length);
+            return buffer;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.mailsnap.repository;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.crypto.SecretKey;
+import org.mailsnap.compress.Compression;
+import org.mailsnap.crypto.BlobIdHasher;
+import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.storage.Storage;
+
+/**
+ * Stores and fetches blobs by id: hash, deduplicate, compress, encrypt, pack, publish, index. Thread-safe: several
+ * workers may {@link #put} at once; compression runs in the calling thread outside any lock, encryption and
+ * appending under the lock of the open pack of that type.
+ *
+ * <p>Order of publication (format-spec/operations.md): a full pack is read back and published; its blobs are then
+ * added to the {@link BlobIndex}; an index file listing published packs is written when the pending entries exceed a
+ * bound and at every {@link #flush()}. After any storage failure the store refuses further work, so that a caller
+ * cannot go on to write a snapshot that references lost blobs.
+ */
+public final class BlobStore {
+    private final Storage storage;
+    private final SubKeys keys;
+    private final BlobIdHasher hasher;
+    private final BlobIndex index;
+    private final IndexSync indexFiles;
+    private final PackKeyCache packKeys;
+    private final Random random;
+    private final int compressionLevel;
+    private final int packTargetSize;
+    private final int indexFlushEntries;
+
+    /** Ids claimed by this store and not yet in the blob index. */
+    private final Map<BlobId, Boolean> pending = new ConcurrentHashMap<>();
+    /** Puts share it; flush takes it exclusively, so it sees every put that returned before it. */
+    private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
+    private final Map<BlobType, PackWriter> openPacks = new EnumMap<>(BlobType.class);
+    private final Map<BlobType, Object> packLocks = new EnumMap<>(BlobType.class);
+    private final List<IndexFile.PackRecord> unindexed = new ArrayList<>();
+    private int unindexedEntries;
+    private final Set<String> writtenIndexIds = ConcurrentHashMap.newKeySet();
+    private volatile IOException failure;
+
+    private final LongAdder blobsNew = new LongAdder();
+    private final LongAdder blobsDeduplicated = new LongAdder();
+    private final LongAdder bytesRaw = new LongAdder();
+    private final LongAdder bytesCompressed = new LongAdder();
+    private final LongAdder bytesStored = new LongAdder();
+    private final LongAdder packsWritten = new LongAdder();
+
+    BlobStore(Storage storage, SubKeys keys, BlobIndex index, IndexSync indexFiles, RepositoryOptions options) {
+        this.storage = storage;
+        this.keys = keys;
+        this.hasher = keys.idHasher();
+        this.index = index;
+        this.indexFiles = indexFiles;
+        this.packKeys = new PackKeyCache(storage, keys);
+        this.random = options.random();
+        this.compressionLevel = options.compressionLevel();
+        this.packTargetSize = options.packTargetSize();
+        this.indexFlushEntries = options.indexFlushEntries();
+        for (BlobType type : BlobType.values()) {
+            packLocks.put(type, new Object());
+        }
+    }
+
+    /**
+     * Stores {@code plaintext} unless the blob index or this store already has it; returns its id. The blob is in
+     * the repository once a later {@link #flush()} returns.
+     */
+    public BlobId put(BlobType type, byte[] plaintext) throws IOException {
+        Objects.requireNonNull(type, "type");
+        if (plaintext.length > PackEntry.MAX_BLOB) {
+            throw new IllegalArgumentException("blob of " + plaintext.length + " bytes exceeds the limit of "
+                    + PackEntry.MAX_BLOB);
+        }
+        BlobId id = hasher.hash(plaintext);
+        flushLock.readLock().lock();
+        try {
+            throwIfFailed();
+            if (pending.putIfAbsent(id, Boolean.TRUE) != null) {
+                blobsDeduplicated.increment();
+                return id;
+            }
+            if (index.find(id).isPresent()) {
+                pending.remove(id);
+                blobsDeduplicated.increment();
+                return id;
+            }
+            store(type, id, plaintext);
+            return id;
+        } catch (IOException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        } finally {
+            flushLock.readLock().unlock();
+        }
+    }
+
+    /** The plaintext of blob {@code id}, decrypted, decompressed and checked against its id. */
+    public byte[] get(BlobId id) throws IOException {
+        BlobLocation location = index.find(id).orElse(null);
+        if (location == null) {
+            throw new BlobNotFoundException(id, pending.containsKey(id)
+                    ? "stored by this run but not yet flushed" : "not in the index");
+        }
+        String problem = PackEntry.lengthProblem(PackEntry.isCompressed(location), location.length(),
+                location.rawLength());
+        if (problem != null || location.length() > PackEntry.MAX_BLOB + 16 || location.indexInPack() < 0) {
+            throw new CorruptObjectException(Hex.describe("index entry of blob", id.toHex()),
+                    problem != null ? problem : "out of range: " + location);
+        }
+        SecretKey key = packKeys.keyOf(location.pack());
+        byte[] ciphertext = storage.getRange(PackFormat.objectName(location.pack()), location.offset(),
+                location.length());
+        return PackReader.openBlob(key, hasher, location.pack(), PackEntry.of(id, location),
+                location.indexInPack(), ciphertext);
+    }
+
+    /** True when the blob index lists the blob or this store holds it for the next flush. */
+    public boolean contains(BlobId id) throws IOException {
+        return pending.containsKey(id) || index.find(id).isPresent();
+    }
+
+    /**
+     * Publishes the open packs and an index file listing every pack not yet indexed. Afterwards every blob whose put
+     * returned before this call is findable through the blob index and listed by a published index file.
+     */
+    public void flush() throws IOException {
+        flushLock.writeLock().lock();
+        try {
+            throwIfFailed();
+            for (BlobType type : BlobType.values()) {
+                PackWriter writer;
+                synchronized (packLocks.get(type)) {
+                    writer = openPacks.remove(type);
+                }
+                if (writer != null && writer.count() > 0) {
+                    publish(writer);
+                }
+            }
+            List<IndexFile.PackRecord> records = takeUnindexed(0);
+            if (!records.isEmpty()) {
+                writeIndex(records);
+            }
+        } catch (IOException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        } finally {
+            flushLock.writeLock().unlock();
+        }
+    }
+
+    public BlobStoreStats stats() {
+        return new BlobStoreStats(blobsNew.sum(), blobsDeduplicated.sum(), bytesRaw.sum(), bytesCompressed.sum(),
+                bytesStored.sum(), packsWritten.sum(), writtenIndexIds.size());
+    }
+
+    /** Ids of the index files this store published (a catalog marks them as known). */
+    public Set<String> writtenIndexIds() {
+        return Set.copyOf(writtenIndexIds);
+    }
+
+    private void store(BlobType type, BlobId id, byte[] plaintext) throws IOException {
+        byte[] compressed = Compression.compressIfSmaller(plaintext, compressionLevel);
+        byte[] stored = compressed != null ? compressed : plaintext;
+        PackWriter full = null;
+        synchronized (packLocks.get(type)) {
+            PackWriter writer = openPacks.computeIfAbsent(type, t -> new PackWriter(keys, t, random,
+                    Math.min(packTargetSize, 1 << 20) + 64 * 1024));
+            writer.add(id, stored, compressed != null, plaintext.length);
+            if (writer.size() >= packTargetSize) {
+                full = openPacks.remove(type);
+            }
+        }
+        blobsNew.increment();
+        bytesRaw.add(plaintext.length);
+        bytesCompressed.add(stored.length);
+        if (full != null) {
+            publish(full);
+        }
+    }
+
+    private void publish(PackWriter writer) throws IOException {
+        FinishedPack pack = writer.finish();
+        storage.put(pack.objectName(), pack.bytes());
+        packsWritten.increment();
+        bytesStored.add(pack.bytes().length);
+        List<Integer> positions = IntStream.range(0, pack.entries().size()).boxed().collect(Collectors.toList());
+        IndexFile.PackRecord record = new IndexFile.PackRecord(pack.id(), positions, pack.entries());
+        index.addAll(new IndexFile(List.of(), List.of(record)).locations());
+        pack.entries().forEach(entry -> pending.remove(entry.id()));
+        List<IndexFile.PackRecord> due;
+        synchronized (unindexed) {
+            unindexed.add(record);
+            unindexedEntries += record.entries().size();
+            due = takeUnindexed(indexFlushEntries);
+        }
+        if (!due.isEmpty()) {
+            writeIndex(due);
+        }
+    }
+
+    /** Takes the unindexed pack records when they hold at least {@code threshold} entries. */
+    private List<IndexFile.PackRecord> takeUnindexed(int threshold) {
+        synchronized (unindexed) {
+            if (unindexed.isEmpty() || unindexedEntries < threshold) {
+                return List.of();
+            }
+            List<IndexFile.PackRecord> taken = new ArrayList<>(unindexed);
+            unindexed.clear();
+            unindexedEntries = 0;
+            return taken;
+        }
+    }
+
+    private void writeIndex(List<IndexFile.PackRecord> records) throws IOException {
+        writtenIndexIds.add(indexFiles.write(List.of(), records));
+    }
+
+    private void recordFailure(Exception e) {
+        if (failure == null && !(e instanceof IllegalArgumentException)) {
+            failure = e instanceof IOException io ? io : new IOException(e);
+        }
+    }
+
+    private void throwIfFailed() throws RepositoryException {
+        IOException first = failure;
+        if (first != null) {
+            throw new RepositoryException("blob store stopped after an earlier failure (" + first.getMessage()
+                    + "); blobs since its last flush may be lost, so nothing more is stored", first);
+        }
+    }
+
+    /** For tests: the ids this store still holds for a later flush. */
+    Set<BlobId> pendingIds() {
+        return new HashSet<>(pending.keySet());
+    }
+}

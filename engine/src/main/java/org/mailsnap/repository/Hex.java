@@ -1,0 +1,25 @@
+package org.mailsnap.repository;
+
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** Hex ids and how messages name objects. */
+final class Hex {
+    static final HexFormat FORMAT = HexFormat.of();
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private Hex() {}
+
+    static String of(byte[] bytes) {
+        return FORMAT.formatHex(bytes);
+    }
+
+    static boolean isSha256(String id) {
+        return SHA256_HEX.matcher(id).matches();
+    }
+
+    /** {@code "pack 3f2a1b2c…"}: how errors name an object. */
+    static String describe(String kind, String id) {
+        return kind + " " + (id.length() > 8 ? id.substring(0, 8) + "…" : id);
+    }
+}

@@ -1,0 +1,96 @@
+package org.mailsnap.repository;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
+
+/**
+ * The payload of an index file: {@code SupersedesCount || SupersededId* || PackCount || PackRecord*}, a pack record
+ * being {@code PackId || EntryCount || (Position || PackEntry)*}.
+ *
+ * @param supersedes ids of index files this one replaces
+ * @param packs      per pack, the blobs it lists
+ */
+record IndexFile(List<String> supersedes, List<PackRecord> packs) {
+
+    /** The listed blobs of one pack, with their positions (which select their nonces). */
+    record PackRecord(String packId, List<Integer> positions, List<PackEntry> entries) {}
+
+    static final int ENTRY_LENGTH = 4 + PackEntry.ENCODED_LENGTH;
+
+    IndexFile {
+        supersedes = List.copyOf(supersedes);
+        packs = List.copyOf(packs);
+    }
+
+    int entryCount() {
+        return packs.stream().mapToInt(p -> p.entries().size()).sum();
+    }
+
+    /** Every listed blob as the blob index stores it. */
+    List<Map.Entry<BlobId, BlobLocation>> locations() {
+        List<Map.Entry<BlobId, BlobLocation>> result = new ArrayList<>(entryCount());
+        for (PackRecord pack : packs) {
+            for (int i = 0; i < pack.entries().size(); i++) {
+                PackEntry entry = pack.entries().get(i);
+                result.add(Map.entry(entry.id(), entry.location(pack.packId(), pack.positions().get(i))));
+            }
+        }
+        return result;
+    }
+
+    byte[] encode() {
+        ByteWriter out = new ByteWriter(8 + 32 * supersedes.size() + 36 * packs.size() + ENTRY_LENGTH * entryCount());
+        out.u32(supersedes.size());
+        supersedes.forEach(id -> out.bytes(Hex.FORMAT.parseHex(id)));
+        out.u32(packs.size());
+        for (PackRecord pack : packs) {
+            out.bytes(Hex.FORMAT.parseHex(pack.packId())).u32(pack.entries().size());
+            for (int i = 0; i < pack.entries().size(); i++) {
+                out.u32(pack.positions().get(i));
+                pack.entries().get(i).writeTo(out);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static IndexFile decode(String id, byte[] payload) throws CorruptObjectException {
+        String object = ObjectKind.INDEX.describe(id);
+        ByteReader in = new ByteReader(payload, object);
+        int supersededCount = in.u32AtMost("supersedes count", in.remaining() / 32);
+        List<String> supersedes = new ArrayList<>(supersededCount);
+        for (int i = 0; i < supersededCount; i++) {
+            supersedes.add(Hex.of(in.bytes(32, "superseded id")));
+        }
+        int packCount = in.u32AtMost("pack count", in.remaining() / 36);
+        List<PackRecord> packs = new ArrayList<>(packCount);
+        Set<String> seenPacks = new HashSet<>();
+        for (int p = 0; p < packCount; p++) {
+            String packId = Hex.of(in.bytes(32, "pack id"));
+            if (!seenPacks.add(packId)) {
+                throw new CorruptObjectException(object, "lists " + PackFormat.describe(packId) + " twice");
+            }
+            int entryCount = in.u32AtMost("entry count", in.remaining() / ENTRY_LENGTH);
+            List<Integer> positions = new ArrayList<>(entryCount);
+            List<PackEntry> entries = new ArrayList<>(entryCount);
+            long previous = -1;
+            for (int e = 0; e < entryCount; e++) {
+                int position = in.u32AtMost("position", PackFormat.MAX_ENTRIES - 1);
+                if (position <= previous) {
+                    throw new CorruptObjectException(object, PackFormat.describe(packId)
+                            + ": positions not strictly increasing at " + position);
+                }
+                previous = position;
+                positions.add(position);
+                entries.add(PackEntry.read(in, object));
+            }
+            packs.add(new PackRecord(packId, List.copyOf(positions), List.copyOf(entries)));
+        }
+        in.expectEnd("the last pack record");
+        return new IndexFile(supersedes, packs);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mailsnap.repository;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mailsnap.model.BlobIndex;
+
+/**
+ * Feeds a {@link BlobIndex} from the repository's index files: all of them (a rebuild) or those not yet known.
+ *
+ * <p>An index file named in the {@code supersedes} list of any present index file is skipped (format-spec,
+ * operations.md). Knowing that requires reading every new file before feeding any, so this reads in two passes;
+ * decoded files are kept between the passes up to a budget of entries, the rest are read again.
+ */
+public final class IndexSync {
+    private static final int RETAIN_ENTRIES = 200_000;
+    private final ObjectStore objects;
+
+    IndexSync(ObjectStore objects) {
+        this.objects = objects;
+    }
+
+    /**
+     * @param processed     every id read by this sync (fed or skipped as superseded); the caller adds them to its
+     *                      {@code alreadyKnown} set for the next sync
+     * @param fed           ids whose entries were added to the blob index
+     * @param superseded    ids named in the {@code supersedes} of the files read
+     * @param rebuildNeeded true when a file the caller had already loaded is now superseded: its entries may name
+     *                      deleted packs, so the caller must clear its blob index and sync from scratch
+     */
+    public record Result(Set<String> processed, Set<String> fed, Set<String> superseded, boolean rebuildNeeded) {}
+
+    /** Reads every index file and feeds the blob index (for an empty blob index). */
+    public Result loadAll(BlobIndex target) throws IOException {
+        return sync(target, Set.of());
+    }
+
+    /** Reads the index files not in {@code alreadyKnown} and feeds their non-superseded entries to {@code target}. */
+    public Result sync(BlobIndex target, Set<String> alreadyKnown) throws IOException {
+        Set<String> fresh = new LinkedHashSet<>(objects.list(ObjectKind.INDEX));
+        fresh.removeAll(alreadyKnown);
+
+        Set<String> superseded = new HashSet<>();
+        Map<String, IndexFile> retained = new HashMap<>();
+        int retainedEntries = 0;
+        for (String id : fresh) {
+            IndexFile file = read(id);
+            superseded.addAll(file.supersedes());
+            if (retainedEntries + file.entryCount() <= RETAIN_ENTRIES) {
+                retained.put(id, file);
+                retainedEntries += file.entryCount();
+            }
+        }
+
+        Set<String> fed = new HashSet<>();
+        for (String id : fresh) {
+            if (superseded.contains(id)) {
+                continue;
+            }
+            IndexFile file = retained.containsKey(id) ? retained.remove(id) : read(id);
+            target.addAll(file.locations());
+            fed.add(id);
+        }
+        boolean rebuildNeeded = alreadyKnown.stream().anyMatch(superseded::contains);
+        return new Result(Set.copyOf(fresh), Set.copyOf(fed), Set.copyOf(superseded), rebuildNeeded);
+    }
+
+    /** One index file, decoded and checked. */
+    IndexFile read(String id) throws IOException {
+        return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id));
+    }
+
+    /** Publishes an index file; returns its id. */
+    String write(List<String> supersedes, List<IndexFile.PackRecord> packs) throws IOException {
+        return objects.save(ObjectKind.INDEX, new IndexFile(supersedes, packs).encode());
+    }
+}

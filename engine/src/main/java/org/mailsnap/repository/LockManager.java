@@ -1,0 +1,129 @@
+package org.mailsnap.repository;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsnap.storage.NoSuchObjectException;
+
+/**
+ * Takes, lists and clears repository locks (format-spec/operations.md, "Locks"): write one's own lock, then list
+ * the others; a fresh conflicting one makes us remove ours and fail.
+ */
+final class LockManager {
+    private final ObjectStore objects;
+    private final RepositoryOptions options;
+    private final Clock clock;
+
+    LockManager(ObjectStore objects, RepositoryOptions options) {
+        this.objects = objects;
+        this.options = options;
+        this.clock = options.clock();
+    }
+
+    RepositoryLock acquire(boolean exclusive) throws IOException {
+        byte[] ownerBytes = new byte[16];
+        options.random().nextBytes(ownerBytes);
+        Instant now = clock.instant();
+        LockRecord own = new LockRecord(exclusive, Hex.of(ownerBytes), options.pid(), now, now, options.hostname());
+        String ownId = objects.save(ObjectKind.LOCK, own.encode());
+        try {
+            checkConflicts(own, ownId);
+        } catch (IOException | RuntimeException e) {
+            objects.delete(ObjectKind.LOCK, ownId);
+            throw e;
+        }
+        return new RepositoryLock(this, own, ownId, options.lockRefreshInterval());
+    }
+
+    /** Every lock in the listing, unreadable ones with their problem. */
+    List<LockInfo> list() throws IOException {
+        List<LockInfo> result = new ArrayList<>();
+        for (String id : objects.list(ObjectKind.LOCK)) {
+            try {
+                result.add(info(id, read(id)));
+            } catch (NoSuchObjectException e) {
+                // released since the listing
+            } catch (CorruptObjectException e) {
+                result.add(new LockInfo(id, false, "", -1, null, null, false, e.getMessage()));
+            }
+        }
+        return result;
+    }
+
+    /** Deletes stale locks; returns how many. */
+    int removeStale() throws IOException {
+        int removed = 0;
+        for (LockInfo lock : list()) {
+            if (lock.stale()) {
+                objects.delete(ObjectKind.LOCK, lock.id());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    void remove(String id) throws IOException {
+        objects.delete(ObjectKind.LOCK, id);
+    }
+
+    /** Publishes a refreshed copy of {@code record}, then deletes {@code oldId}; returns the new id. */
+    String refresh(LockRecord record, String oldId) throws IOException {
+        String newId = objects.save(ObjectKind.LOCK, record.encode());
+        objects.delete(ObjectKind.LOCK, oldId);
+        return newId;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Duration staleAfter() {
+        return options.lockStaleAfter();
+    }
+
+    boolean isStale(LockRecord record, Instant now) {
+        return record.refreshed().plus(options.lockStaleAfter()).isBefore(now);
+    }
+
+    private void checkConflicts(LockRecord own, String ownId) throws IOException {
+        Instant now = clock.instant();
+        for (String id : objects.list(ObjectKind.LOCK)) {
+            if (id.equals(ownId)) {
+                continue;
+            }
+            LockRecord other;
+            try {
+                other = read(id);
+            } catch (NoSuchObjectException e) {
+                continue;
+            } catch (CorruptObjectException e) {
+                if (own.exclusive()) {
+                    throw new RepositoryLockedException("repository may be locked: " + e.getMessage()
+                            + "; remove the lock if no process holds it",
+                            new LockInfo(id, false, "", -1, null, null, false, e.getMessage()));
+                }
+                continue;
+            }
+            if (other.owner().equals(own.owner()) || isStale(other, now)) {
+                continue;
+            }
+            if (own.exclusive() || other.exclusive()) {
+                LockInfo holder = info(id, other);
+                throw new RepositoryLockedException("repository is locked: " + holder.describe(now)
+                        + " (lock " + id.substring(0, 8) + "…)", holder);
+            }
+        }
+    }
+
+    private LockRecord read(String id) throws IOException {
+        return LockRecord.decode(id, objects.load(ObjectKind.LOCK, id));
+    }
+
+    private LockInfo info(String id, LockRecord record) {
+        return new LockInfo(id, record.exclusive(), record.host(), record.pid(), record.created(),
+                record.refreshed(), isStale(record, clock.instant()), "");
+    }
+}

@@ -1,0 +1,91 @@
+package org.mailsnap.repository;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import javax.crypto.AEADBadTagException;
+import org.mailsnap.compress.Compression;
+import org.mailsnap.compress.DecompressionException;
+import org.mailsnap.crypto.Aead;
+import org.mailsnap.crypto.SubKeys;
+
+/**
+ * The encrypted-object container: {@code Magic || Version || Kind || Flags || RawLength || Salt || Ciphertext},
+ * the ciphertext under {@code objectKey(kind, Salt)} with a zero nonce and the 48-byte prefix as AAD.
+ */
+final class ObjectCodec {
+    static final byte[] MAGIC = "MSNAPOBJ".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    static final int PREFIX_LENGTH = 48;
+    static final int SALT_LENGTH = 32;
+    static final int FLAG_COMPRESSED = 1;
+    static final int MAX_RAW_LENGTH = 256 * 1024 * 1024;
+
+    private ObjectCodec() {}
+
+    static byte[] encode(ObjectKind kind, byte[] payload, SubKeys keys, Random random, int compressionLevel) {
+        if (payload.length > MAX_RAW_LENGTH) {
+            throw new IllegalArgumentException(kind.keyName() + " object of " + payload.length
+                    + " bytes exceeds " + MAX_RAW_LENGTH);
+        }
+        byte[] compressed = Compression.compressIfSmaller(payload, compressionLevel);
+        byte[] stored = compressed != null ? compressed : payload;
+        byte[] salt = new byte[SALT_LENGTH];
+        random.nextBytes(salt);
+        byte[] prefix = new ByteWriter(PREFIX_LENGTH)
+                .bytes(MAGIC)
+                .u16(VERSION)
+                .u8(kind.code())
+                .u8(compressed != null ? FLAG_COMPRESSED : 0)
+                .u32(payload.length)
+                .bytes(salt)
+                .toByteArray();
+        byte[] ciphertext = Aead.seal(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(), prefix, stored);
+        return new ByteWriter(prefix.length + ciphertext.length).bytes(prefix).bytes(ciphertext).toByteArray();
+    }
+
+    /** The payload of an object read from {@code kind}'s directory under {@code id}; checks everything. */
+    static byte[] decode(ObjectKind kind, String id, byte[] data, SubKeys keys) throws CorruptObjectException {
+        String object = kind.describe(id);
+        ByteReader in = new ByteReader(data, object);
+        if (!Arrays.equals(in.bytes(MAGIC.length, "magic"), MAGIC)) {
+            throw new CorruptObjectException(object, "not a mailsnap object (bad magic)");
+        }
+        int version = in.u16("version");
+        if (version != VERSION) {
+            throw new CorruptObjectException(object, "unsupported object version " + version + " (expected "
+                    + VERSION + "; corrupted?)");
+        }
+        int kindCode = in.u8("kind");
+        if (kindCode != kind.code()) {
+            throw new CorruptObjectException(object, "kind " + kindCode + " found in the " + kind.directory()
+                    + " directory, expected " + kind.code());
+        }
+        int flags = in.u8("flags");
+        if ((flags & ~FLAG_COMPRESSED) != 0) {
+            throw new CorruptObjectException(object, "unknown flags " + flags);
+        }
+        int rawLength = in.u32AtMost("raw length", MAX_RAW_LENGTH);
+        byte[] salt = in.bytes(SALT_LENGTH, "salt");
+        boolean compressed = (flags & FLAG_COMPRESSED) != 0;
+        String problem = PackEntry.lengthProblem(compressed, in.remaining(), rawLength);
+        if (problem != null) {
+            throw new CorruptObjectException(object, problem);
+        }
+        byte[] stored;
+        try {
+            stored = Aead.open(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(),
+                    Arrays.copyOf(data, PREFIX_LENGTH), data, PREFIX_LENGTH, data.length - PREFIX_LENGTH);
+        } catch (AEADBadTagException e) {
+            throw new CorruptObjectException(object, "MAC mismatch (corrupted or wrong key?)");
+        }
+        if (!compressed) {
+            return stored;
+        }
+        try {
+            return Compression.decompress(stored, rawLength);
+        } catch (DecompressionException e) {
+            throw new CorruptObjectException(object, "does not decompress: " + e.getMessage());
+        }
+    }
+}

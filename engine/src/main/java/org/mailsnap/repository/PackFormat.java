@@ -1,0 +1,37 @@
+package org.mailsnap.repository;
+
+import java.nio.charset.StandardCharsets;
+import org.mailsnap.crypto.Aead;
+
+/**
+ * Constants of a pack: {@code Magic || Version || Salt || Blob* || EncryptedHeader || HeaderLength(u32) ||
+ * TrailerMagic}.
+ */
+final class PackFormat {
+    static final byte[] MAGIC = "MSNAPPAK".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] TRAILER_MAGIC = "MSNAPEND".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    static final int SALT_LENGTH = 32;
+    static final int PREFIX_LENGTH = 8 + 2 + SALT_LENGTH;
+    static final int TRAILER_LENGTH = 4 + 8;
+    static final int MIN_HEADER_LENGTH = 4 + Aead.TAG_LENGTH;
+    static final int MIN_PACK_LENGTH = PREFIX_LENGTH + MIN_HEADER_LENGTH + TRAILER_LENGTH;
+    static final int MAX_ENTRIES = 1 << 24;
+
+    private PackFormat() {}
+
+    static String objectName(String packId) {
+        return "data/" + packId.substring(0, 2) + "/" + packId;
+    }
+
+    static String describe(String packId) {
+        return Hex.describe("pack", packId);
+    }
+
+    static byte[] blobAad(PackEntry entry) {
+        byte[] aad = new byte[1 + 32];
+        aad[0] = (byte) entry.type().code();
+        entry.id().copyTo(aad, 1);
+        return aad;
+    }
+}

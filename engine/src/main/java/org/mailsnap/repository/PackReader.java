@@ -1,0 +1,158 @@
+package org.mailsnap.repository;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.SecretKey;
+import org.mailsnap.compress.Compression;
+import org.mailsnap.compress.DecompressionException;
+import org.mailsnap.crypto.Aead;
+import org.mailsnap.crypto.BlobIdHasher;
+import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.BlobId;
+
+/**
+ * Reads packs: the trailer, then the encrypted header, then single blobs. Every rule a reader MUST enforce
+ * (format-spec/objects.md, "Pack") is checked here, and nothing is returned that was not authenticated.
+ */
+final class PackReader {
+    private PackReader() {}
+
+    /** Parses a whole pack held in memory (its name is not checked here; see {@link #verifyName}). */
+    static ParsedPack parse(byte[] pack, String packId, SubKeys keys) throws CorruptObjectException {
+        String object = PackFormat.describe(packId);
+        if (pack.length < PackFormat.MIN_PACK_LENGTH
+                || !Arrays.equals(pack, pack.length - 8, pack.length, PackFormat.TRAILER_MAGIC, 0, 8)) {
+            throw new CorruptObjectException(object, "trailer missing (file truncated?)");
+        }
+        byte[] salt = parsePrefix(Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH), packId);
+        long headerLength = new ByteReader(pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object)
+                .u32("header length");
+        long headerStart = pack.length - PackFormat.TRAILER_LENGTH - headerLength;
+        if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
+            throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
+                    + pack.length + " bytes");
+        }
+        SecretKey key = keys.packKey(salt);
+        byte[] header = openHeader(key, pack, (int) headerStart, (int) headerLength, object);
+        return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
+    }
+
+    /** Checks magic and version of the 42-byte prefix and returns the salt. */
+    static byte[] parsePrefix(byte[] prefix, String packId) throws CorruptObjectException {
+        String object = PackFormat.describe(packId);
+        ByteReader in = new ByteReader(prefix, object);
+        if (!Arrays.equals(in.bytes(PackFormat.MAGIC.length, "magic"), PackFormat.MAGIC)) {
+            throw new CorruptObjectException(object, "not a mailsnap pack (bad magic)");
+        }
+        int version = in.u16("version");
+        if (version != PackFormat.VERSION) {
+            throw new CorruptObjectException(object, "unsupported pack version " + version + " (expected "
+                    + PackFormat.VERSION + "; corrupted?)");
+        }
+        return in.bytes(PackFormat.SALT_LENGTH, "salt");
+    }
+
+    static void verifyName(byte[] pack, String packId) throws CorruptObjectException {
+        String actual = org.mailsnap.crypto.Sha256.hex(pack);
+        if (!actual.equals(packId)) {
+            throw new CorruptObjectException(PackFormat.describe(packId), "content hash is " + actual
+                    + ", not its name (corrupted or truncated)");
+        }
+    }
+
+    /**
+     * Decrypts, decompresses and re-hashes one blob.
+     *
+     * @param ciphertext the blob's {@code entry.length()} bytes
+     */
+    static byte[] openBlob(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
+            byte[] ciphertext) throws CorruptObjectException {
+        String object = Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
+        if (ciphertext.length != entry.length()) {
+            throw new CorruptObjectException(object, "read " + ciphertext.length + " bytes, expected "
+                    + entry.length() + " (pack truncated?)");
+        }
+        byte[] stored;
+        try {
+            stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
+        } catch (AEADBadTagException e) {
+            throw new CorruptObjectException(object, "MAC mismatch (corrupted, moved, or wrong key?)");
+        }
+        byte[] plaintext;
+        if (entry.compressed()) {
+            try {
+                plaintext = Compression.decompress(stored, entry.rawLength());
+            } catch (DecompressionException e) {
+                throw new CorruptObjectException(object, "does not decompress: " + e.getMessage());
+            }
+        } else {
+            plaintext = stored;
+        }
+        BlobId actual = hasher.hash(plaintext);
+        if (!actual.equals(entry.id())) {
+            throw new CorruptObjectException(object, "id mismatch after decryption (hash is " + actual.shortHex()
+                    + "…)");
+        }
+        return plaintext;
+    }
+
+    /** Every blob of a pack held in memory, in order (for check and tests). */
+    static List<byte[]> readAll(byte[] pack, String packId, SubKeys keys) throws CorruptObjectException {
+        ParsedPack parsed = parse(pack, packId, keys);
+        List<byte[]> blobs = new ArrayList<>();
+        for (int i = 0; i < parsed.entries().size(); i++) {
+            PackEntry entry = parsed.entries().get(i);
+            byte[] ciphertext = Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
+            blobs.add(openBlob(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
+        }
+        return blobs;
+    }
+
+    private static byte[] openHeader(SecretKey key, byte[] pack, int start, int length, String object)
+            throws CorruptObjectException {
+        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
+        try {
+            return Aead.open(key, Aead.headerNonce(), prefix, pack, start, length);
+        } catch (AEADBadTagException e) {
+            throw new CorruptObjectException(object, "header MAC mismatch (corrupted or wrong key?)");
+        }
+    }
+
+    private static List<PackEntry> parseHeader(byte[] header, long headerStart, String object)
+            throws CorruptObjectException {
+        ByteReader in = new ByteReader(header, object);
+        int count = in.u32AtMost("entry count", PackFormat.MAX_ENTRIES);
+        if (header.length != 4 + (long) count * PackEntry.ENCODED_LENGTH) {
+            throw new CorruptObjectException(object, "header of " + header.length + " bytes cannot hold " + count
+                    + " entries");
+        }
+        List<PackEntry> entries = new ArrayList<>(count);
+        Set<BlobId> seen = new HashSet<>();
+        long expectedOffset = PackFormat.PREFIX_LENGTH;
+        for (int i = 0; i < count; i++) {
+            PackEntry entry = PackEntry.read(in, object);
+            if (entry.offset() != expectedOffset) {
+                throw new CorruptObjectException(object, "entry " + i + " at offset " + entry.offset()
+                        + ", expected " + expectedOffset + " (entries must be contiguous)");
+            }
+            if (!entries.isEmpty() && entry.type() != entries.get(0).type()) {
+                throw new CorruptObjectException(object, "mixes data and metadata blobs");
+            }
+            if (!seen.add(entry.id())) {
+                throw new CorruptObjectException(object, "lists blob " + entry.id().shortHex() + "… twice");
+            }
+            expectedOffset += entry.length();
+            entries.add(entry);
+        }
+        in.expectEnd("header entries");
+        if (expectedOffset != headerStart) {
+            throw new CorruptObjectException(object, "blobs end at " + expectedOffset + " but the header starts at "
+                    + headerStart);
+        }
+        return List.copyOf(entries);
+    }
+}

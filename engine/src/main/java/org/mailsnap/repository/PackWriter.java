@@ -1,0 +1,84 @@
+package org.mailsnap.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.crypto.SecretKey;
+import org.mailsnap.crypto.Aead;
+import org.mailsnap.crypto.Sha256;
+import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobType;
+
+/**
+ * Fills one pack in memory: encrypts each (already compressed or raw) blob with the pack key and its position's
+ * nonce, then {@link #finish()} appends the encrypted header and trailer and reads the result back. Not
+ * thread-safe: the blob store serialises access.
+ */
+final class PackWriter {
+    private final SubKeys keys;
+    private final BlobType type;
+    private final byte[] salt;
+    private final SecretKey packKey;
+    private final ByteWriter out;
+    private final List<PackEntry> entries = new ArrayList<>();
+
+    PackWriter(SubKeys keys, BlobType type, Random random, int initialCapacity) {
+        this.keys = keys;
+        this.type = type;
+        this.salt = new byte[PackFormat.SALT_LENGTH];
+        random.nextBytes(salt);
+        this.packKey = keys.packKey(salt);
+        this.out = new ByteWriter(initialCapacity);
+        out.bytes(PackFormat.MAGIC).u16(PackFormat.VERSION).bytes(salt);
+    }
+
+    /** Encrypts and appends one blob; returns its position in the pack. */
+    int add(BlobId id, byte[] stored, boolean compressed, int rawLength) {
+        if (entries.size() >= PackFormat.MAX_ENTRIES) {
+            throw new IllegalStateException("pack already holds " + entries.size() + " blobs");
+        }
+        int position = entries.size();
+        PackEntry entry = new PackEntry(type, compressed, id, out.size(), stored.length + Aead.TAG_LENGTH, rawLength);
+        String problem = PackEntry.lengthProblem(compressed, entry.length(), rawLength);
+        if (problem != null) {
+            throw new IllegalArgumentException("blob " + id + ": " + problem);
+        }
+        out.bytes(Aead.seal(packKey, Aead.blobNonce(position), PackFormat.blobAad(entry), stored));
+        entries.add(entry);
+        return position;
+    }
+
+    int count() {
+        return entries.size();
+    }
+
+    /** Bytes so far (prefix and blobs). */
+    long size() {
+        return out.size();
+    }
+
+    BlobType type() {
+        return type;
+    }
+
+    /**
+     * Appends the encrypted header and the trailer, then parses the bytes as a reader would and checks that every
+     * entry is what was written, before anyone publishes them.
+     */
+    FinishedPack finish() throws CorruptObjectException {
+        ByteWriter header = new ByteWriter(4 + entries.size() * PackEntry.ENCODED_LENGTH).u32(entries.size());
+        entries.forEach(entry -> entry.writeTo(header));
+        byte[] prefix = java.util.Arrays.copyOf(out.array(), PackFormat.PREFIX_LENGTH);
+        byte[] encryptedHeader = Aead.seal(packKey, Aead.headerNonce(), prefix, header.array(), 0, header.size());
+        out.bytes(encryptedHeader).u32(encryptedHeader.length).bytes(PackFormat.TRAILER_MAGIC);
+        byte[] bytes = out.toByteArray();
+        String id = Sha256.hex(bytes);
+        ParsedPack readBack = PackReader.parse(bytes, id, keys);
+        if (!readBack.entries().equals(entries)) {
+            throw new CorruptObjectException(PackFormat.describe(id), "header read back differs from what was "
+                    + "written (memory or library fault); not published");
+        }
+        return new FinishedPack(id, bytes, type, List.copyOf(entries));
+    }
+}

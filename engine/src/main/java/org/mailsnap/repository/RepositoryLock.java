@@ -1,0 +1,119 @@
+package org.mailsnap.repository;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A held repository lock. Refreshed on a timer (when the interval is not zero) by writing a new lock object and
+ * deleting the previous one; {@link #close()} releases it. Thread-safe.
+ */
+public final class RepositoryLock implements AutoCloseable {
+    private final LockManager manager;
+    private LockRecord record;
+    private String id;
+    private boolean released;
+    private IOException refreshFailure;
+    private final ScheduledExecutorService timer;
+
+    RepositoryLock(LockManager manager, LockRecord record, String id, Duration refreshInterval) {
+        this.manager = manager;
+        this.record = record;
+        this.id = id;
+        if (refreshInterval.isZero()) {
+            this.timer = null;
+        } else {
+            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mailsnap-lock-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = refreshInterval.toMillis();
+            timer.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Publishes a refreshed lock object and removes the previous one. */
+    public synchronized void refresh() throws IOException {
+        if (released) {
+            throw new IllegalStateException("lock " + id + " was released");
+        }
+        LockRecord next = record.refreshedAt(manager.clock().instant());
+        String nextId = manager.refresh(next, id);
+        record = next;
+        id = nextId;
+        notifyAll();
+    }
+
+    /**
+     * Fails when the lock can no longer be relied on: a refresh failed, or it has not been refreshed within the
+     * stale age (others may have removed it). Long operations call it before a step that needs the lock.
+     */
+    public synchronized void checkHeld() throws RepositoryException {
+        if (refreshFailure != null) {
+            throw new RepositoryException("lock " + id + ": refresh failed: " + refreshFailure.getMessage(),
+                    refreshFailure);
+        }
+        Instant now = manager.clock().instant();
+        if (manager.isStale(record, now)) {
+            throw new RepositoryException("lock " + id + ": not refreshed since " + record.refreshed()
+                    + ", now stale; another process may have taken the repository");
+        }
+    }
+
+    public synchronized String id() {
+        return id;
+    }
+
+    public boolean exclusive() {
+        return record.exclusive();
+    }
+
+    public synchronized LockInfo info() {
+        return new LockInfo(id, record.exclusive(), record.host(), record.pid(), record.created(), record.refreshed(),
+                manager.isStale(record, manager.clock().instant()), "");
+    }
+
+    /** Stops refreshing and deletes the lock object. */
+    @Override
+    public void close() throws IOException {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            manager.remove(id);
+        }
+    }
+
+    /** For tests: waits until the lock object's id differs from {@code previousId} (a refresh happened). */
+    synchronized boolean awaitRefreshFrom(String previousId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (id.equals(previousId) && refreshFailure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return !id.equals(previousId);
+    }
+
+    private synchronized void refreshQuietly() {
+        if (released) {
+            return;
+        }
+        try {
+            refresh();
+        } catch (IOException e) {
+            refreshFailure = e;
+            notifyAll();
+        }
+    }
+}
