@@ -8,7 +8,7 @@ package org.mailsnap.repository;
  * @param max largest chunk in bytes
  */
 public record ChunkerParams(int min, int avg, int max) {
-    public static final ChunkerParams DEFAULT = new ChunkerParams(64 * 1024, 256 * 1024, 1024 * 1024);
+    public static final ChunkerParams DEFAULT = new ChunkerParams(16 * 1024, 64 * 1024, 256 * 1024);
     static final int LOWEST = 64;
     static final int HIGHEST = 64 * 1024 * 1024;
 
