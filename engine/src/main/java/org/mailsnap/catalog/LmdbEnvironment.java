@@ -111,10 +111,11 @@ final class LmdbEnvironment implements AutoCloseable {
 
     private void checkMeta(int formatVersion, String repositoryId) throws IOException {
         Dbi<ByteBuffer> meta = dbis.get(META);
+        boolean otherDatabases = env.getDbiNames().size() > 1; // before the write: it begins its own transaction
         try (TxnAccess txn = write()) {
             byte[] format = txn.get(meta, FORMAT_KEY);
             if (format == null) {
-                if (txn.entries(meta) != 0 || env.getDbiNames().size() > 1) {
+                if (txn.entries(meta) != 0 || otherDatabases) {
                     throw new CatalogCorruptException("catalog " + directory + " holds data but no format version;"
                             + " run 'catalog rebuild'");
                 }
