@@ -1,10 +1,5 @@
 package org.mailsnap.catalog;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -112,18 +107,6 @@ final class ByteReader {
         return utf8(length, field);
     }
 
-    String nullableString(String field) throws CatalogCorruptException {
-        long lengthPlusOne = varint();
-        if (lengthPlusOne == 0) {
-            return null;
-        }
-        if (lengthPlusOne < 0 || lengthPlusOne - 1 > remaining()) {
-            throw corrupt(field + " length " + Long.toUnsignedString(lengthPlusOne - 1) + " exceeds the "
-                    + remaining() + " bytes left");
-        }
-        return utf8((int) (lengthPlusOne - 1), field);
-    }
-
     /** All bytes left, as UTF-8. */
     String restAsString(String field) throws CatalogCorruptException {
         return utf8(remaining(), field);
@@ -166,16 +149,12 @@ final class ByteReader {
 
     private String utf8(int length, String field) throws CatalogCorruptException {
         need(length, field);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String s = decoder.decode(ByteBuffer.wrap(data, pos, length)).toString();
-            pos += length;
-            return s;
-        } catch (CharacterCodingException e) {
+        String s = Utf8.decode(data, pos, length);
+        if (s == null) {
             throw corrupt(field + " is not valid UTF-8");
         }
+        pos += length;
+        return s;
     }
 
     private void need(int n, String field) throws CatalogCorruptException {

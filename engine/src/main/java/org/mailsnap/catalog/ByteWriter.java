@@ -74,16 +74,6 @@ final class ByteWriter {
         return raw(utf8);
     }
 
-    /** Length + 1, so that 0 stands for null. */
-    ByteWriter nullableString(String s) {
-        if (s == null) {
-            return varint(0);
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        varint(utf8.length + 1L);
-        return raw(utf8);
-    }
-
     ByteWriter blobId(BlobId id) {
         ensure(BlobId.LENGTH);
         id.copyTo(buf, size);

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local catalog: a cache of the repository and the state of the last backup run, in two LMDB environments under
@@ -45,7 +47,10 @@ public final class Catalog implements AutoCloseable {
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";
 
+    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
     private final Path directory;
+    private final Path identity;
     private final String repositoryId;
     private final LmdbEnvironment state;
     private final LmdbEnvironment blobEnvironment;
@@ -54,8 +59,10 @@ public final class Catalog implements AutoCloseable {
     private final Handles handles = new Handles();
     private volatile Thread writerThread;
 
-    private Catalog(Path directory, String repositoryId, LmdbEnvironment state, LmdbEnvironment blobEnvironment) {
+    private Catalog(Path directory, Path identity, String repositoryId, LmdbEnvironment state,
+            LmdbEnvironment blobEnvironment) {
         this.directory = directory;
+        this.identity = identity;
         this.repositoryId = repositoryId;
         this.state = state;
         this.blobEnvironment = blobEnvironment;
@@ -84,14 +91,25 @@ public final class Catalog implements AutoCloseable {
         if (mapSize < (1 << 20)) {
             throw new IllegalArgumentException("map size must be at least 1 MiB, got " + mapSize);
         }
-        LmdbEnvironment state = LmdbEnvironment.open(directory.resolve(STATE_DIR), mapSize, FORMAT_VERSION,
-                repositoryId, StateDatabases.NAMES);
+        Files.createDirectories(directory);
+        Path identity = directory.toRealPath();
+        if (!OPEN_IN_THIS_PROCESS.add(identity)) {
+            // LMDB's locks are per process: a second handle would release the first one's locks when closed.
+            throw new CatalogException("catalog " + directory + " is already open in this process");
+        }
         try {
-            LmdbEnvironment blobs = LmdbEnvironment.open(directory.resolve(BLOBS_DIR), mapSize, FORMAT_VERSION,
-                    repositoryId, BlobDatabases.NAMES);
-            return new Catalog(directory, repositoryId, state, blobs);
+            LmdbEnvironment state = LmdbEnvironment.open(directory.resolve(STATE_DIR), mapSize, FORMAT_VERSION,
+                    repositoryId, StateDatabases.NAMES);
+            try {
+                LmdbEnvironment blobs = LmdbEnvironment.open(directory.resolve(BLOBS_DIR), mapSize, FORMAT_VERSION,
+                        repositoryId, BlobDatabases.NAMES);
+                return new Catalog(directory, identity, repositoryId, state, blobs);
+            } catch (IOException | RuntimeException e) {
+                state.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            state.close();
+            OPEN_IN_THIS_PROCESS.remove(identity);
             throw e;
         }
     }
@@ -104,6 +122,9 @@ public final class Catalog implements AutoCloseable {
     public static void delete(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
+        }
+        if (OPEN_IN_THIS_PROCESS.contains(directory.toRealPath())) {
+            throw new CatalogException("not deleting catalog " + directory + ": it is open; close it first");
         }
         List<Path> files = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
@@ -187,9 +208,13 @@ public final class Catalog implements AutoCloseable {
         if (!handles.close()) {
             return;
         }
-        blobs.close();
-        blobEnvironment.close();
-        state.close();
+        try {
+            blobs.close();
+            blobEnvironment.close();
+            state.close();
+        } finally {
+            OPEN_IN_THIS_PROCESS.remove(identity);
+        }
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -1,13 +1,13 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lmdbjava.Dbi;
-import java.nio.ByteBuffer;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;

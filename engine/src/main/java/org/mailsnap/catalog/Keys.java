@@ -97,19 +97,23 @@ final class Keys {
 
     /** Splits {@code first 0x00 second} starting at {@code offset}. */
     static String[] split(byte[] key, int offset, String what) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(key, what + " key", key);
         for (int i = offset; i < key.length; i++) {
             if (key[i] == 0) {
+                ByteReader r = new ByteReader(key, what + " key", key);
                 String first = decode(key, offset, i - offset, r);
                 String second = decode(key, i + 1, key.length - i - 1, r);
                 return new String[] {first, second};
             }
         }
-        throw r.corrupt("no 0x00 separator");
+        throw new ByteReader(key, what + " key", key).corrupt("no 0x00 separator");
     }
 
     static String utf8String(byte[] key, int offset, String what) throws CatalogCorruptException {
-        return decode(key, offset, key.length - offset, new ByteReader(key, what + " key", key));
+        String s = Utf8.decode(key, offset, key.length - offset);
+        if (s == null) {
+            throw new ByteReader(key, what + " key", key).corrupt("key is not valid UTF-8");
+        }
+        return s;
     }
 
     static boolean startsWith(byte[] key, byte[] prefix) {
@@ -124,13 +128,11 @@ final class Keys {
 
     private static String decode(byte[] key, int offset, int length, ByteReader errors)
             throws CatalogCorruptException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(key, offset, length)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        String s = Utf8.decode(key, offset, length);
+        if (s == null) {
             throw errors.corrupt("key part is not valid UTF-8");
         }
+        return s;
     }
 
     private static byte[] join(byte[] first, byte[] second) {

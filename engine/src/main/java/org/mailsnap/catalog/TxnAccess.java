@@ -121,10 +121,6 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    boolean failed() {
-        return failure != null;
-    }
-
     CatalogException failure(LmdbException e, String operation) {
         CatalogException translated = LmdbErrors.translate(e, environment.directory(), operation);
         if (!txn.isReadOnly()) {

@@ -147,6 +147,22 @@ class CatalogTest {
     }
 
     @Test
+    void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
+        Catalog.open(dir, REPO).close();
+        try (LmdbEnvironment raw = LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20,
+                Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES); TxnAccess txn = raw.write()) {
+            txn.put(raw.dbi("content"), Keys.content("m", "b"), new byte[] {1, 2, 3});
+            txn.put(raw.dbi("snapshots"), Keys.snapshot("s"), new byte[] {(byte) 0xFF});
+            txn.commit();
+        }
+        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+            CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> r.content("m", "b"));
+            assertTrue(e.getMessage().contains("message content (key 6d0062)"), e.getMessage());
+            assertThrows(CatalogCorruptException.class, r::snapshots);
+        }
+    }
+
+    @Test
     void deleteRemovesACatalogButRefusesForeignFiles() throws Exception {
         Path catalogDir = dir.resolve("catalog");
         try (Catalog catalog = Catalog.open(catalogDir, REPO); CatalogWriter w = catalog.beginWrite()) {
@@ -200,6 +216,18 @@ class CatalogTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    @Test
+    void aCatalogOpensOncePerProcessAndIsNotDeletedWhileOpen() throws Exception {
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            CatalogException twice = assertThrows(CatalogException.class, () -> Catalog.open(dir, REPO));
+            assertTrue(twice.getMessage().contains("already open"), twice.getMessage());
+            assertThrows(CatalogException.class, () -> Catalog.delete(dir));
+        }
+        Catalog.open(dir, REPO).close();
+        Catalog.delete(dir);
+        assertFalse(Files.exists(dir));
     }
 
     @Test

@@ -98,7 +98,7 @@ class CodecTest {
                 v -> MessageContentCodec.decode(v, KEY), v -> PlacementCodec.decode("b", v, KEY),
                 v -> FolderStateCodec.decode(v, KEY), v -> MessageInfoCodec.decode(v, KEY),
                 v -> SnapshotSummaryCodec.decode("x", v, KEY));
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 4_000; i++) {
             byte[] garbage = new byte[random.nextInt(80)];
             random.nextBytes(garbage);
             for (Decoder d : decoders) {

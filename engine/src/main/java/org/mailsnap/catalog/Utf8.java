@@ -1,0 +1,33 @@
+package org.mailsnap.catalog;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 decoding, with a fast path for ASCII, which most names in a mail store are. */
+final class Utf8 {
+    private Utf8() {}
+
+    /** The decoded text, or null when the bytes are not valid UTF-8. */
+    static String decode(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            if (bytes[i] < 0) {
+                return decodeStrictly(bytes, offset, length);
+            }
+        }
+        return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String decodeStrictly(byte[] bytes, int offset, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
