@@ -1,12 +1,10 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -41,8 +39,7 @@ public final class Catalog implements AutoCloseable {
      * The order of bases in {@link CatalogView#placements}: by their UTF-8 bytes, unsigned. Sort a folder listing
      * with it before merging the two.
      */
-    public static final Comparator<String> BASE_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    public static final Comparator<String> BASE_ORDER = Utf8::compare;
 
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";

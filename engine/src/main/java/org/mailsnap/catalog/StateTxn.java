@@ -120,7 +120,8 @@ final class StateTxn {
     void putMessage(String mailbox, String base, MessageInfo info) throws CatalogException {
         byte[] key = Keys.content(mailbox, base);
         byte[] old = txn.get(dbs.messages(), key);
-        String oldId = old == null ? "" : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
+        String oldId = old == null ? ""
+                : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
         String newId = MessageQuery.normalizeMessageId(info.messageId());
         byte[] newIndexKey = newId.isEmpty() ? null : Keys.messageId(newId, key); // checks the length before writing
         if (!oldId.equals(newId) && !oldId.isEmpty()) {

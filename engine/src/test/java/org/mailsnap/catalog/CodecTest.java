@@ -147,6 +147,31 @@ class CodecTest {
         assertTrue(tooLong.getMessage().contains("601 bytes"), tooLong.getMessage());
     }
 
+    @Test
+    void baseOrderIsUtf8ByteOrder() {
+        long seed = System.nanoTime();
+        System.out.println("CodecTest.baseOrderIsUtf8ByteOrder seed=" + seed);
+        Random random = new Random(seed);
+        String[] atoms = {"a", "Z", "0", ".", ":", ",", "\u00e9", "\u00ff", "\u4e2d", "\uff01", "\ufffd",
+                "\ud83d\udce7", "\ud800\udc00"};
+        for (int i = 0; i < 20_000; i++) {
+            String x = randomString(random, atoms);
+            String y = randomString(random, atoms);
+            int expected = Integer.signum(Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(expected, Integer.signum(Catalog.BASE_ORDER.compare(x, y)), "seed " + seed + ": " + x
+                    + " vs " + y);
+        }
+    }
+
+    private static String randomString(Random random, String[] atoms) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(4); n >= 0; n--) {
+            b.append(atoms[random.nextInt(atoms.length)]);
+        }
+        return b.toString();
+    }
+
     /** Every strict prefix of a valid encoding, and the encoding plus a byte, must be refused as corrupt. */
     private static void check(byte[] valid, Decoder decoder) {
         for (int length = 0; length < valid.length; length++) {

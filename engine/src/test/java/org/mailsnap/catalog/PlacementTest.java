@@ -28,7 +28,8 @@ class PlacementTest {
         FolderKey a = new FolderKey("u1", ".A");
         List<FolderKey> neighbours = List.of(new FolderKey("u1", ".AB"), new FolderKey("u1", ".A.B"),
                 new FolderKey("u10", ".A"), new FolderKey("u1", ""), new FolderKey("u", "1.A"));
-        List<String> bases = new ArrayList<>(List.of("Z", "a", "é", "a.b", "1", "10", "2", "\u00ff", "\uD83D\uDCE7"));
+        List<String> bases = new ArrayList<>(List.of("Z", "a", "é", "a.b", "1", "10", "2", "\u00ff", "\uFF01",
+                "\uD83D\uDCE7"));
         for (int i = 0; i < 200; i++) {
             bases.add(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
         }
