@@ -1,0 +1,224 @@
+package org.mailsnap.catalog;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The local catalog: a cache of the repository and the state of the last backup run, in two LMDB environments under
+ * one directory ({@code state/} for the run state, {@code blobs/} for the blob index). It can always be deleted
+ * and rebuilt from the repository.
+ *
+ * <pre>
+ * try (Catalog catalog = Catalog.open(dir, repositoryId);
+ *      CatalogReader last = catalog.read();
+ *      CatalogWriter run = catalog.beginWrite()) {
+ *     // merge last.placements(store, folder) with the new listing, run.put…(…) the changes
+ *     run.commit();
+ * }
+ * </pre>
+ */
+public final class Catalog implements AutoCloseable {
+    /** The catalog format this version reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The map size of each environment: LMDB reserves address space, not disk; the files grow as data arrives.
+     */
+    public static final long DEFAULT_MAP_SIZE = "32".equals(System.getProperty("sun.arch.data.model"))
+            ? 512L << 20 : 64L << 30;
+
+    /**
+     * The order of bases in {@link CatalogView#placements}: by their UTF-8 bytes, unsigned. Sort a folder listing
+     * with it before merging the two.
+     */
+    public static final Comparator<String> BASE_ORDER = Utf8::compare;
+
+    static final String STATE_DIR = "state";
+    static final String BLOBS_DIR = "blobs";
+
+    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+    private final Path identity;
+    private final String repositoryId;
+    private final LmdbEnvironment state;
+    private final LmdbEnvironment blobEnvironment;
+    private final StateDatabases stateDatabases;
+    private final CatalogBlobIndex blobs;
+    private final Handles handles = new Handles();
+    private volatile Thread writerThread;
+
+    private Catalog(Path directory, Path identity, String repositoryId, LmdbEnvironment state,
+            LmdbEnvironment blobEnvironment) {
+        this.directory = directory;
+        this.identity = identity;
+        this.repositoryId = repositoryId;
+        this.state = state;
+        this.blobEnvironment = blobEnvironment;
+        this.stateDatabases = StateDatabases.of(state);
+        this.blobs = new CatalogBlobIndex(blobEnvironment, handles);
+    }
+
+    /** Opens the catalog in {@code directory} for {@code repositoryId}, creating it when absent. */
+    public static Catalog open(Path directory, String repositoryId) throws IOException {
+        return open(directory, repositoryId, DEFAULT_MAP_SIZE);
+    }
+
+    /**
+     * Opens the catalog in {@code directory} for {@code repositoryId}, creating it when absent.
+     *
+     * @param mapSize each environment's map size in bytes (raised to twice a data file's size when the file has
+     *                grown past half of it)
+     * @throws CatalogMismatchException when the catalog belongs to another repository
+     * @throws CatalogVersionException  when the catalog has another format version
+     */
+    public static Catalog open(Path directory, String repositoryId, long mapSize) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        if (repositoryId == null || repositoryId.isEmpty()) {
+            throw new IllegalArgumentException("repository id must not be empty");
+        }
+        if (mapSize < (1 << 20)) {
+            throw new IllegalArgumentException("map size must be at least 1 MiB, got " + mapSize);
+        }
+        Files.createDirectories(directory);
+        Path identity = directory.toRealPath();
+        if (!OPEN_IN_THIS_PROCESS.add(identity)) {
+            // LMDB's locks are per process: a second handle would release the first one's locks when closed.
+            throw new CatalogException("catalog " + directory + " is already open in this process");
+        }
+        try {
+            LmdbEnvironment state = LmdbEnvironment.open(directory.resolve(STATE_DIR), mapSize, FORMAT_VERSION,
+                    repositoryId, StateDatabases.NAMES);
+            try {
+                LmdbEnvironment blobs = LmdbEnvironment.open(directory.resolve(BLOBS_DIR), mapSize, FORMAT_VERSION,
+                        repositoryId, BlobDatabases.NAMES);
+                return new Catalog(directory, identity, repositoryId, state, blobs);
+            } catch (IOException | RuntimeException e) {
+                state.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            OPEN_IN_THIS_PROCESS.remove(identity);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the catalog in {@code directory} (for {@code catalog rebuild}); nothing happens when it does not
+     * exist. Refuses, deleting nothing, when the directory holds anything a catalog does not, so that a mistyped
+     * path never loses other files. The catalog must not be open.
+     */
+    public static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        if (OPEN_IN_THIS_PROCESS.contains(directory.toRealPath())) {
+            throw new CatalogException("not deleting catalog " + directory + ": it is open; close it first");
+        }
+        List<Path> files = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (Path entry : list(directory)) {
+            String name = entry.getFileName().toString();
+            if (!Files.isDirectory(entry) || !(name.equals(STATE_DIR) || name.equals(BLOBS_DIR))) {
+                throw new CatalogException("not deleting " + directory + ": " + entry
+                        + " is not part of a catalog; nothing was deleted");
+            }
+            for (Path file : list(entry)) {
+                String fileName = file.getFileName().toString();
+                if (!Files.isRegularFile(file) || !(fileName.equals(LmdbEnvironment.DATA_FILE)
+                        || fileName.equals(LmdbEnvironment.LOCK_FILE))) {
+                    throw new CatalogException("not deleting " + directory + ": " + file
+                            + " is not part of a catalog; nothing was deleted");
+                }
+                files.add(file);
+            }
+            dirs.add(entry);
+        }
+        for (Path file : files) {
+            Files.delete(file);
+        }
+        for (Path dir : dirs) {
+            Files.delete(dir);
+        }
+        Files.delete(directory);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String repositoryId() {
+        return repositoryId;
+    }
+
+    /** The blob index; safe from any thread. */
+    public CatalogBlobIndex blobs() {
+        return blobs;
+    }
+
+    /** A view of the last committed run; close it when done. */
+    public CatalogReader read() throws IOException {
+        handles.enter();
+        try {
+            return new CatalogReader(new StateTxn(state.read(), stateDatabases), handles);
+        } catch (IOException | RuntimeException e) {
+            handles.exit();
+            throw e;
+        }
+    }
+
+    /**
+     * Begins the one write transaction of a run. Waits while another thread's writer is open (LMDB has one writer
+     * at a time); fails at once if this thread already holds one, which would otherwise deadlock.
+     */
+    public CatalogWriter beginWrite() throws IOException {
+        if (writerThread == Thread.currentThread()) {
+            throw new IllegalStateException("thread '" + Thread.currentThread().getName()
+                    + "' already holds a catalog writer; commit or abort it first");
+        }
+        handles.enter();
+        try {
+            TxnAccess txn = state.write();
+            writerThread = Thread.currentThread();
+            return new CatalogWriter(new StateTxn(txn, stateDatabases), handles, () -> writerThread = null);
+        } catch (IOException | RuntimeException e) {
+            handles.exit();
+            throw e;
+        }
+    }
+
+    /**
+     * Closes both environments.
+     *
+     * @throws IllegalStateException while a reader, writer or blob lookup is still open (the catalog stays open)
+     */
+    @Override
+    public void close() {
+        if (!handles.close()) {
+            return;
+        }
+        try {
+            blobs.close();
+            blobEnvironment.close();
+            state.close();
+        } finally {
+            OPEN_IN_THIS_PROCESS.remove(identity);
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        }
+        return entries;
+    }
+}

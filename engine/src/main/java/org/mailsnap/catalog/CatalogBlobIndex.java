@@ -1,0 +1,178 @@
+package org.mailsnap.catalog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.lmdbjava.Dbi;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.BlobLocation;
+
+/**
+ * Blob id → location, cached from the repository's index files, plus the names of the index files already loaded.
+ *
+ * <p>It lives in its own LMDB environment ({@code blobs/} in the catalog directory), apart from the run state, because
+ * LMDB allows one writer per environment: the blob store's threads record each published pack while the backup's
+ * {@link CatalogWriter} is open for the whole run, and must not wait for it. Every method is safe from any thread
+ * at any time, including the thread holding a {@link CatalogWriter}. Each write method is one short write
+ * transaction of its own, durable when it returns; concurrent write calls take turns.
+ *
+ * <p>{@link #find} borrows a pooled read transaction, so it sees every write committed before it began.
+ */
+public final class CatalogBlobIndex implements BlobIndex {
+    private final LmdbEnvironment environment;
+    private final Dbi<ByteBuffer> blobs;
+    private final Dbi<ByteBuffer> indexFiles;
+    private final ReadTxnPool readers;
+    private final Handles handles;
+
+    CatalogBlobIndex(LmdbEnvironment environment, Handles handles) {
+        this.environment = environment;
+        this.blobs = environment.dbi(BlobDatabases.BLOBS);
+        this.indexFiles = environment.dbi(BlobDatabases.INDEX_FILES);
+        this.readers = new ReadTxnPool(environment);
+        this.handles = handles;
+    }
+
+    @Override
+    public Optional<BlobLocation> find(BlobId id) throws IOException {
+        handles.enter();
+        try {
+            TxnAccess txn = readers.acquire();
+            try {
+                byte[] key = id.toBytes();
+                byte[] value = txn.get(blobs, key);
+                return value == null ? Optional.empty() : Optional.of(BlobLocationCodec.decode(value, key));
+            } finally {
+                readers.release(txn);
+            }
+        } finally {
+            handles.exit();
+        }
+    }
+
+    /** Records locations (replacing any earlier location of the same id), in one write transaction. */
+    @Override
+    public void addAll(Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
+        write(txn -> putAll(txn, entries));
+    }
+
+    /** Records an index file's locations and marks it loaded, atomically. */
+    public void addIndexFile(String name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
+        byte[] key = Keys.indexFile(name);
+        write(txn -> {
+            putAll(txn, entries);
+            txn.put(indexFiles, key, new byte[0]);
+        });
+    }
+
+    public void markIndexLoaded(String name) throws IOException {
+        byte[] key = Keys.indexFile(name);
+        write(txn -> txn.put(indexFiles, key, new byte[0]));
+    }
+
+    /** Forgets that an index file was loaded (prune replaced it); its blobs stay until forgotten. */
+    public void forgetIndexFile(String name) throws IOException {
+        byte[] key = Keys.indexFile(name);
+        write(txn -> txn.delete(indexFiles, key));
+    }
+
+    /** The names of the repository index files whose entries are in this index, sorted. */
+    public Set<String> loadedIndexFiles() throws IOException {
+        Set<String> names = new TreeSet<>();
+        read(txn -> {
+            try (PrefixScan scan = txn.scan(indexFiles, new byte[0])) {
+                while (scan.next()) {
+                    names.add(Keys.utf8String(scan.key(), 0, "index file"));
+                }
+            }
+        });
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** Removes the given blobs; returns how many were present. */
+    public long forgetBlobs(Iterable<BlobId> ids) throws IOException {
+        long[] removed = {0};
+        write(txn -> {
+            for (BlobId id : ids) {
+                if (txn.delete(blobs, id.toBytes())) {
+                    removed[0]++;
+                }
+            }
+        });
+        return removed[0];
+    }
+
+    /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
+    public long forgetPacks(Set<String> packs) throws IOException {
+        if (packs.isEmpty()) {
+            return 0;
+        }
+        long[] removed = {0};
+        write(txn -> {
+            try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
+                while (scan.next()) {
+                    if (packs.contains(BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
+                        scan.deleteCurrent();
+                        removed[0]++;
+                    }
+                }
+            }
+        });
+        return removed[0];
+    }
+
+    public long forgetPack(String pack) throws IOException {
+        return forgetPacks(Set.of(pack));
+    }
+
+    /** How many blobs the index holds. */
+    public long size() throws IOException {
+        long[] n = {0};
+        read(txn -> n[0] = txn.entries(blobs));
+        return n[0];
+    }
+
+    /** Closes the pooled read transactions; the catalog calls it when nothing is in flight. */
+    void close() {
+        readers.close();
+    }
+
+    private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
+        for (Map.Entry<BlobId, BlobLocation> e : entries) {
+            txn.put(blobs, e.getKey().toBytes(), BlobLocationCodec.encode(e.getValue()));
+        }
+    }
+
+    private interface TxnWork {
+        void run(TxnAccess txn) throws CatalogException;
+    }
+
+    private void write(TxnWork work) throws CatalogException {
+        handles.enter();
+        try (TxnAccess txn = environment.write()) {
+            work.run(txn);
+            txn.commit();
+        } finally {
+            handles.exit();
+        }
+    }
+
+    private void read(TxnWork work) throws CatalogException {
+        handles.enter();
+        try {
+            TxnAccess txn = readers.acquire();
+            try {
+                work.run(txn);
+            } finally {
+                readers.release(txn);
+            }
+        } finally {
+            handles.exit();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.mailsnap.catalog;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.MessageContent;
+
+/**
+ * What can be read from the catalog within one transaction: a {@link CatalogReader} sees the last committed run,
+ * a {@link CatalogWriter} also sees its own writes.
+ */
+public interface CatalogView {
+
+    /** The content of {@code base} in {@code mailbox}, when a run stored it. */
+    Optional<MessageContent> content(String mailbox, String base) throws IOException;
+
+    /** What the last run recorded for the folder. */
+    Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException;
+
+    /** The store's folders (those with state or placements), ordered by mailbox bytes, then folder bytes. */
+    List<FolderKey> folders(String storeKey) throws IOException;
+
+    /**
+     * The folder's placements in {@link Catalog#BASE_ORDER}, read lazily from a cursor; empty for an unknown
+     * folder. Close the cursor when done.
+     */
+    CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException;
+
+    /** Visits the folder's placements in {@link Catalog#BASE_ORDER}. */
+    default void forEachPlacement(String storeKey, FolderKey folder, Consumer<? super PlacementRecord> action)
+            throws IOException {
+        try (CatalogCursor<PlacementRecord> cursor = placements(storeKey, folder)) {
+            while (cursor.hasNext()) {
+                action.accept(cursor.next());
+            }
+        }
+    }
+
+    /** The search index's entry for {@code base} in {@code mailbox}. */
+    Optional<MessageInfo> message(String mailbox, String base) throws IOException;
+
+    /** The messages meeting every criterion of {@code query}, at most {@code query.limit()} of them. */
+    List<FoundMessage> find(MessageQuery query) throws IOException;
+
+    Optional<SnapshotSummary> snapshot(String id) throws IOException;
+
+    /** All snapshots, oldest first. */
+    List<SnapshotSummary> snapshots() throws IOException;
+}

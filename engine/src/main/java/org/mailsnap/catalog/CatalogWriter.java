@@ -1,0 +1,192 @@
+package org.mailsnap.catalog;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.MessageContent;
+
+/**
+ * One run's changes to the catalog, in ONE LMDB write transaction: all of them become visible at {@link #commit()},
+ * none if the writer is aborted or the process dies first. Its reads see its own writes.
+ *
+ * <p>Used only by the thread that began it (LMDB ties the write lock to that thread; other threads get an
+ * {@link IllegalStateException}). Only one writer exists at a time: {@link Catalog#beginWrite()} in another thread
+ * waits until this one ends. {@link CatalogBlobIndex} lives in a separate LMDB environment, so its short write
+ * transactions never wait for this writer, from any thread.
+ *
+ * <p>To merge a folder's old placements with a new listing, iterate them from a {@link CatalogReader} (the last
+ * committed run) while writing the new ones here.
+ */
+public final class CatalogWriter implements CatalogView, AutoCloseable {
+    private final StateTxn state;
+    private final Handles handles;
+    private final Runnable onEnd;
+    private final Thread owner = Thread.currentThread();
+    private boolean ended;
+
+    CatalogWriter(StateTxn state, Handles handles, Runnable onEnd) {
+        this.state = state;
+        this.handles = handles;
+        this.onEnd = onEnd;
+    }
+
+    public void putContent(String mailbox, String base, MessageContent content) throws IOException {
+        check();
+        state.putContent(mailbox, base, content);
+    }
+
+    /** @return true when there was content to delete */
+    public boolean deleteContent(String mailbox, String base) throws IOException {
+        check();
+        return state.deleteContent(mailbox, base);
+    }
+
+    /** Records (or replaces) the placement of {@code placement.base()} in the folder. */
+    public void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws IOException {
+        check();
+        state.putPlacement(storeKey, folder, placement);
+    }
+
+    public boolean deletePlacement(String storeKey, FolderKey folder, String base) throws IOException {
+        check();
+        return state.deletePlacement(storeKey, folder, base);
+    }
+
+    /** Removes every placement of the folder (its state stays); returns how many. */
+    public long clearPlacements(String storeKey, FolderKey folder) throws IOException {
+        check();
+        return state.clearPlacements(storeKey, folder);
+    }
+
+    public void putFolder(String storeKey, FolderKey folder, FolderState folderState) throws IOException {
+        check();
+        state.putFolder(storeKey, folder, folderState);
+    }
+
+    /** Removes a folder that no longer exists: its state and all its placements. */
+    public boolean deleteFolder(String storeKey, FolderKey folder) throws IOException {
+        check();
+        return state.deleteFolder(storeKey, folder);
+    }
+
+    /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
+    public void putMessage(String mailbox, String base, MessageInfo info) throws IOException {
+        check();
+        state.putMessage(mailbox, base, info);
+    }
+
+    public boolean deleteMessage(String mailbox, String base) throws IOException {
+        check();
+        return state.deleteMessage(mailbox, base);
+    }
+
+    public void putSnapshot(SnapshotSummary summary) throws IOException {
+        check();
+        state.putSnapshot(summary);
+    }
+
+    public boolean deleteSnapshot(String id) throws IOException {
+        check();
+        return state.deleteSnapshot(id);
+    }
+
+    @Override
+    public Optional<MessageContent> content(String mailbox, String base) throws IOException {
+        check();
+        return state.content(mailbox, base);
+    }
+
+    @Override
+    public Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException {
+        check();
+        return state.folder(storeKey, folder);
+    }
+
+    @Override
+    public List<FolderKey> folders(String storeKey) throws IOException {
+        check();
+        return state.folders(storeKey);
+    }
+
+    /** Do not write to the same folder while iterating it here; iterate a {@link CatalogReader} instead. */
+    @Override
+    public CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException {
+        check();
+        return state.placements(storeKey, folder);
+    }
+
+    @Override
+    public Optional<MessageInfo> message(String mailbox, String base) throws IOException {
+        check();
+        return state.message(mailbox, base);
+    }
+
+    @Override
+    public List<FoundMessage> find(MessageQuery query) throws IOException {
+        check();
+        return state.find(query);
+    }
+
+    @Override
+    public Optional<SnapshotSummary> snapshot(String id) throws IOException {
+        check();
+        return state.snapshot(id);
+    }
+
+    @Override
+    public List<SnapshotSummary> snapshots() throws IOException {
+        check();
+        return state.snapshots();
+    }
+
+    /**
+     * Makes every change durable and visible at once. If it fails, nothing was written and the writer is aborted.
+     */
+    public void commit() throws IOException {
+        check();
+        try {
+            state.txn().commit();
+        } finally {
+            end();
+        }
+    }
+
+    /** Drops every change. Safe to call more than once, and after a failed commit. */
+    public void abort() {
+        if (!ended) {
+            checkThread();
+            end();
+        }
+    }
+
+    /** Aborts unless committed. */
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void end() {
+        ended = true;
+        try {
+            state.txn().close();
+        } finally {
+            onEnd.run();
+            handles.exit();
+        }
+    }
+
+    private void check() {
+        checkThread();
+        if (ended) {
+            throw new IllegalStateException("catalog writer already committed or aborted");
+        }
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("catalog writer began on thread '" + owner.getName()
+                    + "' but is used on thread '" + Thread.currentThread().getName() + "'");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.mailsnap.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.mailsnap.model.FolderKey;
+
+/**
+ * Builds and splits the catalog's keys. LMDB orders keys by unsigned bytes, so every variable-length part that is
+ * followed by another ends in a 0x00 byte (no name contains NUL): all keys of mailbox {@code u1} then sort before
+ * those of {@code u10}, and a prefix scan for {@code u1\0} never sees {@code u10}.
+ * <pre>
+ * content, messages   mailbox 0x00 base
+ * messageIds          sha256(normalized Message-ID)[0..8) mailbox 0x00 base
+ * stores              storeKey
+ * folderIds           storeId:i32be mailbox 0x00 folder
+ * folders             folderId:i32be
+ * placements          folderId:i32be base             -- one folder's placements are one key range, in base order
+ * snapshots           snapshotId
+ * blobs               blobId (32 bytes)
+ * indexFiles          indexFileName
+ * </pre>
+ */
+final class Keys {
+    /** LMDB's compiled-in key limit (MDB_MAXKEYSIZE). */
+    static final int MAX_KEY_BYTES = 511;
+    static final int ID_BYTES = 4;
+    static final int MESSAGE_ID_HASH_BYTES = 8;
+
+    private Keys() {}
+
+    static byte[] content(String mailbox, String base) throws CatalogException {
+        return checked(join(utf8(mailbox, "mailbox"), utf8(base, "base")), "mailbox '" + mailbox + "' base '" + base
+                + "'");
+    }
+
+    /** The prefix of every content or message key of {@code mailbox}. */
+    static byte[] mailboxPrefix(String mailbox) {
+        byte[] m = utf8(mailbox, "mailbox");
+        return Arrays.copyOf(m, m.length + 1);
+    }
+
+    static byte[] messageIdPrefix(String messageId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(MessageQuery.normalizeMessageId(messageId).getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(digest, MESSAGE_ID_HASH_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    static byte[] messageId(String messageId, byte[] contentKey) throws CatalogException {
+        return checked(concat(messageIdPrefix(messageId), contentKey), "Message-ID '" + messageId + "'");
+    }
+
+    static byte[] store(String storeKey) throws CatalogException {
+        if (storeKey.isEmpty()) {
+            throw new IllegalArgumentException("empty store key");
+        }
+        return checked(utf8(storeKey, "store key"), "store key '" + storeKey + "'");
+    }
+
+    static byte[] folderId(int storeId, FolderKey folder) throws CatalogException {
+        return checked(concat(id(storeId), join(utf8(folder.mailbox(), "mailbox"), utf8(folder.folder(), "folder"))),
+                "folder " + folder);
+    }
+
+    static byte[] id(int id) {
+        return new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+    }
+
+    static byte[] placement(int folderId, String base) throws CatalogException {
+        if (base.isEmpty()) {
+            throw new IllegalArgumentException("empty message base");
+        }
+        return checked(concat(id(folderId), utf8(base, "base")), "base '" + base + "'");
+    }
+
+    static byte[] snapshot(String snapshotId) throws CatalogException {
+        return checked(utf8(snapshotId, "snapshot id"), "snapshot '" + snapshotId + "'");
+    }
+
+    static byte[] indexFile(String name) throws CatalogException {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("empty index file name");
+        }
+        return checked(utf8(name, "index file name"), "index file '" + name + "'");
+    }
+
+    /** Reads a big-endian id at {@code offset}. */
+    static int readId(byte[] key, int offset) {
+        return ((key[offset] & 0xFF) << 24) | ((key[offset + 1] & 0xFF) << 16) | ((key[offset + 2] & 0xFF) << 8)
+                | (key[offset + 3] & 0xFF);
+    }
+
+    /** Splits {@code first 0x00 second} starting at {@code offset}. */
+    static String[] split(byte[] key, int offset, String what) throws CatalogCorruptException {
+        for (int i = offset; i < key.length; i++) {
+            if (key[i] == 0) {
+                ByteReader r = new ByteReader(key, what + " key", key);
+                String first = decode(key, offset, i - offset, r);
+                String second = decode(key, i + 1, key.length - i - 1, r);
+                return new String[] {first, second};
+            }
+        }
+        throw new ByteReader(key, what + " key", key).corrupt("no 0x00 separator");
+    }
+
+    static String utf8String(byte[] key, int offset, String what) throws CatalogCorruptException {
+        String s = Utf8.decode(key, offset, key.length - offset);
+        if (s == null) {
+            throw new ByteReader(key, what + " key", key).corrupt("key is not valid UTF-8");
+        }
+        return s;
+    }
+
+    static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String decode(byte[] key, int offset, int length, ByteReader errors)
+            throws CatalogCorruptException {
+        String s = Utf8.decode(key, offset, length);
+        if (s == null) {
+            throw errors.corrupt("key part is not valid UTF-8");
+        }
+        return s;
+    }
+
+    private static byte[] join(byte[] first, byte[] second) {
+        byte[] out = new byte[first.length + 1 + second.length];
+        System.arraycopy(first, 0, out, 0, first.length);
+        System.arraycopy(second, 0, out, first.length + 1, second.length);
+        return out;
+    }
+
+    private static byte[] utf8(String s, String field) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + " contains NUL: '" + s.replace('\0', '?') + "'");
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] checked(byte[] key, String what) throws CatalogException {
+        if (key.length > MAX_KEY_BYTES) {
+            throw new CatalogException("catalog key for " + what + " is " + key.length + " bytes, more than LMDB's "
+                    + MAX_KEY_BYTES);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,153 @@
+package org.mailsnap.catalog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.LmdbException;
+
+/**
+ * One LMDB environment (a directory holding {@code data.mdb} and {@code lock.mdb}) with its named databases. Opening
+ * checks the {@code meta} database first, before any other database is created: a new environment gets the format
+ * version and repository id; an existing one must carry the supported version and the same repository id.
+ *
+ * <p>{@code MDB_NOTLS} ties read transactions to transaction objects instead of threads, so a read transaction may
+ * be used by a thread other than the one that began it (one thread at a time), and idle ones can be pooled.
+ */
+final class LmdbEnvironment implements AutoCloseable {
+    static final String DATA_FILE = "data.mdb";
+    static final String LOCK_FILE = "lock.mdb";
+    static final String META = "meta";
+
+    private static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPOSITORY_KEY = "repository".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_READERS = 1024;
+
+    private final Path directory;
+    private final Env<ByteBuffer> env;
+    private final Map<String, Dbi<ByteBuffer>> dbis;
+
+    private LmdbEnvironment(Path directory, Env<ByteBuffer> env, Map<String, Dbi<ByteBuffer>> dbis) {
+        this.directory = directory;
+        this.env = env;
+        this.dbis = dbis;
+    }
+
+    /**
+     * Opens (creating if absent) the environment in {@code directory}.
+     *
+     * @param mapSize the map size; raised to twice the data file's size when the file has grown past half of it
+     */
+    static LmdbEnvironment open(Path directory, long mapSize, int formatVersion, String repositoryId,
+            List<String> databases) throws IOException {
+        Files.createDirectories(directory);
+        long effectiveMapSize = effectiveMapSize(directory, mapSize);
+        Env<ByteBuffer> env;
+        try {
+            env = Env.create().setMapSize(effectiveMapSize).setMaxDbs(databases.size() + 1)
+                    .setMaxReaders(MAX_READERS).open(directory.toFile(), EnvFlags.MDB_NOTLS);
+        } catch (LmdbException e) {
+            throw LmdbErrors.translate(e, directory, "open");
+        }
+        try {
+            Map<String, Dbi<ByteBuffer>> dbis = new LinkedHashMap<>();
+            dbis.put(META, env.openDbi(META, DbiFlags.MDB_CREATE));
+            LmdbEnvironment opened = new LmdbEnvironment(directory, env, dbis);
+            opened.checkMeta(formatVersion, repositoryId);
+            for (String name : databases) {
+                dbis.put(name, env.openDbi(name, DbiFlags.MDB_CREATE));
+            }
+            return opened;
+        } catch (LmdbException e) {
+            env.close();
+            throw LmdbErrors.translate(e, directory, "open databases");
+        } catch (IOException | RuntimeException e) {
+            env.close();
+            throw e;
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Dbi<ByteBuffer> dbi(String name) {
+        Dbi<ByteBuffer> dbi = dbis.get(name);
+        if (dbi == null) {
+            throw new IllegalArgumentException("no database '" + name + "' in " + directory);
+        }
+        return dbi;
+    }
+
+    TxnAccess read() throws CatalogException {
+        try {
+            return new TxnAccess(this, env.txnRead());
+        } catch (LmdbException e) {
+            throw LmdbErrors.translate(e, directory, "begin read transaction");
+        }
+    }
+
+    /** Blocks while another write transaction of this environment is open (LMDB has one writer at a time). */
+    TxnAccess write() throws CatalogException {
+        try {
+            return new TxnAccess(this, env.txnWrite());
+        } catch (LmdbException e) {
+            throw LmdbErrors.translate(e, directory, "begin write transaction");
+        }
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+
+    private void checkMeta(int formatVersion, String repositoryId) throws IOException {
+        Dbi<ByteBuffer> meta = dbis.get(META);
+        boolean otherDatabases = env.getDbiNames().size() > 1; // before the write: it begins its own transaction
+        try (TxnAccess txn = write()) {
+            byte[] format = txn.get(meta, FORMAT_KEY);
+            if (format == null) {
+                if (txn.entries(meta) != 0 || otherDatabases) {
+                    throw new CatalogCorruptException("catalog " + directory + " holds data but no format version;"
+                            + " run 'catalog rebuild'");
+                }
+                txn.put(meta, FORMAT_KEY, Keys.id(formatVersion));
+                txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
+                txn.commit();
+                return;
+            }
+            if (format.length != 4) {
+                throw new CatalogCorruptException("catalog " + directory + ": format version is " + format.length
+                        + " bytes, expected 4");
+            }
+            int found = Keys.readId(format, 0);
+            if (found != formatVersion) {
+                throw new CatalogVersionException(directory, found, formatVersion);
+            }
+            byte[] repository = txn.get(meta, REPOSITORY_KEY);
+            if (repository == null) {
+                throw new CatalogCorruptException("catalog " + directory + " has no repository id");
+            }
+            String foundRepository = new String(repository, StandardCharsets.UTF_8);
+            if (!foundRepository.equals(repositoryId)) {
+                throw new CatalogMismatchException(directory, foundRepository, repositoryId);
+            }
+        }
+    }
+
+    private static long effectiveMapSize(Path directory, long requested) throws IOException {
+        Path data = directory.resolve(DATA_FILE);
+        long used = Files.exists(data) ? Files.size(data) : 0;
+        long wanted = Math.max(requested, used > requested / 2 ? used * 2 : 0);
+        long pageAligned = (wanted + 0xFFFF) & ~0xFFFFL;
+        return pageAligned;
+    }
+}

@@ -1,0 +1,29 @@
+package org.mailsnap.catalog;
+
+import java.nio.file.Path;
+import org.lmdbjava.Env;
+import org.lmdbjava.LmdbException;
+import org.lmdbjava.LmdbNativeException;
+
+/** Turns lmdbjava's unchecked exceptions into the catalog's checked ones, naming the environment and operation. */
+final class LmdbErrors {
+    private LmdbErrors() {}
+
+    static CatalogException translate(LmdbException e, Path directory, String operation) {
+        String where = "catalog " + directory + ": " + operation + " failed: ";
+        if (e instanceof Env.MapFullException) {
+            return new CatalogFullException(where + "the memory map is full (MDB_MAP_FULL); the transaction is lost."
+                    + " Reopen the catalog with a larger map size", e);
+        }
+        if (e instanceof LmdbNativeException.PageCorruptedException || e instanceof Env.FileInvalidException
+                || e instanceof LmdbNativeException.PageNotFoundException
+                || e instanceof LmdbNativeException.PanicException) {
+            return new CatalogCorruptException(where + e.getMessage() + "; run 'catalog rebuild'", e);
+        }
+        if (e instanceof Env.VersionMismatchException) {
+            return new CatalogCorruptException(where + "the LMDB file was written by an incompatible LMDB version"
+                    + "; run 'catalog rebuild'", e);
+        }
+        return new CatalogException(where + e.getMessage(), e);
+    }
+}

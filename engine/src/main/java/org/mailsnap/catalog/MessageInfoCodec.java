@@ -1,0 +1,73 @@
+package org.mailsnap.catalog;
+
+import java.time.Instant;
+
+/**
+ * Encodes a {@link MessageInfo}; {@code present} says which optional fields follow:
+ * <pre>
+ * message = present:u8 [messageId:string] [from:string] [to:string] [subject:string] [date:instant]
+ *           firstSnapshot:string firstSeen:instant [lastSnapshot:string] lastSeen:instant folder:string flags:string
+ * present = bit 0 messageId, 1 from, 2 to, 3 subject, 4 date, 5 lastSnapshot; higher bits zero
+ * instant = epochSeconds:zigzag-varint nanos:varint
+ * </pre>
+ */
+final class MessageInfoCodec {
+    private static final int MESSAGE_ID = 1;
+    private static final int FROM = 2;
+    private static final int TO = 4;
+    private static final int SUBJECT = 8;
+    private static final int DATE = 16;
+    private static final int LAST_SNAPSHOT = 32;
+    private static final int KNOWN = 63;
+
+    private MessageInfoCodec() {}
+
+    static byte[] encode(MessageInfo m) {
+        int present = (m.messageId() != null ? MESSAGE_ID : 0) | (m.from() != null ? FROM : 0)
+                | (m.to() != null ? TO : 0) | (m.subject() != null ? SUBJECT : 0) | (m.date() != null ? DATE : 0)
+                | (m.lastSnapshot() != null ? LAST_SNAPSHOT : 0);
+        ByteWriter w = new ByteWriter(160).u8(present);
+        optional(w, m.messageId());
+        optional(w, m.from());
+        optional(w, m.to());
+        optional(w, m.subject());
+        if (m.date() != null) {
+            w.instant(m.date());
+        }
+        w.string(m.firstSnapshot()).instant(m.firstSeen());
+        optional(w, m.lastSnapshot());
+        return w.instant(m.lastSeen()).string(m.folder()).string(m.flags()).toByteArray();
+    }
+
+    static MessageInfo decode(byte[] value, byte[] key) throws CatalogCorruptException {
+        ByteReader r = new ByteReader(value, "message info", key);
+        int present = r.u8();
+        if ((present & ~KNOWN) != 0) {
+            throw r.corrupt("unknown field bits " + Integer.toBinaryString(present));
+        }
+        String messageId = optional(r, present, MESSAGE_ID, "Message-ID");
+        String from = optional(r, present, FROM, "From");
+        String to = optional(r, present, TO, "To");
+        String subject = optional(r, present, SUBJECT, "Subject");
+        Instant date = (present & DATE) != 0 ? r.instant("Date") : null;
+        String firstSnapshot = r.string("first snapshot");
+        Instant firstSeen = r.instant("first seen");
+        String lastSnapshot = optional(r, present, LAST_SNAPSHOT, "last snapshot");
+        Instant lastSeen = r.instant("last seen");
+        String folder = r.string("folder");
+        String flags = r.string("flags");
+        r.end();
+        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen,
+                folder, flags);
+    }
+
+    private static void optional(ByteWriter w, String s) {
+        if (s != null) {
+            w.string(s);
+        }
+    }
+
+    private static String optional(ByteReader r, int present, int bit, String field) throws CatalogCorruptException {
+        return (present & bit) != 0 ? r.string(field) : null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.mailsnap.catalog;
+
+import java.util.Locale;
+
+/** A {@link MessageQuery} prepared for scanning many entries: needles lower-cased once. */
+final class MessageMatcher {
+    private final MessageQuery query;
+    private final String messageId;
+    private final String from;
+    private final String to;
+    private final String subject;
+
+    MessageMatcher(MessageQuery query) {
+        this.query = query;
+        this.messageId = query.messageId() == null ? null : MessageQuery.normalizeMessageId(query.messageId());
+        this.from = lower(query.from());
+        this.to = lower(query.to());
+        this.subject = lower(query.subject());
+    }
+
+    boolean matches(String mailbox, MessageInfo info) {
+        return (query.mailbox() == null || query.mailbox().equals(mailbox))
+                && (messageId == null || messageId.equals(MessageQuery.normalizeMessageId(info.messageId())))
+                && contains(info.from(), from)
+                && contains(info.to(), to)
+                && contains(info.subject(), subject)
+                && (query.since() == null || (info.date() != null && !info.date().isBefore(query.since())))
+                && (query.until() == null || (info.date() != null && info.date().isBefore(query.until())));
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return lowerNeedle == null || (haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle));
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

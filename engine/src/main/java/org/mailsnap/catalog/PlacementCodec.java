@@ -1,0 +1,33 @@
+package org.mailsnap.catalog;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes a {@link PlacementRecord}'s value; the base is in the key ({@link Keys#placement}), so the file name is
+ * stored as what follows the base (usually {@code :2,FLAGS}, often nothing):
+ * <pre>
+ * placement = bits:u8 mtimeNanos:i64be nameSuffix:utf8-to-end      -- bits: 1 = in cur/, others zero
+ * </pre>
+ */
+final class PlacementCodec {
+    private static final int IN_CUR = 1;
+
+    private PlacementCodec() {}
+
+    static byte[] encode(PlacementRecord p) {
+        byte[] suffix = p.name().substring(p.base().length()).getBytes(StandardCharsets.UTF_8);
+        return new ByteWriter(9 + suffix.length).u8(p.inCur() ? IN_CUR : 0).fixed64(p.mtimeNanos()).raw(suffix)
+                .toByteArray();
+    }
+
+    static PlacementRecord decode(String base, byte[] value, byte[] key) throws CatalogCorruptException {
+        ByteReader r = new ByteReader(value, "placement", key);
+        int bits = r.u8();
+        if ((bits & ~IN_CUR) != 0) {
+            throw r.corrupt("unknown placement bits " + Integer.toBinaryString(bits));
+        }
+        long mtime = r.fixed64();
+        String suffix = r.restAsString("file name");
+        return new PlacementRecord(base, base + suffix, bits == IN_CUR, mtime);
+    }
+}

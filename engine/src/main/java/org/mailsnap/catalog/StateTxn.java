@@ -1,0 +1,220 @@
+package org.mailsnap.catalog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.MessageContent;
+
+/**
+ * Reads and writes of the run-state environment within one transaction: the implementation behind
+ * {@link CatalogReader} (reads only) and {@link CatalogWriter}. Writes keep the secondary indexes in step: the
+ * Message-ID index with {@code messages}, and a folder's placements with its registration.
+ */
+final class StateTxn {
+    private final TxnAccess txn;
+    private final StateDatabases dbs;
+    private final FolderRegistry registry;
+
+    StateTxn(TxnAccess txn, StateDatabases dbs) {
+        this.txn = txn;
+        this.dbs = dbs;
+        this.registry = new FolderRegistry(txn, dbs);
+    }
+
+    TxnAccess txn() {
+        return txn;
+    }
+
+    // ---- content
+
+    Optional<MessageContent> content(String mailbox, String base) throws CatalogException {
+        byte[] key = Keys.content(mailbox, base);
+        byte[] value = txn.get(dbs.content(), key);
+        return value == null ? Optional.empty() : Optional.of(MessageContentCodec.decode(value, key));
+    }
+
+    void putContent(String mailbox, String base, MessageContent content) throws CatalogException {
+        txn.put(dbs.content(), Keys.content(mailbox, base), MessageContentCodec.encode(content));
+    }
+
+    boolean deleteContent(String mailbox, String base) throws CatalogException {
+        return txn.delete(dbs.content(), Keys.content(mailbox, base));
+    }
+
+    // ---- folders and placements
+
+    Optional<FolderState> folder(String storeKey, FolderKey folder) throws CatalogException {
+        int id = registry.folderId(storeKey, folder);
+        if (id == FolderRegistry.ABSENT) {
+            return Optional.empty();
+        }
+        byte[] key = Keys.id(id);
+        byte[] value = txn.get(dbs.folders(), key);
+        return value == null ? Optional.empty() : Optional.of(FolderStateCodec.decode(value, key));
+    }
+
+    List<FolderKey> folders(String storeKey) throws CatalogException {
+        return registry.folders(storeKey);
+    }
+
+    void putFolder(String storeKey, FolderKey folder, FolderState state) throws CatalogException {
+        int id = registry.folderIdCreating(storeKey, folder);
+        txn.put(dbs.folders(), Keys.id(id), FolderStateCodec.encode(state));
+    }
+
+    /** Removes the folder's state, all its placements and its registration. True when the folder was known. */
+    boolean deleteFolder(String storeKey, FolderKey folder) throws CatalogException {
+        int id = registry.folderId(storeKey, folder);
+        if (id == FolderRegistry.ABSENT) {
+            return false;
+        }
+        deletePlacements(id);
+        txn.delete(dbs.folders(), Keys.id(id));
+        registry.unregister(storeKey, folder);
+        return true;
+    }
+
+    CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws CatalogException {
+        int id = registry.folderId(storeKey, folder);
+        return new PlacementCursor(id == FolderRegistry.ABSENT ? null : txn.scan(dbs.placements(), Keys.id(id)));
+    }
+
+    void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws CatalogException {
+        int id = registry.folderIdCreating(storeKey, folder);
+        txn.put(dbs.placements(), Keys.placement(id, placement.base()), PlacementCodec.encode(placement));
+    }
+
+    boolean deletePlacement(String storeKey, FolderKey folder, String base) throws CatalogException {
+        int id = registry.folderId(storeKey, folder);
+        return id != FolderRegistry.ABSENT && txn.delete(dbs.placements(), Keys.placement(id, base));
+    }
+
+    /** Removes all placements of the folder, keeping its state. Returns how many were removed. */
+    long clearPlacements(String storeKey, FolderKey folder) throws CatalogException {
+        int id = registry.folderId(storeKey, folder);
+        return id == FolderRegistry.ABSENT ? 0 : deletePlacements(id);
+    }
+
+    private long deletePlacements(int folderId) throws CatalogException {
+        long n = 0;
+        try (PrefixScan scan = txn.scan(dbs.placements(), Keys.id(folderId))) {
+            while (scan.next()) {
+                scan.deleteCurrent();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---- messages (search index)
+
+    Optional<MessageInfo> message(String mailbox, String base) throws CatalogException {
+        byte[] key = Keys.content(mailbox, base);
+        byte[] value = txn.get(dbs.messages(), key);
+        return value == null ? Optional.empty() : Optional.of(MessageInfoCodec.decode(value, key));
+    }
+
+    void putMessage(String mailbox, String base, MessageInfo info) throws CatalogException {
+        byte[] key = Keys.content(mailbox, base);
+        byte[] old = txn.get(dbs.messages(), key);
+        String oldId = old == null ? ""
+                : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
+        String newId = MessageQuery.normalizeMessageId(info.messageId());
+        byte[] newIndexKey = newId.isEmpty() ? null : Keys.messageId(newId, key); // checks the length before writing
+        if (!oldId.equals(newId) && !oldId.isEmpty()) {
+            txn.delete(dbs.messageIds(), Keys.messageId(oldId, key));
+        }
+        if (newIndexKey != null && !newId.equals(oldId)) {
+            txn.put(dbs.messageIds(), newIndexKey, new byte[0]);
+        }
+        txn.put(dbs.messages(), key, MessageInfoCodec.encode(info));
+    }
+
+    boolean deleteMessage(String mailbox, String base) throws CatalogException {
+        byte[] key = Keys.content(mailbox, base);
+        byte[] old = txn.get(dbs.messages(), key);
+        if (old == null) {
+            return false;
+        }
+        String oldId = MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
+        if (!oldId.isEmpty()) {
+            txn.delete(dbs.messageIds(), Keys.messageId(oldId, key));
+        }
+        return txn.delete(dbs.messages(), key);
+    }
+
+    /**
+     * Search: with a Message-ID, walk that id's entries in the Message-ID index (hash prefix, then verified); else
+     * scan one mailbox's key range, or every message. Stops at the query's limit.
+     */
+    List<FoundMessage> find(MessageQuery query) throws CatalogException {
+        MessageMatcher matcher = new MessageMatcher(query);
+        List<FoundMessage> hits = new ArrayList<>();
+        if (query.messageId() != null) {
+            byte[] prefix = Keys.messageIdPrefix(query.messageId());
+            if (query.mailbox() != null) {
+                prefix = Keys.concat(prefix, Keys.mailboxPrefix(query.mailbox()));
+            }
+            try (PrefixScan scan = txn.scan(dbs.messageIds(), prefix)) {
+                while (hits.size() < query.limit() && scan.next()) {
+                    byte[] key = Arrays.copyOfRange(scan.key(), Keys.MESSAGE_ID_HASH_BYTES, scan.key().length);
+                    byte[] value = txn.get(dbs.messages(), key);
+                    if (value == null) {
+                        throw new CatalogCorruptException("corrupt Message-ID index: entry for a message that is not"
+                                + " in the index (" + Arrays.toString(Keys.split(key, 0, "message")) + ")");
+                    }
+                    collect(key, value, matcher, hits);
+                }
+            }
+        } else {
+            byte[] prefix = query.mailbox() == null ? new byte[0] : Keys.mailboxPrefix(query.mailbox());
+            try (PrefixScan scan = txn.scan(dbs.messages(), prefix)) {
+                while (hits.size() < query.limit() && scan.next()) {
+                    collect(scan.key(), scan.value(), matcher, hits);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static void collect(byte[] key, byte[] value, MessageMatcher matcher, List<FoundMessage> hits)
+            throws CatalogCorruptException {
+        String[] mailboxAndBase = Keys.split(key, 0, "message");
+        MessageInfo info = MessageInfoCodec.decode(value, key);
+        if (matcher.matches(mailboxAndBase[0], info)) {
+            hits.add(new FoundMessage(mailboxAndBase[0], mailboxAndBase[1], info));
+        }
+    }
+
+    // ---- snapshots
+
+    Optional<SnapshotSummary> snapshot(String id) throws CatalogException {
+        byte[] key = Keys.snapshot(id);
+        byte[] value = txn.get(dbs.snapshots(), key);
+        return value == null ? Optional.empty() : Optional.of(SnapshotSummaryCodec.decode(id, value, key));
+    }
+
+    /** All snapshots, oldest first (ties by id). */
+    List<SnapshotSummary> snapshots() throws CatalogException {
+        List<SnapshotSummary> all = new ArrayList<>();
+        try (PrefixScan scan = txn.scan(dbs.snapshots(), new byte[0])) {
+            while (scan.next()) {
+                String id = Keys.utf8String(scan.key(), 0, "snapshot");
+                all.add(SnapshotSummaryCodec.decode(id, scan.value(), scan.key()));
+            }
+        }
+        all.sort(Comparator.comparing(SnapshotSummary::time).thenComparing(SnapshotSummary::id));
+        return all;
+    }
+
+    void putSnapshot(SnapshotSummary summary) throws CatalogException {
+        txn.put(dbs.snapshots(), Keys.snapshot(summary.id()), SnapshotSummaryCodec.encode(summary));
+    }
+
+    boolean deleteSnapshot(String id) throws CatalogException {
+        return txn.delete(dbs.snapshots(), Keys.snapshot(id));
+    }
+}

@@ -1,0 +1,172 @@
+package org.mailsnap.catalog;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.LmdbException;
+import org.lmdbjava.Txn;
+
+/**
+ * One LMDB transaction with byte-array keys and values: copies keys into a direct buffer LMDB can read, copies
+ * values out of the map before the next call can move them, translates lmdbjava's exceptions, and closes the
+ * transaction's cursors before it ends. Used by one thread at a time.
+ */
+final class TxnAccess implements AutoCloseable {
+    private final LmdbEnvironment environment;
+    private final Txn<ByteBuffer> txn;
+    private final ByteBuffer keyBuffer = ByteBuffer.allocateDirect(Keys.MAX_KEY_BYTES);
+    private final List<PrefixScan> openScans = new ArrayList<>();
+    private ByteBuffer valueBuffer = ByteBuffer.allocateDirect(256);
+    private CatalogException failure;
+    private boolean ended;
+    private boolean isReset;
+
+    TxnAccess(LmdbEnvironment environment, Txn<ByteBuffer> txn) {
+        this.environment = environment;
+        this.txn = txn;
+    }
+
+    /** The value stored under {@code key}, or null. */
+    byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+        checkUsable();
+        try {
+            ByteBuffer value = dbi.get(txn, keyBuffer(key));
+            return value == null ? null : copy(value);
+        } catch (LmdbException e) {
+            throw failure(e, "read");
+        }
+    }
+
+    void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
+        checkUsable();
+        try {
+            dbi.put(txn, keyBuffer(key), valueBuffer(value));
+        } catch (LmdbException e) {
+            throw failure(e, "write");
+        }
+    }
+
+    /** True when there was an entry to delete. */
+    boolean delete(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+        checkUsable();
+        try {
+            return dbi.delete(txn, keyBuffer(key));
+        } catch (LmdbException e) {
+            throw failure(e, "delete");
+        }
+    }
+
+    long entries(Dbi<ByteBuffer> dbi) throws CatalogException {
+        checkUsable();
+        try {
+            return dbi.stat(txn).entries;
+        } catch (LmdbException e) {
+            throw failure(e, "stat");
+        }
+    }
+
+    /** A scan over the keys starting with {@code prefix} (all keys for an empty prefix); close it when done. */
+    PrefixScan scan(Dbi<ByteBuffer> dbi, byte[] prefix) throws CatalogException {
+        checkUsable();
+        try {
+            PrefixScan scan = new PrefixScan(this, dbi.openCursor(txn), prefix);
+            openScans.add(scan);
+            return scan;
+        } catch (LmdbException e) {
+            throw failure(e, "open cursor");
+        }
+    }
+
+    void commit() throws CatalogException {
+        checkUsable();
+        closeScans();
+        try {
+            txn.commit();
+        } catch (LmdbException e) {
+            throw failure(e, "commit"); // LMDB has freed the transaction: nothing of it was written
+        } finally {
+            ended = true;
+            txn.close(); // after a commit, this only releases lmdbjava's buffers
+        }
+    }
+
+    /** Aborts unless committed; safe to call more than once. */
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            closeScans();
+            if (isReset) {
+                txn.renew(); // lmdbjava aborts only a ready transaction; a reset one would keep its reader slot
+            }
+            txn.close();
+        }
+    }
+
+    /** Read transactions only: releases the snapshot but keeps the reader slot, for {@link #renew()}. */
+    void reset() {
+        closeScans();
+        txn.reset();
+        isReset = true;
+    }
+
+    /** Read transactions only: takes a fresh snapshot after {@link #reset()}. */
+    void renew() throws CatalogException {
+        try {
+            txn.renew();
+            isReset = false;
+        } catch (LmdbException e) {
+            throw failure(e, "renew read transaction");
+        }
+    }
+
+    CatalogException failure(LmdbException e, String operation) {
+        CatalogException translated = LmdbErrors.translate(e, environment.directory(), operation);
+        if (!txn.isReadOnly()) {
+            failure = translated; // LMDB requires a write transaction to be aborted after a failed operation
+        }
+        return translated;
+    }
+
+    void forget(PrefixScan scan) {
+        openScans.remove(scan);
+    }
+
+    ByteBuffer keyBuffer(byte[] key) {
+        keyBuffer.clear();
+        keyBuffer.put(key).flip(); // lmdbjava passes the buffer's address, not its position: always start at 0
+        return keyBuffer;
+    }
+
+    static byte[] copy(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
+    private ByteBuffer valueBuffer(byte[] value) {
+        if (valueBuffer.capacity() < value.length) {
+            valueBuffer = ByteBuffer.allocateDirect(Math.max(value.length, valueBuffer.capacity() * 2));
+        }
+        valueBuffer.clear();
+        valueBuffer.put(value).flip();
+        return valueBuffer;
+    }
+
+    private void checkUsable() throws CatalogException {
+        if (ended) {
+            throw new IllegalStateException("catalog transaction already ended");
+        }
+        if (failure != null) {
+            throw new CatalogException("catalog " + environment.directory() + ": this transaction failed earlier ("
+                    + failure.getMessage() + ") and can only be aborted", failure);
+        }
+    }
+
+    private void closeScans() {
+        for (PrefixScan scan : List.copyOf(openScans)) {
+            scan.close();
+        }
+    }
+}

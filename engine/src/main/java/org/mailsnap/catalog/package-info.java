@@ -1,0 +1,42 @@
+/**
+ * The catalog: the local LMDB database (lmdbjava; the only package that uses it). A cache of the repository plus the
+ * state of the last backup run, rebuildable from the repository and the password alone.
+ *
+ * <h2>What a user needs</h2>
+ * {@link org.mailsnap.catalog.Catalog} opens it; {@link org.mailsnap.catalog.CatalogReader} reads the last
+ * committed run; {@link org.mailsnap.catalog.CatalogWriter} is a run's single write transaction;
+ * {@link org.mailsnap.catalog.CatalogBlobIndex} is the blob index the blob store's threads use.
+ *
+ * <h2>Layout</h2>
+ * Two LMDB environments under the catalog directory, each with a {@code meta} database holding the format version
+ * ({@link org.mailsnap.catalog.Catalog#FORMAT_VERSION}) and the repository id, checked before anything else is
+ * opened:
+ * <ul>
+ *   <li>{@code state/}: {@code content} (mailbox, base → header and body blob ids, size), {@code stores} and
+ *       {@code folderIds} (store key, and folder of a store → small numbers), {@code folders} (folder number →
+ *       what the last run recorded), {@code placements} (folder number, base → file name, new/cur, mtime),
+ *       {@code messages} (mailbox, base → search fields, first and last snapshot) with its secondary index
+ *       {@code messageIds} (hash of the Message-ID, mailbox, base → nothing), and {@code snapshots}.</li>
+ *   <li>{@code blobs/}: {@code blobs} (blob id → pack, offset, lengths) and {@code indexFiles} (the repository
+ *       index files already loaded). A separate environment because LMDB has one writer per environment: the blob
+ *       store records published packs from its own threads while a run's writer is open for the whole run.</li>
+ * </ul>
+ * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes. Keys sort by unsigned bytes;
+ * names inside keys are UTF-8 and end in 0x00 when something follows, so one mailbox's or one folder's keys form a
+ * contiguous range that a prefix never shares with a longer name ({@code u1} vs {@code u10}, {@code .A} vs
+ * {@code .AB}).
+ *
+ * <h2>Transactions</h2>
+ * A run's changes are one write transaction: a crash before {@code commit()} leaves the catalog at the previous run.
+ * The blob index commits each {@code addAll} on its own, which is safe because it only records packs already
+ * published in the repository. Read transactions are not tied to threads ({@code MDB_NOTLS}): a reader may move
+ * between threads, and {@code CatalogBlobIndex.find} borrows pooled, renewable read transactions from any thread.
+ *
+ * <h2>Versions and errors</h2>
+ * Records carry no version of their own: the catalog is a cache, so a format change bumps
+ * {@code FORMAT_VERSION} and an old catalog is refused ({@link org.mailsnap.catalog.CatalogVersionException}) and
+ * rebuilt. Decoding is strict (bounds, counts, UTF-8, trailing bytes) and reports
+ * {@link org.mailsnap.catalog.CatalogCorruptException}; a full memory map reports
+ * {@link org.mailsnap.catalog.CatalogFullException} (reopening leaves at least the data file's size free again).
+ */
+package org.mailsnap.catalog;

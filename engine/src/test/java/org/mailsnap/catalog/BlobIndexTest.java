@@ -1,0 +1,158 @@
+package org.mailsnap.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobType;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BlobIndexTest {
+    @TempDir
+    Path dir;
+
+    private final Samples samples = new Samples(3);
+
+    @Test
+    void locationsAndLoadedIndexFilesPersist() throws Exception {
+        Map<BlobId, BlobLocation> batch = batch("aa", 50);
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.addIndexFile("index/01", batch.entrySet());
+            blobs.markIndexLoaded("index/02");
+            assertEquals(Optional.empty(), blobs.find(samples.blobId()));
+        }
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            for (Map.Entry<BlobId, BlobLocation> e : batch.entrySet()) {
+                assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
+            }
+            assertEquals(Set.of("index/01", "index/02"), blobs.loadedIndexFiles());
+            assertEquals(50, blobs.size());
+            blobs.forgetIndexFile("index/01");
+            assertEquals(Set.of("index/02"), blobs.loadedIndexFiles());
+        }
+    }
+
+    @Test
+    void forgettingPacksAndBlobsRemovesExactlyThose() throws Exception {
+        String p1 = samples.hex(32);
+        String p2 = samples.hex(32);
+        String p3 = samples.hex(32);
+        Map<BlobId, BlobLocation> b1 = batch(p1, 30);
+        Map<BlobId, BlobLocation> b2 = batch(p2, 20);
+        Map<BlobId, BlobLocation> b3 = batch(p3, 10);
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.addAll(b1.entrySet());
+            blobs.addAll(b2.entrySet());
+            blobs.addAll(b3.entrySet());
+            assertEquals(30, blobs.forgetPack(p1));
+            BlobId someOfP3 = b3.keySet().iterator().next();
+            assertEquals(1, blobs.forgetBlobs(List.of(someOfP3, samples.blobId())));
+            assertEquals(0, blobs.forgetPacks(Set.of(p1)));
+            assertEquals(29, blobs.size());
+            for (BlobId id : b1.keySet()) {
+                assertEquals(Optional.empty(), blobs.find(id));
+            }
+            for (Map.Entry<BlobId, BlobLocation> e : b2.entrySet()) {
+                assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
+            }
+            assertEquals(Optional.empty(), blobs.find(someOfP3));
+        }
+    }
+
+    /**
+     * Four threads look up blobs without pause while another thread publishes batches and a run's writer is open:
+     * every lookup of an earlier batch hits with the right location, and a batch is visible to every thread as soon
+     * as addAll returns.
+     */
+    @Test
+    void concurrentFindsWhileBatchesCommitAndARunWriterIsOpen() throws Exception {
+        int batches = 40;
+        List<Map<BlobId, BlobLocation>> all = new ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            all.add(batch(samples.hex(32), 100));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.addAll(all.get(0).entrySet());
+            AtomicInteger published = new AtomicInteger(1);
+            AtomicLong lookups = new AtomicLong();
+            CountDownLatch started = new CountDownLatch(4);
+            List<Future<?>> finders = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                finders.add(pool.submit(() -> {
+                    started.countDown();
+                    int round = 0;
+                    while (true) {
+                        int visible = published.get();
+                        boolean last = visible == batches;
+                        Map<BlobId, BlobLocation> batch = all.get((thread + round++) % visible);
+                        for (Map.Entry<BlobId, BlobLocation> e : batch.entrySet()) {
+                            assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
+                            lookups.incrementAndGet();
+                        }
+                        if (last && round >= batches) {
+                            return null;
+                        }
+                    }
+                }));
+            }
+            // The run's writer is open on this thread throughout; the blob index must not wait for it.
+            try (CatalogWriter run = catalog.beginWrite()) {
+                started.await();
+                for (int i = 1; i < batches; i++) {
+                    Map<BlobId, BlobLocation> batch = all.get(i);
+                    if (i % 2 == 0) {
+                        blobs.addAll(batch.entrySet()); // from the writer's own thread
+                    } else {
+                        pool.submit(() -> {
+                            blobs.addAll(batch.entrySet());
+                            return null;
+                        }).get();
+                    }
+                    run.putSnapshot(new SnapshotSummary("s" + i, java.time.Instant.EPOCH, "h", "k", i));
+                    published.set(i + 1);
+                }
+                run.commit();
+            }
+            for (Future<?> f : finders) {
+                f.get();
+            }
+            System.out.println("BlobIndexTest: " + lookups.get() + " concurrent lookups, all hits correct");
+            assertTrue(lookups.get() >= 4L * batches * 100);
+            assertEquals(batches * 100L, blobs.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<BlobId, BlobLocation> batch(String pack, int n) {
+        Map<BlobId, BlobLocation> batch = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            batch.put(samples.blobId(), new BlobLocation(pack, BlobType.DATA, i * 1000L, 900, 2000, i));
+        }
+        return batch;
+    }
+}

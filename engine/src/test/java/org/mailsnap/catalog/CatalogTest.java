@@ -1,0 +1,282 @@
+package org.mailsnap.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.MessageContent;
+
+class CatalogTest {
+    private static final String REPO = "repo-1";
+    private static final String STORE = "mx1:/var/vmail";
+    private static final FolderKey INBOX = new FolderKey("example.org/anne", "");
+
+    @TempDir
+    Path dir;
+
+    private final Samples samples = new Samples(11);
+
+    @Test
+    void everyStoreRoundTripsThroughACommitAndAReopen() throws Exception {
+        MessageContent content = samples.content();
+        FolderState folderState = samples.folderState();
+        PlacementRecord placement = new PlacementRecord("b1", "b1:2,S", true, 42);
+        MessageInfo info = samples.messageInfo();
+        SnapshotSummary snapshot = new SnapshotSummary("s1", Instant.parse("2024-05-01T10:00:00Z"), "mx1", STORE, 9);
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putContent("example.org/anne", "b1", content);
+                w.putFolder(STORE, INBOX, folderState);
+                w.putPlacement(STORE, INBOX, placement);
+                w.putMessage("example.org/anne", "b1", info);
+                w.putSnapshot(snapshot);
+                assertEquals(Optional.of(content), w.content("example.org/anne", "b1"), "a writer reads its writes");
+                w.commit();
+            }
+        }
+        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+            assertEquals(Optional.of(content), r.content("example.org/anne", "b1"));
+            assertEquals(Optional.empty(), r.content("example.org/bob", "b1"), "content is per mailbox");
+            assertEquals(Optional.of(folderState), r.folder(STORE, INBOX));
+            assertEquals(List.of(INBOX), r.folders(STORE));
+            assertEquals(List.of(placement), placements(r, STORE, INBOX));
+            assertEquals(Optional.of(info), r.message("example.org/anne", "b1"));
+            assertEquals(Optional.of(snapshot), r.snapshot("s1"));
+            assertEquals(List.of(snapshot), r.snapshots());
+        }
+    }
+
+    @Test
+    void abortAndUncommittedCloseLeaveNothing() throws Exception {
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putContent("m", "b", samples.content());
+                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1));
+                w.abort();
+            }
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putSnapshot(new SnapshotSummary("s", Instant.EPOCH, "h", STORE, 0));
+                // closed without commit, as when the run fails with an exception
+            }
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(Optional.empty(), r.content("m", "b"));
+                assertEquals(List.of(), r.folders(STORE));
+                assertEquals(List.of(), placements(r, STORE, INBOX));
+                assertEquals(List.of(), r.snapshots());
+            }
+        }
+    }
+
+    @Test
+    void readersSeeTheLastCommitNotTheOpenWriter() throws Exception {
+        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+            w.putContent("m", "b", samples.content());
+            try (CatalogReader before = catalog.read()) {
+                assertEquals(Optional.empty(), before.content("m", "b"));
+                w.commit();
+                assertEquals(Optional.empty(), before.content("m", "b"), "a reader keeps its snapshot");
+            }
+            try (CatalogReader after = catalog.read()) {
+                assertTrue(after.content("m", "b").isPresent());
+            }
+        }
+    }
+
+    @Test
+    void deletesRemoveWhatWasPut() throws Exception {
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putContent("m", "b", samples.content());
+                w.putMessage("m", "b", samples.messageInfo());
+                w.putSnapshot(new SnapshotSummary("s", Instant.EPOCH, "h", STORE, 0));
+                w.putFolder(STORE, INBOX, samples.folderState());
+                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1));
+                w.commit();
+            }
+            try (CatalogWriter w = catalog.beginWrite()) {
+                assertTrue(w.deleteContent("m", "b"));
+                assertTrue(w.deleteMessage("m", "b"));
+                assertTrue(w.deleteSnapshot("s"));
+                assertTrue(w.deletePlacement(STORE, INBOX, "b"));
+                assertFalse(w.deletePlacement(STORE, INBOX, "b"));
+                assertTrue(w.deleteFolder(STORE, INBOX));
+                assertFalse(w.deleteFolder(STORE, INBOX));
+                w.commit();
+            }
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(Optional.empty(), r.content("m", "b"));
+                assertEquals(Optional.empty(), r.message("m", "b"));
+                assertEquals(List.of(), r.find(MessageQuery.all()));
+                assertEquals(List.of(), r.snapshots());
+                assertEquals(List.of(), r.folders(STORE));
+                assertEquals(Optional.empty(), r.folder(STORE, INBOX));
+            }
+        }
+    }
+
+    @Test
+    void anotherRepositorysCatalogIsRefused() throws Exception {
+        Catalog.open(dir, REPO).close();
+        CatalogMismatchException e = assertThrows(CatalogMismatchException.class, () -> Catalog.open(dir, "repo-2"));
+        assertEquals(REPO, e.found());
+        assertEquals("repo-2", e.expected());
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+        Catalog.open(dir, REPO).close(); // the refusal changed nothing
+    }
+
+    @Test
+    void anotherFormatVersionIsRefusedWithFoundAndSupported() throws Exception {
+        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO,
+                StateDatabases.NAMES).close();
+        CatalogVersionException e = assertThrows(CatalogVersionException.class, () -> Catalog.open(dir, REPO));
+        assertEquals(Catalog.FORMAT_VERSION + 1, e.found());
+        assertEquals(Catalog.FORMAT_VERSION, e.supported());
+        assertTrue(e.getMessage().contains("catalog rebuild"), e.getMessage());
+    }
+
+    @Test
+    void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
+        Catalog.open(dir, REPO).close();
+        try (LmdbEnvironment raw = LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20,
+                Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES); TxnAccess txn = raw.write()) {
+            txn.put(raw.dbi("content"), Keys.content("m", "b"), new byte[] {1, 2, 3});
+            txn.put(raw.dbi("snapshots"), Keys.snapshot("s"), new byte[] {(byte) 0xFF});
+            txn.commit();
+        }
+        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+            CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> r.content("m", "b"));
+            assertTrue(e.getMessage().contains("message content (key 6d0062)"), e.getMessage());
+            assertThrows(CatalogCorruptException.class, r::snapshots);
+        }
+    }
+
+    @Test
+    void deleteRemovesACatalogButRefusesForeignFiles() throws Exception {
+        Path catalogDir = dir.resolve("catalog");
+        try (Catalog catalog = Catalog.open(catalogDir, REPO); CatalogWriter w = catalog.beginWrite()) {
+            w.putContent("m", "b", samples.content());
+            w.commit();
+        }
+        Catalog.delete(catalogDir);
+        assertFalse(Files.exists(catalogDir));
+        Catalog.delete(catalogDir); // absent: nothing to do
+
+        Files.createDirectories(dir.resolve("home"));
+        Files.writeString(dir.resolve("home/letter.txt"), "keep me");
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.delete(dir.resolve("home")));
+        assertTrue(e.getMessage().contains("letter.txt"), e.getMessage());
+        assertTrue(Files.exists(dir.resolve("home/letter.txt")));
+    }
+
+    @Test
+    void aWriterRefusesOtherThreadsAndASecondWriterOnItsThread() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+            Future<?> misuse = other.submit(() -> {
+                w.putContent("m", "b", samples.content());
+                return null;
+            });
+            Exception e = assertThrows(Exception.class, misuse::get);
+            assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+            assertThrows(IllegalStateException.class, catalog::beginWrite);
+            w.commit();
+            assertThrows(IllegalStateException.class, () -> w.putContent("m", "b", samples.content()));
+            try (CatalogWriter next = catalog.beginWrite()) {
+                next.abort();
+            }
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReaderMayMoveBetweenThreads() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putContent("m", "b", samples.content());
+                w.commit();
+            }
+            CatalogReader reader = catalog.read();
+            assertTrue(reader.content("m", "b").isPresent());
+            assertTrue(other.submit(() -> reader.content("m", "b").isPresent()).get());
+            other.submit(reader::close).get();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCatalogOpensOncePerProcessAndIsNotDeletedWhileOpen() throws Exception {
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            CatalogException twice = assertThrows(CatalogException.class, () -> Catalog.open(dir, REPO));
+            assertTrue(twice.getMessage().contains("already open"), twice.getMessage());
+            assertThrows(CatalogException.class, () -> Catalog.delete(dir));
+        }
+        Catalog.open(dir, REPO).close();
+        Catalog.delete(dir);
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void closingWhileAReaderIsOpenFailsAndKeepsTheCatalogUsable() throws Exception {
+        Catalog catalog = Catalog.open(dir, REPO);
+        CatalogReader reader = catalog.read();
+        assertThrows(IllegalStateException.class, catalog::close);
+        assertEquals(List.of(), reader.snapshots());
+        reader.close();
+        catalog.close();
+        catalog.close();
+        assertThrows(IllegalStateException.class, catalog::read);
+    }
+
+    @Test
+    void aFullMapIsAClearErrorLosesOnlyThatTransactionAndReopeningMakesRoom() throws Exception {
+        Path small = dir.resolve("small");
+        try (Catalog catalog = Catalog.open(small, REPO, 1 << 20)) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.putSnapshot(new SnapshotSummary("kept", Instant.EPOCH, "h", STORE, 0));
+                w.commit();
+            }
+            CatalogFullException full;
+            try (CatalogWriter w = catalog.beginWrite()) {
+                full = assertThrows(CatalogFullException.class, () -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        w.putContent("m", "b" + i, samples.content());
+                    }
+                });
+                CatalogException after = assertThrows(CatalogException.class, w::commit);
+                assertTrue(after.getMessage().contains("can only be aborted"), after.getMessage());
+            }
+            assertTrue(full.getMessage().contains(small.toString()), full.getMessage());
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(1, r.snapshots().size());
+                assertEquals(Optional.empty(), r.content("m", "b0"));
+            }
+        }
+        try (Catalog bigger = Catalog.open(small, REPO, 64L << 20); CatalogWriter w = bigger.beginWrite()) {
+            for (int i = 0; i < 20_000; i++) {
+                w.putContent("m", "b" + i, samples.content());
+            }
+            w.commit();
+        }
+    }
+
+    static List<PlacementRecord> placements(CatalogView view, String store, FolderKey folder) throws Exception {
+        List<PlacementRecord> out = new java.util.ArrayList<>();
+        view.forEachPlacement(store, folder, out::add);
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package org.mailsnap.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.model.MessageContent;
+
+class CodecTest {
+    private static final byte[] KEY = {1, 2, 3};
+
+    private interface Decoder {
+        Object decode(byte[] value) throws CatalogCorruptException;
+    }
+
+    private final Samples samples = new Samples(7);
+
+    @Test
+    void blobLocationRoundTripsBothPackForms() throws Exception {
+        BlobLocation hexPack = samples.location();
+        assertEquals(hexPack, BlobLocationCodec.decode(BlobLocationCodec.encode(hexPack), KEY));
+        BlobLocation oddPack = new BlobLocation("Pack-Ü.1", BlobType.METADATA, 0, 0, 0, 0);
+        assertEquals(oddPack, BlobLocationCodec.decode(BlobLocationCodec.encode(oddPack), KEY));
+        BlobLocation upperHex = new BlobLocation("ABCD", BlobType.DATA, Long.MAX_VALUE, Integer.MAX_VALUE, 1, 2);
+        assertEquals(upperHex, BlobLocationCodec.decode(BlobLocationCodec.encode(upperHex), KEY));
+        assertTrue(BlobLocationCodec.encode(hexPack).length < 60, "a hex pack id is stored as its bytes");
+    }
+
+    @Test
+    void messageContentRoundTripsWithAndWithoutBody() throws Exception {
+        MessageContent c = samples.content();
+        assertEquals(c, MessageContentCodec.decode(MessageContentCodec.encode(c), KEY));
+        MessageContent headerOnly = new MessageContent(samples.blobId(), List.of(), 0);
+        assertEquals(headerOnly, MessageContentCodec.decode(MessageContentCodec.encode(headerOnly), KEY));
+    }
+
+    @Test
+    void placementRoundTripsAndStoresOnlyWhatFollowsTheBase() throws Exception {
+        PlacementRecord p = new PlacementRecord("1700000000.M1P2.host", "1700000000.M1P2.host:2,FRSa", true, -5);
+        byte[] encoded = PlacementCodec.encode(p);
+        assertEquals(1 + 8 + ":2,FRSa".length(), encoded.length);
+        assertEquals(p, PlacementCodec.decode(p.base(), encoded, KEY));
+        PlacementRecord bare = new PlacementRecord("b", "b", false, Long.MAX_VALUE);
+        assertEquals(bare, PlacementCodec.decode("b", PlacementCodec.encode(bare), KEY));
+    }
+
+    @Test
+    void folderStateRoundTrips() throws Exception {
+        FolderState s = samples.folderState();
+        FolderState back = FolderStateCodec.decode(FolderStateCodec.encode(s), KEY);
+        assertEquals(s, back);
+        assertEquals(List.of("dovecot-keywords", "dovecot-uidlist"), List.copyOf(back.controlFiles().keySet()));
+        FolderState empty = new FolderState(0, 0, 0, List.of(), 0, Map.of());
+        assertEquals(empty, FolderStateCodec.decode(FolderStateCodec.encode(empty), KEY));
+    }
+
+    @Test
+    void messageInfoRoundTripsFullAndSparse() throws Exception {
+        MessageInfo full = samples.messageInfo();
+        assertEquals(full, MessageInfoCodec.decode(MessageInfoCodec.encode(full), KEY));
+        MessageInfo gone = new MessageInfo(null, null, null, null, null, "s1", Instant.EPOCH, "s2",
+                Instant.ofEpochSecond(-1, 5), "", "");
+        assertEquals(gone, MessageInfoCodec.decode(MessageInfoCodec.encode(gone), KEY));
+    }
+
+    @Test
+    void snapshotSummaryRoundTrips() throws Exception {
+        SnapshotSummary s = new SnapshotSummary("abc", samples.instant(), "mx1", "mx1:/var/vmail", 123_456);
+        assertEquals(s, SnapshotSummaryCodec.decode("abc", SnapshotSummaryCodec.encode(s), KEY));
+    }
+
+    @Test
+    void everyTruncationAndTrailingByteIsCorruptNeverAnotherException() {
+        check(BlobLocationCodec.encode(samples.location()), v -> BlobLocationCodec.decode(v, KEY));
+        check(MessageContentCodec.encode(samples.content()), v -> MessageContentCodec.decode(v, KEY));
+        check(FolderStateCodec.encode(samples.folderState()), v -> FolderStateCodec.decode(v, KEY));
+        check(MessageInfoCodec.encode(samples.messageInfo()), v -> MessageInfoCodec.decode(v, KEY));
+        check(SnapshotSummaryCodec.encode(new SnapshotSummary("x", Instant.EPOCH, "h", "k", 1)),
+                v -> SnapshotSummaryCodec.decode("x", v, KEY));
+    }
+
+    @Test
+    void randomGarbageDecodesOrIsCorrupt() {
+        long seed = System.nanoTime();
+        System.out.println("CodecTest.randomGarbageDecodesOrIsCorrupt seed=" + seed);
+        Random random = new Random(seed);
+        List<Decoder> decoders = List.of(v -> BlobLocationCodec.decode(v, KEY),
+                v -> MessageContentCodec.decode(v, KEY), v -> PlacementCodec.decode("b", v, KEY),
+                v -> FolderStateCodec.decode(v, KEY), v -> MessageInfoCodec.decode(v, KEY),
+                v -> SnapshotSummaryCodec.decode("x", v, KEY));
+        for (int i = 0; i < 4_000; i++) {
+            byte[] garbage = new byte[random.nextInt(80)];
+            random.nextBytes(garbage);
+            for (Decoder d : decoders) {
+                try {
+                    d.decode(garbage);
+                } catch (CatalogCorruptException expected) {
+                    // fine: garbage may be refused, but only this way
+                } catch (RuntimeException e) {
+                    fail("seed " + seed + ": " + Arrays.toString(garbage) + " threw " + e, e);
+                }
+            }
+        }
+    }
+
+    @Test
+    void hugeCountsAreRefusedBeforeAllocating() {
+        byte[] value = new ByteWriter(40).blobId(samples.blobId()).varint(Integer.MAX_VALUE).toByteArray();
+        CatalogCorruptException e = assertThrows(CatalogCorruptException.class,
+                () -> MessageContentCodec.decode(value, KEY));
+        assertTrue(e.getMessage().contains("body chunk count"), e.getMessage());
+        assertTrue(e.getMessage().contains("message content (key 010203)"), e.getMessage());
+    }
+
+    @Test
+    void invalidUtf8AndUnknownBitsAreCorrupt() {
+        byte[] placement = new ByteWriter(12).u8(1).fixed64(0).raw(new byte[] {(byte) 0xC3}).toByteArray();
+        assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", placement, KEY));
+        byte[] unknownBits = new ByteWriter(12).u8(2).fixed64(0).toByteArray();
+        assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", unknownBits, KEY));
+        byte[] info = MessageInfoCodec.encode(samples.messageInfo());
+        info[0] |= (byte) 0x80;
+        assertThrows(CatalogCorruptException.class, () -> MessageInfoCodec.decode(info, KEY));
+    }
+
+    @Test
+    void keysOfAShorterNameNeverShareTheLongerOnesPrefix() throws Exception {
+        byte[] u1 = Keys.content("u1", "b");
+        byte[] u10 = Keys.content("u10", "b");
+        assertTrue(Arrays.compareUnsigned(u1, u10) < 0);
+        assertTrue(Keys.startsWith(u1, Keys.mailboxPrefix("u1")));
+        assertTrue(!Keys.startsWith(u10, Keys.mailboxPrefix("u1")));
+        assertArrayEquals(new String[] {"u10", "b"}, Keys.split(u10, 0, "content"));
+        assertThrows(IllegalArgumentException.class, () -> Keys.content("u\0", "b"));
+        CatalogException tooLong = assertThrows(CatalogException.class, () -> Keys.content("m".repeat(300),
+                "b".repeat(300)));
+        assertTrue(tooLong.getMessage().contains("601 bytes"), tooLong.getMessage());
+    }
+
+    @Test
+    void baseOrderIsUtf8ByteOrder() {
+        long seed = System.nanoTime();
+        System.out.println("CodecTest.baseOrderIsUtf8ByteOrder seed=" + seed);
+        Random random = new Random(seed);
+        String[] atoms = {"a", "Z", "0", ".", ":", ",", "\u00e9", "\u00ff", "\u4e2d", "\uff01", "\ufffd",
+                "\ud83d\udce7", "\ud800\udc00"};
+        for (int i = 0; i < 20_000; i++) {
+            String x = randomString(random, atoms);
+            String y = randomString(random, atoms);
+            int expected = Integer.signum(Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(expected, Integer.signum(Catalog.BASE_ORDER.compare(x, y)), "seed " + seed + ": " + x
+                    + " vs " + y);
+        }
+    }
+
+    private static String randomString(Random random, String[] atoms) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(4); n >= 0; n--) {
+            b.append(atoms[random.nextInt(atoms.length)]);
+        }
+        return b.toString();
+    }
+
+    /** Every strict prefix of a valid encoding, and the encoding plus a byte, must be refused as corrupt. */
+    private static void check(byte[] valid, Decoder decoder) {
+        for (int length = 0; length < valid.length; length++) {
+            byte[] truncated = Arrays.copyOf(valid, length);
+            assertThrows(CatalogCorruptException.class, () -> decoder.decode(truncated), "truncated to " + length);
+        }
+        byte[] longer = Arrays.copyOf(valid, valid.length + 1);
+        assertThrows(CatalogCorruptException.class, () -> decoder.decode(longer), "trailing byte");
+    }
+}

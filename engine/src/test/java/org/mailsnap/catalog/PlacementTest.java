@@ -1,0 +1,142 @@
+package org.mailsnap.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.FolderKey;
+
+class PlacementTest {
+    private static final String STORE = "mx1:/var/vmail";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneFoldersPlacementsComeInBaseByteOrderWithoutBleedingIntoNeighbours() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("PlacementTest seed=" + seed);
+        Random random = new Random(seed);
+        // Neighbours whose names extend the folder's, mailbox's or store's name, or sort right after it.
+        FolderKey a = new FolderKey("u1", ".A");
+        List<FolderKey> neighbours = List.of(new FolderKey("u1", ".AB"), new FolderKey("u1", ".A.B"),
+                new FolderKey("u10", ".A"), new FolderKey("u1", ""), new FolderKey("u", "1.A"));
+        List<String> bases = new ArrayList<>(List.of("Z", "a", "é", "a.b", "1", "10", "2", "\u00ff", "\uFF01",
+                "\uD83D\uDCE7"));
+        for (int i = 0; i < 200; i++) {
+            bases.add(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
+        }
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                List<String> shuffled = new ArrayList<>(bases);
+                java.util.Collections.shuffle(shuffled, random);
+                for (String base : shuffled) {
+                    w.putPlacement(STORE, a, record(base));
+                    for (FolderKey n : neighbours) {
+                        w.putPlacement(STORE, n, record(base + "x"));
+                    }
+                    w.putPlacement(STORE + "x", a, record(base + "y"));
+                }
+                w.commit();
+            }
+            List<String> expected = new ArrayList<>(bases);
+            expected.sort(Catalog.BASE_ORDER);
+            try (CatalogReader r = catalog.read()) {
+                List<String> seen = new ArrayList<>();
+                for (PlacementRecord p : CatalogTest.placements(r, STORE, a)) {
+                    assertEquals(record(p.base()), p);
+                    seen.add(p.base());
+                }
+                assertEquals(expected, seen);
+                for (FolderKey n : neighbours) {
+                    assertEquals(bases.size(), CatalogTest.placements(r, STORE, n).size(), n.toString());
+                }
+                assertEquals(List.of(), CatalogTest.placements(r, STORE, new FolderKey("u1", ".B")));
+                assertEquals(List.of(), CatalogTest.placements(r, "elsewhere", a));
+                List<FolderKey> folders = new ArrayList<>(neighbours);
+                folders.add(a);
+                folders.sort((x, y) -> java.util.Arrays.compareUnsigned(
+                        (x.mailbox() + "\0" + x.folder()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        (y.mailbox() + "\0" + y.folder()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertEquals(folders, r.folders(STORE));
+                assertEquals(List.of(a), r.folders(STORE + "x"));
+            }
+        }
+    }
+
+    @Test
+    void theBackupMergePatternReadsTheLastRunWhileWritingTheNext() throws Exception {
+        FolderKey inbox = new FolderKey("anne", "");
+        FolderKey sent = new FolderKey("anne", ".Sent");
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                for (String base : List.of("b1", "b2", "b3", "b4")) {
+                    w.putPlacement(STORE, inbox, record(base));
+                }
+                w.putPlacement(STORE, sent, record("s1"));
+                w.commit();
+            }
+            // Run 2: the listing lost b2, flagged b3 and gained b5; the merge walks old and new together.
+            List<PlacementRecord> listing = List.of(record("b1"), new PlacementRecord("b3", "b3:2,S", true, 9),
+                    record("b4"), record("b5"));
+            try (CatalogReader last = catalog.read();
+                    CatalogWriter run = catalog.beginWrite();
+                    CatalogCursor<PlacementRecord> old = last.placements(STORE, inbox)) {
+                int i = 0;
+                PlacementRecord before = old.hasNext() ? old.next() : null;
+                while (before != null || i < listing.size()) {
+                    PlacementRecord now = i < listing.size() ? listing.get(i) : null;
+                    int c = before == null ? 1 : now == null ? -1 : Catalog.BASE_ORDER.compare(before.base(),
+                            now.base());
+                    if (c < 0) {
+                        run.deletePlacement(STORE, inbox, before.base());
+                    } else if (c > 0 || !before.equals(now)) {
+                        run.putPlacement(STORE, inbox, now);
+                    }
+                    if (c <= 0) {
+                        before = old.hasNext() ? old.next() : null;
+                    }
+                    if (c >= 0) {
+                        i++;
+                    }
+                }
+                assertThrows(NoSuchElementException.class, old::next);
+                run.deleteFolder(STORE, sent);
+                run.commit();
+            }
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(listing, CatalogTest.placements(r, STORE, inbox));
+                assertEquals(List.of(inbox), r.folders(STORE));
+                assertEquals(List.of(), CatalogTest.placements(r, STORE, sent));
+            }
+            try (CatalogWriter w = catalog.beginWrite()) {
+                assertEquals(4, w.clearPlacements(STORE, inbox));
+                assertFalse(w.placements(STORE, inbox).hasNext());
+                w.commit();
+            }
+        }
+    }
+
+    @Test
+    void aFolderRecreatedAfterDeletionStartsEmpty() throws Exception {
+        FolderKey trash = new FolderKey("anne", ".Trash");
+        try (Catalog catalog = Catalog.open(dir, "r"); CatalogWriter w = catalog.beginWrite()) {
+            w.putPlacement(STORE, trash, record("t1"));
+            w.deleteFolder(STORE, trash);
+            w.putPlacement(STORE, trash, record("t2"));
+            assertEquals(List.of(record("t2")), CatalogTest.placements(w, STORE, trash));
+            w.commit();
+        }
+    }
+
+    private static PlacementRecord record(String base) {
+        return new PlacementRecord(base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L);
+    }
+}

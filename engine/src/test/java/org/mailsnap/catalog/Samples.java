@@ -1,0 +1,74 @@
+package org.mailsnap.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.model.MessageContent;
+
+/** Seeded sample records for the catalog tests. */
+final class Samples {
+    private final Random random;
+
+    Samples(long seed) {
+        this.random = new Random(seed);
+    }
+
+    BlobId blobId() {
+        byte[] b = new byte[BlobId.LENGTH];
+        random.nextBytes(b);
+        return BlobId.of(b);
+    }
+
+    List<BlobId> blobIds(int n) {
+        List<BlobId> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(blobId());
+        }
+        return ids;
+    }
+
+    String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    BlobLocation location() {
+        return new BlobLocation(hex(32), random.nextBoolean() ? BlobType.DATA : BlobType.METADATA,
+                random.nextLong() & Long.MAX_VALUE, random.nextInt(Integer.MAX_VALUE),
+                random.nextInt(Integer.MAX_VALUE), random.nextInt(100_000));
+    }
+
+    MessageContent content() {
+        return new MessageContent(blobId(), blobIds(random.nextInt(4)), random.nextLong() & Long.MAX_VALUE);
+    }
+
+    FolderState folderState() {
+        Map<String, List<BlobId>> control = new LinkedHashMap<>();
+        control.put("dovecot-uidlist", blobIds(2));
+        control.put("dovecot-keywords", blobIds(1));
+        return new FolderState(random.nextLong(), random.nextLong(), random.nextLong(), blobIds(3),
+                random.nextInt(1_000_000), control);
+    }
+
+    Instant instant() {
+        return Instant.ofEpochSecond(1_500_000_000L + random.nextInt(300_000_000), random.nextInt(1_000_000_000));
+    }
+
+    MessageInfo messageInfo() {
+        return new MessageInfo("<" + hex(6) + "@example.org>", "Änne <anne@example.org>", "bob@example.net",
+                "Re: Ünïcode subject " + hex(2), instant(), "snap-" + hex(4), instant(), null, instant(), ".Sent",
+                "FRS");
+    }
+
+    String base() {
+        return (1_700_000_000L + random.nextInt(10_000_000)) + ".M" + random.nextInt(1_000_000) + "P"
+                + random.nextInt(100_000) + ".mail.example.org,S=" + random.nextInt(100_000);
+    }
+}
