@@ -1,0 +1,50 @@
+package org.mailsnap.dovecot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Whether processes we did not start ourselves (Dovecot's helpers) have exited. When the master dies its children
+ * are re-parented to init, which may reap them late; a zombie has exited (it holds nothing but its pid), so a
+ * process counts as exited when it is gone or in state Z/X in {@code /proc/<pid>/stat}.
+ */
+final class ProcessExit {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+    private ProcessExit() {
+    }
+
+    static boolean hasExited(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2); // "pid (comm) S ...": comm may contain blanks
+            return state == 'Z' || state == 'X';
+        } catch (NoSuchFileException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: assume it still runs, the caller's deadline bounds the wait
+        }
+    }
+
+    /** Polls until every process has exited or the timeout passes; returns the ones still running. */
+    static List<ProcessHandle> awaitExit(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ProcessHandle> running = processes;
+        while (true) {
+            running = running.stream().filter(p -> !hasExited(p)).toList();
+            if (running.isEmpty() || System.nanoTime() > deadline) {
+                return running;
+            }
+            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+        }
+    }
+}
