@@ -51,6 +51,8 @@ record DovecotConfig(ServerLayout layout, MailUser mailUser, int imapPort, int l
                 "ssl = no",
                 "disable_plaintext_auth = no",
                 "auth_mechanisms = plain login",
+                "# Process titles show what each process does now, e.g. dovecot/imap [alice 127.0.0.1 STORE]",
+                "verbose_proctitle = yes",
                 "default_internal_user = " + INTERNAL_USER,
                 "default_login_user = " + LOGIN_USER,
                 "# Only the mail user may own mail processes (Dovecot refuses uid 0 anyway).",

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a private Dovecot's log and picks out the lines that mean something went wrong for a backup tool's
+ * Reads a private Dovecot's log files (in order, as one text) and picks out the lines that mean something went wrong for a backup tool's
  * purposes: any {@code Error:}, {@code Fatal:} or {@code Panic:}; a duplicate base that Dovecot had to rename
  * ({@code Fixed a duplicate}); a message that came back after an expunge; and any warning or error about the
  * uidlist (Dovecot deletes a broken uidlist and renumbers the folder, which clients see as lost caches).
@@ -22,23 +22,27 @@ final class DovecotLog {
             Pattern.compile("reappeared"),
             Pattern.compile(": Warning: .*uidlist", Pattern.CASE_INSENSITIVE));
 
-    private final Path file;
+    private final List<Path> files;
 
-    DovecotLog(Path file) {
-        this.file = file;
+    DovecotLog(Path... files) {
+        this.files = List.of(files);
     }
 
-    Path file() {
-        return file;
+    List<Path> files() {
+        return files;
     }
 
-    /** The whole log; empty before Dovecot wrote anything. Bytes that are not UTF-8 are replaced, not fatal. */
+    /** All files, one after the other; a missing file is empty. Bytes that are not UTF-8 are replaced, not fatal. */
     String text() throws IOException {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return "";
+        StringBuilder text = new StringBuilder();
+        for (Path file : files) {
+            try {
+                text.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                // not written yet
+            }
         }
+        return text.toString();
     }
 
     /** The problem lines, in log order. */

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +62,7 @@ public final class DovecotServer implements AutoCloseable {
         this.installation = installation;
         this.config = config;
         this.layout = config.layout();
-        this.log = new DovecotLog(layout.logFile());
+        this.log = new DovecotLog(layout.logFile(), layout.doveadmLog());
         this.master = master;
         this.masterPid = master.pid();
         this.shutdownHook = new Thread(master::destroy, "stop Dovecot " + master.pid()); // SIGTERM: clean shutdown
@@ -176,16 +179,55 @@ public final class DovecotServer implements AutoCloseable {
 
     /**
      * Runs {@code doveadm -c <conf> args...} (as root; doveadm switches to the mail user for mail commands) and
-     * returns its stdout, e.g. {@code doveadm("fetch", "-u", "alice", "uid guid flags", "mailbox", "INBOX", "all")}.
+     * returns its stdout; its stderr (where doveadm reports the errors it meets, even when it exits 0) goes to the
+     * log that {@link #assertLogClean()} checks. Example: {@code doveadm("fetch", "-u", "alice", "uid guid flags", "mailbox", "INBOX", "all")}.
      */
     public String doveadm(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(installation.doveadm().toString(), "-c",
                 layout.configFile().toString()));
         command.addAll(List.of(args));
-        return ExternalCommand.run(DOVEADM_TIMEOUT, command);
+        ExternalCommand.Output output = ExternalCommand.run(DOVEADM_TIMEOUT, command);
+        if (!output.stderr().isEmpty()) { // doveadm's own errors and warnings go to stderr, not to log_path
+            Files.writeString(layout.doveadmLog(), output.stderr(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        return output.stdout();
     }
 
-    /** The log so far. Dovecot writes it through its log process: the complete log is there after {@link #stop()}. */
+    /**
+     * The titles of Dovecot's running processes ({@code verbose_proctitle = yes}), e.g.
+     * {@code dovecot/imap [alice 127.0.0.1 STORE]} while that IMAP command runs or waits.
+     */
+    public synchronized List<String> processTitles() {
+        if (master == null) {
+            return List.of();
+        }
+        return master.descendants().map(ProcessWatch::title).filter(title -> !title.isEmpty()).toList();
+    }
+
+    /**
+     * Waits until {@code user}'s IMAP process is executing {@code command} (for instance blocked on a lock), so a
+     * test knows the command reached Dovecot; throws when that is not seen within the timeout.
+     */
+    public void awaitImapCommand(String user, String command, Duration timeout) throws IOException {
+        String userAndAddress = "dovecot/imap [" + ServerLayout.checkUser(user) + " ";
+        String commandEnd = " " + command.toUpperCase(Locale.ROOT) + "]";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> titles = processTitles();
+        while (titles.stream().noneMatch(t -> t.startsWith(userAndAddress) && t.endsWith(commandEnd))) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no IMAP process of " + user + " ran " + command + " within " + timeout
+                        + "; process titles: " + titles);
+            }
+            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            titles = processTitles();
+        }
+    }
+
+    /**
+     * The log so far, then what doveadm runs wrote to stderr. Dovecot writes its log through its log process: the
+     * complete log is there after {@link #stop()}.
+     */
     public String logText() throws IOException {
         return log.text();
     }
@@ -199,7 +241,7 @@ public final class DovecotServer implements AutoCloseable {
     public void assertLogClean() throws IOException {
         List<String> problems = logProblems();
         if (!problems.isEmpty()) {
-            throw new AssertionError("Dovecot log " + log.file() + " has " + problems.size() + " problem line(s):\n"
+            throw new AssertionError("Dovecot logs " + log.files() + " have " + problems.size() + " problem line(s):\n"
                     + String.join("\n", problems));
         }
     }
@@ -229,7 +271,7 @@ public final class DovecotServer implements AutoCloseable {
             throw new IOException("the Dovecot master " + masterPid + " did not exit within " + STOP_TIMEOUT
                     + " after stop; killed it" + (doveadmFailure == null ? "" : "; doveadm stop: " + doveadmFailure));
         }
-        List<ProcessHandle> survivors = ProcessExit.awaitExit(children, STOP_TIMEOUT); // they follow their master
+        List<ProcessHandle> survivors = ProcessWatch.awaitExit(children, STOP_TIMEOUT); // they follow their master
         survivors.forEach(ProcessHandle::destroyForcibly);
         master = null;
         Runtime.getRuntime().removeShutdownHook(shutdownHook);

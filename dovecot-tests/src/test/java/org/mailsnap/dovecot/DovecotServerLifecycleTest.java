@@ -36,7 +36,7 @@ class DovecotServerLifecycleTest {
             assertFalse(server.isRunning());
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "master " + pid + " gone");
             for (ProcessHandle child : children) {
-                assertTrue(ProcessExit.hasExited(child), "child " + child.pid() + " gone");
+                assertTrue(ProcessWatch.hasExited(child), "child " + child.pid() + " gone");
             }
             assertThrows(ConnectException.class, () -> connect(server.imapPort()), "IMAP listener closed");
             assertThrows(ConnectException.class, () -> connect(server.lmtpPort()), "LMTP listener closed");

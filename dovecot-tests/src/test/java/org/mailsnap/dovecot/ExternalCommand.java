@@ -18,8 +18,12 @@ final class ExternalCommand {
     private ExternalCommand() {
     }
 
-    /** Returns stdout; throws naming the command, its exit code and its stderr when it fails or overruns. */
-    static String run(Duration timeout, List<String> command) throws IOException {
+    /** What a program that exited 0 wrote. */
+    record Output(String stdout, String stderr) {
+    }
+
+    /** Runs the command; throws naming it, its exit code and its stderr when it fails or overruns. */
+    static Output run(Duration timeout, List<String> command) throws IOException {
         Path stdout = Files.createTempFile("mailsnap-cmd-", ".out");
         Path stderr = Files.createTempFile("mailsnap-cmd-", ".err");
         try {
@@ -37,7 +41,7 @@ final class ExternalCommand {
                 throw new IOException("`" + String.join(" ", command) + "` failed with exit code "
                         + process.exitValue() + ": " + read(stderr).strip());
             }
-            return read(stdout);
+            return new Output(read(stdout), read(stderr));
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);

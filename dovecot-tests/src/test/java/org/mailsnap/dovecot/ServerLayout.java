@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *   conf/dovecot.conf   generated configuration
  *   run/                base_dir: master.pid and the sockets
  *   state/              state_dir
- *   log                 log_path and info_log_path
+ *   log                 log_path, info_log_path, debug_log_path
+ *   doveadm.log         what doveadm runs wrote to stderr: doveadm logs its own errors there, not to log_path
  *   master.out          the master's own stdout/stderr (start-up failures land here)
  *   mail/USER/          the user's Maildir++ tree, owned by the mail user; INBOX at its root, folders as .Name
  * </pre>
@@ -44,6 +45,10 @@ record ServerLayout(Path base) {
 
     Path logFile() {
         return base.resolve("log");
+    }
+
+    Path doveadmLog() {
+        return base.resolve("doveadm.log");
     }
 
     Path masterOutput() {

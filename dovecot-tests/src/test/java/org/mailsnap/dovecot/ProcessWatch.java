@@ -1,6 +1,7 @@
 package org.mailsnap.dovecot;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,15 +10,15 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Whether processes we did not start ourselves (Dovecot's helpers) have exited. When the master dies its children
+ * Watches processes we did not start ourselves (Dovecot's helpers): their titles, and whether they have exited. When the master dies its children
  * are re-parented to init, which may reap them late; a zombie has exited (it holds nothing but its pid), so a
  * process counts as exited when it is gone or in state Z/X in {@code /proc/<pid>/stat}.
  */
-final class ProcessExit {
+final class ProcessWatch {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-    private ProcessExit() {
+    private ProcessWatch() {
     }
 
     static boolean hasExited(ProcessHandle process) {
@@ -32,6 +33,16 @@ final class ProcessExit {
             return true;
         } catch (IOException | RuntimeException e) {
             return false; // unreadable: assume it still runs, the caller's deadline bounds the wait
+        }
+    }
+
+    /** The process title ({@code /proc/<pid>/cmdline}, NULs as blanks); empty once it has exited. */
+    static String title(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
+                    StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 
