@@ -17,7 +17,7 @@ command -v apt-get >/dev/null || die "apt-get not found: this script supports De
 
 missing=()
 for package in "${PACKAGES[@]}"; do
-  if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
+  if [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true) == 'install ok installed' ]]; then
     say "$package already installed ($(dpkg-query -W -f='${Version}' "$package"))"
   else
     missing+=("$package")
@@ -28,7 +28,8 @@ if ((${#missing[@]} > 0)); then
   export DEBIAN_FRONTEND=noninteractive
   # Update the package lists only when apt cannot see a candidate for a missing package (fresh machine, empty lists).
   for package in "${missing[@]}"; do
-    if ! apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    policy=$(apt-cache policy "$package" 2>/dev/null || true) # captured: grep -q on a pipe trips pipefail
+    if ! grep -q 'Candidate: [0-9]' <<<"$policy"; then
       say "package lists do not know $package: running apt-get update"
       apt-get update -q || die "apt-get update failed"
       break
