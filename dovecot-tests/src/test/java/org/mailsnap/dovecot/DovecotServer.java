@@ -1,27 +1,17 @@
 package org.mailsnap.dovecot;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -42,31 +32,25 @@ public final class DovecotServer implements AutoCloseable {
     public static final String PASSWORD = "mailsnap-test-password";
 
     private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
-    private static final int START_ATTEMPTS = 3; // another process may grab a port between our probe and Dovecot's bind
+    private static final int START_ATTEMPTS = 3; // another process may take a port between our probe and Dovecot's bind
     private static final int LOG_TAIL_LINES = 30;
 
     private final DovecotInstallation installation;
     private final DovecotConfig config;
     private final ServerLayout layout;
     private final DovecotLog log;
-    private final long masterPid;
-    private Process master;
-    private Thread shutdownHook;
+    private final DovecotMaster master;
+    private boolean stopped;
 
-    private DovecotServer(DovecotInstallation installation, DovecotConfig config, Process master) {
+    private DovecotServer(DovecotInstallation installation, DovecotConfig config, DovecotMaster master) {
         this.installation = installation;
         this.config = config;
         this.layout = config.layout();
         this.log = new DovecotLog(layout.logFile(), layout.doveadmLog());
         this.master = master;
-        this.masterPid = master.pid();
-        this.shutdownHook = new Thread(master::destroy, "stop Dovecot " + master.pid()); // SIGTERM: clean shutdown
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts a private instance with the generated configuration. */
@@ -77,36 +61,31 @@ public final class DovecotServer implements AutoCloseable {
     /** Starts a private instance; {@code extraSettings} are appended to the generated configuration verbatim. */
     public static DovecotServer start(String extraSettings) throws IOException {
         DovecotInstallation installation = DovecotInstallation.locate();
-        ServerLayout layout = createLayout(installation.mailUser());
+        ServerLayout layout = ServerLayout.create(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(),
+                installation.mailUser());
         for (int attempt = 1; ; attempt++) {
             int[] ports = freeLoopbackPorts(2);
             DovecotConfig config = new DovecotConfig(layout, installation.mailUser(), ports[0], ports[1], PASSWORD,
                     extraSettings);
             Files.writeString(layout.configFile(), config.render(), StandardCharsets.UTF_8);
-            Process master = new ProcessBuilder(installation.dovecot().toString(), "-F", "-c",
-                    layout.configFile().toString())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.masterOutput().toFile()))
-                    .start();
-            String failure = awaitReady(master, config);
-            if (failure == null) {
-                return new DovecotServer(installation, config, master);
+            try {
+                return new DovecotServer(installation, config, DovecotMaster.launch(installation.dovecot(),
+                        layout.configFile(), layout.masterOutput(), config.imapPort(), config.lmtpPort()));
+            } catch (DovecotMaster.NotReadyException notReady) {
+                String output = Files.readString(layout.masterOutput(), StandardCharsets.ISO_8859_1);
+                DovecotLog log = new DovecotLog(layout.logFile());
+                if (attempt < START_ATTEMPTS && (output + log.text()).contains("Address already in use")) {
+                    Files.delete(layout.masterOutput()); // the next attempt's log must not carry these errors
+                    Files.deleteIfExists(layout.logFile());
+                    continue;
+                }
+                String message = "Dovecot did not start (" + notReady.getMessage() + ") with this configuration:\n"
+                        + Files.readString(layout.configFile()) + "--- master output:\n" + output.strip()
+                        + "\n--- log tail:\n" + log.tail(LOG_TAIL_LINES)
+                        + "\n--- if Dovecot is not installed correctly, " + DovecotInstallation.INSTALL_HINT;
+                layout.delete(); // everything worth seeing is in the message
+                throw new IOException(message, notReady);
             }
-            killAndWait(master);
-            DovecotLog log = new DovecotLog(layout.logFile());
-            String output = Files.readString(layout.masterOutput(), StandardCharsets.ISO_8859_1);
-            if (attempt < START_ATTEMPTS && (output + log.text()).contains("Address already in use")) {
-                Files.delete(layout.masterOutput()); // the next attempt's log must not carry this attempt's errors
-                Files.deleteIfExists(layout.logFile());
-                continue;
-            }
-            String message = "Dovecot did not start (" + failure + ") with this configuration:\n"
-                    + Files.readString(layout.configFile()) + "--- master output:\n" + output.strip()
-                    + "\n--- log tail:\n" + log.tail(LOG_TAIL_LINES) + "\n--- if Dovecot is not installed correctly, "
-                    + DovecotInstallation.INSTALL_HINT;
-            deleteTree(layout.base()); // everything worth seeing is in the message
-            throw new IOException(message);
         }
     }
 
@@ -132,11 +111,11 @@ public final class DovecotServer implements AutoCloseable {
 
     /** The pid of the Dovecot master (our child process), also after {@link #stop()}. */
     public long masterPid() {
-        return masterPid;
+        return master.pid();
     }
 
     public synchronized boolean isRunning() {
-        return master != null && master.isAlive();
+        return !stopped && master.isRunning();
     }
 
     /** The Maildir++ root of a user (its INBOX): {@code <base>/mail/<user>}. Dovecot creates it on first use. */
@@ -199,10 +178,7 @@ public final class DovecotServer implements AutoCloseable {
      * {@code dovecot/imap [alice 127.0.0.1 STORE]} while that IMAP command runs or waits.
      */
     public synchronized List<String> processTitles() {
-        if (master == null) {
-            return List.of();
-        }
-        return master.descendants().map(ProcessWatch::title).filter(title -> !title.isEmpty()).toList();
+        return stopped ? List.of() : master.processTitles();
     }
 
     /**
@@ -251,67 +227,24 @@ public final class DovecotServer implements AutoCloseable {
      * had started have exited. Idempotent; the files stay until {@link #close()}.
      */
     public synchronized void stop() throws IOException {
-        if (master == null) {
+        if (stopped) {
             return;
         }
-        Process stopping = master;
-        List<ProcessHandle> children = stopping.descendants().toList();
-        IOException doveadmFailure = null;
-        if (stopping.isAlive()) {
-            try {
-                doveadm("stop");
-            } catch (IOException e) {
-                doveadmFailure = e;
-                stopping.destroy();
-            }
-        }
-        if (!waitFor(stopping.toHandle(), STOP_TIMEOUT)) {
-            stopping.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            throw new IOException("the Dovecot master " + masterPid + " did not exit within " + STOP_TIMEOUT
-                    + " after stop; killed it" + (doveadmFailure == null ? "" : "; doveadm stop: " + doveadmFailure));
-        }
-        List<ProcessHandle> survivors = ProcessWatch.awaitExit(children, STOP_TIMEOUT); // they follow their master
-        survivors.forEach(ProcessHandle::destroyForcibly);
-        master = null;
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        if (!survivors.isEmpty()) {
-            throw new IOException("Dovecot processes outlived their master " + masterPid + " (killed them): "
-                    + survivors.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList());
-        }
+        stopped = true;
+        master.stop(() -> doveadm("stop"));
     }
 
     /** Stops Dovecot, then deletes the base directory with the mail trees and the log. */
     @Override
     public void close() throws IOException {
         stop();
-        deleteTree(layout.base());
+        layout.delete();
     }
 
     @Override
     public String toString() {
-        return "Dovecot master " + masterPid + " (IMAP " + imapPort() + ", LMTP " + lmtpPort() + ", " + layout.base()
+        return "Dovecot master " + masterPid() + " (IMAP " + imapPort() + ", LMTP " + lmtpPort() + ", " + layout.base()
                 + ")";
-    }
-
-    /** The base directory and its folders; the mail root belongs to the mail user, every folder above is o+x. */
-    private static ServerLayout createLayout(MailUser mailUser) throws IOException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        ServerLayout layout = new ServerLayout(Files.createTempDirectory(tmp, "mailsnap-dovecot-"));
-        Files.setPosixFilePermissions(layout.base(), PosixFilePermissions.fromString("rwx--x--x"));
-        for (Path parent = layout.base().getParent(); parent != null; parent = parent.getParent()) {
-            if (!Files.getPosixFilePermissions(parent).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("the mail user cannot reach " + layout.base() + ": " + parent
-                        + " is not searchable by others (o+x); set java.io.tmpdir to a folder that is");
-            }
-        }
-        for (Path dir : List.of(layout.configFile().getParent(), layout.runDir(), layout.stateDir(),
-                layout.mailRoot())) {
-            Files.createDirectory(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        mailUser.takeOwnership(layout.mailRoot());
-        return layout;
     }
 
     private static int[] freeLoopbackPorts(int count) throws IOException {
@@ -327,75 +260,6 @@ public final class DovecotServer implements AutoCloseable {
         } finally {
             for (ServerSocket socket : sockets) {
                 socket.close();
-            }
-        }
-    }
-
-    /** Null once IMAP and LMTP both greet; otherwise why not (master exited, or the deadline passed). */
-    private static String awaitReady(Process master, DovecotConfig config) throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        boolean imapReady = false;
-        boolean lmtpReady = false;
-        while (!(imapReady && lmtpReady)) {
-            if (!master.isAlive()) {
-                return "the master exited with code " + master.exitValue();
-            }
-            if (System.nanoTime() > deadline) {
-                return "IMAP port " + config.imapPort() + " and LMTP port " + config.lmtpPort()
-                        + " did not both greet within " + START_TIMEOUT;
-            }
-            imapReady = imapReady || greets(config.imapPort(), "* OK");
-            lmtpReady = lmtpReady || greets(config.lmtpPort(), "220 ");
-            if (!(imapReady && lmtpReady)) {
-                waitFor(master.toHandle(), POLL_INTERVAL); // returns early if the master dies
-            }
-        }
-        return null;
-    }
-
-    private static boolean greets(int port, String greetingPrefix) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
-            socket.setSoTimeout(2000);
-            InputStream in = socket.getInputStream();
-            byte[] expected = greetingPrefix.getBytes(StandardCharsets.US_ASCII);
-            return Arrays.equals(in.readNBytes(expected.length), expected);
-        } catch (IOException e) {
-            return false; // not listening yet, or not answering yet
-        }
-    }
-
-    private static void killAndWait(Process master) {
-        List<ProcessHandle> children = master.descendants().toList();
-        master.destroy();
-        if (!waitFor(master.toHandle(), STOP_TIMEOUT)) {
-            master.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** Waits for the process to exit; true if it did within the timeout. */
-    private static boolean waitFor(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for process " + process.pid() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -1,7 +1,14 @@
 package org.mailsnap.dovecot;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The files of one private Dovecot under its base directory:
@@ -28,6 +35,38 @@ record ServerLayout(Path base) {
     ServerLayout {
         if (!base.isAbsolute() || !PLAIN_PATH.matcher(base.toString()).matches()) {
             throw new IllegalArgumentException("base directory must be an absolute path of [A-Za-z0-9/._+-]: " + base);
+        }
+    }
+
+    /** Creates a fresh base directory under {@code parent} with its folders; the mail root goes to the mail user. */
+    static ServerLayout create(Path parent, MailUser mailUser) throws IOException {
+        ServerLayout layout = new ServerLayout(Files.createTempDirectory(parent, "mailsnap-dovecot-"));
+        Files.setPosixFilePermissions(layout.base(), PosixFilePermissions.fromString("rwx--x--x"));
+        for (Path above = parent; above != null; above = above.getParent()) {
+            if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                layout.delete();
+                throw new IOException("the mail user could not reach a mail tree under " + parent + ": " + above
+                        + " is not searchable by others (o+x); set java.io.tmpdir to a folder that is");
+            }
+        }
+        for (Path dir : List.of(layout.configFile().getParent(), layout.runDir(), layout.stateDir(),
+                layout.mailRoot())) {
+            Files.createDirectory(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        mailUser.takeOwnership(layout.mailRoot());
+        return layout;
+    }
+
+    /** Deletes the base directory and everything in it. */
+    void delete() throws IOException {
+        if (!Files.exists(base)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(base)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

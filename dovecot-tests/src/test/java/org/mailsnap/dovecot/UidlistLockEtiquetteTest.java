@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,7 @@ class UidlistLockEtiquetteTest {
         Path inbox = dovecot.mailDir("sven");
 
         try (UidlistLockFile first = UidlistLockFile.take(inbox, mailUser())) {
-            assertThrows(java.nio.file.FileAlreadyExistsException.class,
+            assertThrows(FileAlreadyExistsException.class,
                     () -> UidlistLockFile.take(inbox, mailUser()));
             assertTrue(first.isHeld());
         }

@@ -16,10 +16,16 @@
  *       conf} as a child process and waits until both IMAP and LMTP greet (bounded deadline; the log tail goes into
  *       the exception when it does not come up);</li>
  *   <li>tests talk to it as clients do: {@link org.mailsnap.dovecot.ImapSession} (Angus Mail) for IMAP,
- *       {@code deliver} over LMTP, {@code doveadm} for the server's own view;</li>
+ *       {@code deliver} over LMTP, {@code doveadm} for the server's own view; {@code awaitImapCommand} waits until
+ *       Dovecot's process title shows a command running (for instance blocked on {@code dovecot-uidlist.lock},
+ *       which {@code UidlistLockFile} takes the way Dovecot's dotlocks are taken);</li>
  *   <li>{@code stop()} runs {@code doveadm stop} and waits for the master and every process it had forked to exit;
- *       {@code assertLogClean()} then checks the complete log; {@code close()} stops and deletes the base
- *       directory.</li>
+ *       {@code assertLogClean()} then checks the complete log (with what doveadm wrote to stderr);
+ *       {@code close()} stops and deletes the base directory.</li>
  * </ol>
+ *
+ * <p>Public surface: {@code DovecotServer}, {@code ImapSession}, {@code FetchedMessage}, {@code FolderStatus}.
+ * Test helpers for this package: {@code MaildirFiles} (files of a folder, bases, inodes), {@code TestMessages},
+ * {@code UidlistLockFile}.
  */
 package org.mailsnap.dovecot;
