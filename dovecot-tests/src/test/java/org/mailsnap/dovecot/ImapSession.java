@@ -1,0 +1,253 @@
+package org.mailsnap.dovecot;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.iap.Literal;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.Status;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * One logged-in IMAP client of a test user, on a real IMAP library (Angus Mail). Messages are addressed by UID and
+ * folders by name; like a real client, the session has one selected folder at a time and selects another when an
+ * operation needs it. {@link #store()} gives the underlying Angus store for anything not covered here.
+ *
+ * <p>Not thread-safe: use one session per thread (each is its own IMAP connection, as separate clients would be).
+ * Failures are {@link IOException}s naming the user, the folder and the UID.
+ */
+public final class ImapSession implements AutoCloseable {
+
+    private final String user;
+    private final IMAPStore store;
+    private IMAPFolder selected;
+
+    private ImapSession(String user, IMAPStore store) {
+        this.user = user;
+        this.store = store;
+    }
+
+    static ImapSession connect(String host, int port, String user, String password, Duration timeout)
+            throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.connectiontimeout", Long.toString(timeout.toMillis()));
+        // A command may legitimately wait for Dovecot's uidlist lock (up to ~2 minutes before Dovecot gives up).
+        properties.setProperty("mail.imap.timeout", Long.toString(Math.max(timeout.toMillis(), 150_000)));
+        try {
+            IMAPStore store = (IMAPStore) Session.getInstance(properties).getStore("imap");
+            store.connect(host, port, user, password);
+            return new ImapSession(user, store);
+        } catch (MessagingException e) {
+            throw new IOException("IMAP login of " + user + " at " + host + ":" + port + " failed: " + e, e);
+        }
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The underlying Angus Mail store, connected and authenticated. */
+    public IMAPStore store() {
+        return store;
+    }
+
+    /** Creates a folder (a {@code .Name} directory in Maildir++). */
+    public void create(String folder) throws IOException {
+        imap("CREATE", folder, () -> {
+            if (!store.getFolder(folder).create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("the server refused to create it");
+            }
+            return null;
+        });
+    }
+
+    /** SELECTs the folder afresh and returns what the server reported for it. */
+    public FolderStatus select(String folder) throws IOException {
+        closeSelected();
+        IMAPFolder open = selected(folder);
+        return imap("SELECT", folder, () -> new FolderStatus(folder, open.getMessageCount(), open.getUIDValidity(),
+                open.getUIDNext()));
+    }
+
+    /** STATUS (MESSAGES UIDVALIDITY UIDNEXT) of a folder, without selecting it. */
+    public FolderStatus status(String folder) throws IOException {
+        String[] items = {"MESSAGES", "UIDVALIDITY", "UIDNEXT"};
+        Status status = imap("STATUS", folder, () -> (Status) ((IMAPFolder) store.getFolder(folder))
+                .doCommand(protocol -> protocol.status(folder, items)));
+        return new FolderStatus(folder, status.total, status.uidvalidity, status.uidnext);
+    }
+
+    /** APPENDs the exact bytes (send CRLF line ends) with the given flags; returns the UID the server assigned. */
+    public long append(String folder, byte[] rawMessage, String... flags) throws IOException {
+        return append(folder, rawMessage, null, flags);
+    }
+
+    /** APPEND with an INTERNALDATE ({@code null}: the server's clock). */
+    public long append(String folder, byte[] rawMessage, Date internalDate, String... flags) throws IOException {
+        Literal literal = new Literal() {
+            @Override
+            public int size() {
+                return rawMessage.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(rawMessage);
+            }
+        };
+        AppendUID uid = imap("APPEND", folder, () -> (AppendUID) ((IMAPFolder) store.getFolder(folder))
+                .doCommand(protocol -> protocol.appenduid(folder, flags.length == 0 ? null : ImapFlags.toFlags(flags),
+                        internalDate, literal)));
+        if (uid == null) {
+            throw new IOException("IMAP APPEND to " + user + "/" + folder + " returned no APPENDUID");
+        }
+        return uid.uid;
+    }
+
+    /** STORE +FLAGS: adds system flags and/or keywords. */
+    public void addFlags(String folder, long uid, String... flags) throws IOException {
+        storeFlags(folder, uid, true, flags);
+    }
+
+    /** STORE -FLAGS: removes system flags and/or keywords. */
+    public void removeFlags(String folder, long uid, String... flags) throws IOException {
+        storeFlags(folder, uid, false, flags);
+    }
+
+    private void storeFlags(String folder, long uid, boolean add, String... flags) throws IOException {
+        IMAPFolder open = selected(folder);
+        imap("STORE", folder, () -> {
+            open.setFlags(new Message[] {message(open, uid)}, ImapFlags.toFlags(flags), add);
+            return null;
+        });
+    }
+
+    /** COPY one message; returns its UID in the target folder. */
+    public long copy(String fromFolder, long uid, String toFolder) throws IOException {
+        IMAPFolder open = selected(fromFolder);
+        AppendUID[] copied = imap("COPY", fromFolder, () ->
+                open.copyUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
+        return targetUid("COPY", fromFolder, uid, copied);
+    }
+
+    /** MOVE one message (RFC 6851); returns its UID in the target folder. */
+    public long move(String fromFolder, long uid, String toFolder) throws IOException {
+        IMAPFolder open = selected(fromFolder);
+        AppendUID[] moved = imap("MOVE", fromFolder, () ->
+                open.moveUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
+        return targetUid("MOVE", fromFolder, uid, moved);
+    }
+
+    /** Marks one message \Deleted and expunges only it (UID EXPUNGE). */
+    public void expunge(String folder, long uid) throws IOException {
+        IMAPFolder open = selected(folder);
+        imap("EXPUNGE", folder, () -> {
+            Message message = message(open, uid);
+            message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            open.expunge(new Message[] {message});
+            return null;
+        });
+    }
+
+    /** {@code UID FETCH 1:* (UID FLAGS BODY.PEEK[])}: every message of the folder, in UID order. */
+    public List<FetchedMessage> fetchAll(String folder) throws IOException {
+        IMAPFolder open = selected(folder);
+        return imap("FETCH", folder, () -> {
+            @SuppressWarnings("unchecked")
+            List<FetchedMessage> result = (List<FetchedMessage>) open.doCommand(protocol -> {
+                Response[] responses = protocol.command("UID FETCH 1:* (UID FLAGS BODY.PEEK[])", null);
+                List<FetchedMessage> messages = new ArrayList<>();
+                for (Response response : responses) {
+                    if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
+                        BODY body = fetch.getItem(BODY.class);
+                        messages.add(new FetchedMessage(fetch.getItem(UID.class).uid,
+                                ImapFlags.toNames(fetch.getItem(FLAGS.class)),
+                                body == null ? new byte[0] : body.getByteArray().getNewBytes()));
+                    }
+                }
+                protocol.notifyResponseHandlers(responses); // keeps Angus's view of the folder (EXISTS, EXPUNGE) current
+                protocol.handleResult(responses[responses.length - 1]);
+                return messages;
+            });
+            return result;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            closeSelected();
+        } finally {
+            imap("LOGOUT", "-", () -> {
+                store.close();
+                return null;
+            });
+        }
+    }
+
+    private IMAPFolder selected(String folder) throws IOException {
+        if (selected != null && selected.isOpen() && selected.getFullName().equals(folder)) {
+            return selected;
+        }
+        closeSelected();
+        selected = imap("SELECT", folder, () -> {
+            IMAPFolder open = (IMAPFolder) store.getFolder(folder);
+            open.open(Folder.READ_WRITE);
+            return open;
+        });
+        return selected;
+    }
+
+    private void closeSelected() throws IOException {
+        IMAPFolder previous = selected;
+        selected = null;
+        if (previous != null && previous.isOpen()) {
+            imap("CLOSE", previous.getFullName(), () -> {
+                previous.close(false); // false: leave \Deleted messages alone, as UNSELECT does
+                return null;
+            });
+        }
+    }
+
+    private Message message(IMAPFolder open, long uid) throws MessagingException {
+        Message message = open.getMessageByUID(uid);
+        if (message == null) {
+            throw new MessagingException("no message with UID " + uid);
+        }
+        return message;
+    }
+
+    private long targetUid(String command, String folder, long uid, AppendUID[] result) throws IOException {
+        if (result == null || result.length != 1 || result[0] == null) {
+            throw new IOException("IMAP " + command + " of UID " + uid + " in " + user + "/" + folder
+                    + " returned no COPYUID");
+        }
+        return result[0].uid;
+    }
+
+    private interface ImapAction<T> {
+        T run() throws MessagingException;
+    }
+
+    private <T> T imap(String command, String folder, ImapAction<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (MessagingException e) {
+            throw new IOException("IMAP " + command + " on " + user + "/" + folder + " failed: " + e.getMessage(), e);
+        }
+    }
+}
