@@ -1,6 +1,7 @@
 package org.mailsnap.maildir.lock;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,22 +15,26 @@ import java.util.Arrays;
  * A {@code dovecot-uidlist.lock} we created and hold: touched while held, removed only while still ours.
  *
  * <p>"Ours" means the same file (inode) with our {@code pid:host} content: content alone is not enough, since two
- * lockers in one process write the same content.
+ * lockers in one process write the same content. The file is kept open while held, so its inode number cannot be
+ * given to a file someone creates after breaking our lock.
  */
 public final class DovecotDotLock implements FolderLock {
     private final String folder;
     private final Path lockFile;
     private final byte[] content;
     private final Object fileKey;
+    private final FileChannel openFile;
     private final Clock clock;
     private volatile TouchScheduler.Scheduled touches;
     private volatile boolean lost;
 
-    DovecotDotLock(String folder, Path lockFile, byte[] content, Object fileKey, Clock clock) {
+    DovecotDotLock(String folder, Path lockFile, byte[] content, Object fileKey, FileChannel openFile,
+                   Clock clock) {
         this.folder = folder;
         this.lockFile = lockFile;
         this.content = content.clone();
         this.fileKey = fileKey;
+        this.openFile = openFile;
         this.clock = clock;
     }
 
@@ -70,12 +75,14 @@ public final class DovecotDotLock implements FolderLock {
     @Override
     public boolean release() throws IOException {
         cancelTouches();
-        if (lost || !isOurs()) {
-            lost = true;
-            return false;
+        try (openFile) {
+            if (lost || !isOurs()) {
+                lost = true;
+                return false;
+            }
+            Files.deleteIfExists(lockFile);
+            return true;
         }
-        Files.deleteIfExists(lockFile);
-        return true;
     }
 
     /** True when the file at our path is the one we created and still says it is ours. */

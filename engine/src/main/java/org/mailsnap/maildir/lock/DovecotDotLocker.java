@@ -105,20 +105,15 @@ public final class DovecotDotLocker implements FolderLocker {
         return true;
     }
 
-    /** Creates the lock file exclusively; null when it exists already. */
+    /**
+     * Creates the lock file exclusively; null when it exists already. The file stays open while held: its inode
+     * cannot be reused then, so "same inode" reliably means "our file".
+     */
     private DovecotDotLock tryCreate(FolderKey folder, Path controlDir, Path lockFile) throws IOException {
         byte[] content = settings.identity().content().getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            try {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            } catch (IOException writeFailed) {
-                Files.deleteIfExists(lockFile);
-                throw writeFailed;
-            }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException busy) {
             return null;
         } catch (NoSuchFileException vanished) {
@@ -126,17 +121,21 @@ public final class DovecotDotLocker implements FolderLocker {
                     "folder " + folder + " does not exist (any more), cannot lock it");
         }
         try {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
             giveToFolderOwner(controlDir, lockFile);
-        } catch (IOException chownFailed) {
+            Object fileKey = Files.readAttributes(lockFile, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
+            DovecotDotLock lock = new DovecotDotLock(folder.toString(), lockFile, content, fileKey, channel, clock);
+            lock.startTouching(touches, settings.touchInterval());
+            return lock;
+        } catch (IOException | RuntimeException failed) {
+            channel.close();
             Files.deleteIfExists(lockFile);
-            throw new IOException("cannot give lock file " + lockFile + " to the owner of " + controlDir
-                    + " (Dovecot must be able to read and remove it): " + chownFailed.getMessage(), chownFailed);
+            throw failed;
         }
-        Object fileKey = Files.readAttributes(lockFile, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                .fileKey();
-        DovecotDotLock lock = new DovecotDotLock(folder.toString(), lockFile, content, fileKey, clock);
-        lock.startTouching(touches, settings.touchInterval());
-        return lock;
     }
 
     private void giveToFolderOwner(Path controlDir, Path lockFile) throws IOException {
@@ -147,11 +146,16 @@ public final class DovecotDotLocker implements FolderLocker {
         PosixFileAttributeView lock =
                 Files.getFileAttributeView(lockFile, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributes current = lock.readAttributes();
-        if (!current.owner().equals(folder.owner())) {
-            lock.setOwner(folder.owner());
-        }
-        if (!current.group().equals(folder.group())) {
-            lock.setGroup(folder.group());
+        try {
+            if (!current.owner().equals(folder.owner())) {
+                lock.setOwner(folder.owner());
+            }
+            if (!current.group().equals(folder.group())) {
+                lock.setGroup(folder.group());
+            }
+        } catch (IOException chownFailed) {
+            throw new IOException("cannot give lock file " + lockFile + " to the owner of " + controlDir
+                    + " (Dovecot must be able to read and remove it): " + chownFailed.getMessage(), chownFailed);
         }
     }
 
