@@ -14,7 +14,8 @@ import org.mailsnap.model.FolderKey;
  *                         placements; then names and control files are empty
  * @param newDirMtimeNanos mtime of {@code new/} (under the lock when listed)
  * @param curDirMtimeNanos mtime of {@code cur/}
- * @param listedAtNanos    wall-clock time at which the listing started, 0 when not listed
+ * @param listedAtNanos    wall-clock time at which the listing started; for an unlisted folder the previous
+ *                         listing's time (whose placements the caller keeps), 0 if there was none
  * @param newNames         file names in {@code new/}, in directory order, dot-files left out
  * @param curNames         file names in {@code cur/}, likewise
  * @param controlFiles     the folder's kept control files ({@code dovecot-uidlist}, {@code dovecot-keywords},

@@ -92,7 +92,7 @@ public final class MailboxCapture {
         if (!anyChanged) {
             List<CapturedFolder> unlisted = new ArrayList<>();
             for (MailFolder folder : folders) {
-                unlisted.add(unlisted(folder.key(), before.get(folder.key())));
+                unlisted.add(unlisted(folder.key(), before.get(folder.key()), previous.get(folder.key())));
             }
             return new CapturedMailbox(mailbox.name(), unlisted, Map.of(), 0, problems);
         }
@@ -153,12 +153,14 @@ public final class MailboxCapture {
             return null;
         }
         if (times.unchangedSince(previous, granularityNanos)) {
-            return unlisted(folder.key(), times);
+            return unlisted(folder.key(), times, previous);
         }
         long listedAt = epochNanos(clock.instant());
         try {
             List<String> newNames = listMessages(folder.newDir());
+            observer.directoryListed(folder, "new");
             List<String> curNames = listMessages(folder.curDir());
+            observer.directoryListed(folder, "cur");
             Map<String, byte[]> controlFiles = readControlFiles(folder.dir(), false);
             observer.folderListed(folder);
             return new CapturedFolder(folder.key(), true, times.newNanos(), times.curNanos(), listedAt, newNames,
@@ -169,7 +171,10 @@ public final class MailboxCapture {
         } catch (AccessDeniedException unreadable) {
             problems.add(new CaptureProblem(folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE,
                     "cannot read " + unreadable.getFile() + ": permission denied; kept the previous listing"));
-            return unlisted(folder.key(), times);
+            // The previous state, unchanged: the caller's placements are from it, and the next run tries again.
+            DirTimes previousTimes = previous == null ? new DirTimes(0, 0)
+                    : new DirTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
+            return unlisted(folder.key(), previousTimes, previous);
         }
     }
 
@@ -261,8 +266,14 @@ public final class MailboxCapture {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    private static CapturedFolder unlisted(FolderKey key, DirTimes times) {
-        return new CapturedFolder(key, false, times.newNanos(), times.curNanos(), 0, List.of(), List.of(), Map.of());
+    /**
+     * A folder not listed this time: the caller keeps the placements of its previous listing, so that listing's time
+     * is carried on (with the mtimes just seen, which equal the previous ones unless the folder was unreadable).
+     */
+    private static CapturedFolder unlisted(FolderKey key, DirTimes times, PreviousFolderState previous) {
+        long listedAt = previous == null ? 0 : previous.listedAtNanos();
+        return new CapturedFolder(key, false, times.newNanos(), times.curNanos(), listedAt, List.of(), List.of(),
+                Map.of());
     }
 
     private static CaptureProblem vanishedProblem(MailFolder folder, NoSuchFileException e) {
