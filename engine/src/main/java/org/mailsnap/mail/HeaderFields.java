@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.util.MimeUtil;
@@ -15,7 +17,7 @@ import org.apache.james.mime4j.util.MimeUtil;
 /**
  * The fields a message search needs, taken from a header block: unfolded, RFC 2047 encoded-words decoded.
  *
- * <p>Never throws on bad input. Work is bounded: only the first {@link #MAX_HEADER_BYTES} of a header block are
+ * <p>Runs of whitespace (folding included) become one space. Never throws on bad input. Work is bounded: only the first {@link #MAX_HEADER_BYTES} of a header block are
  * read and each value is cut at {@link #MAX_VALUE_CHARS}. Missing fields are {@code ""}; a date that cannot be
  * parsed is null (its text is kept). Header bytes are read as UTF-8, or as ISO-8859-1 when they are not UTF-8.
  *
@@ -31,6 +33,7 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
                            Instant date) {
     public static final int MAX_HEADER_BYTES = 256 * 1024;
     public static final int MAX_VALUE_CHARS = 8 * 1024;
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
     public static HeaderFields parse(byte[] headerBlock) {
         String text = decode(headerBlock, Math.min(headerBlock.length, MAX_HEADER_BYTES));
@@ -45,7 +48,7 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
             if (colon <= 0) {
                 continue;
             }
-            String name = field.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            String name = field.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String raw = cut(field.substring(colon + 1).trim());
             switch (name) {
                 case "message-id" -> messageId = messageId.isEmpty() ? stripAngles(raw) : messageId;
@@ -89,7 +92,8 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
 
     private static String decodeWords(String value) {
         try {
-            return cut(DecoderUtil.decodeEncodedWords(MimeUtil.unfold(value), DecodeMonitor.SILENT).strip());
+            String decoded = DecoderUtil.decodeEncodedWords(MimeUtil.unfold(value), DecodeMonitor.SILENT);
+            return cut(WHITESPACE.matcher(decoded).replaceAll(" ").strip());
         } catch (RuntimeException garbage) {
             return value;
         }
