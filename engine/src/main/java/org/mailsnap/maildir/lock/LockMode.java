@@ -7,5 +7,14 @@ public enum LockMode {
     /** Dovecot 2.3's {@code /usr/lib/dovecot/maildirlock} helper, checked to really hold the lock. */
     MAILDIRLOCK,
     /** No lock: the store is a filesystem snapshot that nothing changes. */
-    NONE
+    NONE;
+
+    /** The locker for this mode with Dovecot's default timings. */
+    public FolderLocker defaultLocker() {
+        return switch (this) {
+            case DOVECOT -> DovecotDotLocker.withDefaults();
+            case MAILDIRLOCK -> MaildirlockHelper.withDefaults();
+            case NONE -> FolderLocker.none();
+        };
+    }
 }
