@@ -56,8 +56,13 @@ final class Keywords {
         return names.isEmpty();
     }
 
+    /** Whether a keyword was defined since the file was read or last saved. */
     boolean changed() {
         return changed;
+    }
+
+    void markSaved() {
+        changed = false;
     }
 
     /** The name behind a flag letter, or null when the letter is not defined here. */
