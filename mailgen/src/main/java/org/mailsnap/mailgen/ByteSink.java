@@ -48,18 +48,23 @@ final class ByteSink {
         return at;
     }
 
+    // reserve() may replace the array, so it must run before `bytes` is read: never inline it into an expression
+    // that names `bytes` first.
     ByteSink put(byte b) {
-        bytes[reserve(1)] = b;
+        int at = reserve(1);
+        bytes[at] = b;
         return this;
     }
 
     ByteSink put(byte[] source) {
-        System.arraycopy(source, 0, bytes, reserve(source.length), source.length);
+        int at = reserve(source.length);
+        System.arraycopy(source, 0, bytes, at, source.length);
         return this;
     }
 
     ByteSink put(ByteSink source) {
-        System.arraycopy(source.bytes, 0, bytes, reserve(source.length), source.length);
+        int at = reserve(source.length);
+        System.arraycopy(source.bytes, 0, bytes, at, source.length);
         return this;
     }
 
