@@ -17,6 +17,10 @@ public final class BackupProgress {
     final AtomicLong movedIn = new AtomicLong();
     final AtomicLong gone = new AtomicLong();
     final AtomicLong vanished = new AtomicLong();
+    final AtomicLong unreadable = new AtomicLong();
+    final AtomicLong changedInPlace = new AtomicLong();
+    final AtomicLong lockHoldMaxNanos = new AtomicLong();
+    final AtomicLong lockHoldTotalNanos = new AtomicLong();
 
     public long mailboxesTotal() {
         return mailboxesTotal.get();
@@ -65,5 +69,23 @@ public final class BackupProgress {
     /** Files listed under the lock that were expunged before their bytes could be read. */
     public long vanished() {
         return vanished.get();
+    }
+
+    /** Message files that could not be read (permissions, I/O errors): the run is partial. */
+    public long unreadable() {
+        return unreadable.get();
+    }
+
+    /** With --rescan: known bases whose bytes differ from what was stored (a tool rewrote them in place). */
+    public long changedInPlace() {
+        return changedInPlace.get();
+    }
+
+    public long lockHoldMaxNanos() {
+        return lockHoldMaxNanos.get();
+    }
+
+    public long lockHoldTotalNanos() {
+        return lockHoldTotalNanos.get();
     }
 }
