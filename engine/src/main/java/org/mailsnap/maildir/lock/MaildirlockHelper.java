@@ -174,9 +174,13 @@ public final class MaildirlockHelper implements FolderLocker {
             return content != null && content.startsWith(pid + ":");
         }
 
-        /** A dead child's lock file makes Dovecot wait; remove it while it still names that child. */
+        /**
+         * A dead child's lock file makes Dovecot wait; remove it while it still names that child. A closed stderr
+         * pipe counts as dead: the child keeps it open for its whole life, and /proc may still show it for a moment
+         * as a zombie waiting to be reaped.
+         */
         private void removeOrphanedLockFile() {
-            if (!Processes.isAlive(pid) && holdsLockFile()) {
+            if ((holderGone.isDone() || !Processes.isAlive(pid)) && holdsLockFile()) {
                 try {
                     Files.deleteIfExists(lockFile);
                 } catch (IOException ignored) {
