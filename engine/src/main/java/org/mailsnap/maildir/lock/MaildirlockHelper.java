@@ -159,6 +159,8 @@ public final class MaildirlockHelper implements FolderLocker {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: the child removes its lock
             try {
                 holderGone.get(10, TimeUnit.SECONDS);
+                // A child that died by itself meanwhile (the Debian panic) left its file behind: remove it.
+                removeOrphanedLockFile();
             } catch (TimeoutException | ExecutionException noVerdict) {
                 throw new IOException("maildirlock helper " + pid + " did not end within 10 s of SIGTERM; its lock "
                         + lockFile + " may remain until Dovecot breaks it");
