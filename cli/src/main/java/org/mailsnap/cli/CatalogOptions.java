@@ -17,6 +17,16 @@ final class CatalogOptions {
     Path catalog;
 
     Path directory(Environment env, Repository repository) {
+        return directory(env, repository.config().repositoryId());
+    }
+
+    /** The unlock cache sits beside the catalog directory, never inside it. */
+    Path unlockCache(Environment env, String repositoryId) {
+        Path dir = directory(env, repositoryId).toAbsolutePath();
+        return dir.resolveSibling(dir.getFileName() + ".unlock");
+    }
+
+    Path directory(Environment env, String repositoryId) {
         if (catalog != null) {
             return catalog;
         }
@@ -25,7 +35,7 @@ final class CatalogOptions {
         }
         String cache = env.get("XDG_CACHE_HOME");
         Path base = cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("mailsnap").resolve(repository.config().repositoryId());
+        return base.resolve("mailsnap").resolve(repositoryId);
     }
 
     Catalog open(Environment env, Repository repository) throws IOException {

@@ -15,23 +15,30 @@ import java.util.Arrays;
 final class Passwords {
     private Passwords() {}
 
+    /** A password and whether it came from a prompt (rather than a file or the environment). */
+    record Secret(char[] value, boolean typed) {}
+
     static char[] read(Path passwordFile, Environment env, String prompt) throws IOException {
+        return readSecret(passwordFile, env, prompt).value();
+    }
+
+    static Secret readSecret(Path passwordFile, Environment env, String prompt) throws IOException {
         if (passwordFile != null) {
-            return fromFile(passwordFile);
+            return new Secret(fromFile(passwordFile), false);
         }
         String fromEnv = env.get("MAILSNAP_PASSWORD");
         if (fromEnv != null) {
-            return fromEnv.toCharArray();
+            return new Secret(fromEnv.toCharArray(), false);
         }
         String file = env.get("MAILSNAP_PASSWORD_FILE");
         if (file != null) {
-            return fromFile(Path.of(file));
+            return new Secret(fromFile(Path.of(file)), false);
         }
         Console console = System.console();
         if (console != null) {
             char[] password = console.readPassword("%s", prompt);
             if (password != null) {
-                return password;
+                return new Secret(password, true);
             }
         }
         throw new UserError(ExitCode.USAGE, "no password: use --password-file, MAILSNAP_PASSWORD or "

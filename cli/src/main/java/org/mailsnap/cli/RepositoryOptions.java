@@ -35,11 +35,30 @@ final class RepositoryOptions {
         return Passwords.read(passwordFile, env, "password for " + location(env) + ": ");
     }
 
+    @Option(names = "--no-unlock-cache",
+            description = "Always derive the key from the password (Argon2id), never use or write the local unlock "
+                    + "cache that hourly runs use to skip it.")
+    boolean noUnlockCache;
+
     /** Opens the repository; the caller closes it and then its storage. */
     Repository open(Environment env) throws IOException {
+        return open(env, null);
+    }
+
+    /**
+     * Opens the repository, using the unlock cache at {@code cacheFile(repositoryId)} when the password was not
+     * typed at a prompt (see {@link org.mailsnap.repository.UnlockCache} for why that is no weaker).
+     */
+    Repository open(Environment env, java.util.function.Function<String, Path> cacheFile) throws IOException {
         Storage storage = storage(env);
         try {
-            return Repository.open(storage, password(env));
+            Passwords.Secret secret = Passwords.readSecret(passwordFile, env, "password for " + location(env) + ": ");
+            if (cacheFile != null && !secret.typed() && !noUnlockCache
+                    && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"))) {
+                return Repository.open(storage, secret.value(), org.mailsnap.repository.RepositoryOptions.defaults(),
+                        id -> new org.mailsnap.repository.UnlockCache(cacheFile.apply(id)));
+            }
+            return Repository.open(storage, secret.value());
         } catch (IOException | RuntimeException e) {
             storage.close();
             throw e;

@@ -17,7 +17,7 @@ final class Session implements AutoCloseable {
     }
 
     static Session open(Environment env, RepositoryOptions repo, CatalogOptions catalog) throws IOException {
-        Repository repository = repo.open(env);
+        Repository repository = repo.open(env, id -> catalog.unlockCache(env, id));
         try {
             return new Session(repository, catalog.open(env, repository));
         } catch (IOException | RuntimeException e) {

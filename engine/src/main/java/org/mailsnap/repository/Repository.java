@@ -101,6 +101,36 @@ public final class Repository implements AutoCloseable {
         return new Repository(storage, config, options, unlocked.masterKey(), unlocked.keyId());
     }
 
+    /**
+     * Like {@link #open(Storage, char[], RepositoryOptions)}, but first tries the unlock cache for this repository id
+     * (the function gives its file): a valid entry for this
+     * password skips the key derivation; after a normal unlock the cache is (re)written. See {@link UnlockCache}.
+     */
+    public static Repository open(Storage storage, char[] password, RepositoryOptions options,
+                                  java.util.function.Function<String, UnlockCache> cacheForRepositoryId)
+            throws IOException {
+        byte[] configBytes;
+        try {
+            configBytes = storage.get(CONFIG);
+        } catch (NoSuchObjectException e) {
+            throw new NoRepositoryException(storage.location() + ": no repository here (no config)");
+        }
+        RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
+        UnlockCache cache = cacheForRepositoryId.apply(config.repositoryId());
+        var cached = cache.read(config.repositoryId(), password);
+        if (cached.isPresent() && storage.exists(KeyFile.objectName(cached.get().keyId()))) {
+            try {
+                ConfigCodec.verifyMac(configBytes, SubKeys.derive(cached.get().masterKey()));
+                return new Repository(storage, config, options, cached.get().masterKey(), cached.get().keyId());
+            } catch (CorruptObjectException staleOrForeign) {
+                // fall through to the key files
+            }
+        }
+        Repository repository = open(storage, password, options);
+        cache.write(config.repositoryId(), repository.keys.inUse(), repository.masterKey, password);
+        return repository;
+    }
+
     public RepositoryConfig config() {
         return config;
     }
