@@ -1,0 +1,67 @@
+package org.mailsnap.repository;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.storage.MemoryStorage;
+
+class UnlockCacheTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCachedUnlockSkipsTheKeyFilesButNeverTheirRevocation() throws Exception {
+        MemoryStorage storage = new MemoryStorage();
+        RepositoryOptions options = TestRepositories.options(1).build();
+        String firstKey;
+        try (Repository repo = Repository.init(storage, "one".toCharArray(), options)) {
+            firstKey = repo.keys().inUse();
+            repo.keys().add("two".toCharArray(), "second");
+        }
+        Path file = tmp.resolve("cache.unlock");
+        try (Repository repo = Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file))) {
+            assertEquals(firstKey, repo.keys().inUse());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        byte[] written = Files.readAllBytes(file);
+
+        // The cache holds the master key: a damaged key file no longer matters to it...
+        byte[] keyFile = storage.get("keys/" + firstKey);
+        keyFile[keyFile.length - 1] ^= 1;
+        storage.put("keys/" + firstKey, keyFile);
+        try (Repository repo = Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file))) {
+            assertEquals(firstKey, repo.keys().inUse(), "opened from the cache");
+        }
+        // ...but a wrong password is still wrong,
+        assertThrows(WrongPasswordException.class,
+                () -> Repository.open(storage, "wrong".toCharArray(), options, id -> new UnlockCache(file)));
+        // and a removed key file revokes the cached unlock.
+        storage.delete("keys/" + firstKey);
+        assertThrows(WrongPasswordException.class,
+                () -> Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file)));
+        // A damaged cache is ignored, and rewritten after a normal unlock with another password.
+        Files.write(file, new byte[] {1, 2, 3});
+        try (Repository repo = Repository.open(storage, "two".toCharArray(), options, id -> new UnlockCache(file))) {
+            assertNotEquals(firstKey, repo.keys().inUse());
+        }
+        assertNotEquals(written.length, 3);
+        assertTrue(Files.size(file) > 3, "rewritten");
+    }
+
+    @Test
+    void aCacheOfAnotherRepositoryIsNotUsed() throws Exception {
+        RepositoryOptions options = TestRepositories.options(2).build();
+        MemoryStorage a = new MemoryStorage();
+        MemoryStorage b = new MemoryStorage();
+        Repository.init(a, "pw".toCharArray(), options).close();
+        Repository.init(b, "other".toCharArray(), TestRepositories.options(3).build()).close();
+        Path file = tmp.resolve("shared.unlock");
+        Repository.open(a, "pw".toCharArray(), options, id -> new UnlockCache(file)).close();
+        assertThrows(WrongPasswordException.class,
+                () -> Repository.open(b, "pw".toCharArray(), options, id -> new UnlockCache(file)));
+    }
+}
