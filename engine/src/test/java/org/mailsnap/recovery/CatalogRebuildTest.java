@@ -126,6 +126,37 @@ class CatalogRebuildTest {
     }
 
     @Test
+    void everyStoreOfTheRepositoryGetsItsOwnLastRunState() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("CatalogRebuildTest two stores seed " + seed);
+        StoreSpec small = StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(15).build();
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        new StoreGenerator(small.withSeed(seed), 1).generate(one);
+        new StoreGenerator(small.withSeed(seed + 1), 1).generate(two);
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            f.backup(one);
+            f.backup(two);
+            new ChurnSimulator(busyHour(seed)).simulateHour(one);
+            f.backup(one);
+            List<String> keys = List.of(Snapshot.storeKey("testhost", one.toAbsolutePath().normalize().toString()),
+                    Snapshot.storeKey("testhost", two.toAbsolutePath().normalize().toString()));
+            List<CatalogState> live = new ArrayList<>();
+            for (String key : keys) {
+                live.add(CatalogState.capture(f.catalog, key));
+            }
+            f.loseCatalog();
+            RebuildResult r = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
+            assertEquals(2, r.stores());
+            assertEquals(3, r.snapshots());
+            for (int i = 0; i < keys.size(); i++) {
+                assertFalse(live.get(i).folders().isEmpty());
+                assertLastRunStateMatches(live.get(i), CatalogState.capture(f.catalog, keys.get(i)));
+            }
+        }
+    }
+
+    @Test
     void anEmptyRepositoryRebuildsToAnEmptyCatalog() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             RebuildResult r = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
