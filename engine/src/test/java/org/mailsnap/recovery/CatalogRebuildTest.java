@@ -41,7 +41,8 @@ class CatalogRebuildTest {
         long seed = System.nanoTime();
         System.out.println("CatalogRebuildTest seed " + seed);
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(3).messagesPerMailbox(60).seed(seed).build(), 2)
+                .generate(store);
         String storeKey = Snapshot.storeKey("testhost", store.toAbsolutePath().normalize().toString());
         StoreMoments moments = new StoreMoments();
         List<String> snapshots = new ArrayList<>();
