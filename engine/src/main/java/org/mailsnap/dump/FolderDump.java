@@ -1,0 +1,72 @@
+package org.mailsnap.dump;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.TreeReader;
+
+/**
+ * {@code mailsnap dump}: one folder of a snapshot, as an mbox or a Maildir tar, to a stream.
+ *
+ * <pre>{@code
+ * new FolderDump(blobStore::get).write(snapshot, "example.org/alice", ".Sent", DumpFormat.MBOX, System.out);
+ * }</pre>
+ */
+public final class FolderDump {
+    private final BlobSource blobs;
+
+    public FolderDump(BlobSource blobs) {
+        this.blobs = blobs;
+    }
+
+    /**
+     * Writes the folder in {@code format} to {@code out} (flushed, not closed). A tar's entries lie under
+     * {@link #defaultTopDirectory}.
+     *
+     * @param folder the folder as in the tree: {@code ""} for INBOX, {@code .Sent}, {@code Sent/2024} for LAYOUT=fs
+     */
+    public DumpResult write(Snapshot snapshot, String mailbox, String folder, DumpFormat format, OutputStream out)
+            throws IOException {
+        FolderEntry entry = folder(snapshot, mailbox, folder);
+        return switch (format) {
+            case MBOX -> new MboxWriter(blobs).write(entry, out);
+            case MAILDIR_TAR -> new MaildirTarWriter(blobs).write(entry, defaultTopDirectory(entry.key()), out);
+        };
+    }
+
+    /** The folder's tree entry; a clear error naming the mailbox's folders when it has no such folder. */
+    public FolderEntry folder(Snapshot snapshot, String mailbox, String folder) throws IOException {
+        FolderKey wanted = new FolderKey(mailbox, folder);
+        FolderEntry[] found = new FolderEntry[1];
+        List<String> folders = new ArrayList<>();
+        TreeReader.read(snapshot.tree(), blobs, f -> {
+            if (f.key().equals(wanted)) {
+                found[0] = f;
+            }
+            if (f.key().mailbox().equals(mailbox)) {
+                folders.add(f.key().folder().isEmpty() ? "INBOX" : f.key().folder());
+            }
+        });
+        if (found[0] == null) {
+            throw new IOException(folders.isEmpty()
+                    ? "the snapshot has no mailbox '" + mailbox + "'"
+                    : "mailbox '" + mailbox + "' has no folder '" + folder + "' in the snapshot (its folders: "
+                            + String.join(", ", folders) + ")");
+        }
+        return found[0];
+    }
+
+    /** {@code INBOX} for the root, else the folder without the leading {@code .} of Maildir++. */
+    public static String defaultTopDirectory(FolderKey key) {
+        String f = key.folder();
+        if (f.isEmpty()) {
+            return "INBOX";
+        }
+        return f.startsWith(".") && f.length() > 1 ? f.substring(1) : f;
+    }
+}

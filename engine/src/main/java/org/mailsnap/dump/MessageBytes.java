@@ -1,0 +1,57 @@
+package org.mailsnap.dump;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.MessageContent;
+import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.snapshot.BlobSource;
+
+/**
+ * Streams a file's blobs (a message: header block, then body chunks; a control file: its chunks), one blob in
+ * memory at a time, checking that they add up to the size the snapshot records: a tar entry's length is written
+ * before its bytes, so a mismatch must stop the dump rather than produce a broken archive.
+ */
+final class MessageBytes {
+    private MessageBytes() {}
+
+    /** The header blob, checked not to exceed the message's size. */
+    static byte[] header(BlobSource blobs, MessageContent content, String what) throws IOException {
+        byte[] header = blobs.get(content.header());
+        if (header.length > content.size()) {
+            throw mismatch(what, content.size(), "more than");
+        }
+        return header;
+    }
+
+    /** Writes everything after the header blob, which the caller already fetched and wrote. */
+    static void writeBody(BlobSource blobs, MessageContent content, long written, OutputStream out, String what)
+            throws IOException {
+        copy(blobs, content.body(), content.size(), written, out, what);
+    }
+
+    /**
+     * Writes {@code chunks}, which must bring the file from {@code written} bytes to exactly {@code size}.
+     */
+    static void copy(BlobSource blobs, List<BlobId> chunks, long size, long written, OutputStream out, String what)
+            throws IOException {
+        long total = written;
+        for (BlobId id : chunks) {
+            byte[] chunk = blobs.get(id);
+            total += chunk.length;
+            if (total > size) {
+                throw mismatch(what, size, "more than");
+            }
+            out.write(chunk);
+        }
+        if (total != size) {
+            throw mismatch(what, size, "fewer than");
+        }
+    }
+
+    private static CorruptObjectException mismatch(String what, long size, String relation) {
+        return new CorruptObjectException(what, "its blobs hold " + relation + " the " + size
+                + " bytes the snapshot records; the dump stops here");
+    }
+}

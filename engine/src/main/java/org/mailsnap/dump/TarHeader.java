@@ -1,0 +1,131 @@
+package org.mailsnap.dump;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * POSIX.1-2001 tar headers: a 512-byte ustar header per entry, preceded by a pax extended header ({@code x}) when
+ * ustar cannot say it: a path longer than 100 bytes or not plain ASCII, a size of 8 GiB or more, an mtime with
+ * nanoseconds or beyond 2242. The ustar fields then hold what fits (the path cut to 100 bytes), and readers take the
+ * pax values.
+ *
+ * <pre>
+ * ustar header (512 bytes, numbers in octal, NUL-terminated):
+ *   name 100 | mode 8 | uid 8 | gid 8 | size 12 | mtime 12 | chksum 8 | typeflag 1 | linkname 100 |
+ *   magic "ustar\0" | version "00" | uname 32 | gname 32 | devmajor 8 | devminor 8 | prefix 155 | pad 12
+ * pax record: "&lt;length&gt; &lt;key&gt;=&lt;value&gt;\n", length in decimal counting the whole record
+ * </pre>
+ */
+final class TarHeader {
+    static final int BLOCK = 512;
+    static final char FILE = '0';
+    static final char DIRECTORY = '5';
+    private static final char PAX = 'x';
+    private static final long MAX_OCTAL_11 = 077777777777L;
+    /** The name of a pax header entry itself; readers apply its records to the next entry and ignore the name. */
+    private static final byte[] PAX_NAME = "PaxHeaders/entry".getBytes(StandardCharsets.US_ASCII);
+
+    private TarHeader() {}
+
+    /** Writes the header(s) of one entry; the caller writes {@code size} bytes and {@link #pad}s. */
+    static void write(OutputStream out, String path, char type, int mode, long size, long mtimeNanos)
+            throws IOException {
+        byte[] name = path.getBytes(StandardCharsets.UTF_8);
+        long seconds = Math.floorDiv(mtimeNanos, 1_000_000_000L);
+        long nanos = Math.floorMod(mtimeNanos, 1_000_000_000L);
+        Map<String, String> pax = new LinkedHashMap<>();
+        if (name.length > 100 || !isAscii(name)) {
+            pax.put("path", path);
+        }
+        if (size > MAX_OCTAL_11) {
+            pax.put("size", Long.toString(size));
+        }
+        boolean secondsFit = seconds >= 0 && seconds <= MAX_OCTAL_11;
+        if (mtimeNanos >= 0 && (nanos != 0 || !secondsFit)) {
+            pax.put("mtime", seconds + "." + String.format("%09d", nanos));
+        }
+        if (!pax.isEmpty()) {
+            byte[] records = paxRecords(pax);
+            out.write(ustar(PAX_NAME, PAX, 0600, records.length, secondsFit ? seconds : 0));
+            out.write(records);
+            pad(out, records.length);
+        }
+        out.write(ustar(name, type, mode, size > MAX_OCTAL_11 ? 0 : size, secondsFit ? seconds : 0));
+    }
+
+    /** Zero bytes up to the next block boundary after {@code length} bytes of content. */
+    static void pad(OutputStream out, long length) throws IOException {
+        int rest = (int) (length % BLOCK);
+        if (rest != 0) {
+            out.write(new byte[BLOCK - rest]);
+        }
+    }
+
+    /** The end of the archive: two zero blocks. */
+    static void end(OutputStream out) throws IOException {
+        out.write(new byte[2 * BLOCK]);
+    }
+
+    private static byte[] ustar(byte[] name, char type, int mode, long size, long mtimeSeconds) {
+        byte[] h = new byte[BLOCK];
+        System.arraycopy(name, 0, h, 0, Math.min(name.length, 100));
+        octal(h, 100, 8, mode);
+        octal(h, 108, 8, 0);
+        octal(h, 116, 8, 0);
+        octal(h, 124, 12, size);
+        octal(h, 136, 12, mtimeSeconds);
+        h[156] = (byte) type;
+        byte[] magic = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
+        System.arraycopy(magic, 0, h, 257, magic.length);
+        for (int i = 148; i < 156; i++) {
+            h[i] = ' ';
+        }
+        long sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        octal(h, 148, 7, sum);
+        return h;
+    }
+
+    /** {@code width - 1} octal digits and a NUL. */
+    private static void octal(byte[] h, int offset, int width, long value) {
+        String digits = Long.toOctalString(value);
+        int pad = width - 1 - digits.length();
+        if (pad < 0) {
+            throw new IllegalArgumentException("value " + value + " does not fit " + (width - 1) + " octal digits");
+        }
+        for (int i = 0; i < pad; i++) {
+            h[offset + i] = '0';
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            h[offset + pad + i] = (byte) digits.charAt(i);
+        }
+        h[offset + width - 1] = 0;
+    }
+
+    private static byte[] paxRecords(Map<String, String> values) {
+        StringBuilder all = new StringBuilder();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            int body = (" " + e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8).length;
+            int length = body + Integer.toString(body).length();
+            if (Integer.toString(length).length() != Integer.toString(body).length()) {
+                length = body + Integer.toString(length).length();
+            }
+            all.append(length).append(' ').append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return all.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 || b == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Dump: one folder of a snapshot as a single file for a user who wants their mail ({@code mailsnap dump}).
+ *
+ * <p>What a user needs: {@link org.mailsnap.dump.FolderDump} (pick the folder, pick the
+ * {@link org.mailsnap.dump.DumpFormat}), or the writers themselves:
+ * <ul>
+ *   <li>{@link org.mailsnap.dump.MboxWriter}: mboxrd. Each message after a {@code From <sender> <date>} line, lines
+ *       matching {@code ^>*From } quoted with one more {@code >}, bytes otherwise as stored (CRLF is not
+ *       converted).</li>
+ *   <li>{@link org.mailsnap.dump.MaildirTarWriter}: a POSIX tar (ustar, pax headers for long or non-ASCII names,
+ *       sub-second mtimes, huge sizes) that extracts to a Maildir: {@code cur/ new/ tmp/}, the message files under
+ *       their names of that moment with their mtimes, and the folder's control files.</li>
+ * </ul>
+ *
+ * <p>Both stream: the folder's tree entry → its manifest, one chunk at a time → each message's blobs, one at a
+ * time → the output stream. Memory does not grow with the folder or the message. A message whose blobs do not add
+ * up to the size its manifest records stops the dump with an error naming it.
+ */
+package org.mailsnap.dump;

@@ -1,0 +1,18 @@
+package org.mailsnap.recovery;
+
+/**
+ * What a catalog rebuild did.
+ *
+ * @param stores             stores (host and path) found in the repository's snapshots
+ * @param snapshots          snapshots replayed
+ * @param folders            folder states written (the folders of each store's latest snapshot)
+ * @param placements         placements written (the messages of each store's latest snapshot)
+ * @param messages           distinct messages (mailbox, base) in the search index and the content map
+ * @param gone               messages the search index records as no longer in their store's latest snapshot
+ * @param manifestChunksRead manifest chunks fetched and decoded
+ * @param headersRead        header blobs fetched
+ * @param blobsIndexed       blobs in the catalog's blob index afterwards
+ * @param durationNanos      wall time
+ */
+public record RebuildResult(int stores, int snapshots, long folders, long placements, long messages, long gone,
+                            long manifestChunksRead, long headersRead, long blobsIndexed, long durationNanos) {}

@@ -1,0 +1,129 @@
+package org.mailsnap.recovery;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.catalog.KnownMessage;
+import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.mail.HeaderFields;
+import org.mailsnap.maildir.MaildirName;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.snapshot.BlobSource;
+
+/**
+ * Keeps the content map and the search index while a store's snapshots are replayed, oldest first. The catalog
+ * itself is the working state (no per-message memory): a message's {@code lastSeen} doubles as the mark "seen in
+ * the snapshot being replayed", which is what tells a message that left a folder from one that went away.
+ */
+final class SearchIndexer {
+    private final CatalogBatch batch;
+    private final BlobSource blobs;
+    private final RebuildProgress progress;
+
+    SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
+        this.batch = batch;
+        this.blobs = blobs;
+        this.progress = progress;
+    }
+
+    /**
+     * A placement of {@code snapshot} that its folder did not hold, in this very manifest chunk, in the store's
+     * previous snapshot: record its content, and index it (reading its header only the first time the mailbox
+     * has it) as present in {@code snapshot}.
+     */
+    void seen(SnapshotSummary snapshot, FolderKey key, Placement p, char separator) throws IOException {
+        MaildirName name = nameOf(snapshot, key, p, separator);
+        String mailbox = key.mailbox();
+        CatalogWriter w = batch.writer();
+        KnownMessage known = new KnownMessage(p.content(), p.mtimeNanos());
+        if (!w.content(mailbox, name.base()).map(known::equals).orElse(false)) {
+            w.putContent(mailbox, name.base(), known);
+            batch.wrote();
+        }
+        Optional<MessageInfo> before = batch.writer().message(mailbox, name.base());
+        MessageInfo now;
+        if (before.isEmpty()) {
+            byte[] header = blobs.get(p.content().header());
+            progress.headersRead.incrementAndGet();
+            progress.messagesIndexed.incrementAndGet();
+            now = firstSight(HeaderFields.parse(header), snapshot, key.folder(), name.flags());
+        } else {
+            now = seenIn(before.get(), snapshot.time(), key.folder(), name.flags());
+        }
+        put(mailbox, name.base(), before, now);
+    }
+
+    /**
+     * A placement of the store's {@code previous} snapshot whose manifest chunk the folder no longer has in the one
+     * being replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
+     * renamed into a new chunk), it went away after {@code previous}.
+     */
+    void left(SnapshotSummary previous, Instant current, FolderKey key, Placement p, char separator)
+            throws IOException {
+        MaildirName name = nameOf(previous, key, p, separator);
+        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), name.base());
+        if (before.isEmpty()) {
+            return; // every placement was seen in the snapshot that first held it
+        }
+        MessageInfo m = before.get();
+        if (m.present() && m.lastSeen().equals(current)) {
+            return;
+        }
+        put(key.mailbox(), name.base(), before, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
+                m.date(), m.firstSnapshot(), m.firstSeen(), previous.id(), previous.time(), m.folder(), m.flags()));
+    }
+
+    /**
+     * A placement of the store's latest snapshot: present there, in this folder with these flags.
+     *
+     * @return its parsed name
+     */
+    MaildirName present(SnapshotSummary latest, FolderKey key, Placement p, char separator) throws IOException {
+        MaildirName name = nameOf(latest, key, p, separator);
+        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), name.base());
+        if (before.isEmpty()) {
+            throw new IllegalStateException("latest placement never indexed: " + key + " " + p.name());
+        }
+        put(key.mailbox(), name.base(), before, seenIn(before.get(), latest.time(), key.folder(), name.flags()));
+        return name;
+    }
+
+    private void put(String mailbox, String base, Optional<MessageInfo> before, MessageInfo now) throws IOException {
+        if (before.isEmpty() || !before.get().equals(now)) {
+            boolean wasGone = before.isPresent() && !before.get().present();
+            if (wasGone != !now.present()) {
+                progress.messagesGone.addAndGet(wasGone ? -1 : 1);
+            }
+            batch.writer().putMessage(mailbox, base, now);
+            batch.wrote();
+        }
+    }
+
+    private static MessageInfo firstSight(HeaderFields h, SnapshotSummary snapshot, String folder, String flags) {
+        String to = h.cc().isEmpty() ? h.to() : (h.to().isEmpty() ? h.cc() : h.to() + ", " + h.cc());
+        return new MessageInfo(orNull(h.messageId()), orNull(h.from()), orNull(to), orNull(h.subject()), h.date(),
+                snapshot.id(), snapshot.time(), null, snapshot.time(), folder, flags);
+    }
+
+    private static MessageInfo seenIn(MessageInfo m, Instant time, String folder, String flags) {
+        return new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(), m.date(), m.firstSnapshot(),
+                m.firstSeen(), null, time, folder, flags);
+    }
+
+    private static MaildirName nameOf(SnapshotSummary snapshot, FolderKey key, Placement p, char separator)
+            throws CorruptObjectException {
+        if (!MaildirName.isMessageName(p.name()) || p.name().charAt(0) == separator) {
+            throw new CorruptObjectException("snapshot " + snapshot.id() + " folder " + key,
+                    "its manifest lists '" + p.name() + "', which is no message file name");
+        }
+        return MaildirName.parse(p.name(), separator);
+    }
+
+    private static String orNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,131 @@
+package org.mailsnap.recovery;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.TreeReader;
+
+/**
+ * Replays one store's snapshots, oldest first, into the content map and the search index, reading only what
+ * changed from one snapshot to the next.
+ *
+ * <p>Manifests are cut between records by a keyed hash of the base, so a folder whose messages did not change
+ * re-encodes to the very same chunk ids, and a change rewrites only the chunks around it. Per folder, a chunk id the
+ * previous snapshot's entry did not have is <em>new</em>: its placements are {@link SearchIndexer#seen seen}; a
+ * chunk id the folder no longer has is <em>dropped</em>: its placements {@link SearchIndexer#left left} (after
+ * every new chunk of the snapshot was seen, so that a message moved to another folder, or renamed into a rewritten
+ * chunk, is recognised as still there). Every placement of every snapshot lies in a chunk that was new in the
+ * snapshot where its folder first held that chunk, so each one is seen at least once; unchanged chunks are not
+ * even fetched.
+ *
+ * <p>Memory: two trees (folder entries with their chunk ids) and one manifest chunk, never a per-message set.
+ */
+final class StoreReplay {
+    private final BlobSource blobs;
+    private final SnapshotHistory history;
+    private final SearchIndexer index;
+    private final RebuildProgress progress;
+
+    /**
+     * The store's latest snapshot as the replay leaves it.
+     *
+     * @param summary        the snapshot
+     * @param separator      its Maildir info separator
+     * @param tree           its folder entries
+     * @param unchangedSince per folder, the time of the earliest snapshot from which on, up to this one, the
+     *                       folder's entry had these same directory mtimes
+     */
+    record Latest(SnapshotSummary summary, char separator, Map<FolderKey, FolderEntry> tree,
+                  Map<FolderKey, Instant> unchangedSince) {}
+
+    StoreReplay(BlobSource blobs, SnapshotHistory history, SearchIndexer index, RebuildProgress progress) {
+        this.blobs = blobs;
+        this.history = history;
+        this.index = index;
+        this.progress = progress;
+    }
+
+    /** @param snapshots one store's snapshots, oldest first, at least one */
+    Latest replay(List<SnapshotSummary> snapshots) throws IOException {
+        SnapshotSummary previous = null;
+        char previousSeparator = ':';
+        Map<FolderKey, FolderEntry> previousTree = Map.of();
+        Map<FolderKey, Instant> previousSince = Map.of();
+        for (SnapshotSummary summary : snapshots) {
+            Snapshot snapshot = history.open(summary);
+            char separator = snapshot.separator();
+            Map<FolderKey, FolderEntry> tree = new TreeMap<>();
+            TreeReader.read(snapshot.tree(), blobs, f -> tree.put(f.key(), f));
+            for (FolderEntry folder : tree.values()) {
+                for (BlobId chunk : changedChunks(folder, previousTree.get(folder.key()))) {
+                    readChunk(chunk, p -> index.seen(summary, folder.key(), p, separator));
+                }
+            }
+            if (previous != null) {
+                SnapshotSummary before = previous;
+                char beforeSeparator = previousSeparator;
+                for (FolderEntry folder : previousTree.values()) {
+                    for (BlobId chunk : changedChunks(folder, tree.get(folder.key()))) {
+                        readChunk(chunk, p -> index.left(before, summary.time(), folder.key(), p, beforeSeparator));
+                    }
+                }
+            }
+            previousSince = unchangedSince(summary.time(), tree, previousTree, previousSince);
+            previousTree = tree;
+            previous = summary;
+            previousSeparator = separator;
+            progress.snapshotsDone.incrementAndGet();
+        }
+        if (previous == null) {
+            throw new IllegalArgumentException("no snapshot to replay");
+        }
+        return new Latest(previous, previousSeparator, previousTree, previousSince);
+    }
+
+    /** The chunk ids of {@code folder}'s manifest that {@code other} (the same folder elsewhere, or null) lacks. */
+    private static List<BlobId> changedChunks(FolderEntry folder, FolderEntry other) {
+        if (other == null) {
+            return folder.manifest();
+        }
+        if (other.manifest().equals(folder.manifest())) {
+            return List.of();
+        }
+        Set<BlobId> there = new HashSet<>(other.manifest());
+        return folder.manifest().stream().filter(id -> !there.contains(id)).toList();
+    }
+
+    private void readChunk(BlobId chunk, ManifestReader.PlacementConsumer consumer) throws IOException {
+        progress.manifestChunksRead.incrementAndGet();
+        ManifestReader.read(List.of(chunk), blobs, consumer);
+    }
+
+    /**
+     * Carries each folder's "unchanged since" time forward while its directory mtimes stay the same; a folder
+     * whose mtimes changed (so was listed in this run) starts at this snapshot's time.
+     */
+    private static Map<FolderKey, Instant> unchangedSince(Instant now, Map<FolderKey, FolderEntry> tree,
+                                                          Map<FolderKey, FolderEntry> previousTree,
+                                                          Map<FolderKey, Instant> previousSince) {
+        Map<FolderKey, Instant> since = new TreeMap<>();
+        for (FolderEntry folder : tree.values()) {
+            FolderEntry before = previousTree.get(folder.key());
+            boolean same = before != null && before.newDirMtimeNanos() == folder.newDirMtimeNanos()
+                    && before.curDirMtimeNanos() == folder.curDirMtimeNanos();
+            since.put(folder.key(), same ? previousSince.get(folder.key()) : now);
+        }
+        return since;
+    }
+}
