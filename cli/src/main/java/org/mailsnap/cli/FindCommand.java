@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
-import org.mailsnap.catalog.FoundMessage;
+import org.mailsnap.recovery.MessageFinder;
+import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.catalog.SnapshotSummary;
@@ -66,18 +67,19 @@ final class FindCommand implements Callable<Integer> {
         }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = SnapshotHistory.load(session.repository, session.catalog);
-            List<FoundMessage> hits;
+            List<MessageHit> hits;
             try (CatalogReader reader = session.catalog.read()) {
-                hits = reader.find(q);
+                hits = new MessageFinder(history.all()).find(reader, q);
             }
-            for (FoundMessage hit : hits) {
+            for (MessageHit hit : hits) {
                 MessageInfo m = hit.info();
-                env.out().printf("%s %s %s%n", hit.mailbox(), m.folder().isEmpty() ? "INBOX" : m.folder(),
+                env.out().printf("%s %s %s%n", hit.mailbox(), hit.folder().isEmpty() ? "INBOX" : hit.folder(),
                         hit.base());
-                env.out().printf("    flags: %s  date: %s%n", m.flags().isEmpty() ? "-" : m.flags(),
+                env.out().printf("    flags: %s  date: %s%n", hit.flags().isEmpty() ? "-" : hit.flags(),
                         m.date() == null ? "-" : m.date());
                 env.out().printf("    from: %s%n    subject: %s%n", nz(m.from()), nz(m.subject()));
-                env.out().printf("    first in: %s   last in: %s%n", first(history, m), last(history, m));
+                env.out().printf("    first in: %s   last in: %s%s%n", label(hit.firstSnapshot()),
+                        label(hit.lastSnapshot()), hit.present() ? " (still present)" : "");
             }
             env.out().printf("%d found%s%n", hits.size(), hits.size() == limit ? " (limit reached)" : "");
         }
@@ -88,24 +90,7 @@ final class FindCommand implements Callable<Integer> {
         return s == null ? "-" : s;
     }
 
-    /** The first snapshot taken at or after the run that first stored the message. */
-    private static String first(SnapshotHistory history, MessageInfo m) {
-        if (!m.firstSnapshot().isEmpty()) {
-            return m.firstSnapshot().substring(0, Math.min(12, m.firstSnapshot().length()));
-        }
-        return history.all().stream().filter(s -> !s.time().isBefore(m.firstSeen())).findFirst()
-                .map(FindCommand::label).orElse("(run not completed)");
-    }
-
-    private static String last(SnapshotHistory history, MessageInfo m) {
-        if (m.present()) {
-            return "still present (latest)";
-        }
-        return history.all().stream().filter(s -> s.id().equals(m.lastSnapshot())).findFirst()
-                .map(FindCommand::label).orElse(m.lastSnapshot());
-    }
-
     private static String label(SnapshotSummary s) {
-        return s.id().substring(0, 12) + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
+        return s == null ? "?" : s.id().substring(0, 12) + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
     }
 }

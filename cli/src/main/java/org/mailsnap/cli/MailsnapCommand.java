@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "mailsnap", mixinStandardHelpOptions = true, version = "mailsnap 0.1.0",
         description = "Incremental, deduplicating, encrypted backups of Dovecot Maildir stores.",
         subcommands = {InitCommand.class, KeyCommand.class, BackupCommand.class, SnapshotsCommand.class,
-                LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class, DemoCommand.class},
+                LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class, DumpCommand.class,
+                CatalogCommand.class, DemoCommand.class},
         footer = {"", "Environment: MAILSNAP_REPOSITORY, MAILSNAP_PASSWORD, MAILSNAP_PASSWORD_FILE, MAILSNAP_CATALOG,",
                 "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3)."})
 final class MailsnapCommand implements Runnable {

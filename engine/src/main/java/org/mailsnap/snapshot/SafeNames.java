@@ -12,7 +12,7 @@ public final class SafeNames {
     /** A file name inside one directory: non-empty, no {@code /}, no NUL, not {@code .} or {@code ..}. */
     public static String fileName(String name, String what) throws DecodeException {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0 || name.length() > 1024) {
+                || name.indexOf('\0') >= 0 || name.length() > 1024) {
             throw new DecodeException("unsafe " + what + " name rejected: " + printable(name));
         }
         return name;

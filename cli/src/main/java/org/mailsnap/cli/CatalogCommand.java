@@ -1,0 +1,50 @@
+package org.mailsnap.cli;
+
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.recovery.CatalogRebuild;
+import org.mailsnap.recovery.RebuildProgress;
+import org.mailsnap.recovery.RebuildResult;
+import org.mailsnap.repository.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The local catalog: a cache that can always be rebuilt from the repository and the password. */
+@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class)
+final class CatalogCommand {
+
+    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone (on a new machine,",
+            "or after losing it): restores work again and the next backup stays incremental."})
+    static final class Rebuild implements Callable<Integer> {
+        private final Environment env;
+        @Mixin RepositoryOptions repository;
+        @Mixin CatalogOptions catalog;
+
+        Rebuild(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Repository repo = repository.open(env, id -> catalog.unlockCache(env, id))) {
+                try {
+                    var dir = catalog.directory(env, repo);
+                    if (Files.exists(dir)) {
+                        Catalog.delete(dir);
+                    }
+                    try (Catalog fresh = catalog.open(env, repo)) {
+                        RebuildResult r = new CatalogRebuild(repo, fresh).run(new RebuildProgress());
+                        env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
+                                        + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
+                                dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
+                                r.blobsIndexed(), r.durationNanos() / 1e9);
+                    }
+                } finally {
+                    repo.storage().close();
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.mailsnap.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mailsnap.dump.DumpFormat;
+import org.mailsnap.dump.DumpResult;
+import org.mailsnap.dump.FolderDump;
+import org.mailsnap.history.SnapshotHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "dump", description = {"Write one folder of a snapshot to stdout (or --output) as an mbox (mboxrd)",
+        "or as a tar of the Maildir folder, for a user who wants their mail as a file."})
+final class DumpCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+    @Mixin SnapshotChoice snapshot;
+
+    @Option(names = {"-m", "--mailbox"}, required = true, paramLabel = "MAILBOX") String mailbox;
+    @Option(names = {"-f", "--folder"}, defaultValue = "INBOX", paramLabel = "FOLDER",
+            description = "'INBOX' (default) or a folder such as '.Sent'.") String folder;
+    @Option(names = "--format", defaultValue = "mbox", paramLabel = "FORMAT",
+            description = "mbox (default) or maildir-tar.") String format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path output;
+
+    DumpCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DumpFormat kind = switch (format) {
+            case "mbox" -> DumpFormat.MBOX;
+            case "maildir-tar", "tar" -> DumpFormat.MAILDIR_TAR;
+            default -> throw new UserError(ExitCode.USAGE, "--format must be mbox or maildir-tar, not " + format);
+        };
+        try (Session session = Session.open(env, repository, catalog)) {
+            SnapshotHistory history = session.history();
+            var snap = history.open(snapshot.resolve(history));
+            var blobs = session.blobs();
+            OutputStream out = output != null ? new FileOutputStream(output.toFile())
+                    : new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+                DumpResult r = new FolderDump(blobs::get).write(snap, mailbox,
+                        folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
+                buffered.flush();
+                env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
+            }
+        }
+        return 0;
+    }
+}
