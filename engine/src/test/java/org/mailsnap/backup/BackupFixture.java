@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.crypto.Argon2Params;
+import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.CountingMessageFiles;
 import org.mailsnap.maildir.MessageFiles;
@@ -90,6 +91,7 @@ public final class BackupFixture implements AutoCloseable {
 
     public RestoreResult restore(String snapshotId, RestoreRequest request) throws IOException {
         Snapshot snapshot = snapshot(snapshotId);
+        CatalogSync.blobIndex(repository, catalog); // as a restore on a new machine must: index files first
         var blobs = repository.openBlobStore(catalog.blobs());
         return new Restorer(blobs::get, 2).restore(snapshot, request);
     }
