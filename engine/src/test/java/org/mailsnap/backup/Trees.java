@@ -25,10 +25,21 @@ public final class Trees {
      * does not keep) and {@code actual}, one line each; empty when equal.
      */
     public static List<String> diff(StoreTree expected, StoreTree actual, Predicate<String> leftOut) {
+        return diff(expected, actual, leftOut, path -> true);
+    }
+
+    /** The differences among the paths that start with {@code prefix} (one folder of a mailbox, say). */
+    public static List<String> diffUnder(StoreTree expected, StoreTree actual, String prefix) {
+        return diff(expected, actual, path -> false, path -> path.startsWith(prefix));
+    }
+
+    private static List<String> diff(StoreTree expected, StoreTree actual, Predicate<String> leftOut,
+                                     Predicate<String> compared) {
         Map<String, StoreTree.Entry> want = expected.entries();
         Map<String, StoreTree.Entry> got = actual.entries();
         TreeSet<String> paths = new TreeSet<>(want.keySet());
         paths.addAll(got.keySet());
+        paths.removeIf(compared.negate());
         List<String> differences = new ArrayList<>();
         for (String path : paths) {
             StoreTree.Entry w = leftOut.test(path) ? null : want.get(path);
