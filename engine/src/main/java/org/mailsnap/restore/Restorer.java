@@ -112,7 +112,8 @@ public final class Restorer {
         List<FolderEntry> holding = new ArrayList<>();
         for (FolderEntry folder : folders) {
             boolean[] found = {false};
-            ManifestReader.read(folder.manifest(), blobs, p -> found[0] |= bases.baseOf(p.name()).equals(request.base()));
+            ManifestReader.read(folder.manifest(), blobs,
+                    p -> found[0] |= bases.baseOf(p.name()).equals(request.base()));
             if (found[0]) {
                 holding.add(folder);
             }

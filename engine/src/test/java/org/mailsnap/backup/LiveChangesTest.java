@@ -111,7 +111,8 @@ class LiveChangesTest {
         }
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Interfering files = new Interfering(f.files);
-            files.beforeStat.put("1700000003.M3P1.h:2,S", () -> Files.delete(inbox.resolve("cur/1700000003.M3P1.h:2,S")));
+            files.beforeStat.put("1700000003.M3P1.h:2,S",
+                    () -> Files.delete(inbox.resolve("cur/1700000003.M3P1.h:2,S")));
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertFalse(result.partial(), "an expunge is no failure: " + result.problems());
             assertEquals(1, result.progress().vanished());
