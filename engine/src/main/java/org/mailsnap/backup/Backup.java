@@ -49,6 +49,8 @@ import org.mailsnap.snapshot.TreeWriter;
  *   <li>Every {@code checkpointMessages} messages read: flush the blob store, commit the catalog.</li>
  *   <li>Finish the tree, flush the blob store (packs, then index files), write the snapshot object <b>last</b>,
  *       commit the catalog.</li>
+ *   <li>Blobs of packs published by the run enter the catalog's blob index only after a flush (see
+ *       {@link RunBlobIndex}): a failed run leaves no catalog entry that the repository's index files lack.</li>
  * </ol>
  */
 public final class Backup {
@@ -76,7 +78,8 @@ public final class Backup {
         String storeKey = Snapshot.storeKey(settings.host(), store.toString());
         try (RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog);
-            BlobStore blobs = repository.openBlobStore(catalog.blobs());
+            RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
+            BlobStore blobs = repository.openBlobStore(blobIndex);
             byte[] seed = repository.chunkerSeed();
             var body = repository.config().chunker();
             GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
@@ -85,7 +88,7 @@ public final class Backup {
             mailboxes.sort(Comparator.comparing(Mailbox::name));
             progress.mailboxesTotal.set(mailboxes.size());
 
-            RunState run = new RunState(catalog, blobs, storeKey,
+            RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
                     new RecordChunker(seed, ChunkerParams.RECORDS, ManifestWriter.TYPICAL_ENTRY_BYTES),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
@@ -148,7 +151,7 @@ public final class Backup {
             run.maybeCheckpoint();
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();
-        run.blobs.flush();
+        run.flush();
         SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
                 run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
                 run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
@@ -157,9 +160,6 @@ public final class Backup {
                 run.parentId, settings.tags(), treeIds, stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
         run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
-        for (String index : run.blobs.writtenIndexIds()) {
-            catalog.blobs().markIndexLoaded(index);
-        }
         run.writer.commit();
         return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems);
     }

@@ -78,20 +78,22 @@ final class MessageReads {
     private Outcome read(Request r) throws IOException {
         Path path = r.folderDir().resolve(r.subdir()).resolve(r.name());
         try {
-            return readAt(r, path);
-        } catch (NoSuchFileException renamedOrGone) {
-            Optional<Path> again = MessageFiles.find(r.folderDir(), r.base(), separator);
-            if (again.isEmpty()) {
-                progress.vanished.incrementAndGet();
-                return new Outcome(r, null, 0, null, null);
-            }
             try {
-                return readAt(r, again.get());
-            } catch (NoSuchFileException goneNow) {
-                progress.vanished.incrementAndGet();
-                return new Outcome(r, null, 0, null, null);
+                return readAt(r, path);
+            } catch (NoSuchFileException renamedOrGone) {
+                Optional<Path> again = MessageFiles.find(r.folderDir(), r.base(), separator);
+                if (again.isEmpty()) {
+                    return vanished(r);
+                }
+                path = again.get();
+                try {
+                    return readAt(r, path);
+                } catch (NoSuchFileException goneNow) {
+                    return vanished(r);
+                }
             }
         } catch (IOException e) {
+            // the found-again file is judged like the listed one: unreadable is the file's problem, not the run's
             if (isStorageFailure(e)) {
                 throw e;
             }
@@ -100,8 +102,17 @@ final class MessageReads {
         }
     }
 
+    private Outcome vanished(Request r) {
+        progress.vanished.incrementAndGet();
+        return new Outcome(r, null, 0, null, null);
+    }
+
     private Outcome readAt(Request r, Path path) throws IOException {
         BasicFileAttributes attrs = files.stat(path);
+        if (!attrs.isRegularFile()) {
+            // Opening a FIFO would block the run forever; a symbolic link could point outside the store.
+            throw new IOException("not a regular file but " + kindOf(attrs));
+        }
         MessageStorer.Stored stored;
         try (InputStream in = files.open(path)) {
             stored = storer.store(in);
@@ -110,6 +121,13 @@ final class MessageReads {
         progress.bytesRead.addAndGet(stored.content().size());
         long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         return new Outcome(r, stored, mtime, HeaderFields.parse(stored.header()), null);
+    }
+
+    private static String kindOf(BasicFileAttributes attrs) {
+        if (attrs.isDirectory()) {
+            return "a directory";
+        }
+        return attrs.isSymbolicLink() ? "a symbolic link (not followed)" : "a FIFO, socket or device";
     }
 
     /** A failure of the repository (not of the message file) ends the run: nothing may be half-recorded. */

@@ -16,13 +16,16 @@ import org.mailsnap.snapshot.BlobSink;
  * must hear about. Owned by the coordinator thread.
  *
  * <p>Checkpoints keep one invariant: <em>the catalog only ever commits references to blobs that are published</em>
- * (packs written and read back, index file written). So a checkpoint is: flush the blob store, then commit. A run
+ * (packs written and read back, index file written), and its blob index only holds blobs an index file lists
+ * ({@link RunBlobIndex}). So a checkpoint is: flush the blob store, hand the flushed blobs to the catalog's blob
+ * index, then commit. A run
  * killed between checkpoints loses only work since the last one; a run killed after one still leaves a catalog
  * whose every folder state can be reused as it is.
  */
 final class RunState {
     final Catalog catalog;
     final BlobStore blobs;
+    final RunBlobIndex blobIndex;
     final BlobSink sink;
     final String storeKey;
     final BaseNames bases;
@@ -38,11 +41,12 @@ final class RunState {
     CatalogWriter writer;
     long readSinceCheckpoint;
 
-    RunState(Catalog catalog, BlobStore blobs, String storeKey, RecordChunker manifestChunker,
+    RunState(Catalog catalog, BlobStore blobs, RunBlobIndex blobIndex, String storeKey, RecordChunker manifestChunker,
              RecordChunker lineChunker, BackupSettings settings, BackupProgress progress, Instant start,
              String parentId, Instant parentTime) throws IOException {
         this.catalog = catalog;
         this.blobs = blobs;
+        this.blobIndex = blobIndex;
         this.sink = MessageReads.marking(blobs::put);
         this.storeKey = storeKey;
         this.bases = new BaseNames(settings.separator());
@@ -59,11 +63,17 @@ final class RunState {
     /** Between mailboxes: publish what was stored and commit, once enough was read since the last time. */
     void maybeCheckpoint() throws IOException {
         if (readSinceCheckpoint >= settings.checkpointMessages()) {
-            blobs.flush();
+            flush();
             writer.commit();
             writer = catalog.beginWrite();
             readSinceCheckpoint = 0;
         }
+    }
+
+    /** Publishes what was stored, then lets the catalog know the blobs the index files now list. */
+    void flush() throws IOException {
+        blobs.flush();
+        blobIndex.flushed(blobs.writtenIndexIds());
     }
 
     void problem(String line) {

@@ -50,6 +50,12 @@ final class MaildirFileWriter {
         }
     }
 
+    /** Creates an empty file (a {@code maildirfolder} marker), owned like the target; refuses to replace one. */
+    void createEmptyFile(Path file) throws IOException {
+        Files.createFile(file);
+        owner.apply(file);
+    }
+
     /**
      * Writes the concatenation of {@code chunks} as {@code finalPath} via {@code tmpDir}; refuses to replace an
      * existing file. Returns the bytes written, which must equal {@code expectedSize}.

@@ -1,8 +1,11 @@
 package org.mailsnap.restore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BaseNames;
@@ -26,15 +31,18 @@ import org.mailsnap.snapshot.TreeReader;
  * Restores from one snapshot (see the package doc for the two modes).
  *
  * <ol>
- *   <li>Select the folder entries of the requested mailbox and folder from the snapshot's tree.</li>
+ *   <li>Select the folder entries of the requested mailbox and folder from the snapshot's tree; for one message,
+ *       only the folders whose manifest holds its base (none: an error, nothing written).</li>
  *   <li>Empty target: refuse a non-empty directory; merge: collect the bases the live mailbox holds now.</li>
- *   <li>Per folder: create {@code cur/ new/ tmp/}; write its control files (empty target only).</li>
+ *   <li>Per folder: create {@code cur/ new/ tmp/}. Empty target: write its control files. Merge: create a folder
+ *       the mailbox no longer has (with its {@code maildirfolder} marker), and prepare the keyword translation
+ *       from the snapshot's {@code dovecot-keywords} to the live one.</li>
  *   <li>Stream the folder's manifest; write each selected message on a worker thread, at most a few per thread in
  *       flight so memory stays bounded.</li>
  * </ol>
  */
 public final class Restorer {
-    private static final String MAILDIRFOLDER = "maildirfolder";
+    private static final String MAILDIRFOLDER = ControlFiles.MAILDIRFOLDER;
 
     private final BlobSource blobs;
     private final int threads;
@@ -49,6 +57,9 @@ public final class Restorer {
 
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request) throws IOException {
         List<FolderEntry> folders = selectFolders(snapshot, request);
+        if (request.base() != null) {
+            folders = holdingBase(folders, new BaseNames(snapshot.separator()), request);
+        }
         Path target = request.target().toAbsolutePath().normalize();
         prepareTarget(target, request.mode());
         TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
@@ -93,6 +104,25 @@ public final class Restorer {
                     + request.folder() + "' in ") + "mailbox '" + request.mailbox() + "' (mailboxes: " + known + ")");
         }
         return selected;
+    }
+
+    /** The folders whose manifest has a message with the requested base; fails when none has. */
+    private List<FolderEntry> holdingBase(List<FolderEntry> folders, BaseNames bases, RestoreRequest request)
+            throws IOException {
+        List<FolderEntry> holding = new ArrayList<>();
+        for (FolderEntry folder : folders) {
+            boolean[] found = {false};
+            ManifestReader.read(folder.manifest(), blobs,
+                    p -> found[0] |= bases.baseOf(p.name()).equals(request.base()));
+            if (found[0]) {
+                holding.add(folder);
+            }
+        }
+        if (holding.isEmpty()) {
+            throw new IOException("the snapshot has no message with base '" + request.base() + "' in mailbox '"
+                    + request.mailbox() + "'" + (request.folder() == null ? "" : " folder '" + request.folder() + "'"));
+        }
+        return holding;
     }
 
     private static void prepareTarget(Path target, RestoreMode mode) throws IOException {
@@ -144,37 +174,95 @@ public final class Restorer {
             Path root = paths.mailboxRoot(folder.key());
             Path dir = paths.folderDir(folder.key());
             boolean isRoot = folder.key().folder().isEmpty();
-            boolean created = !Files.isDirectory(dir);
-            for (String sub : List.of("cur", "new", "tmp")) {
-                writer.ensureDirectory(root.resolve(sub));
-                writer.ensureDirectory(dir.resolve(sub));
-            }
+            String shown = folder.key().toString();
+            KeywordTranslation keywords = null;
             if (request.mode() == RestoreMode.EMPTY_TARGET) {
-                for (ControlFile c : folder.controlFiles()) {
-                    if (isRoot && c.name().equals(MAILDIRFOLDER)) {
-                        notes.add("not restoring maildirfolder in the mailbox root (it would break quota)");
-                        continue;
-                    }
-                    writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(), c.mtimeNanos());
-                    controlFiles++;
+                createMaildir(root);
+                createMaildir(dir);
+                writeControlFiles(paths, dir, folder, isRoot);
+            } else {
+                if (!isRoot && !Files.isDirectory(dir)) {
+                    writer.ensureDirectory(dir);
+                    // Never in the root: there it would break quota (maildir-facts.md).
+                    writer.createEmptyFile(paths.file(dir, MAILDIRFOLDER));
+                    notes.add("created folder " + shown);
                 }
-            } else if (created && !isRoot) {
-                Files.createFile(paths.file(dir, MAILDIRFOLDER));
-                notes.add("created folder " + folder.key().folder());
+                createMaildir(dir);
+                keywords = new KeywordTranslation(shown, bases.separator(), snapshotKeywords(folder),
+                        liveKeywords(paths, dir));
             }
-            ManifestReader.read(folder.manifest(), blobs, p -> message(paths, dir, p, pool));
+            long[] counts = new long[2];
+            KeywordTranslation translation = keywords;
+            ManifestReader.read(folder.manifest(), blobs, p -> message(paths, dir, p, translation, counts, pool));
+            if (translation != null) {
+                notes.addAll(translation.notes());
+                if (counts[0] + counts[1] > 0) {
+                    notes.add(shown + ": " + counts[0] + " restored, " + counts[1]
+                            + " skipped (base already in the mailbox)");
+                }
+            }
         }
 
-        void message(TargetPaths paths, Path dir, Placement p, ExecutorService pool) throws IOException {
+        private void createMaildir(Path dir) throws IOException {
+            for (String sub : List.of("cur", "new", "tmp")) {
+                writer.ensureDirectory(dir.resolve(sub));
+            }
+        }
+
+        private void writeControlFiles(TargetPaths paths, Path dir, FolderEntry folder, boolean isRoot)
+                throws IOException {
+            for (ControlFile c : folder.controlFiles()) {
+                if (isRoot && c.name().equals(MAILDIRFOLDER)) {
+                    notes.add("not restoring maildirfolder in the mailbox root (it would break quota)");
+                    continue;
+                }
+                writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(), c.mtimeNanos());
+                controlFiles++;
+            }
+        }
+
+        private Keywords snapshotKeywords(FolderEntry folder) throws IOException {
+            for (ControlFile c : folder.controlFiles()) {
+                if (c.name().equals(ControlFiles.KEYWORDS)) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    for (BlobId id : c.chunks()) {
+                        bytes.writeBytes(blobs.get(id));
+                    }
+                    return Keywords.parse(bytes.toByteArray(), "the snapshot's " + folder.key() + " "
+                            + ControlFiles.KEYWORDS);
+                }
+            }
+            return null;
+        }
+
+        /** The live folder's keywords as they are now; Dovecot may add some later, never renumber them. */
+        private Keywords liveKeywords(TargetPaths paths, Path dir) throws IOException {
+            Path file = paths.file(dir, ControlFiles.KEYWORDS);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            try {
+                return Keywords.parse(Files.readAllBytes(file), file.toString());
+            } catch (NoSuchFileException gone) {
+                return null;
+            }
+        }
+
+        /** counts[0]: messages queued for writing, counts[1]: skipped because the base exists. */
+        void message(TargetPaths paths, Path dir, Placement p, KeywordTranslation keywords, long[] counts,
+                     ExecutorService pool) throws IOException {
             String base = bases.baseOf(p.name());
             if (request.base() != null && !request.base().equals(base)) {
                 return;
             }
             if (existing.contains(base)) {
                 skipped.incrementAndGet();
+                counts[1]++;
                 return;
             }
-            Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), p.name());
+            counts[0]++;
+            String name = keywords == null ? p.name() : keywords.translate(p.name());
+            Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), name);
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());
             chunks.addAll(p.content().body());

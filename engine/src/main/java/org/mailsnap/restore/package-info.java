@@ -11,10 +11,21 @@
  *   <li><b>Merge into a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#MERGE}): only messages whose base
  *       is nowhere in the mailbox now (a message since moved to another folder is not put back in its old one); each
  *       is written to the folder's {@code tmp/}, fsynced, given its mtime, and renamed into {@code new/} or
- *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Keyword letters are
- *       translated through the snapshot's and the live folder's {@code dovecot-keywords}; control files of a live
- *       folder are never touched.</li>
+ *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Control files of a
+ *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
+ *       the directory, its {@code maildirfolder} marker, {@code cur/ new/ tmp/}.</li>
  * </ol>
+ *
+ * <p>Keyword letters in a merge ({@link org.mailsnap.restore.KeywordTranslation}): a letter {@code a}–{@code z}
+ * after {@code 2,} stands for a name through the folder's {@code dovecot-keywords}, and the live folder may number
+ * its names differently. Each letter is mapped snapshot letter → name → live letter. A name the live folder lacks
+ * (or a live folder without a keywords file) cannot be added, since Dovecot owns that file under its lock: the letter
+ * is dropped and the result's notes say which keyword was not set on how many messages. System flags and other
+ * letters are kept verbatim.
+ *
+ * <p>A restore can be narrowed to one folder, or to one message by its base: then only the folders whose manifest
+ * holds that base are written (into an empty target with their control files of that moment, so the message keeps
+ * its UID and keywords); a base the snapshot lacks is an error before anything is written.
  *
  * <p>Every path is built from names that {@link org.mailsnap.snapshot.SafeNames} checked when the tree and manifests
  * were decoded, and is checked once more to lie under the target before anything is written. When running as root,

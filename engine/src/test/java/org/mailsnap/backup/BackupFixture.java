@@ -5,16 +5,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.crypto.Argon2Params;
+import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.CountingMessageFiles;
+import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
+import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.storage.FaultInjectingStorage;
 import org.mailsnap.storage.LocalStorage;
 import org.mailsnap.storage.Storage;
 
@@ -23,19 +30,44 @@ import org.mailsnap.storage.Storage;
  * for tests that back up and restore real Maildir trees.
  */
 public final class BackupFixture implements AutoCloseable {
+    private static final char[] PASSWORD = "secret".toCharArray();
+
     public final Path dir;
     public final Storage storage;
+    /** The storage wrapper that breaks things on purpose, or null when the fixture was made without one. */
+    public final FaultInjectingStorage faults;
     public final Repository repository;
     public Catalog catalog;
     public final CountingMessageFiles files = new CountingMessageFiles();
 
     public BackupFixture(Path dir) throws IOException {
+        this(dir, null, false, cheapKdf().build());
+    }
+
+    private BackupFixture(Path dir, Long faultSeed, boolean existing, RepositoryOptions options) throws IOException {
         this.dir = dir;
         java.nio.file.Files.createDirectories(dir);
-        this.storage = new LocalStorage(dir.resolve("repo"));
-        this.repository = Repository.init(storage, "secret".toCharArray(),
-                RepositoryOptions.builder().argon2(new Argon2Params(8, 1, 1)).build());
+        Storage local = new LocalStorage(dir.resolve("repo"));
+        this.faults = faultSeed == null ? null : new FaultInjectingStorage(local, faultSeed);
+        this.storage = faults == null ? local : faults;
+        this.repository = existing ? Repository.open(storage, PASSWORD, options)
+                : Repository.init(storage, PASSWORD, options);
         this.catalog = Catalog.open(dir.resolve("catalog"), repository.config().repositoryId());
+    }
+
+    /** Repository options with a KDF cheap enough for tests; everything else as given to the builder. */
+    public static RepositoryOptions.Builder cheapKdf() {
+        return RepositoryOptions.builder().argon2(new Argon2Params(8, 1, 1));
+    }
+
+    /** A new repository in {@code dir} whose storage is wrapped in a {@link FaultInjectingStorage}. */
+    public static BackupFixture withFaults(Path dir, long seed, RepositoryOptions options) throws IOException {
+        return new BackupFixture(dir, seed, false, options);
+    }
+
+    /** Opens the repository and catalog a closed fixture left in {@code dir}, storage wrapped for faults. */
+    public static BackupFixture reopen(Path dir, long seed, RepositoryOptions options) throws IOException {
+        return new BackupFixture(dir, seed, true, options);
     }
 
     public BackupResult backup(Path store) throws IOException {
@@ -43,15 +75,49 @@ public final class BackupFixture implements AutoCloseable {
     }
 
     public BackupResult backup(BackupSettings settings) throws IOException {
-        return new Backup(repository, catalog, files, FolderLocker.none(), Clock.systemUTC())
+        return backup(settings, files, FolderLocker.none());
+    }
+
+    /** A run through other message files or another locker (tests that change the store while it runs). */
+    public BackupResult backup(BackupSettings settings, MessageFiles messageFiles, FolderLocker locker)
+            throws IOException {
+        return new Backup(repository, catalog, messageFiles, locker, Clock.systemUTC())
                 .run(settings, new BackupProgress());
     }
 
     public RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {
-        SnapshotHistory history = SnapshotHistory.load(repository, catalog);
-        Snapshot snapshot = history.open(history.byId(snapshotId, null));
+        return restore(snapshotId, new RestoreRequest(mailbox, null, null, target, mode));
+    }
+
+    public RestoreResult restore(String snapshotId, RestoreRequest request) throws IOException {
+        Snapshot snapshot = snapshot(snapshotId);
+        CatalogSync.blobIndex(repository, catalog); // as a restore on a new machine must: index files first
         var blobs = repository.openBlobStore(catalog.blobs());
-        return new Restorer(blobs::get, 2).restore(snapshot, new RestoreRequest(mailbox, null, null, target, mode));
+        return new Restorer(blobs::get, 2).restore(snapshot, request);
+    }
+
+    /** The snapshot object, as a restore finds it (the catalog synced with the repository first). */
+    public Snapshot snapshot(String snapshotId) throws IOException {
+        SnapshotHistory history = SnapshotHistory.load(repository, catalog);
+        return history.open(history.byId(snapshotId, null));
+    }
+
+    /** Ids of the snapshot objects in the repository (not the catalog's view). */
+    public java.util.Set<String> snapshotIds() throws IOException {
+        return new java.util.TreeSet<>(repository.objects().list(org.mailsnap.repository.ObjectKind.SNAPSHOT));
+    }
+
+    /** Every placement of a snapshot, by folder, read back from its tree and manifests. */
+    public java.util.SortedMap<FolderKey, java.util.List<Placement>> placements(String snapshotId) throws IOException {
+        Snapshot snapshot = snapshot(snapshotId);
+        var blobs = repository.openBlobStore(catalog.blobs());
+        java.util.SortedMap<FolderKey, java.util.List<Placement>> all = new java.util.TreeMap<>();
+        TreeReader.read(snapshot.tree(), blobs::get, folder -> {
+            java.util.List<Placement> list = new java.util.ArrayList<>();
+            ManifestReader.read(folder.manifest(), blobs::get, list::add);
+            all.put(folder.key(), list);
+        });
+        return all;
     }
 
     /** Deletes the catalog and opens an empty one, as on a new machine. */

@@ -1,0 +1,60 @@
+package org.mailsnap.backup;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mailsnap.catalog.CatalogBlobIndex;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.BlobLocation;
+
+/**
+ * The blob index a run's blob store works with: the catalog's, plus the packs this run published, which reach the
+ * catalog only once an index file lists them.
+ *
+ * <p>Why: the blob store records a pack as soon as the pack is published, before the index file that lists it.
+ * Recorded straight into the catalog (durable at once), a run that fails in between would leave the catalog knowing
+ * blobs the repository's index files do not; the next run would deduplicate against them and write a snapshot that
+ * only this catalog can restore, not a rebuilt one. So they wait here, in memory (one checkpoint's worth), and
+ * {@link #flushed} hands them over after the blob store's flush has written the index files.
+ */
+final class RunBlobIndex implements BlobIndex {
+    private final CatalogBlobIndex catalog;
+    private final Map<BlobId, BlobLocation> published = new ConcurrentHashMap<>();
+
+    RunBlobIndex(CatalogBlobIndex catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Optional<BlobLocation> find(BlobId id) throws IOException {
+        BlobLocation mine = published.get(id);
+        return mine != null ? Optional.of(mine) : catalog.find(id);
+    }
+
+    @Override
+    public void addAll(Iterable<Map.Entry<BlobId, BlobLocation>> entries) {
+        for (Map.Entry<BlobId, BlobLocation> e : entries) {
+            published.put(e.getKey(), e.getValue());
+        }
+    }
+
+    /**
+     * Call right after the blob store's flush returned, with no put in flight: every pack published so far is now
+     * listed by one of {@code indexFiles}, so its blobs go into the catalog and those files are marked loaded.
+     */
+    void flushed(Set<String> indexFiles) throws IOException {
+        List<Map.Entry<BlobId, BlobLocation>> entries = new ArrayList<>(published.entrySet());
+        catalog.addAll(entries);
+        for (Map.Entry<BlobId, BlobLocation> e : entries) {
+            published.remove(e.getKey(), e.getValue());
+        }
+        for (String name : indexFiles) {
+            catalog.markIndexLoaded(name);
+        }
+    }
+}
