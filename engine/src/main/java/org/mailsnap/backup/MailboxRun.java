@@ -110,7 +110,10 @@ final class MailboxRun {
             if (!cf.listed()) {
                 FolderState state = previous.get(cf.key());
                 if (state == null) {
-                    throw new IllegalStateException("capture skipped a folder without previous state: " + cf.key());
+                    // a new folder that could not be listed (e.g. permission denied): nothing to carry over
+                    run.progress.unreadable.incrementAndGet();
+                    run.problem(cf.key() + ": new folder could not be listed; not in this snapshot");
+                    continue;
                 }
                 run.progress.foldersUnchanged.incrementAndGet();
                 run.progress.messagesSeen.addAndGet(state.entry().messages());
@@ -131,7 +134,8 @@ final class MailboxRun {
             }
         }
 
-        Map<String, MessageReads.Outcome> fresh = resolve(mailbox.name(), listed, goneByBase);
+        List<Path> folderDirs = mailbox.folders().stream().map(MailFolder::dir).toList();
+        Map<String, MessageReads.Outcome> fresh = resolve(mailbox.name(), folderDirs, listed, goneByBase);
         Set<String> placedBases = new HashSet<>();
         for (Work work : listed) {
             FolderEntry entry = record(work, captured);
@@ -197,7 +201,7 @@ final class MailboxRun {
     }
 
     /** Fills unknown slots from moves and the content map, reads the rest; returns what was read, by base. */
-    private Map<String, MessageReads.Outcome> resolve(String mailbox, List<Work> listed,
+    private Map<String, MessageReads.Outcome> resolve(String mailbox, List<Path> folderDirs, List<Work> listed,
                                                      Map<String, Placement> goneByBase) throws IOException {
         Map<String, List<FolderMerge.Slot>> waiting = new HashMap<>();
         Map<FolderMerge.Slot, Work> workOf = new IdentityHashMap<>();
@@ -216,7 +220,7 @@ final class MailboxRun {
                 }
                 waiting.put(file.base(), new ArrayList<>(List.of(slot)));
                 requests.add(new MessageReads.Request(work.dir, file.inCur() ? "cur" : "new", file.name(),
-                        file.base()));
+                        file.base(), folderDirs));
             }
         }
         Map<String, MessageReads.Outcome> fresh = new HashMap<>();

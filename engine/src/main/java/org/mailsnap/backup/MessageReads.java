@@ -22,7 +22,11 @@ import org.mailsnap.maildir.MessageFiles;
  */
 final class MessageReads {
     /** One message to read. */
-    record Request(Path folderDir, String subdir, String name, String base) {}
+    /**
+     * @param mailboxFolders every folder directory of the mailbox: a message moved (or its copy expunged) after the
+     *                       listing is still the same immutable file in another folder, so it is read from there
+     */
+    record Request(Path folderDir, String subdir, String name, String base, List<Path> mailboxFolders) {}
 
     /** What reading found: stored content, or vanished (expunged after the listing), or unreadable. */
     record Outcome(Request request, MessageStorer.Stored stored, long mtimeNanos, HeaderFields fields,
@@ -81,7 +85,7 @@ final class MessageReads {
             try {
                 return readAt(r, path);
             } catch (NoSuchFileException renamedOrGone) {
-                Optional<Path> again = MessageFiles.find(r.folderDir(), r.base(), separator);
+                Optional<Path> again = findAgain(r);
                 if (again.isEmpty()) {
                     return vanished(r);
                 }
@@ -100,6 +104,23 @@ final class MessageReads {
             progress.unreadable.incrementAndGet();
             return new Outcome(r, null, 0, null, path + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** The same base in its own folder (new flags) first, then in any other folder of the mailbox (moved). */
+    private Optional<Path> findAgain(Request r) throws IOException {
+        Optional<Path> here = MessageFiles.find(r.folderDir(), r.base(), separator);
+        if (here.isPresent()) {
+            return here;
+        }
+        for (Path other : r.mailboxFolders()) {
+            if (!other.equals(r.folderDir())) {
+                Optional<Path> there = MessageFiles.find(other, r.base(), separator);
+                if (there.isPresent()) {
+                    return there;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Outcome vanished(Request r) {

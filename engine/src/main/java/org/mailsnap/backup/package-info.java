@@ -1,0 +1,32 @@
+/**
+ * The hourly backup run: from a live Maildir store to a snapshot.
+ *
+ * <pre>
+ * Backup.run
+ *   shared repository lock; catalog blob index synced with the repository's index files
+ *   for each mailbox, in name order (MailboxRun):
+ *     1. capture: stat new/ and cur/ of every folder; if any changed, lock every folder (sorted), re-stat,
+ *        list new/ then cur/ of the changed ones, copy dovecot-uidlist/-keywords, unlock   [milliseconds]
+ *     2. merge each listed folder with its previous placements by base (FolderMerge):
+ *          same name          → unchanged, nothing recorded
+ *          other name/place   → renamed (flags, new→cur): content and mtime reused, no file touched
+ *          base new here      → unknown
+ *          base gone          → moved out or expunged
+ *     3. resolve unknowns: a base that left another folder of the mailbox in this run (a move), then the
+ *        mailbox's content map (a copy, a message that came back); only the rest is read, once per base
+ *     4. read those files in parallel (MessageReads → MessageStorer): header block and gear-chunked body as
+ *        blobs; a file renamed or moved since the listing is found again by its base in any folder
+ *     5. write manifests of listed folders and their control files; record placements, folder state, content
+ *        map and search index in the open catalog transaction
+ *   every checkpointMessages read: flush the blob store, then commit the catalog (RunState)
+ *   finish the tree, flush, save the snapshot object LAST, commit the catalog
+ * </pre>
+ *
+ * <p>Invariant: the catalog only commits references to blobs whose packs and index files are published
+ * ({@link org.mailsnap.backup.RunBlobIndex} holds a run's new blob locations until its flush), so a run killed at
+ * any point leaves a catalog the next run can trust, and no snapshot that points at missing data.
+ *
+ * <p>Users need {@link org.mailsnap.backup.Backup}, {@link org.mailsnap.backup.BackupSettings},
+ * {@link org.mailsnap.backup.BackupProgress} and {@link org.mailsnap.backup.BackupResult}.
+ */
+package org.mailsnap.backup;
