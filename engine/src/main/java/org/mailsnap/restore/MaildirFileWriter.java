@@ -25,10 +25,17 @@ final class MaildirFileWriter {
 
     private final BlobSource blobs;
     private final Ownership owner;
+    /**
+     * fsync every file before its rename: required when delivering into a live mailbox (a mail server must never
+     * see a message that a crash can still lose); not for a new directory, where a crashed restore is simply run
+     * again and per-file fsyncs would cost more than the restore itself.
+     */
+    private final boolean durable;
 
-    MaildirFileWriter(BlobSource blobs, Ownership owner) {
+    MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable) {
         this.blobs = blobs;
         this.owner = owner;
+        this.durable = durable;
     }
 
     /** Creates {@code dir} and its parents as needed, owned like the target. */
@@ -78,7 +85,9 @@ final class MaildirFileWriter {
                     throw new IOException(finalPath.getFileName() + ": restored " + written + " bytes, the snapshot"
                             + " says " + expectedSize + " (damaged repository?)");
                 }
-                ch.force(true);
+                if (durable) {
+                    ch.force(true);
+                }
             }
             owner.apply(tmp);
             Files.setLastModifiedTime(tmp, FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)));

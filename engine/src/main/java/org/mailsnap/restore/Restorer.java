@@ -63,7 +63,8 @@ public final class Restorer {
         Path target = request.target().toAbsolutePath().normalize();
         prepareTarget(target, request.mode());
         TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
-        MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target));
+        MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target),
+                request.mode() == RestoreMode.MERGE);
         BaseNames bases = new BaseNames(snapshot.separator());
         Set<String> existing = request.mode() == RestoreMode.MERGE
                 ? ExistingBases.scan(target, bases) : Set.of();
