@@ -29,7 +29,7 @@ public enum ExitCode {
 
     /** The table printed at the end of `--help`. */
     static String table() {
-        StringBuilder sb = new StringBuilder("Exit codes:%n");
+        StringBuilder sb = new StringBuilder("%nExit codes:%n");
         for (ExitCode c : values()) {
             sb.append(String.format("  %3d  %s%%n", c.code, c.meaning));
         }

@@ -22,6 +22,8 @@ final class FolderMerge {
     static final class Slot {
         final ListedFile listed;
         Placement placement;
+        /** True while the placement is exactly the previous run's: nothing to record. */
+        boolean previous;
 
         Slot(ListedFile listed, Placement placement) {
             this.listed = listed;
@@ -49,7 +51,9 @@ final class FolderMerge {
             }
             if (prev != null && bases.baseOf(prev.name()).equals(file.base())) {
                 if (prev.name().equals(file.name()) && prev.inCur() == file.inCur()) {
-                    m.slots.add(new Slot(file, prev));
+                    Slot same = new Slot(file, prev);
+                    same.previous = true;
+                    m.slots.add(same);
                     m.unchanged++;
                 } else {
                     m.slots.add(new Slot(file, new Placement(file.name(), file.inCur(), prev.mtimeNanos(),

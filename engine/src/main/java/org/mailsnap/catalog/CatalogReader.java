@@ -22,7 +22,7 @@ public final class CatalogReader implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<MessageContent> content(String mailbox, String base) throws IOException {
+    public Optional<KnownMessage> content(String mailbox, String base) throws IOException {
         return state.content(mailbox, base);
     }
 

@@ -13,8 +13,8 @@ import org.mailsnap.model.MessageContent;
  */
 public interface CatalogView {
 
-    /** The content of {@code base} in {@code mailbox}, when a run stored it. */
-    Optional<MessageContent> content(String mailbox, String base) throws IOException;
+    /** The content and mtime of {@code base} in {@code mailbox}, when a run stored it. */
+    Optional<KnownMessage> content(String mailbox, String base) throws IOException;
 
     /** What the last run recorded for the folder. */
     Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException;

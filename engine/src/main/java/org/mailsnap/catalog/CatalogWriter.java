@@ -31,7 +31,7 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
         this.onEnd = onEnd;
     }
 
-    public void putContent(String mailbox, String base, MessageContent content) throws IOException {
+    public void putContent(String mailbox, String base, KnownMessage content) throws IOException {
         check();
         state.putContent(mailbox, base, content);
     }
@@ -92,7 +92,7 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<MessageContent> content(String mailbox, String base) throws IOException {
+    public Optional<KnownMessage> content(String mailbox, String base) throws IOException {
         check();
         return state.content(mailbox, base);
     }

@@ -1,12 +1,14 @@
 package org.mailsnap.catalog;
 
+import org.mailsnap.model.MessageContent;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes a {@link PlacementRecord}'s value; the base is in the key ({@link Keys#placement}), so the file name is
  * stored as what follows the base (usually {@code :2,FLAGS}, often nothing):
  * <pre>
- * placement = bits:u8 mtimeNanos:i64be nameSuffix:utf8-to-end      -- bits: 1 = in cur/, others zero
+ * placement = bits:u8 mtimeNanos:i64be contentLength:varint content nameSuffix:utf8-to-end
+ *             -- bits: 1 = in cur/, others zero; content as in {@link MessageContentCodec} without the mtime
  * </pre>
  */
 final class PlacementCodec {
@@ -16,8 +18,9 @@ final class PlacementCodec {
 
     static byte[] encode(PlacementRecord p) {
         byte[] suffix = p.name().substring(p.base().length()).getBytes(StandardCharsets.UTF_8);
-        return new ByteWriter(9 + suffix.length).u8(p.inCur() ? IN_CUR : 0).fixed64(p.mtimeNanos()).raw(suffix)
-                .toByteArray();
+        byte[] content = MessageContentCodec.encodeContent(p.content());
+        return new ByteWriter(12 + content.length + suffix.length).u8(p.inCur() ? IN_CUR : 0).fixed64(p.mtimeNanos())
+                .count(content.length).raw(content).raw(suffix).toByteArray();
     }
 
     static PlacementRecord decode(String base, byte[] value, byte[] key) throws CatalogCorruptException {
@@ -27,7 +30,9 @@ final class PlacementCodec {
             throw r.corrupt("unknown placement bits " + Integer.toBinaryString(bits));
         }
         long mtime = r.fixed64();
+        int contentLength = r.count(1, "content byte");
+        MessageContent content = MessageContentCodec.decodeContent(r.raw(contentLength, "content"), key);
         String suffix = r.restAsString("file name");
-        return new PlacementRecord(base, base + suffix, bits == IN_CUR, mtime);
+        return new PlacementRecord(base, base + suffix, bits == IN_CUR, mtime, content);
     }
 }

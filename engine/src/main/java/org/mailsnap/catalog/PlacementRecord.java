@@ -1,19 +1,23 @@
 package org.mailsnap.catalog;
 
+import org.mailsnap.model.MessageContent;
 import java.util.Objects;
 
 /**
- * One message file of a folder as the last run saw it (its content is looked up by base, per mailbox).
+ * One message file of a folder as the last run saw it, with its content, so that a changed folder's manifest is
+ * re-encoded from the catalog alone.
  *
  * @param base       the message's base: its file name up to the flags separator
  * @param name       the file name verbatim; it starts with {@code base} (the catalog stores only the rest)
  * @param inCur      true for {@code cur/}, false for {@code new/}
  * @param mtimeNanos the file's modification time, nanoseconds since the epoch
+ * @param content    the message's blobs
  */
-public record PlacementRecord(String base, String name, boolean inCur, long mtimeNanos) {
+public record PlacementRecord(String base, String name, boolean inCur, long mtimeNanos, MessageContent content) {
     public PlacementRecord {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
         if (base.isEmpty() || base.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("bad message base '" + base + "'");
         }

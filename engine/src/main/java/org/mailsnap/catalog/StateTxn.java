@@ -30,13 +30,13 @@ final class StateTxn {
 
     // ---- content
 
-    Optional<MessageContent> content(String mailbox, String base) throws CatalogException {
+    Optional<KnownMessage> content(String mailbox, String base) throws CatalogException {
         byte[] key = Keys.content(mailbox, base);
         byte[] value = txn.get(dbs.content(), key);
         return value == null ? Optional.empty() : Optional.of(MessageContentCodec.decode(value, key));
     }
 
-    void putContent(String mailbox, String base, MessageContent content) throws CatalogException {
+    void putContent(String mailbox, String base, KnownMessage content) throws CatalogException {
         txn.put(dbs.content(), Keys.content(mailbox, base), MessageContentCodec.encode(content));
     }
 

@@ -58,6 +58,7 @@ public final class BlobStore {
     private volatile IOException failure;
 
     private final LongAdder blobsNew = new LongAdder();
+    private final LongAdder dataBlobsNew = new LongAdder();
     private final LongAdder blobsDeduplicated = new LongAdder();
     private final LongAdder bytesRaw = new LongAdder();
     private final LongAdder bytesCompressed = new LongAdder();
@@ -169,7 +170,7 @@ public final class BlobStore {
 
     public BlobStoreStats stats() {
         return new BlobStoreStats(blobsNew.sum(), blobsDeduplicated.sum(), bytesRaw.sum(), bytesCompressed.sum(),
-                bytesStored.sum(), packsWritten.sum(), writtenIndexIds.size());
+                bytesStored.sum(), packsWritten.sum(), writtenIndexIds.size(), dataBlobsNew.sum());
     }
 
     /** Ids of the index files this store published (a catalog marks them as known). */
@@ -190,6 +191,9 @@ public final class BlobStore {
             }
         }
         blobsNew.increment();
+        if (type == BlobType.DATA) {
+            dataBlobsNew.increment();
+        }
         bytesRaw.add(plaintext.length);
         bytesCompressed.add(stored.length);
         if (full != null) {

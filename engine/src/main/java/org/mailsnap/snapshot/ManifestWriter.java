@@ -16,7 +16,7 @@ import org.mailsnap.model.Placement;
  */
 public final class ManifestWriter {
     /** A manifest entry is ~60 bytes of name plus ids: about 64 entries a 4 KiB chunk. */
-    static final int TYPICAL_ENTRY_BYTES = 128;
+    public static final int TYPICAL_ENTRY_BYTES = 128;
 
     private final RecordChunker chunker;
     private final BlobSink sink;

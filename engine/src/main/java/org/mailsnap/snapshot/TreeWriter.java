@@ -11,7 +11,7 @@ import org.mailsnap.model.FolderKey;
 
 /** Writes a snapshot's folder entries, in {@link FolderKey} order, as record-chunked metadata blobs. */
 public final class TreeWriter {
-    static final int TYPICAL_ENTRY_BYTES = 256;
+    public static final int TYPICAL_ENTRY_BYTES = 256;
 
     private final RecordChunker chunker;
     private final BlobSink sink;

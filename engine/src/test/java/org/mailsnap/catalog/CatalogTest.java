@@ -32,22 +32,22 @@ class CatalogTest {
     void everyStoreRoundTripsThroughACommitAndAReopen() throws Exception {
         MessageContent content = samples.content();
         FolderState folderState = samples.folderState();
-        PlacementRecord placement = new PlacementRecord("b1", "b1:2,S", true, 42);
+        PlacementRecord placement = new PlacementRecord("b1", "b1:2,S", true, 42, Samples.CONTENT);
         MessageInfo info = samples.messageInfo();
         SnapshotSummary snapshot = new SnapshotSummary("s1", Instant.parse("2024-05-01T10:00:00Z"), "mx1", STORE, 9);
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putContent("example.org/anne", "b1", content);
+                w.putContent("example.org/anne", "b1", new KnownMessage(content, 7));
                 w.putFolder(STORE, INBOX, folderState);
                 w.putPlacement(STORE, INBOX, placement);
                 w.putMessage("example.org/anne", "b1", info);
                 w.putSnapshot(snapshot);
-                assertEquals(Optional.of(content), w.content("example.org/anne", "b1"), "a writer reads its writes");
+                assertEquals(Optional.of(new KnownMessage(content, 7)), w.content("example.org/anne", "b1"), "a writer reads its writes");
                 w.commit();
             }
         }
         try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
-            assertEquals(Optional.of(content), r.content("example.org/anne", "b1"));
+            assertEquals(Optional.of(new KnownMessage(content, 7)), r.content("example.org/anne", "b1"));
             assertEquals(Optional.empty(), r.content("example.org/bob", "b1"), "content is per mailbox");
             assertEquals(Optional.of(folderState), r.folder(STORE, INBOX));
             assertEquals(List.of(INBOX), r.folders(STORE));
@@ -62,8 +62,8 @@ class CatalogTest {
     void abortAndUncommittedCloseLeaveNothing() throws Exception {
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putContent("m", "b", samples.content());
-                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1));
+                w.putContent("m", "b", new KnownMessage(samples.content(), 7));
+                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1, Samples.CONTENT));
                 w.abort();
             }
             try (CatalogWriter w = catalog.beginWrite()) {
@@ -82,7 +82,7 @@ class CatalogTest {
     @Test
     void readersSeeTheLastCommitNotTheOpenWriter() throws Exception {
         try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
-            w.putContent("m", "b", samples.content());
+            w.putContent("m", "b", new KnownMessage(samples.content(), 7));
             try (CatalogReader before = catalog.read()) {
                 assertEquals(Optional.empty(), before.content("m", "b"));
                 w.commit();
@@ -98,11 +98,11 @@ class CatalogTest {
     void deletesRemoveWhatWasPut() throws Exception {
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putContent("m", "b", samples.content());
+                w.putContent("m", "b", new KnownMessage(samples.content(), 7));
                 w.putMessage("m", "b", samples.messageInfo());
                 w.putSnapshot(new SnapshotSummary("s", Instant.EPOCH, "h", STORE, 0));
                 w.putFolder(STORE, INBOX, samples.folderState());
-                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1));
+                w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1, Samples.CONTENT));
                 w.commit();
             }
             try (CatalogWriter w = catalog.beginWrite()) {
@@ -166,7 +166,7 @@ class CatalogTest {
     void deleteRemovesACatalogButRefusesForeignFiles() throws Exception {
         Path catalogDir = dir.resolve("catalog");
         try (Catalog catalog = Catalog.open(catalogDir, REPO); CatalogWriter w = catalog.beginWrite()) {
-            w.putContent("m", "b", samples.content());
+            w.putContent("m", "b", new KnownMessage(samples.content(), 7));
             w.commit();
         }
         Catalog.delete(catalogDir);
@@ -185,14 +185,14 @@ class CatalogTest {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
             Future<?> misuse = other.submit(() -> {
-                w.putContent("m", "b", samples.content());
+                w.putContent("m", "b", new KnownMessage(samples.content(), 7));
                 return null;
             });
             Exception e = assertThrows(Exception.class, misuse::get);
             assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
             assertThrows(IllegalStateException.class, catalog::beginWrite);
             w.commit();
-            assertThrows(IllegalStateException.class, () -> w.putContent("m", "b", samples.content()));
+            assertThrows(IllegalStateException.class, () -> w.putContent("m", "b", new KnownMessage(samples.content(), 7)));
             try (CatalogWriter next = catalog.beginWrite()) {
                 next.abort();
             }
@@ -206,7 +206,7 @@ class CatalogTest {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putContent("m", "b", samples.content());
+                w.putContent("m", "b", new KnownMessage(samples.content(), 7));
                 w.commit();
             }
             CatalogReader reader = catalog.read();
@@ -254,7 +254,7 @@ class CatalogTest {
             try (CatalogWriter w = catalog.beginWrite()) {
                 full = assertThrows(CatalogFullException.class, () -> {
                     for (int i = 0; i < 100_000; i++) {
-                        w.putContent("m", "b" + i, samples.content());
+                        w.putContent("m", "b" + i, new KnownMessage(samples.content(), 7));
                     }
                 });
                 CatalogException after = assertThrows(CatalogException.class, w::commit);
@@ -268,7 +268,7 @@ class CatalogTest {
         }
         try (Catalog bigger = Catalog.open(small, REPO, 64L << 20); CatalogWriter w = bigger.beginWrite()) {
             for (int i = 0; i < 20_000; i++) {
-                w.putContent("m", "b" + i, samples.content());
+                w.putContent("m", "b" + i, new KnownMessage(samples.content(), 7));
             }
             w.commit();
         }

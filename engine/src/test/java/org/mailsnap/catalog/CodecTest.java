@@ -39,18 +39,19 @@ class CodecTest {
     @Test
     void messageContentRoundTripsWithAndWithoutBody() throws Exception {
         MessageContent c = samples.content();
-        assertEquals(c, MessageContentCodec.decode(MessageContentCodec.encode(c), KEY));
+        assertEquals(new KnownMessage(c, -3), MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(c, -3)), KEY));
         MessageContent headerOnly = new MessageContent(samples.blobId(), List.of(), 0);
-        assertEquals(headerOnly, MessageContentCodec.decode(MessageContentCodec.encode(headerOnly), KEY));
+        assertEquals(new KnownMessage(headerOnly, 0), MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(headerOnly, 0)), KEY));
     }
 
     @Test
     void placementRoundTripsAndStoresOnlyWhatFollowsTheBase() throws Exception {
-        PlacementRecord p = new PlacementRecord("1700000000.M1P2.host", "1700000000.M1P2.host:2,FRSa", true, -5);
+        PlacementRecord p = new PlacementRecord("1700000000.M1P2.host", "1700000000.M1P2.host:2,FRSa", true, -5, Samples.CONTENT);
         byte[] encoded = PlacementCodec.encode(p);
-        assertEquals(1 + 8 + ":2,FRSa".length(), encoded.length);
+        // bits, mtime, content length (1 byte), content (id, empty body count, size 123), then only the suffix
+        assertEquals(1 + 8 + 1 + (32 + 1 + 1) + ":2,FRSa".length(), encoded.length);
         assertEquals(p, PlacementCodec.decode(p.base(), encoded, KEY));
-        PlacementRecord bare = new PlacementRecord("b", "b", false, Long.MAX_VALUE);
+        PlacementRecord bare = new PlacementRecord("b", "b", false, Long.MAX_VALUE, Samples.CONTENT);
         assertEquals(bare, PlacementCodec.decode("b", PlacementCodec.encode(bare), KEY));
     }
 
@@ -59,8 +60,10 @@ class CodecTest {
         FolderState s = samples.folderState();
         FolderState back = FolderStateCodec.decode(FolderStateCodec.encode(s), KEY);
         assertEquals(s, back);
-        assertEquals(List.of("dovecot-keywords", "dovecot-uidlist"), List.copyOf(back.controlFiles().keySet()));
-        FolderState empty = new FolderState(0, 0, 0, List.of(), 0, Map.of());
+        assertEquals(List.of("dovecot-keywords", "dovecot-uidlist"),
+                back.entry().controlFiles().stream().map(org.mailsnap.snapshot.ControlFile::name).toList());
+        FolderState empty = new FolderState(0, new org.mailsnap.snapshot.FolderEntry(
+                new org.mailsnap.model.FolderKey("", ""), 0, 0, 0, 0, List.of(), List.of()));
         assertEquals(empty, FolderStateCodec.decode(FolderStateCodec.encode(empty), KEY));
     }
 
@@ -82,7 +85,7 @@ class CodecTest {
     @Test
     void everyTruncationAndTrailingByteIsCorruptNeverAnotherException() {
         check(BlobLocationCodec.encode(samples.location()), v -> BlobLocationCodec.decode(v, KEY));
-        check(MessageContentCodec.encode(samples.content()), v -> MessageContentCodec.decode(v, KEY));
+        check(MessageContentCodec.encode(new KnownMessage(samples.content(), 1)), v -> MessageContentCodec.decode(v, KEY));
         check(FolderStateCodec.encode(samples.folderState()), v -> FolderStateCodec.decode(v, KEY));
         check(MessageInfoCodec.encode(samples.messageInfo()), v -> MessageInfoCodec.decode(v, KEY));
         check(SnapshotSummaryCodec.encode(new SnapshotSummary("x", Instant.EPOCH, "h", "k", 1)),

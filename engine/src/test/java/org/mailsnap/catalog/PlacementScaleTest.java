@@ -34,7 +34,7 @@ class PlacementScaleTest {
                     for (int i = 0; i < PER_FOLDER; i++) {
                         String base = base(i);
                         w.putPlacement(STORE, folder, new PlacementRecord(base, base + ":2,S", true,
-                                1_700_000_000_000_000_000L + i));
+                                1_700_000_000_000_000_000L + i, Samples.CONTENT));
                     }
                 }
                 t1 = System.nanoTime();

@@ -84,7 +84,7 @@ class PlacementTest {
                 w.commit();
             }
             // Run 2: the listing lost b2, flagged b3 and gained b5; the merge walks old and new together.
-            List<PlacementRecord> listing = List.of(record("b1"), new PlacementRecord("b3", "b3:2,S", true, 9),
+            List<PlacementRecord> listing = List.of(record("b1"), new PlacementRecord("b3", "b3:2,S", true, 9, Samples.CONTENT),
                     record("b4"), record("b5"));
             try (CatalogReader last = catalog.read();
                     CatalogWriter run = catalog.beginWrite();
@@ -137,6 +137,6 @@ class PlacementTest {
     }
 
     private static PlacementRecord record(String base) {
-        return new PlacementRecord(base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L);
+        return new PlacementRecord(base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L, Samples.CONTENT);
     }
 }

@@ -13,6 +13,9 @@ import org.mailsnap.model.MessageContent;
 
 /** Seeded sample records for the catalog tests. */
 final class Samples {
+    /** A fixed content for placements whose content does not matter to the test. */
+    static final MessageContent CONTENT = new MessageContent(BlobId.of(new byte[BlobId.LENGTH]), List.of(), 123);
+
     private final Random random;
 
     Samples(long seed) {
@@ -50,11 +53,12 @@ final class Samples {
     }
 
     FolderState folderState() {
-        Map<String, List<BlobId>> control = new LinkedHashMap<>();
-        control.put("dovecot-uidlist", blobIds(2));
-        control.put("dovecot-keywords", blobIds(1));
-        return new FolderState(random.nextLong(), random.nextLong(), random.nextLong(), blobIds(3),
-                random.nextInt(1_000_000), control);
+        List<org.mailsnap.snapshot.ControlFile> control = List.of(
+                new org.mailsnap.snapshot.ControlFile("dovecot-keywords", random.nextLong(), 20, blobIds(1)),
+                new org.mailsnap.snapshot.ControlFile("dovecot-uidlist", random.nextLong(), 900, blobIds(2)));
+        return new FolderState(random.nextLong(), new org.mailsnap.snapshot.FolderEntry(
+                new org.mailsnap.model.FolderKey("example.org/anne", ".Sent"), random.nextLong(), random.nextLong(),
+                random.nextInt(1_000_000), random.nextInt(1_000_000_000), blobIds(3), control));
     }
 
     Instant instant() {

@@ -9,7 +9,7 @@ record ContentMix(double attachmentShare, double sharedAttachmentShare, long att
                   long attachmentMaxBytes, double attachmentTail, int textMinBytes, int textMaxBytes) {
 
     /** The mix of {@link StoreSpec#small()}, also used for the messages the churn simulator delivers. */
-    static final ContentMix TYPICAL = new ContentMix(0.12, 0.3, 20 << 10, 8 << 20, 0.77, 1 << 10, 12 << 10);
+    static final ContentMix TYPICAL = new ContentMix(0.12, 0.3, 20 << 10, 8 << 20, 0.68, 1 << 10, 12 << 10);
 
     long attachmentSize(double uniform) {
         double size = attachmentMinBytes * Math.pow(1.0 - uniform, -1.0 / attachmentTail);

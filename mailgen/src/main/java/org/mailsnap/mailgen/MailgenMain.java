@@ -27,7 +27,7 @@ public final class MailgenMain {
     private final PrintStream out;
     private final PrintStream err;
 
-    MailgenMain(PrintStream out, PrintStream err) {
+    public MailgenMain(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -37,7 +37,7 @@ public final class MailgenMain {
     }
 
     /** Runs one command and returns its exit code; never calls {@code System.exit}. */
-    int run(String... args) {
+    public int run(String... args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;

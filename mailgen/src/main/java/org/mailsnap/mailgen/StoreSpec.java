@@ -78,10 +78,10 @@ public final class StoreSpec {
 
     /**
      * 400 mailboxes × 2,500 messages (1 M), about 18 GB like targets.md's 1 M store: fewer large attachments per
-     * message than {@link #small()} (tail index 1.25, at most 4 MiB).
+     * message than {@link #small()} (tail index 1.15, at most 4 MiB).
      */
     public static StoreSpec large() {
-        return builder().mailboxes(400).lists(5).attachmentMaxBytes(4 << 20).attachmentTail(1.25).build();
+        return builder().mailboxes(400).lists(5).attachmentMaxBytes(4 << 20).attachmentTail(1.15).build();
     }
 
     /** The defaults are those of {@link #small()}. */
@@ -242,7 +242,7 @@ public final class StoreSpec {
         private int foldersPerMailbox = 7;
         private int lists = 3;
         private double listShare = 0.2;
-        private double newShare = 0.02;
+        private double newShare = 0.04;
         private double attachmentShare = ContentMix.TYPICAL.attachmentShare();
         private double sharedAttachmentShare = ContentMix.TYPICAL.sharedAttachmentShare();
         private long attachmentMinBytes = ContentMix.TYPICAL.attachmentMinBytes();

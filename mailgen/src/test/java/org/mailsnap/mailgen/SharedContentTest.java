@@ -29,7 +29,7 @@ class SharedContentTest {
     static void generate() throws IOException {
         System.out.println("SharedContentTest seed " + SEED);
         store = temp.resolve("store");
-        StoreSpec spec = StoreSpec.tiny().toBuilder().seed(SEED).mailboxes(6).messagesPerMailbox(100)
+        StoreSpec spec = StoreSpec.tiny().toBuilder().seed(SEED).mailboxes(5).messagesPerMailbox(80)
                 .attachmentShare(0.3).sharedAttachmentShare(0.5).build();
         new StoreGenerator(spec).generate(store);
     }

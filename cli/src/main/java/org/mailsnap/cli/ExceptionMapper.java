@@ -1,0 +1,71 @@
+package org.mailsnap.cli;
+
+import java.io.FileNotFoundException;
+import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.mailsnap.repository.NoRepositoryException;
+import org.mailsnap.repository.RepositoryLockedException;
+import org.mailsnap.repository.WrongPasswordException;
+import picocli.CommandLine;
+
+/**
+ * The one place that turns failures into exit codes and a one-line message on stderr. A stack trace is printed only
+ * with {@code MAILSNAP_DEBUG=1}: an admin reads the message, a developer asks for the trace.
+ */
+final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        ExitCode code = codeFor(e);
+        cli.getErr().println("mailsnap: " + message(e));
+        if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
+            e.printStackTrace(cli.getErr());
+        }
+        return code.code();
+    }
+
+    static ExitCode codeFor(Throwable e) {
+        if (e instanceof UserError u) {
+            return u.code();
+        }
+        if (e instanceof WrongPasswordException) {
+            return ExitCode.WRONG_PASSWORD;
+        }
+        if (e instanceof NoRepositoryException) {
+            return ExitCode.NO_REPOSITORY;
+        }
+        if (e instanceof RepositoryLockedException) {
+            return ExitCode.LOCKED;
+        }
+        if (e instanceof InterruptedIOException || e instanceof InterruptedException) {
+            return ExitCode.INTERRUPTED;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof FileNotFoundException || e.getMessage() == null) {
+            return e.toString();
+        }
+        return e.getMessage();
+    }
+
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("mailsnap: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr())) {
+            cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        }
+        return ExitCode.USAGE.code();
+    }
+}

@@ -1,0 +1,111 @@
+package org.mailsnap.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.catalog.FoundMessage;
+import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.MessageQuery;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.history.SnapshotHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Searches the catalog's message index: no pack is read. Each hit names the snapshots that hold it, so a message
+ * deleted last Tuesday is found and put back with {@code restore --message BASE --merge}.
+ */
+@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject, date",
+        "or mailbox, from the local catalog (no repository data is read)."})
+final class FindCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+
+    @Option(names = "--message-id", paramLabel = "ID") String messageId;
+    @Option(names = "--from", paramLabel = "TEXT") String from;
+    @Option(names = "--to", paramLabel = "TEXT") String to;
+    @Option(names = "--subject", paramLabel = "TEXT") String subject;
+    @Option(names = "--since", paramLabel = "TIME", description = "Date header at or after TIME.") String since;
+    @Option(names = "--until", paramLabel = "TIME", description = "Date header before TIME.") String until;
+    @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX") String mailbox;
+    @Option(names = "--limit", defaultValue = "100", description = "At most this many hits (default: 100).")
+    int limit;
+
+    FindCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        MessageQuery q = MessageQuery.all().withLimit(limit);
+        Clock clock = Clock.systemDefaultZone();
+        if (messageId != null) {
+            q = q.withMessageId(messageId);
+        }
+        if (from != null) {
+            q = q.withFrom(from);
+        }
+        if (to != null) {
+            q = q.withTo(to);
+        }
+        if (subject != null) {
+            q = q.withSubject(subject);
+        }
+        if (since != null) {
+            q = q.withSince(TimeExpressions.parse(since, clock));
+        }
+        if (until != null) {
+            q = q.withUntil(TimeExpressions.parse(until, clock));
+        }
+        if (mailbox != null) {
+            q = q.withMailbox(mailbox);
+        }
+        try (Session session = Session.open(env, repository, catalog)) {
+            SnapshotHistory history = SnapshotHistory.load(session.repository, session.catalog);
+            List<FoundMessage> hits;
+            try (CatalogReader reader = session.catalog.read()) {
+                hits = reader.find(q);
+            }
+            for (FoundMessage hit : hits) {
+                MessageInfo m = hit.info();
+                env.out().printf("%s %s %s%n", hit.mailbox(), m.folder().isEmpty() ? "INBOX" : m.folder(),
+                        hit.base());
+                env.out().printf("    flags: %s  date: %s%n", m.flags().isEmpty() ? "-" : m.flags(),
+                        m.date() == null ? "-" : m.date());
+                env.out().printf("    from: %s%n    subject: %s%n", nz(m.from()), nz(m.subject()));
+                env.out().printf("    first in: %s   last in: %s%n", first(history, m), last(history, m));
+            }
+            env.out().printf("%d found%s%n", hits.size(), hits.size() == limit ? " (limit reached)" : "");
+        }
+        return 0;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+
+    /** The first snapshot taken at or after the run that first stored the message. */
+    private static String first(SnapshotHistory history, MessageInfo m) {
+        if (!m.firstSnapshot().isEmpty()) {
+            return m.firstSnapshot().substring(0, Math.min(12, m.firstSnapshot().length()));
+        }
+        return history.all().stream().filter(s -> !s.time().isBefore(m.firstSeen())).findFirst()
+                .map(FindCommand::label).orElse("(run not completed)");
+    }
+
+    private static String last(SnapshotHistory history, MessageInfo m) {
+        if (m.present()) {
+            return "still present (latest)";
+        }
+        return history.all().stream().filter(s -> s.id().equals(m.lastSnapshot())).findFirst()
+                .map(FindCommand::label).orElse(m.lastSnapshot());
+    }
+
+    private static String label(SnapshotSummary s) {
+        return s.id().substring(0, 12) + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package org.mailsnap.cli;
+
+import java.util.concurrent.Callable;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryOptions;
+import org.mailsnap.storage.Storage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "init", description = "Create a new, empty repository (refuses an existing one).")
+final class InitCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin
+    org.mailsnap.cli.RepositoryOptions repository;
+
+    InitCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (Storage storage = repository.storage(env)) {
+            char[] password = Passwords.readNew(repository.passwordFile, env, "new repository password: ");
+            try (Repository repo = Repository.init(storage, password, RepositoryOptions.defaults())) {
+                env.out().println("created repository " + repo.config().repositoryId() + " at " + storage.location());
+                env.out().println("keep the password safe: without it the backups cannot be read");
+            }
+        }
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,126 @@
+package org.mailsnap.cli;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.mailsnap.repository.KeyInfo;
+import org.mailsnap.repository.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Passwords of a repository: each is a key file wrapping the same master key, so no data is re-encrypted. */
+@Command(name = "key", description = "Manage the repository's passwords.",
+        subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class,
+                KeyCommand.Passwd.class})
+final class KeyCommand {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Command(name = "add", description = "Add a password.")
+    static final class Add implements Callable<Integer> {
+        private final Environment env;
+        @Mixin RepositoryOptions repository;
+        @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
+        Path newPasswordFile;
+        @Option(names = "--label", description = "A note stored with the key (default: user@host).")
+        String label;
+
+        Add(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Repository repo = repository.open(env)) {
+                char[] password = newPassword(env, newPasswordFile);
+                KeyInfo key = repo.keys().add(password, label == null ? defaultLabel() : label);
+                env.out().println("added key " + key.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the passwords (key files).")
+    static final class ListKeys implements Callable<Integer> {
+        private final Environment env;
+        @Mixin RepositoryOptions repository;
+
+        ListKeys(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Repository repo = repository.open(env)) {
+                env.out().printf("%-2s %-32s %-19s %s%n", "", "ID", "CREATED", "LABEL");
+                for (KeyInfo k : repo.keys().list()) {
+                    env.out().printf("%-2s %-32s %-19s %s%s%n", k.inUse() ? "*" : "", k.id(),
+                            k.created() == null ? "?" : TIME.format(k.created()), k.label(),
+                            k.problem().isEmpty() ? "" : "  (" + k.problem() + ")");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a password (never the last one).")
+    static final class Remove implements Callable<Integer> {
+        private final Environment env;
+        @Mixin RepositoryOptions repository;
+        @Parameters(paramLabel = "ID", description = "The key's id or a unique prefix of it.")
+        String id;
+        @Option(names = "--force", description = "Also remove the key that was used to open the repository.")
+        boolean force;
+
+        Remove(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Repository repo = repository.open(env)) {
+                repo.keys().remove(id, force);
+                env.out().println("removed key " + id);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", description = "Change the password used to open the repository.")
+    static final class Passwd implements Callable<Integer> {
+        private final Environment env;
+        @Mixin RepositoryOptions repository;
+        @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
+        Path newPasswordFile;
+
+        Passwd(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Repository repo = repository.open(env)) {
+                KeyInfo key = repo.keys().changePassword(newPassword(env, newPasswordFile), defaultLabel());
+                env.out().println("password changed (new key " + key.id() + ")");
+            }
+            return 0;
+        }
+    }
+
+    static char[] newPassword(Environment env, Path file) throws java.io.IOException {
+        return Passwords.readAdditional(file, env);
+    }
+
+    static String defaultLabel() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name", "?") + "@" + host;
+    }
+}

@@ -1,0 +1,91 @@
+package org.mailsnap.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Where the repository password comes from, in this order: {@code --password-file}, {@code MAILSNAP_PASSWORD},
+ * {@code MAILSNAP_PASSWORD_FILE}, a prompt when a terminal is attached. Without any of them the command fails
+ * rather than waiting for input that will not come (cron, CI).
+ */
+final class Passwords {
+    private Passwords() {}
+
+    static char[] read(Path passwordFile, Environment env, String prompt) throws IOException {
+        if (passwordFile != null) {
+            return fromFile(passwordFile);
+        }
+        String fromEnv = env.get("MAILSNAP_PASSWORD");
+        if (fromEnv != null) {
+            return fromEnv.toCharArray();
+        }
+        String file = env.get("MAILSNAP_PASSWORD_FILE");
+        if (file != null) {
+            return fromFile(Path.of(file));
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] password = console.readPassword("%s", prompt);
+            if (password != null) {
+                return password;
+            }
+        }
+        throw new UserError(ExitCode.USAGE, "no password: use --password-file, MAILSNAP_PASSWORD or "
+                + "MAILSNAP_PASSWORD_FILE, or run on a terminal");
+    }
+
+    /** A new password, asked twice on a terminal. */
+    static char[] readNew(Path passwordFile, Environment env, String what) throws IOException {
+        if (passwordFile != null || env.get("MAILSNAP_PASSWORD") != null || env.get("MAILSNAP_PASSWORD_FILE") != null
+                || System.console() == null) {
+            return read(passwordFile, env, what);
+        }
+        char[] first = System.console().readPassword("%s", what);
+        char[] second = System.console().readPassword("%s", "again: ");
+        if (first == null || !Arrays.equals(first, second)) {
+            throw new UserError(ExitCode.USAGE, "the passwords do not match");
+        }
+        return first;
+    }
+
+    /**
+     * A second password, for {@code key add} and {@code key passwd}: {@code --new-password-file},
+     * {@code MAILSNAP_NEW_PASSWORD}, or a prompt asked twice on a terminal.
+     */
+    static char[] readAdditional(Path newPasswordFile, Environment env) throws IOException {
+        if (newPasswordFile != null) {
+            return fromFile(newPasswordFile);
+        }
+        String fromEnv = env.get("MAILSNAP_NEW_PASSWORD");
+        if (fromEnv != null) {
+            return fromEnv.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UserError(ExitCode.USAGE, "no new password: use --new-password-file or MAILSNAP_NEW_PASSWORD");
+        }
+        char[] first = console.readPassword("%s", "new password: ");
+        char[] second = console.readPassword("%s", "again: ");
+        if (first == null || !Arrays.equals(first, second)) {
+            throw new UserError(ExitCode.USAGE, "the passwords do not match");
+        }
+        return first;
+    }
+
+    private static char[] fromFile(Path file) throws IOException {
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        int end = content.indexOf('\n');
+        String first = end < 0 ? content : content.substring(0, end);
+        if (first.endsWith("\r")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        if (first.isEmpty()) {
+            throw new UserError(ExitCode.USAGE, "password file " + file + " is empty");
+        }
+        return first.toCharArray();
+    }
+}

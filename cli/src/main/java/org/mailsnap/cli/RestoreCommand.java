@@ -1,0 +1,77 @@
+package org.mailsnap.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.restore.RestoreMode;
+import org.mailsnap.restore.RestoreRequest;
+import org.mailsnap.restore.RestoreResult;
+import org.mailsnap.restore.Restorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "restore", description = {"Restore a mailbox, a folder or one message as a snapshot holds it.",
+        "Into an empty directory: the exact files, names (flags), mtimes, uidlist and keywords of that moment.",
+        "With --merge into a live mailbox: only messages whose base is nowhere in the mailbox now, delivered the",
+        "Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched."})
+final class RestoreCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+    @Mixin SnapshotChoice snapshot;
+
+    @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX",
+            description = "The mailbox, as named in the snapshot (see 'ls'); without it every mailbox is restored "
+                    + "under TARGET/<mailbox>.")
+    String mailbox;
+
+    @Option(names = {"-f", "--folder"}, paramLabel = "FOLDER", description = "Only this folder ('INBOX', '.Sent').")
+    String folder;
+
+    @Option(names = "--message", paramLabel = "BASE", description = "Only the message with this base name.")
+    String message;
+
+    @Option(names = {"-t", "--target"}, paramLabel = "DIR", required = true,
+            description = "An empty (or new) directory; with --merge, the live mailbox root.")
+    Path target;
+
+    @Option(names = "--merge", description = "Add only what the live mailbox at TARGET lacks.")
+    boolean merge;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Writer threads (default: 2 × cores).")
+    Integer threads;
+
+    RestoreCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (merge && mailbox == null) {
+            throw new UserError(ExitCode.USAGE, "--merge needs --mailbox");
+        }
+        String wantedFolder = folder == null ? null : (folder.equalsIgnoreCase("INBOX") ? "" : folder);
+        try (Session session = Session.open(env, repository, catalog)) {
+            SnapshotHistory history = session.history();
+            SnapshotSummary summary = snapshot.resolve(history);
+            var blobs = session.blobs();
+            int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
+            RestoreResult r = new Restorer(blobs::get, n).restore(history.open(summary), new RestoreRequest(
+                    mailbox, wantedFolder, message, target, merge ? RestoreMode.MERGE : RestoreMode.EMPTY_TARGET));
+            env.out().printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
+                    summary.id().substring(0, 12), SnapshotsCommand.TIME.format(summary.time()), r.messages(),
+                    Units.bytes(r.bytes()), r.folders(), r.controlFiles(),
+                    merge ? ", " + r.skipped() + " already present and skipped" : "");
+            for (String note : r.notes()) {
+                env.err().println("mailsnap: note: " + note);
+            }
+            if (message != null && r.messages() == 0 && r.skipped() == 0) {
+                throw new UserError(ExitCode.FAILURE, "no message with base " + message + " in the selection");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.mailsnap.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the times an operator types for {@code --at}, {@code --since}, {@code --until}: ISO-8601 instants and local
+ * date-times or dates, relative ages ({@code 90m}, {@code 2h}, {@code 3d}, {@code 1w}), {@code now}, and
+ * {@code today|yesterday [HH:MM]}. Local times are in the clock's zone.
+ */
+final class TimeExpressions {
+    private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*(s|m|min|h|d|w)( ago)?");
+    private static final Pattern DAY = Pattern.compile("(today|yesterday)(?:\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?))?");
+
+    private TimeExpressions() {}
+
+    static Instant parse(String text, Clock clock) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("now")) {
+            return clock.instant();
+        }
+        Matcher rel = RELATIVE.matcher(s);
+        if (rel.matches()) {
+            long n = Long.parseLong(rel.group(1));
+            Duration d = switch (rel.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m", "min" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
+            };
+            return clock.instant().minus(d);
+        }
+        Matcher day = DAY.matcher(s);
+        if (day.matches()) {
+            LocalDate date = LocalDate.now(clock).minusDays(day.group(1).equals("yesterday") ? 1 : 0);
+            LocalTime time = day.group(2) == null ? LocalTime.MAX : LocalTime.parse(pad(day.group(2)));
+            return date.atTime(time).atZone(clock.getZone()).toInstant();
+        }
+        String iso = text.trim().replace(' ', 'T');
+        try {
+            return Instant.parse(iso);
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(iso).atZone(clock.getZone()).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(iso).atTime(LocalTime.MAX).atZone(clock.getZone()).toInstant();
+        } catch (DateTimeParseException ignored) {
+            throw new UserError(ExitCode.USAGE, "cannot read the time '" + text + "': use ISO-8601 "
+                    + "(2026-11-24T10:00), a relative age (2h, 3d), 'now', or 'yesterday 10:00'");
+        }
+    }
+
+    private static String pad(String hhmm) {
+        return hhmm.length() == 4 ? "0" + hhmm : hhmm;
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.mailsnap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.mailgen.ChurnSimulator;
+import org.mailsnap.mailgen.ChurnSpec;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
+import org.mailsnap.mailgen.StoreTree;
+
+/** The CLI called in-process, as an operator or a script would call it: exit codes, stdout, stderr. */
+class CliTest {
+    @TempDir
+    Path tmp;
+    final Map<String, String> env = new HashMap<>();
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void repository() {
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
+        env.put("MAILSNAP_PASSWORD", "correct horse");
+        env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+    }
+
+    @Test
+    void initThenKeysThenWrongPassword() {
+        Run init = run("init");
+        assertEquals(0, init.code(), init.err());
+        assertTrue(init.out().contains("created repository"));
+
+        Run again = run("init");
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already exists"), again.err());
+
+        Run list = run("key", "list");
+        assertEquals(0, list.code(), list.err());
+        assertEquals(2, list.out().lines().count(), "header and one key: " + list.out());
+
+        env.put("MAILSNAP_NEW_PASSWORD", "second");
+        assertEquals(0, run("key", "add").code());
+        env.put("MAILSNAP_PASSWORD", "second");
+        Run withSecond = run("key", "list");
+        assertEquals(0, withSecond.code());
+        assertEquals(3, withSecond.out().lines().count());
+
+        env.put("MAILSNAP_PASSWORD", "wrong");
+        Run wrong = run("key", "list");
+        assertEquals(12, wrong.code());
+        assertEquals(1, wrong.err().lines().count(), "one line: " + wrong.err());
+        assertTrue(wrong.err().startsWith("mailsnap: "), wrong.err());
+    }
+
+    @Test
+    void missingRepositoryAndUsageErrorsHaveTheirCodes() {
+        assertEquals(10, run("snapshots").code());
+        env.remove("MAILSNAP_REPOSITORY");
+        assertEquals(2, run("snapshots").code());
+        assertEquals(2, run("backup").code(), "STORE is required");
+        assertEquals(2, run("no-such-command").code());
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Exit codes:") && help.out().contains("12  wrong password"), help.out());
+    }
+
+    @Test
+    void backupListDiffRestoreRoundTrip() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("CliTest seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        String mailbox;
+        try (var dirs = Files.list(store)) {
+            Path domain = dirs.sorted().findFirst().orElseThrow();
+            try (var users = Files.list(domain)) {
+                mailbox = store.relativize(users.sorted().findFirst().orElseThrow()).toString();
+            }
+        }
+        StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        StoreTree before = StoreTree.capture(store.resolve(mailbox), exact);
+        assertEquals(0, run("init").code());
+        Run first = run("backup", "--lock", "none", "--json", store.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("{\"snapshot\":\""), first.out());
+        String firstId = first.out().substring(13, 13 + 64);
+
+        new ChurnSimulator(ChurnSpec.defaults().withSeed(seed)).simulateHour(store);
+        Run second = run("backup", "--lock", "none", store.toString());
+        assertEquals(0, second.code(), second.err());
+
+        Run snapshots = run("snapshots");
+        assertTrue(snapshots.out().contains("2 snapshots"), snapshots.out());
+        Run ls = run("ls", "latest", "--mailbox", mailbox);
+        assertEquals(0, ls.code(), ls.err());
+        assertTrue(ls.out().contains("INBOX"));
+        Run diff = run("diff", firstId.substring(0, 8), "latest");
+        assertEquals(0, diff.code(), diff.err());
+        assertTrue(diff.out().contains("flags changed"), diff.out());
+
+        Path target = tmp.resolve("restored");
+        Run restore = run("restore", "--snapshot", firstId.substring(0, 10), "--mailbox", mailbox, "--target",
+                target.toString());
+        assertEquals(0, restore.code(), restore.err());
+        assertEquals(java.util.List.of(), before.diff(StoreTree.capture(target, exact)));
+
+        Run notEmpty = run("restore", "--at", "now", "--mailbox", mailbox, "--target", target.toString());
+        assertEquals(1, notEmpty.code());
+        assertTrue(notEmpty.err().contains("not empty"), notEmpty.err());
+    }
+}

@@ -1,0 +1,173 @@
+package org.mailsnap.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.chunk.ChunkerParams;
+import org.mailsnap.chunk.GearChunker;
+import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.history.CatalogSync;
+import org.mailsnap.maildir.Mailbox;
+import org.mailsnap.maildir.MailboxCapture;
+import org.mailsnap.maildir.MailboxFinder;
+import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestWriter;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.SnapshotCodec;
+import org.mailsnap.snapshot.SnapshotStats;
+import org.mailsnap.snapshot.TreeWriter;
+
+/**
+ * One backup run of one store into one repository (see the package doc for the data flow).
+ *
+ * <ol>
+ *   <li>Take a shared repository lock; bring the catalog's blob index up to date with the repository's index files
+ *       (other hosts may have written some).</li>
+ *   <li>Discover the mailboxes; for each, in name order, {@link MailboxRun} captures, merges, reads what is new,
+ *       and returns its folder entries, which go straight into the snapshot tree. Mailboxes that disappeared are
+ *       dropped from the catalog.</li>
+ *   <li>Every {@code checkpointMessages} messages read: flush the blob store, commit the catalog.</li>
+ *   <li>Finish the tree, flush the blob store (packs, then index files), write the snapshot object <b>last</b>,
+ *       commit the catalog.</li>
+ * </ol>
+ */
+public final class Backup {
+    private final Repository repository;
+    private final Catalog catalog;
+    private final MessageFiles files;
+    private final FolderLocker locker;
+    private final Clock clock;
+
+    public Backup(Repository repository, Catalog catalog, MessageFiles files, FolderLocker locker, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.files = files;
+        this.locker = locker;
+        this.clock = clock;
+    }
+
+    public BackupResult run(BackupSettings settings, BackupProgress progress) throws IOException {
+        Instant start = clock.instant();
+        long began = System.nanoTime();
+        Path store = settings.store().toAbsolutePath().normalize();
+        if (!Files.isDirectory(store)) {
+            throw new IOException("mail store " + store + " is not a directory");
+        }
+        String storeKey = Snapshot.storeKey(settings.host(), store.toString());
+        try (RepositoryLock lock = repository.lockShared()) {
+            CatalogSync.blobIndex(repository, catalog);
+            BlobStore blobs = repository.openBlobStore(catalog.blobs());
+            byte[] seed = repository.chunkerSeed();
+            var body = repository.config().chunker();
+            GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
+            Optional<SnapshotSummary> parent = latest(storeKey);
+            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store));
+            mailboxes.sort(Comparator.comparing(Mailbox::name));
+            progress.mailboxesTotal.set(mailboxes.size());
+
+            RunState run = new RunState(catalog, blobs, storeKey,
+                    new RecordChunker(seed, ChunkerParams.RECORDS, ManifestWriter.TYPICAL_ENTRY_BYTES),
+                    new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
+                    settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
+                    parent.map(SnapshotSummary::time).orElse(null));
+            ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+                Thread t = new Thread(r, "mailsnap-read");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return runMailboxes(run, mailboxes, pool, gear, seed, began, store);
+            } finally {
+                pool.shutdownNow();
+                run.writer.close();
+            }
+        }
+    }
+
+    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, ExecutorService pool, GearChunker gear,
+                                      byte[] seed, long began, Path store) throws IOException {
+        BackupSettings settings = run.settings;
+        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), pool,
+                run.progress);
+        MailboxRun mailboxRun = new MailboxRun(run, new MailboxCapture(locker), reads);
+        TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
+                TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
+
+        Map<String, List<FolderKey>> previousFolders = new HashMap<>();
+        for (FolderKey key : run.writer.folders(run.storeKey)) {
+            previousFolders.computeIfAbsent(key.mailbox(), m -> new ArrayList<>()).add(key);
+        }
+        Map<String, Mailbox> byName = new HashMap<>();
+        mailboxes.forEach(m -> byName.put(m.name(), m));
+        TreeSet<String> names = new TreeSet<>(byName.keySet());
+        names.addAll(previousFolders.keySet());
+
+        long mailboxCount = 0;
+        long folders = 0;
+        long messages = 0;
+        long bytes = 0;
+        for (String name : names) {
+            List<FolderKey> previous = previousFolders.getOrDefault(name, List.of());
+            Mailbox mailbox = byName.get(name);
+            if (mailbox == null) {
+                for (FolderKey key : previous) {
+                    run.writer.deleteFolder(run.storeKey, key);
+                }
+                continue;
+            }
+            List<FolderEntry> entries = mailboxRun.backup(mailbox, previous);
+            entries.sort(Comparator.comparing(FolderEntry::key));
+            for (FolderEntry e : entries) {
+                tree.add(e);
+                folders++;
+                messages += e.messages();
+                bytes += e.bytes();
+            }
+            mailboxCount++;
+            run.progress.mailboxesDone.incrementAndGet();
+            run.maybeCheckpoint();
+        }
+        List<org.mailsnap.model.BlobId> treeIds = tree.finish();
+        run.blobs.flush();
+        SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
+                run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
+                run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
+                run.failedMailboxes);
+        Snapshot snapshot = new Snapshot(run.start, settings.host(), store.toString(), settings.separator(),
+                run.parentId, settings.tags(), treeIds, stats);
+        String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
+        run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
+        for (String index : run.blobs.writtenIndexIds()) {
+            catalog.blobs().markIndexLoaded(index);
+        }
+        run.writer.commit();
+        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems);
+    }
+
+    private Optional<SnapshotSummary> latest(String storeKey) throws IOException {
+        try (var reader = catalog.read()) {
+            return reader.snapshots().stream().filter(s -> s.storeKey().equals(storeKey))
+                    .max(Comparator.comparing(SnapshotSummary::time));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.mailsnap.backup;
+
+import java.util.List;
+import org.mailsnap.repository.BlobStoreStats;
+import org.mailsnap.snapshot.Snapshot;
+
+/**
+ * What a backup run did.
+ *
+ * @param snapshotId the new snapshot's id
+ * @param snapshot   the snapshot as written
+ * @param blobs      the blob store's figures for the run (new and deduplicated blobs, bytes stored)
+ * @param progress   the run's counters (messages read, renamed, moved, gone…)
+ * @param problems   one line per thing an operator should know (a mailbox that could not be locked, an unreadable
+ *                   file, a message changed in place…)
+ */
+public record BackupResult(String snapshotId, Snapshot snapshot, BlobStoreStats blobs, BackupProgress progress,
+                           List<String> problems) {
+    public BackupResult {
+        problems = List.copyOf(problems);
+    }
+
+    /** True when some mailbox or file could not be backed up (exit code 3). */
+    public boolean partial() {
+        return snapshot.stats().partial() || progress.unreadable() > 0;
+    }
+}

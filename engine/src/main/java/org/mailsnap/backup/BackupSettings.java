@@ -1,0 +1,60 @@
+package org.mailsnap.backup;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mailsnap.maildir.StoreLayout;
+
+/**
+ * What to back up and how. Immutable.
+ *
+ * @param store     the mail store directory
+ * @param layout    Maildir++ (Dovecot's default) or {@code LAYOUT=fs}
+ * @param separator the info separator of message names ({@code :} for Dovecot)
+ * @param rescan    re-read every message, also known ones, and report any whose bytes changed under the same base
+ * @param host      the host name recorded in the snapshot
+ * @param tags      labels recorded in the snapshot
+ * @param threads   reader/compressor threads
+ * @param checkpointMessages after this many newly read messages the run flushes and commits the catalog, so a
+ *                  killed initial run keeps what it stored and memory stays bounded
+ */
+public record BackupSettings(Path store, StoreLayout layout, char separator, boolean rescan, String host,
+                             List<String> tags, int threads, int checkpointMessages) {
+    public BackupSettings {
+        tags = List.copyOf(tags);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (checkpointMessages < 1) {
+            throw new IllegalArgumentException("checkpointMessages must be positive, got " + checkpointMessages);
+        }
+    }
+
+    public static BackupSettings of(Path store, String host) {
+        return new BackupSettings(store, StoreLayout.MAILDIR_PLUS_PLUS, ':', false, host, List.of(),
+                Runtime.getRuntime().availableProcessors(), 50_000);
+    }
+
+    public BackupSettings withRescan(boolean value) {
+        return new BackupSettings(store, layout, separator, value, host, tags, threads, checkpointMessages);
+    }
+
+    public BackupSettings withLayout(StoreLayout value) {
+        return new BackupSettings(store, value, separator, rescan, host, tags, threads, checkpointMessages);
+    }
+
+    public BackupSettings withSeparator(char value) {
+        return new BackupSettings(store, layout, value, rescan, host, tags, threads, checkpointMessages);
+    }
+
+    public BackupSettings withTags(List<String> value) {
+        return new BackupSettings(store, layout, separator, rescan, host, value, threads, checkpointMessages);
+    }
+
+    public BackupSettings withThreads(int value) {
+        return new BackupSettings(store, layout, separator, rescan, host, tags, value, checkpointMessages);
+    }
+
+    public BackupSettings withCheckpointMessages(int value) {
+        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, value);
+    }
+}

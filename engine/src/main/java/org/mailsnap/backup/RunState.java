@@ -1,0 +1,72 @@
+package org.mailsnap.backup;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.snapshot.BlobSink;
+
+/**
+ * The shared state of one run: the blob store, the open catalog transaction, the chunkers, and what the operator
+ * must hear about. Owned by the coordinator thread.
+ *
+ * <p>Checkpoints keep one invariant: <em>the catalog only ever commits references to blobs that are published</em>
+ * (packs written and read back, index file written). So a checkpoint is: flush the blob store, then commit. A run
+ * killed between checkpoints loses only work since the last one; a run killed after one still leaves a catalog
+ * whose every folder state can be reused as it is.
+ */
+final class RunState {
+    final Catalog catalog;
+    final BlobStore blobs;
+    final BlobSink sink;
+    final String storeKey;
+    final BaseNames bases;
+    final RecordChunker manifestChunker;
+    final ControlFileStorer controlFiles;
+    final BackupSettings settings;
+    final BackupProgress progress;
+    final Instant start;
+    final String parentId;
+    final Instant parentTime;
+    final List<String> problems = new ArrayList<>();
+    final List<String> failedMailboxes = new ArrayList<>();
+    CatalogWriter writer;
+    long readSinceCheckpoint;
+
+    RunState(Catalog catalog, BlobStore blobs, String storeKey, RecordChunker manifestChunker,
+             RecordChunker lineChunker, BackupSettings settings, BackupProgress progress, Instant start,
+             String parentId, Instant parentTime) throws IOException {
+        this.catalog = catalog;
+        this.blobs = blobs;
+        this.sink = MessageReads.marking(blobs::put);
+        this.storeKey = storeKey;
+        this.bases = new BaseNames(settings.separator());
+        this.manifestChunker = manifestChunker;
+        this.controlFiles = new ControlFileStorer(lineChunker, sink);
+        this.settings = settings;
+        this.progress = progress;
+        this.start = start;
+        this.parentId = parentId;
+        this.parentTime = parentTime;
+        this.writer = catalog.beginWrite();
+    }
+
+    /** Between mailboxes: publish what was stored and commit, once enough was read since the last time. */
+    void maybeCheckpoint() throws IOException {
+        if (readSinceCheckpoint >= settings.checkpointMessages()) {
+            blobs.flush();
+            writer.commit();
+            writer = catalog.beginWrite();
+            readSinceCheckpoint = 0;
+        }
+    }
+
+    void problem(String line) {
+        problems.add(line);
+    }
+}

@@ -1,0 +1,61 @@
+package org.mailsnap.history;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogBlobIndex;
+import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.repository.IndexSync;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.SnapshotCodec;
+
+/** Brings the catalog's caches up to date with the repository. */
+public final class CatalogSync {
+    private CatalogSync() {}
+
+    /** Loads index files the catalog has not loaded yet (all of them when a prune superseded a loaded one). */
+    public static void blobIndex(Repository repository, Catalog catalog) throws IOException {
+        CatalogBlobIndex index = catalog.blobs();
+        Set<String> known = index.loadedIndexFiles();
+        IndexSync.Result result = repository.indexSync().sync(index, known);
+        if (result.rebuildNeeded()) {
+            for (String name : known) {
+                index.forgetIndexFile(name);
+            }
+            result = repository.indexSync().loadAll(index);
+        }
+        for (String name : result.processed()) {
+            index.markIndexLoaded(name);
+        }
+    }
+
+    /** Adds summaries of snapshots the catalog does not know, and drops those gone from the repository. */
+    public static List<SnapshotSummary> snapshots(Repository repository, Catalog catalog) throws IOException {
+        List<String> ids = repository.objects().list(ObjectKind.SNAPSHOT);
+        Set<String> present = new HashSet<>(ids);
+        try (CatalogWriter w = catalog.beginWrite()) {
+            Set<String> known = new HashSet<>();
+            for (SnapshotSummary s : w.snapshots()) {
+                if (present.contains(s.id())) {
+                    known.add(s.id());
+                } else {
+                    w.deleteSnapshot(s.id());
+                }
+            }
+            for (String id : ids) {
+                if (!known.contains(id)) {
+                    Snapshot s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                    w.putSnapshot(new SnapshotSummary(id, s.time(), s.host(), s.storeKey(), s.stats().messages()));
+                }
+            }
+            List<SnapshotSummary> all = w.snapshots();
+            w.commit();
+            return all;
+        }
+    }
+}

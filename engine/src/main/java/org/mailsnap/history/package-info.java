@@ -1,0 +1,9 @@
+/**
+ * The repository's history as the commands see it: which snapshots exist, which one a {@code --snapshot} or
+ * {@code --at} names, and keeping the catalog's caches (blob index, snapshot summaries) in step with the
+ * repository, which alone is the truth.
+ *
+ * <p>{@link org.mailsnap.history.CatalogSync} reads only what the catalog has not seen: index files by name, snapshot
+ * objects by id. Another host's backups, or a catalog deleted on purpose, are picked up the same way.
+ */
+package org.mailsnap.history;

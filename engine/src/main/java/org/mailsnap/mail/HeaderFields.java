@@ -1,0 +1,124 @@
+package org.mailsnap.mail;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.util.MimeUtil;
+
+/**
+ * The fields a message search needs, taken from a header block: unfolded, RFC 2047 encoded-words decoded.
+ *
+ * <p>Runs of whitespace (folding included) become one space. Never throws on bad input. Work is bounded: only the first {@link #MAX_HEADER_BYTES} of a header block are
+ * read and each value is cut at {@link #MAX_VALUE_CHARS}. Missing fields are {@code ""}; a date that cannot be
+ * parsed is null (its text is kept). Header bytes are read as UTF-8, or as ISO-8859-1 when they are not UTF-8.
+ *
+ * @param messageId the Message-ID without angle brackets
+ * @param from      the From field, decoded
+ * @param to        every To field, joined with {@code ", "}
+ * @param cc        every Cc field, likewise
+ * @param subject   the Subject, decoded
+ * @param dateText  the Date field as written
+ * @param date      the Date as an instant, or null when missing or unparseable
+ */
+public record HeaderFields(String messageId, String from, String to, String cc, String subject, String dateText,
+                           Instant date) {
+    public static final int MAX_HEADER_BYTES = 256 * 1024;
+    public static final int MAX_VALUE_CHARS = 8 * 1024;
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
+
+    public static HeaderFields parse(byte[] headerBlock) {
+        String text = decode(headerBlock, Math.min(headerBlock.length, MAX_HEADER_BYTES));
+        String messageId = "";
+        String from = "";
+        String subject = "";
+        String dateText = "";
+        List<String> to = new ArrayList<>();
+        List<String> cc = new ArrayList<>();
+        for (String field : unfoldedFields(text)) {
+            int colon = field.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = field.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String raw = cut(field.substring(colon + 1).trim());
+            switch (name) {
+                case "message-id" -> messageId = messageId.isEmpty() ? stripAngles(raw) : messageId;
+                case "from" -> from = from.isEmpty() ? decodeWords(raw) : from;
+                case "subject" -> subject = subject.isEmpty() ? decodeWords(raw) : subject;
+                case "date" -> dateText = dateText.isEmpty() ? raw : dateText;
+                case "to" -> to.add(decodeWords(raw));
+                case "cc" -> cc.add(decodeWords(raw));
+                default -> { }
+            }
+        }
+        return new HeaderFields(messageId, from, cut(String.join(", ", to)), cut(String.join(", ", cc)), subject,
+                dateText, MailDates.parse(dateText));
+    }
+
+    /** Splits the header text into fields, continuation lines joined (folding whitespace kept as one space). */
+    private static List<String> unfoldedFields(String text) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : text.split("\r?\n", -1)) {
+            if (line.isEmpty()) {
+                break; // the empty line ends the header
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
+                if (current.length() < MAX_VALUE_CHARS * 2) {
+                    current.append(line);
+                }
+            } else {
+                if (current != null) {
+                    fields.add(current.toString());
+                }
+                current = new StringBuilder(line.length() > MAX_VALUE_CHARS * 2
+                        ? line.substring(0, MAX_VALUE_CHARS * 2) : line);
+            }
+        }
+        if (current != null) {
+            fields.add(current.toString());
+        }
+        return fields;
+    }
+
+    private static String decodeWords(String value) {
+        try {
+            String decoded = DecoderUtil.decodeEncodedWords(MimeUtil.unfold(value), DecodeMonitor.SILENT);
+            return cut(WHITESPACE.matcher(decoded).replaceAll(" ").strip());
+        } catch (RuntimeException garbage) {
+            return value;
+        }
+    }
+
+    private static String stripAngles(String value) {
+        String v = value.strip();
+        int open = v.indexOf('<');
+        int close = v.indexOf('>', open + 1);
+        return open >= 0 && close > open ? v.substring(open + 1, close).strip() : v;
+    }
+
+    private static String cut(String value) {
+        return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS);
+    }
+
+    private static String decode(byte[] bytes, int length) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.mailsnap.maildir;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.mailsnap.model.FolderKey;
+
+/**
+ * One folder of a mailbox on disk.
+ *
+ * @param key the folder's name (mailbox and folder path relative to their parents)
+ * @param dir the directory holding {@code cur/ new/ tmp/} and the folder's control files
+ */
+public record MailFolder(FolderKey key, Path dir) implements Comparable<MailFolder> {
+    public MailFolder {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(dir, "dir");
+    }
+
+    public Path newDir() {
+        return dir.resolve("new");
+    }
+
+    public Path curDir() {
+        return dir.resolve("cur");
+    }
+
+    @Override
+    public int compareTo(MailFolder o) {
+        return key.compareTo(o.key);
+    }
+}

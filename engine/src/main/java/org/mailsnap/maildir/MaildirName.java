@@ -1,0 +1,125 @@
+package org.mailsnap.maildir;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A message file name, {@code <base>[<sep><info>]}, split the way Dovecot splits it.
+ *
+ * <p>The base is everything before the <em>first</em> separator: Dovecot keys its uidlist on exactly that string,
+ * so {@code ,S=}/{@code ,W=} stay part of it. The info is everything after the <em>last</em> separator; flags exist
+ * only when it starts with {@code 2,}. Every letter after {@code 2,} is kept verbatim (system flags {@code PRSTDF},
+ * keywords {@code a}–{@code z}, unknown letters alike), and a {@code 1,…} info is kept as it is.
+ */
+public final class MaildirName {
+    /** Dovecot's separator; mbsync on Windows uses {@code ;}, offlineimap {@code !}. */
+    public static final char DEFAULT_SEPARATOR = ':';
+
+    private final String fileName;
+    private final char separator;
+    private final String base;
+    private final String info;
+
+    private MaildirName(String fileName, char separator) {
+        this.fileName = fileName;
+        this.separator = separator;
+        int first = fileName.indexOf(separator);
+        int last = fileName.lastIndexOf(separator);
+        this.base = first < 0 ? fileName : fileName.substring(0, first);
+        this.info = last < 0 ? null : fileName.substring(last + 1);
+    }
+
+    /** Parses {@code fileName}; fails fast on names that are no message (empty, dot-files, with a {@code /}). */
+    public static MaildirName parse(String fileName, char separator) {
+        if (!isMessageName(fileName)) {
+            throw new IllegalArgumentException("not a Maildir message file name: '" + fileName + "'");
+        }
+        return new MaildirName(fileName, separator);
+    }
+
+    /** Parses with the default separator {@code :}. */
+    public static MaildirName parse(String fileName) {
+        return parse(fileName, DEFAULT_SEPARATOR);
+    }
+
+    /** False for names readers must ignore: empty, starting with {@code .}, or containing {@code /} or NUL. */
+    public static boolean isMessageName(String fileName) {
+        return fileName != null && !fileName.isEmpty() && fileName.charAt(0) != '.'
+                && fileName.indexOf('/') < 0 && fileName.indexOf('\0') < 0;
+    }
+
+    /** The whole file name, verbatim. */
+    public String fileName() {
+        return fileName;
+    }
+
+    public char separator() {
+        return separator;
+    }
+
+    /** Everything before the first separator: the message's identity. */
+    public String base() {
+        return base;
+    }
+
+    /** Everything after the last separator, or null when the name has none. */
+    public String info() {
+        return info;
+    }
+
+    /** True when the info starts with {@code 2,}. */
+    public boolean hasFlags() {
+        return info != null && info.startsWith("2,");
+    }
+
+    /** The letters after {@code 2,} verbatim ({@code ""} when there are none or the name has no flags). */
+    public String flags() {
+        return hasFlags() ? info.substring(2) : "";
+    }
+
+    /**
+     * The {@code ,S=<size>} value of the base, a hint only: other writers use other shapes and a hint can be wrong.
+     */
+    public OptionalLong sizeHint() {
+        int at = base.indexOf(",S=");
+        if (at < 0) {
+            return OptionalLong.empty();
+        }
+        int start = at + 3;
+        int end = start;
+        while (end < base.length() && Character.isDigit(base.charAt(end)) && end - start < 18) {
+            end++;
+        }
+        boolean terminated = end == base.length() || base.charAt(end) == ',';
+        return end > start && terminated ? OptionalLong.of(Long.parseLong(base.substring(start, end)))
+                : OptionalLong.empty();
+    }
+
+    /** The name with this base and the given info ({@code null}: no separator at all). */
+    public MaildirName withInfo(String newInfo) {
+        if (newInfo != null && (newInfo.indexOf(separator) >= 0 || newInfo.indexOf('/') >= 0)) {
+            throw new IllegalArgumentException("info must not contain '" + separator + "' or '/': " + newInfo);
+        }
+        return new MaildirName(newInfo == null ? base : base + separator + newInfo, separator);
+    }
+
+    /** The name with this base and {@code 2,<flags>}, letters kept in the given order. */
+    public MaildirName withFlags(String flagLetters) {
+        return withInfo("2," + Objects.requireNonNull(flagLetters, "flagLetters"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MaildirName other && other.fileName.equals(fileName) && other.separator == separator;
+    }
+
+    @Override
+    public int hashCode() {
+        return fileName.hashCode() * 31 + separator;
+    }
+
+    @Override
+    public String toString() {
+        return fileName;
+    }
+}

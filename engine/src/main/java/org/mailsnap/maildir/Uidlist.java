@@ -1,0 +1,335 @@
+package org.mailsnap.maildir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Dovecot's {@code dovecot-uidlist}: UIDVALIDITY, the next UID and the UID of each message base.
+ *
+ * <pre>
+ * uidlist  = header "\n" *(record "\n")
+ * header   = "3" *(" " key value)          ; V uidvalidity, N next uid, G mailbox GUID, P pop3 uidl format, others kept
+ *          / ("1" / "2") " " uidvalidity " " nextuid
+ * record   = uid *(" " key value) " :" base  ; version 3, keys A–Z (S, W sizes, P, O pop3, G guid)
+ *          / uid " " filename                ; versions 1 and 2
+ * </pre>
+ *
+ * <p>Dovecot appends records without rewriting {@code N}, so the real next UID is {@code max(N, last uid + 1)}. It
+ * deletes a file whose UIDs do not increase (then every message gets a new UID); {@link #parseStrict} reports that,
+ * {@link #parse} keeps going and lists it in {@link #problems()}. An unmodified list writes back byte for byte.
+ */
+public final class Uidlist {
+    /** A one-letter key and its value, as in {@code V1795917380} or {@code S57}. */
+    public record Field(char key, String value) {
+        @Override
+        public String toString() {
+            return key + value;
+        }
+    }
+
+    /** One line after the header: a UID, its extension fields and the message base. */
+    public record Record(long uid, List<Field> fields, String base) {
+        public Record {
+            fields = List.copyOf(fields);
+            Objects.requireNonNull(base, "base");
+        }
+
+        /** The value of field {@code key}, or null. */
+        public String field(char key) {
+            for (Field f : fields) {
+                if (f.key() == key) {
+                    return f.value();
+                }
+            }
+            return null;
+        }
+    }
+
+    private final String origin;
+    private final int version;
+    private final List<Field> headerFields;
+    private final long uidValidity;
+    private final long headerNextUid;
+    private final List<Record> records;
+    private final List<String> problems;
+    private final ControlFileLines lines;
+
+    private Uidlist(String origin, int version, List<Field> headerFields, long uidValidity, long headerNextUid,
+                    List<Record> records, List<String> problems, ControlFileLines lines) {
+        this.origin = origin;
+        this.version = version;
+        this.headerFields = List.copyOf(headerFields);
+        this.uidValidity = uidValidity;
+        this.headerNextUid = headerNextUid;
+        this.records = List.copyOf(records);
+        this.problems = List.copyOf(problems);
+        this.lines = lines;
+    }
+
+    /** Reads a uidlist; bad records are skipped and described in {@link #problems()}; a bad header throws. */
+    public static Uidlist parse(byte[] content, String origin) throws MalformedControlFileException {
+        return new Parser(content, origin, false).parse();
+    }
+
+    /** Reads a uidlist and throws at the first thing Dovecot would call broken (e.g. UIDs not increasing). */
+    public static Uidlist parseStrict(byte[] content, String origin) throws MalformedControlFileException {
+        return new Parser(content, origin, true).parse();
+    }
+
+    /** A new, empty version 3 list ({@code guidHex} may be null). */
+    public static Uidlist newVersion3(long uidValidity, long nextUid, String guidHex) {
+        if (uidValidity <= 0 || uidValidity > 0xFFFFFFFFL || nextUid <= 0 || nextUid > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("uidvalidity and next uid must be 1..2^32-1: " + uidValidity
+                    + ", " + nextUid);
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field('V', Long.toString(uidValidity)));
+        fields.add(new Field('N', Long.toString(nextUid)));
+        if (guidHex != null) {
+            fields.add(new Field('G', guidHex));
+        }
+        StringBuilder header = new StringBuilder("3");
+        fields.forEach(f -> header.append(' ').append(f));
+        ControlFileLines lines = new ControlFileLines(List.of(), true).append(header.toString());
+        return new Uidlist("(new)", 3, fields, uidValidity, nextUid, List.of(), List.of(), lines);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** The header's fields in file order, unknown keys included (version 1/2 headers: {@code V} and {@code N}). */
+    public List<Field> headerFields() {
+        return headerFields;
+    }
+
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    /** {@code N} as written, which lags behind appended records. */
+    public long headerNextUid() {
+        return headerNextUid;
+    }
+
+    /** The UID the next new message gets: {@code max(N, last uid + 1)}. */
+    public long nextUid() {
+        long last = 0;
+        for (Record r : records) {
+            last = Math.max(last, r.uid());
+        }
+        return Math.max(headerNextUid, last + 1);
+    }
+
+    /** The mailbox GUID ({@code G}), or null. */
+    public String mailboxGuid() {
+        for (Field f : headerFields) {
+            if (f.key() == 'G') {
+                return f.value();
+            }
+        }
+        return null;
+    }
+
+    public List<Record> records() {
+        return records;
+    }
+
+    /** Base → UID (a base listed twice keeps its later UID, as Dovecot does). */
+    public Map<String, Long> uidsByBase() {
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (Record r : records) {
+            map.put(r.base(), r.uid());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** What a lenient parse skipped, one sentence each, naming the line. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** A copy with a record appended the way Dovecot appends ({@code N} untouched). */
+    public Uidlist withRecord(long uid, String base) {
+        if (uid <= 0 || uid >= 0xFFFFFFFFL || uid < nextUid()) {
+            throw new IllegalArgumentException("uid " + uid + " must be at least the next uid " + nextUid());
+        }
+        if (base.isEmpty() || base.indexOf('/') >= 0 || base.indexOf('\n') >= 0 || base.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("not a message base: '" + base + "'");
+        }
+        String line = version == 3 ? uid + " :" + base : uid + " " + base;
+        List<Record> more = new ArrayList<>(records);
+        more.add(new Record(uid, List.of(), base));
+        return new Uidlist(origin, version, headerFields, uidValidity, headerNextUid, more, problems,
+                lines.append(line));
+    }
+
+    /** The file's bytes: exactly the bytes read when unmodified. */
+    public byte[] toBytes() {
+        return lines.toBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "Uidlist[" + origin + ", v" + version + ", " + records.size() + " records]";
+    }
+
+    /** Reads one file; every problem names the file and line. */
+    private static final class Parser {
+        private final ControlFileLines lines;
+        private final String origin;
+        private final boolean strict;
+        private final List<String> problems = new ArrayList<>();
+        private final List<Field> headerFields = new ArrayList<>();
+        private final List<Record> records = new ArrayList<>();
+        private int version;
+        private long uidValidity;
+        private long nextUid;
+
+        Parser(byte[] content, String origin, boolean strict) {
+            this.lines = ControlFileLines.split(content);
+            this.origin = origin;
+            this.strict = strict;
+        }
+
+        Uidlist parse() throws MalformedControlFileException {
+            if (lines.lines().isEmpty()) {
+                throw new MalformedControlFileException(origin, 0, "empty file, no header");
+            }
+            parseHeader(ControlFileLines.text(lines.lines().get(0)));
+            long previousUid = 0;
+            for (int i = 1; i < lines.lines().size(); i++) {
+                String line = ControlFileLines.text(lines.lines().get(i));
+                if (line.isEmpty() && i == lines.lines().size() - 1) {
+                    continue;
+                }
+                Record record = parseRecord(line, i + 1);
+                if (record == null) {
+                    continue;
+                }
+                if (record.uid() <= previousUid) {
+                    problem(i + 1, "UIDs not increasing (" + record.uid() + " after " + previousUid
+                            + "): Dovecot deletes such a file and gives every message a new UID");
+                    continue;
+                }
+                previousUid = record.uid();
+                records.add(record);
+            }
+            return new Uidlist(origin, version, headerFields, uidValidity, nextUid, records, problems, lines);
+        }
+
+        private void parseHeader(String line) throws MalformedControlFileException {
+            if (line.length() < 2 || line.charAt(0) < '0' || line.charAt(0) > '9' || line.charAt(1) != ' ') {
+                throw new MalformedControlFileException(origin, 1, "corrupted header (no version number): '"
+                        + abbreviate(line) + "'");
+            }
+            version = line.charAt(0) - '0';
+            String rest = line.substring(2);
+            if (version == 1 || version == 2) {
+                String[] parts = rest.trim().split(" +");
+                if (parts.length < 2 || !isNumber(parts[0]) || !isNumber(parts[1])) {
+                    throw new MalformedControlFileException(origin, 1, "corrupted version " + version
+                            + " header: '" + abbreviate(line) + "'");
+                }
+                headerFields.add(new Field('V', parts[0]));
+                headerFields.add(new Field('N', parts[1]));
+            } else if (version == 3) {
+                for (String token : rest.split(" ")) {
+                    if (!token.isEmpty()) {
+                        headerFields.add(new Field(token.charAt(0), token.substring(1)));
+                    }
+                }
+            } else {
+                throw new MalformedControlFileException(origin, 1, "unsupported uidlist version " + version);
+            }
+            for (Field f : headerFields) {
+                if (f.key() == 'V') {
+                    uidValidity = parseNumber(f.value());
+                } else if (f.key() == 'N') {
+                    nextUid = parseNumber(f.value());
+                }
+            }
+            if (uidValidity <= 0 || nextUid <= 0) {
+                throw new MalformedControlFileException(origin, 1, "broken header (uidvalidity " + uidValidity
+                        + ", next uid " + nextUid + ")");
+            }
+        }
+
+        private Record parseRecord(String line, int lineNumber) throws MalformedControlFileException {
+            int i = 0;
+            while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == 0 || i > 10 || i >= line.length() || line.charAt(i) != ' ') {
+                problem(lineNumber, "invalid record: '" + abbreviate(line) + "'");
+                return null;
+            }
+            long uid = Long.parseLong(line.substring(0, i));
+            if (uid == 0 || uid >= 0xFFFFFFFFL) {
+                problem(lineNumber, "UID out of range: " + uid);
+                return null;
+            }
+            if (version == 1 && uid >= nextUid) {
+                problem(lineNumber, "UID " + uid + " not below the header's next uid " + nextUid);
+                return null;
+            }
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            List<Field> fields = new ArrayList<>();
+            String base;
+            if (version == 3) {
+                while (i < line.length() && line.charAt(i) != ':') {
+                    int end = line.indexOf(' ', i);
+                    end = end < 0 ? line.length() : end;
+                    char key = line.charAt(i);
+                    if (key < 'A' || key > 'Z') {
+                        problem(lineNumber, "invalid extension field '" + line.substring(i, end) + "'");
+                        return null;
+                    }
+                    fields.add(new Field(key, line.substring(i + 1, end)));
+                    i = end;
+                    while (i < line.length() && line.charAt(i) == ' ') {
+                        i++;
+                    }
+                }
+                if (i < line.length()) {
+                    i++; // the ':' before the base
+                }
+                base = line.substring(i);
+            } else {
+                String name = line.substring(i);
+                int colon = name.indexOf(':');
+                base = colon < 0 ? name : name.substring(0, colon);
+            }
+            if (base.isEmpty() || base.indexOf('/') >= 0) {
+                problem(lineNumber, "broken file name: '" + abbreviate(base) + "'");
+                return null;
+            }
+            return new Record(uid, fields, base);
+        }
+
+        private void problem(int lineNumber, String what) throws MalformedControlFileException {
+            if (strict) {
+                throw new MalformedControlFileException(origin, lineNumber, what);
+            }
+            problems.add(origin + " line " + lineNumber + ": " + what);
+        }
+
+        private static boolean isNumber(String s) {
+            return !s.isEmpty() && s.length() <= 10 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        }
+
+        private static long parseNumber(String s) {
+            return isNumber(s) ? Long.parseLong(s) : 0;
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+        }
+    }
+}

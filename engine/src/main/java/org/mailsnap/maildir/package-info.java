@@ -1,0 +1,27 @@
+/**
+ * Maildir as Dovecot writes it: names, layout, control files, and the consistent capture of a live mailbox.
+ *
+ * <p>Terms (see {@code maildir-facts.md}): a <em>store</em> holds mailboxes; a <em>mailbox</em> is a Maildir root
+ * ({@code cur/ new/ tmp/}) named by its path relative to the store; its <em>folders</em> are INBOX (the root,
+ * folder {@code ""}) and Maildir++ {@code .Name} directories, or nested directories with {@code LAYOUT=fs}. A
+ * message file is named {@code <base>[:<info>]}; the <em>base</em> (before the first separator) is its identity,
+ * the info ({@code 2,<flags>}) is placement metadata. <em>Control files</em> ({@code dovecot-uidlist},
+ * {@code dovecot-keywords}, …) are classified by {@link org.mailsnap.maildir.ControlFiles}.
+ *
+ * <p>Capture ({@link org.mailsnap.maildir.MailboxCapture}), per mailbox:
+ * <ol>
+ *   <li>stat {@code new/}, {@code cur/} of each folder; unchanged since the previous run (same mtimes, both older
+ *       than that listing by more than the timestamp granularity) → not listed;</li>
+ *   <li>all unchanged → return, no lock;</li>
+ *   <li>lock every folder in sorted order, stat again, list {@code new/} then {@code cur/} of each changed folder,
+ *       read its control files and the mailbox's, verify the locks are still held, release in reverse order.</li>
+ * </ol>
+ * Bodies are read afterwards through {@link org.mailsnap.maildir.MessageFiles}; a file renamed meanwhile is found
+ * again by its base ({@link org.mailsnap.maildir.MessageFiles#find}), or was expunged.
+ *
+ * <p>Users need {@link org.mailsnap.maildir.MailboxFinder}, {@link org.mailsnap.maildir.MailboxCapture},
+ * {@link org.mailsnap.maildir.MaildirName} and {@link org.mailsnap.maildir.MessageFiles}; the uidlist and keywords
+ * formats are documented on {@link org.mailsnap.maildir.Uidlist} and {@link org.mailsnap.maildir.Keywords}.
+ * Control files are read from the folder directory (Dovecot's {@code CONTROL=} setting is not supported).
+ */
+package org.mailsnap.maildir;

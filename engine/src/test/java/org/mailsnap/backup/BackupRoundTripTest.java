@@ -1,0 +1,103 @@
+package org.mailsnap.backup;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.mailgen.ChurnReport;
+import org.mailsnap.mailgen.ChurnSimulator;
+import org.mailsnap.mailgen.ChurnSpec;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
+import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.restore.RestoreMode;
+
+/**
+ * Backup, churn, backup, churn, backup; then every snapshot restored reproduces its moment's tree exactly:
+ * names (so flags), bytes, mtimes, uidlists, keywords, subscriptions, maildirfolder markers.
+ */
+class BackupRoundTripTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everySnapshotRestoresItsMomentExactly() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("BackupRoundTripTest seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        List<StoreTree> moments = new ArrayList<>();
+        List<String> snapshots = new ArrayList<>();
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            for (int hour = 0; hour < 3; hour++) {
+                if (hour > 0) {
+                    ChurnReport report = new ChurnSimulator(ChurnSpec.defaults().withSeed(seed + hour))
+                            .simulateHour(store);
+                    System.out.println("hour " + hour + ": " + report);
+                }
+                moments.add(StoreTree.capture(store, options));
+                BackupResult result = f.backup(store);
+                assertFalse(result.partial(), result.problems().toString());
+                snapshots.add(result.snapshotId());
+            }
+            assertEquals(3, snapshots.stream().distinct().count());
+            for (int i = 0; i < snapshots.size(); i++) {
+                Path target = tmp.resolve("restore-" + i);
+                f.restore(snapshots.get(i), null, target, RestoreMode.EMPTY_TARGET);
+                List<String> diff = moments.get(i).diff(StoreTree.capture(target, options));
+                assertEquals(List.of(), diff, "snapshot " + i + " restores its moment");
+            }
+        }
+    }
+
+    @Test
+    void anHourOfRenamesOpensNoMessageFile() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("BackupRoundTripTest renames seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            BackupResult first = f.backup(store);
+            assertEquals(first.snapshot().stats().messages(), f.files.opens(), "the first run reads every message");
+            ChurnReport report = new ChurnSimulator(ChurnSpec.defaults().withSeed(seed).renamesOnly())
+                    .simulateHour(store);
+            assertTrue(report.flagChanges() + report.moves() + report.pickups() > 0, report.toString());
+            ageDirectories(store);
+            int opensBefore = f.files.opens();
+            int statsBefore = f.files.stats();
+            BackupResult second = f.backup(store);
+            assertEquals(opensBefore, f.files.opens(), "no message file opened after renames only");
+            assertEquals(statsBefore, f.files.stats(), "no message file stat'ed after renames only");
+            assertTrue(second.blobs().metadataBlobsNew() > 0, "changed folders get new manifest chunks");
+            assertTrue(second.blobs().dataBlobsNew() <= 3 * second.progress().foldersListed(),
+                    "data blobs only for changed uidlist/keywords chunks: " + second.blobs());
+            assertTrue(second.progress().renamed() + second.progress().movedIn() > 0);
+            assertEquals(0, second.progress().messagesRead());
+            BackupResult third = f.backup(store);
+            assertEquals(0, third.progress().foldersListed(),
+                    "nothing changed since a listing more than a second after the last change: nothing listed");
+            assertEquals(0, third.blobs().blobsNew(), "an unchanged store stores no blob: " + third.blobs());
+            assertEquals(0, third.blobs().bytesStored());
+            assertEquals(second.snapshot().tree(), third.snapshot().tree(), "the very same tree");
+        }
+    }
+
+    /**
+     * Moves every directory's mtime an hour back, as if the churn had happened long before the next run: without
+     * it, the same-second guard rightly lists again a directory changed within a second of its last listing.
+     */
+    static void ageDirectories(Path store) throws java.io.IOException {
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        try (var dirs = Files.walk(store)) {
+            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                Files.setLastModifiedTime(d, hourAgo);
+            }
+        }
+    }
+}
