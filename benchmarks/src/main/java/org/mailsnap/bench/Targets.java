@@ -189,7 +189,10 @@ final class Targets {
             return "n/a";
         }
         double magnitude = Math.abs(value);
-        if (magnitude >= 1 || magnitude == 0) {
+        if (magnitude == 0) {
+            return "0";
+        }
+        if (magnitude >= 1) {
             String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : "%.2f";
             return String.format(Locale.ROOT, pattern, value);
         }
