@@ -8,13 +8,16 @@ import java.util.Locale;
 
 /**
  * The machine a run measured, read from {@code /proc}: processors available to the runner, total memory, the CPU
- * model and the kernel release. Unknown values (another OS) are {@code "unknown"} or -1.
+ * model, the kernel release, and the load average when the run began (other work on a shared machine skews
+ * timings). Unknown values (another OS) are {@code "unknown"} or -1.
  */
-record Machine(int processors, long memoryBytes, String cpuModel, String kernel) {
+record Machine(int processors, long memoryBytes, String cpuModel, String kernel, String loadAverage) {
 
     static Machine current() {
+        String[] load = firstLine(Path.of("/proc/loadavg")).split(" ");
         return new Machine(Runtime.getRuntime().availableProcessors(), memTotal(), readCpuModel(),
-                firstLine(Path.of("/proc/sys/kernel/osrelease")));
+                firstLine(Path.of("/proc/sys/kernel/osrelease")),
+                load.length >= 3 ? String.join(" ", load[0], load[1], load[2]) : "unknown");
     }
 
     private static long memTotal() {
@@ -51,7 +54,7 @@ record Machine(int processors, long memoryBytes, String cpuModel, String kernel)
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d processors (%s), %.1f GiB memory, Linux %s", processors, cpuModel,
-                memoryBytes / (double) (1L << 30), kernel);
+        return String.format(Locale.ROOT, "%d processors (%s), %.1f GiB memory, Linux %s, load average %s at the "
+                + "start", processors, cpuModel, memoryBytes / (double) (1L << 30), kernel, loadAverage);
     }
 }

@@ -30,6 +30,7 @@ final class RawJson {
         machine.put("memoryBytes", r.machine().memoryBytes());
         machine.put("cpuModel", r.machine().cpuModel());
         machine.put("kernel", r.machine().kernel());
+        machine.put("loadAverageAtStart", r.machine().loadAverage());
         root.put("machine", machine);
         root.put("versions", new LinkedHashMap<>(r.versions()));
         root.put("absent", new LinkedHashMap<>(r.absent()));

@@ -75,6 +75,7 @@ public final class ScenarioRunner {
 
     private int execute(RunnerOptions options, String commandLine) throws IOException {
         Instant started = clock.instant();
+        Machine machine = Machine.current();
         Path work = claimWorkDirectory(options.work());
         Path results = resultsDirectory(options, started);
         OptionalLong baseline = options.rssBaseline().isPresent()
@@ -116,7 +117,7 @@ public final class ScenarioRunner {
 
         List<StepResult> steps = scenario.results();
         List<TargetCheck> targets = new Targets(steps, options.preset(), store.largestFolder(), baseline).evaluate();
-        ScenarioResults outcome = new ScenarioResults(started, options, commandLine, Machine.current(), versions,
+        ScenarioResults outcome = new ScenarioResults(started, options, commandLine, machine, versions,
                 absent, store, scenario.churn(), steps, targets, runner.measuresRss());
         String markdown = MarkdownReport.render(outcome);
         Files.createDirectories(results);

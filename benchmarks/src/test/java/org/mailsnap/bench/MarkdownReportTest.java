@@ -73,7 +73,7 @@ class MarkdownReportTest {
                 50_400), 120, "example.de/anna", 2_500);
         List<TargetCheck> targets = new Targets(steps, "small", 2_500, OptionalLong.empty()).evaluate();
         return new ScenarioResults(Instant.parse("2026-01-02T03:04:05Z"), options, "ScenarioRunner --preset small",
-                new Machine(2, 24L << 30, "Test CPU", "6.1.0"), Map.of("restic", "restic 0.14.0"), absent, store,
+                new Machine(2, 24L << 30, "Test CPU", "6.1.0", "0.10 0.20 0.30"), Map.of("restic", "restic 0.14.0"), absent, store,
                 List.of("churn-hour (seed 2): 1 flag change"), steps, targets, true);
     }
 }
