@@ -89,12 +89,7 @@ public final class Repository implements AutoCloseable {
      * repository that {@code password} opens, then checks the config's MAC.
      */
     public static Repository open(Storage storage, char[] password, RepositoryOptions options) throws IOException {
-        byte[] configBytes;
-        try {
-            configBytes = storage.get(CONFIG);
-        } catch (NoSuchObjectException e) {
-            throw new NoRepositoryException(storage.location() + ": no repository here (no config)");
-        }
+        byte[] configBytes = readConfig(storage);
         RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
         Keys.Unlocked unlocked = Keys.unlock(storage, config.repositoryId(), password);
         ConfigCodec.verifyMac(configBytes, SubKeys.derive(unlocked.masterKey()));
@@ -109,12 +104,7 @@ public final class Repository implements AutoCloseable {
     public static Repository open(Storage storage, char[] password, RepositoryOptions options,
                                   java.util.function.Function<String, UnlockCache> cacheForRepositoryId)
             throws IOException {
-        byte[] configBytes;
-        try {
-            configBytes = storage.get(CONFIG);
-        } catch (NoSuchObjectException e) {
-            throw new NoRepositoryException(storage.location() + ": no repository here (no config)");
-        }
+        byte[] configBytes = readConfig(storage);
         RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
         UnlockCache cache = cacheForRepositoryId.apply(config.repositoryId());
         var cached = cache.read(config.repositoryId(), password);
@@ -129,6 +119,14 @@ public final class Repository implements AutoCloseable {
         Repository repository = open(storage, password, options);
         cache.write(config.repositoryId(), repository.keys.inUse(), repository.masterKey, password);
         return repository;
+    }
+
+    private static byte[] readConfig(Storage storage) throws IOException {
+        try {
+            return storage.get(CONFIG);
+        } catch (NoSuchObjectException e) {
+            throw new NoRepositoryException(storage.location() + ": no repository here (no config)");
+        }
     }
 
     public RepositoryConfig config() {
