@@ -64,8 +64,11 @@ class GearChunkerTest {
         List<byte[]> after = chunks(chunker, shifted);
         long shared = after.stream()
                 .filter(c -> before.contains(java.util.HexFormat.of().formatHex(c, 0, 64) + c.length)).count();
-        assertTrue(shared >= after.size() - 3, "only the first chunks may differ: shared " + shared + " of "
+        // The chunk holding the insertion differs; a cut forced at max (no content-defined cut within 256 KiB)
+        // carries the shift one chunk further until the next content-defined cut resynchronises.
+        assertTrue(shared >= after.size() - 6, "only the first chunks may differ: shared " + shared + " of "
                 + after.size());
+        assertTrue(shared >= after.size() * 3 / 4, "most chunks are shared: " + shared + " of " + after.size());
     }
 
     @Test
