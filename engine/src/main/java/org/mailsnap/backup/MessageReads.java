@@ -21,6 +21,9 @@ import org.mailsnap.maildir.MessageFiles;
  * found again by its base, and one expunged since is reported as vanished.
  */
 final class MessageReads {
+    /** How many times the mailbox is searched for a base whose file moved away before it is called expunged. */
+    static final int FIND_SWEEPS = 5;
+
     /** One message to read. */
     /**
      * @param mailboxFolders every folder directory of the mailbox: a message moved (or its copy expunged) after the
@@ -85,16 +88,22 @@ final class MessageReads {
             try {
                 return readAt(r, path);
             } catch (NoSuchFileException renamedOrGone) {
-                Optional<Path> again = findAgain(r);
-                if (again.isEmpty()) {
-                    return vanished(r);
+                // Renamed (new flags) or moved since the listing: at every moment of a Dovecot MOVE or flag change
+                // some folder holds the base, but a message moving back and forth can slip past one sweep over the
+                // folders, so sweep a few times before calling it expunged.
+                for (int sweep = 0; sweep < FIND_SWEEPS; sweep++) {
+                    Optional<Path> again = findAgain(r);
+                    if (again.isEmpty()) {
+                        continue;
+                    }
+                    path = again.get();
+                    try {
+                        return readAt(r, path);
+                    } catch (NoSuchFileException movedAgain) {
+                        // look again
+                    }
                 }
-                path = again.get();
-                try {
-                    return readAt(r, path);
-                } catch (NoSuchFileException goneNow) {
-                    return vanished(r);
-                }
+                return vanished(r);
             }
         } catch (IOException e) {
             // the found-again file is judged like the listed one: unreadable is the file's problem, not the run's
