@@ -32,6 +32,9 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  */
 public final class ImapSession implements AutoCloseable {
 
+    /** NOOPs before a UID not in the view is taken as absent: each waits for Dovecot's sync, if any. */
+    private static final int VIEW_REFRESHES = 200;
+
     private final String user;
     private final IMAPStore store;
     private IMAPFolder selected;
@@ -223,10 +226,20 @@ public final class ImapSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The message with this UID in the session's view. A message just added by this or another session may not be
+     * in the view yet: Dovecot brings a session's view up to date at the end of each command, and skips parts of
+     * that when another process holds the folder's uidlist lock. So, like a real client, NOOP and look again.
+     */
     private Message message(IMAPFolder open, long uid) throws MessagingException {
         Message message = open.getMessageByUID(uid);
+        for (int attempt = 1; message == null && attempt < VIEW_REFRESHES; attempt++) {
+            open.getMessageCount(); // on an open folder Angus sends NOOP and handles the EXISTS it brings
+            message = open.getMessageByUID(uid);
+        }
         if (message == null) {
-            throw new MessagingException("no message with UID " + uid);
+            throw new MessagingException("no message with UID " + uid + " (not in the view after "
+                    + VIEW_REFRESHES + " NOOPs)");
         }
         return message;
     }

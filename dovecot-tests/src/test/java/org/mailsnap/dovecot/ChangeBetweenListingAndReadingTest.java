@@ -20,13 +20,17 @@ import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.LockMode;
 
 /**
- * A message new to the backup is listed under the lock, then an IMAP client MOVEs it to another folder before the
- * backup reads its bytes (the lock is released by then, so Dovecot may do that at any moment). The mailbox had the
- * message in the source folder at lock time and in the target folder afterwards, never in neither: the snapshot
- * must hold it exactly once. The move is made deterministic by doing it from inside the backup's first access to
- * the message file ({@link MessageFiles} is the engine's hook for that), which runs after the capture returned.
+ * A message new to the backup is listed under the lock; then, before the backup reads its bytes (the lock is
+ * released by then, so Dovecot may do this at any moment), an IMAP client moves it to another folder, or expunges
+ * one of its two copies. The mailbox never had the message in no folder, so the snapshot must still hold it. The
+ * change is made deterministic by doing it from inside the backup's first access to the message file
+ * ({@link MessageFiles} is the engine's hook for that), which runs after the capture returned.
+ *
+ * <p>Both tests fail on the engine of this commit: {@code MessageReads.read} looks for a vanished file's base only in
+ * the folder it was listed in, and {@code MailboxRun.resolve} then drops every placement of that base, including
+ * the ones in other folders whose files are still there. The random concurrency scenario hits the same hole.
  */
-class MoveAfterListingTest {
+class ChangeBetweenListingAndReadingTest {
 
     private static DovecotServer dovecot;
 
@@ -92,6 +96,53 @@ class MoveAfterListingTest {
             assertEquals(Map.of("known-1", 1), inbox.entrySet().stream()
                     .filter(e -> !e.getKey().equals("moving-1"))
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+    }
+
+    @Test
+    void aCopiedMessageKeepsTheCopyThatIsStillThereWhenTheOtherIsExpungedBeforeReading() throws IOException {
+        String user = "nina";
+        try (ImapSession imap = dovecot.imapSession(user);
+             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+            imap.create("Archive");
+            long uid = imap.append("INBOX", TestMessages.message("copied-1"), "\\Seen");
+            imap.copy("INBOX", uid, "Archive"); // a hard link: one base in two folders, read once by the backup
+            String base = MaildirFiles.base(MaildirFiles.onlyMessage(dovecot.mailDir(user)));
+            AtomicBoolean expunged = new AtomicBoolean();
+            MessageFiles expungeOnFirstAccess = new MessageFiles() {
+                @Override
+                public InputStream open(Path file) throws IOException {
+                    expungeOnce(file);
+                    return MessageFiles.real().open(file);
+                }
+
+                @Override
+                public BasicFileAttributes stat(Path file) throws IOException {
+                    expungeOnce(file);
+                    return MessageFiles.real().stat(file);
+                }
+
+                private void expungeOnce(Path file) throws IOException {
+                    if (MaildirFiles.base(file).equals(base) && expunged.compareAndSet(false, true)) {
+                        String folder = file.getParent().getParent().equals(dovecot.mailDir(user)) ? "INBOX"
+                                : "Archive";
+                        long inFolder = imap.fetchAll(folder).get(0).uid();
+                        imap.expunge(folder, inFolder); // the copy the backup is about to read goes away
+                    }
+                }
+            };
+
+            BackupResult result = backups.backup(LockMode.DOVECOT.defaultLocker(), expungeOnFirstAccess);
+
+            assertTrue(expunged.get(), "the backup read the new message after listing it");
+            SnapshotContents snapshot = backups.contents(result, user);
+            int inbox = snapshot.markerCounts("INBOX").getOrDefault("copied-1", 0);
+            int archive = snapshot.markerCounts("Archive").getOrDefault("copied-1", 0);
+            String found = "INBOX " + inbox + ", Archive " + archive + ", vanished " + result.progress().vanished()
+                    + ", problems " + result.problems();
+            assertEquals(1, archive, "copied-1 was in both folders at lock time and its Archive copy is still there,"
+                    + " so the snapshot must hold that one; " + found);
+            assertTrue(inbox <= 1, found); // with or without the expunged copy: both were real states
         }
     }
 
