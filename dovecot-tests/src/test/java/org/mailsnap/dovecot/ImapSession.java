@@ -166,6 +166,12 @@ public final class ImapSession implements AutoCloseable {
         });
     }
 
+    /** NOOP in the selected folder: the server reports what changed in it (EXISTS, EXPUNGE, FETCH FLAGS). */
+    public void noop(String folder) throws IOException {
+        IMAPFolder open = selected(folder);
+        imap("NOOP", folder, () -> noop(open));
+    }
+
     /** {@code UID FETCH 1:* (UID FLAGS BODY.PEEK[])}: every message of the folder, in UID order. */
     public List<FetchedMessage> fetchAll(String folder) throws IOException {
         IMAPFolder open = selected(folder);
@@ -177,9 +183,11 @@ public final class ImapSession implements AutoCloseable {
                 for (Response response : responses) {
                     if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
                         BODY body = fetch.getItem(BODY.class);
+                        // NIL body: expunged by another session but still in this session's view
+                        byte[] bytes = body == null || body.getByteArray() == null ? new byte[0]
+                                : body.getByteArray().getNewBytes();
                         messages.add(new FetchedMessage(fetch.getItem(UID.class).uid,
-                                ImapFlags.toNames(fetch.getItem(FLAGS.class)),
-                                body == null ? new byte[0] : body.getByteArray().getNewBytes()));
+                                ImapFlags.toNames(fetch.getItem(FLAGS.class)), bytes));
                     }
                 }
                 protocol.notifyResponseHandlers(responses); // keeps Angus's view of the folder (EXISTS, EXPUNGE) current
@@ -215,6 +223,15 @@ public final class ImapSession implements AutoCloseable {
         return selected;
     }
 
+    /** Sends NOOP now (Angus's own keep-alive skips it within a second of the last command) and handles the replies. */
+    private static Void noop(IMAPFolder open) throws MessagingException {
+        open.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
+        return null;
+    }
+
     private void closeSelected() throws IOException {
         IMAPFolder previous = selected;
         selected = null;
@@ -234,7 +251,7 @@ public final class ImapSession implements AutoCloseable {
     private Message message(IMAPFolder open, long uid) throws MessagingException {
         Message message = open.getMessageByUID(uid);
         for (int attempt = 1; message == null && attempt < VIEW_REFRESHES; attempt++) {
-            open.getMessageCount(); // on an open folder Angus sends NOOP and handles the EXISTS it brings
+            noop(open);
             message = open.getMessageByUID(uid);
         }
         if (message == null) {
