@@ -87,6 +87,9 @@ class ConcurrentActivityBackupTest {
     @AfterAll
     static void stop() throws IOException {
         dovecot.stop();
+        // warnings the problem check does not count are still worth seeing next to a failure
+        dovecot.logText().lines().filter(line -> line.contains("Warning:") && !line.contains("Killed with signal"))
+                .forEach(line -> System.out.println("Dovecot log: " + line));
         dovecot.assertLogClean();
         dovecot.close();
     }
@@ -135,11 +138,13 @@ class ConcurrentActivityBackupTest {
                 operations += worker.get(JOIN_SECONDS, TimeUnit.SECONDS);
             }
             int delivered = deliveries.get(JOIN_SECONDS, TimeUnit.SECONDS);
-            System.out.printf("%d client operations, %d deliveries, %d logged changes%n", operations, delivered,
-                    log.size());
+            System.out.printf("%d client operations, %d deliveries, %d logged changes, %d UIDs changed by Dovecot%n",
+                    operations, delivered, log.size(), clients.stream().mapToInt(ImapClientActivity::renumbered).sum());
 
             Map<String, Map<String, Set<String>>> expected = expectedFinalState(clients, log);
-            assertEquals(expected, imapState(), "Dovecot's final state is what the clients did (the oracle's input)");
+            Map<String, Map<String, Set<String>>> imap = imapState();
+            assertEquals(expected, imap, "Dovecot's final state is what the clients did (the oracle's input): "
+                    + differences(expected, imap, log));
 
             List<ActivityLog.Event> events = log.events();
             int runsWithActivity = 0;
@@ -228,6 +233,27 @@ class ConcurrentActivityBackupTest {
             }
         }
         return state;
+    }
+
+    /** Where two states differ, with the logged history of each marker concerned. */
+    private static String differences(Map<String, Map<String, Set<String>>> expected,
+                                      Map<String, Map<String, Set<String>>> actual, ActivityLog log) {
+        StringBuilder text = new StringBuilder();
+        for (String folder : FOLDERS) {
+            Map<String, Set<String>> e = expected.getOrDefault(folder, Map.of());
+            Map<String, Set<String>> a = actual.getOrDefault(folder, Map.of());
+            Set<String> markers = new TreeSet<>(e.keySet());
+            markers.addAll(a.keySet());
+            for (String marker : markers) {
+                if (!java.util.Objects.equals(e.get(marker), a.get(marker))) {
+                    text.append("\n  ").append(folder).append(" ").append(marker).append(": expected ")
+                            .append(e.get(marker)).append(", found ").append(a.get(marker)).append("; history: ")
+                            .append(log.events().stream().filter(x -> x.marker().equals(marker))
+                                    .map(x -> x.command() + " " + x.folder() + " " + x.change()).toList());
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static Map<String, Map<String, Set<String>>> snapshotState(SnapshotContents snapshot) {

@@ -43,6 +43,7 @@ final class ImapClientActivity implements Callable<Integer> {
     private final Map<Copy, Set<String>> flags = new HashMap<>();
     private final List<Copy> copies = new ArrayList<>();
     private int appended;
+    private int renumbered;
 
     ImapClientActivity(DovecotServer dovecot, String user, String name, List<String> folders, long seed,
                        ActivityLog log, AtomicBoolean stop, int maxOperations, CountDownLatch warmedUp,
@@ -78,6 +79,11 @@ final class ImapClientActivity implements Callable<Integer> {
         return done;
     }
 
+    /** How often a message of this client was found under another UID than the server had reported. */
+    int renumbered() {
+        return renumbered;
+    }
+
     /** What this client believes each folder holds now: marker to flags. Exact once the client stopped. */
     Map<String, Map<String, Set<String>>> model() {
         Map<String, Map<String, Set<String>>> model = new HashMap<>();
@@ -95,6 +101,11 @@ final class ImapClientActivity implements Callable<Integer> {
         }
         Copy copy = copies.get(random.nextInt(copies.size()));
         try {
+            long current = imap.uidByMessageId(copy.folder(), "<" + copy.marker() + "@mailsnap.test>");
+            if (current != uids.get(copy)) { // Dovecot gave the message a new UID (it logs why; the log check fails)
+                renumbered++;
+                uids.put(copy, current);
+            }
             if (dice < 60) {
                 store(imap, copy);
             } else if (dice < 75) {
@@ -122,7 +133,7 @@ final class ImapClientActivity implements Callable<Integer> {
         Copy copy = new Copy(marker, folder);
         place(copy, uid, initial);
         log.add(new ActivityLog.Event(marker, folder, ActivityLog.Change.ADD, start, end, initial, false,
-                "APPEND " + folder + " " + initial));
+                "APPEND " + folder + " " + initial + " -> UID " + uid));
     }
 
     private void store(ImapSession imap, Copy copy) throws IOException {
@@ -140,7 +151,7 @@ final class ImapClientActivity implements Callable<Integer> {
         long end = System.nanoTime();
         flags.put(copy, after);
         log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.FLAGS, start, end, after,
-                false, "STORE " + (add ? "+" : "-") + flag));
+                false, "STORE UID " + uids.get(copy) + " " + (add ? "+" : "-") + flag));
     }
 
     private void moveOrCopy(ImapSession imap, Copy copy, boolean move) throws IOException {
@@ -156,7 +167,8 @@ final class ImapClientActivity implements Callable<Integer> {
         long uid = move ? imap.move(copy.folder(), uids.get(copy), target)
                 : imap.copy(copy.folder(), uids.get(copy), target);
         long end = System.nanoTime();
-        String command = (move ? "MOVE " : "COPY ") + copy.folder() + " -> " + target;
+        String command = (move ? "MOVE " : "COPY ") + copy.folder() + " UID " + uids.get(copy) + " -> " + target
+                + " UID " + uid;
         if (move) {
             remove(copy);
             log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.REMOVE, start, end,
@@ -168,12 +180,13 @@ final class ImapClientActivity implements Callable<Integer> {
     }
 
     private void expunge(ImapSession imap, Copy copy) throws IOException {
+        long uid = uids.get(copy);
         long start = System.nanoTime();
-        imap.expunge(copy.folder(), uids.get(copy));
+        imap.expunge(copy.folder(), uid);
         long end = System.nanoTime();
         remove(copy);
         log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.REMOVE, start, end,
-                Set.of(), true, "EXPUNGE"));
+                Set.of(), true, "EXPUNGE UID " + uid));
     }
 
     private Set<String> randomFlags() {

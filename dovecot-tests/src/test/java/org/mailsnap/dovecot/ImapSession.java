@@ -166,6 +166,28 @@ public final class ImapSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The UID of the one message of the folder with this {@code Message-ID} ({@code UID SEARCH HEADER}), NOOPing
+     * until it is in the session's view; fails when there is none or more than one.
+     */
+    public long uidByMessageId(String folder, String messageId) throws IOException {
+        IMAPFolder open = selected(folder);
+        return imap("SEARCH", folder, () -> {
+            for (int attempt = 0; attempt < VIEW_REFRESHES; attempt++) {
+                Message[] found = open.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageId));
+                if (found.length > 1) {
+                    throw new MessagingException(found.length + " messages with Message-ID " + messageId);
+                }
+                if (found.length == 1) {
+                    return open.getUID(found[0]);
+                }
+                noop(open);
+            }
+            throw new MessagingException("no message with Message-ID " + messageId + " (not in the view after "
+                    + VIEW_REFRESHES + " NOOPs)");
+        });
+    }
+
     /** NOOP in the selected folder: the server reports what changed in it (EXISTS, EXPUNGE, FETCH FLAGS). */
     public void noop(String folder) throws IOException {
         IMAPFolder open = selected(folder);

@@ -130,7 +130,9 @@ final class SnapshotOracle {
             long placements = counts.entrySet().stream().filter(c -> c.getKey().marker().equals(marker)).count();
             if (placements == 0) {
                 violations.add("lost everywhere: " + marker + " was in " + alive.getValue()
-                        + " before the run and was not expunged during it");
+                        + " before the run and was not expunged during it (events: " + describe(allEvents.stream()
+                        .filter(e -> e.marker().equals(marker) && e.start() <= t1).sorted(
+                                Comparator.comparingLong(ActivityLog.Event::start)).toList(), t0) + ")");
             }
             if (placements > alive.getValue().size()) {
                 gainedFolders++; // a COPY, or a MOVE caught between its copy and its expunge (Dovecot commits them one by one)
