@@ -32,6 +32,9 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  */
 public final class ImapSession implements AutoCloseable {
 
+    /** NOOPs before a UID not in the view is taken as absent: each waits for Dovecot's sync, if any. */
+    private static final int VIEW_REFRESHES = 200;
+
     private final String user;
     private final IMAPStore store;
     private IMAPFolder selected;
@@ -163,6 +166,34 @@ public final class ImapSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The UID of the one message of the folder with this {@code Message-ID} ({@code UID SEARCH HEADER}), NOOPing
+     * until it is in the session's view; fails when there is none or more than one.
+     */
+    public long uidByMessageId(String folder, String messageId) throws IOException {
+        IMAPFolder open = selected(folder);
+        return imap("SEARCH", folder, () -> {
+            for (int attempt = 0; attempt < VIEW_REFRESHES; attempt++) {
+                Message[] found = open.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageId));
+                if (found.length > 1) {
+                    throw new MessagingException(found.length + " messages with Message-ID " + messageId);
+                }
+                if (found.length == 1) {
+                    return open.getUID(found[0]);
+                }
+                noop(open);
+            }
+            throw new MessagingException("no message with Message-ID " + messageId + " (not in the view after "
+                    + VIEW_REFRESHES + " NOOPs)");
+        });
+    }
+
+    /** NOOP in the selected folder: the server reports what changed in it (EXISTS, EXPUNGE, FETCH FLAGS). */
+    public void noop(String folder) throws IOException {
+        IMAPFolder open = selected(folder);
+        imap("NOOP", folder, () -> noop(open));
+    }
+
     /** {@code UID FETCH 1:* (UID FLAGS BODY.PEEK[])}: every message of the folder, in UID order. */
     public List<FetchedMessage> fetchAll(String folder) throws IOException {
         IMAPFolder open = selected(folder);
@@ -174,9 +205,11 @@ public final class ImapSession implements AutoCloseable {
                 for (Response response : responses) {
                     if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
                         BODY body = fetch.getItem(BODY.class);
+                        // NIL body: expunged by another session but still in this session's view
+                        byte[] bytes = body == null || body.getByteArray() == null ? new byte[0]
+                                : body.getByteArray().getNewBytes();
                         messages.add(new FetchedMessage(fetch.getItem(UID.class).uid,
-                                ImapFlags.toNames(fetch.getItem(FLAGS.class)),
-                                body == null ? new byte[0] : body.getByteArray().getNewBytes()));
+                                ImapFlags.toNames(fetch.getItem(FLAGS.class)), bytes));
                     }
                 }
                 protocol.notifyResponseHandlers(responses); // keeps Angus's view of the folder (EXISTS, EXPUNGE) current
@@ -212,6 +245,15 @@ public final class ImapSession implements AutoCloseable {
         return selected;
     }
 
+    /** Sends NOOP now (Angus's own keep-alive skips it within a second of the last command) and handles the replies. */
+    private static Void noop(IMAPFolder open) throws MessagingException {
+        open.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
+        return null;
+    }
+
     private void closeSelected() throws IOException {
         IMAPFolder previous = selected;
         selected = null;
@@ -223,10 +265,20 @@ public final class ImapSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The message with this UID in the session's view. A message just added by this or another session may not be
+     * in the view yet: Dovecot brings a session's view up to date at the end of each command, and skips parts of
+     * that when another process holds the folder's uidlist lock. So, like a real client, NOOP and look again.
+     */
     private Message message(IMAPFolder open, long uid) throws MessagingException {
         Message message = open.getMessageByUID(uid);
+        for (int attempt = 1; message == null && attempt < VIEW_REFRESHES; attempt++) {
+            noop(open);
+            message = open.getMessageByUID(uid);
+        }
         if (message == null) {
-            throw new MessagingException("no message with UID " + uid);
+            throw new MessagingException("no message with UID " + uid + " (not in the view after "
+                    + VIEW_REFRESHES + " NOOPs)");
         }
         return message;
     }

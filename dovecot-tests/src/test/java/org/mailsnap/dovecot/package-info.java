@@ -27,5 +27,15 @@
  * <p>Public surface: {@code DovecotServer}, {@code ImapSession}, {@code FetchedMessage}, {@code FolderStatus}.
  * Test helpers for this package: {@code MaildirFiles} (files of a folder, bases, inodes), {@code TestMessages},
  * {@code UidlistLockFile}.
+ *
+ * <p>Scenarios of mailsnap against this server (issue 5). {@code DovecotBackups} backs up the server's mail root
+ * (each user directory is one mailbox) into a real repository with a real lock ({@code --lock dovecot} unless a
+ * test passes another), and {@code SnapshotContents} reads a snapshot back per IMAP folder (Message-ID markers,
+ * flags with keywords resolved). {@code ConcurrentActivityBackupTest} runs {@code ImapClientActivity} clients and
+ * LMTP deliveries against back-to-back backups and judges every snapshot with {@code SnapshotOracle} over the
+ * {@code ActivityLog}: a change logged with the interval in which the server made it, a backup bracketed by the
+ * interval in which it held the locks. {@code PointInTimeRestoreTest}, {@code MergeRestoreLiveTest},
+ * {@code BackupLockEtiquetteTest} (with {@code LockHolderMain}, a separate JVM killed while it holds a lock),
+ * {@code MaildirlockModeTest} and {@code ChangeBetweenListingAndReadingTest} cover the rest.
  */
 package org.mailsnap.dovecot;
