@@ -161,6 +161,8 @@ class ConcurrentActivityBackupTest {
                 assertFalse(run.result().partial(), "snapshot " + i + ": " + run.result().problems());
                 SnapshotOracle.Verdict verdict = SnapshotOracle.judge(events, run.t0(), run.t1(),
                         backups.contents(run.result(), USER));
+                System.out.printf("snapshot %d vanished %d, problems %s%n", i, run.result().progress().vanished(),
+                        run.result().problems());
                 System.out.printf("snapshot %d (%.0f ms, lock %.1f ms, read %d): %s%n", i, (run.t1() - run.t0()) / 1e6,
                         run.result().snapshot().stats().lockHoldMaxNanos() / 1e6,
                         run.result().progress().messagesRead(), verdict);
