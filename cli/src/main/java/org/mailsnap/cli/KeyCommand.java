@@ -115,12 +115,6 @@ final class KeyCommand {
     }
 
     static String defaultLabel() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return System.getProperty("user.name", "?") + "@" + host;
+        return System.getProperty("user.name", "?") + "@" + BackupCommand.hostname();
     }
 }

@@ -51,12 +51,7 @@ final class Passwords {
                 || System.console() == null) {
             return read(passwordFile, env, what);
         }
-        char[] first = System.console().readPassword("%s", what);
-        char[] second = System.console().readPassword("%s", "again: ");
-        if (first == null || !Arrays.equals(first, second)) {
-            throw new UserError(ExitCode.USAGE, "the passwords do not match");
-        }
-        return first;
+        return askTwice(System.console(), what);
     }
 
     /**
@@ -75,7 +70,12 @@ final class Passwords {
         if (console == null) {
             throw new UserError(ExitCode.USAGE, "no new password: use --new-password-file or MAILSNAP_NEW_PASSWORD");
         }
-        char[] first = console.readPassword("%s", "new password: ");
+        return askTwice(console, "new password: ");
+    }
+
+    /** A new password typed twice, so a typo cannot lock the operator out. */
+    private static char[] askTwice(Console console, String prompt) {
+        char[] first = console.readPassword("%s", prompt);
         char[] second = console.readPassword("%s", "again: ");
         if (first == null || !Arrays.equals(first, second)) {
             throw new UserError(ExitCode.USAGE, "the passwords do not match");

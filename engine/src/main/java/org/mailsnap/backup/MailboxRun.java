@@ -66,7 +66,8 @@ final class MailboxRun {
         final CapturedFolder captured;
         final Path dir;
         final FolderMerge merge;
-        final Map<FolderMerge.Slot, MessageContent> rescanExpected = new IdentityHashMap<>();
+        /** With --rescan: each known slot's placement before it was sent to be read again. */
+        final Map<FolderMerge.Slot, Placement> rescanExpected = new IdentityHashMap<>();
 
         Work(CapturedFolder captured, Path dir, FolderMerge merge) {
             this.captured = captured;
@@ -179,7 +180,7 @@ final class MailboxRun {
         if (run.settings.rescan()) {
             for (FolderMerge.Slot s : merge.slots) {
                 if (s.placement != null) {
-                    work.rescanExpected.put(s, s.placement.content());
+                    work.rescanExpected.put(s, s.placement);
                     s.placement = null;
                     s.previous = false;
                     merge.unknown.add(s);
@@ -231,10 +232,10 @@ final class MailboxRun {
             }
             if (outcome.stored() == null) {
                 for (FolderMerge.Slot slot : waiting.get(base)) {
-                    MessageContent before = workOf.get(slot).rescanExpected.get(slot);
+                    Placement before = workOf.get(slot).rescanExpected.get(slot);
                     if (before != null && outcome.problem() != null) {
                         // unreadable now, but known: keep what the last run stored rather than drop it
-                        slot.placement = previousOf(slot, before, workOf.get(slot));
+                        slot.placement = before;
                     }
                 }
                 continue;
@@ -243,8 +244,8 @@ final class MailboxRun {
             run.readSinceCheckpoint++;
             for (FolderMerge.Slot slot : waiting.get(base)) {
                 MessageContent now = outcome.stored().content();
-                MessageContent before = workOf.get(slot).rescanExpected.get(slot);
-                if (before != null && !before.equals(now)) {
+                Placement before = workOf.get(slot).rescanExpected.get(slot);
+                if (before != null && !before.content().equals(now)) {
                     run.progress.changedInPlace.incrementAndGet();
                     run.problem(workOf.get(slot).captured.key() + ": " + slot.listed.name()
                             + " changed in place since it was stored; the new bytes are stored as a new version");
@@ -272,15 +273,6 @@ final class MailboxRun {
             return true;
         }
         return false;
-    }
-
-    private Placement previousOf(FolderMerge.Slot slot, MessageContent content, Work work) throws IOException {
-        for (Placement p : previousPlacements(work.captured.key())) {
-            if (run.bases.baseOf(p.name()).equals(slot.listed.base())) {
-                return new Placement(slot.listed.name(), slot.listed.inCur(), p.mtimeNanos(), content);
-            }
-        }
-        return null;
     }
 
     /** Writes the folder's manifest and control files, updates its catalog state, returns its tree entry. */

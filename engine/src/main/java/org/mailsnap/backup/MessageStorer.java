@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mailsnap.chunk.GearChunker;
+import org.mailsnap.mail.MessageSplitter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
@@ -39,7 +40,7 @@ final class MessageStorer {
     Stored store(InputStream in) throws IOException {
         byte[] prefix = in.readNBytes(HEADER_LIMIT);
         boolean whole = prefix.length < HEADER_LIMIT;
-        int headerLength = HeaderBlock.length(prefix, prefix.length);
+        int headerLength = MessageSplitter.headerLength(prefix, prefix.length);
         if (headerLength < 0) {
             headerLength = whole ? prefix.length : 0;
         }

@@ -39,7 +39,7 @@ public final class Catalog implements AutoCloseable {
      * The order of bases in {@link CatalogView#placements}: by their UTF-8 bytes, unsigned. Sort a folder listing
      * with it before merging the two.
      */
-    public static final Comparator<String> BASE_ORDER = Utf8::compare;
+    public static final Comparator<String> BASE_ORDER = org.mailsnap.snapshot.BaseNames.ORDER;
 
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";

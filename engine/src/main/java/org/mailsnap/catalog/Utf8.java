@@ -6,37 +6,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Strict UTF-8 decoding, with a fast path for ASCII, which most names in a mail store are; UTF-8 byte order. */
+/** Strict UTF-8 decoding, with a fast path for ASCII, which most names in a mail store are. */
 final class Utf8 {
     private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(
             () -> StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private Utf8() {}
-
-    /**
-     * Compares as the strings' UTF-8 bytes would compare unsigned, without encoding them. UTF-8 byte order is code
-     * point order, which differs from {@code String.compareTo} only where a surrogate meets a character in
-     * U+E000–U+FFFF: moving the surrogates above that range fixes it.
-     */
-    static int compare(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                return codePointOrder(x) - codePointOrder(y);
-            }
-        }
-        return a.length() - b.length();
-    }
-
-    private static int codePointOrder(char c) {
-        if (c < 0xD800) {
-            return c;
-        }
-        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
-    }
 
     /** The decoded text, or null when the bytes are not valid UTF-8. */
     static String decode(byte[] bytes, int offset, int length) {

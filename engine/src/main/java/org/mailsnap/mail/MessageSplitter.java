@@ -23,27 +23,36 @@ public final class MessageSplitter {
                 Arrays.copyOfRange(message, length, message.length));
     }
 
-    /** The length of the header block, empty line included. */
+    /** The length of the header block, empty line included (the whole message when it has no empty line). */
     public static int headerLength(byte[] message) {
+        int found = headerLength(message, message.length);
+        return found < 0 ? message.length : found;
+    }
+
+    /**
+     * The length of the header block within the first {@code length} bytes, empty line included, or -1 when they
+     * hold no empty line (a streaming reader then knows it has not seen the whole header).
+     */
+    public static int headerLength(byte[] message, int length) {
         int lineStart = 0;
-        while (lineStart < message.length) {
+        while (lineStart < length) {
             if (message[lineStart] == '\n') {
                 return lineStart + 1;
             }
-            if (message[lineStart] == '\r' && lineStart + 1 < message.length && message[lineStart + 1] == '\n') {
+            if (message[lineStart] == '\r' && lineStart + 1 < length && message[lineStart + 1] == '\n') {
                 return lineStart + 2;
             }
-            int newline = indexOf(message, (byte) '\n', lineStart);
+            int newline = indexOf(message, (byte) '\n', lineStart, length);
             if (newline < 0) {
-                return message.length;
+                return -1;
             }
             lineStart = newline + 1;
         }
-        return message.length;
+        return -1;
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    private static int indexOf(byte[] bytes, byte b, int from, int end) {
+        for (int i = from; i < end; i++) {
             if (bytes[i] == b) {
                 return i;
             }

@@ -1,7 +1,5 @@
 package org.mailsnap.snapshot;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -14,8 +12,9 @@ public record BaseNames(char separator) {
     public static final Comparator<String> ORDER = BaseNames::compareUtf8;
 
     /**
-     * Compares as the UTF-8 encodings would, without encoding: UTF-16 order agrees with UTF-8 byte order except
-     * where a surrogate meets a character at or above U+E000, which the slow path handles.
+     * Compares as the UTF-8 encodings would, without encoding: UTF-8 byte order is code point order, which differs
+     * from {@code String.compareTo} only where a surrogate meets a character in U+E000–U+FFFF; moving the surrogates
+     * above that range fixes it.
      */
     static int compareUtf8(String a, String b) {
         int n = Math.min(a.length(), b.length());
@@ -23,14 +22,17 @@ public record BaseNames(char separator) {
             char x = a.charAt(i);
             char y = b.charAt(i);
             if (x != y) {
-                if (x < 0xD800 && y < 0xD800) {
-                    return x - y;
-                }
-                return Arrays.compareUnsigned(a.substring(i).getBytes(StandardCharsets.UTF_8),
-                        b.substring(i).getBytes(StandardCharsets.UTF_8));
+                return codePointOrder(x) - codePointOrder(y);
             }
         }
         return a.length() - b.length();
+    }
+
+    private static int codePointOrder(char c) {
+        if (c < 0xD800) {
+            return c;
+        }
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 
     public String baseOf(String fileName) {
