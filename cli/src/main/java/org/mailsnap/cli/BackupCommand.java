@@ -142,6 +142,7 @@ final class BackupCommand implements Callable<Integer> {
             o.put("movedIn", p.movedIn());
             o.put("gone", p.gone());
             o.put("vanished", p.vanished());
+            o.put("recaptured", p.recaptured());
             o.put("unreadable", p.unreadable());
             o.put("changedInPlace", p.changedInPlace());
             o.put("blobsNew", r.blobs().blobsNew());
@@ -161,6 +162,11 @@ final class BackupCommand implements Callable<Integer> {
             env.out().printf("  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
                     + " in, %d gone%n", p.foldersListed(), p.messagesRead(), Units.bytes(p.bytesRead()), p.renamed(),
                     p.movedIn(), p.gone());
+            if (p.recaptured() > 0 || p.vanished() > 0) {
+                env.out().printf("  live:     %d mailboxes listed again (a listed message moved or was expunged before"
+                        + " it was read), %d messages still gone after the last listing%n", p.recaptured(),
+                        p.vanished());
+            }
             env.out().printf("  stored:   %s in %d new blobs (%d deduplicated)%n",
                     Units.bytes(r.blobs().bytesStored()), r.blobs().blobsNew(), r.blobs().blobsDeduplicated());
             env.out().printf("  lock:     longest hold %.1f ms, total %.1f ms%n", s.lockHoldMaxNanos() / 1e6,

@@ -26,9 +26,9 @@ import org.mailsnap.maildir.lock.LockMode;
  * change is made deterministic by doing it from inside the backup's first access to the message file
  * ({@link MessageFiles} is the engine's hook for that), which runs after the capture returned.
  *
- * <p>Both tests fail on the engine of this commit: {@code MessageReads.read} looks for a vanished file's base only in
- * the folder it was listed in, and {@code MailboxRun.resolve} then drops every placement of that base, including
- * the ones in other folders whose files are still there. The random concurrency scenario hits the same hole.
+ * <p>These are the two deterministic cases behind {@link ConcurrentActivityBackupTest}: the engine finds the moved
+ * file by its base in any folder, keeps the copy whose file is still there, and captures the mailbox again when a
+ * listed base is nowhere.
  */
 class ChangeBetweenListingAndReadingTest {
 

@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -59,17 +58,14 @@ import org.mailsnap.maildir.lock.LockMode;
  * The oracle's inputs are checked too: once everything stopped, IMAP FETCH of every folder must equal what the
  * clients believe they did, and a last backup in quiet must equal it exactly, flags included.
  *
+ * <p>When a listed message is in no folder by the time its bytes are read (expunged, or moved on faster than the
+ * search by base followed it), the engine captures the mailbox again, so the snapshot is the later listing's moment;
+ * each run prints how often that happened.
+ *
  * <p>Clients only touch messages they appended themselves, so each client's model is exact; deliveries land in
  * INBOX (in {@code new/}) and are then only moved to {@code cur/} by Dovecot. Randomness is seeded (printed); the
  * interleaving with Dovecot is not reproducible, only the clients' choices.
  */
-// Known engine bug, issue #5 stays open: in about one run of three a message that IMAP moves INBOX->Lists and back
-// while the initial backup reads it is in no folder of the snapshot (seeds 7538378001959, 7620670756386), and
-// Dovecot sometimes logs "dovecot-uidlist: Duplicate file entry" for a base moved back into a folder. Until that is
-// fixed the scenario runs on request: mvn verify -pl dovecot-tests -am -Dmailsnap.concurrency=true
-//   -Dtest=ConcurrentActivityBackupTest -Dsurefire.failIfNoSpecifiedTests=false
-@EnabledIfSystemProperty(named = "mailsnap.concurrency", matches = "true",
-        disabledReason = "known bug under investigation (issue #5): run with -Dmailsnap.concurrency=true")
 class ConcurrentActivityBackupTest {
 
     private static final String USER = "carla";
@@ -92,13 +88,25 @@ class ConcurrentActivityBackupTest {
         dovecot = DovecotServer.start();
     }
 
+    /**
+     * Dovecot's own reaction to this workload, not to a backup: a client moves a message back into a folder it was
+     * expunged from before that folder's uidlist dropped the old record, so the base is appended a second time and
+     * the next reader warns and keeps the newer UID (Dovecot 2.3 maildir-uidlist.c: "This can happen if expunged file
+     * is moved back and the file was appended to uidlist"). The merge restore test, where this would be our fault,
+     * allows nothing of the kind.
+     */
+    private static final Pattern MOVED_BACK_BY_A_CLIENT = Pattern.compile(
+            "dovecot-uidlist: Duplicate file entry at line \\d+: \\S+ \\(uid \\d+ -> \\d+\\)");
+
     @AfterAll
     static void stop() throws IOException {
         dovecot.stop();
         // warnings the problem check does not count are still worth seeing next to a failure
         dovecot.logText().lines().filter(line -> line.contains("Warning:") && !line.contains("Killed with signal"))
                 .forEach(line -> System.out.println("Dovecot log: " + line));
-        dovecot.assertLogClean();
+        List<String> problems = dovecot.logProblems().stream()
+                .filter(line -> !MOVED_BACK_BY_A_CLIENT.matcher(line).find()).toList();
+        assertEquals(List.of(), problems, "Dovecot logged problems");
         dovecot.close();
     }
 
@@ -161,7 +169,8 @@ class ConcurrentActivityBackupTest {
                 assertFalse(run.result().partial(), "snapshot " + i + ": " + run.result().problems());
                 SnapshotOracle.Verdict verdict = SnapshotOracle.judge(events, run.t0(), run.t1(),
                         backups.contents(run.result(), USER));
-                System.out.printf("snapshot %d vanished %d, problems %s%n", i, run.result().progress().vanished(),
+                System.out.printf("snapshot %d listed again %d, vanished %d, problems %s%n", i,
+                        run.result().progress().recaptured(), run.result().progress().vanished(),
                         run.result().problems());
                 System.out.printf("snapshot %d (%.0f ms, lock %.1f ms, read %d): %s%n", i, (run.t1() - run.t0()) / 1e6,
                         run.result().snapshot().stats().lockHoldMaxNanos() / 1e6,

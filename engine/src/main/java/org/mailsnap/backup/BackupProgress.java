@@ -17,6 +17,7 @@ public final class BackupProgress {
     final AtomicLong movedIn = new AtomicLong();
     final AtomicLong gone = new AtomicLong();
     final AtomicLong vanished = new AtomicLong();
+    final AtomicLong recaptured = new AtomicLong();
     final AtomicLong unreadable = new AtomicLong();
     final AtomicLong changedInPlace = new AtomicLong();
     final AtomicLong lockHoldMaxNanos = new AtomicLong();
@@ -66,9 +67,17 @@ public final class BackupProgress {
         return gone.get();
     }
 
-    /** Files listed under the lock that were expunged before their bytes could be read. */
+    /**
+     * Files listed under the lock that were in no folder when their bytes were read, in the capture the snapshot
+     * kept: expunged after it, or still moving after {@link #recaptured()} captures of their mailbox.
+     */
     public long vanished() {
         return vanished.get();
+    }
+
+    /** Mailboxes captured again because a listed file had vanished before it was read. */
+    public long recaptured() {
+        return recaptured.get();
     }
 
     /** Message files that could not be read (permissions, I/O errors): the run is partial. */

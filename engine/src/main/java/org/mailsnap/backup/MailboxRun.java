@@ -46,6 +46,10 @@ import org.mailsnap.snapshot.ManifestWriter;
  *       then the mailbox's content map (a copy, or a message that came back); only what is still unknown is read,
  *       once per base even when it sits in two folders.</li>
  *   <li>Read those messages in parallel (the lock is released by now).</li>
+ *   <li>If a listed base was in no folder when it was read, capture the mailbox again (steps 1-4, reading only
+ *       what this run has not read yet), up to {@link #MAX_CAPTURES} times: the snapshot must hold one real state
+ *       of the mailbox, and a message Dovecot moved (or renamed to a new base) faster than the search could follow
+ *       is in the new listing. Nothing is written before the capture to keep is chosen.</li>
  *   <li>Write the manifests of listed folders and the control files; record everything in the open catalog
  *       transaction; return the mailbox's folder entries for the snapshot tree.</li>
  * </ol>
@@ -77,6 +81,29 @@ final class MailboxRun {
     }
 
     /**
+     * What one capture of the mailbox and the reads it asked for produced: nothing of it is written to the catalog
+     * until it is the attempt the snapshot keeps.
+     */
+    private static final class Attempt {
+        CapturedMailbox captured;
+        /** Set when the capture itself failed (lock timeout, unreadable root): nothing else is. */
+        IOException captureFailure;
+        final List<Work> listed = new ArrayList<>();
+        final TreeMap<FolderKey, FolderEntry> unlisted = new TreeMap<>();
+        final Map<String, Placement> goneByBase = new HashMap<>();
+        final Set<FolderKey> present = new HashSet<>();
+        final List<String> problems = new ArrayList<>();
+        /** Bases listed under the lock whose file was in no folder when it was read. */
+        final Set<String> vanished = new HashSet<>();
+        long seen;
+        long renamed;
+        long unchangedFolders;
+        long movedIn;
+        long unreadable;
+        long changedInPlace;
+    }
+
+    /**
      * @param mailbox      the mailbox as discovered now
      * @param previousKeys the folders the catalog knows for it from earlier runs
      * @return its folder entries, sorted
@@ -86,60 +113,106 @@ final class MailboxRun {
         for (FolderKey key : previousKeys) {
             run.writer.folder(run.storeKey, key).ifPresent(state -> previous.put(key, state));
         }
-        CapturedMailbox captured;
-        try {
-            captured = capture.capture(mailbox, run.settings.rescan() ? Map.of() : captureStates(previous));
-        } catch (IOException e) {
-            return failed(mailbox.name(), previous, e);
+        // A base listed under the lock but found in no folder when read was expunged - or moved, or renamed by
+        // Dovecot, faster than the search could follow. Either way the listing is no longer a state whose every
+        // message can be stored, so the mailbox is captured again; what was read stays read.
+        Map<String, MessageReads.Outcome> readThisRun = new HashMap<>();
+        Attempt kept = null;
+        for (int capture = 1; capture <= MAX_CAPTURES; capture++) {
+            Attempt attempt = attempt(mailbox, previous, readThisRun);
+            if (attempt.captureFailure != null) {
+                if (kept == null) {
+                    return failed(mailbox.name(), previous, attempt.captureFailure);
+                }
+                break; // e.g. Dovecot held a lock too long this time: the earlier capture is still a real state
+            }
+            kept = attempt;
+            if (attempt.vanished.isEmpty()) {
+                break;
+            }
+            if (capture < MAX_CAPTURES) {
+                run.progress.recaptured.incrementAndGet();
+            }
         }
-        run.progress.lockHoldTotalNanos.addAndGet(captured.lockHoldNanos());
-        run.progress.lockHoldMaxNanos.accumulateAndGet(captured.lockHoldNanos(), Math::max);
-        for (CaptureProblem p : captured.problems()) {
-            run.problem(mailbox.name() + " " + p.folder() + ": " + p.kind() + " " + p.detail());
-        }
+        return keep(mailbox, previous, kept, readThisRun);
+    }
 
+    /** How many times one mailbox is captured in a run before messages that vanished are left out. */
+    static final int MAX_CAPTURES = 4;
+
+    /** Captures the mailbox, merges each listed folder, resolves and reads the unknown bases; writes nothing. */
+    private Attempt attempt(Mailbox mailbox, Map<FolderKey, FolderState> previous,
+                            Map<String, MessageReads.Outcome> readThisRun) throws IOException {
+        Attempt a = new Attempt();
+        try {
+            a.captured = capture.capture(mailbox, run.settings.rescan() ? Map.of() : captureStates(previous));
+        } catch (IOException e) {
+            a.captureFailure = e;
+            return a;
+        }
+        run.progress.lockHoldTotalNanos.addAndGet(a.captured.lockHoldNanos());
+        run.progress.lockHoldMaxNanos.accumulateAndGet(a.captured.lockHoldNanos(), Math::max);
+        for (CaptureProblem p : a.captured.problems()) {
+            a.problems.add(mailbox.name() + " " + p.folder() + ": " + p.kind() + " " + p.detail());
+        }
         Map<FolderKey, Path> dirs = new HashMap<>();
         for (MailFolder f : mailbox.folders()) {
             dirs.put(f.key(), f.dir());
         }
-        Map<String, Placement> goneByBase = new HashMap<>();
-        List<Work> listed = new ArrayList<>();
-        TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>();
-        Set<FolderKey> present = new HashSet<>();
-        for (CapturedFolder cf : captured.folders()) {
-            present.add(cf.key());
+        for (CapturedFolder cf : a.captured.folders()) {
+            a.present.add(cf.key());
             if (!cf.listed()) {
                 FolderState state = previous.get(cf.key());
                 if (state == null) {
                     // a new folder that could not be listed (e.g. permission denied): nothing to carry over
-                    run.progress.unreadable.incrementAndGet();
-                    run.problem(cf.key() + ": new folder could not be listed; not in this snapshot");
+                    a.unreadable++;
+                    a.problems.add(cf.key() + ": new folder could not be listed; not in this snapshot");
                     continue;
                 }
-                run.progress.foldersUnchanged.incrementAndGet();
-                run.progress.messagesSeen.addAndGet(state.entry().messages());
-                entries.put(cf.key(), state.entry());
+                a.unchangedFolders++;
+                a.seen += state.entry().messages();
+                a.unlisted.put(cf.key(), state.entry());
                 continue;
             }
-            run.progress.foldersListed.incrementAndGet();
-            Work work = merge(cf, dirs.get(cf.key()));
-            work.merge.gone.forEach(g -> goneByBase.put(run.bases.baseOf(g.name()), g));
-            listed.add(work);
+            Work work = merge(cf, dirs.get(cf.key()), a);
+            work.merge.gone.forEach(g -> a.goneByBase.put(run.bases.baseOf(g.name()), g));
+            a.listed.add(work);
         }
         for (Map.Entry<FolderKey, FolderState> old : previous.entrySet()) {
-            if (!present.contains(old.getKey())) {
+            if (!a.present.contains(old.getKey())) {
                 for (Placement g : previousPlacements(old.getKey())) {
-                    goneByBase.put(run.bases.baseOf(g.name()), g);
+                    a.goneByBase.put(run.bases.baseOf(g.name()), g);
                 }
-                run.writer.deleteFolder(run.storeKey, old.getKey());
             }
         }
-
         List<Path> folderDirs = mailbox.folders().stream().map(MailFolder::dir).toList();
-        Map<String, MessageReads.Outcome> fresh = resolve(mailbox.name(), folderDirs, listed, goneByBase);
+        resolve(mailbox.name(), folderDirs, a, readThisRun);
+        return a;
+    }
+
+    /** Records the attempt the snapshot keeps: manifests, control files, catalog state, search index, counters. */
+    private List<FolderEntry> keep(Mailbox mailbox, Map<FolderKey, FolderState> previous, Attempt a,
+                                   Map<String, MessageReads.Outcome> readThisRun) throws IOException {
+        a.problems.forEach(run::problem);
+        BackupProgress progress = run.progress;
+        progress.foldersListed.addAndGet(a.listed.size());
+        progress.foldersUnchanged.addAndGet(a.unchangedFolders);
+        progress.messagesSeen.addAndGet(a.seen);
+        progress.renamed.addAndGet(a.renamed);
+        progress.movedIn.addAndGet(a.movedIn);
+        progress.unreadable.addAndGet(a.unreadable);
+        progress.changedInPlace.addAndGet(a.changedInPlace);
+        progress.vanished.addAndGet(a.vanished.size());
+        progress.gone.addAndGet(a.goneByBase.size());
+        for (FolderKey old : previous.keySet()) {
+            if (!a.present.contains(old)) {
+                run.writer.deleteFolder(run.storeKey, old);
+            }
+        }
+        TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
         Set<String> placedBases = new HashSet<>();
-        for (Work work : listed) {
-            FolderEntry entry = record(work, captured);
+        for (Work work : a.listed) {
+            FolderEntry entry = record(work, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : work.merge.slots) {
                 if (s.placement != null) {
@@ -147,9 +220,8 @@ final class MailboxRun {
                 }
             }
         }
-        refreshMailboxFiles(captured, entries, previous);
-        updateSearchIndex(mailbox.name(), listed, fresh, goneByBase, placedBases);
-        run.progress.gone.addAndGet(goneByBase.size());
+        refreshMailboxFiles(a.captured, entries, previous);
+        updateSearchIndex(mailbox.name(), a.listed, readThisRun, a.goneByBase, placedBases);
         return new ArrayList<>(entries.values());
     }
 
@@ -170,13 +242,13 @@ final class MailboxRun {
         return kept;
     }
 
-    private Work merge(CapturedFolder cf, Path dir) throws IOException {
+    private Work merge(CapturedFolder cf, Path dir, Attempt a) throws IOException {
         List<ListedFile> listing = Listings.sortedByBase(cf.newNames(), cf.curNames(), run.bases,
-                duplicate -> run.problem(cf.key() + ": two files with one base, kept the cur/ one, not " + duplicate));
+                duplicate -> a.problems.add(cf.key() + ": two files with one base, kept the cur/ one, not " + duplicate));
         FolderMerge merge = FolderMerge.merge(listing, previousPlacements(cf.key()).iterator(), run.bases);
         Work work = new Work(cf, dir, merge);
-        run.progress.messagesSeen.addAndGet(merge.slots.size());
-        run.progress.renamed.addAndGet(merge.renamed);
+        a.seen += merge.slots.size();
+        a.renamed += merge.renamed;
         if (run.settings.rescan()) {
             for (FolderMerge.Slot s : merge.slots) {
                 if (s.placement != null) {
@@ -201,17 +273,25 @@ final class MailboxRun {
         return list;
     }
 
-    /** Fills unknown slots from moves and the content map, reads the rest; returns what was read, by base. */
-    private Map<String, MessageReads.Outcome> resolve(String mailbox, List<Path> folderDirs, List<Work> listed,
-                                                     Map<String, Placement> goneByBase) throws IOException {
+    /**
+     * Fills unknown slots from what this run already read, from moves and from the content map, and reads the
+     * rest; what is read is added to {@code readThisRun}, what vanished to the attempt.
+     */
+    private void resolve(String mailbox, List<Path> folderDirs, Attempt a,
+                         Map<String, MessageReads.Outcome> readThisRun) throws IOException {
         Map<String, List<FolderMerge.Slot>> waiting = new HashMap<>();
         Map<FolderMerge.Slot, Work> workOf = new IdentityHashMap<>();
         List<MessageReads.Request> requests = new ArrayList<>();
-        for (Work work : listed) {
+        for (Work work : a.listed) {
             for (FolderMerge.Slot slot : work.merge.unknown) {
                 workOf.put(slot, work);
                 ListedFile file = slot.listed;
-                if (!run.settings.rescan() && reuse(mailbox, slot, goneByBase)) {
+                MessageReads.Outcome alreadyRead = readThisRun.get(file.base());
+                if (alreadyRead != null) {
+                    fill(slot, alreadyRead, work, a);
+                    continue;
+                }
+                if (!run.settings.rescan() && reuse(mailbox, slot, a)) {
                     continue;
                 }
                 List<FolderMerge.Slot> same = waiting.get(file.base());
@@ -224,52 +304,57 @@ final class MailboxRun {
                         file.base(), folderDirs));
             }
         }
-        Map<String, MessageReads.Outcome> fresh = new HashMap<>();
         for (MessageReads.Outcome outcome : reads.readAll(requests)) {
             String base = outcome.request().base();
-            if (outcome.problem() != null) {
-                run.problem(outcome.problem());
+            if (outcome.vanished()) {
+                a.vanished.add(base);
+                continue;
             }
-            if (outcome.stored() == null) {
+            if (outcome.problem() != null) {
+                a.problems.add(outcome.problem());
+                a.unreadable++;
                 for (FolderMerge.Slot slot : waiting.get(base)) {
                     Placement before = workOf.get(slot).rescanExpected.get(slot);
-                    if (before != null && outcome.problem() != null) {
+                    if (before != null) {
                         // unreadable now, but known: keep what the last run stored rather than drop it
                         slot.placement = before;
                     }
                 }
                 continue;
             }
-            fresh.put(base, outcome);
+            readThisRun.put(base, outcome);
             run.readSinceCheckpoint++;
             for (FolderMerge.Slot slot : waiting.get(base)) {
-                MessageContent now = outcome.stored().content();
-                Placement before = workOf.get(slot).rescanExpected.get(slot);
-                if (before != null && !before.content().equals(now)) {
-                    run.progress.changedInPlace.incrementAndGet();
-                    run.problem(workOf.get(slot).captured.key() + ": " + slot.listed.name()
-                            + " changed in place since it was stored; the new bytes are stored as a new version");
-                }
-                slot.placement = new Placement(slot.listed.name(), slot.listed.inCur(), outcome.mtimeNanos(), now);
+                fill(slot, outcome, workOf.get(slot), a);
             }
         }
-        return fresh;
     }
 
-    private boolean reuse(String mailbox, FolderMerge.Slot slot, Map<String, Placement> goneByBase)
-            throws IOException {
+    /** Places a slot with content read in this run (by this attempt or an earlier capture of the mailbox). */
+    private void fill(FolderMerge.Slot slot, MessageReads.Outcome outcome, Work work, Attempt a) {
+        MessageContent now = outcome.stored().content();
+        Placement before = work.rescanExpected.get(slot);
+        if (before != null && !before.content().equals(now)) {
+            a.changedInPlace++;
+            a.problems.add(work.captured.key() + ": " + slot.listed.name()
+                    + " changed in place since it was stored; the new bytes are stored as a new version");
+        }
+        slot.placement = new Placement(slot.listed.name(), slot.listed.inCur(), outcome.mtimeNanos(), now);
+    }
+
+    private boolean reuse(String mailbox, FolderMerge.Slot slot, Attempt a) throws IOException {
         ListedFile file = slot.listed;
-        Placement moved = goneByBase.get(file.base());
+        Placement moved = a.goneByBase.get(file.base());
         if (moved != null) {
             slot.placement = new Placement(file.name(), file.inCur(), moved.mtimeNanos(), moved.content());
-            run.progress.movedIn.incrementAndGet();
+            a.movedIn++;
             return true;
         }
         Optional<KnownMessage> known = run.writer.content(mailbox, file.base());
         if (known.isPresent()) {
             slot.placement = new Placement(file.name(), file.inCur(), known.get().mtimeNanos(),
                     known.get().content());
-            run.progress.movedIn.incrementAndGet();
+            a.movedIn++;
             return true;
         }
         return false;

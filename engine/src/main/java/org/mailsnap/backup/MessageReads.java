@@ -110,7 +110,6 @@ final class MessageReads {
             if (isStorageFailure(e)) {
                 throw e;
             }
-            progress.unreadable.incrementAndGet();
             return new Outcome(r, null, 0, null, path + ": cannot read: " + e.getMessage());
         }
     }
@@ -132,8 +131,7 @@ final class MessageReads {
         return Optional.empty();
     }
 
-    private Outcome vanished(Request r) {
-        progress.vanished.incrementAndGet();
+    private static Outcome vanished(Request r) {
         return new Outcome(r, null, 0, null, null);
     }
 

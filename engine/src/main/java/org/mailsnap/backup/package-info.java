@@ -16,6 +16,8 @@
  *        mailbox's content map (a copy, a message that came back); only the rest is read, once per base
  *     4. read those files in parallel (MessageReads → MessageStorer): header block and gear-chunked body as
  *        blobs; a file renamed or moved since the listing is found again by its base in any folder
+ *     4b. a base found in no folder: capture the mailbox again and redo 2-4 with what was read kept
+ *        (at most 4 captures; then what still vanished is left out as expunged and counted)
  *     5. write manifests of listed folders and their control files; record placements, folder state, content
  *        map and search index in the open catalog transaction
  *   every checkpointMessages read: flush the blob store, then commit the catalog (RunState)
