@@ -45,7 +45,9 @@ final class Mailsnap extends Tool {
         String commit = runner.output(List.of("git", "-C", root, "rev-parse", "HEAD"), Map.of(), workingDirectory());
         String changes = runner.output(List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=no"),
                 Map.of(), workingDirectory());
-        return "mailsnap " + commit + (changes.isEmpty() ? "" : "+dirty");
+        String crypto = runner.output(List.of(launcher.toString(), "--version"), Map.of(), workingDirectory()).lines()
+                .filter(line -> line.startsWith("crypto: ")).findFirst().orElse("crypto: ?");
+        return "mailsnap " + commit + (changes.isEmpty() ? "" : "+dirty") + " (" + crypto + ")";
     }
 
     @Override

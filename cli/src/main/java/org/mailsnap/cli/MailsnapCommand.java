@@ -1,20 +1,30 @@
 package org.mailsnap.cli;
 
+import org.mailsnap.crypto.Primitives;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The root command: prints usage; the work is in the subcommands. */
-@Command(name = "mailsnap", mixinStandardHelpOptions = true, version = "mailsnap 0.1.0",
+@Command(name = "mailsnap", mixinStandardHelpOptions = true, versionProvider = MailsnapCommand.Version.class,
         description = "Incremental, deduplicating, encrypted backups of Dovecot Maildir stores.",
         subcommands = {InitCommand.class, KeyCommand.class, BackupCommand.class, SnapshotsCommand.class,
                 LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class, DumpCommand.class,
                 CatalogCommand.class, DemoCommand.class},
         footer = {"", "Environment: MAILSNAP_REPOSITORY, MAILSNAP_PASSWORD, MAILSNAP_PASSWORD_FILE, MAILSNAP_CATALOG,",
-                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3)."})
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3), MAILSNAP_CRYPTO=jdk (JDK crypto instead of AWS-LC)."})
 final class MailsnapCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    /** The version, and which implementation does the cryptography (it decides much of the speed). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mailsnap 0.1.0", "crypto: " + Primitives.description()};
+        }
+    }
 
     @Override
     public void run() {

@@ -29,6 +29,7 @@ public final class Argon2Kdf {
 
     /** Raw Argon2id over bytes, with an optional secret and associated data (for the RFC 9106 known answer). */
     static byte[] derive(byte[] password, byte[] salt, Argon2Params params, int length, byte[] secret, byte[] ad) {
+        requireHeapFor(params);
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)
@@ -46,6 +47,20 @@ public final class Argon2Kdf {
         byte[] out = new byte[length];
         generator.generateBytes(password, out);
         return out;
+    }
+
+    /**
+     * The launcher caps the heap to keep backups small; a key file made with a large memory cost would then die with
+     * an OutOfMemoryError in the middle of the KDF. Say what to do instead.
+     */
+    private static void requireHeapFor(Argon2Params params) {
+        long needed = params.memoryKiB() * 1024L;
+        long max = Runtime.getRuntime().maxMemory();
+        if (max != Long.MAX_VALUE && needed > max * 3 / 4) {
+            throw new IllegalStateException("this key file's Argon2id memory cost is " + params.memoryKiB() / 1024
+                    + " MiB, more than this JVM's heap (" + max / (1024 * 1024) + " MiB) allows: run with"
+                    + " MAILSNAP_JAVA_OPTS=-Xmx" + (needed * 2 / (1024 * 1024) + 256) + "m");
+        }
     }
 
     private static byte[] derive(byte[] password, byte[] salt, Argon2Params params, int length) {

@@ -13,7 +13,7 @@ public final class BlobIdHasher {
         SecretKeySpec key = new SecretKeySpec(idKey, "HmacSHA256");
         this.macs = ThreadLocal.withInitial(() -> {
             try {
-                Mac mac = Mac.getInstance("HmacSHA256");
+                Mac mac = Primitives.hmacSha256();
                 mac.init(key);
                 return mac;
             } catch (GeneralSecurityException e) {

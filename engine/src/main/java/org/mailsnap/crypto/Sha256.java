@@ -1,7 +1,6 @@
 package org.mailsnap.crypto;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex: the name of every content-addressed object. */
@@ -10,8 +9,8 @@ public final class Sha256 {
 
     public static String hex(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Primitives.sha256().digest(data));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }

@@ -64,7 +64,7 @@ public final class SubKeys {
     /** HMAC-SHA-256 under the config MAC key of {@code data[0..length)}. */
     public byte[] configMac(byte[] data, int length) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Primitives.hmacSha256();
             mac.init(new SecretKeySpec(configMacKey, "HmacSHA256"));
             mac.update(data, 0, length);
             return mac.doFinal();

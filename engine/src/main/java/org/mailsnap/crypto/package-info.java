@@ -1,7 +1,7 @@
 /**
  * The repository's cryptography; the only package that uses BouncyCastle (for Argon2id and HKDF, which the JDK 17
- * lacks). Everything the JDK has (HMAC-SHA-256, SHA-256, AES-256-GCM) comes from the JDK, which uses the CPU's AES
- * and SHA instructions.
+ * lacks) and the Amazon Corretto Crypto Provider (native AES-256-GCM, HMAC-SHA-256 and SHA-256, with the JDK as the
+ * fallback: {@link org.mailsnap.crypto.Primitives}).
  *
  * <p>Terms (format-spec/crypto.md is normative):
  * <ul>
