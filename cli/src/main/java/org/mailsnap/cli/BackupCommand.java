@@ -70,6 +70,11 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--checkpoint", paramLabel = "N",
+            description = "Publish packs and commit the catalog after every N newly read messages (default: "
+                    + BackupSettings.DEFAULT_CHECKPOINT_MESSAGES + "); a killed run resumes from the last one.")
+    Integer checkpoint;
+
     BackupCommand(Environment env) {
         this.env = env;
     }
@@ -80,6 +85,9 @@ final class BackupCommand implements Callable<Integer> {
                 .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags);
         if (threads != null) {
             settings = settings.withThreads(threads);
+        }
+        if (checkpoint != null) {
+            settings = settings.withCheckpointMessages(checkpoint);
         }
         FolderLocker locker = locker();
         try (Session session = Session.open(env, repository, catalog)) {

@@ -29,9 +29,16 @@ public record BackupSettings(Path store, StoreLayout layout, char separator, boo
         }
     }
 
+    /**
+     * Newly read messages between two checkpoints of a run. LMDB keeps a write transaction's dirty pages in memory
+     * until it commits, and blob ids land on random pages of the blob index, so this bounds the run's memory: 10,000
+     * messages dirty at most ~15,000 index pages, whatever the store's size.
+     */
+    public static final int DEFAULT_CHECKPOINT_MESSAGES = 10_000;
+
     public static BackupSettings of(Path store, String host) {
         return new BackupSettings(store, StoreLayout.MAILDIR_PLUS_PLUS, ':', false, host, List.of(),
-                Runtime.getRuntime().availableProcessors(), 50_000);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES);
     }
 
     public BackupSettings withRescan(boolean value) {

@@ -60,7 +60,10 @@ final class RunState {
         this.writer = catalog.beginWrite();
     }
 
-    /** Between mailboxes: publish what was stored and commit, once enough was read since the last time. */
+    /**
+     * Between mailboxes: publish what was stored and commit, once enough was read since the last time; and let go of
+     * the catalog pages the mailbox touched, so resident memory does not grow with the store.
+     */
     void maybeCheckpoint() throws IOException {
         if (readSinceCheckpoint >= settings.checkpointMessages()) {
             flush();
@@ -68,6 +71,7 @@ final class RunState {
             writer = catalog.beginWrite();
             readSinceCheckpoint = 0;
         }
+        catalog.releaseMappedPages();
     }
 
     /** Publishes what was stored, then lets the catalog know the blobs the index files now list. */

@@ -196,6 +196,17 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * Lets go of the map pages this process touched in both environments, so a long run's resident memory does not
+     * grow with the catalog; called between mailboxes. Safe at any time: LMDB's map is read-only and file-backed.
+     *
+     * @return false when the platform offers no way to (the pages then stay until the run ends)
+     */
+    public boolean releaseMappedPages() {
+        boolean state = this.state.releaseMappedPages();
+        return blobEnvironment.releaseMappedPages() && state;
+    }
+
+    /**
      * Closes both environments.
      *
      * @throws IllegalStateException while a reader, writer or blob lookup is still open (the catalog stays open)

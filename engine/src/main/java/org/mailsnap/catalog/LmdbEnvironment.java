@@ -79,6 +79,11 @@ final class LmdbEnvironment implements AutoCloseable {
         return directory;
     }
 
+    /** Drops this process's resident pages of the map (see {@link MappedPages}); the data is untouched. */
+    boolean releaseMappedPages() {
+        return MappedPages.release(directory.resolve(DATA_FILE));
+    }
+
     Dbi<ByteBuffer> dbi(String name) {
         Dbi<ByteBuffer> dbi = dbis.get(name);
         if (dbi == null) {

@@ -136,6 +136,29 @@ class PlacementTest {
         }
     }
 
+    @Test
+    void mappedPagesAreGivenBackAndReadAgainIntact() throws Exception {
+        FolderKey inbox = new FolderKey("anne", "");
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                for (int i = 0; i < 5_000; i++) {
+                    w.putPlacement(STORE, inbox, record("b" + i));
+                }
+                w.commit();
+            }
+            boolean linux = System.getProperty("os.name").equals("Linux");
+            assertEquals(linux, catalog.releaseMappedPages(), "madvise is there on Linux, and only there");
+            try (CatalogWriter w = catalog.beginWrite()) {
+                List<PlacementRecord> expected = new ArrayList<>();
+                for (int i = 0; i < 5_000; i++) {
+                    expected.add(record("b" + i));
+                }
+                expected.sort(java.util.Comparator.comparing(PlacementRecord::base));
+                assertEquals(expected, CatalogTest.placements(w, STORE, inbox), "the pages come back from the file");
+            }
+        }
+    }
+
     private static PlacementRecord record(String base) {
         return new PlacementRecord(base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L, Samples.CONTENT);
     }
