@@ -24,6 +24,7 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     private final Runnable onEnd;
     private final Thread owner = Thread.currentThread();
     private boolean ended;
+    private long changes;
 
     CatalogWriter(StateTxn state, Handles handles, Runnable onEnd) {
         this.state = state;
@@ -33,61 +34,81 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
 
     public void putContent(String mailbox, String base, KnownMessage content) throws IOException {
         check();
+        changes++;
         state.putContent(mailbox, base, content);
     }
 
     /** @return true when there was content to delete */
     public boolean deleteContent(String mailbox, String base) throws IOException {
         check();
+        changes++;
         return state.deleteContent(mailbox, base);
     }
 
     /** Records (or replaces) the placement of {@code placement.base()} in the folder. */
     public void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws IOException {
         check();
+        changes++;
         state.putPlacement(storeKey, folder, placement);
     }
 
     public boolean deletePlacement(String storeKey, FolderKey folder, String base) throws IOException {
         check();
+        changes++;
         return state.deletePlacement(storeKey, folder, base);
     }
 
     /** Removes every placement of the folder (its state stays); returns how many. */
     public long clearPlacements(String storeKey, FolderKey folder) throws IOException {
         check();
-        return state.clearPlacements(storeKey, folder);
+        long cleared = state.clearPlacements(storeKey, folder);
+        changes += cleared;
+        return cleared;
+    }
+
+    /**
+     * Records written or deleted in this transaction. LMDB keeps every page a transaction dirties in memory until it
+     * commits, and most records land on pages of their own, so this is what bounds a transaction's memory.
+     */
+    public long changes() {
+        return changes;
     }
 
     public void putFolder(String storeKey, FolderKey folder, FolderState folderState) throws IOException {
         check();
+        changes++;
         state.putFolder(storeKey, folder, folderState);
     }
 
     /** Removes a folder that no longer exists: its state and all its placements. */
     public boolean deleteFolder(String storeKey, FolderKey folder) throws IOException {
         check();
+        changes++;
         return state.deleteFolder(storeKey, folder);
     }
 
     /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
     public void putMessage(String mailbox, String base, MessageInfo info) throws IOException {
         check();
+        changes++;
         state.putMessage(mailbox, base, info);
     }
 
     public boolean deleteMessage(String mailbox, String base) throws IOException {
         check();
+        changes++;
         return state.deleteMessage(mailbox, base);
     }
 
     public void putSnapshot(SnapshotSummary summary) throws IOException {
         check();
+        changes++;
         state.putSnapshot(summary);
     }
 
     public boolean deleteSnapshot(String id) throws IOException {
         check();
+        changes++;
         return state.deleteSnapshot(id);
     }
 

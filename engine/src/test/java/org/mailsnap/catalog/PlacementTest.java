@@ -137,6 +137,22 @@ class PlacementTest {
     }
 
     @Test
+    void aWriterCountsTheRecordsItChanges() throws Exception {
+        FolderKey inbox = new FolderKey("anne", "");
+        try (Catalog catalog = Catalog.open(dir, "r"); CatalogWriter w = catalog.beginWrite()) {
+            assertEquals(0, w.changes());
+            w.putPlacement(STORE, inbox, record("b1"));
+            w.putPlacement(STORE, inbox, record("b2"));
+            w.deletePlacement(STORE, inbox, "b1");
+            assertEquals(3, w.changes());
+            w.placements(STORE, inbox).close();
+            assertEquals(3, w.changes(), "reads change nothing");
+            assertEquals(1, w.clearPlacements(STORE, inbox));
+            assertEquals(4, w.changes());
+        }
+    }
+
+    @Test
     void mappedPagesAreGivenBackAndReadAgainIntact() throws Exception {
         FolderKey inbox = new FolderKey("anne", "");
         try (Catalog catalog = Catalog.open(dir, "r")) {
