@@ -34,6 +34,8 @@ final class LmdbEnvironment implements AutoCloseable {
     private final Path directory;
     private final Env<ByteBuffer> env;
     private final Map<String, Dbi<ByteBuffer>> dbis;
+    /** Where the data file is mapped, found on the first release. */
+    private MappedPages mappedPages;
 
     private LmdbEnvironment(Path directory, Env<ByteBuffer> env, Map<String, Dbi<ByteBuffer>> dbis) {
         this.directory = directory;
@@ -81,7 +83,10 @@ final class LmdbEnvironment implements AutoCloseable {
 
     /** Drops this process's resident pages of the map (see {@link MappedPages}); the data is untouched. */
     boolean releaseMappedPages() {
-        return MappedPages.release(directory.resolve(DATA_FILE));
+        if (mappedPages == null) {
+            mappedPages = MappedPages.of(directory.resolve(DATA_FILE));
+        }
+        return mappedPages.release();
     }
 
     Dbi<ByteBuffer> dbi(String name) {

@@ -4,34 +4,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jnr.ffi.LibraryLoader;
 
 /**
- * Gives back the pages of an LMDB data file this process has mapped. LMDB maps its data file read-only and shared,
- * so every page a run reads or writes stays resident in the process until unmapped: at a million messages the
- * catalog is 1.5 GB and a run's resident size grew with it. {@code madvise(MADV_DONTNEED)} drops those pages from
- * the process (they stay in the page cache, and the next access maps them again), so the run's memory is bounded
- * by what it touches between two releases.
+ * The address ranges where this process maps an LMDB data file, and a way to give their pages back. LMDB maps its
+ * data file read-only and shared, so every page a run reads or writes stays resident in the process until unmapped:
+ * at a million messages the catalog is 1.5 GB and a run's resident size grew with it.
+ * {@code madvise(MADV_DONTNEED)} drops those pages from the process (they stay in the page cache, and the next
+ * access maps them again), so the run's memory is bounded by what it touches between two releases.
  *
- * <p>The mapping is found in {@code /proc/self/maps} by the file's path (lmdbjava reports no map address). Best
- * effort: off Linux, or where the call fails, nothing happens.
+ * <p>The ranges are found once in {@code /proc/self/maps} by the file's path (lmdbjava reports no map address); the
+ * map does not move while the environment is open, since its size is set only when it opens. Best effort: off
+ * Linux, or where a call fails, nothing happens.
  */
 final class MappedPages {
     private static final int MADV_DONTNEED = 4;
     private static final Path MAPS = Path.of("/proc/self/maps");
     private static final LibC LIBC = load();
-
-    private MappedPages() {}
+    private static final MappedPages NONE = new MappedPages(List.of());
 
     /** The C library's {@code madvise}, through jnr-ffi (which lmdbjava already uses for LMDB itself). */
     public interface LibC {
         int madvise(long address, long length, int advice);
     }
 
-    /** Releases every mapping of {@code file} in this process; false when there was none or a call failed. */
-    static boolean release(Path file) {
+    private record Range(long start, long end) {}
+
+    private final List<Range> ranges;
+
+    private MappedPages(List<Range> ranges) {
+        this.ranges = ranges;
+    }
+
+    /** Every mapping of {@code file} in this process now; none where they cannot be found or released. */
+    static MappedPages of(Path file) {
         if (LIBC == null) {
-            return false;
+            return NONE;
         }
         String path;
         String maps;
@@ -39,9 +49,9 @@ final class MappedPages {
             path = file.toRealPath().toString();
             maps = Files.readString(MAPS, StandardCharsets.UTF_8);
         } catch (IOException unavailable) {
-            return false;
+            return NONE;
         }
-        boolean released = false;
+        List<Range> ranges = new ArrayList<>();
         for (String line : maps.split("\n")) {
             // "start-end perms offset dev inode   path"; the path is the rest of the line and may contain spaces
             int pathStart = line.indexOf('/');
@@ -50,14 +60,20 @@ final class MappedPages {
             }
             int dash = line.indexOf('-');
             int space = line.indexOf(' ');
-            long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
-            long end = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
-            if (LIBC.madvise(start, end - start, MADV_DONTNEED) != 0) {
+            ranges.add(new Range(Long.parseUnsignedLong(line.substring(0, dash), 16),
+                    Long.parseUnsignedLong(line.substring(dash + 1, space), 16)));
+        }
+        return new MappedPages(List.copyOf(ranges));
+    }
+
+    /** Drops the resident pages of every range; false when there was none or a call failed. */
+    boolean release() {
+        for (Range r : ranges) {
+            if (LIBC.madvise(r.start(), r.end() - r.start(), MADV_DONTNEED) != 0) {
                 return false;
             }
-            released = true;
         }
-        return released;
+        return !ranges.isEmpty();
     }
 
     private static LibC load() {
