@@ -69,10 +69,7 @@ final class RunState {
      */
     static final long CHANGES_PER_CHECKPOINT = 50_000;
 
-    /**
-     * Between mailboxes: publish what was stored and commit, once enough was read or changed since the last time;
-     * and let go of the catalog pages the mailbox touched, so resident memory does not grow with the store.
-     */
+    /** Between mailboxes: publish what was stored and commit, once enough was read or changed since the last time. */
     void maybeCheckpoint() throws IOException {
         if (readSinceCheckpoint >= settings.checkpointMessages() || writer.changes() >= CHANGES_PER_CHECKPOINT) {
             flush();
@@ -80,7 +77,6 @@ final class RunState {
             writer = catalog.beginWrite();
             readSinceCheckpoint = 0;
         }
-        catalog.releaseMappedPages();
     }
 
     /** Publishes what was stored, then lets the catalog know the blobs the index files now list. */

@@ -196,14 +196,19 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Lets go of the map pages this process touched in both environments, so a long run's resident memory does not
-     * grow with the catalog; called between mailboxes. Safe at any time: LMDB's map is read-only and file-backed.
+     * Lets go of the map pages this process touched in both environments now (each environment also does so by
+     * itself every {@link LmdbEnvironment#OPERATIONS_PER_RELEASE} operations).
      *
-     * @return false when the platform offers no way to (the pages then stay until the run ends)
+     * @return false when the platform offers no way to (the pages then stay until the catalog closes)
      */
-    public boolean releaseMappedPages() {
+    boolean releaseMappedPages() {
         boolean state = this.state.releaseMappedPages();
         return blobEnvironment.releaseMappedPages() && state;
+    }
+
+    /** How many times the environments gave their mapped pages back, together. */
+    long mappedPageReleases() {
+        return state.releases() + blobEnvironment.releases();
     }
 
     /**

@@ -35,6 +35,7 @@ final class PrefixScan implements AutoCloseable {
             throw new IllegalStateException("scan used after it was closed");
         }
         try {
+            txn.operated();
             boolean found;
             if (started) {
                 found = cursor.next();

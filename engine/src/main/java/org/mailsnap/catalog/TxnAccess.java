@@ -31,6 +31,7 @@ final class TxnAccess implements AutoCloseable {
     byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
         checkUsable();
         try {
+            environment.operated();
             ByteBuffer value = dbi.get(txn, keyBuffer(key));
             return value == null ? null : copy(value);
         } catch (LmdbException e) {
@@ -41,6 +42,7 @@ final class TxnAccess implements AutoCloseable {
     void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
         checkUsable();
         try {
+            environment.operated();
             dbi.put(txn, keyBuffer(key), valueBuffer(value));
         } catch (LmdbException e) {
             throw failure(e, "write");
@@ -51,6 +53,7 @@ final class TxnAccess implements AutoCloseable {
     boolean delete(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
         checkUsable();
         try {
+            environment.operated();
             return dbi.delete(txn, keyBuffer(key));
         } catch (LmdbException e) {
             throw failure(e, "delete");
@@ -131,6 +134,10 @@ final class TxnAccess implements AutoCloseable {
 
     void forget(PrefixScan scan) {
         openScans.remove(scan);
+    }
+
+    void operated() {
+        environment.operated();
     }
 
     ByteBuffer keyBuffer(byte[] key) {

@@ -3,6 +3,7 @@ package org.mailsnap.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,6 +174,32 @@ class PlacementTest {
                 assertEquals(expected, CatalogTest.placements(w, STORE, inbox), "the pages come back from the file");
             }
         }
+    }
+
+    @Test
+    void everyFewHundredOperationsGiveTheMappedPagesBack() throws Exception {
+        assumeLinux();
+        FolderKey inbox = new FolderKey("anne", "");
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            long before = catalog.mappedPageReleases();
+            int puts = 4 * LmdbEnvironment.OPERATIONS_PER_RELEASE;
+            try (CatalogWriter w = catalog.beginWrite()) {
+                for (int i = 0; i < puts; i++) {
+                    w.putPlacement(STORE, inbox, record("b" + i));
+                }
+                w.commit();
+            }
+            assertTrue(catalog.mappedPageReleases() - before >= 4,
+                    "released " + (catalog.mappedPageReleases() - before) + " times in " + puts + " writes");
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(puts, CatalogTest.placements(r, STORE, inbox).size(), "the pages come back from the file");
+            }
+        }
+    }
+
+    private static void assumeLinux() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"),
+                "MADV_DONTNEED is Linux's");
     }
 
     private static PlacementRecord record(String base) {
