@@ -89,7 +89,7 @@ public final class Backup {
             progress.mailboxesTotal.set(mailboxes.size());
 
             RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
-                    new RecordChunker(seed, ChunkerParams.RECORDS, ManifestWriter.TYPICAL_ENTRY_BYTES),
+                    ManifestWriter.chunker(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
                     parent.map(SnapshotSummary::time).orElse(null));

@@ -44,7 +44,8 @@ public final class RecordChunker {
         return (hash(key) & mask) == 0;
     }
 
-    long hash(String key) {
+    /** The format's record cut hash of {@code key} (format-spec/snapshots.md, "Record cut hash"). */
+    public long hash(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         long h = k0;
         for (byte b : bytes) {

@@ -3,6 +3,7 @@ package org.mailsnap.snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.Encoder;
 import org.mailsnap.model.BlobId;
@@ -15,8 +16,13 @@ import org.mailsnap.model.Placement;
  * chunks the repository already has (deduplicated, nothing stored).
  */
 public final class ManifestWriter {
-    /** A manifest entry is ~60 bytes of name plus ids: about 64 entries a 4 KiB chunk. */
+    /** An entry is a ~60-byte name plus ~80 bytes of ids and sizes; with it, a chunk holds ~5 entries on average. */
     public static final int TYPICAL_ENTRY_BYTES = 128;
+
+    /** The chunker that cuts manifests (the format's rule: {@link ChunkerParams#MANIFESTS}, cut key the base). */
+    public static RecordChunker chunker(byte[] seed) {
+        return new RecordChunker(seed, ChunkerParams.MANIFESTS, TYPICAL_ENTRY_BYTES);
+    }
 
     private final RecordChunker chunker;
     private final BlobSink sink;

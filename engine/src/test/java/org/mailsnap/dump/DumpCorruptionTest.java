@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.FolderKey;
@@ -61,8 +59,7 @@ class DumpCorruptionTest {
     }
 
     private static FolderEntry folderWith(MemoryBlobs blobs, Placement p) throws Exception {
-        ManifestWriter manifest = new ManifestWriter(new RecordChunker(new byte[32], ChunkerParams.RECORDS,
-                ManifestWriter.TYPICAL_ENTRY_BYTES), BaseNames.DOVECOT, blobs);
+        ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), BaseNames.DOVECOT, blobs);
         manifest.add(p);
         return new FolderEntry(new FolderKey("u", ""), 0, 0, 1, p.content().size(), manifest.finish(), List.of());
     }

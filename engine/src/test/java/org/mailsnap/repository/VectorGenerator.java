@@ -5,10 +5,13 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailsnap.chunk.ChunkerParams;
+import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
@@ -17,6 +20,7 @@ import org.mailsnap.crypto.CryptoTestAccess;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.storage.MemoryStorage;
 
 /**
@@ -58,6 +62,7 @@ public final class VectorGenerator {
                         .toBytes())
                 .text());
         files.put("blob-encryption.txt", blobEncryption(master, keys));
+        files.put("record-cuts.txt", recordCuts());
 
         List<byte[]> blobs = List.of(new byte[0], "x".getBytes(StandardCharsets.US_ASCII),
                 "Received: from mx1.example.org\r\n".repeat(6).getBytes(StandardCharsets.US_ASCII));
@@ -123,6 +128,43 @@ public final class VectorGenerator {
         return new Vector(expect, comment, "key-file").hex("password", password.getBytes(StandardCharsets.UTF_8))
                 .text("repository_id", repo.config().repositoryId()).text("key_id", keyId).hex("key_file", keyFile)
                 .hex("master_key", master);
+    }
+
+    /** Hashes and cuts of a manifest of 60 Dovecot-style bases, each entry 140 bytes, with the manifest parameters. */
+    private static String recordCuts() {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) i;
+        }
+        ChunkerParams params = ChunkerParams.MANIFESTS;
+        RecordChunker chunker = new RecordChunker(seed, params, ManifestWriter.TYPICAL_ENTRY_BYTES);
+        int recordBytes = 140;
+        List<String> keys = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
+        int chunkBytes = 1; // the chunk's version byte
+        for (int i = 0; i < 60; i++) {
+            String key = (1732000000 + i * 37) + ".M" + (100000 + i * 7919) + "P" + (2000 + i) + ".mail.example.org";
+            keys.add(key);
+            hashes.add(String.format("%016x", chunker.hash(key)));
+            chunkBytes += recordBytes;
+            if (chunker.cutAfter(key, chunkBytes)) {
+                cuts.add(Integer.toString(i));
+                chunkBytes = 1;
+            }
+        }
+        return new Vector("success", "record cut hash of 60 bases and the cuts of a manifest listing them, each entry "
+                + recordBytes + " bytes after a 1-byte version, with the manifest parameters", "record-cuts")
+                .hex("chunker_seed", seed)
+                .text("min", Integer.toString(params.min()))
+                .text("average", Integer.toString(params.average()))
+                .text("max", Integer.toString(params.max()))
+                .text("typical", Integer.toString(ManifestWriter.TYPICAL_ENTRY_BYTES))
+                .text("record_bytes", Integer.toString(recordBytes))
+                .text("keys", String.join(" ", keys))
+                .text("hashes", String.join(" ", hashes))
+                .text("cuts_after", String.join(" ", cuts))
+                .text();
     }
 
     private static String argon2() {

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.chunk.ChunkerParams;
+import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
@@ -51,6 +53,7 @@ class VectorsTest {
                     case "argon2id" -> argon2id(v);
                     case "hkdf-subkeys" -> hkdf(v);
                     case "blob-id" -> blobId(v);
+                    case "record-cuts" -> recordCuts(v);
                     case "blob-encryption" -> blobEncryption(v);
                     case "pack" -> pack(v, success, name);
                     case "object" -> object(v);
@@ -62,9 +65,10 @@ class VectorsTest {
                 files++;
             }
         }
-        assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "blob-encryption", "pack", "pack/failure",
+        assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "record-cuts", "blob-encryption", "pack",
+                "pack/failure",
                 "object", "config", "config/failure", "key-file", "key-file/failure"), testsSeen);
-        assertTrue(files >= 13, files + " vector files");
+        assertTrue(files >= 14, files + " vector files");
     }
 
     @Test
@@ -105,6 +109,27 @@ class VectorsTest {
     private static void blobId(Map<String, String> v) {
         SubKeys keys = SubKeys.derive(hex(v, "master_key"));
         assertArrayEquals(hex(v, "blob_id"), keys.idHasher().hash(hex(v, "plaintext")).toBytes());
+    }
+
+    private static void recordCuts(Map<String, String> v) {
+        ChunkerParams params = new ChunkerParams(Integer.parseInt(v.get("min")), Integer.parseInt(v.get("average")),
+                Integer.parseInt(v.get("max")));
+        RecordChunker chunker = new RecordChunker(hex(v, "chunker_seed"), params, Integer.parseInt(v.get("typical")));
+        int recordBytes = Integer.parseInt(v.get("record_bytes"));
+        String[] keys = v.get("keys").split(" ");
+        String[] hashes = v.get("hashes").split(" ");
+        assertEquals(keys.length, hashes.length);
+        List<String> cuts = new java.util.ArrayList<>();
+        int chunkBytes = 1;
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(Long.parseUnsignedLong(hashes[i], 16), chunker.hash(keys[i]), "hash of " + keys[i]);
+            chunkBytes += recordBytes;
+            if (chunker.cutAfter(keys[i], chunkBytes)) {
+                cuts.add(Integer.toString(i));
+                chunkBytes = 1;
+            }
+        }
+        assertEquals(v.get("cuts_after"), String.join(" ", cuts));
     }
 
     private static void blobEncryption(Map<String, String> v) throws Exception {

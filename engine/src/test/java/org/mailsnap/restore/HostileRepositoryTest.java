@@ -135,8 +135,7 @@ class HostileRepositoryTest {
         MessageContent content = new MessageContent(blobs.put(BlobType.DATA, header),
                 List.of(blobs.put(BlobType.DATA, body)), header.length + body.length);
         byte[] seed = fixture.repository.chunkerSeed();
-        ManifestWriter manifest = new ManifestWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
-                ManifestWriter.TYPICAL_ENTRY_BYTES), BaseNames.DOVECOT, blobs::put);
+        ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(seed), BaseNames.DOVECOT, blobs::put);
         manifest.add(new Placement(attack.message, true, 0, content));
         BlobId controlBytes = blobs.put(BlobType.DATA, body);
         FolderEntry folder = new FolderEntry(new FolderKey(attack.mailbox, attack.folder), 0, 0, 1, content.size(),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.DecodeException;
 import org.mailsnap.codec.Encoder;
@@ -18,7 +17,7 @@ import org.mailsnap.model.Placement;
 
 class ManifestTest {
     private final RecordChunker chunker =
-            new RecordChunker("seed".getBytes(), ChunkerParams.RECORDS, ManifestWriter.TYPICAL_ENTRY_BYTES);
+            ManifestWriter.chunker("seed".getBytes());
     private final MemoryBlobs blobs = new MemoryBlobs();
 
     private static BlobId id(Random r) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
@@ -38,7 +37,7 @@ public class ManifestBenchmark {
             folder.add(new Placement(base + ":2,S", true, random.nextLong() >>> 1,
                     new MessageContent(BlobId.of(id), List.of(BlobId.of(id)), 2000 + i)));
         }
-        chunker = new RecordChunker(new byte[32], ChunkerParams.RECORDS, ManifestWriter.TYPICAL_ENTRY_BYTES);
+        chunker = ManifestWriter.chunker(new byte[32]);
     }
 
     @Benchmark
