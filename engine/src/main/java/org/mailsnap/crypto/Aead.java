@@ -13,12 +13,18 @@ import javax.crypto.spec.GCMParameterSpec;
  * <p>The implementation comes from {@link Primitives}.
  * When that is the JDK's, units larger than {@link #HEAP_LIMIT} are encrypted from and into direct buffers (reused
  * per thread): the JDK's GCM encrypts such units from heap arrays 40–50× slower.
+ *
+ * <p>Decryption reuses one {@link Cipher} per thread: a restore opens thousands of small blobs, and looking a cipher
+ * up through the provider framework cost more than decrypting one of them. A decrypting GCM cipher may be
+ * initialised again with any key and nonce, and every {@link #open} initialises it first, so nothing carries over
+ * from one call (or a failed one) to the next.
  */
 public final class Aead {
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
     static final int HEAP_LIMIT = 256 * 1024;
     private static final ThreadLocal<DirectScratch> SCRATCH = ThreadLocal.withInitial(DirectScratch::new);
+    private static final ThreadLocal<Cipher> DECRYPTORS = ThreadLocal.withInitial(Aead::newCipher);
 
     private Aead() {}
 
@@ -43,7 +49,9 @@ public final class Aead {
     /** Ciphertext of {@code plaintext[offset..offset+length)} with the tag appended. */
     public static byte[] seal(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length) {
         try {
-            Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
+            // A fresh Cipher each time: a reused one refuses a second encryption under the same key and nonce, which
+            // a retried write of the very same bytes legitimately is.
+            Cipher cipher = init(newCipher(), Cipher.ENCRYPT_MODE, key, nonce, aad);
             if (length <= HEAP_LIMIT || !Primitives.jdkGcm()) {
                 return cipher.doFinal(plaintext, offset, length);
             }
@@ -77,7 +85,7 @@ public final class Aead {
             throw new AEADBadTagException("ciphertext of " + length + " bytes is shorter than the tag");
         }
         try {
-            return init(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext, offset, length);
+            return init(DECRYPTORS.get(), Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext, offset, length);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -89,16 +97,22 @@ public final class Aead {
         return open(key, nonce, aad, ciphertext, 0, ciphertext.length);
     }
 
-    private static Cipher init(int mode, SecretKey key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+    private static Cipher init(Cipher cipher, int mode, SecretKey key, byte[] nonce, byte[] aad)
+            throws GeneralSecurityException {
         if (nonce.length != NONCE_LENGTH) {
             throw new IllegalArgumentException("nonce must be 12 bytes, got " + nonce.length);
         }
-        // A fresh Cipher each time: a reused one refuses a second encryption under the same key and nonce, which a
-        // retried write of the very same bytes legitimately is.
-        Cipher cipher = Primitives.aesGcm();
         cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
         cipher.updateAAD(aad);
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Primitives.aesGcm();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding unavailable", e);
+        }
     }
 
     /** Two direct buffers per thread, grown on demand; ones above 32 MiB are dropped after use. */
