@@ -71,33 +71,39 @@ final class PackReader {
      */
     static byte[] openBlob(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
             byte[] ciphertext) throws CorruptObjectException {
-        String object = Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
         if (ciphertext.length != entry.length()) {
-            throw new CorruptObjectException(object, "read " + ciphertext.length + " bytes, expected "
-                    + entry.length() + " (pack truncated?)");
+            throw new CorruptObjectException(describeBlob(entry, packId), "read " + ciphertext.length
+                    + " bytes, expected " + entry.length() + " (pack truncated?)");
         }
         byte[] stored;
         try {
             stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
         } catch (AEADBadTagException e) {
-            throw new CorruptObjectException(object, "MAC mismatch (corrupted, moved, or wrong key?)");
+            throw new CorruptObjectException(describeBlob(entry, packId),
+                    "MAC mismatch (corrupted, moved, or wrong key?)");
         }
         byte[] plaintext;
         if (entry.compressed()) {
             try {
                 plaintext = Compression.decompress(stored, entry.rawLength());
             } catch (DecompressionException e) {
-                throw new CorruptObjectException(object, "does not decompress: " + e.getMessage());
+                throw new CorruptObjectException(describeBlob(entry, packId), "does not decompress: "
+                        + e.getMessage());
             }
         } else {
             plaintext = stored;
         }
         BlobId actual = hasher.hash(plaintext);
         if (!actual.equals(entry.id())) {
-            throw new CorruptObjectException(object, "id mismatch after decryption (hash is " + actual.shortHex()
-                    + "…)");
+            throw new CorruptObjectException(describeBlob(entry, packId), "id mismatch after decryption (hash is "
+                    + actual.shortHex() + "…)");
         }
         return plaintext;
+    }
+
+    /** Built only for an error: a restore opens thousands of blobs, and the words cost more than the check. */
+    private static String describeBlob(PackEntry entry, String packId) {
+        return Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
     }
 
     /** Every blob of a pack held in memory, in order (for check and tests). */
