@@ -1,20 +1,26 @@
 package org.mailsnap.cli;
 
+import java.util.List;
 import org.mailsnap.crypto.Primitives;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: prints usage; the work is in the subcommands. */
+/**
+ * The root command: prints usage; the work is in the subcommands, which {@link Main} registers (see
+ * {@link #SUBCOMMANDS}).
+ */
 @Command(name = "mailsnap", mixinStandardHelpOptions = true, versionProvider = MailsnapCommand.Version.class,
         description = "Incremental, deduplicating, encrypted backups of Dovecot Maildir stores.",
-        subcommands = {InitCommand.class, KeyCommand.class, BackupCommand.class, SnapshotsCommand.class,
-                LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class, DumpCommand.class,
-                CatalogCommand.class, DemoCommand.class},
         footer = {"", "Environment: MAILSNAP_REPOSITORY, MAILSNAP_PASSWORD, MAILSNAP_PASSWORD_FILE, MAILSNAP_CATALOG,",
                 "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3), MAILSNAP_CRYPTO=jdk (JDK crypto instead of AWS-LC)."})
 final class MailsnapCommand implements Runnable {
+    /** In the order of the usage message. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, KeyCommand.class, BackupCommand.class,
+            SnapshotsCommand.class, LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class,
+            DumpCommand.class, CatalogCommand.class, DemoCommand.class);
+
     @Spec
     CommandSpec spec;
 

@@ -80,6 +80,31 @@ class CliTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        Environment environment = new Environment(env, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        assertEquals(java.util.List.of("restore"), java.util.List.copyOf(
+                Main.commandLine(environment, new String[] {"restore", "--help"}).getSubcommands().keySet()));
+        java.util.List<String> all = java.util.List.of("init", "key", "backup", "snapshots", "ls", "diff", "restore",
+                "find", "dump", "catalog", "demo");
+        for (String[] args : new String[][] {{}, {"--help"}, {"restor"}, {"--version"}}) {
+            assertEquals(all, java.util.List.copyOf(Main.commandLine(environment, args).getSubcommands().keySet()),
+                    String.join(" ", args));
+        }
+
+        Run restoreUsage = run("restore");
+        assertEquals(2, restoreUsage.code());
+        assertTrue(restoreUsage.err().contains("Try 'mailsnap restore --help'"), restoreUsage.err());
+        Run typo = run("restor");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("restore"), "suggests the subcommands: " + typo.err());
+        Run help = run("--help");
+        for (String name : all) {
+            assertTrue(help.out().contains("  " + name + " "), name + " in " + help.out());
+        }
+    }
+
+    @Test
     void backupListDiffRestoreRoundTrip() throws Exception {
         long seed = System.nanoTime();
         System.out.println("CliTest seed " + seed);
