@@ -72,6 +72,7 @@ final class MaildirFileWriter {
         Path tmp = tmpDir.resolve("mailsnap-restore." + ProcessHandle.current().pid() + "."
                 + SEQUENCE.incrementAndGet());
         long written = 0;
+        boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (BlobId id : chunks) {
@@ -95,9 +96,13 @@ final class MaildirFileWriter {
                 throw new FileAlreadyExistsException(finalPath.toString(), null, "already exists, not replaced");
             }
             Files.move(tmp, finalPath, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
             return written;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                // Only after a failure: once moved, the name is gone, and asking costs a stat and an exception.
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 }

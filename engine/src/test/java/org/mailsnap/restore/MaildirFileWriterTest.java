@@ -1,0 +1,92 @@
+package org.mailsnap.restore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.BlobId;
+
+/** One file written the Maildir way: whole or not at all under its name, with its mtime, and nothing left in tmp/. */
+class MaildirFileWriterTest {
+    private static final BlobId HEADER = BlobId.of(filled(1));
+    private static final BlobId BODY = BlobId.of(filled(2));
+    private static final Map<BlobId, byte[]> BLOBS = Map.of(
+            HEADER, "Subject: hi\n\n".getBytes(StandardCharsets.US_ASCII),
+            BODY, "body\n".getBytes(StandardCharsets.US_ASCII));
+    private static final long MTIME_NANOS = 1_700_000_000_123_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheChunksWithTheirMtimeAndLeavesTmpEmpty() throws IOException {
+        for (boolean durable : new boolean[] {false, true}) {
+            Path folder = maildir("durable-" + durable);
+            Path target = folder.resolve("cur/1700000000.M1P1.host:2,S");
+            long written = writer(durable).write(folder.resolve("tmp"), target, List.of(HEADER, BODY), 18,
+                    MTIME_NANOS);
+            assertEquals(18, written);
+            assertArrayEquals("Subject: hi\n\nbody\n".getBytes(StandardCharsets.US_ASCII), Files.readAllBytes(target));
+            assertEquals(MTIME_NANOS / 1000, Files.getLastModifiedTime(target).to(TimeUnit.MICROSECONDS));
+            assertEquals(List.of(), list(folder.resolve("tmp")));
+        }
+    }
+
+    @Test
+    void aWrongSizeLeavesNeitherTheFileNorATemporary() throws IOException {
+        Path folder = maildir("size");
+        Path target = folder.resolve("cur/1700000000.M2P1.host:2,S");
+        IOException e = assertThrows(IOException.class, () -> writer(false).write(folder.resolve("tmp"), target,
+                List.of(HEADER, BODY), 19, MTIME_NANOS));
+        assertTrue(e.getMessage().contains("restored 18 bytes, the snapshot says 19"), e.getMessage());
+        assertEquals(List.of(), list(folder.resolve("cur")));
+        assertEquals(List.of(), list(folder.resolve("tmp")));
+    }
+
+    @Test
+    void neverReplacesAnExistingFile() throws IOException {
+        Path folder = maildir("exists");
+        Path target = folder.resolve("new/1700000000.M3P1.host");
+        Files.writeString(target, "live");
+        assertThrows(FileAlreadyExistsException.class, () -> writer(true).write(folder.resolve("tmp"), target,
+                List.of(HEADER), 13, MTIME_NANOS));
+        assertEquals("live", Files.readString(target));
+        assertEquals(List.of(), list(folder.resolve("tmp")));
+    }
+
+    private MaildirFileWriter writer(boolean durable) throws IOException {
+        return new MaildirFileWriter(BLOBS::get, Ownership.of(dir), durable);
+    }
+
+    private Path maildir(String name) throws IOException {
+        Path folder = dir.resolve(name);
+        for (String sub : List.of("cur", "new", "tmp")) {
+            Files.createDirectories(folder.resolve(sub));
+        }
+        return folder;
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.toList();
+        }
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+}
