@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
  * The root command: prints usage; the work is in the subcommands, which {@link Main} registers (see
  * {@link #SUBCOMMANDS}).
  */
-@Command(name = "mailsnap", mixinStandardHelpOptions = true, versionProvider = MailsnapCommand.Version.class,
+// INHERIT: every subcommand takes --help and --version too (`mailsnap restore --help` lists restore's options).
+@Command(name = "mailsnap", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = MailsnapCommand.Version.class,
         description = "Incremental, deduplicating, encrypted backups of Dovecot Maildir stores.",
         footer = {"", "Environment: MAILSNAP_REPOSITORY, MAILSNAP_PASSWORD, MAILSNAP_PASSWORD_FILE, MAILSNAP_CATALOG,",
                 "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3), MAILSNAP_CRYPTO=jdk (JDK crypto instead of AWS-LC)."})

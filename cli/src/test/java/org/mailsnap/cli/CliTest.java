@@ -74,6 +74,11 @@ class CliTest {
         assertEquals(2, run("snapshots").code());
         assertEquals(2, run("backup").code(), "STORE is required");
         assertEquals(2, run("no-such-command").code());
+        for (String command : new String[] {"restore", "backup", "init", "key", "catalog"}) {
+            Run usage = run(command, "--help");
+            assertEquals(0, usage.code(), command + " --help: " + usage.err());
+            assertTrue(usage.out().contains("Usage: mailsnap " + command), usage.out());
+        }
         Run help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("12  wrong password"), help.out());
