@@ -31,6 +31,7 @@ class ObjectNamesTest {
     @Test
     void agreesWithTheGrammarOnRandomNames() {
         long seed = System.nanoTime();
+        System.out.println("ObjectNamesTest seed=" + seed);
         Random random = new Random(seed);
         String alphabet = "ab09_-./A \\";
         for (int round = 0; round < 20_000; round++) {
