@@ -137,7 +137,7 @@ public final class VectorGenerator {
             seed[i] = (byte) i;
         }
         ChunkerParams params = ChunkerParams.MANIFESTS;
-        RecordChunker chunker = new RecordChunker(seed, params, ManifestWriter.TYPICAL_ENTRY_BYTES);
+        RecordChunker chunker = ManifestWriter.chunker(seed);
         int recordBytes = 140;
         List<String> keys = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
