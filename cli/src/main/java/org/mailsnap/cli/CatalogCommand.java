@@ -39,6 +39,10 @@ final class CatalogCommand {
                                         + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
                                 dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
                                 r.blobsIndexed(), r.durationNanos() / 1e9);
+                        r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
+                        if (r.partial()) {
+                            return ExitCode.PARTIAL.code();
+                        }
                     }
                 } finally {
                     repo.storage().close();

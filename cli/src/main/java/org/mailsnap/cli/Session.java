@@ -10,8 +10,10 @@ import org.mailsnap.repository.Repository;
 final class Session implements AutoCloseable {
     final Repository repository;
     final Catalog catalog;
+    private final Environment env;
 
-    private Session(Repository repository, Catalog catalog) {
+    private Session(Environment env, Repository repository, Catalog catalog) {
+        this.env = env;
         this.repository = repository;
         this.catalog = catalog;
     }
@@ -19,16 +21,19 @@ final class Session implements AutoCloseable {
     static Session open(Environment env, RepositoryOptions repo, CatalogOptions catalog) throws IOException {
         Repository repository = repo.open(env, id -> catalog.unlockCache(env, id));
         try {
-            return new Session(repository, catalog.open(env, repository));
+            return new Session(env, repository, catalog.open(env, repository));
         } catch (IOException | RuntimeException e) {
             close(repository);
             throw e;
         }
     }
 
+    /** The snapshots; each damaged snapshot object is named on stderr, one line each, and skipped. */
     SnapshotHistory history() throws IOException {
         org.mailsnap.history.CatalogSync.blobIndex(repository, catalog);
-        return SnapshotHistory.load(repository, catalog);
+        SnapshotHistory history = SnapshotHistory.load(repository, catalog);
+        history.damaged().forEach(d -> env.err().println("warning: " + d.describe()));
+        return history;
     }
 
     /** A blob store for reading (restores, listings). */

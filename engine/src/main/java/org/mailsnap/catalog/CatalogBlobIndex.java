@@ -27,6 +27,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     private final LmdbEnvironment environment;
     private final Dbi<ByteBuffer> blobs;
     private final Dbi<ByteBuffer> indexFiles;
+    private final Dbi<ByteBuffer> damaged;
     private final ReadTxnPool readers;
     private final Handles handles;
 
@@ -34,6 +35,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         this.environment = environment;
         this.blobs = environment.dbi(BlobDatabases.BLOBS);
         this.indexFiles = environment.dbi(BlobDatabases.INDEX_FILES);
+        this.damaged = environment.dbi(BlobDatabases.DAMAGED);
         this.readers = new ReadTxnPool(environment);
         this.handles = handles;
     }
@@ -94,6 +96,39 @@ public final class CatalogBlobIndex implements BlobIndex {
         return Collections.unmodifiableSet(names);
     }
 
+    /**
+     * Records blob locations known to be bad and drops them from the index, so that {@link #find} reports those
+     * blobs absent and the next backup stores them again instead of deduplicating against lost data. A bad
+     * location is remembered: loading an index file that still lists it does not bring it back, while a new
+     * location (the blob stored again, in another pack) is taken as usual.
+     *
+     * @return how many locations were dropped from the index
+     */
+    public long markDamaged(Iterable<DamagedBlob> bad) throws IOException {
+        long[] dropped = {0};
+        write(txn -> {
+            for (DamagedBlob blob : bad) {
+                txn.put(damaged, Keys.damaged(blob.id(), blob.pack()),
+                        blob.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] key = blob.id().toBytes();
+                byte[] value = txn.get(blobs, key);
+                if (value != null && (blob.pack() == null
+                        || BlobLocationCodec.decode(value, key).pack().equals(blob.pack()))) {
+                    txn.delete(blobs, key);
+                    dropped[0]++;
+                }
+            }
+        });
+        return dropped[0];
+    }
+
+    /** How many bad locations are recorded. */
+    public long damagedCount() throws IOException {
+        long[] n = {0};
+        read(txn -> n[0] = txn.entries(damaged));
+        return n[0];
+    }
+
     /** Removes the given blobs; returns how many were present. */
     public long forgetBlobs(Iterable<BlobId> ids) throws IOException {
         long[] removed = {0};
@@ -143,7 +178,11 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
+        boolean anyDamaged = txn.entries(damaged) > 0;
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
+            if (anyDamaged && txn.get(damaged, Keys.damaged(e.getKey(), e.getValue().pack())) != null) {
+                continue; // known bad: an index file still lists it, but nothing may deduplicate against it
+            }
             txn.put(blobs, e.getKey().toBytes(), BlobLocationCodec.encode(e.getValue()));
         }
     }

@@ -20,6 +20,7 @@ import org.mailsnap.model.FolderKey;
  * snapshots           snapshotId
  * blobs               blobId (32 bytes)
  * indexFiles          indexFileName
+ * damaged             blobId (32 bytes) packId (32 bytes, or none: "wherever the catalog had it")
  * </pre>
  */
 final class Keys {
@@ -90,6 +91,11 @@ final class Keys {
     }
 
     /** Reads a big-endian id at {@code offset}. */
+    static byte[] damaged(org.mailsnap.model.BlobId blob, String pack) {
+        byte[] id = blob.toBytes();
+        return pack == null ? id : concat(id, java.util.HexFormat.of().parseHex(pack));
+    }
+
     static int readId(byte[] key, int offset) {
         return ((key[offset] & 0xFF) << 24) | ((key[offset + 1] & 0xFF) << 16) | ((key[offset + 2] & 0xFF) << 8)
                 | (key[offset + 3] & 0xFF);

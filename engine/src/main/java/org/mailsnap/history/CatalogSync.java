@@ -1,6 +1,7 @@
 package org.mailsnap.history;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,8 @@ import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogBlobIndex;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.codec.DecodeException;
+import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.IndexSync;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -34,8 +37,15 @@ public final class CatalogSync {
         }
     }
 
-    /** Adds summaries of snapshots the catalog does not know, and drops those gone from the repository. */
-    public static List<SnapshotSummary> snapshots(Repository repository, Catalog catalog) throws IOException {
+    /** What a snapshot sync found: every readable snapshot, and those that cannot be read (skipped). */
+    public record Snapshots(List<SnapshotSummary> all, List<DamagedSnapshot> damaged) {}
+
+    /**
+     * Adds summaries of snapshots the catalog does not know, and drops those gone from the repository. A snapshot
+     * object that cannot be read is left out (and not cached: the next sync reports it again), so one damaged
+     * object never hides the others.
+     */
+    public static Snapshots snapshots(Repository repository, Catalog catalog) throws IOException {
         List<String> ids = repository.objects().list(ObjectKind.SNAPSHOT);
         Set<String> present = new HashSet<>(ids);
         try (CatalogWriter w = catalog.beginWrite()) {
@@ -47,15 +57,22 @@ public final class CatalogSync {
                     w.deleteSnapshot(s.id());
                 }
             }
+            List<DamagedSnapshot> damaged = new ArrayList<>();
             for (String id : ids) {
                 if (!known.contains(id)) {
-                    Snapshot s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                    Snapshot s;
+                    try {
+                        s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                    } catch (CorruptObjectException | DecodeException e) {
+                        damaged.add(new DamagedSnapshot(id, e.getMessage()));
+                        continue;
+                    }
                     w.putSnapshot(new SnapshotSummary(id, s.time(), s.host(), s.storeKey(), s.stats().messages()));
                 }
             }
             List<SnapshotSummary> all = w.snapshots();
             w.commit();
-            return all;
+            return new Snapshots(all, List.copyOf(damaged));
         }
     }
 }

@@ -15,15 +15,26 @@ import org.mailsnap.snapshot.SnapshotCodec;
 public final class SnapshotHistory {
     private final Repository repository;
     private final List<SnapshotSummary> snapshots;
+    private final List<DamagedSnapshot> damaged;
 
-    private SnapshotHistory(Repository repository, List<SnapshotSummary> snapshots) {
+    private SnapshotHistory(Repository repository, List<SnapshotSummary> snapshots, List<DamagedSnapshot> damaged) {
         this.repository = repository;
         this.snapshots = snapshots.stream().sorted(Comparator.comparing(SnapshotSummary::time)).toList();
+        this.damaged = damaged;
     }
 
-    /** Syncs the catalog's summaries with the repository, then answers from them. */
+    /**
+     * Syncs the catalog's summaries with the repository, then answers from them. Snapshot objects that cannot be
+     * read are skipped and listed in {@link #damaged()}: the caller reports them.
+     */
     public static SnapshotHistory load(Repository repository, Catalog catalog) throws IOException {
-        return new SnapshotHistory(repository, CatalogSync.snapshots(repository, catalog));
+        CatalogSync.Snapshots synced = CatalogSync.snapshots(repository, catalog);
+        return new SnapshotHistory(repository, synced.all(), synced.damaged());
+    }
+
+    /** Snapshot objects this load could not read (left out of {@link #all()}). */
+    public List<DamagedSnapshot> damaged() {
+        return damaged;
     }
 
     /** Oldest first. */

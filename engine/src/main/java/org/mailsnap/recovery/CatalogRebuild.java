@@ -22,7 +22,9 @@ import org.mailsnap.snapshot.BlobSource;
  *
  * <ol>
  *   <li>Under a shared repository lock, refuse a catalog that already knows snapshots (delete it first).</li>
- *   <li>Load the blob index from every index file; sync the snapshot summaries.</li>
+ *   <li>Load the blob index from every index file; sync the snapshot summaries. A snapshot object that cannot be
+ *       read is left out and named in the result (the rebuild is then partial): one damaged object must not keep
+ *       a new machine from restoring everything else.</li>
  *   <li>Per store (host and path), replay its snapshots oldest first ({@code StoreReplay}): the content map
  *       (mailbox, base → blobs and mtime) and the search index (header fields, first snapshot, last snapshot of a
  *       message that went away), reading only the manifest chunks that changed between consecutive snapshots and
@@ -105,7 +107,7 @@ public final class CatalogRebuild {
             return new RebuildResult(byStore.size(), history.all().size(), progress.foldersWritten(),
                     progress.placementsWritten(), progress.messagesIndexed(), progress.messagesGone(),
                     progress.manifestChunksRead(), progress.headersRead(), catalog.blobs().size(),
-                    System.nanoTime() - began);
+                    System.nanoTime() - began, history.damaged());
         }
     }
 

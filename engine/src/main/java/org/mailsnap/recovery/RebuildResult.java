@@ -13,6 +13,17 @@ package org.mailsnap.recovery;
  * @param headersRead        header blobs fetched
  * @param blobsIndexed       blobs in the catalog's blob index afterwards
  * @param durationNanos      wall time
+ * @param damagedSnapshots   snapshot objects that could not be read and were left out (the rebuild is partial)
  */
 public record RebuildResult(int stores, int snapshots, long folders, long placements, long messages, long gone,
-                            long manifestChunksRead, long headersRead, long blobsIndexed, long durationNanos) {}
+                            long manifestChunksRead, long headersRead, long blobsIndexed, long durationNanos,
+                            java.util.List<org.mailsnap.history.DamagedSnapshot> damagedSnapshots) {
+    public RebuildResult {
+        damagedSnapshots = java.util.List.copyOf(damagedSnapshots);
+    }
+
+    /** True when a snapshot was left out. */
+    public boolean partial() {
+        return !damagedSnapshots.isEmpty();
+    }
+}

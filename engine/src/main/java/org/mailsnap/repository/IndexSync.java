@@ -13,7 +13,8 @@ import org.mailsnap.model.BlobIndex;
  * Feeds a {@link BlobIndex} from the repository's index files: all of them (a rebuild) or those not yet known.
  *
  * <p>An index file named in the {@code supersedes} list of any present index file is skipped (format-spec,
- * operations.md). Knowing that requires reading every new file before feeding any, so this reads in two passes;
+ * operations.md); so is a damaged one that is superseded (repair replaces damaged index files that way), while a
+ * damaged one that nothing supersedes fails the sync. Knowing that requires reading every new file before feeding any, so this reads in two passes;
  * decoded files are kept between the passes up to a budget of entries, the rest are read again.
  */
 public final class IndexSync {
@@ -46,9 +47,16 @@ public final class IndexSync {
 
         Set<String> superseded = new HashSet<>();
         Map<String, IndexFile> retained = new HashMap<>();
+        Map<String, CorruptObjectException> damaged = new HashMap<>();
         int retainedEntries = 0;
         for (String id : fresh) {
-            IndexFile file = read(id);
+            IndexFile file;
+            try {
+                file = read(id);
+            } catch (CorruptObjectException e) {
+                damaged.put(id, e); // harmless once a repair has superseded it; fatal otherwise (below)
+                continue;
+            }
             superseded.addAll(file.supersedes());
             if (retainedEntries + file.entryCount() <= RETAIN_ENTRIES) {
                 retained.put(id, file);
@@ -56,6 +64,12 @@ public final class IndexSync {
             }
         }
 
+        for (Map.Entry<String, CorruptObjectException> e : damaged.entrySet()) {
+            if (!superseded.contains(e.getKey())) {
+                throw new CorruptObjectException(e.getValue().object(), e.getValue().problem()
+                        + "; run 'mailsnap repair' to index its packs anew", e.getValue());
+            }
+        }
         Set<String> fed = new HashSet<>();
         for (String id : fresh) {
             if (superseded.contains(id)) {

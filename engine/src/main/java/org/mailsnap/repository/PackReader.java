@@ -41,6 +41,41 @@ final class PackReader {
         return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
     }
 
+    /**
+     * Parses a pack's header with three ranged reads (trailer, prefix, header) instead of reading the whole pack:
+     * what check and repair need from every pack. The same rules as {@link #parse} apply.
+     */
+    static ParsedPack parseHeader(org.mailsnap.storage.Storage storage, String packId, SubKeys keys)
+            throws java.io.IOException {
+        String object = PackFormat.describe(packId);
+        String name = PackFormat.objectName(packId);
+        long size = storage.size(name);
+        if (size < PackFormat.MIN_PACK_LENGTH) {
+            throw new CorruptObjectException(object, "trailer missing (file truncated?): " + size + " bytes");
+        }
+        byte[] trailer = storage.getRange(name, size - PackFormat.TRAILER_LENGTH, PackFormat.TRAILER_LENGTH);
+        if (!Arrays.equals(trailer, 4, 12, PackFormat.TRAILER_MAGIC, 0, 8)) {
+            throw new CorruptObjectException(object, "trailer missing (file truncated?)");
+        }
+        long headerLength = new ByteReader(trailer, object).u32("header length");
+        long headerStart = size - PackFormat.TRAILER_LENGTH - headerLength;
+        if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
+            throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
+                    + size + " bytes");
+        }
+        byte[] prefix = storage.getRange(name, 0, PackFormat.PREFIX_LENGTH);
+        byte[] salt = parsePrefix(prefix, packId);
+        SecretKey key = keys.packKey(salt);
+        byte[] sealed = storage.getRange(name, headerStart, (int) headerLength);
+        byte[] header;
+        try {
+            header = Aead.open(key, Aead.headerNonce(), prefix, sealed);
+        } catch (AEADBadTagException e) {
+            throw new CorruptObjectException(object, "header MAC mismatch (corrupted or wrong key?)");
+        }
+        return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
+    }
+
     /** Checks magic and version of the 42-byte prefix and returns the salt. */
     static byte[] parsePrefix(byte[] prefix, String packId) throws CorruptObjectException {
         String object = PackFormat.describe(packId);

@@ -167,6 +167,11 @@ public final class Repository implements AutoCloseable {
         return indexSync;
     }
 
+    /** Listings, index files, pack headers and whole-pack verification, for check and repair. */
+    public Maintenance maintenance() {
+        return new Maintenance(storage, subKeys, indexSync);
+    }
+
     /** A shared lock (backups; many at once). */
     public RepositoryLock lockShared() throws IOException {
         return locks.acquire(false);

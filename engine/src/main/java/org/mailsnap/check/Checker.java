@@ -1,0 +1,75 @@
+package org.mailsnap.check;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.repository.LockInfo;
+import org.mailsnap.repository.Repository;
+
+/**
+ * Checks a repository (see the package doc for the algorithm). Reads only: takes no lock (a backup may run
+ * meanwhile; what it publishes after the listings is simply not seen), writes nothing to the repository.
+ *
+ * <pre>{@code
+ * CheckResult result = new Checker(repository, DataSelection.ALL, catalogLookup).run();
+ * DamageMarks.record(catalog, result);   // so that the next backup stores the affected messages again
+ * }</pre>
+ */
+public final class Checker {
+    private final Repository repository;
+    private final DataSelection readData;
+    private final MessageLookup lookup;
+
+    /**
+     * @param readData which packs to read whole and verify blob by blob
+     * @param lookup   Subject and Message-ID by (mailbox, base), for reports ({@link MessageLookup#NONE} without a
+     *                 catalog)
+     */
+    public Checker(Repository repository, DataSelection readData, MessageLookup lookup) {
+        this.repository = repository;
+        this.readData = readData;
+        this.lookup = lookup;
+    }
+
+    public CheckResult run() throws IOException {
+        List<Finding> leftovers = new ArrayList<>();
+        Instant now = Instant.now();
+        for (LockInfo lock : repository.listLocks()) {
+            if (lock.stale()) {
+                leftovers.add(new Finding("lock " + lock.id().substring(0, 12), "stale: " + lock.describe(now)
+                        + " ('mailsnap unlock' removes it)"));
+            } else if (!lock.problem().isEmpty()) {
+                leftovers.add(new Finding("lock " + lock.id().substring(0, 12), lock.describe(now)));
+            }
+        }
+        IndexScan scan = new IndexScan(repository, readData);
+        scan.run();
+        SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup);
+        walk.run();
+
+        List<Finding> damage = new ArrayList<>(scan.damage);
+        damage.addAll(walk.damage);
+        for (Map.Entry<BlobId, String> e : walk.unlisted.entrySet()) {
+            damage.add(new Finding("blob " + e.getKey().shortHex() + "…", "referenced by a snapshot, but "
+                    + e.getValue()));
+        }
+        leftovers.addAll(scan.leftovers);
+        Map<String, DamagedBlob> bad = new LinkedHashMap<>();
+        for (DamagedBlob b : scan.badBlobs) {
+            bad.putIfAbsent(b.id().toHex() + b.pack(), b);
+        }
+        for (Map.Entry<BlobId, String> e : walk.unlisted.entrySet()) {
+            bad.putIfAbsent(e.getKey().toHex(), new DamagedBlob(e.getKey(), null, e.getValue()));
+        }
+        CheckResult.Stats stats = new CheckResult.Stats(walk.snapshots, scan.indexFiles, scan.packs,
+                (long) scan.data.size() + scan.metadata.size(), scan.packsRead, scan.blobsRead, walk.treeChunks,
+                walk.manifestChunks);
+        return new CheckResult(damage, leftovers, walk.affectedSnapshots, walk.affectedMessages,
+                new ArrayList<>(bad.values()), stats);
+    }
+}

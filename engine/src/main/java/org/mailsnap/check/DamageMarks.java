@@ -1,0 +1,153 @@
+package org.mailsnap.check;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogCursor;
+import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.catalog.FolderState;
+import org.mailsnap.catalog.PlacementRecord;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.MessageContent;
+import org.mailsnap.snapshot.ControlFile;
+
+/**
+ * Tells the local catalog about bad blobs, so that backups stop deduplicating against them and store the affected
+ * messages again from the live store (which still has them). Called by check with everything it found, and by a
+ * restore that meets a bad blob ({@link #blobFailed}).
+ *
+ * <p>Three caches would otherwise keep reusing the lost data, and each is corrected in the narrowest place:
+ * <ol>
+ *   <li>the blob index: the bad location is dropped and remembered ({@code CatalogBlobIndex.markDamaged}), so
+ *       {@code put} of the same bytes stores them again;</li>
+ *   <li>the content map (mailbox, base → blobs): the entries of the affected messages are deleted, so a message
+ *       that moves or comes back is read, not reused;</li>
+ *   <li>the last run's placements and folder states: a placement whose content uses a bad blob is deleted, and a
+ *       folder holding one, or whose manifest or control-file chunks are bad, gets listing time 0 so the next run
+ *       lists it (an unchanged folder is otherwise carried over without a look). The listing then meets the
+ *       message as unknown and reads it; the manifest and control files are written again, and their chunks,
+ *       no longer found in the blob index, are stored again.</li>
+ * </ol>
+ * Nothing else changes: a backup needs no knowledge of damage.
+ */
+public final class DamageMarks {
+    private DamageMarks() {}
+
+    /** A message by mailbox and base, as the content map keys it. */
+    public record MessageRef(String mailbox, String base) {}
+
+    /**
+     * What marking changed.
+     *
+     * @param blobsDropped     blob locations dropped from the blob index
+     * @param placementsDropped last-run placements deleted (their messages are read by the next backup)
+     * @param foldersRelisted  folders the next backup lists again
+     */
+    public record Result(long blobsDropped, long placementsDropped, long foldersRelisted) {}
+
+    /** Marks everything a check found. */
+    public static Result record(Catalog catalog, CheckResult result) throws IOException {
+        List<MessageRef> messages = new ArrayList<>();
+        for (AffectedMessage m : result.messages()) {
+            messages.add(new MessageRef(m.mailbox(), m.base()));
+        }
+        return record(catalog, result.badBlobs(), messages);
+    }
+
+    /**
+     * The restore hook: blob {@code id} failed to read ({@code cause} says why). Its current location in the
+     * catalog is marked bad; {@code message} (may be null) is the message the restore was writing.
+     */
+    public static Result blobFailed(Catalog catalog, BlobId id, IOException cause, MessageRef message)
+            throws IOException {
+        String pack = catalog.blobs().find(id).map(l -> l.pack()).orElse(null);
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return record(catalog, List.of(new DamagedBlob(id, pack, reason)),
+                message == null ? List.of() : List.of(message));
+    }
+
+    public static Result record(Catalog catalog, Collection<DamagedBlob> bad, Collection<MessageRef> messages)
+            throws IOException {
+        if (bad.isEmpty() && messages.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
+        long dropped = catalog.blobs().markDamaged(bad);
+        Set<BlobId> ids = new HashSet<>();
+        bad.forEach(b -> ids.add(b.id()));
+        long placements = 0;
+        long folders = 0;
+        try (CatalogWriter w = catalog.beginWrite()) {
+            for (MessageRef m : messages) {
+                w.deleteContent(m.mailbox(), m.base());
+            }
+            Set<String> stores = new LinkedHashSet<>();
+            for (SnapshotSummary s : w.snapshots()) {
+                stores.add(s.storeKey());
+            }
+            for (String store : stores) {
+                for (FolderKey key : w.folders(store)) {
+                    FolderState state = w.folder(store, key).orElse(null);
+                    if (state == null) {
+                        continue;
+                    }
+                    List<String> badBases = new ArrayList<>();
+                    try (CatalogCursor<PlacementRecord> cursor = w.placements(store, key)) {
+                        while (cursor.hasNext()) {
+                            PlacementRecord r = cursor.next();
+                            if (uses(r.content(), ids)) {
+                                badBases.add(r.base());
+                            }
+                        }
+                    }
+                    for (String base : badBases) {
+                        w.deletePlacement(store, key, base);
+                        w.deleteContent(key.mailbox(), base);
+                    }
+                    placements += badBases.size();
+                    if (!badBases.isEmpty() || usesAny(state, ids)) {
+                        w.putFolder(store, key, new FolderState(0, state.entry()));
+                        folders++;
+                    }
+                }
+            }
+            w.commit();
+        }
+        return new Result(dropped, placements, folders);
+    }
+
+    private static boolean uses(MessageContent content, Set<BlobId> ids) {
+        if (ids.contains(content.header())) {
+            return true;
+        }
+        for (BlobId b : content.body()) {
+            if (ids.contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesAny(FolderState state, Set<BlobId> ids) {
+        for (BlobId m : state.entry().manifest()) {
+            if (ids.contains(m)) {
+                return true;
+            }
+        }
+        for (ControlFile file : state.entry().controlFiles()) {
+            for (BlobId c : file.chunks()) {
+                if (ids.contains(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

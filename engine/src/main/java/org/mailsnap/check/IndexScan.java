@@ -1,0 +1,188 @@
+package org.mailsnap.check;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.repository.IndexContent;
+import org.mailsnap.repository.IndexedBlob;
+import org.mailsnap.repository.IndexedPack;
+import org.mailsnap.repository.Maintenance;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.PackVerification;
+import org.mailsnap.repository.Repository;
+
+/**
+ * Steps 1-3 of check (see the package doc): the packs in {@code data/}, the index files, the live ones' entries
+ * into two {@link BlobTable}s, and every listed pack's header (or, when selected, its whole content).
+ */
+final class IndexScan {
+    private final Repository repository;
+    private final Maintenance maintenance;
+    private final DataSelection readData;
+    final List<String> packNames = new ArrayList<>();
+    private final Map<String, Integer> packNumbers = new HashMap<>();
+    final BlobTable data = new BlobTable(false, packNames);
+    final BlobTable metadata = new BlobTable(true, packNames);
+    final List<Finding> damage = new ArrayList<>();
+    final List<Finding> leftovers = new ArrayList<>();
+    final List<DamagedBlob> badBlobs = new ArrayList<>();
+    /** Why each bad pack is bad, for reports of the blobs in it. */
+    final Map<String, String> badPacks = new LinkedHashMap<>();
+    /** Why each damaged blob is damaged (only blobs that failed to read; small). */
+    final Map<org.mailsnap.model.BlobId, String> damagedBlobs = new HashMap<>();
+    int indexFiles;
+    int packs;
+    int packsRead;
+    long blobsRead;
+
+    IndexScan(Repository repository, DataSelection readData) {
+        this.repository = repository;
+        this.maintenance = repository.maintenance();
+        this.readData = readData;
+    }
+
+    void run() throws IOException {
+        Maintenance.PackListing listing = maintenance.listPacks();
+        packs = listing.packs().size();
+        listing.strays().forEach(name -> leftovers.add(new Finding(name, "not a pack's name; ignored")));
+        for (ObjectKind kind : List.of(ObjectKind.INDEX, ObjectKind.SNAPSHOT)) {
+            maintenance.strays(kind).forEach(name -> leftovers.add(new Finding(name, "not an object id; ignored")));
+        }
+
+        List<String> ids = repository.objects().list(ObjectKind.INDEX);
+        indexFiles = ids.size();
+        Set<String> superseded = new HashSet<>();
+        Set<String> unreadable = new HashSet<>();
+        for (String id : ids) {
+            try {
+                superseded.addAll(maintenance.readIndex(id).supersedes());
+            } catch (IOException e) {
+                unreadable.add(id);
+            }
+        }
+        Map<String, String> indexOfPack = new HashMap<>();
+        for (String id : ids) {
+            if (superseded.contains(id)) {
+                leftovers.add(new Finding(describe("index", id), "superseded but still present (an interrupted"
+                        + " prune or repair left it; the next prune deletes it)"));
+                continue;
+            }
+            if (unreadable.contains(id)) {
+                damage.add(new Finding(describe("index", id), problemOf(() -> maintenance.readIndex(id))
+                        + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
+                continue;
+            }
+            IndexContent index = maintenance.readIndex(id);
+            for (IndexedPack pack : index.packs()) {
+                String other = indexOfPack.putIfAbsent(pack.packId(), id);
+                if (other != null) {
+                    leftovers.add(new Finding(describe("pack", pack.packId()), "listed by two index files ("
+                            + describe("index", other) + ", " + describe("index", id) + "): harmless, an"
+                            + " interrupted prune leaves this"));
+                }
+                addPack(index.id(), pack, listing.packs().containsKey(pack.packId()));
+            }
+        }
+        for (String packId : listing.packs().keySet()) {
+            if (!indexOfPack.containsKey(packId)) {
+                leftovers.add(new Finding(describe("pack", packId), "no index lists it (a killed backup, or a"
+                        + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
+            }
+        }
+        data.seal();
+        metadata.seal();
+    }
+
+    private void addPack(String indexId, IndexedPack pack, boolean present) throws IOException {
+        int number = packNumbers.computeIfAbsent(pack.packId(), p -> {
+            packNames.add(p);
+            return packNames.size() - 1;
+        });
+        String packName = describe("pack", pack.packId());
+        byte packStatus = BlobTable.OK;
+        Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
+        if (!present) {
+            packStatus = BlobTable.PACK_MISSING;
+            String reason = "missing (listed by " + describe("index", indexId) + " with " + pack.blobs().size()
+                    + " blobs)";
+            damage.add(new Finding(packName, reason));
+            badPacks.put(pack.packId(), "pack missing");
+        } else if (readData.selects(pack.packId())) {
+            PackVerification v = maintenance.verifyPack(pack.packId(), pack.blobs());
+            packsRead++;
+            blobsRead += v.verified();
+            v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
+            damaged = v.damagedBlobs();
+            damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: " + why)));
+            if (!damaged.isEmpty()) {
+                badPacks.put(pack.packId(), "pack damaged");
+            }
+        } else {
+            checkHeader(pack, packName);
+        }
+        for (IndexedBlob blob : pack.blobs()) {
+            String why = damaged.get(blob.id());
+            byte status = why != null ? BlobTable.DAMAGED : packStatus;
+            BlobTable table = blob.location().type() == BlobType.METADATA ? metadata : data;
+            table.add(blob.id(), number, blob.location(), status);
+            if (status != BlobTable.OK) {
+                String reason = status == BlobTable.PACK_MISSING ? "pack " + pack.packId() + " missing" : why;
+                badBlobs.add(new DamagedBlob(blob.id(), pack.packId(), reason));
+                if (why != null) {
+                    damagedBlobs.put(blob.id(), why);
+                }
+            }
+        }
+    }
+
+    /** Pack-header damage does not stop restores (they read blobs at index locations) but stops a repair. */
+    private void checkHeader(IndexedPack listed, String packName) {
+        IndexedPack header;
+        try {
+            header = maintenance.readPackHeader(listed.packId());
+        } catch (IOException e) {
+            damage.add(new Finding(packName, "header unreadable: " + problem(e) + " (its blobs may still be"
+                    + " readable through the index; --read-data tells)"));
+            return;
+        }
+        for (IndexedBlob blob : listed.blobs()) {
+            int position = blob.location().indexInPack();
+            if (position >= header.blobs().size() || !header.blobs().get(position).equals(blob)) {
+                damage.add(new Finding(packName, "header disagrees with the index at position " + position
+                        + " (blob " + blob.id().shortHex() + "…)"));
+                return;
+            }
+        }
+    }
+
+    private interface Read {
+        Object run() throws IOException;
+    }
+
+    private static String problemOf(Read read) {
+        try {
+            read.run();
+            return "readable on a second try (a flaky storage?)";
+        } catch (IOException e) {
+            return problem(e);
+        }
+    }
+
+    static String problem(IOException e) {
+        if (e instanceof org.mailsnap.repository.CorruptObjectException c) {
+            return c.problem();
+        }
+        return e.getMessage();
+    }
+
+    static String describe(String kind, String id) {
+        return kind + " " + (id.length() > 12 ? id.substring(0, 12) : id);
+    }
+}

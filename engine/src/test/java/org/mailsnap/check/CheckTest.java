@@ -1,0 +1,259 @@
+package org.mailsnap.check;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.backup.BackupResult;
+import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
+import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.recovery.CatalogRebuild;
+import org.mailsnap.recovery.RebuildProgress;
+import org.mailsnap.recovery.RebuildResult;
+import org.mailsnap.repository.IndexedPack;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.restore.RestoreMode;
+
+/**
+ * Real repositories broken on purpose (packs deleted, truncated and bit-flipped, index files and snapshots
+ * bit-flipped): check names the damage by message, the catalog stops deduplicating against it, the next backup
+ * stores the messages again, repair re-indexes, and check is clean afterwards.
+ */
+class CheckTest {
+    private static final StoreTree.Options OPTIONS = StoreTree.Options.exact().ignoringDirectoryMtimes();
+
+    @TempDir
+    Path tmp;
+    Path store;
+    long seed;
+
+    @BeforeEach
+    void generate() throws IOException {
+        seed = System.nanoTime();
+        System.out.println("CheckTest seed " + seed);
+        store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(30).seed(seed).build(), 1)
+                .generate(store);
+    }
+
+    private BackupFixture fixture() throws IOException {
+        return BackupFixture.withFaults(tmp.resolve("backup"), seed,
+                BackupFixture.cheapKdf().packTargetSize(16 * 1024).build());
+    }
+
+    private static CheckResult check(BackupFixture f, DataSelection data) throws IOException {
+        try (CatalogReader reader = f.catalog.read()) {
+            CheckResult result = new Checker(f.repository, data, reader::message).run();
+            result.damage().forEach(d -> System.out.println("  damage: " + d));
+            result.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));
+            return result;
+        }
+    }
+
+    private Path file(BackupFixture f, String objectName) {
+        return f.dir.resolve("repo").resolve(objectName);
+    }
+
+    private List<String> packsOf(BackupFixture f, BlobType type) throws IOException {
+        List<String> result = new ArrayList<>();
+        for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
+            IndexedPack header = f.repository.maintenance().readPackHeader(id);
+            if (header.blobs().get(0).location().type() == type) {
+                result.add(id);
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    private static String packName(String id) {
+        return "data/" + id.substring(0, 2) + "/" + id;
+    }
+
+    private void flip(Path file, long offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[(int) offset] ^= 0x10;
+        Files.write(file, bytes);
+    }
+
+    @Test
+    void aCleanRepositoryIsCleanAndReadDataVerifiesEveryBlob() throws Exception {
+        try (BackupFixture f = fixture()) {
+            f.backup(store);
+            CheckResult result = check(f, DataSelection.ALL);
+            assertTrue(result.clean(), result.damage().toString());
+            assertEquals(List.of(), result.messages());
+            assertEquals(result.stats().packs(), result.stats().packsRead());
+            assertEquals(result.stats().blobs(), result.stats().blobsRead());
+            assertTrue(result.stats().packs() > 3, "small packs: " + result.stats().packs());
+            int buckets = 0;
+            for (int n = 1; n <= 4; n++) {
+                buckets += check(f, DataSelection.parse(n + "/4", new Random(seed))).stats().packsRead();
+            }
+            assertEquals(result.stats().packs(), buckets, "the four quarters read every pack once");
+        }
+    }
+
+    @Test
+    void aDeletedPackIsNamedByMessageMarkedAndStoredAgainByTheNextBackup() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            String lost = packsOf(f, BlobType.DATA).get(0);
+            Files.delete(file(f, packName(lost)));
+
+            CheckResult found = check(f, DataSelection.NONE);
+            assertFalse(found.clean());
+            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("pack " + lost.substring(0, 12))
+                    && d.problem().startsWith("missing")), found.damage().toString());
+            assertFalse(found.messages().isEmpty(), "messages named");
+            for (AffectedMessage m : found.messages()) {
+                assertNotNull(m.subject(), "subject from the search index: " + m);
+                assertNotNull(m.messageId(), m.toString());
+                assertTrue(Files.exists(store.resolve(m.mailbox()).resolve(m.folder()).resolve("cur")
+                        .resolve(m.fileName())) || Files.exists(store.resolve(m.mailbox()).resolve(m.folder())
+                        .resolve("new").resolve(m.fileName())), "names a real file: " + m);
+                assertEquals(first.snapshotId(), m.firstSnapshot());
+            }
+            assertEquals(1, found.snapshots().size());
+            assertEquals(found.messages().size(), found.snapshots().get(0).messages());
+
+            // without the marks, a backup deduplicates against the lost blobs and stores nothing
+            DamageMarks.Result marked = DamageMarks.record(f.catalog, found);
+            assertTrue(marked.blobsDropped() > 0 && marked.placementsDropped() > 0, marked.toString());
+            BackupResult second = f.backup(store);
+            assertFalse(second.partial(), second.problems().toString());
+            assertEquals(found.messages().size(), second.progress().messagesRead(),
+                    "exactly the affected messages are read again");
+            assertTrue(second.blobs().dataBlobsNew() > 0, second.blobs().toString());
+
+            Path target = tmp.resolve("restore");
+            f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+
+            // the blobs are stored again under the same ids: no snapshot is affected any more, only the index
+            // still lists the missing pack until a repair
+            CheckResult afterBackup = check(f, DataSelection.NONE);
+            assertEquals(List.of(), afterBackup.messages());
+            assertEquals(List.of(), afterBackup.snapshots());
+            assertFalse(afterBackup.clean());
+
+            IndexRepair.Result repaired = new IndexRepair(f.repository).run();
+            assertFalse(repaired.replaced().isEmpty());
+            assertTrue(repaired.after().clean(), repaired.after().damage().toString());
+            CheckResult after = check(f, DataSelection.ALL);
+            assertTrue(after.clean(), after.damage().toString());
+
+            // the catalog follows the superseded index; the next backup works and restores
+            BackupResult third = f.backup(store);
+            assertFalse(third.partial());
+            Path target3 = tmp.resolve("restore3");
+            f.restore(first.snapshotId(), null, target3, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target3, OPTIONS)),
+                    "the first snapshot is whole again");
+        }
+    }
+
+    @Test
+    void bitFlipsAndTruncatedPacksAreFoundAndNamedByMessage() throws Exception {
+        try (BackupFixture f = fixture()) {
+            f.backup(store);
+            List<String> data = packsOf(f, BlobType.DATA);
+            String flipped = data.get(0);
+            String truncated = data.get(1);
+            flip(file(f, packName(flipped)), 60); // inside the first blob's ciphertext
+            Path t = file(f, packName(truncated));
+            byte[] bytes = Files.readAllBytes(t);
+            Files.write(t, java.util.Arrays.copyOf(bytes, bytes.length - 30));
+
+            CheckResult structure = check(f, DataSelection.NONE);
+            assertTrue(structure.damage().stream().anyMatch(d -> d.object().equals("pack "
+                    + truncated.substring(0, 12)) && d.problem().contains("header")), "header damage found");
+            assertFalse(structure.damage().stream().anyMatch(d -> d.object().contains(flipped.substring(0, 12))),
+                    "a flipped blob is invisible without reading data");
+
+            CheckResult read = check(f, DataSelection.ALL);
+            assertTrue(read.damage().stream().anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
+                    && d.problem().contains("MAC mismatch")), read.damage().toString());
+            assertTrue(read.messages().stream().anyMatch(m -> m.problems().toString().contains("damaged")),
+                    "the message of the flipped blob is named");
+            assertEquals(1, read.snapshots().size());
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsReportedAndRepairIndexesItsPacksAnew() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            List<String> indexes = f.repository.objects().list(ObjectKind.INDEX);
+            String broken = indexes.get(0);
+            flip(file(f, "index/" + broken), 70);
+
+            CheckResult found = check(f, DataSelection.NONE);
+            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.substring(0, 12))),
+                    found.damage().toString());
+            assertTrue(found.leftovers().stream().anyMatch(d -> d.problem().startsWith("no index lists it")),
+                    "its packs are unindexed");
+
+            IndexRepair.Result repaired = new IndexRepair(f.repository).run();
+            assertEquals(List.of(broken), repaired.replaced());
+            assertFalse(repaired.indexedAnew().isEmpty());
+            assertTrue(repaired.after().clean(), repaired.after().damage().toString());
+            assertTrue(check(f, DataSelection.ALL).clean());
+
+            // a new machine loads the index (the damaged file is superseded) and restores
+            f.loseCatalog();
+            Path target = tmp.resolve("restore");
+            f.restore(first.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsSkippedEverywhereAndReported() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            Files.writeString(store.resolve(firstMailbox()).resolve("new").resolve("1.M1P1.x"), "Subject: x\n\nhi\n");
+            BackupResult second = f.backup(store);
+            flip(file(f, "snapshots/" + first.snapshotId()), 100);
+            Files.write(file(f, "snapshots/" + "ab".repeat(32)), "garbage".getBytes());
+
+            CheckResult found = check(f, DataSelection.NONE);
+            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot "
+                    + first.snapshotId().substring(0, 12))), found.damage().toString());
+            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot " + "ab".repeat(6))));
+
+            f.loseCatalog();
+            SnapshotHistory history = SnapshotHistory.load(f.repository, f.catalog);
+            assertEquals(List.of(second.snapshotId()), history.all().stream().map(s -> s.id()).toList());
+            assertEquals(2, history.damaged().size());
+
+            f.loseCatalog();
+            RebuildResult rebuilt = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
+            assertTrue(rebuilt.partial());
+            assertEquals(1, rebuilt.snapshots());
+            Path target = tmp.resolve("restore");
+            f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+        }
+    }
+
+    private String firstMailbox() throws IOException {
+        try (var dirs = Files.walk(store)) {
+            return store.relativize(dirs.filter(p -> p.getFileName().toString().equals("cur"))
+                    .map(Path::getParent).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    .findFirst().orElseThrow()).toString();
+        }
+    }
+}
