@@ -70,8 +70,8 @@ final class IndexScan {
         Map<String, String> indexOfPack = new HashMap<>();
         for (String id : ids) {
             if (superseded.contains(id)) {
-                leftovers.add(new Finding(describe("index", id), "superseded but still present (an interrupted"
-                        + " prune or repair left it; the next prune deletes it)"));
+                leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
+                        + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
             if (unreadable.contains(id)) {

@@ -1,0 +1,45 @@
+package org.mailsnap.cli;
+
+import java.util.concurrent.Callable;
+import org.mailsnap.check.DamageMarks;
+import org.mailsnap.check.IndexRepair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "repair", description = {"Rebuild the index from the packs (exclusive lock): index packs that no",
+        "index lists, replace damaged index files and those listing missing packs. Deletes nothing. Then lists",
+        "the snapshots that still cannot be completed (exit 3) and marks their bad blobs in the local catalog, so",
+        "the next backup stores again what the live store still has."})
+final class RepairCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+
+    RepairCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (Session session = Session.open(env, repository, catalog)) {
+            IndexRepair.Result r = new IndexRepair(session.repository).run();
+            env.out().printf("indexed %d packs anew, replaced %d index files, wrote %d index files%n",
+                    r.indexedAnew().size(), r.replaced().size(), r.written().size());
+            r.replaced().forEach(id -> env.out().println("  superseded index " + id.substring(0, 12)));
+            r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
+            org.mailsnap.history.CatalogSync.blobIndex(session.repository, session.catalog);
+            DamageMarks.record(session.catalog, r.after());
+            if (r.after().clean() && r.unreadablePacks().isEmpty()) {
+                env.out().println("the repository's structure is intact");
+                return ExitCode.OK.code();
+            }
+            env.out().println("still damaged (run 'mailsnap check' for the messages concerned):");
+            r.after().damage().forEach(f -> env.out().println("  " + f));
+            r.after().snapshots().forEach(s -> env.out().println("  snapshot " + s.id().substring(0, 12)
+                    + " cannot be completed: " + (s.messages() > 0 ? s.messages() + " messages" : "")
+                    + String.join("; ", s.problems())));
+            return ExitCode.PARTIAL.code();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.mailsnap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
+import org.mailsnap.mailgen.StoreTree;
+
+/**
+ * check, repair and damaged snapshots through the CLI: exit codes, one-line warnings, damage named by message,
+ * and the next backup storing again what a deleted pack lost.
+ */
+class CheckCliTest {
+    @TempDir
+    Path tmp;
+    final Map<String, String> env = new HashMap<>();
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        System.out.println("$ mailsnap " + String.join(" ", args) + " -> " + code + "\n" + out + err);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void repository() {
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
+        env.put("MAILSNAP_PASSWORD", "correct horse");
+        env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+    }
+
+    private Path store() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("CheckCliTest seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(20).seed(seed).build(), 1)
+                .generate(store);
+        return store;
+    }
+
+    private Path largestPack() throws Exception {
+        try (var files = Files.walk(tmp.resolve("repo").resolve("data"))) {
+            return files.filter(Files::isRegularFile).max((a, b) -> Long.compare(a.toFile().length(),
+                    b.toFile().length())).orElseThrow();
+        }
+    }
+
+    @Test
+    void aDeletedPackIsReportedByMessageAndTheNextBackupStoresItAgain() throws Exception {
+        Path store = store();
+        assertEquals(0, run("init").code());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Run clean = run("check", "--read-data");
+        assertEquals(0, clean.code(), clean.err());
+        assertTrue(clean.out().contains("no damage found"), clean.out());
+
+        Files.delete(largestPack()); // the data pack: bodies outweigh manifests
+        Run damaged = run("check");
+        assertEquals(1, damaged.code(), damaged.err());
+        assertTrue(damaged.out().contains("missing (listed by index"), damaged.out());
+        assertTrue(damaged.out().contains("messages that cannot be restored from some snapshot"), damaged.out());
+        assertTrue(damaged.out().contains("\""), "subjects quoted: " + damaged.out());
+        assertTrue(damaged.err().contains("marked in the catalog"), damaged.err());
+
+        Run json = run("check", "--json", "--read-data-subset", "1/2");
+        assertEquals(1, json.code());
+        assertTrue(json.out().startsWith("{\"clean\":false"), json.out());
+
+        Run again = run("backup", "--lock", "none", store.toString());
+        assertEquals(0, again.code(), again.err());
+        Path target = tmp.resolve("restored");
+        assertEquals(0, run("restore", "--at", "now", "--target", target.toString()).code());
+        StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));
+
+        Run repair = run("repair");
+        assertEquals(0, repair.code(), repair.out() + repair.err());
+        assertTrue(repair.out().contains("superseded index"), repair.out());
+        Run after = run("check", "--read-data");
+        assertEquals(0, after.code(), after.out());
+    }
+
+    @Test
+    void aDamagedSnapshotIsOneWarningLineAndEverythingElseWorks() throws Exception {
+        Path store = store();
+        assertEquals(0, run("init").code());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Files.writeString(tmp.resolve("repo").resolve("snapshots").resolve("cd".repeat(32)), "not a snapshot");
+        Files.delete(tmp.resolve("catalog").resolve("blobs").resolve("data.mdb")); // a fresh catalog, as on a new host
+        Files.walk(tmp.resolve("catalog")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+
+        Run snapshots = run("snapshots");
+        assertEquals(0, snapshots.code(), snapshots.err());
+        assertTrue(snapshots.out().contains("1 snapshots"), snapshots.out());
+        assertEquals(1, snapshots.err().lines().count(), snapshots.err());
+        assertTrue(snapshots.err().contains("snapshot cdcdcdcdcdcd is damaged and skipped"), snapshots.err());
+
+        Path target = tmp.resolve("restored");
+        Run restore = run("restore", "--at", "now", "--target", target.toString());
+        assertEquals(0, restore.code(), restore.err());
+
+        Run rebuild = run("catalog", "rebuild");
+        assertEquals(3, rebuild.code(), rebuild.err());
+        assertTrue(rebuild.err().contains("cdcdcdcdcdcd"), rebuild.err());
+
+        Run check = run("check");
+        assertEquals(1, check.code());
+        assertTrue(check.out().contains("snapshot cdcdcdcdcdcd: "), check.out());
+    }
+
+    @Test
+    void badSubsetSpecsAreUsageErrors() throws Exception {
+        assertEquals(0, run("init").code());
+        assertEquals(2, run("check", "--read-data-subset", "0/24").code());
+        assertEquals(2, run("check", "--read-data-subset", "half").code());
+        assertEquals(2, run("check", "--read-data", "--read-data-subset", "1/2").code());
+    }
+}
