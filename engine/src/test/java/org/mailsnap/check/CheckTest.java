@@ -249,6 +249,41 @@ class CheckTest {
         }
     }
 
+    @Test
+    void aRestoreThatMeetsABadBlobMarksItAndTheNextBackupReadsThatMessageAgain() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            String flipped = packsOf(f, BlobType.DATA).get(0);
+            flip(file(f, packName(flipped)), 60);
+
+            // what a restore does blob by blob, and the hook it calls when one fails
+            var blobs = f.repository.openBlobStore(f.catalog.blobs());
+            List<String> failed = new ArrayList<>();
+            for (var folder : f.placements(first.snapshotId()).entrySet()) {
+                for (var p : folder.getValue()) {
+                    List<org.mailsnap.model.BlobId> ids = new ArrayList<>(p.content().body());
+                    ids.add(0, p.content().header());
+                    for (var id : ids) {
+                        try {
+                            blobs.get(id);
+                        } catch (org.mailsnap.repository.CorruptObjectException e) {
+                            failed.add(p.name());
+                            DamageMarks.blobFailed(f.catalog, id, e, new DamageMarks.MessageRef(
+                                    folder.getKey().mailbox(), org.mailsnap.snapshot.BaseNames.DOVECOT.baseOf(p.name())));
+                        }
+                    }
+                }
+            }
+            assertEquals(1, failed.size(), "one flipped blob, one message: " + failed);
+
+            BackupResult second = f.backup(store);
+            assertEquals(1, second.progress().messagesRead(), "only that message is read again");
+            Path target = tmp.resolve("restore");
+            f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+        }
+    }
+
     private String firstMailbox() throws IOException {
         try (var dirs = Files.walk(store)) {
             return store.relativize(dirs.filter(p -> p.getFileName().toString().equals("cur"))
