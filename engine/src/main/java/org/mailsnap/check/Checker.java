@@ -10,6 +10,7 @@ import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.LockInfo;
 import org.mailsnap.repository.Repository;
+import org.mailsnap.storage.LocalStorage;
 
 /**
  * Checks a repository (see the package doc for the algorithm). Reads only: takes no lock (a backup may run
@@ -45,6 +46,12 @@ public final class Checker {
                         + " ('mailsnap unlock' removes it)"));
             } else if (!lock.problem().isEmpty()) {
                 leftovers.add(new Finding("lock " + lock.id().substring(0, 12), lock.describe(now)));
+            }
+        }
+        if (repository.storage() instanceof LocalStorage local) {
+            for (String name : local.temporaryFiles()) {
+                leftovers.add(new Finding(name, "temporary file of a writer that died before publishing (or of one"
+                        + " still running)"));
             }
         }
         IndexScan scan = new IndexScan(repository, readData);

@@ -224,6 +224,35 @@ public final class LocalStorage implements Storage {
         }
     }
 
+    /**
+     * The temporary files of writers that died before publishing (or of writers still running), as paths relative
+     * to the root: what {@code check} reports as leftovers.
+     */
+    public List<String> temporaryFiles() throws IOException {
+        List<String> found = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                    found.add(nameOf(file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return found;
+    }
+
     private Path fileOf(String name) {
         return root.resolve(ObjectNames.check(name));
     }

@@ -107,6 +107,31 @@ class CheckTest {
     }
 
     @Test
+    void leftoversOfKilledRunsAreReportedButAreNotDamage() throws Exception {
+        try (BackupFixture f = new BackupFixture(tmp.resolve("plain"))) {
+            f.backup(store);
+            Path repo = f.dir.resolve("repo");
+            Files.writeString(repo.resolve("snapshots").resolve(".tmp-12345"), "half a snapshot");
+            // a run killed after publishing a pack and before its index file: a pack no index lists
+            List<String> indexesBefore = f.repository.objects().list(ObjectKind.INDEX);
+            var killed = f.repository.openBlobStore(new org.mailsnap.repository.MemoryBlobIndex());
+            killed.put(BlobType.DATA, "a blob of a killed run".getBytes());
+            killed.flush();
+            for (String index : f.repository.objects().list(ObjectKind.INDEX)) {
+                if (!indexesBefore.contains(index)) {
+                    Files.delete(repo.resolve("index").resolve(index));
+                }
+            }
+            CheckResult result = check(f, DataSelection.ALL);
+            assertTrue(result.clean(), result.damage().toString());
+            assertTrue(result.leftovers().stream().anyMatch(l -> l.object().equals("snapshots/.tmp-12345")),
+                    result.leftovers().toString());
+            assertTrue(result.leftovers().stream().anyMatch(l -> l.problem().startsWith("no index lists it")),
+                    result.leftovers().toString());
+        }
+    }
+
+    @Test
     void aDeletedPackIsNamedByMessageMarkedAndStoredAgainByTheNextBackup() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
