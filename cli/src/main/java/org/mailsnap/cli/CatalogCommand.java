@@ -34,12 +34,22 @@ final class CatalogCommand {
                         Catalog.delete(dir);
                     }
                     try (Catalog fresh = catalog.open(env, repo)) {
-                        RebuildResult r = new CatalogRebuild(repo, fresh).run(new RebuildProgress());
+                        RebuildProgress progress = new RebuildProgress();
+                        RebuildResult r = new CatalogRebuild(repo, fresh).run(progress);
                         env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
                                         + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
                                 dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
                                 r.blobsIndexed(), r.durationNanos() / 1e9);
                         r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
+                        if (progress.headersUnreadable() > 0) {
+                            env.err().println("warning: " + progress.headersUnreadable() + " messages have an"
+                                    + " unreadable header blob and are indexed without Subject or Message-ID");
+                        }
+                        if (r.blobsInMissingPacks() > 0) {
+                            env.err().println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
+                                    + " missing from the repository; the next backup stores again what the store"
+                                    + " still has ('mailsnap check' names the messages)");
+                        }
                         if (r.partial()) {
                             return ExitCode.PARTIAL.code();
                         }

@@ -220,7 +220,7 @@ final class MailboxRun {
                 }
             }
         }
-        refreshMailboxFiles(a.captured, entries, previous);
+        refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
         updateSearchIndex(mailbox.name(), a.listed, readThisRun, a.goneByBase, placedBases);
         return new ArrayList<>(entries.values());
     }
@@ -411,7 +411,7 @@ final class MailboxRun {
      * The mailbox-level files (subscriptions, uidvalidity) live in the root folder's directory and are captured
      * whenever anything was listed; when the root folder itself was not listed, its entry is updated with them.
      */
-    private void refreshMailboxFiles(CapturedMailbox captured, TreeMap<FolderKey, FolderEntry> entries,
+    private void refreshMailboxFiles(CapturedMailbox captured, Path rootDir, TreeMap<FolderKey, FolderEntry> entries,
                                      Map<FolderKey, FolderState> previous) throws IOException {
         if (captured.mailboxControlFiles().isEmpty()) {
             return;
@@ -429,7 +429,8 @@ final class MailboxRun {
             }
         }
         for (Map.Entry<String, byte[]> f : captured.mailboxControlFiles().entrySet()) {
-            files.put(f.getKey(), run.controlFiles.store(f.getKey(), 0, f.getValue()));
+            files.put(f.getKey(), run.controlFiles.store(f.getKey(), mtimeOf(rootDir.resolve(f.getKey())),
+                    f.getValue()));
         }
         FolderEntry updated = new FolderEntry(rootKey, root.newDirMtimeNanos(), root.curDirMtimeNanos(),
                 root.messages(), root.bytes(), root.manifest(), new ArrayList<>(files.values()));

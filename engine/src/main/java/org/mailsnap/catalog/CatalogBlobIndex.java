@@ -2,7 +2,9 @@ package org.mailsnap.catalog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,6 +122,32 @@ public final class CatalogBlobIndex implements BlobIndex {
             }
         });
         return dropped[0];
+    }
+
+    /**
+     * Marks bad every location in a pack that is not in {@code present} (the packs listed under {@code data/}),
+     * in one pass over the index: what a rebuilt catalog learns without a check, since its marks went with the old
+     * catalog. Returns the locations marked.
+     */
+    public List<DamagedBlob> markPacksMissing(Set<String> present) throws IOException {
+        List<DamagedBlob> marked = new ArrayList<>();
+        write(txn -> {
+            try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
+                while (scan.next()) {
+                    BlobLocation location = BlobLocationCodec.decode(scan.value(), scan.key());
+                    if (!present.contains(location.pack())) {
+                        BlobId id = BlobId.of(scan.key());
+                        DamagedBlob bad = new DamagedBlob(id, location.pack(), "pack " + location.pack()
+                                + " missing");
+                        scan.deleteCurrent();
+                        txn.put(damaged, Keys.damaged(id, location.pack()),
+                                bad.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        marked.add(bad);
+                    }
+                }
+            }
+        });
+        return marked;
     }
 
     /** How many bad locations are recorded. */

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogException;
 import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.check.DamageMarks;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.repository.BlobStore;
@@ -22,7 +24,9 @@ import org.mailsnap.snapshot.BlobSource;
  *
  * <ol>
  *   <li>Under a shared repository lock, refuse a catalog that already knows snapshots (delete it first).</li>
- *   <li>Load the blob index from every index file; sync the snapshot summaries. A snapshot object that cannot be
+ *   <li>Load the blob index from every index file, and mark bad the locations in packs that are not in
+ *       {@code data/} (the old catalog's marks are gone; see {@code check.DamageMarks}, applied at the end so the
+ *       next backup reads again what those packs held); sync the snapshot summaries. A snapshot object that cannot be
  *       read is left out and named in the result (the rebuild is then partial): one damaged object must not keep
  *       a new machine from restoring everything else.</li>
  *   <li>Per store (host and path), replay its snapshots oldest first ({@code StoreReplay}): the content map
@@ -88,6 +92,8 @@ public final class CatalogRebuild {
         try (RepositoryLock lock = repository.lockShared()) {
             requireEmpty();
             CatalogSync.blobIndex(repository, catalog);
+            List<DamagedBlob> lost = catalog.blobs().markPacksMissing(
+                    repository.maintenance().listPacks().packs().keySet());
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
             progress.snapshotsTotal.set(history.all().size());
             Map<String, List<SnapshotSummary>> byStore = new TreeMap<>();
@@ -104,10 +110,11 @@ public final class CatalogRebuild {
                 }
                 batch.finish();
             }
+            DamageMarks.record(catalog, lost, List.of());
             return new RebuildResult(byStore.size(), history.all().size(), progress.foldersWritten(),
                     progress.placementsWritten(), progress.messagesIndexed(), progress.messagesGone(),
                     progress.manifestChunksRead(), progress.headersRead(), catalog.blobs().size(),
-                    System.nanoTime() - began, history.damaged());
+                    System.nanoTime() - began, history.damaged(), lost.size());
         }
     }
 

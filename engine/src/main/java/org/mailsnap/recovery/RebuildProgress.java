@@ -16,6 +16,7 @@ public final class RebuildProgress {
     final AtomicLong placementsWritten = new AtomicLong();
     final AtomicLong foldersWritten = new AtomicLong();
     final AtomicLong commits = new AtomicLong();
+    final AtomicLong headersUnreadable = new AtomicLong();
 
     /** Snapshots in the repository. */
     public long snapshotsTotal() {
@@ -58,6 +59,11 @@ public final class RebuildProgress {
     }
 
     /** Catalog write transactions committed. */
+    /** Messages indexed without Subject or Message-ID because their header blob could not be read. */
+    public long headersUnreadable() {
+        return headersUnreadable.get();
+    }
+
     public long commits() {
         return commits.get();
     }

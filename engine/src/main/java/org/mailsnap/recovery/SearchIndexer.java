@@ -1,6 +1,8 @@
 package org.mailsnap.recovery;
 
 import java.io.IOException;
+import org.mailsnap.repository.RepositoryException;
+import org.mailsnap.storage.NoSuchObjectException;
 import java.time.Instant;
 import java.util.Optional;
 import org.mailsnap.catalog.CatalogWriter;
@@ -47,7 +49,14 @@ final class SearchIndexer {
         Optional<MessageInfo> before = batch.writer().message(mailbox, name.base());
         MessageInfo now;
         if (before.isEmpty()) {
-            byte[] header = blobs.get(p.content().header());
+            byte[] header;
+            try {
+                header = blobs.get(p.content().header());
+            } catch (RepositoryException | NoSuchObjectException lost) {
+                // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
+                header = new byte[0];
+                progress.headersUnreadable.incrementAndGet();
+            }
             progress.headersRead.incrementAndGet();
             progress.messagesIndexed.incrementAndGet();
             now = firstSight(HeaderFields.parse(header), snapshot, key.folder(), name.flags());

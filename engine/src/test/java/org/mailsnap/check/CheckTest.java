@@ -191,6 +191,27 @@ class CheckTest {
     }
 
     @Test
+    void aCatalogRebuiltAfterAPackWasLostStopsDeduplicatingAgainstIt() throws Exception {
+        try (BackupFixture f = fixture()) {
+            f.backup(store);
+            String lost = packsOf(f, BlobType.DATA).get(0);
+            Files.delete(file(f, packName(lost)));
+            int affected = check(f, DataSelection.NONE).messages().size();
+            assertTrue(affected > 0);
+
+            f.loseCatalog(); // a new machine: no marks
+            RebuildResult rebuilt = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
+            assertTrue(rebuilt.blobsInMissingPacks() > 0, rebuilt.toString());
+            BackupResult next = f.backup(store);
+            assertEquals(affected, next.progress().messagesRead(), "the lost messages are read and stored again");
+            Path target = tmp.resolve("restore");
+            f.restore(next.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+            assertEquals(List.of(), check(f, DataSelection.NONE).messages());
+        }
+    }
+
+    @Test
     void bitFlipsAndTruncatedPacksAreFoundAndNamedByMessage() throws Exception {
         try (BackupFixture f = fixture()) {
             f.backup(store);
