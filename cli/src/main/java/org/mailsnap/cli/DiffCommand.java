@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What changed between two snapshots, per mailbox and folder. Folders whose manifests have the same chunk ids are
- * equal without being read; others are compared by base. A base that left one folder and arrived in another of
- * the same mailbox is a move.
+ * equal without being read; others are compared by base. A message (by its Dovecot GUID) that left one folder and
+ * arrived in another of the same mailbox is a move, also when Dovecot gave it a new base on the way (a move back
+ * into a folder that knew its base).
  */
 @Command(name = "diff", description = "Show messages added, expunged, moved and re-flagged between two snapshots.")
 final class DiffCommand implements Callable<Integer> {
@@ -66,8 +67,8 @@ final class DiffCommand implements Callable<Integer> {
 
     private void mailbox(String mailbox, Map<FolderKey, FolderEntry[]> folders, BlobStore blobs, BaseNames bases,
                          long[] totals) throws IOException {
-        Map<String, String> removed = new HashMap<>();   // base -> folder it left
-        Map<String, String> added = new HashMap<>();     // base -> folder it joined
+        Map<String, String[]> removed = new HashMap<>();   // GUID -> folder it left, base it had there
+        Map<String, String[]> added = new HashMap<>();     // GUID -> folder it joined, base it has there
         List<String> lines = new ArrayList<>();
         for (Map.Entry<FolderKey, FolderEntry[]> f : folders.entrySet()) {
             FolderEntry before = f.getValue()[0];
@@ -81,30 +82,32 @@ final class DiffCommand implements Callable<Integer> {
             for (Map.Entry<String, Placement> e : now.entrySet()) {
                 Placement was = old.get(e.getKey());
                 if (was == null) {
-                    added.put(e.getKey(), folder);
+                    added.put(e.getValue().identity(e.getKey()), new String[] {folder, e.getKey()});
                 } else if (!was.name().equals(e.getValue().name()) || was.inCur() != e.getValue().inCur()) {
                     lines.add("  ~ " + folder + ": " + describe(was) + " -> " + describe(e.getValue()));
                     totals[3]++;
                 }
             }
-            for (String base : old.keySet()) {
-                if (!now.containsKey(base)) {
-                    removed.put(base, folder);
+            for (Map.Entry<String, Placement> e : old.entrySet()) {
+                if (!now.containsKey(e.getKey())) {
+                    removed.put(e.getValue().identity(e.getKey()), new String[] {folder, e.getKey()});
                 }
             }
         }
-        for (Map.Entry<String, String> e : added.entrySet()) {
-            String from = removed.remove(e.getKey());
+        for (Map.Entry<String, String[]> e : added.entrySet()) {
+            String[] from = removed.remove(e.getKey());
+            String[] to = e.getValue();
             if (from != null) {
-                lines.add("  > " + from + " -> " + e.getValue() + ": " + e.getKey());
+                lines.add("  > " + from[0] + " -> " + to[0] + ": " + to[1]
+                        + (from[1].equals(to[1]) ? "" : " (was " + from[1] + ", same GUID)"));
                 totals[2]++;
             } else {
-                lines.add("  + " + e.getValue() + ": " + e.getKey());
+                lines.add("  + " + to[0] + ": " + to[1]);
                 totals[0]++;
             }
         }
-        for (Map.Entry<String, String> e : removed.entrySet()) {
-            lines.add("  - " + e.getValue() + ": " + e.getKey());
+        for (String[] gone : removed.values()) {
+            lines.add("  - " + gone[0] + ": " + gone[1]);
             totals[1]++;
         }
         if (!lines.isEmpty()) {

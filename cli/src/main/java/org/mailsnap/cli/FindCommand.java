@@ -33,6 +33,8 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "TIME", description = "Date header at or after TIME.") String since;
     @Option(names = "--until", paramLabel = "TIME", description = "Date header before TIME.") String until;
     @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX") String mailbox;
+    @Option(names = "--guid", paramLabel = "GUID", description = "Dovecot's GUID of the message (doveadm fetch guid;"
+            + " its base unless Dovecot recorded another when it was moved back into a folder).") String guid;
     @Option(names = "--limit", defaultValue = "100", description = "At most this many hits (default: 100).")
     int limit;
 
@@ -65,6 +67,9 @@ final class FindCommand implements Callable<Integer> {
         if (mailbox != null) {
             q = q.withMailbox(mailbox);
         }
+        if (guid != null) {
+            q = q.withGuid(guid);
+        }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = SnapshotHistory.load(session.repository, session.catalog);
             List<MessageHit> hits;
@@ -73,8 +78,8 @@ final class FindCommand implements Callable<Integer> {
             }
             for (MessageHit hit : hits) {
                 MessageInfo m = hit.info();
-                env.out().printf("%s %s %s%n", hit.mailbox(), hit.folder().isEmpty() ? "INBOX" : hit.folder(),
-                        hit.base());
+                env.out().printf("%s %s%n", hit.mailbox(), hit.folder().isEmpty() ? "INBOX" : hit.folder());
+                env.out().printf("    guid: %s%n", hit.guid());
                 env.out().printf("    flags: %s  date: %s%n", hit.flags().isEmpty() ? "-" : hit.flags(),
                         m.date() == null ? "-" : m.date());
                 env.out().printf("    from: %s%n    subject: %s%n", nz(m.from()), nz(m.subject()));

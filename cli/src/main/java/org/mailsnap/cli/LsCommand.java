@@ -69,9 +69,10 @@ final class LsCommand implements Callable<Integer> {
             for (FolderEntry f : folders) {
                 env.out().println(f.key().mailbox() + " " + (f.key().folder().isEmpty() ? "INBOX" : f.key().folder())
                         + ":");
-                ManifestReader.read(f.manifest(), blobs::get, p -> env.out().printf("  %s %-19s %10d  %s%n",
+                ManifestReader.read(f.manifest(), blobs::get, p -> env.out().printf("  %s %-19s %10d  %s%s%n",
                         p.inCur() ? "cur" : "new", SnapshotsCommand.TIME.format(
-                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(), p.name()));
+                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(), p.name(),
+                        p.guid().isEmpty() ? "" : "  guid " + p.guid()));
             }
         }
         return 0;

@@ -18,7 +18,8 @@ final class SnapshotChoice {
 
         @Option(names = "--at", paramLabel = "TIME",
                 description = "The newest snapshot at or before TIME: ISO-8601 (2026-11-24T10:00, 2026-11-24), "
-                        + "relative (2h, 3d), 'yesterday 10:00', 'now'.")
+                        + "relative (2h, 3d), 'yesterday 10:00', 'now'. A time to the second (as 'snapshots' prints it) "
+                        + "or minute means the end of that second or minute.")
         String at;
     }
 
@@ -26,6 +27,6 @@ final class SnapshotChoice {
         if (choice.id != null) {
             return history.byId(choice.id, null);
         }
-        return history.at(TimeExpressions.parse(choice.at, java.time.Clock.systemDefaultZone()), null);
+        return history.at(TimeExpressions.parseEnd(choice.at, java.time.Clock.systemDefaultZone()), null);
     }
 }

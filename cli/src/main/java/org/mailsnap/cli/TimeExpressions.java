@@ -70,6 +70,28 @@ final class TimeExpressions {
         }
     }
 
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?");
+
+    /**
+     * The last instant of the moment {@code text} names, for {@code --at}: a time to the second means the end of that
+     * second (a snapshot's recorded time has sub-second digits, and {@code snapshots} prints it to the second), to
+     * the minute the end of that minute, a day the end of that day. Relative ages, {@code now} and times with a
+     * fraction of a second are exact.
+     */
+    static Instant parseEnd(String text, Clock clock) {
+        Instant start = parse(text, clock);
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("now") || RELATIVE.matcher(s).matches()) {
+            return start;
+        }
+        Matcher time = TIME_OF_DAY.matcher(s);
+        if (!time.find() || time.group(4) != null) {
+            return start; // a day alone is parsed as its last instant already; a fraction is exact
+        }
+        Duration precision = time.group(3) != null ? Duration.ofSeconds(1) : Duration.ofMinutes(1);
+        return start.plus(precision).minusNanos(1);
+    }
+
     private static String pad(String hhmm) {
         return hhmm.length() == 4 ? "0" + hhmm : hhmm;
     }

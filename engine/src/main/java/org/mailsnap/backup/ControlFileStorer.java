@@ -9,6 +9,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.snapshot.BlobSink;
 import org.mailsnap.snapshot.ControlFile;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Stores a control file cut at line ends by the record chunker, keyed by each line: Dovecot appends uidlist records,
@@ -34,7 +35,7 @@ final class ControlFileStorer {
             if (bytes[i] != '\n') {
                 continue;
             }
-            String line = new String(bytes, lineStart, i - lineStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String line = NameBytes.fromBytes(bytes, lineStart, i - lineStart); // the cut key is the line's bytes
             lineStart = i + 1;
             if (chunker.cutAfter(line, lineStart - start)) {
                 chunks.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(bytes, start, lineStart)));

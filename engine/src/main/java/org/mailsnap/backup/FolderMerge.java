@@ -11,8 +11,8 @@ import org.mailsnap.snapshot.BaseNames;
  *
  * <pre>
  * for each base, walking both lists in step:
- *   listed and previous, same name and place  → unchanged (previous placement reused)
- *   listed and previous, other name or place  → renamed: flags changed or new→cur (content and mtime reused)
+ *   listed and previous, same name, place, GUID → unchanged (previous placement reused)
+ *   listed and previous, other name or place    → renamed: flags changed or new→cur (content and mtime reused)
  *   listed only                               → unknown here: the caller resolves it (moved in, copied, or new)
  *   previous only                             → gone from this folder (moved out or expunged)
  * </pre>
@@ -50,14 +50,14 @@ final class FolderMerge {
                 prev = previous.hasNext() ? previous.next() : null;
             }
             if (prev != null && bases.baseOf(prev.name()).equals(file.base())) {
-                if (prev.name().equals(file.name()) && prev.inCur() == file.inCur()) {
+                if (prev.name().equals(file.name()) && prev.inCur() == file.inCur()
+                        && prev.guid().equals(file.guid())) {
                     Slot same = new Slot(file, prev);
                     same.previous = true;
                     m.slots.add(same);
                     m.unchanged++;
                 } else {
-                    m.slots.add(new Slot(file, new Placement(file.name(), file.inCur(), prev.mtimeNanos(),
-                            prev.content())));
+                    m.slots.add(new Slot(file, prev.at(file.name(), file.guid(), file.inCur())));
                     m.renamed++;
                 }
                 prev = previous.hasNext() ? previous.next() : null;

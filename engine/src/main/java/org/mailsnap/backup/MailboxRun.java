@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,8 @@ import org.mailsnap.maildir.MailFolder;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MaildirName;
+import org.mailsnap.maildir.MalformedControlFileException;
+import org.mailsnap.maildir.Uidlist;
 import org.mailsnap.maildir.PreviousFolderState;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
@@ -90,7 +93,8 @@ final class MailboxRun {
         IOException captureFailure;
         final List<Work> listed = new ArrayList<>();
         final TreeMap<FolderKey, FolderEntry> unlisted = new TreeMap<>();
-        final Map<String, Placement> goneByBase = new HashMap<>();
+        /** Placements that left their folder in this run, by message identity (GUID). */
+        final Map<String, Placement> goneByGuid = new HashMap<>();
         final Set<FolderKey> present = new HashSet<>();
         final List<String> problems = new ArrayList<>();
         /** Bases listed under the lock whose file was in no folder when it was read. */
@@ -175,13 +179,13 @@ final class MailboxRun {
                 continue;
             }
             Work work = merge(cf, dirs.get(cf.key()), a);
-            work.merge.gone.forEach(g -> a.goneByBase.put(run.bases.baseOf(g.name()), g));
+            work.merge.gone.forEach(g -> a.goneByGuid.put(identity(g), g));
             a.listed.add(work);
         }
         for (Map.Entry<FolderKey, FolderState> old : previous.entrySet()) {
             if (!a.present.contains(old.getKey())) {
                 for (Placement g : previousPlacements(old.getKey())) {
-                    a.goneByBase.put(run.bases.baseOf(g.name()), g);
+                    a.goneByGuid.put(identity(g), g);
                 }
             }
         }
@@ -203,25 +207,25 @@ final class MailboxRun {
         progress.unreadable.addAndGet(a.unreadable);
         progress.changedInPlace.addAndGet(a.changedInPlace);
         progress.vanished.addAndGet(a.vanished.size());
-        progress.gone.addAndGet(a.goneByBase.size());
+        progress.gone.addAndGet(a.goneByGuid.size());
         for (FolderKey old : previous.keySet()) {
             if (!a.present.contains(old)) {
                 run.writer.deleteFolder(run.storeKey, old);
             }
         }
         TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
-        Set<String> placedBases = new HashSet<>();
+        Set<String> placedGuids = new HashSet<>();
         for (Work work : a.listed) {
             FolderEntry entry = record(work, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : work.merge.slots) {
                 if (s.placement != null) {
-                    placedBases.add(s.listed.base());
+                    placedGuids.add(s.listed.identity());
                 }
             }
         }
         refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
-        updateSearchIndex(mailbox.name(), a.listed, readThisRun, a.goneByBase, placedBases);
+        updateSearchIndex(mailbox.name(), a.listed, readThisRun, a.goneByGuid, placedGuids);
         return new ArrayList<>(entries.values());
     }
 
@@ -243,7 +247,7 @@ final class MailboxRun {
     }
 
     private Work merge(CapturedFolder cf, Path dir, Attempt a) throws IOException {
-        List<ListedFile> listing = Listings.sortedByBase(cf.newNames(), cf.curNames(), run.bases,
+        List<ListedFile> listing = Listings.sortedByBase(cf.newNames(), cf.curNames(), run.bases, guidsByBase(cf),
                 duplicate -> a.problems.add(cf.key() + ": two files with one base, kept the cur/ one, not " + duplicate));
         FolderMerge merge = FolderMerge.merge(listing, previousPlacements(cf.key()).iterator(), run.bases);
         Work work = new Work(cf, dir, merge);
@@ -262,12 +266,32 @@ final class MailboxRun {
         return work;
     }
 
+    /**
+     * The GUIDs the folder's {@code dovecot-uidlist}, read under the lock with the listing, gives bases other than
+     * themselves. A uidlist Dovecot could not read either (it deletes a broken one, and every message's GUID is then
+     * its base) gives none.
+     */
+    private static Map<String, String> guidsByBase(CapturedFolder cf) {
+        byte[] uidlist = cf.controlFiles().get(ControlFiles.UIDLIST);
+        if (uidlist == null) {
+            return Map.of();
+        }
+        try {
+            return Uidlist.parse(uidlist, cf.key() + " " + ControlFiles.UIDLIST).guidsByBase();
+        } catch (MalformedControlFileException broken) {
+            return Map.of();
+        }
+    }
+
+    private String identity(Placement p) {
+        return p.identity(run.bases.baseOf(p.name()));
+    }
+
     private List<Placement> previousPlacements(FolderKey key) throws IOException {
         List<Placement> list = new ArrayList<>();
         try (CatalogCursor<PlacementRecord> cursor = run.writer.placements(run.storeKey, key)) {
             while (cursor.hasNext()) {
-                PlacementRecord r = cursor.next();
-                list.add(new Placement(r.name(), r.inCur(), r.mtimeNanos(), r.content()));
+                list.add(cursor.next().placement());
             }
         }
         return list;
@@ -281,12 +305,13 @@ final class MailboxRun {
                          Map<String, MessageReads.Outcome> readThisRun) throws IOException {
         Map<String, List<FolderMerge.Slot>> waiting = new HashMap<>();
         Map<FolderMerge.Slot, Work> workOf = new IdentityHashMap<>();
+        Map<MessageReads.Request, String> guidOf = new IdentityHashMap<>();
         List<MessageReads.Request> requests = new ArrayList<>();
         for (Work work : a.listed) {
             for (FolderMerge.Slot slot : work.merge.unknown) {
                 workOf.put(slot, work);
                 ListedFile file = slot.listed;
-                MessageReads.Outcome alreadyRead = readThisRun.get(file.base());
+                MessageReads.Outcome alreadyRead = readThisRun.get(file.identity());
                 if (alreadyRead != null) {
                     fill(slot, alreadyRead, work, a);
                     continue;
@@ -294,26 +319,28 @@ final class MailboxRun {
                 if (!run.settings.rescan() && reuse(mailbox, slot, a)) {
                     continue;
                 }
-                List<FolderMerge.Slot> same = waiting.get(file.base());
+                List<FolderMerge.Slot> same = waiting.get(file.identity());
                 if (same != null) {
-                    same.add(slot);
+                    same.add(slot); // a copy (one GUID in two folders) is read once
                     continue;
                 }
-                waiting.put(file.base(), new ArrayList<>(List.of(slot)));
-                requests.add(new MessageReads.Request(work.dir, file.inCur() ? "cur" : "new", file.name(),
-                        file.base(), folderDirs));
+                waiting.put(file.identity(), new ArrayList<>(List.of(slot)));
+                MessageReads.Request request = new MessageReads.Request(work.dir, file.inCur() ? "cur" : "new",
+                        file.name(), file.base(), folderDirs);
+                guidOf.put(request, file.identity());
+                requests.add(request);
             }
         }
         for (MessageReads.Outcome outcome : reads.readAll(requests)) {
-            String base = outcome.request().base();
+            String guid = guidOf.get(outcome.request());
             if (outcome.vanished()) {
-                a.vanished.add(base);
+                a.vanished.add(outcome.request().base());
                 continue;
             }
             if (outcome.problem() != null) {
                 a.problems.add(outcome.problem());
                 a.unreadable++;
-                for (FolderMerge.Slot slot : waiting.get(base)) {
+                for (FolderMerge.Slot slot : waiting.get(guid)) {
                     Placement before = workOf.get(slot).rescanExpected.get(slot);
                     if (before != null) {
                         // unreadable now, but known: keep what the last run stored rather than drop it
@@ -322,9 +349,9 @@ final class MailboxRun {
                 }
                 continue;
             }
-            readThisRun.put(base, outcome);
+            readThisRun.put(guid, outcome);
             run.readSinceCheckpoint++;
-            for (FolderMerge.Slot slot : waiting.get(base)) {
+            for (FolderMerge.Slot slot : waiting.get(guid)) {
                 fill(slot, outcome, workOf.get(slot), a);
             }
         }
@@ -339,25 +366,41 @@ final class MailboxRun {
             a.problems.add(work.captured.key() + ": " + slot.listed.name()
                     + " changed in place since it was stored; the new bytes are stored as a new version");
         }
-        slot.placement = new Placement(slot.listed.name(), slot.listed.inCur(), outcome.mtimeNanos(), now);
+        slot.placement = new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
+                outcome.mtimeNanos(), now);
     }
 
+    /**
+     * Places a message this mailbox already holds by its GUID: one that left another folder in this run (a move,
+     * also one Dovecot re-based), else one the content map knows (a copy, a message that came back). For a GUID
+     * taken from the uidlist rather than the base, the name's {@code ,S=} size hint must agree with the known
+     * content: the uidlist is the mail user's file, and a wrong {@code G} must not make another message's bytes
+     * stand in for this file.
+     */
     private boolean reuse(String mailbox, FolderMerge.Slot slot, Attempt a) throws IOException {
         ListedFile file = slot.listed;
-        Placement moved = a.goneByBase.get(file.base());
-        if (moved != null) {
-            slot.placement = new Placement(file.name(), file.inCur(), moved.mtimeNanos(), moved.content());
+        Placement moved = a.goneByGuid.get(file.identity());
+        if (moved != null && plausible(file, moved.content().size())) {
+            slot.placement = moved.at(file.name(), file.guid(), file.inCur());
             a.movedIn++;
             return true;
         }
-        Optional<KnownMessage> known = run.writer.content(mailbox, file.base());
-        if (known.isPresent()) {
-            slot.placement = new Placement(file.name(), file.inCur(), known.get().mtimeNanos(),
+        Optional<KnownMessage> known = run.writer.content(mailbox, file.identity());
+        if (known.isPresent() && plausible(file, known.get().content().size())) {
+            slot.placement = new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
                     known.get().content());
             a.movedIn++;
             return true;
         }
         return false;
+    }
+
+    private boolean plausible(ListedFile file, long knownSize) {
+        if (file.guid().isEmpty()) {
+            return true;
+        }
+        OptionalLong hint = MaildirName.parse(file.name(), run.settings.separator()).sizeHint();
+        return hint.isEmpty() || hint.getAsLong() == knownSize;
     }
 
     /** Writes the folder's manifest and control files, updates its catalog state, returns its tree entry. */
@@ -385,7 +428,7 @@ final class MailboxRun {
                 continue;
             }
             run.writer.putPlacement(run.storeKey, key, new PlacementRecord(s.listed.base(), s.placement.name(),
-                    s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
+                    s.placement.guid(), s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
         }
         run.writer.putFolder(run.storeKey, key, new FolderState(work.captured.listedAtNanos(), entry));
         return entry;
@@ -438,8 +481,9 @@ final class MailboxRun {
         run.writer.putFolder(run.storeKey, rootKey, new FolderState(before.listedAtNanos(), updated));
     }
 
+    /** The search index is keyed by GUID: a move, also a re-based one, continues one message's history. */
     private void updateSearchIndex(String mailbox, List<Work> listed, Map<String, MessageReads.Outcome> fresh,
-                                   Map<String, Placement> goneByBase, Set<String> placedBases) throws IOException {
+                                   Map<String, Placement> goneByGuid, Set<String> placedGuids) throws IOException {
         Set<String> written = new HashSet<>();
         for (Work work : listed) {
             String folder = work.captured.key().folder();
@@ -447,31 +491,31 @@ final class MailboxRun {
                 if (s.placement == null || s.previous) {
                     continue;
                 }
-                String base = s.listed.base();
+                String guid = s.listed.identity();
                 String flags = MaildirName.parse(s.placement.name(), run.settings.separator()).flags();
-                MessageReads.Outcome read = fresh.get(base);
-                if (read != null && written.add(base)) {
-                    run.writer.putContent(mailbox, base, new KnownMessage(read.stored().content(), read.mtimeNanos()));
-                    run.writer.putMessage(mailbox, base, info(read.fields(), folder, flags));
+                MessageReads.Outcome read = fresh.get(guid);
+                if (read != null && written.add(guid)) {
+                    run.writer.putContent(mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));
+                    run.writer.putMessage(mailbox, guid, info(read.fields(), folder, flags));
                 } else if (read == null) {
-                    Optional<MessageInfo> known = run.writer.message(mailbox, base);
+                    Optional<MessageInfo> known = run.writer.message(mailbox, guid);
                     if (known.isPresent()) {
                         MessageInfo m = known.get();
-                        run.writer.putMessage(mailbox, base, new MessageInfo(m.messageId(), m.from(), m.to(),
+                        run.writer.putMessage(mailbox, guid, new MessageInfo(m.messageId(), m.from(), m.to(),
                                 m.subject(), m.date(), m.firstSnapshot(), m.firstSeen(), null, m.lastSeen(), folder,
                                 flags));
                     }
                 }
             }
         }
-        for (String base : goneByBase.keySet()) {
-            if (placedBases.contains(base)) {
+        for (String guid : goneByGuid.keySet()) {
+            if (placedGuids.contains(guid)) {
                 continue;
             }
-            Optional<MessageInfo> known = run.writer.message(mailbox, base);
+            Optional<MessageInfo> known = run.writer.message(mailbox, guid);
             if (known.isPresent() && known.get().present()) {
                 MessageInfo m = known.get();
-                run.writer.putMessage(mailbox, base, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
+                run.writer.putMessage(mailbox, guid, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
                         m.date(), m.firstSnapshot(), m.firstSeen(), run.parentId.isEmpty() ? "?" : run.parentId,
                         run.parentTime == null ? run.start : run.parentTime, m.folder(), m.flags()));
             }

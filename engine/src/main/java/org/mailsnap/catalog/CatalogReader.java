@@ -22,8 +22,8 @@ public final class CatalogReader implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<KnownMessage> content(String mailbox, String base) throws IOException {
-        return state.content(mailbox, base);
+    public Optional<KnownMessage> content(String mailbox, String guid) throws IOException {
+        return state.content(mailbox, guid);
     }
 
     @Override
@@ -42,8 +42,8 @@ public final class CatalogReader implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<MessageInfo> message(String mailbox, String base) throws IOException {
-        return state.message(mailbox, base);
+    public Optional<MessageInfo> message(String mailbox, String guid) throws IOException {
+        return state.message(mailbox, guid);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.mailsnap.model.MessageContent;
 public interface CatalogView {
 
     /** The content and mtime of {@code base} in {@code mailbox}, when a run stored it. */
-    Optional<KnownMessage> content(String mailbox, String base) throws IOException;
+    Optional<KnownMessage> content(String mailbox, String guid) throws IOException;
 
     /** What the last run recorded for the folder. */
     Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException;
@@ -39,7 +39,7 @@ public interface CatalogView {
     }
 
     /** The search index's entry for {@code base} in {@code mailbox}. */
-    Optional<MessageInfo> message(String mailbox, String base) throws IOException;
+    Optional<MessageInfo> message(String mailbox, String guid) throws IOException;
 
     /** The messages meeting every criterion of {@code query}, at most {@code query.limit()} of them. */
     List<FoundMessage> find(MessageQuery query) throws IOException;

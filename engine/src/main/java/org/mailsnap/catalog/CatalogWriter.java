@@ -32,17 +32,17 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
         this.onEnd = onEnd;
     }
 
-    public void putContent(String mailbox, String base, KnownMessage content) throws IOException {
+    public void putContent(String mailbox, String guid, KnownMessage content) throws IOException {
         check();
         changes++;
-        state.putContent(mailbox, base, content);
+        state.putContent(mailbox, guid, content);
     }
 
     /** @return true when there was content to delete */
-    public boolean deleteContent(String mailbox, String base) throws IOException {
+    public boolean deleteContent(String mailbox, String guid) throws IOException {
         check();
         changes++;
-        return state.deleteContent(mailbox, base);
+        return state.deleteContent(mailbox, guid);
     }
 
     /** Records (or replaces) the placement of {@code placement.base()} in the folder. */
@@ -88,16 +88,16 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
-    public void putMessage(String mailbox, String base, MessageInfo info) throws IOException {
+    public void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
         check();
         changes++;
-        state.putMessage(mailbox, base, info);
+        state.putMessage(mailbox, guid, info);
     }
 
-    public boolean deleteMessage(String mailbox, String base) throws IOException {
+    public boolean deleteMessage(String mailbox, String guid) throws IOException {
         check();
         changes++;
-        return state.deleteMessage(mailbox, base);
+        return state.deleteMessage(mailbox, guid);
     }
 
     public void putSnapshot(SnapshotSummary summary) throws IOException {
@@ -113,9 +113,9 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<KnownMessage> content(String mailbox, String base) throws IOException {
+    public Optional<KnownMessage> content(String mailbox, String guid) throws IOException {
         check();
-        return state.content(mailbox, base);
+        return state.content(mailbox, guid);
     }
 
     @Override
@@ -138,9 +138,9 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     @Override
-    public Optional<MessageInfo> message(String mailbox, String base) throws IOException {
+    public Optional<MessageInfo> message(String mailbox, String guid) throws IOException {
         check();
-        return state.message(mailbox, base);
+        return state.message(mailbox, guid);
     }
 
     @Override

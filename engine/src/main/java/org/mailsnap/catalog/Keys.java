@@ -11,8 +11,9 @@ import org.mailsnap.model.FolderKey;
  * followed by another ends in a 0x00 byte (no name contains NUL): all keys of mailbox {@code u1} then sort before
  * those of {@code u10}, and a prefix scan for {@code u1\0} never sees {@code u10}.
  * <pre>
- * content, messages   mailbox 0x00 base
- * messageIds          sha256(normalized Message-ID)[0..8) mailbox 0x00 base
+ * content, messages   mailbox 0x00 guid             -- guid: Dovecot's GUID of the message, which is its base
+ *                                                      unless the folder's uidlist records another ({@code G})
+ * messageIds          sha256(normalized Message-ID)[0..8) mailbox 0x00 guid
  * stores              storeKey
  * folderIds           storeId:i32be mailbox 0x00 folder
  * folders             folderId:i32be
@@ -31,8 +32,8 @@ final class Keys {
 
     private Keys() {}
 
-    static byte[] content(String mailbox, String base) throws CatalogException {
-        return checked(join(utf8(mailbox, "mailbox"), utf8(base, "base")), "mailbox '" + mailbox + "' base '" + base
+    static byte[] content(String mailbox, String guid) throws CatalogException {
+        return checked(join(utf8(mailbox, "mailbox"), utf8(guid, "guid")), "mailbox '" + mailbox + "' guid '" + guid
                 + "'");
     }
 

@@ -18,8 +18,9 @@ final class MessageMatcher {
         this.subject = lower(query.subject());
     }
 
-    boolean matches(String mailbox, MessageInfo info) {
+    boolean matches(String mailbox, String guid, MessageInfo info) {
         return (query.mailbox() == null || query.mailbox().equals(mailbox))
+                && (query.guid() == null || query.guid().equals(guid))
                 && (messageId == null || messageId.equals(MessageQuery.normalizeMessageId(info.messageId())))
                 && contains(info.from(), from)
                 && contains(info.to(), to)

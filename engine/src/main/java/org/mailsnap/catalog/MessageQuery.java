@@ -13,10 +13,11 @@ import java.time.Instant;
  * @param since     Date header at or after this instant (messages without a Date do not match)
  * @param until     Date header strictly before this instant (messages without a Date do not match)
  * @param mailbox   exactly this mailbox
- * @param limit     at most this many hits, in index order (mailbox, then base)
+ * @param guid      exactly this Dovecot GUID (the base, unless the uidlist recorded another)
+ * @param limit     at most this many hits, in index order (mailbox, then GUID)
  */
 public record MessageQuery(String messageId, String from, String to, String subject, Instant since, Instant until,
-        String mailbox, int limit) {
+        String mailbox, String guid, int limit) {
     public static final int DEFAULT_LIMIT = 1000;
 
     public MessageQuery {
@@ -29,39 +30,43 @@ public record MessageQuery(String messageId, String from, String to, String subj
     }
 
     public static MessageQuery all() {
-        return new MessageQuery(null, null, null, null, null, null, null, DEFAULT_LIMIT);
+        return new MessageQuery(null, null, null, null, null, null, null, null, DEFAULT_LIMIT);
     }
 
     public MessageQuery withMessageId(String v) {
-        return new MessageQuery(v, from, to, subject, since, until, mailbox, limit);
+        return new MessageQuery(v, from, to, subject, since, until, mailbox, guid, limit);
     }
 
     public MessageQuery withFrom(String v) {
-        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, limit);
+        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, guid, limit);
     }
 
     public MessageQuery withTo(String v) {
-        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, limit);
+        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, guid, limit);
     }
 
     public MessageQuery withSubject(String v) {
-        return new MessageQuery(messageId, from, to, v, since, until, mailbox, limit);
+        return new MessageQuery(messageId, from, to, v, since, until, mailbox, guid, limit);
     }
 
     public MessageQuery withSince(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, limit);
+        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, guid, limit);
     }
 
     public MessageQuery withUntil(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, limit);
+        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, guid, limit);
     }
 
     public MessageQuery withMailbox(String v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, v, limit);
+        return new MessageQuery(messageId, from, to, subject, since, until, v, guid, limit);
+    }
+
+    public MessageQuery withGuid(String v) {
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v, limit);
     }
 
     public MessageQuery withLimit(int v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v);
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v);
     }
 
     /** The form Message-IDs are compared and indexed in: without blanks and angle brackets around it. */

@@ -1,38 +1,53 @@
 package org.mailsnap.catalog;
 
 import org.mailsnap.model.MessageContent;
-import java.nio.charset.StandardCharsets;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Encodes a {@link PlacementRecord}'s value; the base is in the key ({@link Keys#placement}), so the file name is
  * stored as what follows the base (usually {@code :2,FLAGS}, often nothing):
  * <pre>
- * placement = bits:u8 mtimeNanos:i64be contentLength:varint content nameSuffix:utf8-to-end
- *             -- bits: 1 = in cur/, others zero; content as in {@link MessageContentCodec} without the mtime
+ * placement = bits:u8 mtimeNanos:i64be contentLength:varint content [guidLength:varint guid] nameSuffix:to-end
+ *             -- bits: 1 = in cur/, 2 = a GUID other than the base follows the content, others zero; content as
+ *                in {@link MessageContentCodec} without the mtime; names as their bytes ({@link NameBytes})
  * </pre>
  */
 final class PlacementCodec {
     private static final int IN_CUR = 1;
+    private static final int HAS_GUID = 2;
 
     private PlacementCodec() {}
 
     static byte[] encode(PlacementRecord p) {
-        byte[] suffix = p.name().substring(p.base().length()).getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = NameBytes.toBytes(p.name().substring(p.base().length()));
         byte[] content = MessageContentCodec.encodeContent(p.content());
-        return new ByteWriter(12 + content.length + suffix.length).u8(p.inCur() ? IN_CUR : 0).fixed64(p.mtimeNanos())
-                .count(content.length).raw(content).raw(suffix).toByteArray();
+        byte[] guid = NameBytes.toBytes(p.guid());
+        ByteWriter w = new ByteWriter(16 + content.length + guid.length + suffix.length)
+                .u8((p.inCur() ? IN_CUR : 0) | (guid.length > 0 ? HAS_GUID : 0)).fixed64(p.mtimeNanos())
+                .count(content.length).raw(content);
+        if (guid.length > 0) {
+            w.count(guid.length).raw(guid);
+        }
+        return w.raw(suffix).toByteArray();
     }
 
     static PlacementRecord decode(String base, byte[] value, byte[] key) throws CatalogCorruptException {
         ByteReader r = new ByteReader(value, "placement", key);
         int bits = r.u8();
-        if ((bits & ~IN_CUR) != 0) {
+        if ((bits & ~(IN_CUR | HAS_GUID)) != 0) {
             throw r.corrupt("unknown placement bits " + Integer.toBinaryString(bits));
         }
         long mtime = r.fixed64();
         int contentLength = r.count(1, "content byte");
         MessageContent content = MessageContentCodec.decodeContent(r.raw(contentLength, "content"), key);
-        String suffix = r.restAsString("file name");
-        return new PlacementRecord(base, base + suffix, bits == IN_CUR, mtime, content);
+        String guid = "";
+        if ((bits & HAS_GUID) != 0) {
+            guid = NameBytes.fromBytes(r.raw(r.count(1, "guid byte"), "guid"));
+            if (guid.isEmpty()) {
+                throw r.corrupt("empty GUID marked present");
+            }
+        }
+        String suffix = NameBytes.fromBytes(r.raw(r.remaining(), "file name"));
+        return new PlacementRecord(base, base + suffix, guid, (bits & IN_CUR) != 0, mtime, content);
     }
 }

@@ -30,18 +30,18 @@ final class StateTxn {
 
     // ---- content
 
-    Optional<KnownMessage> content(String mailbox, String base) throws CatalogException {
-        byte[] key = Keys.content(mailbox, base);
+    Optional<KnownMessage> content(String mailbox, String guid) throws CatalogException {
+        byte[] key = Keys.content(mailbox, guid);
         byte[] value = txn.get(dbs.content(), key);
         return value == null ? Optional.empty() : Optional.of(MessageContentCodec.decode(value, key));
     }
 
-    void putContent(String mailbox, String base, KnownMessage content) throws CatalogException {
-        txn.put(dbs.content(), Keys.content(mailbox, base), MessageContentCodec.encode(content));
+    void putContent(String mailbox, String guid, KnownMessage content) throws CatalogException {
+        txn.put(dbs.content(), Keys.content(mailbox, guid), MessageContentCodec.encode(content));
     }
 
-    boolean deleteContent(String mailbox, String base) throws CatalogException {
-        return txn.delete(dbs.content(), Keys.content(mailbox, base));
+    boolean deleteContent(String mailbox, String guid) throws CatalogException {
+        return txn.delete(dbs.content(), Keys.content(mailbox, guid));
     }
 
     // ---- folders and placements
@@ -111,14 +111,14 @@ final class StateTxn {
 
     // ---- messages (search index)
 
-    Optional<MessageInfo> message(String mailbox, String base) throws CatalogException {
-        byte[] key = Keys.content(mailbox, base);
+    Optional<MessageInfo> message(String mailbox, String guid) throws CatalogException {
+        byte[] key = Keys.content(mailbox, guid);
         byte[] value = txn.get(dbs.messages(), key);
         return value == null ? Optional.empty() : Optional.of(MessageInfoCodec.decode(value, key));
     }
 
-    void putMessage(String mailbox, String base, MessageInfo info) throws CatalogException {
-        byte[] key = Keys.content(mailbox, base);
+    void putMessage(String mailbox, String guid, MessageInfo info) throws CatalogException {
+        byte[] key = Keys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         String oldId = old == null ? ""
                 : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
@@ -133,8 +133,8 @@ final class StateTxn {
         txn.put(dbs.messages(), key, MessageInfoCodec.encode(info));
     }
 
-    boolean deleteMessage(String mailbox, String base) throws CatalogException {
-        byte[] key = Keys.content(mailbox, base);
+    boolean deleteMessage(String mailbox, String guid) throws CatalogException {
+        byte[] key = Keys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         if (old == null) {
             return false;
@@ -170,6 +170,14 @@ final class StateTxn {
                 }
             }
         } else {
+            if (query.mailbox() != null && query.guid() != null) {
+                byte[] key = Keys.content(query.mailbox(), query.guid());
+                byte[] value = txn.get(dbs.messages(), key);
+                if (value != null) {
+                    collect(key, value, matcher, hits);
+                }
+                return hits;
+            }
             byte[] prefix = query.mailbox() == null ? new byte[0] : Keys.mailboxPrefix(query.mailbox());
             try (PrefixScan scan = txn.scan(dbs.messages(), prefix)) {
                 while (hits.size() < query.limit() && scan.next()) {
@@ -182,10 +190,10 @@ final class StateTxn {
 
     private static void collect(byte[] key, byte[] value, MessageMatcher matcher, List<FoundMessage> hits)
             throws CatalogCorruptException {
-        String[] mailboxAndBase = Keys.split(key, 0, "message");
+        String[] mailboxAndGuid = Keys.split(key, 0, "message");
         MessageInfo info = MessageInfoCodec.decode(value, key);
-        if (matcher.matches(mailboxAndBase[0], info)) {
-            hits.add(new FoundMessage(mailboxAndBase[0], mailboxAndBase[1], info));
+        if (matcher.matches(mailboxAndGuid[0], mailboxAndGuid[1], info)) {
+            hits.add(new FoundMessage(mailboxAndGuid[0], mailboxAndGuid[1], info));
         }
     }
 

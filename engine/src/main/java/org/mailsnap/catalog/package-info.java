@@ -12,11 +12,13 @@
  * ({@link org.mailsnap.catalog.Catalog#FORMAT_VERSION}) and the repository id, checked before anything else is
  * opened:
  * <ul>
- *   <li>{@code state/}: {@code content} (mailbox, base → header and body blob ids, size), {@code stores} and
+ *   <li>{@code state/}: {@code content} (mailbox, GUID → header and body blob ids, size), {@code stores} and
  *       {@code folderIds} (store key, and folder of a store → small numbers), {@code folders} (folder number →
- *       what the last run recorded), {@code placements} (folder number, base → file name, new/cur, mtime),
- *       {@code messages} (mailbox, base → search fields, first and last snapshot) with its secondary index
- *       {@code messageIds} (hash of the Message-ID, mailbox, base → nothing), and {@code snapshots}.</li>
+ *       what the last run recorded), {@code placements} (folder number, base → file name, GUID when it is not the
+ *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first and last snapshot) with its
+ *       secondary index {@code messageIds} (hash of the Message-ID, mailbox, GUID → nothing), and
+ *       {@code snapshots}. A message's GUID is Dovecot's: its base, unless the folder's {@code dovecot-uidlist}
+ *       records another in its {@code G} extension (a message moved back into a folder that knew its base).</li>
  *   <li>{@code blobs/}: {@code blobs} (blob id → pack, offset, lengths) and {@code indexFiles} (the repository
  *       index files already loaded). A separate environment because LMDB has one writer per environment: the blob
  *       store records published packs from its own threads while a run's writer is open for the whole run.</li>

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param mailbox        the mailbox
  * @param folder         the folder ({@code ""} for INBOX)
- * @param base           its base (the name before the info separator), as the catalog keys it
+ * @param identity       its identity as the catalog keys it: Dovecot's GUID, which is the base (the name before
+ *                       the info separator) unless the folder's uidlist recorded another
  * @param fileName       the message file's name in the newest affected snapshot
  * @param subject        its Subject from the catalog's search index, or null when the catalog does not know it
  * @param messageId      its Message-ID from the search index, or null
@@ -16,7 +17,7 @@ import java.util.List;
  * @param firstSnapshot  the oldest of them
  * @param lastSnapshot   the newest of them
  */
-public record AffectedMessage(String mailbox, String folder, String base, String fileName, String subject, String messageId,
+public record AffectedMessage(String mailbox, String folder, String identity, String fileName, String subject, String messageId,
                               List<String> problems, int snapshots, String firstSnapshot, String lastSnapshot) {
     public AffectedMessage {
         problems = List.copyOf(problems);

@@ -28,7 +28,7 @@ import org.mailsnap.snapshot.ControlFile;
  * <ol>
  *   <li>the blob index: the bad location is dropped and remembered ({@code CatalogBlobIndex.markDamaged}), so
  *       {@code put} of the same bytes stores them again;</li>
- *   <li>the content map (mailbox, base → blobs): the entries of the affected messages are deleted, so a message
+ *   <li>the content map (mailbox, GUID → blobs): the entries of the affected messages are deleted, so a message
  *       that moves or comes back is read, not reused;</li>
  *   <li>the last run's placements and folder states: a placement whose content uses a bad blob is deleted, and a
  *       folder holding one, or whose manifest or control-file chunks are bad, gets listing time 0 so the next run
@@ -41,8 +41,9 @@ import org.mailsnap.snapshot.ControlFile;
 public final class DamageMarks {
     private DamageMarks() {}
 
-    /** A message by mailbox and base, as the content map keys it. */
-    public record MessageRef(String mailbox, String base) {}
+    /** A message by mailbox and identity (its GUID: the base unless the uidlist recorded another), as the content
+     * map keys it. */
+    public record MessageRef(String mailbox, String identity) {}
 
     /**
      * What marking changed.
@@ -57,7 +58,7 @@ public final class DamageMarks {
     public static Result record(Catalog catalog, CheckResult result) throws IOException {
         List<MessageRef> messages = new ArrayList<>();
         for (AffectedMessage m : result.messages()) {
-            messages.add(new MessageRef(m.mailbox(), m.base()));
+            messages.add(new MessageRef(m.mailbox(), m.identity()));
         }
         return record(catalog, result.badBlobs(), messages);
     }
@@ -86,7 +87,7 @@ public final class DamageMarks {
         long folders = 0;
         try (CatalogWriter w = catalog.beginWrite()) {
             for (MessageRef m : messages) {
-                w.deleteContent(m.mailbox(), m.base());
+                w.deleteContent(m.mailbox(), m.identity());
             }
             Set<String> stores = new LinkedHashSet<>();
             for (SnapshotSummary s : w.snapshots()) {
@@ -98,18 +99,18 @@ public final class DamageMarks {
                     if (state == null) {
                         continue;
                     }
-                    List<String> badBases = new ArrayList<>();
+                    List<PlacementRecord> badBases = new ArrayList<>();
                     try (CatalogCursor<PlacementRecord> cursor = w.placements(store, key)) {
                         while (cursor.hasNext()) {
                             PlacementRecord r = cursor.next();
                             if (uses(r.content(), ids)) {
-                                badBases.add(r.base());
+                                badBases.add(r);
                             }
                         }
                     }
-                    for (String base : badBases) {
-                        w.deletePlacement(store, key, base);
-                        w.deleteContent(key.mailbox(), base);
+                    for (PlacementRecord r : badBases) {
+                        w.deletePlacement(store, key, r.base());
+                        w.deleteContent(key.mailbox(), r.guid().isEmpty() ? r.base() : r.guid());
                     }
                     placements += badBases.size();
                     if (!badBases.isEmpty() || usesAny(state, ids)) {

@@ -48,7 +48,7 @@ final class SnapshotWalk {
     long treeChunks;
     long manifestChunks;
 
-    private record BadPlacement(String name, List<String> problems) {}
+    private record BadPlacement(String name, String guid, List<String> problems) {}
 
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
@@ -127,7 +127,7 @@ final class SnapshotWalk {
         if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
             List<String> problems = problems(p);
             if (!problems.isEmpty()) {
-                badOnes.add(new BadPlacement(p.name(), problems));
+                badOnes.add(new BadPlacement(p.name(), p.guid(), problems));
             }
         }))) {
             return false;
@@ -231,10 +231,10 @@ final class SnapshotWalk {
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
                             messages[0]++;
-                            String key = folder.key().mailbox() + '\0' + folder.key().folder() + '\0'
-                                    + bases.baseOf(p.name());
+                            String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
+                            String key = folder.key().mailbox() + '\0' + folder.key().folder() + '\0' + identity;
                             keys.putIfAbsent(key, new String[] {folder.key().mailbox(), folder.key().folder(),
-                                    bases.baseOf(p.name())});
+                                    identity});
                             Tally t = tallies.computeIfAbsent(key, k -> new Tally());
                             t.name = p.name();
                             t.problems = p.problems();

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.NameBytes;
 
 /** Reads primitives with bounds checks; every failure is a {@link DecodeException} naming what was being read. */
 public final class Decoder {
@@ -88,6 +89,18 @@ public final class Decoder {
         } catch (CharacterCodingException e) {
             throw new DecodeException(what + " is not valid UTF-8");
         }
+    }
+
+    /**
+     * The format's {@code name}: any bytes, carried as the string {@link NameBytes} maps them to (valid UTF-8 reads
+     * as its text, so a {@code string} written by an older version reads the same).
+     */
+    public String readName(int maxBytes, String what) throws DecodeException {
+        int length = readCount(maxBytes, what + " length");
+        need(length, what);
+        String name = NameBytes.fromBytes(buf, pos, length);
+        pos += length;
+        return name;
     }
 
     public byte[] readLengthPrefixed(int maxBytes, String what) throws DecodeException {

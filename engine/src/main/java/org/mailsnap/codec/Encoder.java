@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.NameBytes;
 
 /** Appends primitives to a growing byte array. */
 public final class Encoder {
@@ -67,6 +68,11 @@ public final class Encoder {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong(bytes.length);
         return writeBytes(bytes);
+    }
+
+    /** A file, folder or mailbox name as its exact bytes ({@link NameBytes}): the format's {@code name}. */
+    public Encoder writeName(String name) {
+        return writeLengthPrefixed(NameBytes.toBytes(name));
     }
 
     public Encoder writeLengthPrefixed(byte[] bytes) {

@@ -1,10 +1,10 @@
 package org.mailsnap.maildir;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mailsnap.model.NameBytes;
 
 /**
  * The lines of a small text file as raw bytes, so an unmodified file is written back byte for byte.
@@ -33,14 +33,15 @@ record ControlFileLines(List<byte[]> lines, boolean finalNewline) {
         return new ControlFileLines(lines, finalNewline || lines.isEmpty());
     }
 
+    /** A line as text; names inside it keep their exact bytes ({@link NameBytes}). */
     static String text(byte[] line) {
-        return new String(line, StandardCharsets.UTF_8);
+        return NameBytes.fromBytes(line);
     }
 
     /** A copy with {@code line} appended; the result ends with a newline. */
     ControlFileLines append(String line) {
         List<byte[]> more = new ArrayList<>(lines);
-        more.add(line.getBytes(StandardCharsets.UTF_8));
+        more.add(NameBytes.toBytes(line));
         return new ControlFileLines(more, true);
     }
 

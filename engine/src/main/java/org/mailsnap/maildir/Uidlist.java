@@ -2,10 +2,12 @@ package org.mailsnap.maildir;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Dovecot's {@code dovecot-uidlist}: UIDVALIDITY, the next UID and the UID of each message base.
@@ -146,6 +148,30 @@ public final class Uidlist {
             map.put(r.base(), r.uid());
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Base → Dovecot GUID, for the records whose {@code G} extension names a GUID other than their base (a message
+     * moved back into a folder that knew its base got a new base and kept its GUID). Every other listed or unlisted
+     * base is its own GUID. A later record of one base wins, as for UIDs; a {@code G} value that could not be a
+     * name in the repository format (empty, {@code /}, NUL, over 1024 bytes) is ignored and the base stands.
+     */
+    public Map<String, String> guidsByBase() {
+        Map<String, String> map = new HashMap<>();
+        for (Record r : records) {
+            String guid = r.field('G');
+            if (guid != null && isUsableGuid(guid) && !guid.equals(r.base())) {
+                map.put(r.base(), guid);
+            } else {
+                map.remove(r.base());
+            }
+        }
+        return map;
+    }
+
+    private static boolean isUsableGuid(String guid) {
+        return !guid.isEmpty() && guid.indexOf('/') < 0 && guid.indexOf('\0') < 0 && guid.indexOf('\r') < 0
+                && NameBytes.toBytes(guid).length <= 1024;
     }
 
     /** What a lenient parse skipped, one sentence each, naming the line. */

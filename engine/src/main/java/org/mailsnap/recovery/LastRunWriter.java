@@ -35,7 +35,7 @@ final class LastRunWriter {
             ManifestReader.read(folder.manifest(), blobs, p -> {
                 MaildirName name = index.present(latest.summary(), folder.key(), p, latest.separator());
                 batch.writer().putPlacement(storeKey, folder.key(), new PlacementRecord(name.base(), p.name(),
-                        p.inCur(), p.mtimeNanos(), p.content()));
+                        p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
                 batch.wrote();
                 progress.placementsWritten.incrementAndGet();
             });

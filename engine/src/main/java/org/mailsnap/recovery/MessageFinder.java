@@ -33,7 +33,7 @@ public final class MessageFinder {
         this.snapshots = snapshots.stream().sorted(Comparator.comparing(SnapshotSummary::time)).toList();
     }
 
-    /** The messages meeting {@code query}, in index order (mailbox, then base), with their snapshots. */
+    /** The messages meeting {@code query}, in index order (mailbox, then GUID), with their snapshots. */
     public List<MessageHit> find(CatalogView catalog, MessageQuery query) throws IOException {
         List<MessageHit> hits = new ArrayList<>();
         for (FoundMessage found : catalog.find(query)) {
@@ -53,7 +53,7 @@ public final class MessageFinder {
             last = byId(m.lastSnapshot()).orElseGet(() -> lastAtOrBefore(m.lastSeen(),
                     first == null ? null : first.storeKey()));
         }
-        return new MessageHit(found.mailbox(), found.base(), m, first, last);
+        return new MessageHit(found.mailbox(), found.guid(), m, first, last);
     }
 
     private Optional<SnapshotSummary> byId(String id) {

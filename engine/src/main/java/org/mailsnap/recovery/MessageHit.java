@@ -6,21 +6,21 @@ import org.mailsnap.catalog.SnapshotSummary;
 
 /**
  * One search hit with the snapshots that hold it: restore it from {@code lastSnapshot} with
- * {@code restore --snapshot <id> --mailbox <mailbox> --message <base>}.
+ * {@code restore --snapshot <id> --mailbox <mailbox> --message <guid>}.
  *
  * @param mailbox       the mailbox
- * @param base          the message's base
+ * @param guid          the message's Dovecot GUID: its base, unless the uidlist recorded another
  * @param info          what the search index knows (header fields, folder and flags when last seen)
  * @param firstSnapshot the first snapshot holding the message; null when no completed snapshot does yet (a run
  *                      that stored it was interrupted) or it was pruned and no later one is known
  * @param lastSnapshot  the last snapshot holding it: the store's latest for a message still present; null when
  *                      unknown (pruned)
  */
-public record MessageHit(String mailbox, String base, MessageInfo info, SnapshotSummary firstSnapshot,
+public record MessageHit(String mailbox, String guid, MessageInfo info, SnapshotSummary firstSnapshot,
                          SnapshotSummary lastSnapshot) {
     public MessageHit {
         Objects.requireNonNull(mailbox, "mailbox");
-        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(guid, "guid");
         Objects.requireNonNull(info, "info");
     }
 

@@ -17,7 +17,8 @@ import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.snapshot.BlobSource;
 
 /**
- * Keeps the content map and the search index while a store's snapshots are replayed, oldest first. The catalog
+ * Keeps the content map and the search index, both keyed by the message's GUID, while a store's snapshots are
+ * replayed, oldest first. The catalog
  * itself is the working state (no per-message memory): a message's {@code lastSeen} doubles as the mark "seen in
  * the snapshot being replayed", which is what tells a message that left a folder from one that went away.
  */
@@ -39,14 +40,15 @@ final class SearchIndexer {
      */
     void seen(SnapshotSummary snapshot, FolderKey key, Placement p, char separator) throws IOException {
         MaildirName name = nameOf(snapshot, key, p, separator);
+        String guid = p.identity(name.base());
         String mailbox = key.mailbox();
         CatalogWriter w = batch.writer();
         KnownMessage known = new KnownMessage(p.content(), p.mtimeNanos());
-        if (!w.content(mailbox, name.base()).map(known::equals).orElse(false)) {
-            w.putContent(mailbox, name.base(), known);
+        if (!w.content(mailbox, guid).map(known::equals).orElse(false)) {
+            w.putContent(mailbox, guid, known);
             batch.wrote();
         }
-        Optional<MessageInfo> before = batch.writer().message(mailbox, name.base());
+        Optional<MessageInfo> before = batch.writer().message(mailbox, guid);
         MessageInfo now;
         if (before.isEmpty()) {
             byte[] header;
@@ -63,7 +65,7 @@ final class SearchIndexer {
         } else {
             now = seenIn(before.get(), snapshot.time(), key.folder(), name.flags());
         }
-        put(mailbox, name.base(), before, now);
+        put(mailbox, guid, before, now);
     }
 
     /**
@@ -74,7 +76,8 @@ final class SearchIndexer {
     void left(SnapshotSummary previous, Instant current, FolderKey key, Placement p, char separator)
             throws IOException {
         MaildirName name = nameOf(previous, key, p, separator);
-        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), name.base());
+        String guid = p.identity(name.base());
+        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), guid);
         if (before.isEmpty()) {
             return; // every placement was seen in the snapshot that first held it
         }
@@ -82,7 +85,7 @@ final class SearchIndexer {
         if (m.present() && m.lastSeen().equals(current)) {
             return;
         }
-        put(key.mailbox(), name.base(), before, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
+        put(key.mailbox(), guid, before, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
                 m.date(), m.firstSnapshot(), m.firstSeen(), previous.id(), previous.time(), m.folder(), m.flags()));
     }
 
@@ -93,21 +96,22 @@ final class SearchIndexer {
      */
     MaildirName present(SnapshotSummary latest, FolderKey key, Placement p, char separator) throws IOException {
         MaildirName name = nameOf(latest, key, p, separator);
-        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), name.base());
+        String guid = p.identity(name.base());
+        Optional<MessageInfo> before = batch.writer().message(key.mailbox(), guid);
         if (before.isEmpty()) {
             throw new IllegalStateException("latest placement never indexed: " + key + " " + p.name());
         }
-        put(key.mailbox(), name.base(), before, seenIn(before.get(), latest.time(), key.folder(), name.flags()));
+        put(key.mailbox(), guid, before, seenIn(before.get(), latest.time(), key.folder(), name.flags()));
         return name;
     }
 
-    private void put(String mailbox, String base, Optional<MessageInfo> before, MessageInfo now) throws IOException {
+    private void put(String mailbox, String guid, Optional<MessageInfo> before, MessageInfo now) throws IOException {
         if (before.isEmpty() || !before.get().equals(now)) {
             boolean wasGone = before.isPresent() && !before.get().present();
             if (wasGone != !now.present()) {
                 progress.messagesGone.addAndGet(wasGone ? -1 : 1);
             }
-            batch.writer().putMessage(mailbox, base, now);
+            batch.writer().putMessage(mailbox, guid, now);
             batch.wrote();
         }
     }

@@ -66,8 +66,8 @@ public final class Restorer {
         MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target),
                 request.mode() == RestoreMode.MERGE);
         BaseNames bases = new BaseNames(snapshot.separator());
-        Set<String> existing = request.mode() == RestoreMode.MERGE
-                ? ExistingBases.scan(target, bases) : Set.of();
+        ExistingBases existing = request.mode() == RestoreMode.MERGE
+                ? ExistingBases.scan(target, bases) : ExistingBases.none();
         Run run = new Run(writer, bases, existing, request);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mailsnap-restore");
@@ -114,13 +114,14 @@ public final class Restorer {
         for (FolderEntry folder : folders) {
             boolean[] found = {false};
             ManifestReader.read(folder.manifest(), blobs,
-                    p -> found[0] |= bases.baseOf(p.name()).equals(request.base()));
+                    p -> found[0] |= bases.baseOf(p.name()).equals(request.base())
+                            || p.identity(bases.baseOf(p.name())).equals(request.base()));
             if (found[0]) {
                 holding.add(folder);
             }
         }
         if (holding.isEmpty()) {
-            throw new IOException("the snapshot has no message with base '" + request.base() + "' in mailbox '"
+            throw new IOException("the snapshot has no message with base or GUID '" + request.base() + "' in mailbox '"
                     + request.mailbox() + "'" + (request.folder() == null ? "" : " folder '" + request.folder() + "'"));
         }
         return holding;
@@ -152,7 +153,7 @@ public final class Restorer {
     private final class Run {
         final MaildirFileWriter writer;
         final BaseNames bases;
-        final Set<String> existing;
+        final ExistingBases existing;
         final RestoreRequest request;
         final AtomicLong messages = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
@@ -164,7 +165,7 @@ public final class Restorer {
         final Semaphore window = new Semaphore(windowSize);
         long controlFiles;
 
-        Run(MaildirFileWriter writer, BaseNames bases, Set<String> existing, RestoreRequest request) {
+        Run(MaildirFileWriter writer, BaseNames bases, ExistingBases existing, RestoreRequest request) {
             this.writer = writer;
             this.bases = bases;
             this.existing = existing;
@@ -194,7 +195,8 @@ public final class Restorer {
             }
             long[] counts = new long[2];
             KeywordTranslation translation = keywords;
-            ManifestReader.read(folder.manifest(), blobs, p -> message(paths, dir, p, translation, counts, pool));
+            ManifestReader.read(folder.manifest(), blobs,
+                    p -> message(paths, folder.key().folder(), dir, p, translation, counts, pool));
             if (translation != null) {
                 notes.addAll(translation.notes());
                 if (counts[0] + counts[1] > 0) {
@@ -250,15 +252,18 @@ public final class Restorer {
         }
 
         /** counts[0]: messages queued for writing, counts[1]: skipped because the base exists. */
-        void message(TargetPaths paths, Path dir, Placement p, KeywordTranslation keywords, long[] counts,
-                     ExecutorService pool) throws IOException {
+        void message(TargetPaths paths, String folder, Path dir, Placement p, KeywordTranslation keywords,
+                     long[] counts, ExecutorService pool) throws IOException {
             String base = bases.baseOf(p.name());
-            if (request.base() != null && !request.base().equals(base)) {
+            String guid = p.identity(base);
+            if (request.base() != null && !request.base().equals(base) && !request.base().equals(guid)) {
                 return;
             }
-            if (existing.contains(base)) {
+            ExistingBases.Holder holder = existing.holderOf(base, guid);
+            if (holder != null) {
                 skipped.incrementAndGet();
                 counts[1]++;
+                noteSkip(folder, p.name(), base, holder);
                 return;
             }
             counts[0]++;
@@ -280,6 +285,21 @@ public final class Restorer {
                     window.release();
                 }
             });
+        }
+
+        /**
+         * A message the live mailbox has already is left alone; where the mailbox has it somewhere else than the
+         * snapshot had it (moved, or moved back under a new base by Dovecot), the note says so.
+         */
+        private void noteSkip(String folder, String name, String base, ExistingBases.Holder holder) {
+            boolean sameBase = base.equals(bases.baseOf(holder.name()));
+            if (sameBase && holder.folder().equals(folder)) {
+                return; // still where it was: the common case of a merge, counted only
+            }
+            String where = holder.folder().isEmpty() ? "INBOX" : holder.folder();
+            notes.add("skipped " + (folder.isEmpty() ? "INBOX" : folder) + "/" + name + ": "
+                    + (sameBase ? "moved to " + where : "moved to " + where + " under another name ("
+                    + holder.name() + ", same GUID)"));
         }
 
         /** Waits until every submitted write has finished, then reports the first failure. */

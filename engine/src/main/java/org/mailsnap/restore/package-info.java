@@ -8,8 +8,11 @@
  *       mtime (IMAP INTERNALDATE), and the control files of the same moment ({@code dovecot-uidlist},
  *       {@code dovecot-keywords}, {@code subscriptions}, {@code maildirfolder}; never {@code maildirfolder} in the
  *       root), so Dovecot serving the result shows the same UIDs, flags and keywords.</li>
- *   <li><b>Merge into a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#MERGE}): only messages whose base
- *       is nowhere in the mailbox now (a message since moved to another folder is not put back in its old one); each
+ *   <li><b>Merge into a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#MERGE}): only messages the
+ *       mailbox has nowhere now, neither under their base nor under their Dovecot GUID (read from each live
+ *       folder's {@code dovecot-uidlist}, without its lock and never written): a message since moved to another
+ *       folder is not put back in its old one, nor one Dovecot gave a new base when it was moved back into a
+ *       folder that knew it; each such skip is noted with where the message is now; each
  *       is written to the folder's {@code tmp/}, fsynced, given its mtime, and renamed into {@code new/} or
  *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Control files of a
  *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
@@ -23,8 +26,8 @@
  * is dropped and the result's notes say which keyword was not set on how many messages. System flags and other
  * letters are kept verbatim.
  *
- * <p>A restore can be narrowed to one folder, or to one message by its base: then only the folders whose manifest
- * holds that base are written (into an empty target with their control files of that moment, so the message keeps
+ * <p>A restore can be narrowed to one folder, or to one message by its base or GUID: then only the folders whose
+ * manifest holds that message are written (into an empty target with their control files of that moment, so the message keeps
  * its UID and keywords); a base the snapshot lacks is an error before anything is written.
  *
  * <p>Every path is built from names that {@link org.mailsnap.snapshot.SafeNames} checked when the tree and manifests

@@ -9,11 +9,12 @@ import org.mailsnap.codec.Encoder;
 
 /**
  * The plaintext of a snapshot object (encrypted by the repository's object store):
- * {@code Version(1) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(string) || Separator(string)
- * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}. See format-spec/snapshots.md.
+ * {@code Version(2) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(name) || Separator(string)
+ * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}; version 1 (Store a UTF-8 string) is still
+ * read. See format-spec/snapshots.md.
  */
 public final class SnapshotCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private SnapshotCodec() {}
 
@@ -23,7 +24,7 @@ public final class SnapshotCodec {
         out.writeSignedVarLong(s.time().getEpochSecond());
         out.writeVarLong(s.time().getNano());
         out.writeString(s.host());
-        out.writeString(s.store());
+        out.writeName(s.store());
         out.writeString(String.valueOf(s.separator()));
         out.writeString(s.parent());
         out.writeVarLong(s.tags().size());
@@ -43,13 +44,14 @@ public final class SnapshotCodec {
         Decoder in = new Decoder(bytes);
         String what = "snapshot " + id;
         int version = in.readByte(what + " version");
-        if (version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: " + VERSION + ")");
+        if (version != 1 && version != VERSION) {
+            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
+                    + "; damaged, or written by a newer mailsnap)");
         }
         long seconds = in.readSignedVarLong(what + " time");
         int nanos = in.readCount(999_999_999, what + " time nanos");
         String host = in.readString(1024, what + " host");
-        String store = in.readString(4096, what + " store");
+        String store = version == 1 ? in.readString(4096, what + " store") : in.readName(4096, what + " store");
         String sep = in.readString(4, what + " separator");
         if (sep.length() != 1) {
             throw new DecodeException(what + ": separator must be one character, got " + SafeNames.printable(sep));

@@ -9,12 +9,13 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 
 /**
- * One tree chunk: {@code Version(1) || Folder*}, where {@code Folder := Mailbox(string) || Folder(string) ||
+ * One tree chunk: {@code Version(2) || Folder*}, where {@code Folder := Mailbox(name) || Folder(name) ||
  * NewMtime(zigzag) || CurMtime(zigzag) || Messages(varint) || Bytes(varint) || Manifest(ids) ||
- * ControlCount(varint) || (Name(string) || Mtime(zigzag) || Size(varint) || Chunks(ids))*}.
+ * ControlCount(varint) || (Name(name) || Mtime(zigzag) || Size(varint) || Chunks(ids))*}; version 1 (names as UTF-8
+ * strings) is still read. See format-spec/snapshots.md.
  */
 final class TreeCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private TreeCodec() {}
 
@@ -23,8 +24,8 @@ final class TreeCodec {
     }
 
     static void writeEntry(Encoder out, FolderEntry f) {
-        out.writeString(f.key().mailbox());
-        out.writeString(f.key().folder());
+        out.writeName(f.key().mailbox());
+        out.writeName(f.key().folder());
         out.writeSignedVarLong(f.newDirMtimeNanos());
         out.writeSignedVarLong(f.curDirMtimeNanos());
         out.writeVarLong(f.messages());
@@ -32,7 +33,7 @@ final class TreeCodec {
         out.writeBlobIds(f.manifest());
         out.writeVarLong(f.controlFiles().size());
         for (ControlFile c : f.controlFiles()) {
-            out.writeString(c.name());
+            out.writeName(c.name());
             out.writeSignedVarLong(c.mtimeNanos());
             out.writeVarLong(c.size());
             out.writeBlobIds(c.chunks());
@@ -43,13 +44,14 @@ final class TreeCodec {
         Decoder in = new Decoder(chunk);
         String what = "tree chunk " + id.shortHex();
         int version = in.readByte(what + " version");
-        if (version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: " + VERSION + ")");
+        if (version != 1 && version != VERSION) {
+            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
+                    + "; damaged, or written by a newer mailsnap)");
         }
         List<FolderEntry> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String mailbox = SafeNames.relativePath(in.readString(4096, what + " mailbox"), "mailbox");
-            String folder = SafeNames.relativePath(in.readString(4096, what + " folder"), "folder");
+            String mailbox = SafeNames.relativePath(name(in, version, 4096, what + " mailbox"), "mailbox");
+            String folder = SafeNames.relativePath(name(in, version, 4096, what + " folder"), "folder");
             long newMtime = in.readSignedVarLong(what + " new/ mtime");
             long curMtime = in.readSignedVarLong(what + " cur/ mtime");
             long messages = in.readVarLong(what + " message count");
@@ -58,7 +60,7 @@ final class TreeCodec {
             int controls = in.readCount(1024, what + " control file count");
             List<ControlFile> files = new ArrayList<>(controls);
             for (int i = 0; i < controls; i++) {
-                String name = SafeNames.fileName(in.readString(1024, what + " control file name"), "control file");
+                String name = SafeNames.fileName(name(in, version, 1024, what + " control file name"), "control file");
                 long mtime = in.readSignedVarLong(what + " control file mtime");
                 long size = in.readVarLong(what + " control file size");
                 files.add(new ControlFile(name, mtime, size, in.readBlobIds(Integer.MAX_VALUE, what + " control file")));
@@ -67,5 +69,9 @@ final class TreeCodec {
                     manifest, files));
         }
         return entries;
+    }
+
+    private static String name(Decoder in, int version, int maxBytes, String what) throws DecodeException {
+        return version == 1 ? in.readString(maxBytes, what) : in.readName(maxBytes, what);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
@@ -32,7 +33,7 @@ class FolderMergeTest {
         List<ListedFile> listing = Listings.sortedByBase(
                 List.of("c", "e"),                       // new/: c is also in cur -> duplicate; e unknown
                 List.of("a:2,S", "b:2,F", "c:2,S"),
-                BaseNames.DOVECOT, dupes::add);
+                BaseNames.DOVECOT, Map.of(), dupes::add);
         assertEquals(List.of("new/c"), dupes);
         FolderMerge m = FolderMerge.merge(listing, previous.iterator(), BaseNames.DOVECOT);
         assertEquals(1, m.unchanged);
@@ -62,7 +63,7 @@ class FolderMergeTest {
     @Test
     void otherSeparators() {
         BaseNames semicolon = new BaseNames(';');
-        List<ListedFile> listing = Listings.sortedByBase(List.of(), List.of("m1;2,S"), semicolon, d -> {});
+        List<ListedFile> listing = Listings.sortedByBase(List.of(), List.of("m1;2,S"), semicolon, Map.of(), d -> {});
         FolderMerge m = FolderMerge.merge(listing, List.of(placed("m1;2,", true, 1)).iterator(), semicolon);
         assertEquals(1, m.renamed);
     }

@@ -47,7 +47,7 @@ class MessageSearchTest {
         try (Catalog catalog = Catalog.open(dir, "r")) {
             try (CatalogWriter w = catalog.beginWrite()) {
                 for (FoundMessage m : all) {
-                    w.putMessage(m.mailbox(), m.base(), m.info());
+                    w.putMessage(m.mailbox(), m.guid(), m.info());
                 }
                 w.commit();
             }
@@ -154,6 +154,6 @@ class MessageSearchTest {
 
     /** Index order: mailbox bytes, then base bytes (mailbox names here are ASCII, so String order agrees). */
     private static Comparator<FoundMessage> indexOrder() {
-        return Comparator.comparing(FoundMessage::mailbox).thenComparing(FoundMessage::base, Catalog.BASE_ORDER);
+        return Comparator.comparing(FoundMessage::mailbox).thenComparing(FoundMessage::guid, Catalog.BASE_ORDER);
     }
 }

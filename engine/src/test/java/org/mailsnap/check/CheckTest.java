@@ -315,7 +315,8 @@ class CheckTest {
                         } catch (org.mailsnap.repository.CorruptObjectException e) {
                             failed.add(p.name());
                             DamageMarks.blobFailed(f.catalog, id, e, new DamageMarks.MessageRef(
-                                    folder.getKey().mailbox(), org.mailsnap.snapshot.BaseNames.DOVECOT.baseOf(p.name())));
+                                    folder.getKey().mailbox(),
+                                    p.identity(org.mailsnap.snapshot.BaseNames.DOVECOT.baseOf(p.name()))));
                         }
                     }
                 }

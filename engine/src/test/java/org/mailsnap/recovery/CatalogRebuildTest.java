@@ -87,7 +87,7 @@ class CatalogRebuildTest {
             StoreMoments.Key gone = expunged.get(0);
             List<MessageHit> hits = find(f, MessageQuery.all()
                     .withMessageId("<" + moments.messageIds.get(gone) + ">").withMailbox(gone.mailbox()));
-            MessageHit hit = hits.stream().filter(h -> h.base().equals(gone.base())).findFirst().orElseThrow();
+            MessageHit hit = hits.stream().filter(h -> h.guid().equals(gone.base())).findFirst().orElseThrow();
             assertFalse(hit.present());
             assertEquals(snapshots.get(moments.last(gone)), hit.lastSnapshot().id(), "last seen before expunge");
             assertEquals(snapshots.get(0), hit.firstSnapshot().id());
@@ -193,7 +193,7 @@ class CatalogRebuildTest {
         assertEquals(all.size(), hits.size());
         int gone = 0;
         for (MessageHit hit : hits) {
-            StoreMoments.Key key = new StoreMoments.Key(hit.mailbox(), hit.base());
+            StoreMoments.Key key = new StoreMoments.Key(hit.mailbox(), hit.guid());
             assertTrue(all.containsKey(key), "indexed but never in the store: " + key);
             int last = moments.last(key);
             assertEquals(snapshots.get(moments.first(key)), hit.firstSnapshot().id(), "first of " + key);

@@ -53,7 +53,7 @@ class MessageFinderTest {
             assertEquals(moments.all().size(), hits.size());
             long gone = 0;
             for (MessageHit hit : hits) {
-                StoreMoments.Key key = new StoreMoments.Key(hit.mailbox(), hit.base());
+                StoreMoments.Key key = new StoreMoments.Key(hit.mailbox(), hit.guid());
                 assertEquals("", hit.info().firstSnapshot(), "a running backup does not know its snapshot id");
                 assertEquals(snapshots.get(moments.first(key)), hit.firstSnapshot().id(), "first of " + key);
                 assertEquals(snapshots.get(moments.last(key)), hit.lastSnapshot().id(), "last of " + key);

@@ -20,6 +20,7 @@ import org.mailsnap.crypto.CryptoTestAccess;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.snapshot.ManifestVectors;
 import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.storage.MemoryStorage;
 
@@ -63,6 +64,13 @@ public final class VectorGenerator {
                 .text());
         files.put("blob-encryption.txt", blobEncryption(master, keys));
         files.put("record-cuts.txt", recordCuts());
+        files.put("manifest-v2.txt", manifest(new Vector("success", "a version 2 manifest (format-spec/snapshots.md) as"
+                + " the writer cuts it: a name that is not UTF-8, a message Dovecot re-based (its GUID recorded), a"
+                + " plain one", "manifest"), ManifestVectors.version2()));
+        files.put("manifest-v1.txt", manifest(new Vector("success", "a version 1 manifest chunk (names as UTF-8"
+                + " strings, no GUID): still read", "manifest"), ManifestVectors.version1()));
+        files.put("manifest-unsafe-guid.txt", manifest(new Vector("failure", "a version 2 entry whose GUID holds a"
+                + " '/': readers must reject it", "manifest"), ManifestVectors.badGuid()));
 
         List<byte[]> blobs = List.of(new byte[0], "x".getBytes(StandardCharsets.US_ASCII),
                 "Received: from mx1.example.org\r\n".repeat(6).getBytes(StandardCharsets.US_ASCII));
@@ -165,6 +173,11 @@ public final class VectorGenerator {
                 .text("hashes", String.join(" ", hashes))
                 .text("cuts_after", String.join(" ", cuts))
                 .text();
+    }
+
+    private static String manifest(Vector vector, Map<String, String> fields) {
+        fields.forEach(vector::text);
+        return vector.text();
     }
 
     private static String argon2() {

@@ -26,6 +26,7 @@ import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
 import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.crypto.CryptoTestAccess;
+import org.mailsnap.snapshot.ManifestVectors;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
@@ -59,6 +60,7 @@ class VectorsTest {
                     case "object" -> object(v);
                     case "config" -> config(v, success, name);
                     case "key-file" -> keyFile(v, success, name);
+                    case "manifest" -> ManifestVectors.check(v, success);
                     default -> fail(name + ": unknown test " + test);
                 }
                 testsSeen.add(test + (success ? "" : "/failure"));
@@ -67,8 +69,9 @@ class VectorsTest {
         }
         assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "record-cuts", "blob-encryption", "pack",
                 "pack/failure",
-                "object", "config", "config/failure", "key-file", "key-file/failure"), testsSeen);
-        assertTrue(files >= 14, files + " vector files");
+                "object", "config", "config/failure", "key-file", "key-file/failure", "manifest", "manifest/failure"),
+                testsSeen);
+        assertTrue(files >= 17, files + " vector files");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.mailsnap.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.Encoder;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.NameBytes;
+import org.mailsnap.model.Placement;
+
+/**
+ * The manifest chunk vectors of {@code format-spec/vectors/manifest-*.txt}: written by the real {@link ManifestWriter}
+ * (version 2) or by hand from the spec's grammar (version 1, and the failure case), read back by
+ * {@link ManifestReader}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
+ */
+public final class ManifestVectors {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ManifestVectors() {}
+
+    /** The entries every vector lists, in base order: a name that is not UTF-8, a re-based message, a plain one. */
+    public static List<Placement> entries() {
+        BlobId header = BlobId.of(filled(0x11));
+        BlobId body = BlobId.of(filled(0x22));
+        String notUtf8 = NameBytes.fromBytes(new byte[] {'1', '7', '3', '3', '.', 'M', '1', 'P', '2', '.', 'h',
+            (byte) 0xf3, 's', 't', ':', '2', ',', 'S'});
+        return List.of(
+                new Placement(notUtf8, "", true, 1_733_000_000_000_000_000L,
+                        new MessageContent(header, List.of(body), 70_000)),
+                new Placement("1796403632.M732777P18646.vm,S=39,W=43:2,S", "1796403632.M697596P18646.vm,S=39,W=43",
+                        true, 1_796_403_632_000_000_001L, new MessageContent(header, List.of(), 39)),
+                new Placement("1800000000.M5P6.h\u00f3st", "", false, -1L, new MessageContent(header, List.of(), 12)));
+    }
+
+    /** Field name → value of the success vector: the chunks the writer produced and the entries they hold. */
+    public static Map<String, String> version2() throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        ManifestWriter writer = new ManifestWriter(ManifestWriter.chunker(seed()), BaseNames.DOVECOT, (type, bytes) -> {
+            chunks.add(bytes);
+            return BlobId.of(filled(chunks.size()));
+        });
+        for (Placement p : entries()) {
+            writer.add(p);
+        }
+        writer.finish();
+        Map<String, String> v = describe(entries());
+        v.put("chunker_seed", HEX.formatHex(seed()));
+        v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
+        return v;
+    }
+
+    /** A version 1 chunk (names as UTF-8 strings, no GUID) of the entries that v1 can express. */
+    public static Map<String, String> version1() {
+        List<Placement> v1 = List.of(entries().get(2));
+        Encoder out = new Encoder(256).writeByte(1);
+        for (Placement p : v1) {
+            out.writeString(p.name());
+            out.writeByte(p.inCur() ? 1 : 0).writeSignedVarLong(p.mtimeNanos()).writeVarLong(p.content().size())
+                    .writeBlobId(p.content().header()).writeBlobIds(p.content().body());
+        }
+        Map<String, String> v = describe(v1);
+        v.put("chunks", HEX.formatHex(out.toByteArray()));
+        return v;
+    }
+
+    /** A version 2 chunk whose GUID holds a {@code /}: readers must reject it. */
+    public static Map<String, String> badGuid() {
+        Placement p = entries().get(1);
+        Encoder out = new Encoder(256).writeByte(2).writeName(p.name()).writeName("../../etc/passwd")
+                .writeByte(1).writeSignedVarLong(p.mtimeNanos()).writeVarLong(p.content().size())
+                .writeBlobId(p.content().header()).writeBlobIds(p.content().body());
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("chunks", HEX.formatHex(out.toByteArray()));
+        return v;
+    }
+
+    /** Checks a vector: its chunks decode to its entries; for a writer's vector, the writer makes its chunks. */
+    public static void check(Map<String, String> v, boolean success) throws IOException {
+        List<BlobId> ids = new ArrayList<>();
+        Map<BlobId, byte[]> chunks = new LinkedHashMap<>();
+        for (String hex : v.get("chunks").split(" ")) {
+            BlobId id = BlobId.of(filled(ids.size() + 1));
+            ids.add(id);
+            chunks.put(id, HEX.parseHex(hex));
+        }
+        List<Placement> read = new ArrayList<>();
+        if (!success) {
+            assertThrows(DecodeException.class, () -> ManifestReader.read(ids, chunks::get, read::add));
+            return;
+        }
+        ManifestReader.read(ids, chunks::get, read::add);
+        Map<String, String> expected = new LinkedHashMap<>(v);
+        expected.remove("chunks");
+        expected.remove("chunker_seed");
+        expected.keySet().removeIf(k -> !k.startsWith("entr")); // entries, entry0, entry1, ...
+        Map<String, String> actual = describe(read);
+        assertEquals(expected, actual);
+        if (v.containsKey("chunker_seed")) {
+            assertEquals(v.get("chunks"), version2().get("chunks"), "the writer no longer produces these chunks");
+        }
+    }
+
+    private static Map<String, String> describe(List<Placement> entries) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("entries", Integer.toString(entries.size()));
+        for (int i = 0; i < entries.size(); i++) {
+            Placement p = entries.get(i);
+            v.put("entry" + i, "name=" + HEX.formatHex(NameBytes.toBytes(p.name()))
+                    + " guid=" + (p.guid().isEmpty() ? "-" : HEX.formatHex(NameBytes.toBytes(p.guid())))
+                    + " where=" + (p.inCur() ? "cur" : "new") + " mtime=" + p.mtimeNanos()
+                    + " size=" + p.content().size() + " header=" + p.content().header().toHex()
+                    + " body=" + (p.content().body().isEmpty() ? "-"
+                            : String.join(",", p.content().body().stream().map(BlobId::toHex).toList())));
+        }
+        return v;
+    }
+
+    private static byte[] seed() {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) i;
+        }
+        return seed;
+    }
+
+    private static byte[] filled(int value) {
+        byte[] b = new byte[BlobId.LENGTH];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+}
