@@ -3,9 +3,10 @@ package org.mailsnap.cli;
 /** What `mailsnap` returns, for scripts and monitoring. Listed in `--help`. */
 public enum ExitCode {
     OK(0, "success"),
-    FAILURE(1, "failure"),
+    FAILURE(1, "failure; for check: damage found"),
     USAGE(2, "wrong usage"),
-    PARTIAL(3, "partial: some mailboxes or files could not be processed, the rest was"),
+    PARTIAL(3, "partial: some mailboxes or files could not be processed, the rest was (catalog rebuild: a damaged"
+            + " snapshot was skipped; repair: snapshots remain incomplete)"),
     NO_REPOSITORY(10, "no repository at the given location"),
     LOCKED(11, "the repository is locked by another process"),
     WRONG_PASSWORD(12, "wrong password"),

@@ -20,7 +20,10 @@
  *       {@code snapshots}. A message's GUID is Dovecot's: its base, unless the folder's {@code dovecot-uidlist}
  *       records another in its {@code G} extension (a message moved back into a folder that knew its base).</li>
  *   <li>{@code blobs/}: {@code blobs} (blob id → pack, offset, lengths) and {@code indexFiles} (the repository
- *       index files already loaded). A separate environment because LMDB has one writer per environment: the blob
+ *       index files already loaded) and {@code damaged} (blob id, pack → why: locations check or a restore found
+ *       bad; {@code CatalogBlobIndex.markDamaged} drops them and keeps a reloaded index file from bringing them
+ *       back, so no backup deduplicates against lost data; added without a version change, an older catalog gets
+ *       it empty). A separate environment because LMDB has one writer per environment: the blob
  *       store records published packs from its own threads while a run's writer is open for the whole run.</li>
  * </ul>
  * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes. Keys sort by unsigned bytes;

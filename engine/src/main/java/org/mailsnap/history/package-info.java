@@ -4,6 +4,8 @@
  * repository, which alone is the truth.
  *
  * <p>{@link org.mailsnap.history.CatalogSync} reads only what the catalog has not seen: index files by name, snapshot
- * objects by id. Another host's backups, or a catalog deleted on purpose, are picked up the same way.
+ * objects by id. Another host's backups, or a catalog deleted on purpose, are picked up the same way. A snapshot
+ * object that cannot be read is skipped and named ({@link org.mailsnap.history.DamagedSnapshot}), never cached, so
+ * one damaged object never hides the others and is reported again until it is gone.
  */
 package org.mailsnap.history;

@@ -3,7 +3,9 @@
  *
  * <p>Users need {@link org.mailsnap.repository.Repository} ({@code init}/{@code open}), its
  * {@link org.mailsnap.repository.BlobStore} (put/get/flush), {@link org.mailsnap.repository.ObjectStore} (snapshots),
- * {@link org.mailsnap.repository.Keys} and {@link org.mailsnap.repository.RepositoryLock}.
+ * {@link org.mailsnap.repository.Keys} and {@link org.mailsnap.repository.RepositoryLock}; check and repair use
+ * {@link org.mailsnap.repository.Maintenance} (listings, index files as data, pack headers by ranged reads, whole
+ * packs verified blob by blob, index files written with {@code supersedes}).
  *
  * <p>Terms: a <em>blob</em> is stored once per repository under its keyed id; blobs are compressed (zstd, kept raw
  * when that does not shrink them), encrypted (AES-256-GCM under a per-pack key, nonce = position) and appended to a
