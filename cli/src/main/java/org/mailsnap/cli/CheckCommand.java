@@ -34,6 +34,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--no-lock", description = {"Take no shared lock (a read-only repository); a prune running",
+            "meanwhile may then make deleted packs look like damage."})
+    boolean noLock;
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -48,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             CheckResult result;
             // shared: backups may run meanwhile, a prune (exclusive) may not delete packs under our feet
-            try (RepositoryLock lock = session.repository.lockShared();
+            try (RepositoryLock lock = noLock ? null : session.repository.lockShared();
                  CatalogReader reader = session.catalog.read()) {
                 result = new Checker(session.repository, data, reader::message).run();
             }

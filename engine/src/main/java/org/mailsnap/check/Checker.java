@@ -37,6 +37,19 @@ public final class Checker {
         this.lookup = lookup;
     }
 
+    /** The first few ids, for a finding that stands for many. */
+    static String examples(java.util.Collection<BlobId> ids) {
+        StringBuilder sb = new StringBuilder("e.g. ");
+        int shown = 0;
+        for (BlobId id : ids) {
+            if (shown++ == 3) {
+                return sb.append("and ").append(ids.size() - 3).append(" more").toString();
+            }
+            sb.append(id.shortHex()).append("…, ");
+        }
+        return sb.substring(0, sb.length() - 2);
+    }
+
     public CheckResult run() throws IOException {
         List<Finding> leftovers = new ArrayList<>();
         Instant now = Instant.now();
@@ -61,9 +74,9 @@ public final class Checker {
 
         List<Finding> damage = new ArrayList<>(scan.damage);
         damage.addAll(walk.damage);
-        for (Map.Entry<BlobId, String> e : walk.unlisted.entrySet()) {
-            damage.add(new Finding("blob " + e.getKey().shortHex() + "…", "referenced by a snapshot, but "
-                    + e.getValue()));
+        if (!walk.unlisted.isEmpty()) {
+            damage.add(new Finding(walk.unlisted.size() + " blobs", "referenced by snapshots but in no live index"
+                    + " file (" + examples(walk.unlisted.keySet()) + "): no pack known holds them"));
         }
         leftovers.addAll(scan.leftovers);
         Map<String, DamagedBlob> bad = new LinkedHashMap<>();

@@ -81,8 +81,14 @@ public final class DamageMarks {
             return new Result(0, 0, 0);
         }
         long dropped = catalog.blobs().markDamaged(bad);
+        // Only blobs the catalog now has no good location for need their messages read again: one stored again
+        // since (a later backup, another host) is found by the next backup and deduplicated, as it should be.
         Set<BlobId> ids = new HashSet<>();
-        bad.forEach(b -> ids.add(b.id()));
+        for (DamagedBlob b : bad) {
+            if (catalog.blobs().find(b.id()).isEmpty()) {
+                ids.add(b.id());
+            }
+        }
         long placements = 0;
         long folders = 0;
         try (CatalogWriter w = catalog.beginWrite()) {

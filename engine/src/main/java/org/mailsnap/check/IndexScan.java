@@ -120,7 +120,13 @@ final class IndexScan {
             blobsRead += v.verified();
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
-            damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: " + why)));
+            if (damaged.size() <= 3) {
+                damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: " + why)));
+            } else {
+                damage.add(new Finding(packName, damaged.size() + " of its " + pack.blobs().size() + " blobs cannot"
+                        + " be read (" + Checker.examples(damaged.keySet()) + "; first: "
+                        + damaged.values().iterator().next() + ")"));
+            }
             if (!damaged.isEmpty()) {
                 badPacks.put(pack.packId(), "pack damaged");
             }

@@ -125,7 +125,7 @@ class CheckOnS3Test {
                         && d.problem().startsWith("missing")));
                 assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
                         && d.problem().contains("MAC mismatch")));
-                assertFalse(found.messages().isEmpty());
+                assertFalse(found.snapshots().isEmpty(), "the snapshots that used the two packs are named");
                 found.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));
 
                 // each host's catalog learns the damage from a check of its own, and its next backup heals
