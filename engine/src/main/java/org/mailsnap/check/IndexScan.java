@@ -49,6 +49,10 @@ final class IndexScan {
     }
 
     void run() throws IOException {
+        // Index files before packs: a writer publishes a pack before the index file listing it, so a listing of
+        // data/ taken after the index listing has every pack those index files name (no false "missing").
+        List<String> ids = repository.objects().list(ObjectKind.INDEX);
+        indexFiles = ids.size();
         Maintenance.PackListing listing = maintenance.listPacks();
         packs = listing.packs().size();
         listing.strays().forEach(name -> leftovers.add(new Finding(name, "not a pack's name; ignored")));
@@ -56,8 +60,6 @@ final class IndexScan {
             maintenance.strays(kind).forEach(name -> leftovers.add(new Finding(name, "not an object id; ignored")));
         }
 
-        List<String> ids = repository.objects().list(ObjectKind.INDEX);
-        indexFiles = ids.size();
         Set<String> superseded = new HashSet<>();
         Set<String> unreadable = new HashSet<>();
         for (String id : ids) {

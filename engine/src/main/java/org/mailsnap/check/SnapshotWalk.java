@@ -66,8 +66,8 @@ final class SnapshotWalk {
         this.lookup = lookup;
     }
 
-    void run() throws IOException {
-        List<String> ids = repository.objects().list(ObjectKind.SNAPSHOT);
+    /** @param ids the snapshot ids, listed before the index files (see {@link Checker#run}) */
+    void run(List<String> ids) throws IOException {
         snapshots = ids.size();
         List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
         for (String id : ids) {

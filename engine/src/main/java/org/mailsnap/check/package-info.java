@@ -20,6 +20,8 @@
  *
  * <h2>Algorithm</h2>
  * <pre>
+ * 0. list snapshots/, then index/, then data/: writers publish packs, then index files, then the snapshot, so
+ *    listing in the reverse order never shows a reference to something not yet listed (a backup may run meanwhile)
  * 1. locks/: stale or unreadable locks                                   → leftovers
  *    data/: the pack ids (one listing); stray names under data/, index/, snapshots/ → leftovers
  * 2. index/: read every file once for its supersedes; unreadable live files → damage

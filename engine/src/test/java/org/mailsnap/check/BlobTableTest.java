@@ -1,0 +1,97 @@
+package org.mailsnap.check;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobType;
+
+/** The primitive table check keeps every blob location in: sorting, duplicate ids, statuses, verdicts. */
+class BlobTableTest {
+
+    private static BlobId id(Random random) {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return BlobId.of(b);
+    }
+
+    @Test
+    void findsEveryAddedIdAfterSortingAndNoOther() {
+        long seed = System.nanoTime();
+        System.out.println("BlobTableTest seed " + seed);
+        Random random = new Random(seed);
+        List<String> packs = new ArrayList<>(List.of("a".repeat(64), "b".repeat(64)));
+        BlobTable table = new BlobTable(true, packs);
+        Map<BlobId, Integer> added = new HashMap<>();
+        for (int i = 0; i < 5000; i++) { // grows past the initial capacity several times
+            BlobId id = id(random);
+            int pack = random.nextInt(2);
+            table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 42 + i, 100, 84, i),
+                    BlobTable.OK);
+            added.put(id, i);
+        }
+        table.seal();
+        assertEquals(5000, table.size());
+        for (Map.Entry<BlobId, Integer> e : added.entrySet()) {
+            assertTrue(table.readable(e.getKey()));
+            assertEquals(e.getValue(), table.find(e.getKey()).orElseThrow().indexInPack());
+        }
+        for (int i = 0; i < 1000; i++) {
+            BlobId other = id(random);
+            assertFalse(table.listed(other));
+            assertTrue(table.find(other).isEmpty());
+        }
+    }
+
+    @Test
+    void aBlobInTwoPacksIsReadableWhileOneLocationIsGood() {
+        Random random = new Random(7);
+        List<String> packs = List.of("a".repeat(64), "b".repeat(64));
+        BlobTable table = new BlobTable(false, packs);
+        BlobId shared = id(random);
+        BlobId lost = id(random);
+        BlobLocation unused = new BlobLocation(packs.get(0), BlobType.DATA, 42, 20, 4, 0);
+        table.add(shared, 0, unused, BlobTable.PACK_MISSING);
+        table.add(shared, 1, unused, BlobTable.OK);
+        table.add(lost, 0, unused, BlobTable.PACK_MISSING);
+        table.seal();
+        assertTrue(table.readable(shared));
+        assertFalse(table.readable(lost));
+        assertTrue(table.listed(lost));
+        table.mark(shared, 1, BlobTable.DAMAGED);
+        assertFalse(table.readable(shared), "both locations bad now");
+        Map<String, Byte> where = new HashMap<>();
+        table.describeBad(shared, where);
+        assertEquals(Map.of(packs.get(0), BlobTable.PACK_MISSING, packs.get(1), BlobTable.DAMAGED), where);
+    }
+
+    @Test
+    void rotatingBucketsCoverEveryPackExactlyOnce() {
+        Random random = new Random(11);
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[32];
+            random.nextBytes(b);
+            String pack = java.util.HexFormat.of().formatHex(b);
+            int hits = 0;
+            for (int n = 1; n <= 24; n++) {
+                hits += DataSelection.parse(n + "/24", random).selects(pack) ? 1 : 0;
+            }
+            assertEquals(1, hits, pack);
+        }
+        assertTrue(DataSelection.parse("1/1", random).selects("ff".repeat(32)));
+        assertTrue(DataSelection.parse("24/24", random).selects("ff".repeat(32)));
+        assertTrue(DataSelection.parse("1/24", random).selects("00".repeat(32)));
+        for (String bad : new String[] {"0/24", "25/24", "1/0", "0%", "101%", "x", "1/", "%"}) {
+            assertThrows(IllegalArgumentException.class, () -> DataSelection.parse(bad, random), bad);
+        }
+        DataSelection share = DataSelection.parse("5%", random);
+        long chosen = java.util.stream.IntStream.range(0, 10_000).filter(i -> share.selects("ab".repeat(32))).count();
+        assertTrue(chosen > 350 && chosen < 650, "about 5%: " + chosen);
+    }
+}
