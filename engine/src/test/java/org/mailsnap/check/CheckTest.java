@@ -147,6 +147,37 @@ class CheckTest {
     }
 
     @Test
+    void aStaleLockIsALeftoverNotDamage() throws Exception {
+        java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        try (BackupFixture f = BackupFixture.withFaults(tmp.resolve("locks"), seed, BackupFixture.cheapKdf()
+                .clock(clock).lockRefreshInterval(java.time.Duration.ZERO).build())) {
+            f.repository.lockShared(); // a backup killed while holding it: never released
+            assertTrue(check(f, DataSelection.NONE).leftovers().isEmpty(), "a fresh lock is someone's");
+            now[0] = now[0].plus(java.time.Duration.ofHours(1));
+            CheckResult result = check(f, DataSelection.NONE);
+            assertTrue(result.clean());
+            assertTrue(result.leftovers().stream().anyMatch(l -> l.object().startsWith("lock ")
+                    && l.problem().startsWith("stale")), result.leftovers().toString());
+        }
+    }
+
+    @Test
     void aDeletedPackIsNamedByMessageMarkedAndStoredAgainByTheNextBackup() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
@@ -265,6 +296,10 @@ class CheckTest {
             CheckResult found = check(f, DataSelection.NONE);
             assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.substring(0, 12))),
                     found.damage().toString());
+            f.loseCatalog();
+            IOException unusable = assertThrows(IOException.class,
+                    () -> org.mailsnap.history.CatalogSync.blobIndex(f.repository, f.catalog));
+            assertTrue(unusable.getMessage().contains("mailsnap repair"), unusable.getMessage());
             assertTrue(found.leftovers().stream().anyMatch(d -> d.problem().startsWith("no index lists it")),
                     "its packs are unindexed");
 
