@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mailsnap.check.DamageMarks;
 import org.mailsnap.dump.DumpFormat;
 import org.mailsnap.dump.DumpResult;
 import org.mailsnap.dump.FolderDump;
@@ -48,7 +49,7 @@ final class DumpCommand implements Callable<Integer> {
             OutputStream out = output != null ? new FileOutputStream(output.toFile())
                     : new java.io.FileOutputStream(java.io.FileDescriptor.out);
             try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-                DumpResult r = new FolderDump(blobs::get).write(snap, mailbox,
+                DumpResult r = new FolderDump(DamageMarks.marking(blobs::get, session.catalog)).write(snap, mailbox,
                         folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
                 buffered.flush();
                 env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));

@@ -7,6 +7,7 @@ import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
+import org.mailsnap.check.DamageMarks;
 import org.mailsnap.restore.Restorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +60,7 @@ final class RestoreCommand implements Callable<Integer> {
             SnapshotSummary summary = snapshot.resolve(history);
             var blobs = session.blobs();
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
-            RestoreResult r = new Restorer(blobs::get, n).restore(history.open(summary), new RestoreRequest(
+            RestoreResult r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n).restore(history.open(summary), new RestoreRequest(
                     mailbox, wantedFolder, message, target, merge ? RestoreMode.MERGE : RestoreMode.EMPTY_TARGET));
             env.out().printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
                     summary.id().substring(0, 12), SnapshotsCommand.TIME.format(summary.time()), r.messages(),

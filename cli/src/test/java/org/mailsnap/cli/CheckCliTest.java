@@ -125,6 +125,29 @@ class CheckCliTest {
     }
 
     @Test
+    void aRestoreThatMeetsABadBlobMarksItSoTheNextBackupStoresItAgain() throws Exception {
+        Path store = store();
+        assertEquals(0, run("init").code());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Path pack = largestPack();
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[60] ^= 1; // the first blob's ciphertext
+        Files.write(pack, bytes);
+
+        Run broken = run("restore", "--at", "now", "--target", tmp.resolve("first").toString());
+        assertNotEquals(0, broken.code());
+        assertTrue(broken.err().contains("MAC mismatch"), broken.err());
+
+        Run again = run("backup", "--lock", "none", store.toString());
+        assertEquals(0, again.code(), again.err());
+        Path target = tmp.resolve("second");
+        Run restore = run("restore", "--at", "now", "--target", target.toString());
+        assertEquals(0, restore.code(), restore.err());
+        StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));
+    }
+
+    @Test
     void badSubsetSpecsAreUsageErrors() throws Exception {
         assertEquals(0, run("init").code());
         assertEquals(2, run("check", "--read-data-subset", "0/24").code());

@@ -17,7 +17,10 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.repository.RepositoryException;
+import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
+import org.mailsnap.storage.NoSuchObjectException;
 
 /**
  * Tells the local catalog about bad blobs, so that backups stop deduplicating against them and store the affected
@@ -73,6 +76,26 @@ public final class DamageMarks {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return record(catalog, List.of(new DamagedBlob(id, pack, reason)),
                 message == null ? List.of() : List.of(message));
+    }
+
+    /**
+     * A blob source that marks every blob it fails to read (damaged, missing pack, not in the index) through
+     * {@link #blobFailed} before passing the failure on: what restore and dump read through, so a restore that
+     * meets a bad blob makes the next backup store that message again.
+     */
+    public static BlobSource marking(BlobSource source, Catalog catalog) {
+        return id -> {
+            try {
+                return source.get(id);
+            } catch (RepositoryException | NoSuchObjectException e) {
+                try {
+                    blobFailed(catalog, id, e, null);
+                } catch (IOException | RuntimeException marking) {
+                    e.addSuppressed(marking);
+                }
+                throw e;
+            }
+        };
     }
 
     public static Result record(Catalog catalog, Collection<DamagedBlob> bad, Collection<MessageRef> messages)
