@@ -258,6 +258,32 @@ class CheckTest {
     }
 
     @Test
+    void aLostMetadataPackIsWrittenAgainByTheNextBackup() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            List<String> metadata = packsOf(f, BlobType.METADATA);
+            for (String pack : metadata) {
+                Files.delete(file(f, packName(pack))); // every tree and manifest chunk
+            }
+            CheckResult found = check(f, DataSelection.NONE);
+            assertEquals(1, found.snapshots().size());
+            assertTrue(found.snapshots().get(0).problems().stream().anyMatch(p -> p.contains("tree chunk")),
+                    found.snapshots().toString());
+            DamageMarks.record(f.catalog, found);
+
+            BackupResult second = f.backup(store);
+            assertEquals(0, second.progress().messagesRead(), "the messages themselves are fine");
+            Path target = tmp.resolve("restore");
+            f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+            CheckResult after = check(f, DataSelection.NONE);
+            assertEquals(List.of(), after.snapshots(), "the same chunks were written again: both snapshots whole");
+            assertTrue(new IndexRepair(f.repository).run().after().clean());
+            f.restore(first.snapshotId(), null, tmp.resolve("restore-first"), RestoreMode.EMPTY_TARGET);
+        }
+    }
+
+    @Test
     void bitFlipsAndTruncatedPacksAreFoundAndNamedByMessage() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
