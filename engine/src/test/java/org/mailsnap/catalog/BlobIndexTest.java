@@ -148,6 +148,37 @@ class BlobIndexTest {
         }
     }
 
+    @Test
+    void aDamagedLocationIsDroppedAndStaysOutUntilTheBlobIsStoredElsewhere() throws Exception {
+        String bad = samples.hex(32);
+        String good = samples.hex(32);
+        Map<BlobId, BlobLocation> inBad = batch(bad, 10);
+        List<BlobId> ids = new ArrayList<>(inBad.keySet());
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.addIndexFile("index/01", inBad.entrySet());
+            BlobId damaged = ids.get(0);
+            BlobId elsewhere = ids.get(1);
+            assertEquals(1, blobs.markDamaged(List.of(new DamagedBlob(damaged, bad, "MAC mismatch"),
+                    new DamagedBlob(elsewhere, good, "not where the catalog has it"))));
+            assertEquals(Optional.empty(), blobs.find(damaged));
+            assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
+
+            blobs.addIndexFile("index/01", inBad.entrySet()); // a reload after a prune: the bad location stays out
+            assertEquals(Optional.empty(), blobs.find(damaged));
+            BlobLocation stored = new BlobLocation(good, BlobType.DATA, 42, 900, 2000, 0);
+            blobs.addAll(List.of(Map.entry(damaged, stored))); // a backup stored it again
+            assertEquals(Optional.of(stored), blobs.find(damaged));
+            assertEquals(2, blobs.damagedCount());
+        }
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            List<DamagedBlob> missing = catalog.blobs().markPacksMissing(Set.of(good));
+            assertEquals(9, missing.size(), "every location in the pack not in data/ but the one stored again");
+            assertEquals(Optional.empty(), catalog.blobs().find(ids.get(5)));
+            assertEquals(1, catalog.blobs().size());
+        }
+    }
+
     private Map<BlobId, BlobLocation> batch(String pack, int n) {
         Map<BlobId, BlobLocation> batch = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
