@@ -137,8 +137,13 @@ class CheckTest {
                     Files.delete(repo.resolve("index").resolve(index));
                 }
             }
+            // a prune killed before its final index file: a kept pack listed by an old and a new index file
+            String old = indexesBefore.get(0);
+            f.repository.maintenance().writeIndex(List.of(), f.repository.maintenance().readIndex(old).packs());
             CheckResult result = check(f, DataSelection.ALL);
             assertTrue(result.clean(), result.damage().toString());
+            assertTrue(result.leftovers().stream().anyMatch(l -> l.problem().startsWith("listed by two index")),
+                    result.leftovers().toString());
             assertTrue(result.leftovers().stream().anyMatch(l -> l.object().equals("snapshots/.tmp-12345")),
                     result.leftovers().toString());
             assertTrue(result.leftovers().stream().anyMatch(l -> l.problem().startsWith("no index lists it")),
