@@ -33,7 +33,7 @@ final class IndexScan {
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<DamagedBlob> badBlobs = new ArrayList<>();
-    /** Why each bad pack is bad, for reports of the blobs in it. */
+    /** Why each bad pack is bad ("missing", "damaged"), for reports of the blobs in it. */
     final Map<String, String> badPacks = new LinkedHashMap<>();
     /** Why each damaged blob is damaged (only blobs that failed to read; small). */
     final Map<org.mailsnap.model.BlobId, String> damagedBlobs = new HashMap<>();
@@ -115,7 +115,7 @@ final class IndexScan {
             String reason = "missing (listed by " + describe("index", indexId) + " with " + pack.blobs().size()
                     + " blobs)";
             damage.add(new Finding(packName, reason));
-            badPacks.put(pack.packId(), "pack missing");
+            badPacks.put(pack.packId(), "missing");
         } else if (readData.selects(pack.packId())) {
             PackVerification v = maintenance.verifyPack(pack.packId(), pack.blobs());
             packsRead++;
@@ -130,7 +130,7 @@ final class IndexScan {
                         + damaged.values().iterator().next() + ")"));
             }
             if (!damaged.isEmpty()) {
-                badPacks.put(pack.packId(), "pack damaged");
+                badPacks.put(pack.packId(), "damaged");
             }
         } else {
             checkHeader(pack, packName);

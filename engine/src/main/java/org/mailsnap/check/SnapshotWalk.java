@@ -195,8 +195,8 @@ final class SnapshotWalk {
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
         where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack)).append(' ')
-                .append(scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "pack missing"
-                        : "pack damaged").replace("pack ", "")).append(", "));
+                .append(scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
+                .append(", "));
         return sb.substring(0, sb.length() - 2);
     }
 
