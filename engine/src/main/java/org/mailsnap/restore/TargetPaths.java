@@ -8,10 +8,17 @@ import org.mailsnap.model.FolderKey;
 final class TargetPaths {
     private final Path target;
     private final boolean oneMailbox;
+    /** With a restore as a folder: where the snapshot's folders go under the mailbox root; null otherwise. */
+    private final RestoreFolder asFolder;
 
     TargetPaths(Path target, boolean oneMailbox) {
+        this(target, oneMailbox, null);
+    }
+
+    TargetPaths(Path target, boolean oneMailbox, RestoreFolder asFolder) {
         this.target = target.toAbsolutePath().normalize();
         this.oneMailbox = oneMailbox;
+        this.asFolder = asFolder;
     }
 
     Path root() {
@@ -25,6 +32,13 @@ final class TargetPaths {
 
     Path folderDir(FolderKey key) throws IOException {
         Path root = mailboxRoot(key);
+        if (asFolder != null) {
+            if (!key.folder().isEmpty() && !key.folder().startsWith(".")) {
+                throw new IOException("cannot restore " + key + " as a folder: only Maildir++ folders (.Name) can be"
+                        + " placed under another folder");
+            }
+            return inside(root.resolve(asFolder.directoryOf(key.folder())));
+        }
         return inside(key.folder().isEmpty() ? root : root.resolve(key.folder()));
     }
 
