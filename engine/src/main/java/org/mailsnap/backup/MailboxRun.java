@@ -430,7 +430,11 @@ final class MailboxRun {
             run.writer.putPlacement(run.storeKey, key, new PlacementRecord(s.listed.base(), s.placement.name(),
                     s.placement.guid(), s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
         }
-        run.writer.putFolder(run.storeKey, key, new FolderState(work.captured.listedAtNanos(), entry));
+        boolean allStored = work.merge.slots.stream().allMatch(s -> s.placement != null);
+        // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
+        // makes every later run list it again, retry the message and report it, until it is stored.
+        run.writer.putFolder(run.storeKey, key, new FolderState(allStored ? work.captured.listedAtNanos()
+                : FolderState.LIST_AGAIN, entry));
         return entry;
     }
 
