@@ -1,6 +1,6 @@
 package org.mailsnap.chunk;
 
-import java.nio.charset.StandardCharsets;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Decides cuts between records from a keyed 64-bit hash of each record's key. Thread-safe.
@@ -46,7 +46,7 @@ public final class RecordChunker {
 
     /** The format's record cut hash of {@code key} (format-spec/snapshots.md, "Record cut hash"). */
     public long hash(String key) {
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = NameBytes.toBytes(key); // a base: its file name's bytes
         long h = k0;
         for (byte b : bytes) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;

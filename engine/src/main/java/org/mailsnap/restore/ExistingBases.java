@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.snapshot.BaseNames;
 
 /**
@@ -27,14 +28,14 @@ final class ExistingBases {
         Files.walkFileTree(mailboxRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                String name = FileNames.nameOf(dir);
                 if (name.equals("tmp")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if ((name.equals("cur") || name.equals("new")) && !dir.equals(mailboxRoot)) {
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                         for (Path f : files) {
-                            String file = f.getFileName().toString();
+                            String file = FileNames.nameOf(f);
                             if (!file.startsWith(".")) {
                                 found.add(bases.baseOf(file));
                             }

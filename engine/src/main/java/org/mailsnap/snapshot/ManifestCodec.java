@@ -25,7 +25,7 @@ final class ManifestCodec {
     }
 
     static void writeEntry(Encoder out, Placement p) {
-        out.writeString(p.name());
+        out.writeName(p.name());
         out.writeByte(p.inCur() ? 1 : 0);
         out.writeSignedVarLong(p.mtimeNanos());
         MessageContent c = p.content();
@@ -43,7 +43,7 @@ final class ManifestCodec {
         }
         List<Placement> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String name = SafeNames.fileName(in.readString(1024, what + " name"), "message file");
+            String name = SafeNames.fileName(in.readName(1024, what + " name"), "message file");
             int where = in.readByte(what + " new/cur");
             if (where > 1) {
                 throw new DecodeException(what + ": bad new/cur marker " + where + " for " + name);

@@ -23,8 +23,8 @@ final class TreeCodec {
     }
 
     static void writeEntry(Encoder out, FolderEntry f) {
-        out.writeString(f.key().mailbox());
-        out.writeString(f.key().folder());
+        out.writeName(f.key().mailbox());
+        out.writeName(f.key().folder());
         out.writeSignedVarLong(f.newDirMtimeNanos());
         out.writeSignedVarLong(f.curDirMtimeNanos());
         out.writeVarLong(f.messages());
@@ -32,7 +32,7 @@ final class TreeCodec {
         out.writeBlobIds(f.manifest());
         out.writeVarLong(f.controlFiles().size());
         for (ControlFile c : f.controlFiles()) {
-            out.writeString(c.name());
+            out.writeName(c.name());
             out.writeSignedVarLong(c.mtimeNanos());
             out.writeVarLong(c.size());
             out.writeBlobIds(c.chunks());
@@ -48,8 +48,8 @@ final class TreeCodec {
         }
         List<FolderEntry> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String mailbox = SafeNames.relativePath(in.readString(4096, what + " mailbox"), "mailbox");
-            String folder = SafeNames.relativePath(in.readString(4096, what + " folder"), "folder");
+            String mailbox = SafeNames.relativePath(in.readName(4096, what + " mailbox"), "mailbox");
+            String folder = SafeNames.relativePath(in.readName(4096, what + " folder"), "folder");
             long newMtime = in.readSignedVarLong(what + " new/ mtime");
             long curMtime = in.readSignedVarLong(what + " cur/ mtime");
             long messages = in.readVarLong(what + " message count");
@@ -58,7 +58,7 @@ final class TreeCodec {
             int controls = in.readCount(1024, what + " control file count");
             List<ControlFile> files = new ArrayList<>(controls);
             for (int i = 0; i < controls; i++) {
-                String name = SafeNames.fileName(in.readString(1024, what + " control file name"), "control file");
+                String name = SafeNames.fileName(in.readName(1024, what + " control file name"), "control file");
                 long mtime = in.readSignedVarLong(what + " control file mtime");
                 long size = in.readVarLong(what + " control file size");
                 files.add(new ControlFile(name, mtime, size, in.readBlobIds(Integer.MAX_VALUE, what + " control file")));
