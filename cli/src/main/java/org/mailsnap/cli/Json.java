@@ -43,7 +43,9 @@ final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || (c >= 0xDC80 && c <= 0xDCFF)) {
+                        // a name's byte that is not UTF-8 (NameBytes) as the lone surrogate it is carried as:
+                        // lossless, and Python's surrogateescape turns it back into the byte
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -1,20 +1,17 @@
 package org.mailsnap.backup;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.mailsnap.maildir.ByteTrees.findPrint0;
+import static org.mailsnap.maildir.ByteTrees.tree;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,47 +107,6 @@ class NamesAsBytesRoundTripTest {
 
     private static void message(Path folder, String sub, byte[] base, String info) throws IOException {
         message(folder, sub, base, bytes(info));
-    }
-
-    /** Relative name (bytes as {@link NameBytes}) → hex of the content, or "dir", for every entry below root. */
-    static SortedMap<String, String> tree(Path root) throws IOException {
-        SortedMap<String, String> out = new TreeMap<>(NameBytes::compare);
-        walk(root, "", out);
-        return out;
-    }
-
-    private static void walk(Path dir, String prefix, Map<String, String> out) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = prefix + FileNames.nameOf(entry);
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    out.put(name + "/", "dir");
-                    walk(entry, name + "/", out);
-                } else {
-                    out.put(name, HexFormat.of().formatHex(Files.readAllBytes(entry)));
-                }
-            }
-        }
-    }
-
-    /** The raw bytes of every path below {@code root} as find(1) prints them, each as hex, sorted. */
-    static List<String> findPrint0(Path root) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("find", ".", "-mindepth", "1", "-print0").directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] all = p.getInputStream().readAllBytes();
-        assertEquals(0, p.waitFor(), "find in " + root);
-        List<String> paths = new ArrayList<>();
-        ByteArrayOutputStream one = new ByteArrayOutputStream();
-        for (byte b : all) {
-            if (b == 0) {
-                paths.add(HexFormat.of().formatHex(one.toByteArray()));
-                one.reset();
-            } else {
-                one.write(b);
-            }
-        }
-        paths.sort(null);
-        return paths;
     }
 
     private static byte[] bytes(String s) {
