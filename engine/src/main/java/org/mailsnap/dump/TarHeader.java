@@ -11,8 +11,9 @@ import org.mailsnap.model.NameBytes;
  * POSIX.1-2001 tar headers: a 512-byte ustar header per entry, preceded by a pax extended header ({@code x}) when
  * ustar cannot say it: a path longer than 100 bytes or not plain ASCII, a size of 8 GiB or more, an mtime with
  * nanoseconds or beyond 2242. The ustar fields then hold what fits (the path cut to 100 bytes), and readers take the
- * pax values. Paths are the names' bytes ({@link NameBytes#toBytes}); one that is not UTF-8 is announced with pax's
- * {@code hdrcharset=BINARY}, so readers take the bytes as they are.
+ * pax values. Paths are the names' bytes ({@link NameBytes#toBytes}), in the pax {@code path} record too, even where
+ * they are not UTF-8: GNU tar (1.34) and libarchive keep such bytes as they are, and GNU tar warns about pax's
+ * {@code hdrcharset=BINARY} on every entry ("unknown extended header keyword"), so it is not written.
  *
  * <pre>
  * ustar header (512 bytes, numbers in octal, NUL-terminated):
@@ -39,9 +40,6 @@ final class TarHeader {
         long seconds = Math.floorDiv(mtimeNanos, 1_000_000_000L);
         long nanos = Math.floorMod(mtimeNanos, 1_000_000_000L);
         Map<String, byte[]> pax = new LinkedHashMap<>();
-        if (NameBytes.hasEscapes(path)) {
-            pax.put("hdrcharset", ascii("BINARY"));
-        }
         if (name.length > 100 || !isAscii(name)) {
             pax.put("path", name);
         }
