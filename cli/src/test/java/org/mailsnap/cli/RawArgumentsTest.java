@@ -48,6 +48,14 @@ class RawArgumentsTest {
             throw new AssertionError(e);
         }
         assertEquals("name h\u00f3st\\xe9\n\\xe9", out.toString());
+        StringWriter pair = new StringWriter();
+        try (NameEscapingWriter w = new NameEscapingWriter(pair)) {
+            w.write('\ud83d'); // U+1F4E7 in two calls: its low half is in the escape range, and is text
+            w.write("\udce7\udce9");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals("\ud83d\udce7\\xe9", pair.toString());
         assertEquals("{\"name\":\"h\u00f3st\\udce9\"}", Json.object(Map.of("name", name)),
                 "JSON: the escape char as \\udcNN, which Python's surrogateescape turns back into the byte");
     }
