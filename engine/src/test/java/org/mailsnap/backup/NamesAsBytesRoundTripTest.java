@@ -48,6 +48,7 @@ class NamesAsBytesRoundTripTest {
         message(alice, "cur", hex("313730303030303030352e4d3550312eeda080") /* encoded surrogate */, ":2,S");
         message(alice, "cur", hex("313730303030303030362e4d3650312ec0af") /* overlong '/' */, ":2,S");
         message(alice, "cur", bytes("1700000007.M7P1.host:2,S"), hex("e9")); // the info is not UTF-8 either
+        message(alice, "cur", bytes("1700000008.M8P1.\ud83d\udce7:2,S"));     // low half looks like an escape
         message(archive, "cur", hex("313730303030303031302e4d313050312e8081"), ":2,S");
         message(bob, "cur", bytes("1700000020.M20P1.b\u00f3b:2,"));
         message(carol, "new", hex("313730303030303033302e4d333050312ec3"));             // a truncated sequence
@@ -58,7 +59,7 @@ class NamesAsBytesRoundTripTest {
             BackupResult first = f.backup(store);
             assertFalse(first.partial(), first.problems().toString());
             assertEquals(List.of(), first.problems());
-            assertEquals(11, first.progress().messagesRead(), "every name is its own message");
+            assertEquals(12, first.progress().messagesRead(), "every name is its own message");
 
             SortedMap<FolderKey, List<Placement>> placements = f.placements(first.snapshotId());
             List<String> aliceNames = placements.get(new FolderKey("alice", "")).stream().map(Placement::name)
