@@ -80,6 +80,12 @@ class PosixLocaleNamesTest {
                 "the message named by raw argv bytes: " + restored);
         assertFalse(restored.contains("cur/" + name("313730303030303030322e4d3250312e68e87374") + ":2,S"),
                 restored.toString());
+
+        Path tar = FileNames.child(tmp, name("64756d70ff2e746172")); // "dump\xff.tar"
+        Run dump = mailsnap("dump", "--snapshot", "latest", "--mailbox", arg(FileNames.relativeName(store, odd)),
+                "--format", "maildir-tar", "--output", arg(tar));
+        assertEquals(0, dump.code(), dump.err());
+        assertTrue(Files.size(tar) > 0, "the output file is the one named by its bytes");
     }
 
     @Test
@@ -129,10 +135,14 @@ class PosixLocaleNamesTest {
         return new Run(code, out, new String(err.join(), StandardCharsets.UTF_8));
     }
 
-    /** A path as a printf %b argument: ASCII as is, every other byte as \xNN. */
     private static String arg(Path path) {
+        return arg(FileNames.pathName(path));
+    }
+
+    /** A name as a printf %b argument: ASCII as is, every other byte as \xNN. */
+    private static String arg(String name) {
         StringBuilder sb = new StringBuilder();
-        for (byte b : NameBytes.toBytes(FileNames.pathName(path))) {
+        for (byte b : NameBytes.toBytes(name)) {
             if (b > 0x20 && b < 0x7f && b != '\\') {
                 sb.append((char) b);
             } else {
