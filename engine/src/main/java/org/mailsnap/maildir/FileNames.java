@@ -114,6 +114,17 @@ public final class FileNames {
     }
 
     /**
+     * The relative one-entry path {@code name}, made from its bytes: for calls relative to an open directory
+     * ({@link java.nio.file.SecureDirectoryStream}), where {@link #child} would need the directory's path.
+     *
+     * @throws IllegalArgumentException as {@link #child}
+     */
+    public static Path entry(String name) {
+        checkEntryName(name);
+        return make(FileSystems.getDefault(), NameBytes.toBytes(name));
+    }
+
+    /**
      * The path below {@code dir} named by {@code relative}, entries separated by {@code /} (a mailbox relative to
      * its store, a folder relative to its mailbox); {@code dir} itself for "".
      *

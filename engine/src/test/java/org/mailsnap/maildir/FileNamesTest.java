@@ -37,6 +37,8 @@ class FileNamesTest {
                 listed.add(HexFormat.of().formatHex(NameBytes.toBytes(name)));
                 assertArrayEquals(NameBytes.toBytes(name), Files.readAllBytes(FileNames.child(tmp, name)),
                         "the name made again from its string opens the same file");
+                assertEquals(FileNames.child(tmp, name), tmp.resolve(FileNames.entry(name)));
+                assertFalse(FileNames.entry(name).isAbsolute());
             }
         }
         List<String> expected = new ArrayList<>();
@@ -53,6 +55,7 @@ class FileNamesTest {
                     bad);
             assertTrue(e.getMessage().startsWith("not a directory entry name"), e.getMessage());
         }
+        assertThrows(IllegalArgumentException.class, () -> FileNames.entry(".."));
         assertThrows(IllegalArgumentException.class, () -> FileNames.relative(tmp, "a//b"));
         assertThrows(IllegalArgumentException.class, () -> FileNames.relative(tmp, "a/../b"));
     }
