@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
@@ -82,7 +83,7 @@ final class RestoreCommand implements Callable<Integer> {
                     Units.bytes(r.bytes()), r.folders(), r.controlFiles(),
                     merge ? ", " + r.skipped() + " already present and skipped" : "");
             for (String note : r.notes()) {
-                env.err().println("mailsnap: note: " + note);
+                env.err().println("mailsnap: note: " + NameBytes.printable(note)); // one line, whatever the names
             }
             if (message != null && r.messages() == 0 && r.skipped() == 0) {
                 throw new UserError(ExitCode.FAILURE, "no message with base " + message + " in the selection");

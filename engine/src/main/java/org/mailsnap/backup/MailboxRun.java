@@ -24,6 +24,7 @@ import org.mailsnap.maildir.CaptureProblem;
 import org.mailsnap.maildir.CapturedFolder;
 import org.mailsnap.maildir.CapturedMailbox;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.MailFolder;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
@@ -441,7 +442,7 @@ final class MailboxRun {
     private List<ControlFile> storeControlFiles(Path dir, Map<String, byte[]> files) throws IOException {
         List<ControlFile> stored = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            stored.add(run.controlFiles.store(f.getKey(), mtimeOf(dir.resolve(f.getKey())), f.getValue()));
+            stored.add(run.controlFiles.store(f.getKey(), mtimeOf(FileNames.child(dir, f.getKey())), f.getValue()));
         }
         return stored;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
@@ -140,7 +141,7 @@ public final class Restorer {
         String top = asFolder.directory();
         try (var entries = Files.newDirectoryStream(mailboxRoot)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+                String name = FileNames.nameOf(entry);
                 if (name.equals(top) || name.startsWith(top + ".")) {
                     throw new IOException("the mailbox already has the folder '" + asFolder + "' (" + name
                             + "): choose another name");

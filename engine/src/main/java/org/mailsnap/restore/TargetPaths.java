@@ -2,7 +2,9 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.NameBytes;
 
 /** Maps folders to directories under the target and refuses any path that would leave it. */
 final class TargetPaths {
@@ -27,7 +29,7 @@ final class TargetPaths {
 
     /** The mailbox root of {@code key} under the target. */
     Path mailboxRoot(FolderKey key) throws IOException {
-        return inside(oneMailbox || key.mailbox().isEmpty() ? target : target.resolve(key.mailbox()));
+        return inside(oneMailbox ? target : below(target, key.mailbox()));
     }
 
     Path folderDir(FolderKey key) throws IOException {
@@ -37,14 +39,29 @@ final class TargetPaths {
                 throw new IOException("cannot restore " + key + " as a folder: only Maildir++ folders (.Name) can be"
                         + " placed under another folder");
             }
-            return inside(root.resolve(asFolder.directoryOf(key.folder())));
+            return inside(below(root, asFolder.directoryOf(key.folder())));
         }
-        return inside(key.folder().isEmpty() ? root : root.resolve(key.folder()));
+        return inside(below(root, key.folder()));
     }
 
     /** A file directly in {@code dir}, whose name was validated when it was decoded; checked again here. */
     Path file(Path dir, String name) throws IOException {
-        return inside(dir.resolve(name));
+        try {
+            return inside(FileNames.child(dir, name));
+        } catch (IllegalArgumentException notOneEntry) {
+            throw new IOException("refusing to write outside the restore target " + target + ": "
+                    + notOneEntry.getMessage());
+        }
+    }
+
+    /** The directory {@code relative} ({@code /}-separated names, the bytes of the snapshot) below {@code dir}. */
+    private Path below(Path dir, String relative) throws IOException {
+        try {
+            return FileNames.relative(dir, relative);
+        } catch (IllegalArgumentException notNames) {
+            throw new IOException("refusing to write outside the restore target " + target + ": '"
+                    + NameBytes.printable(relative) + "' " + notNames.getMessage());
+        }
     }
 
     private Path inside(Path p) throws IOException {
