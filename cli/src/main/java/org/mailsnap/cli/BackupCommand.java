@@ -20,6 +20,7 @@ import org.mailsnap.maildir.lock.DovecotDotLocker;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.maildir.lock.TouchScheduler;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.snapshot.SnapshotStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -182,7 +183,7 @@ final class BackupCommand implements Callable<Integer> {
             env.out().printf("  duration: %.2f s%n", s.durationNanos() / 1e9);
         }
         for (String problem : r.problems()) {
-            env.err().println("mailsnap: warning: " + problem);
+            env.err().println("mailsnap: warning: " + NameBytes.printable(problem)); // one line, whatever the names
         }
         if (r.partial()) {
             env.err().println("mailsnap: the snapshot is partial: " + String.join(", ", s.failedMailboxes()));

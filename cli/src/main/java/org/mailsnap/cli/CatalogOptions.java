@@ -3,6 +3,7 @@ package org.mailsnap.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mailsnap.catalog.Catalog;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.repository.Repository;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,7 @@ final class CatalogOptions {
     /** The unlock cache sits beside the catalog directory, never inside it. */
     Path unlockCache(Environment env, String repositoryId) {
         Path dir = directory(env, repositoryId).toAbsolutePath();
-        return dir.resolveSibling(dir.getFileName() + ".unlock");
+        return FileNames.child(dir.getParent(), FileNames.nameOf(dir) + ".unlock");
     }
 
     Path directory(Environment env, String repositoryId) {
@@ -31,10 +32,11 @@ final class CatalogOptions {
             return catalog;
         }
         if (env.get("MAILSNAP_CATALOG") != null) {
-            return Path.of(env.get("MAILSNAP_CATALOG"));
+            return FileNames.path(env.get("MAILSNAP_CATALOG"));
         }
         String cache = env.get("XDG_CACHE_HOME");
-        Path base = cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        Path base = cache != null ? FileNames.path(cache)
+                : FileNames.path(System.getProperty("user.home")).resolve(".cache");
         return base.resolve("mailsnap").resolve(repositoryId);
     }
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BaseNames;
@@ -111,8 +112,8 @@ final class DiffCommand implements Callable<Integer> {
             totals[1]++;
         }
         if (!lines.isEmpty()) {
-            env.out().println(mailbox.isEmpty() ? "(store root)" : mailbox);
-            lines.stream().sorted().forEach(env.out()::println);
+            env.out().println(mailbox.isEmpty() ? "(store root)" : NameBytes.printable(mailbox));
+            lines.stream().sorted().map(NameBytes::printable).forEach(env.out()::println); // lines hold names
         }
     }
 

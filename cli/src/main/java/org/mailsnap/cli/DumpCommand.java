@@ -1,7 +1,6 @@
 package org.mailsnap.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,11 +45,12 @@ final class DumpCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history));
             var blobs = session.blobs();
-            OutputStream out = output != null ? new FileOutputStream(output.toFile())
+            // Files.newOutputStream, not toFile(): a File is a string, which loses a name's bytes under the locale
+            OutputStream out = output != null ? java.nio.file.Files.newOutputStream(output)
                     : new java.io.FileOutputStream(java.io.FileDescriptor.out);
             try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-                DumpResult r = new FolderDump(DamageMarks.marking(blobs::get, session.catalog)).write(snap, mailbox,
-                        folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
+                DumpResult r = new FolderDump(DamageMarks.marking(blobs::get, session.catalog)).write(snap,
+                        mailbox, folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
                 buffered.flush();
                 env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
             }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.catalog.MessageInfo;
@@ -78,10 +79,11 @@ final class FindCommand implements Callable<Integer> {
             }
             for (MessageHit hit : hits) {
                 MessageInfo m = hit.info();
-                env.out().printf("%s %s%n", hit.mailbox(), hit.folder().isEmpty() ? "INBOX" : hit.folder());
-                env.out().printf("    guid: %s%n", hit.guid());
-                env.out().printf("    flags: %s  date: %s%n", hit.flags().isEmpty() ? "-" : hit.flags(),
-                        m.date() == null ? "-" : m.date());
+                env.out().printf("%s %s%n", NameBytes.printable(hit.mailbox()),
+                        hit.folder().isEmpty() ? "INBOX" : NameBytes.printable(hit.folder()));
+                env.out().printf("    guid: %s%n", NameBytes.printable(hit.guid()));
+                env.out().printf("    flags: %s  date: %s%n",
+                        hit.flags().isEmpty() ? "-" : NameBytes.printable(hit.flags()), m.date() == null ? "-" : m.date());
                 env.out().printf("    from: %s%n    subject: %s%n", nz(m.from()), nz(m.subject()));
                 env.out().printf("    first in: %s   last in: %s%s%n", label(hit.firstSnapshot()),
                         label(hit.lastSnapshot()), hit.present() ? " (still present)" : "");

@@ -2,6 +2,7 @@ package org.mailsnap.cli;
 
 import java.util.Map;
 import java.util.StringJoiner;
+import org.mailsnap.model.NameBytes;
 
 /** The few lines of JSON the commands print with {@code --json}: flat objects of strings, numbers and booleans. */
 final class Json {
@@ -35,7 +36,8 @@ final class Json {
 
     static String string(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -43,7 +45,9 @@ final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || NameBytes.isEscapeAt(s, i)) {
+                        // a name's byte that is not UTF-8 (NameBytes) as the lone surrogate it is carried as:
+                        // lossless, and Python's surrogateescape turns it back into the byte
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestReader;
@@ -60,19 +61,20 @@ final class LsCommand implements Callable<Integer> {
             if (wantedFolder == null) {
                 env.out().printf("%-40s %-24s %9s %12s%n", "MAILBOX", "FOLDER", "MESSAGES", "SIZE");
                 for (FolderEntry f : folders) {
-                    env.out().printf("%-40s %-24s %9d %12s%n", f.key().mailbox(),
-                            f.key().folder().isEmpty() ? "INBOX" : f.key().folder(), f.messages(),
+                    env.out().printf("%-40s %-24s %9d %12s%n", NameBytes.printable(f.key().mailbox()),
+                            f.key().folder().isEmpty() ? "INBOX" : NameBytes.printable(f.key().folder()), f.messages(),
                             Units.bytes(f.bytes()));
                 }
                 return 0;
             }
             for (FolderEntry f : folders) {
-                env.out().println(f.key().mailbox() + " " + (f.key().folder().isEmpty() ? "INBOX" : f.key().folder())
-                        + ":");
+                env.out().println(NameBytes.printable(f.key().mailbox()) + " "
+                        + (f.key().folder().isEmpty() ? "INBOX" : NameBytes.printable(f.key().folder())) + ":");
                 ManifestReader.read(f.manifest(), blobs::get, p -> env.out().printf("  %s %-19s %10d  %s%s%n",
                         p.inCur() ? "cur" : "new", SnapshotsCommand.TIME.format(
-                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(), p.name(),
-                        p.guid().isEmpty() ? "" : "  guid " + p.guid()));
+                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(),
+                                NameBytes.printable(p.name()),
+                                p.guid().isEmpty() ? "" : "  guid " + NameBytes.printable(p.guid())));
             }
         }
         return 0;

@@ -1,7 +1,12 @@
 package org.mailsnap.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import org.mailsnap.maildir.FileNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,11 +15,25 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        try {
+            FileNames.requireByteAccess();
+        } catch (IllegalStateException e) {
+            System.err.println("mailsnap: " + e.getMessage());
+            System.exit(ExitCode.FAILURE.code());
+        }
+        System.exit(run(RawArguments.of(args)));
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), args);
+        return run(utf8(System.out), utf8(System.err), System.getenv(), args);
+    }
+
+    /**
+     * Output in UTF-8 whatever the locale (the JVM would pick ASCII under the POSIX locale and print '?' for every
+     * name that is not ASCII), bytes of names that are not UTF-8 shown as {@code \xNN}.
+     */
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new NameEscapingWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
     }
 
     /** Runs one command with the given streams and environment (tests pass their own). */
@@ -44,6 +63,7 @@ public final class Main {
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(new CommandLine(subcommand, factory));
         }
+        cli.registerConverter(Path.class, FileNames::path); // argv's bytes, whatever the locale (RawArguments)
         cli.setExecutionExceptionHandler(new ExceptionMapper());
         cli.setParameterExceptionHandler(ExceptionMapper::usage);
         cli.setUsageHelpAutoWidth(true);

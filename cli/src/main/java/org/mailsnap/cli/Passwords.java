@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.mailsnap.maildir.FileNames;
 
 /**
  * Where the repository password comes from, in this order: {@code --password-file}, {@code MAILSNAP_PASSWORD},
@@ -32,7 +33,7 @@ final class Passwords {
         }
         String file = env.get("MAILSNAP_PASSWORD_FILE");
         if (file != null) {
-            return new Secret(fromFile(Path.of(file)), false);
+            return new Secret(fromFile(FileNames.path(file)), false);
         }
         Console console = System.console();
         if (console != null) {

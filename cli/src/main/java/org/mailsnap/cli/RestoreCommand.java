@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "restore", description = {"Restore a mailbox, a folder or one message as a snapshot holds it.",
         "Into an empty directory: the exact files, names (flags), mtimes, uidlist and keywords of that moment.",
-        "With --merge into a live mailbox: only messages whose base is nowhere in the mailbox now, delivered the",
-        "Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched."})
+        "With --merge into a live mailbox: only messages the mailbox has nowhere now (by base or Dovecot GUID),",
+        "delivered the Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched.",
+        "With --as-folder NAME: the snapshot's folders under a new, subscribed folder of the live mailbox at TARGET,",
+        "for the user to take back what they want; no other folder is touched."})
 final class RestoreCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -32,7 +35,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-f", "--folder"}, paramLabel = "FOLDER", description = "Only this folder ('INBOX', '.Sent').")
     String folder;
 
-    @Option(names = "--message", paramLabel = "BASE", description = "Only the message with this base name.")
+    @Option(names = "--message", paramLabel = "BASE", description = "Only the message with this base name or GUID.")
     String message;
 
     @Option(names = {"-t", "--target"}, paramLabel = "DIR", required = true,
@@ -41,6 +44,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--merge", description = "Add only what the live mailbox at TARGET lacks.")
     boolean merge;
+
+    @Option(names = "--as-folder", paramLabel = "NAME", description = "Write the snapshot's folders under this new"
+            + " folder of the live mailbox at TARGET, levels separated by '/' (e.g. 'Restored/2026-12-01 10:00').")
+    String asFolder;
 
     @Option(names = "--threads", paramLabel = "N", description = "Writer threads (default: 2 × cores).")
     Integer threads;
@@ -51,23 +58,34 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (merge && mailbox == null) {
-            throw new UserError(ExitCode.USAGE, "--merge needs --mailbox");
+        if (merge && asFolder != null) {
+            throw new UserError(ExitCode.USAGE, "--merge and --as-folder exclude each other");
         }
-        String wantedFolder = folder == null ? null : (folder.equalsIgnoreCase("INBOX") ? "" : folder);
+        if ((merge || asFolder != null) && mailbox == null) {
+            throw new UserError(ExitCode.USAGE, (merge ? "--merge" : "--as-folder") + " needs --mailbox");
+        }
+        RestoreMode mode = merge ? RestoreMode.MERGE : asFolder != null ? RestoreMode.AS_FOLDER
+                : RestoreMode.EMPTY_TARGET;
+        RestoreRequest request;
+        try {
+            request = new RestoreRequest(mailbox, folder == null ? null : (folder.equalsIgnoreCase("INBOX") ? ""
+                    : folder), message, target, mode, asFolder);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, e.getMessage());
+        }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = session.history();
             SnapshotSummary summary = snapshot.resolve(history);
             var blobs = session.blobs();
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
-            RestoreResult r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n).restore(history.open(summary), new RestoreRequest(
-                    mailbox, wantedFolder, message, target, merge ? RestoreMode.MERGE : RestoreMode.EMPTY_TARGET));
+            RestoreResult r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n)
+                    .restore(history.open(summary), request);
             env.out().printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
                     summary.id().substring(0, 12), SnapshotsCommand.TIME.format(summary.time()), r.messages(),
                     Units.bytes(r.bytes()), r.folders(), r.controlFiles(),
                     merge ? ", " + r.skipped() + " already present and skipped" : "");
             for (String note : r.notes()) {
-                env.err().println("mailsnap: note: " + note);
+                env.err().println("mailsnap: note: " + NameBytes.printable(note)); // one line, whatever the names
             }
             if (message != null && r.messages() == 0 && r.skipped() == 0) {
                 throw new UserError(ExitCode.FAILURE, "no message with base " + message + " in the selection");

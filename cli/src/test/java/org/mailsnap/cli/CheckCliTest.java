@@ -102,8 +102,10 @@ class CheckCliTest {
         assertEquals(0, run("init").code());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
         Files.writeString(tmp.resolve("repo").resolve("snapshots").resolve("cd".repeat(32)), "not a snapshot");
-        Files.delete(tmp.resolve("catalog").resolve("blobs").resolve("data.mdb")); // a fresh catalog, as on a new host
-        Files.walk(tmp.resolve("catalog")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        // a fresh catalog, as on a new host
+        try (var files = Files.walk(tmp.resolve("catalog"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
 
         Run snapshots = run("snapshots");
         assertEquals(0, snapshots.code(), snapshots.err());

@@ -296,8 +296,9 @@ class BackupLockEtiquetteTest {
 
     private static Process startLockHolder(Path folderDir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx64m", "-cp",
-                System.getProperty("java.class.path"), LockHolderMain.class.getName(), folderDir.toString()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx64m",
+                "--add-opens", "java.base/sun.nio.fs=ALL-UNNAMED", // FileNames: names as bytes
+                "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), folderDir.toString()));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

@@ -56,6 +56,10 @@ final class DovecotBackups implements AutoCloseable {
         return fixture.restore(snapshotId, mailbox, target, mode);
     }
 
+    RestoreResult restore(String snapshotId, org.mailsnap.restore.RestoreRequest request) throws IOException {
+        return fixture.restore(snapshotId, request);
+    }
+
     @Override
     public void close() throws IOException {
         fixture.close();

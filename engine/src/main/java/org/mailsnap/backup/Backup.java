@@ -20,6 +20,7 @@ import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.CatalogSync;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;
@@ -75,7 +76,7 @@ public final class Backup {
         if (!Files.isDirectory(store)) {
             throw new IOException("mail store " + store + " is not a directory");
         }
-        String storeKey = Snapshot.storeKey(settings.host(), store.toString());
+        String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
         try (RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog);
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
@@ -156,7 +157,7 @@ public final class Backup {
                 run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
                 run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
                 run.failedMailboxes);
-        Snapshot snapshot = new Snapshot(run.start, settings.host(), store.toString(), settings.separator(),
+        Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
                 run.parentId, settings.tags(), treeIds, stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
         run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));

@@ -24,6 +24,7 @@ import org.mailsnap.maildir.CaptureProblem;
 import org.mailsnap.maildir.CapturedFolder;
 import org.mailsnap.maildir.CapturedMailbox;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.MailFolder;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
@@ -430,14 +431,18 @@ final class MailboxRun {
             run.writer.putPlacement(run.storeKey, key, new PlacementRecord(s.listed.base(), s.placement.name(),
                     s.placement.guid(), s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
         }
-        run.writer.putFolder(run.storeKey, key, new FolderState(work.captured.listedAtNanos(), entry));
+        boolean allStored = work.merge.slots.stream().allMatch(s -> s.placement != null);
+        // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
+        // makes every later run list it again, retry the message and report it, until it is stored.
+        run.writer.putFolder(run.storeKey, key, new FolderState(allStored ? work.captured.listedAtNanos()
+                : FolderState.LIST_AGAIN, entry));
         return entry;
     }
 
     private List<ControlFile> storeControlFiles(Path dir, Map<String, byte[]> files) throws IOException {
         List<ControlFile> stored = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            stored.add(run.controlFiles.store(f.getKey(), mtimeOf(dir.resolve(f.getKey())), f.getValue()));
+            stored.add(run.controlFiles.store(f.getKey(), mtimeOf(FileNames.child(dir, f.getKey())), f.getValue()));
         }
         return stored;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.mailsnap.mail.HeaderFields;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.MessageFiles;
 
 /**
@@ -83,7 +84,7 @@ final class MessageReads {
     }
 
     private Outcome read(Request r) throws IOException {
-        Path path = r.folderDir().resolve(r.subdir()).resolve(r.name());
+        Path path = FileNames.child(FileNames.child(r.folderDir(), r.subdir()), r.name());
         try {
             try {
                 return readAt(r, path);

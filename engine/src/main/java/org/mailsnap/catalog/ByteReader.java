@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Reads what {@link ByteWriter} wrote, strictly: every read is bounds-checked, lengths and counts are checked against
@@ -107,9 +108,20 @@ final class ByteReader {
         return utf8(length, field);
     }
 
-    /** All bytes left, as UTF-8. */
-    String restAsString(String field) throws CatalogCorruptException {
-        return utf8(remaining(), field);
+    /** A name ({@link NameBytes}): any bytes, so never corrupt for its content. */
+    String name(String field) throws CatalogCorruptException {
+        int length = count(1, field + " length");
+        need(length, field);
+        String s = NameBytes.fromBytes(data, pos, length);
+        pos += length;
+        return s;
+    }
+
+    /** All bytes left, as a name. */
+    String restAsName() {
+        String s = NameBytes.fromBytes(data, pos, data.length - pos);
+        pos = data.length;
+        return s;
     }
 
     BlobId blobId() throws CatalogCorruptException {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Appends the catalog's primitive encodings to a growing array: unsigned LEB128 varints, zig-zag varints for values
@@ -72,6 +73,13 @@ final class ByteWriter {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         count(utf8.length);
         return raw(utf8);
+    }
+
+    /** A name ({@link NameBytes}) with its length, read back by {@link ByteReader#name}. */
+    ByteWriter name(String s) {
+        byte[] bytes = NameBytes.toBytes(s);
+        count(bytes.length);
+        return raw(bytes);
     }
 
     ByteWriter blobId(BlobId id) {

@@ -5,11 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Builds and splits the catalog's keys. LMDB orders keys by unsigned bytes, so every variable-length part that is
  * followed by another ends in a 0x00 byte (no name contains NUL): all keys of mailbox {@code u1} then sort before
- * those of {@code u10}, and a prefix scan for {@code u1\0} never sees {@code u10}.
+ * those of {@code u10}, and a prefix scan for {@code u1\0} never sees {@code u10}. Mailboxes, folders and bases are
+ * names: their bytes are the file names' bytes ({@link NameBytes}), which need not be UTF-8; the other text parts
+ * are UTF-8 and read strictly.
  * <pre>
  * content, messages   mailbox 0x00 guid             -- guid: Dovecot's GUID of the message, which is its base
  *                                                      unless the folder's uidlist records another ({@code G})
@@ -33,13 +36,13 @@ final class Keys {
     private Keys() {}
 
     static byte[] content(String mailbox, String guid) throws CatalogException {
-        return checked(join(utf8(mailbox, "mailbox"), utf8(guid, "guid")), "mailbox '" + mailbox + "' guid '" + guid
-                + "'");
+        return checked(join(name(mailbox, "mailbox"), name(guid, "guid")), "mailbox '" + NameBytes.printable(mailbox)
+                + "' guid '" + NameBytes.printable(guid) + "'");
     }
 
     /** The prefix of every content or message key of {@code mailbox}. */
     static byte[] mailboxPrefix(String mailbox) {
-        byte[] m = utf8(mailbox, "mailbox");
+        byte[] m = name(mailbox, "mailbox");
         return Arrays.copyOf(m, m.length + 1);
     }
 
@@ -65,8 +68,8 @@ final class Keys {
     }
 
     static byte[] folderId(int storeId, FolderKey folder) throws CatalogException {
-        return checked(concat(id(storeId), join(utf8(folder.mailbox(), "mailbox"), utf8(folder.folder(), "folder"))),
-                "folder " + folder);
+        return checked(concat(id(storeId), join(name(folder.mailbox(), "mailbox"), name(folder.folder(), "folder"))),
+                "folder " + NameBytes.printable(folder.toString()));
     }
 
     static byte[] id(int id) {
@@ -77,7 +80,7 @@ final class Keys {
         if (base.isEmpty()) {
             throw new IllegalArgumentException("empty message base");
         }
-        return checked(concat(id(folderId), utf8(base, "base")), "base '" + base + "'");
+        return checked(concat(id(folderId), name(base, "base")), "base '" + NameBytes.printable(base) + "'");
     }
 
     static byte[] snapshot(String snapshotId) throws CatalogException {
@@ -102,17 +105,21 @@ final class Keys {
                 | (key[offset + 3] & 0xFF);
     }
 
-    /** Splits {@code first 0x00 second} starting at {@code offset}. */
+    /** Splits the names {@code first 0x00 second} starting at {@code offset}. */
     static String[] split(byte[] key, int offset, String what) throws CatalogCorruptException {
         for (int i = offset; i < key.length; i++) {
             if (key[i] == 0) {
-                ByteReader r = new ByteReader(key, what + " key", key);
-                String first = decode(key, offset, i - offset, r);
-                String second = decode(key, i + 1, key.length - i - 1, r);
+                String first = NameBytes.fromBytes(key, offset, i - offset);
+                String second = NameBytes.fromBytes(key, i + 1, key.length - i - 1);
                 return new String[] {first, second};
             }
         }
         throw new ByteReader(key, what + " key", key).corrupt("no 0x00 separator");
+    }
+
+    /** The name that fills the key from {@code offset} (a placement's base). */
+    static String nameString(byte[] key, int offset) {
+        return NameBytes.fromBytes(key, offset, key.length - offset);
     }
 
     static String utf8String(byte[] key, int offset, String what) throws CatalogCorruptException {
@@ -133,20 +140,18 @@ final class Keys {
         return out;
     }
 
-    private static String decode(byte[] key, int offset, int length, ByteReader errors)
-            throws CatalogCorruptException {
-        String s = Utf8.decode(key, offset, length);
-        if (s == null) {
-            throw errors.corrupt("key part is not valid UTF-8");
-        }
-        return s;
-    }
-
     private static byte[] join(byte[] first, byte[] second) {
         byte[] out = new byte[first.length + 1 + second.length];
         System.arraycopy(first, 0, out, 0, first.length);
         System.arraycopy(second, 0, out, first.length + 1, second.length);
         return out;
+    }
+
+    private static byte[] name(String s, String field) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(field + " contains NUL: '" + NameBytes.printable(s) + "'");
+        }
+        return NameBytes.toBytes(s);
     }
 
     private static byte[] utf8(String s, String field) {

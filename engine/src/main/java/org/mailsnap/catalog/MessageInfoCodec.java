@@ -6,7 +6,7 @@ import java.time.Instant;
  * Encodes a {@link MessageInfo}; {@code present} says which optional fields follow:
  * <pre>
  * message = present:u8 [messageId:string] [from:string] [to:string] [subject:string] [date:instant]
- *           firstSnapshot:string firstSeen:instant [lastSnapshot:string] lastSeen:instant folder:string flags:string
+ *           firstSnapshot:string firstSeen:instant [lastSnapshot:string] lastSeen:instant folder:name flags:name
  * present = bit 0 messageId, 1 from, 2 to, 3 subject, 4 date, 5 lastSnapshot; higher bits zero
  * instant = epochSeconds:zigzag-varint nanos:varint
  * </pre>
@@ -36,7 +36,7 @@ final class MessageInfoCodec {
         }
         w.string(m.firstSnapshot()).instant(m.firstSeen());
         optional(w, m.lastSnapshot());
-        return w.instant(m.lastSeen()).string(m.folder()).string(m.flags()).toByteArray();
+        return w.instant(m.lastSeen()).name(m.folder()).name(m.flags()).toByteArray(); // both from file names
     }
 
     static MessageInfo decode(byte[] value, byte[] key) throws CatalogCorruptException {
@@ -54,8 +54,8 @@ final class MessageInfoCodec {
         Instant firstSeen = r.instant("first seen");
         String lastSnapshot = optional(r, present, LAST_SNAPSHOT, "last snapshot");
         Instant lastSeen = r.instant("last seen");
-        String folder = r.string("folder");
-        String flags = r.string("flags");
+        String folder = r.name("folder");
+        String flags = r.name("flags");
         r.end();
         return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen,
                 folder, flags);

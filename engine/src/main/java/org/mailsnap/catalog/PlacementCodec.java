@@ -19,6 +19,7 @@ final class PlacementCodec {
     private PlacementCodec() {}
 
     static byte[] encode(PlacementRecord p) {
+        // The base ends where the name has its (ASCII) separator, so the suffix's bytes are the name's last bytes.
         byte[] suffix = NameBytes.toBytes(p.name().substring(p.base().length()));
         byte[] content = MessageContentCodec.encodeContent(p.content());
         byte[] guid = NameBytes.toBytes(p.guid());

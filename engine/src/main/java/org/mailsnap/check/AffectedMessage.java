@@ -17,8 +17,8 @@ import java.util.List;
  * @param firstSnapshot  the oldest of them
  * @param lastSnapshot   the newest of them
  */
-public record AffectedMessage(String mailbox, String folder, String identity, String fileName, String subject, String messageId,
-                              List<String> problems, int snapshots, String firstSnapshot, String lastSnapshot) {
+public record AffectedMessage(String mailbox, String folder, String identity, String fileName, String subject,
+                              String messageId, List<String> problems, int snapshots, String firstSnapshot, String lastSnapshot) {
     public AffectedMessage {
         problems = List.copyOf(problems);
     }

@@ -123,7 +123,8 @@ final class IndexScan {
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
             if (damaged.size() <= 3) {
-                damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: " + why)));
+                damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: "
+                        + why)));
             } else {
                 damage.add(new Finding(packName, damaged.size() + " of its " + pack.blobs().size() + " blobs cannot"
                         + " be read (" + Checker.examples(damaged.keySet()) + "; first: "

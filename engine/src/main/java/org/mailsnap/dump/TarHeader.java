@@ -5,12 +5,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mailsnap.model.NameBytes;
 
 /**
  * POSIX.1-2001 tar headers: a 512-byte ustar header per entry, preceded by a pax extended header ({@code x}) when
  * ustar cannot say it: a path longer than 100 bytes or not plain ASCII, a size of 8 GiB or more, an mtime with
  * nanoseconds or beyond 2242. The ustar fields then hold what fits (the path cut to 100 bytes), and readers take the
- * pax values.
+ * pax values. Paths are the names' bytes ({@link NameBytes#toBytes}), in the pax {@code path} record too, even where
+ * they are not UTF-8: GNU tar (1.34) and libarchive keep such bytes as they are, and GNU tar warns about pax's
+ * {@code hdrcharset=BINARY} on every entry ("unknown extended header keyword"), so it is not written.
  *
  * <pre>
  * ustar header (512 bytes, numbers in octal, NUL-terminated):
@@ -33,19 +36,19 @@ final class TarHeader {
     /** Writes the header(s) of one entry; the caller writes {@code size} bytes and {@link #pad}s. */
     static void write(OutputStream out, String path, char type, int mode, long size, long mtimeNanos)
             throws IOException {
-        byte[] name = path.getBytes(StandardCharsets.UTF_8);
+        byte[] name = NameBytes.toBytes(path);
         long seconds = Math.floorDiv(mtimeNanos, 1_000_000_000L);
         long nanos = Math.floorMod(mtimeNanos, 1_000_000_000L);
-        Map<String, String> pax = new LinkedHashMap<>();
+        Map<String, byte[]> pax = new LinkedHashMap<>();
         if (name.length > 100 || !isAscii(name)) {
-            pax.put("path", path);
+            pax.put("path", name);
         }
         if (size > MAX_OCTAL_11) {
-            pax.put("size", Long.toString(size));
+            pax.put("size", ascii(Long.toString(size)));
         }
         boolean secondsFit = seconds >= 0 && seconds <= MAX_OCTAL_11;
         if (mtimeNanos >= 0 && (nanos != 0 || !secondsFit)) {
-            pax.put("mtime", seconds + "." + String.format("%09d", nanos));
+            pax.put("mtime", ascii(seconds + "." + String.format("%09d", nanos)));
         }
         if (!pax.isEmpty()) {
             byte[] records = paxRecords(pax);
@@ -107,17 +110,23 @@ final class TarHeader {
         h[offset + width - 1] = 0;
     }
 
-    private static byte[] paxRecords(Map<String, String> values) {
-        StringBuilder all = new StringBuilder();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            int body = (" " + e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8).length;
+    private static byte[] paxRecords(Map<String, byte[]> values) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> e : values.entrySet()) {
+            int body = 1 + e.getKey().length() + 1 + e.getValue().length + 1;
             int length = body + Integer.toString(body).length();
             if (Integer.toString(length).length() != Integer.toString(body).length()) {
                 length = body + Integer.toString(length).length();
             }
-            all.append(length).append(' ').append(e.getKey()).append('=').append(e.getValue()).append('\n');
+            all.writeBytes(ascii(length + " " + e.getKey() + "="));
+            all.writeBytes(e.getValue());
+            all.write('\n');
         }
-        return all.toString().getBytes(StandardCharsets.UTF_8);
+        return all.toByteArray();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -17,11 +17,11 @@ public record MailFolder(FolderKey key, Path dir) implements Comparable<MailFold
     }
 
     public Path newDir() {
-        return dir.resolve("new");
+        return FileNames.child(dir, "new");
     }
 
     public Path curDir() {
-        return dir.resolve("cur");
+        return FileNames.child(dir, "cur");
     }
 
     @Override

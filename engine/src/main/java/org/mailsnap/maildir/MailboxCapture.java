@@ -182,7 +182,7 @@ public final class MailboxCapture {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+                String name = FileNames.nameOf(entry);
                 if (MaildirName.isMessageName(name)) {
                     names.add(name);
                 }
@@ -197,7 +197,7 @@ public final class MailboxCapture {
         List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                ControlFiles.Kind kind = ControlFiles.classify(entry.getFileName().toString());
+                ControlFiles.Kind kind = ControlFiles.classify(FileNames.nameOf(entry));
                 if (kind.keep() && kind.mailboxLevel() == mailboxLevel) {
                     candidates.add(entry);
                 }
@@ -210,7 +210,7 @@ public final class MailboxCapture {
                 continue;
             }
             try {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+                files.put(FileNames.nameOf(file), Files.readAllBytes(file));
             } catch (NoSuchFileException replacedMeanwhile) {
                 // only non-Dovecot writers change these under the lock; what is gone was not there to keep
             }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Finds every mailbox below a store directory, and the folders of each.
@@ -34,7 +35,7 @@ public final class MailboxFinder {
     public List<Mailbox> find(Path store) throws IOException {
         Path root = store.toRealPath();
         if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(store.toString(), null, "the mail store is not a directory");
+            throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
         }
         List<Mailbox> found = new ArrayList<>();
         walk(root, root, found);
@@ -49,7 +50,7 @@ public final class MailboxFinder {
         folders.add(new MailFolder(new FolderKey(name, ""), root));
         if (layout == StoreLayout.MAILDIR_PLUS_PLUS) {
             for (Path child : sortedSubdirectories(root)) {
-                String dirName = child.getFileName().toString();
+                String dirName = FileNames.nameOf(child);
                 if (isMaildirPlusPlusFolderName(dirName) && hasMailDirs(child)) {
                     folders.add(new MailFolder(new FolderKey(name, dirName), child));
                 }
@@ -73,7 +74,7 @@ public final class MailboxFinder {
 
     private void collectFsFolders(String mailbox, Path root, Path dir, List<MailFolder> out) throws IOException {
         for (Path child : sortedSubdirectories(dir)) {
-            String dirName = child.getFileName().toString();
+            String dirName = FileNames.nameOf(child);
             if (dirName.startsWith(".") || isMailDirName(dirName)) {
                 continue;
             }
@@ -85,11 +86,12 @@ public final class MailboxFinder {
     }
 
     static boolean isMaildirRoot(Path dir) {
-        return hasMailDirs(dir) && Files.isDirectory(dir.resolve("tmp"), NO_FOLLOW);
+        return hasMailDirs(dir) && Files.isDirectory(FileNames.child(dir, "tmp"), NO_FOLLOW);
     }
 
     private static boolean hasMailDirs(Path dir) {
-        return Files.isDirectory(dir.resolve("cur"), NO_FOLLOW) && Files.isDirectory(dir.resolve("new"), NO_FOLLOW);
+        return Files.isDirectory(FileNames.child(dir, "cur"), NO_FOLLOW)
+                && Files.isDirectory(FileNames.child(dir, "new"), NO_FOLLOW);
     }
 
     private static boolean isMailDirName(String name) {
@@ -112,18 +114,11 @@ public final class MailboxFinder {
         } catch (NoSuchFileException vanished) {
             return List.of();
         }
-        dirs.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        dirs.sort((a, b) -> NameBytes.compare(FileNames.nameOf(a), FileNames.nameOf(b)));
         return dirs;
     }
 
     private static String relativeName(Path base, Path dir) {
-        Path relative = base.relativize(dir);
-        List<String> parts = new ArrayList<>();
-        for (Path part : relative) {
-            if (!part.toString().isEmpty()) {
-                parts.add(part.toString());
-            }
-        }
-        return String.join("/", parts);
+        return FileNames.relativeName(base, dir);
     }
 }

@@ -35,9 +35,9 @@ public interface MessageFiles {
      */
     static Optional<Path> find(Path folderDir, String base, char separator) throws IOException {
         for (String sub : new String[] {"new", "cur"}) {
-            try (DirectoryStream<Path> names = Files.newDirectoryStream(folderDir.resolve(sub))) {
+            try (DirectoryStream<Path> names = Files.newDirectoryStream(FileNames.child(folderDir, sub))) {
                 for (Path file : names) {
-                    String name = file.getFileName().toString();
+                    String name = FileNames.nameOf(file);
                     if (MaildirName.isMessageName(name) && name.startsWith(base)
                             && MaildirName.parse(name, separator).base().equals(base)) {
                         return Optional.of(file);

@@ -79,7 +79,7 @@ public final class NameBytes {
         int runStart = 0;
         for (int k = 0; k < length; k++) {
             char c = name.charAt(k);
-            if (isEscape(c)) {
+            if (isEscapeAt(name, k)) {
                 byte[] run = name.substring(runStart, k).getBytes(StandardCharsets.UTF_8);
                 checkPaired(name.substring(runStart, k));
                 out.write(run, 0, run.length);
@@ -97,7 +97,7 @@ public final class NameBytes {
     /** True when the name holds bytes that are not UTF-8 text. */
     public static boolean hasEscapes(String name) {
         for (int k = 0; k < name.length(); k++) {
-            if (isEscape(name.charAt(k))) {
+            if (isEscapeAt(name, k)) {
                 return true;
             }
         }
@@ -109,7 +109,7 @@ public final class NameBytes {
         StringBuilder sb = new StringBuilder(name.length() + 8);
         for (int k = 0; k < name.length(); k++) {
             char c = name.charAt(k);
-            if (isEscape(c)) {
+            if (isEscapeAt(name, k)) {
                 sb.append(String.format("\\x%02x", c - ESCAPE_BASE));
             } else if (c < 0x20 || c == 0x7f) {
                 sb.append(String.format("\\x%02x", (int) c));
@@ -148,6 +148,14 @@ public final class NameBytes {
             return a.length() - b.length(); // one is an ASCII prefix of the other
         }
         return java.util.Arrays.compareUnsigned(toBytes(a.substring(k)), toBytes(b.substring(k)));
+    }
+
+    /**
+     * True when the char at {@code k} stands for one byte: in U+DC80..U+DCFF and not the second half of a surrogate
+     * pair (U+1F4E7, bytes F0 9F 93 A7, is the pair D83D DCE7: text, not an escape).
+     */
+    public static boolean isEscapeAt(CharSequence name, int k) {
+        return isEscape(name.charAt(k)) && (k == 0 || !Character.isHighSurrogate(name.charAt(k - 1)));
     }
 
     private static boolean isEscape(char c) {

@@ -14,8 +14,9 @@ import org.mailsnap.model.BlobIndex;
  *
  * <p>An index file named in the {@code supersedes} list of any present index file is skipped (format-spec,
  * operations.md); so is a damaged one that is superseded (repair replaces damaged index files that way), while a
- * damaged one that nothing supersedes fails the sync. Knowing that requires reading every new file before feeding any, so this reads in two passes;
- * decoded files are kept between the passes up to a budget of entries, the rest are read again.
+ * damaged one that nothing supersedes fails the sync. Knowing that requires reading every new file before feeding
+ * any, so this reads in two passes; decoded files are kept between the passes up to a budget of entries, the rest
+ * are read again.
  */
 public final class IndexSync {
     private static final int RETAIN_ENTRIES = 200_000;

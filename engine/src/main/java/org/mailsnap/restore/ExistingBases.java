@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.MalformedControlFileException;
 import org.mailsnap.maildir.Uidlist;
 import org.mailsnap.snapshot.BaseNames;
@@ -48,17 +49,17 @@ final class ExistingBases {
         Files.walkFileTree(mailboxRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                String name = FileNames.nameOf(dir);
                 if (name.equals("tmp")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if ((name.equals("cur") || name.equals("new")) && !dir.equals(mailboxRoot)) {
                     Path folderDir = dir.getParent();
-                    String folder = mailboxRoot.relativize(folderDir).toString();
+                    String folder = FileNames.relativeName(mailboxRoot, folderDir);
                     Map<String, String> guids = guidsByBase(folderDir);
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                         for (Path f : files) {
-                            String file = f.getFileName().toString();
+                            String file = FileNames.nameOf(f);
                             if (!file.startsWith(".")) {
                                 String base = bases.baseOf(file);
                                 Holder holder = new Holder(folder, file);

@@ -10,12 +10,26 @@ import java.nio.file.Path;
  * @param folder  one folder ({@code ""} for INBOX, {@code .Sent}), or null for all of them
  * @param base    one message's base, or null for all messages
  * @param target  the directory: the mailbox root when {@code mailbox} is set
- * @param mode    empty target or merge
+ * @param mode     empty target, merge, or a new folder
+ * @param asFolder with {@link RestoreMode#AS_FOLDER}: the new folder's name as the user sees it, levels separated by
+ *                 {@code /} ({@code Restored/2026-12-01 10:00}); null otherwise
  */
-public record RestoreRequest(String mailbox, String folder, String base, Path target, RestoreMode mode) {
+public record RestoreRequest(String mailbox, String folder, String base, Path target, RestoreMode mode,
+                             String asFolder) {
     public RestoreRequest {
-        if (mode == RestoreMode.MERGE && mailbox == null) {
-            throw new IllegalArgumentException("a merge restore needs one mailbox");
+        if (mode != RestoreMode.EMPTY_TARGET && mailbox == null) {
+            throw new IllegalArgumentException("a " + (mode == RestoreMode.MERGE ? "merge" : "restore as a folder")
+                    + " needs one mailbox");
         }
+        if ((mode == RestoreMode.AS_FOLDER) != (asFolder != null)) {
+            throw new IllegalArgumentException("a folder name goes with, and only with, a restore as a folder");
+        }
+        if (asFolder != null) {
+            RestoreFolder.parse(asFolder); // fails fast with the reason
+        }
+    }
+
+    public RestoreRequest(String mailbox, String folder, String base, Path target, RestoreMode mode) {
+        this(mailbox, folder, base, target, mode, null);
     }
 }

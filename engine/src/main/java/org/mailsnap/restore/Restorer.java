@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
@@ -61,10 +62,11 @@ public final class Restorer {
             folders = holdingBase(folders, new BaseNames(snapshot.separator()), request);
         }
         Path target = request.target().toAbsolutePath().normalize();
-        prepareTarget(target, request.mode());
-        TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
-        MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target),
-                request.mode() == RestoreMode.MERGE);
+        RestoreFolder asFolder = request.asFolder() == null ? null : RestoreFolder.parse(request.asFolder());
+        prepareTarget(target, request.mode(), asFolder);
+        TargetPaths paths = new TargetPaths(target, request.mailbox() != null, asFolder);
+        Ownership owner = Ownership.of(target);
+        MaildirFileWriter writer = new MaildirFileWriter(blobs, owner, request.mode() != RestoreMode.EMPTY_TARGET);
         BaseNames bases = new BaseNames(snapshot.separator());
         ExistingBases existing = request.mode() == RestoreMode.MERGE
                 ? ExistingBases.scan(target, bases) : ExistingBases.none();
@@ -79,6 +81,13 @@ public final class Restorer {
                 run.folder(paths, folder, pool);
             }
             run.awaitAll();
+            if (asFolder != null) {
+                List<List<String>> subscribe = new ArrayList<>();
+                folders.forEach(f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
+                Subscriptions.add(target, subscribe, owner);
+                run.notes.add("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
+                        + (folders.size() == 1 ? "" : "s") + ", subscribed)");
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -127,10 +136,28 @@ public final class Restorer {
         return holding;
     }
 
-    private static void prepareTarget(Path target, RestoreMode mode) throws IOException {
-        if (mode == RestoreMode.MERGE) {
+    /** A restore as a folder never writes into a folder the mailbox has: not the name, not one below it. */
+    private static void refuseExistingFolder(Path mailboxRoot, RestoreFolder asFolder) throws IOException {
+        String top = asFolder.directory();
+        try (var entries = Files.newDirectoryStream(mailboxRoot)) {
+            for (Path entry : entries) {
+                String name = FileNames.nameOf(entry);
+                if (name.equals(top) || name.startsWith(top + ".")) {
+                    throw new IOException("the mailbox already has the folder '" + asFolder + "' (" + name
+                            + "): choose another name");
+                }
+            }
+        }
+    }
+
+    private static void prepareTarget(Path target, RestoreMode mode, RestoreFolder asFolder) throws IOException {
+        if (mode != RestoreMode.EMPTY_TARGET) {
             if (!Files.isDirectory(target)) {
-                throw new IOException("merge target " + target + " is not an existing mailbox directory");
+                throw new IOException((mode == RestoreMode.MERGE ? "merge" : "restore") + " target " + target
+                        + " is not an existing mailbox directory");
+            }
+            if (asFolder != null) {
+                refuseExistingFolder(target, asFolder);
             }
             return;
         }
@@ -182,6 +209,22 @@ public final class Restorer {
                 createMaildir(root);
                 createMaildir(dir);
                 writeControlFiles(paths, dir, folder, isRoot);
+            } else if (request.mode() == RestoreMode.AS_FOLDER) {
+                // a folder nobody has opened yet: its marker, its directories, the snapshot's keyword names (so the
+                // letters in the names mean what they meant); no uidlist: Dovecot gives the messages new UIDs
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("refusing to restore into the existing folder " + dir);
+                }
+                writer.ensureDirectory(dir);
+                writer.createEmptyFile(paths.file(dir, MAILDIRFOLDER));
+                createMaildir(dir);
+                for (ControlFile c : folder.controlFiles()) {
+                    if (c.name().equals(ControlFiles.KEYWORDS)) {
+                        writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(),
+                                c.mtimeNanos());
+                        controlFiles++;
+                    }
+                }
             } else {
                 if (!isRoot && !Files.isDirectory(dir)) {
                     writer.ensureDirectory(dir);

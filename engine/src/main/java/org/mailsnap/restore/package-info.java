@@ -17,6 +17,13 @@
  *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Control files of a
  *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
  *       the directory, its {@code maildirfolder} marker, {@code cur/ new/ tmp/}.</li>
+ *   <li><b>As a folder of a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#AS_FOLDER}): the snapshot's
+ *       folders under a new folder ({@code RestoreFolder}: {@code Restored/2026-12-01 10:00} is the Maildir++
+ *       directory {@code .Restored.2026-12-01 10:00}, levels in modified UTF-7; {@code .Archive} goes to
+ *       {@code .Restored.2026-12-01 10:00.Archive}), each with its marker, the snapshot's {@code dovecot-keywords}
+ *       and no uidlist (Dovecot numbers the messages), messages delivered as in a merge, then subscribed in the
+ *       mailbox's {@code subscriptions} file under Dovecot's dotlock ({@code Subscriptions}). A name the mailbox
+ *       already has, or has folders below, is refused before anything is written.</li>
  * </ol>
  *
  * <p>Keyword letters in a merge ({@link org.mailsnap.restore.KeywordTranslation}): a letter {@code a}–{@code z}

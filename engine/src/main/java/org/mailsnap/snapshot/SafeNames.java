@@ -1,6 +1,7 @@
 package org.mailsnap.snapshot;
 
 import org.mailsnap.codec.DecodeException;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Checks names read from a repository before anything uses them as paths, so a hostile repository cannot make a
@@ -36,10 +37,6 @@ public final class SafeNames {
     }
 
     static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            sb.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return '"' + sb.toString() + '"';
+        return '"' + NameBytes.printable(s) + '"';
     }
 }

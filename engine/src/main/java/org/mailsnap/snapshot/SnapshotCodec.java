@@ -36,7 +36,7 @@ public final class SnapshotCodec {
             out.writeVarLong(v);
         }
         out.writeVarLong(st.failedMailboxes().size());
-        st.failedMailboxes().forEach(out::writeString);
+        st.failedMailboxes().forEach(out::writeName);
         return out.toByteArray();
     }
 
@@ -70,7 +70,8 @@ public final class SnapshotCodec {
         int failedCount = in.readCount(1_000_000, what + " failed mailbox count");
         List<String> failed = new ArrayList<>(failedCount);
         for (int i = 0; i < failedCount; i++) {
-            failed.add(in.readString(4096, what + " failed mailbox"));
+            failed.add(version == 1 ? in.readString(4096, what + " failed mailbox")
+                    : in.readName(4096, what + " failed mailbox"));
         }
         in.expectEnd(what);
         return new Snapshot(Instant.ofEpochSecond(seconds, nanos), host, store, sep.charAt(0), parent, tags, tree,

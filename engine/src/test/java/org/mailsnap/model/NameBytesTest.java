@@ -22,6 +22,19 @@ class NameBytesTest {
     }
 
     @Test
+    void aSupplementaryCharWhoseLowHalfLooksLikeAnEscapeIsText() {
+        byte[] bytes = {'m', (byte) 0xf0, (byte) 0x9f, (byte) 0x93, (byte) 0xa7, (byte) 0xe9}; // U+1F4E7, then \xe9
+        String name = NameBytes.fromBytes(bytes);
+        assertEquals("m\ud83d\udce7\udce9", name);
+        assertArrayEquals(bytes, NameBytes.toBytes(name));
+        assertTrue(NameBytes.hasEscapes(name));
+        assertFalse(NameBytes.hasEscapes("\ud83d\udce7"));
+        assertEquals("m\ud83d\udce7\\xe9", NameBytes.printable(name));
+        assertTrue(NameBytes.compare("\ud83d\udce7", "\uff01") > 0, "F0 sorts after EF");
+        assertTrue(NameBytes.compare("\ud83d\udce7", "\udcf0") > 0, "the lone byte F0 is a prefix of F0 9F 93 A7");
+    }
+
+    @Test
     void invalidBytesRoundTripAndStayDistinct() {
         byte[] a = {'a', (byte) 0xff, (byte) 0xfe, 'b'};
         byte[] b = {'a', (byte) 0xff, (byte) 0xfd, 'b'};

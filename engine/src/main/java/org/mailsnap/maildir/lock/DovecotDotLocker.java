@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.model.FolderKey;
 
 /**
@@ -56,9 +57,9 @@ public final class DovecotDotLocker implements FolderLocker {
 
     @Override
     public DovecotDotLock lock(FolderKey folder, Path controlDir) throws IOException {
-        Path lockFile = controlDir.resolve(LOCK_FILE);
+        Path lockFile = FileNames.child(controlDir, LOCK_FILE);
         Instant deadline = clock.instant().plus(settings.waitTimeout());
-        StaleWatch watch = new StaleWatch(lockFile, controlDir.resolve(UIDLIST));
+        StaleWatch watch = new StaleWatch(lockFile, FileNames.child(controlDir, UIDLIST));
         Duration pause = settings.firstPoll();
         while (true) {
             DovecotDotLock lock = tryCreate(folder, controlDir, lockFile);

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mailsnap.maildir.FileNames;
 import org.mailsnap.model.FolderKey;
 
 /**
@@ -75,13 +76,19 @@ public final class MaildirlockHelper implements FolderLocker {
             throw new NoSuchFileException(controlDir.toString(), null,
                     "folder " + folder + " does not exist (any more), cannot lock it");
         }
+        if (!FileNames.pathName(controlDir).equals(controlDir.toString())) {
+            // argv is encoded with the locale's charset: a name it cannot hold would name another directory
+            throw new IOException("cannot hand folder " + FileNames.printable(controlDir) + " to " + binary
+                    + ": its name is not text in this locale's encoding (" + System.getProperty("sun.jnu.encoding")
+                    + "); run under a UTF-8 locale or use --lock dovecot");
+        }
         Process helper = new ProcessBuilder(binary.toString(), controlDir.toString(),
                 Long.toString(timeout.toSeconds())).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         helper.getOutputStream().close();
         CompletableFuture<String> holderGone = readToEnd(helper.getErrorStream());
         String printed = new String(helper.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         int exit = waitFor(helper, timeout.plusSeconds(10));
-        Path lockFile = controlDir.resolve(DovecotDotLocker.LOCK_FILE);
+        Path lockFile = FileNames.child(controlDir, DovecotDotLocker.LOCK_FILE);
         if (exit == 1) {
             throw new LockTimeoutException(folder.toString(), lockFile, readQuietly(lockFile),
                     "maildirlock gave up after " + timeout.toSeconds() + " s" + stderrOf(holderGone));
