@@ -35,7 +35,9 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin RepositoryOptions repository;
     @Mixin CatalogOptions catalog;
 
-    @Parameters(paramLabel = "STORE", description = "The mail store, e.g. /var/vmail.")
+    // Optional here so that the configuration file's `store` can supply it; call() insists on one.
+    @Parameters(paramLabel = "STORE", arity = "0..1",
+            description = "The mail store, e.g. /var/vmail (default: $MAILSNAP_STORE, or store in the configuration).")
     Path store;
 
     @Option(names = "--lock", paramLabel = "MODE", defaultValue = "dovecot",
@@ -81,6 +83,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (store == null) {
+            throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
+        }
         BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
                 .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags);
         if (threads != null) {

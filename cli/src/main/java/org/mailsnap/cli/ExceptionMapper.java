@@ -61,8 +61,17 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int usage(CommandLine.ParameterException e, String[] args) {
+        return usage(e, args, null);
+    }
+
+    /** A usage error; when the value came from the environment or the configuration file, says which line. */
+    static int usage(CommandLine.ParameterException e, String[] args, ConfigDefaults defaults) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("mailsnap: " + e.getMessage());
+        ConfigDefaults.Value configured = defaults == null || e.getArgSpec() == null
+                || !(e instanceof CommandLine.ParameterException) ? null : defaults.lookup(e.getArgSpec());
+        boolean fromConfig = configured != null && !(e instanceof CommandLine.MissingParameterException)
+                && !(e instanceof CommandLine.UnmatchedArgumentException);
+        cli.getErr().println("mailsnap: " + (fromConfig ? configured.where() + ": " : "") + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr())) {
             cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         }

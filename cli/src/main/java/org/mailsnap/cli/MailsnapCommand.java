@@ -5,6 +5,7 @@ import org.mailsnap.crypto.Primitives;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,10 +22,18 @@ final class MailsnapCommand implements Runnable {
     /** In the order of the usage message. */
     static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, KeyCommand.class, BackupCommand.class,
             SnapshotsCommand.class, LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class,
-            DumpCommand.class, CatalogCommand.class, DemoCommand.class);
+            DumpCommand.class, CatalogCommand.class, ConfigCommand.class, DemoCommand.class);
 
     @Spec
     CommandSpec spec;
+
+    static final String CONFIG_OPTION = "--config";
+
+    /** Read by {@link Main} before parsing (the file supplies defaults); declared here for help and parsing. */
+    @Option(names = CONFIG_OPTION, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Configuration file (default: $MAILSNAP_CONFIG, else /etc/mailsnap/mailsnap.conf if it "
+                    + "exists); see 'mailsnap config check'.")
+    java.nio.file.Path config;
 
     /** The version, and which implementation does the cryptography (it decides much of the speed). */
     static final class Version implements CommandLine.IVersionProvider {

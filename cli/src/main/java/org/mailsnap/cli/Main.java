@@ -19,7 +19,14 @@ public final class Main {
 
     /** Runs one command with the given streams and environment (tests pass their own). */
     public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, String... args) {
-        CommandLine cli = commandLine(new Environment(env, out, err), args);
+        CommandLine cli;
+        try {
+            cli = commandLine(new Environment(env, out, err), args);
+        } catch (UserError e) {
+            err.println("mailsnap: " + ExceptionMapper.message(e));
+            err.flush();
+            return ExceptionMapper.codeFor(e).code();
+        }
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);
@@ -39,19 +46,48 @@ public final class Main {
      * ~0.5 s of a restore's start on 2 busy cores, the one a run needs ~0.25 s.
      */
     static CommandLine commandLine(Environment environment, String[] args) {
-        CommandFactory factory = new CommandFactory(environment);
+        return commandLine(environment, configDefaults(environment, args), args);
+    }
+
+    static CommandLine commandLine(Environment environment, ConfigDefaults defaults, String[] args) {
+        CommandFactory factory = new CommandFactory(environment, defaults);
         CommandLine cli = new CommandLine(new MailsnapCommand(), factory);
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(new CommandLine(subcommand, factory));
         }
         cli.setExecutionExceptionHandler(new ExceptionMapper());
-        cli.setParameterExceptionHandler(ExceptionMapper::usage);
+        cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
+        cli.setDefaultValueProvider(defaults);
         String[] footer = cli.getCommandSpec().usageMessage().footer();
         String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
         withCodes[footer.length] = ExitCode.table();
         cli.getCommandSpec().usageMessage().footer(withCodes);
         return cli;
+    }
+
+    /**
+     * The configuration file's settings: {@code --config FILE} (looked for before parsing, because the file supplies
+     * the defaults parsing applies), else {@code $MAILSNAP_CONFIG}, else {@link ConfigFile#DEFAULT} if it exists.
+     */
+    static ConfigDefaults configDefaults(Environment environment, String[] args) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals(MailsnapCommand.CONFIG_OPTION) && i + 1 < args.length) {
+                named = args[i + 1];
+            } else if (args[i].startsWith(MailsnapCommand.CONFIG_OPTION + "=")) {
+                named = args[i].substring(MailsnapCommand.CONFIG_OPTION.length() + 1);
+            }
+        }
+        if (named == null) {
+            named = environment.get("MAILSNAP_CONFIG");
+        }
+        ConfigFile file = named != null ? ConfigFile.load(java.nio.file.Path.of(named), false)
+                : ConfigFile.load(ConfigFile.DEFAULT, true);
+        return new ConfigDefaults(environment, file);
     }
 
     private static List<Class<?>> subcommandsFor(String[] args) {
