@@ -95,7 +95,7 @@ final class BackupCommand implements Callable<Integer> {
             settings = settings.withCheckpointMessages(checkpoint);
         }
         FolderLocker locker = locker();
-        try (Session session = Session.open(env, repository, catalog)) {
+        try (Session session = Session.openForWriting(env, repository, catalog, "backup of " + store)) {
             BackupProgress progress = new BackupProgress();
             BackupResult result;
             try (ProgressTicker ticker = ProgressTicker.start(env, progress)) {

@@ -1,6 +1,5 @@
 package org.mailsnap.cli;
 
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.recovery.CatalogRebuild;
@@ -30,21 +29,25 @@ final class CatalogCommand {
             try (Repository repo = repository.open(env, id -> catalog.unlockCache(env, id))) {
                 try {
                     var dir = catalog.directory(env, repo);
-                    if (Files.exists(dir)) {
+                    try (RunLock lock = RunLock.acquire(dir, "catalog rebuild")) {
                         Catalog.delete(dir);
-                    }
-                    try (Catalog fresh = catalog.open(env, repo)) {
-                        RebuildResult r = new CatalogRebuild(repo, fresh).run(new RebuildProgress());
-                        env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
-                                        + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
-                                dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
-                                r.blobsIndexed(), r.durationNanos() / 1e9);
+                        rebuild(repo, dir);
                     }
                 } finally {
                     repo.storage().close();
                 }
             }
             return 0;
+        }
+
+        private void rebuild(Repository repo, java.nio.file.Path dir) throws Exception {
+            try (Catalog fresh = catalog.open(env, repo)) {
+                RebuildResult r = new CatalogRebuild(repo, fresh).run(new RebuildProgress());
+                env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
+                                + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
+                        dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
+                        r.blobsIndexed(), r.durationNanos() / 1e9);
+            }
         }
     }
 }
