@@ -34,6 +34,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Mixin RepositoryOptions repository;
     @Mixin CatalogOptions catalog;
+    @Mixin MetricsOptions metrics;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
     @Parameters(paramLabel = "STORE", arity = "0..1",
@@ -83,6 +84,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return metrics.run(env, "backup", this::backup);
+    }
+
+    private int backup(RunMetrics figures) throws Exception {
         if (store == null) {
             throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
         }
@@ -97,11 +102,13 @@ final class BackupCommand implements Callable<Integer> {
         FolderLocker locker = locker();
         try (Session session = Session.openForWriting(env, repository, catalog, "backup of " + store)) {
             BackupProgress progress = new BackupProgress();
+            figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
             try (ProgressTicker ticker = ProgressTicker.start(env, progress)) {
                 result = new Backup(session.repository, session.catalog, MessageFiles.real(), locker,
                         Clock.systemUTC()).run(settings, progress);
             }
+            figures.source(m -> BackupMetrics.result(m, result));
             report(result);
             return result.partial() ? ExitCode.PARTIAL.code() : ExitCode.OK.code();
         }
