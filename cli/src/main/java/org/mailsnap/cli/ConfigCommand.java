@@ -148,7 +148,7 @@ final class ConfigCommand {
         }
 
         private static void collect(CommandLine cli, Map<List<String>, Set<String>> keysByCommand) {
-            if (cli.getCommandSpec().parent() != null) {
+            {
                 Set<String> keys = new TreeSet<>();
                 List<ArgSpec> args = new ArrayList<>(cli.getCommandSpec().args());
                 for (ArgSpec arg : args) {

@@ -35,6 +35,13 @@ final class MailsnapCommand implements Runnable {
                     + "exists); see 'mailsnap config check'.")
     java.nio.file.Path config;
 
+    static final String VERBOSE_OPTION = "--verbose";
+
+    @Option(names = {"-v", VERBOSE_OPTION}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also show the libraries' log lines (the AWS SDK's, on stderr); MAILSNAP_DEBUG=1 shows "
+                    + "their debug lines and a stack trace with an error.")
+    boolean verbose;
+
     /** The version, and which implementation does the cryptography (it decides much of the speed). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

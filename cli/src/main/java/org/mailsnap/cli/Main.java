@@ -59,6 +59,10 @@ public final class Main {
         cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
         cli.setDefaultValueProvider(defaults);
+        cli.setExecutionStrategy(parsed -> {
+            LibraryLogging.configure(verbose(parsed), "1".equals(environment.get("MAILSNAP_DEBUG")));
+            return new CommandLine.RunLast().execute(parsed);
+        });
         String[] footer = cli.getCommandSpec().usageMessage().footer();
         String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
         withCodes[footer.length] = ExitCode.table();
@@ -88,6 +92,17 @@ public final class Main {
         ConfigFile file = named != null ? ConfigFile.load(java.nio.file.Path.of(named), false)
                 : ConfigFile.load(ConfigFile.DEFAULT, true);
         return new ConfigDefaults(environment, file);
+    }
+
+    /** {@code --verbose} given on any level of the command line, or set in the environment or configuration. */
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(MailsnapCommand.VERBOSE_OPTION)) {
+                return true;
+            }
+        }
+        Object root = parsed.commandSpec().userObject();
+        return root instanceof MailsnapCommand m && m.verbose;
     }
 
     private static List<Class<?>> subcommandsFor(String[] args) {
