@@ -33,6 +33,9 @@ final class LsCommand implements Callable<Integer> {
             description = "List the messages of this folder ('INBOX' or '' for the root, '.Sent', …).")
     String folder;
 
+    @Option(names = "--json", description = "Print one JSON object (schema in README).")
+    boolean json;
+
     LsCommand(Environment env) {
         this.env = env;
     }
@@ -57,21 +60,20 @@ final class LsCommand implements Callable<Integer> {
                         + " matches" + (mailbox == null ? "" : " mailbox '" + mailbox + "'")
                         + (folder == null ? "" : " folder '" + folder + "'"));
             }
-            if (wantedFolder == null) {
-                env.out().printf("%-40s %-24s %9s %12s%n", "MAILBOX", "FOLDER", "MESSAGES", "SIZE");
+            java.util.Map<FolderEntry, List<org.mailsnap.model.Placement>> placements = null;
+            if (wantedFolder != null) {
+                placements = new java.util.LinkedHashMap<>();
                 for (FolderEntry f : folders) {
-                    env.out().printf("%-40s %-24s %9d %12s%n", f.key().mailbox(),
-                            f.key().folder().isEmpty() ? "INBOX" : f.key().folder(), f.messages(),
-                            Units.bytes(f.bytes()));
+                    List<org.mailsnap.model.Placement> list = new ArrayList<>();
+                    ManifestReader.read(f.manifest(), blobs::get, list::add);
+                    placements.put(f, list);
                 }
-                return 0;
             }
-            for (FolderEntry f : folders) {
-                env.out().println(f.key().mailbox() + " " + (f.key().folder().isEmpty() ? "INBOX" : f.key().folder())
-                        + ":");
-                ManifestReader.read(f.manifest(), blobs::get, p -> env.out().printf("  %s %-19s %10d  %s%n",
-                        p.inCur() ? "cur" : "new", SnapshotsCommand.TIME.format(
-                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(), p.name()));
+            LsReport report = new LsReport(summary, folders, placements);
+            if (json) {
+                env.out().println(Json.object(report.json()));
+            } else {
+                report.text(env.out());
             }
         }
         return 0;

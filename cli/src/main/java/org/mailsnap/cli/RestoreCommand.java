@@ -44,6 +44,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Writer threads (default: 2 × cores).")
     Integer threads;
 
+    @Option(names = "--json", description = "Print the result as one JSON object (schema in README).")
+    boolean json;
+
     RestoreCommand(Environment env) {
         this.env = env;
     }
@@ -61,10 +64,12 @@ final class RestoreCommand implements Callable<Integer> {
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
             RestoreResult r = new Restorer(blobs::get, n).restore(history.open(summary), new RestoreRequest(
                     mailbox, wantedFolder, message, target, merge ? RestoreMode.MERGE : RestoreMode.EMPTY_TARGET));
-            env.out().printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
-                    summary.id().substring(0, 12), SnapshotsCommand.TIME.format(summary.time()), r.messages(),
-                    Units.bytes(r.bytes()), r.folders(), r.controlFiles(),
-                    merge ? ", " + r.skipped() + " already present and skipped" : "");
+            RestoreReport report = new RestoreReport(summary, target, merge, r);
+            if (json) {
+                env.out().println(Json.object(report.json()));
+            } else {
+                report.text(env.out());
+            }
             for (String note : r.notes()) {
                 env.err().println("mailsnap: note: " + note);
             }
