@@ -45,8 +45,20 @@ final class DumpCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history));
             var blobs = session.blobs();
+            // stdout is the process's, not this command's: flushed at the end, never closed (an in-process caller
+            // such as a test runner goes on writing to it).
             OutputStream out = output != null ? new FileOutputStream(output.toFile())
-                    : new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    : new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws java.io.IOException {
+                            this.out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws java.io.IOException {
+                            flush();
+                        }
+                    };
             try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
                 DumpResult r = new FolderDump(blobs::get).write(snap, mailbox,
                         folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
