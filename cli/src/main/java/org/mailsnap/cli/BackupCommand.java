@@ -26,7 +26,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", description = {"Back up a mail store (a directory of Maildirs) as a new snapshot.",
         "Only folders whose directories changed are listed, under Dovecot's lock; only messages the repository has",
-        "not seen are read."})
+        "not seen are read."},
+        footer = {"", "Examples:",
+                "  mailsnap backup /var/vmail",
+                "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
+                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail"})
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 

@@ -10,11 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The local catalog: a cache that can always be rebuilt from the repository and the password. */
-@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class)
+@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class,
+        footer = {"", "Examples:",
+                "  mailsnap catalog rebuild",
+                "  mailsnap catalog rebuild --catalog /var/cache/mailsnap/catalog"})
 final class CatalogCommand {
 
-    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone (on a new machine,",
-            "or after losing it): restores work again and the next backup stays incremental."})
+    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone.",
+            "On a new machine, or after losing the catalog: restores work again and the next backup stays",
+            "incremental."},
+            footer = {"", "Examples:", "  mailsnap catalog rebuild"})
     static final class Rebuild implements Callable<Integer> {
         private final Environment env;
         @Mixin RepositoryOptions repository;

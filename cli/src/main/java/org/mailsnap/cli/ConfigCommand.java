@@ -15,7 +15,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Unmatched;
 
 /** The configuration file: {@code config check}. */
-@Command(name = "config", description = "Check the configuration file.", subcommands = ConfigCommand.Check.class)
+@Command(name = "config", description = "Check the configuration file.", subcommands = ConfigCommand.Check.class,
+        footer = {"", "Examples:",
+                "  mailsnap config check",
+                "  mailsnap --config /etc/mailsnap/test.conf config check backup"})
 final class ConfigCommand {
     /**
      * Keys no command has yet but the configuration may already hold: the retention policy {@code forget} reads.

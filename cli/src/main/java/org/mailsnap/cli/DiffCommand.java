@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
  * equal without being read; others are compared by base. A base that left one folder and arrived in another of
  * the same mailbox is a move.
  */
-@Command(name = "diff", description = "Show messages added, expunged, moved and re-flagged between two snapshots.")
+@Command(name = "diff", description = "Show messages added, expunged, moved and re-flagged between two snapshots.",
+        footer = {"", "Examples:", "  mailsnap diff 3f2a9c1b latest",
+                "  mailsnap diff 3f2a9c1b 7c01d2e4"})
 final class DiffCommand implements Callable<Integer> {
     private final Environment env;
 

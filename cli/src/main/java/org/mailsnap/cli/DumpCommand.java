@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "dump", description = {"Write one folder of a snapshot to stdout (or --output) as an mbox (mboxrd)",
-        "or as a tar of the Maildir folder, for a user who wants their mail as a file."})
+@Command(name = "dump", description = {"Write one folder of a snapshot as an mbox file or a tar of the Maildir folder.",
+        "The mbox is mboxrd; it goes to stdout or --output, for a user who wants their mail as a file."},
+        footer = {"", "Examples:",
+                "  mailsnap dump --at now -m example.org/anne -o anne-inbox.mbox",
+                "  mailsnap dump --snapshot latest -m example.org/anne -f .Sent --format maildir-tar > sent.tar"})
 final class DumpCommand implements Callable<Integer> {
     private final Environment env;
 

@@ -18,8 +18,12 @@ import picocli.CommandLine.Option;
  * Searches the catalog's message index: no pack is read. Each hit names the snapshots that hold it, so a message
  * deleted last Tuesday is found and put back with {@code restore --message BASE --merge}.
  */
-@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject, date",
-        "or mailbox, from the local catalog (no repository data is read)."})
+@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject or date.",
+        "The search reads only the local catalog, no repository data; --mailbox narrows it to one mailbox."},
+        footer = {"", "Examples:",
+                "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
+                "  mailsnap find --message-id 20261124.abc@example.net",
+                "  mailsnap find --from bob@example.net --since 2026-11-01 --until 2026-11-30"})
 final class FindCommand implements Callable<Integer> {
     private final Environment env;
 

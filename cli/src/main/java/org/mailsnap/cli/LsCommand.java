@@ -15,8 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ls", description = {"List a snapshot: its mailboxes and folders, or with --folder the messages",
-        "of one folder (name with flags, new/cur, size, date)."})
+@Command(name = "ls", description = {"List the mailboxes and folders of a snapshot, or the messages of one folder.",
+        "With --folder: each message's file name (with its flags), new/cur, date and size."},
+        footer = {"", "Examples:",
+                "  mailsnap ls latest",
+                "  mailsnap ls latest --mailbox example.org/anne --folder .Sent",
+                "  mailsnap ls 3f2a9c1b --json"})
 final class LsCommand implements Callable<Integer> {
     private final Environment env;
 

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         versionProvider = MailsnapCommand.Version.class,
         description = "Incremental, deduplicating, encrypted backups of Dovecot Maildir stores.",
         footer = {"", "Environment: MAILSNAP_REPOSITORY, MAILSNAP_PASSWORD, MAILSNAP_PASSWORD_FILE, MAILSNAP_CATALOG,",
-                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3), MAILSNAP_CRYPTO=jdk (JDK crypto instead of AWS-LC)."})
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (S3), MAILSNAP_CRYPTO=jdk (JDK crypto instead of AWS-LC).",
+                "Any option also as MAILSNAP_<OPTION> (MAILSNAP_LOCK_TIMEOUT=30) or in /etc/mailsnap/mailsnap.conf",
+                "(MAILSNAP_CONFIG, --config); an option given here wins, then the environment, then the file."})
 final class MailsnapCommand implements Runnable {
     /** In the order of the usage message. */
     static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, KeyCommand.class, BackupCommand.class,

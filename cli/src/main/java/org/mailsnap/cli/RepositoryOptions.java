@@ -7,7 +7,10 @@ import org.mailsnap.storage.Storage;
 import org.mailsnap.storage.Storages;
 import picocli.CommandLine.Option;
 
-/** {@code --repo}, {@code --password-file} and {@code --password-command}, shared by every command that opens a repository. */
+/**
+ * {@code --repo}, {@code --password-file} and {@code --password-command}, shared by every command that opens a
+ * repository.
+ */
 final class RepositoryOptions {
     @Option(names = {"-r", "--repo", "--repository"}, paramLabel = "LOCATION",
             description = "Repository: a directory, or s3:http(s)://host:port/bucket/prefix "

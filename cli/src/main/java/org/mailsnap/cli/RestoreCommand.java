@@ -15,7 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", description = {"Restore a mailbox, a folder or one message as a snapshot holds it.",
         "Into an empty directory: the exact files, names (flags), mtimes, uidlist and keywords of that moment.",
         "With --merge into a live mailbox: only messages whose base is nowhere in the mailbox now, delivered the",
-        "Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched."})
+        "Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched."},
+        footer = {"", "Examples:",
+                "  mailsnap restore --at \"yesterday 10:00\" --mailbox example.org/anne --target /tmp/anne",
+                "  mailsnap restore --at 2d --mailbox example.org/anne --target /var/vmail/example.org/anne --merge",
+                "  mailsnap restore --snapshot 3f2a9c1b -m example.org/anne -f .Sent --message 1700000000.M1P1.mx1 \\",
+                "        --target /tmp/one"})
 final class RestoreCommand implements Callable<Integer> {
     private final Environment env;
 
