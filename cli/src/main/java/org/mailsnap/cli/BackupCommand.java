@@ -37,6 +37,7 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin RepositoryOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin MetricsOptions metrics;
+    @Mixin ProgressOptions progressOptions;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
     @Parameters(paramLabel = "STORE", arity = "0..1",
@@ -106,7 +107,8 @@ final class BackupCommand implements Callable<Integer> {
             BackupProgress progress = new BackupProgress();
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progress)) {
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
+                    seconds -> ProgressLines.backup(progress, seconds))) {
                 result = new Backup(session.repository, session.catalog, MessageFiles.real(), locker,
                         Clock.systemUTC()).run(settings, progress);
             }

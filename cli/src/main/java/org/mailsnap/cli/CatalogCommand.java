@@ -24,6 +24,7 @@ final class CatalogCommand {
         private final Environment env;
         @Mixin RepositoryOptions repository;
         @Mixin CatalogOptions catalog;
+        @Mixin ProgressOptions progressOptions;
 
         Rebuild(Environment env) {
             this.env = env;
@@ -47,7 +48,12 @@ final class CatalogCommand {
 
         private void rebuild(Repository repo, java.nio.file.Path dir) throws Exception {
             try (Catalog fresh = catalog.open(env, repo)) {
-                RebuildResult r = new CatalogRebuild(repo, fresh).run(new RebuildProgress());
+                RebuildProgress progress = new RebuildProgress();
+                RebuildResult r;
+                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
+                        seconds -> ProgressLines.rebuild(progress, seconds))) {
+                    r = new CatalogRebuild(repo, fresh).run(progress);
+                }
                 env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
                                 + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
                         dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
