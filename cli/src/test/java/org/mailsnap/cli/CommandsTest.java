@@ -223,4 +223,22 @@ class CommandsTest {
         }
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
     }
+
+    @Test
+    void exitCode130WhenTheRunIsInterrupted() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(anne.resolve("new/17000001" + i + ".M" + i + "P9.host"), mail("x@y", "n" + i, i + "@y",
+                    "body " + i));
+        }
+        Run[] result = new Run[1];
+        Thread runner = new Thread(() -> {
+            Thread.currentThread().interrupt(); // as a Ctrl-C handler or an executor's shutdownNow would
+            result[0] = run("backup", "--lock", "none", store.toString());
+        });
+        runner.start();
+        runner.join();
+        assertEquals(130, result[0].code(), result[0].err());
+        assertEquals(1, result[0].err().lines().count(), result[0].err());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code(), "the next run is fine");
+    }
 }
