@@ -2,6 +2,7 @@ package org.mailsnap.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Option;
 
 /** {@code --metrics-file}: a command that takes it writes its {@link RunMetrics} after every run, however it ends. */
@@ -21,10 +22,17 @@ final class MetricsOptions {
     /**
      * Runs {@code body} and then writes the file, also when {@code body} throws (with the exit code the exception
      * maps to). A file that cannot be written is a warning: the run's own outcome stands, and a monitoring system
-     * sees the file go stale.
+     * sees the file go stale. A run ended by a signal writes the file from a shutdown hook, with exit code 130.
      */
     int run(Environment env, String command, Body body) throws Exception {
         RunMetrics metrics = new RunMetrics(command, Clock.systemUTC());
+        AtomicBoolean written = new AtomicBoolean();
+        // SIGTERM (systemctl stop, a timeout) or SIGINT end the JVM without returning here: the file still says so.
+        Thread onSignal = new Thread(() -> write(env, metrics, ExitCode.INTERRUPTED.code(), written),
+                "mailsnap-metrics-on-exit");
+        if (metricsFile != null) {
+            Runtime.getRuntime().addShutdownHook(onSignal);
+        }
         int code = ExitCode.FAILURE.code();
         try {
             code = body.run(metrics);
@@ -35,12 +43,26 @@ final class MetricsOptions {
         } finally {
             if (metricsFile != null) {
                 try {
-                    MetricsFile.write(metricsFile, metrics.finish(code, metricsFile));
-                } catch (java.io.IOException | RuntimeException e) {
-                    env.err().println("mailsnap: warning: cannot write the metrics file " + metricsFile + ": "
-                            + ExceptionMapper.message(e));
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs (or ran) already
                 }
+                write(env, metrics, code, written);
             }
+        }
+    }
+
+    /** Writes the file once: from the run's end or from the shutdown hook, whichever comes first. */
+    private void write(Environment env, RunMetrics metrics, int code, AtomicBoolean written) {
+        if (!written.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            MetricsFile.write(metricsFile, metrics.finish(code, metricsFile));
+        } catch (java.io.IOException | RuntimeException e) {
+            env.err().println("mailsnap: warning: cannot write the metrics file " + metricsFile + ": "
+                    + ExceptionMapper.message(e));
+            env.err().flush();
         }
     }
 }

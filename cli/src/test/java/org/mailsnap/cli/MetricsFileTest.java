@@ -133,6 +133,34 @@ class MetricsFileTest {
     }
 
     @Test
+    void aRunEndedBySigtermStillWritesTheFile() throws Exception {
+        assertEquals(0, run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
+                .code());
+        double success = PrometheusText.parse(Files.readString(metrics)).samples()
+                .get("mailsnap_backup_last_success_timestamp_seconds");
+        // The password command says "ready" and then waits on stdin: the run is under way, blocked, when killed.
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "backup", "--lock",
+                "none", "--metrics-file", metrics.toString(), "--password-command",
+                "echo ready >&2; read line; echo correct horse", store.toString());
+        builder.environment().putAll(env);
+        builder.environment().remove("MAILSNAP_PASSWORD");
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process child = builder.start();
+        try (var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(child.getErrorStream()))) {
+            assertEquals("ready", stderr.readLine());
+            child.destroy(); // SIGTERM, as systemctl stop sends
+            assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            child.getOutputStream().close(); // lets the password command's read end
+        }
+        assertEquals(143, child.exitValue(), "the JVM's exit status for SIGTERM");
+        Map<String, Double> s = PrometheusText.parse(Files.readString(metrics)).samples();
+        assertEquals(130, s.get("mailsnap_backup_exit_code"));
+        assertEquals(success, s.get("mailsnap_backup_last_success_timestamp_seconds"));
+    }
+
+    @Test
     void theStrictReaderRejectsWhatPrometheusRejects() {
         for (String bad : List.of("m 1", "m one\n", "# TYPE m gauge\n# TYPE m gauge\nm 1\n", "m 1\n# TYPE m gauge\n",
                 "m{a=\"x} 1\n", "m{a=x} 1\n", "1m 1\n", "m 1\nn 1\nm 2\n", "m 1\nm 1\n", "# TYPE m gauges\nm 1\n",
