@@ -61,7 +61,7 @@ final class FindCommand implements Callable<Integer> {
             q = q.withSubject(subject);
         }
         if (since != null) {
-            q = q.withSince(TimeExpressions.parse(since, clock));
+            q = q.withSince(TimeExpressions.parseStart(since, clock));
         }
         if (until != null) {
             q = q.withUntil(TimeExpressions.parse(until, clock));

@@ -75,7 +75,7 @@ class CommandsTest {
 
         assertTrue(run("find", "--message-id", "lunch@example.com").out().contains("1700000001.M2P1.host"));
         assertTrue(run("find", "--from", "carol").out().contains("subject: Lunch?"));
-        assertTrue(run("find", "--since", "2026-11-24T00:00", "--until", "2026-11-26").out().contains("2 found"));
+        assertTrue(run("find", "--since", "2026-11-24", "--until", "2026-11-24").out().contains("2 found"));
         assertTrue(run("find", "--since", "2026-11-25").out().contains("0 found"));
         Run badTime = run("find", "--since", "next tuesday");
         assertEquals(2, badTime.code());
@@ -188,6 +188,9 @@ class CommandsTest {
         assertEquals(Instant.parse("2026-11-20T10:30:00Z"), TimeExpressions.parse("2026-11-20T10:30:00Z", clock));
         assertEquals(Instant.parse("2026-11-20T22:59:59.999999999Z"), TimeExpressions.parse("2026-11-20", clock),
                 "a date means its end");
+        assertEquals(Instant.parse("2026-11-19T23:00:00Z"), TimeExpressions.parseStart("2026-11-20", clock),
+                "as the start of a range, a date means its beginning");
+        assertEquals(Instant.parse("2026-11-22T23:00:00Z"), TimeExpressions.parseStart("yesterday", clock));
         UserError e = assertThrows(UserError.class, () -> TimeExpressions.parse("soonish", clock));
         assertEquals(ExitCode.USAGE, e.code());
     }
