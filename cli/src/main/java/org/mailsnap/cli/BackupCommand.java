@@ -38,6 +38,7 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin CatalogOptions catalog;
     @Mixin MetricsOptions metrics;
     @Mixin ProgressOptions progressOptions;
+    @Mixin HookOptions hooks;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
     @Parameters(paramLabel = "STORE", arity = "0..1",
@@ -87,7 +88,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return metrics.run(env, "backup", this::backup);
+        return metrics.run(env, "backup", figures -> hooks.run(env, () -> backup(figures)));
     }
 
     private int backup(RunMetrics figures) throws Exception {

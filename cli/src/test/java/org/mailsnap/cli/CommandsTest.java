@@ -244,4 +244,25 @@ class CommandsTest {
         assertEquals(1, result[0].err().lines().count(), result[0].err());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code(), "the next run is fine");
     }
+
+    @Test
+    void hooksRunBeforeAfterAndOnError() throws Exception {
+        Path log = tmp.resolve("hooks.log");
+        Run ok = run("backup", "--lock", "none", "--before", "echo before >>" + log, "--after",
+                "echo after $MAILSNAP_EXIT_CODE >>" + log + "; echo said-after", "--on-error", "echo error >>" + log,
+                store.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("before\nafter 0\n", Files.readString(log));
+        assertTrue(ok.err().contains("said-after"), "a hook's output goes to stderr: " + ok.err());
+
+        Files.delete(log);
+        Run failing = run("backup", "--lock", "none", "--after", "echo after >>" + log, "--on-error",
+                "echo error $MAILSNAP_EXIT_CODE >>" + log, tmp.resolve("no-store").toString());
+        assertNotEquals(0, failing.code());
+        assertEquals("error " + failing.code() + "\n", Files.readString(log));
+
+        Run refused = run("backup", "--lock", "none", "--before", "exit 7", store.toString());
+        assertEquals(1, refused.code());
+        assertEquals("mailsnap: the before hook failed (exit status 7): exit 7; not starting", refused.err().strip());
+    }
 }
