@@ -40,6 +40,9 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "100", description = "At most this many hits (default: 100).")
     int limit;
 
+    @Option(names = "--json", description = "Print one JSON object: {\"hits\": [...]} (schema in README).")
+    boolean json;
+
     FindCommand(Environment env) {
         this.env = env;
     }
@@ -74,6 +77,10 @@ final class FindCommand implements Callable<Integer> {
             List<MessageHit> hits;
             try (CatalogReader reader = session.catalog.read()) {
                 hits = new MessageFinder(history.all()).find(reader, q);
+            }
+            if (json) {
+                env.out().println(Json.object(FindReport.json(hits, limit)));
+                return 0;
             }
             for (MessageHit hit : hits) {
                 MessageInfo m = hit.info();

@@ -105,6 +105,18 @@ class JsonOutputTest {
         assertEquals(Set.of("1700000000.M1P1.host:2,S", "1700000001.M2P1.host"),
                 Set.of(placements.get(0).get("name"), placements.get(1).get("name")));
 
+        Map<String, Object> find = object(run("find", "--json", "--mailbox", "example.org/anne"));
+        keys(find, "hits", "limitReached");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) find.get("hits");
+        assertEquals(3, hits.size());
+        keys(hits.get(0), "mailbox", "folder", "base", "flags", "messageId", "from", "to", "subject", "date",
+                "firstSnapshot", "lastSnapshot", "present");
+        assertEquals(Set.of("a", "b", "c"), Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
+        assertEquals(id, hits.get(0).get("firstSnapshot"));
+        assertEquals(true, hits.get(0).get("present"));
+        assertNull(hits.get(0).get("date"), "no Date header: null, not a string");
+
         Map<String, Object> restore = object(run("restore", "--json", "--at", "now", "-m", "example.org/anne",
                 "--target", tmp.resolve("r").toString()));
         keys(restore, "snapshot", "time", "target", "merge", "folders", "messages", "bytes", "controlFiles",
