@@ -37,6 +37,7 @@ class CliTest {
         env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
         env.put("MAILSNAP_PASSWORD", "correct horse");
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+        env.put("MAILSNAP_CONFIG", "/dev/null"); // not the machine's /etc/mailsnap/mailsnap.conf
     }
 
     @Test
