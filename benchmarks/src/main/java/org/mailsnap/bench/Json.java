@@ -1,29 +1,21 @@
 package org.mailsnap.bench;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The little JSON the runner needs: reading one object printed by {@code mailsnap backup --json} or a
- * {@code raw.json} written earlier, and writing {@code raw.json}. Values are {@code Map} (insertion order),
+ * {@code raw.json} written earlier (with the CLI's reader), and writing {@code raw.json} indented. Values are {@code Map} (insertion order),
  * {@code List}, {@code String}, {@code Double} or {@code Long}, {@code Boolean} and {@code null}.
  */
 final class Json {
     private Json() {}
 
-    /** Parses one JSON value; trailing whitespace is allowed, anything else after the value is an error. */
+    /** Parses one JSON value (the CLI's reader, shared so that there is one). */
     static Object parse(String text) {
-        Reader reader = new Reader(text);
-        Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.pos != text.length()) {
-            throw reader.error("unexpected text after the value");
-        }
-        return value;
+        return org.mailsnap.cli.Json.parse(text);
     }
 
     /** Writes a value; numbers that are whole are written without a fraction. */
@@ -104,164 +96,4 @@ final class Json {
         sb.append('"');
     }
 
-    /** Recursive descent over the text; errors name the offset. */
-    private static final class Reader {
-        private final String text;
-        private int pos;
-
-        Reader(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipWhitespace();
-            if (pos >= text.length()) {
-                throw error("unexpected end of text");
-            }
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipWhitespace();
-            if (peek() == '}') {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipWhitespace();
-                if (peek() != '"') {
-                    throw error("expected a quoted key");
-                }
-                String key = string();
-                skipWhitespace();
-                expect(':');
-                map.put(key, value());
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipWhitespace();
-            if (peek() == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipWhitespace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect(']');
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            StringBuilder sb = new StringBuilder();
-            pos++;
-            while (pos < text.length()) {
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (pos >= text.length()) {
-                    break;
-                }
-                char escaped = text.charAt(pos++);
-                switch (escaped) {
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        pos += 4;
-                    }
-                    default -> sb.append(escaped);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        private Object number() {
-            int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            String digits = text.substring(start, pos);
-            if (digits.isEmpty()) {
-                throw error("unexpected character '" + text.charAt(start) + "'");
-            }
-            try {
-                if (digits.matches("-?\\d{1,18}")) {
-                    return Long.parseLong(digits);
-                }
-                return Double.parseDouble(digits);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + digits + "'");
-            }
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, pos)) {
-                throw error("expected " + word);
-            }
-            pos += word.length();
-            return value;
-        }
-
-        private char peek() {
-            if (pos >= text.length()) {
-                throw error("unexpected end of text");
-            }
-            return text.charAt(pos);
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
-        }
-
-        void skipWhitespace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        IllegalArgumentException error(String what) {
-            String around = text.substring(Math.max(0, pos - 20), Math.min(text.length(), pos + 20));
-            return new IllegalArgumentException("JSON: " + what + " at offset " + pos + " near '" + around + "'");
-        }
-    }
 }

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.backup.Backup;
 import org.mailsnap.backup.BackupProgress;
@@ -29,14 +27,23 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", description = {"Back up a mail store (a directory of Maildirs) as a new snapshot.",
         "Only folders whose directories changed are listed, under Dovecot's lock; only messages the repository has",
-        "not seen are read."})
+        "not seen are read."},
+        footer = {"", "Examples:",
+                "  mailsnap backup /var/vmail",
+                "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
+                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail"})
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 
     @Mixin RepositoryOptions repository;
     @Mixin CatalogOptions catalog;
+    @Mixin MetricsOptions metrics;
+    @Mixin ProgressOptions progressOptions;
+    @Mixin HookOptions hooks;
 
-    @Parameters(paramLabel = "STORE", description = "The mail store, e.g. /var/vmail.")
+    // Optional here so that the configuration file's `store` can supply it; call() insists on one.
+    @Parameters(paramLabel = "STORE", arity = "0..1",
+            description = "The mail store, e.g. /var/vmail (default: $MAILSNAP_STORE, or store in the configuration).")
     Path store;
 
     @Option(names = "--lock", paramLabel = "MODE", defaultValue = "dovecot",
@@ -82,6 +89,13 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return metrics.run(env, "backup", figures -> hooks.run(env, () -> backup(figures)));
+    }
+
+    private int backup(RunMetrics figures) throws Exception {
+        if (store == null) {
+            throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
+        }
         BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
                 .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags);
         if (threads != null) {
@@ -91,13 +105,16 @@ final class BackupCommand implements Callable<Integer> {
             settings = settings.withCheckpointMessages(checkpoint);
         }
         FolderLocker locker = locker();
-        try (Session session = Session.open(env, repository, catalog)) {
+        try (Session session = Session.openForWriting(env, repository, catalog, "backup of " + store)) {
             BackupProgress progress = new BackupProgress();
+            figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progress)) {
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
+                    seconds -> ProgressLines.backup(progress, seconds))) {
                 result = new Backup(session.repository, session.catalog, MessageFiles.real(), locker,
                         Clock.systemUTC()).run(settings, progress);
             }
+            figures.source(m -> BackupMetrics.result(m, result));
             report(result);
             return result.partial() ? ExitCode.PARTIAL.code() : ExitCode.OK.code();
         }
@@ -134,54 +151,12 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     private void report(BackupResult r) {
-        SnapshotStats s = r.snapshot().stats();
-        BackupProgress p = r.progress();
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("snapshot", r.snapshotId());
-            o.put("time", r.snapshot().time().toString());
-            o.put("mailboxes", s.mailboxes());
-            o.put("folders", s.folders());
-            o.put("messages", s.messages());
-            o.put("bytes", s.bytes());
-            o.put("foldersListed", p.foldersListed());
-            o.put("newMessages", p.messagesRead());
-            o.put("bytesRead", p.bytesRead());
-            o.put("renamed", p.renamed());
-            o.put("movedIn", p.movedIn());
-            o.put("gone", p.gone());
-            o.put("vanished", p.vanished());
-            o.put("recaptured", p.recaptured());
-            o.put("unreadable", p.unreadable());
-            o.put("changedInPlace", p.changedInPlace());
-            o.put("blobsNew", r.blobs().blobsNew());
-            o.put("blobsDeduplicated", r.blobs().blobsDeduplicated());
-            o.put("storedBytes", r.blobs().bytesStored());
-            o.put("lockHoldMaxMillis", s.lockHoldMaxNanos() / 1e6);
-            o.put("lockHoldTotalMillis", s.lockHoldTotalNanos() / 1e6);
-            o.put("durationMillis", s.durationNanos() / 1e6);
-            o.put("partial", r.partial());
-            o.put("failedMailboxes", s.failedMailboxes());
-            o.put("problems", r.problems());
-            env.out().println(Json.object(o));
+            env.out().println(Json.object(BackupReport.json(r)));
         } else {
-            env.out().printf("snapshot %s saved%n", r.snapshotId().substring(0, 12));
-            env.out().printf("  store:    %d mailboxes, %d folders, %d messages, %s%n", s.mailboxes(), s.folders(),
-                    s.messages(), Units.bytes(s.bytes()));
-            env.out().printf("  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
-                    + " in, %d gone%n", p.foldersListed(), p.messagesRead(), Units.bytes(p.bytesRead()), p.renamed(),
-                    p.movedIn(), p.gone());
-            if (p.recaptured() > 0 || p.vanished() > 0) {
-                env.out().printf("  live:     %d mailboxes listed again (a listed message moved or was expunged before"
-                        + " it was read), %d messages still gone after the last listing%n", p.recaptured(),
-                        p.vanished());
-            }
-            env.out().printf("  stored:   %s in %d new blobs (%d deduplicated)%n",
-                    Units.bytes(r.blobs().bytesStored()), r.blobs().blobsNew(), r.blobs().blobsDeduplicated());
-            env.out().printf("  lock:     longest hold %.1f ms, total %.1f ms%n", s.lockHoldMaxNanos() / 1e6,
-                    s.lockHoldTotalNanos() / 1e6);
-            env.out().printf("  duration: %.2f s%n", s.durationNanos() / 1e9);
+            BackupReport.text(r, env.out());
         }
+        SnapshotStats s = r.snapshot().stats();
         for (String problem : r.problems()) {
             env.err().println("mailsnap: warning: " + NameBytes.printable(problem)); // one line, whatever the names
         }

@@ -1,6 +1,5 @@
 package org.mailsnap.cli;
 
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.recovery.CatalogRebuild;
@@ -11,15 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The local catalog: a cache that can always be rebuilt from the repository and the password. */
-@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class)
+@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class,
+        footer = {"", "Examples:",
+                "  mailsnap catalog rebuild",
+                "  mailsnap catalog rebuild --catalog /var/cache/mailsnap/catalog"})
 final class CatalogCommand {
 
-    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone (on a new machine,",
-            "or after losing it): restores work again and the next backup stays incremental."})
+    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone.",
+            "On a new machine, or after losing the catalog: restores work again and the next backup stays",
+            "incremental."},
+            footer = {"", "Examples:", "  mailsnap catalog rebuild"})
     static final class Rebuild implements Callable<Integer> {
         private final Environment env;
         @Mixin RepositoryOptions repository;
         @Mixin CatalogOptions catalog;
+        @Mixin ProgressOptions progressOptions;
 
         Rebuild(Environment env) {
             this.env = env;
@@ -30,28 +35,11 @@ final class CatalogCommand {
             try (Repository repo = repository.open(env, id -> catalog.unlockCache(env, id))) {
                 try {
                     var dir = catalog.directory(env, repo);
-                    if (Files.exists(dir)) {
+                    try (RunLock lock = RunLock.acquire(dir, "catalog rebuild")) {
                         Catalog.delete(dir);
-                    }
-                    try (Catalog fresh = catalog.open(env, repo)) {
-                        RebuildProgress progress = new RebuildProgress();
-                        RebuildResult r = new CatalogRebuild(repo, fresh).run(progress);
-                        env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
-                                        + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
-                                dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
-                                r.blobsIndexed(), r.durationNanos() / 1e9);
-                        r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
-                        if (progress.headersUnreadable() > 0) {
-                            env.err().println("warning: " + progress.headersUnreadable() + " messages have an"
-                                    + " unreadable header blob and are indexed without Subject or Message-ID");
-                        }
-                        if (r.blobsInMissingPacks() > 0) {
-                            env.err().println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
-                                    + " missing from the repository; the next backup stores again what the store"
-                                    + " still has ('mailsnap check' names the messages)");
-                        }
-                        if (r.partial()) {
-                            return ExitCode.PARTIAL.code();
+                        int code = rebuild(repo, dir);
+                        if (code != 0) {
+                            return code;
                         }
                     }
                 } finally {
@@ -59,6 +47,33 @@ final class CatalogCommand {
                 }
             }
             return 0;
+        }
+
+        /** Rebuilds and reports; returns the exit code (3 when a damaged snapshot was skipped). */
+        private int rebuild(Repository repo, java.nio.file.Path dir) throws Exception {
+            try (Catalog fresh = catalog.open(env, repo)) {
+                RebuildProgress progress = new RebuildProgress();
+                RebuildResult r;
+                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
+                        seconds -> ProgressLines.rebuild(progress, seconds))) {
+                    r = new CatalogRebuild(repo, fresh).run(progress);
+                }
+                env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
+                                + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
+                        dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
+                        r.blobsIndexed(), r.durationNanos() / 1e9);
+                r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
+                if (progress.headersUnreadable() > 0) {
+                    env.err().println("warning: " + progress.headersUnreadable() + " messages have an"
+                            + " unreadable header blob and are indexed without Subject or Message-ID");
+                }
+                if (r.blobsInMissingPacks() > 0) {
+                    env.err().println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
+                            + " missing from the repository; the next backup stores again what the store"
+                            + " still has ('mailsnap check' names the messages)");
+                }
+                return r.partial() ? ExitCode.PARTIAL.code() : 0;
+            }
         }
     }
 }

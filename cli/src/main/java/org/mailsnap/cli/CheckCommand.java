@@ -12,11 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "check", description = {"Verify the repository: every snapshot, tree and manifest decodes, every",
-        "referenced blob is in a live index, every indexed pack exists and its header parses; with --read-data",
-        "every blob is decrypted and verified. Damage is named by snapshot, mailbox, folder and message, and marked",
-        "in the local catalog so that the next backup stores those messages again from the live store.",
-        "Leftovers of killed runs (stale locks, unindexed packs) are listed but are not damage."})
+@Command(name = "check", description = {"Verify that the repository is whole, and with --read-data every byte of it.",
+        "Every snapshot, tree and manifest must decode, every referenced blob be in a live index, every indexed pack",
+        "exist and its header parse; with --read-data every blob is decrypted and verified. Damage is named by",
+        "snapshot, mailbox, folder and message, and marked in the local catalog so that the next backup stores those",
+        "messages again from the live store. Leftovers of killed runs (stale locks, unindexed packs) are listed but",
+        "are not damage."},
+        footer = {"", "Examples:",
+                "  mailsnap check",
+                "  mailsnap check --read-data",
+                "  mailsnap check --read-data-subset $(( $(date +%H) + 1 ))/24   # all data once a day, hourly"})
 final class CheckCommand implements Callable<Integer> {
     private final Environment env;
 

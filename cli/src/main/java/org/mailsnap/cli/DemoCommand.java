@@ -36,8 +36,10 @@ import picocli.CommandLine.Option;
  * The README's first command: a real backup and restore on a generated store, every step printed with its figures,
  * and the restore checked file by file against what the store held at that moment.
  */
-@Command(name = "demo", description = {"Generate a sample Maildir store, back it up into a local repository,",
-        "simulate an hour of mail, back up again, restore one mailbox as it was at the first backup, and check it."})
+@Command(name = "demo", description = {"Show mailsnap at work on a generated sample store, checking the result.",
+        "It generates a Maildir store, backs it up into a local repository, simulates an hour of mail, backs up",
+        "again, restores one mailbox as it was at the first backup, and checks it file by file."},
+        footer = {"", "Examples:", "  mailsnap demo", "  mailsnap demo --preset small --dir /tmp/mailsnap-demo"})
 final class DemoCommand implements Callable<Integer> {
     private final Environment env;
 

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
  * arrived in another of the same mailbox is a move, also when Dovecot gave it a new base on the way (a move back
  * into a folder that knew its base).
  */
-@Command(name = "diff", description = "Show messages added, expunged, moved and re-flagged between two snapshots.")
+@Command(name = "diff", description = "Show messages added, expunged, moved and re-flagged between two snapshots.",
+        footer = {"", "Examples:", "  mailsnap diff 3f2a9c1b latest",
+                "  mailsnap diff 3f2a9c1b 7c01d2e4"})
 final class DiffCommand implements Callable<Integer> {
     private final Environment env;
 

@@ -13,8 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "dump", description = {"Write one folder of a snapshot to stdout (or --output) as an mbox (mboxrd)",
-        "or as a tar of the Maildir folder, for a user who wants their mail as a file."})
+@Command(name = "dump", description = {"Write one folder of a snapshot as an mbox file or a tar of the Maildir folder.",
+        "The mbox is mboxrd; it goes to stdout or --output, for a user who wants their mail as a file."},
+        footer = {"", "Examples:",
+                "  mailsnap dump --at now -m example.org/anne -o anne-inbox.mbox",
+                "  mailsnap dump --snapshot latest -m example.org/anne -f .Sent --format maildir-tar > sent.tar"})
 final class DumpCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -45,9 +48,21 @@ final class DumpCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history));
             var blobs = session.blobs();
-            // Files.newOutputStream, not toFile(): a File is a string, which loses a name's bytes under the locale
+            // Files.newOutputStream, not toFile(): a File is a string, which loses a name's bytes under the locale.
+            // stdout is the process's, not this command's: flushed at the end, never closed (an in-process caller
+            // such as a test runner goes on writing to it).
             OutputStream out = output != null ? java.nio.file.Files.newOutputStream(output)
-                    : new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                    : new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws java.io.IOException {
+                            this.out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws java.io.IOException {
+                            flush();
+                        }
+                    };
             try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
                 DumpResult r = new FolderDump(DamageMarks.marking(blobs::get, session.catalog)).write(snap,
                         mailbox, folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);

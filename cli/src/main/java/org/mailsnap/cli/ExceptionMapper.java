@@ -38,7 +38,7 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof RepositoryLockedException) {
             return ExitCode.LOCKED;
         }
-        if (e instanceof InterruptedIOException || e instanceof InterruptedException) {
+        if (interrupted(e)) {
             return ExitCode.INTERRUPTED;
         }
         if (e instanceof IllegalArgumentException) {
@@ -47,7 +47,24 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         return ExitCode.FAILURE;
     }
 
+    /**
+     * An interrupt, however it surfaced: NIO channels report one by closing themselves
+     * ({@link java.nio.channels.ClosedByInterruptException}), often wrapped by the layer that was reading.
+     */
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String message(Throwable e) {
+        if (e instanceof java.nio.channels.ClosedByInterruptException) {
+            return "interrupted";
+        }
         if (e instanceof NoSuchFileException n) {
             return "no such file or directory: " + n.getFile();
         }
@@ -61,8 +78,17 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int usage(CommandLine.ParameterException e, String[] args) {
+        return usage(e, args, null);
+    }
+
+    /** A usage error; when the value came from the environment or the configuration file, says which line. */
+    static int usage(CommandLine.ParameterException e, String[] args, ConfigDefaults defaults) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("mailsnap: " + e.getMessage());
+        ConfigDefaults.Value configured = defaults == null || e.getArgSpec() == null
+                || !(e instanceof CommandLine.ParameterException) ? null : defaults.lookup(e.getArgSpec());
+        boolean fromConfig = configured != null && !(e instanceof CommandLine.MissingParameterException)
+                && !(e instanceof CommandLine.UnmatchedArgumentException);
+        cli.getErr().println("mailsnap: " + (fromConfig ? configured.where() + ": " : "") + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr())) {
             cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
         }

@@ -7,6 +7,7 @@ public enum ExitCode {
     USAGE(2, "wrong usage"),
     PARTIAL(3, "partial: some mailboxes or files could not be processed, the rest was (catalog rebuild: a damaged"
             + " snapshot was skipped; repair: snapshots remain incomplete)"),
+    BUSY(4, "another mailsnap run is using this catalog (and so this repository): try again after it ends"),
     NO_REPOSITORY(10, "no repository at the given location"),
     LOCKED(11, "the repository is locked by another process"),
     WRONG_PASSWORD(12, "wrong password"),

@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
  * Searches the catalog's message index: no pack is read. Each hit names the snapshots that hold it, so a message
  * deleted last Tuesday is found and put back with {@code restore --message BASE --merge}.
  */
-@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject, date",
-        "or mailbox, from the local catalog (no repository data is read)."})
+@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject or date.",
+        "The search reads only the local catalog, no repository data; --mailbox narrows it to one mailbox."},
+        footer = {"", "Examples:",
+                "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
+                "  mailsnap find --message-id 20261124.abc@example.net",
+                "  mailsnap find --from bob@example.net --since 2026-11-01 --until 2026-11-30"})
 final class FindCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -38,6 +42,9 @@ final class FindCommand implements Callable<Integer> {
             + " its base unless Dovecot recorded another when it was moved back into a folder).") String guid;
     @Option(names = "--limit", defaultValue = "100", description = "At most this many hits (default: 100).")
     int limit;
+
+    @Option(names = "--json", description = "Print one JSON object: {\"hits\": [...]} (schema in README).")
+    boolean json;
 
     FindCommand(Environment env) {
         this.env = env;
@@ -60,7 +67,7 @@ final class FindCommand implements Callable<Integer> {
             q = q.withSubject(subject);
         }
         if (since != null) {
-            q = q.withSince(TimeExpressions.parse(since, clock));
+            q = q.withSince(TimeExpressions.parseStart(since, clock));
         }
         if (until != null) {
             q = q.withUntil(TimeExpressions.parse(until, clock));
@@ -76,6 +83,10 @@ final class FindCommand implements Callable<Integer> {
             List<MessageHit> hits;
             try (CatalogReader reader = session.catalog.read()) {
                 hits = new MessageFinder(history.all()).find(reader, q);
+            }
+            if (json) {
+                env.out().println(Json.object(FindReport.json(hits, limit)));
+                return 0;
             }
             for (MessageHit hit : hits) {
                 MessageInfo m = hit.info();

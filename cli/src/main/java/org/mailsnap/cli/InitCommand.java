@@ -7,7 +7,10 @@ import org.mailsnap.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "init", description = "Create a new, empty repository (refuses an existing one).")
+@Command(name = "init", description = "Create a new, empty repository (refuses an existing one).",
+        footer = {"", "Examples:",
+                "  mailsnap init -r /srv/backup/mail --password-file /etc/mailsnap/password",
+                "  MAILSNAP_REPOSITORY=s3:https://s3.example.net/backups/mx1 mailsnap init"})
 final class InitCommand implements Callable<Integer> {
     private final Environment env;
 

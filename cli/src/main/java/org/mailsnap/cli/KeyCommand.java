@@ -13,6 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** Passwords of a repository: each is a key file wrapping the same master key, so no data is re-encrypted. */
 @Command(name = "key", description = "Manage the repository's passwords.",
+        footer = {"", "Examples:",
+                "  mailsnap key list",
+                "  mailsnap key add --new-password-file /root/second-password",
+                "  mailsnap key remove 3f2a9c"},
         subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class,
                 KeyCommand.Passwd.class})
 final class KeyCommand {

@@ -16,8 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ls", description = {"List a snapshot: its mailboxes and folders, or with --folder the messages",
-        "of one folder (name with flags, new/cur, size, date)."})
+@Command(name = "ls", description = {"List the mailboxes and folders of a snapshot, or the messages of one folder.",
+        "With --folder: each message's file name (with its flags), new/cur, date and size."},
+        footer = {"", "Examples:",
+                "  mailsnap ls latest",
+                "  mailsnap ls latest --mailbox example.org/anne --folder .Sent",
+                "  mailsnap ls 3f2a9c1b --json"})
 final class LsCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -33,6 +37,9 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--folder"}, paramLabel = "FOLDER",
             description = "List the messages of this folder ('INBOX' or '' for the root, '.Sent', …).")
     String folder;
+
+    @Option(names = "--json", description = "Print one JSON object (schema in README).")
+    boolean json;
 
     LsCommand(Environment env) {
         this.env = env;
@@ -58,23 +65,20 @@ final class LsCommand implements Callable<Integer> {
                         + " matches" + (mailbox == null ? "" : " mailbox '" + mailbox + "'")
                         + (folder == null ? "" : " folder '" + folder + "'"));
             }
-            if (wantedFolder == null) {
-                env.out().printf("%-40s %-24s %9s %12s%n", "MAILBOX", "FOLDER", "MESSAGES", "SIZE");
+            java.util.Map<FolderEntry, List<org.mailsnap.model.Placement>> placements = null;
+            if (wantedFolder != null) {
+                placements = new java.util.LinkedHashMap<>();
                 for (FolderEntry f : folders) {
-                    env.out().printf("%-40s %-24s %9d %12s%n", NameBytes.printable(f.key().mailbox()),
-                            f.key().folder().isEmpty() ? "INBOX" : NameBytes.printable(f.key().folder()), f.messages(),
-                            Units.bytes(f.bytes()));
+                    List<org.mailsnap.model.Placement> list = new ArrayList<>();
+                    ManifestReader.read(f.manifest(), blobs::get, list::add);
+                    placements.put(f, list);
                 }
-                return 0;
             }
-            for (FolderEntry f : folders) {
-                env.out().println(NameBytes.printable(f.key().mailbox()) + " "
-                        + (f.key().folder().isEmpty() ? "INBOX" : NameBytes.printable(f.key().folder())) + ":");
-                ManifestReader.read(f.manifest(), blobs::get, p -> env.out().printf("  %s %-19s %10d  %s%s%n",
-                        p.inCur() ? "cur" : "new", SnapshotsCommand.TIME.format(
-                                java.time.Instant.EPOCH.plusNanos(p.mtimeNanos())), p.content().size(),
-                                NameBytes.printable(p.name()),
-                                p.guid().isEmpty() ? "" : "  guid " + NameBytes.printable(p.guid())));
+            LsReport report = new LsReport(summary, folders, placements);
+            if (json) {
+                env.out().println(Json.object(report.json()));
+            } else {
+                report.text(env.out());
             }
         }
         return 0;

@@ -38,7 +38,14 @@ public final class Main {
 
     /** Runs one command with the given streams and environment (tests pass their own). */
     public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, String... args) {
-        CommandLine cli = commandLine(new Environment(env, out, err), args);
+        CommandLine cli;
+        try {
+            cli = commandLine(new Environment(env, out, err), args);
+        } catch (UserError e) {
+            err.println("mailsnap: " + ExceptionMapper.message(e));
+            err.flush();
+            return ExceptionMapper.codeFor(e).code();
+        }
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);
@@ -58,20 +65,64 @@ public final class Main {
      * ~0.5 s of a restore's start on 2 busy cores, the one a run needs ~0.25 s.
      */
     static CommandLine commandLine(Environment environment, String[] args) {
-        CommandFactory factory = new CommandFactory(environment);
+        return commandLine(environment, configDefaults(environment, args), args);
+    }
+
+    static CommandLine commandLine(Environment environment, ConfigDefaults defaults, String[] args) {
+        CommandFactory factory = new CommandFactory(environment, defaults);
         CommandLine cli = new CommandLine(new MailsnapCommand(), factory);
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(new CommandLine(subcommand, factory));
         }
         cli.registerConverter(Path.class, FileNames::path); // argv's bytes, whatever the locale (RawArguments)
         cli.setExecutionExceptionHandler(new ExceptionMapper());
-        cli.setParameterExceptionHandler(ExceptionMapper::usage);
+        cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
+        cli.setDefaultValueProvider(defaults);
+        cli.setExecutionStrategy(parsed -> {
+            LibraryLogging.configure(verbose(parsed), "1".equals(environment.get("MAILSNAP_DEBUG")));
+            return new CommandLine.RunLast().execute(parsed);
+        });
         String[] footer = cli.getCommandSpec().usageMessage().footer();
         String[] withCodes = java.util.Arrays.copyOf(footer, footer.length + 1);
         withCodes[footer.length] = ExitCode.table();
         cli.getCommandSpec().usageMessage().footer(withCodes);
         return cli;
+    }
+
+    /**
+     * The configuration file's settings: {@code --config FILE} (looked for before parsing, because the file supplies
+     * the defaults parsing applies), else {@code $MAILSNAP_CONFIG}, else {@link ConfigFile#DEFAULT} if it exists.
+     */
+    static ConfigDefaults configDefaults(Environment environment, String[] args) {
+        String named = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals(MailsnapCommand.CONFIG_OPTION) && i + 1 < args.length) {
+                named = args[i + 1];
+            } else if (args[i].startsWith(MailsnapCommand.CONFIG_OPTION + "=")) {
+                named = args[i].substring(MailsnapCommand.CONFIG_OPTION.length() + 1);
+            }
+        }
+        if (named == null) {
+            named = environment.get("MAILSNAP_CONFIG");
+        }
+        ConfigFile file = named != null ? ConfigFile.load(java.nio.file.Path.of(named), false)
+                : ConfigFile.load(ConfigFile.DEFAULT, true);
+        return new ConfigDefaults(environment, file);
+    }
+
+    /** {@code --verbose} given on any level of the command line, or set in the environment or configuration. */
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(MailsnapCommand.VERBOSE_OPTION)) {
+                return true;
+            }
+        }
+        Object root = parsed.commandSpec().userObject();
+        return root instanceof MailsnapCommand m && m.verbose;
     }
 
     private static List<Class<?>> subcommandsFor(String[] args) {

@@ -9,8 +9,9 @@ import java.util.Arrays;
 import org.mailsnap.maildir.FileNames;
 
 /**
- * Where the repository password comes from, in this order: {@code --password-file}, {@code MAILSNAP_PASSWORD},
- * {@code MAILSNAP_PASSWORD_FILE}, a prompt when a terminal is attached. Without any of them the command fails
+ * Where the repository password comes from, in this order: {@code --password-file}, {@code --password-command}
+ * (each also from the configuration file), {@code MAILSNAP_PASSWORD}, {@code MAILSNAP_PASSWORD_FILE},
+ * {@code MAILSNAP_PASSWORD_COMMAND}, a prompt when a terminal is attached. Without any of them the command fails
  * rather than waiting for input that will not come (cron, CI).
  */
 final class Passwords {
@@ -24,8 +25,16 @@ final class Passwords {
     }
 
     static Secret readSecret(Path passwordFile, Environment env, String prompt) throws IOException {
+        return readSecret(passwordFile, null, env, prompt);
+    }
+
+    static Secret readSecret(Path passwordFile, String passwordCommand, Environment env, String prompt)
+            throws IOException {
         if (passwordFile != null) {
             return new Secret(fromFile(passwordFile), false);
+        }
+        if (passwordCommand != null) {
+            return new Secret(fromCommand(passwordCommand), false);
         }
         String fromEnv = env.get("MAILSNAP_PASSWORD");
         if (fromEnv != null) {
@@ -35,6 +44,10 @@ final class Passwords {
         if (file != null) {
             return new Secret(fromFile(FileNames.path(file)), false);
         }
+        String command = env.get("MAILSNAP_PASSWORD_COMMAND");
+        if (command != null) {
+            return new Secret(fromCommand(command), false);
+        }
         Console console = System.console();
         if (console != null) {
             char[] password = console.readPassword("%s", prompt);
@@ -42,8 +55,8 @@ final class Passwords {
                 return new Secret(password, true);
             }
         }
-        throw new UserError(ExitCode.USAGE, "no password: use --password-file, MAILSNAP_PASSWORD or "
-                + "MAILSNAP_PASSWORD_FILE, or run on a terminal");
+        throw new UserError(ExitCode.USAGE, "no password: use --password-file, --password-command, MAILSNAP_PASSWORD"
+                + " or MAILSNAP_PASSWORD_FILE, or run on a terminal");
     }
 
     /** A new password, asked twice on a terminal. */
@@ -84,15 +97,42 @@ final class Passwords {
         return first;
     }
 
+    /**
+     * The first line a shell command prints. Its stderr goes to ours (a secret store's prompt or error is for the
+     * operator); a failure names the command and its exit status, never its output.
+     */
+    private static char[] fromCommand(String command) throws IOException {
+        Process process = new ProcessBuilder("/bin/sh", "-c", command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while running the password command");
+        }
+        if (status != 0) {
+            throw new UserError(ExitCode.USAGE, "the password command failed (exit status " + status + "): "
+                    + command);
+        }
+        return firstLine(new String(output, StandardCharsets.UTF_8), "the password command " + command);
+    }
+
     private static char[] fromFile(Path file) throws IOException {
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        return firstLine(Files.readString(file, StandardCharsets.UTF_8), "password file " + file);
+    }
+
+    private static char[] firstLine(String content, String source) {
         int end = content.indexOf('\n');
         String first = end < 0 ? content : content.substring(0, end);
         if (first.endsWith("\r")) {
             first = first.substring(0, first.length() - 1);
         }
         if (first.isEmpty()) {
-            throw new UserError(ExitCode.USAGE, "password file " + file + " is empty");
+            throw new UserError(ExitCode.USAGE, source + " gave an empty password");
         }
         return first.toCharArray();
     }

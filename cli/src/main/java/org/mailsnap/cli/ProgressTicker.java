@@ -3,9 +3,13 @@ package org.mailsnap.cli;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.mailsnap.backup.BackupProgress;
+import java.util.function.LongFunction;
 
-/** Renders the engine's counters on stderr once a second, only when a terminal is attached. */
+/**
+ * Redraws one progress line on stderr once a second, in place ({@code \r}, then erased at the end), only when a
+ * terminal is attached and {@code --quiet} was not given: a timer run or a pipe gets no progress at all. The line
+ * comes from a renderer over the engine's counters ({@link ProgressLines}), given the seconds since the start.
+ */
 final class ProgressTicker implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Environment env;
@@ -15,8 +19,13 @@ final class ProgressTicker implements AutoCloseable {
         this.env = env;
     }
 
-    static ProgressTicker start(Environment env, BackupProgress p) {
-        if (System.console() == null) {
+    /** Whether progress is drawn: on a terminal, unless quiet. */
+    static boolean enabled(boolean quiet, boolean terminal) {
+        return terminal && !quiet;
+    }
+
+    static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
+        if (!enabled(quiet, System.console() != null)) {
             return new ProgressTicker(null, env);
         }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -24,9 +33,9 @@ final class ProgressTicker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        long start = System.nanoTime();
         timer.scheduleAtFixedRate(() -> {
-            env.err().printf("\r  mailboxes %d/%d, messages seen %d, read %d (%s)   ", p.mailboxesDone(),
-                    p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead()));
+            env.err().print("\r\033[K" + line.apply(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
             env.err().flush();
         }, 1, 1, TimeUnit.SECONDS);
         return new ProgressTicker(timer, env);
@@ -36,6 +45,11 @@ final class ProgressTicker implements AutoCloseable {
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
+            try {
+                timer.awaitTermination(1, TimeUnit.SECONDS); // no line drawn after the erase below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             env.err().print("\r\033[K");
             env.err().flush();
         }

@@ -6,10 +6,13 @@ import org.mailsnap.check.IndexRepair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "repair", description = {"Rebuild the index from the packs (exclusive lock): index packs that no",
-        "index lists, replace damaged index files and those listing missing packs. Deletes nothing. Then lists",
-        "the snapshots that still cannot be completed (exit 3) and marks their bad blobs in the local catalog, so",
-        "the next backup stores again what the live store still has."})
+@Command(name = "repair", description = {"Rebuild the repository's index from its packs, deleting nothing.",
+        "Under an exclusive lock: index packs that no index lists, replace damaged index files and those listing",
+        "missing packs. Then list the snapshots that still cannot be completed (exit 3) and mark their bad blobs in",
+        "the local catalog, so the next backup stores again what the live store still has."},
+        footer = {"", "Examples:",
+                "  mailsnap check --read-data || mailsnap repair",
+                "  mailsnap repair && mailsnap backup /var/vmail   # the backup re-stores what repair could not"})
 final class RepairCommand implements Callable<Integer> {
     private final Environment env;
 

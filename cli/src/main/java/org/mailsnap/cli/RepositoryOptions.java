@@ -7,9 +7,12 @@ import org.mailsnap.storage.Storage;
 import org.mailsnap.storage.Storages;
 import picocli.CommandLine.Option;
 
-/** {@code --repo} and {@code --password-file}, shared by every command that opens a repository. */
+/**
+ * {@code --repo}, {@code --password-file} and {@code --password-command}, shared by every command that opens a
+ * repository.
+ */
 final class RepositoryOptions {
-    @Option(names = {"-r", "--repo"}, paramLabel = "LOCATION",
+    @Option(names = {"-r", "--repo", "--repository"}, paramLabel = "LOCATION",
             description = "Repository: a directory, or s3:http(s)://host:port/bucket/prefix "
                     + "(default: $MAILSNAP_REPOSITORY).")
     String repo;
@@ -18,6 +21,11 @@ final class RepositoryOptions {
             description = "Read the password from the first line of FILE (default: $MAILSNAP_PASSWORD, "
                     + "$MAILSNAP_PASSWORD_FILE, or a prompt on a terminal).")
     Path passwordFile;
+
+    @Option(names = "--password-command", paramLabel = "COMMAND",
+            description = "Run COMMAND with /bin/sh and read the password from the first line it prints (a secret "
+                    + "store, pass, systemd-creds; default: $MAILSNAP_PASSWORD_COMMAND).")
+    String passwordCommand;
 
     String location(Environment env) {
         String location = repo != null ? repo : env.get("MAILSNAP_REPOSITORY");
@@ -32,7 +40,8 @@ final class RepositoryOptions {
     }
 
     char[] password(Environment env) throws IOException {
-        return Passwords.read(passwordFile, env, "password for " + location(env) + ": ");
+        return Passwords.readSecret(passwordFile, passwordCommand, env, "password for " + location(env) + ": ")
+                .value();
     }
 
     @Option(names = "--no-unlock-cache",
@@ -52,7 +61,8 @@ final class RepositoryOptions {
     Repository open(Environment env, java.util.function.Function<String, Path> cacheFile) throws IOException {
         Storage storage = storage(env);
         try {
-            Passwords.Secret secret = Passwords.readSecret(passwordFile, env, "password for " + location(env) + ": ");
+            Passwords.Secret secret = Passwords.readSecret(passwordFile, passwordCommand, env,
+                    "password for " + location(env) + ": ");
             if (cacheFile != null && !secret.typed() && !noUnlockCache
                     && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"))) {
                 return Repository.open(storage, secret.value(), org.mailsnap.repository.RepositoryOptions.defaults(),

@@ -19,7 +19,14 @@ import picocli.CommandLine.Option;
         "With --merge into a live mailbox: only messages the mailbox has nowhere now (by base or Dovecot GUID),",
         "delivered the Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched.",
         "With --as-folder NAME: the snapshot's folders under a new, subscribed folder of the live mailbox at TARGET,",
-        "for the user to take back what they want; no other folder is touched."})
+        "for the user to take back what they want; no other folder is touched."},
+        footer = {"", "Examples:",
+                "  mailsnap restore --at \"yesterday 10:00\" --mailbox example.org/anne --target /tmp/anne",
+                "  mailsnap restore --at 2d --mailbox example.org/anne --target /var/vmail/example.org/anne --merge",
+                "  mailsnap restore --at \"2026-12-01 10:00\" -m example.org/anne --target /var/vmail/example.org/anne \\",
+                "        --as-folder \"Restored/2026-12-01 10:00\"",
+                "  mailsnap restore --snapshot 3f2a9c1b -m example.org/anne -f .Sent --message 1700000000.M1P1.mx1 \\",
+                "        --target /tmp/one"})
 final class RestoreCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -52,6 +59,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Writer threads (default: 2 × cores).")
     Integer threads;
 
+    @Option(names = "--json", description = "Print the result as one JSON object (schema in README).")
+    boolean json;
+
     RestoreCommand(Environment env) {
         this.env = env;
     }
@@ -80,10 +90,12 @@ final class RestoreCommand implements Callable<Integer> {
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
             RestoreResult r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n)
                     .restore(history.open(summary), request);
-            env.out().printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
-                    summary.id().substring(0, 12), SnapshotsCommand.TIME.format(summary.time()), r.messages(),
-                    Units.bytes(r.bytes()), r.folders(), r.controlFiles(),
-                    merge ? ", " + r.skipped() + " already present and skipped" : "");
+            RestoreReport report = new RestoreReport(summary, target, merge, r);
+            if (json) {
+                env.out().println(Json.object(report.json()));
+            } else {
+                report.text(env.out());
+            }
             for (String note : r.notes()) {
                 env.err().println("mailsnap: note: " + NameBytes.printable(note)); // one line, whatever the names
             }

@@ -2,17 +2,15 @@ package org.mailsnap.cli;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.SnapshotSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "snapshots", description = "List the snapshots in the repository, oldest first.")
+@Command(name = "snapshots", description = "List the snapshots in the repository, oldest first.",
+        footer = {"", "Examples:", "  mailsnap snapshots", "  mailsnap snapshots --json"})
 final class SnapshotsCommand implements Callable<Integer> {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -21,7 +19,7 @@ final class SnapshotsCommand implements Callable<Integer> {
     @Mixin RepositoryOptions repository;
     @Mixin CatalogOptions catalog;
 
-    @Option(names = "--json", description = "Print a JSON array.")
+    @Option(names = "--json", description = "Print one JSON object: {\"snapshots\": [...]} (schema in README).")
     boolean json;
 
     SnapshotsCommand(Environment env) {
@@ -33,25 +31,10 @@ final class SnapshotsCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             List<SnapshotSummary> all = session.history().all();
             if (json) {
-                List<Object> rows = new ArrayList<>();
-                for (SnapshotSummary s : all) {
-                    Map<String, Object> o = new LinkedHashMap<>();
-                    o.put("id", s.id());
-                    o.put("time", s.time().toString());
-                    o.put("host", s.host());
-                    o.put("store", s.storeKey());
-                    o.put("messages", s.messageCount());
-                    rows.add(o);
-                }
-                env.out().println(Json.value(rows));
-                return 0;
+                env.out().println(Json.object(SnapshotsReport.json(all)));
+            } else {
+                SnapshotsReport.text(all, env.out());
             }
-            env.out().printf("%-12s  %-19s  %10s  %s%n", "ID", "TIME", "MESSAGES", "HOST:STORE");
-            for (SnapshotSummary s : all) {
-                env.out().printf("%-12s  %-19s  %10d  %s%n", s.id().substring(0, 12), TIME.format(s.time()),
-                        s.messageCount(), s.storeKey());
-            }
-            env.out().printf("%d snapshots%n", all.size());
         }
         return 0;
     }

@@ -42,10 +42,15 @@ public final class StartupTraining {
             Path store = work.resolve("store");
             new StoreGenerator(StoreSpec.tiny().withSeed(1)).generate(store);
             String mailbox = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).get(0).name();
+            // Its own configuration file: the machine's /etc/mailsnap/mailsnap.conf may name hooks or a metrics file
+            // that a training run must not touch; and a file that is read puts the TOML parser into the archive.
+            Path config = work.resolve("mailsnap.conf");
+            Files.writeString(config, "[backup]\nlock-timeout = 122\n");
             Map<String, String> env = Map.of(
                     "MAILSNAP_REPOSITORY", work.resolve("repository").toString(),
                     "MAILSNAP_PASSWORD", "startup-training",
-                    "MAILSNAP_CATALOG", work.resolve("catalog").toString());
+                    "MAILSNAP_CATALOG", work.resolve("catalog").toString(),
+                    "MAILSNAP_CONFIG", config.toString());
             List<String> failures = new ArrayList<>();
             command(env, failures, "init");
             command(env, failures, "backup", "--lock", "none", store.toString());

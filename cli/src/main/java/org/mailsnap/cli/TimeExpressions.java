@@ -23,7 +23,20 @@ final class TimeExpressions {
 
     private TimeExpressions() {}
 
+    /** The moment {@code text} names; a whole day ({@code 2026-11-24}, {@code yesterday}) means its end. */
     static Instant parse(String text, Clock clock) {
+        return parse(text, clock, LocalTime.MAX);
+    }
+
+    /**
+     * For the start of a range ({@code find --since}): a whole day means its beginning, so that
+     * {@code --since 2026-11-24} includes that day.
+     */
+    static Instant parseStart(String text, Clock clock) {
+        return parse(text, clock, LocalTime.MIDNIGHT);
+    }
+
+    private static Instant parse(String text, Clock clock, LocalTime wholeDay) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         if (s.equals("now")) {
             return clock.instant();
@@ -43,7 +56,7 @@ final class TimeExpressions {
         Matcher day = DAY.matcher(s);
         if (day.matches()) {
             LocalDate date = LocalDate.now(clock).minusDays(day.group(1).equals("yesterday") ? 1 : 0);
-            LocalTime time = day.group(2) == null ? LocalTime.MAX : LocalTime.parse(pad(day.group(2)));
+            LocalTime time = day.group(2) == null ? wholeDay : LocalTime.parse(pad(day.group(2)));
             return date.atTime(time).atZone(clock.getZone()).toInstant();
         }
         String iso = text.trim().replace(' ', 'T');
@@ -63,7 +76,7 @@ final class TimeExpressions {
             // try the next form
         }
         try {
-            return LocalDate.parse(iso).atTime(LocalTime.MAX).atZone(clock.getZone()).toInstant();
+            return LocalDate.parse(iso).atTime(wholeDay).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException ignored) {
             throw new UserError(ExitCode.USAGE, "cannot read the time '" + text + "': use ISO-8601 "
                     + "(2026-11-24T10:00), a relative age (2h, 3d), 'now', or 'yesterday 10:00'");

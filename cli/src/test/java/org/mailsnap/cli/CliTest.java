@@ -37,6 +37,7 @@ class CliTest {
         env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
         env.put("MAILSNAP_PASSWORD", "correct horse");
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+        env.put("MAILSNAP_CONFIG", "/dev/null"); // not the machine's /etc/mailsnap/mailsnap.conf
     }
 
     @Test
@@ -91,7 +92,7 @@ class CliTest {
         assertEquals(java.util.List.of("restore"), java.util.List.copyOf(
                 Main.commandLine(environment, new String[] {"restore", "--help"}).getSubcommands().keySet()));
         java.util.List<String> all = java.util.List.of("init", "key", "backup", "snapshots", "ls", "diff", "restore",
-                "find", "dump", "catalog", "check", "repair", "demo");
+                "find", "dump", "catalog", "check", "repair", "config", "completion", "demo");
         for (String[] args : new String[][] {{}, {"--help"}, {"restor"}, {"--version"}}) {
             assertEquals(all, java.util.List.copyOf(Main.commandLine(environment, args).getSubcommands().keySet()),
                     String.join(" ", args));

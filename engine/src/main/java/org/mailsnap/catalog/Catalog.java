@@ -43,6 +43,12 @@ public final class Catalog implements AutoCloseable {
 
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";
+    /**
+     * The file a command that writes the catalog locks for its whole run (the CLI's run lock), so that a second
+     * hourly run exits instead of piling up. {@link #delete} keeps it: deleting a held lock file would let a third
+     * run lock a new one.
+     */
+    public static final String RUN_LOCK_FILE = "mailsnap.lock";
 
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
@@ -114,7 +120,8 @@ public final class Catalog implements AutoCloseable {
     /**
      * Deletes the catalog in {@code directory} (for {@code catalog rebuild}); nothing happens when it does not
      * exist. Refuses, deleting nothing, when the directory holds anything a catalog does not, so that a mistyped
-     * path never loses other files. The catalog must not be open.
+     * path never loses other files. The catalog must not be open. The {@link #RUN_LOCK_FILE} stays (and with it the
+     * directory), because the caller may hold it.
      */
     public static void delete(Path directory) throws IOException {
         if (!Files.exists(directory)) {
@@ -125,8 +132,13 @@ public final class Catalog implements AutoCloseable {
         }
         List<Path> files = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
+        boolean keepRunLock = false;
         for (Path entry : list(directory)) {
             String name = entry.getFileName().toString();
+            if (name.equals(RUN_LOCK_FILE) && Files.isRegularFile(entry)) {
+                keepRunLock = true;
+                continue;
+            }
             if (!Files.isDirectory(entry) || !(name.equals(STATE_DIR) || name.equals(BLOBS_DIR))) {
                 throw new CatalogException("not deleting " + directory + ": " + entry
                         + " is not part of a catalog; nothing was deleted");
@@ -148,7 +160,9 @@ public final class Catalog implements AutoCloseable {
         for (Path dir : dirs) {
             Files.delete(dir);
         }
-        Files.delete(directory);
+        if (!keepRunLock) {
+            Files.delete(directory);
+        }
     }
 
     public Path directory() {

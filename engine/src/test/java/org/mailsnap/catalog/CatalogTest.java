@@ -163,6 +163,18 @@ class CatalogTest {
     }
 
     @Test
+    void deleteKeepsTheRunLockFileWhichItsCallerMayHold() throws Exception {
+        Path catalogDir = dir.resolve("locked");
+        Catalog.open(catalogDir, REPO).close();
+        Files.writeString(catalogDir.resolve(Catalog.RUN_LOCK_FILE), "backup, pid 1\n");
+        Catalog.delete(catalogDir);
+        try (var left = Files.list(catalogDir)) {
+            assertEquals(java.util.List.of(catalogDir.resolve(Catalog.RUN_LOCK_FILE)), left.toList());
+        }
+        Catalog.open(catalogDir, REPO).close(); // a fresh catalog beside it
+    }
+
+    @Test
     void deleteRemovesACatalogButRefusesForeignFiles() throws Exception {
         Path catalogDir = dir.resolve("catalog");
         try (Catalog catalog = Catalog.open(catalogDir, REPO); CatalogWriter w = catalog.beginWrite()) {

@@ -1,0 +1,66 @@
+package org.mailsnap.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.backup.BackupResult;
+import org.mailsnap.snapshot.SnapshotStats;
+
+/** The two renderings of a backup's result: lines for a person, one JSON object for a script (schema in README). */
+final class BackupReport {
+    private BackupReport() {}
+
+    static Map<String, Object> json(BackupResult r) {
+        SnapshotStats s = r.snapshot().stats();
+        BackupProgress p = r.progress();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("snapshot", r.snapshotId());
+        o.put("time", r.snapshot().time().toString());
+        o.put("mailboxes", s.mailboxes());
+        o.put("folders", s.folders());
+        o.put("messages", s.messages());
+        o.put("bytes", s.bytes());
+        o.put("foldersListed", p.foldersListed());
+        o.put("newMessages", p.messagesRead());
+        o.put("bytesRead", p.bytesRead());
+        o.put("renamed", p.renamed());
+        o.put("movedIn", p.movedIn());
+        o.put("gone", p.gone());
+        o.put("vanished", p.vanished());
+        o.put("recaptured", p.recaptured());
+        o.put("unreadable", p.unreadable());
+        o.put("changedInPlace", p.changedInPlace());
+        o.put("blobsNew", r.blobs().blobsNew());
+        o.put("blobsDeduplicated", r.blobs().blobsDeduplicated());
+        o.put("storedBytes", r.blobs().bytesStored());
+        o.put("lockHoldMaxMillis", s.lockHoldMaxNanos() / 1e6);
+        o.put("lockHoldTotalMillis", s.lockHoldTotalNanos() / 1e6);
+        o.put("durationMillis", s.durationNanos() / 1e6);
+        o.put("partial", r.partial());
+        o.put("failedMailboxes", s.failedMailboxes());
+        o.put("problems", r.problems());
+        return o;
+    }
+
+    static void text(BackupResult r, PrintWriter out) {
+        SnapshotStats s = r.snapshot().stats();
+        BackupProgress p = r.progress();
+        out.printf("snapshot %s saved%n", r.snapshotId().substring(0, 12));
+        out.printf("  store:    %d mailboxes, %d folders, %d messages, %s%n", s.mailboxes(), s.folders(),
+                s.messages(), Units.bytes(s.bytes()));
+        out.printf("  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
+                + " in, %d gone%n", p.foldersListed(), p.messagesRead(), Units.bytes(p.bytesRead()), p.renamed(),
+                p.movedIn(), p.gone());
+        if (p.recaptured() > 0 || p.vanished() > 0) {
+            out.printf("  live:     %d mailboxes listed again (a listed message moved or was expunged before"
+                    + " it was read), %d messages still gone after the last listing%n", p.recaptured(),
+                    p.vanished());
+        }
+        out.printf("  stored:   %s in %d new blobs (%d deduplicated)%n",
+                Units.bytes(r.blobs().bytesStored()), r.blobs().blobsNew(), r.blobs().blobsDeduplicated());
+        out.printf("  lock:     longest hold %.1f ms, total %.1f ms%n", s.lockHoldMaxNanos() / 1e6,
+                s.lockHoldTotalNanos() / 1e6);
+        out.printf("  duration: %.2f s%n", s.durationNanos() / 1e9);
+    }
+}

@@ -1,0 +1,43 @@
+package org.mailsnap.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.recovery.MessageHit;
+
+/** {@code find --json}: the hits as one object (schema in README). */
+final class FindReport {
+    private FindReport() {}
+
+    static Map<String, Object> json(List<MessageHit> hits, int limit) {
+        List<Object> rows = new ArrayList<>();
+        for (MessageHit hit : hits) {
+            MessageInfo m = hit.info();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("mailbox", hit.mailbox());
+            o.put("folder", hit.folder().isEmpty() ? "INBOX" : hit.folder());
+            o.put("guid", hit.guid());
+            o.put("flags", hit.flags());
+            o.put("messageId", m.messageId());
+            o.put("from", m.from());
+            o.put("to", m.to());
+            o.put("subject", m.subject());
+            o.put("date", m.date() == null ? null : m.date().toString());
+            o.put("firstSnapshot", id(hit.firstSnapshot()));
+            o.put("lastSnapshot", id(hit.lastSnapshot()));
+            o.put("present", hit.present());
+            rows.add(o);
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("hits", rows);
+        o.put("limitReached", hits.size() == limit);
+        return o;
+    }
+
+    private static String id(SnapshotSummary s) {
+        return s == null ? null : s.id();
+    }
+}

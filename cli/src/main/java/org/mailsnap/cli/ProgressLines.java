@@ -1,0 +1,45 @@
+package org.mailsnap.cli;
+
+import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.recovery.RebuildProgress;
+
+/**
+ * The text of the progress line for each long command: counts, the read rate, and an estimate of the time left
+ * from the share of the work done so far (mailboxes for a backup, snapshots for a rebuild). Pure functions of the
+ * counters and the elapsed seconds, so they are tested without a terminal.
+ */
+final class ProgressLines {
+    private ProgressLines() {}
+
+    static String backup(BackupProgress p, long seconds) {
+        return String.format("  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s", p.mailboxesDone(),
+                p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead()),
+                Units.bytes(seconds == 0 ? 0 : p.bytesRead() / seconds), eta(p.mailboxesDone(), p.mailboxesTotal(),
+                        seconds));
+    }
+
+    static String rebuild(RebuildProgress p, long seconds) {
+        return String.format("  snapshots %d/%d, messages indexed %d, placements %d%s", p.snapshotsDone(),
+                p.snapshotsTotal(), p.messagesIndexed(), p.placementsWritten(),
+                eta(p.snapshotsDone(), p.snapshotsTotal(), seconds));
+    }
+
+    /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */
+    static String eta(long done, long total, long seconds) {
+        if (done <= 0 || total <= done || seconds <= 0) {
+            return "";
+        }
+        long left = Math.round((double) seconds * (total - done) / done);
+        return ", ETA " + duration(left);
+    }
+
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m" + String.format("%02ds", seconds % 60);
+        }
+        return seconds / 3600 + "h" + String.format("%02dm", seconds % 3600 / 60);
+    }
+}

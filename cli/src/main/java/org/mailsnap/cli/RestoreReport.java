@@ -1,0 +1,34 @@
+package org.mailsnap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.restore.RestoreResult;
+
+/** A restore's outcome and its two renderings: one line for a person, one JSON object for a script. */
+record RestoreReport(SnapshotSummary snapshot, Path target, boolean merge, RestoreResult result) {
+
+    Map<String, Object> json() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("snapshot", snapshot.id());
+        o.put("time", snapshot.time().toString());
+        o.put("target", target.toString());
+        o.put("merge", merge);
+        o.put("folders", result.folders());
+        o.put("messages", result.messages());
+        o.put("bytes", result.bytes());
+        o.put("controlFiles", result.controlFiles());
+        o.put("skipped", result.skipped());
+        o.put("notes", result.notes());
+        return o;
+    }
+
+    void text(PrintWriter out) {
+        out.printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
+                snapshot.id().substring(0, 12), SnapshotsCommand.TIME.format(snapshot.time()), result.messages(),
+                Units.bytes(result.bytes()), result.folders(), result.controlFiles(),
+                merge ? ", " + result.skipped() + " already present and skipped" : "");
+    }
+}

@@ -1,0 +1,268 @@
+package org.mailsnap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.storage.Storage;
+import org.mailsnap.storage.Storages;
+
+/**
+ * The commands the first CLI tests left out, run in-process as an operator would: find, dump, catalog rebuild, key
+ * remove and passwd, password sources, snapshot-id prefixes, time expressions and exit codes 3 and 11.
+ */
+class CommandsTest {
+    @TempDir
+    Path tmp;
+    final Map<String, String> env = new HashMap<>();
+    Path store;
+    Path anne;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String mail(String from, String subject, String id, String body) {
+        return "From: " + from + "\r\nTo: anne@example.org\r\nSubject: " + subject + "\r\nMessage-ID: <" + id
+                + ">\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n\r\n" + body + "\r\n";
+    }
+
+    @BeforeEach
+    void repository() throws Exception {
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
+        env.put("MAILSNAP_PASSWORD", "correct horse");
+        env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+        env.put("MAILSNAP_CONFIG", tmp.resolve("empty.conf").toString());
+        Files.writeString(tmp.resolve("empty.conf"), "");
+        store = tmp.resolve("store");
+        anne = store.resolve("example.org/anne");
+        for (String d : new String[] {"cur", "new", "tmp"}) {
+            Files.createDirectories(anne.resolve(d));
+        }
+        Files.writeString(anne.resolve("cur/1700000000.M1P1.host:2,S"),
+                mail("Bob <bob@example.net>", "Quarterly figures", "q1@example.net", "From the start\r\nnumbers"));
+        Files.writeString(anne.resolve("cur/1700000001.M2P1.host:2,"),
+                mail("carol@example.com", "Lunch?", "lunch@example.com", "at noon"));
+        assertEquals(0, run("init").code());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+    }
+
+    @Test
+    void findBySubjectFromMessageIdAndTime() {
+        Run subject = run("find", "--subject", "quarterly");
+        assertEquals(0, subject.code(), subject.err());
+        assertTrue(subject.out().contains("example.org/anne INBOX\n    guid: 1700000000.M1P1.host"), subject.out());
+        assertTrue(subject.out().contains("from: Bob <bob@example.net>"), subject.out());
+        assertTrue(subject.out().endsWith("1 found\n"), subject.out());
+
+        assertTrue(run("find", "--message-id", "lunch@example.com").out().contains("1700000001.M2P1.host"));
+        assertTrue(run("find", "--from", "carol").out().contains("subject: Lunch?"));
+        assertTrue(run("find", "--since", "2026-11-24", "--until", "2026-11-24").out().contains("2 found"));
+        assertTrue(run("find", "--since", "2026-11-25").out().contains("0 found"));
+        Run badTime = run("find", "--since", "next tuesday");
+        assertEquals(2, badTime.code());
+        assertTrue(badTime.err().startsWith("mailsnap: cannot read the time 'next tuesday'"), badTime.err());
+    }
+
+    @Test
+    void dumpWritesAnMboxWithFromLinesQuoted() throws Exception {
+        Path file = tmp.resolve("anne.mbox");
+        Run dump = run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString());
+        assertEquals(0, dump.code(), dump.err());
+        assertEquals("mailsnap: dumped 2 messages", dump.err().strip().replaceAll(" \\(.*", ""));
+        String mbox = Files.readString(file);
+        assertEquals(2, mbox.lines().filter(l -> l.startsWith("From ")).count(), mbox);
+        assertTrue(mbox.contains("\n>From the start"), "mboxrd quotes a body line starting 'From '");
+        assertTrue(mbox.contains("Subject: Lunch?"));
+        Run missing = run("dump", "--at", "now", "-m", "example.org/nobody", "-o", file.toString());
+        assertNotEquals(0, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+    }
+
+    @Test
+    void catalogRebuildFromTheRepositoryKeepsTheNextBackupIncremental() throws Exception {
+        Run rebuild = run("catalog", "rebuild");
+        assertEquals(0, rebuild.code(), rebuild.err());
+        assertTrue(rebuild.out().startsWith("catalog rebuilt in " + tmp.resolve("catalog") + " from 1 snapshots"),
+                rebuild.out());
+        Map<?, ?> next = (Map<?, ?>) Json.parse(run("backup", "--json", "--lock", "none", store.toString()).out());
+        assertEquals(0L, next.get("newMessages"), "nothing re-read after the rebuild: " + next);
+        assertTrue(run("find", "--subject", "lunch").out().contains("1 found"), "the search index is back");
+    }
+
+    @Test
+    void keyPasswdAndRemove() throws Exception {
+        env.put("MAILSNAP_NEW_PASSWORD", "battery staple");
+        Run passwd = run("key", "passwd");
+        assertEquals(0, passwd.code(), passwd.err());
+        assertEquals(12, run("key", "list").code(), "the old password is gone");
+        env.put("MAILSNAP_PASSWORD", "battery staple");
+        assertEquals(0, run("key", "list").code());
+
+        env.put("MAILSNAP_NEW_PASSWORD", "second");
+        String added = run("key", "add").out().strip().replace("added key ", "");
+        Run inUse = run("key", "remove", currentKey());
+        assertNotEquals(0, inUse.code(), "the key in use needs --force");
+        assertEquals(1, inUse.err().lines().count(), inUse.err());
+        Run remove = run("key", "remove", added.substring(0, 8));
+        assertEquals(0, remove.code(), remove.err());
+        env.put("MAILSNAP_PASSWORD", "second");
+        assertEquals(12, run("key", "list").code(), "the removed key opens nothing");
+    }
+
+    private String currentKey() {
+        return run("key", "list").out().lines().filter(l -> l.startsWith("*")).findFirst().orElseThrow()
+                .substring(3).trim().split("\\s+")[0];
+    }
+
+    @Test
+    void passwordSourcesInTheirOrder() throws Exception {
+        Path good = tmp.resolve("good");
+        Files.writeString(good, "correct horse\r\nignored second line\n");
+        Path bad = tmp.resolve("bad");
+        Files.writeString(bad, "wrong\n");
+        env.put("MAILSNAP_PASSWORD", "wrong");
+        assertEquals(0, run("snapshots", "--password-file", good.toString()).code(), "--password-file first");
+        env.remove("MAILSNAP_PASSWORD");
+        env.put("MAILSNAP_PASSWORD_FILE", good.toString());
+        assertEquals(0, run("snapshots").code(), "then MAILSNAP_PASSWORD_FILE (CRLF stripped)");
+        env.put("MAILSNAP_PASSWORD", "correct horse");
+        env.put("MAILSNAP_PASSWORD_FILE", bad.toString());
+        assertEquals(0, run("snapshots").code(), "MAILSNAP_PASSWORD before MAILSNAP_PASSWORD_FILE");
+        env.remove("MAILSNAP_PASSWORD");
+        env.remove("MAILSNAP_PASSWORD_FILE");
+        env.put("MAILSNAP_PASSWORD_COMMAND", "echo correct horse");
+        assertEquals(0, run("snapshots").code(), "then MAILSNAP_PASSWORD_COMMAND");
+        env.remove("MAILSNAP_PASSWORD_COMMAND");
+        Run none = run("snapshots");
+        assertEquals(2, none.code(), "no terminal in a test: no prompt, a clear error");
+        assertTrue(none.err().startsWith("mailsnap: no password: use --password-file"), none.err());
+        Files.writeString(bad, "\n");
+        Run empty = run("snapshots", "--password-file", bad.toString());
+        assertEquals(2, empty.code());
+        assertEquals("mailsnap: password file " + bad + " gave an empty password", empty.err().strip());
+    }
+
+    @Test
+    void snapshotIdsByUniquePrefix() throws Exception {
+        Map<?, ?> json = (Map<?, ?>) Json.parse(run("snapshots", "--json").out());
+        String id = (String) ((Map<?, ?>) ((java.util.List<?>) json.get("snapshots")).get(0)).get("id");
+        assertEquals(0, run("ls", id.substring(0, 4)).code());
+        assertEquals(0, run("ls", id.toUpperCase().substring(0, 0) + id).code());
+        Run tooShort = run("ls", id.substring(0, 3));
+        assertEquals(1, tooShort.code());
+        assertTrue(tooShort.err().contains("is ambiguous or too short"), tooShort.err());
+        Run unknown = run("ls", "ffffffffff".equals(id.substring(0, 10)) ? "eeeeeeeeee" : "ffffffffff");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("mailsnap: no snapshot "), unknown.err());
+    }
+
+    @Test
+    void timeExpressions() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneId.of("Europe/Berlin"));
+        assertEquals(Instant.parse("2026-11-24T12:00:00Z"), TimeExpressions.parse("now", clock));
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z"), TimeExpressions.parse("2h", clock));
+        assertEquals(Instant.parse("2026-11-24T11:30:00Z"), TimeExpressions.parse("30 min ago", clock));
+        assertEquals(Instant.parse("2026-11-17T12:00:00Z"), TimeExpressions.parse("1w", clock));
+        assertEquals(Instant.parse("2026-11-23T09:00:00Z"), TimeExpressions.parse("yesterday 10:00", clock),
+                "local time, Berlin is UTC+1 in November");
+        assertEquals(Instant.parse("2026-11-20T09:30:00Z"), TimeExpressions.parse("2026-11-20 10:30", clock));
+        assertEquals(Instant.parse("2026-11-20T10:30:00Z"), TimeExpressions.parse("2026-11-20T10:30:00Z", clock));
+        assertEquals(Instant.parse("2026-11-20T22:59:59.999999999Z"), TimeExpressions.parse("2026-11-20", clock),
+                "a date means its end");
+        assertEquals(Instant.parse("2026-11-19T23:00:00Z"), TimeExpressions.parseStart("2026-11-20", clock),
+                "as the start of a range, a date means its beginning");
+        assertEquals(Instant.parse("2026-11-22T23:00:00Z"), TimeExpressions.parseStart("yesterday", clock));
+        UserError e = assertThrows(UserError.class, () -> TimeExpressions.parse("soonish", clock));
+        assertEquals(ExitCode.USAGE, e.code());
+    }
+
+    @Test
+    void exitCode3WhenAMailboxStaysLocked() throws Exception {
+        Path bob = store.resolve("example.org/bob");
+        for (String d : new String[] {"cur", "new", "tmp"}) {
+            Files.createDirectories(bob.resolve(d));
+        }
+        Files.writeString(bob.resolve("new/1700000005.M5P1.host"), mail("x@y", "hi", "hi@y", "b"));
+        // A new delivery, so anne's INBOX must be listed (an unchanged folder is not, and needs no lock).
+        Files.writeString(anne.resolve("new/1700000006.M6P1.host"), mail("x@y", "late", "late@y", "c"));
+        Path lock = anne.resolve("dovecot-uidlist.lock");
+        Files.writeString(lock, "1:otherhost");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now()));
+        Run partial = run("backup", "--lock", "dovecot", "--lock-timeout", "1", store.toString());
+        assertEquals(3, partial.code(), partial.out() + partial.err());
+        assertTrue(partial.err().contains("the snapshot is partial: example.org/anne"), partial.err());
+        assertTrue(Files.exists(lock), "someone else's lock is left alone");
+        assertTrue(run("find", "--subject", "hi").out().contains("1 found"), "bob was backed up");
+    }
+
+    @Test
+    void exitCode11WhileTheRepositoryIsLockedExclusively() throws Exception {
+        try (Storage storage = Storages.open(tmp.resolve("repo").toString());
+             Repository admin = Repository.open(storage, "correct horse".toCharArray());
+             RepositoryLock exclusive = admin.lockExclusive()) {
+            Run locked = run("backup", "--lock", "none", store.toString());
+            assertEquals(11, locked.code(), locked.err());
+            assertEquals(1, locked.err().lines().count(), locked.err());
+            assertTrue(locked.err().contains("locked"), locked.err());
+        }
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+    }
+
+    @Test
+    void exitCode130WhenTheRunIsInterrupted() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(anne.resolve("new/17000001" + i + ".M" + i + "P9.host"), mail("x@y", "n" + i, i + "@y",
+                    "body " + i));
+        }
+        Run[] result = new Run[1];
+        Thread runner = new Thread(() -> {
+            Thread.currentThread().interrupt(); // as a Ctrl-C handler or an executor's shutdownNow would
+            result[0] = run("backup", "--lock", "none", store.toString());
+        });
+        runner.start();
+        runner.join();
+        assertEquals(130, result[0].code(), result[0].err());
+        assertEquals(1, result[0].err().lines().count(), result[0].err());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code(), "the next run is fine");
+    }
+
+    @Test
+    void hooksRunBeforeAfterAndOnError() throws Exception {
+        Path log = tmp.resolve("hooks.log");
+        Run ok = run("backup", "--lock", "none", "--before", "echo before >>" + log, "--after",
+                "echo after $MAILSNAP_EXIT_CODE >>" + log + "; echo said-after", "--on-error", "echo error >>" + log,
+                store.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("before\nafter 0\n", Files.readString(log));
+        assertTrue(ok.err().contains("said-after"), "a hook's output goes to stderr: " + ok.err());
+
+        Files.delete(log);
+        Run failing = run("backup", "--lock", "none", "--after", "echo after >>" + log, "--on-error",
+                "echo error $MAILSNAP_EXIT_CODE >>" + log, tmp.resolve("no-store").toString());
+        assertNotEquals(0, failing.code());
+        assertEquals("error " + failing.code() + "\n", Files.readString(log));
+
+        Run refused = run("backup", "--lock", "none", "--before", "exit 7", store.toString());
+        assertEquals(1, refused.code());
+        assertEquals("mailsnap: the before hook failed (exit status 7): exit 7; not starting", refused.err().strip());
+    }
+}

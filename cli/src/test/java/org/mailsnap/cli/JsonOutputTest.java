@@ -1,0 +1,146 @@
+package org.mailsnap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --json}: each command prints exactly one JSON object whose keys and types are the README's schema; the
+ * text rendering of the same result says the same numbers.
+ */
+class JsonOutputTest {
+    @TempDir
+    Path tmp;
+    final Map<String, String> env = new HashMap<>();
+    Path store;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Run run) {
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, run.out().lines().count(), "one line: " + run.out());
+        return (Map<String, Object>) Json.parse(run.out());
+    }
+
+    @BeforeEach
+    void backup() throws Exception {
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
+        env.put("MAILSNAP_PASSWORD", "correct horse");
+        env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+        env.put("MAILSNAP_CONFIG", tmp.resolve("empty.conf").toString());
+        Files.writeString(tmp.resolve("empty.conf"), "");
+        store = tmp.resolve("store");
+        Path anne = store.resolve("example.org/anne");
+        for (String d : new String[] {"cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp"}) {
+            Files.createDirectories(anne.resolve(d));
+        }
+        Files.writeString(anne.resolve("cur/1700000000.M1P1.host:2,S"), "Subject: a\r\n\r\none\r\n");
+        Files.writeString(anne.resolve("new/1700000001.M2P1.host"), "Subject: b\r\n\r\ntwo\r\n");
+        Files.writeString(anne.resolve(".Sent/cur/1700000002.M3P1.host:2,S"), "Subject: c\r\n\r\nthree\r\n");
+        assertEquals(0, run("init").code());
+    }
+
+    static void keys(Map<String, Object> o, String... expected) {
+        assertEquals(Set.of(expected), o.keySet(), o.toString());
+    }
+
+    @Test
+    void backupSnapshotsLsRestoreEachPrintOneObjectOfTheSchema() {
+        Map<String, Object> backup = object(run("backup", "--json", "--lock", "none", store.toString()));
+        keys(backup, "snapshot", "time", "mailboxes", "folders", "messages", "bytes", "foldersListed",
+                "newMessages", "bytesRead", "renamed", "movedIn", "gone", "vanished", "recaptured", "unreadable",
+                "changedInPlace", "blobsNew", "blobsDeduplicated", "storedBytes", "lockHoldMaxMillis",
+                "lockHoldTotalMillis", "durationMillis", "partial", "failedMailboxes", "problems");
+        assertEquals(3L, backup.get("messages"));
+        assertEquals(2L, backup.get("folders"));
+        assertEquals(false, backup.get("partial"));
+        assertEquals(List.of(), backup.get("failedMailboxes"));
+        String id = (String) backup.get("snapshot");
+        assertEquals(64, id.length());
+
+        Map<String, Object> snapshots = object(run("snapshots", "--json"));
+        keys(snapshots, "snapshots");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((List<Map<String, Object>>) snapshots.get("snapshots")).get(0);
+        keys(first, "id", "time", "host", "store", "messages");
+        assertEquals(id, first.get("id"));
+        assertEquals(3L, first.get("messages"));
+
+        Map<String, Object> ls = object(run("ls", "latest", "--json"));
+        keys(ls, "snapshot", "time", "folders");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> folders = (List<Map<String, Object>>) ls.get("folders");
+        assertEquals(2, folders.size());
+        keys(folders.get(0), "mailbox", "folder", "messages", "bytes");
+        assertEquals(List.of("INBOX", ".Sent"), folders.stream().map(f -> f.get("folder")).sorted(
+                (a, b) -> b.toString().compareTo(a.toString())).toList());
+
+        Map<String, Object> inbox = object(run("ls", id.substring(0, 8), "--json", "-m", "example.org/anne", "-f",
+                "INBOX"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> folder = ((List<Map<String, Object>>) inbox.get("folders")).get(0);
+        keys(folder, "mailbox", "folder", "messages", "bytes", "placements");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> placements = (List<Map<String, Object>>) folder.get("placements");
+        assertEquals(2, placements.size());
+        keys(placements.get(0), "name", "dir", "mtime", "size");
+        assertEquals(Set.of("1700000000.M1P1.host:2,S", "1700000001.M2P1.host"),
+                Set.of(placements.get(0).get("name"), placements.get(1).get("name")));
+
+        Map<String, Object> find = object(run("find", "--json", "--mailbox", "example.org/anne"));
+        keys(find, "hits", "limitReached");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) find.get("hits");
+        assertEquals(3, hits.size());
+        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "messageId", "from", "to", "subject", "date",
+                "firstSnapshot", "lastSnapshot", "present");
+        assertEquals(Set.of("a", "b", "c"), Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
+        assertEquals(id, hits.get(0).get("firstSnapshot"));
+        assertEquals(true, hits.get(0).get("present"));
+        assertNull(hits.get(0).get("date"), "no Date header: null, not a string");
+
+        Map<String, Object> restore = object(run("restore", "--json", "--at", "now", "-m", "example.org/anne",
+                "--target", tmp.resolve("r").toString()));
+        keys(restore, "snapshot", "time", "target", "merge", "folders", "messages", "bytes", "controlFiles",
+                "skipped", "notes");
+        assertEquals(3L, restore.get("messages"));
+        assertEquals(2L, restore.get("folders"));
+        assertEquals(false, restore.get("merge"));
+    }
+
+    @Test
+    void theTextRenderingsSayTheSameNumbers() {
+        Run backup = run("backup", "--lock", "none", store.toString());
+        assertTrue(backup.out().contains("1 mailboxes, 2 folders, 3 messages"), backup.out());
+        Run snapshots = run("snapshots");
+        assertTrue(snapshots.out().startsWith("ID "), snapshots.out());
+        assertTrue(snapshots.out().contains("1 snapshots"), snapshots.out());
+        Run ls = run("ls", "latest");
+        assertTrue(ls.out().lines().anyMatch(l -> l.startsWith("example.org/anne") && l.contains(".Sent")
+                && l.contains(" 1 ")), ls.out());
+        Run folder = run("ls", "latest", "-m", "example.org/anne", "-f", "INBOX");
+        assertEquals(3, folder.out().lines().count(), folder.out());
+        assertTrue(folder.out().contains("  new "), folder.out());
+        Run restore = run("restore", "--at", "now", "-m", "example.org/anne", "--target",
+                tmp.resolve("r").toString());
+        assertTrue(restore.out().contains(": 3 messages"), restore.out());
+    }
+}
