@@ -17,6 +17,7 @@ import org.mailsnap.storage.s3.S3Storage;
  *       {@code AWS_SECRET_ACCESS_KEY}, the region from {@code AWS_REGION} (default {@code us-east-1});</li>
  *   <li>{@code memory:}: a fresh, empty, in-memory storage.</li>
  * </ul>
+ * Crash tests set {@code MAILSNAP_CRASH_AT} to stop the process at one write ({@link CrashPointStorage}).
  */
 public final class Storages {
     /** Something that looks like a URI scheme (two characters at least, so that {@code C:\…} stays a path). */
@@ -35,6 +36,10 @@ public final class Storages {
      */
     public static Storage open(String location, Map<String, String> environment) throws IOException {
         Objects.requireNonNull(environment, "environment");
+        return CrashPointStorage.wrap(openLocation(location, environment), environment.get(CrashPointStorage.VARIABLE));
+    }
+
+    private static Storage openLocation(String location, Map<String, String> environment) throws IOException {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("empty repository location; expected a directory path, local:/path, "
                     + S3LocationParser.SYNTAX + " or memory:");

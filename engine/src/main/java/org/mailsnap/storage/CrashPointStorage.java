@@ -1,0 +1,142 @@
+package org.mailsnap.storage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * For crash tests that kill a real process: a storage that stops the process at one chosen write of the repository
+ * (a {@code put} or {@code delete}, counted from 1 in the order the writes start), so a test harness can send it
+ * {@code SIGKILL} exactly there. Switched on by the environment variable {@value #VARIABLE}:
+ *
+ * <ul>
+ *   <li>{@code N}: stop before write N is made;</li>
+ *   <li>{@code N+}: stop right after write N has been published (a crash between the write and what follows);</li>
+ *   <li>{@code count}: stop nowhere, and say how many writes the run made when the storage is closed.</li>
+ * </ul>
+ *
+ * At the point it prints one line to stderr, {@code mailsnap: crash point N reached: put data/…}, and blocks every
+ * further write for good; the harness reads that line from the process's stderr (a pipe: no timing involved) and
+ * kills the process. Never set in production: nothing else changes when the variable is absent.
+ */
+final class CrashPointStorage implements Storage {
+    static final String VARIABLE = "MAILSNAP_CRASH_AT";
+
+    private final Storage inner;
+    private final long point;
+    private final boolean after;
+    private final PrintStream report;
+    private final AtomicLong writes = new AtomicLong();
+    private final CountDownLatch never = new CountDownLatch(1);
+    /** Set at the point: every later write of any thread waits too, so nothing is written past it. */
+    private volatile boolean stopped;
+
+    private CrashPointStorage(Storage inner, long point, boolean after, PrintStream report) {
+        this.inner = inner;
+        this.point = point;
+        this.after = after;
+        this.report = report;
+    }
+
+    /** {@code storage} as it is when {@code setting} is null, else wrapped as the setting says. */
+    static Storage wrap(Storage storage, String setting) {
+        if (setting == null) {
+            return storage;
+        }
+        String s = setting.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("count")) {
+            return new CrashPointStorage(storage, -1, false, System.err);
+        }
+        boolean after = s.endsWith("+");
+        try {
+            long point = Long.parseLong(after ? s.substring(0, s.length() - 1) : s);
+            if (point < 1) {
+                throw new NumberFormatException();
+            }
+            return new CrashPointStorage(storage, point, after, System.err);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(VARIABLE + " must be N, N+ or count (N from 1), got '" + setting + "'");
+        }
+    }
+
+    @Override
+    public void put(String name, byte[] data) throws IOException {
+        long n = writes.incrementAndGet();
+        stopIfAt(n, false, "put " + name);
+        inner.put(name, data);
+        stopIfAt(n, true, "put " + name);
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        long n = writes.incrementAndGet();
+        stopIfAt(n, false, "delete " + name);
+        inner.delete(name);
+        stopIfAt(n, true, "delete " + name);
+    }
+
+    private void stopIfAt(long n, boolean afterWrite, String what) {
+        if (stopped) {
+            waitForever();
+        }
+        if (n != point || afterWrite != after) {
+            return;
+        }
+        stopped = true;
+        report.println("mailsnap: crash point " + point + (after ? "+" : "") + " reached: " + what);
+        report.flush();
+        waitForever();
+    }
+
+    private void waitForever() {
+        while (true) {
+            try {
+                never.await(); // until the harness kills the process
+            } catch (InterruptedException ignored) {
+                // a crash point does not end by interruption either
+            }
+        }
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        return inner.get(name);
+    }
+
+    @Override
+    public byte[] getRange(String name, long offset, int length) throws IOException {
+        return inner.getRange(name, offset, length);
+    }
+
+    @Override
+    public long size(String name) throws IOException {
+        return inner.size(name);
+    }
+
+    @Override
+    public boolean exists(String name) throws IOException {
+        return inner.exists(name);
+    }
+
+    @Override
+    public List<ObjectInfo> list(String prefix) throws IOException {
+        return inner.list(prefix);
+    }
+
+    @Override
+    public String location() {
+        return inner.location();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (point < 0) {
+            report.println("mailsnap: crash points: " + writes.get() + " writes");
+            report.flush();
+        }
+        inner.close();
+    }
+}
