@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -268,6 +269,13 @@ public final class Restorer {
             }
             counts[0]++;
             String name = keywords == null ? p.name() : keywords.translate(p.name());
+            String free = existing.freeBase(dir, base, guid.indexOf(bases.separator()) < 0 ? guid : base,
+                    () -> FreshBase.like(base, Instant.now()));
+            if (!free.equals(base)) {
+                name = free + name.substring(base.length());
+                notes.add("restored " + (folder.isEmpty() ? "INBOX" : folder) + "/" + p.name() + " as " + name
+                        + ": the folder's uidlist still lists its base (an expunged message would reappear)");
+            }
             Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), name);
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());
