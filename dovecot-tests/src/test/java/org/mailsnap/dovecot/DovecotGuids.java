@@ -3,7 +3,9 @@ package org.mailsnap.dovecot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,23 @@ final class DovecotGuids {
                     + fetched);
         }
         return guids;
+    }
+
+    /**
+     * GUID to base of every message file of the user's folders: a file's GUID is the {@code G} of its base's
+     * uidlist record where there is one, else its base.
+     */
+    static Map<String, String> liveBasesByGuid(DovecotServer dovecot, String user, List<String> folders)
+            throws IOException {
+        Map<String, String> bases = new HashMap<>();
+        for (String folder : folders) {
+            Map<String, String> guids = uidlist(dovecot, user, folder).guidsByBase();
+            for (Path file : MaildirFiles.messageFiles(dovecot.folderDir(user, folder))) {
+                String base = MaildirFiles.base(file);
+                bases.put(guids.getOrDefault(base, base), base);
+            }
+        }
+        return bases;
     }
 
     /** The folder's uidlist file as Dovecot last wrote it. */
