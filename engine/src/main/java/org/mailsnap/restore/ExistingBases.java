@@ -28,7 +28,7 @@ import org.mailsnap.snapshot.BaseNames;
  * <p>The same read tells which bases a folder's uidlist still lists without a file: Dovecot keeps the record of a
  * message expunged or moved out until it rewrites the list, and a file that appears under such a base is to Dovecot
  * an expunged message that reappeared (it logs a warning and gives it a new UID). {@link #freeBase} picks the base a
- * merge writes a message under so that never happens.
+ * merge writes a message under so that never happens, and so that a re-based message keeps its GUID.
  */
 final class ExistingBases {
     /** Where a live message is: its folder (relative to the mailbox root, {@code ""} for INBOX) and file name. */
@@ -113,19 +113,18 @@ final class ExistingBases {
     }
 
     /**
-     * The base to write a missing message under in folder directory {@code dir}: its own base, unless the folder's
-     * live uidlist still lists that base; then its GUID (the base Dovecot first gave it, so Dovecot reports the same
-     * GUID again), unless that is listed or in use too; else {@code fresh}, a new unique base.
+     * The base to write a missing message under in folder directory {@code dir}. A merge cannot write the uidlist's
+     * {@code G} extension, so a message whose GUID is not its base is written under its GUID (the base Dovecot first
+     * gave it) when no live file has that base or GUID and the folder's uidlist does not list it: Dovecot then reports
+     * the same GUID as before. Otherwise its own base, unless the folder's live uidlist still lists that; else
+     * {@code fresh}, a new unique base.
      */
     String freeBase(Path dir, String base, String guid, Supplier<String> fresh) {
         Set<String> known = listed.getOrDefault(dir.toAbsolutePath().normalize(), Set.of());
-        if (!known.contains(base)) {
-            return base;
-        }
         if (!guid.equals(base) && !known.contains(guid) && !byBase.containsKey(guid) && !byGuid.containsKey(guid)) {
             return guid;
         }
-        return fresh.get();
+        return known.contains(base) ? fresh.get() : base;
     }
 
     boolean isEmpty() {

@@ -17,9 +17,10 @@
  *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. A base the
  *       folder's live uidlist still lists without a file (Dovecot keeps the record of an expunged or moved-out
  *       message until it rewrites the list) is not written again, since Dovecot would take the file for an expunged
- *       message that reappeared (a warning in its log, a new UID): the message is
- *       written under its GUID when no folder has that and the uidlist does not list it, else under a fresh base
- *       ({@code FreshBase}), and a note says so. Control files of a
+ *       message that reappeared (a warning in its log, a new UID): it gets a fresh base ({@code FreshBase},
+ *       so a new GUID). A message whose GUID is not its base is written under its GUID when no live message has
+ *       that and the folder's uidlist does not list it, so Dovecot reports the same GUID (a merge cannot write the
+ *       uidlist's {@code G}). Each such name change is noted. Control files of a
  *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
  *       the directory, its {@code maildirfolder} marker, {@code cur/ new/ tmp/}.</li>
  * </ol>

@@ -19,8 +19,9 @@ import org.mailsnap.maildir.Maildirs;
 /**
  * Dovecot keeps the uidlist record of a message expunged or moved out until it rewrites the list; a file that then
  * appears under that base is, to Dovecot, an expunged message that reappeared (a warning in its log, a new UID). A
- * merge therefore never writes a message under a base its folder's live uidlist lists: it takes the message's GUID
- * as the base when that is free (so Dovecot reports the same GUID), else a fresh base with the same size fields.
+ * merge therefore never writes a message under a base its folder's live uidlist lists. A re-based message is written
+ * under its GUID when that is free (so Dovecot reports the same GUID); otherwise a listed base is replaced by a fresh
+ * one with the same size fields.
  */
 class MergeListedBaseTest {
     private static final String KEPT = "1796403600.M100P1.vm,S=30,W=31";
@@ -29,6 +30,8 @@ class MergeListedBaseTest {
     private static final String REBASED = "1796403632.M732777P18646.vm,S=32,W=33";
     private static final String ORIGINAL_2 = "1796403700.M1P2.vm,S=33,W=34";
     private static final String REBASED_2 = "1796403701.M2P2.vm,S=33,W=34";
+    private static final String ORIGINAL_3 = "1796403800.M1P3.vm,S=34,W=35";
+    private static final String REBASED_3 = "1796403801.M2P3.vm,S=34,W=35";
 
     @TempDir
     Path tmp;
@@ -38,16 +41,19 @@ class MergeListedBaseTest {
         Path store = tmp.resolve("store");
         Path inbox = Maildirs.maildir(store.resolve("u"));
         Path archive = Maildirs.folder(inbox, ".Archive");
+        Path work = Maildirs.folder(inbox, ".Work");
+        message(work, REBASED_3);
         message(inbox, KEPT);
         message(inbox, EXPUNGED);
         message(inbox, REBASED);
         message(archive, REBASED_2);
         uidlist(inbox, "1 :" + KEPT, "2 :" + EXPUNGED, "3 G" + ORIGINAL + " :" + REBASED);
         uidlist(archive, "1 :" + ORIGINAL_2, "2 G" + ORIGINAL_2 + " :" + REBASED_2);
+        uidlist(work, "5 G" + ORIGINAL_3 + " :" + REBASED_3);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String snapshot = f.backup(store).snapshotId();
             // expunged live: the files are gone, the uidlists still list them (Dovecot has not rewritten them)
-            for (Path folder : List.of(inbox, archive)) {
+            for (Path folder : List.of(inbox, archive, work)) {
                 try (Stream<Path> files = Files.list(folder.resolve("cur"))) {
                     for (Path file : files.toList()) {
                         if (!file.getFileName().toString().startsWith(KEPT)) {
@@ -57,9 +63,11 @@ class MergeListedBaseTest {
                 }
             }
 
+            uidlist(work); // Dovecot rewrote this one: it lists nothing any more
+
             RestoreResult merge = f.restore(snapshot, "u", inbox, RestoreMode.MERGE);
 
-            assertEquals(3, merge.messages(), merge.notes().toString());
+            assertEquals(4, merge.messages(), merge.notes().toString());
             List<String> inInbox = names(inbox);
             assertEquals(3, inInbox.size(), inInbox.toString());
             assertTrue(inInbox.contains(ORIGINAL + ":2,S"), "written under its GUID, which INBOX does not list: "
@@ -74,7 +82,10 @@ class MergeListedBaseTest {
             assertTrue(!inArchive.get(0).startsWith(REBASED_2) && !inArchive.get(0).startsWith(ORIGINAL_2)
                     && inArchive.get(0).endsWith(",S=33,W=34:2,S"), "base and GUID listed: a fresh base: "
                     + inArchive);
-            assertEquals(3, merge.notes().stream().filter(n -> n.contains("still lists its base")).count(),
+            assertEquals(List.of(ORIGINAL_3 + ":2,S"), names(work), "a re-based message comes back under its GUID");
+            assertEquals(2, merge.notes().stream().filter(n -> n.contains("still lists its base")).count(),
+                    merge.notes().toString());
+            assertEquals(2, merge.notes().stream().filter(n -> n.contains("under its Dovecot GUID")).count(),
                     merge.notes().toString());
         }
     }
