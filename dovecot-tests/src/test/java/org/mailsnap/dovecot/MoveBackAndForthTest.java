@@ -264,11 +264,18 @@ class MoveBackAndForthTest {
             for (MovingClient client : clients) {
                 workers.add(threads.submit(client));
             }
+            for (MovingClient client : clients) {
+                assertTrue(client.awaitStarted(JOIN_SECONDS), "the clients got going");
+            }
+            int movesBefore = clients.stream().mapToInt(MovingClient::moves).sum();
             for (int i = 0; i < count; i++) {
                 BackupResult run = backups.backup(locker);
                 assertFalse(run.partial(), "backup " + i + ": " + run.problems());
                 runs.add(run);
             }
+            int movesDuring = clients.stream().mapToInt(MovingClient::moves).sum() - movesBefore;
+            System.out.printf("%d moves during the %d backups%n", movesDuring, count);
+            assertTrue(movesDuring >= count, "the clients kept moving while the backups ran: " + movesDuring);
             for (int i = 0; i < clients.size(); i++) {
                 if (workers.get(i).isDone()) {
                     workers.get(i).get(); // a client that failed throws here

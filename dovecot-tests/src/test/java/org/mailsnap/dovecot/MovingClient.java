@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,6 +40,7 @@ final class MovingClient implements Callable<Integer> {
     private final List<Owned> owned = new ArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger moves = new AtomicInteger();
+    private final CountDownLatch started = new CountDownLatch(1);
 
     /**
      * @param folders exactly two folders; each message moves to the one it is not in
@@ -62,6 +65,11 @@ final class MovingClient implements Callable<Integer> {
     /** Lets the client do at most {@code more} further operations, then end ({@code 0}: end now). */
     void finishAfter(int more) {
         limit.accumulateAndGet(done.get() + more, Math::min);
+    }
+
+    /** Waits until the client has done its first operation (or ended); false when that took too long. */
+    boolean awaitStarted(long seconds) throws InterruptedException {
+        return started.await(seconds, TimeUnit.SECONDS);
     }
 
     /** Operations done so far. */
@@ -93,7 +101,10 @@ final class MovingClient implements Callable<Integer> {
                     moves.incrementAndGet();
                 }
                 done.incrementAndGet();
+                started.countDown();
             }
+        } finally {
+            started.countDown(); // failed or ended early: never keep the test waiting
         }
         return done.get();
     }
