@@ -91,6 +91,25 @@ class MergeListedBaseTest {
     }
 
     @Test
+    void aGuidThatCouldNotBeABaseIsNeverUsedAsAName() throws IOException {
+        Path store = tmp.resolve("store");
+        Path inbox = Maildirs.maildir(store.resolve("u"));
+        message(inbox, REBASED);
+        uidlist(inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            String snapshot = f.backup(store).snapshotId();
+            Files.delete(inbox.resolve("cur/" + REBASED + ":2,S"));
+
+            RestoreResult merge = f.restore(snapshot, "u", inbox, RestoreMode.MERGE);
+
+            assertEquals(1, merge.messages(), merge.notes().toString());
+            List<String> names = names(inbox);
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).contains(".mailsnap-restore,S=32,W=33:2,S"), "a fresh base: " + names);
+        }
+    }
+
+    @Test
     void aFreshBaseKeepsTheSizeFieldsAndNeverRepeats() {
         Instant now = Instant.ofEpochSecond(1796403632, 697_596_123);
         String first = FreshBase.like(EXPUNGED, now);
