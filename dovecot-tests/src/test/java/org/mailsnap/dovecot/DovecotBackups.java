@@ -3,12 +3,17 @@ package org.mailsnap.dovecot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.mailsnap.backup.Backup;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.backup.BackupSettings;
+import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.recovery.MessageFinder;
+import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreResult;
@@ -50,6 +55,13 @@ final class DovecotBackups implements AutoCloseable {
     SnapshotContents contents(BackupResult result, String mailbox) throws IOException {
         return SnapshotContents.read(result.snapshot(), fixture.repository.openBlobStore(fixture.catalog.blobs())::get,
                 mailbox);
+    }
+
+    /** The catalog's search index, as {@code find} queries it, each hit with its first and last snapshot. */
+    List<MessageHit> find(MessageQuery query) throws IOException {
+        try (CatalogReader reader = fixture.catalog.read()) {
+            return new MessageFinder(reader.snapshots()).find(reader, query);
+        }
     }
 
     RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {

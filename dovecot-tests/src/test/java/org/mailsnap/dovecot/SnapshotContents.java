@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +35,14 @@ final class SnapshotContents {
     private static final Map<Character, String> SYSTEM_FLAGS = Map.of(
             'S', "\\Seen", 'F', "\\Flagged", 'R', "\\Answered", 'D', "\\Draft", 'T', "\\Deleted");
 
-    /** One placement of the snapshot. */
-    record Message(String folder, String name, boolean inCur, String marker, Set<String> flags) {
+    /**
+     * One placement of the snapshot.
+     *
+     * @param guid  Dovecot's GUID as the placement records it (its base unless the uidlist said otherwise)
+     * @param blobs the blobs holding its bytes (header, then body chunks)
+     */
+    record Message(String folder, String name, boolean inCur, String marker, Set<String> flags, String guid,
+                   List<BlobId> blobs) {
         String base() {
             int colon = name.indexOf(':');
             return colon < 0 ? name : name.substring(0, colon);
@@ -44,10 +51,13 @@ final class SnapshotContents {
 
     private final Map<String, List<Message>> byFolder;
     private final Map<String, Map<String, byte[]>> controlFiles;
+    private final Set<BlobId> controlFileBlobs;
 
-    private SnapshotContents(Map<String, List<Message>> byFolder, Map<String, Map<String, byte[]>> controlFiles) {
+    private SnapshotContents(Map<String, List<Message>> byFolder, Map<String, Map<String, byte[]>> controlFiles,
+                             Set<BlobId> controlFileBlobs) {
         this.byFolder = byFolder;
         this.controlFiles = controlFiles;
+        this.controlFileBlobs = controlFileBlobs;
     }
 
     static SnapshotContents read(Snapshot snapshot, BlobSource blobs, String mailbox) throws IOException {
@@ -59,11 +69,13 @@ final class SnapshotContents {
         });
         Map<String, List<Message>> byFolder = new TreeMap<>();
         Map<String, Map<String, byte[]>> controlFiles = new TreeMap<>();
+        Set<BlobId> controlFileBlobs = new HashSet<>();
         for (FolderEntry entry : entries) {
             String folder = imapName(entry.key().folder());
             Map<String, byte[]> files = new TreeMap<>();
             for (ControlFile file : entry.controlFiles()) {
                 files.put(file.name(), concat(blobs, file.chunks()));
+                controlFileBlobs.addAll(file.chunks());
             }
             controlFiles.put(folder, files);
             Map<Character, String> keywords = keywords(files.get("dovecot-keywords"));
@@ -72,7 +84,7 @@ final class SnapshotContents {
                     messages.add(message(folder, placement, keywords, blobs)));
             byFolder.put(folder, messages);
         }
-        return new SnapshotContents(byFolder, controlFiles);
+        return new SnapshotContents(byFolder, controlFiles, controlFileBlobs);
     }
 
     /** INBOX for the mailbox root, {@code Name} for Maildir++'s {@code .Name}. */
@@ -105,6 +117,18 @@ final class SnapshotContents {
         return counts;
     }
 
+    /** The blobs of every control file of the mailbox. */
+    Set<BlobId> controlFileBlobs() {
+        return controlFileBlobs;
+    }
+
+    /** The blobs of every message of the mailbox. */
+    Set<BlobId> messageBlobs() {
+        Set<BlobId> ids = new HashSet<>();
+        all().forEach(m -> ids.addAll(m.blobs()));
+        return ids;
+    }
+
     /** A control file of a folder as the snapshot holds it, or null. */
     byte[] controlFile(String folder, String name) {
         return controlFiles.getOrDefault(folder, Map.of()).get(name);
@@ -115,8 +139,13 @@ final class SnapshotContents {
         String header = new String(blobs.get(placement.content().header()), StandardCharsets.ISO_8859_1);
         Matcher id = MESSAGE_ID.matcher(header);
         String marker = id.find() ? id.group(1) : "<no test Message-ID in " + placement.name() + ">";
-        return new Message(folder, placement.name(), placement.inCur(), marker,
-                flags(folder, placement.name(), keywords));
+        String name = placement.name();
+        int colon = name.indexOf(':');
+        List<BlobId> ids = new ArrayList<>();
+        ids.add(placement.content().header());
+        ids.addAll(placement.content().body());
+        return new Message(folder, name, placement.inCur(), marker, flags(folder, name, keywords),
+                placement.identity(colon < 0 ? name : name.substring(0, colon)), ids);
     }
 
     /** The flags of a Maildir name: letters after the last {@code :2,}; unknown letters fail the test. */

@@ -37,5 +37,14 @@
  * interval in which it held the locks. {@code PointInTimeRestoreTest}, {@code MergeRestoreLiveTest},
  * {@code BackupLockEtiquetteTest} (with {@code LockHolderMain}, a separate JVM killed while it holds a lock),
  * {@code MaildirlockModeTest} and {@code ChangeBetweenListingAndReadingTest} cover the rest.
+ *
+ * <p>Identity by Dovecot's GUID (issue 11): Dovecot gives a message a new base when it is moved back into a folder
+ * whose uidlist still knows its base, and keeps its GUID in the record's {@code G} extension. {@code DovecotGuids}
+ * reads GUIDs the server's way ({@code doveadm fetch guid}) and the uidlist's way; {@code DovecotView} records a
+ * mailbox per marker with UID, GUID, flags and body and fails on any duplicate marker or GUID.
+ * {@code RebasedMoveBackupTest} checks that one such move is a rename for the backup (no file opened, no message
+ * blob, one search-index history); {@code MoveBackAndForthTest} runs {@code MovingClient}s moving messages back and
+ * forth across back-to-back backups, then merges the last snapshot after live expunges (no duplicate, nothing in
+ * Dovecot's log) and restores a later one for a new user (same UIDs and GUIDs).
  */
 package org.mailsnap.dovecot;

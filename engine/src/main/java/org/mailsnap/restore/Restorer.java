@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -311,6 +312,17 @@ public final class Restorer {
             }
             counts[0]++;
             String name = keywords == null ? p.name() : keywords.translate(p.name());
+            // a GUID is a base Dovecot once wrote; one that could not be (a dot file Maildir hides, an info part)
+            // is never used as a name
+            String usableGuid = guid.startsWith(".") || guid.indexOf(bases.separator()) >= 0 ? base : guid;
+            String free = request.mode() != RestoreMode.MERGE ? base
+                    : existing.freeBase(dir, base, usableGuid, () -> FreshBase.like(base, Instant.now()));
+            if (!free.equals(base)) {
+                name = free + name.substring(base.length());
+                notes.add("restored " + (folder.isEmpty() ? "INBOX" : folder) + "/" + p.name() + " as " + name
+                        + (free.equals(usableGuid) ? ": under its Dovecot GUID, which Dovecot will report again"
+                        : ": the folder's uidlist still lists its base (an expunged message would reappear)"));
+            }
             Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), name);
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());

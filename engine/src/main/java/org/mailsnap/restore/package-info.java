@@ -14,7 +14,13 @@
  *       folder is not put back in its old one, nor one Dovecot gave a new base when it was moved back into a
  *       folder that knew it; each such skip is noted with where the message is now; each
  *       is written to the folder's {@code tmp/}, fsynced, given its mtime, and renamed into {@code new/} or
- *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. Control files of a
+ *       {@code cur/<base>:2,<flags>}, which is how Dovecot itself delivers, so no lock is needed. A base the
+ *       folder's live uidlist still lists without a file (Dovecot keeps the record of an expunged or moved-out
+ *       message until it rewrites the list) is not written again, since Dovecot would take the file for an expunged
+ *       message that reappeared (a warning in its log, a new UID): it gets a fresh base ({@code FreshBase},
+ *       so a new GUID). A message whose GUID is not its base is written under its GUID when no live message has
+ *       that and the folder's uidlist does not list it, so Dovecot reports the same GUID (a merge cannot write the
+ *       uidlist's {@code G}). Each such name change is noted. Control files of a
  *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
  *       the directory, its {@code maildirfolder} marker, {@code cur/ new/ tmp/}.</li>
  *   <li><b>As a folder of a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#AS_FOLDER}): the snapshot's
