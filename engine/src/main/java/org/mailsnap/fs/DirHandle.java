@@ -44,6 +44,11 @@ public final class DirHandle implements AutoCloseable {
                 absolute);
     }
 
+    /** A second handle on this same directory (not on whatever its name means now), closed separately. */
+    public DirHandle duplicate() throws IOException {
+        return new DirHandle(Libc.open(self.toString(), DIRECTORY, 0, shown.toString()), shown);
+    }
+
     /**
      * The subdirectory {@code name}.
      *

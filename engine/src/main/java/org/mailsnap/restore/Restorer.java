@@ -3,10 +3,15 @@ package org.mailsnap.restore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,10 +19,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
@@ -33,16 +43,21 @@ import org.mailsnap.snapshot.TreeReader;
  * <ol>
  *   <li>Select the folder entries of the requested mailbox and folder from the snapshot's tree; for one message,
  *       only the folders whose manifest holds its base (none: an error, nothing written).</li>
- *   <li>Empty target: refuse a non-empty directory; merge: collect the bases the live mailbox holds now.</li>
- *   <li>Per folder: create {@code cur/ new/ tmp/}. Empty target: write its control files. Merge: create a folder
- *       the mailbox no longer has (with its {@code maildirfolder} marker), and prepare the keyword translation
- *       from the snapshot's {@code dovecot-keywords} to the live one.</li>
+ *   <li>Empty target: refuse a non-empty directory (resume: accept it); merge: collect the bases the live mailbox
+ *       holds now. Open the target: the one path followed as given.</li>
+ *   <li>Per folder: open or create each directory down to the folder and its {@code cur/ new/ tmp/}, each from its
+ *       parent's handle without following a link (a link: the folder is named in the failures and skipped).
+ *       Empty target: write its control files. Merge: create a folder the mailbox no longer has (with its
+ *       {@code maildirfolder} marker), and prepare the keyword translation from the snapshot's
+ *       {@code dovecot-keywords} to the live one.</li>
  *   <li>Stream the folder's manifest; write each selected message on a worker thread, at most a few per thread in
- *       flight so memory stays bounded.</li>
+ *       flight so memory stays bounded. A file whose content the repository cannot give back is named in the
+ *       failures and the rest goes on; a failure to write the target stops the restore.</li>
  * </ol>
  */
 public final class Restorer {
     private static final String MAILDIRFOLDER = ControlFiles.MAILDIRFOLDER;
+    private static final List<String> MAILDIR = List.of("cur", "new", "tmp");
 
     private final BlobSource blobs;
     private final int threads;
@@ -55,35 +70,66 @@ public final class Restorer {
         this.threads = threads;
     }
 
+    /** For tests: called before each directory below the target is opened or created (to race it). */
+    @FunctionalInterface
+    interface Hook {
+        void beforeOpen(DirHandle parent, String name) throws IOException;
+    }
+
+    private Hook hook = (parent, name) -> {};
+
+    /** For tests: runs {@code hook} before each directory below the target is opened or created. */
+    Restorer withHook(Hook hook) {
+        this.hook = hook;
+        return this;
+    }
+
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request) throws IOException {
         List<FolderEntry> folders = selectFolders(snapshot, request);
         if (request.base() != null) {
             folders = holdingBase(folders, new BaseNames(snapshot.separator()), request);
         }
         Path target = request.target().toAbsolutePath().normalize();
-        prepareTarget(target, request.mode());
-        TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
-        MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(target),
-                request.mode() == RestoreMode.MERGE);
-        BaseNames bases = new BaseNames(snapshot.separator());
-        Set<String> existing = request.mode() == RestoreMode.MERGE
-                ? ExistingBases.scan(target, bases) : Set.of();
-        Run run = new Run(writer, bases, existing, request);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mailsnap-restore");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (FolderEntry folder : folders) {
-                run.folder(paths, folder, pool);
+        try (DirHandle root = prepareTarget(target, request.mode())) {
+            TargetPaths paths = new TargetPaths(target, request.mailbox() != null);
+            MaildirFileWriter writer = new MaildirFileWriter(blobs, Ownership.of(root),
+                    request.mode() == RestoreMode.MERGE);
+            BaseNames bases = new BaseNames(snapshot.separator());
+            Set<String> existing = request.mode() == RestoreMode.MERGE
+                    ? ExistingBases.scan(target, bases) : Set.of();
+            Run run = new Run(root, writer, bases, existing, request);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "mailsnap-restore");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (FolderEntry folder : folders) {
+                    run.folder(paths, folder, pool);
+                }
+                run.awaitAll();
+            } finally {
+                // Writes still queued after a failure see it and do nothing; none runs once restore() returns.
+                pool.shutdown();
+                awaitTermination(pool);
             }
-            run.awaitAll();
-        } finally {
-            pool.shutdownNow();
+            List<String> failures = new ArrayList<>(run.failures);
+            Collections.sort(failures);
+            return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
+                    run.controlFiles, run.notes, failures);
         }
-        return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
-                run.controlFiles, run.notes);
+    }
+
+    private static void awaitTermination(ExecutorService pool) throws InterruptedIOException {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a write of a huge message on a slow disk: keep waiting, it must not outlive the restore
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("restore interrupted");
+        }
     }
 
     private List<FolderEntry> selectFolders(Snapshot snapshot, RestoreRequest request) throws IOException {
@@ -126,30 +172,38 @@ public final class Restorer {
         return holding;
     }
 
-    private static void prepareTarget(Path target, RestoreMode mode) throws IOException {
+    /**
+     * Checks the target and opens it; the path the caller gave is followed (it is theirs), nothing below it will be.
+     */
+    private static DirHandle prepareTarget(Path target, RestoreMode mode) throws IOException {
         if (mode == RestoreMode.MERGE) {
             if (!Files.isDirectory(target)) {
                 throw new IOException("merge target " + target + " is not an existing mailbox directory");
             }
-            return;
+            return DirHandle.open(target);
         }
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
                 throw new IOException("restore target " + target + " exists and is not a directory");
             }
-            try (var entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("restore target " + target + " is not empty (use an empty directory, or"
-                            + " --merge to add missing messages to a live mailbox)");
+            if (mode == RestoreMode.EMPTY_TARGET) {
+                try (var entries = Files.list(target)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IOException("restore target " + target + " is not empty (use an empty directory,"
+                                + " --resume to finish an interrupted restore into it, or --merge to add missing"
+                                + " messages to a live mailbox)");
+                    }
                 }
             }
         } else {
             Files.createDirectories(target);
         }
+        return DirHandle.open(target);
     }
 
-    /** The state of one restore: counters, in-flight writes, notes. */
+    /** The state of one restore: counters, in-flight writes, notes, what could not be restored. */
     private final class Run {
+        final DirHandle root;
         final MaildirFileWriter writer;
         final BaseNames bases;
         final Set<String> existing;
@@ -158,13 +212,14 @@ public final class Restorer {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
         final int windowSize = threads * 4;
         final Semaphore window = new Semaphore(windowSize);
         long controlFiles;
 
-        Run(MaildirFileWriter writer, BaseNames bases, Set<String> existing, RestoreRequest request) {
+        Run(DirHandle root, MaildirFileWriter writer, BaseNames bases, Set<String> existing, RestoreRequest request) {
+            this.root = root;
             this.writer = writer;
             this.bases = bases;
             this.existing = existing;
@@ -172,53 +227,133 @@ public final class Restorer {
         }
 
         void folder(TargetPaths paths, FolderEntry folder, ExecutorService pool) throws IOException {
-            Path root = paths.mailboxRoot(folder.key());
-            Path dir = paths.folderDir(folder.key());
-            boolean isRoot = folder.key().folder().isEmpty();
             String shown = folder.key().toString();
-            KeywordTranslation keywords = null;
-            if (request.mode() == RestoreMode.EMPTY_TARGET) {
-                createMaildir(root);
-                createMaildir(dir);
-                writeControlFiles(paths, dir, folder, isRoot);
-            } else {
-                if (!isRoot && !Files.isDirectory(dir)) {
-                    writer.ensureDirectory(dir);
-                    // Never in the root: there it would break quota (maildir-facts.md).
-                    writer.createEmptyFile(paths.file(dir, MAILDIRFOLDER));
-                    notes.add("created folder " + shown);
-                }
-                createMaildir(dir);
-                keywords = new KeywordTranslation(shown, bases.separator(), snapshotKeywords(folder),
-                        liveKeywords(paths, dir));
+            FolderDirs dirs;
+            try {
+                dirs = open(paths, folder.key());
+            } catch (SymlinkRefusedException link) {
+                failures.add(link.getFile() + ": is a symbolic link, not followed; folder " + shown
+                        + " not restored");
+                return;
             }
-            long[] counts = new long[2];
-            KeywordTranslation translation = keywords;
-            ManifestReader.read(folder.manifest(), blobs, p -> message(paths, dir, p, translation, counts, pool));
-            if (translation != null) {
-                notes.addAll(translation.notes());
-                if (counts[0] + counts[1] > 0) {
-                    notes.add(shown + ": " + counts[0] + " restored, " + counts[1]
-                            + " skipped (base already in the mailbox)");
+            try {
+                KeywordTranslation keywords = null;
+                if (request.mode().exactCopy()) {
+                    writeControlFiles(dirs, folder);
+                } else {
+                    keywords = new KeywordTranslation(shown, bases.separator(), snapshotKeywords(folder),
+                            liveKeywords(dirs.folder));
                 }
+                long[] counts = new long[2];
+                KeywordTranslation translation = keywords;
+                try {
+                    ManifestReader.read(folder.manifest(), this::manifestBlob,
+                            p -> message(dirs, folder.key(), p, translation, counts, pool));
+                } catch (ContentUnavailableException e) {
+                    // A manifest chunk is damaged: what it listed before the damage is being written.
+                    failures.add(shown + ": its message list cannot be read (" + e.getMessage() + "); messages"
+                            + " listed after the damage not restored");
+                }
+                if (translation != null) {
+                    notes.addAll(translation.notes());
+                    if (counts[0] + counts[1] > 0) {
+                        notes.add(shown + ": " + counts[0] + " restored, " + counts[1]
+                                + " skipped (base already in the mailbox)");
+                    }
+                }
+            } finally {
+                dirs.release();
             }
         }
 
-        private void createMaildir(Path dir) throws IOException {
-            for (String sub : List.of("cur", "new", "tmp")) {
-                writer.ensureDirectory(dir.resolve(sub));
+        /**
+         * Opens (creating what is missing) the folder's directory and its {@code cur/ new/ tmp/}, and in an exact
+         * copy the mailbox root's, each from its parent's handle, never through a link.
+         */
+        private FolderDirs open(TargetPaths paths, FolderKey key) throws IOException {
+            boolean exact = request.mode().exactCopy();
+            List<String> folderNames = paths.folderDir(key);
+            try (DirHandle mailbox = walk(root, paths.mailboxRoot(key))) {
+                if (exact) {
+                    for (String sub : MAILDIR) {
+                        directory(mailbox, sub, () -> {}).close();
+                    }
+                }
+                DirHandle folder = folderNames.isEmpty() ? mailbox.duplicate() : null;
+                if (folder == null) {
+                    try (DirHandle parent = walk(mailbox, folderNames.subList(0, folderNames.size() - 1))) {
+                        boolean[] created = {false};
+                        folder = directory(parent, folderNames.get(folderNames.size() - 1), () -> created[0] = true);
+                        if (created[0] && !exact) {
+                            // A folder the live mailbox no longer has, as Dovecot would find it; never in the root,
+                            // where the marker would break quota (maildir-facts.md).
+                            try {
+                                writer.createEmptyFile(folder, MAILDIRFOLDER);
+                            } catch (IOException | RuntimeException e) {
+                                folder.close();
+                                throw e;
+                            }
+                            notes.add("created folder " + key);
+                        }
+                    }
+                }
+                return subdirectories(folder);
             }
         }
 
-        private void writeControlFiles(TargetPaths paths, Path dir, FolderEntry folder, boolean isRoot)
-                throws IOException {
+        /** {@code cur/ new/ tmp/} of {@code folder}, which the result then owns (closed with them). */
+        private FolderDirs subdirectories(DirHandle folder) throws IOException {
+            List<DirHandle> opened = new ArrayList<>(3);
+            try {
+                for (String sub : MAILDIR) {
+                    opened.add(directory(folder, sub, () -> {}));
+                }
+                return new FolderDirs(folder, opened.get(0), opened.get(1), opened.get(2));
+            } catch (IOException | RuntimeException e) {
+                opened.forEach(DirHandle::close);
+                folder.close();
+                throw e;
+            }
+        }
+
+        /** The directory reached by {@code names} from {@code from}, creating what is missing: a new handle. */
+        private DirHandle walk(DirHandle from, List<String> names) throws IOException {
+            DirHandle current = from.duplicate();
+            try {
+                for (String name : names) {
+                    DirHandle next = directory(current, name, () -> {});
+                    current.close();
+                    current = next;
+                }
+                return current;
+            } catch (IOException | RuntimeException e) {
+                current.close();
+                throw e;
+            }
+        }
+
+        private DirHandle directory(DirHandle parent, String name, Runnable whenCreated) throws IOException {
+            hook.beforeOpen(parent, name);
+            return writer.directory(parent, name, whenCreated);
+        }
+
+        private void writeControlFiles(FolderDirs dirs, FolderEntry folder) throws IOException {
+            boolean isRoot = folder.key().folder().isEmpty();
             for (ControlFile c : folder.controlFiles()) {
                 if (isRoot && c.name().equals(MAILDIRFOLDER)) {
                     notes.add("not restoring maildirfolder in the mailbox root (it would break quota)");
                     continue;
                 }
-                writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(), c.mtimeNanos());
-                controlFiles++;
+                String name = TargetPaths.fileName(c.name());
+                try {
+                    if (request.mode() == RestoreMode.RESUME && writer.complete(dirs.folder, name, c.size())) {
+                        continue;
+                    }
+                    writer.write(dirs.tmp, dirs.folder, name, c.chunks(), c.size(), c.mtimeNanos());
+                    controlFiles++;
+                } catch (ContentUnavailableException | FileAlreadyExistsException e) {
+                    failures.add(folder.key() + ": " + name + ": " + e.getMessage());
+                }
             }
         }
 
@@ -226,8 +361,16 @@ public final class Restorer {
             for (ControlFile c : folder.controlFiles()) {
                 if (c.name().equals(ControlFiles.KEYWORDS)) {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    for (BlobId id : c.chunks()) {
-                        bytes.writeBytes(blobs.get(id));
+                    try {
+                        for (BlobId id : c.chunks()) {
+                            bytes.writeBytes(blobs.get(id));
+                        }
+                    } catch (InterruptedIOException interrupted) {
+                        throw interrupted;
+                    } catch (IOException damaged) {
+                        failures.add(folder.key() + ": the snapshot's " + ControlFiles.KEYWORDS + " cannot be read ("
+                                + damaged.getMessage() + "); keyword letters of its messages are dropped");
+                        return null;
                     }
                     return Keywords.parse(bytes.toByteArray(), "the snapshot's " + folder.key() + " "
                             + ControlFiles.KEYWORDS);
@@ -236,21 +379,37 @@ public final class Restorer {
             return null;
         }
 
-        /** The live folder's keywords as they are now; Dovecot may add some later, never renumber them. */
-        private Keywords liveKeywords(TargetPaths paths, Path dir) throws IOException {
-            Path file = paths.file(dir, ControlFiles.KEYWORDS);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
+        /** A manifest chunk; a repository that cannot give it back is damage to report, not a reason to stop. */
+        private byte[] manifestBlob(BlobId id) throws IOException {
             try {
-                return Keywords.parse(Files.readAllBytes(file), file.toString());
+                return blobs.get(id);
+            } catch (InterruptedIOException interrupted) {
+                throw interrupted;
+            } catch (IOException unreadable) {
+                throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
+            }
+        }
+
+        /** The live folder's keywords as they are now; Dovecot may add some later, never renumber them. */
+        private Keywords liveKeywords(DirHandle dir) throws IOException {
+            Path file = dir.entry(ControlFiles.KEYWORDS);
+            try {
+                if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                    return null;
+                }
+                try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    Channels.newInputStream(ch).transferTo(bytes);
+                    return Keywords.parse(bytes.toByteArray(), dir.shown(ControlFiles.KEYWORDS));
+                }
             } catch (NoSuchFileException gone) {
                 return null;
             }
         }
 
         /** counts[0]: messages queued for writing, counts[1]: skipped because the base exists. */
-        void message(TargetPaths paths, Path dir, Placement p, KeywordTranslation keywords, long[] counts,
+        void message(FolderDirs dirs, FolderKey key, Placement p, KeywordTranslation keywords, long[] counts,
                      ExecutorService pool) throws IOException {
             String base = bases.baseOf(p.name());
             if (request.base() != null && !request.base().equals(base)) {
@@ -262,21 +421,32 @@ public final class Restorer {
                 return;
             }
             counts[0]++;
-            String name = keywords == null ? p.name() : keywords.translate(p.name());
-            Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), name);
+            String name = TargetPaths.fileName(keywords == null ? p.name() : keywords.translate(p.name()));
+            DirHandle dest = dirs.messages(p.inCur());
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());
             chunks.addAll(p.content().body());
             acquire(1);
             rethrowFailure();
+            dirs.retain();
             pool.execute(() -> {
                 try {
-                    bytes.addAndGet(writer.write(dir.resolve("tmp"), finalPath, chunks, p.content().size(),
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    if (request.mode() == RestoreMode.RESUME && writer.complete(dest, name, p.content().size())) {
+                        skipped.incrementAndGet();
+                        return;
+                    }
+                    bytes.addAndGet(writer.write(dirs.tmp, dest, name, chunks, p.content().size(),
                             p.mtimeNanos()));
                     messages.incrementAndGet();
+                } catch (ContentUnavailableException | FileAlreadyExistsException e) {
+                    failures.add(key + ": " + (p.inCur() ? "cur/" : "new/") + name + ": " + e.getMessage());
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
+                    dirs.release();
                     window.release();
                 }
             });

@@ -2,9 +2,14 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.mailsnap.model.FolderKey;
 
-/** Maps folders to directories under the target and refuses any path that would leave it. */
+/**
+ * Maps folders to the directory names walked from the target, one name at a time, and refuses any that would leave
+ * it. The walk itself ({@link FolderDirs}) opens each name from its parent's handle without following links.
+ */
 final class TargetPaths {
     private final Path target;
     private final boolean oneMailbox;
@@ -18,26 +23,38 @@ final class TargetPaths {
         return target;
     }
 
-    /** The mailbox root of {@code key} under the target. */
-    Path mailboxRoot(FolderKey key) throws IOException {
-        return inside(oneMailbox || key.mailbox().isEmpty() ? target : target.resolve(key.mailbox()));
+    /** The names from the target to the mailbox root of {@code key}: none when the target is the mailbox root. */
+    List<String> mailboxRoot(FolderKey key) throws IOException {
+        return oneMailbox || key.mailbox().isEmpty() ? List.of() : names(key.mailbox(), key);
     }
 
-    Path folderDir(FolderKey key) throws IOException {
-        Path root = mailboxRoot(key);
-        return inside(key.folder().isEmpty() ? root : root.resolve(key.folder()));
+    /** The names from the mailbox root to the folder's directory: none for INBOX. */
+    List<String> folderDir(FolderKey key) throws IOException {
+        return key.folder().isEmpty() ? List.of() : names(key.folder(), key);
     }
 
-    /** A file directly in {@code dir}, whose name was validated when it was decoded; checked again here. */
-    Path file(Path dir, String name) throws IOException {
-        return inside(dir.resolve(name));
-    }
-
-    private Path inside(Path p) throws IOException {
-        Path n = p.toAbsolutePath().normalize();
-        if (!n.startsWith(target)) {
-            throw new IOException("refusing to write outside the restore target " + target + ": " + n);
+    /**
+     * The {@code /}-separated path split into names, each one plain: validated by {@code SafeNames} when the tree was
+     * decoded, and checked again here since a wrong one would leave the target.
+     */
+    private static List<String> names(String path, FolderKey key) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String name : path.split("/", -1)) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+                throw new IOException("refusing to restore " + key + ": '" + path
+                        + "' is not a plain relative path");
+            }
+            names.add(name);
         }
-        return n;
+        return names;
+    }
+
+    /** A file name directly in a directory, validated when it was decoded; checked again here. */
+    static String fileName(String name) throws IOException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
+            throw new IOException("refusing to write outside the restore target: file name '" + name + "'");
+        }
+        return name;
     }
 }
