@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mailsnap.dump.DumpFormat;
 import org.mailsnap.dump.DumpResult;
 import org.mailsnap.dump.FolderDump;
+import org.mailsnap.dump.OutputFile;
 import org.mailsnap.history.SnapshotHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,8 @@ final class DumpCommand implements Callable<Integer> {
             description = "'INBOX' (default) or a folder such as '.Sent'.") String folder;
     @Option(names = "--format", defaultValue = "mbox", paramLabel = "FORMAT",
             description = "mbox (default) or maildir-tar.") String format;
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout: whole or "
+            + "not at all (via a temporary file beside it), never through a symbolic link at FILE.")
     Path output;
 
     DumpCommand(Environment env) {
@@ -45,14 +47,23 @@ final class DumpCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history));
             var blobs = session.blobs();
-            OutputStream out = output != null ? new FileOutputStream(output.toFile())
-                    : new java.io.FileOutputStream(java.io.FileDescriptor.out);
-            try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-                DumpResult r = new FolderDump(blobs::get).write(snap, mailbox,
-                        folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
-                buffered.flush();
-                env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
+            FolderDump dump = new FolderDump(blobs::get);
+            String wantedFolder = folder.equalsIgnoreCase("INBOX") ? "" : folder;
+            DumpResult r;
+            if (output != null) {
+                // Whole or not at all: a failure leaves no partial file behind (OutputFile).
+                try (OutputFile file = OutputFile.create(output)) {
+                    r = dump.write(snap, mailbox, wantedFolder, kind, file.stream());
+                    file.commit();
+                }
+            } else {
+                try (OutputStream buffered = new BufferedOutputStream(
+                        new FileOutputStream(java.io.FileDescriptor.out), 1 << 16)) {
+                    r = dump.write(snap, mailbox, wantedFolder, kind, buffered);
+                    buffered.flush();
+                }
             }
+            env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
         }
         return 0;
     }

@@ -40,8 +40,7 @@ public final class DirHandle implements AutoCloseable {
     /** Opens {@code dir}, refusing it when its last component is a symbolic link (the rest is the caller's). */
     public static DirHandle openNoFollow(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
-        return new DirHandle(Libc.open(absolute.toString(), DIRECTORY | Libc.O_NOFOLLOW, 0, absolute.toString()),
-                absolute);
+        return new DirHandle(openNoFollow(absolute, absolute.toString()), absolute);
     }
 
     /** A second handle on this same directory (not on whatever its name means now), closed separately. */
@@ -58,13 +57,16 @@ public final class DirHandle implements AutoCloseable {
      */
     public DirHandle child(String name) throws IOException {
         String shownChild = shown(name);
+        return new DirHandle(openNoFollow(entry(name), shownChild), shown.resolve(name));
+    }
+
+    private static int openNoFollow(Path path, String shown) throws IOException {
         try {
-            return new DirHandle(Libc.open(entry(name).toString(), DIRECTORY | Libc.O_NOFOLLOW, 0, shownChild),
-                    shown.resolve(name));
+            return Libc.open(path.toString(), DIRECTORY | Libc.O_NOFOLLOW, 0, shown);
         } catch (java.nio.file.NotDirectoryException notDirectory) {
             // O_DIRECTORY|O_NOFOLLOW on a link fails with ENOTDIR: already refused, this only names the reason.
-            if (Files.isSymbolicLink(entry(name))) {
-                throw new SymlinkRefusedException(shownChild);
+            if (Files.isSymbolicLink(path)) {
+                throw new SymlinkRefusedException(shown);
             }
             throw notDirectory;
         }
