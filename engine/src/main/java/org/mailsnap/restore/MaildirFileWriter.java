@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.fs.NewFile;
 import org.mailsnap.model.BlobId;
@@ -33,6 +34,7 @@ final class MaildirFileWriter {
     /** Files as the JDK creates them: {@code 0666} less the umask. */
     private static final int FILE_MODE = 0666;
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int MAX_TMP_ATTEMPTS = 100;
 
     private final BlobSource blobs;
     private final Ownership owner;
@@ -43,10 +45,19 @@ final class MaildirFileWriter {
      */
     private final boolean durable;
 
+    /** Names for files in {@code tmp/}; a name that exists (a leftover, or planted) is passed over. */
+    private final Supplier<String> tmpNames;
+
     MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable) {
+        this(blobs, owner, durable,
+                () -> "mailsnap-restore." + ProcessHandle.current().pid() + "." + SEQUENCE.incrementAndGet());
+    }
+
+    MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable, Supplier<String> tmpNames) {
         this.blobs = blobs;
         this.owner = owner;
         this.durable = durable;
+        this.tmpNames = tmpNames;
     }
 
     /** The subdirectory {@code name} of {@code parent}, created (owned like the target) when absent. */
@@ -97,10 +108,10 @@ final class MaildirFileWriter {
      */
     long write(DirHandle tmp, DirHandle dest, String name, List<BlobId> chunks, long expectedSize, long mtimeNanos)
             throws IOException {
-        String tmpName = "mailsnap-restore." + ProcessHandle.current().pid() + "." + SEQUENCE.incrementAndGet();
-        NewFile file = tmp.createFile(tmpName, FILE_MODE);
+        Temporary temporary = createTemporary(tmp);
+        String tmpName = temporary.name();
         boolean published = false;
-        try (file) {
+        try (NewFile file = temporary.file()) {
             long written = 0;
             try (FileChannel ch = file.openForWriting()) {
                 for (BlobId id : chunks) {
@@ -135,6 +146,22 @@ final class MaildirFileWriter {
             } catch (IOException cleanup) {
                 if (published) {
                     throw cleanup;
+                }
+            }
+        }
+    }
+
+    private record Temporary(String name, NewFile file) {}
+
+    private Temporary createTemporary(DirHandle tmp) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String name = tmpNames.get();
+            try {
+                return new Temporary(name, tmp.createFile(name, FILE_MODE));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == MAX_TMP_ATTEMPTS) {
+                    throw new FileAlreadyExistsException(tmp.shown(name), null, MAX_TMP_ATTEMPTS
+                            + " temporary names in a row exist already; not restored");
                 }
             }
         }

@@ -93,6 +93,25 @@ class MaildirFileWriterTest {
         }
     }
 
+    @Test
+    void aTemporaryNamePlantedAsALinkIsPassedOverAndItsTargetUntouched() throws IOException {
+        Path folder = maildir("planted");
+        Path victim = Files.writeString(dir.resolve("victim"), "root only");
+        Files.createSymbolicLink(folder.resolve("tmp/first"), victim);
+        java.util.Iterator<String> names = List.of("first", "second").iterator();
+        MaildirFileWriter writer;
+        try (DirHandle target = DirHandle.open(dir)) {
+            writer = new MaildirFileWriter(BLOBS::get, Ownership.of(target), true, names::next);
+        }
+
+        write(writer, folder, "cur", "1700000000.M5P1.host:2,S", List.of(HEADER, BODY), 18);
+
+        assertEquals("root only", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(folder.resolve("tmp/first")), "the planted link is left as it was");
+        assertEquals(List.of(folder.resolve("tmp/first")), list(folder.resolve("tmp")), "and 'second' is gone");
+        assertEquals("Subject: hi\n\nbody\n", Files.readString(folder.resolve("cur/1700000000.M5P1.host:2,S")));
+    }
+
     private static long write(MaildirFileWriter writer, Path folder, String sub, String name, List<BlobId> chunks,
                               long size) throws IOException {
         try (DirHandle tmp = DirHandle.open(folder.resolve("tmp"));
