@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", description = {"Restore a mailbox, a folder or one message as a snapshot holds it.",
         "Into an empty directory: the exact files, names (flags), mtimes, uidlist and keywords of that moment.",
         "With --merge into a live mailbox: only messages whose base is nowhere in the mailbox now, delivered the",
-        "Maildir way (tmp/, fsync, rename); the live dovecot-uidlist is never touched.",
+        "Maildir way (tmp/, fsync, then into cur/ or new/); the live dovecot-uidlist is never touched.",
         "A restore never follows a symbolic link below TARGET: a folder reached through one is named and skipped.",
         "A file whose content the repository cannot give back is named, the rest is restored (exit 3);",
         "--resume then finishes an interrupted or partial restore into the same TARGET."})
