@@ -45,7 +45,7 @@ public final class DirHandle implements AutoCloseable {
 
     /** A second handle on this same directory (not on whatever its name means now), closed separately. */
     public DirHandle duplicate() throws IOException {
-        return new DirHandle(Libc.open(self.toString(), DIRECTORY, 0, shown.toString()), shown);
+        return new DirHandle(Libc.open(self().toString(), DIRECTORY, 0, shown.toString()), shown);
     }
 
     /**
@@ -114,12 +114,21 @@ public final class DirHandle implements AutoCloseable {
                 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not one name in a directory: '" + name + "'");
         }
+        checkOpen();
         return self.resolve(name);
     }
 
     /** {@code /proc/self/fd/N}: the directory itself, for {@code chown} and attributes. */
     public Path self() {
+        checkOpen();
         return self;
+    }
+
+    /** After a close, {@code /proc/self/fd/N} may mean another file: using it then is a bug, caught here. */
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("directory " + shown + " used after close");
+        }
     }
 
     /** Where the directory was when it was opened, for messages. */

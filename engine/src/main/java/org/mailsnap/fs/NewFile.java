@@ -14,6 +14,7 @@ public final class NewFile implements AutoCloseable {
     private final int fd;
     private final Path self;
     private final String shown;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     NewFile(int fd, String shown) {
         this.fd = fd;
@@ -23,20 +24,31 @@ public final class NewFile implements AutoCloseable {
 
     /** {@code /proc/self/fd/N}: for {@code chown}, times and attributes of this file, following that one link. */
     public Path self() {
+        checkOpen();
         return self;
     }
 
     /** A channel writing this file (a second descriptor on the same open file's inode); the caller closes it. */
     public FileChannel openForWriting() throws IOException {
+        checkOpen();
         return FileChannel.open(self, StandardOpenOption.WRITE);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("file " + shown + " used after close");
+        }
     }
 
     public String shown() {
         return shown;
     }
 
+    /** Closes the descriptor, once: a second close could close whatever file took its number meanwhile. */
     @Override
     public void close() {
-        Libc.close(fd);
+        if (closed.compareAndSet(false, true)) {
+            Libc.close(fd);
+        }
     }
 }

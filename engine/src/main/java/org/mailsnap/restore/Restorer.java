@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -234,6 +235,9 @@ public final class Restorer {
             } catch (SymlinkRefusedException link) {
                 failures.add(link.getFile() + ": is a symbolic link, not followed; folder " + shown
                         + " not restored");
+                return;
+            } catch (NotDirectoryException other) {
+                failures.add(other.getFile() + ": is not a directory; folder " + shown + " not restored");
                 return;
             }
             try {

@@ -127,6 +127,21 @@ class SymlinkRestoreTest {
     }
 
     @Test
+    void aFileWhereADirectoryShouldBeSkipsThatFolderToo() throws Exception {
+        deleteTree(live.resolve(".Sent/new"));
+        Files.writeString(live.resolve(".Sent/new"), "not a directory");
+        Map<String, String> outside = outside(live);
+
+        RestoreResult r = merge(new Restorer(blobs(), 2));
+
+        assertEquals(List.of(live.resolve(".Sent/new") + ": is not a directory; folder u|.Sent not restored"),
+                r.failures());
+        assertEquals(List.of(), FileSystemState.diff(outside, outside(live)), "nothing outside the mailbox changed");
+        assertEquals("not a directory", Files.readString(live.resolve(".Sent/new")));
+        assertRestored(live, "cur/1700000002.M2P1.h:2,S", ".Archive/cur/1700000010.M10P1.h:2,S");
+    }
+
+    @Test
     void aLinkSwappedInAfterTheCheckAndBeforeTheOpenIsRefused() throws Exception {
         // The merge saw .Archive as a directory when it scanned the mailbox; its owner swaps it for a link just
         // before the restore opens it.
