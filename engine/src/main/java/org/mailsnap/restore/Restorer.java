@@ -58,7 +58,6 @@ import org.mailsnap.snapshot.TreeReader;
  */
 public final class Restorer {
     private static final String MAILDIRFOLDER = ControlFiles.MAILDIRFOLDER;
-    private static final List<String> MAILDIR = List.of("cur", "new", "tmp");
 
     private final BlobSource blobs;
     private final int threads;
@@ -71,16 +70,10 @@ public final class Restorer {
         this.threads = threads;
     }
 
-    /** For tests: called before each directory below the target is opened or created (to race it). */
-    @FunctionalInterface
-    interface Hook {
-        void beforeOpen(DirHandle parent, String name) throws IOException;
-    }
+    private TargetDirs.Hook hook = (parent, name) -> {};
 
-    private Hook hook = (parent, name) -> {};
-
-    /** For tests: runs {@code hook} before each directory below the target is opened or created. */
-    Restorer withHook(Hook hook) {
+    /** For tests: runs {@code hook} before each directory below the target is opened or created (to race it). */
+    Restorer withHook(TargetDirs.Hook hook) {
         this.hook = hook;
         return this;
     }
@@ -204,7 +197,7 @@ public final class Restorer {
 
     /** The state of one restore: counters, in-flight writes, notes, what could not be restored. */
     private final class Run {
-        final DirHandle root;
+        final TargetDirs dirsOf;
         final MaildirFileWriter writer;
         final BaseNames bases;
         final Set<String> existing;
@@ -220,7 +213,7 @@ public final class Restorer {
         long controlFiles;
 
         Run(DirHandle root, MaildirFileWriter writer, BaseNames bases, Set<String> existing, RestoreRequest request) {
-            this.root = root;
+            this.dirsOf = new TargetDirs(root, writer, hook);
             this.writer = writer;
             this.bases = bases;
             this.existing = existing;
@@ -231,7 +224,7 @@ public final class Restorer {
             String shown = folder.key().toString();
             FolderDirs dirs;
             try {
-                dirs = open(paths, folder.key());
+                dirs = dirsOf.open(paths, folder.key(), request.mode().exactCopy(), notes);
             } catch (SymlinkRefusedException link) {
                 failures.add(link.getFile() + ": is a symbolic link, not followed; folder " + shown
                         + " not restored");
@@ -268,77 +261,6 @@ public final class Restorer {
             } finally {
                 dirs.release();
             }
-        }
-
-        /**
-         * Opens (creating what is missing) the folder's directory and its {@code cur/ new/ tmp/}, and in an exact
-         * copy the mailbox root's, each from its parent's handle, never through a link.
-         */
-        private FolderDirs open(TargetPaths paths, FolderKey key) throws IOException {
-            boolean exact = request.mode().exactCopy();
-            List<String> folderNames = paths.folderDir(key);
-            try (DirHandle mailbox = walk(root, paths.mailboxRoot(key))) {
-                if (exact) {
-                    for (String sub : MAILDIR) {
-                        directory(mailbox, sub, () -> {}).close();
-                    }
-                }
-                DirHandle folder = folderNames.isEmpty() ? mailbox.duplicate() : null;
-                if (folder == null) {
-                    try (DirHandle parent = walk(mailbox, folderNames.subList(0, folderNames.size() - 1))) {
-                        boolean[] created = {false};
-                        folder = directory(parent, folderNames.get(folderNames.size() - 1), () -> created[0] = true);
-                        if (created[0] && !exact) {
-                            // A folder the live mailbox no longer has, as Dovecot would find it; never in the root,
-                            // where the marker would break quota (maildir-facts.md).
-                            try {
-                                writer.createEmptyFile(folder, MAILDIRFOLDER);
-                            } catch (IOException | RuntimeException e) {
-                                folder.close();
-                                throw e;
-                            }
-                            notes.add("created folder " + key);
-                        }
-                    }
-                }
-                return subdirectories(folder);
-            }
-        }
-
-        /** {@code cur/ new/ tmp/} of {@code folder}, which the result then owns (closed with them). */
-        private FolderDirs subdirectories(DirHandle folder) throws IOException {
-            List<DirHandle> opened = new ArrayList<>(3);
-            try {
-                for (String sub : MAILDIR) {
-                    opened.add(directory(folder, sub, () -> {}));
-                }
-                return new FolderDirs(folder, opened.get(0), opened.get(1), opened.get(2));
-            } catch (IOException | RuntimeException e) {
-                opened.forEach(DirHandle::close);
-                folder.close();
-                throw e;
-            }
-        }
-
-        /** The directory reached by {@code names} from {@code from}, creating what is missing: a new handle. */
-        private DirHandle walk(DirHandle from, List<String> names) throws IOException {
-            DirHandle current = from.duplicate();
-            try {
-                for (String name : names) {
-                    DirHandle next = directory(current, name, () -> {});
-                    current.close();
-                    current = next;
-                }
-                return current;
-            } catch (IOException | RuntimeException e) {
-                current.close();
-                throw e;
-            }
-        }
-
-        private DirHandle directory(DirHandle parent, String name, Runnable whenCreated) throws IOException {
-            hook.beforeOpen(parent, name);
-            return writer.directory(parent, name, whenCreated);
         }
 
         private void writeControlFiles(FolderDirs dirs, FolderEntry folder) throws IOException {

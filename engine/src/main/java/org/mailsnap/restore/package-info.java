@@ -34,7 +34,7 @@
  * <p><b>Never through a link.</b> A root restore writes into directories the mail user owns and can change while it
  * runs, so no path below the target is checked and then used: the target is opened once (following the caller's own
  * path), and every directory below it is opened from its parent's {@link org.mailsnap.fs.DirHandle} with
- * {@code O_NOFOLLOW} (created first with {@code mkdir} in that held parent when missing); files are created
+ * {@code O_NOFOLLOW} (created first with {@code mkdir} in that held parent when missing; {@code TargetDirs}); files are created
  * {@code O_EXCL|O_NOFOLLOW}, given owner and mtime through their own descriptor, and published with {@code link}
  * into {@code cur/} or {@code new/}, which never replaces a name. Why this is race-free, not merely checked: see
  * {@link org.mailsnap.fs}. A link where a folder (or any directory on the way to it) or its {@code cur/ new/ tmp/}
