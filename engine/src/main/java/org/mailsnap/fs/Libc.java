@@ -1,10 +1,15 @@
 package org.mailsnap.fs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import jnr.constants.platform.Errno;
@@ -20,7 +25,7 @@ import jnr.ffi.annotations.SaveError;
  * {@code /proc/self/fd/N/name} paths (see the package doc).
  */
 final class Libc {
-    /** The calls, with {@code errno} saved for {@link #errno}. Paths are NUL-terminated byte strings. */
+    /** The calls, with {@code errno} saved for {@code Runtime.getLastError()}. Paths are NUL-terminated bytes. */
     public interface Calls {
         @SaveError
         int open(@In byte[] path, int flags, int mode);
@@ -47,14 +52,22 @@ final class Libc {
 
     /**
      * The bytes the kernel gets for {@code path}: encoded as the JDK encodes its own paths
-     * ({@code sun.jnu.encoding}), so a name reaches the same file here as through {@code java.nio.file}.
+     * ({@code sun.jnu.encoding}), so a name reaches the same file here as through {@code java.nio.file}. The one
+     * place where a name becomes bytes for the C library: when names are carried as bytes, this follows.
      */
     static byte[] bytes(String path) {
         String jnu = System.getProperty("sun.jnu.encoding");
         Charset charset = jnu == null ? Charset.defaultCharset() : Charset.forName(jnu);
-        byte[] encoded = path.getBytes(charset);
-        byte[] terminated = new byte[encoded.length + 1];
-        System.arraycopy(encoded, 0, terminated, 0, encoded.length);
+        ByteBuffer encoded;
+        try {
+            // As the JDK does: a name the charset cannot encode is an error, never silently another name ('?').
+            encoded = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(path));
+        } catch (CharacterCodingException e) {
+            throw new InvalidPathException(path, "not encodable in " + charset + " (the locale's charset for names)");
+        }
+        byte[] terminated = new byte[encoded.remaining() + 1];
+        encoded.get(terminated, 0, encoded.remaining());
         return terminated;
     }
 

@@ -77,6 +77,21 @@ class DirHandleTest {
     }
 
     @Test
+    void aNonAsciiNameReachesTheSameDirectoryAsTheJdk() throws IOException {
+        String name = ".Entw\u00fcrfe";
+        try (DirHandle root = DirHandle.open(tmp)) {
+            try (DirHandle created = root.childOrCreate(name, d -> {})) {
+                assertEquals(tmp.resolve(name).toString(), created.shown().toString());
+            }
+        } catch (java.nio.file.InvalidPathException notInThisLocale) {
+            // a POSIX locale: the JDK cannot name it either, and neither may we (never a '?' instead)
+            assertFalse(Files.exists(tmp.resolve(".Entw?rfe"), LinkOption.NOFOLLOW_LINKS));
+            return;
+        }
+        assertTrue(Files.isDirectory(tmp.resolve(name), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void namesThatWouldLeaveTheDirectoryAreRejected() throws IOException {
         try (DirHandle root = DirHandle.open(tmp)) {
             for (String bad : new String[] {"", ".", "..", "a/b"}) {
