@@ -232,6 +232,11 @@ public final class Restorer {
             } catch (NotDirectoryException other) {
                 failures.add(other.getFile() + ": is not a directory; folder " + shown + " not restored");
                 return;
+            } catch (NoSuchFileException gone) {
+                // Created, then removed or renamed by someone else before it could be opened.
+                failures.add(gone.getFile() + ": is gone (removed or renamed while the restore opened it); folder "
+                        + shown + " not restored");
+                return;
             }
             try {
                 KeywordTranslation keywords = null;

@@ -37,6 +37,7 @@ final class TargetDirs {
      *
      * @throws org.mailsnap.fs.SymlinkRefusedException     a link stands where a directory should be
      * @throws java.nio.file.NotDirectoryException          another kind of file stands there
+     * @throws java.nio.file.NoSuchFileException            it was removed or renamed between creating and opening
      */
     FolderDirs open(TargetPaths paths, FolderKey key, boolean exact, List<String> notes) throws IOException {
         List<String> folderNames = paths.folderDir(key);
