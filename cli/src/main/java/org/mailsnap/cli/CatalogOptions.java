@@ -3,7 +3,7 @@ package org.mailsnap.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mailsnap.catalog.Catalog;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.repository.Repository;
 import picocli.CommandLine.Option;
 

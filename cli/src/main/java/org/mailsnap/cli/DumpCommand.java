@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import org.mailsnap.check.DamageMarks;
 import org.mailsnap.dump.DumpFormat;
 import org.mailsnap.dump.DumpResult;
 import org.mailsnap.dump.FolderDump;
+import org.mailsnap.dump.OutputFile;
 import org.mailsnap.history.SnapshotHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,8 @@ final class DumpCommand implements Callable<Integer> {
             description = "'INBOX' (default) or a folder such as '.Sent'.") String folder;
     @Option(names = "--format", defaultValue = "mbox", paramLabel = "FORMAT",
             description = "mbox (default) or maildir-tar.") String format;
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout: whole or "
+            + "not at all (via a temporary file beside it), never through a symbolic link at FILE.")
     Path output;
 
     DumpCommand(Environment env) {
@@ -48,27 +51,35 @@ final class DumpCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history));
             var blobs = session.blobs();
-            // Files.newOutputStream, not toFile(): a File is a string, which loses a name's bytes under the locale.
-            // stdout is the process's, not this command's: flushed at the end, never closed (an in-process caller
-            // such as a test runner goes on writing to it).
-            OutputStream out = output != null ? java.nio.file.Files.newOutputStream(output)
-                    : new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws java.io.IOException {
-                            this.out.write(b, off, len);
-                        }
+            FolderDump dump = new FolderDump(DamageMarks.marking(blobs::get, session.catalog));
+            String wantedFolder = folder.equalsIgnoreCase("INBOX") ? "" : folder;
+            DumpResult r;
+            if (output != null) {
+                // Whole or not at all: a failure leaves no partial file behind (OutputFile).
+                try (OutputFile file = OutputFile.create(output)) {
+                    r = dump.write(snap, mailbox, wantedFolder, kind, file.stream());
+                    file.commit();
+                }
+            } else {
+                // stdout is the process's, not this command's: flushed at the end, never closed (an in-process
+                // caller such as a test runner goes on writing to it).
+                OutputStream stdout = new java.io.FilterOutputStream(new FileOutputStream(java.io.FileDescriptor.out)) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws java.io.IOException {
+                        this.out.write(b, off, len);
+                    }
 
-                        @Override
-                        public void close() throws java.io.IOException {
-                            flush();
-                        }
-                    };
-            try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
-                DumpResult r = new FolderDump(DamageMarks.marking(blobs::get, session.catalog)).write(snap,
-                        mailbox, folder.equalsIgnoreCase("INBOX") ? "" : folder, kind, buffered);
-                buffered.flush();
-                env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
+                    @Override
+                    public void close() throws java.io.IOException {
+                        flush();
+                    }
+                };
+                try (OutputStream buffered = new BufferedOutputStream(stdout, 1 << 16)) {
+                    r = dump.write(snap, mailbox, wantedFolder, kind, buffered);
+                    buffered.flush();
+                }
             }
+            env.err().printf("mailsnap: dumped %d messages (%s)%n", r.messages(), Units.bytes(r.messageBytes()));
         }
         return 0;
     }

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

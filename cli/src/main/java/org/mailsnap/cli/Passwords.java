@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 
 /**
  * Where the repository password comes from, in this order: {@code --password-file}, {@code --password-command}

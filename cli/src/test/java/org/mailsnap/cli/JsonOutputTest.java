@@ -119,8 +119,8 @@ class JsonOutputTest {
 
         Map<String, Object> restore = object(run("restore", "--json", "--at", "now", "-m", "example.org/anne",
                 "--target", tmp.resolve("r").toString()));
-        keys(restore, "snapshot", "time", "target", "merge", "folders", "messages", "bytes", "controlFiles",
-                "skipped", "notes");
+        keys(restore, "snapshot", "time", "target", "merge", "mode", "folders", "messages", "bytes", "controlFiles",
+                "skipped", "notes", "failures");
         assertEquals(3L, restore.get("messages"));
         assertEquals(2L, restore.get("folders"));
         assertEquals(false, restore.get("merge"));

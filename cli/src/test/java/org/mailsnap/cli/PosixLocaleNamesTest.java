@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.maildir.ByteTrees;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.NameBytes;
 

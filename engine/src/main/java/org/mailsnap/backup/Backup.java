@@ -20,7 +20,7 @@ import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.CatalogSync;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;

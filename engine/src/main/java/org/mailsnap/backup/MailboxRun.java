@@ -24,7 +24,7 @@ import org.mailsnap.maildir.CaptureProblem;
 import org.mailsnap.maildir.CapturedFolder;
 import org.mailsnap.maildir.CapturedMailbox;
 import org.mailsnap.maildir.ControlFiles;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.MailFolder;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.mailsnap.mail.HeaderFields;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.MessageFiles;
 
 /**

@@ -15,5 +15,9 @@
  * <p>Both stream: the folder's tree entry → its manifest, one chunk at a time → each message's blobs, one at a
  * time → the output stream. Memory does not grow with the folder or the message. A message whose blobs do not add
  * up to the size its manifest records stops the dump with an error naming it.
+ *
+ * <p>To a file, {@link org.mailsnap.dump.OutputFile}: the dump goes to a temporary file beside it and is renamed into
+ * place only when complete, so a dump that fails leaves nothing behind; a symbolic link at the file's name is
+ * refused, never followed.
  */
 package org.mailsnap.dump;

@@ -1,5 +1,6 @@
 package org.mailsnap.maildir;
 
+import org.mailsnap.fs.FileNames;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.mailsnap.model.FolderKey;

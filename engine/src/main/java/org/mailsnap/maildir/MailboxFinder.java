@@ -1,5 +1,6 @@
 package org.mailsnap.maildir;
 
+import org.mailsnap.fs.FileNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.mailsnap.maildir.ControlFiles;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.MalformedControlFileException;
 import org.mailsnap.maildir.Uidlist;
 import org.mailsnap.snapshot.BaseNames;
@@ -37,10 +37,10 @@ final class ExistingBases {
 
     private final Map<String, Holder> byBase;
     private final Map<String, Holder> byGuid;
-    /** Folder directory (absolute, normalized) to the bases its live uidlist lists. */
-    private final Map<Path, Set<String>> listed;
+    /** Folder (relative to the mailbox root, {@code ""} for INBOX) to the bases its live uidlist lists. */
+    private final Map<String, Set<String>> listed;
 
-    private ExistingBases(Map<String, Holder> byBase, Map<String, Holder> byGuid, Map<Path, Set<String>> listed) {
+    private ExistingBases(Map<String, Holder> byBase, Map<String, Holder> byGuid, Map<String, Set<String>> listed) {
         this.byBase = byBase;
         this.byGuid = byGuid;
         this.listed = listed;
@@ -53,7 +53,7 @@ final class ExistingBases {
     static ExistingBases scan(Path mailboxRoot, BaseNames bases) throws IOException {
         Map<String, Holder> byBase = new HashMap<>();
         Map<String, Holder> byGuid = new HashMap<>();
-        Map<Path, Set<String>> listed = new HashMap<>();
+        Map<String, Set<String>> listed = new HashMap<>();
         if (!Files.isDirectory(mailboxRoot, LinkOption.NOFOLLOW_LINKS)) {
             return new ExistingBases(byBase, byGuid, listed);
         }
@@ -70,7 +70,7 @@ final class ExistingBases {
                     Uidlist uidlist = liveUidlist(folderDir);
                     Map<String, String> guids = uidlist == null ? Map.of() : uidlist.guidsByBase();
                     if (uidlist != null) {
-                        listed.put(folderDir.toAbsolutePath().normalize(), uidlist.uidsByBase().keySet());
+                        listed.put(folder, uidlist.uidsByBase().keySet());
                     }
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                         for (Path f : files) {
@@ -114,14 +114,14 @@ final class ExistingBases {
     }
 
     /**
-     * The base to write a missing message under in folder directory {@code dir}. A merge cannot write the uidlist's
+     * The base to write a missing message under in {@code folder} (relative to the mailbox root, "" for INBOX). A merge cannot write the uidlist's
      * {@code G} extension, so a message whose GUID is not its base is written under its GUID (the base Dovecot first
      * gave it) when no live file has that base or GUID and the folder's uidlist does not list it: Dovecot then reports
      * the same GUID as before. Otherwise its own base, unless the folder's live uidlist still lists that; else
      * {@code fresh}, a new unique base.
      */
-    String freeBase(Path dir, String base, String guid, Supplier<String> fresh) {
-        Set<String> known = listed.getOrDefault(dir.toAbsolutePath().normalize(), Set.of());
+    String freeBase(String folder, String base, String guid, Supplier<String> fresh) {
+        Set<String> known = listed.getOrDefault(folder, Set.of());
         if (!guid.equals(base) && !known.contains(guid) && !byBase.containsKey(guid) && !byGuid.containsKey(guid)) {
             return guid;
         }

@@ -1,108 +1,179 @@
 package org.mailsnap.restore;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.NewFile;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.snapshot.BlobSource;
 
 /**
- * Writes a file the way a Maildir delivery does: into {@code tmp/} under a unique name, fsync, mtime, then one
- * rename into place. A reader (Dovecot) never sees a partial message, and a crash leaves at most a file in
- * {@code tmp/}, which Dovecot cleans up.
+ * Writes a file the way a Maildir delivery does: into {@code tmp/} under a unique name, fsync, owner, mtime, then
+ * published under its final name in one step. A reader (Dovecot) never sees a partial message, and a crash leaves at
+ * most a file in {@code tmp/}, which Dovecot cleans up; so a file under its final name is complete, which is what
+ * {@code --resume} relies on.
+ *
+ * <p>Every directory is a {@link DirHandle} and every file is created {@code O_EXCL|O_NOFOLLOW} and changed through
+ * its own descriptor (see {@link org.mailsnap.fs}): nothing here follows a link. Publishing is {@code link(2)} then
+ * {@code unlink(2)} of the temporary name, which, unlike {@code rename(2)}, never replaces a name that exists.
  */
 final class MaildirFileWriter {
+    /** Files as the JDK creates them: {@code 0666} less the umask. */
+    private static final int FILE_MODE = 0666;
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final int MAX_TMP_ATTEMPTS = 100;
 
     private final BlobSource blobs;
     private final Ownership owner;
     /**
-     * fsync every file before its rename: required when delivering into a live mailbox (a mail server must never
-     * see a message that a crash can still lose); not for a new directory, where a crashed restore is simply run
-     * again and per-file fsyncs would cost more than the restore itself.
+     * fsync every file before it is published: required when delivering into a live mailbox (a mail server must never
+     * see a message that a crash can still lose); not for a new directory, where a crashed restore is resumed and
+     * per-file fsyncs would cost more than the restore itself.
      */
     private final boolean durable;
 
+    /** Names for files in {@code tmp/}; a name that exists (a leftover, or planted) is passed over. */
+    private final Supplier<String> tmpNames;
+
     MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable) {
+        this(blobs, owner, durable,
+                () -> "mailsnap-restore." + ProcessHandle.current().pid() + "." + SEQUENCE.incrementAndGet());
+    }
+
+    MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable, Supplier<String> tmpNames) {
         this.blobs = blobs;
         this.owner = owner;
         this.durable = durable;
+        this.tmpNames = tmpNames;
     }
 
-    /** Creates {@code dir} and its parents as needed, owned like the target. */
-    void ensureDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            ensureDirectory(parent);
-        }
-        try {
-            Files.createDirectory(dir);
-            owner.apply(dir);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw new IOException("cannot create directory " + dir + ": a file of that name exists");
-            }
-        }
+    /** The subdirectory {@code name} of {@code parent}, created (owned like the target) when absent. */
+    DirHandle directory(DirHandle parent, String name) throws IOException {
+        return directory(parent, name, () -> {});
+    }
+
+    /** As {@link #directory(DirHandle, String)}, running {@code whenCreated} when this call created it. */
+    DirHandle directory(DirHandle parent, String name, Runnable whenCreated) throws IOException {
+        return parent.childOrCreate(name, created -> {
+            owner.applyTo(created);
+            whenCreated.run();
+        });
     }
 
     /** Creates an empty file (a {@code maildirfolder} marker), owned like the target; refuses to replace one. */
-    void createEmptyFile(Path file) throws IOException {
-        Files.createFile(file);
-        owner.apply(file);
+    void createEmptyFile(DirHandle dir, String name) throws IOException {
+        try (NewFile file = dir.createFile(name, FILE_MODE)) {
+            owner.applyTo(file.self());
+        }
     }
 
     /**
-     * Writes the concatenation of {@code chunks} as {@code finalPath} via {@code tmpDir}; refuses to replace an
-     * existing file. Returns the bytes written, which must equal {@code expectedSize}.
+     * True when {@code dir} already holds {@code name} as a regular file of {@code size} bytes: a file an earlier,
+     * interrupted restore completed. Fails when something else holds the name.
      */
-    long write(Path tmpDir, Path finalPath, List<BlobId> chunks, long expectedSize, long mtimeNanos)
-            throws IOException {
-        Path tmp = tmpDir.resolve("mailsnap-restore." + ProcessHandle.current().pid() + "."
-                + SEQUENCE.incrementAndGet());
-        long written = 0;
-        boolean moved = false;
+    boolean complete(DirHandle dir, String name, long size) throws IOException {
+        BasicFileAttributes attributes;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            attributes = Files.readAttributes(dir.entry(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return false;
+        }
+        if (attributes.isRegularFile() && attributes.size() == size) {
+            return true;
+        }
+        throw new FileAlreadyExistsException(dir.shown(name), null, attributes.isRegularFile()
+                ? "exists with " + attributes.size() + " bytes, the snapshot has " + size + "; not replaced"
+                : "exists and is not a regular file; not replaced");
+    }
+
+    /**
+     * Writes the concatenation of {@code chunks} as {@code name} in {@code dest} via {@code tmp}; refuses to replace
+     * an existing name. Returns the bytes written.
+     *
+     * @throws ContentUnavailableException when a blob cannot be read or the blobs do not add up to
+     *                                     {@code expectedSize}; nothing is left behind then
+     */
+    long write(DirHandle tmp, DirHandle dest, String name, List<BlobId> chunks, long expectedSize, long mtimeNanos)
+            throws IOException {
+        Temporary temporary = createTemporary(tmp);
+        String tmpName = temporary.name();
+        boolean published = false;
+        try (NewFile file = temporary.file()) {
+            long written = 0;
+            try (FileChannel ch = file.openForWriting()) {
                 for (BlobId id : chunks) {
-                    ByteBuffer buf = ByteBuffer.wrap(blobs.get(id));
+                    ByteBuffer buf = ByteBuffer.wrap(read(id));
                     written += buf.remaining();
                     while (buf.hasRemaining()) {
                         ch.write(buf);
                     }
                 }
                 if (written != expectedSize) {
-                    throw new IOException(finalPath.getFileName() + ": restored " + written + " bytes, the snapshot"
-                            + " says " + expectedSize + " (damaged repository?)");
+                    throw new ContentUnavailableException("its blobs hold " + written
+                            + " bytes, the snapshot says " + expectedSize + " (damaged repository?)", null);
                 }
                 if (durable) {
                     ch.force(true);
                 }
             }
-            owner.apply(tmp);
-            Files.setLastModifiedTime(tmp, FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)));
-            if (Files.exists(finalPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileAlreadyExistsException(finalPath.toString(), null, "already exists, not replaced");
+            owner.applyTo(file.self());
+            Files.getFileAttributeView(file.self(), BasicFileAttributeView.class)
+                    .setTimes(FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)), null, null);
+            try {
+                Files.createLink(dest.entry(name), tmp.entry(tmpName));
+            } catch (FileAlreadyExistsException exists) {
+                throw new FileAlreadyExistsException(dest.shown(name), null, "already exists, not replaced");
             }
-            Files.move(tmp, finalPath, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
+            published = true;
             return written;
         } finally {
-            if (!moved) {
-                // Only after a failure: once moved, the name is gone, and asking costs a stat and an exception.
-                Files.deleteIfExists(tmp);
+            // Published: the temporary name is a second link to go. Not: the partial file goes. unlink never follows.
+            try {
+                Files.deleteIfExists(tmp.entry(tmpName));
+            } catch (IOException cleanup) {
+                if (published) {
+                    throw cleanup;
+                }
             }
+        }
+    }
+
+    private record Temporary(String name, NewFile file) {}
+
+    private Temporary createTemporary(DirHandle tmp) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String name = tmpNames.get();
+            try {
+                return new Temporary(name, tmp.createFile(name, FILE_MODE));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == MAX_TMP_ATTEMPTS) {
+                    throw new FileAlreadyExistsException(tmp.shown(name), null, MAX_TMP_ATTEMPTS
+                            + " temporary names in a row exist already; not restored");
+                }
+            }
+        }
+    }
+
+    private byte[] read(BlobId id) throws IOException {
+        try {
+            return blobs.get(id);
+        } catch (InterruptedIOException interrupted) {
+            throw interrupted;
+        } catch (IOException | RuntimeException unreadable) {
+            throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
         }
     }
 }

@@ -3,23 +3,33 @@ package org.mailsnap.restore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.maildir.ControlFiles;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
@@ -30,17 +40,24 @@ import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
- * Restores from one snapshot (see the package doc for the two modes).
+ * Restores from one snapshot (see the package doc for the modes).
  *
  * <ol>
  *   <li>Select the folder entries of the requested mailbox and folder from the snapshot's tree; for one message,
  *       only the folders whose manifest holds its base (none: an error, nothing written).</li>
- *   <li>Empty target: refuse a non-empty directory; merge: collect the bases the live mailbox holds now.</li>
- *   <li>Per folder: create {@code cur/ new/ tmp/}. Empty target: write its control files. Merge: create a folder
- *       the mailbox no longer has (with its {@code maildirfolder} marker), and prepare the keyword translation
- *       from the snapshot's {@code dovecot-keywords} to the live one.</li>
+ *   <li>Empty target: refuse a non-empty directory (resume: accept it); merge: collect the bases and GUIDs the
+ *       live mailbox holds now; as a folder: refuse a name the mailbox has. Open the target: the one path followed
+ *       as given.</li>
+ *   <li>Per folder: open or create each directory down to the folder and its {@code cur/ new/ tmp/}, each from its
+ *       parent's handle without following a link (a link: the folder is named in the failures and skipped).
+ *       Empty target: write its control files. Merge: create a folder the mailbox no longer has (with its
+ *       {@code maildirfolder} marker), and prepare the keyword translation from the snapshot's
+ *       {@code dovecot-keywords} to the live one. As a folder: the new folder with its marker and the snapshot's
+ *       {@code dovecot-keywords}.</li>
  *   <li>Stream the folder's manifest; write each selected message on a worker thread, at most a few per thread in
- *       flight so memory stays bounded.</li>
+ *       flight so memory stays bounded. A file whose content the repository cannot give back is named in the
+ *       failures and the rest goes on; a failure to write the target stops the restore.</li>
+ *   <li>As a folder: subscribe the new folders.</li>
  * </ol>
  */
 public final class Restorer {
@@ -57,6 +74,14 @@ public final class Restorer {
         this.threads = threads;
     }
 
+    private TargetDirs.Hook hook = (parent, name) -> {};
+
+    /** For tests: runs {@code hook} before each directory below the target is opened or created (to race it). */
+    Restorer withHook(TargetDirs.Hook hook) {
+        this.hook = hook;
+        return this;
+    }
+
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request) throws IOException {
         List<FolderEntry> folders = selectFolders(snapshot, request);
         if (request.base() != null) {
@@ -64,36 +89,53 @@ public final class Restorer {
         }
         Path target = request.target().toAbsolutePath().normalize();
         RestoreFolder asFolder = request.asFolder() == null ? null : RestoreFolder.parse(request.asFolder());
-        prepareTarget(target, request.mode(), asFolder);
-        TargetPaths paths = new TargetPaths(target, request.mailbox() != null, asFolder);
-        Ownership owner = Ownership.of(target);
-        MaildirFileWriter writer = new MaildirFileWriter(blobs, owner, request.mode() != RestoreMode.EMPTY_TARGET);
-        BaseNames bases = new BaseNames(snapshot.separator());
-        ExistingBases existing = request.mode() == RestoreMode.MERGE
-                ? ExistingBases.scan(target, bases) : ExistingBases.none();
-        Run run = new Run(writer, bases, existing, request);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mailsnap-restore");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (FolderEntry folder : folders) {
-                run.folder(paths, folder, pool);
+        try (DirHandle root = prepareTarget(target, request.mode(), asFolder)) {
+            TargetPaths paths = new TargetPaths(target, request.mailbox() != null, asFolder);
+            Ownership owner = Ownership.of(root);
+            MaildirFileWriter writer = new MaildirFileWriter(blobs, owner, request.mode().live());
+            BaseNames bases = new BaseNames(snapshot.separator());
+            ExistingBases existing = request.mode() == RestoreMode.MERGE
+                    ? ExistingBases.scan(target, bases) : ExistingBases.none();
+            Run run = new Run(root, writer, bases, existing, request);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "mailsnap-restore");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (FolderEntry folder : folders) {
+                    run.folder(paths, folder, pool);
+                }
+                run.awaitAll();
+                if (asFolder != null) {
+                    List<List<String>> subscribe = new ArrayList<>();
+                    folders.forEach(f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
+                    Subscriptions.add(root, subscribe, owner);
+                    run.notes.add("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
+                            + (folders.size() == 1 ? "" : "s") + ", subscribed)");
+                }
+            } finally {
+                // Writes still queued after a failure see it and do nothing; none runs once restore() returns.
+                pool.shutdown();
+                awaitTermination(pool);
             }
-            run.awaitAll();
-            if (asFolder != null) {
-                List<List<String>> subscribe = new ArrayList<>();
-                folders.forEach(f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
-                Subscriptions.add(target, subscribe, owner);
-                run.notes.add("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
-                        + (folders.size() == 1 ? "" : "s") + ", subscribed)");
-            }
-        } finally {
-            pool.shutdownNow();
+            List<String> failures = new ArrayList<>(run.failures);
+            Collections.sort(failures);
+            return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
+                    run.controlFiles, run.notes, failures);
         }
-        return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
-                run.controlFiles, run.notes);
+    }
+
+    private static void awaitTermination(ExecutorService pool) throws InterruptedIOException {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a write of a huge message on a slow disk: keep waiting, it must not outlive the restore
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("restore interrupted");
+        }
     }
 
     private List<FolderEntry> selectFolders(Snapshot snapshot, RestoreRequest request) throws IOException {
@@ -151,8 +193,11 @@ public final class Restorer {
         }
     }
 
-    private static void prepareTarget(Path target, RestoreMode mode, RestoreFolder asFolder) throws IOException {
-        if (mode != RestoreMode.EMPTY_TARGET) {
+    /**
+     * Checks the target and opens it; the path the caller gave is followed (it is theirs), nothing below it will be.
+     */
+    private static DirHandle prepareTarget(Path target, RestoreMode mode, RestoreFolder asFolder) throws IOException {
+        if (mode == RestoreMode.MERGE || mode == RestoreMode.AS_FOLDER) {
             if (!Files.isDirectory(target)) {
                 throw new IOException((mode == RestoreMode.MERGE ? "merge" : "restore") + " target " + target
                         + " is not an existing mailbox directory");
@@ -160,25 +205,30 @@ public final class Restorer {
             if (asFolder != null) {
                 refuseExistingFolder(target, asFolder);
             }
-            return;
+            return DirHandle.open(target);
         }
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
                 throw new IOException("restore target " + target + " exists and is not a directory");
             }
-            try (var entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("restore target " + target + " is not empty (use an empty directory, or"
-                            + " --merge to add missing messages to a live mailbox)");
+            if (mode == RestoreMode.EMPTY_TARGET) {
+                try (var entries = Files.list(target)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IOException("restore target " + target + " is not empty (use an empty directory,"
+                                + " --resume to finish an interrupted restore into it, or --merge to add missing"
+                                + " messages to a live mailbox)");
+                    }
                 }
             }
         } else {
             Files.createDirectories(target);
         }
+        return DirHandle.open(target);
     }
 
-    /** The state of one restore: counters, in-flight writes, notes. */
+    /** The state of one restore: counters, in-flight writes, notes, what could not be restored. */
     private final class Run {
+        final TargetDirs dirsOf;
         final MaildirFileWriter writer;
         final BaseNames bases;
         final ExistingBases existing;
@@ -187,13 +237,15 @@ public final class Restorer {
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
-        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
         final int windowSize = threads * 4;
         final Semaphore window = new Semaphore(windowSize);
         long controlFiles;
 
-        Run(MaildirFileWriter writer, BaseNames bases, ExistingBases existing, RestoreRequest request) {
+        Run(DirHandle root, MaildirFileWriter writer, BaseNames bases, ExistingBases existing,
+            RestoreRequest request) {
+            this.dirsOf = new TargetDirs(root, writer, hook);
             this.writer = writer;
             this.bases = bases;
             this.existing = existing;
@@ -201,70 +253,78 @@ public final class Restorer {
         }
 
         void folder(TargetPaths paths, FolderEntry folder, ExecutorService pool) throws IOException {
-            Path root = paths.mailboxRoot(folder.key());
-            Path dir = paths.folderDir(folder.key());
-            boolean isRoot = folder.key().folder().isEmpty();
             String shown = folder.key().toString();
-            KeywordTranslation keywords = null;
-            if (request.mode() == RestoreMode.EMPTY_TARGET) {
-                createMaildir(root);
-                createMaildir(dir);
-                writeControlFiles(paths, dir, folder, isRoot);
-            } else if (request.mode() == RestoreMode.AS_FOLDER) {
-                // a folder nobody has opened yet: its marker, its directories, the snapshot's keyword names (so the
-                // letters in the names mean what they meant); no uidlist: Dovecot gives the messages new UIDs
-                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("refusing to restore into the existing folder " + dir);
+            FolderDirs dirs;
+            try {
+                dirs = dirsOf.open(paths, folder.key(), request.mode().exactCopy(), notes);
+            } catch (SymlinkRefusedException link) {
+                failures.add(link.getFile() + ": is a symbolic link, not followed; folder " + shown
+                        + " not restored");
+                return;
+            } catch (NotDirectoryException other) {
+                failures.add(other.getFile() + ": is not a directory; folder " + shown + " not restored");
+                return;
+            } catch (NoSuchFileException gone) {
+                // Created, then removed or renamed by someone else before it could be opened.
+                failures.add(gone.getFile() + ": is gone (removed or renamed while the restore opened it); folder "
+                        + shown + " not restored");
+                return;
+            }
+            try {
+                KeywordTranslation keywords = null;
+                if (request.mode().exactCopy()) {
+                    writeControlFiles(dirs, folder, c -> true);
+                } else if (request.mode() == RestoreMode.AS_FOLDER) {
+                    // a new folder: the snapshot's keyword names, so the letters in the names mean what they meant;
+                    // no uidlist: Dovecot gives the messages new UIDs
+                    writeControlFiles(dirs, folder, c -> c.name().equals(ControlFiles.KEYWORDS));
+                } else {
+                    keywords = new KeywordTranslation(shown, bases.separator(), snapshotKeywords(folder),
+                            liveKeywords(dirs.folder));
                 }
-                writer.ensureDirectory(dir);
-                writer.createEmptyFile(paths.file(dir, MAILDIRFOLDER));
-                createMaildir(dir);
-                for (ControlFile c : folder.controlFiles()) {
-                    if (c.name().equals(ControlFiles.KEYWORDS)) {
-                        writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(),
-                                c.mtimeNanos());
-                        controlFiles++;
+                long[] counts = new long[2];
+                KeywordTranslation translation = keywords;
+                try {
+                    ManifestReader.read(folder.manifest(), this::manifestBlob,
+                            p -> message(dirs, folder.key(), p, translation, counts, pool));
+                } catch (ContentUnavailableException e) {
+                    // A manifest chunk is damaged: what it listed before the damage is being written.
+                    failures.add(shown + ": its message list cannot be read (" + e.getMessage() + "); messages"
+                            + " listed after the damage not restored");
+                }
+                if (translation != null) {
+                    notes.addAll(translation.notes());
+                    if (counts[0] + counts[1] > 0) {
+                        notes.add(shown + ": " + counts[0] + " restored, " + counts[1]
+                                + " skipped (base already in the mailbox)");
                     }
                 }
-            } else {
-                if (!isRoot && !Files.isDirectory(dir)) {
-                    writer.ensureDirectory(dir);
-                    // Never in the root: there it would break quota (maildir-facts.md).
-                    writer.createEmptyFile(paths.file(dir, MAILDIRFOLDER));
-                    notes.add("created folder " + shown);
-                }
-                createMaildir(dir);
-                keywords = new KeywordTranslation(shown, bases.separator(), snapshotKeywords(folder),
-                        liveKeywords(paths, dir));
-            }
-            long[] counts = new long[2];
-            KeywordTranslation translation = keywords;
-            ManifestReader.read(folder.manifest(), blobs,
-                    p -> message(paths, folder.key().folder(), dir, p, translation, counts, pool));
-            if (translation != null) {
-                notes.addAll(translation.notes());
-                if (counts[0] + counts[1] > 0) {
-                    notes.add(shown + ": " + counts[0] + " restored, " + counts[1]
-                            + " skipped (base already in the mailbox)");
-                }
+            } finally {
+                dirs.release();
             }
         }
 
-        private void createMaildir(Path dir) throws IOException {
-            for (String sub : List.of("cur", "new", "tmp")) {
-                writer.ensureDirectory(dir.resolve(sub));
-            }
-        }
-
-        private void writeControlFiles(TargetPaths paths, Path dir, FolderEntry folder, boolean isRoot)
-                throws IOException {
+        private void writeControlFiles(FolderDirs dirs, FolderEntry folder,
+                                       java.util.function.Predicate<ControlFile> wanted) throws IOException {
+            boolean isRoot = folder.key().folder().isEmpty();
             for (ControlFile c : folder.controlFiles()) {
+                if (!wanted.test(c)) {
+                    continue;
+                }
                 if (isRoot && c.name().equals(MAILDIRFOLDER)) {
                     notes.add("not restoring maildirfolder in the mailbox root (it would break quota)");
                     continue;
                 }
-                writer.write(dir.resolve("tmp"), paths.file(dir, c.name()), c.chunks(), c.size(), c.mtimeNanos());
-                controlFiles++;
+                String name = TargetPaths.fileName(c.name());
+                try {
+                    if (request.mode() == RestoreMode.RESUME && writer.complete(dirs.folder, name, c.size())) {
+                        continue;
+                    }
+                    writer.write(dirs.tmp, dirs.folder, name, c.chunks(), c.size(), c.mtimeNanos());
+                    controlFiles++;
+                } catch (ContentUnavailableException | FileAlreadyExistsException e) {
+                    failures.add(folder.key() + ": " + name + ": " + e.getMessage());
+                }
             }
         }
 
@@ -272,8 +332,16 @@ public final class Restorer {
             for (ControlFile c : folder.controlFiles()) {
                 if (c.name().equals(ControlFiles.KEYWORDS)) {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    for (BlobId id : c.chunks()) {
-                        bytes.writeBytes(blobs.get(id));
+                    try {
+                        for (BlobId id : c.chunks()) {
+                            bytes.writeBytes(blobs.get(id));
+                        }
+                    } catch (InterruptedIOException interrupted) {
+                        throw interrupted;
+                    } catch (IOException damaged) {
+                        failures.add(folder.key() + ": the snapshot's " + ControlFiles.KEYWORDS + " cannot be read ("
+                                + damaged.getMessage() + "); keyword letters of its messages are dropped");
+                        return null;
                     }
                     return Keywords.parse(bytes.toByteArray(), "the snapshot's " + folder.key() + " "
                             + ControlFiles.KEYWORDS);
@@ -282,22 +350,38 @@ public final class Restorer {
             return null;
         }
 
-        /** The live folder's keywords as they are now; Dovecot may add some later, never renumber them. */
-        private Keywords liveKeywords(TargetPaths paths, Path dir) throws IOException {
-            Path file = paths.file(dir, ControlFiles.KEYWORDS);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
+        /** A manifest chunk; a repository that cannot give it back is damage to report, not a reason to stop. */
+        private byte[] manifestBlob(BlobId id) throws IOException {
             try {
-                return Keywords.parse(Files.readAllBytes(file), file.toString());
+                return blobs.get(id);
+            } catch (InterruptedIOException interrupted) {
+                throw interrupted;
+            } catch (IOException unreadable) {
+                throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
+            }
+        }
+
+        /** The live folder's keywords as they are now; Dovecot may add some later, never renumber them. */
+        private Keywords liveKeywords(DirHandle dir) throws IOException {
+            Path file = dir.entry(ControlFiles.KEYWORDS);
+            try {
+                if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                    return null;
+                }
+                try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    Channels.newInputStream(ch).transferTo(bytes);
+                    return Keywords.parse(bytes.toByteArray(), dir.shown(ControlFiles.KEYWORDS));
+                }
             } catch (NoSuchFileException gone) {
                 return null;
             }
         }
 
         /** counts[0]: messages queued for writing, counts[1]: skipped because the base exists. */
-        void message(TargetPaths paths, String folder, Path dir, Placement p, KeywordTranslation keywords,
-                     long[] counts, ExecutorService pool) throws IOException {
+        void message(FolderDirs dirs, FolderKey key, Placement p, KeywordTranslation keywords, long[] counts,
+                     ExecutorService pool) throws IOException {
             String base = bases.baseOf(p.name());
             String guid = p.identity(base);
             if (request.base() != null && !request.base().equals(base) && !request.base().equals(guid)) {
@@ -307,36 +391,50 @@ public final class Restorer {
             if (holder != null) {
                 skipped.incrementAndGet();
                 counts[1]++;
-                noteSkip(folder, p.name(), base, holder);
+                noteSkip(key.folder(), p.name(), base, holder);
                 return;
             }
             counts[0]++;
             String name = keywords == null ? p.name() : keywords.translate(p.name());
-            // a GUID is a base Dovecot once wrote; one that could not be (a dot file Maildir hides, an info part)
-            // is never used as a name
-            String usableGuid = guid.startsWith(".") || guid.indexOf(bases.separator()) >= 0 ? base : guid;
-            String free = request.mode() != RestoreMode.MERGE ? base
-                    : existing.freeBase(dir, base, usableGuid, () -> FreshBase.like(base, Instant.now()));
-            if (!free.equals(base)) {
-                name = free + name.substring(base.length());
-                notes.add("restored " + (folder.isEmpty() ? "INBOX" : folder) + "/" + p.name() + " as " + name
-                        + (free.equals(usableGuid) ? ": under its Dovecot GUID, which Dovecot will report again"
-                        : ": the folder's uidlist still lists its base (an expunged message would reappear)"));
+            if (request.mode() == RestoreMode.MERGE) {
+                // a GUID is a base Dovecot once wrote; one that could not be (a dot file Maildir hides, an info
+                // part) is never used as a name
+                String usableGuid = guid.startsWith(".") || guid.indexOf(bases.separator()) >= 0 ? base : guid;
+                String free = existing.freeBase(key.folder(), base, usableGuid,
+                        () -> FreshBase.like(base, Instant.now()));
+                if (!free.equals(base)) {
+                    name = free + name.substring(base.length());
+                    notes.add("restored " + shownFolder(key.folder()) + "/" + p.name() + " as " + name
+                            + (free.equals(usableGuid) ? ": under its Dovecot GUID, which Dovecot will report again"
+                            : ": the folder's uidlist still lists its base (an expunged message would reappear)"));
+                }
             }
-            Path finalPath = paths.file(dir.resolve(p.inCur() ? "cur" : "new"), name);
+            String fileName = TargetPaths.fileName(name);
+            DirHandle dest = dirs.messages(p.inCur());
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());
             chunks.addAll(p.content().body());
             acquire(1);
             rethrowFailure();
+            dirs.retain();
             pool.execute(() -> {
                 try {
-                    bytes.addAndGet(writer.write(dir.resolve("tmp"), finalPath, chunks, p.content().size(),
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    if (request.mode() == RestoreMode.RESUME && writer.complete(dest, fileName, p.content().size())) {
+                        skipped.incrementAndGet();
+                        return;
+                    }
+                    bytes.addAndGet(writer.write(dirs.tmp, dest, fileName, chunks, p.content().size(),
                             p.mtimeNanos()));
                     messages.incrementAndGet();
+                } catch (ContentUnavailableException | FileAlreadyExistsException e) {
+                    failures.add(key + ": " + (p.inCur() ? "cur/" : "new/") + fileName + ": " + e.getMessage());
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
+                    dirs.release();
                     window.release();
                 }
             });
@@ -351,10 +449,12 @@ public final class Restorer {
             if (sameBase && holder.folder().equals(folder)) {
                 return; // still where it was: the common case of a merge, counted only
             }
-            String where = holder.folder().isEmpty() ? "INBOX" : holder.folder();
-            notes.add("skipped " + (folder.isEmpty() ? "INBOX" : folder) + "/" + name + ": "
-                    + (sameBase ? "moved to " + where : "moved to " + where + " under another name ("
-                    + holder.name() + ", same GUID)"));
+            notes.add("skipped " + shownFolder(folder) + "/" + name + ": moved to " + shownFolder(holder.folder())
+                    + (sameBase ? "" : " under another name (" + holder.name() + ", same GUID)"));
+        }
+
+        private String shownFolder(String folder) {
+            return folder.isEmpty() ? "INBOX" : folder;
         }
 
         /** Waits until every submitted write has finished, then reports the first failure. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mailsnap.fs.DirHandle;
 
 /**
  * Adds folders to a live mailbox's Dovecot {@code subscriptions} file the way Dovecot changes it: under the dotlock
@@ -41,9 +42,9 @@ final class Subscriptions {
     private Subscriptions() {}
 
     /** Subscribes {@code folders} (each a list of storage levels) unless already subscribed. */
-    static void add(Path mailboxRoot, List<List<String>> folders, Ownership owner) throws IOException {
-        Path file = mailboxRoot.resolve(FILE);
-        Path lock = mailboxRoot.resolve(LOCK);
+    static void add(DirHandle mailboxRoot, List<List<String>> folders, Ownership owner) throws IOException {
+        Path file = mailboxRoot.entry(FILE); // through the handle: never a link in the way (see org.mailsnap.fs)
+        Path lock = mailboxRoot.entry(LOCK);
         takeLock(lock);
         boolean replaced = false;
         try {
@@ -70,7 +71,7 @@ final class Subscriptions {
                 }
                 ch.force(true);
             }
-            owner.apply(lock);
+            owner.applyTo(lock);
             Files.move(lock, file, StandardCopyOption.ATOMIC_MOVE);
             replaced = true;
         } finally {
@@ -118,7 +119,9 @@ final class Subscriptions {
                 }
                 return new byte[0];
             }
-            return Files.readAllBytes(file);
+            try (var ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                return java.nio.channels.Channels.newInputStream(ch).readAllBytes(); // a link swapped in: ELOOP
+            }
         } catch (NoSuchFileException gone) {
             return new byte[0];
         }

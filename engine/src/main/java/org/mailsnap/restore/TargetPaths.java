@@ -2,11 +2,15 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.mailsnap.maildir.FileNames;
+import java.util.ArrayList;
+import java.util.List;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
 
-/** Maps folders to directories under the target and refuses any path that would leave it. */
+/**
+ * Maps folders to the directory names walked from the target, one name at a time, and refuses any that would leave
+ * it. The walk itself ({@link FolderDirs}) opens each name from its parent's handle without following links.
+ */
 final class TargetPaths {
     private final Path target;
     private final boolean oneMailbox;
@@ -27,48 +31,45 @@ final class TargetPaths {
         return target;
     }
 
-    /** The mailbox root of {@code key} under the target. */
-    Path mailboxRoot(FolderKey key) throws IOException {
-        return inside(oneMailbox ? target : below(target, key.mailbox()));
+    /** The names from the target to the mailbox root of {@code key}: none when the target is the mailbox root. */
+    List<String> mailboxRoot(FolderKey key) throws IOException {
+        return oneMailbox || key.mailbox().isEmpty() ? List.of() : names(key.mailbox(), key);
     }
 
-    Path folderDir(FolderKey key) throws IOException {
-        Path root = mailboxRoot(key);
+    /** The names from the mailbox root to the folder's directory: none for INBOX. */
+    List<String> folderDir(FolderKey key) throws IOException {
         if (asFolder != null) {
             if (!key.folder().isEmpty() && !key.folder().startsWith(".")) {
                 throw new IOException("cannot restore " + key + " as a folder: only Maildir++ folders (.Name) can be"
                         + " placed under another folder");
             }
-            return inside(below(root, asFolder.directoryOf(key.folder())));
+            return names(asFolder.directoryOf(key.folder()), key);
         }
-        return inside(below(root, key.folder()));
+        return key.folder().isEmpty() ? List.of() : names(key.folder(), key);
     }
 
-    /** A file directly in {@code dir}, whose name was validated when it was decoded; checked again here. */
-    Path file(Path dir, String name) throws IOException {
-        try {
-            return inside(FileNames.child(dir, name));
-        } catch (IllegalArgumentException notOneEntry) {
-            throw new IOException("refusing to write outside the restore target " + target + ": "
-                    + notOneEntry.getMessage());
+    /**
+     * The {@code /}-separated path split into names, each one plain: validated by {@code SafeNames} when the tree was
+     * decoded, and checked again here since a wrong one would leave the target.
+     */
+    private static List<String> names(String path, FolderKey key) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String name : path.split("/", -1)) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+                throw new IOException("refusing to restore " + key + ": '" + path
+                        + "' is not a plain relative path");
+            }
+            names.add(name);
         }
+        return names;
     }
 
-    /** The directory {@code relative} ({@code /}-separated names, the bytes of the snapshot) below {@code dir}. */
-    private Path below(Path dir, String relative) throws IOException {
-        try {
-            return FileNames.relative(dir, relative);
-        } catch (IllegalArgumentException notNames) {
-            throw new IOException("refusing to write outside the restore target " + target + ": '"
-                    + NameBytes.printable(relative) + "' " + notNames.getMessage());
+    /** A file name directly in a directory, validated when it was decoded; checked again here. */
+    static String fileName(String name) throws IOException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
+            throw new IOException("refusing to write outside the restore target: file name '" + name + "'");
         }
-    }
-
-    private Path inside(Path p) throws IOException {
-        Path n = p.toAbsolutePath().normalize();
-        if (!n.startsWith(target)) {
-            throw new IOException("refusing to write outside the restore target " + target + ": " + n);
-        }
-        return n;
+        return name;
     }
 }

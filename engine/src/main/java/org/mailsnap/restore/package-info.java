@@ -1,7 +1,7 @@
 /**
  * Restore: put back a mailbox, a folder or one message as a snapshot holds it.
  *
- * <p>Two modes:
+ * <p>Three modes:
  * <ol>
  *   <li><b>Into an empty directory</b> ({@link org.mailsnap.restore.RestoreMode#EMPTY_TARGET}): every folder's
  *       {@code cur/ new/ tmp/}, every message file byte-identical under its name of that moment (so its flags), its
@@ -23,6 +23,10 @@
  *       uidlist's {@code G}). Each such name change is noted. Control files of a
  *       live folder are never touched. A folder the mailbox no longer has is created as Dovecot would find it:
  *       the directory, its {@code maildirfolder} marker, {@code cur/ new/ tmp/}.</li>
+ *   <li><b>Resume</b> ({@link org.mailsnap.restore.RestoreMode#RESUME}): as into an empty directory, into one that an
+ *       interrupted or partial restore of the same selection began. A file appears under its final name only once
+ *       it is written whole (tmp, then link), so a file there with the snapshot's name and size is complete and
+ *       kept; anything else under that name (another size, a link, a directory) is named and not replaced.</li>
  *   <li><b>As a folder of a live mailbox</b> ({@link org.mailsnap.restore.RestoreMode#AS_FOLDER}): the snapshot's
  *       folders under a new folder ({@code RestoreFolder}: {@code Restored/2026-12-01 10:00} is the Maildir++
  *       directory {@code .Restored.2026-12-01 10:00}, levels in modified UTF-7; {@code .Archive} goes to
@@ -43,8 +47,25 @@
  * manifest holds that message are written (into an empty target with their control files of that moment, so the message keeps
  * its UID and keywords); a base the snapshot lacks is an error before anything is written.
  *
- * <p>Every path is built from names that {@link org.mailsnap.snapshot.SafeNames} checked when the tree and manifests
- * were decoded, and is checked once more to lie under the target before anything is written. When running as root,
- * what is created takes the owner of the target directory, so the mail server can read it.
+ * <p><b>Never through a link.</b> A root restore writes into directories the mail user owns and can change while it
+ * runs, so no path below the target is checked and then used: the target is opened once (following the caller's own
+ * path), and every directory below it is opened from its parent's {@link org.mailsnap.fs.DirHandle} with
+ * {@code O_NOFOLLOW} (created first with {@code mkdir} in that held parent when missing; {@code TargetDirs}); files are created
+ * {@code O_EXCL|O_NOFOLLOW}, given owner and mtime through their own descriptor, and published with {@code link}
+ * into {@code cur/} or {@code new/}, which never replaces a name. Why this is race-free, not merely checked: see
+ * {@link org.mailsnap.fs}. A link where a folder (or any directory on the way to it) or its {@code cur/ new/ tmp/}
+ * should be makes that folder skipped and named in {@link org.mailsnap.restore.RestoreResult#failures()}. Names
+ * become paths in two places only: {@link org.mailsnap.restore.TargetPaths} (folders, split into plain names) and
+ * {@link org.mailsnap.fs.DirHandle#entry} (one name in a held directory).
+ *
+ * <p><b>Damage.</b> Content the repository cannot give back (a missing pack, corrupt data, blobs that do not add up
+ * to the recorded size) costs that one file: it is named (folder and file) in the failures, nothing is left of it,
+ * and the restore goes on; a damaged manifest chunk costs the messages it lists from there on. A failure to write
+ * the target (a full disk) stops the restore. {@link org.mailsnap.restore.LiveStore} tells whether a target lies in
+ * the store the snapshot was taken of, where only a merge belongs.
+ *
+ * <p>Every name was checked by {@link org.mailsnap.snapshot.SafeNames} when the tree and manifests were decoded, and
+ * is checked once more to be one plain name before it is used. When running as root, what is created takes the
+ * owner of the target directory, so the mail server can read it.
  */
 package org.mailsnap.restore;

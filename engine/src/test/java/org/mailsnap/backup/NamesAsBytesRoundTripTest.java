@@ -15,7 +15,7 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;

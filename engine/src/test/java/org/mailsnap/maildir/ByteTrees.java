@@ -1,5 +1,6 @@
 package org.mailsnap.maildir;
 
+import org.mailsnap.fs.FileNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package org.mailsnap.restore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.fs.DirHandle;
 import org.mailsnap.model.BlobId;
 
 /** One file written the Maildir way: whole or not at all under its name, with its mtime, and nothing left in tmp/. */
@@ -35,8 +37,8 @@ class MaildirFileWriterTest {
         for (boolean durable : new boolean[] {false, true}) {
             Path folder = maildir("durable-" + durable);
             Path target = folder.resolve("cur/1700000000.M1P1.host:2,S");
-            long written = writer(durable).write(folder.resolve("tmp"), target, List.of(HEADER, BODY), 18,
-                    MTIME_NANOS);
+            long written = write(writer(durable), folder, "cur", "1700000000.M1P1.host:2,S", List.of(HEADER, BODY),
+                    18);
             assertEquals(18, written);
             assertArrayEquals("Subject: hi\n\nbody\n".getBytes(StandardCharsets.US_ASCII), Files.readAllBytes(target));
             assertEquals(MTIME_NANOS / 1000, Files.getLastModifiedTime(target).to(TimeUnit.MICROSECONDS));
@@ -47,10 +49,9 @@ class MaildirFileWriterTest {
     @Test
     void aWrongSizeLeavesNeitherTheFileNorATemporary() throws IOException {
         Path folder = maildir("size");
-        Path target = folder.resolve("cur/1700000000.M2P1.host:2,S");
-        IOException e = assertThrows(IOException.class, () -> writer(false).write(folder.resolve("tmp"), target,
-                List.of(HEADER, BODY), 19, MTIME_NANOS));
-        assertTrue(e.getMessage().contains("restored 18 bytes, the snapshot says 19"), e.getMessage());
+        IOException e = assertThrows(ContentUnavailableException.class, () -> write(writer(false), folder, "cur",
+                "1700000000.M2P1.host:2,S", List.of(HEADER, BODY), 19));
+        assertTrue(e.getMessage().contains("its blobs hold 18 bytes, the snapshot says 19"), e.getMessage());
         assertEquals(List.of(), list(folder.resolve("cur")));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
@@ -60,14 +61,75 @@ class MaildirFileWriterTest {
         Path folder = maildir("exists");
         Path target = folder.resolve("new/1700000000.M3P1.host");
         Files.writeString(target, "live");
-        assertThrows(FileAlreadyExistsException.class, () -> writer(true).write(folder.resolve("tmp"), target,
-                List.of(HEADER), 13, MTIME_NANOS));
+        assertThrows(FileAlreadyExistsException.class, () -> write(writer(true), folder, "new",
+                "1700000000.M3P1.host", List.of(HEADER), 13));
         assertEquals("live", Files.readString(target));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
 
+    @Test
+    void aBlobTheRepositoryCannotGiveBackLeavesNothingAndSaysWhy() throws IOException {
+        Path folder = maildir("missing");
+        BlobId lost = BlobId.of(filled(3));
+        IOException e = assertThrows(ContentUnavailableException.class, () -> write(writer(false), folder, "cur",
+                "1700000000.M4P1.host:2,S", List.of(HEADER, lost), 18));
+        assertTrue(e.getMessage().contains("blob not in this test's map"), e.getMessage());
+        assertEquals(List.of(), list(folder.resolve("cur")));
+        assertEquals(List.of(), list(folder.resolve("tmp")));
+    }
+
+    @Test
+    void aCompleteFileIsRecognisedAndAnyOtherOccupantRefused() throws IOException {
+        Path folder = maildir("resume");
+        MaildirFileWriter writer = writer(false);
+        write(writer, folder, "cur", "done:2,S", List.of(HEADER, BODY), 18);
+        Files.writeString(folder.resolve("cur/short:2,S"), "Subj");
+        Files.createSymbolicLink(folder.resolve("cur/link:2,S"), folder.resolve("cur/done:2,S"));
+        try (DirHandle cur = DirHandle.open(folder.resolve("cur"))) {
+            assertTrue(writer.complete(cur, "done:2,S", 18));
+            assertFalse(writer.complete(cur, "absent:2,S", 18));
+            assertThrows(FileAlreadyExistsException.class, () -> writer.complete(cur, "short:2,S", 18));
+            assertThrows(FileAlreadyExistsException.class, () -> writer.complete(cur, "link:2,S", 18));
+        }
+    }
+
+    @Test
+    void aTemporaryNamePlantedAsALinkIsPassedOverAndItsTargetUntouched() throws IOException {
+        Path folder = maildir("planted");
+        Path victim = Files.writeString(dir.resolve("victim"), "root only");
+        Files.createSymbolicLink(folder.resolve("tmp/first"), victim);
+        java.util.Iterator<String> names = List.of("first", "second").iterator();
+        MaildirFileWriter writer;
+        try (DirHandle target = DirHandle.open(dir)) {
+            writer = new MaildirFileWriter(BLOBS::get, Ownership.of(target), true, names::next);
+        }
+
+        write(writer, folder, "cur", "1700000000.M5P1.host:2,S", List.of(HEADER, BODY), 18);
+
+        assertEquals("root only", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(folder.resolve("tmp/first")), "the planted link is left as it was");
+        assertEquals(List.of(folder.resolve("tmp/first")), list(folder.resolve("tmp")), "and 'second' is gone");
+        assertEquals("Subject: hi\n\nbody\n", Files.readString(folder.resolve("cur/1700000000.M5P1.host:2,S")));
+    }
+
+    private static long write(MaildirFileWriter writer, Path folder, String sub, String name, List<BlobId> chunks,
+                              long size) throws IOException {
+        try (DirHandle tmp = DirHandle.open(folder.resolve("tmp"));
+             DirHandle dest = DirHandle.open(folder.resolve(sub))) {
+            return writer.write(tmp, dest, name, chunks, size, MTIME_NANOS);
+        }
+    }
+
     private MaildirFileWriter writer(boolean durable) throws IOException {
-        return new MaildirFileWriter(BLOBS::get, Ownership.of(dir), durable);
+        try (DirHandle target = DirHandle.open(dir)) {
+            return new MaildirFileWriter(id -> {
+                byte[] bytes = BLOBS.get(id);
+                if (bytes == null) {
+                    throw new java.nio.file.NoSuchFileException("blob not in this test's map");
+                }
+                return bytes;
+            }, Ownership.of(target), durable);
+        }
     }
 
     private Path maildir(String name) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.Arrays;
@@ -53,7 +54,8 @@ public final class DovecotDotLock implements FolderLock {
     void touch() {
         try {
             if (!lost && isOurs()) {
-                Files.setLastModifiedTime(lockFile, FileTime.from(clock.instant()));
+                Files.getFileAttributeView(lockFile, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(FileTime.from(clock.instant()), null, null);
                 return;
             }
         } catch (IOException unreadable) {
@@ -97,18 +99,13 @@ public final class DovecotDotLock implements FolderLock {
         if (fileKey != null && !fileKey.equals(key)) {
             return false;
         }
-        try {
-            return Arrays.equals(Files.readAllBytes(lockFile), content);
-        } catch (NoSuchFileException gone) {
-            return false;
-        }
+        return Arrays.equals(LockFileState.readNoFollow(lockFile), content);
     }
 
     private String describeCurrent() {
         try {
-            return "'" + new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8) + "'";
-        } catch (NoSuchFileException gone) {
-            return "no lock file";
+            byte[] bytes = LockFileState.readNoFollow(lockFile);
+            return bytes == null ? "no lock file" : "'" + new String(bytes, StandardCharsets.UTF_8) + "'";
         } catch (IOException unreadable) {
             return "unreadable: " + unreadable.getMessage();
         }

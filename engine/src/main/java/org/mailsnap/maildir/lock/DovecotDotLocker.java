@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.mailsnap.maildir.FileNames;
+import org.mailsnap.fs.FileNames;
+import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.NewFile;
+import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.model.FolderKey;
 
 /**
@@ -109,43 +111,62 @@ public final class DovecotDotLocker implements FolderLocker {
     /**
      * Creates the lock file exclusively; null when it exists already. The file stays open while held: its inode
      * cannot be reused then, so "same inode" reliably means "our file".
+     *
+     * <p>Never through a link: the folder is opened with {@code O_NOFOLLOW} (a link there is refused), the file is
+     * created in that held directory with {@code O_CREAT|O_EXCL|O_NOFOLLOW} (a planted link is "exists", like any
+     * other lock file), and its owner is set through its own descriptor, so renaming things in the folder meanwhile
+     * cannot make us write or chown anything else (see {@link org.mailsnap.fs}).
      */
     private DovecotDotLock tryCreate(FolderKey folder, Path controlDir, Path lockFile) throws IOException {
         byte[] content = settings.identity().content().getBytes(StandardCharsets.UTF_8);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException busy) {
-            return null;
-        } catch (NoSuchFileException vanished) {
-            throw new NoSuchFileException(controlDir.toString(), null,
-                    "folder " + folder + " does not exist (any more), cannot lock it");
-        }
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        try (DirHandle dir = openFolder(folder, controlDir)) {
+            NewFile created;
+            try {
+                created = dir.createFile(LOCK_FILE, 0666);
+            } catch (FileAlreadyExistsException busy) {
+                return null;
             }
-            giveToFolderOwner(controlDir, lockFile);
-            Object fileKey = Files.readAttributes(lockFile, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    .fileKey();
-            DovecotDotLock lock = new DovecotDotLock(folder.toString(), lockFile, content, fileKey, channel, clock);
-            lock.startTouching(touches, settings.touchInterval());
-            return lock;
-        } catch (IOException | RuntimeException failed) {
-            channel.close();
-            Files.deleteIfExists(lockFile);
-            throw failed;
+            FileChannel channel;
+            try (created) {
+                channel = FileChannel.open(created.self(), StandardOpenOption.WRITE);
+                try {
+                    ByteBuffer buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    giveToFolderOwner(dir, created.self(), lockFile);
+                    Object fileKey = Files.readAttributes(created.self(), PosixFileAttributes.class).fileKey();
+                    DovecotDotLock lock = new DovecotDotLock(folder.toString(), lockFile, content, fileKey, channel,
+                            clock);
+                    lock.startTouching(touches, settings.touchInterval());
+                    return lock;
+                } catch (IOException | RuntimeException failed) {
+                    channel.close();
+                    Files.deleteIfExists(dir.entry(LOCK_FILE));
+                    throw failed;
+                }
+            }
         }
     }
 
-    private void giveToFolderOwner(Path controlDir, Path lockFile) throws IOException {
+    private static DirHandle openFolder(FolderKey folder, Path controlDir) throws IOException {
+        try {
+            return DirHandle.openNoFollow(controlDir);
+        } catch (NoSuchFileException vanished) {
+            throw new NoSuchFileException(controlDir.toString(), null,
+                    "folder " + folder + " does not exist (any more), cannot lock it");
+        } catch (SymlinkRefusedException link) {
+            throw new SymlinkRefusedException(controlDir + " (folder " + folder + ", not locked)");
+        }
+    }
+
+    /** Owner and group of the folder, read and set through the descriptors held ({@code /proc/self/fd/N}). */
+    private void giveToFolderOwner(DirHandle folderDir, Path lockSelf, Path lockFile) throws IOException {
         if (!runningAsRoot) {
             return;
         }
-        PosixFileAttributes folder = Files.readAttributes(controlDir, PosixFileAttributes.class);
-        PosixFileAttributeView lock =
-                Files.getFileAttributeView(lockFile, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes folder = Files.readAttributes(folderDir.self(), PosixFileAttributes.class);
+        PosixFileAttributeView lock = Files.getFileAttributeView(lockSelf, PosixFileAttributeView.class);
         PosixFileAttributes current = lock.readAttributes();
         try {
             if (!current.owner().equals(folder.owner())) {
@@ -155,7 +176,7 @@ public final class DovecotDotLocker implements FolderLocker {
                 lock.setGroup(folder.group());
             }
         } catch (IOException chownFailed) {
-            throw new IOException("cannot give lock file " + lockFile + " to the owner of " + controlDir
+            throw new IOException("cannot give lock file " + lockFile + " to the owner of " + folderDir
                     + " (Dovecot must be able to read and remove it): " + chownFailed.getMessage(), chownFailed);
         }
     }
@@ -232,12 +253,8 @@ public final class DovecotDotLocker implements FolderLocker {
         }
 
         private String readHolder() throws IOException {
-            try {
-                byte[] bytes = Files.readAllBytes(lockFile);
-                return new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException gone) {
-                return null;
-            }
+            byte[] bytes = LockFileState.readNoFollow(lockFile);
+            return bytes == null ? null : new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8);
         }
 
         private static Instant earlier(Instant a, Instant b) {

@@ -29,4 +29,22 @@ record LockFileState(Object fileKey, FileTime ctime, FileTime mtime, long size) 
             return null;
         }
     }
+
+    /**
+     * The content of {@code file}, or null when it does not exist; never through a link (a lock file planted as a
+     * link reads as the link refused, not as the file it points to, which may be one only root can read).
+     */
+    static byte[] readNoFollow(Path file) throws IOException {
+        try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS)) {
+            return java.nio.channels.Channels.newInputStream(channel).readNBytes(64 * 1024);
+        } catch (NoSuchFileException gone) {
+            return null;
+        } catch (IOException link) { // ELOOP: the JDK gives no more specific type
+            if (Files.isSymbolicLink(file)) {
+                return ("(a symbolic link, not followed)").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            throw link;
+        }
+    }
 }

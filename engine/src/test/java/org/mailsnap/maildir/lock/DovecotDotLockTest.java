@@ -272,6 +272,42 @@ class DovecotDotLockTest {
     }
 
     @Test
+    void aLockFilePlantedAsALinkIsNeverWrittenThroughNorRead() throws Exception {
+        // As root: the link points at a file only root may read or change; the lock must neither.
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Path secret = Files.writeString(outside.resolve("secret"), "root only");
+        FileTime secretTime = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(secret, secretTime);
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Files.createSymbolicLink(folder.resolve("dovecot-uidlist.lock"), secret);
+
+        LockTimeoutException e = assertThrows(LockTimeoutException.class,
+                () -> locker(Duration.ofMillis(300)).lock(FOLDER, folder), "a link is someone's lock, not ours");
+
+        assertFalse(e.getMessage().contains("root only"), "the link's target is never read: " + e.getMessage());
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertEquals("root only", Files.readString(secret));
+        assertEquals(secretTime, Files.getLastModifiedTime(secret));
+        assertTrue(Files.isSymbolicLink(folder.resolve("dovecot-uidlist.lock")), "left for its stale time");
+    }
+
+    @Test
+    void aFolderThatIsALinkIsNotLocked() throws Exception {
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        Path folder = dir.resolve("folder");
+        Files.createSymbolicLink(folder, outside);
+
+        IOException e = assertThrows(org.mailsnap.fs.SymlinkRefusedException.class,
+                () -> locker(Duration.ofSeconds(1)).lock(FOLDER, folder));
+
+        assertTrue(e.getMessage().contains(folder.toString()) && e.getMessage().contains("alice|.Sent")
+                && e.getMessage().contains("symbolic link, not followed"), e.getMessage());
+        try (var listing = Files.list(outside)) {
+            assertEquals(0, listing.count(), "nothing created where the link points");
+        }
+    }
+
+    @Test
     void missingFolderIsNamed() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
                 () -> locker(Duration.ofSeconds(1)).lock(FOLDER, dir.resolve("gone")));

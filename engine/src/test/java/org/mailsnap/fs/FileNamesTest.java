@@ -1,4 +1,4 @@
-package org.mailsnap.maildir;
+package org.mailsnap.fs;
 
 import static org.junit.jupiter.api.Assertions.*;
 

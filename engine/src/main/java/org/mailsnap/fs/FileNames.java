@@ -1,4 +1,4 @@
-package org.mailsnap.maildir;
+package org.mailsnap.fs;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -183,6 +183,11 @@ public final class FileNames {
                 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not a directory entry name: '" + NameBytes.printable(name) + "'");
         }
+    }
+
+    /** The exact bytes of {@code path} as the kernel gets them (what the C library is handed, in {@link Libc}). */
+    public static byte[] bytes(Path path) {
+        return bytesOf(path);
     }
 
     private static byte[] bytesOf(Path path) {
