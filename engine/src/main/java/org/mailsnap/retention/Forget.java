@@ -1,0 +1,73 @@
+package org.mailsnap.retention;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mailsnap.codec.DecodeException;
+import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.SnapshotCodec;
+import org.mailsnap.storage.NoSuchObjectException;
+
+/**
+ * Plans and carries out a forget: reads every snapshot object, groups them, applies the policy, and deletes the
+ * snapshot objects it removes. Only snapshot objects are deleted; their data stays until {@code prune}.
+ *
+ * <p>Lock: <b>shared</b>, not exclusive as restic takes. Deleting a snapshot object never invalidates anything a
+ * concurrent backup relies on: no snapshot depends on another (the parent is informative), and a backup never reads
+ * other snapshots. A shared lock keeps backups of other hosts running while a forget runs, and still excludes a
+ * prune (exclusive), whose live set must not change under it. Two forgets at once delete overlapping sets; a
+ * delete of an object already gone is harmless.
+ */
+public final class Forget {
+    private final Repository repository;
+
+    public Forget(Repository repository) {
+        this.repository = repository;
+    }
+
+    /** Reads every snapshot and decides; changes nothing. */
+    public ForgetPlan plan(RetentionPolicy policy, GroupBy groupBy, ZoneId zone) throws IOException {
+        Map<String, List<Candidate>> groups = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String id : repository.objects().list(ObjectKind.SNAPSHOT)) {
+            Snapshot s;
+            try {
+                s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+            } catch (NoSuchObjectException e) {
+                continue; // removed since the listing
+            } catch (CorruptObjectException | DecodeException e) {
+                unreadable.add(id + ": " + e.getMessage());
+                continue;
+            }
+            String key = groupBy.key(s.host(), s.store());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(id, s.time(), key, s.tags()));
+        }
+        List<ForgetPlan.Group> planned = new ArrayList<>();
+        groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(key, policy.apply(candidates, zone))));
+        return new ForgetPlan(planned, unreadable);
+    }
+
+    /**
+     * Deletes the snapshot objects the plan removes, under a shared lock; returns how many were deleted.
+     *
+     * @param progress called after each deletion with the count so far
+     */
+    public int execute(ForgetPlan plan, java.util.function.IntConsumer progress) throws IOException {
+        int deleted = 0;
+        try (RepositoryLock lock = repository.lockShared()) {
+            for (Decision d : plan.removed()) {
+                lock.checkHeld();
+                repository.objects().delete(ObjectKind.SNAPSHOT, d.snapshot().id());
+                progress.accept(++deleted);
+            }
+        }
+        return deleted;
+    }
+}
