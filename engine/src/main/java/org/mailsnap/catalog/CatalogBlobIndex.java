@@ -3,6 +3,7 @@ package org.mailsnap.catalog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +93,22 @@ public final class CatalogBlobIndex implements BlobIndex {
             }
         });
         return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * Forgets every blob location and every loaded index file, in one write transaction: after a prune the cached
+     * locations may name deleted packs or deleted blobs, and a backup must never deduplicate against those.
+     */
+    public void clear() throws IOException {
+        write(txn -> {
+            for (Dbi<ByteBuffer> dbi : List.of(blobs, indexFiles)) {
+                try (PrefixScan scan = txn.scan(dbi, new byte[0])) {
+                    while (scan.next()) {
+                        scan.deleteCurrent();
+                    }
+                }
+            }
+        });
     }
 
     /** Removes the given blobs; returns how many were present. */

@@ -167,6 +167,11 @@ public final class Repository implements AutoCloseable {
         return indexSync;
     }
 
+    /** Index files and packs for garbage collection (prune); the caller holds the exclusive lock. */
+    public PackMaintenance maintenance() {
+        return new PackMaintenance(storage, subKeys, indexSync, objects, options);
+    }
+
     /** A shared lock (backups; many at once). */
     public RepositoryLock lockShared() throws IOException {
         return locks.acquire(false);

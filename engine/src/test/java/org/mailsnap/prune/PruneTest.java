@@ -1,0 +1,88 @@
+package org.mailsnap.prune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.repository.MemoryBlobIndex;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.repository.RepositoryLockedException;
+import org.mailsnap.storage.LocalStorage;
+import org.mailsnap.storage.ObjectInfo;
+
+/** Prune on a local directory: the scenario, the two-phase rule for unindexed packs, the lock. */
+class PruneTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void forgetThenPruneKeepsEveryKeptSnapshotAndRemovesWhatOnlyTheForgottenOneHeld() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("PruneTest seed " + seed);
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            new PruneScenario(f, tmp, seed).run();
+        }
+    }
+
+    @Test
+    void unindexedPacksAreDeletedOnlyWhenAlreadyUnindexedAtThePreviousPrune() throws Exception {
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            // a "killed backup": packs published, no index file (tiny packs, an index bound never reached)
+            Repository killed = Repository.open(new LocalStorage(tmp.resolve("backup/repo")), "secret".toCharArray(),
+                    BackupFixture.cheapKdf().packTargetSize(1024).indexFlushEntries(1_000_000).build());
+            BlobStore blobs = killed.openBlobStore(new MemoryBlobIndex());
+            Random random = new Random(7);
+            for (int i = 0; i < 3; i++) {
+                byte[] junk = new byte[2048];
+                random.nextBytes(junk);
+                blobs.put(BlobType.DATA, junk);
+            }
+            TreeSet<String> unindexed = new TreeSet<>(f.repository.maintenance().listPacks().keySet());
+            assertEquals(3, unindexed.size());
+
+            PruneResult first = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            assertEquals(0, first.unindexedDeleted());
+            assertEquals(3, first.unindexedRemembered());
+            assertEquals(unindexed, new TreeSet<>(f.repository.maintenance().listPacks().keySet()),
+                    "first prune only remembers them");
+
+            PruneResult second = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            assertEquals(3, second.unindexedDeleted());
+            assertTrue(f.repository.maintenance().listPacks().isEmpty(), "second prune deletes them");
+            assertEquals(1, f.repository.maintenance().indexIds().size(), "one final index file is left");
+            PruneResult third = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            assertFalse(third.changed(), third.toString());
+        }
+    }
+
+    @Test
+    void aBackupsSharedLockMakesPruneRefuseNamingTheHolderAndOtherBackupsGoOn() throws Exception {
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            Repository mx2 = Repository.open(f.storage, "secret".toCharArray(),
+                    BackupFixture.cheapKdf().hostname("mx2.example").pid(777).build());
+            List<ObjectInfo> before;
+            try (RepositoryLock backup = mx2.lockShared()) {
+                before = f.storage.list("");
+                RepositoryLockedException refused = assertThrows(RepositoryLockedException.class,
+                        () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
+                assertTrue(refused.getMessage().contains("mx2.example") && refused.getMessage().contains("777"),
+                        refused.getMessage());
+                assertEquals(before, f.storage.list(""), "the refused prune left nothing behind");
+                try (RepositoryLock another = f.repository.lockShared()) {
+                    assertFalse(another.exclusive(), "another host's backup still gets its shared lock");
+                }
+            }
+        }
+    }
+}
