@@ -16,6 +16,12 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     static ProgressTicker start(Environment env, BackupProgress p) {
+        return start(env, () -> String.format("  mailboxes %d/%d, messages seen %d, read %d (%s)", p.mailboxesDone(),
+                p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead())));
+    }
+
+    /** Prints {@code line}'s text once a second (prune, forget). */
+    static ProgressTicker start(Environment env, java.util.function.Supplier<String> line) {
         if (System.console() == null) {
             return new ProgressTicker(null, env);
         }
@@ -25,8 +31,7 @@ final class ProgressTicker implements AutoCloseable {
             return t;
         });
         timer.scheduleAtFixedRate(() -> {
-            env.err().printf("\r  mailboxes %d/%d, messages seen %d, read %d (%s)   ", p.mailboxesDone(),
-                    p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead()));
+            env.err().print("\r" + line.get() + "   ");
             env.err().flush();
         }, 1, 1, TimeUnit.SECONDS);
         return new ProgressTicker(timer, env);
