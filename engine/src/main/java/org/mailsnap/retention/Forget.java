@@ -3,6 +3,9 @@ package org.mailsnap.retention;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +39,7 @@ public final class Forget {
     public ForgetPlan plan(RetentionPolicy policy, GroupBy groupBy, ZoneId zone) throws IOException {
         Map<String, List<Candidate>> groups = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
+        Map<String, Candidate> newest = new HashMap<>();   // per store (host:path), whatever the grouping
         for (String id : repository.objects().list(ObjectKind.SNAPSHOT)) {
             Snapshot s;
             try {
@@ -47,11 +51,34 @@ public final class Forget {
                 continue;
             }
             String key = groupBy.key(s.host(), s.store());
+            newest.merge(s.storeKey(), new Candidate(id, s.time(), key, s.tags()),
+                    (a, b) -> b.time().isAfter(a.time()) ? b : a);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(id, s.time(), key, s.tags()));
         }
         List<ForgetPlan.Group> planned = new ArrayList<>();
-        groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(key, policy.apply(candidates, zone))));
+        groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(key,
+                keepNewestOfEachStore(policy.apply(candidates, zone), newest))));
         return new ForgetPlan(planned, unreadable);
+    }
+
+    /**
+     * The newest snapshot of each store is always kept ("newest of its store"). Each host's catalog carries the last
+     * run's placements of its store, whose content the next backup reuses without reading the files; were that
+     * snapshot forgotten and pruned, the next backup would reference deleted blobs. With the default grouping every
+     * rule but {@code --keep-tag} keeps it anyway; this matters for {@code --group-by host|path|none} and tag-only
+     * policies.
+     */
+    private static List<Decision> keepNewestOfEachStore(List<Decision> decisions, Map<String, Candidate> newest) {
+        Set<String> newestIds = new HashSet<>();
+        newest.values().forEach(c -> newestIds.add(c.id()));
+        List<Decision> result = new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            if (!d.keep() && newestIds.contains(d.snapshot().id())) {
+                d = new Decision(d.snapshot(), List.of("newest of its store"));
+            }
+            result.add(d);
+        }
+        return result;
     }
 
     /**

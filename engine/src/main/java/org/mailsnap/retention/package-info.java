@@ -16,6 +16,8 @@
  *       snapshot (not from now: a host that stopped backing up does not lose everything). {@code --keep-tag}
  *       keeps every snapshot carrying the tag.</li>
  *   <li>A snapshot kept by several rules is listed once with every reason.</li>
+ *   <li>Beyond restic: the newest snapshot of each store (host and path) is always kept, whatever the grouping
+ *       ("newest of its store"): the backing-up host's catalog reuses its placements on the next run.</li>
  * </ul>
  *
  * <p>Users need {@link org.mailsnap.retention.RetentionPolicy}, {@link org.mailsnap.retention.Forget} and

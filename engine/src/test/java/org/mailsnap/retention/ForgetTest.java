@@ -82,5 +82,12 @@ class ForgetTest {
         ForgetPlan none = forget.plan(RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE,
                 ZoneOffset.UTC);
         assertEquals(1, none.groups().size(), "--group-by none: one group");
+
+        ForgetPlan lastOne = forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE,
+                ZoneOffset.UTC);
+        List<Decision> kept = lastOne.kept();
+        assertEquals(2, kept.size(), "the newest of the one group, and the newest of the other store: " + kept);
+        assertEquals(List.of("last snapshot"), kept.get(0).reasons());
+        assertEquals(List.of("newest of its store"), kept.get(1).reasons());
     }
 }
