@@ -57,6 +57,9 @@ final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
             description = "With --prune: as prune's option (default: ${DEFAULT-VALUE}).")
     String maxUnused;
+    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+            description = "With --prune: as prune's option.")
+    String retryLock;
 
     ForgetCommand(Environment env) {
         this.env = env;
@@ -78,6 +81,7 @@ final class ForgetCommand implements Callable<Integer> {
                     + "every snapshot)");
         }
         PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
+        java.time.Duration retry = PruneCommand.parseDuration(retryLock);
         ZoneId zone = zone();
         try (Session session = Session.open(env, repository, catalog)) {
             Forget forget = new Forget(session.repository);
@@ -96,7 +100,7 @@ final class ForgetCommand implements Callable<Integer> {
                 env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
             }
             if (prune) {
-                PruneCommand.prune(env, session, pruneOptions);
+                PruneCommand.prune(env, session, pruneOptions, retry);
             }
         }
         return ExitCode.OK.code();

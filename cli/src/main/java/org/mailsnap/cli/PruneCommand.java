@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.prune.Prune;
@@ -30,6 +31,11 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = {"-n", "--dry-run"}, description = "Say what would be deleted and rewritten; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+            description = "While a backup holds its lock, try again every 10 s for this long (e.g. 30m, 2h) "
+                    + "before giving up with exit code 11; holds no lock meanwhile (default: do not wait).")
+    String retryLock;
+
     PruneCommand(Environment env) {
         this.env = env;
     }
@@ -38,17 +44,19 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PruneOptions options = new PruneOptions(parsePercent(maxUnused), dryRun);
         try (Session session = Session.open(env, repository, catalog)) {
-            prune(env, session, options);
+            prune(env, session, options, parseDuration(retryLock));
         }
         return ExitCode.OK.code();
     }
 
     /** Runs a prune on an open session and prints its report; forget --prune uses it too. */
-    static PruneResult prune(Environment env, Session session, PruneOptions options) throws IOException {
+    static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock)
+            throws IOException {
         PruneProgress progress = new PruneProgress();
         PruneResult result;
         try (ProgressTicker ticker = ProgressTicker.start(env, progress::describe)) {
-            result = new Prune(session.repository, options, progress).run();
+            result = new Prune(session.repository, options, progress).run(retryLock, Duration.ofSeconds(10),
+                    holder -> env.err().println("mailsnap: waiting: " + holder));
         }
         if (result.changed()) {
             CatalogSync.blobIndex(session.repository, session.catalog); // the catalog forgets pruned blobs now
@@ -74,6 +82,21 @@ final class PruneCommand implements Callable<Integer> {
             out.printf("wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
                     r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesRead());
         }
+    }
+
+    /** {@code 0}, {@code 90s}, {@code 30m}, {@code 2h}. */
+    static Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new UserError(ExitCode.USAGE, "--retry-lock takes a duration such as 90s, 30m or 2h, not '"
+                    + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
     }
 
     /** {@code 5%}, {@code 5} or {@code 0.5%}: a share in [0, 1). */

@@ -114,6 +114,10 @@ class LifecycleCliTest {
             assertEquals(11, refused.code(), refused.out() + refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
             assertTrue(refused.err().contains("mx2.example") && refused.err().contains("4711"), refused.err());
+            assertEquals(2, run("prune", "--retry-lock", "soon").code());
+            Run waited = run("prune", "--retry-lock", "1s");
+            assertEquals(11, waited.code(), "gives up after waiting: " + waited.err());
+            assertTrue(waited.err().contains("waiting: repository is locked"), waited.err());
             Run backup = run("backup", "--lock", "none", store.toString());
             assertEquals(0, backup.code(), "a backup goes on beside another host's backup: " + backup.err());
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.IndexBatchWriter;
@@ -20,6 +22,7 @@ import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.repository.RepositoryLockedException;
 
 /**
  * Garbage collection, in the order of format-spec/operations.md ("prune and repack"); see the package doc for the
@@ -40,6 +43,39 @@ public final class Prune {
     public PruneResult run() throws IOException {
         try (RepositoryLock lock = repository.lockExclusive()) {
             return run(lock);
+        }
+    }
+
+    /**
+     * Like {@link #run()}, but while another process holds a conflicting lock, tries again every
+     * {@code poll} until {@code wait} has passed, then fails as {@link #run()} does. While it waits it holds no lock,
+     * so backups (shared locks) start and finish as usual; it gets its turn when none runs.
+     *
+     * @param onWait called (with the holder's description) before each pause
+     */
+    public PruneResult run(Duration wait, Duration poll, Consumer<String> onWait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            RepositoryLock lock;
+            try {
+                lock = repository.lockExclusive();
+            } catch (RepositoryLockedException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                progress.phase("waiting for the lock");
+                onWait.accept(e.getMessage());
+                try {
+                    Thread.sleep(Math.max(1, Math.min(poll.toMillis(), (deadline - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the lock");
+                }
+                continue;
+            }
+            try (lock) {
+                return run(lock);
+            }
         }
     }
 

@@ -67,6 +67,45 @@ class PruneTest {
     }
 
     @Test
+    void aWaitingPruneRunsOnceTheBackupReleasesItsLock() throws Exception {
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            Repository mx2 = Repository.open(f.storage, "secret".toCharArray(),
+                    BackupFixture.cheapKdf().hostname("mx2.example").pid(777).build());
+            RepositoryLock backup = mx2.lockShared();
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<String> holder = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.CompletableFuture<PruneResult> prune = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                                    .run(java.time.Duration.ofMinutes(5), java.time.Duration.ofMillis(20), h -> {
+                                        holder.set(h);
+                                        waiting.countDown();
+                                    });
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            waiting.await();
+            assertTrue(holder.get().contains("mx2.example"), holder.get());
+            assertFalse(prune.isDone(), "it waits while the backup runs");
+            try (RepositoryLock another = f.repository.lockShared()) {
+                assertFalse(another.exclusive(), "a waiting prune holds no lock: backups still start");
+            }
+            backup.close();
+            PruneResult result = prune.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(0, result.snapshots());
+            assertTrue(f.repository.listLocks().isEmpty());
+
+            try (RepositoryLock again = mx2.lockShared()) {
+                assertThrows(RepositoryLockedException.class, () -> new Prune(f.repository, PruneOptions.defaults(),
+                        new PruneProgress()).run(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(10),
+                        h -> { }), "gives up after the wait");
+            }
+        }
+    }
+
+    @Test
     void aBackupsSharedLockMakesPruneRefuseNamingTheHolderAndOtherBackupsGoOn() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Repository mx2 = Repository.open(f.storage, "secret".toCharArray(),
