@@ -117,17 +117,18 @@ public final class Prune {
         BlobStore reader = repository.openBlobStore(metadata);
         long snapshots = new Marker(repository, reader::get, live, progress).markAll();
 
-        // sweep: how much of each pack is live; is every live blob somewhere?
+        // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");
         BitSet found = new BitSet(live.capacity());
+        BitSet listedTwice = new BitSet(live.capacity());
         for (String id : effective) {
             store.readIndex(id, (blob, location) -> {
-                PackState pack = packs.get(location.pack());
                 int slot = live.slotOf(blob);
-                if (pack != null && slot >= 0) {
+                if (packs.containsKey(location.pack()) && slot >= 0) {
+                    if (found.get(slot)) {
+                        listedTwice.set(slot);
+                    }
                     found.set(slot);
-                    pack.liveEntries++;
-                    pack.liveBytes += location.length();
                 }
             });
         }
@@ -135,6 +136,17 @@ public final class Prune {
         if (missing > 0) {
             throw new RepositoryException("prune stops: " + missing + " blob(s) that snapshots reference are in no "
                     + "index file or in a missing pack; the repository is damaged (run check). Nothing was deleted");
+        }
+        // how much of each pack is live, one copy of each blob counted
+        Copies copies = new Copies(live, listedTwice);
+        for (String id : effective) {
+            store.readIndex(id, (blob, location) -> {
+                PackState pack = packs.get(location.pack());
+                if (pack != null && copies.keeps(blob, pack.id)) {
+                    pack.liveEntries++;
+                    pack.liveBytes += location.length();
+                }
+            });
         }
 
         long bytesLive = 0;
@@ -187,7 +199,7 @@ public final class Prune {
         for (String id : effective) {
             store.readIndex(id, (blob, location) -> {
                 PackState pack = packs.get(location.pack());
-                if (pack != null && pack.fate == PackState.Fate.KEEP && live.contains(blob)) {
+                if (pack != null && pack.fate == PackState.Fate.KEEP && copies.keeps(blob, pack.id)) {
                     index.add(blob, location);
                 }
             });
@@ -197,7 +209,7 @@ public final class Prune {
         for (PackState pack : packs.values().stream().filter(p -> p.fate == PackState.Fate.REPACK)
                 .sorted(Comparator.comparing(p -> p.id)).toList()) {
             lock.checkHeld();
-            copier.copy(pack.id, live::contains);
+            copier.copy(pack.id, blob -> copies.keeps(blob, pack.id));
             progress.packsRepacked.incrementAndGet();
             progress.bytesRepacked.addAndGet(pack.liveBytes);
         }

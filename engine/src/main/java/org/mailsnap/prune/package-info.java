@@ -8,7 +8,8 @@
  *   2. list index files I_1..I_k and packs; read every index file: supersedes lists, packs ever indexed
  *      read the non-superseded ones again: per pack its entries; metadata blob locations (to read trees)
  *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → LiveSet
- *      sweep: per pack, live entries and bytes; every live blob must be indexed in a present pack, or stop
+ *      sweep: every live blob must be indexed in a present pack, or stop; blobs listed twice are suspects
+ *      per pack, live entries and bytes, counting one copy of each blob (Copies: the first met; spares are dead)
  *      decide: no live blob → delete; all live → keep; else repack the deadest until unused ≤ max-unused
  *   3. repack: live blobs of those packs copied (still compressed, re-encrypted) into new packs
  *   4. new index files N_1..N_m: the live blobs of kept packs, then of the new packs
@@ -27,8 +28,9 @@
  * would take about 1 GB), plus a bit per slot (1.5 MB) for the sweep. A prefix collision can only make a dead blob
  * look live (kept: space, never data). Per pack a few counters (a 16 MiB pack holds thousands of blobs, so 10 M
  * blobs are a few thousand packs); metadata locations only (tree and manifest chunks); one index file and one
- * manifest chunk decoded at a time. Index files are read four times (supersedes, packs, sweep, rewrite) instead of
- * being held.
+ * manifest chunk decoded at a time. Index files are read five times (supersedes, packs, sweep, live bytes, rewrite)
+ * instead of being held. Metadata locations are held as objects (~180 bytes each): a year of hourly runs never
+ * pruned may have a few hundred thousand tree and manifest chunks, tens of MB; regular prunes keep that small.
  *
  * <p>The local catalog learns of a prune on its next sync ({@link org.mailsnap.history.CatalogSync}): a loaded index
  * file superseded or gone makes it drop every cached location and load the live index files again, so a backup

@@ -36,6 +36,56 @@ class PruneTest {
     }
 
     @Test
+    void aBlobStoredTwiceByTwoWritersKeepsOneCopy() throws Exception {
+        Path store = tmp.resolve("store");
+        org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
+        java.nio.file.Files.writeString(store.resolve("u/cur/1700000001.M1P1.h:2,S"),
+                "Subject: twice\r\n\r\n" + PruneScenario.randomText(new Random(1), 100_000));
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            String snapshot = f.backup(store).snapshotId();
+            java.util.Set<org.mailsnap.model.BlobId> ids = new java.util.HashSet<>();
+            f.placements(snapshot).values().forEach(list -> list.forEach(p -> {
+                ids.add(p.content().header());
+                ids.addAll(p.content().body());
+            }));
+            // a second host that did not know them stores the same blobs again
+            BlobStore reader = f.repository.openBlobStore(f.catalog.blobs());
+            BlobStore other = f.repository.openBlobStore(new MemoryBlobIndex());
+            for (org.mailsnap.model.BlobId id : ids) {
+                other.put(BlobType.DATA, reader.get(id));
+            }
+            other.flush();
+            assertEquals(2, listings(f, ids.iterator().next()), "two copies before");
+
+            PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            assertTrue(result.changed(), result.toString());
+            for (org.mailsnap.model.BlobId id : ids) {
+                assertEquals(1, listings(f, id), "one copy left of " + id.shortHex());
+            }
+            assertEquals(List.of(), PruneCrashTest.walkAll(f.storage).values().stream().filter(n -> n == 0).toList());
+        }
+    }
+
+    /** In how many packs an index file lists {@code id}, and in how many packs it is stored (must agree). */
+    private static int listings(BackupFixture f, org.mailsnap.model.BlobId id) throws Exception {
+        var m = f.repository.maintenance();
+        java.util.Set<String> indexed = new java.util.HashSet<>();
+        for (String index : m.indexIds()) {
+            m.readIndex(index, (blob, location) -> {
+                if (blob.equals(id)) {
+                    indexed.add(location.pack());
+                }
+            });
+        }
+        int stored = 0;
+        for (String pack : m.listPacks().keySet()) {
+            stored += m.packContents(pack).contains(id) ? 1 : 0;
+        }
+        assertEquals(indexed.size(), stored);
+        return stored;
+    }
+
+    @Test
     void unindexedPacksAreDeletedOnlyWhenAlreadyUnindexedAtThePreviousPrune() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             // a "killed backup": packs published, no index file (tiny packs, an index bound never reached)
