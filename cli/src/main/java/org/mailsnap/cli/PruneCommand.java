@@ -74,6 +74,9 @@ final class PruneCommand implements Callable<Integer> {
                 r.unindexedRemembered());
         out.printf("%s in packs, %s live, %s %s%n", Units.bytes(r.bytesBefore()), Units.bytes(r.bytesLive()),
                 Units.bytes(r.bytesFreed()), r.dryRun() ? "would be freed" : "freed");
+        if (r.temporaryFilesRemoved() > 0) {
+            out.printf("%d half-written file(s) of killed runs removed%n", r.temporaryFilesRemoved());
+        }
         if (r.dryRun()) {
             out.println("dry run: nothing changed");
         } else if (!r.changed()) {

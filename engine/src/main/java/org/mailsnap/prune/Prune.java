@@ -23,6 +23,7 @@ import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.repository.RepositoryLockedException;
+import org.mailsnap.storage.LocalStorage;
 
 /**
  * Garbage collection, in the order of format-spec/operations.md ("prune and repack"); see the package doc for the
@@ -81,6 +82,7 @@ public final class Prune {
 
     private PruneResult run(RepositoryLock lock) throws IOException {
         PackMaintenance store = repository.maintenance();
+        int temporaries = options.dryRun() ? 0 : removeTemporaryFiles();
 
         // 2. index files and packs as they are now
         progress.phase("reading index files");
@@ -189,7 +191,7 @@ public final class Prune {
             progress.phase(needed ? "dry run: nothing changed" : "nothing to prune");
             return new PruneResult(snapshots, live.size(), live.bytes(), indexIds.size(), present.size(), packsKept,
                     packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
-                    bytesLive, bytesFreed, 0, 0, 0, false, options.dryRun());
+                    bytesLive, bytesFreed, 0, 0, 0, false, options.dryRun(), temporaries);
         }
 
         // 3 + 4. new index files for kept packs, then repack into new packs (listed as they are published)
@@ -237,7 +239,19 @@ public final class Prune {
         return new PruneResult(snapshots, live.size(), live.bytes(), indexIds.size(), present.size(), packsKept,
                 packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
                 bytesLive, bytesFreed, copier.blobsCopied(), copier.packsWritten(), index.written().size(), true,
-                false);
+                false, temporaries);
+    }
+
+    /**
+     * A local directory keeps a killed writer's half-written object as a {@code .tmp-} file. Under the exclusive
+     * lock no backup writes; only another process's lock object may be being written right now, so files younger
+     * than an hour are left alone.
+     */
+    private int removeTemporaryFiles() throws IOException {
+        if (repository.storage() instanceof LocalStorage local) {
+            return local.cleanupTemporaryFiles(Duration.ofHours(1));
+        }
+        return 0;
     }
 
     /**

@@ -21,8 +21,9 @@ package org.mailsnap.prune;
  * @param indexFilesWritten   new index files, the final one included
  * @param changed             false when there was nothing to do (nothing written or deleted)
  * @param dryRun              true when nothing was changed on purpose
+ * @param temporaryFilesRemoved half-written files of killed writers removed (local directories only)
  */
 public record PruneResult(long snapshots, long liveBlobs, long liveSetBytes, long indexFilesRead, long packs,
         long packsKept, long packsRepacked, long packsDeleted, long unindexedDeleted, long unindexedRemembered,
         long bytesBefore, long bytesLive, long bytesFreed, long blobsCopied, long packsWritten,
-        long indexFilesWritten, boolean changed, boolean dryRun) {}
+        long indexFilesWritten, boolean changed, boolean dryRun, int temporaryFilesRemoved) {}

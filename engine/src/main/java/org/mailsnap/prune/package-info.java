@@ -5,6 +5,7 @@
  * <pre>
  * Prune.run
  *   1. exclusive lock (a backup's shared lock makes it refuse, naming the holder; nothing is written)
+ *      on a local directory: remove .tmp- files of killed writers older than an hour
  *   2. list index files I_1..I_k and packs; read every index file: supersedes lists, packs ever indexed
  *      read the non-superseded ones again: per pack its entries; metadata blob locations (to read trees)
  *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → LiveSet

@@ -113,6 +113,20 @@ class PruneTest {
             assertEquals(1, f.repository.maintenance().indexIds().size(), "one final index file is left");
             PruneResult third = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
             assertFalse(third.changed(), third.toString());
+
+            // half-written files of killed writers: old ones go, a young one may be a lock being written now
+            java.nio.file.Files.createDirectories(tmp.resolve("backup/repo/snapshots"));
+            java.nio.file.Files.createDirectories(tmp.resolve("backup/repo/locks"));
+            Path old = java.nio.file.Files.writeString(tmp.resolve("backup/repo/snapshots/.tmp-killed"), "x");
+            java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+            Path young = java.nio.file.Files.writeString(tmp.resolve("backup/repo/locks/.tmp-writing"), "x");
+            assertEquals(0, new Prune(f.repository, new PruneOptions(0.05, true), new PruneProgress()).run()
+                    .temporaryFilesRemoved(), "a dry run removes nothing");
+            assertEquals(1, new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run()
+                    .temporaryFilesRemoved());
+            assertFalse(java.nio.file.Files.exists(old));
+            assertTrue(java.nio.file.Files.exists(young));
         }
     }
 
