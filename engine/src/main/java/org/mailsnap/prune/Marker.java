@@ -45,7 +45,15 @@ final class Marker {
                 throw new RepositoryException("prune stops: snapshot " + id + " cannot be read (" + e.getMessage()
                         + "); without it, prune cannot know which data it needs. Nothing was deleted", e);
             }
-            mark(snapshot);
+            try {
+                mark(snapshot);
+            } catch (java.io.InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new RepositoryException("prune stops: snapshot " + id + " (" + snapshot.host() + ", "
+                        + snapshot.time() + ") cannot be read completely (" + e.getMessage() + "); nothing was "
+                        + "deleted", e);
+            }
             count++;
             progress.snapshotsMarked.incrementAndGet();
         }

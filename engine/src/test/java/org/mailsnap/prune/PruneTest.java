@@ -86,6 +86,26 @@ class PruneTest {
     }
 
     @Test
+    void aSnapshotWhoseDataIsNotIndexedStopsThePruneBeforeAnyChange() throws Exception {
+        Path store = tmp.resolve("store");
+        org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
+        org.mailsnap.maildir.Maildirs.message(store.resolve("u"), "cur", "1700000001.M1P1.h:2,S");
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            f.backup(store);
+            for (String index : f.repository.maintenance().indexIds()) {
+                f.repository.maintenance().deleteIndex(index); // every pack now unindexed: the snapshot's data too
+            }
+            List<ObjectInfo> before = f.storage.list("");
+            org.mailsnap.repository.RepositoryException e = assertThrows(
+                    org.mailsnap.repository.RepositoryException.class,
+                    () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
+            assertTrue(e.getMessage().startsWith("prune stops: snapshot ") && e.getMessage().contains("nothing was "
+                    + "deleted"), e.getMessage());
+            assertEquals(before, f.storage.list(""), "nothing written, nothing deleted, the lock released");
+        }
+    }
+
+    @Test
     void unindexedPacksAreDeletedOnlyWhenAlreadyUnindexedAtThePreviousPrune() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             // a "killed backup": packs published, no index file (tiny packs, an index bound never reached)
