@@ -110,6 +110,7 @@ class LifecycleCliTest {
         new StoreGenerator(StoreSpec.tiny().withSeed(5), 2).generate(store);
         assertEquals(0, run("init").code());
         try (RepositoryLock running = lockOf("mx2.example", Clock.systemUTC())) {
+            assertTrue(!running.exclusive(), "a backup's lock is shared");
             Run refused = run("prune");
             assertEquals(11, refused.code(), refused.out() + refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
