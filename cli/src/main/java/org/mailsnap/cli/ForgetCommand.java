@@ -96,14 +96,19 @@ final class ForgetCommand implements Callable<Integer> {
                         removed + plan.kept().size());
             } else {
                 int deleted = forget.execute(plan, n -> { });
-                session.history(); // the catalog drops the forgotten snapshots
+                if (plan.unreadable().isEmpty()) {
+                    // the catalog drops the forgotten snapshots now (with an unreadable one its sync would fail;
+                    // the next command's sync does it)
+                    session.history();
+                }
                 env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
             }
             if (prune) {
                 PruneCommand.prune(env, session, pruneOptions, retry);
             }
+            // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
+            return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
         }
-        return ExitCode.OK.code();
     }
 
     private void print(ForgetPlan plan, ZoneId zone) {

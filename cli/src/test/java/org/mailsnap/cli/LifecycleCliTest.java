@@ -97,6 +97,12 @@ class LifecycleCliTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("nothing to prune"), again.out());
 
+        Files.write(tmp.resolve("repo/snapshots/" + "ab".repeat(32)), new byte[] {1, 2, 3});
+        Run damaged = run("forget", "--keep-last", "1");
+        assertEquals(3, damaged.code(), "partial: one snapshot could not be read");
+        assertTrue(damaged.err().contains("abababab") && damaged.err().lines().count() == 1, damaged.err());
+        Files.delete(tmp.resolve("repo/snapshots/" + "ab".repeat(32)));
+
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         Path target = tmp.resolve("restored");
         Run restore = run("restore", "--snapshot", "latest", "--target", target.toString());
