@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "forget", description = {
         "Remove snapshots by a retention policy, applied to each store (host and path) on its own.",
-        "Newest first, each --keep-hourly/daily/weekly/monthly/yearly rule keeps the newest snapshot of each hour, day,",
-        "ISO week, month or year (local time) until its count is used; if it has count left, the oldest snapshot too.",
-        "--keep-within counts back from the newest snapshot. A snapshot kept by any rule stays.",
-        "Only snapshot objects are deleted (under a shared lock: backups go on); 'prune' or --prune frees the data."})
+        "Newest first, each --keep-hourly/-daily/-weekly/-monthly/-yearly rule keeps the newest snapshot of each "
+                + "hour, day, ISO week, month or year (local time, or $MAILSNAP_TZ) until its count is used; a rule "
+                + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
+                + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
+        "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data."})
 final class ForgetCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -34,12 +35,12 @@ final class ForgetCommand implements Callable<Integer> {
     String hourly;
     @Option(names = "--keep-daily", paramLabel = "N", description = "Keep the newest snapshot of each of N days.")
     String daily;
-    @Option(names = "--keep-weekly", paramLabel = "N", description = "… of each of N ISO weeks.")
+    @Option(names = "--keep-weekly", paramLabel = "N", description = "Keep the newest snapshot of each of N ISO weeks.")
     String weekly;
-    @Option(names = "--keep-monthly", paramLabel = "N", description = "… of each of N months.")
+    @Option(names = "--keep-monthly", paramLabel = "N", description = "Keep the newest snapshot of each of N months.")
     String monthly;
-    @Option(names = "--keep-yearly", paramLabel = "N", description = "… of each of N years. Every N may be "
-            + "'unlimited'.")
+    @Option(names = "--keep-yearly", paramLabel = "N", description = "Keep the newest snapshot of each of N years. Every N "
+            + "may be 'unlimited'.")
     String yearly;
     @Option(names = "--keep-within", paramLabel = "DURATION",
             description = "Keep every snapshot newer than DURATION (e.g. 1y5m7d2h, 90d) before the newest one.")

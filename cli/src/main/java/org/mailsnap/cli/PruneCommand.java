@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "prune", description = {
         "Delete the data no snapshot references (after 'forget'), under an exclusive lock.",
-        "Refuses with exit code 11, naming the holder, while a backup holds its lock; other hosts' backups go on.",
-        "Packs that are partly dead are rewritten until at most --max-unused of the repository is dead space.",
-        "Packs a killed backup left without an index are deleted by the second prune that finds them."})
+        "While a backup holds its lock it refuses with exit code 11, naming the holder, or waits (--retry-lock); "
+                + "backups of other hosts go on meanwhile.",
+        "Partly dead packs are rewritten until at most --max-unused of the repository is dead space. Packs a killed "
+                + "backup left without an index are deleted by the second prune that finds them."})
 final class PruneCommand implements Callable<Integer> {
     private final Environment env;
 
