@@ -84,7 +84,7 @@ final class PruneCommand implements Callable<Integer> {
             out.println("nothing to prune");
         } else {
             out.printf("wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
-                    r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesRead());
+                    r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesDeleted());
         }
     }
 

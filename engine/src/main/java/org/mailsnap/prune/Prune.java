@@ -139,16 +139,25 @@ public final class Prune {
             throw new RepositoryException("prune stops: " + missing + " blob(s) that snapshots reference are in no "
                     + "index file or in a missing pack; the repository is damaged (run check). Nothing was deleted");
         }
-        // how much of each pack is live, one copy of each blob counted
+        // how much of each pack is live, one copy of each blob counted; which index files list only kept blobs
         Copies copies = new Copies(live, listedTwice);
+        Map<String, Set<String>> packsOfCleanFile = new HashMap<>();
         for (String id : effective) {
+            Set<String> filePacks = new HashSet<>();
+            boolean[] clean = {true};
             store.readIndex(id, (blob, location) -> {
                 PackState pack = packs.get(location.pack());
+                filePacks.add(location.pack());
                 if (pack != null && copies.keeps(blob, pack.id)) {
                     pack.liveEntries++;
                     pack.liveBytes += location.length();
+                } else {
+                    clean[0] = false;
                 }
             });
+            if (clean[0] && !filePacks.isEmpty()) {
+                packsOfCleanFile.put(id, filePacks);
+            }
         }
 
         long bytesLive = 0;
@@ -183,6 +192,16 @@ public final class Prune {
         long bytesFreed = deletePacks.stream().mapToLong(present::get).sum();
         long packsKept = packs.values().stream().filter(p -> p.fate == PackState.Fate.KEEP).count();
 
+        // an index file whose every entry is kept, in packs that are all kept, stays as it is: no rewrite of a
+        // year's worth of index entries because one pack changed
+        Set<String> untouched = new HashSet<>();
+        packsOfCleanFile.forEach((id, filePacks) -> {
+            if (filePacks.stream().allMatch(p -> packs.get(p).fate == PackState.Fate.KEEP)) {
+                untouched.add(id);
+            }
+        });
+        List<String> retired = indexIds.stream().filter(id -> !untouched.contains(id)).toList();
+
         boolean dropsIndexEntries = packs.values().stream()
                 .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
         boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
@@ -191,7 +210,7 @@ public final class Prune {
             progress.phase(needed ? "dry run: nothing changed" : "nothing to prune");
             return new PruneResult(snapshots, live.size(), live.bytes(), indexIds.size(), present.size(), packsKept,
                     packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
-                    bytesLive, bytesFreed, 0, 0, 0, false, options.dryRun(), temporaries);
+                    bytesLive, bytesFreed, 0, 0, 0, 0, false, options.dryRun(), temporaries);
         }
 
         // 3 + 4. new index files for kept packs, then repack into new packs (listed as they are published)
@@ -199,6 +218,9 @@ public final class Prune {
         progress.phase("writing index files");
         IndexBatchWriter index = store.newIndexWriter();
         for (String id : effective) {
+            if (untouched.contains(id)) {
+                continue;
+            }
             store.readIndex(id, (blob, location) -> {
                 PackState pack = packs.get(location.pack());
                 if (pack != null && pack.fate == PackState.Fate.KEEP && copies.keeps(blob, pack.id)) {
@@ -217,15 +239,16 @@ public final class Prune {
         }
         copier.finish();
 
-        // 5. the final index file retires every index file read, and remembers the unindexed packs
+        // 5. the final index file retires every index file read but the untouched ones, and remembers the
+        // unindexed packs
         lock.checkHeld();
-        List<String> supersedes = new ArrayList<>(new LinkedHashSet<>(indexIds));
+        List<String> supersedes = new ArrayList<>(new LinkedHashSet<>(retired));
         supersedes.addAll(unindexedRemembered);
         index.finish(supersedes);
 
         // 6. delete the old index files, then the packs no live index lists
         progress.phase("deleting");
-        for (String id : indexIds) {
+        for (String id : retired) {
             lock.checkHeld();
             store.deleteIndex(id);
             progress.objectsDeleted.incrementAndGet();
@@ -238,8 +261,8 @@ public final class Prune {
         progress.phase("done");
         return new PruneResult(snapshots, live.size(), live.bytes(), indexIds.size(), present.size(), packsKept,
                 packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
-                bytesLive, bytesFreed, copier.blobsCopied(), copier.packsWritten(), index.written().size(), true,
-                false, temporaries);
+                bytesLive, bytesFreed, copier.blobsCopied(), copier.packsWritten(), index.written().size(),
+                retired.size(), true, false, temporaries);
     }
 
     /**

@@ -14,9 +14,11 @@
  *      per pack, live entries and bytes, counting one copy of each blob (Copies: the first met; spares are dead)
  *      decide: no live blob → delete; all live → keep; else repack the deadest until unused ≤ max-unused
  *   3. repack: live blobs of those packs copied (still compressed, re-encrypted) into new packs
- *   4. new index files N_1..N_m: the live blobs of kept packs, then of the new packs
- *   5. final index file F: supersedes I_1..I_k, then the unindexed packs seen now (two-phase record)
- *   6. delete I_1..I_k, then packs no live index lists: dead, repacked, listed only by superseded index
+ *   4. new index files N_1..N_m: the live blobs of kept packs, then of the new packs; an index file whose
+ *      every entry is a kept blob in a kept pack is left as it is (untouched), so a prune after a day of hourly
+ *      backups rewrites the index entries of what changed, not of the whole repository
+ *   5. final index file F: supersedes the other I_1..I_k, then the unindexed packs seen now (two-phase record)
+ *   6. delete those I_j, then packs no live index lists: dead, repacked, listed only by superseded index
  *      files, and unindexed ones already named by a previous F
  *   7. release the lock
  * </pre>

@@ -106,6 +106,38 @@ class PruneTest {
     }
 
     @Test
+    void anIndexFileListingOnlyKeptBlobsStaysAsItIs() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        org.mailsnap.maildir.Maildirs.maildir(a.resolve("u"));
+        org.mailsnap.maildir.Maildirs.message(a.resolve("u"), "cur", "1700000001.M1P1.a:2,S");
+        org.mailsnap.maildir.Maildirs.maildir(b.resolve("v"));
+        org.mailsnap.maildir.Maildirs.message(b.resolve("v"), "cur", "1700000002.M2P1.b:2,S");
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            f.backup(org.mailsnap.backup.BackupSettings.of(a, "host-a"));
+            java.util.Set<String> ofA = new java.util.TreeSet<>(f.repository.maintenance().indexIds());
+            f.backup(org.mailsnap.backup.BackupSettings.of(b, "host-b"));
+            java.nio.file.Files.delete(b.resolve("v/cur/1700000002.M2P1.b:2,S"));
+            org.mailsnap.maildir.Maildirs.message(b.resolve("v"), "cur", "1700000003.M3P1.b:2,S");
+            PruneScenario.ageDirectories(b);
+            f.backup(org.mailsnap.backup.BackupSettings.of(b, "host-b"));
+            var forget = new org.mailsnap.retention.Forget(f.repository);
+            forget.execute(forget.plan(org.mailsnap.retention.RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                    org.mailsnap.retention.GroupBy.HOST_PATH, java.time.ZoneOffset.UTC), n -> { });
+
+            int before = f.repository.maintenance().indexIds().size();
+            PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            assertTrue(result.changed(), result.toString());
+            java.util.Set<String> after = new java.util.TreeSet<>(f.repository.maintenance().indexIds());
+            assertTrue(after.containsAll(ofA), "host a's index file is untouched: " + ofA + " in " + after);
+            assertEquals(3, before);
+            assertEquals(1, result.indexFilesDeleted(), "only the first run of b listed dead blobs: " + result);
+            assertEquals(List.of(), PruneCrashTest.walkAll(f.storage).values().stream().filter(n -> n == 0).toList());
+            assertEquals(2, PruneCrashTest.walkAll(f.storage).size());
+        }
+    }
+
+    @Test
     void unindexedPacksAreDeletedOnlyWhenAlreadyUnindexedAtThePreviousPrune() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             // a "killed backup": packs published, no index file (tiny packs, an index bound never reached)
