@@ -1,6 +1,7 @@
 package org.mailsnap.prune;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.Duration;
 import java.util.function.Consumer;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.repository.BlobStore;
