@@ -7,7 +7,8 @@
  *   1. exclusive lock (a backup's shared lock makes it refuse, naming the holder; nothing is written), or with
  *      a wait: try again every poll interval, holding no lock in between, so backups go on meanwhile
  *      on a local directory: remove .tmp- files of killed writers older than an hour
- *   2. (PrunePlanner, writes nothing) list index files I_1..I_k and packs; read every index file: supersedes lists, packs ever indexed
+ *   2. (PrunePlanner, writes nothing) list index files I_1..I_k and packs;
+ *      read every index file: supersedes lists, packs ever indexed
  *      read the non-superseded ones again: per pack its entries; metadata blob locations (to read trees)
  *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → LiveSet
  *      sweep: every live blob must be indexed in a present pack, or stop; blobs listed twice are suspects
