@@ -39,8 +39,8 @@ final class ForgetCommand implements Callable<Integer> {
     String weekly;
     @Option(names = "--keep-monthly", paramLabel = "N", description = "Keep the newest snapshot of each of N months.")
     String monthly;
-    @Option(names = "--keep-yearly", paramLabel = "N", description = "Keep the newest snapshot of each of N years. Every N "
-            + "may be 'unlimited'.")
+    @Option(names = "--keep-yearly", paramLabel = "N",
+            description = "Keep the newest snapshot of each of N years. Every N may be 'unlimited'.")
     String yearly;
     @Option(names = "--keep-within", paramLabel = "DURATION",
             description = "Keep every snapshot newer than DURATION (e.g. 1y5m7d2h, 90d) before the newest one.")

@@ -84,7 +84,8 @@ class LifecycleCliTest {
         assertEquals(0, plan.code(), plan.err());
         assertEquals(1, plan.out().lines().filter(l -> l.contains(" keep ") && l.contains("last snapshot")).count(),
                 plan.out());
-        assertEquals(2, plan.out().lines().filter(l -> l.startsWith("  ") && l.contains(" remove ")).count(), plan.out());
+        assertEquals(2, plan.out().lines().filter(l -> l.startsWith("  ") && l.contains(" remove ")).count(),
+                plan.out());
         assertTrue(plan.out().contains("would remove 2 of 3 snapshots"), plan.out());
         assertTrue(run("snapshots").out().contains("3 snapshots"), "a dry run removes nothing");
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
@@ -189,8 +191,8 @@ class PruneTest {
                     BackupFixture.cheapKdf().hostname("mx2.example").pid(777).build());
             RepositoryLock backup = mx2.lockShared();
             java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicReference<String> holder = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.concurrent.CompletableFuture<PruneResult> prune = java.util.concurrent.CompletableFuture.supplyAsync(
+            AtomicReference<String> holder = new AtomicReference<>();
+            CompletableFuture<PruneResult> prune = CompletableFuture.supplyAsync(
                     () -> {
                         try {
                             return new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
