@@ -24,8 +24,8 @@ final class MailsnapCommand implements Runnable {
     /** In the order of the usage message. */
     static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, KeyCommand.class, BackupCommand.class,
             SnapshotsCommand.class, LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class,
-            DumpCommand.class, CatalogCommand.class, CheckCommand.class, RepairCommand.class, ConfigCommand.class,
-            CompletionCommand.class, DemoCommand.class);
+            DumpCommand.class, ForgetCommand.class, PruneCommand.class, UnlockCommand.class, CatalogCommand.class,
+            CheckCommand.class, RepairCommand.class, ConfigCommand.class, CompletionCommand.class, DemoCommand.class);
 
     @Spec
     CommandSpec spec;

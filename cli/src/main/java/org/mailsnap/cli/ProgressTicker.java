@@ -41,6 +41,11 @@ final class ProgressTicker implements AutoCloseable {
         return new ProgressTicker(timer, env);
     }
 
+    /** A line that needs no clock (prune, forget), drawn on a terminal. */
+    static ProgressTicker start(Environment env, java.util.function.Supplier<String> line) {
+        return start(env, false, seconds -> line.get());
+    }
+
     @Override
     public void close() {
         if (timer != null) {

@@ -92,7 +92,8 @@ class CliTest {
         assertEquals(java.util.List.of("restore"), java.util.List.copyOf(
                 Main.commandLine(environment, new String[] {"restore", "--help"}).getSubcommands().keySet()));
         java.util.List<String> all = java.util.List.of("init", "key", "backup", "snapshots", "ls", "diff", "restore",
-                "find", "dump", "catalog", "check", "repair", "config", "completion", "demo");
+                "find", "dump", "forget", "prune", "unlock", "catalog", "check", "repair", "config", "completion",
+                "demo");
         for (String[] args : new String[][] {{}, {"--help"}, {"restor"}, {"--version"}}) {
             assertEquals(all, java.util.List.copyOf(Main.commandLine(environment, args).getSubcommands().keySet()),
                     String.join(" ", args));

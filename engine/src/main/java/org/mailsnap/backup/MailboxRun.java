@@ -387,7 +387,7 @@ final class MailboxRun {
             return true;
         }
         Optional<KnownMessage> known = run.writer.content(mailbox, file.identity());
-        if (known.isPresent() && plausible(file, known.get().content().size())) {
+        if (known.isPresent() && plausible(file, known.get().content().size()) && indexed(known.get().content())) {
             slot.placement = new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
                     known.get().content());
             a.movedIn++;
@@ -402,6 +402,23 @@ final class MailboxRun {
         }
         OptionalLong hint = MaildirName.parse(file.name(), run.settings.separator()).sizeHint();
         return hint.isEmpty() || hint.getAsLong() == knownSize;
+    }
+
+    /**
+     * True when every blob of {@code content} is in the blob index. The content map remembers messages long gone;
+     * once a prune has deleted a returning message's blobs (the catalog dropped them at its sync), the file is read
+     * and stored again instead of referencing deleted data.
+     */
+    private boolean indexed(org.mailsnap.model.MessageContent content) throws IOException {
+        if (run.blobIndex.find(content.header()).isEmpty()) {
+            return false;
+        }
+        for (org.mailsnap.model.BlobId body : content.body()) {
+            if (run.blobIndex.find(body).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes the folder's manifest and control files, updates its catalog state, returns its tree entry. */

@@ -157,6 +157,23 @@ public final class CatalogBlobIndex implements BlobIndex {
         return n[0];
     }
 
+    /**
+     * Forgets every blob location and every loaded index file, in one write transaction: after a prune the cached
+     * locations may name deleted packs or deleted blobs, and a backup must never deduplicate against those. The
+     * damage marks stay.
+     */
+    public void clear() throws IOException {
+        write(txn -> {
+            for (Dbi<ByteBuffer> dbi : List.of(blobs, indexFiles)) {
+                try (PrefixScan scan = txn.scan(dbi, new byte[0])) {
+                    while (scan.next()) {
+                        scan.deleteCurrent();
+                    }
+                }
+            }
+        });
+    }
+
     /** Removes the given blobs; returns how many were present. */
     public long forgetBlobs(Iterable<BlobId> ids) throws IOException {
         long[] removed = {0};

@@ -21,15 +21,17 @@ import org.mailsnap.snapshot.SnapshotCodec;
 public final class CatalogSync {
     private CatalogSync() {}
 
-    /** Loads index files the catalog has not loaded yet (all of them when a prune superseded a loaded one). */
+    /**
+     * Loads index files the catalog has not loaded yet; after a prune (a loaded index file superseded or deleted)
+     * clears the cached locations and loads every live index file again.
+     */
     public static void blobIndex(Repository repository, Catalog catalog) throws IOException {
         CatalogBlobIndex index = catalog.blobs();
         Set<String> known = index.loadedIndexFiles();
         IndexSync.Result result = repository.indexSync().sync(index, known);
         if (result.rebuildNeeded()) {
-            for (String name : known) {
-                index.forgetIndexFile(name);
-            }
+            // a prune ran (here or on another host): cached locations may name deleted packs or pruned blobs
+            index.clear();
             result = repository.indexSync().loadAll(index);
         }
         for (String name : result.processed()) {

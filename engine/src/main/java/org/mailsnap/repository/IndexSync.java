@@ -31,8 +31,9 @@ public final class IndexSync {
      *                      {@code alreadyKnown} set for the next sync
      * @param fed           ids whose entries were added to the blob index
      * @param superseded    ids named in the {@code supersedes} of the files read
-     * @param rebuildNeeded true when a file the caller had already loaded is now superseded: its entries may name
-     *                      deleted packs, so the caller must clear its blob index and sync from scratch
+     * @param rebuildNeeded true when a file the caller had already loaded is now superseded, or gone from the
+     *                      listing (a prune deleted it; a later prune's final index need not name it): its entries may
+     *                      name deleted packs, so the caller must clear its blob index and sync from scratch
      */
     public record Result(Set<String> processed, Set<String> fed, Set<String> superseded, boolean rebuildNeeded) {}
 
@@ -43,7 +44,8 @@ public final class IndexSync {
 
     /** Reads the index files not in {@code alreadyKnown} and feeds their non-superseded entries to {@code target}. */
     public Result sync(BlobIndex target, Set<String> alreadyKnown) throws IOException {
-        Set<String> fresh = new LinkedHashSet<>(objects.list(ObjectKind.INDEX));
+        Set<String> listed = new LinkedHashSet<>(objects.list(ObjectKind.INDEX));
+        Set<String> fresh = new LinkedHashSet<>(listed);
         fresh.removeAll(alreadyKnown);
 
         Set<String> superseded = new HashSet<>();
@@ -80,7 +82,7 @@ public final class IndexSync {
             target.addAll(file.locations());
             fed.add(id);
         }
-        boolean rebuildNeeded = alreadyKnown.stream().anyMatch(superseded::contains);
+        boolean rebuildNeeded = alreadyKnown.stream().anyMatch(id -> superseded.contains(id) || !listed.contains(id));
         return new Result(Set.copyOf(fresh), Set.copyOf(fed), Set.copyOf(superseded), rebuildNeeded);
     }
 

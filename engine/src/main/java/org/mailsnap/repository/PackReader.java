@@ -106,6 +106,21 @@ final class PackReader {
      */
     static byte[] openBlob(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
             byte[] ciphertext) throws CorruptObjectException {
+        return open(key, hasher, packId, entry, position, ciphertext)[1];
+    }
+
+    /**
+     * Like {@link #openBlob}, with every check, but returns the stored bytes (compressed when the entry says so):
+     * what a repack copies into a new pack without compressing again.
+     */
+    static byte[] openStored(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
+            byte[] ciphertext) throws CorruptObjectException {
+        return open(key, hasher, packId, entry, position, ciphertext)[0];
+    }
+
+    /** Returns {stored, plaintext}. */
+    private static byte[][] open(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
+            byte[] ciphertext) throws CorruptObjectException {
         if (ciphertext.length != entry.length()) {
             throw new CorruptObjectException(describeBlob(entry, packId), "read " + ciphertext.length
                     + " bytes, expected " + entry.length() + " (pack truncated?)");
@@ -133,7 +148,7 @@ final class PackReader {
             throw new CorruptObjectException(describeBlob(entry, packId), "id mismatch after decryption (hash is "
                     + actual.shortHex() + "…)");
         }
-        return plaintext;
+        return new byte[][] {stored, plaintext};
     }
 
     /** Built only for an error: a restore opens thousands of blobs, and the words cost more than the check. */

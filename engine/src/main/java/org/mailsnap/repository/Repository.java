@@ -172,6 +172,11 @@ public final class Repository implements AutoCloseable {
         return new Maintenance(storage, subKeys, indexSync);
     }
 
+    /** Index files and packs for garbage collection (prune); the caller holds the exclusive lock. */
+    public PackMaintenance packMaintenance() {
+        return new PackMaintenance(storage, subKeys, indexSync, objects, options);
+    }
+
     /** A shared lock (backups; many at once). */
     public RepositoryLock lockShared() throws IOException {
         return locks.acquire(false);

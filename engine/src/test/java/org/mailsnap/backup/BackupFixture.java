@@ -44,10 +44,20 @@ public final class BackupFixture implements AutoCloseable {
         this(dir, null, false, cheapKdf().build());
     }
 
+    /** A new repository on {@code repositoryStorage} (S3, say), with its catalog under {@code dir}. */
+    public BackupFixture(Path dir, Storage repositoryStorage, RepositoryOptions options) throws IOException {
+        this(dir, null, false, options, repositoryStorage);
+    }
+
     private BackupFixture(Path dir, Long faultSeed, boolean existing, RepositoryOptions options) throws IOException {
+        this(dir, faultSeed, existing, options, null);
+    }
+
+    private BackupFixture(Path dir, Long faultSeed, boolean existing, RepositoryOptions options, Storage given)
+            throws IOException {
         this.dir = dir;
         java.nio.file.Files.createDirectories(dir);
-        Storage local = new LocalStorage(dir.resolve("repo"));
+        Storage local = given != null ? given : new LocalStorage(dir.resolve("repo"));
         this.faults = faultSeed == null ? null : new FaultInjectingStorage(local, faultSeed);
         this.storage = faults == null ? local : faults;
         this.repository = existing ? Repository.open(storage, PASSWORD, options)

@@ -73,6 +73,24 @@ class IndexSyncTest {
         assertTrue(incremental.rebuildNeeded(), "a known index file got superseded");
     }
 
+    @Test
+    void aKnownIndexFileThatIsGoneAsksForARebuild() throws Exception {
+        // two prunes ran since this catalog last synced: the second's final index supersedes only the first's files,
+        // so the files this catalog loaded are merely gone, not named anywhere
+        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(1).build());
+        BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
+        blobs.put(BlobType.DATA, new byte[] {1});
+        blobs.flush();
+        Set<String> known = repo.indexSync().loadAll(new MemoryBlobIndex()).processed();
+        String newer = repo.indexSync().write(List.of(), List.of());
+        for (String id : known) {
+            repo.objects().delete(ObjectKind.INDEX, id);
+        }
+        IndexSync.Result result = repo.indexSync().sync(new MemoryBlobIndex(), known);
+        assertTrue(result.rebuildNeeded(), "a loaded index file was deleted");
+        assertEquals(Set.of(newer), result.processed());
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new HashSet<>(a);
         u.addAll(b);

@@ -1,0 +1,162 @@
+package org.mailsnap.cli;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mailsnap.prune.PruneOptions;
+import org.mailsnap.retention.Decision;
+import org.mailsnap.retention.Forget;
+import org.mailsnap.retention.ForgetPlan;
+import org.mailsnap.retention.GroupBy;
+import org.mailsnap.retention.KeepWithin;
+import org.mailsnap.retention.RetentionPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "forget", description = {
+        "Remove snapshots by a retention policy, applied to each store (host and path) on its own.",
+        "Newest first, each --keep-hourly/-daily/-weekly/-monthly/-yearly rule keeps the newest snapshot of each "
+                + "hour, day, ISO week, month or year (local time, or $MAILSNAP_TZ) until its count is used; a rule "
+                + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
+                + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
+        "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data."},
+        footer = {"", "Examples:",
+                "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --dry-run",
+                "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --prune",
+                "  mailsnap forget --keep-within 90d --group-by host"})
+final class ForgetCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+
+    @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N snapshots.")
+    String last;
+    @Option(names = "--keep-hourly", paramLabel = "N", description = "Keep the newest snapshot of each of N hours.")
+    String hourly;
+    @Option(names = "--keep-daily", paramLabel = "N", description = "Keep the newest snapshot of each of N days.")
+    String daily;
+    @Option(names = "--keep-weekly", paramLabel = "N", description = "Keep the newest snapshot of each of N ISO weeks.")
+    String weekly;
+    @Option(names = "--keep-monthly", paramLabel = "N", description = "Keep the newest snapshot of each of N months.")
+    String monthly;
+    @Option(names = "--keep-yearly", paramLabel = "N",
+            description = "Keep the newest snapshot of each of N years. Every N may be 'unlimited'.")
+    String yearly;
+    @Option(names = "--keep-within", paramLabel = "DURATION",
+            description = "Keep every snapshot newer than DURATION (e.g. 1y5m7d2h, 90d) before the newest one.")
+    String within;
+    @Option(names = "--keep-tag", paramLabel = "TAG[,TAG]",
+            description = "Keep every snapshot carrying all these tags (repeatable).")
+    List<String> tags = new ArrayList<>();
+    @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "host,path",
+            description = "host,path (default), host, path or none.")
+    String groupBy;
+    @Option(names = {"-n", "--dry-run"}, description = "Print the plan; delete nothing.")
+    boolean dryRun;
+    @Option(names = "--prune", description = "Run 'prune' afterwards.")
+    boolean prune;
+    @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
+            description = "With --prune: as prune's option (default: ${DEFAULT-VALUE}).")
+    String maxUnused;
+    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+            description = "With --prune: as prune's option.")
+    String retryLock;
+
+    ForgetCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RetentionPolicy policy;
+        GroupBy grouping;
+        try {
+            policy = RetentionPolicy.of(count(last), count(hourly), count(daily), count(weekly), count(monthly),
+                    count(yearly), within == null ? null : KeepWithin.parse(within), tags);
+            grouping = GroupBy.parse(groupBy);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.USAGE, e.getMessage());
+        }
+        if (policy.isEmpty()) {
+            throw new UserError(ExitCode.USAGE, "no policy: give at least one --keep-… option (forget never removes "
+                    + "every snapshot)");
+        }
+        PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
+        java.time.Duration retry = PruneCommand.parseDuration(retryLock);
+        ZoneId zone = zone();
+        try (Session session = Session.open(env, repository, catalog)) {
+            Forget forget = new Forget(session.repository);
+            ForgetPlan plan = forget.plan(policy, grouping, zone);
+            print(plan, zone);
+            for (String problem : plan.unreadable()) {
+                env.err().println("mailsnap: warning: snapshot left alone, it cannot be read: " + problem);
+            }
+            int removed = plan.removed().size();
+            if (dryRun) {
+                env.out().printf("would remove %d of %d snapshots (dry run: nothing changed)%n", removed,
+                        removed + plan.kept().size());
+            } else {
+                int deleted = forget.execute(plan, n -> { });
+                if (plan.unreadable().isEmpty()) {
+                    // the catalog drops the forgotten snapshots now (with an unreadable one its sync would fail;
+                    // the next command's sync does it)
+                    session.history();
+                }
+                env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
+            }
+            if (prune) {
+                PruneCommand.prune(env, session, pruneOptions, retry);
+            }
+            // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
+            return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+        }
+    }
+
+    private void print(ForgetPlan plan, ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        for (ForgetPlan.Group group : plan.groups()) {
+            env.out().printf("%s: keep %d, remove %d%n", group.key().isEmpty() ? "all snapshots" : group.key(),
+                    group.decisions().stream().filter(Decision::keep).count(),
+                    group.decisions().stream().filter(d -> !d.keep()).count());
+            env.out().printf("  %-12s  %-19s  %-6s  %s%n", "ID", "TIME", "ACTION", "REASONS");
+            for (Decision d : group.decisions()) {
+                env.out().printf("  %-12s  %-19s  %-6s  %s%n", d.snapshot().id().substring(0, 12),
+                        time.format(d.snapshot().time()), d.keep() ? "keep" : "remove",
+                        String.join(", ", d.reasons()));
+            }
+        }
+    }
+
+    /** The zone whose hours, days, weeks, months and years the buckets follow: $MAILSNAP_TZ, else the system's. */
+    private ZoneId zone() {
+        String tz = env.get("MAILSNAP_TZ");
+        try {
+            return tz == null || tz.isBlank() ? ZoneId.systemDefault() : ZoneId.of(tz);
+        } catch (java.time.DateTimeException e) {
+            throw new UserError(ExitCode.USAGE, "MAILSNAP_TZ is not a time zone: " + tz);
+        }
+    }
+
+    private static int count(String text) {
+        if (text == null) {
+            return 0;
+        }
+        if (text.equalsIgnoreCase("unlimited")) {
+            return RetentionPolicy.UNLIMITED;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UserError(ExitCode.USAGE, "a --keep-… count is a number of 0 or more, or 'unlimited', not '"
+                    + text + "'");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.mailsnap.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.mailsnap.history.CatalogSync;
+import org.mailsnap.prune.Prune;
+import org.mailsnap.prune.PruneOptions;
+import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.prune.PruneResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "prune", description = {
+        "Delete the data no snapshot references (after 'forget'), under an exclusive lock.",
+        "While a backup holds its lock it refuses with exit code 11, naming the holder, or waits (--retry-lock); "
+                + "backups of other hosts go on meanwhile.",
+        "Partly dead packs are rewritten until at most --max-unused of the repository is dead space. Packs a killed "
+                + "backup left without an index are deleted by the second prune that finds them."},
+        footer = {"", "Examples:",
+                "  mailsnap prune --dry-run",
+                "  mailsnap prune --max-unused 5%",
+                "  mailsnap prune --retry-lock 30m   # wait for running backups"})
+final class PruneCommand implements Callable<Integer> {
+    private final Environment env;
+
+    @Mixin RepositoryOptions repository;
+    @Mixin CatalogOptions catalog;
+
+    @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
+            description = "Dead space allowed to stay in kept packs, as a share of the repository "
+                    + "(default: ${DEFAULT-VALUE}, as restic; 0 rewrites every pack holding dead data).")
+    String maxUnused;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Say what would be deleted and rewritten; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+            description = "While a backup holds its lock, try again every 10 s for this long (e.g. 30m, 2h) "
+                    + "before giving up with exit code 11; holds no lock meanwhile (default: do not wait).")
+    String retryLock;
+
+    PruneCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PruneOptions options = new PruneOptions(parsePercent(maxUnused), dryRun);
+        try (Session session = Session.open(env, repository, catalog)) {
+            prune(env, session, options, parseDuration(retryLock));
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** Runs a prune on an open session and prints its report; forget --prune uses it too. */
+    static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock)
+            throws IOException {
+        PruneProgress progress = new PruneProgress();
+        PruneResult result;
+        try (ProgressTicker ticker = ProgressTicker.start(env, progress::describe)) {
+            result = new Prune(session.repository, options, progress).run(retryLock, Duration.ofSeconds(10),
+                    holder -> env.err().println("mailsnap: waiting: " + holder));
+        }
+        if (result.changed()) {
+            CatalogSync.blobIndex(session.repository, session.catalog); // the catalog forgets pruned blobs now
+        }
+        report(env, result);
+        return result;
+    }
+
+    static void report(Environment env, PruneResult r) {
+        var out = env.out();
+        out.printf("snapshots %d, live blobs %d (live set %s)%n", r.snapshots(), r.liveBlobs(),
+                Units.bytes(r.liveSetBytes()));
+        out.printf("packs %d: %d kept, %d repacked, %d deleted; unindexed: %d deleted, %d left for the next prune%n",
+                r.packs(), r.packsKept(), r.packsRepacked(), r.packsDeleted(), r.unindexedDeleted(),
+                r.unindexedRemembered());
+        out.printf("%s in packs, %s live, %s %s%n", Units.bytes(r.bytesBefore()), Units.bytes(r.bytesLive()),
+                Units.bytes(r.bytesFreed()), r.dryRun() ? "would be freed" : "freed");
+        if (r.temporaryFilesRemoved() > 0) {
+            out.printf("%d half-written file(s) of killed runs removed%n", r.temporaryFilesRemoved());
+        }
+        if (r.dryRun()) {
+            out.println("dry run: nothing changed");
+        } else if (!r.changed()) {
+            out.println("nothing to prune");
+        } else {
+            out.printf("wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
+                    r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesDeleted());
+        }
+    }
+
+    /** {@code 0}, {@code 90s}, {@code 30m}, {@code 2h}. */
+    static Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new UserError(ExitCode.USAGE, "--retry-lock takes a duration such as 90s, 30m or 2h, not '"
+                    + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** {@code 5%}, {@code 5} or {@code 0.5%}: a share in [0, 1). */
+    static double parsePercent(String text) {
+        String t = text.trim();
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        double value;
+        try {
+            value = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new UserError(ExitCode.USAGE, "--max-unused takes a percentage such as 5%, not '" + text + "'");
+        }
+        if (!(value >= 0 && value < 100)) {
+            throw new UserError(ExitCode.USAGE, "--max-unused must be at least 0% and below 100%, not " + text);
+        }
+        return value / 100;
+    }
+}

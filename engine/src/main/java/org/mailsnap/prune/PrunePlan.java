@@ -1,0 +1,34 @@
+package org.mailsnap.prune;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a prune decided in step 2, and the figures for its report.
+ *
+ * @param indexIds            every index file read
+ * @param effective           those not superseded, in listing order (the order {@link Copies} depends on)
+ * @param untouched           index files left as they are (only kept blobs, in kept packs)
+ * @param retired             index files the final index supersedes and prune deletes
+ * @param packs               the packs listed by effective index files and present, with their fate
+ * @param copies              which copy of each live blob is kept
+ * @param deletePacks         packs to delete after the final index: dead, repacked, leftovers, old unindexed
+ * @param unindexedDeletable  unindexed packs already recorded by the previous prune
+ * @param unindexedRemembered unindexed packs to record in the final index
+ * @param needed              false when nothing would change
+ */
+record PrunePlan(List<String> indexIds, List<String> effective, Set<String> untouched, List<String> retired,
+        Map<String, PackState> packs, Copies copies, Set<String> deletePacks, Set<String> unindexedDeletable,
+        Set<String> unindexedRemembered, boolean needed, long snapshots, long liveBlobs, long liveSetBytes,
+        long packCount, long packsKept, long packsRepacked, long packsDeleted, long bytesBefore, long bytesLive,
+        long bytesFreed) {
+
+    PruneResult result(long blobsCopied, long packsWritten, long indexFilesWritten, long indexFilesDeleted,
+            boolean changed, boolean dryRun, int temporaries) {
+        return new PruneResult(snapshots, liveBlobs, liveSetBytes, indexIds.size(), packCount, packsKept,
+                packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
+                bytesLive, bytesFreed, blobsCopied, packsWritten, indexFilesWritten, indexFilesDeleted, changed,
+                dryRun, temporaries);
+    }
+}

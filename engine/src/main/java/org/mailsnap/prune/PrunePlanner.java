@@ -1,0 +1,181 @@
+package org.mailsnap.prune;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.repository.MemoryBlobIndex;
+import org.mailsnap.repository.PackMaintenance;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryException;
+
+/**
+ * Step 2 of prune: reads the index files and snapshots, marks, sweeps and decides the fate of every pack and index
+ * file. Writes nothing.
+ */
+final class PrunePlanner {
+    private final Repository repository;
+    private final PackMaintenance store;
+    private final PruneOptions options;
+    private final PruneProgress progress;
+
+    PrunePlanner(Repository repository, PackMaintenance store, PruneOptions options, PruneProgress progress) {
+        this.repository = repository;
+        this.store = store;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    PrunePlan plan() throws IOException {
+        // 2. index files and packs as they are now
+        progress.phase("reading index files");
+        List<String> indexIds = store.indexIds();
+        Map<String, Long> present = store.listPacks();
+        Set<String> named = new HashSet<>();          // every id in any supersedes list
+        Set<String> everIndexed = new HashSet<>();    // packs listed by any index file, superseded or not
+        long[] indexedEntries = {0};
+        for (String id : indexIds) {
+            named.addAll(store.readIndex(id, (blob, location) -> {
+                everIndexed.add(location.pack());
+                indexedEntries[0]++;
+            }));
+            progress.indexFilesRead.incrementAndGet();
+        }
+        List<String> effective = indexIds.stream().filter(id -> !named.contains(id)).toList();
+
+        Map<String, PackState> packs = new HashMap<>();
+        MemoryBlobIndex metadata = new MemoryBlobIndex();
+        for (String id : effective) {
+            store.readIndex(id, (blob, location) -> {
+                if (present.containsKey(location.pack())) {
+                    packs.computeIfAbsent(location.pack(), p -> new PackState(p, present.get(p))).entries++;
+                    if (location.type() == BlobType.METADATA) {
+                        metadata.addAll(List.of(Map.entry(blob, location)));
+                    }
+                }
+            });
+        }
+
+        // mark
+        progress.phase("marking live blobs");
+        LiveSet live = new LiveSet(indexedEntries[0]);
+        BlobStore reader = repository.openBlobStore(metadata);
+        long snapshots = new Marker(repository, reader::get, live, progress).markAll();
+
+        // sweep: is every live blob listed somewhere? which are listed more than once?
+        progress.phase("sweeping");
+        BitSet found = new BitSet(live.capacity());
+        BitSet listedTwice = new BitSet(live.capacity());
+        for (String id : effective) {
+            store.readIndex(id, (blob, location) -> {
+                int slot = live.slotOf(blob);
+                if (packs.containsKey(location.pack()) && slot >= 0) {
+                    if (found.get(slot)) {
+                        listedTwice.set(slot);
+                    }
+                    found.set(slot);
+                }
+            });
+        }
+        int missing = live.size() - found.cardinality();
+        if (missing > 0) {
+            throw new RepositoryException("prune stops: " + missing + " blob(s) that snapshots reference are in no "
+                    + "index file or in a missing pack; the repository is damaged (run check). Nothing was deleted");
+        }
+        // how much of each pack is live, one copy of each blob counted; which index files list only kept blobs
+        Copies copies = new Copies(live, listedTwice);
+        Map<String, Set<String>> packsOfCleanFile = new HashMap<>();
+        for (String id : effective) {
+            Set<String> filePacks = new HashSet<>();
+            boolean[] clean = {true};
+            store.readIndex(id, (blob, location) -> {
+                PackState pack = packs.get(location.pack());
+                filePacks.add(location.pack());
+                if (pack != null && copies.keeps(blob, pack.id)) {
+                    pack.liveEntries++;
+                    pack.liveBytes += location.length();
+                } else {
+                    clean[0] = false;
+                }
+            });
+            if (clean[0] && !filePacks.isEmpty()) {
+                packsOfCleanFile.put(id, filePacks);
+            }
+        }
+
+        long bytesLive = 0;
+        long bytesBefore = present.values().stream().mapToLong(Long::longValue).sum();
+        List<PackState> partial = new ArrayList<>();
+        for (PackState pack : packs.values()) {
+            bytesLive += pack.liveBytes;
+            if (pack.liveEntries == 0) {
+                pack.fate = PackState.Fate.DELETE;
+            } else if (pack.deadBytes() > 0) {
+                partial.add(pack);
+            }
+        }
+        chooseRepacks(partial, bytesLive);
+
+        Set<String> unindexed = new TreeSet<>(present.keySet());
+        unindexed.removeAll(everIndexed);
+        Set<String> unindexedDeletable = new TreeSet<>(unindexed);
+        unindexedDeletable.retainAll(named);   // already unindexed at the previous prune (two-phase rule)
+        Set<String> unindexedRemembered = new TreeSet<>(unindexed);
+        unindexedRemembered.removeAll(named);
+        Set<String> deletePacks = new TreeSet<>();
+        for (String pack : everIndexed) {      // listed only by superseded index files: a crashed prune's leftovers
+            if (present.containsKey(pack) && !packs.containsKey(pack)) {
+                deletePacks.add(pack);
+            }
+        }
+        packs.values().stream().filter(p -> p.fate != PackState.Fate.KEEP).forEach(p -> deletePacks.add(p.id));
+        deletePacks.addAll(unindexedDeletable);
+        long packsRepacked = packs.values().stream().filter(p -> p.fate == PackState.Fate.REPACK).count();
+        long packsDeleted = deletePacks.size() - packsRepacked - unindexedDeletable.size();
+        long bytesFreed = deletePacks.stream().mapToLong(present::get).sum();
+        long packsKept = packs.values().stream().filter(p -> p.fate == PackState.Fate.KEEP).count();
+
+        // an index file whose every entry is kept, in packs that are all kept, stays as it is: no rewrite of a
+        // year's worth of index entries because one pack changed
+        Set<String> untouched = new HashSet<>();
+        packsOfCleanFile.forEach((id, filePacks) -> {
+            if (filePacks.stream().allMatch(p -> packs.get(p).fate == PackState.Fate.KEEP)) {
+                untouched.add(id);
+            }
+        });
+        List<String> retired = indexIds.stream().filter(id -> !untouched.contains(id)).toList();
+
+        boolean dropsIndexEntries = packs.values().stream()
+                .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
+        boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
+                || dropsIndexEntries;
+        return new PrunePlan(indexIds, effective, untouched, retired, packs, copies, deletePacks,
+                unindexedDeletable, unindexedRemembered, needed, snapshots, live.size(), live.bytes(), present.size(),
+                packsKept, packsRepacked, packsDeleted, bytesBefore, bytesLive, bytesFreed);
+    }
+
+    /**
+     * restic's rule: after the prune, dead bytes in kept packs may be at most {@code maxUnused} of the repository,
+     * i.e. {@code unused <= live × maxUnused / (1 − maxUnused)}. Packs with the largest dead share go first.
+     */
+    private void chooseRepacks(List<PackState> partial, long bytesLive) {
+        double allowed = bytesLive * options.maxUnused() / (1 - options.maxUnused());
+        long unused = partial.stream().mapToLong(PackState::deadBytes).sum();
+        partial.sort(Comparator.comparingDouble(PackState::deadShare).reversed().thenComparing(p -> p.id));
+        for (PackState pack : partial) {
+            if (unused <= allowed) {
+                break;
+            }
+            pack.fate = PackState.Fate.REPACK;
+            unused -= pack.deadBytes();
+        }
+    }
+}

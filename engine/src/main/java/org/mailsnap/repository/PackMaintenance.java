@@ -1,0 +1,97 @@
+package org.mailsnap.repository;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
+import org.mailsnap.storage.ObjectInfo;
+import org.mailsnap.storage.Storage;
+
+/**
+ * Index files and packs as garbage collection sees them: read index files entry by entry, list packs, write new
+ * index files, copy blobs into new packs, delete. The caller (prune) holds the exclusive lock and decides; this class
+ * only carries out, with the same checks as every other reader and writer (format-spec/operations.md, "prune and
+ * repack").
+ */
+public final class PackMaintenance {
+    private final Storage storage;
+    private final SubKeys keys;
+    private final IndexSync indexFiles;
+    private final ObjectStore objects;
+    private final RepositoryOptions options;
+
+    PackMaintenance(Storage storage, SubKeys keys, IndexSync indexFiles, ObjectStore objects,
+            RepositoryOptions options) {
+        this.storage = storage;
+        this.keys = keys;
+        this.indexFiles = indexFiles;
+        this.objects = objects;
+        this.options = options;
+    }
+
+    /** Receives the entries of an index file, pack by pack in file order, positions increasing. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void entry(BlobId id, BlobLocation location) throws IOException;
+    }
+
+    /** Ids of the index files in the listing. */
+    public List<String> indexIds() throws IOException {
+        return objects.list(ObjectKind.INDEX);
+    }
+
+    /**
+     * Reads one index file (checked as every reader checks it), gives its entries to {@code visitor} (may be null)
+     * and returns its {@code supersedes} list.
+     */
+    public List<String> readIndex(String id, EntryVisitor visitor) throws IOException {
+        IndexFile file = indexFiles.read(id);
+        if (visitor != null) {
+            for (Map.Entry<BlobId, BlobLocation> e : file.locations()) {
+                visitor.entry(e.getKey(), e.getValue());
+            }
+        }
+        return file.supersedes();
+    }
+
+    /** Every pack in the listing: id → size in bytes. */
+    public Map<String, Long> listPacks() throws IOException {
+        Map<String, Long> packs = new HashMap<>();
+        for (ObjectInfo info : storage.list("data/")) {
+            String name = info.name();
+            String id = name.substring(name.lastIndexOf('/') + 1);
+            if (Hex.isSha256(id) && name.equals(PackFormat.objectName(id))) {
+                packs.put(id, info.size());
+            }
+        }
+        return packs;
+    }
+
+    /** A writer of new index files (empty {@code supersedes}) and of the final one. */
+    public IndexBatchWriter newIndexWriter() {
+        return new IndexBatchWriter(indexFiles, options.indexFlushEntries());
+    }
+
+    /** Copies blobs out of old packs into new ones, recording their new locations in {@code into}. */
+    public PackCopier newCopier(IndexBatchWriter into) {
+        return new PackCopier(storage, keys, options, into);
+    }
+
+    /** The ids a pack's header lists (the pack is read whole and checked: name, trailer, header). */
+    public List<BlobId> packContents(String packId) throws IOException {
+        byte[] pack = storage.get(PackFormat.objectName(packId));
+        PackReader.verifyName(pack, packId);
+        return PackReader.parse(pack, packId, keys).entries().stream().map(PackEntry::id).toList();
+    }
+
+    public void deletePack(String packId) throws IOException {
+        storage.delete(PackFormat.objectName(packId));
+    }
+
+    public void deleteIndex(String id) throws IOException {
+        objects.delete(ObjectKind.INDEX, id);
+    }
+}

@@ -1,0 +1,32 @@
+package org.mailsnap.retention;
+
+import java.util.List;
+
+/**
+ * What a forget keeps and removes, per group, newest first.
+ *
+ * @param groups     one entry per group, in group-key order
+ * @param unreadable snapshot objects that could not be read, with the reason: neither kept nor removed (forget
+ *                   never deletes what it could not read; {@code check} reports them)
+ */
+public record ForgetPlan(List<Group> groups, List<String> unreadable) {
+    public ForgetPlan {
+        groups = List.copyOf(groups);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    /** One group's decisions, newest first. */
+    public record Group(String key, List<Decision> decisions) {
+        public Group {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    public List<Decision> removed() {
+        return groups.stream().flatMap(g -> g.decisions().stream()).filter(d -> !d.keep()).toList();
+    }
+
+    public List<Decision> kept() {
+        return groups.stream().flatMap(g -> g.decisions().stream()).filter(Decision::keep).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package org.mailsnap.prune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mailsnap.model.BlobId;
+
+/** The compact live set: no false negatives, duplicates recognised, memory as documented. */
+class LiveSetTest {
+    private static BlobId random(Random r) {
+        byte[] b = new byte[32];
+        r.nextBytes(b);
+        return BlobId.of(b);
+    }
+
+    @Test
+    void holdsAMillionIdsInEightMegabytesPerMillionSlots() {
+        long seed = System.nanoTime();
+        System.out.println("LiveSetTest seed " + seed);
+        int n = 1_000_000;
+        LiveSet set = new LiveSet(n);
+        Random r = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            assertTrue(set.add(random(r)));
+        }
+        assertEquals(n, set.size());
+        assertEquals(8L * 1_250_000, set.bytes(), "load 0.8: 10 M blobs would take 100 MB");
+        Random again = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            BlobId id = random(again);
+            assertTrue(set.contains(id), "no false negative");
+            assertFalse(set.add(id), "a second add is recognised");
+            assertTrue(set.slotOf(id) >= 0 && set.slotOf(id) < set.capacity());
+        }
+        Random other = new Random(seed + 1);
+        int falsePositives = 0;
+        for (int i = 0; i < n; i++) {
+            falsePositives += set.contains(random(other)) ? 1 : 0;
+        }
+        assertTrue(falsePositives <= 1, "64-bit prefixes: expected none, got " + falsePositives);
+    }
+
+    @Test
+    void anIdStartingWithZeroBytesAndAFullSet() {
+        LiveSet set = new LiveSet(2);
+        BlobId zero = BlobId.of(new byte[32]);
+        assertTrue(set.add(zero));
+        assertTrue(set.contains(zero));
+        Random r = new Random(3);
+        assertThrows(IllegalStateException.class, () -> {
+            for (int i = 0; i < 100; i++) {
+                set.add(random(r));
+            }
+        }, "more live blobs than indexed ones is an error, not an endless probe");
+    }
+}
