@@ -37,6 +37,11 @@ final class RunBlobIndex implements BlobIndex {
     }
 
     @Override
+    public IOException lacks(BlobId id, String indexFile) {
+        return catalog.lacks(id, indexFile);
+    }
+
+    @Override
     public void addAll(Iterable<Map.Entry<BlobId, BlobLocation>> entries) {
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
             published.put(e.getKey(), e.getValue());
