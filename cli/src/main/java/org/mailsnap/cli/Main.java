@@ -44,7 +44,7 @@ public final class Main {
         for (Class<?> subcommand : subcommandsFor(args)) {
             cli.addSubcommand(new CommandLine(subcommand, factory));
         }
-        cli.setExecutionExceptionHandler(new ExceptionMapper());
+        cli.setExecutionExceptionHandler(new ExceptionMapper(environment));
         cli.setParameterExceptionHandler(ExceptionMapper::usage);
         cli.setUsageHelpAutoWidth(true);
         String[] footer = cli.getCommandSpec().usageMessage().footer();

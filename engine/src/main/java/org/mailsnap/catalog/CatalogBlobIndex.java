@@ -47,12 +47,23 @@ public final class CatalogBlobIndex implements BlobIndex {
                 byte[] key = id.toBytes();
                 byte[] value = txn.get(blobs, key);
                 return value == null ? Optional.empty() : Optional.of(BlobLocationCodec.decode(value, key));
+            } catch (CatalogCorruptException e) {
+                throw e.in(catalogDirectory());
             } finally {
                 readers.release(txn);
             }
         } finally {
             handles.exit();
         }
+    }
+
+    @Override
+    public IOException lacks(BlobId id, String indexFile) {
+        return new CatalogCorruptException(catalogDirectory(), BlobIndex.lackDetail(id, indexFile));
+    }
+
+    private java.nio.file.Path catalogDirectory() {
+        return environment.directory().getParent();
     }
 
     /** Records locations (replacing any earlier location of the same id), in one write transaction. */

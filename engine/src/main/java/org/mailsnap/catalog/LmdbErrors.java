@@ -18,11 +18,11 @@ final class LmdbErrors {
         if (e instanceof LmdbNativeException.PageCorruptedException || e instanceof Env.FileInvalidException
                 || e instanceof LmdbNativeException.PageNotFoundException
                 || e instanceof LmdbNativeException.PanicException) {
-            return new CatalogCorruptException(where + e.getMessage() + "; run 'catalog rebuild'", e);
+            return new CatalogCorruptException(directory, operation + " failed: " + e.getMessage(), e);
         }
         if (e instanceof Env.VersionMismatchException) {
-            return new CatalogCorruptException(where + "the LMDB file was written by an incompatible LMDB version"
-                    + "; run 'catalog rebuild'", e);
+            return new CatalogCorruptException(directory, operation + " failed: the LMDB file was written by an"
+                    + " incompatible LMDB version", e);
         }
         return new CatalogException(where + e.getMessage(), e);
     }
