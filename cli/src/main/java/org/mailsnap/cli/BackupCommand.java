@@ -67,6 +67,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Reader threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--allow-empty", description = "Back up a store that holds no mailbox (refused by default, exit 1:"
+            + " an unmounted volume looks like that).")
+    boolean allowEmpty;
+
+    @Option(names = "--allow-shrink", description = "Accept without a warning a store holding fewer than half the"
+            + " messages of its previous snapshot (by default a warning and exit 3).")
+    boolean allowShrink;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -82,7 +90,8 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
-                .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags);
+                .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags)
+                .withAllowEmpty(allowEmpty).withAllowShrink(allowShrink);
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
@@ -153,6 +162,8 @@ final class BackupCommand implements Callable<Integer> {
             o.put("recaptured", p.recaptured());
             o.put("unreadable", p.unreadable());
             o.put("changedInPlace", p.changedInPlace());
+            o.put("notFollowed", p.notFollowed());
+            o.put("shrank", r.shrank());
             o.put("blobsNew", r.blobs().blobsNew());
             o.put("blobsDeduplicated", r.blobs().blobsDeduplicated());
             o.put("storedBytes", r.blobs().bytesStored());
@@ -184,8 +195,9 @@ final class BackupCommand implements Callable<Integer> {
         for (String problem : r.problems()) {
             env.err().println("mailsnap: warning: " + problem);
         }
-        if (r.partial()) {
-            env.err().println("mailsnap: the snapshot is partial: " + String.join(", ", s.failedMailboxes()));
+        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
+            env.err().println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
+                    : ": " + String.join(", ", s.failedMailboxes())));
         }
     }
 }

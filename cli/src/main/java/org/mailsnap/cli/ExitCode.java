@@ -5,7 +5,8 @@ public enum ExitCode {
     OK(0, "success"),
     FAILURE(1, "failure"),
     USAGE(2, "wrong usage"),
-    PARTIAL(3, "partial: some mailboxes or files could not be processed, the rest was"),
+    PARTIAL(3, "partial: some mailboxes, folders or files could not be processed (or a backup saw far fewer"
+            + " messages than the last one), the rest was; see the warnings"),
     NO_REPOSITORY(10, "no repository at the given location"),
     LOCKED(11, "the repository is locked by another process"),
     WRONG_PASSWORD(12, "wrong password"),
