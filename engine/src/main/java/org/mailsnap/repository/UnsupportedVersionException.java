@@ -12,7 +12,8 @@ public final class UnsupportedVersionException extends RepositoryException {
 
     public UnsupportedVersionException(String location, int found, int min, int max) {
         super(location + ": repository format version " + found + " is not supported (this mailsnap reads versions "
-                + min + " to " + max + ")" + (found > max ? "; the config is damaged or was written by a newer mailsnap" : "; the config is damaged"));
+                + min + " to " + max + ")" + (found > max ? "; the config is damaged or was written by a newer mailsnap"
+                : "; the config is damaged"));
         this.found = found;
         this.min = min;
         this.max = max;
