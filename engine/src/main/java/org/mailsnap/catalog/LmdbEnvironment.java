@@ -173,7 +173,7 @@ final class LmdbEnvironment implements AutoCloseable {
             byte[] format = txn.get(meta, FORMAT_KEY);
             if (format == null) {
                 if (txn.entries(meta) != 0 || otherDatabases) {
-                    throw new CatalogCorruptException(directory, "it holds data but no format version");
+                    throw damaged("it holds data but no format version");
                 }
                 txn.put(meta, FORMAT_KEY, Keys.id(formatVersion));
                 txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
@@ -181,8 +181,7 @@ final class LmdbEnvironment implements AutoCloseable {
                 return;
             }
             if (format.length != 4) {
-                throw new CatalogCorruptException(directory, "the format version is " + format.length
-                        + " bytes, expected 4");
+                throw damaged("the format version is " + format.length + " bytes, expected 4");
             }
             int found = Keys.readId(format, 0);
             if (found != formatVersion) {
@@ -190,13 +189,17 @@ final class LmdbEnvironment implements AutoCloseable {
             }
             byte[] repository = txn.get(meta, REPOSITORY_KEY);
             if (repository == null) {
-                throw new CatalogCorruptException(directory, "it has no repository id");
+                throw damaged("it has no repository id");
             }
             String foundRepository = new String(repository, StandardCharsets.UTF_8);
             if (!foundRepository.equals(repositoryId)) {
                 throw new CatalogMismatchException(directory, foundRepository, repositoryId);
             }
         }
+    }
+
+    private CatalogCorruptException damaged(String what) {
+        return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + what);
     }
 
     private static long effectiveMapSize(Path directory, long requested) throws IOException {
