@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  */
 public final class Catalog implements AutoCloseable {
-    /** The catalog format this version reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The catalog format this version reads and writes. 2: every value ends in a {@link RecordChecksum} (1 had
+     * none; a catalog of version 1 is refused and rebuilt).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * The map size of each environment: LMDB reserves address space, not disk; the files grow as data arrives.

@@ -170,12 +170,12 @@ final class LmdbEnvironment implements AutoCloseable {
         Dbi<ByteBuffer> meta = dbis.get(META);
         boolean otherDatabases = env.getDbiNames().size() > 1; // before the write: it begins its own transaction
         try (TxnAccess txn = write()) {
-            byte[] format = txn.get(meta, FORMAT_KEY);
+            byte[] format = txn.getUnsealed(meta, FORMAT_KEY); // readable by every version: no checksum
             if (format == null) {
                 if (txn.entries(meta) != 0 || otherDatabases) {
                     throw damaged("it holds data but no format version");
                 }
-                txn.put(meta, FORMAT_KEY, Keys.id(formatVersion));
+                txn.putUnsealed(meta, FORMAT_KEY, Keys.id(formatVersion));
                 txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
                 txn.commit();
                 return;
