@@ -153,8 +153,8 @@ class LocalStateTest {
         var m = DAMAGED.matcher(backup.err());
         assertTrue(m.matches(), backup.err());
         assertEquals(catalog.toString(), m.group(1));
-        assertTrue(m.group(2).matches("a record of state/(placements|content|messages) \\(key [0-9a-f]+…?\\) fails its"
-                + " checksum"), backup.err());
+        assertTrue(m.group(2).matches("a record of state/(placements|content|messages) \\(key [0-9a-f]+…?\\)"
+                + " fails its checksum"), backup.err());
         assertFalse(backup.err().contains("repository"), "never reads as repository damage: " + backup.err());
 
         assertEquals(0, run("catalog", "rebuild").code());
@@ -272,7 +272,8 @@ class LocalStateTest {
 
     void assertPrivate() throws IOException {
         for (Path dir : List.of(catalog, catalog.resolve("state"), catalog.resolve("blobs"))) {
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), dir.toString());
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
+                    dir.toString());
             for (String file : new String[] {"data.mdb", "lock.mdb"}) {
                 if (dir != catalog) {
                     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(

@@ -8,8 +8,9 @@ import org.lmdbjava.LmdbException;
 
 /**
  * Walks, in key order, the entries of one database whose keys start with a prefix; entries are copied out of the
- * map as they are visited, so nothing stays pinned, and each value's {@link RecordChecksum} is checked. Owned by its {@link TxnAccess}, which closes it before the
- * transaction ends (LMDB frees a write transaction's cursors at commit).
+ * map as they are visited, so nothing stays pinned, and each value's {@link RecordChecksum} is checked. Owned by
+ * its {@link TxnAccess}, which closes it before the transaction ends (LMDB frees a write transaction's cursors at
+ * commit).
  */
 final class PrefixScan implements AutoCloseable {
     private final TxnAccess txn;

@@ -23,10 +23,10 @@
  * </ul>
  * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes; every stored value is the
  * codec's bytes followed by a 4-byte CRC-32C of key and value ({@code RecordChecksum}, added and checked by
- * {@code TxnAccess} and {@code PrefixScan}, so codecs never see it), except the format version in {@code meta}. Keys sort by unsigned bytes;
- * names inside keys are UTF-8 and end in 0x00 when something follows, so one mailbox's or one folder's keys form a
- * contiguous range that a prefix never shares with a longer name ({@code u1} vs {@code u10}, {@code .A} vs
- * {@code .AB}).
+ * {@code TxnAccess} and {@code PrefixScan}, so codecs never see it), except the format version in {@code meta}.
+ * Keys sort by unsigned bytes; names inside keys are UTF-8 and end in 0x00 when something follows, so one
+ * mailbox's or one folder's keys form a contiguous range that a prefix never shares with a longer name ({@code u1}
+ * vs {@code u10}, {@code .A} vs {@code .AB}).
  *
  * <h2>Transactions</h2>
  * A run's changes are one write transaction: a crash before {@code commit()} leaves the catalog at the previous run.
