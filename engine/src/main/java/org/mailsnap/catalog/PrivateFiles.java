@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +37,10 @@ final class PrivateFiles {
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
             } catch (FileAlreadyExistsException raced) {
-                // created meanwhile (or a link to a directory): tightened below
+                if (!Files.isDirectory(dir)) {
+                    throw new NotDirectoryException(dir.toString()); // a file where the catalog should be
+                }
+                // created meanwhile, or a link to a directory: tightened below
             } catch (UnsupportedOperationException noPosix) {
                 Files.createDirectory(dir);
                 return;
