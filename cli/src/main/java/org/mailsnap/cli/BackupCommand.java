@@ -75,6 +75,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Reader threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--allow-empty", description = "Back up a store that holds no mailbox (refused by default, exit 1:"
+            + " an unmounted volume looks like that).")
+    boolean allowEmpty;
+
+    @Option(names = "--allow-shrink", description = "Accept without a warning a store holding fewer than half the"
+            + " messages of its previous snapshot (by default a warning and exit 3).")
+    boolean allowShrink;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -97,7 +105,8 @@ final class BackupCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
         }
         BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
-                .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags);
+                .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags)
+                .withAllowEmpty(allowEmpty).withAllowShrink(allowShrink);
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
@@ -160,8 +169,10 @@ final class BackupCommand implements Callable<Integer> {
         for (String problem : r.problems()) {
             env.err().println("mailsnap: warning: " + NameBytes.printable(problem)); // one line, whatever the names
         }
-        if (r.partial()) {
-            env.err().println("mailsnap: the snapshot is partial: " + String.join(", ", s.failedMailboxes()));
+        var p = r.progress();
+        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
+            env.err().println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
+                    : ": " + String.join(", ", s.failedMailboxes())));
         }
     }
 }

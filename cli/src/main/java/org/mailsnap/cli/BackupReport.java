@@ -31,6 +31,8 @@ final class BackupReport {
         o.put("recaptured", p.recaptured());
         o.put("unreadable", p.unreadable());
         o.put("changedInPlace", p.changedInPlace());
+        o.put("notFollowed", p.notFollowed());
+        o.put("shrank", r.shrank());
         o.put("blobsNew", r.blobs().blobsNew());
         o.put("blobsDeduplicated", r.blobs().blobsDeduplicated());
         o.put("storedBytes", r.blobs().bytesStored());

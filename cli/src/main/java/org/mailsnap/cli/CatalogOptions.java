@@ -40,7 +40,12 @@ final class CatalogOptions {
         return base.resolve("mailsnap").resolve(repositoryId);
     }
 
+    /** Opens the catalog; warns (one line) when it had to make an existing catalog owner-only. */
     Catalog open(Environment env, Repository repository) throws IOException {
-        return Catalog.open(directory(env, repository), repository.config().repositoryId());
+        Path directory = directory(env, repository);
+        env.catalogInUse().set(directory);
+        Catalog opened = Catalog.open(directory, repository.config().repositoryId());
+        opened.permissionWarning().ifPresent(w -> env.err().println("mailsnap: warning: " + w));
+        return opened;
     }
 }

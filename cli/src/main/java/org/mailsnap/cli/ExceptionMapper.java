@@ -4,6 +4,9 @@ import java.io.FileNotFoundException;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.mailsnap.backup.CatalogNotUpdatedException;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.repository.NoRepositoryException;
 import org.mailsnap.repository.RepositoryLockedException;
 import org.mailsnap.repository.WrongPasswordException;
@@ -14,18 +17,42 @@ import picocli.CommandLine;
  * with {@code MAILSNAP_DEBUG=1}: an admin reads the message, a developer asks for the trace.
  */
 final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
+    private final Environment env;
+
+    ExceptionMapper(Environment env) {
+        this.env = env;
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         ExitCode code = codeFor(e);
-        cli.getErr().println("mailsnap: " + message(e));
+        CatalogCorruptException damage = e instanceof CatalogNotUpdatedException ? null : catalogDamage(e);
+        Path catalog = env.catalogInUse().get();
+        cli.getErr().println("mailsnap: " + (damage == null ? message(e)
+                : (catalog == null ? damage : damage.in(catalog)).getMessage()));
         if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
             e.printStackTrace(cli.getErr());
         }
         return code.code();
     }
 
+    /**
+     * A damaged local catalog anywhere in the cause chain (a reader thread may have wrapped it): it is reported as
+     * such, naming the catalog, whatever wrapped it, so it never reads like damage to the repository.
+     */
+    static CatalogCorruptException catalogDamage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CatalogCorruptException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     static ExitCode codeFor(Throwable e) {
+        if (catalogDamage(e) != null) {
+            return ExitCode.FAILURE;
+        }
         if (e instanceof UserError u) {
             return u.code();
         }

@@ -75,7 +75,7 @@ public final class Main {
             cli.addSubcommand(new CommandLine(subcommand, factory));
         }
         cli.registerConverter(Path.class, FileNames::path); // argv's bytes, whatever the locale (RawArguments)
-        cli.setExecutionExceptionHandler(new ExceptionMapper());
+        cli.setExecutionExceptionHandler(new ExceptionMapper(environment));
         cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
         cli.setDefaultValueProvider(defaults);

@@ -35,10 +35,20 @@ final class RunLock implements AutoCloseable {
 
     /** Takes the run lock of the catalog in {@code catalogDirectory}, or fails with {@link ExitCode#BUSY}. */
     static RunLock acquire(Path catalogDirectory, String command) throws IOException {
-        Files.createDirectories(catalogDirectory);
+        if (!Files.isDirectory(catalogDirectory)) {
+            // owner-only from the start, as the catalog makes it: it will hold private metadata
+            Files.createDirectories(catalogDirectory.toAbsolutePath().getParent());
+            try {
+                Files.createDirectory(catalogDirectory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // made meanwhile (the catalog checks and tightens it)
+            }
+        }
         Path file = catalogDirectory.resolve(Catalog.RUN_LOCK_FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         FileLock lock;
         try {
             lock = channel.tryLock();

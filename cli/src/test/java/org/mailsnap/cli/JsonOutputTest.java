@@ -67,8 +67,8 @@ class JsonOutputTest {
         Map<String, Object> backup = object(run("backup", "--json", "--lock", "none", store.toString()));
         keys(backup, "snapshot", "time", "mailboxes", "folders", "messages", "bytes", "foldersListed",
                 "newMessages", "bytesRead", "renamed", "movedIn", "gone", "vanished", "recaptured", "unreadable",
-                "changedInPlace", "blobsNew", "blobsDeduplicated", "storedBytes", "lockHoldMaxMillis",
-                "lockHoldTotalMillis", "durationMillis", "partial", "failedMailboxes", "problems");
+                "changedInPlace", "notFollowed", "shrank", "blobsNew", "blobsDeduplicated", "storedBytes",
+                "lockHoldMaxMillis", "lockHoldTotalMillis", "durationMillis", "partial", "failedMailboxes", "problems");
         assertEquals(3L, backup.get("messages"));
         assertEquals(2L, backup.get("folders"));
         assertEquals(false, backup.get("partial"));

@@ -85,22 +85,29 @@ public final class Backup {
             var body = repository.config().chunker();
             GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
             Optional<SnapshotSummary> parent = latest(storeKey);
-            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store));
+            List<String> notFollowed = new ArrayList<>();
+            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store,
+                    notFollowed::add));
+            if (mailboxes.isEmpty() && !settings.allowEmpty()) {
+                throw new EmptyStoreException(store, notFollowed);
+            }
             mailboxes.sort(Comparator.comparing(Mailbox::name));
             progress.mailboxesTotal.set(mailboxes.size());
+            progress.notFollowed.set(notFollowed.size());
 
             RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
                     ManifestWriter.chunker(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
                     parent.map(SnapshotSummary::time).orElse(null));
+            notFollowed.forEach(run::problem);
             ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
                 Thread t = new Thread(r, "mailsnap-read");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                return runMailboxes(run, mailboxes, pool, gear, seed, began, store);
+                return runMailboxes(run, mailboxes, pool, gear, seed, began, store, parent);
             } finally {
                 pool.shutdownNow();
                 run.writer.close();
@@ -109,7 +116,8 @@ public final class Backup {
     }
 
     private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, ExecutorService pool, GearChunker gear,
-                                      byte[] seed, long began, Path store) throws IOException {
+                                      byte[] seed, long began, Path store, Optional<SnapshotSummary> parent)
+            throws IOException {
         BackupSettings settings = run.settings;
         MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), pool,
                 run.progress);
@@ -160,9 +168,32 @@ public final class Backup {
         Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
                 run.parentId, settings.tags(), treeIds, stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
-        run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
-        run.writer.commit();
-        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems);
+        try {
+            run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
+            run.writer.commit();
+        } catch (IOException e) {
+            throw new CatalogNotUpdatedException(id, catalog.directory(), e);
+        }
+        boolean shrank = !settings.allowShrink() && parent.isPresent() && shrank(parent.get(), messages);
+        if (shrank) {
+            run.problem(shrinkWarning(parent.get(), messages, id));
+        }
+        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems, shrank);
+    }
+
+    /**
+     * True when a run saw fewer than half the messages of the store's previous snapshot: more likely an unmounted
+     * volume, a failed mount of part of the store or lost mailboxes than mail deleted between two runs.
+     */
+    static boolean shrank(SnapshotSummary previous, long messages) {
+        return messages < previous.messageCount() - previous.messageCount() / 2;
+    }
+
+    private static String shrinkWarning(SnapshotSummary previous, long messages, String id) {
+        return "the store holds " + messages + " messages, fewer than half of the " + previous.messageCount()
+                + " in its previous snapshot " + previous.id().substring(0, 12) + " (" + previous.time() + "); if a"
+                + " volume is not mounted or mailboxes are missing, restore from that snapshot, not from the new one ("
+                + id.substring(0, 12) + "); pass --allow-shrink when the drop is intended";
     }
 
     private Optional<SnapshotSummary> latest(String storeKey) throws IOException {

@@ -20,8 +20,17 @@ public final class BackupProgress {
     final AtomicLong recaptured = new AtomicLong();
     final AtomicLong unreadable = new AtomicLong();
     final AtomicLong changedInPlace = new AtomicLong();
+    final AtomicLong notFollowed = new AtomicLong();
     final AtomicLong lockHoldMaxNanos = new AtomicLong();
     final AtomicLong lockHoldTotalNanos = new AtomicLong();
+
+    /**
+     * Symbolic links found where a mailbox, a folder, or its {@code cur/}, {@code new/} or {@code tmp/} could be:
+     * not followed, so what is behind each is not in the snapshot.
+     */
+    public long notFollowed() {
+        return notFollowed.get();
+    }
 
     public long mailboxesTotal() {
         return mailboxesTotal.get();

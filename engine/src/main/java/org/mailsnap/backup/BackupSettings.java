@@ -16,9 +16,13 @@ import org.mailsnap.maildir.StoreLayout;
  * @param threads   reader/compressor threads
  * @param checkpointMessages after this many newly read messages the run flushes and commits the catalog, so a
  *                  killed initial run keeps what it stored and memory stays bounded
+ * @param allowEmpty  back up a store with no mailbox (else refused: an unmounted volume looks like that)
+ * @param allowShrink accept without a warning a run that sees fewer than half the messages of the store's last
+ *                    snapshot
  */
 public record BackupSettings(Path store, StoreLayout layout, char separator, boolean rescan, String host,
-                             List<String> tags, int threads, int checkpointMessages) {
+                             List<String> tags, int threads, int checkpointMessages, boolean allowEmpty,
+                             boolean allowShrink) {
     public BackupSettings {
         tags = List.copyOf(tags);
         if (threads < 1) {
@@ -38,30 +42,46 @@ public record BackupSettings(Path store, StoreLayout layout, char separator, boo
 
     public static BackupSettings of(Path store, String host) {
         return new BackupSettings(store, StoreLayout.MAILDIR_PLUS_PLUS, ':', false, host, List.of(),
-                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES, false, false);
     }
 
     public BackupSettings withRescan(boolean value) {
-        return new BackupSettings(store, layout, separator, value, host, tags, threads, checkpointMessages);
+        return new BackupSettings(store, layout, separator, value, host, tags, threads, checkpointMessages,
+                allowEmpty, allowShrink);
     }
 
     public BackupSettings withLayout(StoreLayout value) {
-        return new BackupSettings(store, value, separator, rescan, host, tags, threads, checkpointMessages);
+        return new BackupSettings(store, value, separator, rescan, host, tags, threads, checkpointMessages,
+                allowEmpty, allowShrink);
     }
 
     public BackupSettings withSeparator(char value) {
-        return new BackupSettings(store, layout, value, rescan, host, tags, threads, checkpointMessages);
+        return new BackupSettings(store, layout, value, rescan, host, tags, threads, checkpointMessages,
+                allowEmpty, allowShrink);
     }
 
     public BackupSettings withTags(List<String> value) {
-        return new BackupSettings(store, layout, separator, rescan, host, value, threads, checkpointMessages);
+        return new BackupSettings(store, layout, separator, rescan, host, value, threads, checkpointMessages,
+                allowEmpty, allowShrink);
     }
 
     public BackupSettings withThreads(int value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, value, checkpointMessages);
+        return new BackupSettings(store, layout, separator, rescan, host, tags, value, checkpointMessages,
+                allowEmpty, allowShrink);
     }
 
     public BackupSettings withCheckpointMessages(int value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, value);
+        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, value,
+                allowEmpty, allowShrink);
+    }
+
+    public BackupSettings withAllowEmpty(boolean value) {
+        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages, value,
+                allowShrink);
+    }
+
+    public BackupSettings withAllowShrink(boolean value) {
+        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages,
+                allowEmpty, value);
     }
 }

@@ -37,6 +37,16 @@ final class RunBlobIndex implements BlobIndex {
     }
 
     @Override
+    public Optional<String> damageOf(BlobId id) throws IOException {
+        return catalog.damageOf(id);
+    }
+
+    @Override
+    public IOException lacks(BlobId id, String indexFile) {
+        return catalog.lacks(id, indexFile);
+    }
+
+    @Override
     public void addAll(Iterable<Map.Entry<BlobId, BlobLocation>> entries) {
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
             published.put(e.getKey(), e.getValue());

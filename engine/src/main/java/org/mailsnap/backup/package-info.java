@@ -4,6 +4,8 @@
  * <pre>
  * Backup.run
  *   shared repository lock; catalog blob index synced with the repository's index files
+ *   find the mailboxes (each symbolic link where a mailbox, folder, cur/, new/ or tmp/ could be is one problem);
+ *     none at all → EmptyStoreException before anything is written, unless allowEmpty
  *   for each mailbox, in name order (MailboxRun):
  *     1. capture: stat new/ and cur/ of every folder; if any changed, lock every folder (sorted), re-stat,
  *        list new/ then cur/ of the changed ones, copy dovecot-uidlist/-keywords, unlock   [milliseconds]
@@ -21,8 +23,15 @@
  *     5. write manifests of listed folders and their control files; record placements, folder state, content
  *        map and search index in the open catalog transaction
  *   every checkpointMessages read: flush the blob store, then commit the catalog (RunState)
- *   finish the tree, flush, save the snapshot object LAST, commit the catalog
+ *   finish the tree, flush, save the snapshot object LAST, commit the catalog (a failure there is a
+ *     CatalogNotUpdatedException: the snapshot is saved, the next run catches the catalog up)
+ *   fewer than half the messages of the store's previous snapshot → a problem and BackupResult.shrank, unless
+ *     allowShrink (the snapshot is saved: it is what the store holds; the warning names the previous one)
  * </pre>
+ *
+ * <p>Problems that make a result {@link org.mailsnap.backup.BackupResult#partial() partial} (the CLI's exit 3): a
+ * mailbox not backed up, an unreadable file, a link not followed, a store that shrank. Other problems are
+ * information (a folder that vanished during the run, a message changed in place).
  *
  * <p>Invariant: the catalog only commits references to blobs whose packs and index files are published
  * ({@link org.mailsnap.backup.RunBlobIndex} holds a run's new blob locations until its flush), so a run killed at

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  */
 public final class Catalog implements AutoCloseable {
-    /** The catalog format this version reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The catalog format this version reads and writes. 2: every value ends in a {@link RecordChecksum} (1 had
+     * none; a catalog of version 1 is refused and rebuilt).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * The map size of each environment: LMDB reserves address space, not disk; the files grow as data arrives.
@@ -60,11 +64,13 @@ public final class Catalog implements AutoCloseable {
     private final StateDatabases stateDatabases;
     private final CatalogBlobIndex blobs;
     private final Handles handles = new Handles();
+    private final List<String> tightened;
     private volatile Thread writerThread;
 
     private Catalog(Path directory, Path identity, String repositoryId, LmdbEnvironment state,
-            LmdbEnvironment blobEnvironment) {
+            LmdbEnvironment blobEnvironment, List<String> tightened) {
         this.directory = directory;
+        this.tightened = tightened;
         this.identity = identity;
         this.repositoryId = repositoryId;
         this.state = state;
@@ -94,7 +100,8 @@ public final class Catalog implements AutoCloseable {
         if (mapSize < (1 << 20)) {
             throw new IllegalArgumentException("map size must be at least 1 MiB, got " + mapSize);
         }
-        Files.createDirectories(directory);
+        PrivateFiles privateFiles = new PrivateFiles();
+        privateFiles.directory(directory);
         Path identity = directory.toRealPath();
         if (!OPEN_IN_THIS_PROCESS.add(identity)) {
             // LMDB's locks are per process: a second handle would release the first one's locks when closed.
@@ -102,11 +109,11 @@ public final class Catalog implements AutoCloseable {
         }
         try {
             LmdbEnvironment state = LmdbEnvironment.open(directory.resolve(STATE_DIR), mapSize, FORMAT_VERSION,
-                    repositoryId, StateDatabases.NAMES);
+                    repositoryId, StateDatabases.NAMES, privateFiles);
             try {
                 LmdbEnvironment blobs = LmdbEnvironment.open(directory.resolve(BLOBS_DIR), mapSize, FORMAT_VERSION,
-                        repositoryId, BlobDatabases.NAMES);
-                return new Catalog(directory, identity, repositoryId, state, blobs);
+                        repositoryId, BlobDatabases.NAMES, privateFiles);
+                return new Catalog(directory, identity, repositoryId, state, blobs, privateFiles.tightened());
             } catch (IOException | RuntimeException e) {
                 state.close();
                 throw e;
@@ -171,6 +178,18 @@ public final class Catalog implements AutoCloseable {
 
     public String repositoryId() {
         return repositoryId;
+    }
+
+    /**
+     * What opening found more open than owner-only and tightened, as one line for the operator; empty when the
+     * catalog was private already. The catalog holds Subjects, addresses and Message-IDs in clear.
+     */
+    public Optional<String> permissionWarning() {
+        if (tightened.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the local catalog at " + directory + " was readable by other users (" + String.join(", ",
+                tightened) + "); made it owner-only (0700 directories, 0600 files)");
     }
 
     /** The blob index; safe from any thread. */

@@ -51,12 +51,23 @@ public final class CatalogBlobIndex implements BlobIndex {
                 byte[] key = id.toBytes();
                 byte[] value = txn.get(blobs, key);
                 return value == null ? Optional.empty() : Optional.of(BlobLocationCodec.decode(value, key));
+            } catch (CatalogCorruptException e) {
+                throw e.in(catalogDirectory());
             } finally {
                 readers.release(txn);
             }
         } finally {
             handles.exit();
         }
+    }
+
+    @Override
+    public IOException lacks(BlobId id, String indexFile) {
+        return new CatalogCorruptException(catalogDirectory(), BlobIndex.lackDetail(id, indexFile));
+    }
+
+    private java.nio.file.Path catalogDirectory() {
+        return environment.directory().getParent();
     }
 
     /** Records locations (replacing any earlier location of the same id), in one write transaction. */
@@ -148,6 +159,19 @@ public final class CatalogBlobIndex implements BlobIndex {
             }
         });
         return marked;
+    }
+
+    @Override
+    public Optional<String> damageOf(BlobId id) throws IOException {
+        String[] reason = {null};
+        read(txn -> {
+            try (PrefixScan scan = txn.scan(damaged, id.toBytes())) {
+                if (scan.next()) {
+                    reason[0] = new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        });
+        return Optional.ofNullable(reason[0]);
     }
 
     /** How many bad locations are recorded. */

@@ -110,7 +110,7 @@ final class FolderRegistry {
         int id = value == null ? 1 : decodeId(value, "counter", new String(counter, StandardCharsets.US_ASCII));
         if (id == Integer.MAX_VALUE) {
             throw new CatalogException("catalog ran out of " + new String(counter, StandardCharsets.US_ASCII)
-                    + " numbers; run 'catalog rebuild'");
+                    + " numbers; run `mailsnap catalog rebuild`");
         }
         txn.put(dbs.meta(), counter, Keys.id(id + 1));
         return id;

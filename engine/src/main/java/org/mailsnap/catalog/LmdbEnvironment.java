@@ -56,21 +56,39 @@ final class LmdbEnvironment implements AutoCloseable {
         this.dbis = dbis;
     }
 
+    /** Opens (creating if absent) the environment in {@code directory}, owner-only. */
+    static LmdbEnvironment open(Path directory, long mapSize, int formatVersion, String repositoryId,
+            List<String> databases) throws IOException {
+        return open(directory, mapSize, formatVersion, repositoryId, databases, new PrivateFiles());
+    }
+
     /**
      * Opens (creating if absent) the environment in {@code directory}.
      *
-     * @param mapSize the map size; raised to twice the data file's size when the file has grown past half of it
+     * @param mapSize      the map size; raised to twice the data file's size when the file has grown past half of it
+     * @param privateFiles makes the directory and LMDB's files owner-only, and remembers what was more open
+     * @throws CatalogCorruptException when the data file is shorter than its meta page says (see {@link LmdbDataFile})
      */
     static LmdbEnvironment open(Path directory, long mapSize, int formatVersion, String repositoryId,
-            List<String> databases) throws IOException {
-        Files.createDirectories(directory);
+            List<String> databases, PrivateFiles privateFiles) throws IOException {
+        privateFiles.directory(directory);
+        // Before LMDB maps the file: a page past the end of a truncated file would crash the JVM (SIGBUS).
+        LmdbDataFile.check(directory.getParent(), directory.resolve(DATA_FILE));
         long effectiveMapSize = effectiveMapSize(directory, mapSize);
         Env<ByteBuffer> env;
         try {
             env = Env.create().setMapSize(effectiveMapSize).setMaxDbs(databases.size() + 1)
-                    .setMaxReaders(MAX_READERS).open(directory.toFile(), EnvFlags.MDB_NOTLS);
+                    .setMaxReaders(MAX_READERS).open(directory.toFile(), PrivateFiles.FILE_MODE, EnvFlags.MDB_NOTLS);
         } catch (LmdbException e) {
             throw LmdbErrors.translate(e, directory, "open");
+        }
+        // LMDB created the files with FILE_MODE minus the umask; an older catalog may have more open ones
+        try {
+            privateFiles.file(directory.resolve(DATA_FILE));
+            privateFiles.file(directory.resolve(LOCK_FILE));
+        } catch (IOException | RuntimeException e) {
+            env.close();
+            throw e;
         }
         try {
             Map<String, Dbi<ByteBuffer>> dbis = new LinkedHashMap<>();
@@ -152,20 +170,18 @@ final class LmdbEnvironment implements AutoCloseable {
         Dbi<ByteBuffer> meta = dbis.get(META);
         boolean otherDatabases = env.getDbiNames().size() > 1; // before the write: it begins its own transaction
         try (TxnAccess txn = write()) {
-            byte[] format = txn.get(meta, FORMAT_KEY);
+            byte[] format = txn.getUnsealed(meta, FORMAT_KEY); // readable by every version: no checksum
             if (format == null) {
                 if (txn.entries(meta) != 0 || otherDatabases) {
-                    throw new CatalogCorruptException("catalog " + directory + " holds data but no format version;"
-                            + " run 'catalog rebuild'");
+                    throw damaged("it holds data but no format version");
                 }
-                txn.put(meta, FORMAT_KEY, Keys.id(formatVersion));
+                txn.putUnsealed(meta, FORMAT_KEY, Keys.id(formatVersion));
                 txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
                 txn.commit();
                 return;
             }
             if (format.length != 4) {
-                throw new CatalogCorruptException("catalog " + directory + ": format version is " + format.length
-                        + " bytes, expected 4");
+                throw damaged("the format version is " + format.length + " bytes, expected 4");
             }
             int found = Keys.readId(format, 0);
             if (found != formatVersion) {
@@ -173,13 +189,17 @@ final class LmdbEnvironment implements AutoCloseable {
             }
             byte[] repository = txn.get(meta, REPOSITORY_KEY);
             if (repository == null) {
-                throw new CatalogCorruptException("catalog " + directory + " has no repository id");
+                throw damaged("it has no repository id");
             }
             String foundRepository = new String(repository, StandardCharsets.UTF_8);
             if (!foundRepository.equals(repositoryId)) {
                 throw new CatalogMismatchException(directory, foundRepository, repositoryId);
             }
         }
+    }
+
+    private CatalogCorruptException damaged(String what) {
+        return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + what);
     }
 
     private static long effectiveMapSize(Path directory, long requested) throws IOException {

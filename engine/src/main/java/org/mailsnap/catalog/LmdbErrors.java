@@ -9,6 +9,7 @@ import org.lmdbjava.LmdbNativeException;
 final class LmdbErrors {
     private LmdbErrors() {}
 
+    /** @param directory the environment's directory ({@code state/} or {@code blobs/} of the catalog) */
     static CatalogException translate(LmdbException e, Path directory, String operation) {
         String where = "catalog " + directory + ": " + operation + " failed: ";
         if (e instanceof Env.MapFullException) {
@@ -18,11 +19,12 @@ final class LmdbErrors {
         if (e instanceof LmdbNativeException.PageCorruptedException || e instanceof Env.FileInvalidException
                 || e instanceof LmdbNativeException.PageNotFoundException
                 || e instanceof LmdbNativeException.PanicException) {
-            return new CatalogCorruptException(where + e.getMessage() + "; run 'catalog rebuild'", e);
+            return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + operation
+                    + " failed: " + e.getMessage(), e);
         }
         if (e instanceof Env.VersionMismatchException) {
-            return new CatalogCorruptException(where + "the LMDB file was written by an incompatible LMDB version"
-                    + "; run 'catalog rebuild'", e);
+            return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + operation
+                    + " failed: the LMDB file was written by an incompatible LMDB version", e);
         }
         return new CatalogException(where + e.getMessage(), e);
     }

@@ -2,16 +2,19 @@ package org.mailsnap.catalog;
 
 import java.nio.ByteBuffer;
 import org.lmdbjava.Cursor;
+import org.lmdbjava.Dbi;
 import org.lmdbjava.GetOp;
 import org.lmdbjava.LmdbException;
 
 /**
  * Walks, in key order, the entries of one database whose keys start with a prefix; entries are copied out of the
- * map as they are visited, so nothing stays pinned. Owned by its {@link TxnAccess}, which closes it before the
- * transaction ends (LMDB frees a write transaction's cursors at commit).
+ * map as they are visited, so nothing stays pinned, and each value's {@link RecordChecksum} is checked. Owned by
+ * its {@link TxnAccess}, which closes it before the transaction ends (LMDB frees a write transaction's cursors at
+ * commit).
  */
 final class PrefixScan implements AutoCloseable {
     private final TxnAccess txn;
+    private final Dbi<ByteBuffer> dbi;
     private final Cursor<ByteBuffer> cursor;
     private final byte[] prefix;
     private boolean started;
@@ -20,8 +23,9 @@ final class PrefixScan implements AutoCloseable {
     private byte[] key;
     private byte[] value;
 
-    PrefixScan(TxnAccess txn, Cursor<ByteBuffer> cursor, byte[] prefix) {
+    PrefixScan(TxnAccess txn, Dbi<ByteBuffer> dbi, Cursor<ByteBuffer> cursor, byte[] prefix) {
         this.txn = txn;
+        this.dbi = dbi;
         this.cursor = cursor;
         this.prefix = prefix.clone();
     }
@@ -46,7 +50,7 @@ final class PrefixScan implements AutoCloseable {
             if (found) {
                 key = TxnAccess.copy(cursor.key());
                 if (Keys.startsWith(key, prefix)) {
-                    value = TxnAccess.copy(cursor.val());
+                    value = txn.unseal(dbi, key, TxnAccess.copy(cursor.val()));
                     return true;
                 }
             }

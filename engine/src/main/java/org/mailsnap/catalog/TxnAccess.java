@@ -27,8 +27,19 @@ final class TxnAccess implements AutoCloseable {
         this.txn = txn;
     }
 
-    /** The value stored under {@code key}, or null. */
+    /** The value stored under {@code key}, or null; its {@link RecordChecksum} is checked and removed. */
     byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+        byte[] sealed = getUnsealed(dbi, key);
+        return sealed == null ? null : unseal(dbi, key, sealed);
+    }
+
+    /** Stores {@code value} with its {@link RecordChecksum}. */
+    void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
+        putUnsealed(dbi, key, RecordChecksum.seal(key, value));
+    }
+
+    /** The stored bytes as they are (only the format version is stored without a checksum). */
+    byte[] getUnsealed(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
         checkUsable();
         try {
             environment.operated();
@@ -39,7 +50,7 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
+    void putUnsealed(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
         checkUsable();
         try {
             environment.operated();
@@ -47,6 +58,12 @@ final class TxnAccess implements AutoCloseable {
         } catch (LmdbException e) {
             throw failure(e, "write");
         }
+    }
+
+    /** A stored value without its checksum; the catalog's damage when the checksum does not match. */
+    byte[] unseal(Dbi<ByteBuffer> dbi, byte[] key, byte[] sealed) throws CatalogCorruptException {
+        return RecordChecksum.open(key, sealed, environment.directory().getParent(),
+                environment.directory().getFileName() + "/" + RecordChecksum.name(dbi.getName()));
     }
 
     /** True when there was an entry to delete. */
@@ -73,7 +90,7 @@ final class TxnAccess implements AutoCloseable {
     PrefixScan scan(Dbi<ByteBuffer> dbi, byte[] prefix) throws CatalogException {
         checkUsable();
         try {
-            PrefixScan scan = new PrefixScan(this, dbi.openCursor(txn), prefix);
+            PrefixScan scan = new PrefixScan(this, dbi, dbi.openCursor(txn), prefix);
             openScans.add(scan);
             return scan;
         } catch (LmdbException e) {

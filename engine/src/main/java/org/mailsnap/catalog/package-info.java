@@ -26,10 +26,12 @@
  *       it empty). A separate environment because LMDB has one writer per environment: the blob
  *       store records published packs from its own threads while a run's writer is open for the whole run.</li>
  * </ul>
- * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes. Keys sort by unsigned bytes;
- * names inside keys are UTF-8 and end in 0x00 when something follows, so one mailbox's or one folder's keys form a
- * contiguous range that a prefix never shares with a longer name ({@code u1} vs {@code u10}, {@code .A} vs
- * {@code .AB}).
+ * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes; every stored value is the
+ * codec's bytes followed by a 4-byte CRC-32C of key and value ({@code RecordChecksum}, added and checked by
+ * {@code TxnAccess} and {@code PrefixScan}, so codecs never see it), except the format version in {@code meta}.
+ * Keys sort by unsigned bytes; names inside keys are UTF-8 and end in 0x00 when something follows, so one
+ * mailbox's or one folder's keys form a contiguous range that a prefix never shares with a longer name ({@code u1}
+ * vs {@code u10}, {@code .A} vs {@code .AB}).
  *
  * <h2>Transactions</h2>
  * A run's changes are one write transaction: a crash before {@code commit()} leaves the catalog at the previous run.
@@ -43,5 +45,20 @@
  * rebuilt. Decoding is strict (bounds, counts, UTF-8, trailing bytes) and reports
  * {@link org.mailsnap.catalog.CatalogCorruptException}; a full memory map reports
  * {@link org.mailsnap.catalog.CatalogFullException} (reopening leaves at least the data file's size free again).
+ *
+ * <p>Damage has one exception and one message shape, so that it never reads like damage to the repository:
+ * {@code the local catalog at DIR is damaged (WHAT): run `mailsnap catalog rebuild`}. Sources: a record that does
+ * not decode (the decoders do not know the directory; the CLI adds the catalog it opened), a record whose checksum
+ * does not match (a flipped bit that would still decode, e.g. in a blob id), LMDB's own corruption
+ * errors, a blob the blob index lacks although a repository index file lists it ({@code CatalogBlobIndex.lacks}),
+ * and a data file shorter than its meta page says. That last one is checked before LMDB maps the file
+ * ({@code LmdbDataFile}, which reads the two meta pages as LMDB does): LMDB reads every other page through the
+ * map, and a page past the end of the file is a {@code SIGBUS} in native code that kills the JVM.
+ *
+ * <h2>Privacy</h2>
+ * The catalog holds Subjects, addresses, Message-IDs and names in clear (format-spec/security.md). Its directories
+ * are 0700 and its files 0600 whatever the umask ({@code PrivateFiles}: LMDB is asked for 0600 and the modes are set
+ * again after opening); a catalog found more open is tightened and
+ * {@link org.mailsnap.catalog.Catalog#permissionWarning()} says so once.
  */
 package org.mailsnap.catalog;

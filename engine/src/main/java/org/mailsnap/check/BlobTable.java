@@ -193,6 +193,25 @@ final class BlobTable implements BlobIndex {
         }
     }
 
+    /** Why a listed blob has no readable location: its pack is missing or its data failed to read. */
+    @Override
+    public Optional<String> damageOf(BlobId id) {
+        int i = first(id);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        long key = prefix[i];
+        String why = null;
+        for (; i < size && prefix[i] == key; i++) {
+            if (status[i] == OK) {
+                return Optional.empty();
+            }
+            why = (status[i] == PACK_MISSING ? "pack " : "damaged data in pack ") + packNames.get(pack[i])
+                    + (status[i] == PACK_MISSING ? " missing" : "");
+        }
+        return Optional.ofNullable(why);
+    }
+
     /** For the blob store that reads trees and manifests: an OK location of a metadata blob. */
     @Override
     public Optional<BlobLocation> find(BlobId id) {

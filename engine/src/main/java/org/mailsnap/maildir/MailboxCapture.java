@@ -157,6 +157,12 @@ public final class MailboxCapture {
             return unlisted(folder.key(), times, previous);
         }
         long listedAt = epochNanos(clock.instant());
+        for (Path mailDir : List.of(folder.newDir(), folder.curDir())) {
+            if (Files.isSymbolicLink(mailDir)) {
+                // became a link after the finder looked (it reports links it sees): listing it would read outside
+                return keepPrevious(folder, previous, problems, mailDir + " is a symbolic link, not followed");
+            }
+        }
         try {
             List<String> newNames = listMessages(folder.newDir());
             observer.directoryListed(folder, "new");
@@ -170,13 +176,20 @@ public final class MailboxCapture {
             problems.add(vanishedProblem(folder, vanished));
             return null;
         } catch (AccessDeniedException unreadable) {
-            problems.add(new CaptureProblem(folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE,
-                    "cannot read " + unreadable.getFile() + ": permission denied; kept the previous listing"));
-            // The previous state, unchanged: the caller's placements are from it, and the next run tries again.
-            DirTimes previousTimes = previous == null ? new DirTimes(0, 0)
-                    : new DirTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
-            return unlisted(folder.key(), previousTimes, previous);
+            return keepPrevious(folder, previous, problems, "cannot read " + unreadable.getFile()
+                    + ": permission denied");
         }
+    }
+
+    /** Reports a folder that cannot be listed now and carries its previous listing on. */
+    private static CapturedFolder keepPrevious(MailFolder folder, PreviousFolderState previous,
+                                               List<CaptureProblem> problems, String why) {
+        problems.add(new CaptureProblem(folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE,
+                why + "; kept the previous listing"));
+        // The previous state, unchanged: the caller's placements are from it, and the next run tries again.
+        DirTimes previousTimes = previous == null ? new DirTimes(0, 0)
+                : new DirTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
+        return unlisted(folder.key(), previousTimes, previous);
     }
 
     private static List<String> listMessages(Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
 
@@ -19,7 +20,9 @@ import org.mailsnap.model.NameBytes;
  *
  * <p>A mailbox is a directory with {@code cur/ new/ tmp/}; the walk does not descend into a mailbox (what is below
  * belongs to its folders). Symbolic links are never followed, so nothing outside the store is read and a link loop
- * ends the walk of that branch. Results are sorted, so two runs over the same tree see the same order.
+ * ends the walk of that branch; each link where a mailbox, a folder, or a {@code cur/}, {@code new/} or {@code tmp/}
+ * could be is reported (one line each), since what is behind it is not backed up. Results are sorted, so two runs
+ * over the same tree see the same order.
  */
 public final class MailboxFinder {
     /** Dovecot renames a folder to this before deleting it. */
@@ -34,56 +37,128 @@ public final class MailboxFinder {
 
     /** Every mailbox under {@code store}, sorted by name. */
     public List<Mailbox> find(Path store) throws IOException {
+        return find(store, notFollowed -> {});
+    }
+
+    /**
+     * Every mailbox under {@code store}, sorted by name; each symbolic link standing where a mailbox, a folder or its
+     * {@code cur/}/{@code new/}/{@code tmp/} would be goes to {@code notFollowed} as one line naming it (what is
+     * behind it is not backed up).
+     */
+    public List<Mailbox> find(Path store, Consumer<String> notFollowed) throws IOException {
         Path root = store.toRealPath();
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
         }
         List<Mailbox> found = new ArrayList<>();
-        walk(root, root, found);
+        walk(root, root, found, notFollowed);
         found.sort(Comparator.comparing(Mailbox::name));
         return found;
     }
 
     /** The folders of the mailbox rooted at {@code root}, INBOX first. */
     public Mailbox mailboxAt(Path store, Path root) throws IOException {
+        return mailboxAt(store, root, notFollowed -> {});
+    }
+
+    private Mailbox mailboxAt(Path store, Path root, Consumer<String> notFollowed) throws IOException {
         String name = relativeName(store, root);
         List<MailFolder> folders = new ArrayList<>();
         folders.add(new MailFolder(new FolderKey(name, ""), root));
         if (layout == StoreLayout.MAILDIR_PLUS_PLUS) {
-            for (Path child : sortedSubdirectories(root)) {
+            List<Path> links = new ArrayList<>();
+            for (Path child : sortedSubdirectories(root, links)) {
                 String dirName = FileNames.nameOf(child);
                 if (isMaildirPlusPlusFolderName(dirName) && hasMailDirs(child)) {
                     folders.add(new MailFolder(new FolderKey(name, dirName), child));
+                } else if (isMaildirPlusPlusFolderName(dirName)) {
+                    reportLinkedMailDirs(store, child, "folder", notFollowed);
+                }
+            }
+            for (Path link : links) {
+                if (isMaildirPlusPlusFolderName(FileNames.nameOf(link))) {
+                    reportLink(store, link, "folder", notFollowed);
                 }
             }
         } else {
-            collectFsFolders(name, root, root, folders);
+            collectFsFolders(store, name, root, root, folders, notFollowed);
         }
         folders.sort(null);
         return new Mailbox(name, root, folders);
     }
 
-    private void walk(Path store, Path dir, List<Mailbox> found) throws IOException {
+    private void walk(Path store, Path dir, List<Mailbox> found, Consumer<String> notFollowed) throws IOException {
         if (isMaildirRoot(dir)) {
-            found.add(mailboxAt(store, dir));
+            found.add(mailboxAt(store, dir, notFollowed));
             return;
         }
-        for (Path child : sortedSubdirectories(dir)) {
-            walk(store, child, found);
+        if (reportLinkedMailDirs(store, dir, "mailbox", notFollowed)) {
+            return; // its folders would otherwise be taken for mailboxes
+        }
+        List<Path> links = new ArrayList<>();
+        for (Path child : sortedSubdirectories(dir, links)) {
+            walk(store, child, found, notFollowed);
+        }
+        for (Path link : links) {
+            if (Files.isDirectory(link)) {
+                reportLink(store, link, "directory of the store", notFollowed);
+            }
         }
     }
 
-    private void collectFsFolders(String mailbox, Path root, Path dir, List<MailFolder> out) throws IOException {
-        for (Path child : sortedSubdirectories(dir)) {
+    private void collectFsFolders(Path store, String mailbox, Path root, Path dir, List<MailFolder> out,
+            Consumer<String> notFollowed) throws IOException {
+        List<Path> links = new ArrayList<>();
+        for (Path child : sortedSubdirectories(dir, links)) {
             String dirName = FileNames.nameOf(child);
             if (dirName.startsWith(".") || isMailDirName(dirName)) {
                 continue;
             }
             if (hasMailDirs(child)) {
                 out.add(new MailFolder(new FolderKey(mailbox, relativeName(root, child)), child));
+            } else {
+                reportLinkedMailDirs(store, child, "folder", notFollowed);
             }
-            collectFsFolders(mailbox, root, child, out);
+            collectFsFolders(store, mailbox, root, child, out, notFollowed);
         }
+        for (Path link : links) {
+            String linkName = FileNames.nameOf(link);
+            if (!linkName.startsWith(".") && !isMailDirName(linkName) && Files.isDirectory(link)) {
+                reportLink(store, link, "folder", notFollowed);
+            }
+        }
+    }
+
+    /**
+     * Reports {@code dir} when its {@code cur/} or {@code new/} (or a mailbox's {@code tmp/}) is a symbolic link
+     * and the rest is there: a mailbox or folder that is skipped because of the link. True when reported.
+     */
+    private static boolean reportLinkedMailDirs(Path store, Path dir, String what, Consumer<String> notFollowed) {
+        List<String> linked = new ArrayList<>();
+        for (String mailDir : new String[] {"cur", "new", "tmp"}) {
+            Path p = dir.resolve(mailDir);
+            if (Files.isSymbolicLink(p)) {
+                linked.add(mailDir + "/");
+            } else if (!Files.isDirectory(p, NO_FOLLOW) && !mailDir.equals("tmp")) {
+                return false; // not a maildir at all
+            }
+        }
+        if (linked.isEmpty()) {
+            return false;
+        }
+        notFollowed.accept(display(store, dir) + ": " + String.join(" and ", linked) + (linked.size() == 1 ? " is"
+                : " are") + " a symbolic link, not followed: this " + what + " is not backed up");
+        return true;
+    }
+
+    private static void reportLink(Path store, Path link, String what, Consumer<String> notFollowed) {
+        notFollowed.accept(display(store, link) + ": a symbolic link where a " + what + " could be, not followed:"
+                + " nothing behind it is backed up");
+    }
+
+    private static String display(Path store, Path path) {
+        String relative = relativeName(store, path);
+        return relative.isEmpty() ? store.toString() : relative;
     }
 
     static boolean isMaildirRoot(Path dir) {
@@ -103,13 +178,18 @@ public final class MailboxFinder {
         return name.length() > 1 && name.startsWith(".") && !name.equals("..") && !name.startsWith(TRASHED_PREFIX);
     }
 
-    /** Real subdirectories (no symbolic links), sorted by name. A directory that vanished has none. */
-    private static List<Path> sortedSubdirectories(Path dir) throws IOException {
+    /**
+     * Real subdirectories (no symbolic links), sorted by name; the symbolic links among the entries go to
+     * {@code links}. A directory that vanished has none.
+     */
+    private static List<Path> sortedSubdirectories(Path dir, List<Path> links) throws IOException {
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry, NO_FOLLOW)) {
                     dirs.add(entry);
+                } else if (Files.isSymbolicLink(entry)) {
+                    links.add(entry);
                 }
             }
         } catch (NoSuchFileException vanished) {

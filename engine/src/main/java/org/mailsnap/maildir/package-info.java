@@ -8,6 +8,11 @@
  * the info ({@code 2,<flags>}) is placement metadata. <em>Control files</em> ({@code dovecot-uidlist},
  * {@code dovecot-keywords}, …) are classified by {@link org.mailsnap.maildir.ControlFiles}.
  *
+ * <p>Symbolic links are never followed ({@link org.mailsnap.maildir.MailboxFinder}): nothing outside the store is
+ * read. Each link standing where a mailbox, a folder, or a {@code cur/}, {@code new/} or {@code tmp/} could be is
+ * reported as one line naming its path in the store, since what is behind it is not backed up; links to files and
+ * non-folder names are not reported.
+ *
  * <p>Capture ({@link org.mailsnap.maildir.MailboxCapture}), per mailbox:
  * <ol>
  *   <li>stat {@code new/}, {@code cur/} of each folder; unchanged since the previous run (same mtimes, both older

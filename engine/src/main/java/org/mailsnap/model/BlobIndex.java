@@ -13,4 +13,28 @@ public interface BlobIndex {
 
     /** Records locations of a pack that is now published (its index file may still be pending). */
     void addAll(Iterable<java.util.Map.Entry<BlobId, BlobLocation>> entries) throws IOException;
+
+    /**
+     * The failure to report when this cache does not find {@code id} although the repository's index file
+     * {@code indexFile} lists it (null: another miss was found so earlier): the cache, not the repository, is
+     * damaged. The catalog's index names itself and how to rebuild it.
+     */
+    default IOException lacks(BlobId id, String indexFile) {
+        return new IOException("the local blob index is damaged: " + lackDetail(id, indexFile));
+    }
+
+    /**
+     * Why {@code id}'s location was dropped as bad (a missing pack, data that failed to decrypt), when a check, a
+     * restore or a catalog rebuild marked it: then a miss is known damage of the repository, not of this cache.
+     */
+    default Optional<String> damageOf(BlobId id) throws IOException {
+        return Optional.empty();
+    }
+
+    /** "it lacks blob …" for {@link #lacks}. */
+    static String lackDetail(BlobId id, String indexFile) {
+        return "its blob index lacks blob " + id.shortHex() + "…" + (indexFile == null ? ""
+                : ", which the repository's index file " + indexFile.substring(0, Math.min(12, indexFile.length()))
+                        + "… lists");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
@@ -56,6 +57,10 @@ public final class BlobStore {
     private int unindexedEntries;
     private final Set<String> writtenIndexIds = ConcurrentHashMap.newKeySet();
     private volatile IOException failure;
+    /** See {@link #missing}. */
+    private static final int MISS_DIAGNOSES = 3;
+    private final AtomicInteger missDiagnoses = new AtomicInteger();
+    private volatile boolean cacheFoundDamaged;
 
     private final LongAdder blobsNew = new LongAdder();
     private final LongAdder dataBlobsNew = new LongAdder();
@@ -118,8 +123,7 @@ public final class BlobStore {
     public byte[] get(BlobId id) throws IOException {
         BlobLocation location = index.find(id).orElse(null);
         if (location == null) {
-            throw new BlobNotFoundException(id, pending.containsKey(id)
-                    ? "stored by this run but not yet flushed" : "not in the index");
+            throw missing(id);
         }
         String problem = PackEntry.lengthProblem(PackEntry.isCompressed(location), location.length(),
                 location.rawLength());
@@ -132,6 +136,33 @@ public final class BlobStore {
                 location.length());
         return PackReader.openBlob(key, hasher, location.pack(), PackEntry.of(id, location),
                 location.indexInPack(), ciphertext);
+    }
+
+    /**
+     * Why {@code id} is not in the blob index. The index is a local cache of the repository's index files, so a miss
+     * is the repository's damage only when no index file lists the blob either; when one does, the local cache is
+     * damaged and the index says how to rebuild it. Telling the two apart reads every index file, so it is done for
+     * the first {@link #MISS_DIAGNOSES} misses only; once the cache has been found damaged, later misses blame it.
+     */
+    private IOException missing(BlobId id) throws IOException {
+        if (pending.containsKey(id)) {
+            return new BlobNotFoundException(id, "stored by this run but not yet flushed");
+        }
+        String damage = index.damageOf(id).orElse(null);
+        if (damage != null) {
+            return new BlobNotFoundException(id, "known damaged: " + damage);
+        }
+        if (cacheFoundDamaged) {
+            return index.lacks(id, null);
+        }
+        if (missDiagnoses.getAndIncrement() < MISS_DIAGNOSES) {
+            String listing = indexFiles.listing(id).orElse(null);
+            if (listing != null) {
+                cacheFoundDamaged = true;
+                return index.lacks(id, listing);
+            }
+        }
+        return new BlobNotFoundException(id, "not in the index");
     }
 
     /** True when the blob index lists the blob or this store holds it for the next flush. */

@@ -86,6 +86,24 @@ public final class IndexSync {
         return new Result(Set.copyOf(fresh), Set.copyOf(fed), Set.copyOf(superseded), rebuildNeeded);
     }
 
+    /**
+     * The index file that lists {@code id} and is not superseded, if any: reads every index file, so only for
+     * diagnosing a blob the local index lacks.
+     */
+    public java.util.Optional<String> listing(org.mailsnap.model.BlobId id) throws IOException {
+        Set<String> superseded = new HashSet<>();
+        String found = null;
+        for (String name : objects.list(ObjectKind.INDEX)) {
+            IndexFile file = read(name);
+            superseded.addAll(file.supersedes());
+            if (found == null && file.locations().stream().anyMatch(e -> e.getKey().equals(id))) {
+                found = name;
+            }
+        }
+        return found == null || superseded.contains(found) ? java.util.Optional.empty()
+                : java.util.Optional.of(found);
+    }
+
     /** One index file, decoded and checked. */
     IndexFile read(String id) throws IOException {
         return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id));

@@ -172,6 +172,8 @@ final class MaildirFileWriter {
             return blobs.get(id);
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
+        } catch (org.mailsnap.catalog.CatalogException localDamage) {
+            throw localDamage; // the local catalog, not the repository: every lookup is suspect, so stop
         } catch (IOException | RuntimeException unreadable) {
             throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
         }

@@ -356,6 +356,8 @@ public final class Restorer {
                 return blobs.get(id);
             } catch (InterruptedIOException interrupted) {
                 throw interrupted;
+            } catch (org.mailsnap.catalog.CatalogException localDamage) {
+                throw localDamage; // the local catalog, not the repository: every lookup is suspect, so stop
             } catch (IOException unreadable) {
                 throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
             }

@@ -292,6 +292,30 @@ class MailboxCaptureTest {
     }
 
     @Test
+    void aCurDirectorySwappedForALinkAfterTheFinderLookedIsReportedAndNotListed() throws IOException {
+        Path outside = store.resolveSibling(store.getFileName() + "-outside");
+        Path elsewhere = maildir(outside);
+        message(elsewhere, "cur", "1799999999.M1P1.vm:2,S");
+        Path cur = sent.resolve("cur");
+        Files.move(cur, sent.resolve("cur.moved"));
+        Files.createSymbolicLink(cur, elsewhere.resolve("cur"));
+        try {
+            CapturedMailbox captured = capture(FolderLocker.none(), CaptureObserver.NONE).capture(mailbox, Map.of());
+            CapturedFolder sentFolder = folderOf(captured, ".Sent");
+            assertFalse(sentFolder.listed(), "nothing listed through the link");
+            assertEquals(List.of(), sentFolder.curNames());
+            assertEquals(1, captured.problems().size(), captured.problems().toString());
+            CaptureProblem problem = captured.problems().get(0);
+            assertEquals(CaptureProblem.Kind.FOLDER_UNREADABLE, problem.kind());
+            assertEquals(cur + " is a symbolic link, not followed; kept the previous listing", problem.detail());
+            assertTrue(folderOf(captured, "").listed(), "the other folders are captured");
+        } finally {
+            Files.delete(cur);
+            deleteTree(outside);
+        }
+    }
+
+    @Test
     void aLockTimeoutFailsTheMailboxAndReleasesWhatWasTaken() throws IOException {
         String holder = ProcessHandle.current().pid() + ":" + US.hostname();
         Files.writeString(sent.resolve(LOCK), holder); // a live holder on our host: never stale

@@ -17,6 +17,9 @@ import org.mailsnap.model.FolderKey;
 class MailboxFinderTest {
     @TempDir
     Path store;
+    /** Outside the store: where links point. */
+    @TempDir
+    Path elsewhere;
 
     private static List<String> folderNames(Mailbox mailbox) {
         return mailbox.folders().stream().map(f -> f.key().folder()).toList();
@@ -113,5 +116,51 @@ class MailboxFinderTest {
     void missingStoreIsAClearError() {
         assertThrows(NoSuchFileException.class,
                 () -> new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store.resolve("nope")));
+    }
+
+    @Test
+    void everyLinkWhereAMailboxFolderOrMailDirCouldBeIsReportedOnceByItsStorePath() throws IOException {
+        Path outside = elsewhere;
+        Path target = folder(outside, ".Target");
+        Path root = maildir(store.resolve("u1"));
+        folder(root, ".Real");
+        Files.createSymbolicLink(root.resolve(".Linked"), target);
+        Files.createSymbolicLink(root.resolve("notafolder"), outside); // Maildir++ ignores non-dot names anyway
+        Path half = folder(root, ".Half");
+        Files.delete(half.resolve("new"));
+        Files.createSymbolicLink(half.resolve("new"), target.resolve("new"));
+        Path u2 = store.resolve("u2");
+        Files.createDirectories(u2.resolve("new"));
+        Files.createDirectories(u2.resolve("tmp"));
+        Files.createSymbolicLink(u2.resolve("cur"), target.resolve("cur"));
+        folder(u2, ".Sub"); // would be taken for a mailbox "u2/.Sub" if the walk went on below u2
+        Files.createSymbolicLink(store.resolve("u3"), maildir(outside.resolve("u3")));
+        Files.createSymbolicLink(store.resolve("README"), target.resolve("maildirfolder")); // a file: no mailbox
+
+        List<String> reported = new java.util.ArrayList<>();
+        List<Mailbox> found = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store, reported::add);
+        assertEquals(List.of("u1"), found.stream().map(Mailbox::name).toList());
+        assertEquals(List.of("", ".Real"), folderNames(found.get(0)));
+        assertEquals(List.of(
+                "u1/.Half: new/ is a symbolic link, not followed: this folder is not backed up",
+                "u1/.Linked: a symbolic link where a folder could be, not followed: nothing behind it is backed up",
+                "u2: cur/ is a symbolic link, not followed: this mailbox is not backed up",
+                "u3: a symbolic link where a directory of the store could be, not followed: nothing behind it is"
+                        + " backed up"), reported);
+        assertEquals(found.size(), new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).size(),
+                "the plain find finds the same");
+    }
+
+    @Test
+    void inTheFsLayoutALinkedFolderIsReported() throws IOException {
+        Path outside = elsewhere;
+        Path bob = maildir(store.resolve("bob"));
+        maildir(bob.resolve("Sent"));
+        Files.createSymbolicLink(bob.resolve("Archive"), maildir(outside.resolve("Archive")));
+        List<String> reported = new java.util.ArrayList<>();
+        Mailbox found = new MailboxFinder(StoreLayout.FS).find(store, reported::add).get(0);
+        assertEquals(List.of("", "Sent"), folderNames(found));
+        assertEquals(List.of("bob/Archive: a symbolic link where a folder could be, not followed: nothing behind it"
+                + " is backed up"), reported);
     }
 }
