@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Folder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,6 @@ class AsFolderRestoreLiveTest {
     private static final String NAME = "Restored/2026-12-01 10:00";
     /** The same folder in IMAP: the test server's Maildir++ namespace separates levels with '.'. */
     private static final String IMAP_NAME = "Restored.2026-12-01 10:00";
-    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*<([^@>\\s]+)@mailsnap\\.test>");
 
     private static DovecotServer dovecot;
 
@@ -64,14 +60,14 @@ class AsFolderRestoreLiveTest {
             imap.append("INBOX", TestMessages.message("ada-2", "two"), "\\Flagged", "Work");
             imap.append("INBOX", TestMessages.message("ada-3", "three"));
             long archived = imap.append("Archive", TestMessages.message("ada-4", "four"), "\\Seen", "\\Answered");
-            Map<String, Map<String, FetchedMessage>> atBackup = state(imap, List.of("INBOX", "Archive"));
+            Map<String, Map<String, FetchedMessage>> atBackup = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
             BackupResult backup = backups.backup(LockMode.DOVECOT.defaultLocker());
             assertFalse(backup.partial(), backup.problems().toString());
 
             imap.expunge("INBOX", first);
             imap.move("Archive", archived, "INBOX");
             imap.append("INBOX", TestMessages.message("ada-5", "after the backup"), "\\Seen");
-            Map<String, Map<String, FetchedMessage>> before = state(imap, List.of("INBOX", "Archive"));
+            Map<String, Map<String, FetchedMessage>> before = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
 
             RestoreResult r = backups.restore(backup.snapshotId(), new RestoreRequest(USER, null, null,
                     dovecot.mailDir(USER), RestoreMode.AS_FOLDER, NAME));
@@ -83,43 +79,20 @@ class AsFolderRestoreLiveTest {
             }
             assertTrue(subscribed.containsAll(Set.of(IMAP_NAME, IMAP_NAME + ".Archive")), subscribed.toString());
 
-            Map<String, Map<String, FetchedMessage>> restored = state(imap, List.of(IMAP_NAME, IMAP_NAME + ".Archive"));
-            assertEquals(flagsOf(atBackup.get("INBOX")), flagsOf(restored.get(IMAP_NAME)), "INBOX as it was");
-            assertEquals(flagsOf(atBackup.get("Archive")), flagsOf(restored.get(IMAP_NAME + ".Archive")));
+            Map<String, Map<String, FetchedMessage>> restored = MarkedMessages.of(imap, List.of(IMAP_NAME, IMAP_NAME + ".Archive"));
+            assertEquals(MarkedMessages.flags(atBackup.get("INBOX")), MarkedMessages.flags(restored.get(IMAP_NAME)), "INBOX as it was");
+            assertEquals(MarkedMessages.flags(atBackup.get("Archive")), MarkedMessages.flags(restored.get(IMAP_NAME + ".Archive")));
             for (Map.Entry<String, FetchedMessage> e : atBackup.get("INBOX").entrySet()) {
                 assertArrayEquals(e.getValue().body(), restored.get(IMAP_NAME).get(e.getKey()).body(), e.getKey());
             }
 
-            Map<String, Map<String, FetchedMessage>> after = state(imap, List.of("INBOX", "Archive"));
+            Map<String, Map<String, FetchedMessage>> after = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
             assertEquals(summary(before), summary(after), "no other folder changed: UIDs, flags, messages");
         }
         assertEquals(List.of(), dovecot.logProblems(), "Dovecot logged nothing about the new folders");
     }
 
-    /** Folder to Message-ID marker to message, over IMAP; a marker seen twice in a folder fails at once. */
-    private static Map<String, Map<String, FetchedMessage>> state(ImapSession imap, List<String> folders)
-            throws IOException {
-        Map<String, Map<String, FetchedMessage>> state = new TreeMap<>();
-        for (String folder : folders) {
-            Map<String, FetchedMessage> byMarker = new TreeMap<>();
-            imap.select(folder);
-            for (FetchedMessage m : imap.fetchAll(folder)) {
-                Matcher id = MESSAGE_ID.matcher(new String(m.body(), StandardCharsets.ISO_8859_1));
-                String marker = id.find() ? id.group(1) : "<no marker, uid " + m.uid() + ">";
-                if (byMarker.put(marker, m) != null) {
-                    throw new AssertionError(marker + " is in " + folder + " twice");
-                }
-            }
-            state.put(folder, byMarker);
-        }
-        return state;
-    }
 
-    private static Map<String, Set<String>> flagsOf(Map<String, FetchedMessage> folder) {
-        Map<String, Set<String>> flags = new TreeMap<>();
-        folder.forEach((marker, m) -> flags.put(marker, m.flags()));
-        return flags;
-    }
 
     private static Map<String, String> summary(Map<String, Map<String, FetchedMessage>> state) {
         Map<String, String> out = new TreeMap<>();

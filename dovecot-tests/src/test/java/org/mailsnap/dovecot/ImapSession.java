@@ -171,7 +171,17 @@ public final class ImapSession implements AutoCloseable {
      * until it is in the session's view; fails when there is none or more than one.
      */
     public long uidByMessageId(String folder, String messageId) throws IOException {
-        IMAPFolder open = selected(folder);
+        try {
+            return searchByMessageId(selected(folder), folder, messageId);
+        } catch (IOException notInView) {
+            // Each NOOP's sync only tries the uidlist lock, and backups running back to back may hold it at every
+            // one of them; a new SELECT waits for the lock and syncs, as a client reopening the folder would.
+            closeSelected();
+            return searchByMessageId(selected(folder), folder, messageId);
+        }
+    }
+
+    private long searchByMessageId(IMAPFolder open, String folder, String messageId) throws IOException {
         return imap("SEARCH", folder, () -> {
             for (int attempt = 0; attempt < VIEW_REFRESHES; attempt++) {
                 Message[] found = open.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageId));

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ import org.mailsnap.restore.RestoreResult;
 class MergeRestoreLiveTest {
 
     private static final String USER = "mia";
-    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*<([^@>\\s]+)@mailsnap\\.test>");
 
     private static DovecotServer dovecot;
 
@@ -68,7 +64,7 @@ class MergeRestoreLiveTest {
             }
             long archived = imap.append("Archive", TestMessages.message("mia-archived"), "\\Seen", "$Junk");
             dovecot.deliver(USER, TestMessages.message("mia-delivered", "over LMTP"));
-            Map<String, Map<String, FetchedMessage>> atBackup = state(imap);
+            Map<String, Map<String, FetchedMessage>> atBackup = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
             BackupResult backup = backups.backup(LockMode.DOVECOT.defaultLocker());
             assertFalse(backup.partial(), backup.problems().toString());
 
@@ -79,22 +75,22 @@ class MergeRestoreLiveTest {
             imap.move("INBOX", inbox.get("mia-2"), "Archive");
             imap.addFlags("INBOX", inbox.get("mia-4"), "\\Answered"); // changed since: must stay as it is now
             dovecot.deliver(USER, TestMessages.message("mia-after", "arrived after the backup"));
-            Map<String, Map<String, FetchedMessage>> beforeMerge = state(imap);
+            Map<String, Map<String, FetchedMessage>> beforeMerge = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
 
             RestoreResult merged = backups.restore(backup.snapshotId(), USER, dovecot.mailDir(USER),
                     RestoreMode.MERGE);
 
             assertEquals(3, merged.messages(), "mia-1, mia-3 and mia-archived were missing: " + merged);
-            Map<String, Map<String, FetchedMessage>> after = state(imap);
+            Map<String, Map<String, FetchedMessage>> after = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
             Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
-            expected.put("INBOX", flagsOf(beforeMerge.get("INBOX")));
-            expected.put("Archive", flagsOf(beforeMerge.get("Archive")));
+            expected.put("INBOX", MarkedMessages.flags(beforeMerge.get("INBOX")));
+            expected.put("Archive", MarkedMessages.flags(beforeMerge.get("Archive")));
             for (String back : List.of("mia-1", "mia-3")) {
                 expected.get("INBOX").put(back, atBackup.get("INBOX").get(back).flags());
             }
             expected.get("Archive").put("mia-archived", atBackup.get("Archive").get("mia-archived").flags());
-            assertEquals(expected, Map.of("INBOX", flagsOf(after.get("INBOX")), "Archive",
-                    flagsOf(after.get("Archive"))), "each message once, where it belongs, with its flags");
+            assertEquals(expected, Map.of("INBOX", MarkedMessages.flags(after.get("INBOX")), "Archive",
+                    MarkedMessages.flags(after.get("Archive"))), "each message once, where it belongs, with its flags");
             for (String back : List.of("mia-1", "mia-3")) {
                 assertArrayEquals(atBackup.get("INBOX").get(back).body(), after.get("INBOX").get(back).body(), back);
             }
@@ -102,34 +98,12 @@ class MergeRestoreLiveTest {
             assertEquals(Set.of("mia-1", "mia-3"), newTo(watcher, beforeMerge.get("INBOX"), after.get("INBOX")),
                     "the connected client sees exactly the returned messages appear");
             dovecot.doveadm("force-resync", "-u", USER, "*"); // a full resync must find nothing to fix either
-            assertEquals(after.keySet(), state(imap).keySet());
+            assertEquals(after.keySet(), MarkedMessages.of(imap, List.of("INBOX", "Archive")).keySet());
         }
         assertLogCleanSoFar();
     }
 
-    /** Folder to marker to message, over IMAP; a marker seen twice in a folder fails at once. */
-    private static Map<String, Map<String, FetchedMessage>> state(ImapSession imap) throws IOException {
-        Map<String, Map<String, FetchedMessage>> state = new TreeMap<>();
-        for (String folder : List.of("INBOX", "Archive")) {
-            Map<String, FetchedMessage> byMarker = new TreeMap<>();
-            imap.select(folder); // a fresh SELECT: Dovecot shows arrivals in an open view only after a command
-            for (FetchedMessage m : imap.fetchAll(folder)) {
-                Matcher id = MESSAGE_ID.matcher(new String(m.body(), StandardCharsets.ISO_8859_1));
-                String marker = id.find() ? id.group(1) : "<no marker, uid " + m.uid() + ">";
-                if (byMarker.put(marker, m) != null) {
-                    throw new AssertionError(marker + " is in " + folder + " twice");
-                }
-            }
-            state.put(folder, byMarker);
-        }
-        return state;
-    }
 
-    private static Map<String, Set<String>> flagsOf(Map<String, FetchedMessage> folder) {
-        Map<String, Set<String>> flags = new TreeMap<>();
-        folder.forEach((marker, m) -> flags.put(marker, m.flags()));
-        return flags;
-    }
 
     /** The markers the watching client gets as new messages in its selected INBOX. */
     private static Set<String> newTo(ImapSession watcher, Map<String, FetchedMessage> before,
