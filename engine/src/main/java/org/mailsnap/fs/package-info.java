@@ -1,9 +1,13 @@
 /**
- * Files and directories reached without following symbolic links: what a restore run as root needs when it writes
- * into directories that the mail user owns and can change while the restore runs.
+ * The file-system border: names as the kernel's bytes, and files and directories reached without following symbolic
+ * links (what a restore run as root needs when it writes into directories that the mail user owns and can change
+ * while the restore runs).
  *
- * <p>Terms: a {@link org.mailsnap.fs.DirHandle} is an open directory descriptor; a
- * {@link org.mailsnap.fs.NewFile} is a file this process created and still holds open.
+ * <p>Terms: {@link org.mailsnap.fs.FileNames} turns a path's bytes into a name ({@link org.mailsnap.model.NameBytes})
+ * and a name back into a path, whatever the locale; a {@link org.mailsnap.fs.DirHandle} is an open directory
+ * descriptor; a {@link org.mailsnap.fs.NewFile} is a file this process created and still holds open. Every path
+ * handed to the C library ({@code Libc}) is a path's own bytes, so the no-follow walk keeps names that are not
+ * UTF-8.
  *
  * <p>Why handles, not checks. Checking each path component with {@code lstat} and then using the path is a race:
  * between the check and the use, the owner of a directory can rename a checked directory away and put a link in its
