@@ -29,7 +29,6 @@ import org.mailsnap.maildir.MailFolder;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MaildirName;
-import org.mailsnap.maildir.MalformedControlFileException;
 import org.mailsnap.maildir.Uidlist;
 import org.mailsnap.maildir.PreviousFolderState;
 import org.mailsnap.model.FolderKey;
@@ -277,11 +276,7 @@ final class MailboxRun {
         if (uidlist == null) {
             return Map.of();
         }
-        try {
-            return Uidlist.parse(uidlist, cf.key() + " " + ControlFiles.UIDLIST).guidsByBase();
-        } catch (MalformedControlFileException broken) {
-            return Map.of();
-        }
+        return Uidlist.guidsByBase(uidlist, cf.key() + " " + ControlFiles.UIDLIST);
     }
 
     private String identity(Placement p) {

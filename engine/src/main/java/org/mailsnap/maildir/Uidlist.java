@@ -169,6 +169,37 @@ public final class Uidlist {
         return map;
     }
 
+    /**
+     * {@link #guidsByBase()} of the uidlist {@code content}, without parsing it when no record can carry a {@code G}
+     * extension: the common case (only a message moved back into a folder that knew its base has one), and a backup
+     * asks this of every folder it lists. A uidlist that cannot be parsed gives none (Dovecot would rebuild it, and
+     * every GUID is then its base).
+     */
+    public static Map<String, String> guidsByBase(byte[] content, String origin) {
+        if (!mayHoldRecordGuid(content)) {
+            return Map.of();
+        }
+        try {
+            return parse(content, origin).guidsByBase();
+        } catch (MalformedControlFileException broken) {
+            return Map.of();
+        }
+    }
+
+    /** True when some line after the header has a {@code " G"}: a record's extension fields start with a space. */
+    private static boolean mayHoldRecordGuid(byte[] content) {
+        int i = 0;
+        while (i < content.length && content[i] != '\n') {
+            i++; // the header's own G is the mailbox GUID
+        }
+        for (; i + 1 < content.length; i++) {
+            if (content[i] == ' ' && content[i + 1] == 'G') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUsableGuid(String guid) {
         return !guid.isEmpty() && guid.indexOf('/') < 0 && guid.indexOf('\0') < 0 && guid.indexOf('\r') < 0
                 && NameBytes.toBytes(guid).length <= 1024;

@@ -12,6 +12,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UidlistTest {
+    @Test
+    void guidsByBaseReadsGExtensionsAndSkipsTheParseWhenNoRecordCanHaveOne() {
+        String header = "3 V1796403000 N9 G31b8d82444860b6b6824000083ecc375\n";
+        byte[] none = (header + "1 :a,S=3\n2 :b,S=4\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(Map.of(), Uidlist.guidsByBase(none, "none"), "the header's G is the mailbox GUID");
+        byte[] rebased = (header + "1 :a,S=3\n7 G1796.M1P1.vm,S=39 :1796.M2P1.vm,S=39\n8 Gb :b\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(Map.of("1796.M2P1.vm,S=39", "1796.M1P1.vm,S=39"), Uidlist.guidsByBase(rebased, "rebased"),
+                "a G equal to the base is no override");
+        byte[] broken = "garbage\n1 Gx :y\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Map.of(), Uidlist.guidsByBase(broken, "broken"), "one Dovecot would rebuild: every GUID its base");
+    }
+
     /** Observed on Dovecot 2.3.19 (maildir-facts.md). */
     static final String SAMPLE = """
             3 V1795917380 N1 G31b8d82444860b6b6824000083ecc375
