@@ -149,7 +149,7 @@ class KillHarnessTest {
         String reached = null;
         StringBuilder err = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8)); Reaper reaper = new Reaper(p)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 err.append(line).append('\n');
@@ -167,6 +167,14 @@ class KillHarnessTest {
             assertEquals(137, p.waitFor(), "killed by SIGKILL");
         }
         return new Killed(reached);
+    }
+
+    /** Kills the child whatever happens in the test, so a failed assertion never leaves it waiting at its point. */
+    private record Reaper(Process process) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
     }
 
     private record Child(int code, String err) {}
