@@ -2,7 +2,6 @@ package org.mailsnap.storage;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * further write for good; the harness reads that line from the process's stderr (a pipe: no timing involved) and
  * kills the process. Never set in production: nothing else changes when the variable is absent.
  */
-final class CrashPointStorage implements Storage {
+final class CrashPointStorage extends ForwardingStorage {
     static final String VARIABLE = "MAILSNAP_CRASH_AT";
 
-    private final Storage inner;
     private final long point;
     private final boolean after;
     private final PrintStream report;
@@ -35,7 +33,7 @@ final class CrashPointStorage implements Storage {
     private volatile boolean stopped;
 
     private CrashPointStorage(Storage inner, long point, boolean after, PrintStream report) {
-        this.inner = inner;
+        super(inner);
         this.point = point;
         this.after = after;
         this.report = report;
@@ -66,7 +64,7 @@ final class CrashPointStorage implements Storage {
     public void put(String name, byte[] data) throws IOException {
         long n = writes.incrementAndGet();
         stopIfAt(n, false, "put " + name);
-        inner.put(name, data);
+        delegate.put(name, data);
         stopIfAt(n, true, "put " + name);
     }
 
@@ -74,7 +72,7 @@ final class CrashPointStorage implements Storage {
     public void delete(String name) throws IOException {
         long n = writes.incrementAndGet();
         stopIfAt(n, false, "delete " + name);
-        inner.delete(name);
+        delegate.delete(name);
         stopIfAt(n, true, "delete " + name);
     }
 
@@ -102,41 +100,11 @@ final class CrashPointStorage implements Storage {
     }
 
     @Override
-    public byte[] get(String name) throws IOException {
-        return inner.get(name);
-    }
-
-    @Override
-    public byte[] getRange(String name, long offset, int length) throws IOException {
-        return inner.getRange(name, offset, length);
-    }
-
-    @Override
-    public long size(String name) throws IOException {
-        return inner.size(name);
-    }
-
-    @Override
-    public boolean exists(String name) throws IOException {
-        return inner.exists(name);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) throws IOException {
-        return inner.list(prefix);
-    }
-
-    @Override
-    public String location() {
-        return inner.location();
-    }
-
-    @Override
     public void close() throws IOException {
         if (point < 0) {
             report.println("mailsnap: crash points: " + writes.get() + " writes");
             report.flush();
         }
-        inner.close();
+        delegate.close();
     }
 }

@@ -1,8 +1,7 @@
 package org.mailsnap.prune;
 
 import java.io.IOException;
-import java.util.List;
-import org.mailsnap.storage.ObjectInfo;
+import org.mailsnap.storage.ForwardingStorage;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -10,13 +9,12 @@ import org.mailsnap.storage.Storage;
  * had been killed at that point (reads still work, so the dying code runs to its first write and stops there).
  * Counting changes, not time, makes every kill point reproducible.
  */
-final class CrashingStorage implements Storage {
-    private final Storage delegate;
+final class CrashingStorage extends ForwardingStorage {
     private int changesLeft = Integer.MAX_VALUE;
     private int changes;
 
     CrashingStorage(Storage delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Allows {@code n} more puts and deletes, then fails every one. */
@@ -52,38 +50,4 @@ final class CrashingStorage implements Storage {
         delegate.delete(name);
     }
 
-    @Override
-    public byte[] get(String name) throws IOException {
-        return delegate.get(name);
-    }
-
-    @Override
-    public byte[] getRange(String name, long offset, int length) throws IOException {
-        return delegate.getRange(name, offset, length);
-    }
-
-    @Override
-    public long size(String name) throws IOException {
-        return delegate.size(name);
-    }
-
-    @Override
-    public boolean exists(String name) throws IOException {
-        return delegate.exists(name);
-    }
-
-    @Override
-    public List<ObjectInfo> list(String prefix) throws IOException {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public String location() {
-        return delegate.location();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
-    }
 }
