@@ -2,8 +2,6 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,14 +23,10 @@ class CheckCliTest {
     Path tmp;
     final Map<String, String> env = new HashMap<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        System.out.println("$ mailsnap " + String.join(" ", args) + " -> " + code + "\n" + out + err);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        CliRun r = CliRun.of(env, args);
+        System.out.println("$ mailsnap " + String.join(" ", args) + " -> " + r.code() + "\n" + r.out() + r.err());
+        return r;
     }
 
     @BeforeEach
@@ -63,36 +57,36 @@ class CheckCliTest {
         Path store = store();
         assertEquals(0, run("init").code());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
-        Run clean = run("check", "--read-data");
+        CliRun clean = run("check", "--read-data");
         assertEquals(0, clean.code(), clean.err());
         assertTrue(clean.out().contains("no damage found"), clean.out());
 
         Files.delete(largestPack()); // the data pack: bodies outweigh manifests
-        Run damaged = run("check");
+        CliRun damaged = run("check");
         assertEquals(1, damaged.code(), damaged.err());
         assertTrue(damaged.out().contains("missing (listed by index"), damaged.out());
         assertTrue(damaged.out().contains("messages that cannot be restored from some snapshot"), damaged.out());
         assertTrue(damaged.out().contains("\""), "subjects quoted: " + damaged.out());
         assertTrue(damaged.err().contains("marked in the catalog"), damaged.err());
 
-        Run incomplete = run("repair");
+        CliRun incomplete = run("repair");
         assertEquals(3, incomplete.code(), "the lost blobs are nowhere yet: " + incomplete.out());
         assertTrue(incomplete.out().contains("cannot be completed"), incomplete.out());
 
-        Run json = run("check", "--json", "--no-lock", "--read-data-subset", "1/2");
+        CliRun json = run("check", "--json", "--no-lock", "--read-data-subset", "1/2");
         assertEquals(1, json.code());
         assertTrue(json.out().startsWith("{\"clean\":false"), json.out());
 
-        Run again = run("backup", "--lock", "none", store.toString());
+        CliRun again = run("backup", "--lock", "none", store.toString());
         assertEquals(0, again.code(), again.err());
         Path target = tmp.resolve("restored");
         assertEquals(0, run("restore", "--at", "now", "--target", target.toString()).code());
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));
 
-        Run repair = run("repair");
+        CliRun repair = run("repair");
         assertEquals(0, repair.code(), repair.out() + repair.err());
-        Run after = run("check", "--read-data");
+        CliRun after = run("check", "--read-data");
         assertEquals(0, after.code(), after.out());
     }
 
@@ -107,21 +101,21 @@ class CheckCliTest {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
 
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertEquals(0, snapshots.code(), snapshots.err());
         assertTrue(snapshots.out().contains("1 snapshots"), snapshots.out());
         assertEquals(1, snapshots.err().lines().count(), snapshots.err());
         assertTrue(snapshots.err().contains("snapshot cdcdcdcdcdcd is damaged and skipped"), snapshots.err());
 
         Path target = tmp.resolve("restored");
-        Run restore = run("restore", "--at", "now", "--target", target.toString());
+        CliRun restore = run("restore", "--at", "now", "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
 
-        Run rebuild = run("catalog", "rebuild");
+        CliRun rebuild = run("catalog", "rebuild");
         assertEquals(3, rebuild.code(), rebuild.err());
         assertTrue(rebuild.err().contains("cdcdcdcdcdcd"), rebuild.err());
 
-        Run check = run("check");
+        CliRun check = run("check");
         assertEquals(1, check.code());
         assertTrue(check.out().contains("snapshot cdcdcdcdcdcd: "), check.out());
     }
@@ -136,14 +130,14 @@ class CheckCliTest {
         bytes[60] ^= 1; // the first blob's ciphertext
         Files.write(pack, bytes);
 
-        Run broken = run("restore", "--at", "now", "--target", tmp.resolve("first").toString());
+        CliRun broken = run("restore", "--at", "now", "--target", tmp.resolve("first").toString());
         assertNotEquals(0, broken.code());
         assertTrue(broken.err().contains("MAC mismatch"), broken.err());
 
-        Run again = run("backup", "--lock", "none", store.toString());
+        CliRun again = run("backup", "--lock", "none", store.toString());
         assertEquals(0, again.code(), again.err());
         Path target = tmp.resolve("second");
-        Run restore = run("restore", "--at", "now", "--target", target.toString());
+        CliRun restore = run("restore", "--at", "now", "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));

@@ -23,13 +23,8 @@ class CliTest {
     Path tmp;
     final Map<String, String> env = new HashMap<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -42,27 +37,27 @@ class CliTest {
 
     @Test
     void initThenKeysThenWrongPassword() {
-        Run init = run("init");
+        CliRun init = run("init");
         assertEquals(0, init.code(), init.err());
         assertTrue(init.out().contains("created repository"));
 
-        Run again = run("init");
+        CliRun again = run("init");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
 
-        Run list = run("key", "list");
+        CliRun list = run("key", "list");
         assertEquals(0, list.code(), list.err());
         assertEquals(2, list.out().lines().count(), "header and one key: " + list.out());
 
         env.put("MAILSNAP_NEW_PASSWORD", "second");
         assertEquals(0, run("key", "add").code());
         env.put("MAILSNAP_PASSWORD", "second");
-        Run withSecond = run("key", "list");
+        CliRun withSecond = run("key", "list");
         assertEquals(0, withSecond.code());
         assertEquals(3, withSecond.out().lines().count());
 
         env.put("MAILSNAP_PASSWORD", "wrong");
-        Run wrong = run("key", "list");
+        CliRun wrong = run("key", "list");
         assertEquals(12, wrong.code());
         assertEquals(1, wrong.err().lines().count(), "one line: " + wrong.err());
         assertTrue(wrong.err().startsWith("mailsnap: "), wrong.err());
@@ -76,11 +71,11 @@ class CliTest {
         assertEquals(2, run("backup").code(), "STORE is required");
         assertEquals(2, run("no-such-command").code());
         for (String command : new String[] {"restore", "backup", "init", "key", "catalog"}) {
-            Run usage = run(command, "--help");
+            CliRun usage = run(command, "--help");
             assertEquals(0, usage.code(), command + " --help: " + usage.err());
             assertTrue(usage.out().contains("Usage: mailsnap " + command), usage.out());
         }
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("12  wrong password"), help.out());
     }
@@ -99,13 +94,13 @@ class CliTest {
                     String.join(" ", args));
         }
 
-        Run restoreUsage = run("restore");
+        CliRun restoreUsage = run("restore");
         assertEquals(2, restoreUsage.code());
         assertTrue(restoreUsage.err().contains("Try 'mailsnap restore --help'"), restoreUsage.err());
-        Run typo = run("restor");
+        CliRun typo = run("restor");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("restore"), "suggests the subcommands: " + typo.err());
-        Run help = run("--help");
+        CliRun help = run("--help");
         for (String name : all) {
             assertTrue(help.out().contains("  " + name + " "), name + " in " + help.out());
         }
@@ -127,31 +122,31 @@ class CliTest {
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         StoreTree before = StoreTree.capture(store.resolve(mailbox), exact);
         assertEquals(0, run("init").code());
-        Run first = run("backup", "--lock", "none", "--json", store.toString());
+        CliRun first = run("backup", "--lock", "none", "--json", store.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("{\"snapshot\":\""), first.out());
         String firstId = first.out().substring(13, 13 + 64);
 
         new ChurnSimulator(ChurnSpec.defaults().withSeed(seed)).simulateHour(store);
-        Run second = run("backup", "--lock", "none", store.toString());
+        CliRun second = run("backup", "--lock", "none", store.toString());
         assertEquals(0, second.code(), second.err());
 
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertTrue(snapshots.out().contains("2 snapshots"), snapshots.out());
-        Run ls = run("ls", "latest", "--mailbox", mailbox);
+        CliRun ls = run("ls", "latest", "--mailbox", mailbox);
         assertEquals(0, ls.code(), ls.err());
         assertTrue(ls.out().contains("INBOX"));
-        Run diff = run("diff", firstId.substring(0, 8), "latest");
+        CliRun diff = run("diff", firstId.substring(0, 8), "latest");
         assertEquals(0, diff.code(), diff.err());
         assertTrue(diff.out().contains("flags changed"), diff.out());
 
         Path target = tmp.resolve("restored");
-        Run restore = run("restore", "--snapshot", firstId.substring(0, 10), "--mailbox", mailbox, "--target",
+        CliRun restore = run("restore", "--snapshot", firstId.substring(0, 10), "--mailbox", mailbox, "--target",
                 target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(java.util.List.of(), before.diff(StoreTree.capture(target, exact)));
 
-        Run notEmpty = run("restore", "--at", "now", "--mailbox", mailbox, "--target", target.toString());
+        CliRun notEmpty = run("restore", "--at", "now", "--mailbox", mailbox, "--target", target.toString());
         assertEquals(1, notEmpty.code());
         assertTrue(notEmpty.err().contains("not empty"), notEmpty.err());
     }

@@ -2,8 +2,6 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -31,13 +29,8 @@ class CommandsTest {
     Path store;
     Path anne;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     static String mail(String from, String subject, String id, String body) {
@@ -67,7 +60,7 @@ class CommandsTest {
 
     @Test
     void findBySubjectFromMessageIdAndTime() {
-        Run subject = run("find", "--subject", "quarterly");
+        CliRun subject = run("find", "--subject", "quarterly");
         assertEquals(0, subject.code(), subject.err());
         assertTrue(subject.out().contains("example.org/anne INBOX\n    guid: 1700000000.M1P1.host"), subject.out());
         assertTrue(subject.out().contains("from: Bob <bob@example.net>"), subject.out());
@@ -77,7 +70,7 @@ class CommandsTest {
         assertTrue(run("find", "--from", "carol").out().contains("subject: Lunch?"));
         assertTrue(run("find", "--since", "2026-11-24", "--until", "2026-11-24").out().contains("2 found"));
         assertTrue(run("find", "--since", "2026-11-25").out().contains("0 found"));
-        Run badTime = run("find", "--since", "next tuesday");
+        CliRun badTime = run("find", "--since", "next tuesday");
         assertEquals(2, badTime.code());
         assertTrue(badTime.err().startsWith("mailsnap: cannot read the time 'next tuesday'"), badTime.err());
     }
@@ -85,21 +78,21 @@ class CommandsTest {
     @Test
     void dumpWritesAnMboxWithFromLinesQuoted() throws Exception {
         Path file = tmp.resolve("anne.mbox");
-        Run dump = run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString());
+        CliRun dump = run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString());
         assertEquals(0, dump.code(), dump.err());
         assertEquals("mailsnap: dumped 2 messages", dump.err().strip().replaceAll(" \\(.*", ""));
         String mbox = Files.readString(file);
         assertEquals(2, mbox.lines().filter(l -> l.startsWith("From ")).count(), mbox);
         assertTrue(mbox.contains("\n>From the start"), "mboxrd quotes a body line starting 'From '");
         assertTrue(mbox.contains("Subject: Lunch?"));
-        Run missing = run("dump", "--at", "now", "-m", "example.org/nobody", "-o", file.toString());
+        CliRun missing = run("dump", "--at", "now", "-m", "example.org/nobody", "-o", file.toString());
         assertNotEquals(0, missing.code());
         assertEquals(1, missing.err().lines().count(), missing.err());
     }
 
     @Test
     void catalogRebuildFromTheRepositoryKeepsTheNextBackupIncremental() throws Exception {
-        Run rebuild = run("catalog", "rebuild");
+        CliRun rebuild = run("catalog", "rebuild");
         assertEquals(0, rebuild.code(), rebuild.err());
         assertTrue(rebuild.out().startsWith("catalog rebuilt in " + tmp.resolve("catalog") + " from 1 snapshots"),
                 rebuild.out());
@@ -111,7 +104,7 @@ class CommandsTest {
     @Test
     void keyPasswdAndRemove() throws Exception {
         env.put("MAILSNAP_NEW_PASSWORD", "battery staple");
-        Run passwd = run("key", "passwd");
+        CliRun passwd = run("key", "passwd");
         assertEquals(0, passwd.code(), passwd.err());
         assertEquals(12, run("key", "list").code(), "the old password is gone");
         env.put("MAILSNAP_PASSWORD", "battery staple");
@@ -119,10 +112,10 @@ class CommandsTest {
 
         env.put("MAILSNAP_NEW_PASSWORD", "second");
         String added = run("key", "add").out().strip().replace("added key ", "");
-        Run inUse = run("key", "remove", currentKey());
+        CliRun inUse = run("key", "remove", currentKey());
         assertNotEquals(0, inUse.code(), "the key in use needs --force");
         assertEquals(1, inUse.err().lines().count(), inUse.err());
-        Run remove = run("key", "remove", added.substring(0, 8));
+        CliRun remove = run("key", "remove", added.substring(0, 8));
         assertEquals(0, remove.code(), remove.err());
         env.put("MAILSNAP_PASSWORD", "second");
         assertEquals(12, run("key", "list").code(), "the removed key opens nothing");
@@ -152,11 +145,11 @@ class CommandsTest {
         env.put("MAILSNAP_PASSWORD_COMMAND", "echo correct horse");
         assertEquals(0, run("snapshots").code(), "then MAILSNAP_PASSWORD_COMMAND");
         env.remove("MAILSNAP_PASSWORD_COMMAND");
-        Run none = run("snapshots");
+        CliRun none = run("snapshots");
         assertEquals(2, none.code(), "no terminal in a test: no prompt, a clear error");
         assertTrue(none.err().startsWith("mailsnap: no password: use --password-file"), none.err());
         Files.writeString(bad, "\n");
-        Run empty = run("snapshots", "--password-file", bad.toString());
+        CliRun empty = run("snapshots", "--password-file", bad.toString());
         assertEquals(2, empty.code());
         assertEquals("mailsnap: password file " + bad + " gave an empty password", empty.err().strip());
     }
@@ -167,10 +160,10 @@ class CommandsTest {
         String id = (String) ((Map<?, ?>) ((java.util.List<?>) json.get("snapshots")).get(0)).get("id");
         assertEquals(0, run("ls", id.substring(0, 4)).code());
         assertEquals(0, run("ls", id.toUpperCase().substring(0, 0) + id).code());
-        Run tooShort = run("ls", id.substring(0, 3));
+        CliRun tooShort = run("ls", id.substring(0, 3));
         assertEquals(1, tooShort.code());
         assertTrue(tooShort.err().contains("is ambiguous or too short"), tooShort.err());
-        Run unknown = run("ls", "ffffffffff".equals(id.substring(0, 10)) ? "eeeeeeeeee" : "ffffffffff");
+        CliRun unknown = run("ls", "ffffffffff".equals(id.substring(0, 10)) ? "eeeeeeeeee" : "ffffffffff");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().startsWith("mailsnap: no snapshot "), unknown.err());
     }
@@ -207,7 +200,7 @@ class CommandsTest {
         Path lock = anne.resolve("dovecot-uidlist.lock");
         Files.writeString(lock, "1:otherhost");
         Files.setLastModifiedTime(lock, FileTime.from(Instant.now()));
-        Run partial = run("backup", "--lock", "dovecot", "--lock-timeout", "1", store.toString());
+        CliRun partial = run("backup", "--lock", "dovecot", "--lock-timeout", "1", store.toString());
         assertEquals(3, partial.code(), partial.out() + partial.err());
         assertTrue(partial.err().contains("the snapshot is partial: example.org/anne"), partial.err());
         assertTrue(Files.exists(lock), "someone else's lock is left alone");
@@ -219,7 +212,7 @@ class CommandsTest {
         try (Storage storage = Storages.open(tmp.resolve("repo").toString());
              Repository admin = Repository.open(storage, "correct horse".toCharArray());
              RepositoryLock exclusive = admin.lockExclusive()) {
-            Run locked = run("backup", "--lock", "none", store.toString());
+            CliRun locked = run("backup", "--lock", "none", store.toString());
             assertEquals(11, locked.code(), locked.err());
             assertEquals(1, locked.err().lines().count(), locked.err());
             assertTrue(locked.err().contains("locked"), locked.err());
@@ -233,7 +226,7 @@ class CommandsTest {
             Files.writeString(anne.resolve("new/17000001" + i + ".M" + i + "P9.host"), mail("x@y", "n" + i, i + "@y",
                     "body " + i));
         }
-        Run[] result = new Run[1];
+        CliRun[] result = new CliRun[1];
         Thread runner = new Thread(() -> {
             Thread.currentThread().interrupt(); // as a Ctrl-C handler or an executor's shutdownNow would
             result[0] = run("backup", "--lock", "none", store.toString());
@@ -248,7 +241,7 @@ class CommandsTest {
     @Test
     void hooksRunBeforeAfterAndOnError() throws Exception {
         Path log = tmp.resolve("hooks.log");
-        Run ok = run("backup", "--lock", "none", "--before", "echo before >>" + log, "--after",
+        CliRun ok = run("backup", "--lock", "none", "--before", "echo before >>" + log, "--after",
                 "echo after $MAILSNAP_EXIT_CODE >>" + log + "; echo said-after", "--on-error", "echo error >>" + log,
                 store.toString());
         assertEquals(0, ok.code(), ok.err());
@@ -256,12 +249,12 @@ class CommandsTest {
         assertTrue(ok.err().contains("said-after"), "a hook's output goes to stderr: " + ok.err());
 
         Files.delete(log);
-        Run failing = run("backup", "--lock", "none", "--after", "echo after >>" + log, "--on-error",
+        CliRun failing = run("backup", "--lock", "none", "--after", "echo after >>" + log, "--on-error",
                 "echo error $MAILSNAP_EXIT_CODE >>" + log, tmp.resolve("no-store").toString());
         assertNotEquals(0, failing.code());
         assertEquals("error " + failing.code() + "\n", Files.readString(log));
 
-        Run refused = run("backup", "--lock", "none", "--before", "exit 7", store.toString());
+        CliRun refused = run("backup", "--lock", "none", "--before", "exit 7", store.toString());
         assertEquals(1, refused.code());
         assertEquals("mailsnap: the before hook failed (exit status 7): exit 7; not starting", refused.err().strip());
     }

@@ -2,8 +2,6 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,13 +17,8 @@ class ConfigFileTest {
     final Map<String, String> env = new HashMap<>();
     Path conf;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -54,18 +47,18 @@ class ConfigFileTest {
 
     @Test
     void theHourlyLineIsJustBackup() {
-        Run init = run("init");
+        CliRun init = run("init");
         assertEquals(0, init.code(), init.err());
-        Run backup = run("backup");
+        CliRun backup = run("backup");
         assertEquals(0, backup.code(), backup.err());
         assertTrue(backup.out().contains("1 messages"), backup.out());
         assertTrue(Files.isDirectory(tmp.resolve("catalog")), "the catalog the file names");
 
         env.remove("MAILSNAP_CONFIG");
-        Run named = run("--config", conf.toString(), "snapshots");
+        CliRun named = run("--config", conf.toString(), "snapshots");
         assertEquals(0, named.code(), named.err());
         assertTrue(named.out().contains("1 snapshots"), named.out());
-        Run after = run("snapshots", "--config=" + conf);
+        CliRun after = run("snapshots", "--config=" + conf);
         assertEquals(0, after.code(), after.err());
     }
 
@@ -73,7 +66,7 @@ class ConfigFileTest {
     void optionBeatsEnvironmentBeatsFileBeatsDefault() {
         env.put("MAILSNAP_LOCK_TIMEOUT", "40");
         env.put("MAILSNAP_LAYOUT", "fs");
-        Run check = run("config", "check", "backup", "--layout", "maildir++");
+        CliRun check = run("config", "check", "backup", "--layout", "maildir++");
         assertEquals(0, check.code(), check.err());
         String out = check.out();
         assertTrue(out.contains("configuration file " + conf + ": ok"), out);
@@ -90,9 +83,9 @@ class ConfigFileTest {
         assertEquals(0, run("init").code());
         Files.writeString(tmp.resolve("password"), "not the password\n");
         env.put("MAILSNAP_PASSWORD", "correct horse");
-        Run list = run("key", "list");
+        CliRun list = run("key", "list");
         assertEquals(0, list.code(), list.err());
-        Run check = run("config", "check", "key", "list");
+        CliRun check = run("config", "check", "key", "list");
         assertTrue(line(check.out(), "password ").contains("environment MAILSNAP_PASSWORD"), check.out());
         assertFalse(check.out().contains("correct horse"), "never printed");
     }
@@ -102,10 +95,10 @@ class ConfigFileTest {
         assertEquals(0, run("init").code());
         Files.writeString(conf, Files.readString(conf).replace("password-file = \"" + tmp.resolve("password") + "\"",
                 "password-command = \"printf 'correct horse\\\\nsecond line\\\\n'\""));
-        Run ok = run("key", "list");
+        CliRun ok = run("key", "list");
         assertEquals(0, ok.code(), ok.err() + Files.readString(conf));
 
-        Run failing = run("key", "list", "--password-command", "exit 3");
+        CliRun failing = run("key", "list", "--password-command", "exit 3");
         assertEquals(2, failing.code());
         assertEquals("mailsnap: the password command failed (exit status 3): exit 3", failing.err().strip());
     }
@@ -113,41 +106,41 @@ class ConfigFileTest {
     @Test
     void anUnknownKeyIsOneLineNamingFileAndLine() throws Exception {
         Files.writeString(conf, Files.readString(conf) + "pasword-file = \"/x\"\n");
-        Run check = run("config", "check");
+        CliRun check = run("config", "check");
         assertEquals(2, check.code());
         assertEquals("mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'", check.err().strip());
 
         Files.writeString(conf, "[bakup]\nlock = \"none\"\n");
-        Run table = run("config", "check");
+        CliRun table = run("config", "check");
         assertEquals("mailsnap: " + conf + ":2: [bakup] is not a mailsnap command", table.err().strip());
     }
 
     @Test
     void aBadValueOrBadSyntaxNamesFileAndLine() throws Exception {
         Files.writeString(conf, Files.readString(conf).replace("lock-timeout = 30", "lock-timeout = \"soon\""));
-        Run check = run("config", "check");
+        CliRun check = run("config", "check");
         assertEquals(2, check.code());
         assertTrue(check.err().startsWith("mailsnap: " + conf + ":10: backup: Invalid value for option "
                 + "'--lock-timeout': 'soon'"), check.err());
-        Run backup = run("backup");
+        CliRun backup = run("backup");
         assertEquals(2, backup.code());
         assertTrue(backup.err().startsWith("mailsnap: " + conf + ":10: Invalid value"), backup.err());
 
         Files.writeString(conf, "repository = \"/srv\"\nlock = [\"none\"\n");
-        Run syntax = run("snapshots");
+        CliRun syntax = run("snapshots");
         assertEquals(2, syntax.code());
         assertEquals(1, syntax.err().lines().count(), syntax.err());
         assertTrue(syntax.err().startsWith("mailsnap: " + conf + ":3: "), syntax.err());
 
         Files.writeString(conf, "tag = [\"a\", \"b\"]\n");
-        Run list = run("snapshots");
+        CliRun list = run("snapshots");
         assertEquals("mailsnap: " + conf + ":1: tag: give one value, not a list", list.err().strip());
     }
 
     @Test
     void aNamedFileMustExistTheDefaultNeedNot() {
         env.put("MAILSNAP_CONFIG", tmp.resolve("missing.conf").toString());
-        Run missing = run("snapshots");
+        CliRun missing = run("snapshots");
         assertEquals(2, missing.code());
         assertEquals("mailsnap: configuration file " + tmp.resolve("missing.conf") + " does not exist",
                 missing.err().strip());
@@ -158,7 +151,7 @@ class ConfigFileTest {
     void theContribExamplePassesItsOwnCheck() {
         Path example = Path.of("..", "contrib", "mailsnap.conf").toAbsolutePath().normalize();
         env.put("MAILSNAP_CONFIG", example.toString());
-        Run check = run("config", "check");
+        CliRun check = run("config", "check");
         assertEquals(0, check.code(), check.err());
         assertTrue(line(check.out(), "store").contains("/var/vmail"), check.out());
     }

@@ -3,8 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,13 +26,8 @@ class GuidCommandsTest {
     Path tmp;
     final Map<String, String> env = new HashMap<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @Test
@@ -66,23 +59,23 @@ class GuidCommandsTest {
         Files.writeString(inbox.resolve("dovecot-uidlist"), "3 V1796403001 N3\n1 :" + GUID + "\n2 G" + GUID
                 + " :" + REBASED + "\n");
         age(store);
-        Run second = run("backup", "--lock", "none", "--json", store.toString());
+        CliRun second = run("backup", "--lock", "none", "--json", store.toString());
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("\"newMessages\":0"), second.out());
 
-        Run snapshots = run("snapshots", "--json");
+        CliRun snapshots = run("snapshots", "--json");
         String[] ids = snapshots.out().split("\"id\":\"");
         String first = ids[1].substring(0, 12);
         String last = ids[2].substring(0, 12);
-        Run diff = run("diff", first, last);
+        CliRun diff = run("diff", first, last);
         assertEquals(0, diff.code(), diff.err());
         assertTrue(diff.out().contains("> .Archive -> INBOX: " + REBASED + " (was " + GUID + ", same GUID)"),
                 diff.out());
         assertTrue(diff.out().contains("0 added, 0 expunged, 1 moved"), diff.out());
 
-        Run ls = run("ls", last, "--mailbox", "u", "--folder", "INBOX");
+        CliRun ls = run("ls", last, "--mailbox", "u", "--folder", "INBOX");
         assertTrue(ls.out().contains(REBASED + ":2,S  guid " + GUID), ls.out());
-        Run find = run("find", "--guid", GUID);
+        CliRun find = run("find", "--guid", GUID);
         assertTrue(find.out().contains("guid: " + GUID) && find.out().contains("1 found"), find.out());
         assertTrue(run("find", "--guid", REBASED).out().contains("0 found"), "the new base is not a message");
     }

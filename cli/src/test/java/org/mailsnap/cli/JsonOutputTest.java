@@ -2,8 +2,6 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,17 +22,12 @@ class JsonOutputTest {
     final Map<String, String> env = new HashMap<>();
     Path store;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Run run) {
+    static Map<String, Object> object(CliRun run) {
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), "one line: " + run.out());
         return (Map<String, Object>) Json.parse(run.out());
@@ -128,18 +121,18 @@ class JsonOutputTest {
 
     @Test
     void theTextRenderingsSayTheSameNumbers() {
-        Run backup = run("backup", "--lock", "none", store.toString());
+        CliRun backup = run("backup", "--lock", "none", store.toString());
         assertTrue(backup.out().contains("1 mailboxes, 2 folders, 3 messages"), backup.out());
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertTrue(snapshots.out().startsWith("ID "), snapshots.out());
         assertTrue(snapshots.out().contains("1 snapshots"), snapshots.out());
-        Run ls = run("ls", "latest");
+        CliRun ls = run("ls", "latest");
         assertTrue(ls.out().lines().anyMatch(l -> l.startsWith("example.org/anne") && l.contains(".Sent")
                 && l.contains(" 1 ")), ls.out());
-        Run folder = run("ls", "latest", "-m", "example.org/anne", "-f", "INBOX");
+        CliRun folder = run("ls", "latest", "-m", "example.org/anne", "-f", "INBOX");
         assertEquals(3, folder.out().lines().count(), folder.out());
         assertTrue(folder.out().contains("  new "), folder.out());
-        Run restore = run("restore", "--at", "now", "-m", "example.org/anne", "--target",
+        CliRun restore = run("restore", "--at", "now", "-m", "example.org/anne", "--target",
                 tmp.resolve("r").toString());
         assertTrue(restore.out().contains(": 3 messages"), restore.out());
     }

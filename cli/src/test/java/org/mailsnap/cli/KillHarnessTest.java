@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +55,8 @@ class KillHarnessTest {
         new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(4).messagesPerMailbox(5)
                 .attachmentMaxBytes(24 << 10).build(), 1).generate(store);
         Path empty = Files.createDirectories(tmp.resolve("state-empty"));
-        Cli init = inProcess(empty, "init");
-        assertEquals(0, init.code, init.err);
+        CliRun init = inProcess(empty, "init");
+        assertEquals(0, init.code(), init.err());
 
         StoreTree initialMoment = Trees.capture(store);
         int initialPoints = killEverywhere("initial", empty, Map.of(), initialMoment);
@@ -128,14 +126,14 @@ class KillHarnessTest {
 
     /** {@code check --read-data}: no damage (what a kill leaves, such as unindexed packs, is listed as leftovers). */
     private void assertChecksClean(String what, Path state) {
-        Cli check = inProcess(state, "check", "--read-data");
-        assertEquals(0, check.code, what + ": check --read-data found damage:\n" + check.out + check.err);
+        CliRun check = inProcess(state, "check", "--read-data");
+        assertEquals(0, check.code(), what + ": check --read-data found damage:\n" + check.out() + check.err());
     }
 
     private void assertRestores(String what, Path state, String snapshotId, StoreTree expected) throws IOException {
         Path target = tmp.resolve("restore-" + System.nanoTime());
-        Cli restore = inProcess(state, "restore", "--snapshot", snapshotId, "--target", target.toString());
-        assertEquals(0, restore.code, what + ": restore of " + snapshotId + ": " + restore.err);
+        CliRun restore = inProcess(state, "restore", "--snapshot", snapshotId, "--target", target.toString());
+        assertEquals(0, restore.code(), what + ": restore of " + snapshotId + ": " + restore.err());
         assertEquals(List.of(), Trees.diff(expected, Trees.capture(target), p -> false),
                 what + ": snapshot " + snapshotId + " does not restore the store as it was (seed " + seed + ")");
         deleteTree(target);
@@ -197,13 +195,8 @@ class KillHarnessTest {
         return pb.start();
     }
 
-    private record Cli(int code, String out, String err) {}
-
-    private Cli inProcess(Path state, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), environment(state), args);
-        return new Cli(code, out.toString(), err.toString());
+    private CliRun inProcess(Path state, String... args) {
+        return CliRun.of(environment(state), args);
     }
 
     private static Map<String, String> environment(Path state) {

@@ -3,8 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,13 +31,8 @@ class LifecycleCliTest {
     Path tmp;
     final Map<String, String> env = new HashMap<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -69,18 +62,18 @@ class LifecycleCliTest {
             if (hour > 0) {
                 new ChurnSimulator(ChurnSpec.defaults().withSeed(seed + hour)).simulateHour(store);
             }
-            Run backup = run("backup", "--lock", "none", store.toString());
+            CliRun backup = run("backup", "--lock", "none", store.toString());
             assertEquals(0, backup.code(), backup.err());
         }
 
-        Run noPolicy = run("forget");
+        CliRun noPolicy = run("forget");
         assertEquals(2, noPolicy.code());
         assertTrue(noPolicy.err().contains("no policy"), noPolicy.err());
         assertEquals(2, run("forget", "--keep-daily", "many").code());
         assertEquals(2, run("forget", "--keep-within", "7 days").code());
         assertEquals(2, run("forget", "--keep-last", "1", "--group-by", "mailbox").code());
 
-        Run plan = run("forget", "--keep-last", "1", "--dry-run");
+        CliRun plan = run("forget", "--keep-last", "1", "--dry-run");
         assertEquals(0, plan.code(), plan.err());
         assertEquals(1, plan.out().lines().filter(l -> l.contains(" keep ") && l.contains("last snapshot")).count(),
                 plan.out());
@@ -89,24 +82,24 @@ class LifecycleCliTest {
         assertTrue(plan.out().contains("would remove 2 of 3 snapshots"), plan.out());
         assertTrue(run("snapshots").out().contains("3 snapshots"), "a dry run removes nothing");
 
-        Run forget = run("forget", "--keep-last", "1", "--prune", "--max-unused", "0%");
+        CliRun forget = run("forget", "--keep-last", "1", "--prune", "--max-unused", "0%");
         assertEquals(0, forget.code(), forget.err());
         assertTrue(forget.out().contains("removed 2 of 3 snapshots"), forget.out());
         assertTrue(forget.out().contains("old index files deleted"), forget.out());
         assertTrue(run("snapshots").out().contains("1 snapshots"));
-        Run again = run("prune");
+        CliRun again = run("prune");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("nothing to prune"), again.out());
 
         Files.write(tmp.resolve("repo/snapshots/" + "ab".repeat(32)), new byte[] {1, 2, 3});
-        Run damaged = run("forget", "--keep-last", "1");
+        CliRun damaged = run("forget", "--keep-last", "1");
         assertEquals(3, damaged.code(), "partial: one snapshot could not be read");
         assertTrue(damaged.err().contains("abababab") && damaged.err().lines().count() == 1, damaged.err());
         Files.delete(tmp.resolve("repo/snapshots/" + "ab".repeat(32)));
 
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         Path target = tmp.resolve("restored");
-        Run restore = run("restore", "--snapshot", "latest", "--target", target.toString());
+        CliRun restore = run("restore", "--snapshot", "latest", "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));
     }
@@ -118,30 +111,30 @@ class LifecycleCliTest {
         assertEquals(0, run("init").code());
         try (RepositoryLock running = lockOf("mx2.example", Clock.systemUTC())) {
             assertTrue(!running.exclusive(), "a backup's lock is shared");
-            Run refused = run("prune");
+            CliRun refused = run("prune");
             assertEquals(11, refused.code(), refused.out() + refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
             assertTrue(refused.err().contains("mx2.example") && refused.err().contains("4711"), refused.err());
             assertEquals(2, run("prune", "--retry-lock", "soon").code());
-            Run waited = run("prune", "--retry-lock", "1s");
+            CliRun waited = run("prune", "--retry-lock", "1s");
             assertEquals(11, waited.code(), "gives up after waiting: " + waited.err());
             assertTrue(waited.err().contains("waiting: repository is locked"), waited.err());
-            Run backup = run("backup", "--lock", "none", store.toString());
+            CliRun backup = run("backup", "--lock", "none", store.toString());
             assertEquals(0, backup.code(), "a backup goes on beside another host's backup: " + backup.err());
 
             lockOf("dead.example", Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC));
-            Run unlock = run("unlock");
+            CliRun unlock = run("unlock");
             assertEquals(0, unlock.code(), unlock.err());
             assertTrue(unlock.out().contains("removed shared lock by dead.example"), unlock.out());
             assertTrue(unlock.out().contains("kept shared lock by mx2.example"), unlock.out());
             assertTrue(unlock.out().contains("1 lock(s) removed"), unlock.out());
             assertEquals(11, run("prune").code(), "the running backup's lock stays");
 
-            Run all = run("unlock", "--remove-all");
+            CliRun all = run("unlock", "--remove-all");
             assertEquals(0, all.code(), all.err());
             assertTrue(all.err().contains("warning"), all.err());
             assertTrue(all.out().contains("1 lock(s) removed"), all.out());
-            Run prune = run("prune", "--dry-run");
+            CliRun prune = run("prune", "--dry-run");
             assertEquals(0, prune.code(), prune.err());
             assertTrue(prune.out().contains("dry run: nothing changed") || prune.out().contains("nothing"),
                     prune.out());

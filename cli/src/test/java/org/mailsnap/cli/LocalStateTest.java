@@ -3,8 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,13 +46,8 @@ class LocalStateTest {
     String repositoryId;
     final StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -74,10 +67,10 @@ class LocalStateTest {
             }
         }
         before = StoreTree.capture(store.resolve(mailbox), exact);
-        Run init = run("init");
+        CliRun init = run("init");
         assertEquals(0, init.code());
         repositoryId = init.out().split(" ")[2];
-        Run backup = run("backup", "--lock", "none", "--host", HOST, store.toString());
+        CliRun backup = run("backup", "--lock", "none", "--host", HOST, store.toString());
         assertEquals(0, backup.code(), backup.err());
     }
 
@@ -99,7 +92,7 @@ class LocalStateTest {
                     new String[] {"restore", "--snapshot", "latest", "--mailbox", mailbox, "--target",
                             target.toString()},
                     new String[] {"backup", "--lock", "none", "--host", HOST, store.toString()})) {
-                Run child = runChild(tmp.resolve("cwd-" + environment + "-" + args[0]), args);
+                CliRun child = runChild(tmp.resolve("cwd-" + environment + "-" + args[0]), args);
                 assertEquals(1, child.code(), String.join(" ", args) + ": " + child.err());
                 var m = DAMAGED.matcher(child.err());
                 assertTrue(m.matches(), "one line naming the catalog: " + child.err());
@@ -124,7 +117,7 @@ class LocalStateTest {
         try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
             ch.truncate(size - 4096);
         }
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code());
         assertEquals("mailsnap: the local catalog at " + catalog + " is damaged (state/data.mdb: data file"
                 + " truncated: " + (size - 4096) + " bytes, needs " + size + "): run `mailsnap catalog rebuild`\n",
@@ -148,7 +141,7 @@ class LocalStateTest {
         Files.writeString(inbox.resolve("new").resolve("1700000000.M1P1.delivered"), "Subject: x\r\n\r\nx\r\n");
         before = StoreTree.capture(store.resolve(mailbox), exact);
 
-        Run backup = run("backup", "--lock", "none", "--host", HOST, store.toString());
+        CliRun backup = run("backup", "--lock", "none", "--host", HOST, store.toString());
         assertEquals(1, backup.code(), backup.err());
         var m = DAMAGED.matcher(backup.err());
         assertTrue(m.matches(), backup.err());
@@ -158,7 +151,7 @@ class LocalStateTest {
         assertFalse(backup.err().contains("repository"), "never reads as repository damage: " + backup.err());
 
         assertEquals(0, run("catalog", "rebuild").code());
-        Run again = run("backup", "--lock", "none", "--host", HOST, store.toString());
+        CliRun again = run("backup", "--lock", "none", "--host", HOST, store.toString());
         assertEquals(0, again.code(), again.err());
         assertRestoreGivesBackTheStore();
     }
@@ -167,7 +160,7 @@ class LocalStateTest {
     void aFlippedByteInASnapshotSummarySaysTheCatalogIsDamaged() throws Exception {
         assertTrue(flipAll(catalog.resolve("state/data.mdb"), HOST.getBytes(StandardCharsets.US_ASCII),
                 0xC3) > 0);
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code(), snapshots.err());
         assertTrue(DAMAGED.matcher(snapshots.err()).matches(), snapshots.err());
         assertRebuildThenRestoreGivesBackTheStore();
@@ -194,7 +187,7 @@ class LocalStateTest {
         Path target = tmp.resolve("restored");
         // in a child JVM: a failed restore returns before its writer threads stop (Restorer shuts its pool down
         // without waiting), and one still inside a catalog lookup keeps this JVM's catalog registered as open
-        Run restore = runChild(tmp.resolve("cwd-restore"), "restore", "--snapshot", "latest", "--mailbox", mailbox,
+        CliRun restore = runChild(tmp.resolve("cwd-restore"), "restore", "--snapshot", "latest", "--mailbox", mailbox,
                 "--target", target.toString());
         assertEquals(1, restore.code(), restore.err());
         var m = DAMAGED.matcher(restore.err());
@@ -226,13 +219,13 @@ class LocalStateTest {
         assertPrivate();
         Files.setPosixFilePermissions(catalog, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(catalog.resolve("state/data.mdb"), PosixFilePermissions.fromString("rw-rw-rw-"));
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertEquals(0, snapshots.code(), snapshots.err());
         assertEquals("mailsnap: warning: the local catalog at " + catalog + " was readable by other users (" + catalog
                 + " 0755, " + catalog.resolve("state/data.mdb") + " 0666); made it owner-only (0700 directories,"
                 + " 0600 files)\n", snapshots.err());
         assertPrivate();
-        Run again = run("snapshots");
+        CliRun again = run("snapshots");
         assertEquals("", again.err(), "warned once");
         assertTrue(again.out().contains("1 snapshot"), again.out());
     }
@@ -241,7 +234,7 @@ class LocalStateTest {
     void underUmask000ANewCatalogIsStillOwnerOnly() throws Exception {
         Path fresh = tmp.resolve("fresh-catalog");
         env.put("MAILSNAP_CATALOG", fresh.toString());
-        Run child = runChildUnderUmask(tmp.resolve("cwd-umask"), "000", "snapshots");
+        CliRun child = runChildUnderUmask(tmp.resolve("cwd-umask"), "000", "snapshots");
         assertEquals(0, child.code(), child.err());
         catalog = fresh;
         assertPrivate();
@@ -261,7 +254,7 @@ class LocalStateTest {
         byte[] flipped = good.clone();
         flipped[9] ^= 0x01; // the version is little-endian: 1 becomes 257
         Files.write(config, flipped);
-        Run snapshots = run("snapshots");
+        CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code(), snapshots.err());
         assertEquals(1, snapshots.err().lines().count(), snapshots.err());
         assertTrue(snapshots.err().contains("repository format version 257 is not supported")
@@ -287,14 +280,14 @@ class LocalStateTest {
     }
 
     void assertRebuildThenRestoreGivesBackTheStore() throws IOException {
-        Run rebuild = run("catalog", "rebuild");
+        CliRun rebuild = run("catalog", "rebuild");
         assertEquals(0, rebuild.code(), rebuild.err());
         assertRestoreGivesBackTheStore();
     }
 
     void assertRestoreGivesBackTheStore() throws IOException {
         Path target = tmp.resolve("restored-" + System.nanoTime());
-        Run restore = run("restore", "--snapshot", "latest", "--mailbox", mailbox, "--target", target.toString());
+        CliRun restore = run("restore", "--snapshot", "latest", "--mailbox", mailbox, "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(List.of(), before.diff(StoreTree.capture(target, exact)), "nothing lost");
     }
@@ -313,7 +306,7 @@ class LocalStateTest {
         return n;
     }
 
-    Run runChild(Path cwd, String... args) throws Exception {
+    CliRun runChild(Path cwd, String... args) throws Exception {
         return runChildUnderUmask(cwd, null, args);
     }
 
@@ -321,7 +314,7 @@ class LocalStateTest {
      * The CLI in its own JVM (as bin/mailsnap starts it), so that a crash in native code shows as what it is: an exit
      * code of 134 and an {@code hs_err_pid*.log} in the working directory, both asserted absent.
      */
-    Run runChildUnderUmask(Path cwd, String umask, String... args) throws Exception {
+    CliRun runChildUnderUmask(Path cwd, String umask, String... args) throws Exception {
         Files.createDirectories(cwd);
         List<String> command = ChildJvm.mailsnap(List.of("-Xmx256m"), args);
         if (umask != null) {
@@ -338,7 +331,7 @@ class LocalStateTest {
                     .toList();
             assertEquals(List.of(), crashLogs, "no JVM crash");
         }
-        return new Run(process.exitValue(), Files.readString(cwd.resolve("stdout")),
+        return new CliRun(process.exitValue(), Files.readString(cwd.resolve("stdout")),
                 Files.readString(cwd.resolve("stderr")));
     }
 }

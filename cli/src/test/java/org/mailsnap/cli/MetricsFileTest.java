@@ -2,8 +2,6 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,13 +19,8 @@ class MetricsFileTest {
     Path store;
     Path metrics;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -52,7 +45,7 @@ class MetricsFileTest {
     @Test
     void aSuccessfulBackupWritesEveryFigure() throws Exception {
         long before = System.currentTimeMillis() / 1000;
-        Run backup = run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString());
+        CliRun backup = run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString());
         assertEquals(0, backup.code(), backup.err());
         PrometheusText.Parsed p = PrometheusText.parse(Files.readString(metrics));
         Map<String, Double> s = p.samples();
@@ -96,7 +89,7 @@ class MetricsFileTest {
                 .get("mailsnap_backup_last_success_timestamp_seconds");
 
         env.put("MAILSNAP_PASSWORD", "wrong");
-        Run wrong = run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString());
+        CliRun wrong = run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString());
         assertEquals(12, wrong.code());
         Map<String, Double> s = PrometheusText.parse(Files.readString(metrics)).samples();
         assertEquals(12, s.get("mailsnap_backup_exit_code"));
@@ -116,7 +109,7 @@ class MetricsFileTest {
 
     @Test
     void aFirstRunThatFailsHasNoLastSuccess() throws Exception {
-        Run missing = run("backup", "--lock", "none", "--metrics-file", metrics.toString(),
+        CliRun missing = run("backup", "--lock", "none", "--metrics-file", metrics.toString(),
                 tmp.resolve("no-store").toString());
         assertNotEquals(0, missing.code());
         Map<String, Double> s = PrometheusText.parse(Files.readString(metrics)).samples();
@@ -126,7 +119,7 @@ class MetricsFileTest {
 
     @Test
     void anUnwritableMetricsFileIsAWarningNotAFailure() {
-        Run run = run("backup", "--lock", "none", "--metrics-file", tmp.resolve("no/such/dir/m.prom").toString(),
+        CliRun run = run("backup", "--lock", "none", "--metrics-file", tmp.resolve("no/such/dir/m.prom").toString(),
                 store.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("warning: cannot write the metrics file"), run.err());

@@ -3,8 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,13 +28,8 @@ class RestoreHardeningCliTest {
     Path store;
     Path mailbox;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -52,14 +45,14 @@ class RestoreHardeningCliTest {
         }
         Files.write(mailbox.resolve(".Archive/maildirfolder"), new byte[0]);
         assertEquals(0, run("init").code());
-        Run backup = run("backup", "--lock", "none", store.toString());
+        CliRun backup = run("backup", "--lock", "none", store.toString());
         assertEquals(0, backup.code(), backup.err());
     }
 
     @Test
     void aRestoreIntoTheLiveStoreWithoutMergeIsRefused() throws IOException {
         Path inside = store.resolve("restored");
-        Run refused = run("restore", "--at", "now", "--mailbox", "u", "--target", inside.toString());
+        CliRun refused = run("restore", "--at", "now", "--mailbox", "u", "--target", inside.toString());
         assertEquals(2, refused.code(), refused.err());
         assertEquals("mailsnap: --target " + inside + " is inside the live store " + store.toAbsolutePath()
                 + " this snapshot was taken of: restore elsewhere, or use --merge to add missing messages"
@@ -72,7 +65,7 @@ class RestoreHardeningCliTest {
                 "the same store through a link");
 
         Files.delete(mailbox.resolve("new/1700000002.M2P1.h"));
-        Run merged = run("restore", "--at", "now", "--mailbox", "u", "--target", mailbox.toString(), "--merge");
+        CliRun merged = run("restore", "--at", "now", "--mailbox", "u", "--target", mailbox.toString(), "--merge");
         assertEquals(0, merged.code(), merged.err());
         assertTrue(Files.exists(mailbox.resolve("new/1700000002.M2P1.h")));
 
@@ -89,7 +82,7 @@ class RestoreHardeningCliTest {
         Files.createDirectories(live.resolve("tmp"));
         Files.createSymbolicLink(live.resolve(".Archive"), rootOnly);
 
-        Run merged = run("restore", "--at", "now", "--mailbox", "u", "--target", live.toString(), "--merge");
+        CliRun merged = run("restore", "--at", "now", "--mailbox", "u", "--target", live.toString(), "--merge");
 
         assertEquals(3, merged.code(), merged.err());
         assertTrue(merged.err().contains("mailsnap: not restored: " + live.resolve(".Archive")
@@ -108,14 +101,14 @@ class RestoreHardeningCliTest {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
         Path target = tmp.resolve("target");
         Path away = tmp.resolve("away");
-        Run partial = null;
+        CliRun partial = null;
         Path missing = null;
         for (Path pack : packs()) {
             if (before.contains(pack)) {
                 continue;
             }
             Files.move(pack, away);
-            Run attempt = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
+            CliRun attempt = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
             if (attempt.code() == 3) {
                 partial = attempt;
                 missing = pack;
@@ -131,7 +124,7 @@ class RestoreHardeningCliTest {
         assertTrue(partial.err().contains("--resume writes what is missing"), partial.err());
         assertTrue(Files.exists(target.resolve(".Archive/cur/1700000003.M3P1.h:2,S")), "the rest is restored");
 
-        Run again = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
+        CliRun again = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("not empty") && again.err().contains("--resume"), again.err());
 
@@ -139,7 +132,7 @@ class RestoreHardeningCliTest {
         // the failed restore marked the pack's blob damaged in the local catalog (so backups re-store it); marks go
         // with the catalog, so once the pack is back a rebuild makes it readable again
         assertEquals(0, run("catalog", "rebuild").code());
-        Run resumed = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString(), "--resume");
+        CliRun resumed = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains(" 1 messages") && resumed.out().contains("3 already complete"),
                 resumed.out());
@@ -151,7 +144,7 @@ class RestoreHardeningCliTest {
     void aFailedDumpLeavesNoFileAndALinkAtTheOutputIsRefused() throws IOException {
         Path out = tmp.resolve("dumps/archive.mbox");
         Files.createDirectories(out.getParent());
-        Run ok = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
+        CliRun ok = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(Files.readString(out).contains("Subject: .Archive/cur/1700000003.M3P1.h:2,S"));
         Files.delete(out);
@@ -160,7 +153,7 @@ class RestoreHardeningCliTest {
             Path away = tmp.resolve("away-" + pack.getFileName());
             Files.move(pack, away);
         }
-        Run failed = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
+        CliRun failed = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
         assertNotEquals(0, failed.code());
         try (Stream<Path> left = Files.list(out.getParent())) {
             assertEquals(List.of(), left.toList(), "no partial dump, no temporary: " + failed.err());
@@ -168,7 +161,7 @@ class RestoreHardeningCliTest {
 
         Path victim = Files.writeString(tmp.resolve("victim"), "root only");
         Files.createSymbolicLink(out, victim);
-        Run link = run("dump", "--at", "now", "--mailbox", "u", "--output", out.toString());
+        CliRun link = run("dump", "--at", "now", "--mailbox", "u", "--output", out.toString());
         assertEquals(1, link.code());
         assertEquals("mailsnap: " + out + ": is a symbolic link, not followed\n", link.err());
         assertEquals("root only", Files.readString(victim));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +23,8 @@ class RunLockTest {
     Path catalog;
     Path store;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
     @BeforeEach
@@ -62,7 +55,7 @@ class RunLockTest {
             assertEquals("held", lines.readLine(), "the holder took the lock");
 
             long started = System.nanoTime();
-            Run busy = run("backup", "--lock", "none", store.toString());
+            CliRun busy = run("backup", "--lock", "none", store.toString());
             assertEquals(4, busy.code(), busy.err());
             assertEquals(1, busy.err().lines().count(), busy.err());
             assertTrue(busy.err().startsWith("mailsnap: another mailsnap run (test holder, pid " + holder.pid()),
@@ -70,28 +63,28 @@ class RunLockTest {
             assertTrue(busy.err().contains("is using the catalog " + catalog), busy.err());
             assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "exits at once, no waiting");
 
-            Run rebuild = run("catalog", "rebuild");
+            CliRun rebuild = run("catalog", "rebuild");
             assertEquals(4, rebuild.code(), rebuild.err());
 
-            Run readOnly = run("snapshots");
+            CliRun readOnly = run("snapshots");
             assertEquals(0, readOnly.code(), "reading commands do not take the run lock: " + readOnly.err());
         } finally {
             holder.getOutputStream().close();
             assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
-        Run backup = run("backup", "--lock", "none", store.toString());
+        CliRun backup = run("backup", "--lock", "none", store.toString());
         assertEquals(0, backup.code(), "free again once the holder ended: " + backup.err());
-        Run rebuild = run("catalog", "rebuild");
+        CliRun rebuild = run("catalog", "rebuild");
         assertEquals(0, rebuild.code(), rebuild.err());
         assertTrue(Files.isRegularFile(catalog.resolve(Catalog.RUN_LOCK_FILE)), "the rebuild kept the lock file");
-        Run after = run("backup", "--lock", "none", store.toString());
+        CliRun after = run("backup", "--lock", "none", store.toString());
         assertEquals(0, after.code(), after.err());
     }
 
     @Test
     void theSameProcessHoldingItIsBusyToo() throws Exception {
         try (RunLock held = RunLock.acquire(catalog, "in-process holder")) {
-            Run busy = run("backup", "--lock", "none", store.toString());
+            CliRun busy = run("backup", "--lock", "none", store.toString());
             assertEquals(4, busy.code(), busy.err());
         }
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
@@ -99,7 +92,7 @@ class RunLockTest {
 
     @Test
     void busyIsDocumentedInHelp() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertTrue(help.out().contains("4  another mailsnap run is using this catalog"), help.out());
     }
 }

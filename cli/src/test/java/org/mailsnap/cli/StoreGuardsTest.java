@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,16 +32,11 @@ class StoreGuardsTest {
     final StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
     Path store;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(env, args);
     }
 
-    Run backup(String... options) {
+    CliRun backup(String... options) {
         String[] args = new String[options.length + 6];
         args[0] = "backup";
         args[1] = "--lock";
@@ -77,14 +70,14 @@ class StoreGuardsTest {
     void anEmptyStoreIsRefusedUnlessAllowed() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         store = empty;
-        Run refused = backup();
+        CliRun refused = backup();
         assertEquals(1, refused.code(), refused.err());
         assertEquals("mailsnap: mail store " + empty + " holds no mailbox (no directory with cur/, new/ and tmp/):"
                 + " is it mounted? Nothing was backed up; pass --allow-empty to record an empty snapshot\n",
                 refused.err());
         assertTrue(run("snapshots").out().contains("0 snapshots"), "nothing written");
 
-        Run allowed = backup("--allow-empty");
+        CliRun allowed = backup("--allow-empty");
         assertEquals(0, allowed.code(), allowed.err());
         assertTrue(allowed.out().contains("0 mailboxes"), allowed.out());
     }
@@ -96,13 +89,13 @@ class StoreGuardsTest {
         Path mounted = tmp.resolve("volume");
         Files.move(store, mounted); // "umount": the mount point is an empty directory again
         Files.createDirectories(store);
-        Run refused = backup();
+        CliRun refused = backup();
         assertEquals(1, refused.code(), refused.err());
         assertTrue(refused.err().contains("holds no mailbox") && refused.err().contains("is it mounted?"),
                 refused.err());
         assertTrue(run("snapshots").out().contains("1 snapshot"));
         Path target = tmp.resolve("restored");
-        Run restore = run("restore", "--snapshot", "latest", "--mailbox", "user1", "--target", target.toString());
+        CliRun restore = run("restore", "--snapshot", "latest", "--mailbox", "user1", "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(List.of(), before.diff(StoreTree.capture(target, exact)), "latest is still the full store");
     }
@@ -112,14 +105,14 @@ class StoreGuardsTest {
     @Test
     void aStoreWithFewerThanHalfTheMessagesIsAWarningAndExit3UnlessAllowed() throws IOException {
         StoreTree user3 = StoreTree.capture(store.resolve("user3"), exact);
-        Run first = backup("--json");
+        CliRun first = backup("--json");
         assertEquals(0, first.code(), first.err());
         String firstId = first.out().substring(13, 13 + 64);
         Path away = Files.createDirectories(tmp.resolve("away"));
         for (int m = 1; m < MAILBOXES; m++) {
             Files.move(store.resolve("user" + m), away.resolve("user" + m));
         }
-        Run shrunk = backup();
+        CliRun shrunk = backup();
         assertEquals(3, shrunk.code(), shrunk.err());
         assertEquals(List.of("mailsnap: warning: the store holds 5 messages, fewer than half of the 20 in its previous"
                 + " snapshot " + firstId.substring(0, 12) + " (" + firstTime(firstId) + "); if a volume is not"
@@ -128,7 +121,7 @@ class StoreGuardsTest {
                 shrunk.err().lines().toList());
         assertTrue(run("snapshots").out().contains("2 snapshots"), "the snapshot is saved: it is what is there");
         Path target = tmp.resolve("restored");
-        Run restore = run("restore", "--snapshot", firstId.substring(0, 12), "--mailbox", "user3", "--target",
+        CliRun restore = run("restore", "--snapshot", firstId.substring(0, 12), "--mailbox", "user3", "--target",
                 target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(List.of(), user3.diff(StoreTree.capture(target, exact)), "nothing lost");
@@ -140,13 +133,13 @@ class StoreGuardsTest {
         for (int m = 1; m < MAILBOXES; m++) {
             Files.move(store.resolve("user" + m), away.resolve("user" + m));
         }
-        Run allowed = backup("--allow-shrink");
+        CliRun allowed = backup("--allow-shrink");
         assertEquals(0, allowed.code(), allowed.err());
         assertEquals("", allowed.err());
     }
 
     private String firstTime(String id) {
-        Run snapshots = run("snapshots", "--json");
+        CliRun snapshots = run("snapshots", "--json");
         int at = snapshots.out().indexOf(id);
         assertTrue(at >= 0, snapshots.out());
         int time = snapshots.out().indexOf("\"time\":\"", at) + 8;
@@ -165,7 +158,7 @@ class StoreGuardsTest {
         StoreTree outsideBefore = StoreTree.capture(outside, exact);
         StoreTree user0 = StoreTree.capture(store.resolve("user0"), exact);
 
-        Run run = backup();
+        CliRun run = backup();
         assertEquals(3, run.code(), run.err());
         assertEquals(List.of(
                 "mailsnap: warning: user0/.Linked: a symbolic link where a folder could be, not followed: nothing"
@@ -177,7 +170,7 @@ class StoreGuardsTest {
         assertEquals(List.of(), outsideBefore.diff(StoreTree.capture(outside, exact)), "nothing behind a link touched");
 
         Path restored = tmp.resolve("restored");
-        Run restore = run("restore", "--snapshot", "latest", "--mailbox", "user0", "--target", restored.toString());
+        CliRun restore = run("restore", "--snapshot", "latest", "--mailbox", "user0", "--target", restored.toString());
         assertEquals(0, restore.code(), restore.err());
         List<String> diff = user0.diff(StoreTree.capture(restored, exact));
         assertTrue(diff.stream().allMatch(d -> d.contains(".Linked")), "all but the linked folder: " + diff);
@@ -214,7 +207,7 @@ class StoreGuardsTest {
             } catch (IOException full) {
                 // the catalog's disk is full
             }
-            Run failed = backup();
+            CliRun failed = backup();
             assertEquals(1, failed.code(), failed.err());
             assertEquals(1, failed.err().lines().count(), failed.err());
             assertTrue(failed.err().matches("(?s)mailsnap: snapshot [0-9a-f]{12} was saved in the repository, but the"
@@ -225,12 +218,12 @@ class StoreGuardsTest {
             String saved = failed.err().substring("mailsnap: snapshot ".length(), "mailsnap: snapshot ".length() + 12);
 
             Files.delete(filler);
-            Run snapshots = run("snapshots");
+            CliRun snapshots = run("snapshots");
             assertTrue(snapshots.out().contains("2 snapshots") && snapshots.out().contains(saved), snapshots.out());
-            Run next = backup();
+            CliRun next = backup();
             assertEquals(0, next.code(), next.err());
             Path target = tmp.resolve("restored");
-            Run restore = run("restore", "--snapshot", saved, "--mailbox", "new7", "--target", target.toString());
+            CliRun restore = run("restore", "--snapshot", saved, "--mailbox", "new7", "--target", target.toString());
             assertEquals(0, restore.code(), restore.err());
             assertEquals(List.of(), newMailbox.diff(StoreTree.capture(target, exact)), "nothing lost");
         } finally {
