@@ -19,7 +19,6 @@ import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.KnownMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.PlacementRecord;
-import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.CaptureProblem;
 import org.mailsnap.maildir.CapturedFolder;
 import org.mailsnap.maildir.CapturedMailbox;
@@ -513,14 +512,12 @@ final class MailboxRun {
                 MessageReads.Outcome read = fresh.get(guid);
                 if (read != null && written.add(guid)) {
                     run.writer.putContent(mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));
-                    run.writer.putMessage(mailbox, guid, info(read.fields(), folder, flags));
+                    run.writer.putMessage(mailbox, guid, MessageInfo.firstSeen(read.fields(),
+                            MessageInfo.SNAPSHOT_NOT_SAVED_YET, run.start, folder, flags));
                 } else if (read == null) {
                     Optional<MessageInfo> known = run.writer.message(mailbox, guid);
                     if (known.isPresent()) {
-                        MessageInfo m = known.get();
-                        run.writer.putMessage(mailbox, guid, new MessageInfo(m.messageId(), m.from(), m.to(),
-                                m.subject(), m.date(), m.firstSnapshot(), m.firstSeen(), null, m.lastSeen(), folder,
-                                flags));
+                        run.writer.putMessage(mailbox, guid, known.get().seenIn(run.start, folder, flags));
                     }
                 }
             }
@@ -531,21 +528,10 @@ final class MailboxRun {
             }
             Optional<MessageInfo> known = run.writer.message(mailbox, guid);
             if (known.isPresent() && known.get().present()) {
-                MessageInfo m = known.get();
-                run.writer.putMessage(mailbox, guid, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
-                        m.date(), m.firstSnapshot(), m.firstSeen(), run.parentId.isEmpty() ? "?" : run.parentId,
-                        run.parentTime == null ? run.start : run.parentTime, m.folder(), m.flags()));
+                run.writer.putMessage(mailbox, guid, run.parentId.isEmpty()
+                        ? known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, run.start)
+                        : known.get().goneAfter(run.parentId, run.parentTime));
             }
         }
-    }
-
-    private MessageInfo info(HeaderFields h, String folder, String flags) {
-        String to = h.cc().isEmpty() ? h.to() : (h.to().isEmpty() ? h.cc() : h.to() + ", " + h.cc());
-        return new MessageInfo(orNull(h.messageId()), orNull(h.from()), orNull(to), orNull(h.subject()), h.date(),
-                "", run.start, null, run.start, folder, flags);
-    }
-
-    private static String orNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }
