@@ -18,8 +18,6 @@ import org.mailsnap.maildir.lock.DovecotDotLocker;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.maildir.lock.TouchScheduler;
-import org.mailsnap.model.NameBytes;
-import org.mailsnap.snapshot.SnapshotStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -165,14 +163,6 @@ final class BackupCommand implements Callable<Integer> {
         } else {
             BackupReport.text(r, env.out());
         }
-        SnapshotStats s = r.snapshot().stats();
-        for (String problem : r.problems()) {
-            env.err().println("mailsnap: warning: " + NameBytes.printable(problem)); // one line, whatever the names
-        }
-        var p = r.progress();
-        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
-            env.err().println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
-                    : ": " + String.join(", ", s.failedMailboxes())));
-        }
+        BackupReport.warnings(r, env.err());
     }
 }

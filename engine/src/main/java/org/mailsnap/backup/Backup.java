@@ -98,9 +98,8 @@ public final class Backup {
             RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
                     ManifestWriter.chunker(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
-                    settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
-                    parent.map(SnapshotSummary::time).orElse(null));
-            notFollowed.forEach(run::problem);
+                    settings, progress, start, parent);
+            notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
                 Thread t = new Thread(r, "mailsnap-read");
                 t.setDaemon(true);
@@ -110,7 +109,7 @@ public final class Backup {
                 return runMailboxes(run, mailboxes, pool, gear, seed, began, store, parent);
             } finally {
                 pool.shutdownNow();
-                run.writer.close();
+                run.close();
             }
         }
     }
@@ -126,7 +125,7 @@ public final class Backup {
                 TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
 
         Map<String, List<FolderKey>> previousFolders = new HashMap<>();
-        for (FolderKey key : run.writer.folders(run.storeKey)) {
+        for (FolderKey key : run.folders()) {
             previousFolders.computeIfAbsent(key.mailbox(), m -> new ArrayList<>()).add(key);
         }
         Map<String, Mailbox> byName = new HashMap<>();
@@ -143,7 +142,7 @@ public final class Backup {
             Mailbox mailbox = byName.get(name);
             if (mailbox == null) {
                 for (FolderKey key : previous) {
-                    run.writer.deleteFolder(run.storeKey, key);
+                    run.deleteFolder(key);
                 }
                 continue;
             }
@@ -164,21 +163,20 @@ public final class Backup {
         SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
                 run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
                 run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
-                run.failedMailboxes);
+                run.failedMailboxes());
         Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
-                run.parentId, settings.tags(), treeIds, stats);
+                parent.map(SnapshotSummary::id).orElse(""), settings.tags(), treeIds, stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
         try {
-            run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
-            run.writer.commit();
+            run.commit(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
         } catch (IOException e) {
             throw new CatalogNotUpdatedException(id, catalog.directory(), e);
         }
         boolean shrank = !settings.allowShrink() && parent.isPresent() && shrank(parent.get(), messages);
         if (shrank) {
-            run.problem(shrinkWarning(parent.get(), messages, id));
+            run.report(new BackupProblem.StoreShrank(messages, parent.get(), id));
         }
-        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems, shrank);
+        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems(), shrank);
     }
 
     /**
@@ -187,13 +185,6 @@ public final class Backup {
      */
     static boolean shrank(SnapshotSummary previous, long messages) {
         return messages < previous.messageCount() - previous.messageCount() / 2;
-    }
-
-    private static String shrinkWarning(SnapshotSummary previous, long messages, String id) {
-        return "the store holds " + messages + " messages, fewer than half of the " + previous.messageCount()
-                + " in its previous snapshot " + previous.id().substring(0, 12) + " (" + previous.time() + "); if a"
-                + " volume is not mounted or mailboxes are missing, restore from that snapshot, not from the new one ("
-                + id.substring(0, 12) + "); pass --allow-shrink when the drop is intended";
     }
 
     private Optional<SnapshotSummary> latest(String storeKey) throws IOException {
