@@ -120,8 +120,9 @@ final class BackupCommand implements Callable<Integer> {
             BackupProgress progress = new BackupProgress();
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
-                    seconds -> ProgressLines.backup(progress, seconds))) {
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                    seconds -> ProgressLines.backup(progress, seconds),
+                    seconds -> ProgressEvents.backup(progress, seconds))) {
                 BackupSettings live = settings;
                 result = fsSnapshot.run(env, store, frozen -> new Backup(session.repository, session.catalog,
                         MessageFiles.real(), locker, Clock.systemUTC()).run(live.withFrozen(frozen), progress));

@@ -26,11 +26,16 @@ final class ProgressLines {
 
     /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */
     static String eta(long done, long total, long seconds) {
+        Long left = etaSeconds(done, total, seconds);
+        return left == null ? "" : ", ETA " + duration(left);
+    }
+
+    /** The seconds left at the rate so far; null before any work is done (no basis yet) and after all of it. */
+    static Long etaSeconds(long done, long total, long seconds) {
         if (done <= 0 || total <= done || seconds <= 0) {
-            return "";
+            return null;
         }
-        long left = Math.round((double) seconds * (total - done) / done);
-        return ", ETA " + duration(left);
+        return Math.round((double) seconds * (total - done) / done);
     }
 
     static String duration(long seconds) {
