@@ -213,13 +213,24 @@ class FsSnapshotBackupTest {
     /** SIGTERM (systemctl stop) while the run reads the snapshot: the shutdown hook removes it. */
     @Test
     void sigtermDuringTheRunRemovesTheSnapshot() throws Exception {
+        assertSignalRemovesTheSnapshot("TERM", 143);
+    }
+
+    /** SIGINT (Ctrl-C): exit code 130, as the exit code table says, and the snapshot removed. */
+    @Test
+    void sigintDuringTheRunExits130AndRemovesTheSnapshot() throws Exception {
+        assertSignalRemovesTheSnapshot("INT", ExitCode.INTERRUPTED.code());
+    }
+
+    private void assertSignalRemovesTheSnapshot(String signal, int exitStatus) throws Exception {
         Path store = generateStore(tmp.resolve("store"));
         Path snapshots = tmp.resolve("snapshots");
         Process child = stoppedAtFirstWrite(store, snapshots);
         try {
             assertEquals(1, list(snapshots).size(), "the snapshot exists while the run reads it");
-            child.destroy(); // SIGTERM
-            assertEquals(143, child.waitFor());
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertEquals(exitStatus, child.waitFor());
         } finally {
             child.destroyForcibly();
         }
