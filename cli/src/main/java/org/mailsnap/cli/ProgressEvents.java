@@ -3,6 +3,8 @@ package org.mailsnap.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.check.CheckProgress;
+import org.mailsnap.prune.PruneProgress;
 import org.mailsnap.recovery.RebuildProgress;
 
 /**
@@ -30,6 +32,30 @@ final class ProgressEvents {
         event.put("snapshotsTotal", p.snapshotsTotal());
         event.put("messagesIndexed", p.messagesIndexed());
         event.put("placementsWritten", p.placementsWritten());
+        return event;
+    }
+
+    static Map<String, Object> check(CheckProgress p, long seconds) {
+        Map<String, Object> event = common("check", seconds, ProgressLines.checkDone(p), ProgressLines.checkTotal(p));
+        event.put("indexFilesDone", p.indexFilesDone());
+        event.put("indexFilesTotal", p.indexFilesTotal());
+        event.put("packsRead", p.packsRead());
+        event.put("blobsRead", p.blobsRead());
+        event.put("snapshotsDone", p.snapshotsDone());
+        event.put("snapshotsTotal", p.snapshotsTotal());
+        return event;
+    }
+
+    /** Prune knows no total in advance: its share done and time left stay null; {@code phase} says where it is. */
+    static Map<String, Object> prune(PruneProgress p, long seconds) {
+        Map<String, Object> event = common("prune", seconds, 0, 0);
+        event.put("phase", p.phase());
+        event.put("indexFilesRead", p.indexFilesRead.get());
+        event.put("snapshotsMarked", p.snapshotsMarked.get());
+        event.put("liveBlobs", p.liveBlobs.get());
+        event.put("packsRepacked", p.packsRepacked.get());
+        event.put("bytesRepacked", p.bytesRepacked.get());
+        event.put("objectsDeleted", p.objectsDeleted.get());
         return event;
     }
 

@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.check.CheckProgress;
 import org.mailsnap.recovery.RebuildProgress;
 
 /**
@@ -22,6 +23,21 @@ final class ProgressLines {
         return String.format("  snapshots %d/%d, messages indexed %d, placements %d%s", p.snapshotsDone(),
                 p.snapshotsTotal(), p.messagesIndexed(), p.placementsWritten(),
                 eta(p.snapshotsDone(), p.snapshotsTotal(), seconds));
+    }
+
+    static String check(CheckProgress p, long seconds) {
+        return String.format("  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s", p.indexFilesDone(),
+                p.indexFilesTotal(), p.packsRead(), p.blobsRead(), p.snapshotsDone(), p.snapshotsTotal(),
+                eta(checkDone(p), checkTotal(p), seconds));
+    }
+
+    /** A check's share done: index files (with their packs) and snapshots, one unit each. */
+    static long checkDone(CheckProgress p) {
+        return p.indexFilesDone() + p.snapshotsDone();
+    }
+
+    static long checkTotal(CheckProgress p) {
+        return p.indexFilesTotal() + p.snapshotsTotal();
     }
 
     /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */

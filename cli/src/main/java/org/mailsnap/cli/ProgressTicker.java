@@ -54,11 +54,6 @@ final class ProgressTicker implements AutoCloseable {
         return new ProgressTicker(timer, env, () -> print(env, "\r\033[K"));
     }
 
-    /** A line that needs no clock (prune, forget), drawn on a terminal. */
-    static ProgressTicker start(Environment env, java.util.function.Supplier<String> line) {
-        return start(env, false, seconds -> line.get());
-    }
-
     private static ScheduledExecutorService every(Runnable tick) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mailsnap-progress");

@@ -83,6 +83,39 @@ class JsonProgressTest {
     }
 
     @Test
+    void checkWritesProgressEventsCountingPacksReadAndSnapshots() {
+        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        CliRun check = CliRun.of(env, "check", "--read-data", "--json", "--json-progress");
+        assertEquals(0, check.code(), check.err());
+        assertTrue(Json.parse(check.out().strip()) instanceof Map<?, ?>, check.out());
+        List<Map<String, Object>> events = events(check.err());
+        Map<String, Object> last = events.get(events.size() - 1);
+        assertEquals("check", last.get("command"));
+        assertEquals(true, last.get("final"));
+        assertEquals(number(last, "indexFilesTotal"), number(last, "indexFilesDone"));
+        assertEquals(1L, number(last, "snapshotsDone"));
+        assertEquals(1L, number(last, "snapshotsTotal"));
+        assertTrue(number(last, "packsRead") >= 1, last.toString());
+        assertTrue(number(last, "blobsRead") >= 18, "every message's blobs verified: " + last);
+        assertEquals(100.0, ((Number) last.get("percentDone")).doubleValue());
+    }
+
+    @Test
+    void pruneWritesProgressEventsWithItsPhase() {
+        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        CliRun prune = CliRun.of(env, "prune", "--json-progress");
+        assertEquals(0, prune.code(), prune.err());
+        Map<String, Object> last = events(prune.err()).get(events(prune.err()).size() - 1);
+        assertEquals("prune", last.get("command"));
+        assertEquals(true, last.get("final"));
+        assertTrue(last.get("phase") instanceof String, last.toString());
+        assertNull(last.get("percentDone"), "prune knows no total");
+        assertTrue(last.keySet().containsAll(Set.of("indexFilesRead", "snapshotsMarked", "liveBlobs",
+                "packsRepacked", "bytesRepacked", "objectsDeleted")), last.toString());
+        assertEquals(1L, number(last, "snapshotsMarked"));
+    }
+
+    @Test
     void quietOrNotAskedMeansNoProgressWithoutATerminal() {
         CliRun quiet = CliRun.of(env, "backup", "--lock", "none", "--json-progress", "--quiet", store.toString());
         assertEquals(0, quiet.code(), quiet.err());
