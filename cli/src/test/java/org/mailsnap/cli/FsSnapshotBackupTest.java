@@ -204,6 +204,9 @@ class FsSnapshotBackupTest {
         CliRun stray = CliRun.of(env, "backup", "--fs-snapshot", "btrfs", "--fs-snapshot-create", "true",
                 store.toString());
         assertEquals(2, stray.code(), stray.err());
+        CliRun noStore = CliRun.of(env, "backup", "--fs-snapshot", "btrfs", tmp.resolve("absent").toString());
+        assertEquals(1, noStore.code());
+        assertEquals("mailsnap: mail store " + tmp.resolve("absent") + " is not a directory\n", noStore.err());
         CliRun notZfs = CliRun.of(env, "backup", "--fs-snapshot", "zfs", store.toString());
         assertEquals(1, notZfs.code());
         assertTrue(notZfs.err().contains("not on a ZFS dataset"), notZfs.err());

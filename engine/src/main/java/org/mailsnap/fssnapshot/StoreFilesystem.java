@@ -18,6 +18,9 @@ public record StoreFilesystem(Path store, Path mountPoint, String type, String s
 
     /** The filesystem holding {@code store}: the mount with the longest mount point above it, the last one listed. */
     public static StoreFilesystem of(Path store) throws IOException {
+        if (!Files.isDirectory(store)) {
+            throw new IOException("mail store " + store + " is not a directory"); // as Backup says it
+        }
         Path real = store.toRealPath();
         return of(real, Files.readAllLines(MOUNTINFO));
     }
