@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  mailsnap backup /var/vmail",
                 "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
-                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail"})
+                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail",
+                "  mailsnap backup --fs-snapshot btrfs /var/vmail"})
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -38,6 +39,7 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin MetricsOptions metrics;
     @Mixin ProgressOptions progressOptions;
     @Mixin HookOptions hooks;
+    @Mixin FsSnapshotOptions fsSnapshot;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
     @Parameters(paramLabel = "STORE", arity = "0..1",
@@ -116,10 +118,12 @@ final class BackupCommand implements Callable<Integer> {
             BackupProgress progress = new BackupProgress();
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
-                    seconds -> ProgressLines.backup(progress, seconds))) {
-                result = new Backup(session.repository, session.catalog, MessageFiles.real(), locker,
-                        Clock.systemUTC()).run(settings, progress);
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                    seconds -> ProgressLines.backup(progress, seconds),
+                    seconds -> ProgressEvents.backup(progress, seconds))) {
+                BackupSettings live = settings;
+                result = fsSnapshot.run(env, store, frozen -> new Backup(session.repository, session.catalog,
+                        MessageFiles.real(), locker, Clock.systemUTC()).run(live.withFrozen(frozen), progress));
             }
             figures.source(m -> BackupMetrics.result(m, result));
             report(result);
@@ -128,6 +132,9 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     private FolderLocker locker() {
+        if (fsSnapshot.active()) {
+            return FolderLocker.none(); // a snapshot's image changes no more
+        }
         LockMode mode;
         try {
             mode = LockMode.valueOf(lock.toUpperCase(java.util.Locale.ROOT));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.fs.FileNames;
+import org.mailsnap.maildir.CaptureObserver;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;
@@ -73,8 +75,9 @@ public final class Backup {
         Instant start = clock.instant();
         long began = System.nanoTime();
         Path store = settings.store().toAbsolutePath().normalize();
-        if (!Files.isDirectory(store)) {
-            throw new IOException("mail store " + store + " is not a directory");
+        Path source = settings.readFrom().toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            throw new IOException("mail store " + source + " is not a directory");
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
         try (RepositoryLock lock = repository.lockShared()) {
@@ -86,7 +89,7 @@ public final class Backup {
             GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
-            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store,
+            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(source,
                     notFollowed::add));
             if (mailboxes.isEmpty() && !settings.allowEmpty()) {
                 throw new EmptyStoreException(store, notFollowed);
@@ -120,7 +123,7 @@ public final class Backup {
         BackupSettings settings = run.settings;
         MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), pool,
                 run.progress);
-        MailboxRun mailboxRun = new MailboxRun(run, new MailboxCapture(locker), reads);
+        MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
         TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
                 TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
 
@@ -177,6 +180,18 @@ public final class Backup {
             run.report(new BackupProblem.StoreShrank(messages, parent.get(), id));
         }
         return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems(), shrank);
+    }
+
+    /**
+     * The live store's listing times are the clock's; a filesystem snapshot's are its creation time, which is what
+     * the listing shows, however long after it the run lists.
+     */
+    private MailboxCapture capture(BackupSettings settings) {
+        if (settings.frozen() == null) {
+            return new MailboxCapture(locker);
+        }
+        return new MailboxCapture(locker, Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(1), CaptureObserver.NONE);
     }
 
     /**

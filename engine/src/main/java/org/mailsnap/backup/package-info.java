@@ -42,6 +42,12 @@
  * unreadable file or new folder, a link not followed, a store that shrank. Other problems are information (a folder
  * that vanished during the run, two files with one base, a message changed in place).
  *
+ * <p>A run may read a filesystem snapshot of the store instead of the store ({@link org.mailsnap.backup.FrozenStore},
+ * made by {@link org.mailsnap.fssnapshot}): mailboxes are found and read in the snapshot's image, the snapshot
+ * records the store's own path (so history, incremental state and restores stay the live store's), and every
+ * folder's listing time is the snapshot's creation time, which keeps the same-second guard true however late in the
+ * run a folder is listed.
+ *
  * <p>Invariant: the catalog only commits references to blobs whose packs and index files are published
  * ({@link org.mailsnap.backup.RunBlobIndex} holds a run's new blob locations until its flush), so a run killed at
  * any point leaves a catalog the next run can trust, and no snapshot that points at missing data.
