@@ -1,0 +1,30 @@
+package org.mailsnap.walk;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.Keywords;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ControlFile;
+import org.mailsnap.snapshot.FolderEntry;
+
+/** A folder's {@code dovecot-keywords} as the snapshot captured it: what its keyword letters meant then. */
+public final class CapturedKeywords {
+    private CapturedKeywords() {}
+
+    /** The folder's keywords; null when it had no keywords file. */
+    public static Keywords of(FolderEntry folder, BlobSource blobs) throws IOException {
+        for (ControlFile c : folder.controlFiles()) {
+            if (c.name().equals(ControlFiles.KEYWORDS)) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                for (BlobId id : c.chunks()) {
+                    bytes.writeBytes(blobs.get(id));
+                }
+                return Keywords.parse(bytes.toByteArray(), "the snapshot's " + folder.key() + " "
+                        + ControlFiles.KEYWORDS);
+            }
+        }
+        return null;
+    }
+}
