@@ -52,7 +52,7 @@ class GuidIdentityTest {
             Path inArchive = Files.move(moved, archive.resolve("cur/" + MOVED + ":2,S"));
             uidlist(archive, "1 :" + MOVED);
             uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED);
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             f.backup(settings);
 
             // IMAP MOVE Archive -> INBOX: INBOX's uidlist knew the base, so Dovecot gives it a new one and records
@@ -60,7 +60,7 @@ class GuidIdentityTest {
             Files.move(inArchive, inbox.resolve("cur/" + REBASED + ":2,FS"));
             uidlist(archive);
             uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED, "4 G" + MOVED + " :" + REBASED);
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             int opens = f.files.opens();
             BackupResult back = f.backup(settings);
             assertEquals(opens, f.files.opens(), "no message file opened");
@@ -136,7 +136,7 @@ class GuidIdentityTest {
             // a new file whose uidlist line claims the known message's GUID, with a size hint that disagrees
             Files.writeString(inbox.resolve("cur/1796409999.M1P1.vm,S=2000,W=2100:2,S"), "x".repeat(2000));
             uidlist(inbox, "1 :" + KEPT, "2 G" + KEPT + " :1796409999.M1P1.vm,S=2000,W=2100");
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             BackupResult second = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
             assertEquals(1, second.progress().messagesRead(), "read, not taken for the known message");
             Path restored = tmp.resolve("restored");

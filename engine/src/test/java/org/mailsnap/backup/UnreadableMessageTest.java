@@ -44,7 +44,7 @@ class UnreadableMessageTest {
             assertTrue(first.partial());
             assertTrue(first.problems().stream().anyMatch(p -> p.contains(LOCKED)), first.problems().toString());
 
-            BackupRoundTripTest.ageDirectories(store); // nothing changes in the folder
+            Trees.ageDirectories(store); // nothing changes in the folder
             BackupResult second = f.backup(settings, files, FolderLocker.none());
             assertTrue(second.partial(), "still missing, still reported");
             assertTrue(second.problems().stream().anyMatch(p -> p.contains(LOCKED)), second.problems().toString());
