@@ -1,7 +1,6 @@
 package org.mailsnap.diff;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.Comparator;
 import org.mailsnap.maildir.FlagWords;
 import org.mailsnap.maildir.Keywords;
@@ -72,8 +71,8 @@ public final class SnapshotDiff {
                 return;
             }
             String folder = (was != null ? was : now).key().folder();
-            Keywords keywordsBefore = keywords(was);
-            Keywords keywordsAfter = keywords(now);
+            Keywords keywordsBefore = was == null ? null : CapturedKeywords.forNaming(was, blobs);
+            Keywords keywordsAfter = now == null ? null : CapturedKeywords.forNaming(now, blobs);
             OrderedCursor<Placement> a = placements(was, basesBefore, "first");
             OrderedCursor<Placement> b = placements(now, basesAfter, "second");
             for (Placement p = a.peek(), q = b.peek(); p != null || q != null; p = a.peek(), q = b.peek()) {
@@ -118,21 +117,8 @@ public final class SnapshotDiff {
         }
 
         private MessageState state(String folder, Placement p, BaseNames bases, Keywords keywords) {
-            return new MessageState(folder, p, FlagWords.of(p.name(), bases.separator(), keywords));
-        }
-
-        /** The folder's keywords as captured; one that cannot be read leaves keyword letters unnamed. */
-        private Keywords keywords(FolderEntry folder) throws IOException {
-            if (folder == null) {
-                return null;
-            }
-            try {
-                return CapturedKeywords.of(folder, blobs);
-            } catch (InterruptedIOException interrupted) {
-                throw interrupted;
-            } catch (IOException unreadable) {
-                return null;
-            }
+            return new MessageState(folder, bases.baseOf(p.name()), p,
+                    FlagWords.of(p.name(), bases.separator(), keywords));
         }
     }
 }

@@ -25,8 +25,13 @@ public final class FlagWords {
         if (!MaildirName.isMessageName(fileName)) {
             return List.of();
         }
+        return ofLetters(MaildirName.parse(fileName, separator).flags(), keywords);
+    }
+
+    /** The words for the letters after {@code 2,} ({@code "RSa"}), in their order. */
+    public static List<String> ofLetters(String letters, Keywords keywords) {
         List<String> words = new ArrayList<>();
-        for (char letter : MaildirName.parse(fileName, separator).flags().toCharArray()) {
+        for (char letter : letters.toCharArray()) {
             words.add(word(letter, keywords));
         }
         return words;

@@ -2,6 +2,7 @@ package org.mailsnap.walk;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BlobId;
@@ -12,6 +13,20 @@ import org.mailsnap.snapshot.FolderEntry;
 /** A folder's {@code dovecot-keywords} as the snapshot captured it: what its keyword letters meant then. */
 public final class CapturedKeywords {
     private CapturedKeywords() {}
+
+    /**
+     * The folder's keywords for naming keyword letters in a listing; null when it had no keywords file or the
+     * repository cannot give it back (the letters then go unnamed, the listing goes on).
+     */
+    public static Keywords forNaming(FolderEntry folder, BlobSource blobs) throws InterruptedIOException {
+        try {
+            return of(folder, blobs);
+        } catch (InterruptedIOException interrupted) {
+            throw interrupted;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
 
     /** The folder's keywords; null when it had no keywords file. */
     public static Keywords of(FolderEntry folder, BlobSource blobs) throws IOException {
