@@ -58,8 +58,8 @@ class SnapshotDiffTest {
         message(archive, "cur", MOVED + ":2,S", "moved back");
         message(old, "cur", "1700000006.M6P1.h:2,S", "in a deleted folder");
         message(other, "cur", "1700000009.M9P1.h:2,S", "another mailbox");
-        uidlist(archive, "1 :" + MOVED);
-        uidlist(inbox, "1 :" + MOVED);
+        Maildirs.uidlist(archive, "1 :" + MOVED);
+        Maildirs.uidlist(inbox, "1 :" + MOVED);
         BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String first = f.backup(settings).snapshotId();
@@ -69,8 +69,8 @@ class SnapshotDiffTest {
             Files.delete(inbox.resolve("cur/1700000004.M4P1.h:2,S"));
             Files.move(inbox.resolve("cur/1700000005.M5P1.h:2,S"), archive.resolve("cur/1700000005.M5P1.h:2,S"));
             Files.move(archive.resolve("cur/" + MOVED + ":2,S"), inbox.resolve("cur/" + REBASED + ":2,FS"));
-            uidlist(archive);
-            uidlist(inbox, "1 :" + MOVED, "2 G" + MOVED + " :" + REBASED);
+            Maildirs.uidlist(archive);
+            Maildirs.uidlist(inbox, "1 :" + MOVED, "2 G" + MOVED + " :" + REBASED);
             message(archive, "new", "1700000007.M7P1.h", "delivered");
             Files.delete(old.resolve("cur/1700000006.M6P1.h:2,S"));
             try (var left = Files.walk(old)) {
@@ -153,13 +153,5 @@ class SnapshotDiffTest {
     private static void message(Path folder, String sub, String name, String subject) throws IOException {
         Files.writeString(folder.resolve(sub).resolve(name), "From: Anne <anne@example.org>\r\nSubject: " + subject
                 + "\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n\r\nbody of " + name + "\r\n", StandardCharsets.UTF_8);
-    }
-
-    private static void uidlist(Path folder, String... records) throws IOException {
-        StringBuilder sb = new StringBuilder("3 V1796403000 N10 G31b8d82444860b6b6824000083ecc375\n");
-        for (String r : records) {
-            sb.append(r).append('\n');
-        }
-        Files.writeString(folder.resolve("dovecot-uidlist"), sb.toString(), StandardCharsets.UTF_8);
     }
 }
