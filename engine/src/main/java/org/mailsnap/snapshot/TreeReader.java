@@ -8,16 +8,8 @@ import org.mailsnap.model.BlobId;
 public final class TreeReader {
     private TreeReader() {}
 
-    @FunctionalInterface
-    public interface FolderConsumer {
-        void accept(FolderEntry folder) throws IOException;
-    }
-
-    public static void read(List<BlobId> tree, BlobSource source, FolderConsumer consumer) throws IOException {
-        for (BlobId id : tree) {
-            for (FolderEntry f : TreeCodec.readChunk(source.get(id), id)) {
-                consumer.accept(f);
-            }
-        }
+    public static void read(List<BlobId> tree, BlobSource source, RecordConsumer<FolderEntry> consumer)
+            throws IOException {
+        Chunks.read(tree, source, TreeCodec::readChunk, consumer);
     }
 }
