@@ -257,9 +257,9 @@ class LocalStateTest {
         CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code(), snapshots.err());
         assertEquals(1, snapshots.err().lines().count(), snapshots.err());
-        assertTrue(snapshots.err().contains("repository format version 257 is not supported")
-                && snapshots.err().contains("the config is damaged or was written by a newer mailsnap"),
-                snapshots.err());
+        String refusal = "config of " + tmp.resolve("repo") + ": unsupported repository config version 257";
+        assertTrue(snapshots.err().contains(refusal)
+                && snapshots.err().contains("written by a newer mailsnap, or damaged"), snapshots.err());
         Files.write(config, good);
         assertRestoreGivesBackTheStore();
     }

@@ -1,6 +1,9 @@
 package org.mailsnap.catalog;
 
 import java.util.HexFormat;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 
@@ -26,7 +29,7 @@ final class BlobLocationCodec {
         if (isLowerHex(pack)) {
             w.u8(HEX_BYTES).u8(location.type().code());
             byte[] bytes = HEX.parseHex(pack);
-            w.count(bytes.length).raw(bytes);
+            w.lengthPrefixed(bytes);
         } else {
             w.u8(TEXT).u8(location.type().code()).string(pack);
         }
@@ -35,9 +38,12 @@ final class BlobLocationCodec {
     }
 
     static BlobLocation decode(byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "blob location", key);
-        int form = r.u8();
-        int typeCode = r.u8();
+        return Records.decode(value, "blob location", key, BlobLocationCodec::read);
+    }
+
+    private static BlobLocation read(ByteReader r) throws CorruptDataException {
+        int form = r.u8("pack form");
+        int typeCode = r.u8("blob type");
         BlobType type;
         try {
             type = BlobType.ofCode(typeCode);
@@ -45,15 +51,14 @@ final class BlobLocationCodec {
             throw r.corrupt("unknown blob type " + typeCode);
         }
         String pack = switch (form) {
-            case HEX_BYTES -> HEX.formatHex(r.raw(r.count(1, "pack id"), "pack id"));
-            case TEXT -> r.string("pack name");
+            case HEX_BYTES -> HEX.formatHex(r.bytes(r.count(1, "pack id byte"), "pack id"));
+            case TEXT -> r.string(Integer.MAX_VALUE, "pack name");
             default -> throw r.corrupt("unknown pack form " + form);
         };
-        long offset = r.boundedVarint(Long.MAX_VALUE, "offset");
-        int length = r.intVarint("length");
-        int rawLength = r.intVarint("raw length");
-        int indexInPack = r.intVarint("index in pack");
-        r.end();
+        long offset = r.varintAtMost(Long.MAX_VALUE, "offset");
+        int length = r.intAtMost(Integer.MAX_VALUE, "length");
+        int rawLength = r.intAtMost(Integer.MAX_VALUE, "raw length");
+        int indexInPack = r.intAtMost(Integer.MAX_VALUE, "index in pack");
         return new BlobLocation(pack, type, offset, length, rawLength, indexInPack);
     }
 

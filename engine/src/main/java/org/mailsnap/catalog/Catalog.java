@@ -90,7 +90,7 @@ public final class Catalog implements AutoCloseable {
      * @param mapSize each environment's map size in bytes (raised to twice a data file's size when the file has
      *                grown past half of it)
      * @throws CatalogMismatchException when the catalog belongs to another repository
-     * @throws CatalogVersionException  when the catalog has another format version
+     * @throws org.mailsnap.codec.UnsupportedVersionException when the catalog has another format version
      */
     public static Catalog open(Path directory, String repositoryId, long mapSize) throws IOException {
         Objects.requireNonNull(directory, "directory");

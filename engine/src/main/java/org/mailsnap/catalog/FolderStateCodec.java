@@ -1,7 +1,7 @@
 package org.mailsnap.catalog;
 
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.snapshot.FolderEntryCodec;
 
 /**
@@ -15,21 +15,18 @@ final class FolderStateCodec {
 
     static byte[] encode(FolderState s) {
         byte[] entry = FolderEntryCodec.encode(s.entry());
-        return new ByteWriter(16 + entry.length).fixed64(s.listedAtNanos()).count(entry.length).raw(entry)
-                .toByteArray();
+        return new ByteWriter(16 + entry.length).i64be(s.listedAtNanos()).lengthPrefixed(entry).toByteArray();
     }
 
     static FolderState decode(byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "folder state", key);
-        long listedAt = r.fixed64();
-        int length = r.count(1, "folder entry byte");
-        byte[] entryBytes = r.raw(length, "folder entry");
-        r.end();
-        try {
-            FolderEntry entry = FolderEntryCodec.decode(entryBytes);
-            return new FolderState(listedAt, entry);
-        } catch (DecodeException e) {
-            throw r.corrupt(e.getMessage());
-        }
+        return Records.decode(value, "folder state", key, r -> {
+            long listedAt = r.i64be("listed at");
+            byte[] entryBytes = r.bytes(r.count(1, "folder entry byte"), "folder entry");
+            try {
+                return new FolderState(listedAt, FolderEntryCodec.decode(entryBytes));
+            } catch (CorruptDataException e) {
+                throw r.corrupt(e.getMessage());
+            }
+        });
     }
 }

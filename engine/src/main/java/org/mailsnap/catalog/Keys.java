@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.mailsnap.codec.Utf8;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
 
@@ -114,7 +115,7 @@ final class Keys {
                 return new String[] {first, second};
             }
         }
-        throw new ByteReader(key, what + " key", key).corrupt("no 0x00 separator");
+        throw Records.corrupt(what + " key", key, "no 0x00 separator");
     }
 
     /** The name that fills the key from {@code offset} (a placement's base). */
@@ -125,7 +126,7 @@ final class Keys {
     static String utf8String(byte[] key, int offset, String what) throws CatalogCorruptException {
         String s = Utf8.decode(key, offset, key.length - offset);
         if (s == null) {
-            throw new ByteReader(key, what + " key", key).corrupt("key is not valid UTF-8");
+            throw Records.corrupt(what + " key", key, "key is not valid UTF-8");
         }
         return s;
     }

@@ -14,6 +14,7 @@ import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
 import org.lmdbjava.LmdbException;
+import org.mailsnap.codec.UnsupportedVersionException;
 
 /**
  * One LMDB environment (a directory holding {@code data.mdb} and {@code lock.mdb}) with its named databases. Opening
@@ -185,7 +186,8 @@ final class LmdbEnvironment implements AutoCloseable {
             }
             int found = Keys.readId(format, 0);
             if (found != formatVersion) {
-                throw new CatalogVersionException(directory, found, formatVersion);
+                throw new UnsupportedVersionException("catalog " + directory, "catalog format", found, formatVersion,
+                        formatVersion, "run 'catalog rebuild' to recreate it from the repository");
             }
             byte[] repository = txn.get(meta, REPOSITORY_KEY);
             if (repository == null) {

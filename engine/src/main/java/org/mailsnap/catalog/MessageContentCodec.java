@@ -2,6 +2,9 @@ package org.mailsnap.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 
@@ -18,15 +21,12 @@ final class MessageContentCodec {
         MessageContent content = known.content();
         ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 20);
         write(w, content);
-        return w.fixed64(known.mtimeNanos()).toByteArray();
+        return w.i64be(known.mtimeNanos()).toByteArray();
     }
 
     static KnownMessage decode(byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "message content", key);
-        MessageContent content = read(r);
-        long mtime = r.fixed64();
-        r.end();
-        return new KnownMessage(content, mtime);
+        return Records.decode(value, "message content", key,
+                r -> new KnownMessage(read(r), r.i64be("mtime")));
     }
 
     /** The content alone, as placements embed it. */
@@ -34,13 +34,6 @@ final class MessageContentCodec {
         ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 12);
         write(w, content);
         return w.toByteArray();
-    }
-
-    static MessageContent decodeContent(byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "placement content", key);
-        MessageContent content = read(r);
-        r.end();
-        return content;
     }
 
     private static void write(ByteWriter w, MessageContent content) {
@@ -51,14 +44,15 @@ final class MessageContentCodec {
         w.count(content.size());
     }
 
-    private static MessageContent read(ByteReader r) throws CatalogCorruptException {
-        BlobId header = r.blobId();
+    /** The content alone, as {@link #encodeContent} wrote it. */
+    static MessageContent read(ByteReader r) throws CorruptDataException {
+        BlobId header = r.blobId("header id");
         int n = r.count(BlobId.LENGTH, "body chunk");
         List<BlobId> body = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            body.add(r.blobId());
+            body.add(r.blobId("body chunk id"));
         }
-        long size = r.boundedVarint(Long.MAX_VALUE, "size");
+        long size = r.varintAtMost(Long.MAX_VALUE, "size");
         return new MessageContent(header, body, size);
     }
 }

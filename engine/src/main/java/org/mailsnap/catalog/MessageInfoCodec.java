@@ -1,6 +1,9 @@
 package org.mailsnap.catalog;
 
 import java.time.Instant;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 
 /**
  * Encodes a {@link MessageInfo}; {@code present} says which optional fields follow:
@@ -40,8 +43,11 @@ final class MessageInfoCodec {
     }
 
     static MessageInfo decode(byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "message info", key);
-        int present = r.u8();
+        return Records.decode(value, "message info", key, MessageInfoCodec::read);
+    }
+
+    private static MessageInfo read(ByteReader r) throws CorruptDataException {
+        int present = r.u8("present bits");
         if ((present & ~KNOWN) != 0) {
             throw r.corrupt("unknown field bits " + Integer.toBinaryString(present));
         }
@@ -50,13 +56,12 @@ final class MessageInfoCodec {
         String to = optional(r, present, TO, "To");
         String subject = optional(r, present, SUBJECT, "Subject");
         Instant date = (present & DATE) != 0 ? r.instant("Date") : null;
-        String firstSnapshot = r.string("first snapshot");
+        String firstSnapshot = r.string(Integer.MAX_VALUE, "first snapshot");
         Instant firstSeen = r.instant("first seen");
         String lastSnapshot = optional(r, present, LAST_SNAPSHOT, "last snapshot");
         Instant lastSeen = r.instant("last seen");
-        String folder = r.name("folder");
-        String flags = r.name("flags");
-        r.end();
+        String folder = r.name(Integer.MAX_VALUE, "folder");
+        String flags = r.name(Integer.MAX_VALUE, "flags");
         return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen,
                 folder, flags);
     }
@@ -67,7 +72,7 @@ final class MessageInfoCodec {
         }
     }
 
-    private static String optional(ByteReader r, int present, int bit, String field) throws CatalogCorruptException {
-        return (present & bit) != 0 ? r.string(field) : null;
+    private static String optional(ByteReader r, int present, int bit, String field) throws CorruptDataException {
+        return (present & bit) != 0 ? r.string(Integer.MAX_VALUE, field) : null;
     }
 }

@@ -1,5 +1,7 @@
 package org.mailsnap.catalog;
 
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.NameBytes;
 
@@ -24,31 +26,33 @@ final class PlacementCodec {
         byte[] content = MessageContentCodec.encodeContent(p.content());
         byte[] guid = NameBytes.toBytes(p.guid());
         ByteWriter w = new ByteWriter(16 + content.length + guid.length + suffix.length)
-                .u8((p.inCur() ? IN_CUR : 0) | (guid.length > 0 ? HAS_GUID : 0)).fixed64(p.mtimeNanos())
-                .count(content.length).raw(content);
+                .u8((p.inCur() ? IN_CUR : 0) | (guid.length > 0 ? HAS_GUID : 0)).i64be(p.mtimeNanos())
+                .lengthPrefixed(content);
         if (guid.length > 0) {
-            w.count(guid.length).raw(guid);
+            w.lengthPrefixed(guid);
         }
-        return w.raw(suffix).toByteArray();
+        return w.bytes(suffix).toByteArray();
     }
 
     static PlacementRecord decode(String base, byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "placement", key);
-        int bits = r.u8();
-        if ((bits & ~(IN_CUR | HAS_GUID)) != 0) {
-            throw r.corrupt("unknown placement bits " + Integer.toBinaryString(bits));
-        }
-        long mtime = r.fixed64();
-        int contentLength = r.count(1, "content byte");
-        MessageContent content = MessageContentCodec.decodeContent(r.raw(contentLength, "content"), key);
-        String guid = "";
-        if ((bits & HAS_GUID) != 0) {
-            guid = NameBytes.fromBytes(r.raw(r.count(1, "guid byte"), "guid"));
-            if (guid.isEmpty()) {
-                throw r.corrupt("empty GUID marked present");
+        return Records.decode(value, "placement", key, r -> {
+            int bits = r.u8("placement bits");
+            if ((bits & ~(IN_CUR | HAS_GUID)) != 0) {
+                throw r.corrupt("unknown placement bits " + Integer.toBinaryString(bits));
             }
-        }
-        String suffix = NameBytes.fromBytes(r.raw(r.remaining(), "file name"));
-        return new PlacementRecord(base, base + suffix, guid, (bits & IN_CUR) != 0, mtime, content);
+            long mtime = r.i64be("mtime");
+            ByteReader contentBytes = r.slice(r.count(1, "content byte"), "content");
+            MessageContent content = MessageContentCodec.read(contentBytes);
+            contentBytes.expectEnd("content");
+            String guid = "";
+            if ((bits & HAS_GUID) != 0) {
+                guid = r.name(Integer.MAX_VALUE, "guid");
+                if (guid.isEmpty()) {
+                    throw r.corrupt("empty GUID marked present");
+                }
+            }
+            String suffix = r.restAsName();
+            return new PlacementRecord(base, base + suffix, guid, (bits & IN_CUR) != 0, mtime, content);
+        });
     }
 }

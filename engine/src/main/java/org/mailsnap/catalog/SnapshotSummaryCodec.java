@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.time.Instant;
+import org.mailsnap.codec.ByteWriter;
 
 /**
  * Encodes a {@link SnapshotSummary}'s value; the id is the key:
@@ -17,12 +18,11 @@ final class SnapshotSummaryCodec {
     }
 
     static SnapshotSummary decode(String id, byte[] value, byte[] key) throws CatalogCorruptException {
-        ByteReader r = new ByteReader(value, "snapshot summary", key);
-        Instant time = r.instant("time");
-        String host = r.string("host");
-        String storeKey = r.string("store key");
-        long count = r.boundedVarint(Long.MAX_VALUE, "message count");
-        r.end();
-        return new SnapshotSummary(id, time, host, storeKey, count);
+        return Records.decode(value, "snapshot summary", key, r -> {
+            Instant time = r.instant("time");
+            String host = r.string(Integer.MAX_VALUE, "host");
+            String storeKey = r.string(Integer.MAX_VALUE, "store key");
+            return new SnapshotSummary(id, time, host, storeKey, r.varintAtMost(Long.MAX_VALUE, "message count"));
+        });
     }
 }

@@ -41,8 +41,9 @@
  *
  * <h2>Versions and errors</h2>
  * Records carry no version of their own: the catalog is a cache, so a format change bumps
- * {@code FORMAT_VERSION} and an old catalog is refused ({@link org.mailsnap.catalog.CatalogVersionException}) and
- * rebuilt. Decoding is strict (bounds, counts, UTF-8, trailing bytes) and reports
+ * {@code FORMAT_VERSION} and an old catalog is refused ({@link org.mailsnap.codec.UnsupportedVersionException}) and
+ * rebuilt. Decoding ({@code Records}, with the shared {@link org.mailsnap.codec.ByteReader}) is strict (bounds,
+ * counts, UTF-8, trailing bytes) and reports
  * {@link org.mailsnap.catalog.CatalogCorruptException}; a full memory map reports
  * {@link org.mailsnap.catalog.CatalogFullException} (reopening leaves at least the data file's size free again).
  *

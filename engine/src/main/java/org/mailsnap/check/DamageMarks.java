@@ -14,6 +14,7 @@ import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
@@ -87,7 +88,7 @@ public final class DamageMarks {
         return id -> {
             try {
                 return source.get(id);
-            } catch (RepositoryException | NoSuchObjectException e) {
+            } catch (RepositoryException | CorruptDataException | NoSuchObjectException e) {
                 try {
                     blobFailed(catalog, id, e, null);
                 } catch (IOException | RuntimeException marking) {

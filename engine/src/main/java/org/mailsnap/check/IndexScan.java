@@ -191,7 +191,7 @@ final class IndexScan {
     }
 
     static String problem(IOException e) {
-        if (e instanceof org.mailsnap.repository.CorruptObjectException c) {
+        if (e instanceof org.mailsnap.codec.CorruptDataException c) {
             return c.problem();
         }
         return e.getMessage();

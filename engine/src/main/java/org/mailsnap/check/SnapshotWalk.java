@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.catalog.MessageInfo;
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.ObjectKind;
@@ -160,7 +160,7 @@ final class SnapshotWalk {
         try {
             read.run();
             return true;
-        } catch (DecodeException | org.mailsnap.repository.RepositoryException e) {
+        } catch (CorruptDataException | org.mailsnap.repository.RepositoryException e) {
             String why = scan.metadata.listed(chunk) ? IndexScan.problem(e) : "no index lists it";
             unreadableChunks.put(chunk, why);
             if (!scan.metadata.listed(chunk)) {

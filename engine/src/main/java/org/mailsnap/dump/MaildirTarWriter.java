@@ -3,7 +3,7 @@ package org.mailsnap.dump;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
@@ -71,7 +71,7 @@ public final class MaildirTarWriter {
         return counts.withControlFiles(controlFiles);
     }
 
-    private static String checkedTop(String topDirectory) throws DecodeException {
+    private static String checkedTop(String topDirectory) throws CorruptDataException {
         String top = SafeNames.relativePath(topDirectory, "top directory");
         return top.isEmpty() ? "" : top + "/";
     }

@@ -9,8 +9,7 @@ import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogBlobIndex;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.repository.IndexSync;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -65,7 +64,7 @@ public final class CatalogSync {
                     Snapshot s;
                     try {
                         s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
-                    } catch (CorruptObjectException | DecodeException e) {
+                    } catch (CorruptDataException e) {
                         damaged.add(new DamagedSnapshot(id, e.getMessage()));
                         continue;
                     }

@@ -2,7 +2,7 @@ package org.mailsnap.prune;
 
 import java.io.IOException;
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -41,7 +41,7 @@ final class Marker {
             Snapshot snapshot;
             try {
                 snapshot = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
-            } catch (DecodeException | org.mailsnap.repository.CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 throw new RepositoryException("prune stops: snapshot " + id + " cannot be read (" + e.getMessage()
                         + "); without it, prune cannot know which data it needs. Nothing was deleted", e);
             }

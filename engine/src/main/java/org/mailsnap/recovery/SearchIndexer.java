@@ -1,6 +1,7 @@
 package org.mailsnap.recovery;
 
 import java.io.IOException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.storage.NoSuchObjectException;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class SearchIndexer {
             byte[] header;
             try {
                 header = blobs.get(p.content().header());
-            } catch (RepositoryException | NoSuchObjectException lost) {
+            } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
                 // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
                 header = new byte[0];
                 progress.headersUnreadable.incrementAndGet();

@@ -15,6 +15,7 @@ import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.snapshot.RecordConsumer;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 
@@ -107,7 +108,7 @@ final class StoreReplay {
         return folder.manifest().stream().filter(id -> !there.contains(id)).toList();
     }
 
-    private void readChunk(BlobId chunk, ManifestReader.PlacementConsumer consumer) throws IOException {
+    private void readChunk(BlobId chunk, RecordConsumer<Placement> consumer) throws IOException {
         progress.manifestChunksRead.incrementAndGet();
         ManifestReader.read(List.of(chunk), blobs, consumer);
     }

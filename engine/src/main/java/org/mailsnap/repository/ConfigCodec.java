@@ -1,8 +1,11 @@
 package org.mailsnap.repository;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.crypto.SubKeys;
 
 /**
@@ -12,7 +15,6 @@ import org.mailsnap.crypto.SubKeys;
  */
 final class ConfigCodec {
     static final String NAME = "config";
-    static final byte[] MAGIC = "MSNAPCFG".getBytes(StandardCharsets.US_ASCII);
     static final int MAC_OFFSET = 48;
     static final int LENGTH = 80;
     static final int REPOSITORY_ID_LENGTH = 16;
@@ -20,9 +22,7 @@ final class ConfigCodec {
     private ConfigCodec() {}
 
     static byte[] encode(RepositoryConfig config, SubKeys keys) {
-        ByteWriter out = new ByteWriter(LENGTH)
-                .bytes(MAGIC)
-                .u16(config.version())
+        ByteWriter out = Header.write(new ByteWriter(LENGTH), Magic.CONFIG, config.version())
                 .u16(0)
                 .bytes(Hex.FORMAT.parseHex(config.repositoryId()))
                 .u64(config.created().toEpochMilli())
@@ -33,35 +33,28 @@ final class ConfigCodec {
         return out.toByteArray();
     }
 
-    /** Parses without checking the MAC (no key is known yet); rejects versions outside the supported range first. */
-    static RepositoryConfig parse(byte[] data, String location) throws RepositoryException {
-        String object = NAME;
-        if (data.length < 10 || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new CorruptObjectException(object, "not a mailsnap repository config (bad magic)");
-        }
-        ByteReader in = new ByteReader(data, object);
-        in.bytes(MAGIC.length, "magic");
-        int version = in.u16("version");
-        if (version < RepositoryConfig.MIN_VERSION || version > RepositoryConfig.MAX_VERSION) {
-            throw new UnsupportedVersionException(location, version, RepositoryConfig.MIN_VERSION,
-                    RepositoryConfig.MAX_VERSION);
-        }
+    /**
+     * Parses without checking the MAC (no key is known yet); rejects versions outside the supported range first.
+     *
+     * @throws org.mailsnap.codec.UnsupportedVersionException naming {@code location}, for a version out of range
+     */
+    static RepositoryConfig parse(byte[] data, String location) throws CorruptDataException {
+        ByteReader in = new ByteReader(data, NAME + " of " + location, CorruptObjectException::new);
+        int version = Header.check(in, Magic.CONFIG, "repository config", RepositoryConfig.MIN_VERSION,
+                RepositoryConfig.MAX_VERSION);
         if (data.length != LENGTH) {
-            throw new CorruptObjectException(object, "length " + data.length + ", expected " + LENGTH);
+            throw in.corrupt("length " + data.length + ", expected " + LENGTH);
         }
         int flags = in.u16("flags");
         if (flags != 0) {
-            throw new CorruptObjectException(object, "unknown flags " + flags);
+            throw in.corrupt("unknown flags " + flags);
         }
         String repositoryId = Hex.of(in.bytes(REPOSITORY_ID_LENGTH, "repository id"));
         Instant created = Instant.ofEpochMilli(in.u64("created"));
         long min = in.u32("chunker min");
         long avg = in.u32("chunker avg");
         long max = in.u32("chunker max");
-        String problem = ChunkerParams.problem(min, avg, max);
-        if (problem != null) {
-            throw new CorruptObjectException(object, problem);
-        }
+        in.check(ChunkerParams.problem(min, avg, max));
         return new RepositoryConfig(version, repositoryId, created,
                 new ChunkerParams((int) min, (int) avg, (int) max));
     }

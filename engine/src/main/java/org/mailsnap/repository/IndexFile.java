@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 
@@ -58,35 +61,34 @@ record IndexFile(List<String> supersedes, List<PackRecord> packs) {
         return out.toByteArray();
     }
 
-    static IndexFile decode(String id, byte[] payload) throws CorruptObjectException {
-        String object = ObjectKind.INDEX.describe(id);
-        ByteReader in = new ByteReader(payload, object);
-        int supersededCount = in.u32AtMost("supersedes count", in.remaining() / 32);
+    static IndexFile decode(String id, byte[] payload) throws CorruptDataException {
+        ByteReader in = new ByteReader(payload, ObjectKind.INDEX.describe(id), CorruptObjectException::new);
+        int supersededCount = in.u32AtMost(in.remaining() / 32, "supersedes count");
         List<String> supersedes = new ArrayList<>(supersededCount);
         for (int i = 0; i < supersededCount; i++) {
             supersedes.add(Hex.of(in.bytes(32, "superseded id")));
         }
-        int packCount = in.u32AtMost("pack count", in.remaining() / 36);
+        int packCount = in.u32AtMost(in.remaining() / 36, "pack count");
         List<PackRecord> packs = new ArrayList<>(packCount);
         Set<String> seenPacks = new HashSet<>();
         for (int p = 0; p < packCount; p++) {
             String packId = Hex.of(in.bytes(32, "pack id"));
             if (!seenPacks.add(packId)) {
-                throw new CorruptObjectException(object, "lists " + PackFormat.describe(packId) + " twice");
+                throw in.corrupt("lists " + PackFormat.describe(packId) + " twice");
             }
-            int entryCount = in.u32AtMost("entry count", in.remaining() / ENTRY_LENGTH);
+            int entryCount = in.u32AtMost(in.remaining() / ENTRY_LENGTH, "entry count");
             List<Integer> positions = new ArrayList<>(entryCount);
             List<PackEntry> entries = new ArrayList<>(entryCount);
             long previous = -1;
             for (int e = 0; e < entryCount; e++) {
-                int position = in.u32AtMost("position", PackFormat.MAX_ENTRIES - 1);
+                int position = in.u32AtMost(PackFormat.MAX_ENTRIES - 1, "position");
                 if (position <= previous) {
-                    throw new CorruptObjectException(object, PackFormat.describe(packId)
-                            + ": positions not strictly increasing at " + position);
+                    throw in.corrupt(PackFormat.describe(packId) + ": positions not strictly increasing at "
+                            + position);
                 }
                 previous = position;
                 positions.add(position);
-                entries.add(PackEntry.read(in, object));
+                entries.add(PackEntry.read(in));
             }
             packs.add(new PackRecord(packId, List.copyOf(positions), List.copyOf(entries)));
         }

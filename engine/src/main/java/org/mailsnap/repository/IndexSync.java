@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobIndex;
 
 /**
@@ -50,13 +51,13 @@ public final class IndexSync {
 
         Set<String> superseded = new HashSet<>();
         Map<String, IndexFile> retained = new HashMap<>();
-        Map<String, CorruptObjectException> damaged = new HashMap<>();
+        Map<String, CorruptDataException> damaged = new HashMap<>();
         int retainedEntries = 0;
         for (String id : fresh) {
             IndexFile file;
             try {
                 file = read(id);
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 damaged.put(id, e); // harmless once a repair has superseded it; fatal otherwise (below)
                 continue;
             }
@@ -67,9 +68,9 @@ public final class IndexSync {
             }
         }
 
-        for (Map.Entry<String, CorruptObjectException> e : damaged.entrySet()) {
+        for (Map.Entry<String, CorruptDataException> e : damaged.entrySet()) {
             if (!superseded.contains(e.getKey())) {
-                throw new CorruptObjectException(e.getValue().object(), e.getValue().problem()
+                throw new CorruptObjectException(e.getValue().resource(), e.getValue().problem()
                         + "; run 'mailsnap repair' to index its packs anew", e.getValue());
             }
         }

@@ -1,13 +1,14 @@
 package org.mailsnap.repository;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
 import javax.crypto.AEADBadTagException;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
 import org.mailsnap.crypto.Argon2Params;
@@ -19,7 +20,6 @@ import org.mailsnap.crypto.SubKeys;
  */
 final class KeyFile {
     static final String DIRECTORY = "keys/";
-    static final byte[] MAGIC = "MSNAPKEY".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     static final int MAX_LABEL_BYTES = 255;
     static final int FIXED_LENGTH = 140;
@@ -67,9 +67,7 @@ final class KeyFile {
         random.nextBytes(salt);
         byte[] nonce = new byte[Aead.NONCE_LENGTH];
         random.nextBytes(nonce);
-        byte[] header = new ByteWriter(FIXED_LENGTH + labelBytes.length)
-                .bytes(MAGIC)
-                .u16(VERSION)
+        byte[] header = Header.write(new ByteWriter(FIXED_LENGTH + labelBytes.length), Magic.KEY_FILE, VERSION)
                 .bytes(Hex.FORMAT.parseHex(repositoryId))
                 .u32(params.memoryKiB())
                 .u32(params.iterations())
@@ -90,33 +88,22 @@ final class KeyFile {
     }
 
     /** Parses and checks everything that can be checked without the password. */
-    static KeyFile parse(String id, byte[] data) throws CorruptObjectException {
-        String object = describe(id);
-        ByteReader in = new ByteReader(data, object);
-        if (!Arrays.equals(in.bytes(MAGIC.length, "magic"), MAGIC)) {
-            throw new CorruptObjectException(object, "not a mailsnap key file (bad magic)");
-        }
-        int version = in.u16("version");
-        if (version != VERSION) {
-            throw new CorruptObjectException(object, "unsupported key file version " + version + " (supported "
-                    + VERSION + ".." + VERSION + "; written by a newer mailsnap, or corrupted)");
-        }
+    static KeyFile parse(String id, byte[] data) throws CorruptDataException {
+        ByteReader in = new ByteReader(data, describe(id), CorruptObjectException::new);
+        Header.check(in, Magic.KEY_FILE, "key file", VERSION, VERSION);
         String repositoryId = Hex.of(in.bytes(ConfigCodec.REPOSITORY_ID_LENGTH, "repository id"));
         long memory = in.u32("Argon2 memory");
         long iterations = in.u32("Argon2 iterations");
         long parallelism = in.u32("Argon2 parallelism");
-        String problem = Argon2Params.problem(memory, iterations, parallelism);
-        if (problem != null) {
-            throw new CorruptObjectException(object, problem);
-        }
+        in.check(Argon2Params.problem(memory, iterations, parallelism));
         byte[] salt = in.bytes(Argon2Kdf.SALT_LENGTH, "salt");
         Instant created = Instant.ofEpochMilli(in.u64("created"));
         int labelLength = in.u16("label length");
         if (labelLength > MAX_LABEL_BYTES || data.length != FIXED_LENGTH + labelLength) {
-            throw new CorruptObjectException(object, "length " + data.length + " does not match label length "
+            throw in.corrupt("length " + data.length + " does not match label length "
                     + labelLength + " (expected " + (FIXED_LENGTH + labelLength) + ")");
         }
-        String label = strictUtf8(in.bytes(labelLength, "label"), object);
+        String label = in.utf8(labelLength, "label");
         byte[] nonce = in.bytes(Aead.NONCE_LENGTH, "nonce");
         int headerLength = in.position();
         byte[] wrapped = in.bytes(SubKeys.MASTER_KEY_LENGTH + Aead.TAG_LENGTH, "wrapped key");
@@ -137,15 +124,4 @@ final class KeyFile {
         }
     }
 
-    private static String strictUtf8(byte[] bytes, String object) throws CorruptObjectException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new CorruptObjectException(object, "label is not valid UTF-8");
-        }
-    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.storage.NoSuchObjectException;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
@@ -40,7 +41,7 @@ public final class Keys {
             try {
                 KeyFile file = KeyFile.parse(id, storage.get(KeyFile.objectName(id)));
                 result.add(describe(id, file));
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 result.add(new KeyInfo(id, "", null, id.equals(inUse), e.problem()));
             } catch (NoSuchObjectException e) {
                 // removed since the listing
@@ -138,7 +139,7 @@ public final class Keys {
             KeyFile file;
             try {
                 file = KeyFile.parse(id, storage.get(KeyFile.objectName(id)));
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 damaged++;
                 continue;
             } catch (NoSuchObjectException e) {

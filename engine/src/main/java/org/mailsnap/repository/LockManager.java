@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /**
@@ -46,7 +47,7 @@ final class LockManager {
                 result.add(info(id, read(id)));
             } catch (NoSuchObjectException e) {
                 // released since the listing
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 result.add(new LockInfo(id, false, "", -1, null, null, false, e.getMessage()));
             }
         }
@@ -99,7 +100,7 @@ final class LockManager {
                 other = read(id);
             } catch (NoSuchObjectException e) {
                 continue;
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 if (own.exclusive()) {
                     throw new RepositoryLockedException("repository may be locked: " + e.getMessage()
                             + "; remove the lock if no process holds it",

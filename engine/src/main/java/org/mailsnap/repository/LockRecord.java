@@ -2,6 +2,9 @@ package org.mailsnap.repository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 
 /**
  * A lock payload: {@code Exclusive || Owner(16) || Pid || Created || Refreshed || HostLength || Host}.
@@ -27,12 +30,11 @@ record LockRecord(boolean exclusive, String owner, long pid, Instant created, In
                 .toByteArray();
     }
 
-    static LockRecord decode(String id, byte[] payload) throws CorruptObjectException {
-        String object = ObjectKind.LOCK.describe(id);
-        ByteReader in = new ByteReader(payload, object);
+    static LockRecord decode(String id, byte[] payload) throws CorruptDataException {
+        ByteReader in = new ByteReader(payload, ObjectKind.LOCK.describe(id), CorruptObjectException::new);
         int exclusive = in.u8("exclusive");
         if (exclusive > 1) {
-            throw new CorruptObjectException(object, "exclusive flag " + exclusive);
+            throw in.corrupt("exclusive flag " + exclusive);
         }
         String owner = Hex.of(in.bytes(16, "owner"));
         long pid = in.u64("pid");
@@ -40,7 +42,7 @@ record LockRecord(boolean exclusive, String owner, long pid, Instant created, In
         Instant refreshed = Instant.ofEpochMilli(in.u64("refreshed"));
         int hostLength = in.u16("host length");
         if (hostLength > MAX_HOST_BYTES) {
-            throw new CorruptObjectException(object, "host name of " + hostLength + " bytes");
+            throw in.corrupt("host name of " + hostLength + " bytes");
         }
         String host = new String(in.bytes(hostLength, "host"), StandardCharsets.UTF_8);
         in.expectEnd("host");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKey;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
@@ -97,12 +98,12 @@ public final class Maintenance {
             ParsedPack parsed = PackReader.parse(pack, packId, keys);
             header = parsed.entries();
             key = parsed.key();
-        } catch (CorruptObjectException e) {
+        } catch (CorruptDataException e) {
             problems.add(e.problem());
             try {
                 key = keys.packKey(PackReader.parsePrefix(java.util.Arrays.copyOf(pack,
                         Math.min(pack.length, PackFormat.PREFIX_LENGTH)), packId));
-            } catch (CorruptObjectException prefix) {
+            } catch (CorruptDataException prefix) {
                 key = null;
             }
         }

@@ -1,9 +1,12 @@
 package org.mailsnap.repository;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import javax.crypto.AEADBadTagException;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
@@ -14,7 +17,6 @@ import org.mailsnap.crypto.SubKeys;
  * the ciphertext under {@code objectKey(kind, Salt)} with a zero nonce and the 48-byte prefix as AAD.
  */
 final class ObjectCodec {
-    static final byte[] MAGIC = "MSNAPOBJ".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     static final int PREFIX_LENGTH = 48;
     static final int SALT_LENGTH = 32;
@@ -32,9 +34,7 @@ final class ObjectCodec {
         byte[] stored = compressed != null ? compressed : payload;
         byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(salt);
-        byte[] prefix = new ByteWriter(PREFIX_LENGTH)
-                .bytes(MAGIC)
-                .u16(VERSION)
+        byte[] prefix = Header.write(new ByteWriter(PREFIX_LENGTH), Magic.OBJECT, VERSION)
                 .u8(kind.code())
                 .u8(compressed != null ? FLAG_COMPRESSED : 0)
                 .u32(payload.length)
@@ -45,33 +45,23 @@ final class ObjectCodec {
     }
 
     /** The payload of an object read from {@code kind}'s directory under {@code id}; checks everything. */
-    static byte[] decode(ObjectKind kind, String id, byte[] data, SubKeys keys) throws CorruptObjectException {
+    static byte[] decode(ObjectKind kind, String id, byte[] data, SubKeys keys) throws CorruptDataException {
         String object = kind.describe(id);
-        ByteReader in = new ByteReader(data, object);
-        if (!Arrays.equals(in.bytes(MAGIC.length, "magic"), MAGIC)) {
-            throw new CorruptObjectException(object, "not a mailsnap object (bad magic)");
-        }
-        int version = in.u16("version");
-        if (version != VERSION) {
-            throw new CorruptObjectException(object, "unsupported object version " + version + " (expected "
-                    + VERSION + "; corrupted?)");
-        }
+        ByteReader in = new ByteReader(data, object, CorruptObjectException::new);
+        Header.check(in, Magic.OBJECT, "object", VERSION, VERSION);
         int kindCode = in.u8("kind");
         if (kindCode != kind.code()) {
-            throw new CorruptObjectException(object, "kind " + kindCode + " found in the " + kind.directory()
+            throw in.corrupt("kind " + kindCode + " found in the " + kind.directory()
                     + " directory, expected " + kind.code());
         }
         int flags = in.u8("flags");
         if ((flags & ~FLAG_COMPRESSED) != 0) {
-            throw new CorruptObjectException(object, "unknown flags " + flags);
+            throw in.corrupt("unknown flags " + flags);
         }
-        int rawLength = in.u32AtMost("raw length", MAX_RAW_LENGTH);
+        int rawLength = in.u32AtMost(MAX_RAW_LENGTH, "raw length");
         byte[] salt = in.bytes(SALT_LENGTH, "salt");
         boolean compressed = (flags & FLAG_COMPRESSED) != 0;
-        String problem = PackEntry.lengthProblem(compressed, in.remaining(), rawLength);
-        if (problem != null) {
-            throw new CorruptObjectException(object, problem);
-        }
+        in.check(PackEntry.lengthProblem(compressed, in.remaining(), rawLength));
         byte[] stored;
         try {
             stored = Aead.open(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(),

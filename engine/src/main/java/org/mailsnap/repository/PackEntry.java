@@ -1,5 +1,8 @@
 package org.mailsnap.repository;
 
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
@@ -21,33 +24,33 @@ record PackEntry(BlobType type, boolean compressed, BlobId id, long offset, int 
     void writeTo(ByteWriter out) {
         out.u8(type.code())
                 .u8(compressed ? FLAG_COMPRESSED : 0)
-                .bytes(id.toBytes())
+                .blobId(id)
                 .u64(offset)
                 .u32(length)
                 .u32(rawLength);
     }
 
     /** Reads one entry and enforces the per-entry rules of format-spec/objects.md. */
-    static PackEntry read(ByteReader in, String object) throws CorruptObjectException {
+    static PackEntry read(ByteReader in) throws CorruptDataException {
         int typeCode = in.u8("blob type");
         if (typeCode > 1) {
-            throw new CorruptObjectException(object, "unknown blob type " + typeCode);
+            throw in.corrupt("unknown blob type " + typeCode);
         }
         int flags = in.u8("blob flags");
         if ((flags & ~FLAG_COMPRESSED) != 0) {
-            throw new CorruptObjectException(object, "unknown blob flags " + flags);
+            throw in.corrupt("unknown blob flags " + flags);
         }
-        BlobId id = BlobId.of(in.bytes(BlobId.LENGTH, "blob id"));
+        BlobId id = in.blobId("blob id");
         long offset = in.u64("blob offset");
-        int length = in.u32AtMost("blob length", MAX_BLOB + Aead.TAG_LENGTH);
-        int rawLength = in.u32AtMost("blob raw length", MAX_BLOB);
+        int length = in.u32AtMost(MAX_BLOB + Aead.TAG_LENGTH, "blob length");
+        int rawLength = in.u32AtMost(MAX_BLOB, "blob raw length");
         boolean compressed = (flags & FLAG_COMPRESSED) != 0;
         String problem = lengthProblem(compressed, length, rawLength);
         if (problem != null) {
-            throw new CorruptObjectException(object, "blob " + id.shortHex() + "…: " + problem);
+            throw in.corrupt("blob " + id.shortHex() + "…: " + problem);
         }
         if (offset < 0) {
-            throw new CorruptObjectException(object, "blob " + id.shortHex() + "…: offset out of range");
+            throw in.corrupt("blob " + id.shortHex() + "…: offset out of range");
         }
         return new PackEntry(BlobType.ofCode(typeCode), compressed, id, offset, length, rawLength);
     }

@@ -1,6 +1,5 @@
 package org.mailsnap.repository;
 
-import java.nio.charset.StandardCharsets;
 import org.mailsnap.crypto.Aead;
 
 /**
@@ -8,8 +7,6 @@ import org.mailsnap.crypto.Aead;
  * TrailerMagic}.
  */
 final class PackFormat {
-    static final byte[] MAGIC = "MSNAPPAK".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] TRAILER_MAGIC = "MSNAPEND".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     static final int SALT_LENGTH = 32;
     static final int PREFIX_LENGTH = 8 + 2 + SALT_LENGTH;

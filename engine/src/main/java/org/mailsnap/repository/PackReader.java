@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
@@ -22,15 +25,15 @@ final class PackReader {
     private PackReader() {}
 
     /** Parses a whole pack held in memory (its name is not checked here; see {@link #verifyName}). */
-    static ParsedPack parse(byte[] pack, String packId, SubKeys keys) throws CorruptObjectException {
+    static ParsedPack parse(byte[] pack, String packId, SubKeys keys) throws CorruptDataException {
         String object = PackFormat.describe(packId);
         if (pack.length < PackFormat.MIN_PACK_LENGTH
-                || !Arrays.equals(pack, pack.length - 8, pack.length, PackFormat.TRAILER_MAGIC, 0, 8)) {
+                || !Arrays.equals(pack, pack.length - 8, pack.length, Magic.PACK_TRAILER, 0, 8)) {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
         byte[] salt = parsePrefix(Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH), packId);
-        long headerLength = new ByteReader(pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object)
-                .u32("header length");
+        long headerLength = new ByteReader(pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object,
+                CorruptObjectException::new).u32("header length");
         long headerStart = pack.length - PackFormat.TRAILER_LENGTH - headerLength;
         if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
             throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
@@ -54,10 +57,10 @@ final class PackReader {
             throw new CorruptObjectException(object, "trailer missing (file truncated?): " + size + " bytes");
         }
         byte[] trailer = storage.getRange(name, size - PackFormat.TRAILER_LENGTH, PackFormat.TRAILER_LENGTH);
-        if (!Arrays.equals(trailer, 4, 12, PackFormat.TRAILER_MAGIC, 0, 8)) {
+        if (!Arrays.equals(trailer, 4, 12, Magic.PACK_TRAILER, 0, 8)) {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
-        long headerLength = new ByteReader(trailer, object).u32("header length");
+        long headerLength = new ByteReader(trailer, object, CorruptObjectException::new).u32("header length");
         long headerStart = size - PackFormat.TRAILER_LENGTH - headerLength;
         if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
             throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
@@ -77,17 +80,9 @@ final class PackReader {
     }
 
     /** Checks magic and version of the 42-byte prefix and returns the salt. */
-    static byte[] parsePrefix(byte[] prefix, String packId) throws CorruptObjectException {
-        String object = PackFormat.describe(packId);
-        ByteReader in = new ByteReader(prefix, object);
-        if (!Arrays.equals(in.bytes(PackFormat.MAGIC.length, "magic"), PackFormat.MAGIC)) {
-            throw new CorruptObjectException(object, "not a mailsnap pack (bad magic)");
-        }
-        int version = in.u16("version");
-        if (version != PackFormat.VERSION) {
-            throw new CorruptObjectException(object, "unsupported pack version " + version + " (expected "
-                    + PackFormat.VERSION + "; corrupted?)");
-        }
+    static byte[] parsePrefix(byte[] prefix, String packId) throws CorruptDataException {
+        ByteReader in = new ByteReader(prefix, PackFormat.describe(packId), CorruptObjectException::new);
+        Header.check(in, Magic.PACK, "pack", PackFormat.VERSION, PackFormat.VERSION);
         return in.bytes(PackFormat.SALT_LENGTH, "salt");
     }
 
@@ -157,7 +152,7 @@ final class PackReader {
     }
 
     /** Every blob of a pack held in memory, in order (for check and tests). */
-    static List<byte[]> readAll(byte[] pack, String packId, SubKeys keys) throws CorruptObjectException {
+    static List<byte[]> readAll(byte[] pack, String packId, SubKeys keys) throws CorruptDataException {
         ParsedPack parsed = parse(pack, packId, keys);
         List<byte[]> blobs = new ArrayList<>();
         for (int i = 0; i < parsed.entries().size(); i++) {
@@ -179,9 +174,9 @@ final class PackReader {
     }
 
     private static List<PackEntry> parseHeader(byte[] header, long headerStart, String object)
-            throws CorruptObjectException {
-        ByteReader in = new ByteReader(header, object);
-        int count = in.u32AtMost("entry count", PackFormat.MAX_ENTRIES);
+            throws CorruptDataException {
+        ByteReader in = new ByteReader(header, object, CorruptObjectException::new);
+        int count = in.u32AtMost(PackFormat.MAX_ENTRIES, "entry count");
         if (header.length != 4 + (long) count * PackEntry.ENCODED_LENGTH) {
             throw new CorruptObjectException(object, "header of " + header.length + " bytes cannot hold " + count
                     + " entries");
@@ -190,7 +185,7 @@ final class PackReader {
         Set<BlobId> seen = new HashSet<>();
         long expectedOffset = PackFormat.PREFIX_LENGTH;
         for (int i = 0; i < count; i++) {
-            PackEntry entry = PackEntry.read(in, object);
+            PackEntry entry = PackEntry.read(in);
             if (entry.offset() != expectedOffset) {
                 throw new CorruptObjectException(object, "entry " + i + " at offset " + entry.offset()
                         + ", expected " + expectedOffset + " (entries must be contiguous)");

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.crypto.SecretKey;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
@@ -30,7 +33,7 @@ final class PackWriter {
         random.nextBytes(salt);
         this.packKey = keys.packKey(salt);
         this.out = new ByteWriter(initialCapacity);
-        out.bytes(PackFormat.MAGIC).u16(PackFormat.VERSION).bytes(salt);
+        Header.write(out, Magic.PACK, PackFormat.VERSION).bytes(salt);
     }
 
     /** Encrypts and appends one blob; returns its position in the pack. */
@@ -66,12 +69,12 @@ final class PackWriter {
      * Appends the encrypted header and the trailer, then parses the bytes as a reader would and checks that every
      * entry is what was written, before anyone publishes them.
      */
-    FinishedPack finish() throws CorruptObjectException {
+    FinishedPack finish() throws CorruptDataException {
         ByteWriter header = new ByteWriter(4 + entries.size() * PackEntry.ENCODED_LENGTH).u32(entries.size());
         entries.forEach(entry -> entry.writeTo(header));
         byte[] prefix = java.util.Arrays.copyOf(out.array(), PackFormat.PREFIX_LENGTH);
         byte[] encryptedHeader = Aead.seal(packKey, Aead.headerNonce(), prefix, header.array(), 0, header.size());
-        out.bytes(encryptedHeader).u32(encryptedHeader.length).bytes(PackFormat.TRAILER_MAGIC);
+        out.bytes(encryptedHeader).u32(encryptedHeader.length).bytes(Magic.PACK_TRAILER);
         byte[] bytes = out.toByteArray();
         String id = Sha256.hex(bytes);
         ParsedPack readBack = PackReader.parse(bytes, id, keys);

@@ -9,8 +9,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
@@ -46,7 +45,7 @@ public final class Forget {
                 s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
             } catch (NoSuchObjectException e) {
                 continue; // removed since the listing
-            } catch (CorruptObjectException | DecodeException e) {
+            } catch (CorruptDataException e) {
                 unreadable.add(id + ": " + e.getMessage());
                 continue;
             }

@@ -3,17 +3,17 @@ package org.mailsnap.snapshot;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 
 /**
- * Pull-reads a chunked record list (a tree's folder entries, a manifest's placements) one chunk at a time, for
- * readers that walk two lists side by side (a merge-join) rather than take records pushed at them.
+ * Reads a chunked record list (a tree's folder entries, a manifest's placements) one chunk in memory at a time:
+ * pulled record by record by readers that walk two lists side by side (a merge-join), or pushed to a consumer.
  */
 public final class ChunkCursor<T> {
     @FunctionalInterface
     interface ChunkDecoder<T> {
-        List<T> decode(byte[] chunk, BlobId id) throws DecodeException;
+        List<T> decode(byte[] chunk, BlobId id) throws CorruptDataException;
     }
 
     private final Iterator<BlobId> chunks;
@@ -53,5 +53,12 @@ public final class ChunkCursor<T> {
             position++;
         }
         return record;
+    }
+
+    /** Gives {@code consumer} every record not yet taken, in order. */
+    public void forEachRemaining(RecordConsumer<T> consumer) throws IOException {
+        for (T record = next(); record != null; record = next()) {
+            consumer.accept(record);
+        }
     }
 }

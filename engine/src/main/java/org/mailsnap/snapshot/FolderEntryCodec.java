@@ -1,8 +1,8 @@
 package org.mailsnap.snapshot;
 
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 
 /** One {@link FolderEntry} on its own, in the tree's encoding (the catalog keeps the last run's entry per folder). */
@@ -12,16 +12,16 @@ public final class FolderEntryCodec {
     private FolderEntryCodec() {}
 
     public static byte[] encode(FolderEntry entry) {
-        Encoder out = new Encoder(256);
+        ByteWriter out = new ByteWriter(256);
         TreeCodec.startChunk(out);
         TreeCodec.writeEntry(out, entry);
         return out.toByteArray();
     }
 
-    public static FolderEntry decode(byte[] bytes) throws DecodeException {
+    public static FolderEntry decode(byte[] bytes) throws CorruptDataException {
         List<FolderEntry> entries = TreeCodec.readChunk(bytes, NO_BLOB);
         if (entries.size() != 1) {
-            throw new DecodeException("expected one folder entry, found " + entries.size());
+            throw new CorruptDataException("folder entry", "expected one, found " + entries.size());
         }
         return entries.get(0);
     }

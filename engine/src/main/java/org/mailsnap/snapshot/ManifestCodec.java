@@ -2,9 +2,10 @@ package org.mailsnap.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Decoder;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
@@ -22,50 +23,45 @@ final class ManifestCodec {
 
     private ManifestCodec() {}
 
-    static void startChunk(Encoder out) {
-        out.writeByte(VERSION);
+    static void startChunk(ByteWriter out) {
+        out.u8(VERSION);
     }
 
-    static void writeEntry(Encoder out, Placement p) {
-        out.writeName(p.name());
-        out.writeName(p.guid());
-        out.writeByte(p.inCur() ? 1 : 0);
-        out.writeSignedVarLong(p.mtimeNanos());
+    static void writeEntry(ByteWriter out, Placement p) {
+        out.name(p.name());
+        out.name(p.guid());
+        out.u8(p.inCur() ? 1 : 0);
+        out.zigzag(p.mtimeNanos());
         MessageContent c = p.content();
-        out.writeVarLong(c.size());
-        out.writeBlobId(c.header());
-        out.writeBlobIds(c.body());
+        out.varint(c.size());
+        out.blobId(c.header());
+        out.blobIds(c.body());
     }
 
-    static List<Placement> readChunk(byte[] chunk, BlobId id) throws DecodeException {
-        Decoder in = new Decoder(chunk);
-        String what = "manifest chunk " + id.shortHex();
-        int version = in.readByte(what + " version");
-        if (version != 1 && version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
-                    + "; damaged, or written by a newer mailsnap)");
-        }
+    static List<Placement> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
+        ByteReader in = new ByteReader(chunk, "manifest chunk " + id.shortHex());
+        int version = Header.checkVersionByte(in, "manifest chunk", 1, VERSION);
         List<Placement> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String name = SafeNames.fileName(version == 1 ? in.readString(MAX_NAME_BYTES, what + " name")
-                    : in.readName(MAX_NAME_BYTES, what + " name"), "message file");
-            String guid = version == 1 ? "" : guid(in.readName(MAX_NAME_BYTES, what + " guid"), name, what);
-            int where = in.readByte(what + " new/cur");
+            String name = SafeNames.fileName(version == 1 ? in.string(MAX_NAME_BYTES, "name")
+                    : in.name(MAX_NAME_BYTES, "name"), "message file");
+            String guid = version == 1 ? "" : guid(in, in.name(MAX_NAME_BYTES, "guid"), name);
+            int where = in.u8("new/cur");
             if (where > 1) {
-                throw new DecodeException(what + ": bad new/cur marker " + where + " for " + name);
+                throw in.corrupt("bad new/cur marker " + where + " for " + name);
             }
-            long mtime = in.readSignedVarLong(what + " mtime");
-            long size = in.readVarLong(what + " size");
-            BlobId header = in.readBlobId(what + " header id");
-            List<BlobId> body = in.readBlobIds(MAX_BODY_CHUNKS, what + " body ids");
+            long mtime = in.zigzag("mtime");
+            long size = in.varint("size");
+            BlobId header = in.blobId("header id");
+            List<BlobId> body = in.blobIds(MAX_BODY_CHUNKS, "body ids");
             entries.add(new Placement(name, guid, where == 1, mtime, new MessageContent(header, body, size)));
         }
         return entries;
     }
 
-    private static String guid(String guid, String name, String what) throws DecodeException {
+    private static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
         if (guid.indexOf('/') >= 0 || guid.indexOf('\0') >= 0 || guid.indexOf('\n') >= 0 || guid.indexOf('\r') >= 0) {
-            throw new DecodeException(what + ": unsafe GUID rejected for " + SafeNames.printable(name) + ": "
+            throw in.corrupt("unsafe GUID rejected for " + SafeNames.printable(name) + ": "
                     + SafeNames.printable(guid));
         }
         return guid;

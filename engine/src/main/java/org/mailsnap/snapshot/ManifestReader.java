@@ -9,22 +9,14 @@ import org.mailsnap.model.Placement;
 public final class ManifestReader {
     private ManifestReader() {}
 
-    /** Receives placements in base order. */
-    @FunctionalInterface
-    public interface PlacementConsumer {
-        void accept(Placement placement) throws IOException;
-    }
-
     /** The placements in base order, pulled one at a time. */
     public static ChunkCursor<Placement> cursor(List<BlobId> manifest, BlobSource source) {
         return new ChunkCursor<>(manifest, source, ManifestCodec::readChunk);
     }
 
-    public static void read(List<BlobId> manifest, BlobSource source, PlacementConsumer consumer) throws IOException {
-        for (BlobId id : manifest) {
-            for (Placement p : ManifestCodec.readChunk(source.get(id), id)) {
-                consumer.accept(p);
-            }
-        }
+    /** Gives {@code consumer} the placements in base order. */
+    public static void read(List<BlobId> manifest, BlobSource source, RecordConsumer<Placement> consumer)
+            throws IOException {
+        cursor(manifest, source).forEachRemaining(consumer);
     }
 }

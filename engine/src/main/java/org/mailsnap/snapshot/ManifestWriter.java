@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.Placement;
@@ -27,7 +27,7 @@ public final class ManifestWriter {
     private final RecordChunker chunker;
     private final BlobSink sink;
     private final BaseNames bases;
-    private final Encoder chunk = new Encoder(32 * 1024);
+    private final ByteWriter chunk = new ByteWriter(32 * 1024);
     private final List<BlobId> ids = new ArrayList<>();
     private String lastBase;
     private long count;

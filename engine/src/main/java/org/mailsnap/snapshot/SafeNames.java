@@ -1,6 +1,6 @@
 package org.mailsnap.snapshot;
 
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.NameBytes;
 
 /**
@@ -11,10 +11,10 @@ public final class SafeNames {
     private SafeNames() {}
 
     /** A file name inside one directory: non-empty, no {@code /}, no NUL, not {@code .} or {@code ..}. */
-    public static String fileName(String name, String what) throws DecodeException {
+    public static String fileName(String name, String what) throws CorruptDataException {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
                 || name.indexOf('\0') >= 0 || name.length() > 1024) {
-            throw new DecodeException("unsafe " + what + " name rejected: " + printable(name));
+            throw new CorruptDataException(what + " name " + printable(name), "unsafe, rejected");
         }
         return name;
     }
@@ -23,12 +23,12 @@ public final class SafeNames {
      * A relative path of {@code /}-separated safe segments, or the empty string (the root itself). No absolute path,
      * no {@code .}/{@code ..} segment, no empty segment.
      */
-    public static String relativePath(String path, String what) throws DecodeException {
+    public static String relativePath(String path, String what) throws CorruptDataException {
         if (path.isEmpty()) {
             return path;
         }
         if (path.startsWith("/") || path.endsWith("/") || path.length() > 4096) {
-            throw new DecodeException("unsafe " + what + " path rejected: " + printable(path));
+            throw new CorruptDataException(what + " path " + printable(path), "unsafe, rejected");
         }
         for (String segment : path.split("/", -1)) {
             fileName(segment, what);

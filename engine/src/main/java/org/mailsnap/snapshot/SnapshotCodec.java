@@ -3,9 +3,10 @@ package org.mailsnap.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Decoder;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 
 /**
  * The plaintext of a snapshot object (encrypted by the repository's object store):
@@ -19,62 +20,48 @@ public final class SnapshotCodec {
     private SnapshotCodec() {}
 
     public static byte[] encode(Snapshot s) {
-        Encoder out = new Encoder(1024);
-        out.writeByte(VERSION);
-        out.writeSignedVarLong(s.time().getEpochSecond());
-        out.writeVarLong(s.time().getNano());
-        out.writeString(s.host());
-        out.writeName(s.store());
-        out.writeString(String.valueOf(s.separator()));
-        out.writeString(s.parent());
-        out.writeVarLong(s.tags().size());
-        s.tags().forEach(out::writeString);
-        out.writeBlobIds(s.tree());
+        ByteWriter out = new ByteWriter(1024).u8(VERSION).instant(s.time()).string(s.host()).name(s.store())
+                .string(String.valueOf(s.separator())).string(s.parent()).count(s.tags().size());
+        s.tags().forEach(out::string);
+        out.blobIds(s.tree());
         SnapshotStats st = s.stats();
         for (long v : new long[] {st.mailboxes(), st.folders(), st.messages(), st.bytes(), st.newMessages(),
                 st.newBytes(), st.storedBytes(), st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos()}) {
-            out.writeVarLong(v);
+            out.varint(v);
         }
-        out.writeVarLong(st.failedMailboxes().size());
-        st.failedMailboxes().forEach(out::writeName);
+        out.count(st.failedMailboxes().size());
+        st.failedMailboxes().forEach(out::name);
         return out.toByteArray();
     }
 
-    public static Snapshot decode(byte[] bytes, String id) throws DecodeException {
-        Decoder in = new Decoder(bytes);
-        String what = "snapshot " + id;
-        int version = in.readByte(what + " version");
-        if (version != 1 && version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
-                    + "; damaged, or written by a newer mailsnap)");
-        }
-        long seconds = in.readSignedVarLong(what + " time");
-        int nanos = in.readCount(999_999_999, what + " time nanos");
-        String host = in.readString(1024, what + " host");
-        String store = version == 1 ? in.readString(4096, what + " store") : in.readName(4096, what + " store");
-        String sep = in.readString(4, what + " separator");
+    public static Snapshot decode(byte[] bytes, String id) throws CorruptDataException {
+        ByteReader in = new ByteReader(bytes, "snapshot " + id);
+        int version = Header.checkVersionByte(in, "snapshot", 1, VERSION);
+        Instant time = in.instant("time");
+        String host = in.string(1024, "host");
+        String store = version == 1 ? in.string(4096, "store") : in.name(4096, "store");
+        String sep = in.string(4, "separator");
         if (sep.length() != 1) {
-            throw new DecodeException(what + ": separator must be one character, got " + SafeNames.printable(sep));
+            throw in.corrupt("separator must be one character, got " + SafeNames.printable(sep));
         }
-        String parent = in.readString(128, what + " parent");
-        int tagCount = in.readCount(1024, what + " tag count");
+        String parent = in.string(128, "parent");
+        int tagCount = in.intAtMost(1024, "tag count");
         List<String> tags = new ArrayList<>(tagCount);
         for (int i = 0; i < tagCount; i++) {
-            tags.add(in.readString(1024, what + " tag"));
+            tags.add(in.string(1024, "tag"));
         }
-        var tree = in.readBlobIds(Integer.MAX_VALUE, what + " tree");
+        var tree = in.blobIds(Integer.MAX_VALUE, "tree");
         long[] v = new long[10];
         for (int i = 0; i < v.length; i++) {
-            v[i] = in.readVarLong(what + " stats");
+            v[i] = in.varint("stats");
         }
-        int failedCount = in.readCount(1_000_000, what + " failed mailbox count");
+        int failedCount = in.intAtMost(1_000_000, "failed mailbox count");
         List<String> failed = new ArrayList<>(failedCount);
         for (int i = 0; i < failedCount; i++) {
-            failed.add(version == 1 ? in.readString(4096, what + " failed mailbox")
-                    : in.readName(4096, what + " failed mailbox"));
+            failed.add(version == 1 ? in.string(4096, "failed mailbox") : in.name(4096, "failed mailbox"));
         }
-        in.expectEnd(what);
-        return new Snapshot(Instant.ofEpochSecond(seconds, nanos), host, store, sep.charAt(0), parent, tags, tree,
+        in.expectEnd("stats");
+        return new Snapshot(time, host, store, sep.charAt(0), parent, tags, tree,
                 new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed));
     }
 }

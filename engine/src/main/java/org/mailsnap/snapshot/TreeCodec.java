@@ -2,9 +2,10 @@ package org.mailsnap.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Decoder;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 
@@ -19,51 +20,37 @@ final class TreeCodec {
 
     private TreeCodec() {}
 
-    static void startChunk(Encoder out) {
-        out.writeByte(VERSION);
+    static void startChunk(ByteWriter out) {
+        out.u8(VERSION);
     }
 
-    static void writeEntry(Encoder out, FolderEntry f) {
-        out.writeName(f.key().mailbox());
-        out.writeName(f.key().folder());
-        out.writeSignedVarLong(f.newDirMtimeNanos());
-        out.writeSignedVarLong(f.curDirMtimeNanos());
-        out.writeVarLong(f.messages());
-        out.writeVarLong(f.bytes());
-        out.writeBlobIds(f.manifest());
-        out.writeVarLong(f.controlFiles().size());
+    static void writeEntry(ByteWriter out, FolderEntry f) {
+        out.name(f.key().mailbox()).name(f.key().folder()).zigzag(f.newDirMtimeNanos()).zigzag(f.curDirMtimeNanos())
+                .varint(f.messages()).varint(f.bytes()).blobIds(f.manifest()).count(f.controlFiles().size());
         for (ControlFile c : f.controlFiles()) {
-            out.writeName(c.name());
-            out.writeSignedVarLong(c.mtimeNanos());
-            out.writeVarLong(c.size());
-            out.writeBlobIds(c.chunks());
+            out.name(c.name()).zigzag(c.mtimeNanos()).varint(c.size()).blobIds(c.chunks());
         }
     }
 
-    static List<FolderEntry> readChunk(byte[] chunk, BlobId id) throws DecodeException {
-        Decoder in = new Decoder(chunk);
-        String what = "tree chunk " + id.shortHex();
-        int version = in.readByte(what + " version");
-        if (version != 1 && version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
-                    + "; damaged, or written by a newer mailsnap)");
-        }
+    static List<FolderEntry> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
+        ByteReader in = new ByteReader(chunk, "tree chunk " + id.shortHex());
+        int version = Header.checkVersionByte(in, "tree chunk", 1, VERSION);
         List<FolderEntry> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String mailbox = SafeNames.relativePath(name(in, version, 4096, what + " mailbox"), "mailbox");
-            String folder = SafeNames.relativePath(name(in, version, 4096, what + " folder"), "folder");
-            long newMtime = in.readSignedVarLong(what + " new/ mtime");
-            long curMtime = in.readSignedVarLong(what + " cur/ mtime");
-            long messages = in.readVarLong(what + " message count");
-            long bytes = in.readVarLong(what + " byte count");
-            List<BlobId> manifest = in.readBlobIds(Integer.MAX_VALUE, what + " manifest");
-            int controls = in.readCount(1024, what + " control file count");
+            String mailbox = SafeNames.relativePath(name(in, version, 4096, "mailbox"), "mailbox");
+            String folder = SafeNames.relativePath(name(in, version, 4096, "folder"), "folder");
+            long newMtime = in.zigzag("new/ mtime");
+            long curMtime = in.zigzag("cur/ mtime");
+            long messages = in.varint("message count");
+            long bytes = in.varint("byte count");
+            List<BlobId> manifest = in.blobIds(Integer.MAX_VALUE, "manifest");
+            int controls = in.intAtMost(1024, "control file count");
             List<ControlFile> files = new ArrayList<>(controls);
             for (int i = 0; i < controls; i++) {
-                String name = SafeNames.fileName(name(in, version, 1024, what + " control file name"), "control file");
-                long mtime = in.readSignedVarLong(what + " control file mtime");
-                long size = in.readVarLong(what + " control file size");
-                files.add(new ControlFile(name, mtime, size, in.readBlobIds(Integer.MAX_VALUE, what + " control file")));
+                String name = SafeNames.fileName(name(in, version, 1024, "control file name"), "control file");
+                long mtime = in.zigzag("control file mtime");
+                long size = in.varint("control file size");
+                files.add(new ControlFile(name, mtime, size, in.blobIds(Integer.MAX_VALUE, "control file")));
             }
             entries.add(new FolderEntry(new FolderKey(mailbox, folder), newMtime, curMtime, messages, bytes,
                     manifest, files));
@@ -71,7 +58,7 @@ final class TreeCodec {
         return entries;
     }
 
-    private static String name(Decoder in, int version, int maxBytes, String what) throws DecodeException {
-        return version == 1 ? in.readString(maxBytes, what) : in.readName(maxBytes, what);
+    private static String name(ByteReader in, int version, int maxBytes, String field) throws CorruptDataException {
+        return version == 1 ? in.string(maxBytes, field) : in.name(maxBytes, field);
     }
 }

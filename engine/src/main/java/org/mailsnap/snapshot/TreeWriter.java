@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.FolderKey;
@@ -15,7 +15,7 @@ public final class TreeWriter {
 
     private final RecordChunker chunker;
     private final BlobSink sink;
-    private final Encoder chunk = new Encoder(32 * 1024);
+    private final ByteWriter chunk = new ByteWriter(32 * 1024);
     private final List<BlobId> ids = new ArrayList<>();
     private FolderKey last;
 

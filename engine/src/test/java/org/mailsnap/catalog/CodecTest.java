@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
@@ -127,9 +128,9 @@ class CodecTest {
 
     @Test
     void invalidUtf8AndUnknownBitsAreCorrupt() {
-        byte[] placement = new ByteWriter(12).u8(1).fixed64(0).raw(new byte[] {(byte) 0xC3}).toByteArray();
+        byte[] placement = new ByteWriter(12).u8(1).i64be(0).bytes(new byte[] {(byte) 0xC3}).toByteArray();
         assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", placement, KEY));
-        byte[] unknownBits = new ByteWriter(12).u8(2).fixed64(0).toByteArray();
+        byte[] unknownBits = new ByteWriter(12).u8(2).i64be(0).toByteArray();
         assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", unknownBits, KEY));
         byte[] info = MessageInfoCodec.encode(samples.messageInfo());
         info[0] |= (byte) 0x80;

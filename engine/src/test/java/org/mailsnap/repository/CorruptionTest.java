@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
@@ -52,7 +53,7 @@ class CorruptionTest {
             for (int mask : new int[] {0x01, 0x80}) {
                 byte[] bad = good.clone();
                 bad[i] ^= (byte) mask;
-                assertThrows(CorruptObjectException.class, () -> PackReader.readAll(bad, id, keys),
+                assertThrows(CorruptDataException.class, () -> PackReader.readAll(bad, id, keys),
                         "byte " + i + " ^ " + mask);
                 assertThrows(CorruptObjectException.class, () -> PackReader.verifyName(bad, id));
             }
@@ -75,7 +76,7 @@ class CorruptionTest {
                 BlobId blobId = repo.blobId(expected);
                 try {
                     assertArrayEquals(expected, blobs.get(blobId), "byte " + i + " returned wrong data");
-                } catch (CorruptObjectException e) {
+                } catch (CorruptDataException e) {
                     assertTrue(e.getMessage().startsWith("blob ") || e.getMessage().startsWith("pack "),
                             e.getMessage());
                 }
@@ -139,7 +140,7 @@ class CorruptionTest {
                     fail("byte " + i + " flipped and the key file still opened");
                 }
                 fail("byte " + i + ": open succeeded");
-            } catch (CorruptObjectException e) {
+            } catch (CorruptDataException e) {
                 corrupt++;
             } catch (WrongPasswordException e) {
                 wrongPassword++;
@@ -163,10 +164,10 @@ class CorruptionTest {
         for (int i = 0; i < good.length; i++) {
             byte[] bad = good.clone();
             bad[i] ^= 0x01;
-            assertThrows(CorruptObjectException.class, () -> ObjectCodec.decode(ObjectKind.INDEX, id, bad, keys),
+            assertThrows(CorruptDataException.class, () -> ObjectCodec.decode(ObjectKind.INDEX, id, bad, keys),
                     "byte " + i);
             storage.put(name, bad);
-            assertThrows(CorruptObjectException.class, () -> repo.objects().load(ObjectKind.INDEX, id));
+            assertThrows(CorruptDataException.class, () -> repo.objects().load(ObjectKind.INDEX, id));
         }
         assertThrows(CorruptObjectException.class, () -> ObjectCodec.decode(ObjectKind.SNAPSHOT, id, good, keys));
     }

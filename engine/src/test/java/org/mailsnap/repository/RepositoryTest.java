@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.storage.MemoryStorage;
 

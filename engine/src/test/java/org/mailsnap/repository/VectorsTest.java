@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
@@ -214,7 +216,7 @@ class VectorsTest {
         }
         switch (v.get("error")) {
             case "corrupt" -> {
-                CorruptObjectException e = assertThrows(CorruptObjectException.class,
+                CorruptDataException e = assertThrows(CorruptDataException.class,
                         () -> KeyFile.parse(keyId, file), name);
                 assertTrue(e.problem().startsWith(v.get("message")), e.problem());
             }

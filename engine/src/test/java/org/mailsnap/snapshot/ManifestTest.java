@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
@@ -87,12 +87,12 @@ class ManifestTest {
     @Test
     void hostileNamesAreRefused() throws Exception {
         for (String name : List.of("../../etc/passwd", "a/b", "..", ".", "", "x\0y")) {
-            Encoder e = new Encoder();
+            ByteWriter e = new ByteWriter(256);
             ManifestCodec.startChunk(e);
             ManifestCodec.writeEntry(e, new Placement(name, true, 0,
                     new MessageContent(BlobId.of(new byte[32]), List.of(), 0)));
             BlobId id = blobs.put(org.mailsnap.model.BlobType.METADATA, e.toByteArray());
-            DecodeException ex = assertThrows(DecodeException.class,
+            CorruptDataException ex = assertThrows(CorruptDataException.class,
                     () -> ManifestReader.read(List.of(id), blobs, p -> {}));
             assertTrue(ex.getMessage().contains("unsafe"), ex.getMessage());
         }
@@ -109,7 +109,7 @@ class ManifestTest {
             junk[0] = 1;
             try {
                 ManifestCodec.readChunk(junk, BlobId.of(new byte[32]));
-            } catch (DecodeException expected) {
+            } catch (CorruptDataException expected) {
                 // the only acceptable failure
             }
         }

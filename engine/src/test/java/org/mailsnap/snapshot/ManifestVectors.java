@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mailsnap.codec.DecodeException;
-import org.mailsnap.codec.Encoder;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.NameBytes;
@@ -60,11 +60,11 @@ public final class ManifestVectors {
     /** A version 1 chunk (names as UTF-8 strings, no GUID) of the entries that v1 can express. */
     public static Map<String, String> version1() {
         List<Placement> v1 = List.of(entries().get(2));
-        Encoder out = new Encoder(256).writeByte(1);
+        ByteWriter out = new ByteWriter(256).u8(1);
         for (Placement p : v1) {
-            out.writeString(p.name());
-            out.writeByte(p.inCur() ? 1 : 0).writeSignedVarLong(p.mtimeNanos()).writeVarLong(p.content().size())
-                    .writeBlobId(p.content().header()).writeBlobIds(p.content().body());
+            out.string(p.name());
+            out.u8(p.inCur() ? 1 : 0).zigzag(p.mtimeNanos()).varint(p.content().size())
+                    .blobId(p.content().header()).blobIds(p.content().body());
         }
         Map<String, String> v = describe(v1);
         v.put("chunks", HEX.formatHex(out.toByteArray()));
@@ -74,9 +74,9 @@ public final class ManifestVectors {
     /** A version 2 chunk whose GUID holds a {@code /}: readers must reject it. */
     public static Map<String, String> badGuid() {
         Placement p = entries().get(1);
-        Encoder out = new Encoder(256).writeByte(2).writeName(p.name()).writeName("../../etc/passwd")
-                .writeByte(1).writeSignedVarLong(p.mtimeNanos()).writeVarLong(p.content().size())
-                .writeBlobId(p.content().header()).writeBlobIds(p.content().body());
+        ByteWriter out = new ByteWriter(256).u8(2).name(p.name()).name("../../etc/passwd")
+                .u8(1).zigzag(p.mtimeNanos()).varint(p.content().size())
+                .blobId(p.content().header()).blobIds(p.content().body());
         Map<String, String> v = new LinkedHashMap<>();
         v.put("chunks", HEX.formatHex(out.toByteArray()));
         return v;
@@ -93,7 +93,7 @@ public final class ManifestVectors {
         }
         List<Placement> read = new ArrayList<>();
         if (!success) {
-            assertThrows(DecodeException.class, () -> ManifestReader.read(ids, chunks::get, read::add));
+            assertThrows(CorruptDataException.class, () -> ManifestReader.read(ids, chunks::get, read::add));
             return;
         }
         ManifestReader.read(ids, chunks::get, read::add);

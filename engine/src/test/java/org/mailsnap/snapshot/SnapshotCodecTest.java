@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.DecodeException;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 
@@ -38,7 +38,7 @@ class SnapshotCodecTest {
         byte[] bytes = SnapshotCodec.encode(s);
         for (int cut = 0; cut < bytes.length; cut++) {
             byte[] prefix = java.util.Arrays.copyOf(bytes, cut);
-            assertThrows(DecodeException.class, () -> SnapshotCodec.decode(prefix, "x"), "prefix " + cut);
+            assertThrows(CorruptDataException.class, () -> SnapshotCodec.decode(prefix, "x"), "prefix " + cut);
         }
     }
 
@@ -72,12 +72,12 @@ class SnapshotCodecTest {
             TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(), ChunkerParams.RECORDS, 256), blobs);
             w.add(new FolderEntry(bad, 0, 0, 0, 0, List.of(), List.of()));
             List<BlobId> tree = w.finish();
-            assertThrows(DecodeException.class, () -> TreeReader.read(tree, blobs, f -> {}), bad.toString());
+            assertThrows(CorruptDataException.class, () -> TreeReader.read(tree, blobs, f -> {}), bad.toString());
         }
         TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(), ChunkerParams.RECORDS, 256), blobs);
         w.add(new FolderEntry(new FolderKey("u", ""), 0, 0, 0, 0, List.of(),
                 List.of(new ControlFile("../dovecot-uidlist", 0, 0, List.of()))));
         List<BlobId> tree = w.finish();
-        assertThrows(DecodeException.class, () -> TreeReader.read(tree, blobs, f -> {}));
+        assertThrows(CorruptDataException.class, () -> TreeReader.read(tree, blobs, f -> {}));
     }
 }

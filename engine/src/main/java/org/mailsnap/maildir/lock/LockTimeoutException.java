@@ -5,18 +5,12 @@ import java.nio.file.Path;
 
 /** Someone else held a folder's lock for longer than we were willing to wait. */
 public final class LockTimeoutException extends IOException {
-    private final Path lockFile;
     private final String holder;
 
     public LockTimeoutException(String folder, Path lockFile, String holder, String detail) {
         super("timed out waiting for the lock of folder " + folder + " (" + lockFile + "), held by "
                 + (holder == null || holder.isEmpty() ? "an unknown process" : holder) + ": " + detail);
-        this.lockFile = lockFile;
         this.holder = holder;
-    }
-
-    public Path lockFile() {
-        return lockFile;
     }
 
     /** The lock file's content ({@code pid:host}) when it could be read, else null. */

@@ -1,4 +1,4 @@
-package org.mailsnap.catalog;
+package org.mailsnap.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,7 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 decoding, with a fast path for ASCII, which most names in a mail store are. */
-final class Utf8 {
+public final class Utf8 {
     private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(
             () -> StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -15,7 +15,7 @@ final class Utf8 {
     private Utf8() {}
 
     /** The decoded text, or null when the bytes are not valid UTF-8. */
-    static String decode(byte[] bytes, int offset, int length) {
+    public static String decode(byte[] bytes, int offset, int length) {
         int end = offset + length;
         for (int i = offset; i < end; i++) {
             if (bytes[i] < 0) {
