@@ -59,7 +59,8 @@ final class CheckCommand implements Callable<Integer> {
             // shared: backups may run meanwhile, a prune (exclusive) may not delete packs under our feet
             try (RepositoryLock lock = noLock ? null : session.repository.lockShared();
                  CatalogReader reader = session.catalog.read()) {
-                result = new Checker(session.repository, data, reader::message).run();
+                result = new Checker(session.repository, data, reader::message, DamageMarks.marked(session.catalog))
+                        .run();
             }
             if (json) {
                 CheckReportPrinter.json(result, env.out());
@@ -71,6 +72,10 @@ final class CheckCommand implements Callable<Integer> {
                 env.err().printf("marked in the catalog: %d blob locations dropped; the next backup reads %d "
                         + "messages again and lists %d folders again%n", marked.blobsDropped(),
                         marked.placementsDropped(), marked.foldersRelisted());
+            }
+            if (marked.marksCleared() > 0) {
+                env.err().printf("cleared in the catalog: %d blob locations marked bad were read and verified intact;"
+                        + " backups deduplicate against them again%n", marked.marksCleared());
             }
             return result.clean() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
         }

@@ -3,6 +3,7 @@ package org.mailsnap.check;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,14 @@ import org.mailsnap.storage.LocalStorage;
  * <pre>{@code
  * CheckResult result = new Checker(repository, DataSelection.ALL, catalogLookup).run();
  * DamageMarks.record(catalog, result);   // so that the next backup stores the affected messages again
+ *                                       // (and deduplicates again against marked blobs found intact)
  * }</pre>
  */
 public final class Checker {
     private final Repository repository;
     private final DataSelection readData;
     private final MessageLookup lookup;
+    private final Collection<DamagedBlob> marked;
 
     /**
      * @param readData which packs to read whole and verify blob by blob
@@ -33,9 +36,19 @@ public final class Checker {
      *                 catalog)
      */
     public Checker(Repository repository, DataSelection readData, MessageLookup lookup) {
+        this(repository, readData, lookup, List.of());
+    }
+
+    /**
+     * @param marked locations the catalog holds marked bad ({@code CatalogBlobIndex.damagedLocations}): those
+     *               that the packs read whole prove intact come back in {@link CheckResult#intact()}
+     */
+    public Checker(Repository repository, DataSelection readData, MessageLookup lookup,
+                   Collection<DamagedBlob> marked) {
         this.repository = repository;
         this.readData = readData;
         this.lookup = lookup;
+        this.marked = List.copyOf(marked);
     }
 
     /** The first few ids, for a finding that stands for many. */
@@ -72,7 +85,7 @@ public final class Checker {
         // in this listing has its blobs in index files the later index listing shows (no false "in no index"
         // for a backup that finishes while check runs).
         List<String> snapshotIds = repository.objects().list(ObjectKind.SNAPSHOT);
-        IndexScan scan = new IndexScan(repository, readData);
+        IndexScan scan = new IndexScan(repository, readData, marked);
         scan.run();
         SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup);
         walk.run(snapshotIds);
@@ -95,6 +108,6 @@ public final class Checker {
                 (long) scan.data.size() + scan.metadata.size(), scan.packsRead, scan.blobsRead, walk.treeChunks,
                 walk.manifestChunks);
         return new CheckResult(damage, leftovers, walk.affectedSnapshots, walk.affectedMessages,
-                new ArrayList<>(bad.values()), stats);
+                new ArrayList<>(bad.values()), scan.intact, stats);
     }
 }
