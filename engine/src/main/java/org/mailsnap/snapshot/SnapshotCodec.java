@@ -11,16 +11,22 @@ import org.mailsnap.codec.Encoder;
  * The plaintext of a snapshot object (encrypted by the repository's object store):
  * {@code Version(2) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(name) || Separator(string)
  * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}; version 1 (Store a UTF-8 string) is still
- * read. See format-spec/snapshots.md.
+ * read. A replacement ({@link Snapshot#replacement()}) is version 3, which adds {@code Supersedes(count, string*)
+ * || Removed(count, name*)}; backups keep writing version 2. See format-spec/snapshots.md.
  */
 public final class SnapshotCodec {
     static final int VERSION = 2;
+    static final int REPLACEMENT_VERSION = 3;
+    private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private SnapshotCodec() {}
 
     public static byte[] encode(Snapshot s) {
+        if (!s.replacement() && !s.removed().isEmpty()) {
+            throw new IllegalArgumentException("removed mailboxes without a superseded snapshot");
+        }
         Encoder out = new Encoder(1024);
-        out.writeByte(VERSION);
+        out.writeByte(s.replacement() ? REPLACEMENT_VERSION : VERSION);
         out.writeSignedVarLong(s.time().getEpochSecond());
         out.writeVarLong(s.time().getNano());
         out.writeString(s.host());
@@ -37,6 +43,12 @@ public final class SnapshotCodec {
         }
         out.writeVarLong(st.failedMailboxes().size());
         st.failedMailboxes().forEach(out::writeName);
+        if (s.replacement()) {
+            out.writeVarLong(s.supersedes().size());
+            s.supersedes().forEach(out::writeString);
+            out.writeVarLong(s.removed().size());
+            s.removed().forEach(out::writeName);
+        }
         return out.toByteArray();
     }
 
@@ -44,9 +56,9 @@ public final class SnapshotCodec {
         Decoder in = new Decoder(bytes);
         String what = "snapshot " + id;
         int version = in.readByte(what + " version");
-        if (version != 1 && version != VERSION) {
-            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1, " + VERSION
-                    + "; damaged, or written by a newer mailsnap)");
+        if (version < 1 || version > REPLACEMENT_VERSION) {
+            throw new DecodeException(what + ": unsupported version " + version + " (supported: 1.."
+                    + REPLACEMENT_VERSION + "; damaged, or written by a newer mailsnap)");
         }
         long seconds = in.readSignedVarLong(what + " time");
         int nanos = in.readCount(999_999_999, what + " time nanos");
@@ -73,8 +85,30 @@ public final class SnapshotCodec {
             failed.add(version == 1 ? in.readString(4096, what + " failed mailbox")
                     : in.readName(4096, what + " failed mailbox"));
         }
+        List<String> supersedes = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        if (version == REPLACEMENT_VERSION) {
+            int count = in.readCount(1_000_000, what + " supersedes count");
+            if (count == 0) {
+                throw new DecodeException(what + ": a replacement that supersedes nothing");
+            }
+            for (int i = 0; i < count; i++) {
+                String superseded = in.readString(64, what + " supersedes");
+                if (!SNAPSHOT_ID.matcher(superseded).matches() || superseded.equals(id)) {
+                    throw new DecodeException(what + ": supersedes " + SafeNames.printable(superseded)
+                            + (superseded.equals(id) ? ", itself" : ", not a snapshot id"));
+                }
+                supersedes.add(superseded);
+            }
+            int removedCount = in.readCount(1_000_000, what + " removed mailbox count");
+            for (int i = 0; i < removedCount; i++) {
+                removed.add(SafeNames.relativePath(in.readName(4096, what + " removed mailbox"),
+                        what + " removed mailbox"));
+            }
+        }
         in.expectEnd(what);
         return new Snapshot(Instant.ofEpochSecond(seconds, nanos), host, store, sep.charAt(0), parent, tags, tree,
-                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed));
+                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed), supersedes,
+                removed);
     }
 }
