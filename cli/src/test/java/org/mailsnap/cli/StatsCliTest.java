@@ -24,16 +24,12 @@ class StatsCliTest {
     Path store;
 
     CliRun run(String... args) {
-        CliRun r = CliRun.of(env, args);
-        System.out.println("$ mailsnap " + String.join(" ", args) + " -> " + r.code() + "\n" + r.out() + r.err());
-        return r;
+        return CliRun.logged(env, args);
     }
 
     @BeforeEach
     void twoMailboxes() throws Exception {
-        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
-        env.put("MAILSNAP_PASSWORD", "correct horse");
-        env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
+        env.putAll(CliRun.repositoryIn(tmp, "correct horse"));
         store = tmp.resolve("store");
         for (String user : new String[] {"anne", "bob"}) {
             Path box = store.resolve("example.org").resolve(user);
