@@ -23,7 +23,7 @@ import org.mailsnap.mailgen.StoreTree;
 
 /**
  * {@code forget}, {@code prune} and {@code repair} killed with SIGKILL between the steps of format-spec/operations.md
- * (see {@link KillHarnessTest} for backups). The points are chosen from a counted run's writes: after the first,
+ * and {@code forget --mailbox} (see {@link KillHarnessTest} for backups). The points are chosen from a counted run's writes: after the first,
  * the last but one and the last write of each step (lock, snapshot deletions; repacked packs, new index files, the
  * final index file, index deletions, pack deletions; repair's index files and its final one), so every step is met
  * begun, nearly done and done, without a run per write.
@@ -72,6 +72,10 @@ class MaintenanceKillHarnessTest {
 
         Path forgotten = CrashedRuns.copy(threeSnapshots, tmp.resolve("state-forgotten"));
         assertOk(CrashedRuns.inProcess(forgotten, "forget", "--keep-last", "1"));
+        // the newest snapshot, or its replacement without the mailbox: never both, never neither
+        String departed = aMailbox(store);
+        points += killBetweenSteps("forget --mailbox", forgotten, List.of("forget", "--mailbox", departed),
+                new Expected(moments, List.of(), departed), false);
         points += killBetweenSteps("prune", forgotten, List.of("prune", "--max-unused", "0%"),
                 new Expected(moments, newest, null), false);
 
@@ -182,6 +186,15 @@ class MaintenanceKillHarnessTest {
                             || removed.startsWith(p + "/"))), // its domain directory goes if it held only it
                     what + ": snapshot " + id + " does not restore the store as it was (seed " + seed + ")");
             CrashedRuns.deleteTree(target);
+        }
+    }
+
+    /** The first mailbox of the store ({@code domain/user}). */
+    private static String aMailbox(Path store) throws IOException {
+        try (Stream<Path> dirs = Files.walk(store, 3)) {
+            return dirs.filter(p -> p.getFileName().toString().equals("cur") && p.getNameCount()
+                    == store.getNameCount() + 3).map(p -> store.relativize(p.getParent()).toString()).sorted()
+                    .findFirst().orElseThrow();
         }
     }
 

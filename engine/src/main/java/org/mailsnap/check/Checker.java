@@ -97,6 +97,7 @@ public final class Checker {
                     + " file (" + examples(walk.unlisted.keySet()) + "): no pack known holds them"));
         }
         leftovers.addAll(scan.leftovers);
+        leftovers.addAll(walk.leftovers);
         Map<String, DamagedBlob> bad = new LinkedHashMap<>();
         for (DamagedBlob b : scan.badBlobs) {
             bad.putIfAbsent(b.id().toHex() + b.pack(), b);
