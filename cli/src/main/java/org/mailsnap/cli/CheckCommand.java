@@ -65,7 +65,8 @@ final class CheckCommand implements Callable<Integer> {
                 try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
                         seconds -> ProgressLines.check(progress, seconds),
                         seconds -> ProgressEvents.check(progress, seconds))) {
-                    result = new Checker(session.repository, data, reader::message, progress).run();
+                    result = new Checker(session.repository, data, reader::message,
+                            DamageMarks.marked(session.catalog), progress).run();
                 }
             }
             if (json) {
@@ -78,6 +79,10 @@ final class CheckCommand implements Callable<Integer> {
                 env.err().printf("marked in the catalog: %d blob locations dropped; the next backup reads %d "
                         + "messages again and lists %d folders again%n", marked.blobsDropped(),
                         marked.placementsDropped(), marked.foldersRelisted());
+            }
+            if (marked.marksCleared() > 0) {
+                env.err().printf("cleared in the catalog: %d blob locations marked bad were read and verified intact;"
+                        + " backups deduplicate against them again%n", marked.marksCleared());
             }
             return result.clean() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
         }

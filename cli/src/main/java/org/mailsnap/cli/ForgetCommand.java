@@ -22,11 +22,15 @@ import picocli.CommandLine.Option;
                 + "hour, day, ISO week, month or year (local time, or $MAILSNAP_TZ) until its count is used; a rule "
                 + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
                 + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
-        "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data."},
+        "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data.",
+        "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
+                + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
+                + "remains that no other mailbox references ('stats --mailbox' shows 0 bytes)."},
         footer = {"", "Examples:",
                 "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --dry-run",
                 "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --prune",
-                "  mailsnap forget --keep-within 90d --group-by host"})
+                "  mailsnap forget --keep-within 90d --group-by host",
+                "  mailsnap forget --mailbox example.org/anne --prune"})
 final class ForgetCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -55,6 +59,9 @@ final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "host,path",
             description = "host,path (default), host, path or none.")
     String groupBy;
+    @Option(names = "--mailbox", paramLabel = "MAILBOX",
+            description = "Remove this mailbox from every snapshot instead of applying a policy.")
+    String mailbox;
     @Option(names = {"-n", "--dry-run"}, description = "Print the plan; delete nothing.")
     boolean dryRun;
     @Option(names = "--prune", description = "Run 'prune' afterwards.")
@@ -72,6 +79,9 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (mailbox != null) {
+            return forgetMailbox();
+        }
         RetentionPolicy policy;
         GroupBy grouping;
         try {
@@ -113,6 +123,27 @@ final class ForgetCommand implements Callable<Integer> {
             }
             // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
             return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+        }
+    }
+
+    private int forgetMailbox() throws Exception {
+        if (last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null
+                || within != null || !tags.isEmpty()) {
+            throw new UserError(ExitCode.USAGE, "--mailbox removes one mailbox from every snapshot; it takes no"
+                    + " --keep-… policy (run forget twice)");
+        }
+        if (mailbox.isEmpty() || mailbox.startsWith("/") || mailbox.endsWith("/")) {
+            throw new UserError(ExitCode.USAGE, "--mailbox takes a mailbox as 'snapshots'/'ls' show it (e.g."
+                    + " example.org/anne), not '" + mailbox + "'");
+        }
+        PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
+        java.time.Duration retry = PruneCommand.parseDuration(retryLock);
+        try (Session session = Session.open(env, repository, catalog)) {
+            int code = ForgetMailboxRun.run(env, session, mailbox, dryRun);
+            if (prune) {
+                PruneCommand.prune(env, session, pruneOptions, retry);
+            }
+            return code;
         }
     }
 

@@ -25,7 +25,7 @@ final class MailsnapCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, KeyCommand.class, BackupCommand.class,
             SnapshotsCommand.class, LsCommand.class, DiffCommand.class, RestoreCommand.class, FindCommand.class,
             DumpCommand.class, ForgetCommand.class, PruneCommand.class, UnlockCommand.class, CatalogCommand.class,
-            CheckCommand.class, RepairCommand.class, ConfigCommand.class, CompletionCommand.class, DemoCommand.class);
+            CheckCommand.class, RepairCommand.class, StatsCommand.class, ConfigCommand.class, CompletionCommand.class, DemoCommand.class);
 
     @Spec
     CommandSpec spec;

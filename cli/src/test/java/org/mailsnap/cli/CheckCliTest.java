@@ -144,6 +144,32 @@ class CheckCliTest {
     }
 
     @Test
+    void checkReadDataClearsTheMarksOfAPackThatWasOnlyUnreachable() throws Exception {
+        Path store = store();
+        assertEquals(0, run("init").code());
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Path pack = largestPack();
+        Path away = tmp.resolve("away");
+        Files.move(pack, away);
+        CliRun missing = run("check");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("marked in the catalog:"), missing.err());
+        Files.move(away, pack);
+
+        CliRun headers = run("check");
+        assertEquals(0, headers.code(), headers.out());
+        assertFalse(headers.err().contains("cleared"), "headers alone prove nothing: " + headers.err());
+        CliRun read = run("check", "--read-data");
+        assertEquals(0, read.code(), read.out());
+        assertTrue(read.err().matches("(?s)cleared in the catalog: \\d+ blob locations marked bad were read and"
+                + " verified intact.*"), read.err());
+        assertEquals("", run("check", "--read-data").err(), "nothing left to clear");
+        CliRun backup = run("backup", "--lock", "none", "--json", store.toString());
+        assertEquals(0, backup.code(), backup.err());
+        assertTrue(backup.out().contains("\"blobsNew\":0,"), "deduplicated against the pack again: " + backup.out());
+    }
+
+    @Test
     void badSubsetSpecsAreUsageErrors() throws Exception {
         assertEquals(0, run("init").code());
         assertEquals(2, run("check", "--read-data-subset", "0/24").code());

@@ -13,4 +13,17 @@ record CliRun(int code, String out, String err) {
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** Like {@link #of}, and prints the command with what it printed, for the test's log. */
+    static CliRun logged(Map<String, String> env, String... args) {
+        CliRun r = of(env, args);
+        System.out.println("$ mailsnap " + String.join(" ", args) + " -> " + r.code() + "\n" + r.out() + r.err());
+        return r;
+    }
+
+    /** The environment of a repository in {@code dir/repo} with its catalog in {@code dir/catalog}. */
+    static Map<String, String> repositoryIn(java.nio.file.Path dir, String password) {
+        return Map.of("MAILSNAP_REPOSITORY", dir.resolve("repo").toString(), "MAILSNAP_PASSWORD", password,
+                "MAILSNAP_CATALOG", dir.resolve("catalog").toString());
+    }
 }

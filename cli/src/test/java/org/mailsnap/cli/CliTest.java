@@ -87,7 +87,7 @@ class CliTest {
         assertEquals(java.util.List.of("restore"), java.util.List.copyOf(
                 Main.commandLine(environment, new String[] {"restore", "--help"}).getSubcommands().keySet()));
         java.util.List<String> all = java.util.List.of("init", "key", "backup", "snapshots", "ls", "diff", "restore",
-                "find", "dump", "forget", "prune", "unlock", "catalog", "check", "repair", "config", "completion",
+                "find", "dump", "forget", "prune", "unlock", "catalog", "check", "repair", "stats", "config", "completion",
                 "demo");
         for (String[] args : new String[][] {{}, {"--help"}, {"restor"}, {"--version"}}) {
             assertEquals(all, java.util.List.copyOf(Main.commandLine(environment, args).getSubcommands().keySet()),

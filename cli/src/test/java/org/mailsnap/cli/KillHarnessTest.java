@@ -2,23 +2,13 @@ package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.Trees;
@@ -38,9 +28,6 @@ import org.mailsnap.mailgen.StoreTree;
  * writes).
  */
 class KillHarnessTest {
-    private static final Pattern REACHED = Pattern.compile("mailsnap: crash point (\\d+\\+?) reached: (.*)");
-    private static final Pattern COUNTED = Pattern.compile("mailsnap: crash points: (\\d+) writes");
-
     @TempDir
     Path tmp;
 
@@ -62,15 +49,15 @@ class KillHarnessTest {
         int initialPoints = killEverywhere("initial", empty, Map.of(), initialMoment);
 
         Path afterFirst = copy(empty, tmp.resolve("state-first"));
-        Child first = child(afterFirst, null);
-        assertEquals(0, first.code, first.err);
+        CrashedRuns.Child first = CrashedRuns.run(afterFirst, null, backup());
+        assertEquals(0, first.code(), first.err());
         Map<String, StoreTree> before = Map.of(onlySnapshot(afterFirst), initialMoment);
 
         // a busy hour for a small store: every kind of change, and deliveries that the run must store
         ChurnSpec busy = ChurnSpec.defaults().toBuilder().seed(seed).flagChangeShare(0.3).keywordChangeShare(0.1)
                 .pickupShare(0.3).moveShare(0.15).copyShare(0.1).expungeShare(0.1).deliveryShare(0.3).build();
         System.out.println("hour: " + new ChurnSimulator(busy).simulateHour(store));
-        BackupSettle.age(store);
+        CrashedRuns.ageDirectories(store);
         int hourlyPoints = killEverywhere("hourly", afterFirst, before, Trees.capture(store));
         assertTrue(initialPoints + hourlyPoints >= 50, initialPoints + " + " + hourlyPoints + " kill points");
     }
@@ -83,17 +70,13 @@ class KillHarnessTest {
      */
     private int killEverywhere(String label, Path baseline, Map<String, StoreTree> earlier, StoreTree now)
             throws Exception {
-        Child counting = child(copy(baseline, tmp.resolve(label + "-count")), "count");
-        assertEquals(0, counting.code, counting.err);
-        Matcher counted = COUNTED.matcher(counting.err);
-        assertTrue(counted.find(), counting.err);
-        int writes = Integer.parseInt(counted.group(1));
+        int writes = CrashedRuns.count(copy(baseline, tmp.resolve(label + "-count")), backup()).size();
         int points = 0;
         for (int write = 1; write <= writes; write++) {
             for (String point : List.of(Integer.toString(write), write + "+")) {
                 Path state = copy(baseline, tmp.resolve(label + "-" + point));
-                Killed killed = killAt(state, point);
-                verifyAfterKill(label + " killed at " + point + " (" + killed.write + ")", state, earlier, now);
+                String reached = CrashedRuns.killAt(state, point, backup());
+                verifyAfterKill(label + " killed at " + point + " (" + reached + ")", state, earlier, now);
                 deleteTree(state);
                 points++;
             }
@@ -115,8 +98,8 @@ class KillHarnessTest {
                 assertRestores(what + ", the killed run's own snapshot", state, left, now);
             }
         }
-        Child next = child(state, null);
-        assertEquals(0, next.code, what + ": the next run fails: " + next.err);
+        CrashedRuns.Child next = CrashedRuns.run(state, null, backup());
+        assertEquals(0, next.code(), what + ": the next run fails: " + next.err());
         TreeSet<String> after = snapshotIds(state);
         after.removeAll(ids);
         assertEquals(1, after.size(), what + ": the next run's snapshot");
@@ -139,73 +122,12 @@ class KillHarnessTest {
         deleteTree(target);
     }
 
-    private record Killed(String write) {}
-
-    /** Starts a backup that stops at {@code point}, waits for its report on stderr, and kills it with SIGKILL. */
-    private Killed killAt(Path state, String point) throws Exception {
-        Process p = start(state, point);
-        String reached = null;
-        StringBuilder err = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                StandardCharsets.UTF_8)); Reaper reaper = new Reaper(p)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                err.append(line).append('\n');
-                Matcher m = REACHED.matcher(line);
-                if (m.matches()) {
-                    assertEquals(point, m.group(1));
-                    reached = m.group(2);
-                    break;
-                }
-            }
-            if (reached == null) {
-                fail("the run ended (exit " + p.waitFor() + ") before crash point " + point + ": " + err);
-            }
-            p.destroyForcibly(); // SIGKILL on Linux
-            assertEquals(137, p.waitFor(), "killed by SIGKILL");
-        }
-        return new Killed(reached);
+    private List<String> backup() {
+        return List.of("backup", store.toString(), "--lock", "none", "--checkpoint", "1", "--threads", "1");
     }
 
-    /** Kills the child whatever happens in the test, so a failed assertion never leaves it waiting at its point. */
-    private record Reaper(Process process) implements AutoCloseable {
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    private record Child(int code, String err) {}
-
-    private Child child(Path state, String crashAt) throws Exception {
-        Process p = start(state, crashAt);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Child(p.waitFor(), err);
-    }
-
-    private Process start(Path state, String crashAt) throws IOException {
-        List<String> command = ChildJvm.mailsnap(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), "backup",
-                store.toString(), "--lock", "none", "--checkpoint", "1", "--threads", "1");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().putAll(environment(state));
-        if (crashAt != null) {
-            pb.environment().put("MAILSNAP_CRASH_AT", crashAt);
-        }
-        return pb.start();
-    }
-
-    private CliRun inProcess(Path state, String... args) {
-        return CliRun.of(environment(state), args);
-    }
-
-    private static Map<String, String> environment(Path state) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MAILSNAP_REPOSITORY", state.resolve("repo").toString());
-        env.put("MAILSNAP_PASSWORD", "kill me softly");
-        env.put("MAILSNAP_CATALOG", state.resolve("catalog").toString());
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        return env;
+    private static CliRun inProcess(Path state, String... args) {
+        return CrashedRuns.inProcess(state, args);
     }
 
     private String onlySnapshot(Path state) throws IOException {
@@ -215,51 +137,14 @@ class KillHarnessTest {
     }
 
     private static TreeSet<String> snapshotIds(Path state) throws IOException {
-        TreeSet<String> ids = new TreeSet<>();
-        Path dir = state.resolve("repo").resolve("snapshots");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(ids::add);
-            }
-        }
-        return ids;
+        return CrashedRuns.snapshotIds(state);
     }
 
     private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
+        return CrashedRuns.copy(from, to);
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** Directory mtimes an hour old, so the next run's listing sees what changed and not the same-second race. */
-    private static final class BackupSettle {
-        static void age(Path root) throws IOException {
-            java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minusSeconds(3600));
-            try (Stream<Path> dirs = Files.walk(root)) {
-                for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                    Files.setLastModifiedTime(d, hourAgo);
-                }
-            }
-        }
+        CrashedRuns.deleteTree(root);
     }
 }

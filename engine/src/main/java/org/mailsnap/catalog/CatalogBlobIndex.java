@@ -161,6 +161,51 @@ public final class CatalogBlobIndex implements BlobIndex {
         return marked;
     }
 
+    /** Every bad location recorded (few: what check or restores found), for check to look at again. */
+    public List<DamagedBlob> damagedLocations() throws IOException {
+        List<DamagedBlob> result = new ArrayList<>();
+        read(txn -> {
+            try (PrefixScan scan = txn.scan(damaged, new byte[0])) {
+                while (scan.next()) {
+                    byte[] key = scan.key();
+                    BlobId id = BlobId.of(java.util.Arrays.copyOf(key, BlobId.LENGTH));
+                    String pack = key.length == BlobId.LENGTH ? null
+                            : java.util.HexFormat.of().formatHex(key, BlobId.LENGTH, key.length);
+                    result.add(new DamagedBlob(id, pack, new String(scan.value(),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Takes back the marks of locations found intact after all (check read them whole and verified them: the
+     * failure that marked them was transient, or the pack came back): the location's own mark and any mark "wherever
+     * the catalog had it" are deleted, and the location is recorded again unless the blob has another, so backups
+     * deduplicate against it once more. Marks of the blob's other locations stay.
+     *
+     * @return how many marks were deleted
+     */
+    public long clearDamaged(Iterable<Map.Entry<BlobId, BlobLocation>> intact) throws IOException {
+        long[] cleared = {0};
+        write(txn -> {
+            for (Map.Entry<BlobId, BlobLocation> e : intact) {
+                for (byte[] mark : List.of(Keys.damaged(e.getKey(), e.getValue().pack()),
+                        Keys.damaged(e.getKey(), null))) {
+                    if (txn.delete(damaged, mark)) {
+                        cleared[0]++;
+                    }
+                }
+                byte[] key = e.getKey().toBytes();
+                if (txn.get(blobs, key) == null) {
+                    txn.put(blobs, key, BlobLocationCodec.encode(e.getValue()));
+                }
+            }
+        });
+        return cleared[0];
+    }
+
     @Override
     public Optional<String> damageOf(BlobId id) throws IOException {
         String[] reason = {null};

@@ -94,6 +94,34 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
         state.putMessage(mailbox, guid, info);
     }
 
+    /**
+     * Drops everything cached about {@code mailbox} (removed from the repository by {@code forget --mailbox}): its
+     * folders' states and placements in every store, its content map and search index entries. A later backup
+     * that still finds the mailbox reads it as new. Returns the records deleted.
+     */
+    public long forgetMailbox(String mailbox) throws IOException {
+        check();
+        long deleted = 0;
+        java.util.Set<String> stores = new java.util.TreeSet<>();
+        for (SnapshotSummary s : state.snapshots()) {
+            stores.add(s.storeKey());
+        }
+        for (String store : stores) {
+            for (FolderKey folder : state.folders(store)) {
+                if (folder.mailbox().equals(mailbox)) {
+                    deleted += state.clearPlacements(store, folder);
+                    deleted += state.deleteFolder(store, folder) ? 1 : 0;
+                }
+            }
+        }
+        for (String guid : state.guidsOf(mailbox)) {
+            deleted += state.deleteContent(mailbox, guid) ? 1 : 0;
+            deleted += state.deleteMessage(mailbox, guid) ? 1 : 0;
+        }
+        changes += deleted;
+        return deleted;
+    }
+
     public boolean deleteMessage(String mailbox, String guid) throws IOException {
         check();
         changes++;

@@ -188,6 +188,20 @@ final class StateTxn {
         return hits;
     }
 
+    /** The GUIDs the content map or the search index holds for {@code mailbox}. */
+    java.util.Set<String> guidsOf(String mailbox) throws CatalogException {
+        java.util.Set<String> guids = new java.util.TreeSet<>();
+        byte[] prefix = Keys.mailboxPrefix(mailbox);
+        for (var dbi : List.of(dbs.content(), dbs.messages())) {
+            try (PrefixScan scan = txn.scan(dbi, prefix)) {
+                while (scan.next()) {
+                    guids.add(Keys.split(scan.key(), 0, "content")[1]);
+                }
+            }
+        }
+        return guids;
+    }
+
     private static void collect(byte[] key, byte[] value, MessageMatcher matcher, List<FoundMessage> hits)
             throws CatalogCorruptException {
         String[] mailboxAndGuid = Keys.split(key, 0, "message");

@@ -1,7 +1,10 @@
 package org.mailsnap.check;
 
 import java.util.List;
+import java.util.Map;
 import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
 
 /**
  * What a check found.
@@ -12,16 +15,19 @@ import org.mailsnap.catalog.DamagedBlob;
  * @param snapshots snapshots that cannot be restored completely
  * @param messages  messages some snapshot cannot restore
  * @param badBlobs  every blob location known bad (for the catalog's marks)
+ * @param intact    locations the catalog had marked bad that this check read whole and verified (their marks go)
  * @param stats     how much was looked at
  */
 public record CheckResult(List<Finding> damage, List<Finding> leftovers, List<AffectedSnapshot> snapshots,
-                          List<AffectedMessage> messages, List<DamagedBlob> badBlobs, Stats stats) {
+                          List<AffectedMessage> messages, List<DamagedBlob> badBlobs,
+                          List<Map.Entry<BlobId, BlobLocation>> intact, Stats stats) {
     public CheckResult {
         damage = List.copyOf(damage);
         leftovers = List.copyOf(leftovers);
         snapshots = List.copyOf(snapshots);
         messages = List.copyOf(messages);
         badBlobs = List.copyOf(badBlobs);
+        intact = List.copyOf(intact);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.mailsnap.check;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.mailsnap.storage.LocalStorage;
  * <pre>{@code
  * CheckResult result = new Checker(repository, DataSelection.ALL, catalogLookup).run();
  * DamageMarks.record(catalog, result);   // so that the next backup stores the affected messages again
+ *                                       // (and deduplicates again against marked blobs found intact)
  * }</pre>
  */
 public final class Checker {
@@ -27,6 +29,7 @@ public final class Checker {
     private final DataSelection readData;
     private final MessageLookup lookup;
     private final CheckProgress progress;
+    private final Collection<DamagedBlob> marked;
 
     /**
      * @param readData which packs to read whole and verify blob by blob
@@ -34,14 +37,20 @@ public final class Checker {
      *                 catalog)
      */
     public Checker(Repository repository, DataSelection readData, MessageLookup lookup) {
-        this(repository, readData, lookup, new CheckProgress());
+        this(repository, readData, lookup, List.of(), new CheckProgress());
     }
 
-    /** @param progress counted as the check goes, for a progress display */
-    public Checker(Repository repository, DataSelection readData, MessageLookup lookup, CheckProgress progress) {
+    /**
+     * @param marked   locations the catalog holds marked bad ({@code CatalogBlobIndex.damagedLocations}): those
+     *                 that the packs read whole prove intact come back in {@link CheckResult#intact()}
+     * @param progress counted as the check goes, for a progress display
+     */
+    public Checker(Repository repository, DataSelection readData, MessageLookup lookup,
+                   Collection<DamagedBlob> marked, CheckProgress progress) {
         this.repository = repository;
         this.readData = readData;
         this.lookup = lookup;
+        this.marked = List.copyOf(marked);
         this.progress = progress;
     }
 
@@ -79,7 +88,7 @@ public final class Checker {
         // in this listing has its blobs in index files the later index listing shows (no false "in no index"
         // for a backup that finishes while check runs).
         List<String> snapshotIds = repository.objects().list(ObjectKind.SNAPSHOT);
-        IndexScan scan = new IndexScan(repository, readData, progress);
+        IndexScan scan = new IndexScan(repository, readData, marked, progress);
         scan.run();
         SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup, progress);
         walk.run(snapshotIds);
@@ -91,6 +100,7 @@ public final class Checker {
                     + " file (" + examples(walk.unlisted.keySet()) + "): no pack known holds them"));
         }
         leftovers.addAll(scan.leftovers);
+        leftovers.addAll(walk.leftovers);
         Map<String, DamagedBlob> bad = new LinkedHashMap<>();
         for (DamagedBlob b : scan.badBlobs) {
             bad.putIfAbsent(b.id().toHex() + b.pack(), b);
@@ -102,6 +112,6 @@ public final class Checker {
                 (long) scan.data.size() + scan.metadata.size(), scan.packsRead, scan.blobsRead, walk.treeChunks,
                 walk.manifestChunks);
         return new CheckResult(damage, leftovers, walk.affectedSnapshots, walk.affectedMessages,
-                new ArrayList<>(bad.values()), stats);
+                new ArrayList<>(bad.values()), scan.intact, stats);
     }
 }

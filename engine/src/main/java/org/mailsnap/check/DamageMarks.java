@@ -41,6 +41,10 @@ import org.mailsnap.storage.NoSuchObjectException;
  *       no longer found in the blob index, are stored again.</li>
  * </ol>
  * Nothing else changes: a backup needs no knowledge of damage.
+ *
+ * <p>Marks are taken back by a check that reads a marked location whole and verifies it (a failure that was
+ * transient: a storage timeout, a pack that was restored): {@link #record(Catalog, CheckResult)} clears them and
+ * the location serves deduplication again. A check that does not read the pack leaves the mark.
  */
 public final class DamageMarks {
     private DamageMarks() {}
@@ -55,16 +59,24 @@ public final class DamageMarks {
      * @param blobsDropped     blob locations dropped from the blob index
      * @param placementsDropped last-run placements deleted (their messages are read by the next backup)
      * @param foldersRelisted  folders the next backup lists again
+     * @param marksCleared     marks taken back: the location was verified intact
      */
-    public record Result(long blobsDropped, long placementsDropped, long foldersRelisted) {}
+    public record Result(long blobsDropped, long placementsDropped, long foldersRelisted, long marksCleared) {}
 
-    /** Marks everything a check found. */
+    /** What a check should look at again: the locations the catalog holds marked bad. */
+    public static List<DamagedBlob> marked(Catalog catalog) throws IOException {
+        return catalog.blobs().damagedLocations();
+    }
+
+    /** Marks everything a check found bad, and clears the marks of locations it verified intact. */
     public static Result record(Catalog catalog, CheckResult result) throws IOException {
         List<MessageRef> messages = new ArrayList<>();
         for (AffectedMessage m : result.messages()) {
             messages.add(new MessageRef(m.mailbox(), m.identity()));
         }
-        return record(catalog, result.badBlobs(), messages);
+        Result marked = record(catalog, result.badBlobs(), messages);
+        long cleared = result.intact().isEmpty() ? 0 : catalog.blobs().clearDamaged(result.intact());
+        return new Result(marked.blobsDropped(), marked.placementsDropped(), marked.foldersRelisted(), cleared);
     }
 
     /**
@@ -102,7 +114,7 @@ public final class DamageMarks {
     public static Result record(Catalog catalog, Collection<DamagedBlob> bad, Collection<MessageRef> messages)
             throws IOException {
         if (bad.isEmpty() && messages.isEmpty()) {
-            return new Result(0, 0, 0);
+            return new Result(0, 0, 0, 0);
         }
         long dropped = catalog.blobs().markDamaged(bad);
         // Only blobs the catalog now has no good location for need their messages read again: one stored again
@@ -151,7 +163,7 @@ public final class DamageMarks {
             }
             w.commit();
         }
-        return new Result(dropped, placements, folders);
+        return new Result(dropped, placements, folders, 0);
     }
 
     private static boolean uses(MessageContent content, Set<BlobId> ids) {

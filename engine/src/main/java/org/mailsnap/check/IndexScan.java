@@ -2,6 +2,7 @@ package org.mailsnap.check;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
@@ -38,16 +40,23 @@ final class IndexScan {
     final Map<String, String> badPacks = new LinkedHashMap<>();
     /** Why each damaged blob is damaged (only blobs that failed to read; small). */
     final Map<org.mailsnap.model.BlobId, String> damagedBlobs = new HashMap<>();
+    /** Locations the catalog holds marked bad, by blob id (a null pack: "wherever the catalog had it"). */
+    private final Map<org.mailsnap.model.BlobId, Set<String>> marked = new HashMap<>();
+    /** Marked locations this scan read whole and verified: the marks can go. */
+    final List<Map.Entry<org.mailsnap.model.BlobId, BlobLocation>> intact = new ArrayList<>();
     int indexFiles;
     int packs;
     int packsRead;
     long blobsRead;
 
-    IndexScan(Repository repository, DataSelection readData, CheckProgress progress) {
+    IndexScan(Repository repository, DataSelection readData, Collection<DamagedBlob> marked, CheckProgress progress) {
         this.repository = repository;
         this.maintenance = repository.maintenance();
         this.readData = readData;
         this.progress = progress;
+        for (DamagedBlob b : marked) {
+            this.marked.computeIfAbsent(b.id(), id -> new HashSet<>()).add(b.pack());
+        }
     }
 
     void run() throws IOException {
@@ -113,6 +122,7 @@ final class IndexScan {
         });
         String packName = describe("pack", pack.packId());
         byte packStatus = BlobTable.OK;
+        boolean verified = false;
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
         if (!present) {
             packStatus = BlobTable.PACK_MISSING;
@@ -128,6 +138,7 @@ final class IndexScan {
             progress.blobsRead.addAndGet(v.verified());
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
+            verified = v.packProblems().isEmpty();
             if (damaged.size() <= 3) {
                 damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: "
                         + why)));
@@ -147,6 +158,9 @@ final class IndexScan {
             byte status = why != null ? BlobTable.DAMAGED : packStatus;
             BlobTable table = blob.location().type() == BlobType.METADATA ? metadata : data;
             table.add(blob.id(), number, blob.location(), status);
+            if (verified && status == BlobTable.OK && wasMarked(blob.id(), pack.packId())) {
+                intact.add(Map.entry(blob.id(), blob.location()));
+            }
             if (status != BlobTable.OK) {
                 String reason = status == BlobTable.PACK_MISSING ? "pack " + pack.packId() + " missing" : why;
                 badBlobs.add(new DamagedBlob(blob.id(), pack.packId(), reason));
@@ -155,6 +169,11 @@ final class IndexScan {
                 }
             }
         }
+    }
+
+    private boolean wasMarked(org.mailsnap.model.BlobId id, String packId) {
+        Set<String> packs = marked.get(id);
+        return packs != null && (packs.contains(packId) || packs.contains(null));
     }
 
     /** Pack-header damage does not stop restores (they read blobs at index locations) but stops a repair. */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
@@ -20,7 +20,6 @@ import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
@@ -41,6 +40,7 @@ final class SnapshotWalk {
     /** Manifest chunks that decode but reference bad data blobs: the placements concerned. */
     private final Map<BlobId, List<BadPlacement>> badManifestChunks = new HashMap<>();
     final List<Finding> damage = new ArrayList<>();
+    final List<Finding> leftovers = new ArrayList<>();
     final List<AffectedSnapshot> affectedSnapshots = new ArrayList<>();
     final List<AffectedMessage> affectedMessages = new ArrayList<>();
     /** Referenced blobs that no index lists at all (they are in no pack check knows of). */
@@ -70,26 +70,27 @@ final class SnapshotWalk {
 
     /** @param ids the snapshot ids, listed before the index files (see {@link Checker#run}) */
     void run(List<String> ids) throws IOException {
-        snapshots = ids.size();
-        progress.snapshotsTotal.set(ids.size());
         List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
-        for (String id : ids) {
-            progress.snapshotsDone.incrementAndGet();
-            Snapshot snapshot;
-            try {
-                snapshot = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
-            } catch (IOException e) {
-                String problem = IndexScan.problem(e);
-                damage.add(new Finding(IndexScan.describe("snapshot", id), problem));
-                affectedSnapshots.add(new AffectedSnapshot(id, null, null, 0, List.of("unreadable: " + problem)));
-                continue;
-            }
+        SnapshotObjects objects = SnapshotObjects.load(repository, ids);
+        snapshots = ids.size();
+        for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
+            String problem = IndexScan.problem(e.getValue());
+            damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
+            affectedSnapshots.add(new AffectedSnapshot(e.getKey(), null, null, 0, List.of("unreadable: " + problem)));
+        }
+        for (String id : objects.superseded()) {
+            leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
+                    + " present (an interrupted 'forget --mailbox'; readers ignore it, the next forget or prune"
+                    + " deletes it)"));
+        }
+        for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+            Snapshot snapshot = e.getValue();
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {
                 good &= treeChunk(chunk);
             }
             if (!good) {
-                bad.add(Map.entry(id, snapshot));
+                bad.add(Map.entry(e.getKey(), snapshot));
             }
         }
         bad.sort(Comparator.comparing(e -> e.getValue().time()));

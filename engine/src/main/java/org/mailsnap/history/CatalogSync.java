@@ -2,9 +2,13 @@ package org.mailsnap.history;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogBlobIndex;
 import org.mailsnap.catalog.CatalogWriter;
@@ -15,6 +19,7 @@ import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.SnapshotCodec;
+import org.mailsnap.storage.NoSuchObjectException;
 
 /** Brings the catalog's caches up to date with the repository. */
 public final class CatalogSync {
@@ -45,35 +50,82 @@ public final class CatalogSync {
      * Adds summaries of snapshots the catalog does not know, and drops those gone from the repository. A snapshot
      * object that cannot be read is left out (and not cached: the next sync reports it again), so one damaged
      * object never hides the others.
+     *
+     * <p>A snapshot that a readable snapshot supersedes (format-spec/snapshots.md, "Replacement snapshots") is left
+     * out too, and dropped if known. Only snapshots new to the catalog are read, so the rule is applied
+     * incrementally: a new replacement drops what it supersedes, and its {@code Removed} mailboxes' cached state; a
+     * new snapshot is checked against the replacements of the same store and time (a replacement keeps its
+     * original's time), which are read again for that (rare: only while an interrupted {@code forget --mailbox}
+     * left its originals).
      */
     public static Snapshots snapshots(Repository repository, Catalog catalog) throws IOException {
         List<String> ids = repository.objects().list(ObjectKind.SNAPSHOT);
         Set<String> present = new HashSet<>(ids);
         try (CatalogWriter w = catalog.beginWrite()) {
-            Set<String> known = new HashSet<>();
+            Map<String, SnapshotSummary> known = new HashMap<>();
             for (SnapshotSummary s : w.snapshots()) {
                 if (present.contains(s.id())) {
-                    known.add(s.id());
+                    known.put(s.id(), s);
                 } else {
                     w.deleteSnapshot(s.id());
                 }
             }
             List<DamagedSnapshot> damaged = new ArrayList<>();
+            Map<String, Snapshot> added = new LinkedHashMap<>();
+            Set<String> superseded = new HashSet<>();
+            Set<String> removedMailboxes = new TreeSet<>();
             for (String id : ids) {
-                if (!known.contains(id)) {
+                if (!known.containsKey(id)) {
                     Snapshot s;
                     try {
                         s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
                     } catch (CorruptDataException e) {
                         damaged.add(new DamagedSnapshot(id, e.getMessage()));
                         continue;
+                    } catch (NoSuchObjectException e) {
+                        continue; // deleted since the listing
                     }
-                    w.putSnapshot(new SnapshotSummary(id, s.time(), s.host(), s.storeKey(), s.stats().messages()));
+                    added.put(id, s);
+                    superseded.addAll(s.supersedes());
+                    removedMailboxes.addAll(s.removed());
+                }
+            }
+            for (String mailbox : removedMailboxes) {
+                w.forgetMailbox(mailbox);
+            }
+            for (Map.Entry<String, Snapshot> e : added.entrySet()) {
+                Snapshot s = e.getValue();
+                for (SnapshotSummary twin : known.values()) {
+                    if (twin.storeKey().equals(s.storeKey()) && twin.time().equals(s.time())) {
+                        superseded.addAll(supersededBy(repository, twin.id()));
+                    }
+                }
+            }
+            for (String id : superseded) {
+                if (known.containsKey(id)) {
+                    w.deleteSnapshot(id);
+                }
+            }
+            damaged.removeIf(d -> superseded.contains(d.id()));
+            for (Map.Entry<String, Snapshot> e : added.entrySet()) {
+                Snapshot s = e.getValue();
+                if (!superseded.contains(e.getKey())) {
+                    w.putSnapshot(new SnapshotSummary(e.getKey(), s.time(), s.host(), s.storeKey(),
+                            s.stats().messages()));
                 }
             }
             List<SnapshotSummary> all = w.snapshots();
             w.commit();
             return new Snapshots(all, List.copyOf(damaged));
+        }
+    }
+
+    /** What a snapshot the catalog knows supersedes (nothing when it is gone or unreadable now). */
+    private static List<String> supersededBy(Repository repository, String id) throws IOException {
+        try {
+            return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id).supersedes();
+        } catch (CorruptDataException | NoSuchObjectException e) {
+            return List.of();
         }
     }
 }

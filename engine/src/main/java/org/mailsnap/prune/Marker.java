@@ -3,8 +3,9 @@ package org.mailsnap.prune;
 import java.io.IOException;
 import java.util.List;
 import org.mailsnap.codec.CorruptDataException;
+import java.util.Map;
+import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
@@ -12,7 +13,6 @@ import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
@@ -34,25 +34,35 @@ final class Marker {
         this.progress = progress;
     }
 
-    /** Marks every snapshot in the listing; returns how many. An unreadable snapshot stops the prune. */
+    /**
+     * Snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md): not marked, and
+     * deleted by the prune before its index files and packs. Known after {@link #markAll}.
+     */
+    List<String> superseded = List.of();
+
+    /**
+     * Marks every snapshot in the listing that no readable snapshot supersedes; returns how many. An unreadable
+     * snapshot stops the prune (unless a readable one supersedes it).
+     */
     long markAll() throws IOException {
         long count = 0;
-        for (String id : repository.objects().list(ObjectKind.SNAPSHOT)) {
-            Snapshot snapshot;
-            try {
-                snapshot = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
-            } catch (CorruptDataException e) {
-                throw new RepositoryException("prune stops: snapshot " + id + " cannot be read (" + e.getMessage()
-                        + "); without it, prune cannot know which data it needs. Nothing was deleted", e);
-            }
+        SnapshotObjects objects = SnapshotObjects.load(repository);
+        for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
+            throw new RepositoryException("prune stops: snapshot " + e.getKey() + " cannot be read ("
+                    + e.getValue().getMessage() + "); without it, prune cannot know which data it needs. Nothing was"
+                    + " deleted", e.getValue());
+        }
+        superseded = objects.superseded();
+        for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+            Snapshot snapshot = e.getValue();
             try {
                 mark(snapshot);
-            } catch (java.io.InterruptedIOException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new RepositoryException("prune stops: snapshot " + id + " (" + snapshot.host() + ", "
-                        + snapshot.time() + ") cannot be read completely (" + e.getMessage() + "); nothing was "
-                        + "deleted", e);
+            } catch (java.io.InterruptedIOException ex) {
+                throw ex;
+            } catch (IOException ex) {
+                throw new RepositoryException("prune stops: snapshot " + e.getKey() + " (" + snapshot.host() + ", "
+                        + snapshot.time() + ") cannot be read completely (" + ex.getMessage() + "); nothing was "
+                        + "deleted", ex);
             }
             count++;
             progress.snapshotsMarked.incrementAndGet();

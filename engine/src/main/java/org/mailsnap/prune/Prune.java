@@ -125,9 +125,17 @@ public final class Prune {
         copier.finish();
     }
 
-    /** Step 6: the retired index files, then the packs no live index file lists. */
+    /**
+     * Step 6: the superseded snapshot objects (they reference blobs this prune did not keep live), the retired
+     * index files, then the packs no live index file lists.
+     */
     private void delete(PackMaintenance store, PrunePlan plan, RepositoryLock lock) throws IOException {
         progress.phase("deleting");
+        for (String id : plan.supersededSnapshots()) {
+            lock.checkHeld();
+            repository.objects().delete(org.mailsnap.repository.ObjectKind.SNAPSHOT, id);
+            progress.objectsDeleted.incrementAndGet();
+        }
         for (String id : plan.retired()) {
             lock.checkHeld();
             store.deleteIndex(id);

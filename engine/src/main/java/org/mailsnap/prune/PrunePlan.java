@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * What a prune decided in step 2, and the figures for its report.
  *
+ * @param supersededSnapshots snapshot objects a readable snapshot supersedes: not live, deleted first in step 6
  * @param indexIds            every index file read
  * @param effective           those not superseded, in listing order (the order {@link Copies} depends on)
  * @param untouched           index files left as they are (only kept blobs, in kept packs)
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param unindexedRemembered unindexed packs to record in the final index
  * @param needed              false when nothing would change
  */
-record PrunePlan(List<String> indexIds, List<String> effective, Set<String> untouched, List<String> retired,
+record PrunePlan(List<String> supersededSnapshots, List<String> indexIds, List<String> effective, Set<String> untouched, List<String> retired,
         Map<String, PackState> packs, Copies copies, Set<String> deletePacks, Set<String> unindexedDeletable,
         Set<String> unindexedRemembered, boolean needed, long snapshots, long liveBlobs, long liveSetBytes,
         long packCount, long packsKept, long packsRepacked, long packsDeleted, long bytesBefore, long bytesLive,

@@ -68,7 +68,8 @@ final class PrunePlanner {
         progress.phase("marking live blobs");
         LiveSet live = new LiveSet(indexedEntries[0]);
         BlobStore reader = repository.openBlobStore(metadata);
-        long snapshots = new Marker(repository, reader::get, live, progress).markAll();
+        Marker marker = new Marker(repository, reader::get, live, progress);
+        long snapshots = marker.markAll();
 
         // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");
@@ -156,8 +157,8 @@ final class PrunePlanner {
         boolean dropsIndexEntries = packs.values().stream()
                 .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
         boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
-                || dropsIndexEntries;
-        return new PrunePlan(indexIds, effective, untouched, retired, packs, copies, deletePacks,
+                || dropsIndexEntries || !marker.superseded.isEmpty();
+        return new PrunePlan(marker.superseded, indexIds, effective, untouched, retired, packs, copies, deletePacks,
                 unindexedDeletable, unindexedRemembered, needed, snapshots, live.size(), live.bytes(), present.size(),
                 packsKept, packsRepacked, packsDeleted, bytesBefore, bytesLive, bytesFreed);
     }

@@ -10,7 +10,8 @@
  *   2. (PrunePlanner, writes nothing) list index files I_1..I_k and packs;
  *      read every index file: supersedes lists, packs ever indexed
  *      read the non-superseded ones again: per pack its entries; metadata blob locations (to read trees)
- *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → LiveSet
+ *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → LiveSet;
+ *      a snapshot a readable one supersedes (a replacement's original) is not marked, and deleted in step 6
  *      sweep: every live blob must be indexed in a present pack, or stop; blobs listed twice are suspects
  *      per pack, live entries and bytes, counting one copy of each blob (Copies: the first met; spares are dead)
  *      decide: no live blob → delete; all live → keep; else repack the deadest until unused ≤ max-unused
@@ -19,7 +20,7 @@
  *      every entry is a kept blob in a kept pack is left as it is (untouched), so a prune after a day of hourly
  *      backups rewrites the index entries of what changed, not of the whole repository
  *   5. final index file F: supersedes the other I_1..I_k, then the unindexed packs seen now (two-phase record)
- *   6. delete those I_j, then packs no live index lists: dead, repacked, listed only by superseded index
+ *   6. delete the superseded snapshot objects, those I_j, then packs no live index lists: dead, repacked, listed only by superseded index
  *      files, and unindexed ones already named by a previous F
  *   7. release the lock
  * </pre>

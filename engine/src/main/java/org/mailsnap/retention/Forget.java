@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
-import org.mailsnap.storage.NoSuchObjectException;
 
 /**
  * Plans and carries out a forget: reads every snapshot object, groups them, applies the policy, and deletes the
@@ -39,16 +38,11 @@ public final class Forget {
         Map<String, List<Candidate>> groups = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
         Map<String, Candidate> newest = new HashMap<>();   // per store (host:path), whatever the grouping
-        for (String id : repository.objects().list(ObjectKind.SNAPSHOT)) {
-            Snapshot s;
-            try {
-                s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
-            } catch (NoSuchObjectException e) {
-                continue; // removed since the listing
-            } catch (CorruptDataException e) {
-                unreadable.add(id + ": " + e.getMessage());
-                continue;
-            }
+        SnapshotObjects objects = SnapshotObjects.load(repository);
+        objects.unreadable().forEach((id, e) -> unreadable.add(id + ": " + e.getMessage()));
+        for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+            String id = e.getKey();
+            Snapshot s = e.getValue();
             String key = groupBy.key(s.host(), s.store());
             newest.merge(s.storeKey(), new Candidate(id, s.time(), key, s.tags()),
                     (a, b) -> b.time().isAfter(a.time()) ? b : a);
@@ -57,7 +51,7 @@ public final class Forget {
         List<ForgetPlan.Group> planned = new ArrayList<>();
         groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(key,
                 keepNewestOfEachStore(policy.apply(candidates, zone), newest))));
-        return new ForgetPlan(planned, unreadable);
+        return new ForgetPlan(planned, unreadable, objects.superseded());
     }
 
     /**
@@ -88,6 +82,10 @@ public final class Forget {
     public int execute(ForgetPlan plan, java.util.function.IntConsumer progress) throws IOException {
         int deleted = 0;
         try (RepositoryLock lock = repository.lockShared()) {
+            for (String id : plan.superseded()) {
+                lock.checkHeld();
+                repository.objects().delete(ObjectKind.SNAPSHOT, id);
+            }
             for (Decision d : plan.removed()) {
                 lock.checkHeld();
                 repository.objects().delete(ObjectKind.SNAPSHOT, d.snapshot().id());

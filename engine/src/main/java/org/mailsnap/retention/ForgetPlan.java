@@ -8,11 +8,15 @@ import java.util.List;
  * @param groups     one entry per group, in group-key order
  * @param unreadable snapshot objects that could not be read, with the reason: neither kept nor removed (forget
  *                   never deletes what it could not read; {@code check} reports them)
+ * @param superseded snapshot objects a readable snapshot supersedes (left by an interrupted
+ *                   {@code forget --mailbox}): readers ignore them; deleted before any removed snapshot, so that
+ *                   deleting a replacement never brings back the snapshot it replaced
  */
-public record ForgetPlan(List<Group> groups, List<String> unreadable) {
+public record ForgetPlan(List<Group> groups, List<String> unreadable, List<String> superseded) {
     public ForgetPlan {
         groups = List.copyOf(groups);
         unreadable = List.copyOf(unreadable);
+        superseded = List.copyOf(superseded);
     }
 
     /** One group's decisions, newest first. */

@@ -20,7 +20,14 @@
  *       ("newest of its store"): the backing-up host's catalog reuses its placements on the next run.</li>
  * </ul>
  *
- * <p>Users need {@link org.mailsnap.retention.RetentionPolicy}, {@link org.mailsnap.retention.Forget} and
- * {@link org.mailsnap.retention.ForgetPlan}.
+ * <p>{@code forget --mailbox} ({@link org.mailsnap.retention.ForgetMailbox}) is the other way to forget: one mailbox
+ * from every snapshot. A snapshot object is never modified, so each snapshot holding the mailbox is <em>replaced</em>
+ * by one that <em>supersedes</em> it (format-spec/snapshots.md, records version 3): written before the original is
+ * deleted, and readers ignore a superseded snapshot, so a crash in between shows each moment once, without the
+ * mailbox. Whoever deletes a snapshot deletes what it supersedes first (a forget deletes every superseded leftover
+ * before the snapshots it removes), so an original never comes back.
+ *
+ * <p>Users need {@link org.mailsnap.retention.RetentionPolicy}, {@link org.mailsnap.retention.Forget},
+ * {@link org.mailsnap.retention.ForgetPlan} and {@link org.mailsnap.retention.ForgetMailbox}.
  */
 package org.mailsnap.retention;

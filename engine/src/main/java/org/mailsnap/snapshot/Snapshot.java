@@ -16,12 +16,28 @@ import org.mailsnap.model.BlobId;
  * @param tags      operator-chosen labels
  * @param tree      the tree's chunk ids
  * @param stats     figures of the run
+ * @param supersedes ids of the snapshots this one replaces (a replacement made by {@code forget --mailbox}), empty
+ *                   for a backup's snapshot; readers ignore a snapshot that a readable one supersedes
+ * @param removed    the mailboxes removed relative to the replaced snapshots (empty unless a replacement)
  */
 public record Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
-                       List<BlobId> tree, SnapshotStats stats) {
+                       List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed) {
     public Snapshot {
         tags = List.copyOf(tags);
         tree = List.copyOf(tree);
+        supersedes = List.copyOf(supersedes);
+        removed = List.copyOf(removed);
+    }
+
+    /** A backup's snapshot: it replaces none. */
+    public Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
+                    List<BlobId> tree, SnapshotStats stats) {
+        this(time, host, store, separator, parent, tags, tree, stats, List.of(), List.of());
+    }
+
+    /** True for a replacement ({@code forget --mailbox}): it supersedes other snapshots. */
+    public boolean replacement() {
+        return !supersedes.isEmpty();
     }
 
     /** The key under which the catalog keeps this store's last-run state: host and path. */

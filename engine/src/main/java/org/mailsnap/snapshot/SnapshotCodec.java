@@ -12,16 +12,23 @@ import org.mailsnap.codec.Header;
  * The plaintext of a snapshot object (encrypted by the repository's object store):
  * {@code Version(2) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(name) || Separator(string)
  * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}; version 1 (Store a UTF-8 string) is still
- * read. See format-spec/snapshots.md.
+ * read. A replacement ({@link Snapshot#replacement()}) is version 3, which adds {@code Supersedes(count, string*)
+ * || Removed(count, name*)}; backups keep writing version 2. See format-spec/snapshots.md.
  */
 public final class SnapshotCodec {
     static final int VERSION = 2;
+    static final int REPLACEMENT_VERSION = 3;
+    private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private SnapshotCodec() {}
 
     public static byte[] encode(Snapshot s) {
-        ByteWriter out = new ByteWriter(1024).u8(VERSION).instant(s.time()).string(s.host()).name(s.store())
-                .string(String.valueOf(s.separator())).string(s.parent()).count(s.tags().size());
+        if (!s.replacement() && !s.removed().isEmpty()) {
+            throw new IllegalArgumentException("removed mailboxes without a superseded snapshot");
+        }
+        ByteWriter out = new ByteWriter(1024).u8(s.replacement() ? REPLACEMENT_VERSION : VERSION).instant(s.time())
+                .string(s.host()).name(s.store()).string(String.valueOf(s.separator())).string(s.parent())
+                .count(s.tags().size());
         s.tags().forEach(out::string);
         out.blobIds(s.tree());
         SnapshotStats st = s.stats();
@@ -31,12 +38,18 @@ public final class SnapshotCodec {
         }
         out.count(st.failedMailboxes().size());
         st.failedMailboxes().forEach(out::name);
+        if (s.replacement()) {
+            out.count(s.supersedes().size());
+            s.supersedes().forEach(out::string);
+            out.count(s.removed().size());
+            s.removed().forEach(out::name);
+        }
         return out.toByteArray();
     }
 
     public static Snapshot decode(byte[] bytes, String id) throws CorruptDataException {
         ByteReader in = new ByteReader(bytes, "snapshot " + id);
-        int version = Header.checkVersionByte(in, "snapshot", 1, VERSION);
+        int version = Header.checkVersionByte(in, "snapshot", 1, REPLACEMENT_VERSION);
         Instant time = in.instant("time");
         String host = in.string(1024, "host");
         String store = version == 1 ? in.string(4096, "store") : in.name(4096, "store");
@@ -60,8 +73,30 @@ public final class SnapshotCodec {
         for (int i = 0; i < failedCount; i++) {
             failed.add(version == 1 ? in.string(4096, "failed mailbox") : in.name(4096, "failed mailbox"));
         }
+        List<String> supersedes = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        if (version == REPLACEMENT_VERSION) {
+            int count = in.intAtMost(1_000_000, "supersedes count");
+            if (count == 0) {
+                throw in.corrupt("a replacement that supersedes nothing");
+            }
+            for (int i = 0; i < count; i++) {
+                String superseded = in.string(64, "supersedes");
+                if (!SNAPSHOT_ID.matcher(superseded).matches() || superseded.equals(id)) {
+                    throw in.corrupt("supersedes " + SafeNames.printable(superseded)
+                            + (superseded.equals(id) ? ", itself" : ", not a snapshot id"));
+                }
+                supersedes.add(superseded);
+            }
+            int removedCount = in.intAtMost(1_000_000, "removed mailbox count");
+            for (int i = 0; i < removedCount; i++) {
+                removed.add(SafeNames.relativePath(in.name(4096, "removed mailbox"), "snapshot " + id
+                        + " removed mailbox"));
+            }
+        }
         in.expectEnd("stats");
         return new Snapshot(time, host, store, sep.charAt(0), parent, tags, tree,
-                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed));
+                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed), supersedes,
+                removed);
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code N}: stop before write N is made;</li>
  *   <li>{@code N+}: stop right after write N has been published (a crash between the write and what follows);</li>
- *   <li>{@code count}: stop nowhere, and say how many writes the run made when the storage is closed.</li>
+ *   <li>{@code count}: stop nowhere; name each write as it starts ({@code mailsnap: crash point N is: put
+ *       index/…}, so a harness can choose points by what they interrupt) and say how many writes the run made when
+ *       the storage is closed.</li>
  * </ul>
  *
  * At the point it prints one line to stderr, {@code mailsnap: crash point N reached: put data/…}, and blocks every
@@ -79,6 +81,10 @@ final class CrashPointStorage extends ForwardingStorage {
     private void stopIfAt(long n, boolean afterWrite, String what) {
         if (stopped) {
             waitForever();
+        }
+        if (point < 0 && !afterWrite) {
+            report.println("mailsnap: crash point " + n + " is: " + what);
+            report.flush();
         }
         if (n != point || afterWrite != after) {
             return;

@@ -242,6 +242,49 @@ class CheckTest {
     }
 
     @Test
+    void aMarkedPackThatComesBackIsVerifiedByReadDataAndServesDeduplicationAgain() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            var victim = aMessageHeader(f, first.snapshotId());
+            Path pack = file(f, packName(victim.location().pack()));
+            Path away = tmp.resolve("away");
+            Files.move(pack, away); // a transient failure: the pack was unreachable for one check
+            DamageMarks.Result marked = DamageMarks.record(f.catalog, check(f, DataSelection.NONE));
+            assertTrue(marked.blobsDropped() > 0, marked.toString());
+            assertTrue(f.catalog.blobs().find(victim.id()).isEmpty(), "dropped from the blob index");
+            Files.move(away, pack);
+
+            // a check that does not read the pack proves nothing: the marks stay
+            var marks = DamageMarks.marked(f.catalog);
+            assertEquals(marked.blobsDropped(), marks.size());
+            CheckResult headersOnly;
+            try (CatalogReader reader = f.catalog.read()) {
+                headersOnly = new Checker(f.repository, DataSelection.NONE, reader::message, marks, new CheckProgress()).run();
+            }
+            assertTrue(headersOnly.clean(), headersOnly.damage().toString());
+            assertEquals(List.of(), headersOnly.intact());
+            assertEquals(0, DamageMarks.record(f.catalog, headersOnly).marksCleared());
+
+            CheckResult read;
+            try (CatalogReader reader = f.catalog.read()) {
+                read = new Checker(f.repository, DataSelection.ALL, reader::message, marks, new CheckProgress()).run();
+            }
+            assertTrue(read.clean(), read.damage().toString());
+            assertEquals(marks.size(), read.intact().size(), "every marked location was read and verified");
+            assertEquals(marks.size(), DamageMarks.record(f.catalog, read).marksCleared());
+            assertEquals(0, f.catalog.blobs().damagedCount());
+            assertEquals(victim.location(), f.catalog.blobs().find(victim.id()).orElseThrow(),
+                    "the location is known again");
+
+            // the placements the marks dropped are read again, and deduplicated against the pack that came back
+            BackupResult second = f.backup(store);
+            assertFalse(second.partial(), second.problems().toString());
+            assertTrue(second.progress().messagesRead() > 0);
+            assertEquals(0, second.blobs().dataBlobsNew(), second.blobs().toString());
+        }
+    }
+
+    @Test
     void aCatalogRebuiltAfterAPackWasLostStopsDeduplicatingAgainstIt() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);

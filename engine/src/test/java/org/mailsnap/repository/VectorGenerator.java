@@ -64,12 +64,21 @@ public final class VectorGenerator {
                 .text());
         files.put("blob-encryption.txt", blobEncryption(master, keys));
         files.put("record-cuts.txt", recordCuts());
-        files.put("manifest-v2.txt", manifest(new Vector("success", "a version 2 manifest (format-spec/snapshots.md) as"
+        files.put("manifest-v2.txt", fields(new Vector("success", "a version 2 manifest (format-spec/snapshots.md) as"
                 + " the writer cuts it: a name that is not UTF-8, a message Dovecot re-based (its GUID recorded), a"
                 + " plain one", "manifest"), ManifestVectors.version2()));
-        files.put("manifest-v1.txt", manifest(new Vector("success", "a version 1 manifest chunk (names as UTF-8"
+        files.put("manifest-v1.txt", fields(new Vector("success", "a version 1 manifest chunk (names as UTF-8"
                 + " strings, no GUID): still read", "manifest"), ManifestVectors.version1()));
-        files.put("manifest-unsafe-guid.txt", manifest(new Vector("failure", "a version 2 entry whose GUID holds a"
+        files.put("snapshot-v2.txt", fields(new Vector("success", "a backup's snapshot (format-spec/snapshots.md):"
+                + " records version 2, as backups still write it; payload is the object's plaintext", "snapshot"),
+                org.mailsnap.snapshot.SnapshotVectors.version2()));
+        files.put("snapshot-v3.txt", fields(new Vector("success", "a replacement snapshot (records version 3, written"
+                + " by forget --mailbox): the one above without example.org/bob, superseding it and what it"
+                + " superseded", "snapshot"), org.mailsnap.snapshot.SnapshotVectors.version3()));
+        files.put("snapshot-v3-self-superseding.txt", fields(new Vector("failure", "the replacement read under an id"
+                + " its Supersedes names: a snapshot never supersedes itself; readers must reject it", "snapshot"),
+                org.mailsnap.snapshot.SnapshotVectors.selfSuperseding()));
+        files.put("manifest-unsafe-guid.txt", fields(new Vector("failure", "a version 2 entry whose GUID holds a"
                 + " '/': readers must reject it", "manifest"), ManifestVectors.badGuid()));
 
         List<byte[]> blobs = List.of(new byte[0], "x".getBytes(StandardCharsets.US_ASCII),
@@ -175,7 +184,8 @@ public final class VectorGenerator {
                 .text();
     }
 
-    private static String manifest(Vector vector, Map<String, String> fields) {
+    /** The vector with {@code fields} added in their order. */
+    private static String fields(Vector vector, Map<String, String> fields) {
         fields.forEach(vector::text);
         return vector.text();
     }

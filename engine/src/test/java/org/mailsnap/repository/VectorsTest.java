@@ -63,6 +63,7 @@ class VectorsTest {
                     case "config" -> config(v, success, name);
                     case "key-file" -> keyFile(v, success, name);
                     case "manifest" -> ManifestVectors.check(v, success);
+                    case "snapshot" -> org.mailsnap.snapshot.SnapshotVectors.check(v, success);
                     default -> fail(name + ": unknown test " + test);
                 }
                 testsSeen.add(test + (success ? "" : "/failure"));
@@ -71,7 +72,8 @@ class VectorsTest {
         }
         assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "record-cuts", "blob-encryption", "pack",
                 "pack/failure",
-                "object", "config", "config/failure", "key-file", "key-file/failure", "manifest", "manifest/failure"),
+                "object", "config", "config/failure", "key-file", "key-file/failure", "manifest", "manifest/failure", "snapshot",
+                "snapshot/failure"),
                 testsSeen);
         assertTrue(files >= 17, files + " vector files");
     }

@@ -1,0 +1,81 @@
+package org.mailsnap.history;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.SnapshotCodec;
+import org.mailsnap.storage.NoSuchObjectException;
+
+/**
+ * Every snapshot object of a listing, read once, with {@code Supersedes} applied (format-spec/snapshots.md,
+ * "Replacement snapshots"): a snapshot that a readable one supersedes is not {@link #current()}; an unreadable
+ * object supersedes nothing. For the commands that read every snapshot anyway (prune, check, forget); the catalog's
+ * incremental sync applies the same rule in {@link CatalogSync}.
+ */
+public final class SnapshotObjects {
+    private final Map<String, Snapshot> readable = new LinkedHashMap<>();
+    private final Map<String, IOException> unreadable = new LinkedHashMap<>();
+    private final Set<String> supersededIds = new HashSet<>();
+
+    private SnapshotObjects() {}
+
+    /** Lists {@code snapshots/} and reads every object. */
+    public static SnapshotObjects load(Repository repository) throws IOException {
+        return load(repository, repository.objects().list(ObjectKind.SNAPSHOT));
+    }
+
+    /** Reads the objects of {@code ids} (one gone since the listing is left out). */
+    public static SnapshotObjects load(Repository repository, List<String> ids) throws IOException {
+        SnapshotObjects objects = new SnapshotObjects();
+        for (String id : ids) {
+            try {
+                Snapshot s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                objects.readable.put(id, s);
+                objects.supersededIds.addAll(s.supersedes());
+            } catch (NoSuchObjectException e) {
+                // removed since the listing
+            } catch (CorruptDataException e) {
+                objects.unreadable.put(id, e);
+            }
+        }
+        return objects;
+    }
+
+    /** The readable snapshots no readable snapshot supersedes, in listing order. */
+    public Map<String, Snapshot> current() {
+        Map<String, Snapshot> current = new LinkedHashMap<>(readable);
+        current.keySet().removeAll(supersededIds);
+        return current;
+    }
+
+    /** Objects present that a readable snapshot supersedes (readable or not): leftovers of a replacement. */
+    public List<String> superseded() {
+        List<String> present = new ArrayList<>();
+        for (String id : readable.keySet()) {
+            if (supersededIds.contains(id)) {
+                present.add(id);
+            }
+        }
+        for (String id : unreadable.keySet()) {
+            if (supersededIds.contains(id)) {
+                present.add(id);
+            }
+        }
+        return present;
+    }
+
+    /** Objects that cannot be read and that nothing supersedes, with why. */
+    public Map<String, IOException> unreadable() {
+        Map<String, IOException> result = new LinkedHashMap<>(unreadable);
+        result.keySet().removeAll(supersededIds);
+        return result;
+    }
+}

@@ -1,0 +1,154 @@
+package org.mailsnap.retention;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.mailsnap.chunk.ChunkerParams;
+import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIndex;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.snapshot.SnapshotCodec;
+import org.mailsnap.snapshot.SnapshotStats;
+import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.snapshot.TreeWriter;
+
+/**
+ * {@code forget --mailbox}: removes one mailbox from every snapshot by replacing each snapshot that holds it with a
+ * snapshot that supersedes it (format-spec/operations.md, "forget --mailbox", for the steps and the crash
+ * analysis). Under a shared lock, like a backup: other hosts' backups go on, a prune waits.
+ *
+ * <p>Only snapshot objects change; the mailbox's blobs stay until a prune, which then deletes every one no other
+ * mailbox references. The caller drops the mailbox's state from its local catalog ({@code
+ * CatalogWriter.forgetMailbox}); other hosts' catalogs do it when they first read a replacement.
+ */
+public final class ForgetMailbox {
+    private final Repository repository;
+    private final BlobIndex blobIndex;
+
+    /**
+     * What the run did.
+     *
+     * @param replaced          snapshots replaced by one without the mailbox (old id, new id)
+     * @param leftoversDeleted  superseded snapshots an interrupted run had left, deleted
+     * @param unreadable        snapshots that could not be read: left as they are (they may hold the mailbox)
+     */
+    public record Result(List<Map.Entry<String, String>> replaced, int leftoversDeleted, List<String> unreadable) {
+        public Result {
+            replaced = List.copyOf(replaced);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    /** @param blobIndex where the new tree chunks' locations are recorded (the catalog's blob index) */
+    public ForgetMailbox(Repository repository, BlobIndex blobIndex) {
+        this.repository = repository;
+        this.blobIndex = blobIndex;
+    }
+
+    /** Which snapshots hold {@code mailbox}; changes nothing. */
+    public List<String> holding(String mailbox) throws IOException {
+        List<String> ids = new ArrayList<>();
+        BlobStore blobs = repository.openBlobStore(blobIndex);
+        for (Map.Entry<String, Snapshot> e : oldestFirst(SnapshotObjects.load(repository))) {
+            if (!foldersWithout(e.getValue(), mailbox, blobs).removed().isEmpty()) {
+                ids.add(e.getKey());
+            }
+        }
+        return ids;
+    }
+
+    public Result run(String mailbox, java.util.function.IntConsumer progress) throws IOException {
+        List<Map.Entry<String, String>> replaced = new ArrayList<>();
+        try (RepositoryLock lock = repository.lockShared()) {
+            SnapshotObjects objects = SnapshotObjects.load(repository);
+            // 2. what an interrupted run left: superseded, so ignored by readers, but still holding the mailbox
+            List<String> leftovers = objects.superseded();
+            for (String id : leftovers) {
+                lock.checkHeld();
+                repository.objects().delete(ObjectKind.SNAPSHOT, id);
+            }
+            BlobStore blobs = repository.openBlobStore(blobIndex);
+            TreeWriterFactory trees = new TreeWriterFactory(repository.chunkerSeed(), blobs);
+            for (Map.Entry<String, Snapshot> e : oldestFirst(objects)) {
+                Snapshot original = e.getValue();
+                Split split = foldersWithout(original, mailbox, blobs);
+                if (split.removed().isEmpty()) {
+                    continue;
+                }
+                lock.checkHeld();
+                // 3.1 the tree without the mailbox; manifests and control files are shared by id
+                TreeWriter tree = trees.create();
+                for (FolderEntry folder : split.kept()) {
+                    tree.add(folder);
+                }
+                List<BlobId> treeIds = tree.finish();
+                blobs.flush();
+                // 3.2 the replacement, then 3.3 what it replaces
+                String id = repository.objects().save(ObjectKind.SNAPSHOT,
+                        SnapshotCodec.encode(replacement(e.getKey(), original, mailbox, split, treeIds)));
+                for (String older : original.supersedes()) {
+                    repository.objects().delete(ObjectKind.SNAPSHOT, older); // gone already: harmless
+                }
+                repository.objects().delete(ObjectKind.SNAPSHOT, e.getKey());
+                replaced.add(Map.entry(e.getKey(), id));
+                progress.accept(replaced.size());
+            }
+            return new Result(replaced, leftovers.size(), objects.unreadable().entrySet().stream()
+                    .map(u -> u.getKey() + ": " + u.getValue().getMessage()).toList());
+        }
+    }
+
+    private static List<Map.Entry<String, Snapshot>> oldestFirst(SnapshotObjects objects) {
+        List<Map.Entry<String, Snapshot>> all = new ArrayList<>(objects.current().entrySet());
+        all.sort(Comparator.comparing(e -> e.getValue().time()));
+        return all;
+    }
+
+    /** A snapshot's folders, those of the mailbox apart. */
+    private record Split(List<FolderEntry> kept, List<FolderEntry> removed) {}
+
+    private static Split foldersWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
+        List<FolderEntry> kept = new ArrayList<>();
+        List<FolderEntry> removed = new ArrayList<>();
+        TreeReader.read(snapshot.tree(), blobs::get, f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
+        return new Split(kept, removed);
+    }
+
+    /** The original's time, host, store and tags, the kept folders, its figures less the removed folders'. */
+    private static Snapshot replacement(String originalId, Snapshot original, String mailbox, Split split,
+                                        List<BlobId> tree) {
+        SnapshotStats st = original.stats();
+        long folders = split.removed().size();
+        long messages = split.removed().stream().mapToLong(FolderEntry::messages).sum();
+        long bytes = split.removed().stream().mapToLong(FolderEntry::bytes).sum();
+        List<String> failed = st.failedMailboxes().stream().filter(m -> !m.equals(mailbox)).toList();
+        SnapshotStats stats = new SnapshotStats(Math.max(0, st.mailboxes() - 1), st.folders() - folders,
+                st.messages() - messages, st.bytes() - bytes, st.newMessages(), st.newBytes(), st.storedBytes(),
+                st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos(), failed);
+        List<String> supersedes = new ArrayList<>();
+        supersedes.add(originalId);
+        supersedes.addAll(original.supersedes());
+        TreeSet<String> removed = new TreeSet<>(original.removed());
+        removed.add(mailbox);
+        return new Snapshot(original.time(), original.host(), original.store(), original.separator(),
+                original.parent(), original.tags(), tree, stats, supersedes, new ArrayList<>(removed));
+    }
+
+    /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
+    private record TreeWriterFactory(byte[] seed, BlobStore blobs) {
+        TreeWriter create() {
+            return new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES),
+                    blobs::put);
+        }
+    }
+}
