@@ -82,8 +82,7 @@ public final class Backup {
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
             BlobStore blobs = repository.openBlobStore(blobIndex);
             byte[] seed = repository.chunkerSeed();
-            var body = repository.config().chunker();
-            GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
+            GearChunker gear = new GearChunker(seed, repository.config().chunker());
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
             List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store,

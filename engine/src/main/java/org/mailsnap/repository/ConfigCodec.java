@@ -3,6 +3,7 @@ package org.mailsnap.repository;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.crypto.SubKeys;
 
 /**
@@ -27,7 +28,7 @@ final class ConfigCodec {
                 .bytes(Hex.FORMAT.parseHex(config.repositoryId()))
                 .u64(config.created().toEpochMilli())
                 .u32(config.chunker().min())
-                .u32(config.chunker().avg())
+                .u32(config.chunker().average())
                 .u32(config.chunker().max());
         out.bytes(keys.configMac(out.array(), MAC_OFFSET));
         return out.toByteArray();
