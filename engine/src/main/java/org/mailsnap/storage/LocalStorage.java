@@ -131,7 +131,7 @@ public final class LocalStorage implements Storage {
 
     @Override
     public List<ObjectInfo> list(String prefix) throws IOException {
-        Listings.checkPrefix(prefix);
+        ObjectNames.checkPrefix(prefix);
         int slash = prefix.lastIndexOf('/');
         Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
         List<ObjectInfo> objects = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class LocalStorage implements Storage {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String name = nameOf(file);
-                    if (attributes.isRegularFile() && name.startsWith(prefix) && Listings.isObjectName(name)) {
+                    if (attributes.isRegularFile() && name.startsWith(prefix) && ObjectNames.isObjectName(name)) {
                         objects.add(new ObjectInfo(name, attributes.size()));
                     }
                     return FileVisitResult.CONTINUE;
