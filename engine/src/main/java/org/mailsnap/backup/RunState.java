@@ -7,8 +7,8 @@ import java.util.List;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSink;
 
 /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
@@ -162,7 +163,7 @@ class CodecTest {
             String y = randomString(random, atoms);
             int expected = Integer.signum(Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertEquals(expected, Integer.signum(Catalog.BASE_ORDER.compare(x, y)), "seed " + seed + ": " + x
+            assertEquals(expected, Integer.signum(BaseNames.ORDER.compare(x, y)), "seed " + seed + ": " + x
                     + " vs " + y);
         }
     }
