@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class CheckCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Option(names = "--read-data", description = "Read every pack whole and verify every blob.")

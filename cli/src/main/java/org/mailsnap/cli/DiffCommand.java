@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 final class DiffCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT1") String first;

@@ -175,7 +175,7 @@ final class LmdbEnvironment implements AutoCloseable {
                 if (txn.entries(meta) != 0 || otherDatabases) {
                     throw damaged("it holds data but no format version");
                 }
-                txn.putUnsealed(meta, FORMAT_KEY, Keys.id(formatVersion));
+                txn.putUnsealed(meta, FORMAT_KEY, LmdbKeys.id(formatVersion));
                 txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
                 txn.commit();
                 return;
@@ -183,7 +183,7 @@ final class LmdbEnvironment implements AutoCloseable {
             if (format.length != 4) {
                 throw damaged("the format version is " + format.length + " bytes, expected 4");
             }
-            int found = Keys.readId(format, 0);
+            int found = LmdbKeys.readId(format, 0);
             if (found != formatVersion) {
                 throw new CatalogVersionException(directory, found, formatVersion);
             }

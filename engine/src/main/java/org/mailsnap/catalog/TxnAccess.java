@@ -15,7 +15,7 @@ import org.lmdbjava.Txn;
 final class TxnAccess implements AutoCloseable {
     private final LmdbEnvironment environment;
     private final Txn<ByteBuffer> txn;
-    private final ByteBuffer keyBuffer = ByteBuffer.allocateDirect(Keys.MAX_KEY_BYTES);
+    private final ByteBuffer keyBuffer = ByteBuffer.allocateDirect(LmdbKeys.MAX_KEY_BYTES);
     private final List<PrefixScan> openScans = new ArrayList<>();
     private ByteBuffer valueBuffer = ByteBuffer.allocateDirect(256);
     private CatalogException failure;
