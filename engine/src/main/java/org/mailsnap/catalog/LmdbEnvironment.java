@@ -35,10 +35,10 @@ final class LmdbEnvironment implements AutoCloseable {
     /**
      * Operations between two releases of the mapped pages. The catalog's keys are mostly hashes, so its operations
      * land on pages all over the file, and the kernel maps up to 16 neighbouring pages (64 KiB) with each page
-     * fault: a million-message run touched ~170 MB of map per mailbox and ~160 MB in the burst of writes that ends
-     * one. Releasing after a fixed number of operations bounds that by the work, whatever the catalog's size and
-     * however fast the run; a release costs well under a millisecond, and then the tree's upper pages fault in
-     * again once.
+     * fault, so one mailbox of a large store touches a large part of the map (the figures:
+     * benchmarks/results/design-measurements.md). Releasing after a fixed number of operations bounds that by the
+     * work, whatever the catalog's size and however fast the run; a release is cheap, and then the tree's upper
+     * pages fault in again once.
      */
     static final int OPERATIONS_PER_RELEASE = 512;
 
