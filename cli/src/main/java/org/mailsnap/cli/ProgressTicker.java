@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import org.mailsnap.concurrent.DaemonThreads;
 
 /**
  * Redraws one progress line on stderr once a second, in place ({@code \r}, then erased at the end), only when a
@@ -28,11 +29,8 @@ final class ProgressTicker implements AutoCloseable {
         if (!enabled(quiet, System.console() != null)) {
             return new ProgressTicker(null, env);
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mailsnap-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("mailsnap-progress"));
         long start = System.nanoTime();
         timer.scheduleAtFixedRate(() -> {
             env.err().print("\r\033[K" + line.apply(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.Mailbox;
@@ -100,25 +99,19 @@ public final class Backup {
                     settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
                     parent.map(SnapshotSummary::time).orElse(null));
             notFollowed.forEach(run::problem);
-            ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-                Thread t = new Thread(r, "mailsnap-read");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                return runMailboxes(run, mailboxes, pool, gear, seed, began, store, parent);
+            try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
+                return runMailboxes(run, mailboxes, workers, gear, seed, began, store, parent);
             } finally {
-                pool.shutdownNow();
                 run.writer.close();
             }
         }
     }
 
-    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, ExecutorService pool, GearChunker gear,
+    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, BoundedWorkers workers, GearChunker gear,
                                       byte[] seed, long began, Path store, Optional<SnapshotSummary> parent)
             throws IOException {
         BackupSettings settings = run.settings;
-        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), pool,
+        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers,
                 run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, new MailboxCapture(locker), reads);
         TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,

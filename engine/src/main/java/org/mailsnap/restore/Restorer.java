@@ -17,12 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.maildir.ControlFiles;
@@ -97,16 +93,12 @@ public final class Restorer {
             ExistingBases existing = request.mode() == RestoreMode.MERGE
                     ? ExistingBases.scan(target, bases) : ExistingBases.none();
             Run run = new Run(root, writer, bases, existing, request);
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "mailsnap-restore");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
+            // Writes still queued after a failure see it and do nothing; none runs once restore() returns.
+            try (BoundedWorkers workers = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 for (FolderEntry folder : folders) {
-                    run.folder(paths, folder, pool);
+                    run.folder(paths, folder, workers);
                 }
-                run.awaitAll();
+                workers.awaitAll();
                 if (asFolder != null) {
                     List<List<String>> subscribe = new ArrayList<>();
                     folders.forEach(f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
@@ -114,27 +106,11 @@ public final class Restorer {
                     run.notes.add("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
                             + (folders.size() == 1 ? "" : "s") + ", subscribed)");
                 }
-            } finally {
-                // Writes still queued after a failure see it and do nothing; none runs once restore() returns.
-                pool.shutdown();
-                awaitTermination(pool);
             }
             List<String> failures = new ArrayList<>(run.failures);
             Collections.sort(failures);
             return new RestoreResult(folders.size(), run.messages.get(), run.bytes.get(), run.skipped.get(),
                     run.controlFiles, run.notes, failures);
-        }
-    }
-
-    private static void awaitTermination(ExecutorService pool) throws InterruptedIOException {
-        try {
-            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                // a write of a huge message on a slow disk: keep waiting, it must not outlive the restore
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("restore interrupted");
         }
     }
 
@@ -238,9 +214,6 @@ public final class Restorer {
         final AtomicLong skipped = new AtomicLong();
         final List<String> notes = Collections.synchronizedList(new ArrayList<>());
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        final int windowSize = threads * 4;
-        final Semaphore window = new Semaphore(windowSize);
         long controlFiles;
 
         Run(DirHandle root, MaildirFileWriter writer, BaseNames bases, ExistingBases existing,
@@ -252,7 +225,7 @@ public final class Restorer {
             this.request = request;
         }
 
-        void folder(TargetPaths paths, FolderEntry folder, ExecutorService pool) throws IOException {
+        void folder(TargetPaths paths, FolderEntry folder, BoundedWorkers workers) throws IOException {
             String shown = folder.key().toString();
             FolderDirs dirs;
             try {
@@ -286,7 +259,7 @@ public final class Restorer {
                 KeywordTranslation translation = keywords;
                 try {
                     ManifestReader.read(folder.manifest(), this::manifestBlob,
-                            p -> message(dirs, folder.key(), p, translation, counts, pool));
+                            p -> message(dirs, folder.key(), p, translation, counts, workers));
                 } catch (ContentUnavailableException e) {
                     // A manifest chunk is damaged: what it listed before the damage is being written.
                     failures.add(shown + ": its message list cannot be read (" + e.getMessage() + "); messages"
@@ -383,7 +356,7 @@ public final class Restorer {
 
         /** counts[0]: messages queued for writing, counts[1]: skipped because the base exists. */
         void message(FolderDirs dirs, FolderKey key, Placement p, KeywordTranslation keywords, long[] counts,
-                     ExecutorService pool) throws IOException {
+                     BoundedWorkers workers) throws IOException {
             String base = bases.baseOf(p.name());
             String guid = p.identity(base);
             if (request.base() != null && !request.base().equals(base) && !request.base().equals(guid)) {
@@ -416,14 +389,9 @@ public final class Restorer {
             List<BlobId> chunks = new ArrayList<>(1 + p.content().body().size());
             chunks.add(p.content().header());
             chunks.addAll(p.content().body());
-            acquire(1);
-            rethrowFailure();
             dirs.retain();
-            pool.execute(() -> {
+            workers.submit(() -> {
                 try {
-                    if (failure.get() != null) {
-                        return;
-                    }
                     if (request.mode() == RestoreMode.RESUME && writer.complete(dest, fileName, p.content().size())) {
                         skipped.incrementAndGet();
                         return;
@@ -433,13 +401,8 @@ public final class Restorer {
                     messages.incrementAndGet();
                 } catch (ContentUnavailableException | FileAlreadyExistsException e) {
                     failures.add(key + ": " + (p.inCur() ? "cur/" : "new/") + fileName + ": " + e.getMessage());
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    dirs.release();
-                    window.release();
                 }
-            });
+            }, dirs::release);
         }
 
         /**
@@ -457,32 +420,6 @@ public final class Restorer {
 
         private String shownFolder(String folder) {
             return folder.isEmpty() ? "INBOX" : folder;
-        }
-
-        /** Waits until every submitted write has finished, then reports the first failure. */
-        void awaitAll() throws IOException {
-            acquire(windowSize);
-            window.release(windowSize);
-            rethrowFailure();
-        }
-
-        private void acquire(int permits) throws InterruptedIOException {
-            try {
-                window.acquire(permits);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("restore interrupted");
-            }
-        }
-
-        private void rethrowFailure() throws IOException {
-            Throwable t = failure.get();
-            if (t instanceof IOException io) {
-                throw io;
-            }
-            if (t != null) {
-                throw new IOException("restore failed: " + t, t);
-            }
         }
     }
 }
