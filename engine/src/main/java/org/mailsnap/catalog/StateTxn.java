@@ -1,10 +1,12 @@
 package org.mailsnap.catalog;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.lmdbjava.Dbi;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 
@@ -28,12 +30,21 @@ final class StateTxn {
         return txn;
     }
 
+    /** A codec's decode: the value, and its key for the error when it is damaged. */
+    private interface Decoder<T> {
+        T decode(byte[] value, byte[] key) throws CatalogCorruptException;
+    }
+
+    /** The decoded value under {@code key}, or empty. */
+    private <T> Optional<T> read(Dbi<ByteBuffer> dbi, byte[] key, Decoder<T> decoder) throws CatalogException {
+        byte[] value = txn.get(dbi, key);
+        return value == null ? Optional.empty() : Optional.of(decoder.decode(value, key));
+    }
+
     // ---- content
 
     Optional<KnownMessage> content(String mailbox, String guid) throws CatalogException {
-        byte[] key = LmdbKeys.content(mailbox, guid);
-        byte[] value = txn.get(dbs.content(), key);
-        return value == null ? Optional.empty() : Optional.of(MessageContentCodec.decode(value, key));
+        return read(dbs.content(), LmdbKeys.content(mailbox, guid), MessageContentCodec::decode);
     }
 
     void putContent(String mailbox, String guid, KnownMessage content) throws CatalogException {
@@ -51,9 +62,7 @@ final class StateTxn {
         if (id == FolderRegistry.ABSENT) {
             return Optional.empty();
         }
-        byte[] key = LmdbKeys.id(id);
-        byte[] value = txn.get(dbs.folders(), key);
-        return value == null ? Optional.empty() : Optional.of(FolderStateCodec.decode(value, key));
+        return read(dbs.folders(), LmdbKeys.id(id), FolderStateCodec::decode);
     }
 
     List<FolderKey> folders(String storeKey) throws CatalogException {
@@ -112,9 +121,7 @@ final class StateTxn {
     // ---- messages (search index)
 
     Optional<MessageInfo> message(String mailbox, String guid) throws CatalogException {
-        byte[] key = LmdbKeys.content(mailbox, guid);
-        byte[] value = txn.get(dbs.messages(), key);
-        return value == null ? Optional.empty() : Optional.of(MessageInfoCodec.decode(value, key));
+        return read(dbs.messages(), LmdbKeys.content(mailbox, guid), MessageInfoCodec::decode);
     }
 
     void putMessage(String mailbox, String guid, MessageInfo info) throws CatalogException {
@@ -201,9 +208,8 @@ final class StateTxn {
     // ---- snapshots
 
     Optional<SnapshotSummary> snapshot(String id) throws CatalogException {
-        byte[] key = LmdbKeys.snapshot(id);
-        byte[] value = txn.get(dbs.snapshots(), key);
-        return value == null ? Optional.empty() : Optional.of(SnapshotSummaryCodec.decode(id, value, key));
+        return read(dbs.snapshots(), LmdbKeys.snapshot(id),
+                (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
     }
 
     /** All snapshots, oldest first (ties by id). */
