@@ -2,11 +2,12 @@
 # Installs what the Dovecot tests need on a Debian machine, as root, idempotently:
 #   - Debian's dovecot-imapd and dovecot-lmtpd (the tests start private instances; the system service is never used,
 #     and Debian's policy-rc.d may keep it from starting, which is fine);
-#   - the unprivileged user mailsnap-mail that owns the test mail trees (Dovecot refuses uid 0 for mail processes).
+#   - the unprivileged user mailsnap-mail that owns the test mail trees (Dovecot refuses uid 0 for mail processes);
+#   - btrfs-progs, for the backup tests that snapshot a btrfs filesystem on a loop device (--fs-snapshot btrfs).
 # Prints what it did; exits non-zero on the first failure.
 set -euo pipefail
 
-readonly PACKAGES=(dovecot-imapd dovecot-lmtpd)
+readonly PACKAGES=(dovecot-imapd dovecot-lmtpd btrfs-progs)
 readonly MAIL_USER=mailsnap-mail
 
 say() { echo "install-deps: $*"; }
@@ -42,6 +43,7 @@ fi
 for binary in dovecot doveadm; do
   command -v "$binary" >/dev/null || die "$binary is not on PATH after installing ${PACKAGES[*]}"
 done
+command -v btrfs >/dev/null || die "btrfs is not on PATH after installing btrfs-progs"
 for helper in imap lmtp; do
   [[ -x /usr/lib/dovecot/$helper ]] || die "/usr/lib/dovecot/$helper missing after installing ${PACKAGES[*]}"
 done

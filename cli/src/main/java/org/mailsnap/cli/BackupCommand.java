@@ -18,8 +18,6 @@ import org.mailsnap.maildir.lock.DovecotDotLocker;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.maildir.lock.TouchScheduler;
-import org.mailsnap.model.NameBytes;
-import org.mailsnap.snapshot.SnapshotStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +29,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  mailsnap backup /var/vmail",
                 "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
-                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail"})
+                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail",
+                "  mailsnap backup --fs-snapshot btrfs /var/vmail"})
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 
@@ -40,6 +39,7 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin MetricsOptions metrics;
     @Mixin ProgressOptions progressOptions;
     @Mixin HookOptions hooks;
+    @Mixin FsSnapshotOptions fsSnapshot;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
     @Parameters(paramLabel = "STORE", arity = "0..1",
@@ -118,10 +118,12 @@ final class BackupCommand implements Callable<Integer> {
             BackupProgress progress = new BackupProgress();
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
-                    seconds -> ProgressLines.backup(progress, seconds))) {
-                result = new Backup(session.repository, session.catalog, MessageFiles.real(), locker,
-                        Clock.systemUTC()).run(settings, progress);
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                    seconds -> ProgressLines.backup(progress, seconds),
+                    seconds -> ProgressEvents.backup(progress, seconds))) {
+                BackupSettings live = settings;
+                result = fsSnapshot.run(env, store, frozen -> new Backup(session.repository, session.catalog,
+                        MessageFiles.real(), locker, Clock.systemUTC()).run(live.withFrozen(frozen), progress));
             }
             figures.source(m -> BackupMetrics.result(m, result));
             report(result);
@@ -130,6 +132,9 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     private FolderLocker locker() {
+        if (fsSnapshot.active()) {
+            return FolderLocker.none(); // a snapshot's image changes no more
+        }
         LockMode mode;
         try {
             mode = LockMode.valueOf(lock.toUpperCase(java.util.Locale.ROOT));
@@ -165,14 +170,6 @@ final class BackupCommand implements Callable<Integer> {
         } else {
             BackupReport.text(r, env.out());
         }
-        SnapshotStats s = r.snapshot().stats();
-        for (String problem : r.problems()) {
-            env.err().println("mailsnap: warning: " + NameBytes.printable(problem)); // one line, whatever the names
-        }
-        var p = r.progress();
-        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
-            env.err().println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
-                    : ": " + String.join(", ", s.failedMailboxes())));
-        }
+        BackupReport.warnings(r, env.err());
     }
 }

@@ -3,11 +3,16 @@ package org.mailsnap.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mailsnap.backup.BackupProblem;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.backup.BackupResult;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.snapshot.SnapshotStats;
 
-/** The two renderings of a backup's result: lines for a person, one JSON object for a script (schema in README). */
+/**
+ * The renderings of a backup's result: lines for a person or one JSON object for a script (schema in README) on
+ * stdout, and its problems as warnings on stderr whichever of the two is chosen.
+ */
 final class BackupReport {
     private BackupReport() {}
 
@@ -41,7 +46,7 @@ final class BackupReport {
         o.put("durationMillis", s.durationNanos() / 1e6);
         o.put("partial", r.partial());
         o.put("failedMailboxes", s.failedMailboxes());
-        o.put("problems", r.problems());
+        o.put("problems", r.problems().stream().map(BackupProblem::message).toList());
         return o;
     }
 
@@ -64,5 +69,18 @@ final class BackupReport {
         out.printf("  lock:     longest hold %.1f ms, total %.1f ms%n", s.lockHoldMaxNanos() / 1e6,
                 s.lockHoldTotalNanos() / 1e6);
         out.printf("  duration: %.2f s%n", s.durationNanos() / 1e9);
+    }
+
+    /** One warning line per problem, whatever bytes a name holds; then whether the snapshot is partial, and why. */
+    static void warnings(BackupResult r, PrintWriter err) {
+        for (BackupProblem problem : r.problems()) {
+            err.println("mailsnap: warning: " + NameBytes.printable(problem.message()));
+        }
+        SnapshotStats s = r.snapshot().stats();
+        BackupProgress p = r.progress();
+        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
+            err.println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
+                    : ": " + String.join(", ", s.failedMailboxes())));
+        }
     }
 }

@@ -54,8 +54,9 @@ final class CatalogCommand {
             try (Catalog fresh = catalog.open(env, repo)) {
                 RebuildProgress progress = new RebuildProgress();
                 RebuildResult r;
-                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions.quiet,
-                        seconds -> ProgressLines.rebuild(progress, seconds))) {
+                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                        seconds -> ProgressLines.rebuild(progress, seconds),
+                        seconds -> ProgressEvents.rebuild(progress, seconds))) {
                     r = new CatalogRebuild(repo, fresh).run(progress);
                 }
                 env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "

@@ -3,6 +3,7 @@ package org.mailsnap.cli;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.check.CheckProgress;
 import org.mailsnap.check.CheckResult;
 import org.mailsnap.check.Checker;
 import org.mailsnap.check.DamageMarks;
@@ -27,6 +28,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
+    @Mixin ProgressOptions progressOptions;
 
     @Option(names = "--read-data", description = "Read every pack whole and verify every blob.")
     boolean readData;
@@ -59,7 +61,12 @@ final class CheckCommand implements Callable<Integer> {
             // shared: backups may run meanwhile, a prune (exclusive) may not delete packs under our feet
             try (RepositoryLock lock = noLock ? null : session.repository.lockShared();
                  CatalogReader reader = session.catalog.read()) {
-                result = new Checker(session.repository, data, reader::message).run();
+                CheckProgress progress = new CheckProgress();
+                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                        seconds -> ProgressLines.check(progress, seconds),
+                        seconds -> ProgressEvents.check(progress, seconds))) {
+                    result = new Checker(session.repository, data, reader::message, progress).run();
+                }
             }
             if (json) {
                 CheckReportPrinter.json(result, env.out());

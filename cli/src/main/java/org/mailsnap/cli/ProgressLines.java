@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.check.CheckProgress;
 import org.mailsnap.recovery.RebuildProgress;
 
 /**
@@ -24,13 +25,33 @@ final class ProgressLines {
                 eta(p.snapshotsDone(), p.snapshotsTotal(), seconds));
     }
 
+    static String check(CheckProgress p, long seconds) {
+        return String.format("  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s", p.indexFilesDone(),
+                p.indexFilesTotal(), p.packsRead(), p.blobsRead(), p.snapshotsDone(), p.snapshotsTotal(),
+                eta(checkDone(p), checkTotal(p), seconds));
+    }
+
+    /** A check's share done: index files (with their packs) and snapshots, one unit each. */
+    static long checkDone(CheckProgress p) {
+        return p.indexFilesDone() + p.snapshotsDone();
+    }
+
+    static long checkTotal(CheckProgress p) {
+        return p.indexFilesTotal() + p.snapshotsTotal();
+    }
+
     /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */
     static String eta(long done, long total, long seconds) {
+        Long left = etaSeconds(done, total, seconds);
+        return left == null ? "" : ", ETA " + duration(left);
+    }
+
+    /** The seconds left at the rate so far; null before any work is done (no basis yet) and after all of it. */
+    static Long etaSeconds(long done, long total, long seconds) {
         if (done <= 0 || total <= done || seconds <= 0) {
-            return "";
+            return null;
         }
-        long left = Math.round((double) seconds * (total - done) / done);
-        return ", ETA " + duration(left);
+        return Math.round((double) seconds * (total - done) / done);
     }
 
     static String duration(long seconds) {

@@ -1,5 +1,6 @@
 package org.mailsnap.cli;
 
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,41 +8,67 @@ import java.util.function.LongFunction;
 import org.mailsnap.concurrent.DaemonThreads;
 
 /**
- * Redraws one progress line on stderr once a second, in place ({@code \r}, then erased at the end), only when a
- * terminal is attached and {@code --quiet} was not given: a timer run or a pipe gets no progress at all. The line
- * comes from a renderer over the engine's counters ({@link ProgressLines}), given the seconds since the start.
+ * Reports a long command's progress on stderr once a second, in one of two forms: on a terminal, one line redrawn in
+ * place ({@code \r}, then erased at the end) from {@link ProgressLines}; with {@code --json-progress}, terminal or
+ * not, one JSON object a line from {@link ProgressEvents}, and a last one marked {@code "final":true} when the work
+ * ends. {@code --quiet} silences both; a timer run or a pipe without {@code --json-progress} gets nothing. Each
+ * renderer is given the seconds since the start.
  */
 final class ProgressTicker implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Environment env;
+    private final Runnable last;
 
-    private ProgressTicker(ScheduledExecutorService timer, Environment env) {
+    private ProgressTicker(ScheduledExecutorService timer, Environment env, Runnable last) {
         this.timer = timer;
         this.env = env;
+        this.last = last;
     }
 
-    /** Whether progress is drawn: on a terminal, unless quiet. */
+    /** Whether the line is drawn: on a terminal, unless quiet. */
     static boolean enabled(boolean quiet, boolean terminal) {
         return terminal && !quiet;
     }
 
-    static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
-        if (!enabled(quiet, System.console() != null)) {
-            return new ProgressTicker(null, env);
+    /** The command's progress as {@code options} ask: JSON events, a terminal line, or nothing. */
+    static ProgressTicker start(Environment env, ProgressOptions options, LongFunction<String> line,
+                                LongFunction<Map<String, Object>> event) {
+        if (options.json && !options.quiet) {
+            long start = System.nanoTime();
+            LongFunction<String> json = seconds -> Json.object(event.apply(seconds)) + "\n";
+            ScheduledExecutorService timer = every(() -> print(env, json.apply(since(start))));
+            return new ProgressTicker(timer, env, () -> {
+                Map<String, Object> ended = event.apply(since(start));
+                ended.put("final", true);
+                print(env, Json.object(ended) + "\n");
+            });
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("mailsnap-progress"));
-        long start = System.nanoTime();
-        timer.scheduleAtFixedRate(() -> {
-            env.err().print("\r\033[K" + line.apply(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
-            env.err().flush();
-        }, 1, 1, TimeUnit.SECONDS);
-        return new ProgressTicker(timer, env);
+        return start(env, options.quiet, line);
     }
 
-    /** A line that needs no clock (prune, forget), drawn on a terminal. */
-    static ProgressTicker start(Environment env, java.util.function.Supplier<String> line) {
-        return start(env, false, seconds -> line.get());
+    static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
+        if (!enabled(quiet, System.console() != null)) {
+            return new ProgressTicker(null, env, () -> {});
+        }
+        long start = System.nanoTime();
+        ScheduledExecutorService timer = every(() -> print(env, "\r\033[K" + line.apply(since(start))));
+        return new ProgressTicker(timer, env, () -> print(env, "\r\033[K"));
+    }
+
+    private static ScheduledExecutorService every(Runnable tick) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("mailsnap-progress"));
+        timer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
+        return timer;
+    }
+
+    private static long since(long start) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    }
+
+    private static void print(Environment env, String text) {
+        env.err().print(text);
+        env.err().flush();
     }
 
     @Override
@@ -49,12 +76,11 @@ final class ProgressTicker implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
             try {
-                timer.awaitTermination(1, TimeUnit.SECONDS); // no line drawn after the erase below
+                timer.awaitTermination(1, TimeUnit.SECONDS); // nothing drawn after the last output below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            env.err().print("\r\033[K");
-            env.err().flush();
         }
+        last.run();
     }
 }

@@ -27,6 +27,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
+    @Mixin ProgressOptions progressOptions;
 
     @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
             description = "Dead space allowed to stay in kept packs, as a share of the repository "
@@ -49,7 +50,7 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PruneOptions options = new PruneOptions(parsePercent(maxUnused), dryRun);
         try (Session session = Session.open(env, repository, catalog)) {
-            prune(env, session, options, parseDuration(retryLock));
+            prune(env, session, options, parseDuration(retryLock), progressOptions);
         }
         return ExitCode.OK.code();
     }
@@ -57,9 +58,15 @@ final class PruneCommand implements Callable<Integer> {
     /** Runs a prune on an open session and prints its report; forget --prune uses it too. */
     static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock)
             throws IOException {
+        return prune(env, session, options, retryLock, new ProgressOptions());
+    }
+
+    private static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock,
+                                     ProgressOptions progressOptions) throws IOException {
         PruneProgress progress = new PruneProgress();
         PruneResult result;
-        try (ProgressTicker ticker = ProgressTicker.start(env, progress::describe)) {
+        try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions, seconds -> progress.describe(),
+                seconds -> ProgressEvents.prune(progress, seconds))) {
             result = new Prune(session.repository, options, progress).run(retryLock, Duration.ofSeconds(10),
                     holder -> env.err().println("mailsnap: waiting: " + holder));
         }

@@ -19,8 +19,12 @@
  *       {@code SnapshotsReport}, {@code LsReport}, {@code RestoreReport}); commands choose, reports format.</li>
  *   <li><b>Metrics</b> ({@code MetricsOptions}, {@code RunMetrics}, {@code MetricsFile}): {@code --metrics-file}
  *       gauges in Prometheus' text format, written atomically after every run, success or failure.</li>
- *   <li><b>Progress</b> ({@code ProgressTicker}, {@code ProgressLines}): one line redrawn on a terminal from the
- *       engine's counters; none without a terminal or with {@code --quiet}.</li>
+ *   <li><b>Progress</b> ({@code ProgressTicker}, {@code ProgressLines}, {@code ProgressEvents}): the engine's
+ *       counters rendered once a second, as one line redrawn on a terminal or, with {@code --json-progress}, as JSON
+ *       lines (a last one marked final); nothing without a terminal unless asked, nothing with {@code --quiet}.</li>
+ *   <li><b>Filesystem snapshot</b> ({@code FsSnapshotOptions}): {@code backup --fs-snapshot} runs the backup on a
+ *       snapshot of the store's filesystem ({@link org.mailsnap.fssnapshot}) and removes it however the run ends,
+ *       from a shutdown hook on SIGINT/SIGTERM.</li>
  *   <li><b>Library logging</b> ({@code LibraryLogging}): SLF4J (the AWS SDK's) bound to slf4j-simple, off unless
  *       {@code --verbose}.</li>
  * </ul>

@@ -20,7 +20,7 @@ import org.mailsnap.storage.Storages;
 
 /**
  * The commands the first CLI tests left out, run in-process as an operator would: find, dump, catalog rebuild, key
- * remove and passwd, password sources, snapshot-id prefixes, time expressions and exit codes 3 and 11.
+ * remove and passwd, demo, password sources, snapshot-id prefixes, time expressions and exit codes 3, 11 and 130.
  */
 class CommandsTest {
     @TempDir
@@ -106,6 +106,8 @@ class CommandsTest {
         env.put("MAILSNAP_NEW_PASSWORD", "battery staple");
         CliRun passwd = run("key", "passwd");
         assertEquals(0, passwd.code(), passwd.err());
+        assertEquals("", passwd.err());
+        assertTrue(passwd.out().matches("password changed \\(new key [0-9a-f]{32,64}\\)\n"), passwd.out());
         assertEquals(12, run("key", "list").code(), "the old password is gone");
         env.put("MAILSNAP_PASSWORD", "battery staple");
         assertEquals(0, run("key", "list").code());
@@ -117,6 +119,8 @@ class CommandsTest {
         assertEquals(1, inUse.err().lines().count(), inUse.err());
         CliRun remove = run("key", "remove", added.substring(0, 8));
         assertEquals(0, remove.code(), remove.err());
+        assertEquals("removed key " + added.substring(0, 8) + "\n", remove.out());
+        assertEquals("", remove.err());
         env.put("MAILSNAP_PASSWORD", "second");
         assertEquals(12, run("key", "list").code(), "the removed key opens nothing");
     }
@@ -166,6 +170,95 @@ class CommandsTest {
         CliRun unknown = run("ls", "ffffffffff".equals(id.substring(0, 10)) ? "eeeeeeeeee" : "ffffffffff");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().startsWith("mailsnap: no snapshot "), unknown.err());
+    }
+
+    @Test
+    void everyCommandThatNamesASnapshotTakesAPrefix() throws Exception {
+        String first = onlySnapshotId();
+        Files.writeString(anne.resolve("new/1700000009.M9P1.host"), mail("dave@example.org", "Later", "later@d", "x"));
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        String second = ((java.util.List<?>) ((Map<?, ?>) Json.parse(run("snapshots", "--json").out()))
+                .get("snapshots")).stream().map(o -> (String) ((Map<?, ?>) o).get("id")).filter(i -> !i.equals(first))
+                .findFirst().orElseThrow();
+
+        Path target = tmp.resolve("restored");
+        CliRun restore = run("restore", "--snapshot", first.substring(0, 8), "-m", "example.org/anne", "--target",
+                target.toString());
+        assertEquals(0, restore.code(), restore.err());
+        assertEquals(2, countFiles(target.resolve("cur")) + countFiles(target.resolve("new")), "the first moment");
+        CliRun dump = run("dump", "-s", second.substring(0, 8), "-m", "example.org/anne", "-o",
+                tmp.resolve("second.mbox").toString());
+        assertEquals(0, dump.code(), dump.err());
+        assertTrue(dump.err().startsWith("mailsnap: dumped 3 messages"), dump.err());
+        CliRun diff = run("diff", first.substring(0, 6), second.substring(0, 6));
+        assertEquals(0, diff.code(), diff.err());
+        assertTrue(diff.out().contains("1700000009.M9P1.host"), diff.out());
+        assertFalse(diff.out().contains("1700000000.M1P1.host"), "unchanged messages are not listed: " + diff.out());
+        CliRun latest = run("ls", "latest");
+        assertEquals(0, latest.code(), latest.err());
+        assertTrue(latest.out().matches("(?s).*example\\.org/anne +INBOX +3 .*"), "the second snapshot's 3: "
+                + latest.out());
+    }
+
+    private String onlySnapshotId() {
+        java.util.List<?> all = (java.util.List<?>) ((Map<?, ?>) Json.parse(run("snapshots", "--json").out()))
+                .get("snapshots");
+        assertEquals(1, all.size());
+        return (String) ((Map<?, ?>) all.get(0)).get("id");
+    }
+
+    private static long countFiles(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void dumpAsAMaildirTarballAndToTheProcessesStdout() throws Exception {
+        Path tar = tmp.resolve("anne.tar");
+        CliRun dump = run("dump", "--at", "now", "-m", "example.org/anne", "--format", "maildir-tar", "-o",
+                tar.toString());
+        assertEquals(0, dump.code(), dump.err());
+        assertEquals("", dump.out());
+        Process list = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
+        String names = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, list.waitFor(), "GNU tar reads it: " + names);
+        assertTrue(names.contains("cur/1700000000.M1P1.host:2,S\n"), names);
+        assertTrue(names.contains("cur/1700000001.M2P1.host:2,\n"), names);
+        CliRun badFormat = run("dump", "--at", "now", "-m", "example.org/anne", "--format", "zip");
+        assertEquals(2, badFormat.code());
+        assertEquals("mailsnap: --format must be mbox or maildir-tar, not zip\n", badFormat.err());
+
+        // Without -o the mbox goes to the process's own stdout (not a writer), so a child JVM shows it.
+        Path file = tmp.resolve("anne.mbox");
+        assertEquals(0, run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString()).code());
+        ProcessBuilder child = new ProcessBuilder(ChildJvm.mailsnap(java.util.List.of("-XX:TieredStopAtLevel=1"),
+                "dump", "--at", "now", "-m", "example.org/anne"))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(tmp.resolve("child.err").toFile());
+        child.environment().putAll(env);
+        Process p = child.start();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), Files.readString(tmp.resolve("child.err")));
+        assertArrayEquals(Files.readAllBytes(file), stdout, "stdout holds the same mbox as the file");
+        assertTrue(Files.readString(tmp.resolve("child.err")).startsWith("mailsnap: dumped 2 messages"));
+    }
+
+    @Test
+    void demoTellsTheReadmesStoryAndChecksItsRestore() {
+        Path dir = tmp.resolve("demo");
+        CliRun demo = run("demo", "--dir", dir.toString());
+        assertEquals(0, demo.code(), demo.err());
+        assertEquals("", demo.err());
+        for (String step : new String[] {"1. generating a sample store (tiny, seed 20261129) in " + dir.resolve("store"),
+                "2. created repository " + dir.resolve("repository"), "3. first backup", "4. one hour of mail",
+                "5. hourly backup", "6. restoring mailbox", "7. checking the restore", "   identical: ",
+                "done. Everything is kept in " + dir}) {
+            assertTrue(demo.out().contains(step), step + " in:\n" + demo.out());
+        }
+        assertTrue(Files.isDirectory(dir.resolve("restored")));
+        CliRun badPreset = run("demo", "--dir", tmp.resolve("demo2").toString(), "--seed", "x");
+        assertEquals(2, badPreset.code());
     }
 
     @Test

@@ -23,6 +23,8 @@ class ProgressLinesTest {
                 ProgressLines.backup(new BackupProgress(), 0));
         assertEquals("  snapshots 0/0, messages indexed 0, placements 0",
                 ProgressLines.rebuild(new RebuildProgress(), 3));
+        assertEquals("  index files 0/0, packs read 0 (0 blobs), snapshots 0/0",
+                ProgressLines.check(new org.mailsnap.check.CheckProgress(), 3));
     }
 
     @Test
@@ -36,5 +38,7 @@ class ProgressLinesTest {
     void quietIsAnOptionOfTheLongCommands() {
         CliTestSupport.assertParses("backup", "--quiet", "/var/vmail");
         CliTestSupport.assertParses("catalog", "rebuild", "-q");
+        CliTestSupport.assertParses("check", "--json-progress", "--quiet");
+        CliTestSupport.assertParses("prune", "-q", "--json-progress");
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.backup.BackupProblem;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.maildir.CaptureObserver;
 import org.mailsnap.maildir.CapturedMailbox;
@@ -272,7 +273,9 @@ class BackupLockEtiquetteTest {
 
                 assertTrue(result.partial(), "a mailbox was not backed up: the run is partial");
                 assertEquals(List.of("dora"), result.snapshot().stats().failedMailboxes());
-                String problem = result.problems().stream().filter(p -> p.startsWith("dora")).findFirst()
+                String problem = result.problems().stream()
+                        .filter(p -> p instanceof BackupProblem.MailboxNotBackedUp m && m.mailbox().equals("dora"))
+                        .map(BackupProblem::message).findFirst()
                         .orElseThrow(() -> new AssertionError("no problem line for dora: " + result.problems()));
                 System.out.println("problem reported: " + problem);
                 assertTrue(problem.contains("timed out waiting for the lock") && problem.contains(held.content()),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.backup.BackupProblem;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
@@ -71,7 +72,7 @@ class MaildirlockModeTest {
 
             assertTrue(result.partial(), "the mailbox was refused: the run is partial");
             assertEquals(List.of(user), result.snapshot().stats().failedMailboxes());
-            String problem = String.join("\n", result.problems());
+            String problem = String.join("\n", result.problems().stream().map(BackupProblem::message).toList());
             System.out.println("problem reported: " + problem);
             assertTrue(problem.startsWith(user + ": not backed up: the maildirlock helper does not hold the lock"),
                     problem);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.fs.FileNames;
+import org.mailsnap.maildir.CaptureObserver;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;
@@ -72,8 +74,9 @@ public final class Backup {
         Instant start = clock.instant();
         long began = System.nanoTime();
         Path store = settings.store().toAbsolutePath().normalize();
-        if (!Files.isDirectory(store)) {
-            throw new IOException("mail store " + store + " is not a directory");
+        Path source = settings.readFrom().toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            throw new IOException("mail store " + source + " is not a directory");
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
         try (RepositoryLock lock = repository.lockShared()) {
@@ -84,7 +87,7 @@ public final class Backup {
             GearChunker gear = new GearChunker(seed, repository.config().chunker());
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
-            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(store,
+            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(source,
                     notFollowed::add));
             if (mailboxes.isEmpty() && !settings.allowEmpty()) {
                 throw new EmptyStoreException(store, notFollowed);
@@ -96,13 +99,12 @@ public final class Backup {
             RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
                     ManifestWriter.chunker(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
-                    settings, progress, start, parent.map(SnapshotSummary::id).orElse(""),
-                    parent.map(SnapshotSummary::time).orElse(null));
-            notFollowed.forEach(run::problem);
+                    settings, progress, start, parent);
+            notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
                 return runMailboxes(run, mailboxes, workers, gear, seed, began, store, parent);
             } finally {
-                run.writer.close();
+                run.close();
             }
         }
     }
@@ -113,12 +115,12 @@ public final class Backup {
         BackupSettings settings = run.settings;
         MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers,
                 run.progress);
-        MailboxRun mailboxRun = new MailboxRun(run, new MailboxCapture(locker), reads);
+        MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
         TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
                 TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
 
         Map<String, List<FolderKey>> previousFolders = new HashMap<>();
-        for (FolderKey key : run.writer.folders(run.storeKey)) {
+        for (FolderKey key : run.folders()) {
             previousFolders.computeIfAbsent(key.mailbox(), m -> new ArrayList<>()).add(key);
         }
         Map<String, Mailbox> byName = new HashMap<>();
@@ -135,7 +137,7 @@ public final class Backup {
             Mailbox mailbox = byName.get(name);
             if (mailbox == null) {
                 for (FolderKey key : previous) {
-                    run.writer.deleteFolder(run.storeKey, key);
+                    run.deleteFolder(key);
                 }
                 continue;
             }
@@ -156,21 +158,32 @@ public final class Backup {
         SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
                 run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
                 run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
-                run.failedMailboxes);
+                run.failedMailboxes());
         Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
-                run.parentId, settings.tags(), treeIds, stats);
+                parent.map(SnapshotSummary::id).orElse(""), settings.tags(), treeIds, stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
         try {
-            run.writer.putSnapshot(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
-            run.writer.commit();
+            run.commit(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
         } catch (IOException e) {
             throw new CatalogNotUpdatedException(id, catalog.directory(), e);
         }
         boolean shrank = !settings.allowShrink() && parent.isPresent() && shrank(parent.get(), messages);
         if (shrank) {
-            run.problem(shrinkWarning(parent.get(), messages, id));
+            run.report(new BackupProblem.StoreShrank(messages, parent.get(), id));
         }
-        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems, shrank);
+        return new BackupResult(id, snapshot, run.blobs.stats(), run.progress, run.problems(), shrank);
+    }
+
+    /**
+     * The live store's listing times are the clock's; a filesystem snapshot's are its creation time, which is what
+     * the listing shows, however long after it the run lists.
+     */
+    private MailboxCapture capture(BackupSettings settings) {
+        if (settings.frozen() == null) {
+            return new MailboxCapture(locker);
+        }
+        return new MailboxCapture(locker, Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(1), CaptureObserver.NONE);
     }
 
     /**
@@ -179,13 +192,6 @@ public final class Backup {
      */
     static boolean shrank(SnapshotSummary previous, long messages) {
         return messages < previous.messageCount() - previous.messageCount() / 2;
-    }
-
-    private static String shrinkWarning(SnapshotSummary previous, long messages, String id) {
-        return "the store holds " + messages + " messages, fewer than half of the " + previous.messageCount()
-                + " in its previous snapshot " + previous.id().substring(0, 12) + " (" + previous.time() + "); if a"
-                + " volume is not mounted or mailboxes are missing, restore from that snapshot, not from the new one ("
-                + id.substring(0, 12) + "); pass --allow-shrink when the drop is intended";
     }
 
     private Optional<SnapshotSummary> latest(String storeKey) throws IOException {

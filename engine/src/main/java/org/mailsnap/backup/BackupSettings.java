@@ -19,10 +19,12 @@ import org.mailsnap.maildir.StoreLayout;
  * @param allowEmpty  back up a store with no mailbox (else refused: an unmounted volume looks like that)
  * @param allowShrink accept without a warning a run that sees fewer than half the messages of the store's last
  *                    snapshot
+ * @param frozen      a filesystem snapshot of the store that the run reads instead of the store, or null to read
+ *                    the live store
  */
 public record BackupSettings(Path store, StoreLayout layout, char separator, boolean rescan, String host,
                              List<String> tags, int threads, int checkpointMessages, boolean allowEmpty,
-                             boolean allowShrink) {
+                             boolean allowShrink, FrozenStore frozen) {
     public BackupSettings {
         tags = List.copyOf(tags);
         if (threads < 1) {
@@ -42,46 +44,57 @@ public record BackupSettings(Path store, StoreLayout layout, char separator, boo
 
     public static BackupSettings of(Path store, String host) {
         return new BackupSettings(store, StoreLayout.MAILDIR_PLUS_PLUS, ':', false, host, List.of(),
-                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES, false, false);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES, false, false, null);
     }
 
     public BackupSettings withRescan(boolean value) {
         return new BackupSettings(store, layout, separator, value, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withLayout(StoreLayout value) {
         return new BackupSettings(store, value, separator, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withSeparator(char value) {
         return new BackupSettings(store, layout, value, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withTags(List<String> value) {
         return new BackupSettings(store, layout, separator, rescan, host, value, threads, checkpointMessages,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withThreads(int value) {
         return new BackupSettings(store, layout, separator, rescan, host, tags, value, checkpointMessages,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withCheckpointMessages(int value) {
         return new BackupSettings(store, layout, separator, rescan, host, tags, threads, value,
-                allowEmpty, allowShrink);
+                allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withAllowEmpty(boolean value) {
         return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages, value,
-                allowShrink);
+                allowShrink, frozen);
     }
 
     public BackupSettings withAllowShrink(boolean value) {
         return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, value);
+                allowEmpty, value, frozen);
+    }
+
+    /** Read the store from {@code value}, a filesystem snapshot of it, and record the store's own path. */
+    public BackupSettings withFrozen(FrozenStore value) {
+        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages,
+                allowEmpty, allowShrink, value);
+    }
+
+    /** The directory the run reads: the snapshot's image of the store when there is one, else the store. */
+    public Path readFrom() {
+        return frozen != null ? frozen.image() : store;
     }
 }

@@ -30,7 +30,7 @@ final class MessageReads {
 
     /** What reading found: stored content, or vanished (expunged after the listing), or unreadable. */
     record Outcome(Request request, MessageStorer.Stored stored, long mtimeNanos, HeaderFields fields,
-                   String problem) {
+                   BackupProblem.UnreadableMessage problem) {
         boolean vanished() {
             return stored == null && problem == null;
         }
@@ -84,7 +84,7 @@ final class MessageReads {
             if (isStorageFailure(e)) {
                 throw e;
             }
-            return new Outcome(r, null, 0, null, path + ": cannot read: " + e.getMessage());
+            return new Outcome(r, null, 0, null, new BackupProblem.UnreadableMessage(path, e.getMessage()));
         }
     }
 

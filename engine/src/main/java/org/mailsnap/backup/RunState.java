@@ -4,28 +4,38 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogCursor;
 import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.catalog.FolderState;
+import org.mailsnap.catalog.KnownMessage;
+import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.PlacementRecord;
+import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BlobSink;
 
 /**
- * The shared state of one run: the blob store, the open catalog transaction, the chunkers, and what the operator
- * must hear about. Owned by the coordinator thread.
+ * The shared state of one run: the blob store, the open catalog transaction, the chunkers, and the problems the
+ * operator must hear about. Owned by the coordinator thread. {@link MailboxRun}'s steps see it only through its
+ * roles: {@link LastRunState}, {@link MessageIndex} and the {@link BackupProblem.Sink}.
  *
  * <p>Checkpoints keep one invariant: <em>the catalog only ever commits references to blobs that are published</em>
  * (packs written and read back, index file written), and its blob index only holds blobs an index file lists
  * ({@link RunBlobIndex}). So a checkpoint is: flush the blob store, hand the flushed blobs to the catalog's blob
- * index, then commit. A run
- * killed between checkpoints loses only work since the last one; a run killed after one still leaves a catalog
- * whose every folder state can be reused as it is.
+ * index, then commit. A run killed between checkpoints loses only work since the last one; a run killed after one
+ * still leaves a catalog whose every folder state can be reused as it is.
  */
-final class RunState {
-    final Catalog catalog;
+final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
+    private final Catalog catalog;
     final BlobStore blobs;
     final RunBlobIndex blobIndex;
+    /** The blob store, its failures marked as the repository's (see {@link MessageReads#marking}). */
     final BlobSink sink;
     final String storeKey;
     final BaseNames bases;
@@ -34,16 +44,15 @@ final class RunState {
     final BackupSettings settings;
     final BackupProgress progress;
     final Instant start;
-    final String parentId;
-    final Instant parentTime;
-    final List<String> problems = new ArrayList<>();
-    final List<String> failedMailboxes = new ArrayList<>();
-    CatalogWriter writer;
-    long readSinceCheckpoint;
+    /** The store's latest snapshot before this run, if any. */
+    final Optional<SnapshotSummary> parent;
+    private final List<BackupProblem> problems = new ArrayList<>();
+    private CatalogWriter writer;
+    private long readAtCheckpoint;
 
     RunState(Catalog catalog, BlobStore blobs, RunBlobIndex blobIndex, String storeKey, RecordChunker manifestChunker,
              RecordChunker lineChunker, BackupSettings settings, BackupProgress progress, Instant start,
-             String parentId, Instant parentTime) throws IOException {
+             Optional<SnapshotSummary> parent) throws IOException {
         this.catalog = catalog;
         this.blobs = blobs;
         this.blobIndex = blobIndex;
@@ -55,8 +64,7 @@ final class RunState {
         this.settings = settings;
         this.progress = progress;
         this.start = start;
-        this.parentId = parentId;
-        this.parentTime = parentTime;
+        this.parent = parent;
         this.writer = catalog.beginWrite();
     }
 
@@ -71,11 +79,12 @@ final class RunState {
 
     /** Between mailboxes: publish what was stored and commit, once enough was read or changed since the last time. */
     void maybeCheckpoint() throws IOException {
-        if (readSinceCheckpoint >= settings.checkpointMessages() || writer.changes() >= CHANGES_PER_CHECKPOINT) {
+        if (progress.messagesRead() - readAtCheckpoint >= settings.checkpointMessages()
+                || writer.changes() >= CHANGES_PER_CHECKPOINT) {
             flush();
             writer.commit();
             writer = catalog.beginWrite();
-            readSinceCheckpoint = 0;
+            readAtCheckpoint = progress.messagesRead();
         }
     }
 
@@ -85,7 +94,91 @@ final class RunState {
         blobIndex.flushed(blobs.writtenIndexIds());
     }
 
-    void problem(String line) {
-        problems.add(line);
+    /** Records the saved snapshot and commits the run's last changes. */
+    void commit(SnapshotSummary snapshot) throws IOException {
+        writer.putSnapshot(snapshot);
+        writer.commit();
+    }
+
+    /** Ends the open transaction; what was not committed is dropped. */
+    void close() {
+        writer.close();
+    }
+
+    @Override
+    public void report(BackupProblem problem) {
+        problems.add(problem);
+    }
+
+    /** Every problem reported so far, in order. */
+    List<BackupProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The mailboxes that could not be captured, in the order they were reported. */
+    List<String> failedMailboxes() {
+        return problems.stream().filter(p -> p instanceof BackupProblem.MailboxNotBackedUp)
+                .map(p -> ((BackupProblem.MailboxNotBackedUp) p).mailbox()).toList();
+    }
+
+    @Override
+    public List<FolderKey> folders() throws IOException {
+        return writer.folders(storeKey);
+    }
+
+    @Override
+    public Optional<FolderState> folder(FolderKey key) throws IOException {
+        return writer.folder(storeKey, key);
+    }
+
+    @Override
+    public List<Placement> placements(FolderKey key) throws IOException {
+        List<Placement> list = new ArrayList<>();
+        try (CatalogCursor<PlacementRecord> cursor = writer.placements(storeKey, key)) {
+            while (cursor.hasNext()) {
+                list.add(cursor.next().placement());
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public void putFolder(FolderKey key, FolderState state) throws IOException {
+        writer.putFolder(storeKey, key, state);
+    }
+
+    @Override
+    public void deleteFolder(FolderKey key) throws IOException {
+        writer.deleteFolder(storeKey, key);
+    }
+
+    @Override
+    public void putPlacement(FolderKey key, PlacementRecord placement) throws IOException {
+        writer.putPlacement(storeKey, key, placement);
+    }
+
+    @Override
+    public void deletePlacement(FolderKey key, String base) throws IOException {
+        writer.deletePlacement(storeKey, key, base);
+    }
+
+    @Override
+    public Optional<KnownMessage> content(String mailbox, String guid) throws IOException {
+        return writer.content(mailbox, guid);
+    }
+
+    @Override
+    public void putContent(String mailbox, String guid, KnownMessage content) throws IOException {
+        writer.putContent(mailbox, guid, content);
+    }
+
+    @Override
+    public Optional<MessageInfo> message(String mailbox, String guid) throws IOException {
+        return writer.message(mailbox, guid);
+    }
+
+    @Override
+    public void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
+        writer.putMessage(mailbox, guid, info);
     }
 }

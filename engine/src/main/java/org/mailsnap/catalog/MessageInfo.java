@@ -2,25 +2,44 @@ package org.mailsnap.catalog;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.mailsnap.mail.HeaderFields;
 
 /**
  * A message as the search index knows it: header fields for matching, and the snapshots it was first and last seen
  * in. Header fields are null when the message has none.
  *
+ * <p>Backups and {@code catalog rebuild} both write entries only through the operations below
+ * ({@link #firstSeen}, {@link #seenIn}, {@link #goneAfter}), so that a rebuilt index cannot match or place a message
+ * differently from the one backups built.
+ *
  * @param messageId     the Message-ID header (null when absent)
  * @param from          the From header, decoded (null when absent)
- * @param to            the To header, decoded (null when absent)
+ * @param to            the To and Cc headers, decoded and joined with {@code ", "} (null when both are absent)
  * @param subject       the Subject header, decoded (null when absent)
  * @param date          the Date header (null when absent or unparseable)
- * @param firstSnapshot the first snapshot that holds the message
+ * @param firstSnapshot the first snapshot that holds the message, or {@link #SNAPSHOT_NOT_SAVED_YET}
  * @param firstSeen     that snapshot's time
- * @param lastSnapshot  the last snapshot that held the message before it went away; null while it is still present
- * @param lastSeen      the last time a run saw the message
+ * @param lastSnapshot  the last snapshot that held the message before it went away, or {@link #NO_SNAPSHOT_BEFORE};
+ *                      null while it is still present
+ * @param lastSeen      the last time a run saw the message: while it is present, the last run that recorded a change
+ *                      of it; once it went away, the time of {@code lastSnapshot}
  * @param folder        the folder it was last seen in ({@code ""} for INBOX)
  * @param flags         its flags when last seen (the info part after {@code 2,}, verbatim)
  */
 public record MessageInfo(String messageId, String from, String to, String subject, Instant date,
         String firstSnapshot, Instant firstSeen, String lastSnapshot, Instant lastSeen, String folder, String flags) {
+    /**
+     * The first snapshot of a message a running backup indexes: the snapshot gets its id only when it is saved, after
+     * the message was indexed; {@code firstSeen} (the run's start, which is the snapshot's time) finds it.
+     */
+    public static final String SNAPSHOT_NOT_SAVED_YET = "";
+
+    /**
+     * The last snapshot of a message that went away before its store had any saved snapshot (a first run killed after
+     * a checkpoint recorded it): none holds it; {@code lastSeen} is the time the going was noticed.
+     */
+    public static final String NO_SNAPSHOT_BEFORE = "?";
+
     public MessageInfo {
         Objects.requireNonNull(firstSnapshot, "firstSnapshot");
         Objects.requireNonNull(firstSeen, "firstSeen");
@@ -29,8 +48,42 @@ public record MessageInfo(String messageId, String from, String to, String subje
         Objects.requireNonNull(flags, "flags");
     }
 
+    /**
+     * A message indexed for the first time, present.
+     *
+     * @param headers  its header fields
+     * @param snapshot the snapshot that holds it first ({@link #SNAPSHOT_NOT_SAVED_YET} for a running backup's)
+     * @param time     that snapshot's time
+     */
+    public static MessageInfo firstSeen(HeaderFields headers, String snapshot, Instant time, String folder,
+                                        String flags) {
+        String to = headers.cc().isEmpty() ? headers.to()
+                : headers.to().isEmpty() ? headers.cc() : headers.to() + ", " + headers.cc();
+        return new MessageInfo(orNull(headers.messageId()), orNull(headers.from()), orNull(to),
+                orNull(headers.subject()), headers.date(), snapshot, time, null, time, folder, flags);
+    }
+
+    /** This message present at {@code time}, in {@code folder} with {@code flags} (also when it had gone away). */
+    public MessageInfo seenIn(Instant time, String folder, String flags) {
+        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, null, time, folder,
+                flags);
+    }
+
+    /**
+     * This message gone: {@code snapshot}, taken at {@code time}, is the last that holds it
+     * ({@link #NO_SNAPSHOT_BEFORE} with the time the going was noticed when none does).
+     */
+    public MessageInfo goneAfter(String snapshot, Instant time) {
+        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen,
+                Objects.requireNonNull(snapshot, "snapshot"), time, folder, flags);
+    }
+
     /** True while the last run still saw the message. */
     public boolean present() {
         return lastSnapshot == null;
+    }
+
+    private static String orNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -26,6 +26,7 @@ public final class Checker {
     private final Repository repository;
     private final DataSelection readData;
     private final MessageLookup lookup;
+    private final CheckProgress progress;
 
     /**
      * @param readData which packs to read whole and verify blob by blob
@@ -33,9 +34,15 @@ public final class Checker {
      *                 catalog)
      */
     public Checker(Repository repository, DataSelection readData, MessageLookup lookup) {
+        this(repository, readData, lookup, new CheckProgress());
+    }
+
+    /** @param progress counted as the check goes, for a progress display */
+    public Checker(Repository repository, DataSelection readData, MessageLookup lookup, CheckProgress progress) {
         this.repository = repository;
         this.readData = readData;
         this.lookup = lookup;
+        this.progress = progress;
     }
 
     /** The first few ids, for a finding that stands for many. */
@@ -72,9 +79,9 @@ public final class Checker {
         // in this listing has its blobs in index files the later index listing shows (no false "in no index"
         // for a backup that finishes while check runs).
         List<String> snapshotIds = repository.objects().list(ObjectKind.SNAPSHOT);
-        IndexScan scan = new IndexScan(repository, readData);
+        IndexScan scan = new IndexScan(repository, readData, progress);
         scan.run();
-        SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup);
+        SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup, progress);
         walk.run(snapshotIds);
 
         List<Finding> damage = new ArrayList<>(scan.damage);

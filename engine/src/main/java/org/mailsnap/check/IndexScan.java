@@ -26,6 +26,7 @@ final class IndexScan {
     private final Repository repository;
     private final Maintenance maintenance;
     private final DataSelection readData;
+    private final CheckProgress progress;
     final List<String> packNames = new ArrayList<>();
     private final Map<String, Integer> packNumbers = new HashMap<>();
     final BlobTable data = new BlobTable(false, packNames);
@@ -42,10 +43,11 @@ final class IndexScan {
     int packsRead;
     long blobsRead;
 
-    IndexScan(Repository repository, DataSelection readData) {
+    IndexScan(Repository repository, DataSelection readData, CheckProgress progress) {
         this.repository = repository;
         this.maintenance = repository.maintenance();
         this.readData = readData;
+        this.progress = progress;
     }
 
     void run() throws IOException {
@@ -53,6 +55,7 @@ final class IndexScan {
         // data/ taken after the index listing has every pack those index files name (no false "missing").
         List<String> ids = repository.objects().list(ObjectKind.INDEX);
         indexFiles = ids.size();
+        progress.indexFilesTotal.set(ids.size());
         Maintenance.PackListing listing = maintenance.listPacks();
         packs = listing.packs().size();
         listing.strays().forEach(name -> leftovers.add(new Finding(name, "not a pack's name; ignored")));
@@ -71,6 +74,7 @@ final class IndexScan {
         }
         Map<String, String> indexOfPack = new HashMap<>();
         for (String id : ids) {
+            progress.indexFilesDone.incrementAndGet(); // counted as it starts: a skipped file is done at once
             if (superseded.contains(id)) {
                 leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
                         + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
@@ -120,6 +124,8 @@ final class IndexScan {
             PackVerification v = maintenance.verifyPack(pack.packId(), pack.blobs());
             packsRead++;
             blobsRead += v.verified();
+            progress.packsRead.incrementAndGet();
+            progress.blobsRead.addAndGet(v.verified());
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
             if (damaged.size() <= 3) {

@@ -35,6 +35,7 @@ final class SnapshotWalk {
     private final IndexScan scan;
     private final BlobSource metadata;
     private final MessageLookup lookup;
+    private final CheckProgress progress;
     /** Tree and manifest chunks that cannot be read or decoded, with the reason. */
     private final Map<BlobId, String> unreadableChunks = new HashMap<>();
     /** Manifest chunks that decode but reference bad data blobs: the placements concerned. */
@@ -59,7 +60,8 @@ final class SnapshotWalk {
         String last;
     }
 
-    SnapshotWalk(Repository repository, IndexScan scan, MessageLookup lookup) {
+    SnapshotWalk(Repository repository, IndexScan scan, MessageLookup lookup, CheckProgress progress) {
+        this.progress = progress;
         this.repository = repository;
         this.scan = scan;
         this.metadata = repository.openBlobStore(scan.metadata)::get;
@@ -69,8 +71,10 @@ final class SnapshotWalk {
     /** @param ids the snapshot ids, listed before the index files (see {@link Checker#run}) */
     void run(List<String> ids) throws IOException {
         snapshots = ids.size();
+        progress.snapshotsTotal.set(ids.size());
         List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
         for (String id : ids) {
+            progress.snapshotsDone.incrementAndGet();
             Snapshot snapshot;
             try {
                 snapshot = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);

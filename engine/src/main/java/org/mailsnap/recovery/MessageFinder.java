@@ -18,11 +18,12 @@ import org.mailsnap.catalog.SnapshotSummary;
  *
  * <ul>
  *   <li>First snapshot: by id when the index has one (a rebuilt catalog). A running backup cannot know its
- *       snapshot's id while it indexes, so it leaves it empty with {@code firstSeen} = the run's start = the
- *       snapshot's time: the snapshot taken exactly then, or else (the run was interrupted after a checkpoint) the
- *       first one taken after it.</li>
+ *       snapshot's id while it indexes, so it leaves {@link MessageInfo#SNAPSHOT_NOT_SAVED_YET} with
+ *       {@code firstSeen} = the run's start = the snapshot's time: the snapshot taken exactly then, or else (the
+ *       run was interrupted after a checkpoint) the first one taken after it.</li>
  *   <li>Last snapshot: for a message still present, the latest snapshot of the first snapshot's store; for one
- *       that went away, the recorded id, or else the newest snapshot at or before {@code lastSeen}.</li>
+ *       that went away, the recorded id, or else ({@link MessageInfo#NO_SNAPSHOT_BEFORE}, or a pruned one) the newest
+ *       snapshot at or before {@code lastSeen}.</li>
  * </ul>
  */
 public final class MessageFinder {

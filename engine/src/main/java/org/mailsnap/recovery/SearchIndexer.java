@@ -61,9 +61,10 @@ final class SearchIndexer {
             }
             progress.headersRead.incrementAndGet();
             progress.messagesIndexed.incrementAndGet();
-            now = firstSight(HeaderFields.parse(header), snapshot, key.folder(), name.flags());
+            now = MessageInfo.firstSeen(HeaderFields.parse(header), snapshot.id(), snapshot.time(), key.folder(),
+                    name.flags());
         } else {
-            now = seenIn(before.get(), snapshot.time(), key.folder(), name.flags());
+            now = before.get().seenIn(snapshot.time(), key.folder(), name.flags());
         }
         put(mailbox, guid, before, now);
     }
@@ -85,8 +86,7 @@ final class SearchIndexer {
         if (m.present() && m.lastSeen().equals(current)) {
             return;
         }
-        put(key.mailbox(), guid, before, new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(),
-                m.date(), m.firstSnapshot(), m.firstSeen(), previous.id(), previous.time(), m.folder(), m.flags()));
+        put(key.mailbox(), guid, before, m.goneAfter(previous.id(), previous.time()));
     }
 
     /**
@@ -101,7 +101,7 @@ final class SearchIndexer {
         if (before.isEmpty()) {
             throw new IllegalStateException("latest placement never indexed: " + key + " " + p.name());
         }
-        put(key.mailbox(), guid, before, seenIn(before.get(), latest.time(), key.folder(), name.flags()));
+        put(key.mailbox(), guid, before, before.get().seenIn(latest.time(), key.folder(), name.flags()));
         return name;
     }
 
@@ -116,17 +116,6 @@ final class SearchIndexer {
         }
     }
 
-    private static MessageInfo firstSight(HeaderFields h, SnapshotSummary snapshot, String folder, String flags) {
-        String to = h.cc().isEmpty() ? h.to() : (h.to().isEmpty() ? h.cc() : h.to() + ", " + h.cc());
-        return new MessageInfo(orNull(h.messageId()), orNull(h.from()), orNull(to), orNull(h.subject()), h.date(),
-                snapshot.id(), snapshot.time(), null, snapshot.time(), folder, flags);
-    }
-
-    private static MessageInfo seenIn(MessageInfo m, Instant time, String folder, String flags) {
-        return new MessageInfo(m.messageId(), m.from(), m.to(), m.subject(), m.date(), m.firstSnapshot(),
-                m.firstSeen(), null, time, folder, flags);
-    }
-
     private static MaildirName nameOf(SnapshotSummary snapshot, FolderKey key, Placement p, char separator)
             throws CorruptObjectException {
         if (!MaildirName.isMessageName(p.name()) || p.name().charAt(0) == separator) {
@@ -134,9 +123,5 @@ final class SearchIndexer {
                     "its manifest lists '" + p.name() + "', which is no message file name");
         }
         return MaildirName.parse(p.name(), separator);
-    }
-
-    private static String orNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

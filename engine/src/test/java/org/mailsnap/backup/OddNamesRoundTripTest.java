@@ -73,7 +73,7 @@ class OddNamesRoundTripTest {
 
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult result = f.backup(store);
-            String problems = String.join("\n", result.problems());
+            String problems = String.join("\n", result.problems().stream().map(BackupProblem::message).toList());
             assertTrue(result.partial(), "an unreadable message makes the run partial: " + problems);
             assertEquals(2, result.progress().unreadable(), problems);
             assertTrue(problems.contains("1700000011.M11P1.host:2,S") && problems.contains("1700000012.M12P1.host"),

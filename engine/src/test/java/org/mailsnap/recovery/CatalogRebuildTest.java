@@ -58,6 +58,7 @@ class CatalogRebuildTest {
                 snapshots.add(result.snapshotId());
             }
             CatalogState live = CatalogState.capture(f.catalog, storeKey);
+            List<SearchAnswer> liveAnswers = searchAnswers(f);
 
             f.loseCatalog();
             RebuildProgress progress = new RebuildProgress();
@@ -71,6 +72,7 @@ class CatalogRebuildTest {
             assertEquals(moments.all().size(), result.headersRead(), "each message's header read once");
             assertTrue(progress.commits() > 1, "committed in batches: " + progress.commits());
             assertLastRunStateMatches(live, CatalogState.capture(f.catalog, storeKey));
+            assertSameAnswers(liveAnswers, searchAnswers(f), live);
 
             // (a) every snapshot restores its moment
             for (int i = 0; i < snapshots.size(); i++) {
@@ -204,6 +206,61 @@ class CatalogRebuildTest {
             gone += hit.present() ? 0 : 1;
         }
         assertTrue(gone > 0, "some messages went away");
+    }
+
+    /**
+     * What a search shows of a message: every field a query matches on, where it was last seen, and the snapshots
+     * that hold it. Not the raw index entry: a backup cannot know its own snapshot's id while it indexes (see
+     * {@link MessageFinder}), a rebuild can.
+     */
+    record SearchAnswer(String mailbox, String guid, String messageId, String from, String to, String subject,
+                        java.time.Instant date, String folder, String flags, boolean present, String firstSnapshot,
+                        String lastSnapshot) {
+        static SearchAnswer of(MessageHit h) {
+            return new SearchAnswer(h.mailbox(), h.guid(), h.info().messageId(), h.info().from(), h.info().to(),
+                    h.info().subject(), h.info().date(), h.folder(), h.flags(), h.present(),
+                    h.firstSnapshot() == null ? null : h.firstSnapshot().id(),
+                    h.lastSnapshot() == null ? null : h.lastSnapshot().id());
+        }
+
+        /** The same answer with no folder and flags: a copy is in two folders at once. */
+        SearchAnswer anyFolder() {
+            return new SearchAnswer(mailbox, guid, messageId, from, to, subject, date, null, null, present,
+                    firstSnapshot, lastSnapshot);
+        }
+    }
+
+    /**
+     * Names each message whose answer differs, so that a failure says what, not only that. A message held in several
+     * folders at once (a copy) is last seen in each of them: there either may be named, with its flags there.
+     */
+    private static void assertSameAnswers(List<SearchAnswer> byBackups, List<SearchAnswer> rebuilt, CatalogState live) {
+        Map<String, java.util.Set<String>> folders = new java.util.TreeMap<>();
+        live.placements().forEach((key, list) -> list.forEach(p -> folders.computeIfAbsent(key.mailbox() + " "
+                + (p.guid().isEmpty() ? p.base() : p.guid()), k -> new java.util.TreeSet<>()).add(key.folder())));
+        List<String> differences = new ArrayList<>();
+        Map<String, SearchAnswer> rebuiltByKey = new java.util.TreeMap<>();
+        rebuilt.forEach(a -> rebuiltByKey.put(a.mailbox() + " " + a.guid(), a));
+        int copies = 0;
+        for (SearchAnswer a : byBackups) {
+            String key = a.mailbox() + " " + a.guid();
+            SearchAnswer r = rebuiltByKey.remove(key);
+            java.util.Set<String> holding = folders.getOrDefault(key, java.util.Set.of());
+            boolean same = holding.size() > 1 && r != null
+                    ? a.anyFolder().equals(r.anyFolder()) && holding.contains(a.folder()) && holding.contains(r.folder())
+                    : a.equals(r);
+            copies += holding.size() > 1 ? 1 : 0;
+            if (!same) {
+                differences.add("backups: " + a + "\n  rebuilt: " + r + "\n  held in " + holding);
+            }
+        }
+        rebuiltByKey.values().forEach(r -> differences.add("only rebuilt: " + r));
+        assertEquals(List.of(), differences, "the rebuilt search index answers as the one backups built");
+        assertTrue(copies > 0, "the churn copied something");
+    }
+
+    private static List<SearchAnswer> searchAnswers(BackupFixture f) throws Exception {
+        return find(f, MessageQuery.all().withLimit(1_000_000)).stream().map(SearchAnswer::of).toList();
     }
 
     /** Messages held in two folders of a mailbox at the last moment (copies): extra placements, one message. */

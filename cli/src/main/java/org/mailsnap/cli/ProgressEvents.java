@@ -1,0 +1,71 @@
+package org.mailsnap.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mailsnap.backup.BackupProgress;
+import org.mailsnap.check.CheckProgress;
+import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.recovery.RebuildProgress;
+
+/**
+ * The {@code --json-progress} events, one JSON object a line, as restic's {@code --json} status lines: the same
+ * counters as {@link ProgressLines}, with the share done and the time left as numbers. Every event has
+ * {@code event} ("progress"), {@code command}, {@code elapsedSeconds}, {@code percentDone} and {@code etaSeconds}
+ * (null while unknown) and {@code final} (true on the last one, written when the work ends).
+ */
+final class ProgressEvents {
+    private ProgressEvents() {}
+
+    static Map<String, Object> backup(BackupProgress p, long seconds) {
+        Map<String, Object> event = common("backup", seconds, p.mailboxesDone(), p.mailboxesTotal());
+        event.put("mailboxesDone", p.mailboxesDone());
+        event.put("mailboxesTotal", p.mailboxesTotal());
+        event.put("messagesSeen", p.messagesSeen());
+        event.put("messagesRead", p.messagesRead());
+        event.put("bytesRead", p.bytesRead());
+        return event;
+    }
+
+    static Map<String, Object> rebuild(RebuildProgress p, long seconds) {
+        Map<String, Object> event = common("catalog rebuild", seconds, p.snapshotsDone(), p.snapshotsTotal());
+        event.put("snapshotsDone", p.snapshotsDone());
+        event.put("snapshotsTotal", p.snapshotsTotal());
+        event.put("messagesIndexed", p.messagesIndexed());
+        event.put("placementsWritten", p.placementsWritten());
+        return event;
+    }
+
+    static Map<String, Object> check(CheckProgress p, long seconds) {
+        Map<String, Object> event = common("check", seconds, ProgressLines.checkDone(p), ProgressLines.checkTotal(p));
+        event.put("indexFilesDone", p.indexFilesDone());
+        event.put("indexFilesTotal", p.indexFilesTotal());
+        event.put("packsRead", p.packsRead());
+        event.put("blobsRead", p.blobsRead());
+        event.put("snapshotsDone", p.snapshotsDone());
+        event.put("snapshotsTotal", p.snapshotsTotal());
+        return event;
+    }
+
+    /** Prune knows no total in advance: its share done and time left stay null; {@code phase} says where it is. */
+    static Map<String, Object> prune(PruneProgress p, long seconds) {
+        Map<String, Object> event = common("prune", seconds, 0, 0);
+        event.put("phase", p.phase());
+        event.put("indexFilesRead", p.indexFilesRead.get());
+        event.put("snapshotsMarked", p.snapshotsMarked.get());
+        event.put("liveBlobs", p.liveBlobs.get());
+        event.put("packsRepacked", p.packsRepacked.get());
+        event.put("bytesRepacked", p.bytesRepacked.get());
+        event.put("objectsDeleted", p.objectsDeleted.get());
+        return event;
+    }
+
+    private static Map<String, Object> common(String command, long seconds, long done, long total) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "progress");
+        event.put("command", command);
+        event.put("elapsedSeconds", seconds);
+        event.put("percentDone", total <= 0 ? null : Math.round(1000.0 * done / total) / 10.0);
+        event.put("etaSeconds", ProgressLines.etaSeconds(done, total, seconds));
+        return event;
+    }
+}

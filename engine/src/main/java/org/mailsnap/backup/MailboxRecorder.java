@@ -1,0 +1,172 @@
+package org.mailsnap.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.mailsnap.catalog.FolderState;
+import org.mailsnap.catalog.PlacementRecord;
+import org.mailsnap.fs.FileNames;
+import org.mailsnap.maildir.CapturedMailbox;
+import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.maildir.Mailbox;
+import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.ControlFile;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestWriter;
+
+/**
+ * Step 5 of a mailbox's backup, for the attempt the snapshot keeps: writes the manifests of listed folders and the
+ * control files, records placements and folder states in the open catalog transaction (the search index through
+ * {@link SearchIndexUpdate}), reports the attempt's problems and adds its counts to the run's progress.
+ */
+final class MailboxRecorder {
+    private final LastRunState state;
+    private final SearchIndexUpdate searchIndex;
+    private final Supplier<ManifestWriter> manifests;
+    private final ControlFileStorer controlFiles;
+    private final BaseNames bases;
+    private final BackupProgress progress;
+    private final BackupProblem.Sink problems;
+
+    MailboxRecorder(LastRunState state, SearchIndexUpdate searchIndex, Supplier<ManifestWriter> manifests,
+                    ControlFileStorer controlFiles, BaseNames bases, BackupProgress progress,
+                    BackupProblem.Sink problems) {
+        this.state = state;
+        this.searchIndex = searchIndex;
+        this.manifests = manifests;
+        this.controlFiles = controlFiles;
+        this.bases = bases;
+        this.progress = progress;
+        this.problems = problems;
+    }
+
+    /**
+     * Records the attempt the snapshot keeps.
+     *
+     * @return the mailbox's folder entries
+     */
+    List<FolderEntry> keep(Mailbox mailbox, Map<FolderKey, FolderState> previous, MailboxAttempt a,
+                           Map<String, MessageReads.Outcome> readThisRun) throws IOException {
+        a.problems.forEach(problems::report);
+        progress.foldersListed.addAndGet(a.listed.size());
+        progress.foldersUnchanged.addAndGet(a.unchangedFolders);
+        progress.messagesSeen.addAndGet(a.seen);
+        progress.renamed.addAndGet(a.renamed);
+        progress.movedIn.addAndGet(a.movedIn);
+        progress.unreadable.addAndGet(a.unreadable);
+        progress.changedInPlace.addAndGet(a.changedInPlace);
+        progress.vanished.addAndGet(a.vanished.size());
+        progress.gone.addAndGet(a.goneByGuid.size());
+        for (FolderKey old : previous.keySet()) {
+            if (!a.present.contains(old)) {
+                state.deleteFolder(old);
+            }
+        }
+        TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
+        Set<String> placedGuids = new HashSet<>();
+        for (MailboxAttempt.ListedFolder folder : a.listed) {
+            FolderEntry entry = record(folder, a.captured);
+            entries.put(entry.key(), entry);
+            for (FolderMerge.Slot s : folder.merge.slots) {
+                if (s.placement != null) {
+                    placedGuids.add(s.listed.identity());
+                }
+            }
+        }
+        refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
+        searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placedGuids);
+        return new ArrayList<>(entries.values());
+    }
+
+    /** Writes the folder's manifest and control files, updates its catalog state, returns its tree entry. */
+    private FolderEntry record(MailboxAttempt.ListedFolder folder, CapturedMailbox captured) throws IOException {
+        FolderKey key = folder.captured.key();
+        ManifestWriter manifest = manifests.get();
+        long bytes = 0;
+        for (FolderMerge.Slot s : folder.merge.slots) {
+            if (s.placement != null) {
+                manifest.add(s.placement);
+                bytes += s.placement.content().size();
+            }
+        }
+        Map<String, byte[]> files = new TreeMap<>(folder.captured.controlFiles());
+        if (key.folder().isEmpty()) {
+            files.putAll(captured.mailboxControlFiles());
+        }
+        FolderEntry entry = new FolderEntry(key, folder.captured.newDirMtimeNanos(),
+                folder.captured.curDirMtimeNanos(), manifest.count(), bytes, manifest.finish(),
+                storeControlFiles(folder.dir, files));
+        for (Placement g : folder.merge.gone) {
+            state.deletePlacement(key, bases.baseOf(g.name()));
+        }
+        for (FolderMerge.Slot s : folder.merge.slots) {
+            if (s.placement == null || s.previous) {
+                continue;
+            }
+            state.putPlacement(key, new PlacementRecord(s.listed.base(), s.placement.name(), s.placement.guid(),
+                    s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
+        }
+        boolean allStored = folder.merge.slots.stream().allMatch(s -> s.placement != null);
+        // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
+        // makes every later run list it again, retry the message and report it, until it is stored.
+        state.putFolder(key, new FolderState(allStored ? folder.captured.listedAtNanos() : FolderState.LIST_AGAIN,
+                entry));
+        return entry;
+    }
+
+    private List<ControlFile> storeControlFiles(Path dir, Map<String, byte[]> files) throws IOException {
+        List<ControlFile> stored = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            stored.add(controlFiles.store(f.getKey(), mtimeOf(FileNames.child(dir, f.getKey())), f.getValue()));
+        }
+        return stored;
+    }
+
+    private static long mtimeOf(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * The mailbox-level files (subscriptions, uidvalidity) live in the root folder's directory and are captured
+     * whenever anything was listed; when the root folder itself was not listed, its entry is updated with them.
+     */
+    private void refreshMailboxFiles(CapturedMailbox captured, Path rootDir, TreeMap<FolderKey, FolderEntry> entries,
+                                     Map<FolderKey, FolderState> previous) throws IOException {
+        if (captured.mailboxControlFiles().isEmpty()) {
+            return;
+        }
+        FolderKey rootKey = new FolderKey(captured.mailbox(), "");
+        FolderEntry root = entries.get(rootKey);
+        FolderState before = previous.get(rootKey);
+        if (root == null || before == null || root != before.entry()) {
+            return; // the root folder was listed (its entry already has them) or does not exist
+        }
+        Map<String, ControlFile> files = new TreeMap<>();
+        for (ControlFile c : root.controlFiles()) {
+            if (!ControlFiles.classify(c.name()).mailboxLevel()) {
+                files.put(c.name(), c);
+            }
+        }
+        for (Map.Entry<String, byte[]> f : captured.mailboxControlFiles().entrySet()) {
+            files.put(f.getKey(), controlFiles.store(f.getKey(), mtimeOf(rootDir.resolve(f.getKey())), f.getValue()));
+        }
+        FolderEntry updated = new FolderEntry(rootKey, root.newDirMtimeNanos(), root.curDirMtimeNanos(),
+                root.messages(), root.bytes(), root.manifest(), new ArrayList<>(files.values()));
+        entries.put(rootKey, updated);
+        state.putFolder(rootKey, new FolderState(before.listedAtNanos(), updated));
+    }
+}

@@ -1,0 +1,79 @@
+package org.mailsnap.backup;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mailsnap.catalog.KnownMessage;
+import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.maildir.MaildirName;
+
+/**
+ * Step 5 of a mailbox's backup, for the content map and the search index: both keyed by GUID, so a move, also a
+ * re-based one, continues one message's history. A message read in this run is indexed from its header; a known one
+ * placed anew is seen in its new folder with its new flags; one that left every folder went away after the store's
+ * previous snapshot. Entries change only through {@link MessageInfo}'s operations, as in a rebuild.
+ */
+final class SearchIndexUpdate {
+    private final MessageIndex index;
+    private final char separator;
+    private final Instant start;
+    private final Optional<SnapshotSummary> parent;
+
+    /**
+     * @param start  the run's start: its snapshot's time
+     * @param parent the store's snapshot before this run, if any
+     */
+    SearchIndexUpdate(MessageIndex index, char separator, Instant start, Optional<SnapshotSummary> parent) {
+        this.index = index;
+        this.separator = separator;
+        this.start = start;
+        this.parent = parent;
+    }
+
+    /**
+     * @param fresh       what this run read, by GUID
+     * @param gone        the GUIDs of placements that left their folder
+     * @param placedGuids the GUIDs the mailbox's listed folders still place
+     */
+    void update(String mailbox, List<MailboxAttempt.ListedFolder> listed, Map<String, MessageReads.Outcome> fresh,
+                Set<String> gone, Set<String> placedGuids) throws IOException {
+        Set<String> written = new HashSet<>();
+        for (MailboxAttempt.ListedFolder folder : listed) {
+            String name = folder.captured.key().folder();
+            for (FolderMerge.Slot s : folder.merge.slots) {
+                if (s.placement == null || s.previous) {
+                    continue;
+                }
+                String guid = s.listed.identity();
+                String flags = MaildirName.parse(s.placement.name(), separator).flags();
+                MessageReads.Outcome read = fresh.get(guid);
+                if (read != null && written.add(guid)) {
+                    index.putContent(mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));
+                    index.putMessage(mailbox, guid, MessageInfo.firstSeen(read.fields(),
+                            MessageInfo.SNAPSHOT_NOT_SAVED_YET, start, name, flags));
+                } else if (read == null) {
+                    Optional<MessageInfo> known = index.message(mailbox, guid);
+                    if (known.isPresent()) {
+                        index.putMessage(mailbox, guid, known.get().seenIn(start, name, flags));
+                    }
+                }
+            }
+        }
+        for (String guid : gone) {
+            if (placedGuids.contains(guid)) {
+                continue;
+            }
+            Optional<MessageInfo> known = index.message(mailbox, guid);
+            if (known.isPresent() && known.get().present()) {
+                index.putMessage(mailbox, guid, parent.isPresent()
+                        ? known.get().goneAfter(parent.get().id(), parent.get().time())
+                        : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Filesystem snapshots of the mail store: a backup that reads a frozen image of the store instead of the live one
+ * needs no Dovecot lock and still sees every folder at one instant, however long the run takes.
+ *
+ * <p>Terms. The <b>store's filesystem</b> ({@link org.mailsnap.fssnapshot.StoreFilesystem}) is the mount that holds
+ * the store, from {@code /proc/self/mountinfo}. A <b>driver</b> ({@link org.mailsnap.fssnapshot.SnapshotDriver})
+ * makes, finds and removes snapshots of it with the system's own tools: {@code btrfs subvolume snapshot -r},
+ * {@code lvcreate --snapshot} then {@code mount -o ro}, {@code zfs snapshot} read through {@code .zfs/snapshot}, or
+ * the operator's create and remove commands. The <b>image</b> is the directory in the snapshot that holds what the
+ * store held. {@link org.mailsnap.fssnapshot.FsSnapshots} is what a caller uses.
+ *
+ * <p>Every snapshot is named after the process that made it ({@code .mailsnap-fs-snapshot-<pid>},
+ * {@code <lv>_mailsnap-<pid>}, {@code <dataset>@mailsnap-<pid>}, {@code fs-snapshot-<kind>-<pid>}), so that:
+ * <ol>
+ *   <li>a run removes its own snapshot when it ends, however it ends: normally, by an exception, or from a shutdown
+ *       hook on SIGINT/SIGTERM (the removal runs once, whichever comes first);</li>
+ *   <li>a snapshot whose process no longer runs (killed with SIGKILL, a power cut, a removal that failed) is
+ *       <b>stale</b>, and the next run over the same filesystem removes it before it makes its own, and says
+ *       so;</li>
+ *   <li>a snapshot of a process that still runs (another mailsnap backing the same store up into another
+ *       repository) is never touched.</li>
+ * </ol>
+ */
+package org.mailsnap.fssnapshot;
