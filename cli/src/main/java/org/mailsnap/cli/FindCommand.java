@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
-import org.mailsnap.model.NameBytes;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
-import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.MessageQuery;
-import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +17,8 @@ import picocli.CommandLine.Option;
  * deleted last Tuesday is found and put back with {@code restore --message BASE --merge}.
  */
 @Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject or date.",
-        "The search reads only the local catalog, no repository data; --mailbox narrows it to one mailbox."},
+        "The search reads only the local catalog, no repository data; --mailbox narrows it to one mailbox.",
+        "Each hit by date, From, Subject and flags in words, with its GUID and the snapshots that hold it."},
         footer = {"", "Examples:",
                 "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
                 "  mailsnap find --message-id 20261124.abc@example.net",
@@ -85,30 +83,11 @@ final class FindCommand implements Callable<Integer> {
                 hits = new MessageFinder(history.all()).find(reader, q);
             }
             if (json) {
-                env.out().println(Json.object(FindReport.json(hits, limit)));
-                return 0;
+                env.out().println(Json.object(FindJson.json(hits, limit)));
+            } else {
+                FindText.print(hits, limit, env.out());
             }
-            for (MessageHit hit : hits) {
-                MessageInfo m = hit.info();
-                env.out().printf("%s %s%n", NameBytes.printable(hit.mailbox()),
-                        hit.folder().isEmpty() ? "INBOX" : NameBytes.printable(hit.folder()));
-                env.out().printf("    guid: %s%n", NameBytes.printable(hit.guid()));
-                env.out().printf("    flags: %s  date: %s%n",
-                        hit.flags().isEmpty() ? "-" : NameBytes.printable(hit.flags()), m.date() == null ? "-" : m.date());
-                env.out().printf("    from: %s%n    subject: %s%n", nz(m.from()), nz(m.subject()));
-                env.out().printf("    first in: %s   last in: %s%s%n", label(hit.firstSnapshot()),
-                        label(hit.lastSnapshot()), hit.present() ? " (still present)" : "");
-            }
-            env.out().printf("%d found%s%n", hits.size(), hits.size() == limit ? " (limit reached)" : "");
         }
         return 0;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "-" : s;
-    }
-
-    private static String label(SnapshotSummary s) {
-        return s == null ? "?" : s.id().substring(0, 12) + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
     }
 }

@@ -1,26 +1,34 @@
 package org.mailsnap.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
-import org.mailsnap.model.NameBytes;
+import org.mailsnap.maildir.FlagWords;
+import org.mailsnap.maildir.Keywords;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.walk.CapturedKeywords;
+import org.mailsnap.walk.Selection;
+import org.mailsnap.walk.SnapshotWalker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ls", description = {"List the mailboxes and folders of a snapshot, or the messages of one folder.",
-        "With --folder: each message's file name (with its flags), new/cur, date and size."},
+        "With --folder: each message's date, From, Subject and flags in words; --long adds its file."},
         footer = {"", "Examples:",
                 "  mailsnap ls latest",
                 "  mailsnap ls latest --mailbox example.org/anne --folder .Sent",
+                "  mailsnap ls latest -m example.org/anne -f INBOX --long",
                 "  mailsnap ls 3f2a9c1b --json"})
 final class LsCommand implements Callable<Integer> {
     private final Environment env;
@@ -38,6 +46,9 @@ final class LsCommand implements Callable<Integer> {
             description = "List the messages of this folder ('INBOX' or '' for the root, '.Sent', …).")
     String folder;
 
+    @Option(names = {"-l", "--long"}, description = "With --folder: also new/cur, size, file name and GUID.")
+    boolean withFileNames;
+
     @Option(names = "--json", description = "Print one JSON object (schema in README).")
     boolean json;
 
@@ -53,34 +64,34 @@ final class LsCommand implements Callable<Integer> {
             SnapshotSummary summary = history.byId(snapshot, null);
             Snapshot snap = history.open(summary);
             BlobStore blobs = session.blobs();
-            List<FolderEntry> folders = new ArrayList<>();
-            TreeReader.read(snap.tree(), blobs::get, f -> {
-                if ((mailbox == null || mailbox.equals(f.key().mailbox()))
-                        && (wantedFolder == null || wantedFolder.equals(f.key().folder()))) {
-                    folders.add(f);
-                }
-            });
-            if (folders.isEmpty()) {
-                throw new UserError(ExitCode.FAILURE, "nothing in snapshot " + summary.id().substring(0, 12)
-                        + " matches" + (mailbox == null ? "" : " mailbox '" + mailbox + "'")
-                        + (folder == null ? "" : " folder '" + folder + "'"));
-            }
-            java.util.Map<FolderEntry, List<org.mailsnap.model.Placement>> placements = null;
+            SnapshotWalker walker = new SnapshotWalker(blobs::get, snap.separator());
+            List<FolderEntry> folders = walker.select(snap, new Selection(mailbox, wantedFolder, null));
+            Map<FolderEntry, List<LsReport.Message>> messages = null;
             if (wantedFolder != null) {
-                placements = new java.util.LinkedHashMap<>();
-                for (FolderEntry f : folders) {
-                    List<org.mailsnap.model.Placement> list = new ArrayList<>();
-                    ManifestReader.read(f.manifest(), blobs::get, list::add);
-                    placements.put(f, list);
+                messages = new LinkedHashMap<>();
+                try (CatalogReader index = session.catalog.read()) {
+                    for (FolderEntry f : folders) {
+                        messages.put(f, messages(f, walker, blobs, index, new BaseNames(snap.separator())));
+                    }
                 }
             }
-            LsReport report = new LsReport(summary, folders, placements);
+            LsReport report = new LsReport(summary, folders, messages);
             if (json) {
-                env.out().println(Json.object(report.json()));
+                env.out().println(Json.object(LsJson.of(report)));
             } else {
-                report.text(env.out());
+                LsText.print(report, withFileNames, env.out());
             }
         }
         return 0;
+    }
+
+    private static List<LsReport.Message> messages(FolderEntry f, SnapshotWalker walker, BlobStore blobs,
+                                                   CatalogReader index, BaseNames bases) throws IOException {
+        Keywords keywords = CapturedKeywords.forNaming(f, blobs::get);
+        List<LsReport.Message> list = new ArrayList<>();
+        walker.walkFolder(f, Selection.ALL, p -> list.add(new LsReport.Message(p,
+                FlagWords.of(p.name(), bases.separator(), keywords),
+                index.message(f.key().mailbox(), p.identity(bases.baseOf(p.name()))).orElse(null))));
+        return list;
     }
 }

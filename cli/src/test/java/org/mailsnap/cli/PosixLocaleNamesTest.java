@@ -58,7 +58,7 @@ class PosixLocaleNamesTest {
                 "no warning: " + backup.err());
         assertTrue(backup.outText().contains("5 messages"), backup.outText());
 
-        Run ls = mailsnap("ls", "latest", "--mailbox", "j\\xc3\\xb6rg/Maildir", "--folder", "INBOX");
+        Run ls = mailsnap("ls", "latest", "--mailbox", "j\\xc3\\xb6rg/Maildir", "--folder", "INBOX", "--long");
         assertEquals(0, ls.code(), ls.err());
         assertTrue(ls.outText().contains("1700000001.M1P1.h\u00f3st:2,S"), "UTF-8 names print as text: "
                 + ls.outText());

@@ -2,13 +2,11 @@ package org.mailsnap.dump;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.walk.SnapshotWalker;
 
 /**
  * {@code mailsnap dump}: one folder of a snapshot, as an mbox or a Maildir tar, to a stream.
@@ -41,24 +39,7 @@ public final class FolderDump {
 
     /** The folder's tree entry; a clear error naming the mailbox's folders when it has no such folder. */
     public FolderEntry folder(Snapshot snapshot, String mailbox, String folder) throws IOException {
-        FolderKey wanted = new FolderKey(mailbox, folder);
-        FolderEntry[] found = new FolderEntry[1];
-        List<String> folders = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs, f -> {
-            if (f.key().equals(wanted)) {
-                found[0] = f;
-            }
-            if (f.key().mailbox().equals(mailbox)) {
-                folders.add(f.key().folder().isEmpty() ? "INBOX" : f.key().folder());
-            }
-        });
-        if (found[0] == null) {
-            throw new IOException(folders.isEmpty()
-                    ? "the snapshot has no mailbox '" + mailbox + "'"
-                    : "mailbox '" + mailbox + "' has no folder '" + folder + "' in the snapshot (its folders: "
-                            + String.join(", ", folders) + ")");
-        }
-        return found[0];
+        return new SnapshotWalker(blobs, snapshot.separator()).folder(snapshot, mailbox, folder);
     }
 
     /** {@code INBOX} for the root, else the folder without the leading {@code .} of Maildir++. */

@@ -4,12 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.mailsnap.codec.DecodeException;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.SafeNames;
+import org.mailsnap.walk.Selection;
+import org.mailsnap.walk.SnapshotWalker;
 
 /**
  * Writes a folder of a snapshot as a tar stream (POSIX ustar, pax headers where needed: see {@code TarHeader})
@@ -29,9 +31,11 @@ public final class MaildirTarWriter {
     private static final int FILE_MODE = 0600;
 
     private final BlobSource blobs;
+    private final SnapshotWalker walker;
 
     public MaildirTarWriter(BlobSource blobs) {
         this.blobs = blobs;
+        this.walker = new SnapshotWalker(blobs, BaseNames.DOVECOT.separator());
     }
 
     /**
@@ -57,15 +61,14 @@ public final class MaildirTarWriter {
             controlFile(tar, top + c.name(), c, folder);
             controlFiles++;
         }
-        long[] counts = new long[2];
-        ManifestReader.read(folder.manifest(), blobs, p -> {
+        DumpCounts counts = new DumpCounts();
+        walker.walkFolder(folder, Selection.ALL, p -> {
             message(tar, top + (p.inCur() ? "cur/" : "new/") + p.name(), p, folder);
-            counts[0]++;
-            counts[1] += p.content().size();
+            counts.message(p);
         });
         TarHeader.end(tar);
         tar.flush();
-        return new DumpResult(counts[0], counts[1], controlFiles);
+        return counts.withControlFiles(controlFiles);
     }
 
     private static String checkedTop(String topDirectory) throws DecodeException {

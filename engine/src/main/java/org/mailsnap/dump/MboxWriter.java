@@ -3,11 +3,13 @@ package org.mailsnap.dump;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.walk.Selection;
+import org.mailsnap.walk.SnapshotWalker;
 
 /**
  * Writes a folder of a snapshot as one <b>mboxrd</b> file, in manifest (base) order, which for Dovecot's names is
@@ -27,23 +29,24 @@ import org.mailsnap.snapshot.ManifestReader;
  */
 public final class MboxWriter {
     private final BlobSource blobs;
+    private final SnapshotWalker walker;
 
     public MboxWriter(BlobSource blobs) {
         this.blobs = blobs;
+        this.walker = new SnapshotWalker(blobs, BaseNames.DOVECOT.separator());
     }
 
     /** Writes every message of {@code folder} to {@code out}, which is flushed, not closed. */
     public DumpResult write(FolderEntry folder, OutputStream out) throws IOException {
         BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
         FromQuoting quoting = new FromQuoting(buffered);
-        long[] counts = new long[2];
-        ManifestReader.read(folder.manifest(), blobs, p -> {
+        DumpCounts counts = new DumpCounts();
+        walker.walkFolder(folder, Selection.ALL, p -> {
             writeMessage(folder.key(), p, buffered, quoting);
-            counts[0]++;
-            counts[1] += p.content().size();
+            counts.message(p);
         });
         buffered.flush();
-        return new DumpResult(counts[0], counts[1], 0);
+        return counts.result();
     }
 
     private void writeMessage(FolderKey key, Placement p, OutputStream out, FromQuoting quoting) throws IOException {

@@ -12,7 +12,8 @@
  *       their names of that moment with their mtimes, and the folder's control files.</li>
  * </ul>
  *
- * <p>Both stream: the folder's tree entry → its manifest, one chunk at a time → each message's blobs, one at a
+ * <p>Both are outputs of the one snapshot walk ({@link org.mailsnap.walk}, which also finds the folder and names the
+ * mailbox's folders when it has no such one), and stream: the folder's tree entry → its manifest, one chunk at a time → each message's blobs, one at a
  * time → the output stream. Memory does not grow with the folder or the message. A message whose blobs do not add
  * up to the size its manifest records stops the dump with an error naming it.
  *

@@ -64,6 +64,14 @@
  * the target (a full disk) stops the restore. {@link org.mailsnap.restore.LiveStore} tells whether a target lies in
  * the store the snapshot was taken of, where only a merge belongs.
  *
+ * <p><b>Classes, one job each.</b> {@link org.mailsnap.restore.Restorer} runs the steps; the snapshot walk
+ * ({@link org.mailsnap.walk.SnapshotWalker}, shared with dump) selects the folders and streams their manifests;
+ * {@code RestoreTarget} checks and opens the target for the mode; {@code FolderRestore} is the walk's output for one
+ * folder (its directories, control files, keyword translation); {@code MessagePlanner} decides per message whether
+ * and under which name it is written (merge: skip what the mailbox has, avoid a listed base); the writes run on
+ * {@link org.mailsnap.concurrent.BoundedWorkers} with its bounded window; {@code RestoreReport} collects counts, notes and failures into
+ * the {@link org.mailsnap.restore.RestoreResult}.
+ *
  * <p>Every name was checked by {@link org.mailsnap.snapshot.SafeNames} when the tree and manifests were decoded, and
  * is checked once more to be one plain name before it is used. When running as root, what is created takes the
  * owner of the target directory, so the mail server can read it.

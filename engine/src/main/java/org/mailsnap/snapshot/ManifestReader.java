@@ -15,6 +15,11 @@ public final class ManifestReader {
         void accept(Placement placement) throws IOException;
     }
 
+    /** The placements in base order, pulled one at a time. */
+    public static ChunkCursor<Placement> cursor(List<BlobId> manifest, BlobSource source) {
+        return new ChunkCursor<>(manifest, source, ManifestCodec::readChunk);
+    }
+
     public static void read(List<BlobId> manifest, BlobSource source, PlacementConsumer consumer) throws IOException {
         for (BlobId id : manifest) {
             for (Placement p : ManifestCodec.readChunk(source.get(id), id)) {

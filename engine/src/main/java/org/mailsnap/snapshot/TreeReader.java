@@ -13,6 +13,11 @@ public final class TreeReader {
         void accept(FolderEntry folder) throws IOException;
     }
 
+    /** The folder entries in tree ({@link org.mailsnap.model.FolderKey}) order, pulled one at a time. */
+    public static ChunkCursor<FolderEntry> cursor(List<BlobId> tree, BlobSource source) {
+        return new ChunkCursor<>(tree, source, TreeCodec::readChunk);
+    }
+
     public static void read(List<BlobId> tree, BlobSource source, FolderConsumer consumer) throws IOException {
         for (BlobId id : tree) {
             for (FolderEntry f : TreeCodec.readChunk(source.get(id), id)) {

@@ -67,7 +67,7 @@ class BackupRoundTripTest {
             ChurnReport report = new ChurnSimulator(ChurnSpec.defaults().withSeed(seed).renamesOnly())
                     .simulateHour(store);
             assertTrue(report.flagChanges() + report.moves() + report.pickups() > 0, report.toString());
-            ageDirectories(store);
+            Trees.ageDirectories(store);
             int opensBefore = f.files.opens();
             int statsBefore = f.files.stats();
             BackupResult second = f.backup(store);
@@ -91,13 +91,4 @@ class BackupRoundTripTest {
      * Moves every directory's mtime an hour back, as if the churn had happened long before the next run: without
      * it, the same-second guard rightly lists again a directory changed within a second of its last listing.
      */
-    static void ageDirectories(Path store) throws java.io.IOException {
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600));
-        try (var dirs = Files.walk(store)) {
-            for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                Files.setLastModifiedTime(d, hourAgo);
-            }
-        }
-    }
 }

@@ -42,7 +42,7 @@ class GuidIdentityTest {
         message(inbox, KEPT, ":2,S");
         Path moved = message(inbox, MOVED, ":2,S");
         message(inbox, EXPUNGED, ":2,");
-        uidlist(inbox, "1 :" + KEPT, "2 :" + MOVED, "3 :" + EXPUNGED);
+        Maildirs.uidlist(inbox, "1 :" + KEPT, "2 :" + MOVED, "3 :" + EXPUNGED);
         BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings);
@@ -50,17 +50,17 @@ class GuidIdentityTest {
 
             // IMAP MOVE INBOX -> Archive: the same base in Archive
             Path inArchive = Files.move(moved, archive.resolve("cur/" + MOVED + ":2,S"));
-            uidlist(archive, "1 :" + MOVED);
-            uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED);
-            BackupRoundTripTest.ageDirectories(store);
+            Maildirs.uidlist(archive, "1 :" + MOVED);
+            Maildirs.uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED);
+            Trees.ageDirectories(store);
             f.backup(settings);
 
             // IMAP MOVE Archive -> INBOX: INBOX's uidlist knew the base, so Dovecot gives it a new one and records
             // the message's GUID in the G extension
             Files.move(inArchive, inbox.resolve("cur/" + REBASED + ":2,FS"));
-            uidlist(archive);
-            uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED, "4 G" + MOVED + " :" + REBASED);
-            BackupRoundTripTest.ageDirectories(store);
+            Maildirs.uidlist(archive);
+            Maildirs.uidlist(inbox, "1 :" + KEPT, "3 :" + EXPUNGED, "4 G" + MOVED + " :" + REBASED);
+            Trees.ageDirectories(store);
             int opens = f.files.opens();
             BackupResult back = f.backup(settings);
             assertEquals(opens, f.files.opens(), "no message file opened");
@@ -112,12 +112,12 @@ class GuidIdentityTest {
         Path inbox = Maildirs.maildir(store.resolve("u"));
         Path archive = Maildirs.folder(inbox, ".Archive");
         Path moved = message(archive, MOVED, ":2,S");
-        uidlist(archive, "1 :" + MOVED);
+        Maildirs.uidlist(archive, "1 :" + MOVED);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
             // Archive -> INBOX -> Archive: back in Archive under a new base; the snapshot had the old one there
             Files.move(moved, archive.resolve("cur/" + REBASED + ":2,S"));
-            uidlist(archive, "1 :" + MOVED, "2 G" + MOVED + " :" + REBASED);
+            Maildirs.uidlist(archive, "1 :" + MOVED, "2 G" + MOVED + " :" + REBASED);
             RestoreResult merge = f.restore(first.snapshotId(), "u", inbox, RestoreMode.MERGE);
             assertEquals(0, merge.messages());
             assertEquals(1, merge.skipped());
@@ -130,13 +130,13 @@ class GuidIdentityTest {
         Path store = tmp.resolve("store");
         Path inbox = Maildirs.maildir(store.resolve("u"));
         message(inbox, KEPT, ":2,S");
-        uidlist(inbox, "1 :" + KEPT);
+        Maildirs.uidlist(inbox, "1 :" + KEPT);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             f.backup(BackupSettings.of(store, "testhost").withThreads(2));
             // a new file whose uidlist line claims the known message's GUID, with a size hint that disagrees
             Files.writeString(inbox.resolve("cur/1796409999.M1P1.vm,S=2000,W=2100:2,S"), "x".repeat(2000));
-            uidlist(inbox, "1 :" + KEPT, "2 G" + KEPT + " :1796409999.M1P1.vm,S=2000,W=2100");
-            BackupRoundTripTest.ageDirectories(store);
+            Maildirs.uidlist(inbox, "1 :" + KEPT, "2 G" + KEPT + " :1796409999.M1P1.vm,S=2000,W=2100");
+            Trees.ageDirectories(store);
             BackupResult second = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
             assertEquals(1, second.progress().messagesRead(), "read, not taken for the known message");
             Path restored = tmp.resolve("restored");
@@ -151,13 +151,5 @@ class GuidIdentityTest {
         String text = ("Subject: " + base + "\r\n\r\n").substring(0, Math.min(size, 20));
         return Files.writeString(folder.resolve("cur").resolve(base + info), text + "b".repeat(size - text.length()),
                 StandardCharsets.US_ASCII);
-    }
-
-    private static void uidlist(Path folder, String... records) throws Exception {
-        StringBuilder sb = new StringBuilder("3 V1796403000 N10 G31b8d82444860b6b6824000083ecc375\n");
-        for (String r : records) {
-            sb.append(r).append('\n');
-        }
-        Files.writeString(folder.resolve("dovecot-uidlist"), sb.toString(), StandardCharsets.UTF_8);
     }
 }

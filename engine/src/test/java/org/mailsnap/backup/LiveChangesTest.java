@@ -90,7 +90,7 @@ class LiveChangesTest {
             assertEquals(List.of(), Trees.diff(listed, Trees.capture(moment), p -> false),
                     "the snapshot is the listing's moment: names as listed, bytes read after the renames");
 
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             StoreTree now = Trees.capture(store);
             int opens = f.files.opens();
             BackupResult second = f.backup(settings(store));
@@ -259,7 +259,7 @@ class LiveChangesTest {
             BackupResult first = f.backup(settings(store));
             StoreTree before = Trees.capture(store);
             Files.move(old, inbox.resolve(".Archive"));
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             int opens = f.files.opens();
             int stats = f.files.stats();
             BackupResult second = f.backup(settings(store));

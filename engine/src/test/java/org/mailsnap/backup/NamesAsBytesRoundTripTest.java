@@ -78,7 +78,7 @@ class NamesAsBytesRoundTripTest {
 
             // A flag change of a name that is not UTF-8 is a rename of a known base: found by its bytes in the
             // catalog, no message read again.
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             Path old = FileNames.child(FileNames.child(alice, "cur"),
                     NameBytes.fromBytes(concat(hex("313730303030303030322e4d3250312e68e97374"), bytes(":2,S"))));
             Files.move(old, FileNames.child(FileNames.child(alice, "cur"),

@@ -101,7 +101,7 @@ class OddNamesRoundTripTest {
 
             // Flags of the name with several separators change: the base is before the first ':', so it is a
             // rename of a known message, and the FIFO and directory are reported again but never block.
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             Files.move(inbox.resolve("cur/1700000006.M6P1.host:extra:2,S"),
                     inbox.resolve("cur/1700000006.M6P1.host:extra:2,RS"));
             BackupResult second = f.backup(store);
@@ -138,7 +138,7 @@ class OddNamesRoundTripTest {
             f.restore(first.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(before, Trees.capture(target), path -> false));
 
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             Files.move(inbox.resolve("cur/1700000002.M2P1.host:odd;2,RS"),
                     inbox.resolve("cur/1700000002.M2P1.host:odd;2,FRS"));
             Files.move(inbox.resolve("new/1700000005.M5P1.host"), inbox.resolve("cur/1700000005.M5P1.host;2,S"));

@@ -38,7 +38,7 @@ class RescanTest {
             FileTime mtime = Files.getLastModifiedTime(rewritten);
             Files.writeString(rewritten, "Subject: 1700000002.M2P1.h:2,S\r\n\r\n[attachment removed]\r\n");
             Files.setLastModifiedTime(rewritten, mtime);
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             StoreTree changed = Trees.capture(store);
 
             BackupResult unaware = f.backup(plain);
@@ -63,7 +63,7 @@ class RescanTest {
 
             // The catalog now knows the new version: moving the message reuses it without reading.
             Files.move(rewritten, archive.resolve("cur/1700000002.M2P1.h:2,S"));
-            BackupRoundTripTest.ageDirectories(store);
+            Trees.ageDirectories(store);
             int opens = f.files.opens();
             BackupResult moved = f.backup(plain);
             assertEquals(opens, f.files.opens());

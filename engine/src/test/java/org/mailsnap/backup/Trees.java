@@ -57,4 +57,15 @@ public final class Trees {
         }
         return differences;
     }
+
+    /** Sets every directory's mtime an hour back, so the next backup lists them (no same-second shortcut). */
+    public static void ageDirectories(Path store) throws java.io.IOException {
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600));
+        try (var dirs = java.nio.file.Files.walk(store)) {
+            for (Path d : (Iterable<Path>) dirs.filter(java.nio.file.Files::isDirectory)::iterator) {
+                java.nio.file.Files.setLastModifiedTime(d, hourAgo);
+            }
+        }
+    }
 }

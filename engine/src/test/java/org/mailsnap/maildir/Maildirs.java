@@ -29,4 +29,13 @@ public final class Maildirs {
         return Files.writeString(folder.resolve(sub).resolve(name),
                 "Subject: " + name + "\r\n\r\nbody of " + name + "\r\n", StandardCharsets.UTF_8);
     }
+
+    /** Writes {@code folder}'s {@code dovecot-uidlist}: a version 3 header, then one line per record. */
+    public static void uidlist(Path folder, String... records) throws IOException {
+        StringBuilder sb = new StringBuilder("3 V1796403000 N10 G31b8d82444860b6b6824000083ecc375\n");
+        for (String r : records) {
+            sb.append(r).append('\n');
+        }
+        Files.writeString(folder.resolve("dovecot-uidlist"), sb.toString(), StandardCharsets.UTF_8);
+    }
 }

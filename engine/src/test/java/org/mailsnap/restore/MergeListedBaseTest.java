@@ -47,9 +47,9 @@ class MergeListedBaseTest {
         message(inbox, EXPUNGED);
         message(inbox, REBASED);
         message(archive, REBASED_2);
-        uidlist(inbox, "1 :" + KEPT, "2 :" + EXPUNGED, "3 G" + ORIGINAL + " :" + REBASED);
-        uidlist(archive, "1 :" + ORIGINAL_2, "2 G" + ORIGINAL_2 + " :" + REBASED_2);
-        uidlist(work, "5 G" + ORIGINAL_3 + " :" + REBASED_3);
+        Maildirs.uidlist(inbox, "1 :" + KEPT, "2 :" + EXPUNGED, "3 G" + ORIGINAL + " :" + REBASED);
+        Maildirs.uidlist(archive, "1 :" + ORIGINAL_2, "2 G" + ORIGINAL_2 + " :" + REBASED_2);
+        Maildirs.uidlist(work, "5 G" + ORIGINAL_3 + " :" + REBASED_3);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String snapshot = f.backup(store).snapshotId();
             // expunged live: the files are gone, the uidlists still list them (Dovecot has not rewritten them)
@@ -63,7 +63,7 @@ class MergeListedBaseTest {
                 }
             }
 
-            uidlist(work); // Dovecot rewrote this one: it lists nothing any more
+            Maildirs.uidlist(work); // Dovecot rewrote this one: it lists nothing any more
 
             RestoreResult merge = f.restore(snapshot, "u", inbox, RestoreMode.MERGE);
 
@@ -95,7 +95,7 @@ class MergeListedBaseTest {
         Path store = tmp.resolve("store");
         Path inbox = Maildirs.maildir(store.resolve("u"));
         message(inbox, REBASED);
-        uidlist(inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
+        Maildirs.uidlist(inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String snapshot = f.backup(store).snapshotId();
             Files.delete(inbox.resolve("cur/" + REBASED + ":2,S"));
@@ -134,13 +134,5 @@ class MergeListedBaseTest {
 
     private static void message(Path folder, String base) throws IOException {
         Files.writeString(folder.resolve("cur").resolve(base + ":2,S"), content(base), StandardCharsets.US_ASCII);
-    }
-
-    private static void uidlist(Path folder, String... records) throws IOException {
-        StringBuilder sb = new StringBuilder("3 V1796403000 N10 G31b8d82444860b6b6824000083ecc375\n");
-        for (String r : records) {
-            sb.append(r).append('\n');
-        }
-        Files.writeString(folder.resolve("dovecot-uidlist"), sb.toString(), StandardCharsets.UTF_8);
     }
 }

@@ -9,8 +9,8 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.recovery.MessageHit;
 
 /** {@code find --json}: the hits as one object (schema in README). */
-final class FindReport {
-    private FindReport() {}
+final class FindJson {
+    private FindJson() {}
 
     static Map<String, Object> json(List<MessageHit> hits, int limit) {
         List<Object> rows = new ArrayList<>();
