@@ -192,7 +192,7 @@ class CommandsTest {
                 tmp.resolve("second.mbox").toString());
         assertEquals(0, dump.code(), dump.err());
         assertTrue(dump.err().startsWith("mailsnap: dumped 3 messages"), dump.err());
-        CliRun diff = run("diff", first.substring(0, 6), second.substring(0, 6));
+        CliRun diff = run("diff", "--long", first.substring(0, 6), second.substring(0, 6));
         assertEquals(0, diff.code(), diff.err());
         assertTrue(diff.out().contains("1700000009.M9P1.host"), diff.out());
         assertFalse(diff.out().contains("1700000000.M1P1.host"), "unchanged messages are not listed: " + diff.out());
