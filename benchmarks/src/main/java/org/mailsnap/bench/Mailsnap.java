@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mailsnap.cli.Json;
 
 /**
  * mailsnap through its launcher {@code bin/mailsnap}, relying only on the CLI contract: the repository, password

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.mailsnap.cli.Json;
 
 /**
  * {@code raw.json}: every figure of a run, one object per tool and step (each hour separately), plus the
@@ -83,7 +84,7 @@ final class RawJson {
             targets.add(o);
         }
         root.put("targets", targets);
-        return Json.write(root) + "\n";
+        return Json.indented(root) + "\n";
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.cli.Json;
 
 /**
  * The whole runner on a tiny store for restic and borg (mailsnap excluded), never installing anything: where a

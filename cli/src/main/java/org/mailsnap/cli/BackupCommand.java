@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin MetricsOptions metrics;
     @Mixin ProgressOptions progressOptions;

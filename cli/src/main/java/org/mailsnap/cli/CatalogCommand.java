@@ -22,7 +22,7 @@ final class CatalogCommand {
             footer = {"", "Examples:", "  mailsnap catalog rebuild"})
     static final class Rebuild implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryOptions repository;
+        @Mixin RepositoryAccessOptions repository;
         @Mixin CatalogOptions catalog;
         @Mixin ProgressOptions progressOptions;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class CheckCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin ProgressOptions progressOptions;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 final class DiffCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT1", description = "The earlier snapshot: id, prefix or 'latest'.")

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class DumpCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin SnapshotChoice snapshot;
 

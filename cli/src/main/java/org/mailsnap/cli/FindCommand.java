@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 final class FindCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Option(names = "--message-id", paramLabel = "ID") String messageId;

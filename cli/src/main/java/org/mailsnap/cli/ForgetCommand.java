@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 final class ForgetCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N snapshots.")

@@ -15,7 +15,7 @@ final class InitCommand implements Callable<Integer> {
     private final Environment env;
 
     @Mixin
-    org.mailsnap.cli.RepositoryOptions repository;
+    RepositoryAccessOptions repository;
 
     InitCommand(Environment env) {
         this.env = env;

@@ -1,15 +1,19 @@
 package org.mailsnap.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.mailsnap.model.NameBytes;
 
 /**
- * The JSON the commands print with {@code --json} (objects, arrays, strings, numbers, booleans, on one line), and a
- * reader for it, which the tests and the benchmark runner use to read that output back.
+ * The one JSON writer and reader of the project: the commands print {@code --json} output on one line
+ * ({@link #value}), the benchmark runner writes {@code raw.json} indented ({@link #indented}), and the tests and the
+ * runner read either back ({@link #parse}). Values are {@code Map} (insertion order), {@code Collection},
+ * {@code String}, {@code Number}, {@code Boolean} and {@code null}; anything else is written as its string.
  */
 public final class Json {
     private Json() {}
@@ -30,33 +34,89 @@ public final class Json {
     }
 
     static String object(Map<String, ?> fields) {
-        StringJoiner out = new StringJoiner(",", "{", "}");
-        fields.forEach((k, v) -> out.add(string(k) + ":" + value(v)));
+        return value(fields);
+    }
+
+    /** {@code v} on one line without spaces, numbers as Java prints them: what a command prints. */
+    static String value(Object v) {
+        StringBuilder out = new StringBuilder();
+        write(v, out, null);
         return out.toString();
     }
 
-    static String value(Object v) {
+    /**
+     * {@code v} over several lines indented by two spaces, for files people read: whole doubles are written without
+     * a fraction, and NaN and the infinities, which JSON lacks, as {@code null}.
+     */
+    public static String indented(Object v) {
+        StringBuilder out = new StringBuilder();
+        write(v, out, "");
+        return out.toString();
+    }
+
+    /** Appends {@code v}; {@code indent} is null on one line, else the indent of the line {@code v} starts on. */
+    private static void write(Object v, StringBuilder out, String indent) {
         if (v == null) {
-            return "null";
+            out.append("null");
+        } else if (v instanceof Double d && indent != null) {
+            if (d.isNaN() || d.isInfinite()) {
+                out.append("null");
+            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                out.append(d.longValue());
+            } else {
+                out.append(d);
+            }
+        } else if (v instanceof Number || v instanceof Boolean) {
+            out.append(v);
+        } else if (v instanceof Collection<?> c) {
+            writeAll(c.iterator(), out, indent, '[', ']', (x, inner) -> write(x, out, inner));
+        } else if (v instanceof Map<?, ?> m) {
+            writeAll(m.entrySet().iterator(), out, indent, '{', '}', (x, inner) -> {
+                Map.Entry<?, ?> e = (Map.Entry<?, ?>) x;
+                quote(String.valueOf(e.getKey()), out);
+                out.append(indent == null ? ":" : ": ");
+                write(e.getValue(), out, inner);
+            });
+        } else {
+            quote(v.toString(), out);
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
+    }
+
+    private interface ElementWriter {
+        void write(Object element, String indent);
+    }
+
+    private static void writeAll(Iterator<?> elements, StringBuilder out, String indent, char open, char close,
+                                 ElementWriter writer) {
+        out.append(open);
+        if (indent == null || !elements.hasNext()) {
+            while (elements.hasNext()) {
+                writer.write(elements.next(), null);
+                if (elements.hasNext()) {
+                    out.append(',');
+                }
+            }
+            out.append(close);
+            return;
         }
-        if (v instanceof java.util.Collection<?> c) {
-            StringJoiner arr = new StringJoiner(",", "[", "]");
-            c.forEach(x -> arr.add(value(x)));
-            return arr.toString();
+        String inner = indent + "  ";
+        out.append('\n');
+        while (elements.hasNext()) {
+            out.append(inner);
+            writer.write(elements.next(), inner);
+            out.append(elements.hasNext() ? ",\n" : "\n");
         }
-        if (v instanceof Map<?, ?> m) {
-            StringJoiner obj = new StringJoiner(",", "{", "}");
-            m.forEach((k, x) -> obj.add(string(String.valueOf(k)) + ":" + value(x)));
-            return obj.toString();
-        }
-        return string(v.toString());
+        out.append(indent).append(close);
     }
 
     static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
+        StringBuilder out = new StringBuilder();
+        quote(s, out);
+        return out.toString();
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -69,14 +129,14 @@ public final class Json {
                     if (c < 0x20 || NameBytes.isEscapeAt(s, i)) {
                         // a name's byte that is not UTF-8 (NameBytes) as the lone surrogate it is carried as:
                         // lossless, and Python's surrogateescape turns it back into the byte
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
                     }
                 }
             }
         }
-        return sb.append('"').toString();
+        sb.append('"');
     }
 
     /** Recursive descent over the text; errors name the offset. */

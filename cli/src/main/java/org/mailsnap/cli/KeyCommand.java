@@ -26,7 +26,7 @@ final class KeyCommand {
     @Command(name = "add", description = "Add a password.")
     static final class Add implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryOptions repository;
+        @Mixin RepositoryAccessOptions repository;
         @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
         Path newPasswordFile;
         @Option(names = "--label", description = "A note stored with the key (default: user@host).")
@@ -40,7 +40,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 char[] password = newPassword(env, newPasswordFile);
-                KeyInfo key = repo.keys().add(password, label == null ? defaultLabel() : label);
+                KeyInfo key = repo.keyFiles().add(password, label == null ? defaultLabel() : label);
                 env.out().println("added key " + key.id());
             }
             return 0;
@@ -50,7 +50,7 @@ final class KeyCommand {
     @Command(name = "list", description = "List the passwords (key files).")
     static final class ListKeys implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryOptions repository;
+        @Mixin RepositoryAccessOptions repository;
 
         ListKeys(Environment env) {
             this.env = env;
@@ -60,7 +60,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 env.out().printf("%-2s %-32s %-19s %s%n", "", "ID", "CREATED", "LABEL");
-                for (KeyInfo k : repo.keys().list()) {
+                for (KeyInfo k : repo.keyFiles().list()) {
                     env.out().printf("%-2s %-32s %-19s %s%s%n", k.inUse() ? "*" : "", k.id(),
                             k.created() == null ? "?" : TIME.format(k.created()), k.label(),
                             k.problem().isEmpty() ? "" : "  (" + k.problem() + ")");
@@ -73,7 +73,7 @@ final class KeyCommand {
     @Command(name = "remove", description = "Remove a password (never the last one).")
     static final class Remove implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryOptions repository;
+        @Mixin RepositoryAccessOptions repository;
         @Parameters(paramLabel = "ID", description = "The key's id or a unique prefix of it.")
         String id;
         @Option(names = "--force", description = "Also remove the key that was used to open the repository.")
@@ -86,7 +86,7 @@ final class KeyCommand {
         @Override
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
-                repo.keys().remove(id, force);
+                repo.keyFiles().remove(id, force);
                 env.out().println("removed key " + id);
             }
             return 0;
@@ -96,7 +96,7 @@ final class KeyCommand {
     @Command(name = "passwd", description = "Change the password used to open the repository.")
     static final class Passwd implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryOptions repository;
+        @Mixin RepositoryAccessOptions repository;
         @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
         Path newPasswordFile;
 
@@ -107,7 +107,7 @@ final class KeyCommand {
         @Override
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
-                KeyInfo key = repo.keys().changePassword(newPassword(env, newPasswordFile), defaultLabel());
+                KeyInfo key = repo.keyFiles().changePassword(newPassword(env, newPasswordFile), defaultLabel());
                 env.out().println("password changed (new key " + key.id() + ")");
             }
             return 0;

@@ -11,8 +11,8 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.FlagWords;
 import org.mailsnap.maildir.Keywords;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.walk.CapturedKeywords;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 final class LsCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Parameters(paramLabel = "SNAPSHOT", description = "Snapshot id, unique prefix, or 'latest'.")

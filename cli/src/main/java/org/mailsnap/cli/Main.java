@@ -61,8 +61,8 @@ public final class Main {
 
     /**
      * The command line for {@code args}: only the subcommand that {@code args[0]} names, when it names one, else all
-     * of them. picocli builds a command's model by reflecting over its options and mixins; for all eleven that took
-     * ~0.5 s of a restore's start on 2 busy cores, the one a run needs ~0.25 s.
+     * of them. picocli builds a command's model by reflecting over its options and mixins, which for all of them
+     * costs about twice the start-up time of the one a run needs (benchmarks/results/design-measurements.md).
      */
     static CommandLine commandLine(Environment environment, String[] args) {
         return commandLine(environment, configDefaults(environment, args), args);

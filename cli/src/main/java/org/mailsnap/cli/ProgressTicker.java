@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import org.mailsnap.concurrent.DaemonThreads;
 
 /**
  * Reports a long command's progress on stderr once a second, in one of two forms: on a terminal, one line redrawn in
@@ -55,11 +56,8 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     private static ScheduledExecutorService every(Runnable tick) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mailsnap-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("mailsnap-progress"));
         timer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
         return timer;
     }

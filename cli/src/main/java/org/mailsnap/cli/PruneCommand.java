@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class PruneCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin ProgressOptions progressOptions;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 final class RepairCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     RepairCommand(Environment env) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 final class RestoreCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin SnapshotChoice snapshot;
 

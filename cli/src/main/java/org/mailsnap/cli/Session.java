@@ -23,7 +23,7 @@ final class Session implements AutoCloseable {
         this.runLock = runLock;
     }
 
-    static Session open(Environment env, RepositoryOptions repo, CatalogOptions catalog) throws IOException {
+    static Session open(Environment env, RepositoryAccessOptions repo, CatalogOptions catalog) throws IOException {
         return open(env, repo, catalog, null);
     }
 
@@ -31,12 +31,12 @@ final class Session implements AutoCloseable {
      * Opens the session for a run that writes (backup, and later forget/prune): takes the catalog's run lock first,
      * so a second such run exits with {@link ExitCode#BUSY} instead of waiting.
      */
-    static Session openForWriting(Environment env, RepositoryOptions repo, CatalogOptions catalog, String command)
-            throws IOException {
+    static Session openForWriting(Environment env, RepositoryAccessOptions repo, CatalogOptions catalog,
+                                  String command) throws IOException {
         return open(env, repo, catalog, command);
     }
 
-    private static Session open(Environment env, RepositoryOptions repo, CatalogOptions catalog, String writer)
+    private static Session open(Environment env, RepositoryAccessOptions repo, CatalogOptions catalog, String writer)
             throws IOException {
         Repository repository = repo.open(env, id -> catalog.unlockCache(env, id));
         RunLock runLock = null;

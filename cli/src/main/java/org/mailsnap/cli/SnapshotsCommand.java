@@ -16,7 +16,7 @@ final class SnapshotsCommand implements Callable<Integer> {
             .withZone(ZoneId.systemDefault());
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Option(names = "--json", description = "Print one JSON object: {\"snapshots\": [...]} (schema in README).")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class StatsCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
     @Option(names = "--mailbox", paramLabel = "MAILBOX", description = "Also show this mailbox's share.")

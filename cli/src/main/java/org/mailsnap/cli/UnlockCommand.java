@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class UnlockCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryOptions repository;
+    @Mixin RepositoryAccessOptions repository;
 
     @Option(names = "--remove-all", description = "Remove every lock, also fresh and unreadable ones. Only when no "
             + "mailsnap process on any host uses the repository: removing a running prune's lock lets a backup run "

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.mailsnap.concurrent.DaemonThreads;
 import org.mailsnap.mailgen.StoreTree;
 
 /**
@@ -40,8 +41,7 @@ final class LiveDeliveries implements AutoCloseable {
         this.store = store;
         this.mailboxes = List.copyOf(mailboxes);
         this.random = new Random(seed);
-        this.thread = new Thread(this::deliver, "live-deliveries");
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.named("live-deliveries").newThread(this::deliver);
     }
 
     void start() {

@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.CaptureObserver;
@@ -85,8 +84,7 @@ public final class Backup {
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
             BlobStore blobs = repository.openBlobStore(blobIndex);
             byte[] seed = repository.chunkerSeed();
-            var body = repository.config().chunker();
-            GearChunker gear = new GearChunker(seed, new ChunkerParams(body.min(), body.avg(), body.max()));
+            GearChunker gear = new GearChunker(seed, repository.config().chunker());
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
             List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(source,
@@ -103,25 +101,19 @@ public final class Backup {
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings, progress, start, parent);
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
-            ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-                Thread t = new Thread(r, "mailsnap-read");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                return runMailboxes(run, mailboxes, pool, gear, seed, began, store, parent);
+            try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
+                return runMailboxes(run, mailboxes, workers, gear, seed, began, store, parent);
             } finally {
-                pool.shutdownNow();
                 run.close();
             }
         }
     }
 
-    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, ExecutorService pool, GearChunker gear,
+    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, BoundedWorkers workers, GearChunker gear,
                                       byte[] seed, long began, Path store, Optional<SnapshotSummary> parent)
             throws IOException {
         BackupSettings settings = run.settings;
-        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), pool,
+        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers,
                 run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
         TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,

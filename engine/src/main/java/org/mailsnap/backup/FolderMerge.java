@@ -3,8 +3,8 @@ package org.mailsnap.backup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.BaseNames;
 
 /**
  * Merges a folder's fresh listing with its previous placements, both sorted by base, without touching any file.

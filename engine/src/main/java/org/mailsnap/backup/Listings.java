@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.model.BaseNames;
 
 /**
  * Turns a folder's raw {@code new/} and {@code cur/} names into one list sorted by base, one entry per base, each

@@ -15,9 +15,9 @@ import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.PreviousFolderState;
 import org.mailsnap.maildir.Uidlist;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.BaseNames;
 
 /**
  * Steps 1 and 2 of a mailbox's backup: capture it under the locks (only folders whose directories changed are

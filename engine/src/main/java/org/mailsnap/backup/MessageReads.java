@@ -2,16 +2,12 @@ package org.mailsnap.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.MessageFiles;
@@ -43,44 +39,21 @@ final class MessageReads {
     private final MessageFiles files;
     private final MessageStorer storer;
     private final char separator;
-    private final ExecutorService pool;
+    private final BoundedWorkers workers;
     private final BackupProgress progress;
 
-    MessageReads(MessageFiles files, MessageStorer storer, char separator, ExecutorService pool,
+    MessageReads(MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers,
                  BackupProgress progress) {
         this.files = files;
         this.storer = storer;
         this.separator = separator;
-        this.pool = pool;
+        this.workers = workers;
         this.progress = progress;
     }
 
     /** Reads every request in parallel; outcomes in request order. */
     List<Outcome> readAll(List<Request> requests) throws IOException {
-        List<Future<Outcome>> futures = new ArrayList<>(requests.size());
-        for (Request r : requests) {
-            futures.add(pool.submit(() -> read(r)));
-        }
-        List<Outcome> outcomes = new ArrayList<>(requests.size());
-        IOException failure = null;
-        for (Future<Outcome> f : futures) {
-            try {
-                outcomes.add(f.get());
-            } catch (InterruptedException e) {
-                futures.forEach(x -> x.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("backup interrupted");
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof IOException io ? io
-                            : new IOException("reading a message failed: " + e.getCause(), e.getCause());
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return outcomes;
+        return workers.map(requests, this::read);
     }
 
     private Outcome read(Request r) throws IOException {

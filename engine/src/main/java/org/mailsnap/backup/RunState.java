@@ -14,10 +14,10 @@ import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.BlobSink;
 
 /**
@@ -71,9 +71,9 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     /**
      * Catalog records changed between two checkpoints at most (give or take one mailbox). A renamed message's
      * records sit on pages of their own, and LMDB holds a transaction's dirty pages in memory: a 1 M-message churn
-     * hour changes ~100k records all over the catalog in one transaction (peak 968 MB without this limit, 818 MB
-     * with it: the dirty pages are a part of that hour's memory, not most of it). A first run changes about five
-     * records per message read, so it checkpoints about as often as before.
+     * hour changes ~100k records all over the catalog, and in one transaction they are a part of that hour's peak
+     * memory (benchmarks/results/design-measurements.md). A first run changes about five records per message read,
+     * so it checkpoints about as often as before.
      */
     static final long CHANGES_PER_CHECKPOINT = 50_000;
 

@@ -2,7 +2,7 @@ package org.mailsnap.catalog;
 
 import java.util.List;
 
-/** The databases of the catalog's blob environment. See {@link Keys} for their keys. */
+/** The databases of the catalog's blob environment. See {@link LmdbKeys} for their keys. */
 final class BlobDatabases {
     static final String BLOBS = "blobs";
     static final String INDEX_FILES = "indexFiles";

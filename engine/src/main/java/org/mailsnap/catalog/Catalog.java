@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,12 +37,6 @@ public final class Catalog implements AutoCloseable {
      */
     public static final long DEFAULT_MAP_SIZE = "32".equals(System.getProperty("sun.arch.data.model"))
             ? 512L << 20 : 64L << 30;
-
-    /**
-     * The order of bases in {@link CatalogView#placements}: by their UTF-8 bytes, unsigned. Sort a folder listing
-     * with it before merging the two.
-     */
-    public static final Comparator<String> BASE_ORDER = org.mailsnap.snapshot.BaseNames.ORDER;
 
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";

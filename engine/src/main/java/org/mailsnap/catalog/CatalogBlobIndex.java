@@ -78,7 +78,7 @@ public final class CatalogBlobIndex implements BlobIndex {
 
     /** Records an index file's locations and marks it loaded, atomically. */
     public void addIndexFile(String name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
-        byte[] key = Keys.indexFile(name);
+        byte[] key = LmdbKeys.indexFile(name);
         write(txn -> {
             putAll(txn, entries);
             txn.put(indexFiles, key, new byte[0]);
@@ -86,13 +86,13 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     public void markIndexLoaded(String name) throws IOException {
-        byte[] key = Keys.indexFile(name);
+        byte[] key = LmdbKeys.indexFile(name);
         write(txn -> txn.put(indexFiles, key, new byte[0]));
     }
 
     /** Forgets that an index file was loaded (prune replaced it); its blobs stay until forgotten. */
     public void forgetIndexFile(String name) throws IOException {
-        byte[] key = Keys.indexFile(name);
+        byte[] key = LmdbKeys.indexFile(name);
         write(txn -> txn.delete(indexFiles, key));
     }
 
@@ -102,7 +102,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         read(txn -> {
             try (PrefixScan scan = txn.scan(indexFiles, new byte[0])) {
                 while (scan.next()) {
-                    names.add(Keys.utf8String(scan.key(), 0, "index file"));
+                    names.add(LmdbKeys.utf8String(scan.key(), 0, "index file"));
                 }
             }
         });
@@ -121,7 +121,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         long[] dropped = {0};
         write(txn -> {
             for (DamagedBlob blob : bad) {
-                txn.put(damaged, Keys.damaged(blob.id(), blob.pack()),
+                txn.put(damaged, LmdbKeys.damaged(blob.id(), blob.pack()),
                         blob.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 byte[] key = blob.id().toBytes();
                 byte[] value = txn.get(blobs, key);
@@ -151,7 +151,7 @@ public final class CatalogBlobIndex implements BlobIndex {
                         DamagedBlob bad = new DamagedBlob(id, location.pack(), "pack " + location.pack()
                                 + " missing");
                         scan.deleteCurrent();
-                        txn.put(damaged, Keys.damaged(id, location.pack()),
+                        txn.put(damaged, LmdbKeys.damaged(id, location.pack()),
                                 bad.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         marked.add(bad);
                     }
@@ -191,8 +191,8 @@ public final class CatalogBlobIndex implements BlobIndex {
         long[] cleared = {0};
         write(txn -> {
             for (Map.Entry<BlobId, BlobLocation> e : intact) {
-                for (byte[] mark : List.of(Keys.damaged(e.getKey(), e.getValue().pack()),
-                        Keys.damaged(e.getKey(), null))) {
+                for (byte[] mark : List.of(LmdbKeys.damaged(e.getKey(), e.getValue().pack()),
+                        LmdbKeys.damaged(e.getKey(), null))) {
                     if (txn.delete(damaged, mark)) {
                         cleared[0]++;
                     }
@@ -294,7 +294,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
         boolean anyDamaged = txn.entries(damaged) > 0;
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
-            if (anyDamaged && txn.get(damaged, Keys.damaged(e.getKey(), e.getValue().pack())) != null) {
+            if (anyDamaged && txn.get(damaged, LmdbKeys.damaged(e.getKey(), e.getValue().pack())) != null) {
                 continue; // known bad: an index file still lists it, but nothing may deduplicate against it
             }
             txn.put(blobs, e.getKey().toBytes(), BlobLocationCodec.encode(e.getValue()));

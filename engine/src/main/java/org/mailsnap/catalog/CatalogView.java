@@ -23,12 +23,12 @@ public interface CatalogView {
     List<FolderKey> folders(String storeKey) throws IOException;
 
     /**
-     * The folder's placements in {@link Catalog#BASE_ORDER}, read lazily from a cursor; empty for an unknown
-     * folder. Close the cursor when done.
+     * The folder's placements in {@link org.mailsnap.model.BaseNames#ORDER} (sort a folder listing with it before
+     * merging the two), read lazily from a cursor; empty for an unknown folder. Close the cursor when done.
      */
     CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException;
 
-    /** Visits the folder's placements in {@link Catalog#BASE_ORDER}. */
+    /** Visits the folder's placements in {@link org.mailsnap.model.BaseNames#ORDER}. */
     default void forEachPlacement(String storeKey, FolderKey folder, Consumer<? super PlacementRecord> action)
             throws IOException {
         try (CatalogCursor<PlacementRecord> cursor = placements(storeKey, folder)) {

@@ -1,10 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 import org.mailsnap.model.FolderKey;
-import org.mailsnap.model.MessageContent;
 
 /**
  * One run's changes to the catalog, in ONE LMDB write transaction: all of them become visible at {@link #commit()},
@@ -16,10 +13,9 @@ import org.mailsnap.model.MessageContent;
  * transactions never wait for this writer, from any thread.
  *
  * <p>To merge a folder's old placements with a new listing, iterate them from a {@link CatalogReader} (the last
- * committed run) while writing the new ones here.
+ * committed run) while writing the new ones here: do not write to a folder while iterating its placements here.
  */
-public final class CatalogWriter implements CatalogView, AutoCloseable {
-    private final StateTxn state;
+public final class CatalogWriter extends StateView implements AutoCloseable {
     private final Handles handles;
     private final Runnable onEnd;
     private final Thread owner = Thread.currentThread();
@@ -27,34 +23,30 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     private long changes;
 
     CatalogWriter(StateTxn state, Handles handles, Runnable onEnd) {
-        this.state = state;
+        super(state);
         this.handles = handles;
         this.onEnd = onEnd;
     }
 
     public void putContent(String mailbox, String guid, KnownMessage content) throws IOException {
-        check();
-        changes++;
+        countChange();
         state.putContent(mailbox, guid, content);
     }
 
     /** @return true when there was content to delete */
     public boolean deleteContent(String mailbox, String guid) throws IOException {
-        check();
-        changes++;
+        countChange();
         return state.deleteContent(mailbox, guid);
     }
 
     /** Records (or replaces) the placement of {@code placement.base()} in the folder. */
     public void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws IOException {
-        check();
-        changes++;
+        countChange();
         state.putPlacement(storeKey, folder, placement);
     }
 
     public boolean deletePlacement(String storeKey, FolderKey folder, String base) throws IOException {
-        check();
-        changes++;
+        countChange();
         return state.deletePlacement(storeKey, folder, base);
     }
 
@@ -75,22 +67,19 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     public void putFolder(String storeKey, FolderKey folder, FolderState folderState) throws IOException {
-        check();
-        changes++;
+        countChange();
         state.putFolder(storeKey, folder, folderState);
     }
 
     /** Removes a folder that no longer exists: its state and all its placements. */
     public boolean deleteFolder(String storeKey, FolderKey folder) throws IOException {
-        check();
-        changes++;
+        countChange();
         return state.deleteFolder(storeKey, folder);
     }
 
     /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
     public void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
-        check();
-        changes++;
+        countChange();
         state.putMessage(mailbox, guid, info);
     }
 
@@ -123,70 +112,18 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
     }
 
     public boolean deleteMessage(String mailbox, String guid) throws IOException {
-        check();
-        changes++;
+        countChange();
         return state.deleteMessage(mailbox, guid);
     }
 
     public void putSnapshot(SnapshotSummary summary) throws IOException {
-        check();
-        changes++;
+        countChange();
         state.putSnapshot(summary);
     }
 
     public boolean deleteSnapshot(String id) throws IOException {
-        check();
-        changes++;
+        countChange();
         return state.deleteSnapshot(id);
-    }
-
-    @Override
-    public Optional<KnownMessage> content(String mailbox, String guid) throws IOException {
-        check();
-        return state.content(mailbox, guid);
-    }
-
-    @Override
-    public Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException {
-        check();
-        return state.folder(storeKey, folder);
-    }
-
-    @Override
-    public List<FolderKey> folders(String storeKey) throws IOException {
-        check();
-        return state.folders(storeKey);
-    }
-
-    /** Do not write to the same folder while iterating it here; iterate a {@link CatalogReader} instead. */
-    @Override
-    public CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException {
-        check();
-        return state.placements(storeKey, folder);
-    }
-
-    @Override
-    public Optional<MessageInfo> message(String mailbox, String guid) throws IOException {
-        check();
-        return state.message(mailbox, guid);
-    }
-
-    @Override
-    public List<FoundMessage> find(MessageQuery query) throws IOException {
-        check();
-        return state.find(query);
-    }
-
-    @Override
-    public Optional<SnapshotSummary> snapshot(String id) throws IOException {
-        check();
-        return state.snapshot(id);
-    }
-
-    @Override
-    public List<SnapshotSummary> snapshots() throws IOException {
-        check();
-        return state.snapshots();
     }
 
     /**
@@ -225,7 +162,14 @@ public final class CatalogWriter implements CatalogView, AutoCloseable {
         }
     }
 
-    private void check() {
+    /** Checks that this writer may be used, and counts one record written or deleted. */
+    private void countChange() {
+        check();
+        changes++;
+    }
+
+    @Override
+    void check() {
         checkThread();
         if (ended) {
             throw new IllegalStateException("catalog writer already committed or aborted");

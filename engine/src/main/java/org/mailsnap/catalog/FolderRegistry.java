@@ -35,7 +35,7 @@ final class FolderRegistry {
         if (storeKey.equals(lastStoreKey)) {
             return lastStoreId;
         }
-        byte[] value = txn.get(dbs.stores(), Keys.store(storeKey));
+        byte[] value = txn.get(dbs.stores(), LmdbKeys.store(storeKey));
         int id = value == null ? ABSENT : decodeId(value, "store id", storeKey);
         if (id != ABSENT) {
             lastStoreKey = storeKey;
@@ -53,7 +53,7 @@ final class FolderRegistry {
         if (storeId == ABSENT) {
             return ABSENT;
         }
-        byte[] value = txn.get(dbs.folderIds(), Keys.folderId(storeId, folder));
+        byte[] value = txn.get(dbs.folderIds(), LmdbKeys.folderId(storeId, folder));
         int id = value == null ? ABSENT : decodeId(value, "folder id", folder.toString());
         if (id != ABSENT) {
             remember(storeKey, folder, id);
@@ -70,10 +70,10 @@ final class FolderRegistry {
         int storeId = storeId(storeKey);
         if (storeId == ABSENT) {
             storeId = next(NEXT_STORE_ID);
-            txn.put(dbs.stores(), Keys.store(storeKey), Keys.id(storeId));
+            txn.put(dbs.stores(), LmdbKeys.store(storeKey), LmdbKeys.id(storeId));
         }
         id = next(NEXT_FOLDER_ID);
-        txn.put(dbs.folderIds(), Keys.folderId(storeId, folder), Keys.id(id));
+        txn.put(dbs.folderIds(), LmdbKeys.folderId(storeId, folder), LmdbKeys.id(id));
         remember(storeKey, folder, id);
         return id;
     }
@@ -82,7 +82,7 @@ final class FolderRegistry {
     void unregister(String storeKey, FolderKey folder) throws CatalogException {
         int storeId = storeId(storeKey);
         if (storeId != ABSENT) {
-            txn.delete(dbs.folderIds(), Keys.folderId(storeId, folder));
+            txn.delete(dbs.folderIds(), LmdbKeys.folderId(storeId, folder));
         }
         if (folder.equals(lastFolder) && storeKey.equals(lastFolderStore)) {
             lastFolder = null;
@@ -96,9 +96,9 @@ final class FolderRegistry {
         if (storeId == ABSENT) {
             return folders;
         }
-        try (PrefixScan scan = txn.scan(dbs.folderIds(), Keys.id(storeId))) {
+        try (PrefixScan scan = txn.scan(dbs.folderIds(), LmdbKeys.id(storeId))) {
             while (scan.next()) {
-                String[] parts = Keys.split(scan.key(), Keys.ID_BYTES, "folder id");
+                String[] parts = LmdbKeys.split(scan.key(), LmdbKeys.ID_BYTES, "folder id");
                 folders.add(new FolderKey(parts[0], parts[1]));
             }
         }
@@ -112,7 +112,7 @@ final class FolderRegistry {
             throw new CatalogException("catalog ran out of " + new String(counter, StandardCharsets.US_ASCII)
                     + " numbers; run `mailsnap catalog rebuild`");
         }
-        txn.put(dbs.meta(), counter, Keys.id(id + 1));
+        txn.put(dbs.meta(), counter, LmdbKeys.id(id + 1));
         return id;
     }
 
@@ -123,11 +123,11 @@ final class FolderRegistry {
     }
 
     private static int decodeId(byte[] value, String what, String name) throws CatalogCorruptException {
-        if (value.length != Keys.ID_BYTES) {
+        if (value.length != LmdbKeys.ID_BYTES) {
             throw new CatalogCorruptException("corrupt " + what + " of " + name + ": " + value.length
-                    + " bytes, expected " + Keys.ID_BYTES);
+                    + " bytes, expected " + LmdbKeys.ID_BYTES);
         }
-        int id = Keys.readId(value, 0);
+        int id = LmdbKeys.readId(value, 0);
         if (id <= 0) {
             throw new CatalogCorruptException("corrupt " + what + " of " + name + ": " + id);
         }

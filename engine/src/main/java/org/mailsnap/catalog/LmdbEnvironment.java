@@ -36,10 +36,10 @@ final class LmdbEnvironment implements AutoCloseable {
     /**
      * Operations between two releases of the mapped pages. The catalog's keys are mostly hashes, so its operations
      * land on pages all over the file, and the kernel maps up to 16 neighbouring pages (64 KiB) with each page
-     * fault: a million-message run touched ~170 MB of map per mailbox and ~160 MB in the burst of writes that ends
-     * one. Releasing after a fixed number of operations bounds that by the work, whatever the catalog's size and
-     * however fast the run; a release costs well under a millisecond, and then the tree's upper pages fault in
-     * again once.
+     * fault, so one mailbox of a large store touches a large part of the map (the figures:
+     * benchmarks/results/design-measurements.md). Releasing after a fixed number of operations bounds that by the
+     * work, whatever the catalog's size and however fast the run; a release is cheap, and then the tree's upper
+     * pages fault in again once.
      */
     static final int OPERATIONS_PER_RELEASE = 512;
 
@@ -176,7 +176,7 @@ final class LmdbEnvironment implements AutoCloseable {
                 if (txn.entries(meta) != 0 || otherDatabases) {
                     throw damaged("it holds data but no format version");
                 }
-                txn.putUnsealed(meta, FORMAT_KEY, Keys.id(formatVersion));
+                txn.putUnsealed(meta, FORMAT_KEY, LmdbKeys.id(formatVersion));
                 txn.put(meta, REPOSITORY_KEY, repositoryId.getBytes(StandardCharsets.UTF_8));
                 txn.commit();
                 return;
@@ -184,7 +184,7 @@ final class LmdbEnvironment implements AutoCloseable {
             if (format.length != 4) {
                 throw damaged("the format version is " + format.length + " bytes, expected 4");
             }
-            int found = Keys.readId(format, 0);
+            int found = LmdbKeys.readId(format, 0);
             if (found != formatVersion) {
                 throw new UnsupportedVersionException("catalog " + directory, "catalog format", found, formatVersion,
                         formatVersion, "run 'catalog rebuild' to recreate it from the repository");

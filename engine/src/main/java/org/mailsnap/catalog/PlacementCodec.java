@@ -6,7 +6,7 @@ import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.NameBytes;
 
 /**
- * Encodes a {@link PlacementRecord}'s value; the base is in the key ({@link Keys#placement}), so the file name is
+ * Encodes a {@link PlacementRecord}'s value; the base is in the key ({@link LmdbKeys#placement}), so the file name is
  * stored as what follows the base (usually {@code :2,FLAGS}, often nothing):
  * <pre>
  * placement = bits:u8 mtimeNanos:i64be contentLength:varint content [guidLength:varint guid] nameSuffix:to-end

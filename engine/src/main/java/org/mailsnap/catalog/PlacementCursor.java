@@ -15,7 +15,7 @@ final class PlacementCursor implements CatalogCursor<PlacementRecord> {
     @Override
     public boolean hasNext() throws CatalogException {
         if (ahead == null && scan != null && scan.next()) {
-            String base = Keys.nameString(scan.key(), Keys.ID_BYTES);
+            String base = LmdbKeys.nameString(scan.key(), LmdbKeys.ID_BYTES);
             ahead = PlacementCodec.decode(base, scan.value(), scan.key());
         }
         return ahead != null;

@@ -49,7 +49,7 @@ final class PrefixScan implements AutoCloseable {
             }
             if (found) {
                 key = TxnAccess.copy(cursor.key());
-                if (Keys.startsWith(key, prefix)) {
+                if (LmdbKeys.startsWith(key, prefix)) {
                     value = txn.unseal(dbi, key, TxnAccess.copy(cursor.val()));
                     return true;
                 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.lmdbjava.Dbi;
 
-/** The databases of the catalog's run-state environment, by role. See {@link Keys} for their keys. */
+/** The databases of the catalog's run-state environment, by role. See {@link LmdbKeys} for their keys. */
 record StateDatabases(Dbi<ByteBuffer> meta, Dbi<ByteBuffer> content, Dbi<ByteBuffer> stores,
         Dbi<ByteBuffer> folderIds, Dbi<ByteBuffer> folders, Dbi<ByteBuffer> placements, Dbi<ByteBuffer> messages,
         Dbi<ByteBuffer> messageIds, Dbi<ByteBuffer> snapshots) {

@@ -1,10 +1,12 @@
 package org.mailsnap.catalog;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.lmdbjava.Dbi;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 
@@ -28,20 +30,29 @@ final class StateTxn {
         return txn;
     }
 
+    /** A codec's decode: the value, and its key for the error when it is damaged. */
+    private interface Decoder<T> {
+        T decode(byte[] value, byte[] key) throws CatalogCorruptException;
+    }
+
+    /** The decoded value under {@code key}, or empty. */
+    private <T> Optional<T> read(Dbi<ByteBuffer> dbi, byte[] key, Decoder<T> decoder) throws CatalogException {
+        byte[] value = txn.get(dbi, key);
+        return value == null ? Optional.empty() : Optional.of(decoder.decode(value, key));
+    }
+
     // ---- content
 
     Optional<KnownMessage> content(String mailbox, String guid) throws CatalogException {
-        byte[] key = Keys.content(mailbox, guid);
-        byte[] value = txn.get(dbs.content(), key);
-        return value == null ? Optional.empty() : Optional.of(MessageContentCodec.decode(value, key));
+        return read(dbs.content(), LmdbKeys.content(mailbox, guid), MessageContentCodec::decode);
     }
 
     void putContent(String mailbox, String guid, KnownMessage content) throws CatalogException {
-        txn.put(dbs.content(), Keys.content(mailbox, guid), MessageContentCodec.encode(content));
+        txn.put(dbs.content(), LmdbKeys.content(mailbox, guid), MessageContentCodec.encode(content));
     }
 
     boolean deleteContent(String mailbox, String guid) throws CatalogException {
-        return txn.delete(dbs.content(), Keys.content(mailbox, guid));
+        return txn.delete(dbs.content(), LmdbKeys.content(mailbox, guid));
     }
 
     // ---- folders and placements
@@ -51,9 +62,7 @@ final class StateTxn {
         if (id == FolderRegistry.ABSENT) {
             return Optional.empty();
         }
-        byte[] key = Keys.id(id);
-        byte[] value = txn.get(dbs.folders(), key);
-        return value == null ? Optional.empty() : Optional.of(FolderStateCodec.decode(value, key));
+        return read(dbs.folders(), LmdbKeys.id(id), FolderStateCodec::decode);
     }
 
     List<FolderKey> folders(String storeKey) throws CatalogException {
@@ -62,7 +71,7 @@ final class StateTxn {
 
     void putFolder(String storeKey, FolderKey folder, FolderState state) throws CatalogException {
         int id = registry.folderIdCreating(storeKey, folder);
-        txn.put(dbs.folders(), Keys.id(id), FolderStateCodec.encode(state));
+        txn.put(dbs.folders(), LmdbKeys.id(id), FolderStateCodec.encode(state));
     }
 
     /** Removes the folder's state, all its placements and its registration. True when the folder was known. */
@@ -72,24 +81,24 @@ final class StateTxn {
             return false;
         }
         deletePlacements(id);
-        txn.delete(dbs.folders(), Keys.id(id));
+        txn.delete(dbs.folders(), LmdbKeys.id(id));
         registry.unregister(storeKey, folder);
         return true;
     }
 
     CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws CatalogException {
         int id = registry.folderId(storeKey, folder);
-        return new PlacementCursor(id == FolderRegistry.ABSENT ? null : txn.scan(dbs.placements(), Keys.id(id)));
+        return new PlacementCursor(id == FolderRegistry.ABSENT ? null : txn.scan(dbs.placements(), LmdbKeys.id(id)));
     }
 
     void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws CatalogException {
         int id = registry.folderIdCreating(storeKey, folder);
-        txn.put(dbs.placements(), Keys.placement(id, placement.base()), PlacementCodec.encode(placement));
+        txn.put(dbs.placements(), LmdbKeys.placement(id, placement.base()), PlacementCodec.encode(placement));
     }
 
     boolean deletePlacement(String storeKey, FolderKey folder, String base) throws CatalogException {
         int id = registry.folderId(storeKey, folder);
-        return id != FolderRegistry.ABSENT && txn.delete(dbs.placements(), Keys.placement(id, base));
+        return id != FolderRegistry.ABSENT && txn.delete(dbs.placements(), LmdbKeys.placement(id, base));
     }
 
     /** Removes all placements of the folder, keeping its state. Returns how many were removed. */
@@ -100,7 +109,7 @@ final class StateTxn {
 
     private long deletePlacements(int folderId) throws CatalogException {
         long n = 0;
-        try (PrefixScan scan = txn.scan(dbs.placements(), Keys.id(folderId))) {
+        try (PrefixScan scan = txn.scan(dbs.placements(), LmdbKeys.id(folderId))) {
             while (scan.next()) {
                 scan.deleteCurrent();
                 n++;
@@ -112,20 +121,19 @@ final class StateTxn {
     // ---- messages (search index)
 
     Optional<MessageInfo> message(String mailbox, String guid) throws CatalogException {
-        byte[] key = Keys.content(mailbox, guid);
-        byte[] value = txn.get(dbs.messages(), key);
-        return value == null ? Optional.empty() : Optional.of(MessageInfoCodec.decode(value, key));
+        return read(dbs.messages(), LmdbKeys.content(mailbox, guid), MessageInfoCodec::decode);
     }
 
     void putMessage(String mailbox, String guid, MessageInfo info) throws CatalogException {
-        byte[] key = Keys.content(mailbox, guid);
+        byte[] key = LmdbKeys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         String oldId = old == null ? ""
                 : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
         String newId = MessageQuery.normalizeMessageId(info.messageId());
-        byte[] newIndexKey = newId.isEmpty() ? null : Keys.messageId(newId, key); // checks the length before writing
+        // messageId checks the length before anything is written
+        byte[] newIndexKey = newId.isEmpty() ? null : LmdbKeys.messageId(newId, key);
         if (!oldId.equals(newId) && !oldId.isEmpty()) {
-            txn.delete(dbs.messageIds(), Keys.messageId(oldId, key));
+            txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
         }
         if (newIndexKey != null && !newId.equals(oldId)) {
             txn.put(dbs.messageIds(), newIndexKey, new byte[0]);
@@ -134,14 +142,14 @@ final class StateTxn {
     }
 
     boolean deleteMessage(String mailbox, String guid) throws CatalogException {
-        byte[] key = Keys.content(mailbox, guid);
+        byte[] key = LmdbKeys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         if (old == null) {
             return false;
         }
         String oldId = MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
         if (!oldId.isEmpty()) {
-            txn.delete(dbs.messageIds(), Keys.messageId(oldId, key));
+            txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
         }
         return txn.delete(dbs.messages(), key);
     }
@@ -154,31 +162,31 @@ final class StateTxn {
         MessageMatcher matcher = new MessageMatcher(query);
         List<FoundMessage> hits = new ArrayList<>();
         if (query.messageId() != null) {
-            byte[] prefix = Keys.messageIdPrefix(query.messageId());
+            byte[] prefix = LmdbKeys.messageIdPrefix(query.messageId());
             if (query.mailbox() != null) {
-                prefix = Keys.concat(prefix, Keys.mailboxPrefix(query.mailbox()));
+                prefix = LmdbKeys.concat(prefix, LmdbKeys.mailboxPrefix(query.mailbox()));
             }
             try (PrefixScan scan = txn.scan(dbs.messageIds(), prefix)) {
                 while (hits.size() < query.limit() && scan.next()) {
-                    byte[] key = Arrays.copyOfRange(scan.key(), Keys.MESSAGE_ID_HASH_BYTES, scan.key().length);
+                    byte[] key = Arrays.copyOfRange(scan.key(), LmdbKeys.MESSAGE_ID_HASH_BYTES, scan.key().length);
                     byte[] value = txn.get(dbs.messages(), key);
                     if (value == null) {
                         throw new CatalogCorruptException("corrupt Message-ID index: entry for a message that is not"
-                                + " in the index (" + Arrays.toString(Keys.split(key, 0, "message")) + ")");
+                                + " in the index (" + Arrays.toString(LmdbKeys.split(key, 0, "message")) + ")");
                     }
                     collect(key, value, matcher, hits);
                 }
             }
         } else {
             if (query.mailbox() != null && query.guid() != null) {
-                byte[] key = Keys.content(query.mailbox(), query.guid());
+                byte[] key = LmdbKeys.content(query.mailbox(), query.guid());
                 byte[] value = txn.get(dbs.messages(), key);
                 if (value != null) {
                     collect(key, value, matcher, hits);
                 }
                 return hits;
             }
-            byte[] prefix = query.mailbox() == null ? new byte[0] : Keys.mailboxPrefix(query.mailbox());
+            byte[] prefix = query.mailbox() == null ? new byte[0] : LmdbKeys.mailboxPrefix(query.mailbox());
             try (PrefixScan scan = txn.scan(dbs.messages(), prefix)) {
                 while (hits.size() < query.limit() && scan.next()) {
                     collect(scan.key(), scan.value(), matcher, hits);
@@ -191,11 +199,11 @@ final class StateTxn {
     /** The GUIDs the content map or the search index holds for {@code mailbox}. */
     java.util.Set<String> guidsOf(String mailbox) throws CatalogException {
         java.util.Set<String> guids = new java.util.TreeSet<>();
-        byte[] prefix = Keys.mailboxPrefix(mailbox);
+        byte[] prefix = LmdbKeys.mailboxPrefix(mailbox);
         for (var dbi : List.of(dbs.content(), dbs.messages())) {
             try (PrefixScan scan = txn.scan(dbi, prefix)) {
                 while (scan.next()) {
-                    guids.add(Keys.split(scan.key(), 0, "content")[1]);
+                    guids.add(LmdbKeys.split(scan.key(), 0, "content")[1]);
                 }
             }
         }
@@ -204,7 +212,7 @@ final class StateTxn {
 
     private static void collect(byte[] key, byte[] value, MessageMatcher matcher, List<FoundMessage> hits)
             throws CatalogCorruptException {
-        String[] mailboxAndGuid = Keys.split(key, 0, "message");
+        String[] mailboxAndGuid = LmdbKeys.split(key, 0, "message");
         MessageInfo info = MessageInfoCodec.decode(value, key);
         if (matcher.matches(mailboxAndGuid[0], mailboxAndGuid[1], info)) {
             hits.add(new FoundMessage(mailboxAndGuid[0], mailboxAndGuid[1], info));
@@ -214,9 +222,8 @@ final class StateTxn {
     // ---- snapshots
 
     Optional<SnapshotSummary> snapshot(String id) throws CatalogException {
-        byte[] key = Keys.snapshot(id);
-        byte[] value = txn.get(dbs.snapshots(), key);
-        return value == null ? Optional.empty() : Optional.of(SnapshotSummaryCodec.decode(id, value, key));
+        return read(dbs.snapshots(), LmdbKeys.snapshot(id),
+                (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
     }
 
     /** All snapshots, oldest first (ties by id). */
@@ -224,7 +231,7 @@ final class StateTxn {
         List<SnapshotSummary> all = new ArrayList<>();
         try (PrefixScan scan = txn.scan(dbs.snapshots(), new byte[0])) {
             while (scan.next()) {
-                String id = Keys.utf8String(scan.key(), 0, "snapshot");
+                String id = LmdbKeys.utf8String(scan.key(), 0, "snapshot");
                 all.add(SnapshotSummaryCodec.decode(id, scan.value(), scan.key()));
             }
         }
@@ -233,10 +240,10 @@ final class StateTxn {
     }
 
     void putSnapshot(SnapshotSummary summary) throws CatalogException {
-        txn.put(dbs.snapshots(), Keys.snapshot(summary.id()), SnapshotSummaryCodec.encode(summary));
+        txn.put(dbs.snapshots(), LmdbKeys.snapshot(summary.id()), SnapshotSummaryCodec.encode(summary));
     }
 
     boolean deleteSnapshot(String id) throws CatalogException {
-        return txn.delete(dbs.snapshots(), Keys.snapshot(id));
+        return txn.delete(dbs.snapshots(), LmdbKeys.snapshot(id));
     }
 }

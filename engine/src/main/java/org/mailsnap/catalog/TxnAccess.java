@@ -13,14 +13,26 @@ import org.lmdbjava.Txn;
  * transaction's cursors before it ends. Used by one thread at a time.
  */
 final class TxnAccess implements AutoCloseable {
+    /** Where the transaction is in its life; lmdbjava's {@code Txn.State} is the model. */
+    private enum State {
+        /** Operations may run. */
+        READY,
+        /** A read transaction that released its snapshot but kept its reader slot: {@link #renew()} or close. */
+        RESET,
+        /** A write transaction whose operation failed: LMDB then allows only an abort ({@link #failure}). */
+        FAILED,
+        /** Committed or aborted. */
+        ENDED
+    }
+
     private final LmdbEnvironment environment;
     private final Txn<ByteBuffer> txn;
-    private final ByteBuffer keyBuffer = ByteBuffer.allocateDirect(Keys.MAX_KEY_BYTES);
+    private final ByteBuffer keyBuffer = ByteBuffer.allocateDirect(LmdbKeys.MAX_KEY_BYTES);
     private final List<PrefixScan> openScans = new ArrayList<>();
     private ByteBuffer valueBuffer = ByteBuffer.allocateDirect(256);
+    private State state = State.READY;
+    /** Why the transaction is {@link State#FAILED}. */
     private CatalogException failure;
-    private boolean ended;
-    private boolean isReset;
 
     TxnAccess(LmdbEnvironment environment, Txn<ByteBuffer> txn) {
         this.environment = environment;
@@ -106,7 +118,7 @@ final class TxnAccess implements AutoCloseable {
         } catch (LmdbException e) {
             throw failure(e, "commit"); // LMDB has freed the transaction: nothing of it was written
         } finally {
-            ended = true;
+            state = State.ENDED;
             txn.close(); // after a commit, this only releases lmdbjava's buffers
         }
     }
@@ -114,10 +126,11 @@ final class TxnAccess implements AutoCloseable {
     /** Aborts unless committed; safe to call more than once. */
     @Override
     public void close() {
-        if (!ended) {
-            ended = true;
+        if (state != State.ENDED) {
+            boolean wasReset = state == State.RESET;
+            state = State.ENDED;
             closeScans();
-            if (isReset) {
+            if (wasReset) {
                 txn.renew(); // lmdbjava aborts only a ready transaction; a reset one would keep its reader slot
             }
             txn.close();
@@ -128,14 +141,14 @@ final class TxnAccess implements AutoCloseable {
     void reset() {
         closeScans();
         txn.reset();
-        isReset = true;
+        state = State.RESET;
     }
 
     /** Read transactions only: takes a fresh snapshot after {@link #reset()}. */
     void renew() throws CatalogException {
         try {
             txn.renew();
-            isReset = false;
+            state = State.READY;
         } catch (LmdbException e) {
             throw failure(e, "renew read transaction");
         }
@@ -145,6 +158,7 @@ final class TxnAccess implements AutoCloseable {
         CatalogException translated = LmdbErrors.translate(e, environment.directory(), operation);
         if (!txn.isReadOnly()) {
             failure = translated; // LMDB requires a write transaction to be aborted after a failed operation
+            state = State.FAILED;
         }
         return translated;
     }
@@ -179,12 +193,13 @@ final class TxnAccess implements AutoCloseable {
     }
 
     private void checkUsable() throws CatalogException {
-        if (ended) {
-            throw new IllegalStateException("catalog transaction already ended");
-        }
-        if (failure != null) {
-            throw new CatalogException("catalog " + environment.directory() + ": this transaction failed earlier ("
-                    + failure.getMessage() + ") and can only be aborted", failure);
+        switch (state) {
+            case READY -> { }
+            case RESET -> throw new IllegalStateException("catalog read transaction is reset; renew it first");
+            case FAILED -> throw new CatalogException("catalog " + environment.directory()
+                    + ": this transaction failed earlier (" + failure.getMessage() + ") and can only be aborted",
+                    failure);
+            case ENDED -> throw new IllegalStateException("catalog transaction already ended");
         }
     }
 

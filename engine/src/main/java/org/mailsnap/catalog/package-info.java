@@ -26,7 +26,7 @@
  *       it empty). A separate environment because LMDB has one writer per environment: the blob
  *       store records published packs from its own threads while a run's writer is open for the whole run.</li>
  * </ul>
- * Key grammars are in {@code Keys}; value grammars in the {@code …Codec} classes; every stored value is the
+ * Key grammars are in {@code LmdbKeys}; value grammars in the {@code …Codec} classes; every stored value is the
  * codec's bytes followed by a 4-byte CRC-32C of key and value ({@code RecordChecksum}, added and checked by
  * {@code TxnAccess} and {@code PrefixScan}, so codecs never see it), except the format version in {@code meta}.
  * Keys sort by unsigned bytes; names inside keys are UTF-8 and end in 0x00 when something follows, so one

@@ -254,29 +254,34 @@ final class BlobTable implements BlobIndex {
         }
     }
 
+    /** Swaps rows {@code a} and {@code b} of the parallel arrays. */
     private void swap(int a, int b) {
-        long p = prefix[a];
-        prefix[a] = prefix[b];
-        prefix[b] = p;
-        int k = pack[a];
-        pack[a] = pack[b];
-        pack[b] = k;
-        byte s = status[a];
-        status[a] = status[b];
-        status[b] = s;
+        swap(prefix, a, b);
+        swap(pack, a, b);
+        swap(status, a, b);
         if (locations) {
-            long o = offset[a];
-            offset[a] = offset[b];
-            offset[b] = o;
-            int t = length[a];
-            length[a] = length[b];
-            length[b] = t;
-            t = rawLength[a];
-            rawLength[a] = rawLength[b];
-            rawLength[b] = t;
-            t = position[a];
-            position[a] = position[b];
-            position[b] = t;
+            swap(offset, a, b);
+            swap(length, a, b);
+            swap(rawLength, a, b);
+            swap(position, a, b);
         }
+    }
+
+    private static void swap(long[] column, int a, int b) {
+        long t = column[a];
+        column[a] = column[b];
+        column[b] = t;
+    }
+
+    private static void swap(int[] column, int a, int b) {
+        int t = column[a];
+        column[a] = column[b];
+        column[b] = t;
+    }
+
+    private static void swap(byte[] column, int a, int b) {
+        byte t = column[a];
+        column[a] = column[b];
+        column[b] = t;
     }
 }

@@ -1,39 +1,33 @@
 package org.mailsnap.check;
 
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Which packs {@code --read-data} reads whole: none, all, the n-th of N buckets of pack ids ({@code 1/24}: run it
  * hourly with n = the hour + 1 and the whole repository is read once a day), or a random share ({@code 5%}).
  */
-public abstract class DataSelection {
-    private DataSelection() {}
+public final class DataSelection {
+    public static final DataSelection NONE = new DataSelection("none", packId -> false);
+    public static final DataSelection ALL = new DataSelection("all", packId -> true);
 
-    public abstract boolean selects(String packId);
+    private final String spec;
+    private final Predicate<String> rule;
 
-    public static final DataSelection NONE = new DataSelection() {
-        @Override
-        public boolean selects(String packId) {
-            return false;
-        }
+    private DataSelection(String spec, Predicate<String> rule) {
+        this.spec = spec;
+        this.rule = rule;
+    }
 
-        @Override
-        public String toString() {
-            return "none";
-        }
-    };
+    public boolean selects(String packId) {
+        return rule.test(packId);
+    }
 
-    public static final DataSelection ALL = new DataSelection() {
-        @Override
-        public boolean selects(String packId) {
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return "all";
-        }
-    };
+    /** The selection as it is given on the command line. */
+    @Override
+    public String toString() {
+        return spec;
+    }
 
     /**
      * Parses {@code n/N} (1 ≤ n ≤ N) or {@code P%} (0 < P ≤ 100).
@@ -49,17 +43,7 @@ public abstract class DataSelection {
                 if (!(percent > 0 && percent <= 100)) {
                     throw new IllegalArgumentException("read-data subset " + spec + ": the share must be in (0, 100]");
                 }
-                return new DataSelection() {
-                    @Override
-                    public boolean selects(String packId) {
-                        return random.nextDouble() * 100 < percent;
-                    }
-
-                    @Override
-                    public String toString() {
-                        return s;
-                    }
-                };
+                return new DataSelection(s, packId -> random.nextDouble() * 100 < percent);
             }
             int slash = s.indexOf('/');
             if (slash > 0) {
@@ -78,17 +62,9 @@ public abstract class DataSelection {
 
     /** The packs whose id's first 32 bits fall in the n-th of N equal ranges. */
     static DataSelection bucket(int n, int total) {
-        return new DataSelection() {
-            @Override
-            public boolean selects(String packId) {
-                long top = Long.parseLong(packId.substring(0, 8), 16);
-                return (int) (top * total >>> 32) == n - 1;
-            }
-
-            @Override
-            public String toString() {
-                return n + "/" + total;
-            }
-        };
+        return new DataSelection(n + "/" + total, packId -> {
+            long top = Long.parseLong(packId.substring(0, 8), 16);
+            return (int) (top * total >>> 32) == n - 1;
+        });
     }
 }

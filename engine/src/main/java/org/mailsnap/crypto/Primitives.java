@@ -14,8 +14,8 @@ import javax.crypto.Mac;
  * otherwise the JDK. Both compute the same standard functions, so the choice never changes a byte on disk.
  *
  * <p>Why not only the JDK: a backup or restore is a short-lived JVM, and the JDK's GCM runs as Java code until C2
- * compiles its callers; measured in fresh JVMs on this machine, 120 MB sealed and opened in 4 KiB units took
- * 4.1 s with the JDK and 2.1 s with this provider, and at steady state it is still about twice as fast.
+ * compiles its callers, so this provider halves the crypto time of a fresh JVM, and at steady state it is still
+ * about twice as fast (benchmarks/results/design-measurements.md).
  *
  * <p>{@code MAILSNAP_CRYPTO=jdk} (or the system property {@code mailsnap.crypto=jdk}) forces the JDK, for comparison
  * or on a platform whose native library misbehaves.

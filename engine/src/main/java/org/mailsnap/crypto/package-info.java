@@ -16,6 +16,6 @@
  * </ul>
  *
  * <p>{@link org.mailsnap.crypto.Aead} is AES-256-GCM; units above 256 KiB are encrypted through direct byte
- * buffers, because the JDK encrypts large heap arrays 40–50× slower (measured; see the JMH benchmarks).
+ * buffers, because the JDK encrypts large heap arrays 40–50× slower (format-spec/security.md has the figures).
  */
 package org.mailsnap.crypto;

@@ -2,19 +2,17 @@ package org.mailsnap.maildir;
 
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.mailsnap.model.BaseNames;
 
 /**
  * A message file name, {@code <base>[<sep><info>]}, split the way Dovecot splits it.
  *
- * <p>The base is everything before the <em>first</em> separator: Dovecot keys its uidlist on exactly that string,
- * so {@code ,S=}/{@code ,W=} stay part of it. The info is everything after the <em>last</em> separator; flags exist
+ * <p>The base is everything before the <em>first</em> separator ({@link BaseNames#baseOf}): Dovecot keys its
+ * uidlist on exactly that string, so {@code ,S=}/{@code ,W=} stay part of it. The info is everything after the <em>last</em> separator; flags exist
  * only when it starts with {@code 2,}. Every letter after {@code 2,} is kept verbatim (system flags {@code PRSTDF},
  * keywords {@code a}–{@code z}, unknown letters alike), and a {@code 1,…} info is kept as it is.
  */
 public final class MaildirName {
-    /** Dovecot's separator; mbsync on Windows uses {@code ;}, offlineimap {@code !}. */
-    public static final char DEFAULT_SEPARATOR = ':';
-
     private final String fileName;
     private final char separator;
     private final String base;
@@ -23,9 +21,8 @@ public final class MaildirName {
     private MaildirName(String fileName, char separator) {
         this.fileName = fileName;
         this.separator = separator;
-        int first = fileName.indexOf(separator);
         int last = fileName.lastIndexOf(separator);
-        this.base = first < 0 ? fileName : fileName.substring(0, first);
+        this.base = new BaseNames(separator).baseOf(fileName);
         this.info = last < 0 ? null : fileName.substring(last + 1);
     }
 
@@ -37,9 +34,9 @@ public final class MaildirName {
         return new MaildirName(fileName, separator);
     }
 
-    /** Parses with the default separator {@code :}. */
+    /** Parses with Dovecot's separator {@code :}. */
     public static MaildirName parse(String fileName) {
-        return parse(fileName, DEFAULT_SEPARATOR);
+        return parse(fileName, BaseNames.DOVECOT.separator());
     }
 
     /** False for names readers must ignore: empty, starting with {@code .}, or containing {@code /} or NUL. */

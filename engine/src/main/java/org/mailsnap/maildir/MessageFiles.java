@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.mailsnap.model.BaseNames;
 
 /**
  * The one way the engine opens or stats a message file, so a test can count (and a run can prove) that known
@@ -53,6 +54,6 @@ public interface MessageFiles {
 
     /** {@link #find(Path, String, char)} with Dovecot's separator {@code :}. */
     static Optional<Path> find(Path folderDir, String base) throws IOException {
-        return find(folderDir, base, MaildirName.DEFAULT_SEPARATOR);
+        return find(folderDir, base, BaseNames.DOVECOT.separator());
     }
 }

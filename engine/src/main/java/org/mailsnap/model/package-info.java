@@ -10,6 +10,9 @@
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,
  *       info with flags, verbatim), {@code new/} or {@code cur/}, its mtime, and its content.</li>
  *   <li>{@link org.mailsnap.model.FolderKey}: a folder of a mailbox, both as paths relative to their parent.</li>
+ *   <li>{@link org.mailsnap.model.BaseNames}: a message's base (its name up to the first separator), its
+ *       identity unless the uidlist gives another GUID, and the byte order that manifests and the catalog keep
+ *       bases in.</li>
  * </ul>
  */
 package org.mailsnap.model;

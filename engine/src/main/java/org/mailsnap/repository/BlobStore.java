@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
@@ -34,6 +35,16 @@ import org.mailsnap.storage.Storage;
  * added to the {@link BlobIndex}; an index file listing published packs is written when the pending entries exceed a
  * bound and at every {@link #flush()}. After any storage failure the store refuses further work, so that a caller
  * cannot go on to write a snapshot that references lost blobs.
+ *
+ * <p>Locks, each named on the fields it guards ("guarded by"); a method whose name ends in {@code Locked} is
+ * called with that lock held. Taken in this order only:
+ * <ol>
+ *   <li>{@code flushLock}: puts hold it shared, flush exclusively, so a flush sees every put that returned before
+ *       it and no put runs during one. It orders operations and guards no field.</li>
+ *   <li>each {@link OpenPack}'s monitor: that type's pack being filled.</li>
+ *   <li>{@code indexLock}: the published packs no index file lists yet.</li>
+ * </ol>
+ * Everything else is safe without a lock: concurrent collections, atomics and counters.
  */
 public final class BlobStore {
     private final Storage storage;
@@ -47,16 +58,21 @@ public final class BlobStore {
     private final int packTargetSize;
     private final int indexFlushEntries;
 
-    /** Ids claimed by this store and not yet in the blob index. */
+    /** Ids claimed by this store and not yet in the blob index. Concurrent. */
     private final Map<BlobId, Boolean> pending = new ConcurrentHashMap<>();
-    /** Puts share it; flush takes it exclusively, so it sees every put that returned before it. */
+    /** Shared by puts, exclusive for flush (see the class doc). */
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
-    private final Map<BlobType, PackWriter> openPacks = new EnumMap<>(BlobType.class);
-    private final Map<BlobType, Object> packLocks = new EnumMap<>(BlobType.class);
+    /** One per type, filled at construction and never changed; each guards its own writer. */
+    private final Map<BlobType, OpenPack> openPacks = new EnumMap<>(BlobType.class);
+    private final Object indexLock = new Object();
+    /** Guarded by {@code indexLock}. */
     private final List<IndexFile.PackRecord> unindexed = new ArrayList<>();
+    /** Guarded by {@code indexLock}. */
     private int unindexedEntries;
+    /** Concurrent. */
     private final Set<String> writtenIndexIds = ConcurrentHashMap.newKeySet();
-    private volatile IOException failure;
+    /** The first failure; once set, the store refuses work. */
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
     /** See {@link #missing}. */
     private static final int MISS_DIAGNOSES = 3;
     private final AtomicInteger missDiagnoses = new AtomicInteger();
@@ -82,7 +98,7 @@ public final class BlobStore {
         this.packTargetSize = options.packTargetSize();
         this.indexFlushEntries = options.indexFlushEntries();
         for (BlobType type : BlobType.values()) {
-            packLocks.put(type, new Object());
+            openPacks.put(type, new OpenPack(type));
         }
     }
 
@@ -178,16 +194,16 @@ public final class BlobStore {
         flushLock.writeLock().lock();
         try {
             throwIfFailed();
-            for (BlobType type : BlobType.values()) {
-                PackWriter writer;
-                synchronized (packLocks.get(type)) {
-                    writer = openPacks.remove(type);
-                }
+            for (OpenPack open : openPacks.values()) {
+                PackWriter writer = open.take();
                 if (writer != null && writer.count() > 0) {
                     publish(writer);
                 }
             }
-            List<IndexFile.PackRecord> records = takeUnindexed(0);
+            List<IndexFile.PackRecord> records;
+            synchronized (indexLock) {
+                records = takeUnindexedLocked(0);
+            }
             if (!records.isEmpty()) {
                 writeIndex(records);
             }
@@ -212,15 +228,7 @@ public final class BlobStore {
     private void store(BlobType type, BlobId id, byte[] plaintext) throws IOException {
         byte[] compressed = Compression.compressIfSmaller(plaintext, compressionLevel);
         byte[] stored = compressed != null ? compressed : plaintext;
-        PackWriter full = null;
-        synchronized (packLocks.get(type)) {
-            PackWriter writer = openPacks.computeIfAbsent(type, t -> new PackWriter(keys, t, random,
-                    Math.min(packTargetSize, 1 << 20) + 64 * 1024));
-            writer.add(id, stored, compressed != null, plaintext.length);
-            if (writer.size() >= packTargetSize) {
-                full = openPacks.remove(type);
-            }
-        }
+        PackWriter full = openPacks.get(type).add(id, stored, compressed != null, plaintext.length);
         blobsNew.increment();
         if (type == BlobType.DATA) {
             dataBlobsNew.increment();
@@ -242,10 +250,10 @@ public final class BlobStore {
         index.addAll(new IndexFile(List.of(), List.of(record)).locations());
         pack.entries().forEach(entry -> pending.remove(entry.id()));
         List<IndexFile.PackRecord> due;
-        synchronized (unindexed) {
+        synchronized (indexLock) {
             unindexed.add(record);
             unindexedEntries += record.entries().size();
-            due = takeUnindexed(indexFlushEntries);
+            due = takeUnindexedLocked(indexFlushEntries);
         }
         if (!due.isEmpty()) {
             writeIndex(due);
@@ -253,16 +261,14 @@ public final class BlobStore {
     }
 
     /** Takes the unindexed pack records when they hold at least {@code threshold} entries. */
-    private List<IndexFile.PackRecord> takeUnindexed(int threshold) {
-        synchronized (unindexed) {
-            if (unindexed.isEmpty() || unindexedEntries < threshold) {
-                return List.of();
-            }
-            List<IndexFile.PackRecord> taken = new ArrayList<>(unindexed);
-            unindexed.clear();
-            unindexedEntries = 0;
-            return taken;
+    private List<IndexFile.PackRecord> takeUnindexedLocked(int threshold) {
+        if (unindexed.isEmpty() || unindexedEntries < threshold) {
+            return List.of();
         }
+        List<IndexFile.PackRecord> taken = new ArrayList<>(unindexed);
+        unindexed.clear();
+        unindexedEntries = 0;
+        return taken;
     }
 
     private void writeIndex(List<IndexFile.PackRecord> records) throws IOException {
@@ -270,16 +276,43 @@ public final class BlobStore {
     }
 
     private void recordFailure(Exception e) {
-        if (failure == null && !(e instanceof IllegalArgumentException)) {
-            failure = e instanceof IOException io ? io : new IOException(e);
+        if (!(e instanceof IllegalArgumentException)) {
+            failure.compareAndSet(null, e instanceof IOException io ? io : new IOException(e));
         }
     }
 
     private void throwIfFailed() throws RepositoryException {
-        IOException first = failure;
+        IOException first = failure.get();
         if (first != null) {
             throw new RepositoryException("blob store stopped after an earlier failure (" + first.getMessage()
                     + "); blobs since its last flush may be lost, so nothing more is stored", first);
+        }
+    }
+
+    /** The pack of one blob type being filled; encryption and appending happen under its monitor. */
+    private final class OpenPack {
+        private final BlobType type;
+        /** Guarded by this; null until the first blob after a publish. */
+        private PackWriter writer;
+
+        OpenPack(BlobType type) {
+            this.type = type;
+        }
+
+        /** Appends a blob; returns the pack when that filled it (taken out: the caller publishes it), else null. */
+        synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) {
+            if (writer == null) {
+                writer = new PackWriter(keys, type, random, Math.min(packTargetSize, 1 << 20) + 64 * 1024);
+            }
+            writer.add(id, stored, compressed, rawLength);
+            return writer.size() >= packTargetSize ? take() : null;
+        }
+
+        /** The pack being filled, taken out (a later blob starts a new one), or null. */
+        synchronized PackWriter take() {
+            PackWriter taken = writer;
+            writer = null;
+            return taken;
         }
     }
 

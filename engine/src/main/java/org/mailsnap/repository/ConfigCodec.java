@@ -6,6 +6,7 @@ import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.crypto.SubKeys;
 
 /**
@@ -27,7 +28,7 @@ final class ConfigCodec {
                 .bytes(Hex.FORMAT.parseHex(config.repositoryId()))
                 .u64(config.created().toEpochMilli())
                 .u32(config.chunker().min())
-                .u32(config.chunker().avg())
+                .u32(config.chunker().average())
                 .u32(config.chunker().max());
         out.bytes(keys.configMac(out.array(), MAC_OFFSET));
         return out.toByteArray();

@@ -30,7 +30,7 @@ public final class Repository implements AutoCloseable {
     private final RepositoryOptions options;
     private final byte[] masterKey;
     private final SubKeys subKeys;
-    private final Keys keys;
+    private final KeyFiles keys;
     private final ObjectStore objects;
     private final IndexSync indexSync;
     private final LockManager locks;
@@ -42,7 +42,7 @@ public final class Repository implements AutoCloseable {
         this.options = options;
         this.masterKey = masterKey;
         this.subKeys = SubKeys.derive(masterKey);
-        this.keys = new Keys(storage, config.repositoryId(), masterKey, keyInUse, options);
+        this.keys = new KeyFiles(storage, config.repositoryId(), masterKey, keyInUse, options);
         this.objects = new ObjectStore(storage, subKeys, options.random(), options.compressionLevel());
         this.indexSync = new IndexSync(objects);
         this.locks = new LockManager(objects, options);
@@ -63,7 +63,7 @@ public final class Repository implements AutoCloseable {
         options.random().nextBytes(repositoryId);
         RepositoryConfig config = new RepositoryConfig(RepositoryConfig.CURRENT_VERSION, Hex.of(repositoryId),
                 options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), options.chunker());
-        String keyId = Keys.write(storage, masterKey, password, config.repositoryId(), options.keyLabel(), options);
+        String keyId = KeyFiles.write(storage, masterKey, password, config.repositoryId(), options.keyLabel(), options);
         SubKeys subKeys = SubKeys.derive(masterKey);
         byte[] configBytes = ConfigCodec.encode(config, subKeys);
         if (storage.exists(CONFIG)) {
@@ -91,7 +91,7 @@ public final class Repository implements AutoCloseable {
     public static Repository open(Storage storage, char[] password, RepositoryOptions options) throws IOException {
         byte[] configBytes = readConfig(storage);
         RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
-        Keys.Unlocked unlocked = Keys.unlock(storage, config.repositoryId(), password);
+        KeyFiles.Unlocked unlocked = KeyFiles.unlock(storage, config.repositoryId(), password);
         ConfigCodec.verifyMac(configBytes, SubKeys.derive(unlocked.masterKey()));
         return new Repository(storage, config, options, unlocked.masterKey(), unlocked.keyId());
     }
@@ -138,7 +138,7 @@ public final class Repository implements AutoCloseable {
     }
 
     /** The passwords (key files). */
-    public Keys keys() {
+    public KeyFiles keyFiles() {
         return keys;
     }
 

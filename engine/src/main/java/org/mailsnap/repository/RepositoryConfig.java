@@ -1,6 +1,7 @@
 package org.mailsnap.repository;
 
 import java.time.Instant;
+import org.mailsnap.chunk.ChunkerParams;
 
 /**
  * The repository's {@code config} object (format-spec/objects.md).

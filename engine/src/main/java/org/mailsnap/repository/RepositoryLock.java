@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.mailsnap.concurrent.DaemonThreads;
 
 /**
  * A held repository lock. Refreshed on a timer (when the interval is not zero) by writing a new lock object and
@@ -26,11 +27,7 @@ public final class RepositoryLock implements AutoCloseable {
         if (refreshInterval.isZero()) {
             this.timer = null;
         } else {
-            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "mailsnap-lock-refresh");
-                t.setDaemon(true);
-                return t;
-            });
+            this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailsnap-lock-refresh"));
             long millis = refreshInterval.toMillis();
             timer.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.compress.Compression;
 import org.mailsnap.crypto.Argon2Params;
 
@@ -133,7 +134,7 @@ public final class RepositoryOptions {
         private int packTargetSize = 16 * 1024 * 1024;
         private int compressionLevel = Compression.DEFAULT_LEVEL;
         private int indexFlushEntries = 50_000;
-        private ChunkerParams chunker = ChunkerParams.DEFAULT;
+        private ChunkerParams chunker = ChunkerParams.BODY;
         private Duration lockStaleAfter = Duration.ofMinutes(30);
         private Duration lockRefreshInterval = Duration.ofMinutes(5);
         private String hostname = localHostname();

@@ -17,7 +17,7 @@ import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.MalformedControlFileException;
 import org.mailsnap.maildir.Uidlist;
-import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.model.BaseNames;
 
 /**
  * The messages now in a live mailbox, in any folder (any {@code cur/} or {@code new/} directory under the mailbox

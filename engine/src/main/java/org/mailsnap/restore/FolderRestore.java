@@ -7,6 +7,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.maildir.ControlFiles;
@@ -25,7 +26,7 @@ import org.mailsnap.walk.FolderOutput;
 final class FolderRestore implements FolderOutput {
     /** What every folder of one restore shares. */
     record Run(RestoreRequest request, TargetPaths paths, TargetDirs dirs, MaildirFileWriter writer,
-               MessagePlanner planner, ParallelWrites writes, RestoreReport report, BlobSource blobs,
+               MessagePlanner planner, BoundedWorkers writes, RestoreReport report, BlobSource blobs,
                char separator) {}
 
     private final Run run;

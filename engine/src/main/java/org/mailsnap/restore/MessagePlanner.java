@@ -1,8 +1,8 @@
 package org.mailsnap.restore;
 
 import java.time.Instant;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.BaseNames;
 
 /**
  * The restore's planning step: whether a message is written, and under which name. A message the live mailbox

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.DirHandle;
-import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
@@ -22,7 +23,7 @@ import org.mailsnap.walk.SnapshotWalker;
  *       now ({@link ExistingBases}).</li>
  *   <li>Walk the folders ({@link FolderRestore}): open each folder's directories, write its control files as the
  *       mode wants them, plan each message ({@link MessagePlanner}) and write it on a worker
- *       ({@link ParallelWrites}). A file whose content the repository cannot give back is named in the failures
+ *       ({@link BoundedWorkers}). A file whose content the repository cannot give back is named in the failures
  *       ({@link RestoreReport}) and the rest goes on; a failure to write the target stops the restore.</li>
  *   <li>As a folder: subscribe the new folders.</li>
  * </ol>
@@ -59,7 +60,7 @@ public final class Restorer {
             ExistingBases existing = request.mode() == RestoreMode.MERGE
                     ? ExistingBases.scan(target, bases) : ExistingBases.none();
             RestoreReport report = new RestoreReport();
-            try (ParallelWrites writes = new ParallelWrites(threads)) {
+            try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(request,
                         new TargetPaths(target, request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook), writer,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.Placement;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Objects as files under a directory: object {@code data/3f/3f2a…} is the file {@code <root>/data/3f/3f2a…}.
@@ -131,7 +132,7 @@ public final class LocalStorage implements Storage {
 
     @Override
     public List<ObjectInfo> list(String prefix) throws IOException {
-        Listings.checkPrefix(prefix);
+        ObjectNames.checkPrefix(prefix);
         int slash = prefix.lastIndexOf('/');
         Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
         List<ObjectInfo> objects = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class LocalStorage implements Storage {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String name = nameOf(file);
-                    if (attributes.isRegularFile() && name.startsWith(prefix) && Listings.isObjectName(name)) {
+                    if (attributes.isRegularFile() && name.startsWith(prefix) && ObjectNames.isObjectName(name)) {
                         objects.add(new ObjectInfo(name, attributes.size()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -194,22 +195,9 @@ public final class LocalStorage implements Storage {
         Instant cutoff = clock.instant().minus(olderThan);
         List<Path> stale = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().startsWith(TEMP_PREFIX)
-                            && attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0) {
-                        stale.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
+            walkTemporaryFiles((file, attributes) -> {
+                if (attributes.lastModifiedTime().compareTo(FileTime.from(cutoff)) < 0) {
+                    stale.add(file);
                 }
             });
             int removed = 0;
@@ -233,11 +221,17 @@ public final class LocalStorage implements Storage {
         if (!Files.isDirectory(root)) {
             return found;
         }
+        walkTemporaryFiles((file, attributes) -> found.add(nameOf(file)));
+        return found;
+    }
+
+    /** Visits every temporary file below the root; a file that goes away during the walk is passed over. */
+    private void walkTemporaryFiles(BiConsumer<Path, BasicFileAttributes> visit) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (file.getFileName().toString().startsWith(TEMP_PREFIX)) {
-                    found.add(nameOf(file));
+                    visit.accept(file, attributes);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -250,7 +244,6 @@ public final class LocalStorage implements Storage {
                 throw e;
             }
         });
-        return found;
     }
 
     private Path fileOf(String name) {

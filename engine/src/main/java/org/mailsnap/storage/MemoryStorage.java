@@ -44,7 +44,7 @@ public final class MemoryStorage implements Storage {
 
     @Override
     public List<ObjectInfo> list(String prefix) {
-        Listings.checkPrefix(prefix);
+        ObjectNames.checkPrefix(prefix);
         List<ObjectInfo> result = new ArrayList<>();
         objects.forEach((name, data) -> {
             if (name.startsWith(prefix)) {

@@ -1,8 +1,8 @@
 package org.mailsnap.walk;
 
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.BaseNames;
 
 /**
  * The part of a snapshot a command works on: a mailbox, a folder, one message, or everything.

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.BaseNames;
 
 class FolderMergeTest {
     private static MessageContent content(int n) {

@@ -151,8 +151,8 @@ class CatalogTest {
         Catalog.open(dir, REPO).close();
         try (LmdbEnvironment raw = LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20,
                 Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES); TxnAccess txn = raw.write()) {
-            txn.put(raw.dbi("content"), Keys.content("m", "b"), new byte[] {1, 2, 3});
-            txn.put(raw.dbi("snapshots"), Keys.snapshot("s"), new byte[] {(byte) 0xFF});
+            txn.put(raw.dbi("content"), LmdbKeys.content("m", "b"), new byte[] {1, 2, 3});
+            txn.put(raw.dbi("snapshots"), LmdbKeys.snapshot("s"), new byte[] {(byte) 0xFF});
             txn.commit();
         }
         try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
@@ -139,14 +140,14 @@ class CodecTest {
 
     @Test
     void keysOfAShorterNameNeverShareTheLongerOnesPrefix() throws Exception {
-        byte[] u1 = Keys.content("u1", "b");
-        byte[] u10 = Keys.content("u10", "b");
+        byte[] u1 = LmdbKeys.content("u1", "b");
+        byte[] u10 = LmdbKeys.content("u10", "b");
         assertTrue(Arrays.compareUnsigned(u1, u10) < 0);
-        assertTrue(Keys.startsWith(u1, Keys.mailboxPrefix("u1")));
-        assertTrue(!Keys.startsWith(u10, Keys.mailboxPrefix("u1")));
-        assertArrayEquals(new String[] {"u10", "b"}, Keys.split(u10, 0, "content"));
-        assertThrows(IllegalArgumentException.class, () -> Keys.content("u\0", "b"));
-        CatalogException tooLong = assertThrows(CatalogException.class, () -> Keys.content("m".repeat(300),
+        assertTrue(LmdbKeys.startsWith(u1, LmdbKeys.mailboxPrefix("u1")));
+        assertTrue(!LmdbKeys.startsWith(u10, LmdbKeys.mailboxPrefix("u1")));
+        assertArrayEquals(new String[] {"u10", "b"}, LmdbKeys.split(u10, 0, "content"));
+        assertThrows(IllegalArgumentException.class, () -> LmdbKeys.content("u\0", "b"));
+        CatalogException tooLong = assertThrows(CatalogException.class, () -> LmdbKeys.content("m".repeat(300),
                 "b".repeat(300)));
         assertTrue(tooLong.getMessage().contains("601 bytes"), tooLong.getMessage());
     }
@@ -163,7 +164,7 @@ class CodecTest {
             String y = randomString(random, atoms);
             int expected = Integer.signum(Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertEquals(expected, Integer.signum(Catalog.BASE_ORDER.compare(x, y)), "seed " + seed + ": " + x
+            assertEquals(expected, Integer.signum(BaseNames.ORDER.compare(x, y)), "seed " + seed + ": " + x
                     + " vs " + y);
         }
     }

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.BaseNames;
 
 /** Queries over seeded random messages, checked against a plain filter of the same messages. */
 class MessageSearchTest {
@@ -154,6 +155,6 @@ class MessageSearchTest {
 
     /** Index order: mailbox bytes, then base bytes (mailbox names here are ASCII, so String order agrees). */
     private static Comparator<FoundMessage> indexOrder() {
-        return Comparator.comparing(FoundMessage::mailbox).thenComparing(FoundMessage::guid, Catalog.BASE_ORDER);
+        return Comparator.comparing(FoundMessage::mailbox).thenComparing(FoundMessage::guid, BaseNames.ORDER);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 
 /** 200k placements in 20 folders: the cost per entry of writing them in one transaction and reading them back. */
@@ -48,7 +49,7 @@ class PlacementScaleTest {
                     try (CatalogCursor<PlacementRecord> c = r.placements(STORE, folder)) {
                         while (c.hasNext()) {
                             PlacementRecord p = c.next();
-                            assertTrue(previous == null || Catalog.BASE_ORDER.compare(previous, p.base()) < 0);
+                            assertTrue(previous == null || BaseNames.ORDER.compare(previous, p.base()) < 0);
                             previous = p.base();
                             n++;
                         }

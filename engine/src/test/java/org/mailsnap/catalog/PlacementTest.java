@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 
 class PlacementTest {
@@ -48,7 +49,7 @@ class PlacementTest {
                 w.commit();
             }
             List<String> expected = new ArrayList<>(bases);
-            expected.sort(Catalog.BASE_ORDER);
+            expected.sort(BaseNames.ORDER);
             try (CatalogReader r = catalog.read()) {
                 List<String> seen = new ArrayList<>();
                 for (PlacementRecord p : CatalogTest.placements(r, STORE, a)) {
@@ -94,7 +95,7 @@ class PlacementTest {
                 PlacementRecord before = old.hasNext() ? old.next() : null;
                 while (before != null || i < listing.size()) {
                     PlacementRecord now = i < listing.size() ? listing.get(i) : null;
-                    int c = before == null ? 1 : now == null ? -1 : Catalog.BASE_ORDER.compare(before.base(),
+                    int c = before == null ? 1 : now == null ? -1 : BaseNames.ORDER.compare(before.base(),
                             now.base());
                     if (c < 0) {
                         run.deletePlacement(STORE, inbox, before.base());

@@ -441,7 +441,7 @@ class CheckTest {
                             failed.add(p.name());
                             DamageMarks.blobFailed(f.catalog, id, e, new DamageMarks.MessageRef(
                                     folder.getKey().mailbox(),
-                                    p.identity(org.mailsnap.snapshot.BaseNames.DOVECOT.baseOf(p.name()))));
+                                    p.identity(org.mailsnap.model.BaseNames.DOVECOT.baseOf(p.name()))));
                         }
                     }
                 }

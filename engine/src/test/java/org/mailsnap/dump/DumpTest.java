@@ -25,9 +25,9 @@ import org.mailsnap.backup.BackupResult;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.snapshot.BaseNames;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 

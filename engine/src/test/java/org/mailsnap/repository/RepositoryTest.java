@@ -31,9 +31,9 @@ class RepositoryTest {
         assertEquals(created.config(), opened.config());
         assertArrayEquals(created.chunkerSeed(), opened.chunkerSeed());
         assertEquals(created.blobId(new byte[] {1}), opened.blobId(new byte[] {1}));
-        assertEquals(1, opened.keys().list().size());
-        assertTrue(opened.keys().list().get(0).inUse());
-        assertEquals("test@host", opened.keys().list().get(0).label());
+        assertEquals(1, opened.keyFiles().list().size());
+        assertTrue(opened.keyFiles().list().get(0).inUse());
+        assertEquals("test@host", opened.keyFiles().list().get(0).label());
         assertEquals(1, opened.config().version());
     }
 
@@ -65,16 +65,16 @@ class RepositoryTest {
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         var id = blobs.put(BlobType.DATA, "shared secret".getBytes());
         blobs.flush();
-        KeyInfo second = repo.keys().add("second".toCharArray(), "ops@backup");
-        assertEquals(2, repo.keys().list().size());
+        KeyInfo second = repo.keyFiles().add("second".toCharArray(), "ops@backup");
+        assertEquals(2, repo.keyFiles().list().size());
 
         Repository viaSecond = open("second");
-        assertEquals(second.id(), viaSecond.keys().inUse());
+        assertEquals(second.id(), viaSecond.keyFiles().inUse());
         MemoryBlobIndex index = new MemoryBlobIndex();
         viaSecond.indexSync().loadAll(index);
         assertArrayEquals("shared secret".getBytes(), viaSecond.openBlobStore(index).get(id));
 
-        viaSecond.keys().remove(repo.keys().inUse(), false);
+        viaSecond.keyFiles().remove(repo.keyFiles().inUse(), false);
         assertThrows(WrongPasswordException.class, () -> open("first"));
         open("second");
     }
@@ -82,17 +82,17 @@ class RepositoryTest {
     @Test
     void removeRefusesTheLastKeyAndTheKeyInUseUnlessForced() throws Exception {
         Repository repo = init("one");
-        String first = repo.keys().inUse();
-        RepositoryException last = assertThrows(RepositoryException.class, () -> repo.keys().remove(first, true));
+        String first = repo.keyFiles().inUse();
+        RepositoryException last = assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, true));
         assertTrue(last.getMessage().contains("last key"), last.getMessage());
 
-        KeyInfo other = repo.keys().add("two".toCharArray(), "other");
-        RepositoryException inUse = assertThrows(RepositoryException.class, () -> repo.keys().remove(first, false));
+        KeyInfo other = repo.keyFiles().add("two".toCharArray(), "other");
+        RepositoryException inUse = assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, false));
         assertTrue(inUse.getMessage().contains("in use"), inUse.getMessage());
-        repo.keys().remove(first.substring(0, 6), true);
-        List<KeyInfo> left = repo.keys().list();
+        repo.keyFiles().remove(first.substring(0, 6), true);
+        List<KeyInfo> left = repo.keyFiles().list();
         assertEquals(List.of(other.id()), left.stream().map(KeyInfo::id).toList());
-        assertThrows(RepositoryException.class, () -> repo.keys().remove("ffff", false));
+        assertThrows(RepositoryException.class, () -> repo.keyFiles().remove("ffff", false));
     }
 
     @Test
@@ -102,9 +102,9 @@ class RepositoryTest {
         var id = blobs.put(BlobType.DATA, "mail".getBytes());
         blobs.flush();
         List<String> dataBefore = storage.list("data/").stream().map(o -> o.name()).toList();
-        KeyInfo changed = repo.keys().changePassword("new".toCharArray(), "renamed");
-        assertEquals(changed.id(), repo.keys().inUse());
-        assertEquals(1, repo.keys().list().size());
+        KeyInfo changed = repo.keyFiles().changePassword("new".toCharArray(), "renamed");
+        assertEquals(changed.id(), repo.keyFiles().inUse());
+        assertEquals(1, repo.keyFiles().list().size());
         assertThrows(WrongPasswordException.class, () -> open("old"));
         Repository reopened = open("new");
         MemoryBlobIndex index = new MemoryBlobIndex();
@@ -148,8 +148,8 @@ class RepositoryTest {
         Repository second = Repository.init(storage, "pw2".toCharArray(), TestRepositories.options(3).build());
         assertFalse(second.config().repositoryId().equals(
                 ConfigCodec.parse(config, "x").repositoryId()));
-        assertEquals(2, second.keys().list().size());
-        assertEquals(1, second.keys().list().stream().filter(k -> !k.problem().isEmpty()).count());
+        assertEquals(2, second.keyFiles().list().size());
+        assertEquals(1, second.keyFiles().list().stream().filter(k -> !k.problem().isEmpty()).count());
         WrongPasswordException e = assertThrows(WrongPasswordException.class, () -> open("pw"));
         assertTrue(e.getMessage().contains("another repository"), e.getMessage());
         open("pw2");

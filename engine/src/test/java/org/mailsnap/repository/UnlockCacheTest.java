@@ -19,12 +19,12 @@ class UnlockCacheTest {
         RepositoryOptions options = TestRepositories.options(1).build();
         String firstKey;
         try (Repository repo = Repository.init(storage, "one".toCharArray(), options)) {
-            firstKey = repo.keys().inUse();
-            repo.keys().add("two".toCharArray(), "second");
+            firstKey = repo.keyFiles().inUse();
+            repo.keyFiles().add("two".toCharArray(), "second");
         }
         Path file = tmp.resolve("cache.unlock");
         try (Repository repo = Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file))) {
-            assertEquals(firstKey, repo.keys().inUse());
+            assertEquals(firstKey, repo.keyFiles().inUse());
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         byte[] written = Files.readAllBytes(file);
@@ -34,7 +34,7 @@ class UnlockCacheTest {
         keyFile[keyFile.length - 1] ^= 1;
         storage.put("keys/" + firstKey, keyFile);
         try (Repository repo = Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file))) {
-            assertEquals(firstKey, repo.keys().inUse(), "opened from the cache");
+            assertEquals(firstKey, repo.keyFiles().inUse(), "opened from the cache");
         }
         // ...but a wrong password is still wrong,
         assertThrows(WrongPasswordException.class,
@@ -46,7 +46,7 @@ class UnlockCacheTest {
         // A damaged cache is ignored, and rewritten after a normal unlock with another password.
         Files.write(file, new byte[] {1, 2, 3});
         try (Repository repo = Repository.open(storage, "two".toCharArray(), options, id -> new UnlockCache(file))) {
-            assertNotEquals(firstKey, repo.keys().inUse());
+            assertNotEquals(firstKey, repo.keyFiles().inUse());
         }
         assertNotEquals(written.length, 3);
         assertTrue(Files.size(file) > 3, "rewritten");

@@ -117,7 +117,7 @@ public final class VectorGenerator {
         byte[] config = storage.get("config");
         files.put("config-good.txt", new Vector("success", "config of the vectors repository", "config")
                 .hex("master_key", master).hex("config", config).text("repository_id", repo.config().repositoryId())
-                .text("chunker", repo.config().chunker().min() + " " + repo.config().chunker().avg() + " "
+                .text("chunker", repo.config().chunker().min() + " " + repo.config().chunker().average() + " "
                         + repo.config().chunker().max()).text());
         byte[] future = config.clone();
         future[8] = 2;

@@ -196,7 +196,7 @@ class VectorsTest {
             RepositoryConfig parsed = ConfigCodec.parse(config, "vector");
             ConfigCodec.verifyMac(config, SubKeys.derive(hex(v, "master_key")));
             assertEquals(v.get("repository_id"), parsed.repositoryId());
-            assertEquals(v.get("chunker"), parsed.chunker().min() + " " + parsed.chunker().avg() + " "
+            assertEquals(v.get("chunker"), parsed.chunker().min() + " " + parsed.chunker().average() + " "
                     + parsed.chunker().max());
         } else {
             assertEquals("unsupported-version", v.get("error"), name);

@@ -21,7 +21,7 @@ import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.backup.Trees;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.Maildirs;
-import org.mailsnap.snapshot.BaseNames;
+import org.mailsnap.model.BaseNames;
 
 /**
  * Restores into a live mailbox that changed since the snapshot (messages expunged, one moved to another folder, flags

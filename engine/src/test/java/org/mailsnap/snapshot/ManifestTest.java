@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;

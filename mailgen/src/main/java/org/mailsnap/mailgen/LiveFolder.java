@@ -26,7 +26,7 @@ final class LiveFolder {
     final List<String> fresh;
     final List<String> cur;
     final Set<String> bases = new HashSet<>();
-    final Uidlist uidlist;
+    final UidlistWriter uidlist;
     final Keywords keywords;
     private final Set<String> expunged = new LinkedHashSet<>();
     private final List<String> appended = new ArrayList<>();
@@ -42,9 +42,9 @@ final class LiveFolder {
         for (String name : cur) {
             bases.add(MaildirName.baseOf(name));
         }
-        uidlist = Uidlist.read(dir);
+        uidlist = UidlistWriter.read(dir);
         keywords = Keywords.read(dir);
-        Path lock = dir.resolve(Uidlist.FILE + ".lock");
+        Path lock = dir.resolve(UidlistWriter.FILE + ".lock");
         if (Files.exists(lock)) {
             throw new IOException(lock + " exists: Dovecot or a backup holds this folder; churn would race with it");
         }
@@ -100,8 +100,8 @@ final class LiveFolder {
         if (uidlist == null || (expunged.isEmpty() && appended.isEmpty())) {
             return;
         }
-        Path file = dir.resolve(Uidlist.FILE);
-        Path lock = createLock(Uidlist.FILE);
+        Path file = dir.resolve(UidlistWriter.FILE);
+        Path lock = createLock(UidlistWriter.FILE);
         try {
             if (expunged.isEmpty()) {
                 StringBuilder records = new StringBuilder();

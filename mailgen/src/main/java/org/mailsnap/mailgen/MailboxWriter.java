@@ -58,7 +58,7 @@ final class MailboxWriter {
         Path cur = Files.createDirectories(dir.resolve("cur"));
         Path fresh = Files.createDirectories(dir.resolve("new"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Uidlist uidlist = Uidlist.create(folder.uidValidity, folder.nextUid, folder.guid);
+        UidlistWriter uidlist = UidlistWriter.create(folder.uidValidity, folder.nextUid, folder.guid);
         Keywords keywords = new Keywords();
         long bytes = 0;
         long newest = folder.uidValidity * 1_000_000_000L;
@@ -77,7 +77,7 @@ final class MailboxWriter {
             newest = Math.max(newest, message.mtimeNanos());
         }
         long controlFiles = 1;
-        FileWriting.writeNew(dir.resolve(Uidlist.FILE), uidlist.fileContent(), newest);
+        FileWriting.writeNew(dir.resolve(UidlistWriter.FILE), uidlist.fileContent(), newest);
         if (!keywords.isEmpty()) {
             FileWriting.writeNew(dir.resolve(Keywords.FILE), keywords.fileContent(), newest);
             controlFiles++;

@@ -1,6 +1,8 @@
 /**
  * Realistic, reproducible Dovecot Maildir++ stores for tests and benchmarks, and hours of simulated mail activity
- * on them. No dependency but the JDK.
+ * on them. No dependency but the JDK, and none on the engine on purpose: its own Dovecot rules
+ * ({@code UidlistWriter}, {@code MaildirName}, {@code Keywords}) write the stores that test the engine's readers of
+ * the same files, so a mistake in one is caught by the other instead of shared.
  *
  * <h2>The types a user needs</h2>
  * <ul>

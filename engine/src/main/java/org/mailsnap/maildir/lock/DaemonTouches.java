@@ -1,6 +1,7 @@
 package org.mailsnap.maildir.lock;
 
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.mailsnap.concurrent.DaemonThreads;
 
 /** The shared touch thread, created on first use; a daemon, so it never keeps the JVM alive. */
 final class DaemonTouches {
@@ -9,11 +10,8 @@ final class DaemonTouches {
     private DaemonTouches() {}
 
     private static ScheduledThreadPoolExecutor createExecutor() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mailsnap-lock-touch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                DaemonThreads.named("mailsnap-lock-touch"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mailsnap.concurrent.DaemonThreads;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
 
@@ -202,7 +203,7 @@ public final class MaildirlockHelper implements FolderLocker {
     /** Completes with the stream's text (its first few KB) when every writer has closed it. */
     private static CompletableFuture<String> readToEnd(InputStream stream) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        DaemonThreads.start("maildirlock-stderr", () -> {
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
             byte[] buffer = new byte[1024];
             try (stream) {
@@ -214,9 +215,7 @@ public final class MaildirlockHelper implements FolderLocker {
             } catch (IOException e) {
                 done.completeExceptionally(e);
             }
-        }, "maildirlock-stderr");
-        reader.setDaemon(true);
-        reader.start();
+        });
         return done;
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.mailsnap.storage.Listings;
 import org.mailsnap.storage.NoSuchObjectException;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.ObjectNames;
@@ -166,7 +165,7 @@ public final class S3Storage implements Storage {
 
     @Override
     public List<ObjectInfo> list(String prefix) throws IOException {
-        Listings.checkPrefix(prefix);
+        ObjectNames.checkPrefix(prefix);
         String listed = settings.keyOf(prefix);
         int strip = settings.keyPrefix().isEmpty() ? 0 : settings.keyPrefix().length() + 1;
         List<ObjectInfo> objects = new ArrayList<>();
@@ -174,7 +173,7 @@ public final class S3Storage implements Storage {
             for (S3Object object : client.listObjectsV2Paginator(
                     request -> request.bucket(settings.bucket()).prefix(listed)).contents()) {
                 String name = object.key().substring(strip);
-                if (Listings.isObjectName(name)) {
+                if (ObjectNames.isObjectName(name)) {
                     objects.add(new ObjectInfo(name, object.size()));
                 }
             }

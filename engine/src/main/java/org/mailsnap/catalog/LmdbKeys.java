@@ -28,13 +28,13 @@ import org.mailsnap.model.NameBytes;
  * damaged             blobId (32 bytes) packId (32 bytes, or none: "wherever the catalog had it")
  * </pre>
  */
-final class Keys {
+final class LmdbKeys {
     /** LMDB's compiled-in key limit (MDB_MAXKEYSIZE). */
     static final int MAX_KEY_BYTES = 511;
     static final int ID_BYTES = 4;
     static final int MESSAGE_ID_HASH_BYTES = 8;
 
-    private Keys() {}
+    private LmdbKeys() {}
 
     static byte[] content(String mailbox, String guid) throws CatalogException {
         return checked(join(name(mailbox, "mailbox"), name(guid, "guid")), "mailbox '" + NameBytes.printable(mailbox)

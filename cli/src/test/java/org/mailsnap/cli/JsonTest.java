@@ -1,4 +1,4 @@
-package org.mailsnap.bench;
+package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +37,7 @@ class JsonTest {
         value.put("list", new ArrayList<>(Arrays.asList(1L, "two", null, true)));
         value.put("empty", new LinkedHashMap<>());
         value.put("nan", Double.NaN);
-        Map<?, ?> back = (Map<?, ?>) Json.parse(Json.write(value));
+        Map<?, ?> back = (Map<?, ?>) Json.parse(Json.indented(value));
         assertEquals(value.get("text"), back.get("text"));
         assertEquals(2L, back.get("whole"));
         assertEquals(0.000123, (Double) back.get("fraction"), 1e-15);

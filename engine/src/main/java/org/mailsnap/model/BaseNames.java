@@ -1,12 +1,12 @@
-package org.mailsnap.snapshot;
+package org.mailsnap.model;
 
 import java.util.Comparator;
-import org.mailsnap.model.NameBytes;
 
 /**
- * A message's base: its file name up to the first separator (Dovecot: {@code :}; some sites {@code ;} or {@code !}).
- * {@link #ORDER} sorts bases by their bytes ({@link NameBytes#compare}), the order of manifests and of the catalog's
- * keys.
+ * A message's base: its file name up to the first separator (Dovecot: {@code :}; mbsync on Windows {@code ;},
+ * offlineimap {@code !}), the one definition every layer uses ({@code maildir.MaildirName} splits a whole name with
+ * it). {@link #ORDER} sorts bases by their bytes ({@link NameBytes#compare}), the order of manifests and of the
+ * catalog's placement keys.
  */
 public record BaseNames(char separator) {
     public static final BaseNames DOVECOT = new BaseNames(':');

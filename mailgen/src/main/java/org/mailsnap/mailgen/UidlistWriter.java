@@ -18,8 +18,12 @@ import java.util.Set;
  * </pre>
  * Records are in increasing UID order. Appending a record does not rewrite {@code N}, so the next UID is
  * {@code max(N, last uid + 1)}; a rewrite (after expunges) sets {@code N} to that value.
+ *
+ * <p>Writes the file the way Dovecot maintains it (create, append, rewrite after expunges) and reads back only what
+ * it wrote itself. Deliberately apart from the engine's reader ({@code org.mailsnap.maildir.Uidlist}): generated
+ * stores test that reader, so they must not share its mistakes, and mailgen depends on nothing but the JDK.
  */
-final class Uidlist {
+final class UidlistWriter {
     static final String FILE = "dovecot-uidlist";
 
     private final List<String> headerFields;
@@ -27,16 +31,16 @@ final class Uidlist {
 
     record Record(long uid, String line, String base) {}
 
-    private Uidlist(List<String> headerFields) {
+    private UidlistWriter(List<String> headerFields) {
         this.headerFields = headerFields;
     }
 
-    static Uidlist create(long uidValidity, long nextUid, String guid) {
-        return new Uidlist(new ArrayList<>(List.of("V" + uidValidity, "N" + nextUid, "G" + guid)));
+    static UidlistWriter create(long uidValidity, long nextUid, String guid) {
+        return new UidlistWriter(new ArrayList<>(List.of("V" + uidValidity, "N" + nextUid, "G" + guid)));
     }
 
     /** Reads the folder's uidlist, or returns null when it has none. */
-    static Uidlist read(Path folder) throws IOException {
+    static UidlistWriter read(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
         List<String> lines;
         try {
@@ -51,7 +55,7 @@ final class Uidlist {
         if (!header[0].equals("3")) {
             throw new IOException(file + ": uidlist version '" + header[0] + "' is not supported (only 3)");
         }
-        Uidlist uidlist = new Uidlist(new ArrayList<>(List.of(header).subList(1, header.length)));
+        UidlistWriter uidlist = new UidlistWriter(new ArrayList<>(List.of(header).subList(1, header.length)));
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             int baseStart = line.indexOf(" :");

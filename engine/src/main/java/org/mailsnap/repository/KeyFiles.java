@@ -13,14 +13,14 @@ import org.mailsnap.storage.Storage;
  * The repository's passwords: one key file each, all wrapping the same master key. Adding, removing or changing a
  * password never re-encrypts data. Thread-safe.
  */
-public final class Keys {
+public final class KeyFiles {
     private final Storage storage;
     private final String repositoryId;
     private final byte[] masterKey;
     private final RepositoryOptions options;
     private volatile String inUse;
 
-    Keys(Storage storage, String repositoryId, byte[] masterKey, String inUse, RepositoryOptions options) {
+    KeyFiles(Storage storage, String repositoryId, byte[] masterKey, String inUse, RepositoryOptions options) {
         this.storage = storage;
         this.repositoryId = repositoryId;
         this.masterKey = masterKey;

@@ -2,16 +2,20 @@ package org.mailsnap.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.mailsnap.repository.Repository;
+import org.mailsnap.repository.RepositoryOptions;
+import org.mailsnap.repository.UnlockCache;
 import org.mailsnap.storage.Storage;
 import org.mailsnap.storage.Storages;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --repo}, {@code --password-file} and {@code --password-command}, shared by every command that opens a
- * repository.
+ * {@code --repo}, {@code --password-file} and {@code --password-command}: how to reach and unlock a repository,
+ * shared by every command that opens one. (How a repository is created and written is the engine's
+ * {@link RepositoryOptions}.)
  */
-final class RepositoryOptions {
+final class RepositoryAccessOptions {
     @Option(names = {"-r", "--repo", "--repository"}, paramLabel = "LOCATION",
             description = "Repository: a directory, or s3:http(s)://host:port/bucket/prefix "
                     + "(default: $MAILSNAP_REPOSITORY).")
@@ -56,17 +60,17 @@ final class RepositoryOptions {
 
     /**
      * Opens the repository, using the unlock cache at {@code cacheFile(repositoryId)} when the password was not
-     * typed at a prompt (see {@link org.mailsnap.repository.UnlockCache} for why that is no weaker).
+     * typed at a prompt (see {@link UnlockCache} for why that is no weaker).
      */
-    Repository open(Environment env, java.util.function.Function<String, Path> cacheFile) throws IOException {
+    Repository open(Environment env, Function<String, Path> cacheFile) throws IOException {
         Storage storage = storage(env);
         try {
             Passwords.Secret secret = Passwords.readSecret(passwordFile, passwordCommand, env,
                     "password for " + location(env) + ": ");
             if (cacheFile != null && !secret.typed() && !noUnlockCache
                     && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"))) {
-                return Repository.open(storage, secret.value(), org.mailsnap.repository.RepositoryOptions.defaults(),
-                        id -> new org.mailsnap.repository.UnlockCache(cacheFile.apply(id)));
+                return Repository.open(storage, secret.value(), RepositoryOptions.defaults(),
+                        id -> new UnlockCache(cacheFile.apply(id)));
             }
             return Repository.open(storage, secret.value());
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,16 @@
+/**
+ * The engine's two ways of using threads, each written once.
+ *
+ * <ul>
+ *   <li>{@link org.mailsnap.concurrent.DaemonThreads}: named daemon threads for timers and helpers (lock refresh,
+ *       lock touches, progress, a child process's stderr), so that a forgotten thread never keeps the JVM alive.
+ *       </li>
+ *   <li>{@link org.mailsnap.concurrent.BoundedWorkers}: parallel I/O with bounded memory. A fixed number of worker
+ *       threads; the producer (the run's own thread) waits once {@code window} tasks are submitted and unfinished,
+ *       so a fast producer never queues a whole store's work at once. The first failure of a task stops the rest:
+ *       tasks not yet started are skipped, the producer's next call throws it, and closing waits for the tasks
+ *       still running, so none outlives the run. Backup reads messages with it (results in submission order),
+ *       restore writes them.</li>
+ * </ul>
+ */
+package org.mailsnap.concurrent;
