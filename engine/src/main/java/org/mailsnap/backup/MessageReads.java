@@ -117,7 +117,7 @@ final class MessageReads {
         }
         MessageStorer.Stored stored;
         try (InputStream in = files.open(path)) {
-            stored = storer.store(in);
+            stored = storer.store(in, attrs.size());
         }
         progress.messagesRead.incrementAndGet();
         progress.bytesRead.addAndGet(stored.content().size());

@@ -38,19 +38,49 @@ final class MessageStorer {
     record Stored(MessageContent content, byte[] header) {}
 
     Stored store(InputStream in) throws IOException {
-        byte[] prefix = in.readNBytes(HEADER_LIMIT);
-        boolean whole = prefix.length < HEADER_LIMIT;
-        int headerLength = MessageSplitter.headerLength(prefix, prefix.length);
+        return store(in, HEADER_LIMIT);
+    }
+
+    /**
+     * Stores a message whose file had {@code expectedSize} bytes when it was stat'ed: one array of that size (plus
+     * one byte, to see the end) holds any message shorter than {@value #HEADER_LIMIT} bytes, and its body is cut
+     * where it lies. A file that grew since is read on as one larger than the limit.
+     */
+    Stored store(InputStream in, long expectedSize) throws IOException {
+        int guess = (int) Math.min(HEADER_LIMIT, Math.max(0, expectedSize) + 1);
+        byte[] prefix = new byte[guess];
+        int length = in.readNBytes(prefix, 0, guess);
+        if (length == guess && guess < HEADER_LIMIT) {
+            byte[] rest = in.readNBytes(HEADER_LIMIT - guess);
+            prefix = Arrays.copyOf(prefix, guess + rest.length);
+            System.arraycopy(rest, 0, prefix, guess, rest.length);
+            length = prefix.length;
+        }
+        boolean whole = length < HEADER_LIMIT;
+        int headerLength = MessageSplitter.headerLength(prefix, length);
         if (headerLength < 0) {
-            headerLength = whole ? prefix.length : 0;
+            headerLength = whole ? length : 0;
         }
         byte[] header = Arrays.copyOf(prefix, headerLength);
         BlobId headerId = blobs.put(BlobType.DATA, header);
         List<BlobId> body = new ArrayList<>();
-        long size = storeBody(prefix, headerLength, in, body);
+        long size = whole ? cut(prefix, headerLength, length, body)
+                : storeBody(prefix, headerLength, in, body); // not whole: the prefix is full
         return new Stored(new MessageContent(headerId, body, headerLength + size), header);
     }
 
+    /** Cuts and stores {@code data[offset, end)}, all of the message that is left. */
+    private long cut(byte[] data, int offset, int end, List<BlobId> ids) throws IOException {
+        int start = offset;
+        while (start < end) {
+            int cut = chunker.nextCut(data, start, end - start, true);
+            ids.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(data, start, start + cut)));
+            start += cut;
+        }
+        return end - offset;
+    }
+
+    /** Streams the body of a message of at least {@value #HEADER_LIMIT} bytes, a few chunk sizes at a time. */
     private long storeBody(byte[] prefix, int offset, InputStream in, List<BlobId> ids) throws IOException {
         int max = chunker.params().max();
         byte[] buf = new byte[Math.max(2 * max, prefix.length - offset)];

@@ -53,6 +53,21 @@ class MessageStorerTest {
     }
 
     @Test
+    void aSizeFromStatThatIsWrongStillStoresTheWholeFileWithTheSameChunks() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("MessageStorerTest size seed " + seed);
+        byte[] message = new byte[700_000];
+        new Random(seed).nextBytes(message);
+        byte[] header = "Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, message, 0, header.length);
+        MessageContent streamed = roundTrip(message).content();
+        for (long stat : new long[] {message.length, 0, 1000, message.length - 1, message.length + 5, 5_000_000}) {
+            MessageContent c = storer.store(new ByteArrayInputStream(message), stat).content();
+            assertEquals(streamed, c, "stat said " + stat);
+        }
+    }
+
+    @Test
     void theSameBodyUnderOtherHeadersIsStoredOnce() throws Exception {
         long seed = System.nanoTime();
         System.out.println("MessageStorerTest seed " + seed);
