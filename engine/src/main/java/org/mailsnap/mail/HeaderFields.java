@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.util.MimeUtil;
@@ -33,7 +32,6 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
                            Instant date) {
     public static final int MAX_HEADER_BYTES = 256 * 1024;
     public static final int MAX_VALUE_CHARS = 8 * 1024;
-    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
     public static HeaderFields parse(byte[] headerBlock) {
         String text = decode(headerBlock, Math.min(headerBlock.length, MAX_HEADER_BYTES));
@@ -68,7 +66,11 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
     private static List<String> unfoldedFields(String text) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = null;
-        for (String line : text.split("\r?\n", -1)) {
+        for (int start = 0; start <= text.length(); ) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            String line = text.substring(start, newline > start && text.charAt(newline - 1) == '\r' ? end - 1 : end);
+            start = newline < 0 ? text.length() + 1 : newline + 1;
             if (line.isEmpty()) {
                 break; // the empty line ends the header
             }
@@ -92,11 +94,31 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
 
     private static String decodeWords(String value) {
         try {
-            String decoded = DecoderUtil.decodeEncodedWords(MimeUtil.unfold(value), DecodeMonitor.SILENT);
-            return cut(WHITESPACE.matcher(decoded).replaceAll(" ").strip());
+            String unfolded = MimeUtil.unfold(value);
+            // most values hold no encoded word: the decoder's regular expressions are then skipped
+            String decoded = unfolded.contains("=?") ? DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT)
+                    : unfolded;
+            return cut(collapseWhitespace(decoded).strip());
         } catch (RuntimeException garbage) {
             return value;
         }
+    }
+
+    /** Each run of spaces, tabs and line ends as one space. */
+    private static String collapseWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean white = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (!white) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = white;
+        }
+        return out.toString();
     }
 
     private static String stripAngles(String value) {

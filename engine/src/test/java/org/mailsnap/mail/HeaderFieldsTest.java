@@ -40,6 +40,17 @@ class HeaderFieldsTest {
     }
 
     @Test
+    void whitespaceRunsBecomeOneSpaceAndBareLineEndsSplitFields() {
+        HeaderFields h = HeaderFields.parse(("Subject: a \t  b\r\n\t\t c\r\n"
+                + "From: x@y\nTo: u@v\r\nCc: lone\rcr\r\n\r\nSubject: body, not a header\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("a b c", h.subject());
+        assertEquals("x@y", h.from());
+        assertEquals("u@v", h.to());
+        assertEquals("lonecr", h.cc(), "unfolding drops a bare CR, as before");
+    }
+
+    @Test
     void datesAsRealMailWritesThem() {
         assertEquals(Instant.parse("2001-11-09T14:30:00Z"), MailDates.parse("9 Nov 01 09:30 EST"));
         assertEquals(Instant.parse("1997-11-21T09:55:06Z"),
