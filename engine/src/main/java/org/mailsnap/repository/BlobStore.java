@@ -302,7 +302,7 @@ public final class BlobStore {
         /** Appends a blob; returns the pack when that filled it (taken out: the caller publishes it), else null. */
         synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) {
             if (writer == null) {
-                writer = new PackWriter(keys, type, random, Math.min(packTargetSize, 1 << 20) + 64 * 1024);
+                writer = new PackWriter(keys, type, random, initialPackCapacity(type));
             }
             writer.add(id, stored, compressed, rawLength);
             return writer.size() >= packTargetSize ? take() : null;
@@ -319,5 +319,15 @@ public final class BlobStore {
     /** For tests: the ids this store still holds for a later flush. */
     Set<BlobId> pendingIds() {
         return new HashSet<>(pending.keySet());
+    }
+
+    /**
+     * A data pack fills to the target size in every run that stores mail, so its buffer starts there (plus a body
+     * chunk's worth): grown by doubling from 1 MiB it was copied 1+2+4+8+16 MiB and ended at 32 MiB, half a small
+     * heap. Metadata packs of an hourly run stay small.
+     */
+    private int initialPackCapacity(BlobType type) {
+        int start = type == BlobType.DATA ? 16 << 20 : 1 << 20; // a larger target still grows by doubling
+        return Math.min(packTargetSize, start) + (type == BlobType.DATA ? 512 : 64) * 1024;
     }
 }
