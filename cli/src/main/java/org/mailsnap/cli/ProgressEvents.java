@@ -6,6 +6,7 @@ import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.check.CheckProgress;
 import org.mailsnap.prune.PruneProgress;
 import org.mailsnap.recovery.RebuildProgress;
+import org.mailsnap.restore.RestoreProgress;
 
 /**
  * The {@code --json-progress} events, one JSON object a line, as restic's {@code --json} status lines: the same
@@ -23,6 +24,16 @@ final class ProgressEvents {
         event.put("messagesSeen", p.messagesSeen());
         event.put("messagesRead", p.messagesRead());
         event.put("bytesRead", p.bytesRead());
+        return event;
+    }
+
+    static Map<String, Object> restore(RestoreProgress p, long seconds) {
+        Map<String, Object> event = common("restore", seconds, p.foldersDone(), p.foldersTotal());
+        event.put("foldersDone", p.foldersDone());
+        event.put("foldersTotal", p.foldersTotal());
+        event.put("messagesWritten", p.messagesWritten());
+        event.put("bytesWritten", p.bytesWritten());
+        event.put("messagesSkipped", p.messagesSkipped());
         return event;
     }
 

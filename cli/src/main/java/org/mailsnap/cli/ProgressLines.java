@@ -3,10 +3,11 @@ package org.mailsnap.cli;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.check.CheckProgress;
 import org.mailsnap.recovery.RebuildProgress;
+import org.mailsnap.restore.RestoreProgress;
 
 /**
  * The text of the progress line for each long command: counts, the read rate, and an estimate of the time left
- * from the share of the work done so far (mailboxes for a backup, snapshots for a rebuild). Pure functions of the
+ * from the share of the work done so far (mailboxes for a backup, folders for a restore, snapshots for a rebuild). Pure functions of the
  * counters and the elapsed seconds, so they are tested without a terminal.
  */
 final class ProgressLines {
@@ -17,6 +18,13 @@ final class ProgressLines {
                 p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead()),
                 Units.bytes(seconds == 0 ? 0 : p.bytesRead() / seconds), eta(p.mailboxesDone(), p.mailboxesTotal(),
                         seconds));
+    }
+
+    static String restore(RestoreProgress p, long seconds) {
+        return String.format("  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s", p.foldersDone(),
+                p.foldersTotal(), p.messagesWritten(), Units.bytes(p.bytesWritten()),
+                Units.bytes(seconds == 0 ? 0 : p.bytesWritten() / seconds), p.messagesSkipped(),
+                eta(p.foldersDone(), p.foldersTotal(), seconds));
     }
 
     static String rebuild(RebuildProgress p, long seconds) {

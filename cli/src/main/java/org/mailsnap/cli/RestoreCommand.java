@@ -10,6 +10,7 @@ import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.check.DamageMarks;
+import org.mailsnap.restore.RestoreProgress;
 import org.mailsnap.restore.Restorer;
 import org.mailsnap.snapshot.Snapshot;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
     @Mixin SnapshotChoice snapshot;
+    @Mixin ProgressOptions progressOptions;
 
     @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX",
             description = "The mailbox, as named in the snapshot (see 'ls'); without it every mailbox is restored "
@@ -102,8 +104,13 @@ final class RestoreCommand implements Callable<Integer> {
             refuseTheLiveStore(snap);
             var blobs = session.blobs();
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
-            RestoreResult r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n)
-                    .restore(snap, request);
+            RestoreProgress progress = new RestoreProgress();
+            RestoreResult r;
+            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                    seconds -> ProgressLines.restore(progress, seconds),
+                    seconds -> ProgressEvents.restore(progress, seconds))) {
+                r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n).restore(snap, request, progress);
+            }
             RestoreReport report = new RestoreReport(summary, target, mode, r);
             if (json) {
                 env.out().println(Json.object(report.json()));

@@ -101,6 +101,25 @@ class JsonProgressTest {
     }
 
     @Test
+    void restoreWritesProgressEventsCountingFoldersAndMessages() {
+        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        CliRun restore = CliRun.of(env, "restore", "-s", "latest", "--target", tmp.resolve("restored").toString(), "--json",
+                "--json-progress");
+        assertEquals(0, restore.code(), restore.err());
+        Map<?, ?> result = (Map<?, ?>) Json.parse(restore.out().strip());
+        Map<String, Object> last = events(restore.err()).get(events(restore.err()).size() - 1);
+        assertEquals("restore", last.get("command"));
+        assertEquals(true, last.get("final"));
+        assertEquals(number(result, "folders"), number(last, "foldersTotal"));
+        assertEquals(number(last, "foldersTotal"), number(last, "foldersDone"));
+        assertEquals(18L, number(last, "messagesWritten"));
+        assertEquals(number(result, "messages"), number(last, "messagesWritten"));
+        assertEquals(number(result, "bytes"), number(last, "bytesWritten"));
+        assertEquals(0L, number(last, "messagesSkipped"));
+        assertEquals(100.0, ((Number) last.get("percentDone")).doubleValue());
+    }
+
+    @Test
     void pruneWritesProgressEventsWithItsPhase() {
         assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
         CliRun prune = CliRun.of(env, "prune", "--json-progress");

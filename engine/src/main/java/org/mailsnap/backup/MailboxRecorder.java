@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,18 +74,19 @@ final class MailboxRecorder {
             }
         }
         TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
-        Set<String> placedGuids = new HashSet<>();
+        Map<String, SearchIndexUpdate.Place> placed = new HashMap<>();
         for (MailboxAttempt.ListedFolder folder : a.listed) {
             FolderEntry entry = record(folder, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
                 if (s.placement != null) {
-                    placedGuids.add(s.listed.identity());
+                    placed.putIfAbsent(s.listed.identity(), new SearchIndexUpdate.Place(folder.captured.key().folder(),
+                            s.placement.name()));
                 }
             }
         }
         refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
-        searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placedGuids);
+        searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placed);
         return new ArrayList<>(entries.values());
     }
 

@@ -35,13 +35,16 @@ final class SearchIndexUpdate {
         this.parent = parent;
     }
 
+    /** A folder of the mailbox's listed ones that places a message after this run, with its file name there. */
+    record Place(String folder, String name) {}
+
     /**
-     * @param fresh       what this run read, by GUID
-     * @param gone        the GUIDs of placements that left their folder
-     * @param placedGuids the GUIDs the mailbox's listed folders still place
+     * @param fresh  what this run read, by GUID
+     * @param gone   the GUIDs of placements that left their folder
+     * @param placed the GUIDs the mailbox's listed folders still place, each with one of its places
      */
     void update(String mailbox, List<MailboxAttempt.ListedFolder> listed, Map<String, MessageReads.Outcome> fresh,
-                Set<String> gone, Set<String> placedGuids) throws IOException {
+                Set<String> gone, Map<String, Place> placed) throws IOException {
         Set<String> written = new HashSet<>();
         for (MailboxAttempt.ListedFolder folder : listed) {
             String name = folder.captured.key().folder();
@@ -65,15 +68,38 @@ final class SearchIndexUpdate {
             }
         }
         for (String guid : gone) {
-            if (placedGuids.contains(guid)) {
+            Optional<MessageInfo> known = index.message(mailbox, guid);
+            Place still = placed.get(guid);
+            if (still != null) {
+                // a copy left while another stays (a copy's original expunged): the index must not name a folder
+                // that no longer holds the message
+                boolean namesAHolder = known.isPresent() && listedHolds(listed, known.get().folder(), guid);
+                if (known.isPresent() && !namesAHolder) {
+                    index.putMessage(mailbox, guid, known.get().seenIn(start, still.folder(),
+                            MaildirName.parse(still.name(), separator).flags()));
+                }
                 continue;
             }
-            Optional<MessageInfo> known = index.message(mailbox, guid);
             if (known.isPresent() && known.get().present()) {
                 index.putMessage(mailbox, guid, parent.isPresent()
                         ? known.get().goneAfter(parent.get().id(), parent.get().time())
                         : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
             }
         }
+    }
+
+    private static boolean listedHolds(List<MailboxAttempt.ListedFolder> listed, String folderName, String guid) {
+        for (MailboxAttempt.ListedFolder folder : listed) {
+            if (!folder.captured.key().folder().equals(folderName)) {
+                continue;
+            }
+            for (FolderMerge.Slot s : folder.merge.slots) {
+                if (s.placement != null && s.listed.identity().equals(guid)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true; // not listed this run: unchanged, so it still holds what it held
     }
 }

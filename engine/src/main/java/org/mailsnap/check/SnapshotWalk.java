@@ -73,6 +73,8 @@ final class SnapshotWalk {
         List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
+        progress.snapshotsTotal.set(ids.size());
+        progress.snapshotsDone.addAndGet(objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
@@ -84,6 +86,7 @@ final class SnapshotWalk {
                     + " deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+            progress.snapshotsDone.incrementAndGet();
             Snapshot snapshot = e.getValue();
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {

@@ -10,21 +10,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * events) and failures (each file or folder not restored, which makes the restore partial).
  */
 final class RestoreReport {
-    private final AtomicLong messages = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+    private final RestoreProgress progress;
     private final AtomicLong controlFiles = new AtomicLong();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
+    RestoreReport(RestoreProgress progress) {
+        this.progress = progress;
+    }
+
     void messageWritten(long size) {
-        messages.incrementAndGet();
-        bytes.addAndGet(size);
+        progress.messagesWritten.incrementAndGet();
+        progress.bytesWritten.addAndGet(size);
     }
 
     /** A message not written: the mailbox has it already (merge), or an earlier run wrote it whole (resume). */
     void messageSkipped() {
-        skipped.incrementAndGet();
+        progress.messagesSkipped.incrementAndGet();
     }
 
     void controlFileWritten() {
@@ -48,7 +50,8 @@ final class RestoreReport {
     RestoreResult result(long folders) {
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
-        return new RestoreResult(folders, messages.get(), bytes.get(), skipped.get(), controlFiles.get(), notes,
+        return new RestoreResult(folders, progress.messagesWritten(), progress.bytesWritten(), progress.messagesSkipped(),
+                controlFiles.get(), notes,
                 sorted);
     }
 }

@@ -48,9 +48,16 @@ public final class Restorer {
     }
 
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request) throws IOException {
+        return restore(snapshot, request, new RestoreProgress());
+    }
+
+    /** @param progress counted as the restore goes, for a progress display */
+    public RestoreResult restore(Snapshot snapshot, RestoreRequest request, RestoreProgress progress)
+            throws IOException {
         SnapshotWalker walker = new SnapshotWalker(blobs, snapshot.separator());
         Selection selection = new Selection(request.mailbox(), request.folder(), request.base());
         List<FolderEntry> folders = walker.select(snapshot, selection);
+        progress.foldersTotal.set(folders.size());
         Path target = request.target().toAbsolutePath().normalize();
         RestoreFolder asFolder = request.asFolder() == null ? null : RestoreFolder.parse(request.asFolder());
         try (DirHandle root = RestoreTarget.open(target, request.mode(), asFolder)) {
@@ -59,14 +66,17 @@ public final class Restorer {
             BaseNames bases = new BaseNames(snapshot.separator());
             ExistingBases existing = request.mode() == RestoreMode.MERGE
                     ? ExistingBases.scan(target, bases) : ExistingBases.none();
-            RestoreReport report = new RestoreReport();
+            RestoreReport report = new RestoreReport(progress);
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(request,
                         new TargetPaths(target, request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook), writer,
                         new MessagePlanner(request.mode(), bases, existing, report), writes, report, blobs,
                         snapshot.separator());
-                walker.walk(folders, selection, folder -> FolderRestore.begin(run, folder));
+                walker.walk(folders, selection, folder -> {
+                    progress.foldersDone.incrementAndGet();
+                    return FolderRestore.begin(run, folder);
+                });
                 writes.awaitAll();
             }
             if (asFolder != null) {

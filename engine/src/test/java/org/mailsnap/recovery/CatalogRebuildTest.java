@@ -38,7 +38,7 @@ class CatalogRebuildTest {
 
     @Test
     void aRebuiltCatalogRestoresFindsAndKeepsTheNextBackupIncremental() throws Exception {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("mailsnap.test.seed", System.nanoTime()); // -Dmailsnap.test.seed=N replays a run
         System.out.println("CatalogRebuildTest seed " + seed);
         Path store = tmp.resolve("store");
         new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(3).messagesPerMailbox(60).seed(seed).build(), 2)
