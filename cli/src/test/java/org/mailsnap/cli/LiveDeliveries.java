@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.mailsnap.backup.Trees;
 import org.mailsnap.mailgen.StoreTree;
 
 /**
@@ -134,21 +135,31 @@ final class LiveDeliveries implements AutoCloseable {
         return tree;
     }
 
+    /** The store's tree after {@code steps} steps. */
+    record Instant(int steps, Map<String, StoreTree.Entry> tree) {}
+
     /**
-     * The number of steps after which the store's tree was {@code wanted}, looked for between {@code from} and
-     * {@code to} steps; -1 when at none of those instants.
+     * The instant, among those after {@code from} to {@code to} steps, at which the store's tree differed least from
+     * {@code wanted} (in the number of paths {@link Trees#diff} names): the one where they are equal if there is
+     * one, else the one whose differences best explain a mismatch.
      */
-    synchronized int instantOf(Map<String, StoreTree.Entry> wanted, int from, int to, StoreTree last) {
-        Map<String, StoreTree.Entry> tree = treeAfter(Math.min(to, ledger.size()), last);
-        for (int steps = Math.min(to, ledger.size()); steps >= from; steps--) {
-            if (tree.equals(wanted)) {
-                return steps;
+    synchronized Instant nearestInstant(Map<String, StoreTree.Entry> wanted, int from, int to, StoreTree last) {
+        int newest = Math.min(to, ledger.size());
+        Map<String, StoreTree.Entry> tree = treeAfter(newest, last);
+        Instant nearest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int steps = newest; steps >= from; steps--) {
+            int differences = tree.equals(wanted) ? 0 : Trees.diff(tree, wanted).size();
+            if (differences < fewest) {
+                fewest = differences;
+                nearest = new Instant(steps, Map.copyOf(tree));
             }
-            if (steps > 0) {
-                undo(steps - 1, tree);
+            if (differences == 0 || steps == 0) {
+                break;
             }
+            undo(steps - 1, tree);
         }
-        return -1;
+        return nearest;
     }
 
     private void undo(int index, Map<String, StoreTree.Entry> tree) {
