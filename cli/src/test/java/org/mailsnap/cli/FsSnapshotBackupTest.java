@@ -72,11 +72,12 @@ class FsSnapshotBackupTest {
 
                 StoreTree restored = restoreAll();
                 StoreTree last = Trees.capture(store);
-                int instant = live.instantOf(restored.entries(), before, after + 1, last);
+                LiveDeliveries.Instant snapshot = live.nearestInstant(restored.entries(), before, after + 1, last);
                 System.out.println("deliveries: " + before + " before the run, " + (after - before) + " during it, "
-                        + "snapshot after step " + instant);
-                assertTrue(instant >= 0, "the restore equals the store at no instant between step " + before
-                        + " and step " + (after + 1) + ": " + Trees.diff(last, restored, p -> false));
+                        + "snapshot after step " + snapshot.steps());
+                assertEquals(List.of(), Trees.diff(snapshot.tree(), restored.entries()), "the restore equals the"
+                        + " store at no instant between step " + before + " and step " + (after + 1) + "; the nearest"
+                        + " is after step " + snapshot.steps() + ", and differs from it");
                 assertNotEquals(last.entries(), restored.entries(), "deliveries went on after the snapshot");
                 assertTrue(snapshotStores().contains(store.toRealPath().toString()), "the live path is recorded");
             }

@@ -2,22 +2,26 @@ package org.mailsnap.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.mailsnap.backup.Trees;
 import org.mailsnap.concurrent.DaemonThreads;
 import org.mailsnap.mailgen.StoreTree;
 
 /**
- * What a mail server does to a store while a backup runs, on a thread of its own: deliveries (written to {@code tmp/},
- * renamed into {@code new/}) and pickups (a message moved from {@code new/} to {@code cur/} with the seen flag), each
- * step appended to a ledger once done. From the store's tree after the last step, {@link #treeAfter} gives the tree
- * after any earlier step, so a restore can be compared with the store as it was at every instant of a run.
+ * What a mail server does to a store while a backup runs, on a thread of its own: deliveries (written to {@code tmp/}
+ * and fsynced, renamed into {@code new/}) and pickups (a message moved from {@code new/} to {@code cur/} with the seen
+ * flag), each step appended to a ledger once done. From the store's tree after the last step, {@link #treeAfter} gives
+ * the tree after any earlier step, so a restore can be compared with the store as it was at every instant of a run.
  */
 final class LiveDeliveries implements AutoCloseable {
     /** One finished step; paths are relative to the store, as {@link StoreTree} names entries. */
@@ -88,8 +92,8 @@ final class LiveDeliveries implements AutoCloseable {
             String mailbox = mailboxes.get(random.nextInt(mailboxes.size()));
             String name = "1700000000.M" + n + "P1.live";
             Path tmp = store.resolve(mailbox).resolve("tmp").resolve(name);
-            Files.writeString(tmp, "From: live@example.org\nSubject: delivery " + n + "\nMessage-ID: <" + n
-                    + "@live>\n\nbody " + n + " " + random.nextLong() + "\n", StandardCharsets.UTF_8);
+            writeDurably(tmp, "From: live@example.org\nSubject: delivery " + n + "\nMessage-ID: <" + n
+                    + "@live>\n\nbody " + n + " " + random.nextLong() + "\n");
             String to = (mailbox.isEmpty() ? "" : mailbox + "/") + "new/" + name;
             Files.move(tmp, store.resolve(to));
             inNew.add(to);
@@ -98,6 +102,21 @@ final class LiveDeliveries implements AutoCloseable {
         synchronized (this) {
             ledger.add(step);
             notifyAll();
+        }
+    }
+
+    /**
+     * Writes a message as the Maildir protocol and Dovecot do: on disk (fsync) before its name appears in
+     * {@code new/}. A filesystem snapshot holds what a power cut at its instant would leave, so without the fsync a
+     * btrfs snapshot taken between the rename and the writeback holds the message as an empty file.
+     */
+    private static void writeDurably(Path file, String message) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
         }
     }
 
@@ -134,21 +153,31 @@ final class LiveDeliveries implements AutoCloseable {
         return tree;
     }
 
+    /** The store's tree after {@code steps} steps. */
+    record Instant(int steps, Map<String, StoreTree.Entry> tree) {}
+
     /**
-     * The number of steps after which the store's tree was {@code wanted}, looked for between {@code from} and
-     * {@code to} steps; -1 when at none of those instants.
+     * The instant, among those after {@code from} to {@code to} steps, at which the store's tree differed least from
+     * {@code wanted} (in the number of paths {@link Trees#diff} names): the one where they are equal if there is
+     * one, else the one whose differences best explain a mismatch.
      */
-    synchronized int instantOf(Map<String, StoreTree.Entry> wanted, int from, int to, StoreTree last) {
-        Map<String, StoreTree.Entry> tree = treeAfter(Math.min(to, ledger.size()), last);
-        for (int steps = Math.min(to, ledger.size()); steps >= from; steps--) {
-            if (tree.equals(wanted)) {
-                return steps;
+    synchronized Instant nearestInstant(Map<String, StoreTree.Entry> wanted, int from, int to, StoreTree last) {
+        int newest = Math.min(to, ledger.size());
+        Map<String, StoreTree.Entry> tree = treeAfter(newest, last);
+        Instant nearest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int steps = newest; steps >= from; steps--) {
+            int differences = tree.equals(wanted) ? 0 : Trees.diff(tree, wanted).size();
+            if (differences < fewest) {
+                fewest = differences;
+                nearest = new Instant(steps, Map.copyOf(tree));
             }
-            if (steps > 0) {
-                undo(steps - 1, tree);
+            if (differences == 0 || steps == 0) {
+                break;
             }
+            undo(steps - 1, tree);
         }
-        return -1;
+        return nearest;
     }
 
     private void undo(int index, Map<String, StoreTree.Entry> tree) {

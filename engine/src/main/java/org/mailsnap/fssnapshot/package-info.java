@@ -9,6 +9,12 @@
  * the operator's create and remove commands. The <b>image</b> is the directory in the snapshot that holds what the
  * store held. {@link org.mailsnap.fssnapshot.FsSnapshots} is what a caller uses.
  *
+ * <p>A snapshot holds the store as a power cut at its instant would have left it. A message is whole in it when its
+ * writer made it durable (fsync) before renaming it into {@code new/} or {@code cur/}, as the Maildir protocol asks
+ * and Dovecot does unless {@code mail_fsync = never}; a message renamed before its bytes reached the disk may be
+ * empty in it (btrfs flushes dirty data, then commits the snapshot, and a write in between is renamed in it but
+ * not yet written). A {@code sync} before the snapshot changes nothing, as deliveries go on after it too.
+ *
  * <p>Every snapshot is named after the process that made it ({@code .mailsnap-fs-snapshot-<pid>},
  * {@code <lv>_mailsnap-<pid>}, {@code <dataset>@mailsnap-<pid>}, {@code fs-snapshot-<kind>-<pid>}), so that:
  * <ol>

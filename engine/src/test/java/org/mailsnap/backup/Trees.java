@@ -33,10 +33,18 @@ public final class Trees {
         return diff(expected, actual, path -> false, path -> path.startsWith(prefix));
     }
 
+    /** The differences between two trees given as their entries (a tree worked out rather than captured, say). */
+    public static List<String> diff(Map<String, StoreTree.Entry> expected, Map<String, StoreTree.Entry> actual) {
+        return diff(expected, actual, path -> false, path -> true);
+    }
+
     private static List<String> diff(StoreTree expected, StoreTree actual, Predicate<String> leftOut,
                                      Predicate<String> compared) {
-        Map<String, StoreTree.Entry> want = expected.entries();
-        Map<String, StoreTree.Entry> got = actual.entries();
+        return diff(expected.entries(), actual.entries(), leftOut, compared);
+    }
+
+    private static List<String> diff(Map<String, StoreTree.Entry> want, Map<String, StoreTree.Entry> got,
+                                     Predicate<String> leftOut, Predicate<String> compared) {
         TreeSet<String> paths = new TreeSet<>(want.keySet());
         paths.addAll(got.keySet());
         paths.removeIf(compared.negate());
