@@ -1,9 +1,10 @@
 package org.mailsnap.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mailsnap.concurrent.ChildProcess;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,19 +61,10 @@ final class HookOptions {
     /** Runs one hook to its end, its output copied to stderr; returns its exit status. */
     private static int hook(Environment env, String name, String command, Map<String, String> extra)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(extra);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        env.err().print(output);
+        ChildProcess.Finished finished = ChildProcess.run(List.of("/bin/sh", "-c", command), extra,
+                "the " + name + " hook");
+        env.err().print(finished.output());
         env.err().flush();
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while running the " + name + " hook");
-        }
+        return finished.status();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.mailsnap.concurrent.ChildProcess;
 import org.mailsnap.fs.FileNames;
 
 /**
@@ -106,14 +107,7 @@ final class Passwords {
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] output = process.getInputStream().readAllBytes();
-        int status;
-        try {
-            status = process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while running the password command");
-        }
+        int status = ChildProcess.waitFor(process, "the password command");
         if (status != 0) {
             throw new UserError(ExitCode.USAGE, "the password command failed (exit status " + status + "): "
                     + command);

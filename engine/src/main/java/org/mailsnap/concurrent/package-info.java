@@ -1,5 +1,5 @@
 /**
- * The engine's two ways of using threads, each written once.
+ * The engine's ways of running work beside the caller's thread, each written once.
  *
  * <ul>
  *   <li>{@link org.mailsnap.concurrent.DaemonThreads}: named daemon threads for timers and helpers (lock refresh,
@@ -11,6 +11,8 @@
  *       tasks not yet started are skipped, the producer's next call throws it, and closing waits for the tasks
  *       still running, so none outlives the run. Backup reads messages with it (results in submission order),
  *       restore writes them.</li>
+ *   <li>{@link org.mailsnap.concurrent.ChildProcess}: a child process (a hook, a password command, a system tool)
+ *       run to its end; an interrupt destroys the child instead of leaving it running.</li>
  * </ul>
  */
 package org.mailsnap.concurrent;

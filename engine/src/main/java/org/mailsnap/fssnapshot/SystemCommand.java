@@ -1,11 +1,9 @@
 package org.mailsnap.fssnapshot;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.mailsnap.concurrent.ChildProcess;
 
 /**
  * One run of a system tool ({@code btrfs}, {@code lvcreate}, {@code mount}, the operator's shell command): stdin from
@@ -27,33 +25,12 @@ final class SystemCommand {
 
     private static String run(List<String> argv, Map<String, String> environment, String shown)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IOException("cannot run " + argv.get(0) + " (is it installed?): " + e.getMessage(), e);
+        ChildProcess.Finished finished = ChildProcess.run(argv, environment, shown);
+        if (finished.status() != 0) {
+            String said = finished.lastLine();
+            throw new IOException(shown + " failed (exit status " + finished.status() + ")"
+                    + (said.isEmpty() ? "" : ": " + said));
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status;
-        try {
-            status = process.waitFor();
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while running " + shown);
-        }
-        if (status != 0) {
-            String said = lastLine(output);
-            throw new IOException(shown + " failed (exit status " + status + ")" + (said.isEmpty() ? "" : ": " + said));
-        }
-        return output;
-    }
-
-    private static String lastLine(String output) {
-        String[] lines = output.strip().split("\n");
-        return lines[lines.length - 1].strip();
+        return finished.output();
     }
 }
