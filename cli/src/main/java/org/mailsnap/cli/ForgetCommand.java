@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.prune.PruneOptions;
+import org.mailsnap.prune.PruneResult;
 import org.mailsnap.retention.Decision;
 import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.ForgetPlan;
@@ -72,6 +73,8 @@ final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
             description = "With --prune: as prune's option.")
     String retryLock;
+    @Option(names = "--json", description = "Print one JSON object (schema in README) instead of the table.")
+    boolean json;
 
     ForgetCommand(Environment env) {
         this.env = env;
@@ -101,25 +104,39 @@ final class ForgetCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             Forget forget = new Forget(session.repository);
             ForgetPlan plan = forget.plan(policy, grouping, zone);
-            print(plan, zone);
+            if (!json) {
+                print(plan, zone);
+            }
             for (String problem : plan.unreadable()) {
                 env.err().println("mailsnap: warning: snapshot left alone, it cannot be read: " + problem);
             }
             int removed = plan.removed().size();
+            Integer deleted = null;
             if (dryRun) {
-                env.out().printf("would remove %d of %d snapshots (dry run: nothing changed)%n", removed,
-                        removed + plan.kept().size());
+                if (!json) {
+                    env.out().printf("would remove %d of %d snapshots (dry run: nothing changed)%n", removed,
+                            removed + plan.kept().size());
+                }
             } else {
-                int deleted = forget.execute(plan, n -> { });
+                deleted = forget.execute(plan, n -> { });
                 if (plan.unreadable().isEmpty()) {
                     // the catalog drops the forgotten snapshots now (with an unreadable one its sync would fail;
                     // the next command's sync does it)
                     session.history();
                 }
-                env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
+                if (!json) {
+                    env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
+                }
             }
+            PruneResult pruned = null;
             if (prune) {
-                PruneCommand.prune(env, session, pruneOptions, retry);
+                pruned = PruneCommand.prune(env, session, pruneOptions, retry);
+                if (!json) {
+                    PruneCommand.report(env, pruned);
+                }
+            }
+            if (json) {
+                env.out().println(Json.object(ForgetJson.of(plan, dryRun, deleted, pruned)));
             }
             // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
             return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
@@ -127,6 +144,9 @@ final class ForgetCommand implements Callable<Integer> {
     }
 
     private int forgetMailbox() throws Exception {
+        if (json) {
+            throw new UserError(ExitCode.USAGE, "--json is for a --keep-… policy; forget --mailbox reports as text");
+        }
         if (last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null
                 || within != null || !tags.isEmpty()) {
             throw new UserError(ExitCode.USAGE, "--mailbox removes one mailbox from every snapshot; it takes no"
@@ -141,7 +161,7 @@ final class ForgetCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             int code = ForgetMailboxRun.run(env, session, mailbox, dryRun);
             if (prune) {
-                PruneCommand.prune(env, session, pruneOptions, retry);
+                PruneCommand.report(env, PruneCommand.prune(env, session, pruneOptions, retry));
             }
             return code;
         }

@@ -42,6 +42,9 @@ final class PruneCommand implements Callable<Integer> {
                     + "before giving up with exit code 11; holds no lock meanwhile (default: do not wait).")
     String retryLock;
 
+    @Option(names = "--json", description = "Print one JSON object (schema in README) instead of the report.")
+    boolean json;
+
     PruneCommand(Environment env) {
         this.env = env;
     }
@@ -50,12 +53,17 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PruneOptions options = new PruneOptions(parsePercent(maxUnused), dryRun);
         try (Session session = Session.open(env, repository, catalog)) {
-            prune(env, session, options, parseDuration(retryLock), progressOptions);
+            PruneResult result = prune(env, session, options, parseDuration(retryLock), progressOptions);
+            if (json) {
+                env.out().println(Json.object(PruneJson.of(result)));
+            } else {
+                report(env, result);
+            }
         }
         return ExitCode.OK.code();
     }
 
-    /** Runs a prune on an open session and prints its report; forget --prune uses it too. */
+    /** Runs a prune on an open session; forget --prune uses it too (and prints the result its own way). */
     static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock)
             throws IOException {
         return prune(env, session, options, retryLock, new ProgressOptions());
@@ -73,7 +81,6 @@ final class PruneCommand implements Callable<Integer> {
         if (result.changed()) {
             CatalogSync.blobIndex(session.repository, session.catalog); // the catalog forgets pruned blobs now
         }
-        report(env, result);
         return result;
     }
 

@@ -124,6 +124,41 @@ class JsonOutputTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void forgetAndPrunePrintOneObjectOfTheSchema() throws Exception {
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Files.delete(store.resolve("example.org/anne/new/1700000001.M2P1.host"));
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+
+        Map<String, Object> plan = object(run("forget", "--keep-last", "1", "--dry-run", "--json"));
+        keys(plan, "dryRun", "groups", "kept", "removed", "deleted", "unreadable", "prune");
+        assertEquals(true, plan.get("dryRun"));
+        assertNull(plan.get("deleted"), "a dry run deletes nothing");
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) plan.get("groups");
+        keys(groups.get(0), "key", "snapshots");
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>) groups.get(0).get("snapshots");
+        keys(decisions.get(0), "id", "time", "keep", "reasons");
+        assertEquals(2, decisions.size());
+
+        Map<String, Object> forget = object(run("forget", "--keep-last", "1", "--prune", "--max-unused", "0",
+                "--json"));
+        assertEquals(1L, forget.get("kept"));
+        assertEquals(1L, forget.get("removed"));
+        assertEquals(1L, forget.get("deleted"));
+        Map<String, Object> prune = (Map<String, Object>) forget.get("prune");
+        keys(prune, "dryRun", "changed", "snapshots", "liveBlobs", "liveSetBytes", "indexFilesRead", "packs",
+                "packsKept", "packsRepacked", "packsDeleted", "unindexedDeleted", "unindexedRemembered",
+                "bytesBefore", "bytesLive", "bytesFreed", "blobsCopied", "packsWritten", "indexFilesWritten",
+                "indexFilesDeleted", "temporaryFilesRemoved");
+        assertEquals(1L, prune.get("snapshots"));
+        assertTrue(((Number) prune.get("bytesFreed")).longValue() > 0, "the deleted message's data: " + prune);
+
+        Map<String, Object> again = object(run("prune", "--json"));
+        assertEquals(prune.keySet(), again.keySet());
+        assertEquals(false, again.get("changed"), "nothing left to prune: " + again);
+    }
+
+    @Test
     void theTextRenderingsSayTheSameNumbers() {
         CliRun backup = run("backup", "--lock", "none", store.toString());
         assertTrue(backup.out().contains("1 mailboxes, 2 folders, 3 messages"), backup.out());
