@@ -26,6 +26,9 @@ final class CatalogCommand {
         @Mixin CatalogOptions catalog;
         @Mixin ProgressOptions progressOptions;
 
+        @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
+        boolean json;
+
         Rebuild(Environment env) {
             this.env = env;
         }
@@ -59,10 +62,15 @@ final class CatalogCommand {
                         seconds -> ProgressEvents.rebuild(progress, seconds))) {
                     r = new CatalogRebuild(repo, fresh).run(progress);
                 }
-                env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
-                                + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
-                        dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
-                        r.blobsIndexed(), r.durationNanos() / 1e9);
+                if (json) {
+                    env.out().println(Json.object(MaintenanceJson.rebuild(dir.toString(), r,
+                            progress.headersUnreadable())));
+                } else {
+                    env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
+                                    + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
+                            dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
+                            r.blobsIndexed(), r.durationNanos() / 1e9);
+                }
                 r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
                 if (progress.headersUnreadable() > 0) {
                     env.err().println("warning: " + progress.headersUnreadable() + " messages have an"

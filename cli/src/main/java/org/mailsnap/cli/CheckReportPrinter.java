@@ -50,6 +50,11 @@ final class CheckReportPrinter {
     }
 
     static void json(CheckResult r, PrintWriter out) {
+        out.println(Json.value(object(r)));
+    }
+
+    /** {@code check --json}'s object; {@code repair --json} holds one for the check after it. */
+    static Map<String, Object> object(CheckResult r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("clean", r.clean());
         CheckResult.Stats s = r.stats();
@@ -89,10 +94,10 @@ final class CheckReportPrinter {
             messages.add(m);
         }
         o.put("messages", messages);
-        out.println(Json.value(o));
+        return o;
     }
 
-    private static List<Object> findings(List<Finding> findings) {
+    static List<Object> findings(List<Finding> findings) {
         List<Object> list = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -19,6 +19,9 @@ final class RepairCommand implements Callable<Integer> {
     @Mixin RepositoryAccessOptions repository;
     @Mixin CatalogOptions catalog;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
+    boolean json;
+
     RepairCommand(Environment env) {
         this.env = env;
     }
@@ -27,13 +30,19 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Session session = Session.open(env, repository, catalog)) {
             IndexRepair.Result r = new IndexRepair(session.repository).run();
+            org.mailsnap.history.CatalogSync.blobIndex(session.repository, session.catalog);
+            DamageMarks.record(session.catalog, r.after());
+            boolean intact = r.after().clean() && r.unreadablePacks().isEmpty();
+            if (json) {
+                r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
+                env.out().println(Json.object(MaintenanceJson.repair(r)));
+                return intact ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+            }
             env.out().printf("indexed %d packs anew, replaced %d index files, wrote %d index files%n",
                     r.indexedAnew().size(), r.replaced().size(), r.written().size());
             r.replaced().forEach(id -> env.out().println("  superseded index " + id.substring(0, 12)));
             r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
-            org.mailsnap.history.CatalogSync.blobIndex(session.repository, session.catalog);
-            DamageMarks.record(session.catalog, r.after());
-            if (r.after().clean() && r.unreadablePacks().isEmpty()) {
+            if (intact) {
                 env.out().println("the repository's structure is intact");
                 return ExitCode.OK.code();
             }

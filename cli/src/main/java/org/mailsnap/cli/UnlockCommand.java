@@ -25,6 +25,9 @@ final class UnlockCommand implements Callable<Integer> {
             + "beside it.")
     boolean removeAll;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
+    boolean json;
+
     UnlockCommand(Environment env) {
         this.env = env;
     }
@@ -35,7 +38,8 @@ final class UnlockCommand implements Callable<Integer> {
         try {
             Instant now = Instant.now();
             List<LockInfo> locks = repo.listLocks();
-            int removed = 0;
+            List<LockInfo> removed = new java.util.ArrayList<>();
+            List<LockInfo> kept = new java.util.ArrayList<>();
             if (removeAll) {
                 long live = locks.stream().filter(l -> !l.stale()).count();
                 if (live > 0) {
@@ -44,21 +48,25 @@ final class UnlockCommand implements Callable<Integer> {
                 }
                 for (LockInfo lock : locks) {
                     repo.removeLock(lock.id());
-                    env.out().println("removed " + lock.describe(now));
-                    removed++;
+                    removed.add(lock);
                 }
             } else {
                 for (LockInfo lock : locks) {
                     if (lock.stale()) {
                         repo.removeLock(lock.id());
-                        env.out().println("removed " + lock.describe(now));
-                        removed++;
+                        removed.add(lock);
                     } else {
-                        env.out().println("kept " + lock.describe(now));
+                        kept.add(lock);
                     }
                 }
             }
-            env.out().printf("%d lock(s) removed%n", removed);
+            if (json) {
+                env.out().println(Json.object(MaintenanceJson.unlock(removed, kept, now)));
+            } else {
+                removed.forEach(lock -> env.out().println("removed " + lock.describe(now)));
+                kept.forEach(lock -> env.out().println("kept " + lock.describe(now)));
+                env.out().printf("%d lock(s) removed%n", removed.size());
+            }
             return ExitCode.OK.code();
         } finally {
             repo.close();

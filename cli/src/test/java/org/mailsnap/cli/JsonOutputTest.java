@@ -159,6 +159,28 @@ class JsonOutputTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void repairUnlockAndCatalogRebuildPrintOneObjectOfTheSchema() {
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+
+        Map<String, Object> repair = object(run("repair", "--json"));
+        keys(repair, "indexedAnew", "replaced", "written", "unreadablePacks", "intact", "after");
+        assertEquals(true, repair.get("intact"));
+        keys((Map<String, Object>) repair.get("after"), "clean", "stats", "damage", "leftovers", "snapshots",
+                "messages");
+
+        Map<String, Object> unlock = object(run("unlock", "--json"));
+        keys(unlock, "removed", "kept");
+        assertEquals(List.of(), unlock.get("removed"), "no locks left by a finished backup");
+
+        Map<String, Object> rebuild = object(run("catalog", "rebuild", "--json"));
+        keys(rebuild, "catalog", "stores", "snapshots", "folders", "placements", "messages", "gone", "blobsIndexed",
+                "durationMillis", "damagedSnapshots", "headersUnreadable", "blobsInMissingPacks");
+        assertEquals(1L, rebuild.get("snapshots"));
+        assertEquals(3L, rebuild.get("messages"));
+    }
+
+    @Test
     void theTextRenderingsSayTheSameNumbers() {
         CliRun backup = run("backup", "--lock", "none", store.toString());
         assertTrue(backup.out().contains("1 mailboxes, 2 folders, 3 messages"), backup.out());
