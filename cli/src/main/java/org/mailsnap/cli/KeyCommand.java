@@ -3,6 +3,8 @@ package org.mailsnap.cli;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.repository.KeyInfo;
 import org.mailsnap.repository.Repository;
@@ -52,6 +54,9 @@ final class KeyCommand {
         private final Environment env;
         @Mixin RepositoryAccessOptions repository;
 
+        @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
+        boolean json;
+
         ListKeys(Environment env) {
             this.env = env;
         }
@@ -59,6 +64,20 @@ final class KeyCommand {
         @Override
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
+                if (json) {
+                    List<Object> keys = new java.util.ArrayList<>();
+                    for (KeyInfo k : repo.keyFiles().list()) {
+                        Map<String, Object> key = new java.util.LinkedHashMap<>();
+                        key.put("id", k.id());
+                        key.put("inUse", k.inUse());
+                        key.put("created", k.created() == null ? null : k.created().toString());
+                        key.put("label", k.label());
+                        key.put("problem", k.problem().isEmpty() ? null : k.problem());
+                        keys.add(key);
+                    }
+                    env.out().println(Json.object(Map.of("keys", keys)));
+                    return 0;
+                }
                 env.out().printf("%-2s %-32s %-19s %s%n", "", "ID", "CREATED", "LABEL");
                 for (KeyInfo k : repo.keyFiles().list()) {
                     env.out().printf("%-2s %-32s %-19s %s%s%n", k.inUse() ? "*" : "", k.id(),

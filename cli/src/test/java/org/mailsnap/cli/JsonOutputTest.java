@@ -160,7 +160,7 @@ class JsonOutputTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void repairUnlockAndCatalogRebuildPrintOneObjectOfTheSchema() {
+    void repairUnlockCatalogRebuildAndKeyListPrintOneObjectOfTheSchema() {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
 
         Map<String, Object> repair = object(run("repair", "--json"));
@@ -178,6 +178,13 @@ class JsonOutputTest {
                 "durationMillis", "damagedSnapshots", "headersUnreadable", "blobsInMissingPacks");
         assertEquals(1L, rebuild.get("snapshots"));
         assertEquals(3L, rebuild.get("messages"));
+
+        Map<String, Object> keyList = object(run("key", "list", "--json"));
+        keys(keyList, "keys");
+        List<Map<String, Object>> keyFiles = (List<Map<String, Object>>) keyList.get("keys");
+        assertEquals(1, keyFiles.size());
+        keys(keyFiles.get(0), "id", "inUse", "created", "label", "problem");
+        assertEquals(true, keyFiles.get(0).get("inUse"));
     }
 
     @Test
