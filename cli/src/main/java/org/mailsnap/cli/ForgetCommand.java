@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneResult;
@@ -144,9 +145,6 @@ final class ForgetCommand implements Callable<Integer> {
     }
 
     private int forgetMailbox() throws Exception {
-        if (json) {
-            throw new UserError(ExitCode.USAGE, "--json is for a --keep-… policy; forget --mailbox reports as text");
-        }
         if (last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null
                 || within != null || !tags.isEmpty()) {
             throw new UserError(ExitCode.USAGE, "--mailbox removes one mailbox from every snapshot; it takes no"
@@ -159,9 +157,14 @@ final class ForgetCommand implements Callable<Integer> {
         PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
         java.time.Duration retry = PruneCommand.parseDuration(retryLock);
         try (Session session = Session.open(env, repository, catalog)) {
-            int code = ForgetMailboxRun.run(env, session, mailbox, dryRun);
-            if (prune) {
-                PruneCommand.report(env, PruneCommand.prune(env, session, pruneOptions, retry));
+            Map<String, Object> result = json ? new java.util.LinkedHashMap<>() : null;
+            int code = ForgetMailboxRun.run(env, session, mailbox, dryRun, result);
+            PruneResult pruned = prune ? PruneCommand.prune(env, session, pruneOptions, retry) : null;
+            if (json) {
+                result.put("prune", pruned == null ? null : PruneJson.of(pruned));
+                env.out().println(Json.object(result));
+            } else if (pruned != null) {
+                PruneCommand.report(env, pruned);
             }
             return code;
         }

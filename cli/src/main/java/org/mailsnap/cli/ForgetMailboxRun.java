@@ -10,11 +10,24 @@ import org.mailsnap.retention.ForgetMailbox;
 final class ForgetMailboxRun {
     private ForgetMailboxRun() {}
 
-    /** Returns the exit code: 0, or 3 when a snapshot could not be read (it may still hold the mailbox). */
-    static int run(Environment env, Session session, String mailbox, boolean dryRun) throws IOException {
+    /**
+     * Returns the exit code: 0, or 3 when a snapshot could not be read (it may still hold the mailbox).
+     *
+     * @param json null to print text; else filled with the README's {@code forget --mailbox --json} keys
+     */
+    static int run(Environment env, Session session, String mailbox, boolean dryRun, Map<String, Object> json)
+            throws IOException {
         ForgetMailbox forget = new ForgetMailbox(session.repository, session.catalog.blobs());
         if (dryRun) {
             List<String> holding = forget.holding(mailbox);
+            if (json != null) {
+                json.put("mailbox", mailbox);
+                json.put("dryRun", true);
+                json.put("replaced", holding.stream().map(id -> replacement(id, null)).toList());
+                json.put("leftoversDeleted", 0);
+                json.put("unreadable", List.of());
+                return ExitCode.OK.code();
+            }
             holding.forEach(id -> env.out().println("would replace " + id.substring(0, 12) + " by a snapshot without "
                     + mailbox));
             env.out().printf("would remove %s from %d snapshots (dry run: nothing changed)%n", mailbox,
@@ -26,19 +39,34 @@ final class ForgetMailboxRun {
             w.forgetMailbox(mailbox);
             w.commit();
         }
-        for (Map.Entry<String, String> e : r.replaced()) {
-            env.out().println("replaced " + e.getKey().substring(0, 12) + " by " + e.getValue().substring(0, 12));
+        if (json != null) {
+            json.put("mailbox", mailbox);
+            json.put("dryRun", false);
+            json.put("replaced", r.replaced().stream().map(e -> replacement(e.getKey(), e.getValue())).toList());
+            json.put("leftoversDeleted", r.leftoversDeleted());
+            json.put("unreadable", r.unreadable());
+        } else {
+            for (Map.Entry<String, String> e : r.replaced()) {
+                env.out().println("replaced " + e.getKey().substring(0, 12) + " by " + e.getValue().substring(0, 12));
+            }
+            if (r.leftoversDeleted() > 0) {
+                env.out().printf("deleted %d superseded snapshots an interrupted run left%n", r.leftoversDeleted());
+            }
+            env.out().printf("removed %s from %d snapshots; 'prune' deletes the data only it referenced%n", mailbox,
+                    r.replaced().size());
         }
-        if (r.leftoversDeleted() > 0) {
-            env.out().printf("deleted %d superseded snapshots an interrupted run left%n", r.leftoversDeleted());
-        }
-        env.out().printf("removed %s from %d snapshots; 'prune' deletes the data only it referenced%n", mailbox,
-                r.replaced().size());
         for (String problem : r.unreadable()) {
             env.err().println("mailsnap: warning: snapshot left alone, it cannot be read (it may still hold "
                     + mailbox + "): " + problem);
         }
         session.history(); // the catalog learns the replacements now
         return r.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+    }
+
+    private static Map<String, Object> replacement(String snapshot, String by) {
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("snapshot", snapshot);
+        o.put("by", by);
+        return o;
     }
 }

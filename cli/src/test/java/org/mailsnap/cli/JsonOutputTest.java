@@ -160,6 +160,25 @@ class JsonOutputTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void forgetMailboxPrintsOneObjectOfTheSchema() {
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Map<String, Object> dry = object(run("forget", "--mailbox", "example.org/anne", "--dry-run", "--json"));
+        keys(dry, "mailbox", "dryRun", "replaced", "leftoversDeleted", "unreadable", "prune");
+        List<Map<String, Object>> planned = (List<Map<String, Object>>) dry.get("replaced");
+        assertEquals(1, planned.size());
+        assertNull(planned.get(0).get("by"), "a dry run writes no replacement");
+
+        Map<String, Object> done = object(run("forget", "--mailbox", "example.org/anne", "--prune", "--json"));
+        assertEquals(false, done.get("dryRun"));
+        List<Map<String, Object>> replaced = (List<Map<String, Object>>) done.get("replaced");
+        keys(replaced.get(0), "snapshot", "by");
+        assertEquals(planned.get(0).get("snapshot"), replaced.get(0).get("snapshot"));
+        assertTrue(replaced.get(0).get("by") instanceof String, replaced.toString());
+        assertTrue(((Map<String, Object>) done.get("prune")).containsKey("bytesFreed"), done.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void repairUnlockCatalogRebuildAndKeyListPrintOneObjectOfTheSchema() {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
 
