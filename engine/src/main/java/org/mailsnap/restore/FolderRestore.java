@@ -26,7 +26,7 @@ import org.mailsnap.walk.FolderOutput;
 final class FolderRestore implements FolderOutput {
     /** What every folder of one restore shares. */
     record Run(RestoreRequest request, TargetPaths paths, TargetDirs dirs, MaildirFileWriter writer,
-               MessagePlanner planner, BoundedWorkers writes, RestoreReport report, BlobSource blobs,
+               MessagePlanner planner, BoundedWorkers writes, RestoreTally report, BlobSource blobs,
                char separator) {}
 
     private final Run run;

@@ -23,13 +23,13 @@ final class MergeKeywords {
     private MergeKeywords() {}
 
     static KeywordTranslation translation(FolderEntry folder, DirHandle liveFolder, BlobSource blobs, char separator,
-                                          RestoreReport report) throws IOException {
+                                          RestoreTally report) throws IOException {
         return new KeywordTranslation(folder.key().toString(), separator, snapshot(folder, blobs, report),
                 live(liveFolder));
     }
 
     /** The snapshot's keywords; damage costs the keyword letters of the folder's messages, not the restore. */
-    private static Keywords snapshot(FolderEntry folder, BlobSource blobs, RestoreReport report) throws IOException {
+    private static Keywords snapshot(FolderEntry folder, BlobSource blobs, RestoreTally report) throws IOException {
         try {
             return CapturedKeywords.of(folder, blobs);
         } catch (InterruptedIOException interrupted) {

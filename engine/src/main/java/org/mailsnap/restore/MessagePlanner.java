@@ -13,9 +13,9 @@ final class MessagePlanner {
     private final RestoreMode mode;
     private final BaseNames bases;
     private final ExistingBases existing;
-    private final RestoreReport report;
+    private final RestoreTally report;
 
-    MessagePlanner(RestoreMode mode, BaseNames bases, ExistingBases existing, RestoreReport report) {
+    MessagePlanner(RestoreMode mode, BaseNames bases, ExistingBases existing, RestoreTally report) {
         this.mode = mode;
         this.bases = bases;
         this.existing = existing;

@@ -24,7 +24,7 @@ import org.mailsnap.walk.SnapshotWalker;
  *   <li>Walk the folders ({@link FolderRestore}): open each folder's directories, write its control files as the
  *       mode wants them, plan each message ({@link MessagePlanner}) and write it on a worker
  *       ({@link BoundedWorkers}). A file whose content the repository cannot give back is named in the failures
- *       ({@link RestoreReport}) and the rest goes on; a failure to write the target stops the restore.</li>
+ *       ({@link RestoreTally}) and the rest goes on; a failure to write the target stops the restore.</li>
  *   <li>As a folder: subscribe the new folders.</li>
  * </ol>
  */
@@ -66,7 +66,7 @@ public final class Restorer {
             BaseNames bases = new BaseNames(snapshot.separator());
             ExistingBases existing = request.mode() == RestoreMode.MERGE
                     ? ExistingBases.scan(target, bases) : ExistingBases.none();
-            RestoreReport report = new RestoreReport(progress);
+            RestoreTally report = new RestoreTally(progress);
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(request,
                         new TargetPaths(target, request.mailbox() != null, asFolder),

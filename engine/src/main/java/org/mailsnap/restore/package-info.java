@@ -69,7 +69,7 @@
  * {@code RestoreTarget} checks and opens the target for the mode; {@code FolderRestore} is the walk's output for one
  * folder (its directories, control files, keyword translation); {@code MessagePlanner} decides per message whether
  * and under which name it is written (merge: skip what the mailbox has, avoid a listed base); the writes run on
- * {@link org.mailsnap.concurrent.BoundedWorkers} with its bounded window; {@code RestoreReport} collects counts, notes and failures into
+ * {@link org.mailsnap.concurrent.BoundedWorkers} with its bounded window; {@code RestoreTally} collects counts, notes and failures into
  * the {@link org.mailsnap.restore.RestoreResult}.
  *
  * <p>Every name was checked by {@link org.mailsnap.snapshot.SafeNames} when the tree and manifests were decoded, and

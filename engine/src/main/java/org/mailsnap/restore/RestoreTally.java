@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * What a restore has done so far, written from the walk and from the write workers: counts, notes (noteworthy
  * events) and failures (each file or folder not restored, which makes the restore partial).
  */
-final class RestoreReport {
+final class RestoreTally {
     private final RestoreProgress progress;
     private final AtomicLong controlFiles = new AtomicLong();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    RestoreReport(RestoreProgress progress) {
+    RestoreTally(RestoreProgress progress) {
         this.progress = progress;
     }
 
