@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -28,28 +26,14 @@ import org.mailsnap.restore.RestoreResult;
  * new folder, subscribed, with the messages, flags and keywords of the snapshot; no other folder changes (UIDs,
  * flags, message count); Dovecot's log stays clean.
  */
-class AsFolderRestoreLiveTest {
+class AsFolderRestoreLiveTest extends LiveDovecotTest {
     private static final String USER = "ada";
     private static final String NAME = "Restored/2026-12-01 10:00";
     /** The same folder in IMAP: the test server's Maildir++ namespace separates levels with '.'. */
     private static final String IMAP_NAME = "Restored.2026-12-01 10:00";
 
-    private static DovecotServer dovecot;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void theSnapshotAppearsAsASubscribedFolderAndNothingElseChanges() throws Exception {
@@ -91,8 +75,6 @@ class AsFolderRestoreLiveTest {
         }
         assertEquals(List.of(), dovecot.logProblems(), "Dovecot logged nothing about the new folders");
     }
-
-
 
     private static Map<String, String> summary(Map<String, Map<String, FetchedMessage>> state) {
         Map<String, String> out = new TreeMap<>();

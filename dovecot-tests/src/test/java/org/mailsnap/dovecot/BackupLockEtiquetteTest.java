@@ -26,9 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +58,7 @@ import org.mailsnap.maildir.lock.TouchScheduler;
  *       problem line naming the mailbox and the holder, while the other mailboxes are backed up.</li>
  * </ol>
  */
-class BackupLockEtiquetteTest {
+class BackupLockEtiquetteTest extends LiveDovecotTest {
 
     /** Long enough to show that a command is waiting, far below Dovecot's 120 s stale-lock limit. */
     private static final long STILL_WAITING_SECONDS = 2;
@@ -68,23 +66,10 @@ class BackupLockEtiquetteTest {
     /** "A few seconds": Dovecot breaks a dead pid's lock after about 2 s; leave room for a loaded machine. */
     private static final Duration DEAD_HOLDER_LIMIT = Duration.ofSeconds(10);
 
-    private static DovecotServer dovecot;
     private ExecutorService threads;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @BeforeEach
     void startThreads() {

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -30,24 +28,10 @@ import org.mailsnap.maildir.lock.LockMode;
  * file by its base in any folder, keeps the copy whose file is still there, and captures the mailbox again when a
  * listed base is nowhere.
  */
-class ChangeBetweenListingAndReadingTest {
-
-    private static DovecotServer dovecot;
+class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void aNewMessageMovedBetweenListingAndReadingIsInTheSnapshotOnce() throws IOException {

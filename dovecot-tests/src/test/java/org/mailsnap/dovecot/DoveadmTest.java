@@ -10,28 +10,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The server's own view through doveadm agrees with what IMAP clients and the files show. */
-class DoveadmTest {
+class DoveadmTest extends LiveDovecotTest {
 
     private static final Pattern FIELD = Pattern.compile("^(uid|guid): (.*)$", Pattern.MULTILINE);
-
-    private static DovecotServer dovecot;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void fetchShowsTheUidsImapSeesAndTheFileBasesAsGuids() throws IOException {

@@ -16,12 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * A private Dovecot (IMAP + LMTP on loopback, Maildir++ under a temporary base directory), started per test class:
- * <pre>
- * static DovecotServer dovecot;
- * &#64;BeforeAll static void start() throws IOException { dovecot = DovecotServer.start(); }
- * &#64;AfterAll static void stop() throws IOException { dovecot.stop(); dovecot.assertLogClean(); dovecot.close(); }
- * </pre>
+ * A private Dovecot (IMAP + LMTP on loopback, Maildir++ under a temporary base directory), started per test class
+ * ({@link LiveDovecotTest} does it for a class that extends it).
  * Clients: {@link #imapSession}, {@link #deliver} (LMTP), {@link #doveadm}. Files: {@link #mailDir},
  * {@link #folderDir}. The JVM must run as root (the master starts as root, mail processes run as the mail user
  * {@code mailsnap-mail}); {@code .ci/install-deps.sh} installs Dovecot and creates that user.

@@ -10,29 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What IMAP operations do to the Maildir files, checked on disk: the facts the backup engine relies on
  * (design/maildir-facts.md), observed on the installed Dovecot. Each test uses its own user.
  */
-class ImapMaildirTest {
-
-    private static DovecotServer dovecot;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
+class ImapMaildirTest extends LiveDovecotTest {
 
     @Test
     void storeSeenRenamesTheFileToTheSameBaseWithFlagS() throws IOException {

@@ -15,29 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Deliveries go through Dovecot's LMTP service and land as Dovecot-named files in {@code new/}. */
-class LmtpDeliveryTest {
+class LmtpDeliveryTest extends LiveDovecotTest {
 
     /** {@code <sec>.M<usec>P<pid>.<host>,S=<size>,W=<CRLF size>}, the names Dovecot gives new messages. */
     private static final Pattern DOVECOT_NAME = Pattern.compile("\\d+\\.M\\d+P\\d+\\.[^,:/]+,S=(\\d+),W=(\\d+)");
-
-    private static DovecotServer dovecot;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void aDeliveryLandsInNewWithADovecotStyleName() throws IOException {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupProblem;
@@ -35,28 +33,14 @@ import org.mailsnap.maildir.lock.MaildirlockHelper;
  * why and what to use instead, and Dovecot goes on (within seconds at worst: see the second test). Where the helper works
  * this test fails on purpose, so that the claim in the README is revisited.
  */
-class MaildirlockModeTest {
+class MaildirlockModeTest extends LiveDovecotTest {
 
     /** Dovecot breaks a dead process's lock within about 2 s; a STORE must not wait much longer than that. */
     private static final Duration DOVECOT_UNBLOCKED = Duration.ofSeconds(10);
     private static final int ATTEMPTS = 20;
 
-    private static DovecotServer dovecot;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void aBrokenMaildirlockHelperMakesTheBackupRefuseTheMailboxClearly() throws Exception {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -27,26 +25,12 @@ import org.mailsnap.restore.RestoreResult;
  * every folder), and Dovecot logs nothing about duplicates or the uidlist. A client that stayed connected the whole
  * time sees the returned messages as new ones.
  */
-class MergeRestoreLiveTest {
+class MergeRestoreLiveTest extends LiveDovecotTest {
 
     private static final String USER = "mia";
 
-    private static DovecotServer dovecot;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void expungedMessagesComeBackAndNothingIsDuplicated() throws IOException {
@@ -102,8 +86,6 @@ class MergeRestoreLiveTest {
         }
         assertLogCleanSoFar();
     }
-
-
 
     /** The markers the watching client gets as new messages in its selected INBOX. */
     private static Set<String> newTo(ImapSession watcher, Map<String, FetchedMessage> before,

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -28,27 +26,13 @@ import org.mailsnap.restore.RestoreResult;
  * directory, and Dovecot, serving that user, must report the same UIDVALIDITY, UIDNEXT, UIDs, GUIDs (the bases),
  * flags, keywords, INTERNALDATEs and bodies as were recorded for that snapshot.
  */
-class PointInTimeRestoreTest {
+class PointInTimeRestoreTest extends LiveDovecotTest {
 
     private static final String USER = "pat";
     private static final List<String> FOLDERS = List.of("INBOX", "Archive");
 
-    private static DovecotServer dovecot;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     /** What Dovecot reports about one folder. */
     private record FolderView(String doveadmFetch, FolderStatus status, List<FetchedMessage> messages) {

@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
@@ -33,26 +31,12 @@ import org.mailsnap.recovery.MessageHit;
  * placement records base and GUID, and the catalog's search index knows one message with one history since the
  * first snapshot. A second message does the round trip between two hourly runs: the same, inside one folder.
  */
-class RebasedMoveBackupTest {
+class RebasedMoveBackupTest extends LiveDovecotTest {
 
     private static final String USER = "reba";
 
-    private static DovecotServer dovecot;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @Test
     void aMessageMovedBackUnderANewBaseIsNeitherReadNorStoredAgain() throws IOException {

@@ -14,9 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,26 +23,13 @@ import org.junit.jupiter.api.Test;
  * {@code <pid>:<host>}, Dovecot does not change the folder's files (here: a flag rename waits), and it carries on
  * as soon as the lock is gone. Deliveries do not wait for the lock.
  */
-class UidlistLockEtiquetteTest {
+class UidlistLockEtiquetteTest extends LiveDovecotTest {
 
     /** Long enough to show that a command is waiting, far below Dovecot's 120 s stale-lock limit. */
     private static final long STILL_WAITING_SECONDS = 2;
     private static final long COMPLETES_SECONDS = 30;
 
-    private static DovecotServer dovecot;
     private ExecutorService otherClient;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dovecot = DovecotServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        dovecot.stop();
-        dovecot.assertLogClean();
-        dovecot.close();
-    }
 
     @BeforeEach
     void startOtherClient() {
