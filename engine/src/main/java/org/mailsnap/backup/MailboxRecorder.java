@@ -74,14 +74,14 @@ final class MailboxRecorder {
             }
         }
         TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
-        Map<String, SearchIndexUpdate.Place> placed = new HashMap<>();
+        Map<String, List<SearchIndexUpdate.Place>> placed = new HashMap<>();
         for (MailboxAttempt.ListedFolder folder : a.listed) {
             FolderEntry entry = record(folder, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
                 if (s.placement != null) {
-                    placed.putIfAbsent(s.listed.identity(), new SearchIndexUpdate.Place(folder.captured.key().folder(),
-                            s.placement.name()));
+                    placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>()).add(
+                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement.name()));
                 }
             }
         }

@@ -41,10 +41,10 @@ final class SearchIndexUpdate {
     /**
      * @param fresh  what this run read, by GUID
      * @param gone   the GUIDs of placements that left their folder
-     * @param placed the GUIDs the mailbox's listed folders still place, each with one of its places
+     * @param placed the GUIDs the mailbox's listed folders still place, each with its places there
      */
     void update(String mailbox, List<MailboxAttempt.ListedFolder> listed, Map<String, MessageReads.Outcome> fresh,
-                Set<String> gone, Map<String, Place> placed) throws IOException {
+                Set<String> gone, Map<String, List<Place>> placed) throws IOException {
         Set<String> written = new HashSet<>();
         for (MailboxAttempt.ListedFolder folder : listed) {
             String name = folder.captured.key().folder();
@@ -67,16 +67,19 @@ final class SearchIndexUpdate {
                 }
             }
         }
+        Set<String> listedNames = new HashSet<>();
+        listed.forEach(folder -> listedNames.add(folder.captured.key().folder()));
         for (String guid : gone) {
             Optional<MessageInfo> known = index.message(mailbox, guid);
-            Place still = placed.get(guid);
+            List<Place> still = placed.get(guid);
             if (still != null) {
                 // a copy left while another stays (a copy's original expunged): the index must not name a folder
-                // that no longer holds the message
-                boolean namesAHolder = known.isPresent() && listedHolds(listed, known.get().folder(), guid);
-                if (known.isPresent() && !namesAHolder) {
-                    index.putMessage(mailbox, guid, known.get().seenIn(start, still.folder(),
-                            MaildirName.parse(still.name(), separator).flags()));
+                // that no longer holds the message (a folder not listed this run is unchanged: it still does)
+                if (known.isPresent() && listedNames.contains(known.get().folder())
+                        && still.stream().noneMatch(p -> p.folder().equals(known.get().folder()))) {
+                    Place first = still.get(0);
+                    index.putMessage(mailbox, guid, known.get().seenIn(start, first.folder(),
+                            MaildirName.parse(first.name(), separator).flags()));
                 }
                 continue;
             }
@@ -86,20 +89,5 @@ final class SearchIndexUpdate {
                         : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
             }
         }
-    }
-
-    private static boolean listedHolds(List<MailboxAttempt.ListedFolder> listed, String folderName, String guid) {
-        for (MailboxAttempt.ListedFolder folder : listed) {
-            if (!folder.captured.key().folder().equals(folderName)) {
-                continue;
-            }
-            for (FolderMerge.Slot s : folder.merge.slots) {
-                if (s.placement != null && s.listed.identity().equals(guid)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return true; // not listed this run: unchanged, so it still holds what it held
     }
 }
