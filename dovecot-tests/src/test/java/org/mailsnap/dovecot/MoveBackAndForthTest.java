@@ -271,7 +271,12 @@ class MoveBackAndForthTest {
                 assertTrue(client.awaitStarted(JOIN_SECONDS), "the clients got going");
             }
             int movesBefore = clients.stream().mapToInt(MovingClient::moves).sum();
+            MovingClient paced = clients.get(0);
+            int pacedBefore = paced.moves();
             for (int i = 0; i < count; i++) {
+                // a backup can take less time than an IMAP MOVE: wait for one more move before each run, so every
+                // run meets a store that changed since the previous one
+                assertTrue(paced.awaitMoves(pacedBefore + i + 1, JOIN_SECONDS), "client 0 moved before backup " + i);
                 BackupResult run = backups.backup(locker);
                 assertFalse(run.partial(), "backup " + i + ": " + run.problems());
                 runs.add(run);

@@ -41,6 +41,7 @@ final class MovingClient implements Callable<Integer> {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger moves = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
+    private boolean ended; // guarded by moves' monitor
 
     /**
      * @param folders exactly two folders; each message moves to the one it is not in
@@ -82,6 +83,31 @@ final class MovingClient implements Callable<Integer> {
         return moves.get();
     }
 
+    /**
+     * Waits until the client has done at least {@code count} moves in all; false when it ended first or that took
+     * longer than {@code seconds}.
+     */
+    boolean awaitMoves(int count, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (moves) {
+            while (moves.get() < count && !ended) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(moves, left);
+            }
+            return moves.get() >= count;
+        }
+    }
+
+    private void signalMoves(boolean end) {
+        synchronized (moves) {
+            ended |= end;
+            moves.notifyAll();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         try (ImapSession imap = dovecot.imapSession(user)) {
@@ -99,12 +125,14 @@ final class MovingClient implements Callable<Integer> {
                     message.uid = imap.move(message.folder, message.uid, target);
                     message.folder = target;
                     moves.incrementAndGet();
+                    signalMoves(false);
                 }
                 done.incrementAndGet();
                 started.countDown();
             }
         } finally {
             started.countDown(); // failed or ended early: never keep the test waiting
+            signalMoves(true);
         }
         return done.get();
     }
