@@ -108,7 +108,7 @@ final class MarkdownReport {
         }
         StepSummary ours = byTool.get("mailsnap");
         for (StepSummary peer : byTool.values()) {
-            if (ours == null || peer == ours) {
+            if (ours == null || peer.tool().equals(ours.tool())) {
                 continue;
             }
             List<String> cells = new ArrayList<>(List.of("mailsnap / " + peer.tool(),
@@ -142,7 +142,7 @@ final class MarkdownReport {
         }
         StepSummary ours = byTool.get("mailsnap");
         for (StepSummary peer : byTool.values()) {
-            if (ours != null && peer != ours) {
+            if (ours != null && !peer.tool().equals(ours.tool())) {
                 row(md, List.of("mailsnap / " + peer.tool(), "", ratio(ours, peer, StepSummary::seconds),
                         ratio(ours, peer, StepSummary::maxSeconds),
                         ratio(ours, peer, s -> s.rssKb() < 0 ? Double.NaN : s.rssKb()),

@@ -51,7 +51,7 @@ final class Results {
             r.add(Step.CHURN, 0, tool, 4 * factor, rss, repo + 50_000, 50_000, details);
             r.add(Step.RENAMES, 0, tool, 4 * factor, rss, repo + 54_000, renameGrowth, details);
             for (int hour = 1; hour <= 3; hour++) {
-                r.add(Step.HOURLY, hour, tool, (3 + hour) * factor, rss, repo + 60_000 * hour, 60_000, details);
+                r.add(Step.HOURLY, hour, tool, (3 + hour) * factor, rss, repo + 60_000L * hour, 60_000, details);
             }
             r.add(Step.RESTORE, 0, tool, 2 * factor, rss, -1, 0, Map.of());
         }

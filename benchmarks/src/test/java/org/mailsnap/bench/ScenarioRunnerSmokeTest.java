@@ -61,7 +61,7 @@ class ScenarioRunnerSmokeTest {
                 Map<?, ?> restore = (Map<?, ?>) toolSteps.get(5);
                 assertEquals("restore", restore.get("step"));
                 Map<?, ?> details = (Map<?, ?>) restore.get("details");
-                assertEquals(Boolean.TRUE, details.get("identicalToInitialState"), details.toString());
+                assertEquals(true, details.get("identicalToInitialState"), details.toString());
                 assertTrue(((Number) ((Map<?, ?>) toolSteps.get(0)).get("repositoryBytes")).longValue() > 0);
                 assertTrue(commands.contains(tool.equals("borg") ? "create --compression zstd,3"
                         : "restic backup --repo"), commands);

@@ -35,7 +35,7 @@ class ScenarioRunnerTest {
         int exit = runner().run("--tools", "restic", "--no-install", "--work", work.toString(), "--results",
                 temp.resolve("results").toString());
         assertEquals(ScenarioRunner.FAILED, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a work dir of this runner"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a work dir of this runner"), err.toString(StandardCharsets.UTF_8));
         assertEquals("not ours", Files.readString(precious));
         assertTrue(Files.notExists(temp.resolve("results")));
     }
@@ -51,7 +51,7 @@ class ScenarioRunnerTest {
                 temp.resolve("results").toString());
         assertEquals(ScenarioRunner.FAILED, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a store this runner generated"),
-                err.toString());
+                err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.exists(mail.resolve("1.M1P1.host,S=3:2,S")));
     }
 

@@ -95,7 +95,7 @@ final class ConfigCommand {
                 } else {
                     ConfigDefaults.Value configured = defaults.lookup(arg);
                     source = configured != null ? configured.origin().word + " " + configured.where()
-                            : value == null || value instanceof java.util.Collection<?> c && c.isEmpty() ? "unset"
+                            : value == null || (value instanceof java.util.Collection<?> c && c.isEmpty()) ? "unset"
                             : ConfigDefaults.Origin.DEFAULT.word;
                 }
                 rows.put(key, new String[] {value == null ? "" : String.valueOf(value), source});

@@ -112,7 +112,7 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
     static int usage(CommandLine.ParameterException e, String[] args, ConfigDefaults defaults) {
         CommandLine cli = e.getCommandLine();
         ConfigDefaults.Value configured = defaults == null || e.getArgSpec() == null
-                || !(e instanceof CommandLine.ParameterException) ? null : defaults.lookup(e.getArgSpec());
+                ? null : defaults.lookup(e.getArgSpec());
         boolean fromConfig = configured != null && !(e instanceof CommandLine.MissingParameterException)
                 && !(e instanceof CommandLine.UnmatchedArgumentException);
         cli.getErr().println("mailsnap: " + (fromConfig ? configured.where() + ": " : "") + e.getMessage());

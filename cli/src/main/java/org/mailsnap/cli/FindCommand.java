@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
@@ -51,7 +52,7 @@ final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MessageQuery q = MessageQuery.all().withLimit(limit);
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = Clock.system(ZoneId.systemDefault()); // "yesterday" is the operator's day
         if (messageId != null) {
             q = q.withMessageId(messageId);
         }

@@ -49,7 +49,7 @@ final class Passwords {
         if (command != null) {
             return new Secret(fromCommand(command), false);
         }
-        Console console = System.console();
+        Console console = Terminal.console();
         if (console != null) {
             char[] password = console.readPassword("%s", prompt);
             if (password != null) {
@@ -63,10 +63,10 @@ final class Passwords {
     /** A new password, asked twice on a terminal. */
     static char[] readNew(Path passwordFile, Environment env, String what) throws IOException {
         if (passwordFile != null || env.get("MAILSNAP_PASSWORD") != null || env.get("MAILSNAP_PASSWORD_FILE") != null
-                || System.console() == null) {
+                || Terminal.console() == null) {
             return read(passwordFile, env, what);
         }
-        return askTwice(System.console(), what);
+        return askTwice(Terminal.console(), what);
     }
 
     /**
@@ -81,7 +81,7 @@ final class Passwords {
         if (fromEnv != null) {
             return fromEnv.toCharArray();
         }
-        Console console = System.console();
+        Console console = Terminal.console();
         if (console == null) {
             throw new UserError(ExitCode.USAGE, "no new password: use --new-password-file or MAILSNAP_NEW_PASSWORD");
         }

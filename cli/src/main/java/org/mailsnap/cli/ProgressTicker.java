@@ -16,12 +16,10 @@ import org.mailsnap.concurrent.DaemonThreads;
  */
 final class ProgressTicker implements AutoCloseable {
     private final ScheduledExecutorService timer;
-    private final Environment env;
     private final Runnable last;
 
-    private ProgressTicker(ScheduledExecutorService timer, Environment env, Runnable last) {
+    private ProgressTicker(ScheduledExecutorService timer, Runnable last) {
         this.timer = timer;
-        this.env = env;
         this.last = last;
     }
 
@@ -37,7 +35,7 @@ final class ProgressTicker implements AutoCloseable {
             long start = System.nanoTime();
             LongFunction<String> json = seconds -> Json.object(event.apply(seconds)) + "\n";
             ScheduledExecutorService timer = every(() -> print(env, json.apply(since(start))));
-            return new ProgressTicker(timer, env, () -> {
+            return new ProgressTicker(timer, () -> {
                 Map<String, Object> ended = event.apply(since(start));
                 ended.put("final", true);
                 print(env, Json.object(ended) + "\n");
@@ -47,14 +45,15 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
-        if (!enabled(quiet, System.console() != null)) {
-            return new ProgressTicker(null, env, () -> {});
+        if (!enabled(quiet, Terminal.attached())) {
+            return new ProgressTicker(null, () -> {});
         }
         long start = System.nanoTime();
         ScheduledExecutorService timer = every(() -> print(env, "\r\033[K" + line.apply(since(start))));
-        return new ProgressTicker(timer, env, () -> print(env, "\r\033[K"));
+        return new ProgressTicker(timer, () -> print(env, "\r\033[K"));
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a tick that fails only ends the progress line, never the command
     private static ScheduledExecutorService every(Runnable tick) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("mailsnap-progress"));

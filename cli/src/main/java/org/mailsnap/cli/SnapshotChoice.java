@@ -27,6 +27,6 @@ final class SnapshotChoice {
         if (choice.id != null) {
             return history.byId(choice.id, null);
         }
-        return history.at(TimeExpressions.parseEnd(choice.at, java.time.Clock.systemDefaultZone()), null);
+        return history.at(TimeExpressions.parseEnd(choice.at, java.time.Clock.system(java.time.ZoneId.systemDefault())), null);
     }
 }

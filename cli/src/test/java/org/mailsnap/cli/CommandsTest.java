@@ -165,7 +165,7 @@ class CommandsTest {
         Map<?, ?> json = (Map<?, ?>) Json.parse(run("snapshots", "--json").out());
         String id = (String) ((Map<?, ?>) ((java.util.List<?>) json.get("snapshots")).get(0)).get("id");
         assertEquals(0, run("ls", id.substring(0, 4)).code());
-        assertEquals(0, run("ls", id.toUpperCase().substring(0, 0) + id).code());
+        assertEquals(0, run("ls", id.toUpperCase(java.util.Locale.ROOT).substring(0, 0) + id).code());
         CliRun tooShort = run("ls", id.substring(0, 3));
         assertEquals(1, tooShort.code());
         assertTrue(tooShort.err().contains("is ambiguous or too short"), tooShort.err());

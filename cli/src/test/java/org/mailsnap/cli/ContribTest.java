@@ -52,7 +52,7 @@ class ContribTest {
         }
         assertEquals(4 + 3, command.size(), "two services and two timers");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
         assertEquals("", output.strip(), "no warnings");

@@ -59,7 +59,7 @@ class HelpTest {
         Path file = tmp.resolve("mailsnap.bash");
         Files.writeString(file, script);
         Process bash = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
-        String output = new String(bash.getInputStream().readAllBytes());
+        String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, bash.exitValue(), "bash -n: " + output);
     }

@@ -20,7 +20,7 @@ class JsonTest {
         assertEquals("0dd6", map.get("snapshot"));
         assertEquals(320L, map.get("messages"));
         assertEquals(36.238172, (Double) map.get("lockHoldMaxMillis"), 1e-12);
-        assertEquals(Boolean.FALSE, map.get("partial"));
+        assertEquals(false, map.get("partial"));
         assertEquals(List.of(), map.get("failedMailboxes"));
         assertEquals(List.of("a \"b\" é"), map.get("problems"));
         assertTrue(map.containsKey("x"));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.Trees;
@@ -88,7 +88,7 @@ class KillHarnessTest {
     private void verifyAfterKill(String what, Path state, Map<String, StoreTree> earlier, StoreTree now)
             throws Exception {
         assertChecksClean(what, state);
-        TreeSet<String> ids = snapshotIds(state);
+        SortedSet<String> ids = snapshotIds(state);
         assertTrue(ids.containsAll(earlier.keySet()), what + ": an earlier snapshot is gone: " + ids);
         for (Map.Entry<String, StoreTree> e : earlier.entrySet()) {
             assertRestores(what, state, e.getKey(), e.getValue());
@@ -100,7 +100,7 @@ class KillHarnessTest {
         }
         CrashedRuns.Child next = CrashedRuns.run(state, null, backup());
         assertEquals(0, next.code(), what + ": the next run fails: " + next.err());
-        TreeSet<String> after = snapshotIds(state);
+        SortedSet<String> after = snapshotIds(state);
         after.removeAll(ids);
         assertEquals(1, after.size(), what + ": the next run's snapshot");
         assertRestores(what + ", the next run", state, after.first(), now);
@@ -131,12 +131,12 @@ class KillHarnessTest {
     }
 
     private String onlySnapshot(Path state) throws IOException {
-        TreeSet<String> ids = snapshotIds(state);
+        SortedSet<String> ids = snapshotIds(state);
         assertEquals(1, ids.size(), ids.toString());
         return ids.first();
     }
 
-    private static TreeSet<String> snapshotIds(Path state) throws IOException {
+    private static SortedSet<String> snapshotIds(Path state) throws IOException {
         return CrashedRuns.snapshotIds(state);
     }
 

@@ -139,6 +139,8 @@ class LifecycleCliTest {
             assertTrue(prune.out().contains("dry run: nothing changed") || prune.out().contains("nothing"),
                     prune.out());
         }
-        assertTrue(Files.list(tmp.resolve("repo").resolve("locks")).findAny().isEmpty(), "no lock left");
+        try (var locks = Files.list(tmp.resolve("repo").resolve("locks"))) {
+            assertTrue(locks.findAny().isEmpty(), "no lock left");
+        }
     }
 }

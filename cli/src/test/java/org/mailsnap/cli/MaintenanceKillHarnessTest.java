@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,10 @@ class MaintenanceKillHarnessTest {
                 new ChurnSimulator(expunging.toBuilder().seed(seed + hour).build()).simulateHour(store);
                 CrashedRuns.ageDirectories(store);
             }
-            TreeSet<String> before = CrashedRuns.snapshotIds(threeSnapshots);
+            SortedSet<String> before = CrashedRuns.snapshotIds(threeSnapshots);
             assertOk(CrashedRuns.inProcess(threeSnapshots, "backup", store.toString(), "--lock", "none",
                     "--checkpoint", "1"));
-            TreeSet<String> after = CrashedRuns.snapshotIds(threeSnapshots);
+            SortedSet<String> after = CrashedRuns.snapshotIds(threeSnapshots);
             after.removeAll(before);
             moments.put(after.first(), Trees.capture(store));
         }
@@ -156,7 +157,7 @@ class MaintenanceKillHarnessTest {
 
     /** The snapshots as readers see them (a superseded one left by a kill is not among them). */
     @SuppressWarnings("unchecked")
-    private static TreeSet<String> listed(Path state) {
+    private static SortedSet<String> listed(Path state) {
         CliRun list = CrashedRuns.inProcess(state, "snapshots", "--json");
         assertEquals(0, list.code(), list.err());
         TreeSet<String> ids = new TreeSet<>();
@@ -167,7 +168,7 @@ class MaintenanceKillHarnessTest {
     }
 
     private void assertRestoresAll(String what, Path state, Expected expected) throws IOException {
-        TreeSet<String> left = listed(state);
+        SortedSet<String> left = listed(state);
         assertTrue(left.containsAll(expected.mustStay()), what + ": a snapshot that must stay is gone: " + left);
         List<String> moments = new ArrayList<>(expected.moments().keySet());
         StoreTree newest = expected.moments().get(moments.get(moments.size() - 1));

@@ -139,7 +139,7 @@ class MetricsFileTest {
         builder.environment().remove("MAILSNAP_PASSWORD");
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process child = builder.start();
-        try (var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(child.getErrorStream()))) {
+        try (var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(child.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
             assertEquals("ready", stderr.readLine());
             child.destroy(); // SIGTERM, as systemctl stop sends
             assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));

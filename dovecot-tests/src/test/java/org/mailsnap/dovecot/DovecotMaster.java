@@ -3,6 +3,7 @@ package org.mailsnap.dovecot;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class DovecotMaster {
 
-    private static final String LOOPBACK = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
@@ -127,7 +127,7 @@ final class DovecotMaster {
 
     private static boolean greets(int port, String greetingPrefix) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             socket.setSoTimeout(2000);
             InputStream in = socket.getInputStream();
             byte[] expected = greetingPrefix.getBytes(StandardCharsets.US_ASCII);

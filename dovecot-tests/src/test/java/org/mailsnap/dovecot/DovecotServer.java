@@ -148,7 +148,7 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Delivers a message to the user's INBOX through Dovecot's LMTP service (Dovecot writes the file). */
     public void deliver(String user, byte[] rawMessage) throws IOException {
-        new LmtpClient(new InetSocketAddress(LOOPBACK, lmtpPort()), CLIENT_TIMEOUT)
+        new LmtpClient(new InetSocketAddress(InetAddress.getLoopbackAddress(), lmtpPort()), CLIENT_TIMEOUT)
                 .deliver("mailsnap-tests@localhost", ServerLayout.checkUser(user), rawMessage);
     }
 
@@ -248,7 +248,7 @@ public final class DovecotServer implements AutoCloseable {
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 sockets.add(socket);
                 ports[i] = socket.getLocalPort();
             }

@@ -92,7 +92,7 @@ class DovecotServerLifecycleTest {
 
     private static void connect(int port) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2000);
         }
     }
 }

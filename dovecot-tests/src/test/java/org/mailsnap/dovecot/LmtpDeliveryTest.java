@@ -63,7 +63,7 @@ class LmtpDeliveryTest extends LiveDovecotTest {
 
     @Test
     void aRefusedCommandFailsNamingTheCommandAndTheReply() {
-        LmtpClient client = new LmtpClient(new InetSocketAddress("127.0.0.1", dovecot.lmtpPort()),
+        LmtpClient client = new LmtpClient(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), dovecot.lmtpPort()),
                 Duration.ofSeconds(10));
 
         IOException failure = assertThrows(IOException.class,

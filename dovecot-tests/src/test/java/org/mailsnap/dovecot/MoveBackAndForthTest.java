@@ -244,7 +244,7 @@ class MoveBackAndForthTest {
                     }
                     byte[] message = TestMessages.message(marker, "Moved back and forth.",
                             "Filler " + "z".repeat(random.nextInt(3000)));
-                    client.own(marker, folder, imap.append(folder, message, flags.toArray(String[]::new)));
+                    client.own(folder, imap.append(folder, message, flags.toArray(String[]::new)));
                 }
                 clients.add(client);
             }

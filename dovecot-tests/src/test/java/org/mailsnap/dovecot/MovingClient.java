@@ -19,14 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class MovingClient implements Callable<Integer> {
 
-    /** One message this client owns: its marker (Message-ID local part), folder and UID there. */
+    /** One message this client owns: its folder and UID there. */
     private static final class Owned {
-        final String marker;
         String folder;
         long uid;
 
-        Owned(String marker, String folder, long uid) {
-            this.marker = marker;
+        Owned(String folder, long uid) {
             this.folder = folder;
             this.uid = uid;
         }
@@ -59,8 +57,8 @@ final class MovingClient implements Callable<Integer> {
     }
 
     /** Gives the client a message appended before it starts. */
-    void own(String marker, String folder, long uid) {
-        owned.add(new Owned(marker, folder, uid));
+    void own(String folder, long uid) {
+        owned.add(new Owned(folder, uid));
     }
 
     /** Lets the client do at most {@code more} further operations, then end ({@code 0}: end now). */

@@ -115,7 +115,7 @@ class RebasedMoveBackupTest extends LiveDovecotTest {
     private static void assertRebased(String marker, String guid, long uid) throws IOException {
         assertEquals(guid, DovecotGuids.byUid(dovecot, USER, "INBOX").get(uid), marker + ": the GUID is kept");
         Uidlist uidlist = DovecotGuids.uidlist(dovecot, USER, "INBOX");
-        Uidlist.Record record = uidlist.records().stream().filter(r -> r.uid() == uid).findFirst()
+        Uidlist.MessageRecord record = uidlist.records().stream().filter(r -> r.uid() == uid).findFirst()
                 .orElseThrow(() -> new AssertionError(marker + ": no uidlist record for UID " + uid + ":\n" + uidlist));
         assertNotEquals(guid, record.base(), marker + ": Dovecot gave it a new base (uidlist:\n" + uidlist + ")");
         assertEquals(guid, record.field('G'), marker + ": the uidlist keeps the GUID in G");

@@ -27,7 +27,7 @@ final class MailboxAttempt implements BackupProblem.Sink {
         final Path dir;
         final FolderMerge merge;
         /** With --rescan: each known slot's placement before it was sent to be read again. */
-        final Map<FolderMerge.Slot, Placement> rescanExpected = new IdentityHashMap<>();
+        final IdentityHashMap<FolderMerge.Slot, Placement> rescanExpected = new IdentityHashMap<>();
 
         ListedFolder(CapturedFolder captured, Path dir, FolderMerge merge) {
             this.captured = captured;

@@ -146,7 +146,7 @@ final class MailboxRecorder {
      * The mailbox-level files (subscriptions, uidvalidity) live in the root folder's directory and are captured
      * whenever anything was listed; when the root folder itself was not listed, its entry is updated with them.
      */
-    private void refreshMailboxFiles(CapturedMailbox captured, Path rootDir, TreeMap<FolderKey, FolderEntry> entries,
+    private void refreshMailboxFiles(CapturedMailbox captured, Path rootDir, Map<FolderKey, FolderEntry> entries,
                                      Map<FolderKey, FolderState> previous) throws IOException {
         if (captured.mailboxControlFiles().isEmpty()) {
             return;
@@ -154,7 +154,9 @@ final class MailboxRecorder {
         FolderKey rootKey = new FolderKey(captured.mailbox(), "");
         FolderEntry root = entries.get(rootKey);
         FolderState before = previous.get(rootKey);
-        if (root == null || before == null || root != before.entry()) {
+        @SuppressWarnings("ReferenceEquality") // the same object: carried over, not listed, in this run
+        boolean carriedOver = root != null && before != null && root == before.entry();
+        if (!carriedOver) {
             return; // the root folder was listed (its entry already has them) or does not exist
         }
         Map<String, ControlFile> files = new TreeMap<>();

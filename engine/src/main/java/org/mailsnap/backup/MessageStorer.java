@@ -77,7 +77,7 @@ final class MessageStorer {
             ids.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(data, start, start + cut)));
             start += cut;
         }
-        return end - offset;
+        return (long) end - offset;
     }
 
     /** Streams the body of a message of at least {@value #HEADER_LIMIT} bytes, a few chunk sizes at a time. */

@@ -42,8 +42,8 @@ final class UnknownMessages {
     void resolve(String mailbox, List<Path> folderDirs, MailboxAttempt a,
                  Map<String, MessageReads.Outcome> readThisRun) throws IOException {
         Map<String, List<FolderMerge.Slot>> waiting = new HashMap<>();
-        Map<FolderMerge.Slot, MailboxAttempt.ListedFolder> folderOf = new IdentityHashMap<>();
-        Map<MessageReads.Request, String> guidOf = new IdentityHashMap<>();
+        IdentityHashMap<FolderMerge.Slot, MailboxAttempt.ListedFolder> folderOf = new IdentityHashMap<>();
+        IdentityHashMap<MessageReads.Request, String> guidOf = new IdentityHashMap<>();
         List<MessageReads.Request> requests = new ArrayList<>();
         for (MailboxAttempt.ListedFolder folder : a.listed) {
             for (FolderMerge.Slot slot : folder.merge.unknown) {

@@ -78,10 +78,18 @@ final class PrivateFiles {
         }
     }
 
+    /** Each permission's bit in an octal mode (OWNER_READ is 0400, …, OTHERS_EXECUTE is 0001). */
+    private static final java.util.Map<PosixFilePermission, Integer> MODE_BITS = java.util.Map.of(
+            PosixFilePermission.OWNER_READ, 0400, PosixFilePermission.OWNER_WRITE, 0200,
+            PosixFilePermission.OWNER_EXECUTE, 0100, PosixFilePermission.GROUP_READ, 040,
+            PosixFilePermission.GROUP_WRITE, 020, PosixFilePermission.GROUP_EXECUTE, 010,
+            PosixFilePermission.OTHERS_READ, 04, PosixFilePermission.OTHERS_WRITE, 02,
+            PosixFilePermission.OTHERS_EXECUTE, 01);
+
     static String octal(Set<PosixFilePermission> permissions) {
         int mode = 0;
         for (PosixFilePermission p : permissions) {
-            mode |= 0400 >> p.ordinal(); // OWNER_READ, OWNER_WRITE, OWNER_EXECUTE, GROUP_READ, … in that order
+            mode |= MODE_BITS.get(p);
         }
         return String.format("%04o", mode);
     }

@@ -64,7 +64,7 @@ public final class DataSelection {
     static DataSelection bucket(int n, int total) {
         return new DataSelection(n + "/" + total, packId -> {
             long top = Long.parseLong(packId.substring(0, 8), 16);
-            return (int) (top * total >>> 32) == n - 1;
+            return (int) ((top * total) >>> 32) == n - 1;
         });
     }
 }

@@ -67,6 +67,7 @@ public final class Argon2Kdf {
         return derive(password, salt, params, length, null, null);
     }
 
+    @SuppressWarnings("ByteBufferBackingArray") // wipes the encoder's whole backing array, offset or not
     private static byte[] utf8(char[] password) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] bytes = new byte[encoded.remaining()];

@@ -31,8 +31,8 @@ public final class FlagWords {
     /** The words for the letters after {@code 2,} ({@code "RSa"}), in their order. */
     public static List<String> ofLetters(String letters, Keywords keywords) {
         List<String> words = new ArrayList<>();
-        for (char letter : letters.toCharArray()) {
-            words.add(word(letter, keywords));
+        for (int i = 0; i < letters.length(); i++) {
+            words.add(word(letters.charAt(i), keywords));
         }
         return words;
     }

@@ -34,8 +34,8 @@ public final class Uidlist {
     }
 
     /** One line after the header: a UID, its extension fields and the message base. */
-    public record Record(long uid, List<Field> fields, String base) {
-        public Record {
+    public record MessageRecord(long uid, List<Field> fields, String base) {
+        public MessageRecord {
             fields = List.copyOf(fields);
             Objects.requireNonNull(base, "base");
         }
@@ -56,12 +56,12 @@ public final class Uidlist {
     private final List<Field> headerFields;
     private final long uidValidity;
     private final long headerNextUid;
-    private final List<Record> records;
+    private final List<MessageRecord> records;
     private final List<String> problems;
     private final ControlFileLines lines;
 
     private Uidlist(String origin, int version, List<Field> headerFields, long uidValidity, long headerNextUid,
-                    List<Record> records, List<String> problems, ControlFileLines lines) {
+                    List<MessageRecord> records, List<String> problems, ControlFileLines lines) {
         this.origin = origin;
         this.version = version;
         this.headerFields = List.copyOf(headerFields);
@@ -121,7 +121,7 @@ public final class Uidlist {
     /** The UID the next new message gets: {@code max(N, last uid + 1)}. */
     public long nextUid() {
         long last = 0;
-        for (Record r : records) {
+        for (MessageRecord r : records) {
             last = Math.max(last, r.uid());
         }
         return Math.max(headerNextUid, last + 1);
@@ -137,14 +137,14 @@ public final class Uidlist {
         return null;
     }
 
-    public List<Record> records() {
+    public List<MessageRecord> records() {
         return records;
     }
 
     /** Base → UID (a base listed twice keeps its later UID, as Dovecot does). */
     public Map<String, Long> uidsByBase() {
         Map<String, Long> map = new LinkedHashMap<>();
-        for (Record r : records) {
+        for (MessageRecord r : records) {
             map.put(r.base(), r.uid());
         }
         return Collections.unmodifiableMap(map);
@@ -158,7 +158,7 @@ public final class Uidlist {
      */
     public Map<String, String> guidsByBase() {
         Map<String, String> map = new HashMap<>();
-        for (Record r : records) {
+        for (MessageRecord r : records) {
             String guid = r.field('G');
             if (guid != null && isUsableGuid(guid) && !guid.equals(r.base())) {
                 map.put(r.base(), guid);
@@ -219,8 +219,8 @@ public final class Uidlist {
             throw new IllegalArgumentException("not a message base: '" + base + "'");
         }
         String line = version == 3 ? uid + " :" + base : uid + " " + base;
-        List<Record> more = new ArrayList<>(records);
-        more.add(new Record(uid, List.of(), base));
+        List<MessageRecord> more = new ArrayList<>(records);
+        more.add(new MessageRecord(uid, List.of(), base));
         return new Uidlist(origin, version, headerFields, uidValidity, headerNextUid, more, problems,
                 lines.append(line));
     }
@@ -242,7 +242,7 @@ public final class Uidlist {
         private final boolean strict;
         private final List<String> problems = new ArrayList<>();
         private final List<Field> headerFields = new ArrayList<>();
-        private final List<Record> records = new ArrayList<>();
+        private final List<MessageRecord> records = new ArrayList<>();
         private int version;
         private long uidValidity;
         private long nextUid;
@@ -264,7 +264,7 @@ public final class Uidlist {
                 if (line.isEmpty() && i == lines.lines().size() - 1) {
                     continue;
                 }
-                Record record = parseRecord(line, i + 1);
+                MessageRecord record = parseRecord(line, i + 1);
                 if (record == null) {
                     continue;
                 }
@@ -316,7 +316,7 @@ public final class Uidlist {
             }
         }
 
-        private Record parseRecord(String line, int lineNumber) throws MalformedControlFileException {
+        private MessageRecord parseRecord(String line, int lineNumber) throws MalformedControlFileException {
             int i = 0;
             while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
                 i++;
@@ -367,7 +367,7 @@ public final class Uidlist {
                 problem(lineNumber, "broken file name: '" + abbreviate(base) + "'");
                 return null;
             }
-            return new Record(uid, fields, base);
+            return new MessageRecord(uid, fields, base);
         }
 
         private void problem(int lineNumber, String what) throws MalformedControlFileException {

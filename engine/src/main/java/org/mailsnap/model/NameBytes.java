@@ -169,7 +169,7 @@ public final class NameBytes {
                 k++;
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("name holds an unpaired surrogate U+"
-                        + Integer.toHexString(c).toUpperCase() + " at " + k + ": " + printable(text));
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at " + k + ": " + printable(text));
             }
         }
     }

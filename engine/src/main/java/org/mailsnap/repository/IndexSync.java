@@ -31,7 +31,7 @@ public final class IndexSync {
      * @param processed     every id read by this sync (fed or skipped as superseded); the caller adds them to its
      *                      {@code alreadyKnown} set for the next sync
      * @param fed           ids whose entries were added to the blob index
-     * @param superseded    ids named in the {@code supersedes} of the files read
+     * @param superseded    ids named as superseded by the files read
      * @param rebuildNeeded true when a file the caller had already loaded is now superseded, or gone from the
      *                      listing (a prune deleted it; a later prune's final index need not name it): its entries may
      *                      name deleted packs, so the caller must clear its blob index and sync from scratch

@@ -29,7 +29,8 @@ public final class RepositoryLock implements AutoCloseable {
         } else {
             this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailsnap-lock-refresh"));
             long millis = refreshInterval.toMillis();
-            timer.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+            @SuppressWarnings("FutureReturnValueIgnored") // refreshQuietly records its own failures
+            var unused = timer.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 

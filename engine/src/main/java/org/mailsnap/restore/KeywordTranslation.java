@@ -54,7 +54,8 @@ final class KeywordTranslation {
         StringBuilder kept = new StringBuilder(flags.length());
         TreeSet<Character> keywords = new TreeSet<>();
         boolean changed = false;
-        for (char letter : flags.toCharArray()) {
+        for (int i = 0; i < flags.length(); i++) {
+            char letter = flags.charAt(i);
             if (letter < 'a' || letter > 'z') {
                 kept.append(letter);
                 continue;

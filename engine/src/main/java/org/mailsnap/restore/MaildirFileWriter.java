@@ -106,6 +106,7 @@ final class MaildirFileWriter {
      * @throws ContentUnavailableException when a blob cannot be read or the blobs do not add up to
      *                                     {@code expectedSize}; nothing is left behind then
      */
+    @SuppressWarnings("Finally") // throws from finally only after publishing, when nothing else is in flight
     long write(DirHandle tmp, DirHandle dest, String name, List<BlobId> chunks, long expectedSize, long mtimeNanos)
             throws IOException {
         Temporary temporary = createTemporary(tmp);

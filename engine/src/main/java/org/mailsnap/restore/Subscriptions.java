@@ -37,7 +37,7 @@ final class Subscriptions {
     private static final String LOCK = FILE + ".lock";
     private static final byte[] V2_HEADER = "V\t2\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final Duration STALE = Duration.ofSeconds(30);
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     private Subscriptions() {}
 

@@ -6,7 +6,6 @@ import java.util.List;
  * What the policy decided for one snapshot.
  *
  * @param snapshot the snapshot
- * @param keep     kept (at least one reason) or removed (none)
  * @param reasons  every rule that keeps it, in the order of the policy's options ("last snapshot", "daily
  *                 snapshot", "within 7d", "tag monthly", …)
  */
@@ -15,6 +14,7 @@ public record Decision(Candidate snapshot, List<String> reasons) {
         reasons = List.copyOf(reasons);
     }
 
+    /** Kept (at least one reason) or removed (none). */
     public boolean keep() {
         return !reasons.isEmpty();
     }

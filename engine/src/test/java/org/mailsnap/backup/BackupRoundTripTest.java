@@ -86,9 +86,4 @@ class BackupRoundTripTest {
             assertEquals(second.snapshot().tree(), third.snapshot().tree(), "the very same tree");
         }
     }
-
-    /**
-     * Moves every directory's mtime an hour back, as if the churn had happened long before the next run: without
-     * it, the same-second guard rightly lists again a directory changed within a second of its last listing.
-     */
 }

@@ -102,7 +102,9 @@ class GuidIdentityTest {
             assertFalse(Files.exists(inbox.resolve("cur/" + MOVED + ":2,S")), "no second copy of the GUID");
             assertTrue(merge.notes().stream().anyMatch(n -> n.contains(MOVED) && n.contains("under another name")
                     && n.contains(REBASED)), merge.notes().toString());
-            assertEquals(List.of(), Files.list(inbox.resolve("tmp")).toList());
+            try (var tmpFiles = Files.list(inbox.resolve("tmp"))) {
+                assertEquals(List.of(), tmpFiles.toList());
+            }
         }
     }
 

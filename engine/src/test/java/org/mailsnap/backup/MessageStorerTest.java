@@ -18,7 +18,7 @@ import org.mailsnap.snapshot.MemoryBlobs;
 class MessageStorerTest {
     private final MemoryBlobs blobs = new MemoryBlobs();
     private final MessageStorer storer =
-            new MessageStorer(new GearChunker("seed".getBytes(), ChunkerParams.BODY), blobs);
+            new MessageStorer(new GearChunker("seed".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY), blobs);
 
     private byte[] reassemble(MessageContent c) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

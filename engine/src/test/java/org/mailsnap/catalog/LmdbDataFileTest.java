@@ -78,8 +78,8 @@ class LmdbDataFileTest {
             LmdbDataFile.Meta newest = LmdbDataFile.newestMeta(ch, data(), dir);
             // make the other meta claim a later transaction with a larger last page: it now decides
             int word = 8;
-            long txnOffset = LmdbDataFile.PAGE_HEADER_BYTES + 24 + 13 * word;
-            long lastPageOffset = LmdbDataFile.PAGE_HEADER_BYTES + 24 + 12 * word;
+            long txnOffset = LmdbDataFile.PAGE_HEADER_BYTES + 24 + 13L * word;
+            long lastPageOffset = LmdbDataFile.PAGE_HEADER_BYTES + 24 + 12L * word;
             long other = otherMeta(ch, newest);
             ch.write(word(newest.txnId() + 1), other + txnOffset);
             ch.write(word(ch.size() / 4096 + 10), other + lastPageOffset);

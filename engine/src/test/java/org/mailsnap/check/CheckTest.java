@@ -1,5 +1,6 @@
 package org.mailsnap.check;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -130,7 +131,7 @@ class CheckTest {
             // a run killed after publishing a pack and before its index file: a pack no index lists
             List<String> indexesBefore = f.repository.objects().list(ObjectKind.INDEX);
             var killed = f.repository.openBlobStore(new org.mailsnap.repository.MemoryBlobIndex());
-            killed.put(BlobType.DATA, "a blob of a killed run".getBytes());
+            killed.put(BlobType.DATA, "a blob of a killed run".getBytes(StandardCharsets.UTF_8));
             killed.flush();
             for (String index : f.repository.objects().list(ObjectKind.INDEX)) {
                 if (!indexesBefore.contains(index)) {
@@ -398,7 +399,7 @@ class CheckTest {
             Files.writeString(store.resolve(firstMailbox()).resolve("new").resolve("1.M1P1.x"), "Subject: x\n\nhi\n");
             BackupResult second = f.backup(store);
             flip(file(f, "snapshots/" + first.snapshotId()), 100);
-            Files.write(file(f, "snapshots/" + "ab".repeat(32)), "garbage".getBytes());
+            Files.write(file(f, "snapshots/" + "ab".repeat(32)), "garbage".getBytes(StandardCharsets.UTF_8));
 
             CheckResult found = check(f, DataSelection.NONE);
             assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot "

@@ -1,5 +1,6 @@
 package org.mailsnap.chunk;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GearChunkerTest {
-    private static final byte[] SEED = "test seed".getBytes();
+    private static final byte[] SEED = "test seed".getBytes(StandardCharsets.UTF_8);
 
     static List<byte[]> chunks(GearChunker chunker, byte[] data) {
         List<byte[]> out = new ArrayList<>();
@@ -86,8 +87,8 @@ class GearChunkerTest {
     void theSeedChangesTheCuts() {
         byte[] data = new byte[1024 * 1024];
         new Random(7).nextBytes(data);
-        int a = new GearChunker("one".getBytes(), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
-        int b = new GearChunker("two".getBytes(), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
+        int a = new GearChunker("one".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
+        int b = new GearChunker("two".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
         assertNotEquals(a, b);
     }
 

@@ -1,5 +1,6 @@
 package org.mailsnap.crypto;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -94,7 +95,7 @@ class CryptoKnownAnswerTest {
     @Test
     void wrongAadOrNonceFails() throws Exception {
         SecretKey key = SubKeys.aesKeyOf(filled(32, 5));
-        byte[] sealed = Aead.seal(key, Aead.blobNonce(0), new byte[] {0}, "hello".getBytes());
+        byte[] sealed = Aead.seal(key, Aead.blobNonce(0), new byte[] {0}, "hello".getBytes(StandardCharsets.UTF_8));
         assertThrows(AEADBadTagException.class, () -> Aead.open(key, Aead.blobNonce(1), new byte[] {0}, sealed));
         assertThrows(AEADBadTagException.class, () -> Aead.open(key, Aead.blobNonce(0), new byte[] {1}, sealed));
     }

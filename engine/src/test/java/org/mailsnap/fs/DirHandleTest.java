@@ -1,5 +1,6 @@
 package org.mailsnap.fs;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ class DirHandleTest {
             Files.move(target.resolve("tmp"), target.resolve("moved"));
             Files.createSymbolicLink(target.resolve("tmp"), outside);
             try (NewFile file = dir.createFile("x", 0600); FileChannel ch = file.openForWriting()) {
-                ch.write(ByteBuffer.wrap("data".getBytes()));
+                ch.write(ByteBuffer.wrap("data".getBytes(StandardCharsets.UTF_8)));
             }
             Files.createLink(dir.entry("y"), dir.entry("x"));
             Files.createDirectory(dir.entry("sub"));

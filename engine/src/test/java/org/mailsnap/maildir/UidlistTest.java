@@ -44,7 +44,7 @@ class UidlistTest {
         assertEquals(1, list.headerNextUid());
         assertEquals(3, list.nextUid(), "N lags: the next uid is last uid + 1");
         assertEquals("31b8d82444860b6b6824000083ecc375", list.mailboxGuid());
-        assertEquals(List.of(1L, 2L), list.records().stream().map(Uidlist.Record::uid).toList());
+        assertEquals(List.of(1L, 2L), list.records().stream().map(Uidlist.MessageRecord::uid).toList());
         assertEquals("1795917380.M627755P9320.vm,S=57,W=63", list.records().get(0).base());
         assertEquals(Map.of("1795917380.M627755P9320.vm,S=57,W=63", 1L, "1795917380.M630608P9320.vm,S=57,W=63", 2L),
                 list.uidsByBase());
@@ -93,7 +93,7 @@ class UidlistTest {
         assertTrue(e.getMessage().contains("not increasing"), e.getMessage());
 
         Uidlist lenient = Uidlist.parse(bytes(broken), "/m/dovecot-uidlist");
-        assertEquals(List.of(1L, 2L, 4L), lenient.records().stream().map(Uidlist.Record::uid).toList());
+        assertEquals(List.of(1L, 2L, 4L), lenient.records().stream().map(Uidlist.MessageRecord::uid).toList());
         assertEquals(1, lenient.problems().size());
         assertArrayEquals(bytes(broken), lenient.toBytes(), "the bytes are kept even when broken");
     }
@@ -124,7 +124,7 @@ class UidlistTest {
     void garbageRecordsAreReportedNotFatalWhenLenient() throws Exception {
         String text = "3 V1 N5\n1 :a\nnot a record\n2 lower :b\n3 :c/d\n4 :e\n";
         Uidlist list = Uidlist.parse(bytes(text), "g");
-        assertEquals(List.of("a", "e"), list.records().stream().map(Uidlist.Record::base).toList());
+        assertEquals(List.of("a", "e"), list.records().stream().map(Uidlist.MessageRecord::base).toList());
         assertEquals(3, list.problems().size(), list.problems().toString());
         assertArrayEquals(bytes(text), list.toBytes());
     }

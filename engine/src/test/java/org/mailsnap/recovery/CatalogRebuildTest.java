@@ -246,7 +246,7 @@ class CatalogRebuildTest {
             String key = a.mailbox() + " " + a.guid();
             SearchAnswer r = rebuiltByKey.remove(key);
             java.util.Set<String> holding = folders.getOrDefault(key, java.util.Set.of());
-            boolean same = holding.size() > 1 && r != null
+            boolean same = (holding.size() > 1 && r != null)
                     ? a.anyFolder().equals(r.anyFolder()) && holding.contains(a.folder()) && holding.contains(r.folder())
                     : a.equals(r);
             copies += holding.size() > 1 ? 1 : 0;
@@ -266,7 +266,7 @@ class CatalogRebuildTest {
     /** Messages held in two folders of a mailbox at the last moment (copies): extra placements, one message. */
     private static long copies(StoreMoments moments) {
         StoreTree last = moments.trees.get(2);
-        return last.entries(StoreTree.Kind.MESSAGE).size() - moments.present.get(2).size();
+        return (long) last.entries(StoreTree.Kind.MESSAGE).size() - moments.present.get(2).size();
     }
 
     private static List<MessageHit> find(BackupFixture f, MessageQuery query) throws Exception {

@@ -1,5 +1,6 @@
 package org.mailsnap.repository;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,9 +42,9 @@ class IndexSyncTest {
     void aSupersedingIndexHidesTheOldOnes() throws Exception {
         Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(1).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
-        BlobId kept = blobs.put(BlobType.DATA, "kept".getBytes());
+        BlobId kept = blobs.put(BlobType.DATA, "kept".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
-        BlobId dropped = blobs.put(BlobType.DATA, "dropped".getBytes());
+        BlobId dropped = blobs.put(BlobType.DATA, "dropped".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
         List<String> old = repo.objects().list(ObjectKind.INDEX);
         assertEquals(2, old.size());
@@ -67,7 +68,7 @@ class IndexSyncTest {
         assertEquals(Set.copyOf(old), result.superseded());
         assertTrue(rebuilt.find(kept).isPresent());
         assertFalse(rebuilt.find(dropped).isPresent());
-        assertArrayEquals("kept".getBytes(), repo.openBlobStore(rebuilt).get(kept));
+        assertArrayEquals("kept".getBytes(StandardCharsets.UTF_8), repo.openBlobStore(rebuilt).get(kept));
 
         IndexSync.Result incremental = repo.indexSync().sync(before, known);
         assertTrue(incremental.rebuildNeeded(), "a known index file got superseded");

@@ -1,5 +1,6 @@
 package org.mailsnap.repository;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +64,7 @@ class RepositoryTest {
     void severalPasswordsOpenTheSameRepositoryAndRemovingOneLocksItOut() throws Exception {
         Repository repo = init("first");
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
-        var id = blobs.put(BlobType.DATA, "shared secret".getBytes());
+        var id = blobs.put(BlobType.DATA, "shared secret".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
         KeyInfo second = repo.keyFiles().add("second".toCharArray(), "ops@backup");
         assertEquals(2, repo.keyFiles().list().size());
@@ -72,7 +73,7 @@ class RepositoryTest {
         assertEquals(second.id(), viaSecond.keyFiles().inUse());
         MemoryBlobIndex index = new MemoryBlobIndex();
         viaSecond.indexSync().loadAll(index);
-        assertArrayEquals("shared secret".getBytes(), viaSecond.openBlobStore(index).get(id));
+        assertArrayEquals("shared secret".getBytes(StandardCharsets.UTF_8), viaSecond.openBlobStore(index).get(id));
 
         viaSecond.keyFiles().remove(repo.keyFiles().inUse(), false);
         assertThrows(WrongPasswordException.class, () -> open("first"));
@@ -99,7 +100,7 @@ class RepositoryTest {
     void changePasswordReplacesTheKeyInUseWithoutTouchingData() throws Exception {
         Repository repo = init("old");
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
-        var id = blobs.put(BlobType.DATA, "mail".getBytes());
+        var id = blobs.put(BlobType.DATA, "mail".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
         List<String> dataBefore = storage.list("data/").stream().map(o -> o.name()).toList();
         KeyInfo changed = repo.keyFiles().changePassword("new".toCharArray(), "renamed");
@@ -109,7 +110,7 @@ class RepositoryTest {
         Repository reopened = open("new");
         MemoryBlobIndex index = new MemoryBlobIndex();
         reopened.indexSync().loadAll(index);
-        assertArrayEquals("mail".getBytes(), reopened.openBlobStore(index).get(id));
+        assertArrayEquals("mail".getBytes(StandardCharsets.UTF_8), reopened.openBlobStore(index).get(id));
         assertEquals(dataBefore, storage.list("data/").stream().map(o -> o.name()).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.mailsnap.snapshot;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.mailsnap.model.Placement;
 
 class ManifestTest {
     private final RecordChunker chunker =
-            ManifestWriter.chunker("seed".getBytes());
+            ManifestWriter.chunker("seed".getBytes(StandardCharsets.UTF_8));
     private final MemoryBlobs blobs = new MemoryBlobs();
 
     private static BlobId id(Random r) {

@@ -1,5 +1,6 @@
 package org.mailsnap.snapshot;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Instant;
@@ -45,13 +46,13 @@ class SnapshotCodecTest {
     @Test
     void treeRoundTripInFolderOrder() throws Exception {
         MemoryBlobs blobs = new MemoryBlobs();
-        TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(), ChunkerParams.RECORDS,
+        TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS,
                 TreeWriter.TYPICAL_ENTRY_BYTES), blobs);
         List<FolderEntry> entries = new ArrayList<>();
         for (int m = 0; m < 50; m++) {
             for (String folder : List.of("", ".Archive", ".Sent", ".Lists.dovecot")) {
                 entries.add(new FolderEntry(new FolderKey(String.format("example.org/user%02d", m), folder),
-                        m, -m, m * 10, m * 1000, List.of(id(m)),
+                        m, -m, m * 10L, m * 1000L, List.of(id(m)),
                         List.of(new ControlFile("dovecot-uidlist", 5, 120, List.of(id(m + 1))))));
             }
         }
@@ -69,12 +70,12 @@ class SnapshotCodecTest {
         MemoryBlobs blobs = new MemoryBlobs();
         for (FolderKey bad : List.of(new FolderKey("../outside", ""), new FolderKey("/abs", ""),
                 new FolderKey("u", "../../x"), new FolderKey("u//v", ""))) {
-            TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(), ChunkerParams.RECORDS, 256), blobs);
+            TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 256), blobs);
             w.add(new FolderEntry(bad, 0, 0, 0, 0, List.of(), List.of()));
             List<BlobId> tree = w.finish();
             assertThrows(CorruptDataException.class, () -> TreeReader.read(tree, blobs, f -> {}), bad.toString());
         }
-        TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(), ChunkerParams.RECORDS, 256), blobs);
+        TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 256), blobs);
         w.add(new FolderEntry(new FolderKey("u", ""), 0, 0, 0, 0, List.of(),
                 List.of(new ControlFile("../dovecot-uidlist", 0, 0, List.of()))));
         List<BlobId> tree = w.finish();

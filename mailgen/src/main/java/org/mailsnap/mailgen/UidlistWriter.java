@@ -27,9 +27,9 @@ final class UidlistWriter {
     static final String FILE = "dovecot-uidlist";
 
     private final List<String> headerFields;
-    private final List<Record> records = new ArrayList<>();
+    private final List<MessageRecord> records = new ArrayList<>();
 
-    record Record(long uid, String line, String base) {}
+    record MessageRecord(long uid, String line, String base) {}
 
     private UidlistWriter(List<String> headerFields) {
         this.headerFields = headerFields;
@@ -70,12 +70,12 @@ final class UidlistWriter {
                 throw new IOException(file + ": line " + (i + 1) + " is not a record with an increasing UID: '"
                         + line + "'");
             }
-            uidlist.records.add(new Record(uid, line, line.substring(baseStart + 2)));
+            uidlist.records.add(new MessageRecord(uid, line, line.substring(baseStart + 2)));
         }
         return uidlist;
     }
 
-    List<Record> records() {
+    List<MessageRecord> records() {
         return records;
     }
 
@@ -106,7 +106,7 @@ final class UidlistWriter {
             throw new IllegalArgumentException("uid " + uid + " is not above the last uid " + lastUid());
         }
         String line = uid + " :" + base;
-        records.add(new Record(uid, line, base));
+        records.add(new MessageRecord(uid, line, base));
         return line + "\n";
     }
 
@@ -127,7 +127,7 @@ final class UidlistWriter {
             text.append(' ').append(field);
         }
         text.append('\n');
-        for (Record record : records) {
+        for (MessageRecord record : records) {
             text.append(record.line()).append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

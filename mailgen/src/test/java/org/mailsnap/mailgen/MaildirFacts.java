@@ -138,7 +138,7 @@ final class MaildirFacts {
                     assertEquals(new String(sorted), flags, name + ": flags not in ASCII order");
                     assertTrue(flags.matches("[DFPRST]*[a-z]*"), name + ": unexpected flag letters");
                     Map<Character, String> keywords = keywords(folder);
-                    for (char letter : flags.toCharArray()) {
+                    for (char letter : flags.chars().mapToObj(c -> (char) c).toList()) {
                         if (letter >= 'a' && letter <= 'z') {
                             assertTrue(keywords.containsKey(letter),
                                     folder + "/dovecot-keywords does not define '" + letter + "' used by " + name);

@@ -51,7 +51,8 @@ public class CatalogBenchmark {
 
     @Benchmark
     public boolean lookup() throws Exception {
-        int i = next = (next + 7_919) % MESSAGES;
+        next = (next + 7_919) % MESSAGES;
+        int i = next;
         return reader.content("example.org/user" + (i % 400), base(i)).isPresent();
     }
 

@@ -42,7 +42,7 @@ record LockFileState(Object fileKey, FileTime ctime, FileTime mtime, long size) 
             return null;
         } catch (IOException link) { // ELOOP: the JDK gives no more specific type
             if (Files.isSymbolicLink(file)) {
-                return ("(a symbolic link, not followed)").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return "(a symbolic link, not followed)".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             throw link;
         }
