@@ -111,7 +111,7 @@ final class SnapshotWalk {
             return false;
         }
         treeChunks++;
-        boolean good = true;
+        boolean good = scan.metadata.readable(chunk); // else it came from an unindexed pack's header
         for (FolderEntry folder : folders) {
             for (BlobId m : folder.manifest()) {
                 good &= manifestChunk(m);
@@ -144,8 +144,9 @@ final class SnapshotWalk {
         if (!badOnes.isEmpty()) {
             badManifestChunks.put(chunk, badOnes);
         }
-        scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
-        return badOnes.isEmpty();
+        boolean good = badOnes.isEmpty() && scan.metadata.readable(chunk);
+        scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
+        return good;
     }
 
     private byte known(BlobId chunk) {
@@ -203,9 +204,17 @@ final class SnapshotWalk {
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
         where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack)).append(' ')
-                .append(scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
+                .append(status == BlobTable.UNINDEXED ? "(intact, but no readable index lists it: 'mailsnap repair'"
+                        + " indexes it)"
+                        : scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
                 .append(", "));
         return sb.substring(0, sb.length() - 2);
+    }
+
+    /** A chunk read from an unindexed pack's header: where it is, and what makes it reachable again. */
+    private String unindexed(BlobId chunk) {
+        return "is in " + scan.metadata.find(chunk).map(l -> IndexScan.describe("pack", l.pack())).orElse("a pack")
+                + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
@@ -228,6 +237,10 @@ final class SnapshotWalk {
                 if (scan.metadata.walkState(chunk) != BAD) {
                     continue;
                 }
+                if (!scan.metadata.readable(chunk)) {
+                    problems.add("tree chunk " + chunk.shortHex() + "… " + unindexed(chunk)
+                            + ": the snapshot cannot be restored until then");
+                }
                 TreeReader.read(List.of(chunk), metadata, folder -> {
                     String where = folder.key().toString();
                     for (BlobId m : folder.manifest()) {
@@ -236,6 +249,10 @@ final class SnapshotWalk {
                             problems.add(where + ": manifest chunk " + m.shortHex() + "… unreadable (" + why
                                     + "): some of its " + folder.messages() + " messages cannot be restored");
                             continue;
+                        }
+                        if (!scan.metadata.readable(m)) {
+                            problems.add(where + ": manifest chunk " + m.shortHex() + "… " + unindexed(m)
+                                    + ": its folder cannot be restored until then");
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
                             messages[0]++;

@@ -32,7 +32,10 @@
  *                                                (failures → damage; those blobs DAMAGED)
  *       otherwise                              → read its header only (three ranged reads): parses and agrees
  *       every listed blob → a BlobTable (data or metadata) with its status
- *    packs in data/ that no live index lists   → leftovers
+ *    packs in data/ that no live index lists   → leftovers; their headers read, their blobs UNINDEXED in the
+ *                                                tables (a damaged index file leaves the packs it listed so: the
+ *                                                walk still decodes their trees and manifests, and names the
+ *                                                messages a restore cannot reach until repair indexes them anew)
  * 3. sort both tables (primitive arrays, see BlobTable: 13 bytes a blob, 33 for metadata blobs)
  * 4. every snapshot object: decodes (else damage), then its tree chunks; each distinct tree or manifest chunk is
  *    decoded once (a per-chunk verdict in the metadata table), so 8,760 hourly snapshots cost the distinct chunks,
