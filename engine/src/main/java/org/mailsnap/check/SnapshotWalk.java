@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
@@ -28,6 +30,8 @@ import org.mailsnap.snapshot.TreeReader;
  */
 final class SnapshotWalk {
     private static final byte GOOD = 1;
+    /** Lost messages listed per unreadable snapshot; a report, not an inventory. */
+    private static final int LOST_MESSAGES_LISTED = 1000;
     private static final byte BAD = 2;
 
     private final Repository repository;
@@ -78,7 +82,7 @@ final class SnapshotWalk {
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
-            affectedSnapshots.add(new AffectedSnapshot(e.getKey(), null, null, 0, List.of("unreadable: " + problem)));
+            unreadableSnapshot(e.getKey(), problem);
         }
         for (String id : objects.superseded()) {
             leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
@@ -98,6 +102,29 @@ final class SnapshotWalk {
         }
         bad.sort(Comparator.comparing(e -> e.getValue().time()));
         report(bad);
+    }
+
+    /**
+     * A snapshot object that cannot be read, in the catalog's terms when it knows the snapshot: its time and store,
+     * and the messages it alone held (they came and went between two backups), which are lost with it. Every other
+     * message it held is also in a neighbouring snapshot.
+     */
+    private void unreadableSnapshot(String id, String problem) throws IOException {
+        SnapshotSummary summary = lookup.snapshot(id).orElse(null);
+        List<FoundMessage> lost = lookup.heldOnlyBy(id, LOST_MESSAGES_LISTED);
+        List<String> problems = new ArrayList<>(List.of("unreadable: " + problem));
+        if (lost.size() == LOST_MESSAGES_LISTED) {
+            problems.add("at least " + lost.size() + " messages held by this snapshot alone (the first "
+                    + LOST_MESSAGES_LISTED + " are listed)");
+        }
+        affectedSnapshots.add(new AffectedSnapshot(id, summary == null ? null : summary.time(),
+                summary == null ? null : summary.storeKey(), lost.size(), problems));
+        for (FoundMessage m : lost) {
+            MessageInfo info = m.info();
+            affectedMessages.add(new AffectedMessage(m.mailbox(), info.folder(), m.guid(), m.guid(), info.subject(),
+                    info.messageId(), List.of("held only by " + IndexScan.describe("snapshot", id)
+                            + ", which cannot be read (lost unless the mail store still has it)"), 1, id, id));
+        }
     }
 
     /** True when the tree chunk and everything below it can be read. */

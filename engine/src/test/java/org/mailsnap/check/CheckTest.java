@@ -55,7 +55,7 @@ class CheckTest {
 
     private static CheckResult check(BackupFixture f, DataSelection data) throws IOException {
         try (CatalogReader reader = f.catalog.read()) {
-            CheckResult result = new Checker(f.repository, data, reader::message).run();
+            CheckResult result = new Checker(f.repository, data, MessageLookup.of(reader)).run();
             result.damage().forEach(d -> System.out.println("  damage: " + d));
             result.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));
             return result;
@@ -468,7 +468,8 @@ class CheckTest {
                         .resolve(p.inCur() ? "cur" : "new").resolve(p.name());
                 String subject = null;
                 String messageId = null;
-                for (String line : Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r?\n")) {
+                String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String line : text.split("\r?\n")) {
                     if (line.isEmpty()) {
                         break;
                     }
@@ -551,6 +552,25 @@ class CheckTest {
             assertNamed(indexFlip, v, "no readable index lists it");
             flip(indexFile, inIndex);
             assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
+
+            // a bit of a snapshot object: the catalog still says when it was taken, and which message it alone held
+            Path inbox = store.resolve(firstMailbox());
+            Path brief = inbox.resolve("new").resolve("1700000200.M1P1.brief");
+            Files.writeString(brief, "Message-ID: <brief." + seed + "@example.org>\r\nSubject: here for an hour\r\n"
+                    + "\r\nand gone\r\n");
+            BackupResult second = f.backup(store);
+            Files.delete(brief);
+            f.backup(store);
+            Path snapshotFile = file(f, "snapshots/" + second.snapshotId());
+            flip(snapshotFile, Files.size(snapshotFile) / 2);
+            CheckResult snapshotFlip = check(f, DataSelection.ALL);
+            AffectedSnapshot damaged = snapshotFlip.snapshots().stream()
+                    .filter(a -> a.id().equals(second.snapshotId())).findFirst().orElseThrow();
+            assertNotNull(damaged.time(), "the catalog knows when it was taken");
+            assertNotNull(damaged.storeKey());
+            assertNamed(snapshotFlip, new Victim(firstMailbox(), "", "1700000200.M1P1.brief", "here for an hour",
+                    "brief." + seed + "@example.org", null), "held only by snapshot " + second.snapshotId()
+                    .substring(0, 12));
         }
     }
 
