@@ -121,6 +121,8 @@ class RestoreHardeningCliTest {
         assertNotNull(partial, "one new pack holds the new message's data");
         assertTrue(partial.err().contains("mailsnap: not restored: u|.Archive: cur/1700000004.M4P1.h:2,S: "),
                 partial.err());
+        assertTrue(partial.err().contains("(Subject \".Archive/cur/1700000004.M4P1.h:2,S\")"),
+                "named by Subject too: " + partial.err());
         assertTrue(partial.err().contains("--resume writes what is missing"), partial.err());
         assertTrue(Files.exists(target.resolve(".Archive/cur/1700000003.M3P1.h:2,S")), "the rest is restored");
 
