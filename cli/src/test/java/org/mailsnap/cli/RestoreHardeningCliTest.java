@@ -130,6 +130,17 @@ class RestoreHardeningCliTest {
         assertEquals(1, again.code());
         assertTrue(again.err().contains("not empty") && again.err().contains("--resume"), again.err());
 
+        // a dump meets the same blob after it wrote the folder's first message: no partial mbox is left
+        Path dumps = Files.createDirectories(tmp.resolve("dumps"));
+        CliRun dump = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output",
+                dumps.resolve("archive.mbox").toString());
+        assertEquals(1, dump.code(), dump.err());
+        assertEquals(1, dump.err().lines().count(), dump.err());
+        assertTrue(dump.err().contains("1700000004.M4P1.h"), "names the message: " + dump.err());
+        try (Stream<Path> left = Files.list(dumps)) {
+            assertEquals(List.of(), left.toList(), "no partial dump, no temporary: " + dump.err());
+        }
+
         Files.move(away, missing); // the repair
         // the failed restore marked the pack's blob damaged in the local catalog (so backups re-store it); marks go
         // with the catalog, so once the pack is back a rebuild makes it readable again
