@@ -3,7 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,32 +197,20 @@ class MaintenanceBadInputTest {
 
     private Damaged damage(Damage damage, Path repo) throws Exception {
         switch (damage) {
-            case CORRUPT_PACK: {
-                Path pack = largest(repo.resolve("data"));
-                flip(pack, Files.size(pack) / 3);
-                return object(repo, pack);
-            }
+            case CORRUPT_PACK:
+                return flipInLargest(repo, "data", 3);
             case TRUNCATED_PACK: {
                 Path pack = largest(repo.resolve("data"));
                 byte[] bytes = Files.readAllBytes(pack);
                 Files.write(pack, Arrays.copyOf(bytes, bytes.length - 40));
                 return object(repo, pack);
             }
-            case CORRUPT_INDEX: {
-                Path index = largest(repo.resolve("index"));
-                flip(index, Files.size(index) / 2);
-                return object(repo, index);
-            }
-            case CORRUPT_SNAPSHOT: {
-                Path snapshot = largest(repo.resolve("snapshots"));
-                flip(snapshot, Files.size(snapshot) / 2);
-                return object(repo, snapshot);
-            }
-            case CORRUPT_KEY: {
-                Path key = largest(repo.resolve("keys"));
-                flip(key, Files.size(key) / 2);
-                return object(repo, key);
-            }
+            case CORRUPT_INDEX:
+                return flipInLargest(repo, "index", 2);
+            case CORRUPT_SNAPSHOT:
+                return flipInLargest(repo, "snapshots", 2);
+            case CORRUPT_KEY:
+                return flipInLargest(repo, "keys", 2);
             case CORRUPT_LOCK: {
                 Files.createDirectories(repo.resolve("locks"));
                 Path lock = repo.resolve("locks").resolve("ab".repeat(32));
@@ -242,7 +229,7 @@ class MaintenanceBadInputTest {
                 copy(repo, full.resolve("repo"));
                 deleteTree(repo);
                 Files.createSymbolicLink(repo, full.resolve("repo"));
-                fill(full.resolve("filler"));
+                FullDisk.fill(full.resolve("filler"), 3); // room for a lock, not for a pack
                 return new Damaged(null, List.of("disk is full"), full);
             }
             default:
@@ -250,26 +237,17 @@ class MaintenanceBadInputTest {
         }
     }
 
+    /** A bit flipped in the largest object of {@code dir}, at {@code 1/divisor} of its length. */
+    private static Damaged flipInLargest(Path repo, String dir, int divisor) throws IOException {
+        Path object = largest(repo.resolve(dir));
+        flip(object, Files.size(object) / divisor);
+        return object(repo, object);
+    }
+
     private static Damaged object(Path repo, Path file) {
         String relative = repo.relativize(file).toString();
         String id = file.getFileName().toString();
         return new Damaged(relative, List.of(id.substring(0, 8), relative), null);
-    }
-
-    /** Fills the file system of {@code filler}, then frees a few pages: room for a lock, not for a pack. */
-    private static void fill(Path filler) throws IOException {
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            byte[] block = new byte[4096];
-            while (true) {
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException full) {
-            // full
-        }
-        try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.truncate(Math.max(0, channel.size() - 3 * 4096));
-        }
     }
 
     private static void run(String... command) throws Exception {
