@@ -173,6 +173,21 @@ final class BlobTable implements BlobIndex {
         return false;
     }
 
+    /** True when a pack's header lists the blob although no readable index does ({@link #UNINDEXED}). */
+    boolean unindexed(BlobId id) {
+        int i = first(id);
+        if (i < 0) {
+            return false;
+        }
+        long key = prefix[i];
+        for (; i < size && prefix[i] == key; i++) {
+            if (status[i] == UNINDEXED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The packs where the blob is listed, and why each location is bad (for reports). */
     void describeBad(BlobId id, Map<String, Byte> into) {
         int i = first(id);

@@ -53,7 +53,8 @@ final class SnapshotWalk {
     long treeChunks;
     long manifestChunks;
 
-    private record BadPlacement(String name, String guid, List<String> problems) {}
+    /** @param unindexedOnly every bad blob of it is intact in a pack no readable index lists */
+    private record BadPlacement(String name, String guid, List<String> problems, boolean unindexedOnly) {}
 
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
@@ -62,6 +63,7 @@ final class SnapshotWalk {
         int snapshots;
         String first;
         String last;
+        boolean unindexedOnly;
     }
 
     SnapshotWalk(Repository repository, IndexScan scan, MessageLookup lookup, CheckProgress progress) {
@@ -123,7 +125,7 @@ final class SnapshotWalk {
             MessageInfo info = m.info();
             affectedMessages.add(new AffectedMessage(m.mailbox(), info.folder(), m.guid(), m.guid(), info.subject(),
                     info.messageId(), List.of("held only by " + IndexScan.describe("snapshot", id)
-                            + ", which cannot be read (lost unless the mail store still has it)"), 1, id, id));
+                            + ", which cannot be read (lost unless the mail store still has it)"), 1, id, id, false));
         }
     }
 
@@ -162,7 +164,7 @@ final class SnapshotWalk {
         if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
             List<String> problems = problems(p);
             if (!problems.isEmpty()) {
-                badOnes.add(new BadPlacement(p.name(), p.guid(), problems));
+                badOnes.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
             }
         }))) {
             return false;
@@ -216,6 +218,19 @@ final class SnapshotWalk {
             }
         }
         return problems;
+    }
+
+    /** True when each blob of the placement that is not readable is at least in an unindexed pack. */
+    private boolean onlyUnindexed(Placement p) {
+        if (!scan.data.readable(p.content().header()) && !scan.data.unindexed(p.content().header())) {
+            return false;
+        }
+        for (BlobId id : p.content().body()) {
+            if (!scan.data.readable(id) && !scan.data.unindexed(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String whyBad(BlobId id) {
@@ -290,6 +305,7 @@ final class SnapshotWalk {
                             Tally t = tallies.computeIfAbsent(key, k -> new Tally());
                             t.name = p.name();
                             t.problems = p.problems();
+                            t.unindexedOnly = p.unindexedOnly();
                             t.snapshots++;
                             t.first = t.first == null ? id : t.first;
                             t.last = id;
@@ -312,7 +328,8 @@ final class SnapshotWalk {
             Tally t = e.getValue();
             MessageInfo info = lookup.find(k[0], k[2]).orElse(null);
             affectedMessages.add(new AffectedMessage(k[0], k[1], k[2], t.name, info == null ? null : info.subject(),
-                    info == null ? null : info.messageId(), t.problems, t.snapshots, t.first, t.last));
+                    info == null ? null : info.messageId(), t.problems, t.snapshots, t.first, t.last,
+                    t.unindexedOnly));
         }
     }
 }

@@ -521,7 +521,9 @@ class CheckTest {
             long inBlob = v.header().location().offset() + 3;
             flip(packFile, inBlob);
             assertTrue(check(f, DataSelection.NONE).clean(), "invisible without reading data");
-            assertNamed(check(f, DataSelection.ALL), v, "damaged");
+            CheckResult blobFlip = check(f, DataSelection.ALL);
+            assertNamed(blobFlip, v, "damaged");
+            assertFalse(blobFlip.messages().get(0).unindexedOnly());
             flip(packFile, inBlob);
             assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
 
@@ -550,6 +552,9 @@ class CheckTest {
             assertTrue(indexFlip.damage().stream().anyMatch(d -> d.object().equals("index " + index.substring(0, 12))),
                     indexFlip.damage().toString());
             assertNamed(indexFlip, v, "no readable index lists it");
+            assertTrue(indexFlip.messages().stream().allMatch(AffectedMessage::unindexedOnly), "repair heals them");
+            assertEquals(new DamageMarks.Result(0, 0, 0, 0), DamageMarks.record(f.catalog, indexFlip),
+                    "intact data is not stored again");
             flip(indexFile, inIndex);
             assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
 
