@@ -214,7 +214,7 @@ class MaintenanceBadInputTest {
             case CORRUPT_LOCK: {
                 Files.createDirectories(repo.resolve("locks"));
                 Path lock = repo.resolve("locks").resolve("ab".repeat(32));
-                Files.write(lock, "not a lock".getBytes());
+                Files.write(lock, "not a lock".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 return object(repo, lock);
             }
             case READ_ONLY: {
