@@ -8,6 +8,7 @@ import org.mailsnap.check.CheckResult;
 import org.mailsnap.check.Checker;
 import org.mailsnap.check.DamageMarks;
 import org.mailsnap.check.DataSelection;
+import org.mailsnap.check.MessageLookup;
 import org.mailsnap.repository.RepositoryLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
                 try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
                         seconds -> ProgressLines.check(progress, seconds),
                         seconds -> ProgressEvents.check(progress, seconds))) {
-                    result = new Checker(session.repository, data, reader::message,
+                    result = new Checker(session.repository, data, MessageLookup.of(reader),
                             DamageMarks.marked(session.catalog), progress).run();
                 }
             }

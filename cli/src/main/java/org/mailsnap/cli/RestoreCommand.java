@@ -2,6 +2,7 @@ package org.mailsnap.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.NameBytes;
@@ -109,7 +110,13 @@ final class RestoreCommand implements Callable<Integer> {
             try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
                     seconds -> ProgressLines.restore(progress, seconds),
                     seconds -> ProgressEvents.restore(progress, seconds))) {
-                r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n).restore(snap, request, progress);
+                r = new Restorer(DamageMarks.marking(blobs::get, session.catalog), n)
+                        .withMessageIndex((mailbox, guid) -> {
+                            try (CatalogReader reader = session.catalog.read()) {
+                                return reader.message(mailbox, guid);
+                            }
+                        })
+                        .restore(snap, request, progress);
             }
             RestoreReport report = new RestoreReport(summary, target, mode, r);
             if (json) {

@@ -43,7 +43,9 @@ final class StatsCommand implements Callable<Integer> {
             } else {
                 StatsText.print(stats, env.out());
             }
+            stats.skipped().forEach(d -> env.err().println("warning: " + d.describe()
+                    + "; the figures leave it out"));
+            return stats.skipped().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
         }
-        return ExitCode.OK.code();
     }
 }

@@ -121,12 +121,25 @@ class RestoreHardeningCliTest {
         assertNotNull(partial, "one new pack holds the new message's data");
         assertTrue(partial.err().contains("mailsnap: not restored: u|.Archive: cur/1700000004.M4P1.h:2,S: "),
                 partial.err());
+        assertTrue(partial.err().contains("(Subject \".Archive/cur/1700000004.M4P1.h:2,S\")"),
+                "named by Subject too: " + partial.err());
         assertTrue(partial.err().contains("--resume writes what is missing"), partial.err());
         assertTrue(Files.exists(target.resolve(".Archive/cur/1700000003.M3P1.h:2,S")), "the rest is restored");
 
         CliRun again = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("not empty") && again.err().contains("--resume"), again.err());
+
+        // a dump meets the same blob after it wrote the folder's first message: no partial mbox is left
+        Path dumps = Files.createDirectories(tmp.resolve("dumps"));
+        CliRun dump = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output",
+                dumps.resolve("archive.mbox").toString());
+        assertEquals(1, dump.code(), dump.err());
+        assertEquals(1, dump.err().lines().count(), dump.err());
+        assertTrue(dump.err().contains("1700000004.M4P1.h"), "names the message: " + dump.err());
+        try (Stream<Path> left = Files.list(dumps)) {
+            assertEquals(List.of(), left.toList(), "no partial dump, no temporary: " + dump.err());
+        }
 
         Files.move(away, missing); // the repair
         // the failed restore marked the pack's blob damaged in the local catalog (so backups re-store it); marks go

@@ -3,7 +3,6 @@ package org.mailsnap.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -198,15 +197,7 @@ class StoreGuardsTest {
             }
             StoreTree newMailbox = StoreTree.capture(store.resolve("new7"), exact);
             Path filler = stateDir.resolve("filler");
-            try (OutputStream out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (IOException full) {
-                // the catalog's disk is full
-            }
+            FullDisk.fill(filler, 0); // the catalog's disk is full
             CliRun failed = backup();
             assertEquals(1, failed.code(), failed.err());
             assertEquals(1, failed.err().lines().count(), failed.err());

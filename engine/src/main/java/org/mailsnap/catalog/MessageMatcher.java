@@ -26,7 +26,17 @@ final class MessageMatcher {
                 && contains(info.to(), to)
                 && contains(info.subject(), subject)
                 && (query.since() == null || (info.date() != null && !info.date().isBefore(query.since())))
-                && (query.until() == null || (info.date() != null && info.date().isBefore(query.until())));
+                && (query.until() == null || (info.date() != null && info.date().isBefore(query.until())))
+                && (query.onlyIn() == null || heldOnlyBy(info, query.onlyIn()));
+    }
+
+    /**
+     * The snapshot was the last to hold the message, and also the first: a backup records the first snapshot by
+     * its time ({@link MessageInfo#SNAPSHOT_NOT_SAVED_YET} while it runs), and a message gone after snapshot S was
+     * last seen at S's time, so first and last are the same snapshot exactly when the two times are equal.
+     */
+    private static boolean heldOnlyBy(MessageInfo info, String snapshotId) {
+        return snapshotId.equals(info.lastSnapshot()) && info.firstSeen().equals(info.lastSeen());
     }
 
     private static boolean contains(String haystack, String lowerNeedle) {

@@ -15,9 +15,11 @@ import java.time.Instant;
  * @param mailbox   exactly this mailbox
  * @param guid      exactly this Dovecot GUID (the base, unless the uidlist recorded another)
  * @param limit     at most this many hits, in index order (mailbox, then GUID)
+ * @param onlyIn    held by this snapshot id alone: the first and the last snapshot that held it (mail that came
+ *                  and went between two backups, which is lost with that snapshot)
  */
 public record MessageQuery(String messageId, String from, String to, String subject, Instant since, Instant until,
-        String mailbox, String guid, int limit) {
+        String mailbox, String guid, int limit, String onlyIn) {
     public static final int DEFAULT_LIMIT = 1000;
 
     public MessageQuery {
@@ -30,43 +32,47 @@ public record MessageQuery(String messageId, String from, String to, String subj
     }
 
     public static MessageQuery all() {
-        return new MessageQuery(null, null, null, null, null, null, null, null, DEFAULT_LIMIT);
+        return new MessageQuery(null, null, null, null, null, null, null, null, DEFAULT_LIMIT, null);
     }
 
     public MessageQuery withMessageId(String v) {
-        return new MessageQuery(v, from, to, subject, since, until, mailbox, guid, limit);
+        return new MessageQuery(v, from, to, subject, since, until, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withFrom(String v) {
-        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, guid, limit);
+        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withTo(String v) {
-        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, guid, limit);
+        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withSubject(String v) {
-        return new MessageQuery(messageId, from, to, v, since, until, mailbox, guid, limit);
+        return new MessageQuery(messageId, from, to, v, since, until, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withSince(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, guid, limit);
+        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withUntil(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, guid, limit);
+        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, guid, limit, onlyIn);
     }
 
     public MessageQuery withMailbox(String v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, v, guid, limit);
+        return new MessageQuery(messageId, from, to, subject, since, until, v, guid, limit, onlyIn);
     }
 
     public MessageQuery withGuid(String v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v, limit);
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v, limit, onlyIn);
     }
 
     public MessageQuery withLimit(int v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v);
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v, onlyIn);
+    }
+
+    public MessageQuery withOnlyIn(String snapshotId) {
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, limit, snapshotId);
     }
 
     /** The form Message-IDs are compared and indexed in: without blanks and angle brackets around it. */

@@ -16,9 +16,13 @@ import java.util.List;
  * @param snapshots      how many snapshots hold it with the bad blobs
  * @param firstSnapshot  the oldest of them
  * @param lastSnapshot   the newest of them
+ * @param unindexedOnly  each of its bad blobs is in a pack whose header lists it but no readable index does (a
+ *                       damaged index file): 'mailsnap repair' makes it restorable again, so the catalog is not
+ *                       told to store it again
  */
 public record AffectedMessage(String mailbox, String folder, String identity, String fileName, String subject,
-                              String messageId, List<String> problems, int snapshots, String firstSnapshot, String lastSnapshot) {
+                              String messageId, List<String> problems, int snapshots, String firstSnapshot,
+                              String lastSnapshot, boolean unindexedOnly) {
     public AffectedMessage {
         problems = List.copyOf(problems);
     }

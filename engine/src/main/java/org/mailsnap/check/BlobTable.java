@@ -27,6 +27,12 @@ final class BlobTable implements BlobIndex {
     static final byte PACK_MISSING = 1;
     /** Reading the blob failed (MAC, id or length mismatch, pack truncated). */
     static final byte DAMAGED = 2;
+    /**
+     * The entry comes from the header of a pack in {@code data/} that no readable live index file lists (its index
+     * is damaged, say): intact as far as check knows, and check reads trees and manifests from it, but restores and
+     * backups, which go by the index, cannot reach it until {@code mailsnap repair} indexes the pack anew.
+     */
+    static final byte UNINDEXED = 3;
 
     private final boolean locations;
     private final List<String> packNames;
@@ -167,6 +173,21 @@ final class BlobTable implements BlobIndex {
         return false;
     }
 
+    /** True when a pack's header lists the blob although no readable index does ({@link #UNINDEXED}). */
+    boolean unindexed(BlobId id) {
+        int i = first(id);
+        if (i < 0) {
+            return false;
+        }
+        long key = prefix[i];
+        for (; i < size && prefix[i] == key; i++) {
+            if (status[i] == UNINDEXED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The packs where the blob is listed, and why each location is bad (for reports). */
     void describeBad(BlobId id, Map<String, Byte> into) {
         int i = first(id);
@@ -206,13 +227,19 @@ final class BlobTable implements BlobIndex {
             if (status[i] == OK) {
                 return Optional.empty();
             }
-            why = (status[i] == PACK_MISSING ? "pack " : "damaged data in pack ") + packNames.get(pack[i])
-                    + (status[i] == PACK_MISSING ? " missing" : "");
+            why = switch (status[i]) {
+                case PACK_MISSING -> "pack " + packNames.get(pack[i]) + " missing";
+                case UNINDEXED -> "pack " + packNames.get(pack[i]) + " holds it, but no readable index lists it";
+                default -> "damaged data in pack " + packNames.get(pack[i]);
+            };
         }
         return Optional.ofNullable(why);
     }
 
-    /** For the blob store that reads trees and manifests: an OK location of a metadata blob. */
+    /**
+     * For the blob store that reads trees and manifests: an OK location of a metadata blob, else an
+     * {@link #UNINDEXED} one, so that check can still name the messages of snapshots whose index is damaged.
+     */
     @Override
     public Optional<BlobLocation> find(BlobId id) {
         if (!locations) {
@@ -223,13 +250,21 @@ final class BlobTable implements BlobIndex {
             return Optional.empty();
         }
         long key = prefix[i];
+        int unindexed = -1;
         for (; i < size && prefix[i] == key; i++) {
             if (status[i] == OK) {
-                return Optional.of(new BlobLocation(packNames.get(pack[i]), BlobType.METADATA, offset[i], length[i],
-                        rawLength[i], position[i]));
+                return Optional.of(locationAt(i));
+            }
+            if (status[i] == UNINDEXED && unindexed < 0) {
+                unindexed = i;
             }
         }
-        return Optional.empty();
+        return unindexed < 0 ? Optional.empty() : Optional.of(locationAt(unindexed));
+    }
+
+    private BlobLocation locationAt(int i) {
+        return new BlobLocation(packNames.get(pack[i]), BlobType.METADATA, offset[i], length[i], rawLength[i],
+                position[i]);
     }
 
     @Override

@@ -72,7 +72,9 @@ public final class DamageMarks {
     public static Result record(Catalog catalog, CheckResult result) throws IOException {
         List<MessageRef> messages = new ArrayList<>();
         for (AffectedMessage m : result.messages()) {
-            messages.add(new MessageRef(m.mailbox(), m.identity()));
+            if (!m.unindexedOnly()) { // intact data needs a repair of the index, not a second copy
+                messages.add(new MessageRef(m.mailbox(), m.identity()));
+            }
         }
         Result marked = record(catalog, result.badBlobs(), messages);
         long cleared = result.intact().isEmpty() ? 0 : catalog.blobs().clearDamaged(result.intact());

@@ -109,17 +109,22 @@ final class IndexScan {
             if (!indexOfPack.containsKey(packId)) {
                 leftovers.add(new Finding(describe("pack", packId), "no index lists it (a killed backup, or a"
                         + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
+                addUnindexedPack(packId);
             }
         }
         data.seal();
         metadata.seal();
     }
 
-    private void addPack(String indexId, IndexedPack pack, boolean present) throws IOException {
-        int number = packNumbers.computeIfAbsent(pack.packId(), p -> {
+    private int packNumber(String packId) {
+        return packNumbers.computeIfAbsent(packId, p -> {
             packNames.add(p);
             return packNames.size() - 1;
         });
+    }
+
+    private void addPack(String indexId, IndexedPack pack, boolean present) throws IOException {
+        int number = packNumber(pack.packId());
         String packName = describe("pack", pack.packId());
         byte packStatus = BlobTable.OK;
         boolean verified = false;
@@ -168,6 +173,25 @@ final class IndexScan {
                     damagedBlobs.put(blob.id(), why);
                 }
             }
+        }
+    }
+
+    /**
+     * The blobs a pack's own header lists, as {@link BlobTable#UNINDEXED}: a killed backup's pack holds blobs no
+     * snapshot references (nothing to report), but a pack whose index file is damaged holds what snapshots need,
+     * and this lets the walk read their trees and manifests and name the messages a restore cannot reach.
+     */
+    private void addUnindexedPack(String packId) {
+        IndexedPack header;
+        try {
+            header = maintenance.readPackHeader(packId);
+        } catch (IOException e) {
+            return; // nothing known of its blobs; a referenced one is reported as in no index
+        }
+        int number = packNumber(packId);
+        for (IndexedBlob blob : header.blobs()) {
+            BlobTable table = blob.location().type() == BlobType.METADATA ? metadata : data;
+            table.add(blob.id(), number, blob.location(), BlobTable.UNINDEXED);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
@@ -28,6 +30,8 @@ import org.mailsnap.snapshot.TreeReader;
  */
 final class SnapshotWalk {
     private static final byte GOOD = 1;
+    /** Lost messages listed per unreadable snapshot; a report, not an inventory. */
+    private static final int LOST_MESSAGES_LISTED = 1000;
     private static final byte BAD = 2;
 
     private final Repository repository;
@@ -49,7 +53,8 @@ final class SnapshotWalk {
     long treeChunks;
     long manifestChunks;
 
-    private record BadPlacement(String name, String guid, List<String> problems) {}
+    /** @param unindexedOnly every bad blob of it is intact in a pack no readable index lists */
+    private record BadPlacement(String name, String guid, List<String> problems, boolean unindexedOnly) {}
 
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
@@ -58,6 +63,7 @@ final class SnapshotWalk {
         int snapshots;
         String first;
         String last;
+        boolean unindexedOnly;
     }
 
     SnapshotWalk(Repository repository, IndexScan scan, MessageLookup lookup, CheckProgress progress) {
@@ -78,7 +84,7 @@ final class SnapshotWalk {
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
-            affectedSnapshots.add(new AffectedSnapshot(e.getKey(), null, null, 0, List.of("unreadable: " + problem)));
+            unreadableSnapshot(e.getKey(), problem);
         }
         for (String id : objects.superseded()) {
             leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
@@ -100,6 +106,29 @@ final class SnapshotWalk {
         report(bad);
     }
 
+    /**
+     * A snapshot object that cannot be read, in the catalog's terms when it knows the snapshot: its time and store,
+     * and the messages it alone held (they came and went between two backups), which are lost with it. Every other
+     * message it held is also in a neighbouring snapshot.
+     */
+    private void unreadableSnapshot(String id, String problem) throws IOException {
+        SnapshotSummary summary = lookup.snapshot(id).orElse(null);
+        List<FoundMessage> lost = lookup.heldOnlyBy(id, LOST_MESSAGES_LISTED);
+        List<String> problems = new ArrayList<>(List.of("unreadable: " + problem));
+        if (lost.size() == LOST_MESSAGES_LISTED) {
+            problems.add("at least " + lost.size() + " messages held by this snapshot alone (the first "
+                    + LOST_MESSAGES_LISTED + " are listed)");
+        }
+        affectedSnapshots.add(new AffectedSnapshot(id, summary == null ? null : summary.time(),
+                summary == null ? null : summary.storeKey(), lost.size(), problems));
+        for (FoundMessage m : lost) {
+            MessageInfo info = m.info();
+            affectedMessages.add(new AffectedMessage(m.mailbox(), info.folder(), m.guid(), m.guid(), info.subject(),
+                    info.messageId(), List.of("held only by " + IndexScan.describe("snapshot", id)
+                            + ", which cannot be read (lost unless the mail store still has it)"), 1, id, id, false));
+        }
+    }
+
     /** True when the tree chunk and everything below it can be read. */
     private boolean treeChunk(BlobId chunk) throws IOException {
         byte known = known(chunk);
@@ -111,7 +140,7 @@ final class SnapshotWalk {
             return false;
         }
         treeChunks++;
-        boolean good = true;
+        boolean good = scan.metadata.readable(chunk); // else it came from an unindexed pack's header
         for (FolderEntry folder : folders) {
             for (BlobId m : folder.manifest()) {
                 good &= manifestChunk(m);
@@ -135,7 +164,7 @@ final class SnapshotWalk {
         if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
             List<String> problems = problems(p);
             if (!problems.isEmpty()) {
-                badOnes.add(new BadPlacement(p.name(), p.guid(), problems));
+                badOnes.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
             }
         }))) {
             return false;
@@ -144,8 +173,9 @@ final class SnapshotWalk {
         if (!badOnes.isEmpty()) {
             badManifestChunks.put(chunk, badOnes);
         }
-        scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
-        return badOnes.isEmpty();
+        boolean good = badOnes.isEmpty() && scan.metadata.readable(chunk);
+        scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
+        return good;
     }
 
     private byte known(BlobId chunk) {
@@ -190,6 +220,19 @@ final class SnapshotWalk {
         return problems;
     }
 
+    /** True when each blob of the placement that is not readable is at least in an unindexed pack. */
+    private boolean onlyUnindexed(Placement p) {
+        if (!scan.data.readable(p.content().header()) && !scan.data.unindexed(p.content().header())) {
+            return false;
+        }
+        for (BlobId id : p.content().body()) {
+            if (!scan.data.readable(id) && !scan.data.unindexed(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String whyBad(BlobId id) {
         String damaged = scan.damagedBlobs.get(id);
         if (damaged != null) {
@@ -203,9 +246,17 @@ final class SnapshotWalk {
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
         where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack)).append(' ')
-                .append(scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
+                .append(status == BlobTable.UNINDEXED ? "(intact, but no readable index lists it: 'mailsnap repair'"
+                        + " indexes it)"
+                        : scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
                 .append(", "));
         return sb.substring(0, sb.length() - 2);
+    }
+
+    /** A chunk read from an unindexed pack's header: where it is, and what makes it reachable again. */
+    private String unindexed(BlobId chunk) {
+        return "is in " + scan.metadata.find(chunk).map(l -> IndexScan.describe("pack", l.pack())).orElse("a pack")
+                + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
@@ -228,6 +279,10 @@ final class SnapshotWalk {
                 if (scan.metadata.walkState(chunk) != BAD) {
                     continue;
                 }
+                if (!scan.metadata.readable(chunk)) {
+                    problems.add("tree chunk " + chunk.shortHex() + "… " + unindexed(chunk)
+                            + ": the snapshot cannot be restored until then");
+                }
                 TreeReader.read(List.of(chunk), metadata, folder -> {
                     String where = folder.key().toString();
                     for (BlobId m : folder.manifest()) {
@@ -236,6 +291,10 @@ final class SnapshotWalk {
                             problems.add(where + ": manifest chunk " + m.shortHex() + "… unreadable (" + why
                                     + "): some of its " + folder.messages() + " messages cannot be restored");
                             continue;
+                        }
+                        if (!scan.metadata.readable(m)) {
+                            problems.add(where + ": manifest chunk " + m.shortHex() + "… " + unindexed(m)
+                                    + ": its folder cannot be restored until then");
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
                             messages[0]++;
@@ -246,6 +305,7 @@ final class SnapshotWalk {
                             Tally t = tallies.computeIfAbsent(key, k -> new Tally());
                             t.name = p.name();
                             t.problems = p.problems();
+                            t.unindexedOnly = p.unindexedOnly();
                             t.snapshots++;
                             t.first = t.first == null ? id : t.first;
                             t.last = id;
@@ -268,7 +328,8 @@ final class SnapshotWalk {
             Tally t = e.getValue();
             MessageInfo info = lookup.find(k[0], k[2]).orElse(null);
             affectedMessages.add(new AffectedMessage(k[0], k[1], k[2], t.name, info == null ? null : info.subject(),
-                    info == null ? null : info.messageId(), t.problems, t.snapshots, t.first, t.last));
+                    info == null ? null : info.messageId(), t.problems, t.snapshots, t.first, t.last,
+                    t.unindexedOnly));
         }
     }
 }

@@ -32,11 +32,15 @@
  *                                                (failures → damage; those blobs DAMAGED)
  *       otherwise                              → read its header only (three ranged reads): parses and agrees
  *       every listed blob → a BlobTable (data or metadata) with its status
- *    packs in data/ that no live index lists   → leftovers
+ *    packs in data/ that no live index lists   → leftovers; their headers read, their blobs UNINDEXED in the
+ *                                                tables (a damaged index file leaves the packs it listed so: the
+ *                                                walk still decodes their trees and manifests, and names the
+ *                                                messages a restore cannot reach until repair indexes them anew)
  * 3. sort both tables (primitive arrays, see BlobTable: 13 bytes a blob, 33 for metadata blobs)
- * 4. every snapshot object: decodes (else damage), then its tree chunks; each distinct tree or manifest chunk is
- *    decoded once (a per-chunk verdict in the metadata table), so 8,760 hourly snapshots cost the distinct chunks,
- *    not 8,760 trees:
+ * 4. every snapshot object: decodes (else damage, named with what the catalog knows of it: time, store, and the
+ *    messages it alone held, which came and went between two backups and are lost with it), then its tree
+ *    chunks; each distinct tree or manifest chunk is decoded once (a per-chunk verdict in the metadata table), so
+ *    8,760 hourly snapshots cost the distinct chunks, not 8,760 trees:
  *       tree chunk GOOD  ⇔ readable, and all its folders' manifest chunks GOOD and control-file blobs readable
  *       manifest chunk GOOD ⇔ readable, and every placement's header and body blobs readable (some OK location)
  *       a bad manifest chunk keeps the file names of its bad placements (few)

@@ -1,6 +1,7 @@
 package org.mailsnap.dump;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.mailsnap.model.BlobId;
@@ -18,7 +19,7 @@ final class MessageBytes {
 
     /** The header blob, checked not to exceed the message's size. */
     static byte[] header(BlobSource blobs, MessageContent content, String what) throws IOException {
-        byte[] header = blobs.get(content.header());
+        byte[] header = fetch(blobs, content.header(), what);
         if (header.length > content.size()) {
             throw mismatch(what, content.size(), "more than");
         }
@@ -38,7 +39,7 @@ final class MessageBytes {
             throws IOException {
         long total = written;
         for (BlobId id : chunks) {
-            byte[] chunk = blobs.get(id);
+            byte[] chunk = fetch(blobs, id, what);
             total += chunk.length;
             if (total > size) {
                 throw mismatch(what, size, "more than");
@@ -47,6 +48,20 @@ final class MessageBytes {
         }
         if (total != size) {
             throw mismatch(what, size, "fewer than");
+        }
+    }
+
+    /**
+     * One blob; a failure names the message or file it belongs to, not only the blob and pack, because the dump stops
+     * there and the operator must know which mail stopped it.
+     */
+    private static byte[] fetch(BlobSource blobs, BlobId id, String what) throws IOException {
+        try {
+            return blobs.get(id);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(what + ": " + e.getMessage() + "; the dump stops here", e);
         }
     }
 

@@ -128,19 +128,31 @@ public final class KeyFiles {
         return ids;
     }
 
+    /**
+     * Key files by object name, so that an administrator can tell which to restore from a copy: a damaged key file
+     * and a wrong password look alike to the AEAD (format-spec/objects.md).
+     */
+    private static String named(List<String> ids) {
+        List<String> names = new ArrayList<>();
+        for (String id : ids.subList(0, Math.min(3, ids.size()))) {
+            names.add(KeyFile.objectName(id));
+        }
+        return String.join(", ", names) + (ids.size() > 3 ? " and " + (ids.size() - 3) + " more" : "");
+    }
+
     /** The master key and the id of the key file that {@code password} opens. */
     record Unlocked(String keyId, byte[] masterKey) {}
 
     static Unlocked unlock(Storage storage, String repositoryId, char[] password) throws IOException {
-        int tried = 0;
+        List<String> tried = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         int foreign = 0;
-        int damaged = 0;
         for (String id : ids(storage)) {
             KeyFile file;
             try {
                 file = KeyFile.parse(id, storage.get(KeyFile.objectName(id)));
             } catch (CorruptDataException e) {
-                damaged++;
+                damaged.add(id);
                 continue;
             } catch (NoSuchObjectException e) {
                 continue;
@@ -149,20 +161,21 @@ public final class KeyFiles {
                 foreign++;
                 continue;
             }
-            tried++;
+            tried.add(id);
             byte[] masterKey = file.unlock(password);
             if (masterKey != null) {
                 return new Unlocked(id, masterKey);
             }
         }
         StringBuilder message = new StringBuilder(storage.location()).append(": wrong password");
-        if (tried > 0) {
-            message.append(" (or every key file is damaged; tried ").append(tried).append(')');
+        if (!tried.isEmpty()) {
+            message.append(" (or every key file is damaged; tried ").append(tried.size()).append(": ")
+                    .append(named(tried)).append(')');
         } else {
             message.append(": no usable key file");
         }
-        if (damaged > 0) {
-            message.append("; ").append(damaged).append(" key file(s) damaged");
+        if (!damaged.isEmpty()) {
+            message.append("; ").append(damaged.size()).append(" key file(s) damaged: ").append(named(damaged));
         }
         if (foreign > 0) {
             message.append("; ").append(foreign).append(" key file(s) of another repository ignored");

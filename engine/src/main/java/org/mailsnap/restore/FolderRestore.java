@@ -7,10 +7,13 @@ import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.concurrent.BoundedWorkers;
+import org.mailsnap.diff.MessageIndex;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.maildir.ControlFiles;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
@@ -27,7 +30,7 @@ final class FolderRestore implements FolderOutput {
     /** What every folder of one restore shares. */
     record Run(RestoreRequest request, TargetPaths paths, TargetDirs dirs, MaildirFileWriter writer,
                MessagePlanner planner, BoundedWorkers writes, RestoreTally report, BlobSource blobs,
-               char separator) {}
+               char separator, MessageIndex messages) {}
 
     private final Run run;
     private final FolderEntry folder;
@@ -136,7 +139,18 @@ final class FolderRestore implements FolderOutput {
                     p.mtimeNanos()));
         } catch (ContentUnavailableException | FileAlreadyExistsException e) {
             run.report().failure(folder.key() + ": " + (p.inCur() ? "cur/" : "new/") + fileName + ": "
-                    + e.getMessage());
+                    + e.getMessage() + subjectOf(p));
+        }
+    }
+
+    /** {@code  (Subject "…")} from the catalog's search index, so a person knows which mail it is; or nothing. */
+    private String subjectOf(Placement p) {
+        try {
+            String identity = p.identity(new BaseNames(run.separator()).baseOf(p.name()));
+            return run.messages().message(folder.key().mailbox(), identity).map(MessageInfo::subject)
+                    .map(subject -> " (Subject \"" + subject + "\")").orElse("");
+        } catch (IOException e) {
+            return ""; // the failure is reported all the same; the catalog's trouble is not this restore's
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.concurrent.BoundedWorkers;
+import org.mailsnap.diff.MessageIndex;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.snapshot.BlobSource;
@@ -32,6 +33,7 @@ public final class Restorer {
     private final BlobSource blobs;
     private final int threads;
     private TargetDirs.Hook hook = (parent, name) -> {};
+    private MessageIndex messages = MessageIndex.NONE;
 
     public Restorer(BlobSource blobs, int threads) {
         if (threads < 1) {
@@ -39,6 +41,15 @@ public final class Restorer {
         }
         this.blobs = blobs;
         this.threads = threads;
+    }
+
+    /**
+     * Names each message the restore cannot write with its Subject from {@code index} (the catalog's search index,
+     * {@code CatalogView::message}; it is asked from the write workers, only for messages that fail).
+     */
+    public Restorer withMessageIndex(MessageIndex index) {
+        this.messages = index;
+        return this;
     }
 
     /** For tests: runs {@code hook} before each directory below the target is opened or created (to race it). */
@@ -72,7 +83,7 @@ public final class Restorer {
                         new TargetPaths(target, request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook), writer,
                         new MessagePlanner(request.mode(), bases, existing, report), writes, report, blobs,
-                        snapshot.separator());
+                        snapshot.separator(), messages);
                 walker.walk(folders, selection, folder -> {
                     progress.foldersDone.incrementAndGet();
                     return FolderRestore.begin(run, folder);

@@ -1,7 +1,9 @@
 package org.mailsnap.stats;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.mailsnap.history.DamagedSnapshot;
 
 /**
  * Figures of a whole repository (see the package doc for the terms).
@@ -25,12 +27,18 @@ import java.util.Optional;
  * @param messages          distinct messages over all snapshots (distinct header blobs)
  * @param grownBytes        stored bytes of the blobs first referenced by a snapshot later than the oldest
  * @param mailbox           the share of the mailbox asked for, or null
+ * @param skipped           snapshots that could not be read whole (a damaged snapshot object, tree or manifest
+ *                          chunk): not counted as snapshots, and the figures are incomplete
  */
 public record RepositoryStats(int snapshots, Instant oldest, Instant newest, int packs, long packBytes,
                               long logicalBytes, long referencedBlobs, long rawBytes, long storedBytes,
                               long messageRawBytes, long sharedBlobs, long sharedStoredBytes, long sharingSavedBytes,
                               long newestMessages, long newestMailboxes, long mailboxes, long messages,
-                              long grownBytes, MailboxShare mailbox) {
+                              long grownBytes, MailboxShare mailbox, List<DamagedSnapshot> skipped) {
+    public RepositoryStats {
+        skipped = List.copyOf(skipped);
+    }
+
     /** Logical bytes per plaintext byte of message blobs; empty without messages. */
     public Optional<Double> deduplicationRatio() {
         return messageRawBytes == 0 ? Optional.empty() : Optional.of((double) logicalBytes / messageRawBytes);

@@ -2,6 +2,7 @@ package org.mailsnap.stats;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.repository.BlobNotFoundException;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
@@ -21,6 +25,7 @@ import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.storage.NoSuchObjectException;
 
 /** Walks every snapshot once and adds up the figures of {@link RepositoryStats} (see the package doc). */
 public final class StatsCollector {
@@ -78,12 +83,23 @@ public final class StatsCollector {
         long logical = 0;
         Map<String, Snapshot> newestOfStore = new LinkedHashMap<>();
         int mailboxSnapshots = 0;
-        List<SnapshotSummary> all = history.all();
-        for (SnapshotSummary summary : all) {
-            Snapshot snapshot = history.open(summary);
+        List<SnapshotSummary> all = new ArrayList<>();
+        List<DamagedSnapshot> skipped = new ArrayList<>();
+        for (SnapshotSummary summary : history.all()) {
+            Snapshot snapshot;
+            boolean holdsMailbox;
+            try {
+                snapshot = history.open(summary);
+                holdsMailbox = walk(snapshot, mailbox);
+            } catch (CorruptDataException | BlobNotFoundException | NoSuchObjectException e) {
+                // damage, not an outage: the other snapshots still count ('mailsnap check' names what is lost)
+                skipped.add(new DamagedSnapshot(summary.id(), e.getMessage()));
+                continue;
+            }
+            all.add(summary);
             logical += snapshot.stats().bytes();
             newestOfStore.put(snapshot.storeKey(), snapshot);
-            if (walk(snapshot, mailbox)) {
+            if (holdsMailbox) {
                 mailboxSnapshots++;
             }
         }
@@ -144,7 +160,7 @@ public final class StatsCollector {
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
         return new RepositoryStats(all.size(), oldest, newest, packs.size(), packBytes, logical, uses.size(), raw,
                 stored, messageRaw, sharedBlobs, sharedStored, saved, newestMessages, newestMailboxes,
-                mailboxNumbers.size(), headers.size(), grown, share);
+                mailboxNumbers.size(), headers.size(), grown, share, skipped);
     }
 
     /** Walks one snapshot; returns whether it holds {@code mailbox}. */

@@ -56,7 +56,7 @@ class CheckTest {
 
     private static CheckResult check(BackupFixture f, DataSelection data) throws IOException {
         try (CatalogReader reader = f.catalog.read()) {
-            CheckResult result = new Checker(f.repository, data, reader::message).run();
+            CheckResult result = new Checker(f.repository, data, MessageLookup.of(reader)).run();
             result.damage().forEach(d -> System.out.println("  damage: " + d));
             result.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));
             return result;
@@ -454,6 +454,129 @@ class CheckTest {
             Path target = tmp.resolve("restore");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
+        }
+    }
+
+    /** A message of a snapshot as its file in the store says: where it is, its plain Subject and Message-ID. */
+    private record Victim(String mailbox, String folder, String name, String subject, String messageId,
+                          org.mailsnap.repository.IndexedBlob header) {}
+
+    /** The first message of the snapshot whose Subject is plain ASCII text, with its header blob's location. */
+    private Victim victim(BackupFixture f, String snapshotId) throws IOException {
+        for (var folder : f.placements(snapshotId).entrySet()) {
+            for (var p : folder.getValue()) {
+                Path file = store.resolve(folder.getKey().mailbox()).resolve(folder.getKey().folder())
+                        .resolve(p.inCur() ? "cur" : "new").resolve(p.name());
+                String subject = null;
+                String messageId = null;
+                String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String line : text.split("\r?\n")) {
+                    if (line.isEmpty()) {
+                        break;
+                    }
+                    if (line.regionMatches(true, 0, "Subject: ", 0, 9)) {
+                        subject = line.substring(9);
+                    } else if (line.regionMatches(true, 0, "Message-ID: ", 0, 12)) {
+                        messageId = line.substring(12).replaceAll("[<>]", "").strip();
+                    }
+                }
+                if (subject == null || messageId == null || !subject.matches("[ -~]+") || subject.contains("=?")) {
+                    continue;
+                }
+                for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
+                    for (var blob : f.repository.maintenance().readPackHeader(id).blobs()) {
+                        if (blob.id().equals(p.content().header())) {
+                            return new Victim(folder.getKey().mailbox(), folder.getKey().folder(), p.name(), subject,
+                                    messageId, blob);
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no message with a plain Subject in " + snapshotId);
+    }
+
+    /** The report names the victim in mail terms: mailbox, folder, file, Subject, Message-ID, and why. */
+    private static void assertNamed(CheckResult result, Victim v, String why) {
+        AffectedMessage m = result.messages().stream().filter(a -> a.fileName().equals(v.name())).findFirst()
+                .orElseThrow(() -> new AssertionError(v.name() + " not among " + result.messages()));
+        assertEquals(v.mailbox(), m.mailbox());
+        assertEquals(v.folder(), m.folder());
+        assertEquals(v.subject(), m.subject());
+        assertEquals(v.messageId(), m.messageId());
+        assertTrue(m.describe().contains(v.subject()) && m.describe().contains(v.messageId())
+                && m.describe().contains(v.mailbox()), m.describe());
+        assertTrue(m.problems().toString().contains(why), m.problems().toString());
+        assertFalse(result.clean());
+    }
+
+    @Test
+    void bitFlipsInAPackItsHeaderAnIndexAndASnapshotAreFoundByReadDataAndReportedByMessage() throws Exception {
+        try (BackupFixture f = fixture()) {
+            BackupResult first = f.backup(store);
+            Victim v = victim(f, first.snapshotId());
+            String pack = v.header().location().pack();
+            Path packFile = file(f, packName(pack));
+
+            // a bit of the message's header blob: only --read-data sees it, and names the message
+            long inBlob = v.header().location().offset() + 3;
+            flip(packFile, inBlob);
+            assertTrue(check(f, DataSelection.NONE).clean(), "invisible without reading data");
+            CheckResult blobFlip = check(f, DataSelection.ALL);
+            assertNamed(blobFlip, v, "damaged");
+            assertFalse(blobFlip.messages().get(0).unindexedOnly());
+            flip(packFile, inBlob);
+            assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
+
+            // a bit of the pack's encrypted header: found by check even without --read-data
+            long inHeader = Files.size(packFile) - 12 - 5;
+            flip(packFile, inHeader);
+            CheckResult header = check(f, DataSelection.NONE);
+            assertTrue(header.damage().stream().anyMatch(d -> d.object().equals("pack " + pack.substring(0, 12))
+                    && d.problem().contains("header")), header.damage().toString());
+            assertFalse(check(f, DataSelection.ALL).clean());
+            flip(packFile, inHeader);
+
+            // a bit of the index file listing the pack: the message is out of reach until repair, and named
+            String index = f.repository.objects().list(ObjectKind.INDEX).stream().filter(id -> {
+                try {
+                    return f.repository.maintenance().readIndex(id).packs().stream()
+                            .anyMatch(p -> p.packId().equals(pack));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).findFirst().orElseThrow();
+            Path indexFile = file(f, "index/" + index);
+            long inIndex = Files.size(indexFile) / 2;
+            flip(indexFile, inIndex);
+            CheckResult indexFlip = check(f, DataSelection.ALL);
+            assertTrue(indexFlip.damage().stream().anyMatch(d -> d.object().equals("index " + index.substring(0, 12))),
+                    indexFlip.damage().toString());
+            assertNamed(indexFlip, v, "no readable index lists it");
+            assertTrue(indexFlip.messages().stream().allMatch(AffectedMessage::unindexedOnly), "repair heals them");
+            assertEquals(new DamageMarks.Result(0, 0, 0, 0), DamageMarks.record(f.catalog, indexFlip),
+                    "intact data is not stored again");
+            flip(indexFile, inIndex);
+            assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
+
+            // a bit of a snapshot object: the catalog still says when it was taken, and which message it alone held
+            Path inbox = store.resolve(firstMailbox());
+            Path brief = inbox.resolve("new").resolve("1700000200.M1P1.brief");
+            Files.writeString(brief, "Message-ID: <brief." + seed + "@example.org>\r\nSubject: here for an hour\r\n"
+                    + "\r\nand gone\r\n");
+            BackupResult second = f.backup(store);
+            Files.delete(brief);
+            f.backup(store);
+            Path snapshotFile = file(f, "snapshots/" + second.snapshotId());
+            flip(snapshotFile, Files.size(snapshotFile) / 2);
+            CheckResult snapshotFlip = check(f, DataSelection.ALL);
+            AffectedSnapshot damaged = snapshotFlip.snapshots().stream()
+                    .filter(a -> a.id().equals(second.snapshotId())).findFirst().orElseThrow();
+            assertNotNull(damaged.time(), "the catalog knows when it was taken");
+            assertNotNull(damaged.storeKey());
+            assertNamed(snapshotFlip, new Victim(firstMailbox(), "", "1700000200.M1P1.brief", "here for an hour",
+                    "brief." + seed + "@example.org", null), "held only by snapshot " + second.snapshotId()
+                    .substring(0, 12));
         }
     }
 
