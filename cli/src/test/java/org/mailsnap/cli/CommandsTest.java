@@ -78,6 +78,25 @@ class CommandsTest {
     }
 
     @Test
+    void findNamesKeywordsAsTheFoldersKeywordsFileDidAndSaysWhenANameIsUnknown() throws Exception {
+        Files.writeString(anne.resolve("dovecot-keywords"), "0 $Forwarded\n2 Project X\n");
+        Files.writeString(anne.resolve("cur/1700000009.M9P1.host:2,RSacd"),
+                mail("dave@example.com", "Keyworded", "kw@example.com", "tagged"));
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+
+        CliRun text = run("find", "--subject", "keyworded");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("  answered, seen, $Forwarded, Project X, keyword-d (name unknown)\n"),
+                "a and c named by the file, d not in it: " + text.out());
+        Map<?, ?> json = (Map<?, ?>) Json.parse(run("find", "--json", "--subject", "keyworded").out());
+        Map<?, ?> hit = (Map<?, ?>) ((java.util.List<?>) json.get("hits")).get(0);
+        assertEquals("RSacd", hit.get("flags"), "the letters stay as they were");
+        assertEquals(java.util.List.of("answered", "seen", "$Forwarded", "Project X", "keyword-d (name unknown)"),
+                hit.get("flagWords"));
+        assertTrue(run("find", "--subject", "quarterly").out().contains("  seen\n"), "no keyword, no repository read");
+    }
+
+    @Test
     void dumpWritesAnMboxWithFromLinesQuoted() throws Exception {
         Path file = tmp.resolve("anne.mbox");
         CliRun dump = run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString());

@@ -107,7 +107,7 @@ class JsonOutputTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hits = (List<Map<String, Object>>) find.get("hits");
         assertEquals(3, hits.size());
-        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "messageId", "from", "to", "subject", "date",
+        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "flagWords", "messageId", "from", "to", "subject", "date",
                 "firstSnapshot", "lastSnapshot", "present");
         assertEquals(Set.of("a", "b", "c"), Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
         assertEquals(id, hits.get(0).get("firstSnapshot"));
