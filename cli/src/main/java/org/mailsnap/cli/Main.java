@@ -72,7 +72,11 @@ public final class Main {
         CommandFactory factory = new CommandFactory(environment, defaults);
         CommandLine cli = new CommandLine(new MailsnapCommand(), factory);
         for (Class<?> subcommand : subcommandsFor(args)) {
-            cli.addSubcommand(new CommandLine(subcommand, factory));
+            CommandLine sub = new CommandLine(subcommand, factory);
+            if (subcommand == ConfigCommand.class) {
+                ConfigCommand.Check.stopAtTheCommand(sub);
+            }
+            cli.addSubcommand(sub);
         }
         cli.registerConverter(Path.class, FileNames::path); // argv's bytes, whatever the locale (RawArguments)
         cli.setExecutionExceptionHandler(new ExceptionMapper(environment));
