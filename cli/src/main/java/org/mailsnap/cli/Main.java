@@ -82,6 +82,7 @@ public final class Main {
         cli.setExecutionExceptionHandler(new ExceptionMapper(environment));
         cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
+        GroupedOptionsHelp.install(cli);
         cli.setDefaultValueProvider(defaults);
         cli.setExecutionStrategy(parsed -> {
             LibraryLogging.configure(verbose(parsed), "1".equals(environment.get("MAILSNAP_DEBUG")));

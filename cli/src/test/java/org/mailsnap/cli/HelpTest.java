@@ -45,6 +45,46 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandsHelpListsItsOptionsInGroupsUnderHeadings() {
+        CommandLine all = Main.commandLine(environment(new StringWriter()), new String[0]);
+        checkGroups(all);
+    }
+
+    private static void checkGroups(CommandLine cli) {
+        var spec = cli.getCommandSpec();
+        Map<String, java.util.List<CommandLine.Model.OptionSpec>> groups = GroupedOptionsHelp.groups(spec);
+        long visible = spec.options().stream().filter(o -> !o.hidden()).count();
+        assertEquals(visible, groups.values().stream().mapToLong(java.util.List::size).sum(),
+                spec.qualifiedName() + ": every visible option in exactly one group: " + groups.keySet());
+        String usage = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        int at = 0;
+        for (var group : groups.entrySet()) {
+            int heading = usage.indexOf("\n" + group.getKey() + "\n", at);
+            assertTrue(heading >= at, spec.qualifiedName() + ": heading '" + group.getKey() + "' in order:\n" + usage);
+            int next = usage.length();
+            for (String other : groups.keySet()) {
+                int o = usage.indexOf("\n" + other + "\n", heading + 1);
+                next = o > heading ? Math.min(next, o) : next;
+            }
+            String section = usage.substring(heading, next);
+            for (var option : group.getValue()) {
+                assertTrue(section.contains(option.longestName()), spec.qualifiedName() + ": " + option.longestName()
+                        + " under '" + group.getKey() + "':\n" + usage);
+            }
+            at = heading + 1;
+        }
+        if (spec.parent() != null) {
+            assertTrue(groups.containsKey(GroupedOptionsHelp.INHERITED), spec.qualifiedName() + ": --help, --config, --verbose");
+        }
+        if (spec.mixins().keySet().stream().anyMatch(m -> m.equals("repository"))) {
+            assertTrue(groups.containsKey("Repository and catalog:"), spec.qualifiedName());
+        }
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            checkGroups(sub);
+        }
+    }
+
+    @Test
     void completionIsABashScriptForEveryCommand() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
