@@ -102,5 +102,27 @@ class HelpTest {
         String output = new String(bash.getInputStream().readAllBytes());
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, bash.exitValue(), "bash -n: " + output);
+
+        // Installed as the README says (a file bash sources), it completes commands and options.
+        assertEquals("restore", complete(file, "mailsnap", "res"));
+        assertEquals("--merge --message", complete(file, "mailsnap", "restore", "--me"));
+        assertEquals("rebuild", complete(file, "mailsnap", "catalog", "re"));
+    }
+
+    /** What bash offers for the last word after sourcing {@code script}, words sorted, space-separated. */
+    private static String complete(Path script, String... words) throws Exception {
+        StringBuilder array = new StringBuilder();
+        for (String w : words) {
+            array.append(" '").append(w).append("'");
+        }
+        // compopt (how bash displays the words) works only inside completion proper: a no-op here.
+        String program = "compopt() { :; }; source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
+                + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_mailsnap;"
+                + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort | xargs";
+        Process bash = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes()).strip();
+        assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, bash.exitValue(), output);
+        return output;
     }
 }
