@@ -54,7 +54,7 @@ final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MessageQuery q = MessageQuery.all().withLimit(limit);
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = env.clock();
         if (messageId != null) {
             q = q.withMessageId(messageId);
         }

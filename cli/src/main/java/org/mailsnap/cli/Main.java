@@ -38,9 +38,16 @@ public final class Main {
 
     /** Runs one command with the given streams and environment (tests pass their own). */
     public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, String... args) {
+        return run(new Environment(env, out, err), args);
+    }
+
+    /** Runs one command in {@code environment}: tests pass their own streams, variables, clock and terminal. */
+    static int run(Environment environment, String... args) {
+        PrintWriter out = environment.out();
+        PrintWriter err = environment.err();
         CommandLine cli;
         try {
-            cli = commandLine(new Environment(env, out, err), args);
+            cli = commandLine(environment, args);
         } catch (UserError e) {
             err.println("mailsnap: " + ExceptionMapper.message(e));
             err.flush();

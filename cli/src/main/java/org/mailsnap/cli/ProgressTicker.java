@@ -47,7 +47,7 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
-        if (!enabled(quiet, System.console() != null)) {
+        if (!enabled(quiet, env.terminal())) {
             return new ProgressTicker(null, env, () -> {});
         }
         long start = System.nanoTime();
