@@ -21,13 +21,6 @@ import picocli.CommandLine.Unmatched;
                 "  mailsnap config check",
                 "  mailsnap --config /etc/mailsnap/test.conf config check backup"})
 final class ConfigCommand {
-    /**
-     * Keys no command has yet but the configuration may already hold: the retention policy {@code forget} reads.
-     * They are accepted so that a configuration written for a newer mailsnap does not fail an older one's check.
-     */
-    static final Set<String> RESERVED = Set.of("keep-last", "keep-hourly", "keep-daily", "keep-weekly",
-            "keep-monthly", "keep-yearly", "keep-within", "keep-tag", "prune");
-
     @Command(name = "check", description = {
             "Validate the configuration file and print the settings a command would run with, with their sources.",
             "Every key must be an option of some command (its long name without dashes); a value must convert",
@@ -148,7 +141,7 @@ final class ConfigCommand {
             Map<List<String>, Set<String>> keysByCommand = new LinkedHashMap<>();
             CommandLine all = Main.commandLine(env, defaults, new String[0]);
             collect(all, keysByCommand);
-            Set<String> anyKey = new TreeSet<>(RESERVED);
+            Set<String> anyKey = new TreeSet<>();
             keysByCommand.values().forEach(anyKey::addAll);
             List<String> problems = new ArrayList<>();
             for (ConfigFile.Entry entry : file.entries()) {
@@ -157,7 +150,7 @@ final class ConfigCommand {
                 if (known == null) {
                     problems.add(file.where(entry) + ": [" + String.join(".", table)
                             + "] is not a mailsnap command");
-                } else if (!known.contains(entry.key()) && !RESERVED.contains(entry.key())) {
+                } else if (!known.contains(entry.key())) {
                     problems.add(file.where(entry) + ": unknown key '" + entry.key() + "'"
                             + (table.isEmpty() ? "" : " for '" + String.join(" ", table) + "'"));
                 }
