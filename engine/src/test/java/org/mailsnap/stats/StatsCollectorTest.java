@@ -58,6 +58,8 @@ class StatsCollectorTest {
                 RepositoryStats expected = oracle(f).collect(mailbox);
                 assertEquals(expected, compact.collect(mailbox), "mailbox " + mailbox);
                 long indexed = f.catalog.blobs().size();
+                System.out.println("stats tables: " + compact.tableBytes() + " bytes for " + indexed
+                        + " indexed blobs (mailbox " + mailbox + ")");
                 assertTrue(compact.tableBytes() <= 16 * indexed + 2048, "about (8 + 4 + 2/8) / 0.8 ≈ 15.3 bytes a"
                         + " blob, plus the shared pairs: " + compact.tableBytes() + " for " + indexed + " blobs");
             }
