@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Unmatched;
 
@@ -20,25 +21,25 @@ import picocli.CommandLine.Unmatched;
                 "  mailsnap config check",
                 "  mailsnap --config /etc/mailsnap/test.conf config check backup"})
 final class ConfigCommand {
-    /**
-     * Keys no command has yet but the configuration may already hold: the retention policy {@code forget} reads.
-     * They are accepted so that a configuration written for a newer mailsnap does not fail an older one's check.
-     */
-    static final Set<String> RESERVED = Set.of("keep-last", "keep-hourly", "keep-daily", "keep-weekly",
-            "keep-monthly", "keep-yearly", "keep-within", "keep-tag", "prune");
-
     @Command(name = "check", description = {
             "Validate the configuration file and print the settings a command would run with, with their sources.",
             "Every key must be an option of some command (its long name without dashes); a value must convert",
-            "as the option would. Give a command and its options to see their effect (default: backup)."},
+            "as the option would. Give a command and its options to see their effect (default: backup); the",
+            "options of check itself (--json) come before that command, so that the command's own --json is its."},
             footer = {"", "Examples:",
                     "  mailsnap config check",
                     "  mailsnap config check restore --target /tmp/r --at 2h",
+                    "  mailsnap config check --json backup --lock none",
                     "  mailsnap --config ./test.conf config check backup --lock none"})
     static final class Check implements Callable<Integer> {
         private final Environment env;
         private final ConfigDefaults defaults;
 
+        @Option(names = "--json", description = "Print one JSON object: the file, its problems, the settings "
+                + "(schema in README). Before COMMAND: after it, --json is the command's.")
+        boolean json;
+
+        /** The command to check and its arguments: everything from the first argument check does not know. */
         @Unmatched
         List<String> commandArgs = new ArrayList<>();
 
@@ -47,18 +48,24 @@ final class ConfigCommand {
             this.defaults = defaults;
         }
 
+        /** Arguments after the first that check does not know belong to the checked command, however they look. */
+        static void stopAtTheCommand(CommandLine config) {
+            config.getSubcommands().get("check").setStopAtUnmatched(true);
+        }
+
         @Override
         public Integer call() {
-            ConfigFile file = defaults.file();
             List<String> problems = new ConfigValidator(env, defaults).problems();
             for (String problem : problems) {
                 env.err().println("mailsnap: " + problem);
             }
             if (!problems.isEmpty()) {
+                if (json) {
+                    env.out().println(Json.object(new ConfigCheckReport(defaults.file(), problems, null, List.of())
+                            .json()));
+                }
                 return ExitCode.USAGE.code();
             }
-            env.out().println(file.present() ? "configuration file " + file.path() + ": ok"
-                    : "no configuration file (" + file.path() + " does not exist)");
             List<String> args = commandArgs.isEmpty() ? List.of("backup") : commandArgs;
             ParseResult parsed;
             try {
@@ -70,15 +77,20 @@ final class ConfigCommand {
             while (parsed.hasSubcommand()) {
                 parsed = parsed.subcommand();
             }
-            print(parsed);
+            ConfigCheckReport report = new ConfigCheckReport(defaults.file(), problems,
+                    String.join(" ", ConfigDefaults.commandPath(parsed.commandSpec())), settings(parsed));
+            if (json) {
+                env.out().println(Json.object(report.json()));
+            } else {
+                report.printText(env.out());
+            }
             return ExitCode.OK.code();
         }
 
-        /** One line per configurable setting of the command: key, effective value, and where it came from. */
-        private void print(ParseResult parsed) {
+        /** One per configurable setting of the command: key, effective value, and where it came from. */
+        private List<ConfigCheckReport.Setting> settings(ParseResult parsed) {
             CommandSpec command = parsed.commandSpec();
-            env.out().println("settings of '" + command.qualifiedName() + "':");
-            Map<String, String[]> rows = new LinkedHashMap<>();
+            Map<String, ConfigCheckReport.Setting> rows = new LinkedHashMap<>();
             List<ArgSpec> args = new ArrayList<>(command.options());
             args.addAll(command.positionalParameters());
             for (ArgSpec arg : args) {
@@ -98,20 +110,19 @@ final class ConfigCommand {
                             : value == null || (value instanceof java.util.Collection<?> c && c.isEmpty()) ? "unset"
                             : ConfigDefaults.Origin.DEFAULT.word;
                 }
-                rows.put(key, new String[] {value == null ? "" : String.valueOf(value), source});
+                rows.put(key, new ConfigCheckReport.Setting(key, value == null ? null : String.valueOf(value),
+                        source));
             }
             for (String variable : List.of("MAILSNAP_PASSWORD", "MAILSNAP_PASSWORD_FILE",
                     "MAILSNAP_PASSWORD_COMMAND")) {
                 if (env.get(variable) != null && rows.containsKey("password-file")) {
-                    rows.put("password", new String[] {variable.equals("MAILSNAP_PASSWORD") ? "(hidden)"
-                            : env.get(variable), "environment " + variable});
+                    rows.put("password", new ConfigCheckReport.Setting("password",
+                            variable.equals("MAILSNAP_PASSWORD") ? "(hidden)" : env.get(variable),
+                            "environment " + variable));
                     break;
                 }
             }
-            int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
-            int valueWidth = rows.values().stream().mapToInt(r -> r[0].length()).max().orElse(0);
-            rows.forEach((key, row) -> env.out().printf("  %-" + width + "s = %-" + Math.max(1, valueWidth)
-                    + "s  (%s)%n", key, row[0], row[1]));
+            return new ArrayList<>(rows.values());
         }
     }
 
@@ -130,7 +141,7 @@ final class ConfigCommand {
             Map<List<String>, Set<String>> keysByCommand = new LinkedHashMap<>();
             CommandLine all = Main.commandLine(env, defaults, new String[0]);
             collect(all, keysByCommand);
-            Set<String> anyKey = new TreeSet<>(RESERVED);
+            Set<String> anyKey = new TreeSet<>();
             keysByCommand.values().forEach(anyKey::addAll);
             List<String> problems = new ArrayList<>();
             for (ConfigFile.Entry entry : file.entries()) {
@@ -139,7 +150,7 @@ final class ConfigCommand {
                 if (known == null) {
                     problems.add(file.where(entry) + ": [" + String.join(".", table)
                             + "] is not a mailsnap command");
-                } else if (!known.contains(entry.key()) && !RESERVED.contains(entry.key())) {
+                } else if (!known.contains(entry.key())) {
                     problems.add(file.where(entry) + ": unknown key '" + entry.key() + "'"
                             + (table.isEmpty() ? "" : " for '" + String.join(" ", table) + "'"));
                 }

@@ -1,10 +1,11 @@
 package org.mailsnap.cli;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.recovery.HitFlagWords;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.catalog.MessageQuery;
@@ -14,11 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Searches the catalog's message index: no pack is read. Each hit names the snapshots that hold it, so a message
- * deleted last Tuesday is found and put back with {@code restore --message BASE --merge}.
+ * Searches the catalog's message index. Each hit names the snapshots that hold it, so a message deleted last Tuesday
+ * is found and put back with {@code restore --message BASE --merge}. The repository is read only to name the
+ * keywords of hits that carry keyword letters.
  */
 @Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject or date.",
-        "The search reads only the local catalog, no repository data; --mailbox narrows it to one mailbox.",
+        "The search reads the local catalog (the repository only to name keywords); --mailbox narrows it.",
         "Each hit by date, From, Subject and flags in words, with its GUID and the snapshots that hold it."},
         footer = {"", "Examples:",
                 "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
@@ -52,7 +54,7 @@ final class FindCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MessageQuery q = MessageQuery.all().withLimit(limit);
-        Clock clock = Clock.system(ZoneId.systemDefault()); // "yesterday" is the operator's day
+        Clock clock = env.clock();
         if (messageId != null) {
             q = q.withMessageId(messageId);
         }
@@ -79,9 +81,14 @@ final class FindCommand implements Callable<Integer> {
         }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = SnapshotHistory.load(session.repository, session.catalog);
-            List<MessageHit> hits;
+            List<MessageHit> found;
             try (CatalogReader reader = session.catalog.read()) {
-                hits = new MessageFinder(history.all()).find(reader, q);
+                found = new MessageFinder(history.all()).find(reader, q);
+            }
+            HitFlagWords flagWords = new HitFlagWords(history, session.blobs()::get);
+            List<FindHit> hits = new ArrayList<>();
+            for (MessageHit hit : found) {
+                hits.add(new FindHit(hit, flagWords.of(hit)));
             }
             if (json) {
                 env.out().println(Json.object(FindJson.json(hits, limit)));

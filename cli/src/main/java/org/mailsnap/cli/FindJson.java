@@ -12,15 +12,17 @@ import org.mailsnap.recovery.MessageHit;
 final class FindJson {
     private FindJson() {}
 
-    static Map<String, Object> json(List<MessageHit> hits, int limit) {
+    static Map<String, Object> json(List<FindHit> hits, int limit) {
         List<Object> rows = new ArrayList<>();
-        for (MessageHit hit : hits) {
+        for (FindHit found : hits) {
+            MessageHit hit = found.hit();
             MessageInfo m = hit.info();
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("mailbox", hit.mailbox());
             o.put("folder", hit.folder().isEmpty() ? "INBOX" : hit.folder());
             o.put("guid", hit.guid());
             o.put("flags", hit.flags());
+            o.put("flagWords", found.flagWords());
             o.put("messageId", m.messageId());
             o.put("from", m.from());
             o.put("to", m.to());

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.maildir.FlagWords;
 import org.mailsnap.model.NameBytes;
 import org.mailsnap.recovery.MessageHit;
 
@@ -18,16 +17,17 @@ import org.mailsnap.recovery.MessageHit;
  *     guid: 1700000000.M1P1.host   first in: 3f2a9c1b04d2 (2026-11-24 10:00:05)   last in: … (still present)
  * 1 found
  * </pre>
- * Keyword letters stay unnamed ({@code keyword-a}): find reads only the catalog, and the names are in the
- * repository's copy of the folder's {@code dovecot-keywords}.
+ * Keywords are named as the folder's {@code dovecot-keywords} named them in the last snapshot holding the message;
+ * {@code keyword-a (name unknown)} when it did not.
  */
 final class FindText {
     private FindText() {}
 
-    static void print(List<MessageHit> hits, int limit, PrintWriter out) {
-        for (MessageHit hit : hits) {
+    static void print(List<FindHit> hits, int limit, PrintWriter out) {
+        for (FindHit found : hits) {
+            MessageHit hit = found.hit();
             MessageInfo m = hit.info();
-            String flags = MailText.words(FlagWords.ofLetters(hit.flags(), null));
+            String flags = MailText.words(found.flagWords());
             Instant unknownArrival = null; // the index keeps the Date header, not the file's mtime
             out.println(NameBytes.printable(hit.mailbox() + " " + (hit.folder().isEmpty() ? "INBOX" : hit.folder())
                     + "  " + MailText.line(m, unknownArrival, flags)));

@@ -6,6 +6,7 @@ import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "init", description = "Create a new, empty repository (refuses an existing one).",
         footer = {"", "Examples:",
@@ -17,6 +18,9 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     RepositoryAccessOptions repository;
 
+    @Option(names = "--json", description = "Print one JSON object: {\"repository\": id, \"location\"} (README).")
+    boolean json;
+
     InitCommand(Environment env) {
         this.env = env;
     }
@@ -26,8 +30,14 @@ final class InitCommand implements Callable<Integer> {
         try (Storage storage = repository.storage(env)) {
             char[] password = Passwords.readNew(repository.passwordFile, env, "new repository password: ");
             try (Repository repo = Repository.init(storage, password, RepositoryOptions.defaults())) {
-                env.out().println("created repository " + repo.config().repositoryId() + " at " + storage.location());
-                env.out().println("keep the password safe: without it the backups cannot be read");
+                if (json) {
+                    env.out().println(Json.object(java.util.Map.of("repository", repo.config().repositoryId(),
+                            "location", storage.location())));
+                } else {
+                    env.out().println("created repository " + repo.config().repositoryId() + " at "
+                            + storage.location());
+                    env.out().println("keep the password safe: without it the backups cannot be read");
+                }
             }
         }
         return ExitCode.OK.code();

@@ -33,6 +33,8 @@ final class KeyCommand {
         Path newPasswordFile;
         @Option(names = "--label", description = "A note stored with the key (default: user@host).")
         String label;
+        @Option(names = "--json", description = "Print one JSON object: {\"key\": the new key's id}.")
+        boolean json;
 
         Add(Environment env) {
             this.env = env;
@@ -43,7 +45,7 @@ final class KeyCommand {
             try (Repository repo = repository.open(env)) {
                 char[] password = newPassword(env, newPasswordFile);
                 KeyInfo key = repo.keyFiles().add(password, label == null ? defaultLabel() : label);
-                env.out().println("added key " + key.id());
+                env.out().println(json ? Json.object(Map.of("key", key.id())) : "added key " + key.id());
             }
             return 0;
         }
@@ -97,6 +99,8 @@ final class KeyCommand {
         String id;
         @Option(names = "--force", description = "Also remove the key that was used to open the repository.")
         boolean force;
+        @Option(names = "--json", description = "Print one JSON object: {\"removed\": ID as given}.")
+        boolean json;
 
         Remove(Environment env) {
             this.env = env;
@@ -106,7 +110,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 repo.keyFiles().remove(id, force);
-                env.out().println("removed key " + id);
+                env.out().println(json ? Json.object(Map.of("removed", id)) : "removed key " + id);
             }
             return 0;
         }
@@ -118,6 +122,8 @@ final class KeyCommand {
         @Mixin RepositoryAccessOptions repository;
         @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
         Path newPasswordFile;
+        @Option(names = "--json", description = "Print one JSON object: {\"key\": the new key's id}.")
+        boolean json;
 
         Passwd(Environment env) {
             this.env = env;
@@ -127,7 +133,8 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 KeyInfo key = repo.keyFiles().changePassword(newPassword(env, newPasswordFile), defaultLabel());
-                env.out().println("password changed (new key " + key.id() + ")");
+                env.out().println(json ? Json.object(Map.of("key", key.id()))
+                        : "password changed (new key " + key.id() + ")");
             }
             return 0;
         }

@@ -38,9 +38,16 @@ public final class Main {
 
     /** Runs one command with the given streams and environment (tests pass their own). */
     public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env, String... args) {
+        return run(new Environment(env, out, err), args);
+    }
+
+    /** Runs one command in {@code environment}: tests pass their own streams, variables, clock and terminal. */
+    static int run(Environment environment, String... args) {
+        PrintWriter out = environment.out();
+        PrintWriter err = environment.err();
         CommandLine cli;
         try {
-            cli = commandLine(new Environment(env, out, err), args);
+            cli = commandLine(environment, args);
         } catch (UserError e) {
             err.println("mailsnap: " + ExceptionMapper.message(e));
             err.flush();
@@ -72,12 +79,17 @@ public final class Main {
         CommandFactory factory = new CommandFactory(environment, defaults);
         CommandLine cli = new CommandLine(new MailsnapCommand(), factory);
         for (Class<?> subcommand : subcommandsFor(args)) {
-            cli.addSubcommand(new CommandLine(subcommand, factory));
+            CommandLine sub = new CommandLine(subcommand, factory);
+            if (subcommand == ConfigCommand.class) {
+                ConfigCommand.Check.stopAtTheCommand(sub);
+            }
+            cli.addSubcommand(sub);
         }
         cli.registerConverter(Path.class, FileNames::path); // argv's bytes, whatever the locale (RawArguments)
         cli.setExecutionExceptionHandler(new ExceptionMapper(environment));
         cli.setParameterExceptionHandler((e, a) -> ExceptionMapper.usage(e, a, defaults));
         cli.setUsageHelpAutoWidth(true);
+        GroupedOptionsHelp.install(cli);
         cli.setDefaultValueProvider(defaults);
         cli.setExecutionStrategy(parsed -> {
             LibraryLogging.configure(verbose(parsed), "1".equals(environment.get("MAILSNAP_DEBUG")));

@@ -45,7 +45,7 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     static ProgressTicker start(Environment env, boolean quiet, LongFunction<String> line) {
-        if (!enabled(quiet, Terminal.attached())) {
+        if (!enabled(quiet, env.terminal())) {
             return new ProgressTicker(null, () -> {});
         }
         long start = System.nanoTime();

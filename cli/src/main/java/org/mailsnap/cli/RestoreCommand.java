@@ -100,7 +100,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = session.history();
-            SnapshotSummary summary = snapshot.resolve(history);
+            SnapshotSummary summary = snapshot.resolve(history, env.clock());
             Snapshot snap = history.open(summary);
             refuseTheLiveStore(snap);
             var blobs = session.blobs();

@@ -23,10 +23,11 @@ final class SnapshotChoice {
         String at;
     }
 
-    SnapshotSummary resolve(SnapshotHistory history) throws IOException {
+    /** @param clock what {@code --at} counts from ({@link Environment#clock()}) */
+    SnapshotSummary resolve(SnapshotHistory history, java.time.Clock clock) throws IOException {
         if (choice.id != null) {
             return history.byId(choice.id, null);
         }
-        return history.at(TimeExpressions.parseEnd(choice.at, java.time.Clock.system(java.time.ZoneId.systemDefault())), null);
+        return history.at(TimeExpressions.parseEnd(choice.at, clock), null);
     }
 }

@@ -37,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Session session = Session.open(env, repository, catalog)) {
             RepositoryStats stats = new StatsCollector(session.repository, session.history(), session.blobs()::get,
-                    session.catalog.blobs()).collect(mailbox);
+                    session.catalog.blobs(), session.catalog.blobs().size()).collect(mailbox);
             if (json) {
                 env.out().println(Json.object(StatsJson.of(stats)));
             } else {

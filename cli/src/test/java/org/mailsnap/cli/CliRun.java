@@ -14,6 +14,15 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The CLI called in-process with its own clock (what time expressions count from) and terminal or not. */
+    static CliRun at(Map<String, String> env, java.time.Clock clock, boolean terminal, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new Environment(env, new PrintWriter(out, true), new PrintWriter(err, true), clock,
+                terminal), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     /** Like {@link #of}, and prints the command with what it printed, for the test's log. */
     static CliRun logged(Map<String, String> env, String... args) {
         CliRun r = of(env, args);

@@ -78,6 +78,25 @@ class CommandsTest {
     }
 
     @Test
+    void findNamesKeywordsAsTheFoldersKeywordsFileDidAndSaysWhenANameIsUnknown() throws Exception {
+        Files.writeString(anne.resolve("dovecot-keywords"), "0 $Forwarded\n2 Project X\n");
+        Files.writeString(anne.resolve("cur/1700000009.M9P1.host:2,RSacd"),
+                mail("dave@example.com", "Keyworded", "kw@example.com", "tagged"));
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+
+        CliRun text = run("find", "--subject", "keyworded");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("  answered, seen, $Forwarded, Project X, keyword-d (name unknown)\n"),
+                "a and c named by the file, d not in it: " + text.out());
+        Map<?, ?> json = (Map<?, ?>) Json.parse(run("find", "--json", "--subject", "keyworded").out());
+        Map<?, ?> hit = (Map<?, ?>) ((java.util.List<?>) json.get("hits")).get(0);
+        assertEquals("RSacd", hit.get("flags"), "the letters stay as they were");
+        assertEquals(java.util.List.of("answered", "seen", "$Forwarded", "Project X", "keyword-d (name unknown)"),
+                hit.get("flagWords"));
+        assertTrue(run("find", "--subject", "quarterly").out().contains("  seen\n"), "no keyword, no repository read");
+    }
+
+    @Test
     void dumpWritesAnMboxWithFromLinesQuoted() throws Exception {
         Path file = tmp.resolve("anne.mbox");
         CliRun dump = run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString());
@@ -281,6 +300,39 @@ class CommandsTest {
         assertEquals(Instant.parse("2026-11-22T23:00:00Z"), TimeExpressions.parseStart("yesterday", clock));
         UserError e = assertThrows(UserError.class, () -> TimeExpressions.parse("soonish", clock));
         assertEquals(ExitCode.USAGE, e.code());
+    }
+
+    @Test
+    void timeExpressionsOnTheCommandLineCountFromTheInjectedClock() {
+        Clock dayAfter = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("UTC"));
+        Clock twoDaysAfter = Clock.fixed(Instant.parse("2026-11-26T10:00:01Z"), ZoneId.of("UTC"));
+        assertTrue(CliRun.at(env, dayAfter, false, "find", "--since", "1d").out().endsWith("2 found\n"),
+                "both Date headers (2026-11-24 10:00) are within a day of the clock");
+        assertTrue(CliRun.at(env, twoDaysAfter, false, "find", "--since", "1d").out().endsWith("0 found\n"));
+        assertTrue(CliRun.at(env, dayAfter, false, "find", "--until", "yesterday 10:30").out()
+                .endsWith("2 found\n"), "yesterday is the clock's");
+
+        Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(3));
+        CliRun restore = CliRun.at(env, later, false, "restore", "--at", "2h", "--target",
+                tmp.resolve("r").toString());
+        assertEquals(0, restore.code(), restore.err());
+        Clock before = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneId.of("UTC"));
+        CliRun none = CliRun.at(env, before, false, "restore", "--at", "now", "--target", tmp.resolve("r2").toString());
+        assertNotEquals(0, none.code());
+        assertTrue(none.err().contains("no snapshot at or before 2020-01-01T00:00"), none.err());
+    }
+
+    @Test
+    void progressIsDrawnOnATerminalOnlyAndNotWithQuiet() throws Exception {
+        Files.writeString(anne.resolve("new/1700000010.M10P1.host"), mail("x@y", "more", "more@y", "b"));
+        CliRun onTerminal = CliRun.at(env, Clock.systemUTC(), true, "backup", "--lock", "none", store.toString());
+        assertEquals(0, onTerminal.code(), onTerminal.err());
+        assertTrue(onTerminal.err().endsWith("\r\033[K"), "the line is erased at the end: " + onTerminal.err());
+        CliRun quiet = CliRun.at(env, Clock.systemUTC(), true, "backup", "--quiet", "--lock", "none",
+                store.toString());
+        assertEquals("", quiet.err());
+        CliRun timer = CliRun.at(env, Clock.systemUTC(), false, "backup", "--lock", "none", store.toString());
+        assertEquals("", timer.err(), "no terminal: nothing");
     }
 
     @Test

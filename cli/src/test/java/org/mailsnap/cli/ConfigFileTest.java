@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,53 @@ class ConfigFileTest {
         assertTrue(line(out, "layout").contains("maildir++") && line(out, "layout").contains("(option)"), out);
         assertTrue(line(out, "separator").contains(":") && line(out, "separator").contains("(default)"), out);
         assertTrue(line(out, "store").contains("(file " + conf + ":5)"), out);
+    }
+
+    @Test
+    void configCheckJsonIsOneObjectAndTheCheckedCommandKeepsItsOwnJson() {
+        env.put("MAILSNAP_LOCK_TIMEOUT", "40");
+        CliRun check = run("config", "check", "--json", "backup", "--layout", "maildir++", "--json");
+        assertEquals(0, check.code(), check.err());
+        assertEquals("", check.err());
+        assertEquals(1, check.out().lines().count(), check.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> o = (Map<String, Object>) Json.parse(check.out());
+        JsonOutputTest.keys(o, "file", "present", "ok", "problems", "command", "settings");
+        assertEquals(conf.toString(), o.get("file"));
+        assertEquals(true, o.get("present"));
+        assertEquals(true, o.get("ok"));
+        assertEquals(List.of(), o.get("problems"));
+        assertEquals("backup", o.get("command"));
+        Map<String, Map<String, Object>> settings = new java.util.HashMap<>();
+        for (Object row : (List<?>) o.get("settings")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> setting = (Map<String, Object>) row;
+            JsonOutputTest.keys(setting, "key", "value", "source");
+            settings.put((String) setting.get("key"), setting);
+        }
+        assertEquals(Map.of("key", "lock", "value", "none", "source", "file " + conf + ":9"), settings.get("lock"));
+        assertEquals("environment MAILSNAP_LOCK_TIMEOUT", settings.get("lock-timeout").get("source"));
+        assertEquals(Map.of("key", "layout", "value", "maildir++", "source", "option"), settings.get("layout"));
+        assertEquals(Map.of("key", "json", "value", "true", "source", "option"), settings.get("json"),
+                "the --json after the command is backup's");
+
+        CliRun text = run("config", "check", "backup", "--json");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("configuration file " + conf + ": ok\nsettings of 'mailsnap backup':"), text.out());
+    }
+
+    @Test
+    void configCheckJsonListsTheProblemsAndExits2() throws Exception {
+        Files.writeString(conf, Files.readString(conf) + "pasword-file = \"/x\"\n");
+        CliRun check = run("config", "check", "--json");
+        assertEquals(2, check.code());
+        assertEquals("mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'", check.err().strip());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> o = (Map<String, Object>) Json.parse(check.out());
+        assertEquals(false, o.get("ok"));
+        assertEquals(List.of(conf + ":11: unknown key 'pasword-file' for 'backup'"), o.get("problems"));
+        assertNull(o.get("command"));
+        assertEquals(List.of(), o.get("settings"));
     }
 
     @Test

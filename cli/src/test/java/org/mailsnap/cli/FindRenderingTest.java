@@ -18,8 +18,8 @@ class FindRenderingTest {
     static final MessageInfo REPLIED = new MessageInfo("<lunch@example.com>", "Carol <carol@example.com>", "anne",
             "Lunch?", DiffRenderingTest.DATE, "", DiffRenderingTest.DATE, null, DiffRenderingTest.DATE, ".Sent",
             "RSa");
-    static final List<MessageHit> HITS = List.of(new MessageHit("example.org/anne", "1.M1.h", REPLIED, SNAPSHOT,
-            SNAPSHOT));
+    static final List<FindHit> HITS = List.of(new FindHit(new MessageHit("example.org/anne", "1.M1.h", REPLIED,
+            SNAPSHOT, SNAPSHOT), List.of("answered", "seen", "$Forwarded")));
 
     @Test
     void textIsMailFirstThenWhereToRestoreItFrom() {
@@ -28,7 +28,7 @@ class FindRenderingTest {
         assertEquals(String.join("\n",
                 "example.org/anne .Sent  " + MailText.DATE.format(DiffRenderingTest.DATE) + "  "
                         + MailText.column("Carol <carol@example.com>", 28) + "  " + MailText.column("Lunch?", 40)
-                        + "  answered, seen, keyword-a",
+                        + "  answered, seen, $Forwarded",
                 "    guid: 1.M1.h   first in: dddddddddddd (" + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
                         + ")   last in: dddddddddddd (" + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
                         + ") (still present)",
@@ -43,6 +43,7 @@ class FindRenderingTest {
         assertEquals(true, o.get("limitReached"));
         Map<String, Object> hit = ((List<Map<String, Object>>) o.get("hits")).get(0);
         assertEquals("RSa", hit.get("flags"));
+        assertEquals(List.of("answered", "seen", "$Forwarded"), hit.get("flagWords"));
         assertEquals(SNAPSHOT.id(), hit.get("lastSnapshot"));
     }
 }

@@ -56,6 +56,26 @@ class JsonOutputTest {
     }
 
     @Test
+    void initAndKeyAddPasswdRemoveEachPrintOneObjectOfTheSchema() {
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("second").toString());
+        Map<String, Object> init = object(run("init", "--json"));
+        keys(init, "repository", "location");
+        assertTrue(init.get("location").toString().endsWith("second"), init.toString());
+
+        env.put("MAILSNAP_NEW_PASSWORD", "another");
+        Map<String, Object> added = object(run("key", "add", "--json"));
+        keys(added, "key");
+        String id = (String) added.get("key");
+        Map<String, Object> removed = object(run("key", "remove", "--json", id.substring(0, 8)));
+        assertEquals(Map.of("removed", id.substring(0, 8)), removed);
+        env.put("MAILSNAP_NEW_PASSWORD", "changed");
+        Map<String, Object> changed = object(run("key", "passwd", "--json"));
+        keys(changed, "key");
+        env.put("MAILSNAP_PASSWORD", "changed");
+        assertTrue(run("key", "list").out().contains((String) changed.get("key")), "the new key opens it");
+    }
+
+    @Test
     void backupSnapshotsLsDiffFindRestoreEachPrintOneObjectOfTheSchema() {
         Map<String, Object> backup = object(run("backup", "--json", "--lock", "none", store.toString()));
         keys(backup, "snapshot", "time", "mailboxes", "folders", "messages", "bytes", "foldersListed",
@@ -107,7 +127,7 @@ class JsonOutputTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hits = (List<Map<String, Object>>) find.get("hits");
         assertEquals(3, hits.size());
-        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "messageId", "from", "to", "subject", "date",
+        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "flagWords", "messageId", "from", "to", "subject", "date",
                 "firstSnapshot", "lastSnapshot", "present");
         assertEquals(Set.of("a", "b", "c"), Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
         assertEquals(id, hits.get(0).get("firstSnapshot"));

@@ -12,6 +12,8 @@ import org.mailsnap.backup.BackupSettings;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.recovery.HitFlagWords;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.maildir.lock.FolderLocker;
@@ -62,6 +64,12 @@ final class DovecotBackups implements AutoCloseable {
         try (CatalogReader reader = fixture.catalog.read()) {
             return new MessageFinder(reader.snapshots()).find(reader, query);
         }
+    }
+
+    /** A hit's flags in words as {@code find} prints them: keywords named by the snapshot's dovecot-keywords. */
+    List<String> flagWords(MessageHit hit) throws IOException {
+        return new HitFlagWords(SnapshotHistory.load(fixture.repository, fixture.catalog),
+                fixture.repository.openBlobStore(fixture.catalog.blobs())::get).of(hit);
     }
 
     RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {

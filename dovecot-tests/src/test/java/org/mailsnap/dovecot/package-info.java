@@ -36,7 +36,8 @@
  * {@code ActivityLog}: a change logged with the interval in which the server made it, a backup bracketed by the
  * interval in which it held the locks. {@code PointInTimeRestoreTest}, {@code MergeRestoreLiveTest},
  * {@code BackupLockEtiquetteTest} (with {@code LockHolderMain}, a separate JVM killed while it holds a lock),
- * {@code MaildirlockModeTest} and {@code ChangeBetweenListingAndReadingTest} cover the rest.
+ * {@code MaildirlockModeTest}, {@code ChangeBetweenListingAndReadingTest} and {@code FindKeywordsLiveTest} (keywords
+ * set over IMAP found by name) cover the rest.
  *
  * <p>Identity by Dovecot's GUID (issue 11): Dovecot gives a message a new base when it is moved back into a folder
  * whose uidlist still knows its base, and keeps its GUID in the record's {@code G} extension. {@code DovecotGuids}

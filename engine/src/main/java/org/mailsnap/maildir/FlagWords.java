@@ -9,11 +9,14 @@ import java.util.List;
  *
  * <pre>
  * D draft   F flagged   P passed   R answered   S seen   T deleted
- * a–z       the folder's keyword of that index ({@code keyword-x} when the keywords file does not name it)
+ * a–z       the folder's keyword of that index ({@code keyword-x (name unknown)} when no keywords file names it)
  * other     {@code flag-X}
  * </pre>
  */
 public final class FlagWords {
+    /** After a keyword letter whose name is not known, so that nobody takes {@code keyword-a} for the name. */
+    public static final String UNNAMED = " (name unknown)";
+
     private FlagWords() {}
 
     /**
@@ -48,7 +51,7 @@ public final class FlagWords {
             default:
                 if (letter >= 'a' && letter <= 'z') {
                     String name = keywords == null ? null : keywords.nameOf(letter);
-                    return name != null ? name : "keyword-" + letter;
+                    return name != null ? name : "keyword-" + letter + UNNAMED;
                 }
                 return "flag-" + letter;
         }

@@ -13,6 +13,8 @@
  *   <li>{@link org.mailsnap.model.BaseNames}: a message's base (its name up to the first separator), its
  *       identity unless the uidlist gives another GUID, and the byte order that manifests and the catalog keep
  *       bases in.</li>
+ *   <li>{@link org.mailsnap.model.BlobIdSet}: a compact set of blob ids by their 64-bit prefixes, for the commands
+ *       that walk every blob of a repository (prune's live set, stats).</li>
  * </ul>
  */
 package org.mailsnap.model;

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIdSet;
 
 /**
  * Which listed copy of a live blob prune keeps. Most blobs are listed once; a blob two writers stored at once (or
@@ -13,11 +14,11 @@ import org.mailsnap.model.BlobId;
  * shared by two different blobs never makes one of them lose its only copy.
  */
 final class Copies {
-    private final LiveSet live;
+    private final BlobIdSet live;
     private final BitSet listedTwice;
     private final Map<BlobId, String> chosen = new HashMap<>();
 
-    Copies(LiveSet live, BitSet listedTwice) {
+    Copies(BlobIdSet live, BitSet listedTwice) {
         this.live = live;
         this.listedTwice = listedTwice;
     }

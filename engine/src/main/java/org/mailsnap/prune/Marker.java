@@ -6,6 +6,7 @@ import org.mailsnap.codec.CorruptDataException;
 import java.util.Map;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
@@ -24,10 +25,10 @@ import org.mailsnap.snapshot.TreeReader;
 final class Marker {
     private final Repository repository;
     private final BlobSource metadata;
-    private final LiveSet live;
+    private final BlobIdSet live;
     private final PruneProgress progress;
 
-    Marker(Repository repository, BlobSource metadata, LiveSet live, PruneProgress progress) {
+    Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneProgress progress) {
         this.repository = repository;
         this.metadata = metadata;
         this.live = live;

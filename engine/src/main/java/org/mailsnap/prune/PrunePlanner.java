@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.MemoryBlobIndex;
@@ -66,7 +67,7 @@ final class PrunePlanner {
 
         // mark
         progress.phase("marking live blobs");
-        LiveSet live = new LiveSet(indexedEntries[0]);
+        BlobIdSet live = new BlobIdSet(indexedEntries[0]);
         BlobStore reader = repository.openBlobStore(metadata);
         Marker marker = new Marker(repository, reader::get, live, progress);
         long snapshots = marker.markAll();

@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.repository.BlobNotFoundException;
@@ -27,7 +29,10 @@ import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.storage.NoSuchObjectException;
 
-/** Walks every snapshot once and adds up the figures of {@link RepositoryStats} (see the package doc). */
+/**
+ * Walks every snapshot once and adds up the figures of {@link RepositoryStats} as it goes (see the package doc for
+ * the algorithm and its memory). Use one collector for one {@link #collect}.
+ */
 public final class StatsCollector {
     private static final int NO_MAILBOX = -1;
 
@@ -35,57 +40,104 @@ public final class StatsCollector {
     private final SnapshotHistory history;
     private final BlobSource metadata;
     private final BlobIndex locations;
+    private final long indexedBlobs;
 
     private final Map<String, Integer> mailboxNumbers = new LinkedHashMap<>();
-    private final Map<BlobId, Use> uses = new HashMap<>();
-    private final Set<BlobId> headers = new HashSet<>();
-    /** The header blobs of the mailbox asked for (its distinct messages). */
-    private final Set<BlobId> mailboxHeaders = new HashSet<>();
-    /** (manifest chunk, mailbox) pairs already walked: a chunk holds the same placements wherever it recurs. */
-    private final Set<Map.Entry<BlobId, Integer>> walkedManifests = new HashSet<>();
+    private Totals totals;
+    private OwnerTable owners;
+    /** Referenced blobs the index does not know (missing or damaged; check reports them): few, kept whole. */
+    private final Map<BlobId, Set<Integer>> unindexed = new HashMap<>();
+    private final Set<BlobId> unindexedHeaders = new HashSet<>();
+    private final Set<BlobId> unindexedHeadersOfMailbox = new HashSet<>();
 
-    /** What the walk knows of one referenced blob. */
-    private static final class Use {
-        final Instant first;
-        final int firstMailbox;
-        final boolean message;
-        /** Every mailbox referencing it, once a second one does; null while at most one does. */
-        BitSet mailboxes;
+    /** What a blob is to the snapshot that reaches it: the first reach decides whether it counts as message data. */
+    private enum Kind { METADATA, HEADER, BODY }
 
-        Use(Instant first, int firstMailbox, boolean message) {
-            this.first = first;
-            this.firstMailbox = firstMailbox;
-            this.message = message;
-        }
+    /** The sums, added to as blobs are met. */
+    private static final class Totals {
+        final Instant oldest;
+        /** The number of the mailbox asked for, once a snapshot holds it; else {@link #NO_MAILBOX}. */
+        int wanted = NO_MAILBOX;
+        long raw;
+        long stored;
+        long messageRaw;
+        long grown;
+        long sharedBlobs;
+        long sharedStored;
+        long saved;
+        long headers;
+        long wantedHeaders;
+        long wantedBlobs;
+        long wantedBytes;
+        long wantedSharedBlobs;
+        long wantedSharedBytes;
 
-        boolean belongsTo(int mailbox) {
-            return mailboxes == null ? firstMailbox == mailbox : mailboxes.get(mailbox);
-        }
-
-        int mailboxCount() {
-            return mailboxes != null ? mailboxes.cardinality() : firstMailbox == NO_MAILBOX ? 0 : 1;
+        Totals(Instant oldest) {
+            this.oldest = oldest;
         }
     }
 
     /**
-     * @param metadata  reads tree and manifest chunks
-     * @param locations where each blob is (its raw and stored lengths)
+     * Per indexed blob, beside a {@link BlobIdSet} sized once: which mailboxes reach it, and whether it was met as a
+     * header (of any mailbox, of the mailbox asked for). {@code owner[slot]}: 0 no mailbox yet, {@code m + 1} the one
+     * mailbox {@code m}, {@code -c} shared by {@code c} mailboxes, which are then held as (blob, mailbox) keys in a
+     * growing set: only shared blobs cost more than the slot.
      */
-    public StatsCollector(Repository repository, SnapshotHistory history, BlobSource metadata, BlobIndex locations) {
+    private static final class OwnerTable {
+        final BlobIdSet blobs;
+        final int[] owner;
+        final BitSet header;
+        final BitSet headerOfMailbox;
+        final BlobIdSet sharedPairs = BlobIdSet.growing();
+
+        OwnerTable(long indexedBlobs) {
+            blobs = new BlobIdSet(indexedBlobs);
+            owner = new int[blobs.capacity()];
+            header = new BitSet(blobs.capacity());
+            headerOfMailbox = new BitSet(blobs.capacity());
+        }
+
+        /** The key of "mailbox reaches blob" in {@link #sharedPairs}: the blob's prefix and the number, mixed. */
+        static long pair(BlobId id, int mailbox) {
+            long h = BlobIdSet.keyOf(id) ^ ((mailbox + 1L) * 0x9E3779B97F4A7C15L);
+            h ^= h >>> 33; // MurmurHash3's finaliser: the set's slot is taken from the key's high bits
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return h;
+        }
+
+        long bytes() {
+            return blobs.bytes() + 4L * owner.length + 2L * owner.length / 8 + sharedPairs.bytes();
+        }
+    }
+
+    /**
+     * @param metadata     reads tree and manifest chunks
+     * @param locations    where each blob is (its raw and stored lengths)
+     * @param indexedBlobs how many blobs {@code locations} holds: sizes the table of referenced blobs once
+     */
+    public StatsCollector(Repository repository, SnapshotHistory history, BlobSource metadata, BlobIndex locations,
+                          long indexedBlobs) {
         this.repository = repository;
         this.history = history;
         this.metadata = metadata;
         this.locations = locations;
+        this.indexedBlobs = indexedBlobs;
     }
 
     /** @param mailbox the mailbox whose share to report as well, or null */
     public RepositoryStats collect(String mailbox) throws IOException {
+        List<SnapshotSummary> listed = history.all();
+        Instant oldest = listed.isEmpty() ? null : listed.get(0).time();
+        Instant newest = listed.isEmpty() ? null : listed.get(listed.size() - 1).time();
+        owners = new OwnerTable(indexedBlobs);
+        totals = new Totals(oldest);
         long logical = 0;
         Map<String, Snapshot> newestOfStore = new LinkedHashMap<>();
         int mailboxSnapshots = 0;
         List<SnapshotSummary> all = new ArrayList<>();
         List<DamagedSnapshot> skipped = new ArrayList<>();
-        for (SnapshotSummary summary : history.all()) {
+        for (SnapshotSummary summary : listed) {
             Snapshot snapshot;
             boolean holdsMailbox;
             try {
@@ -103,77 +155,43 @@ public final class StatsCollector {
                 mailboxSnapshots++;
             }
         }
-        Instant oldest = all.isEmpty() ? null : all.get(0).time();
-        Instant newest = all.isEmpty() ? null : all.get(all.size() - 1).time();
-
-        long raw = 0;
-        long stored = 0;
-        long messageRaw = 0;
-        long sharedBlobs = 0;
-        long sharedStored = 0;
-        long saved = 0;
-        long grown = 0;
-        Integer wanted = mailbox == null ? null : mailboxNumbers.get(mailbox);
-        long referencedByMailbox = 0;
-        long own = 0;
-        long ownBlobs = 0;
-        long sharedByMailbox = 0;
-        for (Map.Entry<BlobId, Use> e : uses.entrySet()) {
-            BlobLocation location = locations.find(e.getKey()).orElse(null);
-            if (location == null) {
-                continue; // damaged or missing: check reports it; it takes no space
-            }
-            Use use = e.getValue();
-            raw += location.rawLength();
-            stored += location.length();
-            if (use.message) {
-                messageRaw += location.rawLength();
-            }
-            int count = use.mailboxCount();
-            if (count > 1) {
-                sharedBlobs++;
-                sharedStored += location.length();
-                saved += (long) (count - 1) * location.length();
-            }
-            if (use.first.isAfter(oldest)) {
-                grown += location.length();
-            }
-            if (wanted != null && use.belongsTo(wanted)) {
-                referencedByMailbox += location.length();
-                if (count == 1) {
-                    own += location.length();
-                    ownBlobs++;
-                } else {
-                    sharedByMailbox += location.length();
-                }
-            }
-        }
         long newestMessages = 0;
         long newestMailboxes = 0;
         for (Snapshot s : newestOfStore.values()) {
             newestMessages += s.stats().messages();
             newestMailboxes += s.stats().mailboxes();
         }
+        Totals t = totals;
         MailboxShare share = mailbox == null ? null : new MailboxShare(mailbox, mailboxSnapshots,
-                mailboxHeaders.size(), referencedByMailbox, own, ownBlobs, sharedByMailbox);
+                t.wantedHeaders + unindexedHeadersOfMailbox.size(), t.wantedBytes, t.wantedBytes - t.wantedSharedBytes,
+                t.wantedBlobs - t.wantedSharedBlobs, t.wantedSharedBytes);
         Map<String, Long> packs = repository.maintenance().listPacks().packs();
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
-        return new RepositoryStats(all.size(), oldest, newest, packs.size(), packBytes, logical, uses.size(), raw,
-                stored, messageRaw, sharedBlobs, sharedStored, saved, newestMessages, newestMailboxes,
-                mailboxNumbers.size(), headers.size(), grown, share, skipped);
+        return new RepositoryStats(all.size(), oldest, newest, packs.size(), packBytes, logical,
+                owners.blobs.size() + unindexed.size(), t.raw, t.stored, t.messageRaw, t.sharedBlobs, t.sharedStored,
+                t.saved, newestMessages, newestMailboxes, mailboxNumbers.size(), t.headers + unindexedHeaders.size(),
+                t.grown, share, skipped);
+    }
+
+    /** Bytes the per-blob tables of the last {@link #collect} held (for tests and benchmarks). */
+    public long tableBytes() {
+        return owners == null ? 0 : owners.bytes();
     }
 
     /** Walks one snapshot; returns whether it holds {@code mailbox}. */
     private boolean walk(Snapshot snapshot, String mailbox) throws IOException {
         Instant time = snapshot.time();
         for (BlobId chunk : snapshot.tree()) {
-            use(chunk, time, NO_MAILBOX, false);
+            use(chunk, time, NO_MAILBOX, Kind.METADATA);
         }
         boolean[] holds = {false};
         TreeReader.read(snapshot.tree(), metadata, folder -> {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
+            if (counted) {
+                totals.wanted = number;
+            }
             holds[0] |= counted;
             walkFolder(folder, number, time, counted);
         });
@@ -183,43 +201,128 @@ public final class StatsCollector {
     private void walkFolder(FolderEntry folder, int mailbox, Instant time, boolean counted) throws IOException {
         for (ControlFile file : folder.controlFiles()) {
             for (BlobId chunk : file.chunks()) {
-                use(chunk, time, mailbox, false);
+                use(chunk, time, mailbox, Kind.METADATA);
             }
         }
         for (BlobId chunk : folder.manifest()) {
-            use(chunk, time, mailbox, false);
-            if (!walkedManifests.add(Map.entry(chunk, mailbox))) {
-                continue;
+            if (!use(chunk, time, mailbox, Kind.METADATA)) {
+                continue; // this mailbox reached the chunk before: a chunk holds the same placements wherever it recurs
             }
             ManifestReader.read(List.of(chunk), metadata, p -> {
                 BlobId header = p.content().header();
-                headers.add(header);
-                if (counted) {
-                    mailboxHeaders.add(header);
-                }
-                use(header, time, mailbox, true);
+                use(header, time, mailbox, Kind.HEADER);
+                markHeader(header, counted);
                 for (BlobId body : p.content().body()) {
-                    use(body, time, mailbox, true);
+                    use(body, time, mailbox, Kind.BODY);
                 }
             });
         }
     }
 
-    private void use(BlobId id, Instant time, int mailbox, boolean message) {
-        Use use = uses.get(id);
-        if (use == null) {
-            uses.put(id, new Use(time, mailbox, message));
-            return;
-        }
-        if (mailbox == NO_MAILBOX || use.belongsTo(mailbox)) {
-            return;
-        }
-        if (use.mailboxes == null) {
-            use.mailboxes = new BitSet();
-            if (use.firstMailbox != NO_MAILBOX) {
-                use.mailboxes.set(use.firstMailbox);
+    /**
+     * Counts one reach of a blob by {@code mailbox} (or by no mailbox: a tree chunk) in a snapshot taken at
+     * {@code time}; returns whether the mailbox reaches it for the first time.
+     */
+    private boolean use(BlobId id, Instant time, int mailbox, Kind kind) throws IOException {
+        int slot = owners.blobs.slotOf(id);
+        if (slot < 0) {
+            Set<Integer> reachedBy = unindexed.get(id);
+            if (reachedBy != null) {
+                return mailbox != NO_MAILBOX && reachedBy.add(mailbox);
             }
+            Optional<BlobLocation> location = locations.find(id);
+            if (location.isEmpty()) { // damaged or missing: check reports it; it takes no space
+                reachedBy = new HashSet<>();
+                unindexed.put(id, reachedBy);
+                return mailbox != NO_MAILBOX && reachedBy.add(mailbox);
+            }
+            owners.blobs.add(id);
+            slot = owners.blobs.slotOf(id);
+            firstReach(location.get(), time, kind);
         }
-        use.mailboxes.set(mailbox);
+        return mailbox != NO_MAILBOX && reach(slot, id, mailbox);
+    }
+
+    /** What depends only on the first snapshot that reaches a blob: its bytes, its kind, whether it is growth. */
+    private void firstReach(BlobLocation location, Instant time, Kind kind) {
+        totals.raw += location.rawLength();
+        totals.stored += location.length();
+        if (kind != Kind.METADATA) {
+            totals.messageRaw += location.rawLength();
+        }
+        if (time.isAfter(totals.oldest)) {
+            totals.grown += location.length();
+        }
+    }
+
+    /** {@code mailbox} reaches an indexed blob; returns whether for the first time. */
+    private boolean reach(int slot, BlobId id, int mailbox) throws IOException {
+        int owner = owners.owner[slot];
+        if (owner == 0) {
+            owners.owner[slot] = mailbox + 1;
+            if (mailbox == totals.wanted) {
+                totals.wantedBlobs++;
+                totals.wantedBytes += storedLength(id);
+            }
+            return true;
+        }
+        if (owner == mailbox + 1) {
+            return false;
+        }
+        if (owner > 0) { // a second mailbox: the blob becomes shared
+            int first = owner - 1;
+            owners.sharedPairs.add(OwnerTable.pair(id, first));
+            owners.sharedPairs.add(OwnerTable.pair(id, mailbox));
+            owners.owner[slot] = -2;
+            long length = storedLength(id);
+            totals.sharedBlobs++;
+            totals.sharedStored += length;
+            totals.saved += length;
+            if (mailbox == totals.wanted) {
+                totals.wantedBlobs++;
+                totals.wantedBytes += length;
+            }
+            if (first == totals.wanted || mailbox == totals.wanted) {
+                totals.wantedSharedBlobs++;
+                totals.wantedSharedBytes += length;
+            }
+            return true;
+        }
+        if (!owners.sharedPairs.add(OwnerTable.pair(id, mailbox))) {
+            return false;
+        }
+        owners.owner[slot] = owner - 1;
+        long length = storedLength(id);
+        totals.saved += length;
+        if (mailbox == totals.wanted) {
+            totals.wantedBlobs++;
+            totals.wantedBytes += length;
+            totals.wantedSharedBlobs++;
+            totals.wantedSharedBytes += length;
+        }
+        return true;
+    }
+
+    private void markHeader(BlobId header, boolean ofMailbox) {
+        int slot = owners.blobs.slotOf(header);
+        if (slot < 0) {
+            unindexedHeaders.add(header);
+            if (ofMailbox) {
+                unindexedHeadersOfMailbox.add(header);
+            }
+            return;
+        }
+        if (!owners.header.get(slot)) {
+            owners.header.set(slot);
+            totals.headers++;
+        }
+        if (ofMailbox && !owners.headerOfMailbox.get(slot)) {
+            owners.headerOfMailbox.set(slot);
+            totals.wantedHeaders++;
+        }
+    }
+
+    private long storedLength(BlobId id) throws IOException {
+        return locations.find(id).map(BlobLocation::length).orElse(0).longValue();
     }
 }

@@ -59,11 +59,21 @@ public final class S3TestServer implements AutoCloseable {
 
     /**
      * s3proxy brings logback, which logs everything at DEBUG when unconfigured: millions of lines from Jetty and
-     * jclouds that slow the tests tenfold. Warnings and errors are kept.
+     * jclouds that slow the tests tenfold. Warnings and errors are kept. Where logback is not the binding (the CLI's
+     * tests exclude it and bind slf4j-simple), its classes are not touched.
      */
     private static void quietLogging() {
-        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.WARN);
+        if (LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.")) {
+            Logback.warningsOnly();
+        }
+    }
+
+    /** Loaded only where logback is the binding. */
+    private static final class Logback {
+        static void warningsOnly() {
+            if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+                root.setLevel(Level.WARN);
+            }
         }
     }
 

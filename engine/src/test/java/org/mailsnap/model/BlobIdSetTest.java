@@ -1,4 +1,4 @@
-package org.mailsnap.prune;
+package org.mailsnap.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.mailsnap.model.BlobId;
 
-/** The compact live set: no false negatives, duplicates recognised, memory as documented. */
-class LiveSetTest {
+/** The compact blob set: no false negatives, duplicates recognised, memory as documented. */
+class BlobIdSetTest {
     private static BlobId random(Random r) {
         byte[] b = new byte[32];
         r.nextBytes(b);
@@ -20,9 +19,9 @@ class LiveSetTest {
     @Test
     void holdsAMillionIdsInEightMegabytesPerMillionSlots() {
         long seed = System.nanoTime();
-        System.out.println("LiveSetTest seed " + seed);
+        System.out.println("BlobIdSetTest seed " + seed);
         int n = 1_000_000;
-        LiveSet set = new LiveSet(n);
+        BlobIdSet set = new BlobIdSet(n);
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
             assertTrue(set.add(random(r)));
@@ -46,7 +45,7 @@ class LiveSetTest {
 
     @Test
     void anIdStartingWithZeroBytesAndAFullSet() {
-        LiveSet set = new LiveSet(2);
+        BlobIdSet set = new BlobIdSet(2);
         BlobId zero = BlobId.of(new byte[32]);
         assertTrue(set.add(zero));
         assertTrue(set.contains(zero));
@@ -56,5 +55,25 @@ class LiveSetTest {
                 set.add(random(r));
             }
         }, "more live blobs than indexed ones is an error, not an endless probe");
+    }
+
+    @Test
+    void aGrowingSetKeepsEveryKeyAcrossItsGrowthAndStaysWithinTheLoadLimit() {
+        long seed = System.nanoTime();
+        System.out.println("BlobIdSetTest growing seed " + seed);
+        BlobIdSet set = BlobIdSet.growing();
+        Random r = new Random(seed);
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            assertTrue(set.add(r.nextLong()));
+            assertTrue(set.size() <= set.capacity() * 0.8, "load at most 0.8 after " + (i + 1) + " keys");
+        }
+        assertEquals(n, set.size());
+        assertTrue(set.bytes() <= 8L * n / 0.4 + 8 * 16, "at least load 0.4 after growing: " + set.bytes());
+        Random again = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            assertFalse(set.add(again.nextLong()), "kept across growth: key " + i);
+        }
+        assertTrue(set.add(0) && !set.add(0) && !set.add(1), "0 is the empty marker and counts as 1");
     }
 }

@@ -1,0 +1,92 @@
+package org.mailsnap.recovery;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.maildir.FlagWords;
+import org.mailsnap.maildir.Keywords;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.walk.CapturedKeywords;
+import org.mailsnap.walk.Selection;
+import org.mailsnap.walk.SnapshotWalker;
+
+/**
+ * A search hit's flags in words, its keyword letters named as the folder's {@code dovecot-keywords} named them in the
+ * hit's last snapshot. The catalog keeps a message's flag letters, not the names (they belong to the folder, and
+ * the repository holds each folder's keywords file as captured), so naming them reads the repository: the snapshot's
+ * tree and the keywords file, once per (snapshot, mailbox, folder), and only for hits that carry keyword letters.
+ * A name that cannot be found (no such index in the file, no keywords file, no last snapshot, an unreadable one)
+ * stays {@link FlagWords unnamed}; the search goes on.
+ */
+public final class HitFlagWords {
+    private final SnapshotHistory history;
+    private final BlobSource blobs;
+    private final Map<String, Optional<Snapshot>> snapshots = new HashMap<>();
+    private final Map<List<String>, Optional<Keywords>> keywords = new HashMap<>();
+
+    /** @param blobs reads tree chunks and keywords files */
+    public HitFlagWords(SnapshotHistory history, BlobSource blobs) {
+        this.history = history;
+        this.blobs = blobs;
+    }
+
+    /** The hit's flags in words, in the order of their letters. */
+    public List<String> of(MessageHit hit) throws InterruptedIOException {
+        String letters = hit.flags();
+        boolean hasKeywords = letters.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+        return FlagWords.ofLetters(letters, hasKeywords ? keywordsOf(hit).orElse(null) : null);
+    }
+
+    private Optional<Keywords> keywordsOf(MessageHit hit) throws InterruptedIOException {
+        SnapshotSummary last = hit.lastSnapshot();
+        if (last == null) {
+            return Optional.empty();
+        }
+        List<String> key = List.of(last.id(), hit.mailbox(), hit.folder());
+        Optional<Keywords> known = keywords.get(key);
+        if (known == null) {
+            known = read(last, hit.mailbox(), hit.folder());
+            keywords.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<Keywords> read(SnapshotSummary summary, String mailbox, String folder)
+            throws InterruptedIOException {
+        Optional<Snapshot> snapshot = snapshots.get(summary.id());
+        if (snapshot == null) {
+            snapshot = unlessUnreadable(() -> history.open(summary));
+            snapshots.put(summary.id(), snapshot);
+        }
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        Snapshot s = snapshot.get();
+        return unlessUnreadable(() -> {
+            FolderEntry entry = new SnapshotWalker(blobs, s.separator()).folder(s, mailbox, folder);
+            return CapturedKeywords.of(entry, blobs);
+        });
+    }
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    /** What {@code read} gives, empty when the repository cannot give it back (an interrupt still ends the run). */
+    private static <T> Optional<T> unlessUnreadable(Read<T> read) throws InterruptedIOException {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (InterruptedIOException interrupted) {
+            throw interrupted;
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+}
