@@ -24,10 +24,19 @@ public record GonePlacement(FolderKey folder, Placement placement, long lastSeen
         }
     }
 
-    /** The ledger's order within one folder: base (bytes), then gone-by time. */
+    /** The ledger's order within one folder: base (bytes), then gone-by time, then last-seen time. */
     public static Comparator<GonePlacement> orderInFolder(BaseNames bases) {
         return Comparator.<GonePlacement, String>comparing(g -> bases.baseOf(g.placement().name()), BaseNames.ORDER)
-                .thenComparingLong(GonePlacement::goneBySeconds);
+                .thenComparingLong(GonePlacement::goneBySeconds).thenComparingLong(GonePlacement::lastSeenSeconds);
+    }
+
+    /**
+     * True when both record the same departure: the same placement (folder and base) last seen by the same
+     * snapshot. (Their gone-by times differ when one was found after the snapshots in between were forgotten.)
+     */
+    public boolean sameDeparture(GonePlacement other, BaseNames bases) {
+        return folder.equals(other.folder) && lastSeenSeconds == other.lastSeenSeconds
+                && bases.baseOf(placement.name()).equals(bases.baseOf(other.placement.name()));
     }
 
     /** The ledger's order: folder, then {@link #orderInFolder}. */
