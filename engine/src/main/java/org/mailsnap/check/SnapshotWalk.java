@@ -13,18 +13,20 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
- * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests, each distinct chunk decoded
- * once; then, for the snapshots that reference something bad, which folders and messages are affected.
+ * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests (and its deleted-mail ledger),
+ * each distinct chunk decoded once; then, for the snapshots that reference something bad, which folders and messages are affected.
  */
 final class SnapshotWalk {
     private static final byte GOOD = 1;
@@ -39,6 +41,8 @@ final class SnapshotWalk {
     private final Map<BlobId, String> unreadableChunks = new HashMap<>();
     /** Manifest chunks that decode but reference bad data blobs: the placements concerned. */
     private final Map<BlobId, List<BadPlacement>> badManifestChunks = new HashMap<>();
+    /** Ledger chunks that decode but reference bad data blobs: the deleted messages concerned. */
+    private final Map<BlobId, List<BadGone>> badLedgerChunks = new HashMap<>();
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<AffectedSnapshot> affectedSnapshots = new ArrayList<>();
@@ -48,8 +52,12 @@ final class SnapshotWalk {
     int snapshots;
     long treeChunks;
     long manifestChunks;
+    long ledgerChunks;
 
     private record BadPlacement(String name, String guid, List<String> problems) {}
+
+    /** A deleted-mail ledger entry whose message cannot be restored. */
+    private record BadGone(FolderKey folder, BadPlacement placement) {}
 
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
@@ -82,8 +90,8 @@ final class SnapshotWalk {
         }
         for (String id : objects.superseded()) {
             leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
-                    + " present (an interrupted 'forget --mailbox'; readers ignore it, the next forget or prune"
-                    + " deletes it)"));
+                    + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
+                    + " it, the next forget or prune deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             progress.snapshotsDone.incrementAndGet();
@@ -91,6 +99,9 @@ final class SnapshotWalk {
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {
                 good &= treeChunk(chunk);
+            }
+            for (BlobId chunk : snapshot.ledger()) {
+                good &= ledgerChunk(chunk);
             }
             if (!good) {
                 bad.add(Map.entry(e.getKey(), snapshot));
@@ -143,6 +154,30 @@ final class SnapshotWalk {
         manifestChunks++;
         if (!badOnes.isEmpty()) {
             badManifestChunks.put(chunk, badOnes);
+        }
+        scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
+        return badOnes.isEmpty();
+    }
+
+    /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
+    private boolean ledgerChunk(BlobId chunk) throws IOException {
+        byte known = known(chunk);
+        if (known != 0) {
+            return known == GOOD;
+        }
+        List<BadGone> badOnes = new ArrayList<>();
+        if (!read(chunk, () -> LedgerReader.read(List.of(chunk), metadata, g -> {
+            Placement p = g.placement();
+            List<String> problems = problems(p);
+            if (!problems.isEmpty()) {
+                badOnes.add(new BadGone(g.folder(), new BadPlacement(p.name(), p.guid(), problems)));
+            }
+        }))) {
+            return false;
+        }
+        ledgerChunks++;
+        if (!badOnes.isEmpty()) {
+            badLedgerChunks.put(chunk, badOnes);
         }
         scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
         return badOnes.isEmpty();
@@ -208,6 +243,20 @@ final class SnapshotWalk {
         return sb.substring(0, sb.length() - 2);
     }
 
+    /** Counts a bad message of {@code snapshot} in {@code folder} toward its entry of the report. */
+    private static void tally(Map<String, Tally> tallies, Map<String, String[]> keys, String snapshot,
+                              BaseNames bases, FolderKey folder, BadPlacement p) {
+        String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
+        String key = folder.mailbox() + '\0' + folder.folder() + '\0' + identity;
+        keys.putIfAbsent(key, new String[] {folder.mailbox(), folder.folder(), identity});
+        Tally t = tallies.computeIfAbsent(key, k -> new Tally());
+        t.name = p.name();
+        t.problems = p.problems();
+        t.snapshots++;
+        t.first = t.first == null ? snapshot : t.first;
+        t.last = snapshot;
+    }
+
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
     private void report(List<Map.Entry<String, Snapshot>> bad) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -239,16 +288,7 @@ final class SnapshotWalk {
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
                             messages[0]++;
-                            String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
-                            String key = folder.key().mailbox() + '\0' + folder.key().folder() + '\0' + identity;
-                            keys.putIfAbsent(key, new String[] {folder.key().mailbox(), folder.key().folder(),
-                                    identity});
-                            Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-                            t.name = p.name();
-                            t.problems = p.problems();
-                            t.snapshots++;
-                            t.first = t.first == null ? id : t.first;
-                            t.last = id;
+                            tally(tallies, keys, id, bases, folder.key(), p);
                         }
                     }
                     for (ControlFile file : folder.controlFiles()) {
@@ -259,6 +299,19 @@ final class SnapshotWalk {
                         }
                     }
                 });
+            }
+            for (BlobId chunk : snapshot.ledger()) {
+                String unreadable = unreadableChunks.get(chunk);
+                if (unreadable != null) {
+                    problems.add("deleted-mail ledger chunk " + chunk.shortHex() + "… unreadable (" + unreadable
+                            + "): some messages deleted within its window cannot be restored");
+                }
+                for (BadGone g : badLedgerChunks.getOrDefault(chunk, List.of())) {
+                    messages[0]++;
+                    tally(tallies, keys, id, bases, g.folder(), new BadPlacement(g.placement().name(),
+                            g.placement().guid(), g.placement().problems().stream()
+                            .map(problem -> "deleted, in the ledger: " + problem).toList()));
+                }
             }
             affectedSnapshots.add(new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages[0],
                     problems));

@@ -117,8 +117,8 @@ class DeletedMailLedgerTest {
     }
 
     /** The store's ledger, read back, is {@code expected}: same placements, and each one's bytes readable. */
-    private static void assertLedger(BackupFixture f, Map<String, DeletedMailHistory.Gone> expected)
-            throws IOException {
+    static void assertLedger(BackupFixture f, Map<String, DeletedMailHistory.Gone> expected) throws IOException {
+        org.mailsnap.history.CatalogSync.blobIndex(f.repository, f.catalog); // after a prune: locations anew
         Map<String, StoreLedgers.Ledger> ledgers = StoreLedgers.of(SnapshotObjects.load(f.repository).current());
         assertEquals(1, ledgers.size());
         StoreLedgers.Ledger ledger = ledgers.values().iterator().next();

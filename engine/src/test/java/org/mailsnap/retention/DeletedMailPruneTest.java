@@ -1,0 +1,134 @@
+package org.mailsnap.retention;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.check.AffectedMessage;
+import org.mailsnap.check.CheckResult;
+import org.mailsnap.check.Checker;
+import org.mailsnap.check.DataSelection;
+import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.Placement;
+import org.mailsnap.prune.Prune;
+import org.mailsnap.prune.PruneOptions;
+import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.repository.PackMaintenance;
+
+/**
+ * What keeps a deleted-mail ledger's messages: prune marks the ledger and the blobs its entries name (they restore
+ * bit-exactly after a prune that repacked every dead byte, while mail that left before the window is gone from every
+ * pack), check walks the ledger and names a damaged entry by mailbox, folder and message, and {@code forget
+ * --mailbox} removes that mailbox's entries.
+ */
+class DeletedMailPruneTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void pruneKeepsTheLedgersMailCheckNamesItsDamageAndForgetMailboxRemovesIt() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("DeletedMailPruneTest seed " + seed);
+        try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
+            DeletedMailHistory history = new DeletedMailHistory(f, tmp.resolve("store"), seed);
+            for (int day = 0; day < 6; day++) {
+                history.day();
+            }
+            Forget forget = new Forget(f.repository, f.catalog.blobs());
+            forget.run(forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH,
+                    ZoneOffset.UTC, KeepWithin.parse("2d")), n -> { });
+            long windowStart = history.times.get(5).minus(Duration.ofDays(2)).getEpochSecond();
+            Map<String, DeletedMailHistory.Gone> kept = history.goneSince(windowStart);
+            assertFalse(kept.isEmpty(), "mail left within the window");
+
+            new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            DeletedMailLedgerTest.assertLedger(f, kept); // every entry's bytes, read back after the prune
+
+            Set<BlobId> live = new HashSet<>();
+            String newest = f.snapshotIds().iterator().next();
+            for (List<Placement> folder : f.placements(newest).values()) {
+                folder.forEach(p -> live.addAll(blobs(p)));
+            }
+            kept.values().forEach(g -> live.addAll(blobs(g.placement())));
+            Set<BlobId> packed = packedIds(f);
+            int expired = 0;
+            for (DeletedMailHistory.Gone g : history.gone) {
+                if (g.goneBy() < windowStart && !live.contains(g.placement().content().header())) {
+                    assertFalse(packed.contains(g.placement().content().header()), g.key()
+                            + " left before the window: pruned");
+                    expired++;
+                }
+            }
+            assertTrue(expired > 0, "some mail expired");
+            assertTrue(check(f).clean(), "check walks the ledger and finds it whole");
+
+            // forget --mailbox: the ledger loses that mailbox's entries, keeps the others
+            String mailbox = kept.values().iterator().next().folder().mailbox();
+            new ForgetMailbox(f.repository, f.catalog.blobs()).run(mailbox, n -> { });
+            Map<String, DeletedMailHistory.Gone> others = new TreeMap<>(kept);
+            others.values().removeIf(g -> g.folder().mailbox().equals(mailbox));
+            DeletedMailLedgerTest.assertLedger(f, others);
+            assertTrue(new ForgetMailbox(f.repository, f.catalog.blobs()).holding(mailbox).isEmpty());
+
+            // a lost pack that held a deleted message: check names the message, in the ledger
+            if (!others.isEmpty()) {
+                DeletedMailHistory.Gone victim = others.values().iterator().next();
+                String pack = packOf(f, victim.placement().content().header());
+                Files.delete(f.dir.resolve("repo").resolve("data/" + pack.substring(0, 2) + "/" + pack));
+                CheckResult damaged = check(f);
+                assertFalse(damaged.clean());
+                String base = BaseNames.DOVECOT.baseOf(victim.placement().name());
+                AffectedMessage named = damaged.messages().stream().filter(m -> m.mailbox().equals(
+                        victim.folder().mailbox()) && m.folder().equals(victim.folder().folder())
+                        && m.fileName().equals(victim.placement().name())).findFirst()
+                        .orElseThrow(() -> new AssertionError(base + " not named: " + damaged.messages()));
+                assertTrue(named.problems().get(0).startsWith("deleted, in the ledger: "), named.toString());
+            }
+        }
+    }
+
+    private static CheckResult check(BackupFixture f) throws IOException {
+        try (CatalogReader reader = f.catalog.read()) {
+            return new Checker(f.repository, DataSelection.ALL, reader::message).run();
+        }
+    }
+
+    private static List<BlobId> blobs(Placement p) {
+        List<BlobId> ids = new java.util.ArrayList<>(p.content().body());
+        ids.add(p.content().header());
+        return ids;
+    }
+
+    private static Set<BlobId> packedIds(BackupFixture f) throws IOException {
+        PackMaintenance m = f.repository.packMaintenance();
+        Set<BlobId> ids = new HashSet<>();
+        for (String pack : m.listPacks().keySet()) {
+            ids.addAll(m.packContents(pack));
+        }
+        return ids;
+    }
+
+    private static String packOf(BackupFixture f, BlobId blob) throws IOException {
+        PackMaintenance m = f.repository.packMaintenance();
+        for (String pack : m.listPacks().keySet()) {
+            if (m.packContents(pack).contains(blob)) {
+                return pack;
+            }
+        }
+        throw new AssertionError("no pack holds " + blob);
+    }
+}
