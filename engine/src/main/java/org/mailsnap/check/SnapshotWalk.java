@@ -138,46 +138,52 @@ final class SnapshotWalk {
     }
 
     private boolean manifestChunk(BlobId chunk) throws IOException {
-        byte known = known(chunk);
-        if (known != 0) {
-            return known == GOOD;
-        }
-        List<BadPlacement> badOnes = new ArrayList<>();
-        if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
-            List<String> problems = problems(p);
-            if (!problems.isEmpty()) {
-                badOnes.add(new BadPlacement(p.name(), p.guid(), problems));
-            }
-        }))) {
-            return false;
-        }
-        manifestChunks++;
-        if (!badOnes.isEmpty()) {
-            badManifestChunks.put(chunk, badOnes);
-        }
-        scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
-        return badOnes.isEmpty();
+        return messageChunk(chunk, badManifestChunks, bad -> {
+            ManifestReader.read(List.of(chunk), metadata, p -> {
+                List<String> problems = problems(p);
+                if (!problems.isEmpty()) {
+                    bad.add(new BadPlacement(p.name(), p.guid(), problems));
+                }
+            });
+            manifestChunks++;
+        });
     }
 
     /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
     private boolean ledgerChunk(BlobId chunk) throws IOException {
+        return messageChunk(chunk, badLedgerChunks, bad -> {
+            LedgerReader.read(List.of(chunk), metadata, g -> {
+                Placement p = g.placement();
+                List<String> problems = problems(p);
+                if (!problems.isEmpty()) {
+                    bad.add(new BadGone(g.folder(), new BadPlacement(p.name(), p.guid(), problems)));
+                }
+            });
+            ledgerChunks++;
+        });
+    }
+
+    /** Decodes a chunk listing messages into its bad ones. */
+    private interface MessageChunkScan<T> {
+        void scan(List<T> bad) throws IOException;
+    }
+
+    /**
+     * Reads a chunk of messages (manifest or ledger) once and keeps its verdict and its bad entries in
+     * {@code badChunks}; true when the chunk and every message's blobs can be read.
+     */
+    private <T> boolean messageChunk(BlobId chunk, Map<BlobId, List<T>> badChunks, MessageChunkScan<T> scanChunk)
+            throws IOException {
         byte known = known(chunk);
         if (known != 0) {
             return known == GOOD;
         }
-        List<BadGone> badOnes = new ArrayList<>();
-        if (!read(chunk, () -> LedgerReader.read(List.of(chunk), metadata, g -> {
-            Placement p = g.placement();
-            List<String> problems = problems(p);
-            if (!problems.isEmpty()) {
-                badOnes.add(new BadGone(g.folder(), new BadPlacement(p.name(), p.guid(), problems)));
-            }
-        }))) {
+        List<T> badOnes = new ArrayList<>();
+        if (!read(chunk, () -> scanChunk.scan(badOnes))) {
             return false;
         }
-        ledgerChunks++;
         if (!badOnes.isEmpty()) {
-            badLedgerChunks.put(chunk, badOnes);
+            badChunks.put(chunk, badOnes);
         }
         scan.metadata.setWalkState(chunk, badOnes.isEmpty() ? GOOD : BAD);
         return badOnes.isEmpty();

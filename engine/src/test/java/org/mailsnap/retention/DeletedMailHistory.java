@@ -63,6 +63,17 @@ final class DeletedMailHistory {
                 .attachmentMaxBytes(40 << 10).build(), 1).generate(store);
     }
 
+    /** A history of {@code days} daily backups of a new store under {@code dir}; the seed is printed. */
+    static DeletedMailHistory ofDays(BackupFixture f, Path dir, int days) throws IOException {
+        long seed = System.nanoTime();
+        System.out.println("DeletedMailHistory seed " + seed);
+        DeletedMailHistory history = new DeletedMailHistory(f, dir.resolve("store"), seed);
+        for (int day = 0; day < days; day++) {
+            history.day();
+        }
+        return history;
+    }
+
     /** Churns a day's worth (an hour of the simulator, expunge-heavy), then backs up at the next day's clock. */
     void day() throws IOException {
         int day = snapshots.size();

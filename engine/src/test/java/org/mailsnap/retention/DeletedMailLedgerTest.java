@@ -37,13 +37,8 @@ class DeletedMailLedgerTest {
 
     @Test
     void theLedgerKeepsExactlyWhatLeftWithinTheWindow() throws Exception {
-        long seed = System.nanoTime();
-        System.out.println("DeletedMailLedgerTest seed " + seed);
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
-            DeletedMailHistory history = new DeletedMailHistory(f, tmp.resolve("store"), seed);
-            for (int day = 0; day < 8; day++) {
-                history.day();
-            }
+            DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 8);
             assertTrue(history.gone.size() > 10, "mail left its folders: " + history.gone.size());
             KeepWithin threeDays = KeepWithin.parse("3d");
             RetentionPolicy lastOne = RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of());
@@ -97,13 +92,8 @@ class DeletedMailLedgerTest {
 
     @Test
     void aForgetWithoutTheWindowKeepsTheLedgersSnapshot() throws Exception {
-        long seed = System.nanoTime();
-        System.out.println("DeletedMailLedgerTest seed " + seed);
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
-            DeletedMailHistory history = new DeletedMailHistory(f, tmp.resolve("store"), seed);
-            for (int day = 0; day < 3; day++) {
-                history.day();
-            }
+            DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 3);
             Forget forget = new Forget(f.repository, f.catalog.blobs());
             RetentionPolicy lastOne = RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of());
             String holder = forget.run(forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC,

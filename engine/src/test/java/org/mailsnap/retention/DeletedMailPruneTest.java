@@ -41,13 +41,8 @@ class DeletedMailPruneTest {
 
     @Test
     void pruneKeepsTheLedgersMailCheckNamesItsDamageAndForgetMailboxRemovesIt() throws Exception {
-        long seed = System.nanoTime();
-        System.out.println("DeletedMailPruneTest seed " + seed);
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
-            DeletedMailHistory history = new DeletedMailHistory(f, tmp.resolve("store"), seed);
-            for (int day = 0; day < 6; day++) {
-                history.day();
-            }
+            DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 6);
             Forget forget = new Forget(f.repository, f.catalog.blobs());
             forget.run(forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH,
                     ZoneOffset.UTC, KeepWithin.parse("2d")), n -> { });

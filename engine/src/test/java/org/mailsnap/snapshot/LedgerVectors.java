@@ -33,8 +33,8 @@ public final class LedgerVectors {
 
     /** The entries, in ledger order: INBOX and .Trash of alice, INBOX of bob; one re-based message, one not UTF-8. */
     static List<GonePlacement> entries() {
-        BlobId header = BlobId.of(filled(0x11));
-        BlobId body = BlobId.of(filled(0x22));
+        BlobId header = BlobId.of(ManifestVectors.filled(0x11));
+        BlobId body = BlobId.of(ManifestVectors.filled(0x22));
         List<GonePlacement> entries = new ArrayList<>();
         for (int i = 0; i < ENTRIES; i++) {
             FolderKey folder = new FolderKey(i < ENTRIES - 3 ? "example.org/alice" : "example.org/bob",
@@ -56,7 +56,7 @@ public final class LedgerVectors {
     public static Map<String, String> twoChunks() throws IOException {
         List<byte[]> chunks = written();
         Map<String, String> v = describe(entries());
-        v.put("chunker_seed", HEX.formatHex(seed()));
+        v.put("chunker_seed", HEX.formatHex(ManifestVectors.seed()));
         v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
         return v;
     }
@@ -65,17 +65,18 @@ public final class LedgerVectors {
     static List<BlobId> chunkIds() throws IOException {
         List<BlobId> ids = new ArrayList<>();
         for (int i = 1; i <= written().size(); i++) {
-            ids.add(BlobId.of(filled(i)));
+            ids.add(BlobId.of(ManifestVectors.filled(i)));
         }
         return ids;
     }
 
     private static List<byte[]> written() throws IOException {
         List<byte[]> chunks = new ArrayList<>();
-        LedgerWriter writer = new LedgerWriter(LedgerWriter.chunker(seed()), BaseNames.DOVECOT, (type, bytes) -> {
-            chunks.add(bytes);
-            return BlobId.of(filled(chunks.size()));
-        });
+        LedgerWriter writer = new LedgerWriter(LedgerWriter.chunker(ManifestVectors.seed()), BaseNames.DOVECOT,
+                (type, bytes) -> {
+                    chunks.add(bytes);
+                    return BlobId.of(ManifestVectors.filled(chunks.size()));
+                });
         for (GonePlacement g : entries()) {
             writer.add(g);
         }
@@ -101,13 +102,8 @@ public final class LedgerVectors {
 
     /** Checks a vector: its chunks decode to its entries, and the writer still makes its chunks; or is rejected. */
     public static void check(Map<String, String> v, boolean success) throws IOException {
-        List<BlobId> ids = new ArrayList<>();
-        Map<BlobId, byte[]> chunks = new LinkedHashMap<>();
-        for (String hex : v.get("chunks").split(" ")) {
-            BlobId id = BlobId.of(filled(ids.size() + 1));
-            ids.add(id);
-            chunks.put(id, HEX.parseHex(hex));
-        }
+        Map<BlobId, byte[]> chunks = ManifestVectors.chunks(v);
+        List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<GonePlacement> read = new ArrayList<>();
         if (!success) {
             assertThrows(CorruptDataException.class, () -> LedgerReader.read(ids, chunks::get, read::add));
@@ -125,30 +121,10 @@ public final class LedgerVectors {
         v.put("entries", Integer.toString(entries.size()));
         for (int i = 0; i < entries.size(); i++) {
             GonePlacement g = entries.get(i);
-            Placement p = g.placement();
             v.put("entry" + i, "mailbox=" + g.folder().mailbox() + " folder=" + (g.folder().folder().isEmpty() ? "-"
-                    : g.folder().folder()) + " name=" + HEX.formatHex(NameBytes.toBytes(p.name()))
-                    + " guid=" + (p.guid().isEmpty() ? "-" : HEX.formatHex(NameBytes.toBytes(p.guid())))
-                    + " where=" + (p.inCur() ? "cur" : "new") + " mtime=" + p.mtimeNanos()
-                    + " size=" + p.content().size() + " header=" + p.content().header().toHex()
-                    + " body=" + (p.content().body().isEmpty() ? "-"
-                            : String.join(",", p.content().body().stream().map(BlobId::toHex).toList()))
+                    : g.folder().folder()) + " " + ManifestVectors.describe(g.placement())
                     + " last_seen=" + g.lastSeenSeconds() + " gone_by=" + g.goneBySeconds());
         }
         return v;
-    }
-
-    private static byte[] seed() {
-        byte[] seed = new byte[32];
-        for (int i = 0; i < seed.length; i++) {
-            seed[i] = (byte) i;
-        }
-        return seed;
-    }
-
-    private static byte[] filled(int value) {
-        byte[] b = new byte[BlobId.LENGTH];
-        java.util.Arrays.fill(b, (byte) value);
-        return b;
     }
 }
