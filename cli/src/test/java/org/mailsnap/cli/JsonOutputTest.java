@@ -161,7 +161,7 @@ class JsonOutputTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void forgetKeepDeletedWithinReportsTheLedgerInTextAndJson() throws Exception {
+    void forgetKeepDeletedWithinReportsTheLedgerAndRestoreReachesIt() throws Exception {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
         Files.delete(store.resolve("example.org/anne/new/1700000001.M2P1.host"));
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
@@ -189,6 +189,24 @@ class JsonOutputTest {
         List<Map<String, Object>> left = (List<Map<String, Object>>) snapshots.get("snapshots");
         assertEquals(List.of(ledger.get("by")), left.stream().map(r -> r.get("id")).toList(),
                 "the replacement carrying the ledger is the one snapshot left");
+
+        // the snapshots that held it are gone: restore reaches it in the ledger, by name or by when it left
+        Path one = tmp.resolve("one");
+        CliRun byName = run("restore", "-s", "latest", "--message", "1700000001.M2P1.host", "-m", "example.org/anne", "--target",
+                one.toString());
+        assertEquals(0, byName.code(), byName.err());
+        assertTrue(byName.err().contains("restoring it from the deleted-mail ledger"), byName.err());
+        assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(one.resolve("new/1700000001.M2P1.host")));
+        Path anne = store.resolve("example.org/anne");
+        CliRun back = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        assertEquals(0, back.code(), back.err());
+        assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(anne.resolve("new/1700000001.M2P1.host")),
+                "merged back into the live mailbox");
+        CliRun twice = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        assertEquals(0, twice.code(), twice.err());
+        try (var files = Files.list(anne.resolve("new"))) {
+            assertEquals(1, files.count(), "a merge never writes a second copy");
+        }
 
         CliRun bad = run("forget", "--keep-last", "1", "--keep-deleted-within", "90 days");
         assertEquals(ExitCode.USAGE.code(), bad.code());

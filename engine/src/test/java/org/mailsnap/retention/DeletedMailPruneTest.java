@@ -1,5 +1,7 @@
 package org.mailsnap.retention;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +26,13 @@ import org.mailsnap.check.DataSelection;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
+import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.restore.LedgerSnapshot;
+import org.mailsnap.restore.RestoreMode;
+import org.mailsnap.restore.RestoreRequest;
+import org.mailsnap.restore.RestoreResult;
+import org.mailsnap.restore.Restorer;
+import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.prune.Prune;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneProgress;
@@ -31,8 +40,8 @@ import org.mailsnap.repository.PackMaintenance;
 
 /**
  * What keeps a deleted-mail ledger's messages: prune marks the ledger and the blobs its entries name (they restore
- * bit-exactly after a prune that repacked every dead byte, while mail that left before the window is gone from every
- * pack), check walks the ledger and names a damaged entry by mailbox, folder and message, and {@code forget
+ * bit-exactly after a prune that repacked every dead byte, and a merge restore of the ledger puts them back into the
+ * live store; mail that left before the window is gone from every pack), check walks the ledger and names a damaged entry by mailbox, folder and message, and {@code forget
  * --mailbox} removes that mailbox's entries.
  */
 class DeletedMailPruneTest {
@@ -70,6 +79,7 @@ class DeletedMailPruneTest {
             }
             assertTrue(expired > 0, "some mail expired");
             assertTrue(check(f).clean(), "check walks the ledger and finds it whole");
+            restoresIntoTheLiveStore(f, history, kept);
 
             // forget --mailbox: the ledger loses that mailbox's entries, keeps the others
             String mailbox = kept.values().iterator().next().folder().mailbox();
@@ -94,6 +104,55 @@ class DeletedMailPruneTest {
                 assertTrue(named.problems().get(0).startsWith("deleted, in the ledger: "), named.toString());
             }
         }
+    }
+
+    /**
+     * Every message that left the store within the window, and that its mailbox does not hold now, goes back into
+     * its folder (the latest folder it left) with its name, mtime and bytes, by a merge restore of the ledger.
+     */
+    private static void restoresIntoTheLiveStore(BackupFixture f, DeletedMailHistory history,
+                                                 Map<String, DeletedMailHistory.Gone> kept) throws IOException {
+        Map<String, Set<String>> heldNow = new TreeMap<>(); // mailbox → bases in any folder
+        Map<String, DeletedMailHistory.Gone> latest = new TreeMap<>(); // mailbox NUL base → latest departure
+        for (DeletedMailHistory.Gone g : kept.values()) {
+            String mailbox = g.folder().mailbox();
+            heldNow.computeIfAbsent(mailbox, m -> basesIn(history.store.resolve(m)));
+            latest.merge(mailbox + '\0' + BaseNames.DOVECOT.baseOf(g.placement().name()), g,
+                    (a, b) -> b.goneBy() > a.goneBy() ? b : a);
+        }
+        Snapshot carrier = SnapshotObjects.load(f.repository).current().values().iterator().next();
+        LedgerSnapshot view = LedgerSnapshot.of(carrier, f.repository.openBlobStore(f.catalog.blobs())::get,
+                g -> true);
+        assertEquals(latest.size(), view.messages(), "one per message");
+        for (String mailbox : view.mailboxes()) {
+            RestoreResult r = new Restorer(view.blobs(), 2).restore(view.snapshot(), new RestoreRequest(mailbox,
+                    null, null, history.store.resolve(mailbox), RestoreMode.MERGE));
+            assertFalse(r.partial(), r.failures().toString());
+        }
+        int restored = 0;
+        for (DeletedMailHistory.Gone g : latest.values()) {
+            String base = BaseNames.DOVECOT.baseOf(g.placement().name());
+            if (heldNow.get(g.folder().mailbox()).contains(base) || !g.placement().guid().isEmpty()) {
+                continue; // moved within its mailbox: still there, a merge skips it
+            }
+            Path file = history.store.resolve(DeletedMailHistory.path(g.folder(), g.placement()));
+            assertTrue(Files.exists(file), g.key() + " restored as " + file);
+            assertArrayEquals(g.bytes(), Files.readAllBytes(file), g.key());
+            assertEquals(g.placement().mtimeNanos() / 1_000_000, Files.getLastModifiedTime(file).toMillis(), g.key());
+            restored++;
+        }
+        assertTrue(restored > 0, "expunged mail came back");
+    }
+
+    private static Set<String> basesIn(Path mailbox) {
+        Set<String> bases = new HashSet<>();
+        try (var files = Files.walk(mailbox)) {
+            files.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().matches("cur|new"))
+                    .forEach(p -> bases.add(BaseNames.DOVECOT.baseOf(p.getFileName().toString())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bases;
     }
 
     private static CheckResult check(BackupFixture f) throws IOException {
