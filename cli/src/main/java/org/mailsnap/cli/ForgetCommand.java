@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         "With --keep-deleted-within, every message that left its folder (expunged, or moved) within that window "
                 + "before the newest snapshot stays restorable with its flags, folder and content when the "
                 + "snapshots that held it go: each store's newest snapshot is replaced by one carrying a ledger "
-                + "of them ('find --deleted-since', 'restore --deleted-since'). Without it, the snapshot carrying "
+                + "of them ('restore --deleted-since'). Without it, the snapshot carrying "
                 + "a store's ledger is kept.",
         "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
                 + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
