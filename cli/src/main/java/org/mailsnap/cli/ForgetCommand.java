@@ -9,10 +9,12 @@ import java.util.concurrent.Callable;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneResult;
 import org.mailsnap.retention.Decision;
+import org.mailsnap.retention.DeletedMailLedger;
 import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.ForgetPlan;
 import org.mailsnap.retention.GroupBy;
 import org.mailsnap.retention.KeepWithin;
+import org.mailsnap.retention.LedgerTally;
 import org.mailsnap.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,11 @@ import picocli.CommandLine.Option;
                 + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
                 + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
         "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data.",
+        "With --keep-deleted-within, every message that left its folder (expunged, or moved) within that window "
+                + "before the newest snapshot stays restorable with its flags, folder and content when the "
+                + "snapshots that held it go: each store's newest snapshot is replaced by one carrying a ledger "
+                + "of them ('restore --deleted-since'). Without it, the snapshot carrying "
+                + "a store's ledger is kept.",
         "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
                 + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
                 + "remains that no other mailbox references ('stats --mailbox' shows 0 bytes)."},
@@ -32,6 +39,7 @@ import picocli.CommandLine.Option;
                 "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --dry-run",
                 "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --prune",
                 "  mailsnap forget --keep-within 90d --group-by host",
+                "  mailsnap forget --keep-daily 7 --keep-deleted-within 90d --prune",
                 "  mailsnap forget --mailbox example.org/anne --prune"})
 final class ForgetCommand implements Callable<Integer> {
     private final Environment env;
@@ -55,6 +63,10 @@ final class ForgetCommand implements Callable<Integer> {
     @Option(names = "--keep-within", paramLabel = "DURATION",
             description = "Keep every snapshot newer than DURATION (e.g. 1y5m7d2h, 90d) before the newest one.")
     String within;
+    @Option(names = "--keep-deleted-within", paramLabel = "DURATION",
+            description = "Keep every message deleted within DURATION (as --keep-within) before the newest snapshot "
+                    + "restorable, in a ledger carried by the newest snapshot of its store.")
+    String deletedWithin;
     @Option(names = "--keep-tag", paramLabel = "TAG[,TAG]",
             description = "Keep every snapshot carrying all these tags (repeatable).")
     List<String> tags = new ArrayList<>();
@@ -88,10 +100,12 @@ final class ForgetCommand implements Callable<Integer> {
         }
         RetentionPolicy policy;
         GroupBy grouping;
+        KeepWithin deletedWindow;
         try {
             policy = RetentionPolicy.of(count(last), count(hourly), count(daily), count(weekly), count(monthly),
                     count(yearly), within == null ? null : KeepWithin.parse(within), tags);
             grouping = GroupBy.parse(groupBy);
+            deletedWindow = deletedWithin == null ? null : KeepWithin.parse(deletedWithin);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }
@@ -103,23 +117,31 @@ final class ForgetCommand implements Callable<Integer> {
         java.time.Duration retry = PruneCommand.parseDuration(retryLock);
         ZoneId zone = zone();
         try (Session session = Session.open(env, repository, catalog)) {
-            Forget forget = new Forget(session.repository);
-            ForgetPlan plan = forget.plan(policy, grouping, zone);
+            Forget forget = new Forget(session.repository, session.catalog.blobs());
+            ForgetPlan plan = forget.plan(policy, grouping, zone, deletedWindow);
             if (!json) {
                 print(plan, zone);
             }
+            List<DeletedMailLedger.Outcome> ledgers = List.of();
             for (String problem : plan.unreadable()) {
                 env.err().println("mailsnap: warning: snapshot left alone, it cannot be read: " + problem);
             }
             int removed = plan.removed().size();
             Integer deleted = null;
             if (dryRun) {
+                ledgers = forget.preview(plan);
                 if (!json) {
+                    printLedgers(ledgers, true);
                     env.out().printf("would remove %d of %d snapshots (dry run: nothing changed)%n", removed,
                             removed + plan.kept().size());
                 }
             } else {
-                deleted = forget.execute(plan, n -> { });
+                Forget.Outcome outcome = forget.run(plan, n -> { });
+                deleted = outcome.deleted();
+                ledgers = outcome.ledgers();
+                if (!json) {
+                    printLedgers(ledgers, false);
+                }
                 if (plan.unreadable().isEmpty()) {
                     // the catalog drops the forgotten snapshots now (with an unreadable one its sync would fail;
                     // the next command's sync does it)
@@ -137,7 +159,7 @@ final class ForgetCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                env.out().println(Json.object(ForgetJson.of(plan, dryRun, deleted, pruned)));
+                env.out().println(Json.object(ForgetJson.of(plan, dryRun, deleted, ledgers, pruned)));
             }
             // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
             return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
@@ -146,7 +168,7 @@ final class ForgetCommand implements Callable<Integer> {
 
     private int forgetMailbox() throws Exception {
         if (last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null
-                || within != null || !tags.isEmpty()) {
+                || within != null || !tags.isEmpty() || deletedWithin != null) {
             throw new UserError(ExitCode.USAGE, "--mailbox removes one mailbox from every snapshot; it takes no"
                     + " --keep-… policy (run forget twice)");
         }
@@ -182,6 +204,19 @@ final class ForgetCommand implements Callable<Integer> {
                         time.format(d.snapshot().time()), d.keep() ? "keep" : "remove",
                         String.join(", ", d.reasons()));
             }
+        }
+    }
+
+    /** Each store's deleted-mail ledger: what it keeps, and the snapshot carrying it. */
+    private void printLedgers(List<DeletedMailLedger.Outcome> ledgers, boolean dryRun) {
+        for (DeletedMailLedger.Outcome o : ledgers) {
+            LedgerTally t = o.tally();
+            String carrier = dryRun ? "would be carried by a replacement of " + o.replaced().substring(0, 12)
+                    : o.by() == null ? "unchanged, carried by " + o.replaced().substring(0, 12)
+                    : "carried by " + o.by().substring(0, 12) + ", which replaces " + o.replaced().substring(0, 12);
+            env.out().printf("deleted mail of %s: %d messages (%s) kept restorable (%d newly, %d still within the "
+                    + "window, %d expired); %s%n", o.store(), t.entries(), Units.bytes(t.bytes()), t.added(),
+                    t.carried(), t.expired(), carrier);
         }
     }
 

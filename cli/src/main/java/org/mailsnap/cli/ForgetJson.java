@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.mailsnap.prune.PruneResult;
 import org.mailsnap.retention.Decision;
+import org.mailsnap.retention.DeletedMailLedger;
 import org.mailsnap.retention.ForgetPlan;
 
 /** {@code forget --json} with a policy: the plan, what was removed, and the prune that followed; see the README. */
@@ -14,9 +15,11 @@ final class ForgetJson {
 
     /**
      * @param deleted snapshots deleted, or null on a dry run
+     * @param ledgers each store's deleted-mail ledger ({@code --keep-deleted-within}), or empty
      * @param prune   the prune run afterwards ({@code --prune}), or null
      */
-    static Map<String, Object> of(ForgetPlan plan, boolean dryRun, Integer deleted, PruneResult prune) {
+    static Map<String, Object> of(ForgetPlan plan, boolean dryRun, Integer deleted,
+                                  List<DeletedMailLedger.Outcome> ledgers, PruneResult prune) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("dryRun", dryRun);
         List<Object> groups = new ArrayList<>();
@@ -40,6 +43,20 @@ final class ForgetJson {
         o.put("removed", plan.removed().size());
         o.put("deleted", deleted);
         o.put("unreadable", plan.unreadable());
+        List<Object> deletedMail = new ArrayList<>();
+        for (DeletedMailLedger.Outcome l : ledgers) {
+            Map<String, Object> ledger = new LinkedHashMap<>();
+            ledger.put("store", l.store());
+            ledger.put("messages", l.tally().entries());
+            ledger.put("bytes", l.tally().bytes());
+            ledger.put("added", l.tally().added());
+            ledger.put("carried", l.tally().carried());
+            ledger.put("expired", l.tally().expired());
+            ledger.put("replaced", l.replaced());
+            ledger.put("by", l.by());
+            deletedMail.add(ledger);
+        }
+        o.put("deletedMail", deletedMail);
         o.put("prune", prune == null ? null : PruneJson.of(prune));
         return o;
     }

@@ -151,7 +151,8 @@ class JsonOutputTest {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
 
         Map<String, Object> plan = object(run("forget", "--keep-last", "1", "--dry-run", "--json"));
-        keys(plan, "dryRun", "groups", "kept", "removed", "deleted", "unreadable", "prune");
+        keys(plan, "dryRun", "groups", "kept", "removed", "deleted", "unreadable", "deletedMail", "prune");
+        assertEquals(List.of(), plan.get("deletedMail"), "no --keep-deleted-within, no ledger");
         assertEquals(true, plan.get("dryRun"));
         assertNull(plan.get("deleted"), "a dry run deletes nothing");
         List<Map<String, Object>> groups = (List<Map<String, Object>>) plan.get("groups");
@@ -176,6 +177,61 @@ class JsonOutputTest {
         Map<String, Object> again = object(run("prune", "--json"));
         assertEquals(prune.keySet(), again.keySet());
         assertEquals(false, again.get("changed"), "nothing left to prune: " + again);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void forgetKeepDeletedWithinReportsTheLedgerAndRestoreReachesIt() throws Exception {
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Files.delete(store.resolve("example.org/anne/new/1700000001.M2P1.host"));
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+
+        CliRun text = run("forget", "--keep-last", "1", "--keep-deleted-within", "90d", "--dry-run");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("1 messages") && text.out().contains("(1 newly, 0 still within the window, 0"
+                + " expired); would be carried by a replacement of"), text.out());
+        Map<String, Object> dry = object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d",
+                "--dry-run", "--json"));
+        List<Map<String, Object>> planned = (List<Map<String, Object>>) dry.get("deletedMail");
+        assertEquals(1, planned.size());
+        keys(planned.get(0), "store", "messages", "bytes", "added", "carried", "expired", "replaced", "by");
+        assertEquals(1L, planned.get(0).get("messages"));
+        assertEquals((long) "Subject: b\r\n\r\ntwo\r\n".length(), planned.get(0).get("bytes"));
+        assertNull(planned.get(0).get("by"), "a dry run writes nothing");
+
+        Map<String, Object> done = object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d",
+                "--json"));
+        Map<String, Object> ledger = ((List<Map<String, Object>>) done.get("deletedMail")).get(0);
+        assertEquals(1L, ledger.get("added"));
+        assertEquals(planned.get(0).get("replaced"), ledger.get("replaced"));
+        assertTrue(ledger.get("by") instanceof String, ledger.toString());
+        Map<String, Object> snapshots = object(run("snapshots", "--json"));
+        List<Map<String, Object>> left = (List<Map<String, Object>>) snapshots.get("snapshots");
+        assertEquals(List.of(ledger.get("by")), left.stream().map(r -> r.get("id")).toList(),
+                "the replacement carrying the ledger is the one snapshot left");
+
+        // the snapshots that held it are gone: restore reaches it in the ledger, by name or by when it left
+        Path one = tmp.resolve("one");
+        CliRun byName = run("restore", "-s", "latest", "--message", "1700000001.M2P1.host", "-m", "example.org/anne", "--target",
+                one.toString());
+        assertEquals(0, byName.code(), byName.err());
+        assertTrue(byName.err().contains("restoring it from the deleted-mail ledger"), byName.err());
+        assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(one.resolve("new/1700000001.M2P1.host")));
+        Path anne = store.resolve("example.org/anne");
+        CliRun back = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        assertEquals(0, back.code(), back.err());
+        assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(anne.resolve("new/1700000001.M2P1.host")),
+                "merged back into the live mailbox");
+        CliRun twice = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        assertEquals(0, twice.code(), twice.err());
+        try (var files = Files.list(anne.resolve("new"))) {
+            assertEquals(1, files.count(), "a merge never writes a second copy");
+        }
+
+        CliRun bad = run("forget", "--keep-last", "1", "--keep-deleted-within", "90 days");
+        assertEquals(ExitCode.USAGE.code(), bad.code());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("'90 days'"), bad.err());
     }
 
     @Test

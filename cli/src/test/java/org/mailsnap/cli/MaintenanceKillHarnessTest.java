@@ -23,8 +23,8 @@ import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 
 /**
- * {@code forget}, {@code prune} and {@code repair} killed with SIGKILL between the steps of format-spec/operations.md
- * and {@code forget --mailbox} (see {@link KillHarnessTest} for backups). The points are chosen from a counted run's writes: after the first,
+ * {@code forget}, {@code forget --keep-deleted-within}, {@code forget --mailbox}, {@code prune} and {@code repair}
+ * killed with SIGKILL between the steps of format-spec/operations.md (see {@link KillHarnessTest} for backups). The points are chosen from a counted run's writes: after the first,
  * the last but one and the last write of each step (lock, snapshot deletions; repacked packs, new index files, the
  * final index file, index deletions, pack deletions; repair's index files and its final one), so every step is met
  * begun, nearly done and done, without a run per write.
@@ -32,7 +32,9 @@ import org.mailsnap.mailgen.StoreTree;
  * <p>After each kill, as an admin would after a crash: {@code unlock --remove-all} (the killed process is gone; its
  * lock would otherwise hold off the next exclusive run for 30 minutes), then {@code check --read-data} finds no
  * damage (for repair: no damage that was not there before it ran), every snapshot left restores the store as it
- * was when taken, the same command run again completes, and {@code check --read-data} is clean.
+ * was when taken, the same command run again completes, and {@code check --read-data} is clean. For the forget that
+ * writes a deleted-mail ledger (ledger chunks, the newest snapshot's replacement, its deletion, then the removed
+ * snapshots), also: the messages that left their folders are all still reachable, in a snapshot or in the ledger.
  */
 class MaintenanceKillHarnessTest {
     @TempDir
@@ -69,21 +71,30 @@ class MaintenanceKillHarnessTest {
         List<String> newest = List.of(new ArrayList<>(moments.keySet()).get(2));
 
         int points = killBetweenSteps("forget", threeSnapshots, List.of("forget", "--keep-last", "1"),
-                new Expected(moments, newest, null), false);
+                new Expected(moments, newest, null, false), false);
+
+        // the ledger is written onto the newest snapshot before any snapshot is deleted: wherever the kill lands,
+        // every placement that left its folder is in a snapshot still present or in the ledger
+        List<String> keepDeleted = List.of("forget", "--keep-last", "1", "--keep-deleted-within", "1y");
+        long gone = ledgerMessages(threeSnapshots, keepDeleted);
+        assertTrue(gone > 0, "the churn expunged mail between the snapshots");
+        points += killBetweenSteps("forget --keep-deleted-within", threeSnapshots, keepDeleted,
+                new Expected(moments, List.of(), null, true), false, state -> assertEquals(gone,
+                        ledgerMessages(state, keepDeleted), state.getFileName() + ": every gone message is still reachable"));
 
         Path forgotten = CrashedRuns.copy(threeSnapshots, tmp.resolve("state-forgotten"));
         assertOk(CrashedRuns.inProcess(forgotten, "forget", "--keep-last", "1"));
         // the newest snapshot, or its replacement without the mailbox: never both, never neither
         String departed = aMailbox(store);
         points += killBetweenSteps("forget --mailbox", forgotten, List.of("forget", "--mailbox", departed),
-                new Expected(moments, List.of(), departed), false);
+                new Expected(moments, List.of(), departed, true), false);
         points += killBetweenSteps("prune", forgotten, List.of("prune", "--max-unused", "0%"),
-                new Expected(moments, newest, null), false);
+                new Expected(moments, newest, null, false), false);
 
         Path damaged = CrashedRuns.copy(forgotten, tmp.resolve("state-damaged"));
         assertOk(CrashedRuns.inProcess(damaged, "prune", "--max-unused", "0%"));
         flipAByteOfEachIndexFile(damaged);
-        points += killBetweenSteps("repair", damaged, List.of("repair"), new Expected(moments, newest, null), true);
+        points += killBetweenSteps("repair", damaged, List.of("repair"), new Expected(moments, newest, null, false), true);
         System.out.println("forget, prune, repair: " + points + " kill points");
     }
 
@@ -92,11 +103,33 @@ class MaintenanceKillHarnessTest {
      *
      * @param moments  every snapshot the baseline may hold, with the store as it was when taken
      * @param mustStay snapshots that every kill must leave
-     * @param removed  the mailbox a {@code forget --mailbox} removes (null for other runs): a snapshot not in
-     *                 {@code moments} is then a replacement of the newest, which restores its moment without that
-     *                 mailbox, and exactly one of the two is left
+     * @param removed  the mailbox a {@code forget --mailbox} removes (null for other runs): the replacement of the
+     *                 newest restores its moment without that mailbox, and exactly one snapshot is left
+     * @param replacesNewest the run replaces the newest snapshot ({@code forget --mailbox}, or a forget writing the
+     *                 deleted-mail ledger): a snapshot not in {@code moments} is its replacement, which restores
+     *                 the newest moment (less {@code removed}), and exactly one of the two is left
      */
-    private record Expected(Map<String, StoreTree> moments, List<String> mustStay, String removed) {}
+    private record Expected(Map<String, StoreTree> moments, List<String> mustStay, String removed,
+                            boolean replacesNewest) {}
+
+    /** How many messages a deleted-mail ledger would keep, as {@code forget --dry-run --json} counts them. */
+    @SuppressWarnings("unchecked")
+    private static long ledgerMessages(Path state, List<String> forget) {
+        List<String> args = new ArrayList<>(forget);
+        args.addAll(List.of("--dry-run", "--json"));
+        CliRun dry = CrashedRuns.inProcess(state, args.toArray(String[]::new));
+        assertEquals(0, dry.code(), dry.out() + dry.err());
+        List<Map<String, Object>> ledgers = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(dry.out()))
+                .get("deletedMail");
+        assertEquals(1, ledgers.size(), dry.out());
+        return ((Number) ledgers.get(0).get("messages")).longValue();
+    }
+
+    /** An assertion on the state a kill (and then the run again) left. */
+    @FunctionalInterface
+    private interface StateCheck {
+        void check(Path state) throws Exception;
+    }
 
     /**
      * Kills {@code args} on a copy of {@code baseline} at each step boundary and checks what is left.
@@ -107,10 +140,16 @@ class MaintenanceKillHarnessTest {
      */
     private int killBetweenSteps(String label, Path baseline, List<String> args, Expected expected,
                                  boolean repairing) throws Exception {
+        return killBetweenSteps(label, baseline, args, expected, repairing, state -> { });
+    }
+
+    private int killBetweenSteps(String label, Path baseline, List<String> args, Expected expected,
+                                 boolean repairing, StateCheck more) throws Exception {
         List<String> damageBefore = damage(check(baseline));
         assertEquals(repairing, !damageBefore.isEmpty(), label + ": damage before: " + damageBefore);
-        List<CrashedRuns.Write> writes = CrashedRuns.count(CrashedRuns.copy(baseline, tmp.resolve(label + "-count")),
-                args);
+        Path counted = CrashedRuns.copy(baseline, tmp.resolve(label + "-count"));
+        List<CrashedRuns.Write> writes = CrashedRuns.count(counted, args);
+        more.check(counted);
         List<String> points = CrashedRuns.stepBoundaries(writes);
         System.out.println(label + ": writes " + writes + ", kill points " + points);
         for (String point : points) {
@@ -122,11 +161,13 @@ class MaintenanceKillHarnessTest {
             if (!repairing) {
                 assertRestoresAll(what, state, expected);
             }
+            more.check(state);
             CliRun again = CrashedRuns.inProcess(state, args.toArray(String[]::new));
             assertEquals(0, again.code(), what + ": the run again: " + again.out() + again.err());
             CliRun after = check(state);
             assertEquals(0, after.code(), what + ", run again: check --read-data: " + after.out() + after.err());
             assertRestoresAll(what + ", run again", state, expected);
+            more.check(state);
             CrashedRuns.deleteTree(state);
         }
         return points.size();
@@ -171,14 +212,19 @@ class MaintenanceKillHarnessTest {
         SortedSet<String> left = listed(state);
         assertTrue(left.containsAll(expected.mustStay()), what + ": a snapshot that must stay is gone: " + left);
         List<String> moments = new ArrayList<>(expected.moments().keySet());
-        StoreTree newest = expected.moments().get(moments.get(moments.size() - 1));
+        String newestId = moments.get(moments.size() - 1);
+        StoreTree newest = expected.moments().get(newestId);
         if (expected.removed() != null) {
             assertEquals(1, left.size(), what + ": the snapshot or its replacement, once: " + left);
+        }
+        if (expected.replacesNewest()) {
+            assertEquals(1, left.stream().filter(id -> id.equals(newestId) || !expected.moments().containsKey(id))
+                    .count(), what + ": the newest snapshot or its replacement, once: " + left);
         }
         for (String id : left) {
             StoreTree moment = expected.moments().get(id);
             String removed = moment == null ? expected.removed() : null;
-            assertTrue(moment != null || removed != null, what + ": a snapshot appeared: " + id);
+            assertTrue(moment != null || expected.replacesNewest(), what + ": a snapshot appeared: " + id);
             Path target = tmp.resolve("restore-" + System.nanoTime());
             CliRun restore = CrashedRuns.inProcess(state, "restore", "--snapshot", id, "--target", target.toString());
             assertEquals(0, restore.code(), what + ": restore of " + id + ": " + restore.err());

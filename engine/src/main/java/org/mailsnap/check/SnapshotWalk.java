@@ -15,18 +15,20 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
- * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests, each distinct chunk decoded
- * once; then, for the snapshots that reference something bad, which folders and messages are affected.
+ * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests (and its deleted-mail ledger),
+ * each distinct chunk decoded once; then, for the snapshots that reference something bad, which folders and messages are affected.
  */
 final class SnapshotWalk {
     private static final byte GOOD = 1;
@@ -43,6 +45,8 @@ final class SnapshotWalk {
     private final Map<BlobId, String> unreadableChunks = new HashMap<>();
     /** Manifest chunks that decode but reference bad data blobs: the placements concerned. */
     private final Map<BlobId, List<BadPlacement>> badManifestChunks = new HashMap<>();
+    /** Ledger chunks that decode but reference bad data blobs: the deleted messages concerned. */
+    private final Map<BlobId, List<BadGone>> badLedgerChunks = new HashMap<>();
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<AffectedSnapshot> affectedSnapshots = new ArrayList<>();
@@ -52,9 +56,13 @@ final class SnapshotWalk {
     int snapshots;
     long treeChunks;
     long manifestChunks;
+    long ledgerChunks;
 
     /** @param unindexedOnly every bad blob of it is intact in a pack no readable index lists */
     private record BadPlacement(String name, String guid, List<String> problems, boolean unindexedOnly) {}
+
+    /** A deleted-mail ledger entry whose message cannot be restored. */
+    private record BadGone(FolderKey folder, BadPlacement placement) {}
 
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
@@ -88,8 +96,8 @@ final class SnapshotWalk {
         }
         for (String id : objects.superseded()) {
             leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
-                    + " present (an interrupted 'forget --mailbox'; readers ignore it, the next forget or prune"
-                    + " deletes it)"));
+                    + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
+                    + " it, the next forget or prune deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             progress.snapshotsDone.incrementAndGet();
@@ -97,6 +105,9 @@ final class SnapshotWalk {
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {
                 good &= treeChunk(chunk);
+            }
+            for (BlobId chunk : snapshot.ledger()) {
+                good &= ledgerChunk(chunk);
             }
             if (!good) {
                 bad.add(Map.entry(e.getKey(), snapshot));
@@ -156,22 +167,52 @@ final class SnapshotWalk {
     }
 
     private boolean manifestChunk(BlobId chunk) throws IOException {
+        return messageChunk(chunk, badManifestChunks, bad -> {
+            ManifestReader.read(List.of(chunk), metadata, p -> {
+                List<String> problems = problems(p);
+                if (!problems.isEmpty()) {
+                    bad.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
+                }
+            });
+            manifestChunks++;
+        });
+    }
+
+    /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
+    private boolean ledgerChunk(BlobId chunk) throws IOException {
+        return messageChunk(chunk, badLedgerChunks, bad -> {
+            LedgerReader.read(List.of(chunk), metadata, g -> {
+                Placement p = g.placement();
+                List<String> problems = problems(p);
+                if (!problems.isEmpty()) {
+                    bad.add(new BadGone(g.folder(), new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p))));
+                }
+            });
+            ledgerChunks++;
+        });
+    }
+
+    /** Decodes a chunk listing messages into its bad ones. */
+    private interface MessageChunkScan<T> {
+        void scan(List<T> bad) throws IOException;
+    }
+
+    /**
+     * Reads a chunk of messages (manifest or ledger) once and keeps its verdict and its bad entries in
+     * {@code badChunks}; true when the chunk and every message's blobs can be read.
+     */
+    private <T> boolean messageChunk(BlobId chunk, Map<BlobId, List<T>> badChunks, MessageChunkScan<T> scanChunk)
+            throws IOException {
         byte known = known(chunk);
         if (known != 0) {
             return known == GOOD;
         }
-        List<BadPlacement> badOnes = new ArrayList<>();
-        if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
-            List<String> problems = problems(p);
-            if (!problems.isEmpty()) {
-                badOnes.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
-            }
-        }))) {
+        List<T> badOnes = new ArrayList<>();
+        if (!read(chunk, () -> scanChunk.scan(badOnes))) {
             return false;
         }
-        manifestChunks++;
         if (!badOnes.isEmpty()) {
-            badManifestChunks.put(chunk, badOnes);
+            badChunks.put(chunk, badOnes);
         }
         boolean good = badOnes.isEmpty() && scan.metadata.readable(chunk);
         scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
@@ -259,6 +300,21 @@ final class SnapshotWalk {
                 + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
+    /** Counts a bad message of {@code snapshot} in {@code folder} toward its entry of the report. */
+    private static void tally(Map<String, Tally> tallies, Map<String, String[]> keys, String snapshot,
+                              BaseNames bases, FolderKey folder, BadPlacement p) {
+        String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
+        String key = folder.mailbox() + '\0' + folder.folder() + '\0' + identity;
+        keys.putIfAbsent(key, new String[] {folder.mailbox(), folder.folder(), identity});
+        Tally t = tallies.computeIfAbsent(key, k -> new Tally());
+        t.name = p.name();
+        t.problems = p.problems();
+        t.unindexedOnly = p.unindexedOnly();
+        t.snapshots++;
+        t.first = t.first == null ? snapshot : t.first;
+        t.last = snapshot;
+    }
+
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
     private void report(List<Map.Entry<String, Snapshot>> bad) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -298,17 +354,7 @@ final class SnapshotWalk {
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
                             messages[0]++;
-                            String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
-                            String key = folder.key().mailbox() + '\0' + folder.key().folder() + '\0' + identity;
-                            keys.putIfAbsent(key, new String[] {folder.key().mailbox(), folder.key().folder(),
-                                    identity});
-                            Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-                            t.name = p.name();
-                            t.problems = p.problems();
-                            t.unindexedOnly = p.unindexedOnly();
-                            t.snapshots++;
-                            t.first = t.first == null ? id : t.first;
-                            t.last = id;
+                            tally(tallies, keys, id, bases, folder.key(), p);
                         }
                     }
                     for (ControlFile file : folder.controlFiles()) {
@@ -319,6 +365,20 @@ final class SnapshotWalk {
                         }
                     }
                 });
+            }
+            for (BlobId chunk : snapshot.ledger()) {
+                String unreadable = unreadableChunks.get(chunk);
+                if (unreadable != null) {
+                    problems.add("deleted-mail ledger chunk " + chunk.shortHex() + "… unreadable (" + unreadable
+                            + "): some messages deleted within its window cannot be restored");
+                }
+                for (BadGone g : badLedgerChunks.getOrDefault(chunk, List.of())) {
+                    messages[0]++;
+                    tally(tallies, keys, id, bases, g.folder(), new BadPlacement(g.placement().name(),
+                            g.placement().guid(), g.placement().problems().stream()
+                            .map(problem -> "deleted, in the ledger: " + problem).toList(),
+                            g.placement().unindexedOnly()));
+                }
             }
             affectedSnapshots.add(new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages[0],
                     problems));

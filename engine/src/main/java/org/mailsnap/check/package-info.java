@@ -44,8 +44,11 @@
  *       tree chunk GOOD  ⇔ readable, and all its folders' manifest chunks GOOD and control-file blobs readable
  *       manifest chunk GOOD ⇔ readable, and every placement's header and body blobs readable (some OK location)
  *       a bad manifest chunk keeps the file names of its bad placements (few)
- * 5. for each snapshot with a BAD tree chunk, oldest first: re-read only its BAD tree chunks and list the folders
- *    and placements concerned; tally each message (mailbox, folder, base) over snapshots (count, first, last);
+ *    and, for a snapshot carrying a deleted-mail ledger (records version 4), its ledger chunks:
+ *       ledger chunk GOOD ⇔ readable, and every entry's header and body blobs readable; a bad one keeps its bad
+ *       entries (folder and file name)
+ * 5. for each snapshot with a BAD tree or ledger chunk, oldest first: re-read only its BAD tree chunks and list the
+ *    folders and placements concerned, and its bad ledger entries (problems prefixed "deleted, in the ledger"); tally each message (mailbox, folder, base) over snapshots (count, first, last);
  *    look up its Subject and Message-ID.
  * </pre>
  * Memory: the two tables, one snapshot object at a time (plus the few bad ones), one tree or manifest chunk at a

@@ -12,13 +12,15 @@ import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Mark: adds to the live set every blob a snapshot references: its tree chunks, each folder's manifest chunks and
- * control-file chunks, each message's header and body chunks. Streams: one chunk is decoded at a time, and a tree or
+ * control-file chunks, each message's header and body chunks; and for a snapshot carrying a deleted-mail ledger, its
+ * ledger chunks and each entry's header and body chunks. Streams: one chunk is decoded at a time, and a tree or
  * manifest chunk already in the set is not read again (its contents were marked when it was first met), so an hourly
  * history whose snapshots share almost every chunk costs about one snapshot's reading plus what changed.
  */
@@ -75,6 +77,14 @@ final class Marker {
         for (BlobId chunk : snapshot.tree()) {
             if (add(chunk)) {
                 TreeReader.read(List.of(chunk), metadata, this::markFolder);
+            }
+        }
+        for (BlobId chunk : snapshot.ledger()) { // the deleted mail it keeps restorable (records version 4)
+            if (add(chunk)) {
+                LedgerReader.read(List.of(chunk), metadata, gone -> {
+                    add(gone.placement().content().header());
+                    gone.placement().content().body().forEach(this::add);
+                });
             }
         }
     }

@@ -5,17 +5,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.GonePlacement;
+import org.mailsnap.snapshot.LedgerReader;
+import org.mailsnap.snapshot.LedgerWriter;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
@@ -26,6 +32,9 @@ import org.mailsnap.snapshot.TreeWriter;
  * {@code forget --mailbox}: removes one mailbox from every snapshot by replacing each snapshot that holds it with a
  * snapshot that supersedes it (format-spec/operations.md, "forget --mailbox", for the steps and the crash
  * analysis). Under a shared lock, like a backup: other hosts' backups go on, a prune waits.
+ *
+ * <p>A snapshot whose deleted-mail ledger has entries of the mailbox holds it too: its replacement carries the
+ * ledger without them (format-spec/operations.md, "forget --keep-deleted-within").
  *
  * <p>Only snapshot objects change; the mailbox's blobs stay until a prune, which then deletes every one no other
  * mailbox references. The caller drops the mailbox's state from its local catalog ({@code
@@ -60,7 +69,8 @@ public final class ForgetMailbox {
         List<String> ids = new ArrayList<>();
         BlobStore blobs = repository.openBlobStore(blobIndex);
         for (Map.Entry<String, Snapshot> e : oldestFirst(SnapshotObjects.load(repository))) {
-            if (!foldersWithout(e.getValue(), mailbox, blobs).removed().isEmpty()) {
+            if (!foldersWithout(e.getValue(), mailbox, blobs).removed().isEmpty()
+                    || ledgerHolds(e.getValue(), mailbox, blobs)) {
                 ids.add(e.getKey());
             }
         }
@@ -82,20 +92,24 @@ public final class ForgetMailbox {
             for (Map.Entry<String, Snapshot> e : oldestFirst(objects)) {
                 Snapshot original = e.getValue();
                 Split split = foldersWithout(original, mailbox, blobs);
-                if (split.removed().isEmpty()) {
+                boolean inLedger = ledgerHolds(original, mailbox, blobs);
+                if (split.removed().isEmpty() && !inLedger) {
                     continue;
                 }
                 lock.checkHeld();
-                // 3.1 the tree without the mailbox; manifests and control files are shared by id
+                // 3.1 the tree without the mailbox; manifests and control files are shared by id; the ledger
+                // without its entries
                 TreeWriter tree = trees.create();
                 for (FolderEntry folder : split.kept()) {
                     tree.add(folder);
                 }
                 List<BlobId> treeIds = tree.finish();
+                Optional<List<BlobId>> ledger = inLedger
+                        ? Optional.of(ledgerWithout(original, mailbox, blobs)) : original.deleted();
                 blobs.flush();
                 // 3.2 the replacement, then 3.3 what it replaces
                 String id = repository.objects().save(ObjectKind.SNAPSHOT,
-                        SnapshotCodec.encode(replacement(e.getKey(), original, mailbox, split, treeIds)));
+                        SnapshotCodec.encode(replacement(e.getKey(), original, mailbox, split, treeIds, ledger)));
                 for (String older : original.supersedes()) {
                     repository.objects().delete(ObjectKind.SNAPSHOT, older); // gone already: harmless
                 }
@@ -124,15 +138,43 @@ public final class ForgetMailbox {
         return new Split(kept, removed);
     }
 
-    /** The original's time, host, store and tags, the kept folders, its figures less the removed folders'. */
+    /** True when the snapshot's deleted-mail ledger has entries of {@code mailbox}. */
+    private static boolean ledgerHolds(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
+        ChunkCursor<GonePlacement> entries = LedgerReader.cursor(snapshot.ledger(), blobs::get);
+        for (GonePlacement g = entries.next(); g != null; g = entries.next()) {
+            if (g.folder().mailbox().equals(mailbox)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the snapshot's ledger without {@code mailbox}'s entries (cut as before); returns its chunk ids. */
+    private List<BlobId> ledgerWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
+        LedgerWriter ledger = new LedgerWriter(LedgerWriter.chunker(repository.chunkerSeed()),
+                new BaseNames(snapshot.separator()), blobs::put);
+        ChunkCursor<GonePlacement> entries = LedgerReader.cursor(snapshot.ledger(), blobs::get);
+        for (GonePlacement g = entries.next(); g != null; g = entries.next()) {
+            if (!g.folder().mailbox().equals(mailbox)) {
+                ledger.add(g);
+            }
+        }
+        return ledger.finish();
+    }
+
+    /**
+     * The original's time, host, store and tags, the kept folders, its figures less the removed folders', and its
+     * deleted-mail ledger ({@code ledger}: without the mailbox's entries) if it carries one.
+     */
     private static Snapshot replacement(String originalId, Snapshot original, String mailbox, Split split,
-                                        List<BlobId> tree) {
+                                        List<BlobId> tree, Optional<List<BlobId>> ledger) {
         SnapshotStats st = original.stats();
         long folders = split.removed().size();
         long messages = split.removed().stream().mapToLong(FolderEntry::messages).sum();
         long bytes = split.removed().stream().mapToLong(FolderEntry::bytes).sum();
         List<String> failed = st.failedMailboxes().stream().filter(m -> !m.equals(mailbox)).toList();
-        SnapshotStats stats = new SnapshotStats(Math.max(0, st.mailboxes() - 1), st.folders() - folders,
+        long mailboxes = split.removed().isEmpty() ? st.mailboxes() : Math.max(0, st.mailboxes() - 1);
+        SnapshotStats stats = new SnapshotStats(mailboxes, st.folders() - folders,
                 st.messages() - messages, st.bytes() - bytes, st.newMessages(), st.newBytes(), st.storedBytes(),
                 st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos(), failed);
         List<String> supersedes = new ArrayList<>();
@@ -141,7 +183,7 @@ public final class ForgetMailbox {
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
         return new Snapshot(original.time(), original.host(), original.store(), original.separator(),
-                original.parent(), original.tags(), tree, stats, supersedes, new ArrayList<>(removed));
+                original.parent(), original.tags(), tree, stats, supersedes, new ArrayList<>(removed), ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */

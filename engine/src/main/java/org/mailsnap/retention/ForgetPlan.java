@@ -11,12 +11,16 @@ import java.util.List;
  * @param superseded snapshot objects a readable snapshot supersedes (left by an interrupted
  *                   {@code forget --mailbox}): readers ignore them; deleted before any removed snapshot, so that
  *                   deleting a replacement never brings back the snapshot it replaced
+ * @param ledgers    with {@code --keep-deleted-within}: each store's deleted-mail ledger to write before any
+ *                   snapshot is deleted; else empty
  */
-public record ForgetPlan(List<Group> groups, List<String> unreadable, List<String> superseded) {
+public record ForgetPlan(List<Group> groups, List<String> unreadable, List<String> superseded,
+                         List<LedgerPlan> ledgers) {
     public ForgetPlan {
         groups = List.copyOf(groups);
         unreadable = List.copyOf(unreadable);
         superseded = List.copyOf(superseded);
+        ledgers = List.copyOf(ledgers);
     }
 
     /** One group's decisions, newest first. */

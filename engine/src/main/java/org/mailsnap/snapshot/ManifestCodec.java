@@ -43,20 +43,25 @@ final class ManifestCodec {
         int version = Header.checkVersionByte(in, "manifest chunk", 1, VERSION);
         List<Placement> entries = new ArrayList<>();
         while (in.hasRemaining()) {
-            String name = SafeNames.fileName(version == 1 ? in.string(MAX_NAME_BYTES, "name")
-                    : in.name(MAX_NAME_BYTES, "name"), "message file");
-            String guid = version == 1 ? "" : guid(in, in.name(MAX_NAME_BYTES, "guid"), name);
-            int where = in.u8("new/cur");
-            if (where > 1) {
-                throw in.corrupt("bad new/cur marker " + where + " for " + name);
-            }
-            long mtime = in.zigzag("mtime");
-            long size = in.varint("size");
-            BlobId header = in.blobId("header id");
-            List<BlobId> body = in.blobIds(MAX_BODY_CHUNKS, "body ids");
-            entries.add(new Placement(name, guid, where == 1, mtime, new MessageContent(header, body, size)));
+            entries.add(readEntry(in, version));
         }
         return entries;
+    }
+
+    /** One entry of a chunk of {@code version}; a ledger entry holds one too ({@link LedgerCodec}). */
+    static Placement readEntry(ByteReader in, int version) throws CorruptDataException {
+        String name = SafeNames.fileName(version == 1 ? in.string(MAX_NAME_BYTES, "name")
+                : in.name(MAX_NAME_BYTES, "name"), "message file");
+        String guid = version == 1 ? "" : guid(in, in.name(MAX_NAME_BYTES, "guid"), name);
+        int where = in.u8("new/cur");
+        if (where > 1) {
+            throw in.corrupt("bad new/cur marker " + where + " for " + name);
+        }
+        long mtime = in.zigzag("mtime");
+        long size = in.varint("size");
+        BlobId header = in.blobId("header id");
+        List<BlobId> body = in.blobIds(MAX_BODY_CHUNKS, "body ids");
+        return new Placement(name, guid, where == 1, mtime, new MessageContent(header, body, size));
     }
 
     private static String guid(ByteReader in, String guid, String name) throws CorruptDataException {

@@ -1,14 +1,11 @@
 package org.mailsnap.snapshot;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
-import org.mailsnap.model.BlobType;
 import org.mailsnap.model.Placement;
 
 /**
@@ -25,19 +22,14 @@ public final class ManifestWriter {
         return new RecordChunker(seed, ChunkerParams.MANIFESTS, TYPICAL_ENTRY_BYTES);
     }
 
-    private final RecordChunker chunker;
-    private final BlobSink sink;
+    private final RecordChunkWriter chunks;
     private final BaseNames bases;
-    private final ByteWriter chunk = new ByteWriter(32 * 1024);
-    private final List<BlobId> ids = new ArrayList<>();
     private String lastBase;
     private long count;
 
     public ManifestWriter(RecordChunker chunker, BaseNames bases, BlobSink sink) {
-        this.chunker = chunker;
+        this.chunks = new RecordChunkWriter(chunker, sink, ManifestCodec::startChunk);
         this.bases = bases;
-        this.sink = sink;
-        ManifestCodec.startChunk(chunk);
     }
 
     /** Appends a placement; bases must come in strictly increasing {@link BaseNames#ORDER}. */
@@ -47,28 +39,17 @@ public final class ManifestWriter {
             throw new IllegalArgumentException("manifest entries out of order: " + lastBase + " then " + base);
         }
         lastBase = base;
-        ManifestCodec.writeEntry(chunk, p);
+        ManifestCodec.writeEntry(chunks.buffer(), p);
         count++;
-        if (chunker.cutAfter(base, chunk.size())) {
-            emit();
-        }
+        chunks.recordEnded(base);
     }
 
     /** Writes the last chunk and returns the manifest: the chunk ids in order (empty for an empty folder). */
     public List<BlobId> finish() throws IOException {
-        if (chunk.size() > 1) {
-            emit();
-        }
-        return List.copyOf(ids);
+        return chunks.finish();
     }
 
     public long count() {
         return count;
-    }
-
-    private void emit() throws IOException {
-        ids.add(sink.put(BlobType.METADATA, chunk.toByteArray()));
-        chunk.reset();
-        ManifestCodec.startChunk(chunk);
     }
 }

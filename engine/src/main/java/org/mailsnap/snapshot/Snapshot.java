@@ -2,6 +2,7 @@ package org.mailsnap.snapshot;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mailsnap.model.BlobId;
 
 /**
@@ -19,14 +20,28 @@ import org.mailsnap.model.BlobId;
  * @param supersedes ids of the snapshots this one replaces (a replacement made by {@code forget --mailbox}), empty
  *                   for a backup's snapshot; readers ignore a snapshot that a readable one supersedes
  * @param removed    the mailboxes removed relative to the replaced snapshots (empty unless a replacement)
+ * @param deleted    the chunk ids of the store's deleted-mail ledger when this snapshot carries one (a replacement
+ *                   written by {@code forget --keep-deleted-within}, records version 4; the list may be empty: the
+ *                   ledger is empty as of this snapshot), else empty
  */
 public record Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
-                       List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed) {
+                       List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed,
+                       Optional<List<BlobId>> deleted) {
     public Snapshot {
         tags = List.copyOf(tags);
         tree = List.copyOf(tree);
         supersedes = List.copyOf(supersedes);
         removed = List.copyOf(removed);
+        deleted = deleted.map(List::copyOf);
+        if (deleted.isPresent() && supersedes.isEmpty()) {
+            throw new IllegalArgumentException("a deleted-mail ledger on a snapshot that replaces none");
+        }
+    }
+
+    /** A snapshot without a deleted-mail ledger. */
+    public Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
+                    List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed) {
+        this(time, host, store, separator, parent, tags, tree, stats, supersedes, removed, Optional.empty());
     }
 
     /** A backup's snapshot: it replaces none. */
@@ -38,6 +53,28 @@ public record Snapshot(Instant time, String host, String store, char separator, 
     /** True for a replacement ({@code forget --mailbox}): it supersedes other snapshots. */
     public boolean replacement() {
         return !supersedes.isEmpty();
+    }
+
+    /** True when this snapshot carries a deleted-mail ledger (possibly empty). */
+    public boolean carriesLedger() {
+        return deleted.isPresent();
+    }
+
+    /** This snapshot's ledger chunks; empty when it carries none. */
+    public List<BlobId> ledger() {
+        return deleted.orElse(List.of());
+    }
+
+    /**
+     * The replacement of this snapshot (whose id is {@code ownId}) carrying {@code ledger}: same time, host, store,
+     * tags, tree and figures; superseding this one and what it superseded.
+     */
+    public Snapshot withLedger(String ownId, List<BlobId> ledger) {
+        List<String> replaces = new java.util.ArrayList<>();
+        replaces.add(ownId);
+        replaces.addAll(supersedes);
+        return new Snapshot(time, host, store, separator, parent, tags, tree, stats, replaces, removed,
+                Optional.of(ledger));
     }
 
     /** The key under which the catalog keeps this store's last-run state: host and path. */

@@ -3,6 +3,8 @@ package org.mailsnap.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.mailsnap.model.BlobId;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
@@ -13,11 +15,13 @@ import org.mailsnap.codec.Header;
  * {@code Version(2) || TimeSeconds(zigzag) || TimeNanos(varint) || Host(string) || Store(name) || Separator(string)
  * || Parent(string) || Tags(count, string*) || Tree(ids) || Stats}; version 1 (Store a UTF-8 string) is still
  * read. A replacement ({@link Snapshot#replacement()}) is version 3, which adds {@code Supersedes(count, string*)
- * || Removed(count, name*)}; backups keep writing version 2. See format-spec/snapshots.md.
+ * || Removed(count, name*)}; backups keep writing version 2. A replacement carrying a deleted-mail ledger is version
+ * 4, which adds {@code Deleted(ids)}. See format-spec/snapshots.md.
  */
 public final class SnapshotCodec {
     static final int VERSION = 2;
     static final int REPLACEMENT_VERSION = 3;
+    static final int LEDGER_VERSION = 4;
     private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private SnapshotCodec() {}
@@ -26,7 +30,7 @@ public final class SnapshotCodec {
         if (!s.replacement() && !s.removed().isEmpty()) {
             throw new IllegalArgumentException("removed mailboxes without a superseded snapshot");
         }
-        ByteWriter out = new ByteWriter(1024).u8(s.replacement() ? REPLACEMENT_VERSION : VERSION).instant(s.time())
+        ByteWriter out = new ByteWriter(1024).u8(version(s)).instant(s.time())
                 .string(s.host()).name(s.store()).string(String.valueOf(s.separator())).string(s.parent())
                 .count(s.tags().size());
         s.tags().forEach(out::string);
@@ -44,12 +48,18 @@ public final class SnapshotCodec {
             out.count(s.removed().size());
             s.removed().forEach(out::name);
         }
+        s.deleted().ifPresent(out::blobIds);
         return out.toByteArray();
+    }
+
+    /** The records version {@code s} is written in: the lowest that holds its fields. */
+    static int version(Snapshot s) {
+        return s.carriesLedger() ? LEDGER_VERSION : s.replacement() ? REPLACEMENT_VERSION : VERSION;
     }
 
     public static Snapshot decode(byte[] bytes, String id) throws CorruptDataException {
         ByteReader in = new ByteReader(bytes, "snapshot " + id);
-        int version = Header.checkVersionByte(in, "snapshot", 1, REPLACEMENT_VERSION);
+        int version = Header.checkVersionByte(in, "snapshot", 1, LEDGER_VERSION);
         Instant time = in.instant("time");
         String host = in.string(1024, "host");
         String store = version == 1 ? in.string(4096, "store") : in.name(4096, "store");
@@ -75,7 +85,7 @@ public final class SnapshotCodec {
         }
         List<String> supersedes = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        if (version == REPLACEMENT_VERSION) {
+        if (version >= REPLACEMENT_VERSION) {
             int count = in.intAtMost(1_000_000, "supersedes count");
             if (count == 0) {
                 throw in.corrupt("a replacement that supersedes nothing");
@@ -94,9 +104,11 @@ public final class SnapshotCodec {
                         + " removed mailbox"));
             }
         }
-        in.expectEnd("stats");
+        Optional<List<BlobId>> deleted = version == LEDGER_VERSION
+                ? Optional.of(in.blobIds(Integer.MAX_VALUE, "deleted-mail ledger")) : Optional.empty();
+        in.expectEnd(version == LEDGER_VERSION ? "deleted-mail ledger" : "stats");
         return new Snapshot(time, host, store, sep.charAt(0), parent, tags, tree,
                 new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed), supersedes,
-                removed);
+                removed, deleted);
     }
 }

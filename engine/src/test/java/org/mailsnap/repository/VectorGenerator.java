@@ -78,6 +78,17 @@ public final class VectorGenerator {
         files.put("snapshot-v3-self-superseding.txt", fields(new Vector("failure", "the replacement read under an id"
                 + " its Supersedes names: a snapshot never supersedes itself; readers must reject it", "snapshot"),
                 org.mailsnap.snapshot.SnapshotVectors.selfSuperseding()));
+        files.put("snapshot-v4-ledger.txt", fields(new Vector("success", "a replacement carrying a deleted-mail"
+                + " ledger (records version 4, written by forget --keep-deleted-within): the version 2 snapshot,"
+                + " superseding it; Deleted names the two chunks of ledger-two-chunks.txt",
+                "snapshot"), org.mailsnap.snapshot.SnapshotVectors.version4()));
+        files.put("ledger-two-chunks.txt", fields(new Vector("success", "a deleted-mail ledger (format-spec/"
+                + "snapshots.md) as the writer cuts it, two chunks whose ids are 0x01... and 0x02...: two mailboxes,"
+                + " a name that is not UTF-8, a re-based message (its GUID recorded)", "ledger"),
+                org.mailsnap.snapshot.LedgerVectors.twoChunks()));
+        files.put("ledger-unsafe-name.txt", fields(new Vector("failure", "a ledger entry whose message name"
+                + " ../../.ssh/authorized_keys would leave its folder: readers must reject it", "ledger"),
+                org.mailsnap.snapshot.LedgerVectors.unsafeName()));
         files.put("manifest-unsafe-guid.txt", fields(new Vector("failure", "a version 2 entry whose GUID holds a"
                 + " '/': readers must reject it", "manifest"), ManifestVectors.badGuid()));
 

@@ -64,6 +64,7 @@ class VectorsTest {
                     case "key-file" -> keyFile(v, success, name);
                     case "manifest" -> ManifestVectors.check(v, success);
                     case "snapshot" -> org.mailsnap.snapshot.SnapshotVectors.check(v, success);
+                    case "ledger" -> org.mailsnap.snapshot.LedgerVectors.check(v, success);
                     default -> fail(name + ": unknown test " + test);
                 }
                 testsSeen.add(test + (success ? "" : "/failure"));
@@ -73,9 +74,9 @@ class VectorsTest {
         assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "record-cuts", "blob-encryption", "pack",
                 "pack/failure",
                 "object", "config", "config/failure", "key-file", "key-file/failure", "manifest", "manifest/failure", "snapshot",
-                "snapshot/failure"),
+                "snapshot/failure", "ledger", "ledger/failure"),
                 testsSeen);
-        assertTrue(files >= 17, files + " vector files");
+        assertTrue(files >= 20, files + " vector files");
     }
 
     @Test

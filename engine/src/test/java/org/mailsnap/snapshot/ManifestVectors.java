@@ -85,13 +85,8 @@ public final class ManifestVectors {
 
     /** Checks a vector: its chunks decode to its entries; for a writer's vector, the writer makes its chunks. */
     public static void check(Map<String, String> v, boolean success) throws IOException {
-        List<BlobId> ids = new ArrayList<>();
-        Map<BlobId, byte[]> chunks = new LinkedHashMap<>();
-        for (String hex : v.get("chunks").split(" ")) {
-            BlobId id = BlobId.of(filled(ids.size() + 1));
-            ids.add(id);
-            chunks.put(id, HEX.parseHex(hex));
-        }
+        Map<BlobId, byte[]> chunks = chunks(v);
+        List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<Placement> read = new ArrayList<>();
         if (!success) {
             assertThrows(CorruptDataException.class, () -> ManifestReader.read(ids, chunks::get, read::add));
@@ -113,18 +108,31 @@ public final class ManifestVectors {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("entries", Integer.toString(entries.size()));
         for (int i = 0; i < entries.size(); i++) {
-            Placement p = entries.get(i);
-            v.put("entry" + i, "name=" + HEX.formatHex(NameBytes.toBytes(p.name()))
-                    + " guid=" + (p.guid().isEmpty() ? "-" : HEX.formatHex(NameBytes.toBytes(p.guid())))
-                    + " where=" + (p.inCur() ? "cur" : "new") + " mtime=" + p.mtimeNanos()
-                    + " size=" + p.content().size() + " header=" + p.content().header().toHex()
-                    + " body=" + (p.content().body().isEmpty() ? "-"
-                            : String.join(",", p.content().body().stream().map(BlobId::toHex).toList())));
+            v.put("entry" + i, describe(entries.get(i)));
         }
         return v;
     }
 
-    private static byte[] seed() {
+    /** One entry as the vector files write it: its fields, names and ids in hex. */
+    static String describe(Placement p) {
+        return "name=" + HEX.formatHex(NameBytes.toBytes(p.name()))
+                + " guid=" + (p.guid().isEmpty() ? "-" : HEX.formatHex(NameBytes.toBytes(p.guid())))
+                + " where=" + (p.inCur() ? "cur" : "new") + " mtime=" + p.mtimeNanos()
+                + " size=" + p.content().size() + " header=" + p.content().header().toHex()
+                + " body=" + (p.content().body().isEmpty() ? "-"
+                        : String.join(",", p.content().body().stream().map(BlobId::toHex).toList()));
+    }
+
+    /** A vector's {@code chunks} (hex, space-separated) under the ids the vectors give them: 0x01…, 0x02…. */
+    static Map<BlobId, byte[]> chunks(Map<String, String> v) {
+        Map<BlobId, byte[]> chunks = new LinkedHashMap<>();
+        for (String hex : v.get("chunks").split(" ")) {
+            chunks.put(BlobId.of(filled(chunks.size() + 1)), HEX.parseHex(hex));
+        }
+        return chunks;
+    }
+
+    static byte[] seed() {
         byte[] seed = new byte[32];
         for (int i = 0; i < seed.length; i++) {
             seed[i] = (byte) i;
@@ -132,7 +140,7 @@ public final class ManifestVectors {
         return seed;
     }
 
-    private static byte[] filled(int value) {
+    static byte[] filled(int value) {
         byte[] b = new byte[BlobId.LENGTH];
         java.util.Arrays.fill(b, (byte) value);
         return b;

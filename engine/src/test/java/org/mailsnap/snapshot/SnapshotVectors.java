@@ -13,14 +13,15 @@ import org.mailsnap.model.BlobId;
 
 /**
  * The snapshot vectors of {@code format-spec/vectors/snapshot-*.txt}: a backup's snapshot (version 2) and a
- * replacement (version 3) written by {@link SnapshotCodec}, and a replacement that supersedes itself, which readers
- * must reject. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
+ * replacement (version 3) and a replacement carrying a deleted-mail ledger (version 4) written by
+ * {@link SnapshotCodec}, and a replacement that supersedes itself, which readers must reject. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
  */
 public final class SnapshotVectors {
     private static final HexFormat HEX = HexFormat.of();
     private static final String ORIGINAL_ID = "5e".repeat(32);
     private static final String OLDER_ID = "0d".repeat(32);
     private static final String REPLACEMENT_ID = "a1".repeat(32);
+    private static final String LEDGER_ID = "b4".repeat(32);
 
     private SnapshotVectors() {}
 
@@ -46,6 +47,14 @@ public final class SnapshotVectors {
     /** A replacement of it without {@code example.org/bob}, which also supersedes what that one superseded. */
     public static Map<String, String> version3() {
         return vector(REPLACEMENT_ID, replacement());
+    }
+
+    /**
+     * A replacement carrying a deleted-mail ledger (records version 4): the backup's snapshot, superseding it,
+     * whose {@code Deleted} names the two chunks of {@link LedgerVectors#twoChunks()}.
+     */
+    public static Map<String, String> version4() throws java.io.IOException {
+        return vector(LEDGER_ID, backup().withLedger(ORIGINAL_ID, LedgerVectors.chunkIds()));
     }
 
     /** The replacement read under its own superseded id: it would supersede itself. */
@@ -82,7 +91,7 @@ public final class SnapshotVectors {
 
     private static Map<String, String> describe(Snapshot s) {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("version", Integer.toString(s.replacement() ? SnapshotCodec.REPLACEMENT_VERSION : SnapshotCodec.VERSION));
+        v.put("version", Integer.toString(SnapshotCodec.version(s)));
         v.put("time", s.time().toString());
         v.put("host", s.host());
         v.put("store", s.store());
@@ -96,6 +105,9 @@ public final class SnapshotVectors {
         v.put("failed", String.join(",", st.failedMailboxes()));
         v.put("supersedes", String.join(",", s.supersedes()));
         v.put("removed", String.join(",", s.removed()));
+        if (s.carriesLedger()) {
+            v.put("deleted", String.join(",", s.ledger().stream().map(BlobId::toHex).toList()));
+        }
         v.replaceAll((k, value) -> value.isEmpty() ? "-" : value);
         return v;
     }

@@ -1,0 +1,56 @@
+package org.mailsnap.snapshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobType;
+
+/**
+ * The chunk buffer shared by the record-list writers (tree, manifest, ledger): each chunk starts with its version
+ * byte, records are appended, and a chunk is emitted as a metadata blob where the record chunker cuts after a
+ * record's key (format-spec/snapshots.md, "Chunking").
+ */
+final class RecordChunkWriter {
+    private final RecordChunker chunker;
+    private final BlobSink sink;
+    private final Consumer<ByteWriter> startChunk;
+    private final ByteWriter chunk = new ByteWriter(32 * 1024);
+    private final List<BlobId> ids = new ArrayList<>();
+
+    RecordChunkWriter(RecordChunker chunker, BlobSink sink, Consumer<ByteWriter> startChunk) {
+        this.chunker = chunker;
+        this.sink = sink;
+        this.startChunk = startChunk;
+        startChunk.accept(chunk);
+    }
+
+    /** Where the next record is encoded. */
+    ByteWriter buffer() {
+        return chunk;
+    }
+
+    /** Called after a record was encoded into {@link #buffer()}: cuts the chunk when the chunker says so. */
+    void recordEnded(String cutKey) throws IOException {
+        if (chunker.cutAfter(cutKey, chunk.size())) {
+            emit();
+        }
+    }
+
+    /** Writes the last chunk and returns the chunk ids in order (empty when no record was written). */
+    List<BlobId> finish() throws IOException {
+        if (chunk.size() > 1) {
+            emit();
+        }
+        return List.copyOf(ids);
+    }
+
+    private void emit() throws IOException {
+        ids.add(sink.put(BlobType.METADATA, chunk.toByteArray()));
+        chunk.reset();
+        startChunk.accept(chunk);
+    }
+}
