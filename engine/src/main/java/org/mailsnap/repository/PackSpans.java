@@ -13,8 +13,8 @@ import org.mailsnap.storage.Storage;
  * is bounded by {@code KEPT × SPAN} however large the restore. Thread-safe; a span is immutable once read.
  */
 final class PackSpans {
-    static final int SPAN = 2 << 20;
-    static final int KEPT = 6;
+    static final int SPAN = 1 << 20;
+    static final int KEPT = 4;
     /** A blob that starts this close after a kept read still counts as continuing it. */
     private static final int GAP = 64 << 10;
 
