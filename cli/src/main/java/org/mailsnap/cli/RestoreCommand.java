@@ -102,7 +102,7 @@ final class RestoreCommand implements Callable<Integer> {
             SnapshotSummary summary = snapshot.resolve(history);
             Snapshot snap = history.open(summary);
             refuseTheLiveStore(snap);
-            var blobs = session.blobs().sequentialReader(); // a restore reads the packs in about their order
+            var blobs = session.blobs();
             int n = threads != null ? threads : 2 * Runtime.getRuntime().availableProcessors();
             RestoreProgress progress = new RestoreProgress();
             RestoreResult r;

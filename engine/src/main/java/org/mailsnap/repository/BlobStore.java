@@ -135,29 +135,8 @@ public final class BlobStore {
         }
     }
 
-    /** Reads blobs by id, each decrypted, decompressed and checked against its id. */
-    @FunctionalInterface
-    public interface Reader {
-        byte[] get(BlobId id) throws IOException;
-    }
-
     /** The plaintext of blob {@code id}, decrypted, decompressed and checked against its id. */
     public byte[] get(BlobId id) throws IOException {
-        return get(id, null);
-    }
-
-    /**
-     * A reader for many blobs asked for in about the order they were stored, such as every message of a restore:
-     * neighbouring blobs share one read of their pack ({@link PackSpans}). Thread-safe; holds at most
-     * {@code PackSpans.KEPT × PackSpans.SPAN} bytes of packs.
-     */
-    public Reader sequentialReader() {
-        PackSpans spans = new PackSpans(storage);
-        return id -> get(id, spans);
-    }
-
-    /** @param spans reads shared with neighbouring blobs, or null to read the blob alone */
-    private byte[] get(BlobId id, PackSpans spans) throws IOException {
         BlobLocation location = index.find(id).orElse(null);
         if (location == null) {
             throw missing(id);
@@ -169,15 +148,10 @@ public final class BlobStore {
                     problem != null ? problem : "out of range: " + location);
         }
         SecretKey key = packKeys.keyOf(location.pack());
-        PackEntry entry = PackEntry.of(id, location);
-        if (spans == null) {
-            byte[] ciphertext = storage.getRange(PackFormat.objectName(location.pack()), location.offset(),
-                    location.length());
-            return PackReader.openBlob(key, hasher, location.pack(), entry, location.indexInPack(), ciphertext);
-        }
-        PackSpans.Span span = spans.spanOf(location.pack(), location.offset(), location.length());
-        return PackReader.openBlobIn(key, hasher, location.pack(), entry, location.indexInPack(), span.bytes(),
-                (int) (location.offset() - span.start()));
+        byte[] ciphertext = storage.getRange(PackFormat.objectName(location.pack()), location.offset(),
+                location.length());
+        return PackReader.openBlob(key, hasher, location.pack(), PackEntry.of(id, location),
+                location.indexInPack(), ciphertext);
     }
 
     /**

@@ -101,17 +101,7 @@ final class PackReader {
      */
     static byte[] openBlob(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
             byte[] ciphertext) throws CorruptObjectException {
-        return open(key, hasher, packId, entry, position, ciphertext, 0, ciphertext.length)[1];
-    }
-
-    /**
-     * Like {@link #openBlob}, for a blob inside a larger read of its pack: its ciphertext is {@code entry.length()}
-     * bytes of {@code span} from {@code offset}.
-     */
-    static byte[] openBlobIn(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
-            byte[] span, int offset) throws CorruptObjectException {
-        return open(key, hasher, packId, entry, position, span, offset, Math.min(entry.length(),
-                span.length - offset))[1];
+        return open(key, hasher, packId, entry, position, ciphertext)[1];
     }
 
     /**
@@ -120,19 +110,19 @@ final class PackReader {
      */
     static byte[] openStored(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
             byte[] ciphertext) throws CorruptObjectException {
-        return open(key, hasher, packId, entry, position, ciphertext, 0, ciphertext.length)[0];
+        return open(key, hasher, packId, entry, position, ciphertext)[0];
     }
 
-    /** Returns {stored, plaintext}; the ciphertext is {@code bytes[offset..offset+length)}. */
+    /** Returns {stored, plaintext}. */
     private static byte[][] open(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
-            byte[] bytes, int offset, int length) throws CorruptObjectException {
-        if (length != entry.length()) {
-            throw new CorruptObjectException(describeBlob(entry, packId), "read " + length
+            byte[] ciphertext) throws CorruptObjectException {
+        if (ciphertext.length != entry.length()) {
+            throw new CorruptObjectException(describeBlob(entry, packId), "read " + ciphertext.length
                     + " bytes, expected " + entry.length() + " (pack truncated?)");
         }
         byte[] stored;
         try {
-            stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), bytes, offset, length);
+            stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
         } catch (AEADBadTagException e) {
             throw new CorruptObjectException(describeBlob(entry, packId),
                     "MAC mismatch (corrupted, moved, or wrong key?)");
