@@ -118,28 +118,6 @@ public final class DirHandle implements AutoCloseable {
         return FileNames.child(self, name); // the name's own bytes, whatever the locale
     }
 
-    /**
-     * Links the entry {@code name} of this directory as {@code newName} in {@code to} ({@code linkat(2)} between the
-     * two held directories): never replaces a name that exists ({@link FileAlreadyExistsException}) and never
-     * follows a link.
-     */
-    public void link(String name, DirHandle to, String newName) throws IOException {
-        checkOpen();
-        to.checkOpen();
-        Libc.link(fd, name, to.fd, newName, to.shown(newName));
-    }
-
-    /** Removes the entry {@code name} ({@code unlinkat(2)}, which never follows a link); false when there is none. */
-    public boolean delete(String name) throws IOException {
-        checkOpen();
-        try {
-            Libc.unlink(fd, name, shown(name));
-            return true;
-        } catch (java.nio.file.NoSuchFileException absent) {
-            return false;
-        }
-    }
-
     /** {@code /proc/self/fd/N}: the directory itself, for {@code chown} and attributes. */
     public Path self() {
         checkOpen();

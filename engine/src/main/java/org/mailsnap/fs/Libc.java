@@ -28,22 +28,6 @@ final class Libc {
         @SaveError
         int close(int fd);
 
-        @SaveError
-        long write(int fd, @In byte[] bytes, long count);
-
-        @SaveError
-        int fsync(int fd);
-
-        /** {@code times}: two {@code struct timespec} (seconds, nanoseconds), atime then mtime. */
-        @SaveError
-        int futimens(int fd, @In long[] times);
-
-        @SaveError
-        int linkat(int fromDir, @In byte[] from, int toDir, @In byte[] to, int flags);
-
-        @SaveError
-        int unlinkat(int dir, @In byte[] name, int flags);
-
         String strerror(int errno);
     }
 
@@ -55,8 +39,6 @@ final class Libc {
     static final int O_NOFOLLOW = OpenFlags.O_NOFOLLOW.intValue();
     /** Not in jnr-constants 0.10; the same value on every Linux architecture. */
     static final int O_CLOEXEC = 02000000;
-    /** {@code tv_nsec} that leaves a time as it is ({@code utimensat(2)}). */
-    static final long UTIME_OMIT = (1L << 30) - 2;
 
     private static final Calls CALLS = LibraryLoader.create(Calls.class).load("c");
     private static final Runtime RUNTIME = Runtime.getRuntime(CALLS);
@@ -82,53 +64,6 @@ final class Libc {
             throw failure(RUNTIME.getLastError(), shown);
         }
         return fd;
-    }
-
-    /** Writes all of {@code bytes} at the descriptor's offset; a short write goes on with the rest. */
-    static void writeFully(int fd, byte[] bytes, String shown) throws IOException {
-        byte[] rest = bytes;
-        while (rest.length > 0) {
-            long written = CALLS.write(fd, rest, rest.length);
-            if (written < 0) {
-                int errno = RUNTIME.getLastError();
-                if (errno == Errno.EINTR.intValue()) {
-                    continue;
-                }
-                throw failure(errno, shown);
-            }
-            rest = java.util.Arrays.copyOfRange(rest, (int) written, rest.length); // rare: a signal or a full disk
-        }
-    }
-
-    static void fsync(int fd, String shown) throws IOException {
-        check(CALLS.fsync(fd), shown);
-    }
-
-    /** Sets the modification time, leaving the access time as it is. */
-    static void setModifiedTime(int fd, long epochNanos, String shown) throws IOException {
-        long[] times = {0, UTIME_OMIT, Math.floorDiv(epochNanos, 1_000_000_000L),
-                Math.floorMod(epochNanos, 1_000_000_000L)};
-        check(CALLS.futimens(fd, times), shown);
-    }
-
-    /** {@code linkat(2)} without {@code AT_SYMLINK_FOLLOW}: a link as {@code from} is linked itself, never followed. */
-    static void link(int fromDir, String from, int toDir, String to, String shown) throws IOException {
-        check(CALLS.linkat(fromDir, name(from), toDir, name(to), 0), shown);
-    }
-
-    static void unlink(int dir, String name, String shown) throws IOException {
-        check(CALLS.unlinkat(dir, name(name), 0), shown);
-    }
-
-    /** One entry name as the kernel's bytes; refuses anything but one name ({@link FileNames#entry}). */
-    private static byte[] name(String name) {
-        return bytes(FileNames.entry(name));
-    }
-
-    private static void check(int result, String shown) throws IOException {
-        if (result < 0) {
-            throw failure(RUNTIME.getLastError(), shown);
-        }
     }
 
     static void close(int fd) {

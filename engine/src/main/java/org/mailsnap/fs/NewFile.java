@@ -34,24 +34,6 @@ public final class NewFile implements AutoCloseable {
         return FileChannel.open(self, StandardOpenOption.WRITE);
     }
 
-    /** Appends {@code bytes} ({@code write(2)} on this descriptor, until all are written). */
-    public void write(byte[] bytes) throws IOException {
-        checkOpen();
-        Libc.writeFully(fd, bytes, shown);
-    }
-
-    /** {@code fsync(2)}: the bytes written are on the disk. */
-    public void sync() throws IOException {
-        checkOpen();
-        Libc.fsync(fd, shown);
-    }
-
-    /** Sets the modification time, leaving the access time ({@code futimens(2)} on this descriptor). */
-    public void setModifiedTime(long epochNanos) throws IOException {
-        checkOpen();
-        Libc.setModifiedTime(fd, epochNanos, shown);
-    }
-
     private void checkOpen() {
         if (closed.get()) {
             throw new IllegalStateException("file " + shown + " used after close");

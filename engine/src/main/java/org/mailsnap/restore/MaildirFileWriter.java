@@ -2,11 +2,16 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -108,22 +113,27 @@ final class MaildirFileWriter {
         boolean published = false;
         try (NewFile file = temporary.file()) {
             long written = 0;
-            for (BlobId id : chunks) {
-                byte[] bytes = read(id);
-                written += bytes.length;
-                file.write(bytes);
-            }
-            if (written != expectedSize) {
-                throw new ContentUnavailableException("its blobs hold " + written
-                        + " bytes, the snapshot says " + expectedSize + " (damaged repository?)", null);
-            }
-            if (durable) {
-                file.sync();
+            try (FileChannel ch = file.openForWriting()) {
+                for (BlobId id : chunks) {
+                    ByteBuffer buf = ByteBuffer.wrap(read(id));
+                    written += buf.remaining();
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                }
+                if (written != expectedSize) {
+                    throw new ContentUnavailableException("its blobs hold " + written
+                            + " bytes, the snapshot says " + expectedSize + " (damaged repository?)", null);
+                }
+                if (durable) {
+                    ch.force(true);
+                }
             }
             owner.applyTo(file.self());
-            file.setModifiedTime(mtimeNanos);
+            Files.getFileAttributeView(file.self(), BasicFileAttributeView.class)
+                    .setTimes(FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)), null, null);
             try {
-                tmp.link(tmpName, dest, name);
+                Files.createLink(dest.entry(name), tmp.entry(tmpName));
             } catch (FileAlreadyExistsException exists) {
                 throw new FileAlreadyExistsException(dest.shown(name), null, "already exists, not replaced");
             }
@@ -132,7 +142,7 @@ final class MaildirFileWriter {
         } finally {
             // Published: the temporary name is a second link to go. Not: the partial file goes. unlink never follows.
             try {
-                tmp.delete(tmpName);
+                Files.deleteIfExists(tmp.entry(tmpName));
             } catch (IOException cleanup) {
                 if (published) {
                     throw cleanup;

@@ -9,7 +9,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,42 +70,10 @@ class DirHandleTest {
         Files.writeString(target.resolve("a"), "a");
         Files.createSymbolicLink(target.resolve("b"), tmp.resolve("nowhere"));
         try (DirHandle root = DirHandle.open(target)) {
-            assertThrows(FileAlreadyExistsException.class, () -> root.link("a", root, "b"));
+            assertThrows(FileAlreadyExistsException.class, () -> Files.createLink(root.entry("b"), root.entry("a")));
         }
         assertTrue(Files.isSymbolicLink(target.resolve("b")));
         assertFalse(Files.exists(tmp.resolve("nowhere"), LinkOption.NOFOLLOW_LINKS));
-    }
-
-    @Test
-    void aNewFileIsWrittenTimedLinkedAndItsTemporaryNameRemovedThroughDescriptors() throws IOException {
-        Path target = Files.createDirectory(tmp.resolve("target"));
-        Files.createDirectory(target.resolve("tmp"));
-        Files.createDirectory(target.resolve("cur"));
-        long mtime = 1_700_000_000_123_456_789L;
-        try (DirHandle root = DirHandle.open(target); DirHandle tmpDir = root.child("tmp");
-                DirHandle cur = root.child("cur")) {
-            FileTime atimeBefore;
-            try (NewFile file = tmpDir.createFile("t1", 0600)) {
-                file.write("Subject: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                file.write(new byte[0]);
-                file.write("hello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                file.sync();
-                atimeBefore = Files.readAttributes(file.self(), java.nio.file.attribute.BasicFileAttributes.class)
-                        .lastAccessTime();
-                file.setModifiedTime(mtime);
-                tmpDir.link("t1", cur, "m1:2,S");
-            }
-            assertTrue(tmpDir.delete("t1"));
-            assertFalse(tmpDir.delete("t1"), "a name that is gone is reported, not an error");
-            Path published = target.resolve("cur/m1:2,S");
-            var attributes = Files.readAttributes(published, java.nio.file.attribute.BasicFileAttributes.class);
-            assertEquals(FileTime.from(java.time.Instant.EPOCH.plusNanos(mtime)), attributes.lastModifiedTime());
-            assertEquals(atimeBefore, attributes.lastAccessTime(), "the access time is left as it was");
-            assertEquals("Subject: hello\r\n", Files.readString(published)); // reading may move the access time
-            try (var left = Files.list(target.resolve("tmp"))) {
-                assertEquals(0, left.count());
-            }
-        }
     }
 
     @Test
