@@ -1,8 +1,9 @@
 package org.mailsnap.compress;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
 
-/** zstd, one frame per blob or object. Thread-safe (no state). */
+/** zstd, one frame per blob or object. Thread-safe (decompression reuses pooled contexts, one thread each). */
 public final class Compression {
     public static final int DEFAULT_LEVEL = 3;
 
@@ -27,14 +28,14 @@ public final class Compression {
         }
         byte[] raw = new byte[rawLength];
         long produced;
+        ZstdDecompressCtx ctx = DecompressionContexts.take();
         try {
-            produced = Zstd.decompressByteArray(raw, 0, rawLength, compressed, 0, compressed.length);
+            produced = ctx.decompressByteArray(raw, 0, rawLength, compressed, 0, compressed.length);
         } catch (RuntimeException e) {
+            DecompressionContexts.discard(ctx);
             throw new DecompressionException("zstd: " + e.getMessage());
         }
-        if (Zstd.isError(produced)) {
-            throw new DecompressionException("zstd: " + Zstd.getErrorName(produced));
-        }
+        DecompressionContexts.give(ctx);
         if (produced != rawLength) {
             throw new DecompressionException("zstd produced " + produced + " bytes, expected " + rawLength);
         }

@@ -41,6 +41,50 @@ class CompressionTest {
     }
 
     @Test
+    void aFrameThatFailsLeavesTheNextOneUnharmed() throws Exception {
+        byte[] raw = "Subject: pooled contexts\r\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
+        byte[] compressed = Compression.compressIfSmaller(raw, 3);
+        assertNotNull(compressed);
+        byte[] truncated = java.util.Arrays.copyOf(compressed, compressed.length / 2);
+        for (int i = 0; i < 20; i++) {
+            assertThrows(DecompressionException.class, () -> Compression.decompress(truncated, raw.length));
+            assertArrayEquals(raw, Compression.decompress(compressed, raw.length));
+        }
+    }
+
+    @Test
+    void threadsDecompressingAtOnceEachGetTheirOwnBytes() throws Exception {
+        long seed = new Random().nextLong();
+        System.out.println("seed " + seed);
+        Random random = new Random(seed);
+        byte[][] raws = new byte[16][];
+        byte[][] compressed = new byte[raws.length][];
+        for (int i = 0; i < raws.length; i++) {
+            raws[i] = ("line " + random.nextInt() + "\r\n").repeat(100 + random.nextInt(2000))
+                    .getBytes(StandardCharsets.US_ASCII);
+            compressed[i] = Compression.compressIfSmaller(raws[i], 3);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        int i = round % raws.length;
+                        assertArrayEquals(raws[i], Compression.decompress(compressed[i], raws[i].length));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void rejectsBadLevel() {
         assertThrows(IllegalArgumentException.class, () -> Compression.compressIfSmaller(new byte[10], 0));
     }
