@@ -27,13 +27,13 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
     }
 
     /**
-     * Issue 13's year: 8,760 hourly backups of 5 mailboxes × 400 messages with the generator's typical mix; each hour
+     * Issue 13's year: 8,760 hourly backups of 4 mailboxes × 250 messages with the generator's typical mix; each hour
      * 1% flag changes, 0.2% keyword changes, 0.3% moves, 0.05% copies, every new message picked up, and deliveries
-     * and expunges (0.25% each, ~5) that keep the store about the same size.
+     * and expunges (0.25% each, ~3) that keep the store about the same size.
      */
     public static YearSpec year(long seed) {
         ChurnSpec churn = ChurnSpec.builder().deliveryShare(0.0025).expungeShare(0.0025).build();
-        return new YearSpec(seed, store(seed, 5, 400), churn, NEW_YEAR, 8760, Thinning.ISSUE_13);
+        return new YearSpec(seed, store(seed, 4, 250), churn, NEW_YEAR, 8760, Thinning.ISSUE_13);
     }
 
     /**
