@@ -32,19 +32,22 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
      * and expunges (0.25% each, ~3) that keep the store about the same size.
      */
     public static YearSpec year(long seed) {
-        ChurnSpec churn = ChurnSpec.builder().deliveryShare(0.0025).expungeShare(0.0025).build();
-        return new YearSpec(seed, store(seed, 4, 250), churn, NEW_YEAR, 8760, Thinning.ISSUE_13);
+        StoreSpec store = store(seed, 4, 250).build();
+        ChurnSpec churn = ChurnSpec.builder().deliveryShare(0.0025).expungeShare(0.0025).contentOf(store).build();
+        return new YearSpec(seed, store, churn, NEW_YEAR, 8760, Thinning.ISSUE_13);
     }
 
     /**
-     * The CI version: the same code and policy on {@code weeks} weeks of a store of 2 mailboxes × 60 messages,
+     * The CI version: the same code and policy on {@code weeks} weeks of a store of 2 mailboxes × 60 messages
+     * (attachments up to 256 KiB),
      * where every hour brings about 2 flag changes, 1 keyword change, 1 move, 1 delivery (2 for a list post) and
      * 2 expunges (the year's shares would round to none).
      */
     public static YearSpec weeks(long seed, int weeks) {
+        StoreSpec store = store(seed, 2, 60).attachmentMaxBytes(256 << 10).build();
         ChurnSpec churn = ChurnSpec.builder().flagChangeShare(0.02).keywordChangeShare(0.01).moveShare(0.01)
-                .copyShare(0.002).deliveryShare(0.01).expungeShare(0.015).build();
-        return new YearSpec(seed, store(seed, 2, 60), churn, NEW_YEAR, weeks * 7 * 24, Thinning.ISSUE_13);
+                .copyShare(0.002).deliveryShare(0.01).expungeShare(0.015).contentOf(store).build();
+        return new YearSpec(seed, store, churn, NEW_YEAR, weeks * 7 * 24, Thinning.ISSUE_13);
     }
 
     public YearSpec withHours(int value) {
@@ -56,8 +59,9 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
         return start.plusSeconds(3600L * hour);
     }
 
-    private static StoreSpec store(long seed, int mailboxes, int messages) {
+    /** Deliveries are made like the generated messages ({@code ChurnSpec.contentOf}). */
+    private static StoreSpec.Builder store(long seed, int mailboxes, int messages) {
         return StoreSpec.builder().seed(seed).mailboxes(mailboxes).messagesPerMailbox(messages).lists(2)
-                .end(NEW_YEAR.minusSeconds(60)).historyDays(365).build();
+                .end(NEW_YEAR.minusSeconds(60)).historyDays(365);
     }
 }
