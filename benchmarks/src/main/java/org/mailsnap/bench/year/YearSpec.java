@@ -28,8 +28,9 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
 
     /**
      * Issue 13's year: 8,760 hourly backups of 4 mailboxes × 250 messages with the generator's typical mix; each hour
-     * 1% flag changes, 0.2% keyword changes, 0.3% moves, 0.05% copies, every new message picked up, and deliveries
-     * and expunges (0.25% each, ~3) that keep the store about the same size.
+     * 1% flag changes, 0.2% keyword changes, 0.3% moves, 0.05% copies, every new message picked up, deliveries and
+     * expunges (0.25% each, ~3). The store grows all the same: a list post lands in every subscribed mailbox and
+     * copies add messages, so more arrives than is expunged.
      */
     public static YearSpec year(long seed) {
         StoreSpec store = store(seed, 4, 250).build();
