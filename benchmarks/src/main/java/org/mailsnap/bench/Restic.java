@@ -41,6 +41,14 @@ final class Restic extends Tool {
         return List.of(executable.toString(), "backup", "--repo", repository().toString(), store.toString());
     }
 
+    /** {@code restic SUBCOMMAND --repo REPOSITORY WORDS…}, e.g. {@code forget --keep-daily 30 --prune}. */
+    List<String> command(String subcommand, List<String> words) {
+        List<String> command = new java.util.ArrayList<>(List.of(executable.toString(), subcommand, "--repo",
+                repository().toString()));
+        command.addAll(words);
+        return command;
+    }
+
     @Override
     String snapshotOf(Measurement backup, String label) throws IOException {
         Matcher m = SAVED.matcher(backup.stdout());

@@ -22,6 +22,7 @@ public final class ChurnSpec {
     private final double expungeShare;
     private final double pickupShare;
     private final Instant start;
+    private final ContentMix mix;
 
     private ChurnSpec(Builder b) {
         seed = b.seed;
@@ -38,6 +39,7 @@ public final class ChurnSpec {
                     + touched);
         }
         start = b.start;
+        mix = b.mix;
     }
 
     public static ChurnSpec defaults() {
@@ -60,6 +62,7 @@ public final class ChurnSpec {
         b.expungeShare = expungeShare;
         b.pickupShare = pickupShare;
         b.start = start;
+        b.mix = mix;
         return b;
     }
 
@@ -116,6 +119,11 @@ public final class ChurnSpec {
         return Optional.ofNullable(start);
     }
 
+    /** What delivered messages are made of: the typical mix, or a store spec's ({@link Builder#contentOf}). */
+    ContentMix mix() {
+        return mix;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChurnSpec other && toString().equals(other.toString());
@@ -131,7 +139,7 @@ public final class ChurnSpec {
         return "ChurnSpec[seed=" + seed + ", flags=" + flagChangeShare + ", keywords=" + keywordChangeShare
                 + ", moves=" + moveShare + ", copies=" + copyShare + ", deliveries=" + deliveryShare + ", expunges="
                 + expungeShare + ", pickups=" + pickupShare + ", start=" + (start == null ? "after newest" : start)
-                + "]";
+                + (mix.equals(ContentMix.TYPICAL) ? "" : ", content=" + mix) + "]";
     }
 
     private static double share(String name, double value) {
@@ -152,6 +160,7 @@ public final class ChurnSpec {
         private double expungeShare = 0.001;
         private double pickupShare = 1.0;
         private Instant start;
+        private ContentMix mix = ContentMix.TYPICAL;
 
         private Builder() {}
 
@@ -173,6 +182,12 @@ public final class ChurnSpec {
 
         /** The hour's start; null (the default) means one second after the newest message. */
         public Builder start(Instant value) { start = value; return this; }
+
+        /**
+         * Delivered messages are made like {@code store}'s (attachment share and sizes, text sizes) instead of the
+         * typical mix, so an hour's new mail resembles the store it lands in.
+         */
+        public Builder contentOf(StoreSpec store) { mix = store.mix(); return this; }
 
         public ChurnSpec build() {
             return new ChurnSpec(this);

@@ -24,7 +24,7 @@ final class HourOfMail {
     private final ChurnSpec spec;
     private final List<LiveMailbox> mailboxes;
     private final Prng rnd;
-    private final MessageComposer composer = new MessageComposer(ContentMix.TYPICAL);
+    private final MessageComposer composer;
     private final ByteSink sink = new ByteSink(64 << 10);
 
     private int flagChanges;
@@ -43,6 +43,7 @@ final class HourOfMail {
         this.spec = spec;
         this.mailboxes = mailboxes;
         this.rnd = Prng.derive(spec.seed(), Labels.CHURN);
+        this.composer = new MessageComposer(spec.mix());
     }
 
     ChurnReport run() throws IOException {

@@ -142,4 +142,27 @@ class StoreTreeTest {
             }
         }
     }
+
+    @Test
+    void theDigestChangesWithAnyEntryAndRememberedMessagesAreNotReadAgain() throws IOException {
+        StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        StoreTree.MessageDigests known = new StoreTree.MessageDigests();
+        StoreTree first = StoreTree.capture(mailbox, options, known);
+        assertEquals(2, known.size());
+        assertEquals(java.util.HexFormat.of().formatHex(first.digest()),
+                java.util.HexFormat.of().formatHex(StoreTree.capture(mailbox, options).digest()), "same tree");
+
+        Files.move(mailbox.resolve(MESSAGE), mailbox.resolve("cur/1700.M1P2.host,S=10:2,FS"));
+        StoreTree renamed = StoreTree.capture(mailbox, options, known);
+        assertEquals(2, known.size(), "a rename keeps base, inode, size and mtime: remembered");
+        assertNotEquals(java.util.HexFormat.of().formatHex(first.digest()),
+                java.util.HexFormat.of().formatHex(renamed.digest()));
+
+        write("tmp/replacement", "9876543210", "2023-11-14T22:13:20.123456789Z");
+        Files.move(mailbox.resolve("tmp/replacement"), mailbox.resolve("cur/1700.M1P2.host,S=10:2,FS"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StoreTree rewritten = StoreTree.capture(mailbox, options, known);
+        assertEquals(StoreTree.capture(mailbox, options).entries(), rewritten.entries(),
+                "same name, size and mtime but another file with other content: read again (its inode differs)");
+    }
 }

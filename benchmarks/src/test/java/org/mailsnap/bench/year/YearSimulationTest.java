@@ -1,0 +1,65 @@
+package org.mailsnap.bench.year;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Six simulated weeks of hourly backups thinned by issue 13's policy, with the assertions of the year benchmark:
+ * the snapshots the oracle expects, each restoring to the store as it was, a repository within its bound.
+ */
+class YearSimulationTest {
+
+    @Test
+    void sixWeeksOfHourlyBackupsThinnedByThePolicyKeepWhatTheOracleSaysAndRestoreExactly(@TempDir Path work)
+            throws IOException {
+        long seed = Long.getLong("year.seed", System.nanoTime());
+        System.out.println("YearSimulationTest seed " + seed + " (rerun with -Dyear.seed=" + seed + ")");
+        YearSpec spec = YearSpec.weeks(seed, 6);
+        try (YearSimulation sim = YearSimulation.create(spec, work)) {
+            sim.run((hour, time, store) -> { });
+            sim.forgetAndPrune();
+            System.out.println("seconds by part: " + sim.secondsByPart());
+
+            assertEquals(List.of(), sim.verifySnapshotCount(), "seed " + seed);
+            // Fri 1 Jan to Thu 11 Feb: 48 hourly, 30 daily (2 on the hourly ones' days), 7 ISO weeks' newest (the
+            // last and 4 Sundays among the dailies; 31 Jan, a Sunday, is also January's month end), and the
+            // oldest snapshot, as the weekly and monthly rules have count left over
+            assertEquals(48 + 28 + 2 + 1, sim.snapshotTimes().size(), "seed " + seed);
+            assertTrue(sim.snapshotTimes().contains(spec.start()), "the oldest snapshot is kept");
+            long t0 = System.nanoTime();
+            assertEquals(List.of(), sim.verifyKeptSnapshotsRestore(2), "seed " + seed);
+            System.out.printf("restoring every kept snapshot: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            RepositorySize size = sim.repositorySize(0.05);
+            System.out.println(size);
+            assertEquals(java.util.Optional.empty(), size.problem(), "seed " + seed);
+            assertTrue(size.everHeld() > size.retained(), "forgotten history held messages no kept snapshot has");
+            assertEquals(List.of(), sim.verifyDeletedMessagesRestorable(), "seed " + seed);
+            assertEquals(6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
+            assertEquals(6 + 1, sim.prunes(), "a prune every Monday, and the last one");
+        }
+    }
+
+    @Test
+    void theOracleKeepsTheNewestOfEachOfTheNewestPeriods() {
+        Instant start = YearSpec.NEW_YEAR;
+        List<Instant> hours = new java.util.ArrayList<>();
+        for (int h = 0; h < 8760; h++) {
+            hours.add(start.plusSeconds(3600L * h));
+        }
+        var kept = RetentionOracle.kept(hours, Thinning.ISSUE_13);
+        // Fri 1 Jan to Fri 31 Dec 2027: 48 hourly; 30 daily (2 on the hourly ones' days); the last week's newest
+        // and 11 Sundays, 4 of them among the dailies; 12 month ends, of which December's is the newest and
+        // 31 Oct a Sunday already kept. Every rule used its count, so the oldest is not kept.
+        assertTrue(kept.contains(Instant.parse("2027-01-31T23:00:00Z")));
+        assertTrue(kept.contains(Instant.parse("2027-12-26T23:00:00Z")), "a Sunday");
+        assertTrue(!kept.contains(start));
+        assertEquals(48 + 28 + 7 + 10, kept.size());
+    }
+}
