@@ -11,7 +11,8 @@ import org.mailsnap.storage.NoSuchObjectException;
 
 /**
  * Takes, lists and clears repository locks (format-spec/operations.md, "Locks"): write one's own lock, then list
- * the others; a fresh conflicting one makes us remove ours and fail.
+ * the others; a fresh conflicting one makes us remove ours and fail. An exclusive lock also lists first and does
+ * not write while a conflicting lock exists, so waiting for one never blocks the backups it waits for.
  */
 final class LockManager {
     private final ObjectStore objects;
@@ -29,6 +30,11 @@ final class LockManager {
         options.random().nextBytes(ownerBytes);
         Instant now = clock.instant();
         LockRecord own = new LockRecord(exclusive, Hex.of(ownerBytes), options.pid(), now, now, options.hostname());
+        if (exclusive) {
+            // Look before writing, too: a prune that waits for a backup's lock retries, and an exclusive lock
+            // published on every retry would make a backup starting at that moment see it and be refused.
+            checkConflicts(own, null);
+        }
         String ownId = objects.save(ObjectKind.LOCK, own.encode());
         try {
             checkConflicts(own, ownId);
