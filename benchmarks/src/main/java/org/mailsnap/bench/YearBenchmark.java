@@ -93,7 +93,7 @@ public final class YearBenchmark {
         if (restic.isPresent()) {
             Files.createDirectories(restic.get().home());
             say("restic: %s", restic.get().version(runner));
-            untimed("restic init", restic.get().initCommand());
+            untimed(restic.get().initCommand());
             log.note("after each simulated backup: restic backup --repo REPO --time 'YYYY-MM-DD HH:MM:SS' --host "
                     + YearSimulation.HOST + " STORE; at each midnight: restic forget --repo REPO "
                     + String.join(" ", spec.thinning().keepArguments()) + ", and on Mondays restic prune (TZ=UTC)");
@@ -106,7 +106,7 @@ public final class YearBenchmark {
             @Override
             public void afterBackup(int hour, Instant time, Path store) throws IOException {
                 if (restic.isPresent()) {
-                    untimed("restic backup", resticCommand("backup", "--time", RESTIC_TIME.format(time), "--host",
+                    untimed(resticCommand("backup", "--time", RESTIC_TIME.format(time), "--host",
                             YearSimulation.HOST, store.toString()));
                 }
                 if (hour % 168 == 167) {
@@ -118,9 +118,9 @@ public final class YearBenchmark {
             @Override
             public void afterMaintenance(int hour, Instant time, boolean pruned) throws IOException {
                 if (restic.isPresent()) {
-                    untimed("restic forget", resticCommand("forget", spec.thinning().keepArguments()));
+                    untimed(resticCommand("forget", spec.thinning().keepArguments()));
                     if (pruned) {
-                        untimed("restic prune", resticCommand("prune"));
+                        untimed(resticCommand("prune"));
                     }
                 }
             }
@@ -193,7 +193,7 @@ public final class YearBenchmark {
         return restic.get().command(command, words);
     }
 
-    private void untimed(String what, List<String> command) throws IOException {
+    private void untimed(List<String> command) throws IOException {
         long t0 = System.nanoTime();
         runner.output(command, resticEnvironment(), restic.get().home());
         resticSeconds += (System.nanoTime() - t0) / 1e9;

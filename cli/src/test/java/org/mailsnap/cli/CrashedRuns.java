@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,7 +161,7 @@ final class CrashedRuns {
         return env;
     }
 
-    static SortedSet<String> snapshotIds(Path state) throws IOException {
+    static NavigableSet<String> snapshotIds(Path state) throws IOException {
         TreeSet<String> ids = new TreeSet<>();
         Path dir = state.resolve("repo").resolve("snapshots");
         if (Files.isDirectory(dir)) {

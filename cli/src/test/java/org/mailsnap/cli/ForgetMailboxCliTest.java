@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +85,7 @@ class ForgetMailboxCliTest {
         Map<String, Object> before = mailboxShare(ANNE);
         assertEquals(2L, ((Number) before.get("snapshots")).longValue());
         assertTrue(((Number) before.get("ownBytes")).longValue() > 0, before.toString());
-        SortedSet<String> snapshotsBefore = CrashedRuns.snapshotIds(tmp);
+        NavigableSet<String> snapshotsBefore = CrashedRuns.snapshotIds(tmp);
         assertTrue(run("find", "--mailbox", ANNE, "--subject", "results").out().contains("your results"),
                 "found before");
 
@@ -97,7 +97,7 @@ class ForgetMailboxCliTest {
         CliRun forget = run("forget", "--mailbox", ANNE, "--prune", "--max-unused", "0%");
         assertEquals(0, forget.code(), forget.err());
         assertTrue(forget.out().contains("removed example.org/anne from 2 snapshots"), forget.out());
-        SortedSet<String> after = CrashedRuns.snapshotIds(tmp);
+        NavigableSet<String> after = CrashedRuns.snapshotIds(tmp);
         assertEquals(2, after.size());
         assertTrue(after.stream().noneMatch(snapshotsBefore::contains), "both replaced: " + after);
 
@@ -132,7 +132,7 @@ class ForgetMailboxCliTest {
 
     @Test
     void anInterruptedRunLeavesTheOriginalIgnoredAndTheNextRunFinishes() throws Exception {
-        SortedSet<String> originals = CrashedRuns.snapshotIds(tmp);
+        NavigableSet<String> originals = CrashedRuns.snapshotIds(tmp);
         Path saved = Files.createDirectories(tmp.resolve("saved"));
         for (String id : originals) {
             Files.copy(tmp.resolve("repo/snapshots").resolve(id), saved.resolve(id));

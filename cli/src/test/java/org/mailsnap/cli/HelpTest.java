@@ -120,7 +120,7 @@ class HelpTest {
                 + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_mailsnap;"
                 + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort | xargs";
         Process bash = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
-        String output = new String(bash.getInputStream().readAllBytes()).strip();
+        String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, bash.exitValue(), output);
         return output;

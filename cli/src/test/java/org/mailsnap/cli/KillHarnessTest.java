@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class KillHarnessTest {
     private void verifyAfterKill(String what, Path state, Map<String, StoreTree> earlier, StoreTree now)
             throws Exception {
         assertChecksClean(what, state);
-        SortedSet<String> ids = snapshotIds(state);
+        NavigableSet<String> ids = snapshotIds(state);
         assertTrue(ids.containsAll(earlier.keySet()), what + ": an earlier snapshot is gone: " + ids);
         for (Map.Entry<String, StoreTree> e : earlier.entrySet()) {
             assertRestores(what, state, e.getKey(), e.getValue());
@@ -100,7 +100,7 @@ class KillHarnessTest {
         }
         CrashedRuns.Child next = CrashedRuns.run(state, null, backup());
         assertEquals(0, next.code(), what + ": the next run fails: " + next.err());
-        SortedSet<String> after = snapshotIds(state);
+        NavigableSet<String> after = snapshotIds(state);
         after.removeAll(ids);
         assertEquals(1, after.size(), what + ": the next run's snapshot");
         assertRestores(what + ", the next run", state, after.first(), now);
@@ -131,12 +131,12 @@ class KillHarnessTest {
     }
 
     private String onlySnapshot(Path state) throws IOException {
-        SortedSet<String> ids = snapshotIds(state);
+        NavigableSet<String> ids = snapshotIds(state);
         assertEquals(1, ids.size(), ids.toString());
         return ids.first();
     }
 
-    private static SortedSet<String> snapshotIds(Path state) throws IOException {
+    private static NavigableSet<String> snapshotIds(Path state) throws IOException {
         return CrashedRuns.snapshotIds(state);
     }
 

@@ -37,6 +37,7 @@ class MaintenanceBadInputTest {
     @TempDir
     Path tmp;
 
+    @SuppressWarnings("ImmutableEnumChecker") // List.of is immutable; the check knows only Guava's types
     enum Command {
         FORGET("forget", "--keep-last", "2"),
         PRUNE("prune", "--max-unused", "0%"),
@@ -46,10 +47,10 @@ class MaintenanceBadInputTest {
         UNLOCK("unlock"),
         STATS("stats");
 
-        final String[] args;
+        final List<String> args;
 
         Command(String... args) {
-            this.args = args;
+            this.args = List.of(args);
         }
     }
 
@@ -59,6 +60,7 @@ class MaintenanceBadInputTest {
      * needs check --read-data; unlock keeps a lock it cannot read), 12 for a key file (a damaged key file and a wrong
      * password look alike to the AEAD), 11 for an unreadable lock (it may be a live one).
      */
+    @SuppressWarnings("ImmutableEnumChecker") // List.of is immutable; the check knows only Guava's types
     enum Damage {
         CORRUPT_PACK(0, 1, 1, 1, 0, 0, 0),
         CORRUPT_INDEX(0, 1, 1, 1, 0, 0, 0),
@@ -69,10 +71,10 @@ class MaintenanceBadInputTest {
         READ_ONLY(1, 1, 1, 0, 1, 0, 0),
         FULL_DISK(0, 1, 0, 0, 0, 0, 0);
 
-        final int[] codes;
+        final List<Integer> codes;
 
-        Damage(int... codes) {
-            this.codes = codes;
+        Damage(Integer... codes) {
+            this.codes = List.of(codes);
         }
     }
 
@@ -86,8 +88,10 @@ class MaintenanceBadInputTest {
         Map<String, String> env = environment(template);
         assertEquals(0, CliRun.of(env, "init").code());
         // a message only the first snapshot holds, so that after the first is forgotten prune has a pack to rewrite
-        Path inbox = Files.walk(store).filter(p -> p.getFileName().toString().equals("cur")).sorted().findFirst()
-                .orElseThrow();
+        Path inbox;
+        try (var paths = Files.walk(store)) {
+            inbox = paths.filter(p -> p.getFileName().toString().equals("cur")).sorted().findFirst().orElseThrow();
+        }
         Path only = inbox.resolve("1700000099.M99P99.badinput:2,S");
         StringBuilder text = new StringBuilder("Subject: only in the first snapshot\r\n\r\n");
         java.util.Random random = new java.util.Random(seed);
@@ -129,11 +133,12 @@ class MaintenanceBadInputTest {
             copy(template.resolve("catalog"), dir.resolve("catalog"));
             try (Damaged d = damage(damage, dir.resolve("repo"))) {
                 Map<String, byte[]> before = contents(dir.resolve("repo"));
-                CliRun run = CliRun.of(environment(dir), command.args);
+                CliRun run = CliRun.of(environment(dir), command.args.toArray(String[]::new));
                 String said = "$ mailsnap " + String.join(" ", command.args) + " with " + damage + " -> "
                         + run.code() + "\n" + run.out() + run.err();
                 System.out.println(said);
-                int expected = damage.codes[command.ordinal()];
+                @SuppressWarnings("EnumOrdinal") // the table above lists the codes in Command order
+                int expected = damage.codes.get(command.ordinal());
                 if (run.code() != expected) {
                     failures.add("exit " + run.code() + ", expected " + expected + ": " + said);
                 }

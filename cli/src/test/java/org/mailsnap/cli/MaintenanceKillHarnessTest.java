@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +61,10 @@ class MaintenanceKillHarnessTest {
                 new ChurnSimulator(expunging.toBuilder().seed(seed + hour).build()).simulateHour(store);
                 CrashedRuns.ageDirectories(store);
             }
-            SortedSet<String> before = CrashedRuns.snapshotIds(threeSnapshots);
+            NavigableSet<String> before = CrashedRuns.snapshotIds(threeSnapshots);
             assertOk(CrashedRuns.inProcess(threeSnapshots, "backup", store.toString(), "--lock", "none",
                     "--checkpoint", "1"));
-            SortedSet<String> after = CrashedRuns.snapshotIds(threeSnapshots);
+            NavigableSet<String> after = CrashedRuns.snapshotIds(threeSnapshots);
             after.removeAll(before);
             moments.put(after.first(), Trees.capture(store));
         }
@@ -198,7 +198,7 @@ class MaintenanceKillHarnessTest {
 
     /** The snapshots as readers see them (a superseded one left by a kill is not among them). */
     @SuppressWarnings("unchecked")
-    private static SortedSet<String> listed(Path state) {
+    private static NavigableSet<String> listed(Path state) {
         CliRun list = CrashedRuns.inProcess(state, "snapshots", "--json");
         assertEquals(0, list.code(), list.err());
         TreeSet<String> ids = new TreeSet<>();
@@ -209,7 +209,7 @@ class MaintenanceKillHarnessTest {
     }
 
     private void assertRestoresAll(String what, Path state, Expected expected) throws IOException {
-        SortedSet<String> left = listed(state);
+        NavigableSet<String> left = listed(state);
         assertTrue(left.containsAll(expected.mustStay()), what + ": a snapshot that must stay is gone: " + left);
         List<String> moments = new ArrayList<>(expected.moments().keySet());
         String newestId = moments.get(moments.size() - 1);

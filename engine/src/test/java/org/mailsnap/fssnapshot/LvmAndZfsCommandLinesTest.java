@@ -117,7 +117,7 @@ class LvmAndZfsCommandLinesTest {
         builder.environment().put("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin");
         builder.environment().put("STATE", tmp.toString());
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         return output.lines().toList();

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.SortedMap;
+import java.util.NavigableMap;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class PruneCrashTest {
                     java.time.ZoneOffset.UTC), n -> { });
         }
         Path repo = original.resolve("repo");
-        SortedMap<String, Integer> expected = walkAll(new LocalStorage(repo));
+        NavigableMap<String, Integer> expected = walkAll(new LocalStorage(repo));
         assertEquals(1, expected.size());
 
         int total;
@@ -123,7 +123,7 @@ class PruneCrashTest {
      * Opens the repository as a new machine would (index files into an empty blob index) and reads every blob of
      * every snapshot; returns snapshot id → blobs read. Throws when one is missing or damaged.
      */
-    static SortedMap<String, Integer> walkAll(org.mailsnap.storage.Storage storage) throws IOException {
+    static NavigableMap<String, Integer> walkAll(org.mailsnap.storage.Storage storage) throws IOException {
         TreeMap<String, Integer> result = new TreeMap<>();
         try (Repository r = Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
             MemoryBlobIndex index = new MemoryBlobIndex();

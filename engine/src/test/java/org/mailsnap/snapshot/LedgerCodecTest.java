@@ -43,7 +43,7 @@ class LedgerCodecTest {
     @Test
     void writerRefusesEntriesOutOfOrderAndReaderGetsThemBack() throws Exception {
         MemoryBlobs blobs = new MemoryBlobs();
-        LedgerWriter w = new LedgerWriter(LedgerWriter.chunker("s".getBytes()), BaseNames.DOVECOT, blobs);
+        LedgerWriter w = new LedgerWriter(LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
         List<GonePlacement> entries = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             entries.add(gone(new FolderKey("u" + (i % 3), i % 2 == 0 ? "" : ".Trash"), "17" + i + ".M1P1.h:2,S", 100,
@@ -58,7 +58,7 @@ class LedgerCodecTest {
         List<GonePlacement> back = new ArrayList<>();
         LedgerReader.read(ids, blobs, back::add);
         assertEquals(entries, back);
-        LedgerWriter again = new LedgerWriter(LedgerWriter.chunker("s".getBytes()), BaseNames.DOVECOT, blobs);
+        LedgerWriter again = new LedgerWriter(LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
         again.add(entries.get(1));
         assertThrows(IllegalArgumentException.class, () -> again.add(entries.get(0)));
     }

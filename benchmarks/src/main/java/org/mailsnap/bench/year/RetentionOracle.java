@@ -47,7 +47,7 @@ public final class RetentionOracle {
     private static <P extends Comparable<? super P>> Collection<Instant> newestOfNewestPeriods(
             Collection<Instant> times, int n, Function<Instant, P> period) {
         if (n == 0) {
-            return Collections.emptyList();
+            return new ArrayList<>();
         }
         NavigableMap<P, Instant> newest = new TreeMap<>();
         for (Instant t : times) {
