@@ -22,18 +22,7 @@ import org.mailsnap.model.Placement;
  * move), then the mailbox's content map (a copy, or a message that came back); only what is still unknown is read,
  * in parallel ({@link MessageReads}), once per GUID even when it sits in two folders.
  */
-final class UnknownMessages {
-    private final MessageIndex index;
-    private final BlobIndex blobIndex;
-    private final MessageReads reads;
-    private final char separator;
-
-    UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads reads, char separator) {
-        this.index = index;
-        this.blobIndex = blobIndex;
-        this.reads = reads;
-        this.separator = separator;
-    }
+record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads reads, char separator) {
 
     /**
      * Fills the attempt's unknown slots and reads the rest; what is read is added to {@code readThisRun}, what

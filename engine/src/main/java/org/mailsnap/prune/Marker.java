@@ -21,30 +21,21 @@ import org.mailsnap.snapshot.TreeReader;
  * manifest chunk already in the set is not read again (its contents were marked when it was first met), so an hourly
  * history whose snapshots share almost every chunk costs about one snapshot's reading plus what changed.
  */
-final class Marker {
-    private final Repository repository;
-    private final BlobSource metadata;
-    private final LiveSet live;
-    private final PruneProgress progress;
-
-    Marker(Repository repository, BlobSource metadata, LiveSet live, PruneProgress progress) {
-        this.repository = repository;
-        this.metadata = metadata;
-        this.live = live;
-        this.progress = progress;
-    }
+record Marker(Repository repository, BlobSource metadata, LiveSet live, PruneProgress progress) {
+    /**
+     * What {@link #markAll} did.
+     *
+     * @param snapshots  how many snapshots were marked
+     * @param superseded snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md):
+     *                   not marked, and deleted by the prune before its index files and packs
+     */
+    record Marked(long snapshots, List<String> superseded) {}
 
     /**
-     * Snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md): not marked, and
-     * deleted by the prune before its index files and packs. Known after {@link #markAll}.
+     * Marks every snapshot in the listing that no readable snapshot supersedes. An unreadable snapshot stops the
+     * prune (unless a readable one supersedes it).
      */
-    List<String> superseded = List.of();
-
-    /**
-     * Marks every snapshot in the listing that no readable snapshot supersedes; returns how many. An unreadable
-     * snapshot stops the prune (unless a readable one supersedes it).
-     */
-    long markAll() throws IOException {
+    Marked markAll() throws IOException {
         long count = 0;
         SnapshotObjects objects = SnapshotObjects.load(repository);
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
@@ -52,7 +43,6 @@ final class Marker {
                     + e.getValue().getMessage() + "); without it, prune cannot know which data it needs. Nothing was"
                     + " deleted", e.getValue());
         }
-        superseded = objects.superseded();
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             Snapshot snapshot = e.getValue();
             try {
@@ -67,7 +57,7 @@ final class Marker {
             count++;
             progress.snapshotsMarked.incrementAndGet();
         }
-        return count;
+        return new Marked(count, objects.superseded());
     }
 
     void mark(Snapshot snapshot) throws IOException {

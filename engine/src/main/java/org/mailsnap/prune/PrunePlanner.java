@@ -21,18 +21,7 @@ import org.mailsnap.repository.RepositoryException;
  * Step 2 of prune: reads the index files and snapshots, marks, sweeps and decides the fate of every pack and index
  * file. Writes nothing.
  */
-final class PrunePlanner {
-    private final Repository repository;
-    private final PackMaintenance store;
-    private final PruneOptions options;
-    private final PruneProgress progress;
-
-    PrunePlanner(Repository repository, PackMaintenance store, PruneOptions options, PruneProgress progress) {
-        this.repository = repository;
-        this.store = store;
-        this.options = options;
-        this.progress = progress;
-    }
+record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions options, PruneProgress progress) {
 
     PrunePlan plan() throws IOException {
         // 2. index files and packs as they are now
@@ -68,8 +57,7 @@ final class PrunePlanner {
         progress.phase("marking live blobs");
         LiveSet live = new LiveSet(indexedEntries[0]);
         BlobStore reader = repository.openBlobStore(metadata);
-        Marker marker = new Marker(repository, reader::get, live, progress);
-        long snapshots = marker.markAll();
+        Marker.Marked marked = new Marker(repository, reader::get, live, progress).markAll();
 
         // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");
@@ -157,9 +145,9 @@ final class PrunePlanner {
         boolean dropsIndexEntries = packs.values().stream()
                 .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
         boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
-                || dropsIndexEntries || !marker.superseded.isEmpty();
-        return new PrunePlan(marker.superseded, indexIds, effective, untouched, retired, packs, copies, deletePacks,
-                unindexedDeletable, unindexedRemembered, needed, snapshots, live.size(), live.bytes(), present.size(),
+                || dropsIndexEntries || !marked.superseded().isEmpty();
+        return new PrunePlan(marked.superseded(), indexIds, effective, untouched, retired, packs, copies, deletePacks,
+                unindexedDeletable, unindexedRemembered, needed, marked.snapshots(), live.size(), live.bytes(), present.size(),
                 packsKept, packsRepacked, packsDeleted, bytesBefore, bytesLive, bytesFreed);
     }
 

@@ -15,18 +15,7 @@ import org.mailsnap.snapshot.ManifestReader;
  * folder's state is written after all its placements: a rebuild stopped in between leaves a folder that the next
  * backup lists again, never one it trusts with placements missing.
  */
-final class LastRunWriter {
-    private final CatalogBatch batch;
-    private final BlobSource blobs;
-    private final SearchIndexer index;
-    private final RebuildProgress progress;
-
-    LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, RebuildProgress progress) {
-        this.batch = batch;
-        this.blobs = blobs;
-        this.index = index;
-        this.progress = progress;
-    }
+record LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, RebuildProgress progress) {
 
     void write(StoreReplay.Latest latest) throws IOException {
         String storeKey = latest.summary().storeKey();

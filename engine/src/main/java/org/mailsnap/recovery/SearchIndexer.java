@@ -23,16 +23,7 @@ import org.mailsnap.snapshot.BlobSource;
  * itself is the working state (no per-message memory): a message's {@code lastSeen} doubles as the mark "seen in
  * the snapshot being replayed", which is what tells a message that left a folder from one that went away.
  */
-final class SearchIndexer {
-    private final CatalogBatch batch;
-    private final BlobSource blobs;
-    private final RebuildProgress progress;
-
-    SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
-        this.batch = batch;
-        this.blobs = blobs;
-        this.progress = progress;
-    }
+record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
 
     /**
      * A placement of {@code snapshot} that its folder did not hold, in this very manifest chunk, in the store's
