@@ -27,22 +27,8 @@ import org.mailsnap.model.Placement;
  * <p>{@code --rescan} is decided here, once: every folder is listed, every known message is made unknown (with the
  * placement it is expected to have), and the attempt says that nothing may be reused unread.
  */
-final class MailboxListing {
-    private final MailboxCapture capture;
-    private final LastRunState state;
-    private final BaseNames bases;
-    private final BackupProgress progress;
-    private final boolean rescan;
-
-    MailboxListing(MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress,
-                   boolean rescan) {
-        this.capture = capture;
-        this.state = state;
-        this.bases = bases;
-        this.progress = progress;
-        this.rescan = rescan;
-    }
-
+record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress,
+                      boolean rescan) {
     /** Step 1: lists the folders whose directories changed since {@code previous} (all of them with --rescan). */
     CapturedMailbox capture(Mailbox mailbox, Map<FolderKey, FolderState> previous) throws IOException {
         Map<FolderKey, PreviousFolderState> states = new HashMap<>();
