@@ -59,22 +59,14 @@ public final class IndexRepair {
         try (RepositoryLock lock = repository.lockExclusive()) {
             Map<String, Long> packs = maintenance.listPacks().packs();
             List<String> ids = repository.objects().list(ObjectKind.INDEX);
-            Set<String> superseded = new HashSet<>();
-            List<String> unreadable = new ArrayList<>();
-            for (String id : ids) {
-                try {
-                    superseded.addAll(maintenance.readIndex(id).supersedes());
-                } catch (IOException e) {
-                    unreadable.add(id);
-                }
-            }
+            IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
             Set<String> covered = new HashSet<>();
             List<IndexedPack> toWrite = new ArrayList<>();
             for (String id : ids) {
-                if (superseded.contains(id)) {
+                if (first.superseded().contains(id)) {
                     continue;
                 }
-                if (unreadable.contains(id)) {
+                if (first.unreadable().contains(id)) {
                     replaced.add(id);
                     continue;
                 }

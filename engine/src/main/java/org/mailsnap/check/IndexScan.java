@@ -72,24 +72,16 @@ final class IndexScan {
             maintenance.strays(kind).forEach(name -> leftovers.add(new Finding(name, "not an object id; ignored")));
         }
 
-        Set<String> superseded = new HashSet<>();
-        Set<String> unreadable = new HashSet<>();
-        for (String id : ids) {
-            try {
-                superseded.addAll(maintenance.readIndex(id).supersedes());
-            } catch (IOException e) {
-                unreadable.add(id);
-            }
-        }
+        IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
         Map<String, String> indexOfPack = new HashMap<>();
         for (String id : ids) {
             progress.indexFilesDone.incrementAndGet(); // counted as it starts: a skipped file is done at once
-            if (superseded.contains(id)) {
+            if (first.superseded().contains(id)) {
                 leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
                         + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
-            if (unreadable.contains(id)) {
+            if (first.unreadable().contains(id)) {
                 damage.add(new Finding(describe("index", id), problemOf(() -> maintenance.readIndex(id))
                         + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;

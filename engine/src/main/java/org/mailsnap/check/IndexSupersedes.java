@@ -1,0 +1,29 @@
+package org.mailsnap.check;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mailsnap.repository.Maintenance;
+
+/**
+ * The first pass over the index files, before any is trusted: which ids the readable ones supersede, and which
+ * cannot be read at all. Check and repair both decide every index file's fate from it.
+ *
+ * @param superseded ids named in the {@code supersedes} list of a readable index file
+ * @param unreadable index files that could not be read
+ */
+record IndexSupersedes(Set<String> superseded, Set<String> unreadable) {
+    static IndexSupersedes read(Maintenance maintenance, List<String> ids) {
+        Set<String> superseded = new HashSet<>();
+        Set<String> unreadable = new HashSet<>();
+        for (String id : ids) {
+            try {
+                superseded.addAll(maintenance.readIndex(id).supersedes());
+            } catch (IOException e) {
+                unreadable.add(id);
+            }
+        }
+        return new IndexSupersedes(superseded, unreadable);
+    }
+}
