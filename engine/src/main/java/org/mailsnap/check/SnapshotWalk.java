@@ -16,11 +16,10 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests, each distinct chunk decoded
@@ -107,7 +106,7 @@ final class SnapshotWalk {
             return known == GOOD;
         }
         List<FolderEntry> folders = new ArrayList<>();
-        if (!read(chunk, () -> TreeReader.read(List.of(chunk), metadata, folders::add))) {
+        if (!read(chunk, () -> ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folders::add))) {
             return false;
         }
         treeChunks++;
@@ -132,7 +131,7 @@ final class SnapshotWalk {
             return known == GOOD;
         }
         List<BadPlacement> badOnes = new ArrayList<>();
-        if (!read(chunk, () -> ManifestReader.read(List.of(chunk), metadata, p -> {
+        if (!read(chunk, () -> ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
             List<String> problems = problems(p);
             if (!problems.isEmpty()) {
                 badOnes.add(new BadPlacement(p.name(), p.guid(), problems));
@@ -228,7 +227,7 @@ final class SnapshotWalk {
                 if (scan.metadata.walkState(chunk) != BAD) {
                     continue;
                 }
-                TreeReader.read(List.of(chunk), metadata, folder -> {
+                ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folder -> {
                     String where = folder.key().toString();
                     for (BlobId m : folder.manifest()) {
                         String why = unreadableChunks.get(m);

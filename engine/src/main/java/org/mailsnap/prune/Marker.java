@@ -9,11 +9,10 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Mark: adds to the live set every blob a snapshot references: its tree chunks, each folder's manifest chunks and
@@ -63,7 +62,7 @@ record Marker(Repository repository, BlobSource metadata, LiveSet live, PrunePro
     void mark(Snapshot snapshot) throws IOException {
         for (BlobId chunk : snapshot.tree()) {
             if (add(chunk)) {
-                TreeReader.read(List.of(chunk), metadata, this::markFolder);
+                ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(this::markFolder);
             }
         }
     }
@@ -74,7 +73,7 @@ record Marker(Repository repository, BlobSource metadata, LiveSet live, PrunePro
         }
         for (BlobId chunk : folder.manifest()) {
             if (add(chunk)) {
-                ManifestReader.read(List.of(chunk), metadata, placement -> {
+                ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(placement -> {
                     add(placement.content().header());
                     placement.content().body().forEach(this::add);
                 });

@@ -6,8 +6,8 @@ import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 
 /**
  * Writes a store's latest snapshot as the catalog's "last run" state: every placement (so the next backup merges
@@ -21,7 +21,7 @@ record LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, 
         String storeKey = latest.summary().storeKey();
         for (FolderEntry folder : latest.tree().values()) {
             progress.manifestChunksRead.addAndGet(folder.manifest().size());
-            ManifestReader.read(folder.manifest(), blobs, p -> {
+            ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> {
                 MaildirName name = index.present(latest.summary(), folder.key(), p, latest.separator());
                 batch.writer().putPlacement(storeKey, folder.key(), new PlacementRecord(name.base(), p.name(),
                         p.guid(), p.inCur(), p.mtimeNanos(), p.content()));

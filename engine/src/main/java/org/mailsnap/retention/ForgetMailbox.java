@@ -15,11 +15,11 @@ import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.snapshot.TreeWriter;
 
 /**
@@ -120,7 +120,7 @@ public final class ForgetMailbox {
     private static Split foldersWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
         List<FolderEntry> kept = new ArrayList<>();
         List<FolderEntry> removed = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs::get, f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
+        ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
         return new Split(kept, removed);
     }
 

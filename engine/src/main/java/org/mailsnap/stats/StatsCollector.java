@@ -16,11 +16,10 @@ import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /** Walks every snapshot once and adds up the figures of {@link RepositoryStats} (see the package doc). */
 public final class StatsCollector {
@@ -154,7 +153,7 @@ public final class StatsCollector {
             use(chunk, time, NO_MAILBOX, false);
         }
         boolean[] holds = {false};
-        TreeReader.read(snapshot.tree(), metadata, folder -> {
+        ChunkCursor.tree(snapshot.tree(), metadata).forEachRemaining(folder -> {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
@@ -175,7 +174,7 @@ public final class StatsCollector {
             if (!walkedManifests.add(Map.entry(chunk, mailbox))) {
                 continue;
             }
-            ManifestReader.read(List.of(chunk), metadata, p -> {
+            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
                 BlobId header = p.content().header();
                 headers.add(header);
                 if (counted) {
