@@ -37,8 +37,8 @@ record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames base
                     s.entry().curDirMtimeNanos(), s.listedAtNanos())));
         }
         CapturedMailbox captured = capture.capture(mailbox, states);
-        progress.lockHoldTotalNanos.addAndGet(captured.lockHoldNanos());
-        progress.lockHoldMaxNanos.accumulateAndGet(captured.lockHoldNanos(), Math::max);
+        progress.lockHoldTotalNanos.add(captured.lockHoldNanos());
+        progress.lockHoldMaxNanos.raiseTo(captured.lockHoldNanos());
         return captured;
     }
 

@@ -59,15 +59,15 @@ final class MailboxRecorder {
     List<FolderEntry> keep(Mailbox mailbox, Map<FolderKey, FolderState> previous, MailboxAttempt a,
                            Map<String, MessageReads.Outcome> readThisRun) throws IOException {
         a.problems.forEach(problems::report);
-        progress.foldersListed.addAndGet(a.listed.size());
-        progress.foldersUnchanged.addAndGet(a.unchangedFolders);
-        progress.messagesSeen.addAndGet(a.seen);
-        progress.renamed.addAndGet(a.renamed);
-        progress.movedIn.addAndGet(a.movedIn);
-        progress.unreadable.addAndGet(a.unreadable);
-        progress.changedInPlace.addAndGet(a.changedInPlace);
-        progress.vanished.addAndGet(a.vanished.size());
-        progress.gone.addAndGet(a.goneByGuid.size());
+        progress.foldersListed.add(a.listed.size());
+        progress.foldersUnchanged.add(a.unchangedFolders);
+        progress.messagesSeen.add(a.seen);
+        progress.renamed.add(a.renamed);
+        progress.movedIn.add(a.movedIn);
+        progress.unreadable.add(a.unreadable);
+        progress.changedInPlace.add(a.changedInPlace);
+        progress.vanished.add(a.vanished.size());
+        progress.gone.add(a.goneByGuid.size());
         for (FolderKey old : previous.keySet()) {
             if (!a.present.contains(old)) {
                 state.deleteFolder(old);

@@ -105,8 +105,8 @@ record MessageReads(MessageFiles files, MessageStorer storer, char separator, Bo
         try (InputStream in = files.open(path)) {
             stored = storer.store(in, attrs.size());
         }
-        progress.messagesRead.incrementAndGet();
-        progress.bytesRead.addAndGet(stored.content().size());
+        progress.messagesRead.increment();
+        progress.bytesRead.add(stored.content().size());
         long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         return new Outcome(r, stored, mtime, HeaderFields.parse(stored.header()), null);
     }

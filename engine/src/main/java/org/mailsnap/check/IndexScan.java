@@ -75,7 +75,7 @@ final class IndexScan {
         IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
         Map<String, String> indexOfPack = new HashMap<>();
         for (String id : ids) {
-            progress.indexFilesDone.incrementAndGet(); // counted as it starts: a skipped file is done at once
+            progress.indexFilesDone.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
                 leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
                         + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
@@ -126,8 +126,8 @@ final class IndexScan {
             PackVerification v = maintenance.verifyPack(pack.packId(), pack.blobs());
             packsRead++;
             blobsRead += v.verified();
-            progress.packsRead.incrementAndGet();
-            progress.blobsRead.addAndGet(v.verified());
+            progress.packsRead.increment();
+            progress.blobsRead.add(v.verified());
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
             verified = v.packProblems().isEmpty();

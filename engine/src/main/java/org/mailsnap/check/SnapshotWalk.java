@@ -73,7 +73,7 @@ final class SnapshotWalk {
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
         progress.snapshotsTotal.set(ids.size());
-        progress.snapshotsDone.addAndGet(objects.unreadable().size() + objects.superseded().size());
+        progress.snapshotsDone.add(objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
@@ -85,7 +85,7 @@ final class SnapshotWalk {
                     + " deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
-            progress.snapshotsDone.incrementAndGet();
+            progress.snapshotsDone.increment();
             Snapshot snapshot = e.getValue();
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {

@@ -54,7 +54,7 @@ record Marker(Repository repository, BlobSource metadata, LiveSet live, PrunePro
                         + "deleted", ex);
             }
             count++;
-            progress.snapshotsMarked.incrementAndGet();
+            progress.snapshotsMarked.increment();
         }
         return new Marked(count, objects.superseded());
     }
@@ -84,7 +84,7 @@ record Marker(Repository repository, BlobSource metadata, LiveSet live, PrunePro
     private boolean add(BlobId id) {
         boolean added = live.add(id);
         if (added) {
-            progress.liveBlobs.incrementAndGet();
+            progress.liveBlobs.increment();
         }
         return added;
     }

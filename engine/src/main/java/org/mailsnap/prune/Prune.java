@@ -119,8 +119,8 @@ public final class Prune {
                 .sorted(Comparator.comparing(p -> p.id)).toList()) {
             lock.checkHeld();
             copier.copy(pack.id, blob -> plan.copies().keeps(blob, pack.id));
-            progress.packsRepacked.incrementAndGet();
-            progress.bytesRepacked.addAndGet(pack.liveBytes);
+            progress.packsRepacked.increment();
+            progress.bytesRepacked.add(pack.liveBytes);
         }
         copier.finish();
     }
@@ -134,17 +134,17 @@ public final class Prune {
         for (String id : plan.supersededSnapshots()) {
             lock.checkHeld();
             repository.objects().delete(org.mailsnap.repository.ObjectKind.SNAPSHOT, id);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
         for (String id : plan.retired()) {
             lock.checkHeld();
             store.deleteIndex(id);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
         for (String pack : plan.deletePacks()) {
             lock.checkHeld();
             store.deletePack(pack);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
     }
 

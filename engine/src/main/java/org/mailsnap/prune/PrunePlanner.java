@@ -36,7 +36,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 everIndexed.add(location.pack());
                 indexedEntries[0]++;
             }));
-            progress.indexFilesRead.incrementAndGet();
+            progress.indexFilesRead.increment();
         }
         List<String> effective = indexIds.stream().filter(id -> !named.contains(id)).toList();
 

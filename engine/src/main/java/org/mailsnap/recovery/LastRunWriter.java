@@ -20,18 +20,18 @@ record LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, 
     void write(StoreReplay.Latest latest) throws IOException {
         String storeKey = latest.summary().storeKey();
         for (FolderEntry folder : latest.tree().values()) {
-            progress.manifestChunksRead.addAndGet(folder.manifest().size());
+            progress.manifestChunksRead.add(folder.manifest().size());
             ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> {
                 MaildirName name = index.present(latest.summary(), folder.key(), p, latest.separator());
                 batch.writer().putPlacement(storeKey, folder.key(), new PlacementRecord(name.base(), p.name(),
                         p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
                 batch.wrote();
-                progress.placementsWritten.incrementAndGet();
+                progress.placementsWritten.increment();
             });
             long listedAt = epochNanos(latest.unchangedSince().get(folder.key()));
             batch.writer().putFolder(storeKey, folder.key(), new FolderState(listedAt, folder));
             batch.wrote();
-            progress.foldersWritten.incrementAndGet();
+            progress.foldersWritten.increment();
         }
     }
 

@@ -49,10 +49,10 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
             } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
                 // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
                 header = new byte[0];
-                progress.headersUnreadable.incrementAndGet();
+                progress.headersUnreadable.increment();
             }
-            progress.headersRead.incrementAndGet();
-            progress.messagesIndexed.incrementAndGet();
+            progress.headersRead.increment();
+            progress.messagesIndexed.increment();
             now = MessageInfo.firstSeen(HeaderFields.parse(header), snapshot.id(), snapshot.time(), key.folder(),
                     name.flags());
         } else {
@@ -101,7 +101,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         if (before.isEmpty() || !before.get().equals(now)) {
             boolean wasGone = before.isPresent() && !before.get().present();
             if (wasGone != !now.present()) {
-                progress.messagesGone.addAndGet(wasGone ? -1 : 1);
+                progress.messagesGone.add(wasGone ? -1 : 1);
             }
             batch.writer().putMessage(mailbox, guid, now);
             batch.wrote();

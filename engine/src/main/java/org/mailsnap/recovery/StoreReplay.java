@@ -87,7 +87,7 @@ final class StoreReplay {
             previousTree = tree;
             previous = summary;
             previousSeparator = separator;
-            progress.snapshotsDone.incrementAndGet();
+            progress.snapshotsDone.increment();
         }
         if (previous == null) {
             throw new IllegalArgumentException("no snapshot to replay");
@@ -108,7 +108,7 @@ final class StoreReplay {
     }
 
     private void readChunk(BlobId chunk, RecordConsumer<Placement> consumer) throws IOException {
-        progress.manifestChunksRead.incrementAndGet();
+        progress.manifestChunksRead.increment();
         ChunkCursor.manifest(List.of(chunk), blobs).forEachRemaining(consumer);
     }
 

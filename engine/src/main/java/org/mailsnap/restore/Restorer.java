@@ -74,7 +74,7 @@ public final class Restorer {
                         new MessagePlanner(request.mode(), bases, existing, report), writes, report, blobs,
                         snapshot.separator());
                 walker.walk(folders, selection, folder -> {
-                    progress.foldersDone.incrementAndGet();
+                    progress.foldersDone.increment();
                     return FolderRestore.begin(run, folder);
                 });
                 writes.awaitAll();

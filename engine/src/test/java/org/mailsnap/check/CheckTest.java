@@ -210,7 +210,7 @@ class CheckTest {
             assertTrue(marked.blobsDropped() > 0 && marked.placementsDropped() > 0, marked.toString());
             BackupResult second = f.backup(store);
             assertFalse(second.partial(), second.problems().toString());
-            assertEquals(found.messages().size(), second.progress().messagesRead(),
+            assertEquals(found.messages().size(), second.progress().messagesRead.get(),
                     "exactly the affected messages are read again");
             assertTrue(second.blobs().dataBlobsNew() > 0, second.blobs().toString());
 
@@ -279,7 +279,7 @@ class CheckTest {
             // the placements the marks dropped are read again, and deduplicated against the pack that came back
             BackupResult second = f.backup(store);
             assertFalse(second.partial(), second.problems().toString());
-            assertTrue(second.progress().messagesRead() > 0);
+            assertTrue(second.progress().messagesRead.get() > 0);
             assertEquals(0, second.blobs().dataBlobsNew(), second.blobs().toString());
         }
     }
@@ -297,7 +297,7 @@ class CheckTest {
             RebuildResult rebuilt = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
             assertTrue(rebuilt.blobsInMissingPacks() > 0, rebuilt.toString());
             BackupResult next = f.backup(store);
-            assertEquals(affected, next.progress().messagesRead(), "the lost messages are read and stored again");
+            assertEquals(affected, next.progress().messagesRead.get(), "the lost messages are read and stored again");
             Path target = tmp.resolve("restore");
             f.restore(next.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
@@ -320,7 +320,7 @@ class CheckTest {
             DamageMarks.record(f.catalog, found);
 
             BackupResult second = f.backup(store);
-            assertEquals(0, second.progress().messagesRead(), "the messages themselves are fine");
+            assertEquals(0, second.progress().messagesRead.get(), "the messages themselves are fine");
             Path target = tmp.resolve("restore");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
@@ -449,7 +449,7 @@ class CheckTest {
             assertFalse(failed.isEmpty(), "the flipped header fails");
 
             BackupResult second = f.backup(store);
-            assertEquals(failed.size(), second.progress().messagesRead(), "only the messages of " + failed);
+            assertEquals(failed.size(), second.progress().messagesRead.get(), "only the messages of " + failed);
             Path target = tmp.resolve("restore");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
