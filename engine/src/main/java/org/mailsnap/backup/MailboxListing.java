@@ -91,10 +91,8 @@ record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames base
         a.renamed += merge.renamed;
         if (rescan) {
             for (FolderMerge.Slot s : merge.slots) {
-                if (s.placement != null) {
-                    folder.rescanExpected.put(s, s.placement);
-                    s.placement = null;
-                    s.previous = false;
+                if (s.known()) {
+                    folder.rescanExpected.put(s, s.unplace());
                     merge.unknown.add(s);
                 }
             }

@@ -79,9 +79,9 @@ final class MailboxRecorder {
             FolderEntry entry = record(folder, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
-                if (s.placement != null) {
+                if (s.known()) {
                     placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>()).add(
-                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement.name()));
+                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement().name()));
                 }
             }
         }
@@ -96,9 +96,9 @@ final class MailboxRecorder {
         ManifestWriter manifest = manifests.get();
         long bytes = 0;
         for (FolderMerge.Slot s : folder.merge.slots) {
-            if (s.placement != null) {
-                manifest.add(s.placement);
-                bytes += s.placement.content().size();
+            if (s.known()) {
+                manifest.add(s.placement());
+                bytes += s.placement().content().size();
             }
         }
         Map<String, byte[]> files = new TreeMap<>(folder.captured.controlFiles());
@@ -112,13 +112,14 @@ final class MailboxRecorder {
             state.deletePlacement(key, bases.baseOf(g.name()));
         }
         for (FolderMerge.Slot s : folder.merge.slots) {
-            if (s.placement == null || s.previous) {
+            if (s.state() != FolderMerge.Slot.State.PLACED) {
                 continue;
             }
-            state.putPlacement(key, new PlacementRecord(s.listed.base(), s.placement.name(), s.placement.guid(),
-                    s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
+            Placement p = s.placement();
+            state.putPlacement(key, new PlacementRecord(s.listed.base(), p.name(), p.guid(), p.inCur(),
+                    p.mtimeNanos(), p.content()));
         }
-        boolean allStored = folder.merge.slots.stream().allMatch(s -> s.placement != null);
+        boolean allStored = folder.merge.slots.stream().allMatch(FolderMerge.Slot::known);
         // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
         // makes every later run list it again, retry the message and report it, until it is stored.
         state.putFolder(key, new FolderState(allStored ? folder.captured.listedAtNanos() : FolderState.LIST_AGAIN,

@@ -71,7 +71,7 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
                     Placement before = folderOf.get(slot).rescanExpected.get(slot);
                     if (before != null) {
                         // unreadable now, but known: keep what the last run stored rather than drop it
-                        slot.placement = before;
+                        slot.place(before);
                     }
                 }
                 continue;
@@ -92,8 +92,8 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
             a.changedInPlace++;
             a.report(new BackupProblem.ChangedInPlace(folder.captured.key(), slot.listed.name()));
         }
-        slot.placement = new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
-                outcome.mtimeNanos(), now);
+        slot.place(new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
+                outcome.mtimeNanos(), now));
     }
 
     /**
@@ -107,14 +107,14 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
         ListedFile file = slot.listed;
         Placement moved = a.goneByGuid.get(file.identity());
         if (moved != null && plausible(file, moved.content().size())) {
-            slot.placement = moved.at(file.name(), file.guid(), file.inCur());
+            slot.place(moved.at(file.name(), file.guid(), file.inCur()));
             a.movedIn++;
             return true;
         }
         Optional<KnownMessage> known = index.content(mailbox, file.identity());
         if (known.isPresent() && plausible(file, known.get().content().size()) && indexed(known.get().content())) {
-            slot.placement = new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
-                    known.get().content());
+            slot.place(new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
+                    known.get().content()));
             a.movedIn++;
             return true;
         }
