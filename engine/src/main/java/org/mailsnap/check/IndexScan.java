@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -62,7 +63,7 @@ final class IndexScan {
     void run() throws IOException {
         // Index files before packs: a writer publishes a pack before the index file listing it, so a listing of
         // data/ taken after the index listing has every pack those index files name (no false "missing").
-        List<String> ids = repository.objects().list(ObjectKind.INDEX);
+        List<ObjectId> ids = maintenance.indexIds();
         indexFiles = ids.size();
         progress.indexFilesTotal.set(ids.size());
         Maintenance.PackListing listing = maintenance.listPacks();
@@ -73,25 +74,25 @@ final class IndexScan {
         }
 
         IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
-        Map<String, String> indexOfPack = new HashMap<>();
-        for (String id : ids) {
+        Map<String, ObjectId> indexOfPack = new HashMap<>();
+        for (ObjectId id : ids) {
             progress.indexFilesDone.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
-                leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
+                leftovers.add(new Finding(describe("index", id.hex()), "superseded but still present (repair deletes"
                         + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
             if (first.unreadable().contains(id)) {
-                damage.add(new Finding(describe("index", id), problemOf(() -> maintenance.readIndex(id))
+                damage.add(new Finding(describe("index", id.hex()), problemOf(() -> maintenance.readIndex(id))
                         + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;
             }
             IndexContent index = maintenance.readIndex(id);
             for (IndexedPack pack : index.packs()) {
-                String other = indexOfPack.putIfAbsent(pack.packId(), id);
+                ObjectId other = indexOfPack.putIfAbsent(pack.packId(), id);
                 if (other != null) {
                     leftovers.add(new Finding(describe("pack", pack.packId()), "listed by two index files ("
-                            + describe("index", other) + ", " + describe("index", id) + "): harmless, an"
+                            + describe("index", other.hex()) + ", " + describe("index", id.hex()) + "): harmless, an"
                             + " interrupted prune leaves this"));
                 }
                 addPack(index.id(), pack, listing.packs().containsKey(pack.packId()));
@@ -107,7 +108,7 @@ final class IndexScan {
         metadata.seal();
     }
 
-    private void addPack(String indexId, IndexedPack pack, boolean present) throws IOException {
+    private void addPack(ObjectId indexId, IndexedPack pack, boolean present) throws IOException {
         int number = packNumbers.computeIfAbsent(pack.packId(), p -> {
             packNames.add(p);
             return packNames.size() - 1;
@@ -118,7 +119,7 @@ final class IndexScan {
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
         if (!present) {
             packStatus = BlobTable.PACK_MISSING;
-            String reason = "missing (listed by " + describe("index", indexId) + " with " + pack.blobs().size()
+            String reason = "missing (listed by " + describe("index", indexId.hex()) + " with " + pack.blobs().size()
                     + " blobs)";
             damage.add(new Finding(packName, reason));
             badPacks.put(pack.packId(), "missing");

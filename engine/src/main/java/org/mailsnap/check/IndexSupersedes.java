@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.Maintenance;
 
 /**
@@ -13,11 +14,11 @@ import org.mailsnap.repository.Maintenance;
  * @param superseded ids named in the {@code supersedes} list of a readable index file
  * @param unreadable index files that could not be read
  */
-record IndexSupersedes(Set<String> superseded, Set<String> unreadable) {
-    static IndexSupersedes read(Maintenance maintenance, List<String> ids) {
-        Set<String> superseded = new HashSet<>();
-        Set<String> unreadable = new HashSet<>();
-        for (String id : ids) {
+record IndexSupersedes(Set<ObjectId> superseded, Set<ObjectId> unreadable) {
+    static IndexSupersedes read(Maintenance maintenance, List<ObjectId> ids) {
+        Set<ObjectId> superseded = new HashSet<>();
+        Set<ObjectId> unreadable = new HashSet<>();
+        for (ObjectId id : ids) {
             try {
                 superseded.addAll(maintenance.readIndex(id).supersedes());
             } catch (IOException e) {

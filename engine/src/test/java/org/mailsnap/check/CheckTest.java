@@ -138,7 +138,7 @@ class CheckTest {
                 }
             }
             // a prune killed before its final index file: a kept pack listed by an old and a new index file
-            String old = indexesBefore.get(0);
+            org.mailsnap.model.ObjectId old = org.mailsnap.model.ObjectId.parse(indexesBefore.get(0));
             f.repository.maintenance().writeIndex(List.of(), f.repository.maintenance().readIndex(old).packs());
             CheckResult result = check(f, DataSelection.ALL);
             assertTrue(result.clean(), result.damage().toString());
@@ -378,7 +378,7 @@ class CheckTest {
                     "its packs are unindexed");
 
             IndexRepair.Result repaired = new IndexRepair(f.repository).run();
-            assertEquals(List.of(broken), repaired.replaced());
+            assertEquals(List.of(org.mailsnap.model.ObjectId.parse(broken)), repaired.replaced());
             assertFalse(repaired.indexedAnew().isEmpty());
             assertTrue(repaired.after().clean(), repaired.after().damage().toString());
             assertTrue(check(f, DataSelection.ALL).clean());
