@@ -10,15 +10,15 @@ final class BackupMetrics {
 
     static void progress(RunMetrics m, BackupProgress p) {
         m.gauge("messages_new", "Messages read from the store (new to the repository) by the last run.",
-                p.messagesRead());
-        m.gauge("bytes_read", "Bytes of new messages read from the store by the last run.", p.bytesRead());
-        m.gauge("messages_renamed", "Known messages whose flags or file name changed (no read).", p.renamed());
-        m.gauge("messages_moved_in", "Known messages that appeared in another folder (no read).", p.movedIn());
-        m.gauge("messages_expunged", "Messages of the previous snapshot that are gone.", p.gone());
-        m.gauge("folders_listed", "Folders listed because their directories changed.", p.foldersListed());
-        m.gauge("mailboxes_done", "Mailboxes captured by the last run.", p.mailboxesDone());
+                p.messagesRead.get());
+        m.gauge("bytes_read", "Bytes of new messages read from the store by the last run.", p.bytesRead.get());
+        m.gauge("messages_renamed", "Known messages whose flags or file name changed (no read).", p.renamed.get());
+        m.gauge("messages_moved_in", "Known messages that appeared in another folder (no read).", p.movedIn.get());
+        m.gauge("messages_expunged", "Messages of the previous snapshot that are gone.", p.gone.get());
+        m.gauge("folders_listed", "Folders listed because their directories changed.", p.foldersListed.get());
+        m.gauge("mailboxes_done", "Mailboxes captured by the last run.", p.mailboxesDone.get());
         m.gauge("lock_hold_max_seconds", "Longest time the last run held one mailbox's Dovecot lock.",
-                p.lockHoldMaxNanos() / 1e9);
+                p.lockHoldMaxNanos.get() / 1e9);
     }
 
     static void result(RunMetrics m, BackupResult r) {

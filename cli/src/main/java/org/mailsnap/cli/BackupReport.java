@@ -26,17 +26,17 @@ final class BackupReport {
         o.put("folders", s.folders());
         o.put("messages", s.messages());
         o.put("bytes", s.bytes());
-        o.put("foldersListed", p.foldersListed());
-        o.put("newMessages", p.messagesRead());
-        o.put("bytesRead", p.bytesRead());
-        o.put("renamed", p.renamed());
-        o.put("movedIn", p.movedIn());
-        o.put("gone", p.gone());
-        o.put("vanished", p.vanished());
-        o.put("recaptured", p.recaptured());
-        o.put("unreadable", p.unreadable());
-        o.put("changedInPlace", p.changedInPlace());
-        o.put("notFollowed", p.notFollowed());
+        o.put("foldersListed", p.foldersListed.get());
+        o.put("newMessages", p.messagesRead.get());
+        o.put("bytesRead", p.bytesRead.get());
+        o.put("renamed", p.renamed.get());
+        o.put("movedIn", p.movedIn.get());
+        o.put("gone", p.gone.get());
+        o.put("vanished", p.vanished.get());
+        o.put("recaptured", p.recaptured.get());
+        o.put("unreadable", p.unreadable.get());
+        o.put("changedInPlace", p.changedInPlace.get());
+        o.put("notFollowed", p.notFollowed.get());
         o.put("shrank", r.shrank());
         o.put("blobsNew", r.blobs().blobsNew());
         o.put("blobsDeduplicated", r.blobs().blobsDeduplicated());
@@ -57,12 +57,12 @@ final class BackupReport {
         out.printf("  store:    %d mailboxes, %d folders, %d messages, %s%n", s.mailboxes(), s.folders(),
                 s.messages(), Units.bytes(s.bytes()));
         out.printf("  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
-                + " in, %d gone%n", p.foldersListed(), p.messagesRead(), Units.bytes(p.bytesRead()), p.renamed(),
-                p.movedIn(), p.gone());
-        if (p.recaptured() > 0 || p.vanished() > 0) {
+                + " in, %d gone%n", p.foldersListed.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()),
+                p.renamed.get(), p.movedIn.get(), p.gone.get());
+        if (p.recaptured.get() > 0 || p.vanished.get() > 0) {
             out.printf("  live:     %d mailboxes listed again (a listed message moved or was expunged before"
-                    + " it was read), %d messages still gone after the last listing%n", p.recaptured(),
-                    p.vanished());
+                    + " it was read), %d messages still gone after the last listing%n", p.recaptured.get(),
+                    p.vanished.get());
         }
         out.printf("  stored:   %s in %d new blobs (%d deduplicated)%n",
                 Units.bytes(r.blobs().bytesStored()), r.blobs().blobsNew(), r.blobs().blobsDeduplicated());
@@ -78,7 +78,7 @@ final class BackupReport {
         }
         SnapshotStats s = r.snapshot().stats();
         BackupProgress p = r.progress();
-        if (s.partial() || p.unreadable() > 0 || p.notFollowed() > 0) {
+        if (s.partial() || p.unreadable.get() > 0 || p.notFollowed.get() > 0) {
             err.println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
                     : ": " + String.join(", ", s.failedMailboxes())));
         }

@@ -64,7 +64,7 @@ final class CatalogCommand {
                 }
                 if (json) {
                     env.out().println(Json.object(MaintenanceJson.rebuild(dir.toString(), r,
-                            progress.headersUnreadable())));
+                            progress.headersUnreadable.get())));
                 } else {
                     env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
                                     + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
@@ -72,8 +72,8 @@ final class CatalogCommand {
                             r.blobsIndexed(), r.durationNanos() / 1e9);
                 }
                 r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
-                if (progress.headersUnreadable() > 0) {
-                    env.err().println("warning: " + progress.headersUnreadable() + " messages have an"
+                if (progress.headersUnreadable.get() > 0) {
+                    env.err().println("warning: " + progress.headersUnreadable.get() + " messages have an"
                             + " unreadable header blob and are indexed without Subject or Message-ID");
                 }
                 if (r.blobsInMissingPacks() > 0) {

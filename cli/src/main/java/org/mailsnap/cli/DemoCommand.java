@@ -120,7 +120,8 @@ final class DemoCommand implements Callable<Integer> {
         var p = r.progress();
         say("snapshot %s: %d messages; %d folders listed, %d messages read (%s), %d renamed, %d moved in; stored %s;"
                         + " longest lock hold %.1f ms; %.2f s", r.snapshotId().substring(0, 12), s.messages(),
-                p.foldersListed(), p.messagesRead(), Units.bytes(p.bytesRead()), p.renamed(), p.movedIn(),
+                p.foldersListed.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()), p.renamed.get(),
+                p.movedIn.get(),
                 Units.bytes(r.blobs().bytesStored()), s.lockHoldMaxNanos() / 1e6, s.durationNanos() / 1e9);
         return r;
     }

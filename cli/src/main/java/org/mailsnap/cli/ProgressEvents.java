@@ -18,42 +18,42 @@ final class ProgressEvents {
     private ProgressEvents() {}
 
     static Map<String, Object> backup(BackupProgress p, long seconds) {
-        Map<String, Object> event = common("backup", seconds, p.mailboxesDone(), p.mailboxesTotal());
-        event.put("mailboxesDone", p.mailboxesDone());
-        event.put("mailboxesTotal", p.mailboxesTotal());
-        event.put("messagesSeen", p.messagesSeen());
-        event.put("messagesRead", p.messagesRead());
-        event.put("bytesRead", p.bytesRead());
+        Map<String, Object> event = common("backup", seconds, p.mailboxesDone.get(), p.mailboxesTotal.get());
+        event.put("mailboxesDone", p.mailboxesDone.get());
+        event.put("mailboxesTotal", p.mailboxesTotal.get());
+        event.put("messagesSeen", p.messagesSeen.get());
+        event.put("messagesRead", p.messagesRead.get());
+        event.put("bytesRead", p.bytesRead.get());
         return event;
     }
 
     static Map<String, Object> restore(RestoreProgress p, long seconds) {
-        Map<String, Object> event = common("restore", seconds, p.foldersDone(), p.foldersTotal());
-        event.put("foldersDone", p.foldersDone());
-        event.put("foldersTotal", p.foldersTotal());
-        event.put("messagesWritten", p.messagesWritten());
-        event.put("bytesWritten", p.bytesWritten());
-        event.put("messagesSkipped", p.messagesSkipped());
+        Map<String, Object> event = common("restore", seconds, p.foldersDone.get(), p.foldersTotal.get());
+        event.put("foldersDone", p.foldersDone.get());
+        event.put("foldersTotal", p.foldersTotal.get());
+        event.put("messagesWritten", p.messagesWritten.get());
+        event.put("bytesWritten", p.bytesWritten.get());
+        event.put("messagesSkipped", p.messagesSkipped.get());
         return event;
     }
 
     static Map<String, Object> rebuild(RebuildProgress p, long seconds) {
-        Map<String, Object> event = common("catalog rebuild", seconds, p.snapshotsDone(), p.snapshotsTotal());
-        event.put("snapshotsDone", p.snapshotsDone());
-        event.put("snapshotsTotal", p.snapshotsTotal());
-        event.put("messagesIndexed", p.messagesIndexed());
-        event.put("placementsWritten", p.placementsWritten());
+        Map<String, Object> event = common("catalog rebuild", seconds, p.snapshotsDone.get(), p.snapshotsTotal.get());
+        event.put("snapshotsDone", p.snapshotsDone.get());
+        event.put("snapshotsTotal", p.snapshotsTotal.get());
+        event.put("messagesIndexed", p.messagesIndexed.get());
+        event.put("placementsWritten", p.placementsWritten.get());
         return event;
     }
 
     static Map<String, Object> check(CheckProgress p, long seconds) {
         Map<String, Object> event = common("check", seconds, ProgressLines.checkDone(p), ProgressLines.checkTotal(p));
-        event.put("indexFilesDone", p.indexFilesDone());
-        event.put("indexFilesTotal", p.indexFilesTotal());
-        event.put("packsRead", p.packsRead());
-        event.put("blobsRead", p.blobsRead());
-        event.put("snapshotsDone", p.snapshotsDone());
-        event.put("snapshotsTotal", p.snapshotsTotal());
+        event.put("indexFilesDone", p.indexFilesDone.get());
+        event.put("indexFilesTotal", p.indexFilesTotal.get());
+        event.put("packsRead", p.packsRead.get());
+        event.put("blobsRead", p.blobsRead.get());
+        event.put("snapshotsDone", p.snapshotsDone.get());
+        event.put("snapshotsTotal", p.snapshotsTotal.get());
         return event;
     }
 

@@ -14,38 +14,38 @@ final class ProgressLines {
     private ProgressLines() {}
 
     static String backup(BackupProgress p, long seconds) {
-        return String.format("  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s", p.mailboxesDone(),
-                p.mailboxesTotal(), p.messagesSeen(), p.messagesRead(), Units.bytes(p.bytesRead()),
-                Units.bytes(seconds == 0 ? 0 : p.bytesRead() / seconds), eta(p.mailboxesDone(), p.mailboxesTotal(),
-                        seconds));
+        return String.format("  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s", p.mailboxesDone.get(),
+                p.mailboxesTotal.get(), p.messagesSeen.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()),
+                Units.bytes(seconds == 0 ? 0 : p.bytesRead.get() / seconds),
+                eta(p.mailboxesDone.get(), p.mailboxesTotal.get(), seconds));
     }
 
     static String restore(RestoreProgress p, long seconds) {
-        return String.format("  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s", p.foldersDone(),
-                p.foldersTotal(), p.messagesWritten(), Units.bytes(p.bytesWritten()),
-                Units.bytes(seconds == 0 ? 0 : p.bytesWritten() / seconds), p.messagesSkipped(),
-                eta(p.foldersDone(), p.foldersTotal(), seconds));
+        return String.format("  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s", p.foldersDone.get(),
+                p.foldersTotal.get(), p.messagesWritten.get(), Units.bytes(p.bytesWritten.get()),
+                Units.bytes(seconds == 0 ? 0 : p.bytesWritten.get() / seconds), p.messagesSkipped.get(),
+                eta(p.foldersDone.get(), p.foldersTotal.get(), seconds));
     }
 
     static String rebuild(RebuildProgress p, long seconds) {
-        return String.format("  snapshots %d/%d, messages indexed %d, placements %d%s", p.snapshotsDone(),
-                p.snapshotsTotal(), p.messagesIndexed(), p.placementsWritten(),
-                eta(p.snapshotsDone(), p.snapshotsTotal(), seconds));
+        return String.format("  snapshots %d/%d, messages indexed %d, placements %d%s", p.snapshotsDone.get(),
+                p.snapshotsTotal.get(), p.messagesIndexed.get(), p.placementsWritten.get(),
+                eta(p.snapshotsDone.get(), p.snapshotsTotal.get(), seconds));
     }
 
     static String check(CheckProgress p, long seconds) {
-        return String.format("  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s", p.indexFilesDone(),
-                p.indexFilesTotal(), p.packsRead(), p.blobsRead(), p.snapshotsDone(), p.snapshotsTotal(),
-                eta(checkDone(p), checkTotal(p), seconds));
+        return String.format("  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s",
+                p.indexFilesDone.get(), p.indexFilesTotal.get(), p.packsRead.get(), p.blobsRead.get(),
+                p.snapshotsDone.get(), p.snapshotsTotal.get(), eta(checkDone(p), checkTotal(p), seconds));
     }
 
     /** A check's share done: index files (with their packs) and snapshots, one unit each. */
     static long checkDone(CheckProgress p) {
-        return p.indexFilesDone() + p.snapshotsDone();
+        return p.indexFilesDone.get() + p.snapshotsDone.get();
     }
 
     static long checkTotal(CheckProgress p) {
-        return p.indexFilesTotal() + p.snapshotsTotal();
+        return p.indexFilesTotal.get() + p.snapshotsTotal.get();
     }
 
     /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */

@@ -40,7 +40,7 @@ final class RepairCommand implements Callable<Integer> {
             }
             env.out().printf("indexed %d packs anew, replaced %d index files, wrote %d index files%n",
                     r.indexedAnew().size(), r.replaced().size(), r.written().size());
-            r.replaced().forEach(id -> env.out().println("  superseded index " + id.substring(0, 12)));
+            r.replaced().forEach(id -> env.out().println("  superseded index " + id.hex().substring(0, 12)));
             r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
             if (intact) {
                 env.out().println("the repository's structure is intact");

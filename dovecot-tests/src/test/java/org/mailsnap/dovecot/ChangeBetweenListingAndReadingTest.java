@@ -76,7 +76,7 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
             assertEquals(1, inbox.getOrDefault("moving-1", 0) + archive.getOrDefault("moving-1", 0),
                     "moving-1 was in INBOX at lock time and in Archive after it, so the snapshot must hold it once;"
                             + " INBOX " + inbox + ", Archive " + archive + ", progress: vanished "
-                            + result.progress().vanished() + ", problems " + result.problems());
+                            + result.progress().vanished.get() + ", problems " + result.problems());
             assertEquals(Map.of("known-1", 1), inbox.entrySet().stream()
                     .filter(e -> !e.getKey().equals("moving-1"))
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
@@ -122,7 +122,7 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
             SnapshotContents snapshot = backups.contents(result, user);
             int inbox = snapshot.markerCounts("INBOX").getOrDefault("copied-1", 0);
             int archive = snapshot.markerCounts("Archive").getOrDefault("copied-1", 0);
-            String found = "INBOX " + inbox + ", Archive " + archive + ", vanished " + result.progress().vanished()
+            String found = "INBOX " + inbox + ", Archive " + archive + ", vanished " + result.progress().vanished.get()
                     + ", problems " + result.problems();
             assertEquals(1, archive, "copied-1 was in both folders at lock time and its Archive copy is still there,"
                     + " so the snapshot must hold that one; " + found);

@@ -170,11 +170,11 @@ class ConcurrentActivityBackupTest {
                 SnapshotOracle.Verdict verdict = SnapshotOracle.judge(events, run.t0(), run.t1(),
                         backups.contents(run.result(), USER));
                 System.out.printf("snapshot %d listed again %d, vanished %d, problems %s%n", i,
-                        run.result().progress().recaptured(), run.result().progress().vanished(),
+                        run.result().progress().recaptured.get(), run.result().progress().vanished.get(),
                         run.result().problems());
                 System.out.printf("snapshot %d (%.0f ms, lock %.1f ms, read %d): %s%n", i, (run.t1() - run.t0()) / 1e6,
                         run.result().snapshot().stats().lockHoldMaxNanos() / 1e6,
-                        run.result().progress().messagesRead(), verdict);
+                        run.result().progress().messagesRead.get(), verdict);
                 assertEquals(List.of(), verdict.violations(), "snapshot " + i + " (seed " + seed + ")");
                 assertTrue(verdict.settledPresent() > 0, "snapshot " + i + " had settled messages to check");
                 if (events.stream().anyMatch(e -> e.overlaps(run.t0(), run.t1()))) {

@@ -299,7 +299,7 @@ class MoveBackAndForthTest {
             threads.shutdown();
             assertTrue(threads.awaitTermination(JOIN_SECONDS, TimeUnit.SECONDS));
         }
-        long read = runs.stream().skip(1).mapToLong(r -> r.progress().messagesRead()).sum();
+        long read = runs.stream().skip(1).mapToLong(r -> r.progress().messagesRead.get()).sum();
         System.out.printf("%d backups in %.1f s while %d clients did %d moves; messages read after the first run:"
                 + " %d%n", count, (System.nanoTime() - start) / 1e9, clients.size(),
                 clients.stream().mapToInt(MovingClient::moves).sum(), read);

@@ -55,13 +55,13 @@ class RebasedMoveBackupTest extends LiveDovecotTest {
             String bouncingGuid = guids.get(bouncing);
             BackupResult first = backups.backup(locker);
             assertFalse(first.partial(), first.problems().toString());
-            assertEquals(4, first.progress().messagesRead());
+            assertEquals(4, first.progress().messagesRead.get());
 
             long inArchive = imap.move("INBOX", travelling, "Archive");
             assertEquals(travellingGuid, DovecotGuids.byUid(dovecot, USER, "Archive").get(inArchive),
                     "the first move keeps the base (a hard link)");
             BackupResult hourly = backups.backup(locker);
-            assertEquals(0, hourly.progress().messagesRead(), "a plain move is a rename");
+            assertEquals(0, hourly.progress().messagesRead.get(), "a plain move is a rename");
 
             long back = imap.move("Archive", inArchive, "INBOX");
             long bounced = imap.move("Archive", imap.move("INBOX", bouncing, "Archive"), "INBOX");
@@ -73,9 +73,9 @@ class RebasedMoveBackupTest extends LiveDovecotTest {
 
             assertFalse(afterMoveBack.partial(), afterMoveBack.problems().toString());
             assertEquals(0, files.opens(), "no message file opened");
-            assertEquals(0, afterMoveBack.progress().messagesRead(), "no message read");
-            assertTrue(afterMoveBack.progress().movedIn() >= 1, "reba-travels moved in from Archive: "
-                    + afterMoveBack.progress().movedIn());
+            assertEquals(0, afterMoveBack.progress().messagesRead.get(), "no message read");
+            assertTrue(afterMoveBack.progress().movedIn.get() >= 1, "reba-travels moved in from Archive: "
+                    + afterMoveBack.progress().movedIn.get());
             SnapshotContents before = backups.contents(hourly, USER);
             SnapshotContents now = backups.contents(afterMoveBack, USER);
             assertTrue(before.messageBlobs().containsAll(now.messageBlobs()), "no message blob new");

@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * One mailbox of a snapshot as the tests compare it with what Dovecot reported: per IMAP folder name, every
@@ -62,7 +61,7 @@ final class SnapshotContents {
 
     static SnapshotContents read(Snapshot snapshot, BlobSource blobs, String mailbox) throws IOException {
         List<FolderEntry> entries = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs, entry -> {
+        ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(entry -> {
             if (entry.key().mailbox().equals(mailbox)) {
                 entries.add(entry);
             }
@@ -80,7 +79,7 @@ final class SnapshotContents {
             controlFiles.put(folder, files);
             Map<Character, String> keywords = keywords(files.get("dovecot-keywords"));
             List<Message> messages = new ArrayList<>();
-            ManifestReader.read(entry.manifest(), blobs, placement ->
+            ChunkCursor.manifest(entry.manifest(), blobs).forEachRemaining(placement ->
                     messages.add(message(folder, placement, keywords, blobs)));
             byFolder.put(folder, messages);
         }

@@ -150,14 +150,14 @@ public final class Backup {
                 bytes += e.bytes();
             }
             mailboxCount++;
-            run.progress.mailboxesDone.incrementAndGet();
+            run.progress.mailboxesDone.increment();
             run.maybeCheckpoint();
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();
         run.flush();
         SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
-                run.progress.messagesRead(), run.progress.bytesRead(), run.blobs.stats().bytesStored(),
-                run.progress.lockHoldMaxNanos(), run.progress.lockHoldTotalNanos(), System.nanoTime() - began,
+                run.progress.messagesRead.get(), run.progress.bytesRead.get(), run.blobs.stats().bytesStored(),
+                run.progress.lockHoldMaxNanos.get(), run.progress.lockHoldTotalNanos.get(), System.nanoTime() - began,
                 run.failedMailboxes());
         Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
                 parent.map(SnapshotSummary::id).orElse(""), settings.tags(), treeIds, stats);

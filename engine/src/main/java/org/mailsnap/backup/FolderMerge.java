@@ -18,16 +18,55 @@ import org.mailsnap.model.Placement;
  * </pre>
  */
 final class FolderMerge {
-    /** One slot of the folder's new manifest, in base order; {@code placement} is null until resolved. */
+    /** One slot of the folder's new manifest, in base order. */
     static final class Slot {
-        final ListedFile listed;
-        Placement placement;
-        /** True while the placement is exactly the previous run's: nothing to record. */
-        boolean previous;
+        /** Where a slot stands; only {@link #PLACED} has something to record. */
+        enum State {
+            /** No placement yet: the caller resolves or reads it; one that vanished or is unreadable stays so. */
+            UNKNOWN,
+            /** Exactly the previous run's placement: nothing to record. */
+            UNCHANGED,
+            /** Placed in this run (renamed, moved in, copied, or read): to be recorded. */
+            PLACED
+        }
 
-        Slot(ListedFile listed, Placement placement) {
+        final ListedFile listed;
+        private State state = State.UNKNOWN;
+        /** Null while {@link State#UNKNOWN}. */
+        private Placement placement;
+
+        private Slot(ListedFile listed) {
             this.listed = listed;
-            this.placement = placement;
+        }
+
+        State state() {
+            return state;
+        }
+
+        Placement placement() {
+            return placement;
+        }
+
+        boolean known() {
+            return state != State.UNKNOWN;
+        }
+
+        private void keep(Placement previous) {
+            placement = previous;
+            state = State.UNCHANGED;
+        }
+
+        void place(Placement resolved) {
+            placement = resolved;
+            state = State.PLACED;
+        }
+
+        /** Makes a known slot unknown again (--rescan reads it); returns the placement it had. */
+        Placement unplace() {
+            Placement had = placement;
+            placement = null;
+            state = State.UNKNOWN;
+            return had;
         }
     }
 
@@ -52,17 +91,19 @@ final class FolderMerge {
             if (prev != null && bases.baseOf(prev.name()).equals(file.base())) {
                 if (prev.name().equals(file.name()) && prev.inCur() == file.inCur()
                         && prev.guid().equals(file.guid())) {
-                    Slot same = new Slot(file, prev);
-                    same.previous = true;
+                    Slot same = new Slot(file);
+                    same.keep(prev);
                     m.slots.add(same);
                     m.unchanged++;
                 } else {
-                    m.slots.add(new Slot(file, prev.at(file.name(), file.guid(), file.inCur())));
+                    Slot changed = new Slot(file);
+                    changed.place(prev.at(file.name(), file.guid(), file.inCur()));
+                    m.slots.add(changed);
                     m.renamed++;
                 }
                 prev = previous.hasNext() ? previous.next() : null;
             } else {
-                Slot slot = new Slot(file, null);
+                Slot slot = new Slot(file);
                 m.slots.add(slot);
                 m.unknown.add(slot);
             }

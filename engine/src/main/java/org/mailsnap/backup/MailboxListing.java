@@ -27,22 +27,8 @@ import org.mailsnap.model.Placement;
  * <p>{@code --rescan} is decided here, once: every folder is listed, every known message is made unknown (with the
  * placement it is expected to have), and the attempt says that nothing may be reused unread.
  */
-final class MailboxListing {
-    private final MailboxCapture capture;
-    private final LastRunState state;
-    private final BaseNames bases;
-    private final BackupProgress progress;
-    private final boolean rescan;
-
-    MailboxListing(MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress,
-                   boolean rescan) {
-        this.capture = capture;
-        this.state = state;
-        this.bases = bases;
-        this.progress = progress;
-        this.rescan = rescan;
-    }
-
+record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress,
+                      boolean rescan) {
     /** Step 1: lists the folders whose directories changed since {@code previous} (all of them with --rescan). */
     CapturedMailbox capture(Mailbox mailbox, Map<FolderKey, FolderState> previous) throws IOException {
         Map<FolderKey, PreviousFolderState> states = new HashMap<>();
@@ -51,8 +37,8 @@ final class MailboxListing {
                     s.entry().curDirMtimeNanos(), s.listedAtNanos())));
         }
         CapturedMailbox captured = capture.capture(mailbox, states);
-        progress.lockHoldTotalNanos.addAndGet(captured.lockHoldNanos());
-        progress.lockHoldMaxNanos.accumulateAndGet(captured.lockHoldNanos(), Math::max);
+        progress.lockHoldTotalNanos.add(captured.lockHoldNanos());
+        progress.lockHoldMaxNanos.raiseTo(captured.lockHoldNanos());
         return captured;
     }
 
@@ -105,10 +91,8 @@ final class MailboxListing {
         a.renamed += merge.renamed;
         if (rescan) {
             for (FolderMerge.Slot s : merge.slots) {
-                if (s.placement != null) {
-                    folder.rescanExpected.put(s, s.placement);
-                    s.placement = null;
-                    s.previous = false;
+                if (s.known()) {
+                    folder.rescanExpected.put(s, s.unplace());
                     merge.unknown.add(s);
                 }
             }

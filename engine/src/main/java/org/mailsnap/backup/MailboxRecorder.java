@@ -59,15 +59,15 @@ final class MailboxRecorder {
     List<FolderEntry> keep(Mailbox mailbox, Map<FolderKey, FolderState> previous, MailboxAttempt a,
                            Map<String, MessageReads.Outcome> readThisRun) throws IOException {
         a.problems.forEach(problems::report);
-        progress.foldersListed.addAndGet(a.listed.size());
-        progress.foldersUnchanged.addAndGet(a.unchangedFolders);
-        progress.messagesSeen.addAndGet(a.seen);
-        progress.renamed.addAndGet(a.renamed);
-        progress.movedIn.addAndGet(a.movedIn);
-        progress.unreadable.addAndGet(a.unreadable);
-        progress.changedInPlace.addAndGet(a.changedInPlace);
-        progress.vanished.addAndGet(a.vanished.size());
-        progress.gone.addAndGet(a.goneByGuid.size());
+        progress.foldersListed.add(a.listed.size());
+        progress.foldersUnchanged.add(a.unchangedFolders);
+        progress.messagesSeen.add(a.seen);
+        progress.renamed.add(a.renamed);
+        progress.movedIn.add(a.movedIn);
+        progress.unreadable.add(a.unreadable);
+        progress.changedInPlace.add(a.changedInPlace);
+        progress.vanished.add(a.vanished.size());
+        progress.gone.add(a.goneByGuid.size());
         for (FolderKey old : previous.keySet()) {
             if (!a.present.contains(old)) {
                 state.deleteFolder(old);
@@ -79,9 +79,9 @@ final class MailboxRecorder {
             FolderEntry entry = record(folder, a.captured);
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
-                if (s.placement != null) {
+                if (s.known()) {
                     placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>()).add(
-                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement.name()));
+                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement().name()));
                 }
             }
         }
@@ -96,9 +96,9 @@ final class MailboxRecorder {
         ManifestWriter manifest = manifests.get();
         long bytes = 0;
         for (FolderMerge.Slot s : folder.merge.slots) {
-            if (s.placement != null) {
-                manifest.add(s.placement);
-                bytes += s.placement.content().size();
+            if (s.known()) {
+                manifest.add(s.placement());
+                bytes += s.placement().content().size();
             }
         }
         Map<String, byte[]> files = new TreeMap<>(folder.captured.controlFiles());
@@ -112,13 +112,14 @@ final class MailboxRecorder {
             state.deletePlacement(key, bases.baseOf(g.name()));
         }
         for (FolderMerge.Slot s : folder.merge.slots) {
-            if (s.placement == null || s.previous) {
+            if (s.state() != FolderMerge.Slot.State.PLACED) {
                 continue;
             }
-            state.putPlacement(key, new PlacementRecord(s.listed.base(), s.placement.name(), s.placement.guid(),
-                    s.placement.inCur(), s.placement.mtimeNanos(), s.placement.content()));
+            Placement p = s.placement();
+            state.putPlacement(key, new PlacementRecord(s.listed.base(), p.name(), p.guid(), p.inCur(),
+                    p.mtimeNanos(), p.content()));
         }
-        boolean allStored = folder.merge.slots.stream().allMatch(s -> s.placement != null);
+        boolean allStored = folder.merge.slots.stream().allMatch(FolderMerge.Slot::known);
         // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
         // makes every later run list it again, retry the message and report it, until it is stored.
         state.putFolder(key, new FolderState(allStored ? folder.captured.listedAtNanos() : FolderState.LIST_AGAIN,

@@ -86,7 +86,7 @@ final class MailboxRun {
                 break;
             }
             if (capture < MAX_CAPTURES) {
-                progress.recaptured.incrementAndGet();
+                progress.recaptured.increment();
             }
         }
         return recorder.keep(mailbox, previous, kept, readThisRun);

@@ -17,7 +17,8 @@ import org.mailsnap.maildir.MessageFiles;
  * released. Message files are immutable, so reading late is safe; a file renamed since the listing (new flags) is
  * found again by its base, and one expunged since is reported as vanished.
  */
-final class MessageReads {
+record MessageReads(MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers,
+                    BackupProgress progress) {
     /** How many times the mailbox is searched for a base whose file moved away before it is called expunged. */
     static final int FIND_SWEEPS = 5;
 
@@ -34,21 +35,6 @@ final class MessageReads {
         boolean vanished() {
             return stored == null && problem == null;
         }
-    }
-
-    private final MessageFiles files;
-    private final MessageStorer storer;
-    private final char separator;
-    private final BoundedWorkers workers;
-    private final BackupProgress progress;
-
-    MessageReads(MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers,
-                 BackupProgress progress) {
-        this.files = files;
-        this.storer = storer;
-        this.separator = separator;
-        this.workers = workers;
-        this.progress = progress;
     }
 
     /** Reads every request in parallel; outcomes in request order. */
@@ -119,8 +105,8 @@ final class MessageReads {
         try (InputStream in = files.open(path)) {
             stored = storer.store(in, attrs.size());
         }
-        progress.messagesRead.incrementAndGet();
-        progress.bytesRead.addAndGet(stored.content().size());
+        progress.messagesRead.increment();
+        progress.bytesRead.add(stored.content().size());
         long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         return new Outcome(r, stored, mtime, HeaderFields.parse(stored.header()), null);
     }

@@ -11,6 +11,7 @@ import org.mailsnap.catalog.CatalogBlobIndex;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
 
 /**
  * The blob index a run's blob store works with: the catalog's, plus the packs this run published, which reach the
@@ -57,14 +58,14 @@ final class RunBlobIndex implements BlobIndex {
      * Call right after the blob store's flush returned, with no put in flight: every pack published so far is now
      * listed by one of {@code indexFiles}, so its blobs go into the catalog and those files are marked loaded.
      */
-    void flushed(Set<String> indexFiles) throws IOException {
+    void flushed(Set<ObjectId> indexFiles) throws IOException {
         List<Map.Entry<BlobId, BlobLocation>> entries = new ArrayList<>(published.entrySet());
         catalog.addAll(entries);
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
             published.remove(e.getKey(), e.getValue());
         }
-        for (String name : indexFiles) {
-            catalog.markIndexLoaded(name);
+        for (ObjectId name : indexFiles) {
+            catalog.markIndexLoaded(name.hex());
         }
     }
 }

@@ -79,12 +79,12 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
 
     /** Between mailboxes: publish what was stored and commit, once enough was read or changed since the last time. */
     void maybeCheckpoint() throws IOException {
-        if (progress.messagesRead() - readAtCheckpoint >= settings.checkpointMessages()
+        if (progress.messagesRead.get() - readAtCheckpoint >= settings.checkpointMessages()
                 || writer.changes() >= CHANGES_PER_CHECKPOINT) {
             flush();
             writer.commit();
             writer = catalog.beginWrite();
-            readAtCheckpoint = progress.messagesRead();
+            readAtCheckpoint = progress.messagesRead.get();
         }
     }
 

@@ -49,11 +49,11 @@ final class SearchIndexUpdate {
         for (MailboxAttempt.ListedFolder folder : listed) {
             String name = folder.captured.key().folder();
             for (FolderMerge.Slot s : folder.merge.slots) {
-                if (s.placement == null || s.previous) {
+                if (s.state() != FolderMerge.Slot.State.PLACED) {
                     continue;
                 }
                 String guid = s.listed.identity();
-                String flags = MaildirName.parse(s.placement.name(), separator).flags();
+                String flags = MaildirName.parse(s.placement().name(), separator).flags();
                 MessageReads.Outcome read = fresh.get(guid);
                 if (read != null && written.add(guid)) {
                     index.putContent(mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));

@@ -22,18 +22,7 @@ import org.mailsnap.model.Placement;
  * move), then the mailbox's content map (a copy, or a message that came back); only what is still unknown is read,
  * in parallel ({@link MessageReads}), once per GUID even when it sits in two folders.
  */
-final class UnknownMessages {
-    private final MessageIndex index;
-    private final BlobIndex blobIndex;
-    private final MessageReads reads;
-    private final char separator;
-
-    UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads reads, char separator) {
-        this.index = index;
-        this.blobIndex = blobIndex;
-        this.reads = reads;
-        this.separator = separator;
-    }
+record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads reads, char separator) {
 
     /**
      * Fills the attempt's unknown slots and reads the rest; what is read is added to {@code readThisRun}, what
@@ -82,7 +71,7 @@ final class UnknownMessages {
                     Placement before = folderOf.get(slot).rescanExpected.get(slot);
                     if (before != null) {
                         // unreadable now, but known: keep what the last run stored rather than drop it
-                        slot.placement = before;
+                        slot.place(before);
                     }
                 }
                 continue;
@@ -103,8 +92,8 @@ final class UnknownMessages {
             a.changedInPlace++;
             a.report(new BackupProblem.ChangedInPlace(folder.captured.key(), slot.listed.name()));
         }
-        slot.placement = new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
-                outcome.mtimeNanos(), now);
+        slot.place(new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
+                outcome.mtimeNanos(), now));
     }
 
     /**
@@ -118,14 +107,14 @@ final class UnknownMessages {
         ListedFile file = slot.listed;
         Placement moved = a.goneByGuid.get(file.identity());
         if (moved != null && plausible(file, moved.content().size())) {
-            slot.placement = moved.at(file.name(), file.guid(), file.inCur());
+            slot.place(moved.at(file.name(), file.guid(), file.inCur()));
             a.movedIn++;
             return true;
         }
         Optional<KnownMessage> known = index.content(mailbox, file.identity());
         if (known.isPresent() && plausible(file, known.get().content().size()) && indexed(known.get().content())) {
-            slot.placement = new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
-                    known.get().content());
+            slot.place(new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
+                    known.get().content()));
             a.movedIn++;
             return true;
         }

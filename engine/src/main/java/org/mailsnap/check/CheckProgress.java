@@ -1,43 +1,19 @@
 package org.mailsnap.check;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.mailsnap.concurrent.Counter;
 
 /**
  * Counters a check updates as it goes (index files with their packs, then snapshots); a renderer reads them on a
  * timer from another thread.
  */
 public final class CheckProgress {
-    final AtomicLong indexFilesTotal = new AtomicLong();
-    final AtomicLong indexFilesDone = new AtomicLong();
-    final AtomicLong packsRead = new AtomicLong();
-    final AtomicLong blobsRead = new AtomicLong();
-    final AtomicLong snapshotsTotal = new AtomicLong();
-    final AtomicLong snapshotsDone = new AtomicLong();
-
-    public long indexFilesTotal() {
-        return indexFilesTotal.get();
-    }
-
+    public final Counter indexFilesTotal = new Counter();
     /** Index files whose packs are being or have been checked (headers, or read whole when selected). */
-    public long indexFilesDone() {
-        return indexFilesDone.get();
-    }
-
+    public final Counter indexFilesDone = new Counter();
     /** Packs read whole and verified blob by blob ({@code --read-data}). */
-    public long packsRead() {
-        return packsRead.get();
-    }
-
-    public long blobsRead() {
-        return blobsRead.get();
-    }
-
-    public long snapshotsTotal() {
-        return snapshotsTotal.get();
-    }
-
+    public final Counter packsRead = new Counter();
+    public final Counter blobsRead = new Counter();
+    public final Counter snapshotsTotal = new Counter();
     /** Snapshots whose trees and manifests are being or have been walked. */
-    public long snapshotsDone() {
-        return snapshotsDone.get();
-    }
+    public final Counter snapshotsDone = new Counter();
 }

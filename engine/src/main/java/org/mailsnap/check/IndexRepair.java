@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedPack;
 import org.mailsnap.repository.Maintenance;
@@ -47,34 +48,26 @@ public final class IndexRepair {
      * @param unreadablePacks packs that no index lists and whose header cannot be read: left untouched
      * @param after           the structure check after the repair
      */
-    public record Result(List<String> indexedAnew, List<String> replaced, List<String> written,
+    public record Result(List<String> indexedAnew, List<ObjectId> replaced, List<ObjectId> written,
                          List<Finding> unreadablePacks, CheckResult after) {}
 
     public Result run() throws IOException {
         Maintenance maintenance = repository.maintenance();
         List<String> indexedAnew = new ArrayList<>();
-        List<String> replaced = new ArrayList<>();
-        List<String> written = new ArrayList<>();
+        List<ObjectId> replaced = new ArrayList<>();
+        List<ObjectId> written = new ArrayList<>();
         List<Finding> unreadablePacks = new ArrayList<>();
         try (RepositoryLock lock = repository.lockExclusive()) {
             Map<String, Long> packs = maintenance.listPacks().packs();
-            List<String> ids = repository.objects().list(ObjectKind.INDEX);
-            Set<String> superseded = new HashSet<>();
-            List<String> unreadable = new ArrayList<>();
-            for (String id : ids) {
-                try {
-                    superseded.addAll(maintenance.readIndex(id).supersedes());
-                } catch (IOException e) {
-                    unreadable.add(id);
-                }
-            }
+            List<ObjectId> ids = maintenance.indexIds();
+            IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
             Set<String> covered = new HashSet<>();
             List<IndexedPack> toWrite = new ArrayList<>();
-            for (String id : ids) {
-                if (superseded.contains(id)) {
+            for (ObjectId id : ids) {
+                if (first.superseded().contains(id)) {
                     continue;
                 }
-                if (unreadable.contains(id)) {
+                if (first.unreadable().contains(id)) {
                     replaced.add(id);
                     continue;
                 }

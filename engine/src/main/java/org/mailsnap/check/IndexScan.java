@@ -12,6 +12,7 @@ import java.util.Set;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -25,7 +26,6 @@ import org.mailsnap.repository.Repository;
  * into two {@link BlobTable}s, and every listed pack's header (or, when selected, its whole content).
  */
 final class IndexScan {
-    private final Repository repository;
     private final Maintenance maintenance;
     private final DataSelection readData;
     private final CheckProgress progress;
@@ -50,7 +50,6 @@ final class IndexScan {
     long blobsRead;
 
     IndexScan(Repository repository, DataSelection readData, Collection<DamagedBlob> marked, CheckProgress progress) {
-        this.repository = repository;
         this.maintenance = repository.maintenance();
         this.readData = readData;
         this.progress = progress;
@@ -62,7 +61,7 @@ final class IndexScan {
     void run() throws IOException {
         // Index files before packs: a writer publishes a pack before the index file listing it, so a listing of
         // data/ taken after the index listing has every pack those index files name (no false "missing").
-        List<String> ids = repository.objects().list(ObjectKind.INDEX);
+        List<ObjectId> ids = maintenance.indexIds();
         indexFiles = ids.size();
         progress.indexFilesTotal.set(ids.size());
         Maintenance.PackListing listing = maintenance.listPacks();
@@ -72,34 +71,26 @@ final class IndexScan {
             maintenance.strays(kind).forEach(name -> leftovers.add(new Finding(name, "not an object id; ignored")));
         }
 
-        Set<String> superseded = new HashSet<>();
-        Set<String> unreadable = new HashSet<>();
-        for (String id : ids) {
-            try {
-                superseded.addAll(maintenance.readIndex(id).supersedes());
-            } catch (IOException e) {
-                unreadable.add(id);
-            }
-        }
-        Map<String, String> indexOfPack = new HashMap<>();
-        for (String id : ids) {
-            progress.indexFilesDone.incrementAndGet(); // counted as it starts: a skipped file is done at once
-            if (superseded.contains(id)) {
-                leftovers.add(new Finding(describe("index", id), "superseded but still present (repair deletes"
+        IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
+        Map<String, ObjectId> indexOfPack = new HashMap<>();
+        for (ObjectId id : ids) {
+            progress.indexFilesDone.increment(); // counted as it starts: a skipped file is done at once
+            if (first.superseded().contains(id)) {
+                leftovers.add(new Finding(describe("index", id.hex()), "superseded but still present (repair deletes"
                         + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
-            if (unreadable.contains(id)) {
-                damage.add(new Finding(describe("index", id), problemOf(() -> maintenance.readIndex(id))
+            if (first.unreadable().contains(id)) {
+                damage.add(new Finding(describe("index", id.hex()), problemOf(() -> maintenance.readIndex(id))
                         + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;
             }
             IndexContent index = maintenance.readIndex(id);
             for (IndexedPack pack : index.packs()) {
-                String other = indexOfPack.putIfAbsent(pack.packId(), id);
+                ObjectId other = indexOfPack.putIfAbsent(pack.packId(), id);
                 if (other != null) {
                     leftovers.add(new Finding(describe("pack", pack.packId()), "listed by two index files ("
-                            + describe("index", other) + ", " + describe("index", id) + "): harmless, an"
+                            + describe("index", other.hex()) + ", " + describe("index", id.hex()) + "): harmless, an"
                             + " interrupted prune leaves this"));
                 }
                 addPack(index.id(), pack, listing.packs().containsKey(pack.packId()));
@@ -123,7 +114,7 @@ final class IndexScan {
         });
     }
 
-    private void addPack(String indexId, IndexedPack pack, boolean present) throws IOException {
+    private void addPack(ObjectId indexId, IndexedPack pack, boolean present) throws IOException {
         int number = packNumber(pack.packId());
         String packName = describe("pack", pack.packId());
         byte packStatus = BlobTable.OK;
@@ -131,7 +122,7 @@ final class IndexScan {
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
         if (!present) {
             packStatus = BlobTable.PACK_MISSING;
-            String reason = "missing (listed by " + describe("index", indexId) + " with " + pack.blobs().size()
+            String reason = "missing (listed by " + describe("index", indexId.hex()) + " with " + pack.blobs().size()
                     + " blobs)";
             damage.add(new Finding(packName, reason));
             badPacks.put(pack.packId(), "missing");
@@ -139,8 +130,8 @@ final class IndexScan {
             PackVerification v = maintenance.verifyPack(pack.packId(), pack.blobs());
             packsRead++;
             blobsRead += v.verified();
-            progress.packsRead.incrementAndGet();
-            progress.blobsRead.addAndGet(v.verified());
+            progress.packsRead.increment();
+            progress.blobsRead.add(v.verified());
             v.packProblems().forEach(p -> damage.add(new Finding(packName, p)));
             damaged = v.damagedBlobs();
             verified = v.packProblems().isEmpty();

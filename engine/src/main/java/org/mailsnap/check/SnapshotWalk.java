@@ -19,16 +19,15 @@ import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.LedgerReader;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Steps 4-5 of check (see the package doc): every snapshot, its tree and manifests (and its deleted-mail ledger),
- * each distinct chunk decoded once; then, for the snapshots that reference something bad, which folders and messages are affected.
+ * each distinct chunk decoded once; then, for the snapshots that reference something bad, which folders and
+ * messages are affected.
  */
 final class SnapshotWalk {
     private static final byte GOOD = 1;
@@ -88,7 +87,7 @@ final class SnapshotWalk {
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
         progress.snapshotsTotal.set(ids.size());
-        progress.snapshotsDone.addAndGet(objects.unreadable().size() + objects.superseded().size());
+        progress.snapshotsDone.add(objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
@@ -100,7 +99,7 @@ final class SnapshotWalk {
                     + " it, the next forget or prune deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
-            progress.snapshotsDone.incrementAndGet();
+            progress.snapshotsDone.increment();
             Snapshot snapshot = e.getValue();
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {
@@ -147,7 +146,7 @@ final class SnapshotWalk {
             return known == GOOD;
         }
         List<FolderEntry> folders = new ArrayList<>();
-        if (!read(chunk, () -> TreeReader.read(List.of(chunk), metadata, folders::add))) {
+        if (!read(chunk, () -> ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folders::add))) {
             return false;
         }
         treeChunks++;
@@ -168,7 +167,7 @@ final class SnapshotWalk {
 
     private boolean manifestChunk(BlobId chunk) throws IOException {
         return messageChunk(chunk, badManifestChunks, bad -> {
-            ManifestReader.read(List.of(chunk), metadata, p -> {
+            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
                 List<String> problems = problems(p);
                 if (!problems.isEmpty()) {
                     bad.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
@@ -181,7 +180,7 @@ final class SnapshotWalk {
     /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
     private boolean ledgerChunk(BlobId chunk) throws IOException {
         return messageChunk(chunk, badLedgerChunks, bad -> {
-            LedgerReader.read(List.of(chunk), metadata, g -> {
+            ChunkCursor.ledger(List.of(chunk), metadata).forEachRemaining(g -> {
                 Placement p = g.placement();
                 List<String> problems = problems(p);
                 if (!problems.isEmpty()) {
@@ -339,7 +338,7 @@ final class SnapshotWalk {
                     problems.add("tree chunk " + chunk.shortHex() + "… " + unindexed(chunk)
                             + ": the snapshot cannot be restored until then");
                 }
-                TreeReader.read(List.of(chunk), metadata, folder -> {
+                ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folder -> {
                     String where = folder.key().toString();
                     for (BlobId m : folder.manifest()) {
                         String why = unreadableChunks.get(m);

@@ -9,9 +9,7 @@ import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.walk.CapturedKeywords;
 
 /**
@@ -33,9 +31,9 @@ public final class SnapshotDiff {
     /** Sends every change from {@code before} to {@code after} to {@code out}, mailbox by mailbox. */
     public DiffTotals diff(Snapshot before, Snapshot after, DiffOutput out) throws IOException {
         Walk walk = new Walk(new BaseNames(before.separator()), new BaseNames(after.separator()), out);
-        OrderedCursor<FolderEntry> was = new OrderedCursor<>(TreeReader.cursor(before.tree(), blobs),
+        OrderedCursor<FolderEntry> was = new OrderedCursor<>(ChunkCursor.tree(before.tree(), blobs),
                 Comparator.comparing(FolderEntry::key), "the first snapshot's folder list");
-        OrderedCursor<FolderEntry> now = new OrderedCursor<>(TreeReader.cursor(after.tree(), blobs),
+        OrderedCursor<FolderEntry> now = new OrderedCursor<>(ChunkCursor.tree(after.tree(), blobs),
                 Comparator.comparing(FolderEntry::key), "the second snapshot's folder list");
         for (FolderEntry a = was.peek(), b = now.peek(); a != null || b != null; a = was.peek(), b = now.peek()) {
             int order = a == null ? 1 : b == null ? -1 : a.key().compareTo(b.key());
@@ -110,7 +108,7 @@ public final class SnapshotDiff {
 
         private OrderedCursor<Placement> placements(FolderEntry folder, BaseNames bases, String which) {
             ChunkCursor<Placement> cursor = folder == null ? ChunkCursor.empty()
-                    : ManifestReader.cursor(folder.manifest(), blobs);
+                    : ChunkCursor.manifest(folder.manifest(), blobs);
             return new OrderedCursor<>(cursor, (x, y) -> BaseNames.ORDER.compare(bases.baseOf(x.name()),
                     bases.baseOf(y.name())), "the " + which + " snapshot's manifest of " + (folder == null ? "?"
                     : folder.key()));

@@ -22,15 +22,9 @@ import java.util.Set;
  * </pre>
  * After the remove command, mailsnap deletes the directory, which must then be empty or gone.
  */
-final class CommandDriver implements SnapshotDriver {
-    private final String createCommand;
-    private final String removeCommand;
-    private final MountDirectories mounts;
-
+record CommandDriver(String createCommand, String removeCommand, MountDirectories mounts) implements SnapshotDriver {
     CommandDriver(String createCommand, String removeCommand, Path mountRoot) {
-        this.createCommand = createCommand;
-        this.removeCommand = removeCommand;
-        this.mounts = new MountDirectories(mountRoot, FsSnapshotKind.COMMAND);
+        this(createCommand, removeCommand, new MountDirectories(mountRoot, FsSnapshotKind.COMMAND));
     }
 
     @Override

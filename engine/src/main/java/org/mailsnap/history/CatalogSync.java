@@ -14,6 +14,7 @@ import org.mailsnap.catalog.CatalogBlobIndex;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexSync;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -31,15 +32,23 @@ public final class CatalogSync {
      */
     public static void blobIndex(Repository repository, Catalog catalog) throws IOException {
         CatalogBlobIndex index = catalog.blobs();
-        Set<String> known = index.loadedIndexFiles();
+        Set<ObjectId> known = new HashSet<>();
+        boolean strayName = false; // not an index file's name: the cache cannot be trusted
+        for (String name : index.loadedIndexFiles()) {
+            if (ObjectId.isValid(name)) {
+                known.add(ObjectId.parse(name));
+            } else {
+                strayName = true;
+            }
+        }
         IndexSync.Result result = repository.indexSync().sync(index, known);
-        if (result.rebuildNeeded()) {
+        if (result.rebuildNeeded() || strayName) {
             // a prune ran (here or on another host): cached locations may name deleted packs or pruned blobs
             index.clear();
             result = repository.indexSync().loadAll(index);
         }
-        for (String name : result.processed()) {
-            index.markIndexLoaded(name);
+        for (ObjectId name : result.processed()) {
+            index.markIndexLoaded(name.hex());
         }
     }
 

@@ -5,6 +5,9 @@
  *   <li>{@link org.mailsnap.model.BlobId}: the keyed hash (HMAC-SHA-256 under the repository's id key) of a blob's
  *       plaintext. Equal plaintext, equal id, so ids are the unit of deduplication.</li>
  *   <li>{@link org.mailsnap.model.BlobLocation}: where a blob is stored (pack, offset, length).</li>
+ *   <li>{@link org.mailsnap.model.ObjectId}: the name of a stored object (pack, index file, snapshot, lock): the
+ *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it; pack and snapshot ids
+ *       are still hex strings.</li>
  *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
  *       chunks; the message file is their concatenation.</li>
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,

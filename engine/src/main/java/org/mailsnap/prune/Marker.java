@@ -10,12 +10,10 @@ import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.LedgerReader;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Mark: adds to the live set every blob a snapshot references: its tree chunks, each folder's manifest chunks and
@@ -24,30 +22,21 @@ import org.mailsnap.snapshot.TreeReader;
  * manifest chunk already in the set is not read again (its contents were marked when it was first met), so an hourly
  * history whose snapshots share almost every chunk costs about one snapshot's reading plus what changed.
  */
-final class Marker {
-    private final Repository repository;
-    private final BlobSource metadata;
-    private final BlobIdSet live;
-    private final PruneProgress progress;
-
-    Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneProgress progress) {
-        this.repository = repository;
-        this.metadata = metadata;
-        this.live = live;
-        this.progress = progress;
-    }
+record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneProgress progress) {
+    /**
+     * What {@link #markAll} did.
+     *
+     * @param snapshots  how many snapshots were marked
+     * @param superseded snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md):
+     *                   not marked, and deleted by the prune before its index files and packs
+     */
+    record Marked(long snapshots, List<String> superseded) {}
 
     /**
-     * Snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md): not marked, and
-     * deleted by the prune before its index files and packs. Known after {@link #markAll}.
+     * Marks every snapshot in the listing that no readable snapshot supersedes. An unreadable snapshot stops the
+     * prune (unless a readable one supersedes it).
      */
-    List<String> superseded = List.of();
-
-    /**
-     * Marks every snapshot in the listing that no readable snapshot supersedes; returns how many. An unreadable
-     * snapshot stops the prune (unless a readable one supersedes it).
-     */
-    long markAll() throws IOException {
+    Marked markAll() throws IOException {
         long count = 0;
         SnapshotObjects objects = SnapshotObjects.load(repository);
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
@@ -55,7 +44,6 @@ final class Marker {
                     + e.getValue().getMessage() + "); without it, prune cannot know which data it needs. Nothing was"
                     + " deleted", e.getValue());
         }
-        superseded = objects.superseded();
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             Snapshot snapshot = e.getValue();
             try {
@@ -68,20 +56,20 @@ final class Marker {
                         + "deleted", ex);
             }
             count++;
-            progress.snapshotsMarked.incrementAndGet();
+            progress.snapshotsMarked.increment();
         }
-        return count;
+        return new Marked(count, objects.superseded());
     }
 
     void mark(Snapshot snapshot) throws IOException {
         for (BlobId chunk : snapshot.tree()) {
             if (add(chunk)) {
-                TreeReader.read(List.of(chunk), metadata, this::markFolder);
+                ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(this::markFolder);
             }
         }
         for (BlobId chunk : snapshot.ledger()) { // the deleted mail it keeps restorable (records version 4)
             if (add(chunk)) {
-                LedgerReader.read(List.of(chunk), metadata, gone -> {
+                ChunkCursor.ledger(List.of(chunk), metadata).forEachRemaining(gone -> {
                     add(gone.placement().content().header());
                     gone.placement().content().body().forEach(this::add);
                 });
@@ -95,7 +83,7 @@ final class Marker {
         }
         for (BlobId chunk : folder.manifest()) {
             if (add(chunk)) {
-                ManifestReader.read(List.of(chunk), metadata, placement -> {
+                ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(placement -> {
                     add(placement.content().header());
                     placement.content().body().forEach(this::add);
                 });
@@ -106,7 +94,7 @@ final class Marker {
     private boolean add(BlobId id) {
         boolean added = live.add(id);
         if (added) {
-            progress.liveBlobs.incrementAndGet();
+            progress.liveBlobs.increment();
         }
         return added;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexBatchWriter;
 import org.mailsnap.repository.PackCopier;
 import org.mailsnap.repository.PackMaintenance;
@@ -86,8 +87,8 @@ public final class Prune {
         // 5. the final index file retires every index file read but the untouched ones, and remembers the
         // unindexed packs
         lock.checkHeld();
-        List<String> supersedes = new ArrayList<>(plan.retired());
-        supersedes.addAll(plan.unindexedRemembered());
+        List<ObjectId> supersedes = new ArrayList<>(plan.retired());
+        plan.unindexedRemembered().forEach(pack -> supersedes.add(ObjectId.parse(pack)));
         index.finish(supersedes);
 
         delete(store, plan, lock);
@@ -99,7 +100,7 @@ public final class Prune {
     /** Step 4, first half: the kept copies in kept packs, from the index files that are not left untouched. */
     private void listKeptPacks(PackMaintenance store, PrunePlan plan, IndexBatchWriter index) throws IOException {
         progress.phase("writing index files");
-        for (String id : plan.effective()) {
+        for (ObjectId id : plan.effective()) {
             if (plan.untouched().contains(id)) {
                 continue;
             }
@@ -119,8 +120,8 @@ public final class Prune {
                 .sorted(Comparator.comparing(p -> p.id)).toList()) {
             lock.checkHeld();
             copier.copy(pack.id, blob -> plan.copies().keeps(blob, pack.id));
-            progress.packsRepacked.incrementAndGet();
-            progress.bytesRepacked.addAndGet(pack.liveBytes);
+            progress.packsRepacked.increment();
+            progress.bytesRepacked.add(pack.liveBytes);
         }
         copier.finish();
     }
@@ -134,17 +135,17 @@ public final class Prune {
         for (String id : plan.supersededSnapshots()) {
             lock.checkHeld();
             repository.objects().delete(org.mailsnap.repository.ObjectKind.SNAPSHOT, id);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
-        for (String id : plan.retired()) {
+        for (ObjectId id : plan.retired()) {
             lock.checkHeld();
             store.deleteIndex(id);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
         for (String pack : plan.deletePacks()) {
             lock.checkHeld();
             store.deletePack(pack);
-            progress.objectsDeleted.incrementAndGet();
+            progress.objectsDeleted.increment();
         }
     }
 

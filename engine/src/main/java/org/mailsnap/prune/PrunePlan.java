@@ -3,6 +3,7 @@ package org.mailsnap.prune;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailsnap.model.ObjectId;
 
 /**
  * What a prune decided in step 2, and the figures for its report.
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param unindexedRemembered unindexed packs to record in the final index
  * @param needed              false when nothing would change
  */
-record PrunePlan(List<String> supersededSnapshots, List<String> indexIds, List<String> effective, Set<String> untouched, List<String> retired,
+record PrunePlan(List<String> supersededSnapshots, List<ObjectId> indexIds, List<ObjectId> effective,
+        Set<ObjectId> untouched, List<ObjectId> retired,
         Map<String, PackState> packs, Copies copies, Set<String> deletePacks, Set<String> unindexedDeletable,
         Set<String> unindexedRemembered, boolean needed, long snapshots, long liveBlobs, long liveSetBytes,
         long packCount, long packsKept, long packsRepacked, long packsDeleted, long bytesBefore, long bytesLive,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.PackMaintenance;
@@ -22,39 +23,28 @@ import org.mailsnap.repository.RepositoryException;
  * Step 2 of prune: reads the index files and snapshots, marks, sweeps and decides the fate of every pack and index
  * file. Writes nothing.
  */
-final class PrunePlanner {
-    private final Repository repository;
-    private final PackMaintenance store;
-    private final PruneOptions options;
-    private final PruneProgress progress;
-
-    PrunePlanner(Repository repository, PackMaintenance store, PruneOptions options, PruneProgress progress) {
-        this.repository = repository;
-        this.store = store;
-        this.options = options;
-        this.progress = progress;
-    }
+record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions options, PruneProgress progress) {
 
     PrunePlan plan() throws IOException {
         // 2. index files and packs as they are now
         progress.phase("reading index files");
-        List<String> indexIds = store.indexIds();
+        List<ObjectId> indexIds = store.indexIds();
         Map<String, Long> present = store.listPacks();
-        Set<String> named = new HashSet<>();          // every id in any supersedes list
+        Set<ObjectId> named = new HashSet<>();        // every id in any supersedes list
         Set<String> everIndexed = new HashSet<>();    // packs listed by any index file, superseded or not
         long[] indexedEntries = {0};
-        for (String id : indexIds) {
+        for (ObjectId id : indexIds) {
             named.addAll(store.readIndex(id, (blob, location) -> {
                 everIndexed.add(location.pack());
                 indexedEntries[0]++;
             }));
-            progress.indexFilesRead.incrementAndGet();
+            progress.indexFilesRead.increment();
         }
-        List<String> effective = indexIds.stream().filter(id -> !named.contains(id)).toList();
+        List<ObjectId> effective = indexIds.stream().filter(id -> !named.contains(id)).toList();
 
         Map<String, PackState> packs = new HashMap<>();
         MemoryBlobIndex metadata = new MemoryBlobIndex();
-        for (String id : effective) {
+        for (ObjectId id : effective) {
             store.readIndex(id, (blob, location) -> {
                 if (present.containsKey(location.pack())) {
                     packs.computeIfAbsent(location.pack(), p -> new PackState(p, present.get(p))).entries++;
@@ -69,14 +59,13 @@ final class PrunePlanner {
         progress.phase("marking live blobs");
         BlobIdSet live = new BlobIdSet(indexedEntries[0]);
         BlobStore reader = repository.openBlobStore(metadata);
-        Marker marker = new Marker(repository, reader::get, live, progress);
-        long snapshots = marker.markAll();
+        Marker.Marked marked = new Marker(repository, reader::get, live, progress).markAll();
 
         // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");
         BitSet found = new BitSet(live.capacity());
         BitSet listedTwice = new BitSet(live.capacity());
-        for (String id : effective) {
+        for (ObjectId id : effective) {
             store.readIndex(id, (blob, location) -> {
                 int slot = live.slotOf(blob);
                 if (packs.containsKey(location.pack()) && slot >= 0) {
@@ -94,8 +83,8 @@ final class PrunePlanner {
         }
         // how much of each pack is live, one copy of each blob counted; which index files list only kept blobs
         Copies copies = new Copies(live, listedTwice);
-        Map<String, Set<String>> packsOfCleanFile = new HashMap<>();
-        for (String id : effective) {
+        Map<ObjectId, Set<String>> packsOfCleanFile = new HashMap<>();
+        for (ObjectId id : effective) {
             Set<String> filePacks = new HashSet<>();
             boolean[] clean = {true};
             store.readIndex(id, (blob, location) -> {
@@ -129,9 +118,10 @@ final class PrunePlanner {
         Set<String> unindexed = new TreeSet<>(present.keySet());
         unindexed.removeAll(everIndexed);
         Set<String> unindexedDeletable = new TreeSet<>(unindexed);
-        unindexedDeletable.retainAll(named);   // already unindexed at the previous prune (two-phase rule)
+        // already unindexed at the previous prune (two-phase rule): a pack id is an object id like an index file's
+        unindexedDeletable.removeIf(pack -> !named.contains(ObjectId.parse(pack)));
         Set<String> unindexedRemembered = new TreeSet<>(unindexed);
-        unindexedRemembered.removeAll(named);
+        unindexedRemembered.removeIf(pack -> named.contains(ObjectId.parse(pack)));
         Set<String> deletePacks = new TreeSet<>();
         for (String pack : everIndexed) {      // listed only by superseded index files: a crashed prune's leftovers
             if (present.containsKey(pack) && !packs.containsKey(pack)) {
@@ -147,20 +137,20 @@ final class PrunePlanner {
 
         // an index file whose every entry is kept, in packs that are all kept, stays as it is: no rewrite of a
         // year's worth of index entries because one pack changed
-        Set<String> untouched = new HashSet<>();
+        Set<ObjectId> untouched = new HashSet<>();
         packsOfCleanFile.forEach((id, filePacks) -> {
             if (filePacks.stream().allMatch(p -> packs.get(p).fate == PackState.Fate.KEEP)) {
                 untouched.add(id);
             }
         });
-        List<String> retired = indexIds.stream().filter(id -> !untouched.contains(id)).toList();
+        List<ObjectId> retired = indexIds.stream().filter(id -> !untouched.contains(id)).toList();
 
         boolean dropsIndexEntries = packs.values().stream()
                 .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
         boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
-                || dropsIndexEntries || !marker.superseded.isEmpty();
-        return new PrunePlan(marker.superseded, indexIds, effective, untouched, retired, packs, copies, deletePacks,
-                unindexedDeletable, unindexedRemembered, needed, snapshots, live.size(), live.bytes(), present.size(),
+                || dropsIndexEntries || !marked.superseded().isEmpty();
+        return new PrunePlan(marked.superseded(), indexIds, effective, untouched, retired, packs, copies, deletePacks,
+                unindexedDeletable, unindexedRemembered, needed, marked.snapshots(), live.size(), live.bytes(), present.size(),
                 packsKept, packsRepacked, packsDeleted, bytesBefore, bytesLive, bytesFreed);
     }
 

@@ -1,16 +1,16 @@
 package org.mailsnap.prune;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.mailsnap.concurrent.Counter;
 
 /** Counters a prune updates as it goes; a renderer reads them on a timer from another thread. */
 public final class PruneProgress {
     private volatile String phase = "starting";
-    public final AtomicLong indexFilesRead = new AtomicLong();
-    public final AtomicLong snapshotsMarked = new AtomicLong();
-    public final AtomicLong liveBlobs = new AtomicLong();
-    public final AtomicLong packsRepacked = new AtomicLong();
-    public final AtomicLong bytesRepacked = new AtomicLong();
-    public final AtomicLong objectsDeleted = new AtomicLong();
+    public final Counter indexFilesRead = new Counter();
+    public final Counter snapshotsMarked = new Counter();
+    public final Counter liveBlobs = new Counter();
+    public final Counter packsRepacked = new Counter();
+    public final Counter bytesRepacked = new Counter();
+    public final Counter objectsDeleted = new Counter();
 
     public String phase() {
         return phase;

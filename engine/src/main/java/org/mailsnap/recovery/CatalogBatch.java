@@ -45,7 +45,7 @@ final class CatalogBatch implements AutoCloseable {
         writer = null;
         w.commit();
         pending = 0;
-        progress.commits.incrementAndGet();
+        progress.commits.increment();
     }
 
     /** Aborts the open transaction, if any (after a failure). */

@@ -111,9 +111,9 @@ public final class CatalogRebuild {
                 batch.finish();
             }
             DamageMarks.record(catalog, lost, List.of());
-            return new RebuildResult(byStore.size(), history.all().size(), progress.foldersWritten(),
-                    progress.placementsWritten(), progress.messagesIndexed(), progress.messagesGone(),
-                    progress.manifestChunksRead(), progress.headersRead(), catalog.blobs().size(),
+            return new RebuildResult(byStore.size(), history.all().size(), progress.foldersWritten.get(),
+                    progress.placementsWritten.get(), progress.messagesIndexed.get(), progress.messagesGone.get(),
+                    progress.manifestChunksRead.get(), progress.headersRead.get(), catalog.blobs().size(),
                     System.nanoTime() - began, history.damaged(), lost.size());
         }
     }

@@ -6,8 +6,8 @@ import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 
 /**
  * Writes a store's latest snapshot as the catalog's "last run" state: every placement (so the next backup merges
@@ -15,34 +15,23 @@ import org.mailsnap.snapshot.ManifestReader;
  * folder's state is written after all its placements: a rebuild stopped in between leaves a folder that the next
  * backup lists again, never one it trusts with placements missing.
  */
-final class LastRunWriter {
-    private final CatalogBatch batch;
-    private final BlobSource blobs;
-    private final SearchIndexer index;
-    private final RebuildProgress progress;
-
-    LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, RebuildProgress progress) {
-        this.batch = batch;
-        this.blobs = blobs;
-        this.index = index;
-        this.progress = progress;
-    }
+record LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, RebuildProgress progress) {
 
     void write(StoreReplay.Latest latest) throws IOException {
         String storeKey = latest.summary().storeKey();
         for (FolderEntry folder : latest.tree().values()) {
-            progress.manifestChunksRead.addAndGet(folder.manifest().size());
-            ManifestReader.read(folder.manifest(), blobs, p -> {
+            progress.manifestChunksRead.add(folder.manifest().size());
+            ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> {
                 MaildirName name = index.present(latest.summary(), folder.key(), p, latest.separator());
                 batch.writer().putPlacement(storeKey, folder.key(), new PlacementRecord(name.base(), p.name(),
                         p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
                 batch.wrote();
-                progress.placementsWritten.incrementAndGet();
+                progress.placementsWritten.increment();
             });
             long listedAt = epochNanos(latest.unchangedSince().get(folder.key()));
             batch.writer().putFolder(storeKey, folder.key(), new FolderState(listedAt, folder));
             batch.wrote();
-            progress.foldersWritten.incrementAndGet();
+            progress.foldersWritten.increment();
         }
     }
 

@@ -23,16 +23,7 @@ import org.mailsnap.snapshot.BlobSource;
  * itself is the working state (no per-message memory): a message's {@code lastSeen} doubles as the mark "seen in
  * the snapshot being replayed", which is what tells a message that left a folder from one that went away.
  */
-final class SearchIndexer {
-    private final CatalogBatch batch;
-    private final BlobSource blobs;
-    private final RebuildProgress progress;
-
-    SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
-        this.batch = batch;
-        this.blobs = blobs;
-        this.progress = progress;
-    }
+record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
 
     /**
      * A placement of {@code snapshot} that its folder did not hold, in this very manifest chunk, in the store's
@@ -58,10 +49,10 @@ final class SearchIndexer {
             } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
                 // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
                 header = new byte[0];
-                progress.headersUnreadable.incrementAndGet();
+                progress.headersUnreadable.increment();
             }
-            progress.headersRead.incrementAndGet();
-            progress.messagesIndexed.incrementAndGet();
+            progress.headersRead.increment();
+            progress.messagesIndexed.increment();
             now = MessageInfo.firstSeen(HeaderFields.parse(header), snapshot.id(), snapshot.time(), key.folder(),
                     name.flags());
         } else {
@@ -110,7 +101,7 @@ final class SearchIndexer {
         if (before.isEmpty() || !before.get().equals(now)) {
             boolean wasGone = before.isPresent() && !before.get().present();
             if (wasGone != !now.present()) {
-                progress.messagesGone.addAndGet(wasGone ? -1 : 1);
+                progress.messagesGone.add(wasGone ? -1 : 1);
             }
             batch.writer().putMessage(mailbox, guid, now);
             batch.wrote();

@@ -13,11 +13,10 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.RecordConsumer;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Replays one store's snapshots, oldest first, into the content map and the search index, reading only what
@@ -69,7 +68,7 @@ final class StoreReplay {
             Snapshot snapshot = history.open(summary);
             char separator = snapshot.separator();
             Map<FolderKey, FolderEntry> tree = new TreeMap<>();
-            TreeReader.read(snapshot.tree(), blobs, f -> tree.put(f.key(), f));
+            ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> tree.put(f.key(), f));
             for (FolderEntry folder : tree.values()) {
                 for (BlobId chunk : changedChunks(folder, previousTree.get(folder.key()))) {
                     readChunk(chunk, p -> index.seen(summary, folder.key(), p, separator));
@@ -88,7 +87,7 @@ final class StoreReplay {
             previousTree = tree;
             previous = summary;
             previousSeparator = separator;
-            progress.snapshotsDone.incrementAndGet();
+            progress.snapshotsDone.increment();
         }
         if (previous == null) {
             throw new IllegalArgumentException("no snapshot to replay");
@@ -109,8 +108,8 @@ final class StoreReplay {
     }
 
     private void readChunk(BlobId chunk, RecordConsumer<Placement> consumer) throws IOException {
-        progress.manifestChunksRead.incrementAndGet();
-        ManifestReader.read(List.of(chunk), blobs, consumer);
+        progress.manifestChunksRead.increment();
+        ChunkCursor.manifest(List.of(chunk), blobs).forEachRemaining(consumer);
     }
 
     /**

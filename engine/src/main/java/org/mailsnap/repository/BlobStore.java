@@ -24,6 +24,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -70,7 +71,7 @@ public final class BlobStore {
     /** Guarded by {@code indexLock}. */
     private int unindexedEntries;
     /** Concurrent. */
-    private final Set<String> writtenIndexIds = ConcurrentHashMap.newKeySet();
+    private final Set<ObjectId> writtenIndexIds = ConcurrentHashMap.newKeySet();
     /** The first failure; once set, the store refuses work. */
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     /** See {@link #missing}. */
@@ -172,10 +173,10 @@ public final class BlobStore {
             return index.lacks(id, null);
         }
         if (missDiagnoses.getAndIncrement() < MISS_DIAGNOSES) {
-            String listing = indexFiles.listing(id).orElse(null);
+            ObjectId listing = indexFiles.listing(id).orElse(null);
             if (listing != null) {
                 cacheFoundDamaged = true;
-                return index.lacks(id, listing);
+                return index.lacks(id, listing.hex());
             }
         }
         return new BlobNotFoundException(id, "not in the index");
@@ -221,7 +222,7 @@ public final class BlobStore {
     }
 
     /** Ids of the index files this store published (a catalog marks them as known). */
-    public Set<String> writtenIndexIds() {
+    public Set<ObjectId> writtenIndexIds() {
         return Set.copyOf(writtenIndexIds);
     }
 

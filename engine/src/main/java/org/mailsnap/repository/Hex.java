@@ -1,12 +1,11 @@
 package org.mailsnap.repository;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
+import org.mailsnap.model.ObjectId;
 
 /** Hex ids and how messages name objects. */
 final class Hex {
     static final HexFormat FORMAT = HexFormat.of();
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Hex() {}
 
@@ -15,7 +14,7 @@ final class Hex {
     }
 
     static boolean isSha256(String id) {
-        return SHA256_HEX.matcher(id).matches();
+        return ObjectId.isValid(id);
     }
 
     /** {@code "pack 3f2a1b2c…"}: how errors name an object. */

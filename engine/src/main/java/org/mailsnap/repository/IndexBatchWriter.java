@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
 
 /**
  * Collects blob locations and publishes them as index files of bounded size (step 4 of prune), then the final index
@@ -20,7 +21,7 @@ public final class IndexBatchWriter {
     /** pack id → position → entry; sorted so that positions come out strictly increasing. */
     private final Map<String, TreeMap<Integer, PackEntry>> pending = new TreeMap<>();
     private int pendingEntries;
-    private final List<String> written = new ArrayList<>();
+    private final List<ObjectId> written = new ArrayList<>();
     private long entriesWritten;
 
     IndexBatchWriter(IndexSync indexFiles, int flushEntries) {
@@ -58,15 +59,15 @@ public final class IndexBatchWriter {
      * Publishes what is pending, then the final index file: no packs, {@code supersedes} as given (old index files,
      * and pack ids to remember for the two-phase rule). Returns the final file's id.
      */
-    public String finish(List<String> supersedes) throws IOException {
+    public ObjectId finish(List<ObjectId> supersedes) throws IOException {
         flush();
-        String id = indexFiles.write(supersedes, List.of());
+        ObjectId id = indexFiles.write(supersedes, List.of());
         written.add(id);
         return id;
     }
 
     /** Ids of the index files published so far. */
-    public List<String> written() {
+    public List<ObjectId> written() {
         return List.copyOf(written);
     }
 

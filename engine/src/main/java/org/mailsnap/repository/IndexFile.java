@@ -10,15 +10,16 @@ import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
 
 /**
  * The payload of an index file: {@code SupersedesCount || SupersededId* || PackCount || PackRecord*}, a pack record
  * being {@code PackId || EntryCount || (Position || PackEntry)*}.
  *
- * @param supersedes ids of index files this one replaces
+ * @param supersedes ids of index files this one replaces (and, in a prune's final file, of unindexed packs)
  * @param packs      per pack, the blobs it lists
  */
-record IndexFile(List<String> supersedes, List<PackRecord> packs) {
+record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
 
     /** The listed blobs of one pack, with their positions (which select their nonces). */
     record PackRecord(String packId, List<Integer> positions, List<PackEntry> entries) {}
@@ -49,7 +50,7 @@ record IndexFile(List<String> supersedes, List<PackRecord> packs) {
     byte[] encode() {
         ByteWriter out = new ByteWriter(8 + 32 * supersedes.size() + 36 * packs.size() + ENTRY_LENGTH * entryCount());
         out.u32(supersedes.size());
-        supersedes.forEach(id -> out.bytes(Hex.FORMAT.parseHex(id)));
+        supersedes.forEach(id -> out.bytes(id.bytes()));
         out.u32(packs.size());
         for (PackRecord pack : packs) {
             out.bytes(Hex.FORMAT.parseHex(pack.packId())).u32(pack.entries().size());
@@ -61,12 +62,12 @@ record IndexFile(List<String> supersedes, List<PackRecord> packs) {
         return out.toByteArray();
     }
 
-    static IndexFile decode(String id, byte[] payload) throws CorruptDataException {
-        ByteReader in = new ByteReader(payload, ObjectKind.INDEX.describe(id), CorruptObjectException::new);
+    static IndexFile decode(ObjectId id, byte[] payload) throws CorruptDataException {
+        ByteReader in = new ByteReader(payload, ObjectKind.INDEX.describe(id.hex()), CorruptObjectException::new);
         int supersededCount = in.u32AtMost(in.remaining() / 32, "supersedes count");
-        List<String> supersedes = new ArrayList<>(supersededCount);
+        List<ObjectId> supersedes = new ArrayList<>(supersededCount);
         for (int i = 0; i < supersededCount; i++) {
-            supersedes.add(Hex.of(in.bytes(32, "superseded id")));
+            supersedes.add(ObjectId.of(in.bytes(32, "superseded id")));
         }
         int packCount = in.u32AtMost(in.remaining() / 36, "pack count");
         List<PackRecord> packs = new ArrayList<>(packCount);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.ObjectId;
 
 /**
  * Feeds a {@link BlobIndex} from the repository's index files: all of them (a rebuild) or those not yet known.
@@ -36,7 +37,7 @@ public final class IndexSync {
      *                      listing (a prune deleted it; a later prune's final index need not name it): its entries may
      *                      name deleted packs, so the caller must clear its blob index and sync from scratch
      */
-    public record Result(Set<String> processed, Set<String> fed, Set<String> superseded, boolean rebuildNeeded) {}
+    public record Result(Set<ObjectId> processed, Set<ObjectId> fed, Set<ObjectId> superseded, boolean rebuildNeeded) {}
 
     /** Reads every index file and feeds the blob index (for an empty blob index). */
     public Result loadAll(BlobIndex target) throws IOException {
@@ -44,16 +45,16 @@ public final class IndexSync {
     }
 
     /** Reads the index files not in {@code alreadyKnown} and feeds their non-superseded entries to {@code target}. */
-    public Result sync(BlobIndex target, Set<String> alreadyKnown) throws IOException {
-        Set<String> listed = new LinkedHashSet<>(objects.list(ObjectKind.INDEX));
-        Set<String> fresh = new LinkedHashSet<>(listed);
+    public Result sync(BlobIndex target, Set<ObjectId> alreadyKnown) throws IOException {
+        Set<ObjectId> listed = new LinkedHashSet<>(ids());
+        Set<ObjectId> fresh = new LinkedHashSet<>(listed);
         fresh.removeAll(alreadyKnown);
 
-        Set<String> superseded = new HashSet<>();
-        Map<String, IndexFile> retained = new HashMap<>();
-        Map<String, CorruptDataException> damaged = new HashMap<>();
+        Set<ObjectId> superseded = new HashSet<>();
+        Map<ObjectId, IndexFile> retained = new HashMap<>();
+        Map<ObjectId, CorruptDataException> damaged = new HashMap<>();
         int retainedEntries = 0;
-        for (String id : fresh) {
+        for (ObjectId id : fresh) {
             IndexFile file;
             try {
                 file = read(id);
@@ -68,14 +69,14 @@ public final class IndexSync {
             }
         }
 
-        for (Map.Entry<String, CorruptDataException> e : damaged.entrySet()) {
+        for (Map.Entry<ObjectId, CorruptDataException> e : damaged.entrySet()) {
             if (!superseded.contains(e.getKey())) {
                 throw new CorruptObjectException(e.getValue().resource(), e.getValue().problem()
                         + "; run 'mailsnap repair' to index its packs anew", e.getValue());
             }
         }
-        Set<String> fed = new HashSet<>();
-        for (String id : fresh) {
+        Set<ObjectId> fed = new HashSet<>();
+        for (ObjectId id : fresh) {
             if (superseded.contains(id)) {
                 continue;
             }
@@ -91,10 +92,10 @@ public final class IndexSync {
      * The index file that lists {@code id} and is not superseded, if any: reads every index file, so only for
      * diagnosing a blob the local index lacks.
      */
-    public java.util.Optional<String> listing(org.mailsnap.model.BlobId id) throws IOException {
-        Set<String> superseded = new HashSet<>();
-        String found = null;
-        for (String name : objects.list(ObjectKind.INDEX)) {
+    public java.util.Optional<ObjectId> listing(org.mailsnap.model.BlobId id) throws IOException {
+        Set<ObjectId> superseded = new HashSet<>();
+        ObjectId found = null;
+        for (ObjectId name : ids()) {
             IndexFile file = read(name);
             superseded.addAll(file.supersedes());
             if (found == null && file.locations().stream().anyMatch(e -> e.getKey().equals(id))) {
@@ -106,12 +107,17 @@ public final class IndexSync {
     }
 
     /** One index file, decoded and checked. */
-    IndexFile read(String id) throws IOException {
-        return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id));
+    IndexFile read(ObjectId id) throws IOException {
+        return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id.hex()));
+    }
+
+    /** The index files in {@code index/}, in listing order. */
+    List<ObjectId> ids() throws IOException {
+        return objects.list(ObjectKind.INDEX).stream().map(ObjectId::new).toList();
     }
 
     /** Publishes an index file; returns its id. */
-    String write(List<String> supersedes, List<IndexFile.PackRecord> packs) throws IOException {
-        return objects.save(ObjectKind.INDEX, new IndexFile(supersedes, packs).encode());
+    ObjectId write(List<ObjectId> supersedes, List<IndexFile.PackRecord> packs) throws IOException {
+        return new ObjectId(objects.save(ObjectKind.INDEX, new IndexFile(supersedes, packs).encode()));
     }
 }

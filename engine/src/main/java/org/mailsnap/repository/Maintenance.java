@@ -10,6 +10,7 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
@@ -61,7 +62,12 @@ public final class Maintenance {
     }
 
     /** One index file, decoded and checked. */
-    public IndexContent readIndex(String id) throws IOException {
+    /** The index files in {@code index/}, in listing order. */
+    public List<ObjectId> indexIds() throws IOException {
+        return indexSync.ids();
+    }
+
+    public IndexContent readIndex(ObjectId id) throws IOException {
         IndexFile file = indexSync.read(id);
         List<IndexedPack> packs = new ArrayList<>(file.packs().size());
         for (IndexFile.PackRecord record : file.packs()) {
@@ -137,7 +143,7 @@ public final class Maintenance {
     }
 
     /** Publishes an index file listing {@code packs} and superseding {@code supersedes}; returns its id. */
-    public String writeIndex(List<String> supersedes, List<IndexedPack> packs) throws IOException {
+    public ObjectId writeIndex(List<ObjectId> supersedes, List<IndexedPack> packs) throws IOException {
         List<IndexFile.PackRecord> records = new ArrayList<>(packs.size());
         for (IndexedPack pack : packs) {
             List<Integer> positions = new ArrayList<>(pack.blobs().size());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
@@ -39,15 +40,15 @@ public final class PackMaintenance {
     }
 
     /** Ids of the index files in the listing. */
-    public List<String> indexIds() throws IOException {
-        return objects.list(ObjectKind.INDEX);
+    public List<ObjectId> indexIds() throws IOException {
+        return indexFiles.ids();
     }
 
     /**
      * Reads one index file (checked as every reader checks it), gives its entries to {@code visitor} (may be null)
      * and returns its {@code supersedes} list.
      */
-    public List<String> readIndex(String id, EntryVisitor visitor) throws IOException {
+    public List<ObjectId> readIndex(ObjectId id, EntryVisitor visitor) throws IOException {
         IndexFile file = indexFiles.read(id);
         if (visitor != null) {
             for (Map.Entry<BlobId, BlobLocation> e : file.locations()) {
@@ -91,7 +92,7 @@ public final class PackMaintenance {
         storage.delete(PackFormat.objectName(packId));
     }
 
-    public void deleteIndex(String id) throws IOException {
-        objects.delete(ObjectKind.INDEX, id);
+    public void deleteIndex(ObjectId id) throws IOException {
+        objects.delete(ObjectKind.INDEX, id.hex());
     }
 }

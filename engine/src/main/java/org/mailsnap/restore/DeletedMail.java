@@ -8,11 +8,10 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.Repository;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.GonePlacement;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Where a restore finds deleted mail: the ledger of a store (format-spec/snapshots.md, "Which ledger is the
@@ -51,10 +50,10 @@ public final class DeletedMail {
     public static boolean holds(Snapshot snapshot, BlobSource blobs, RestoreRequest request) throws IOException {
         BaseNames bases = new BaseNames(snapshot.separator());
         boolean[] found = {false};
-        TreeReader.read(snapshot.tree(), blobs, f -> {
+        ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
             if (!found[0] && (request.mailbox() == null || request.mailbox().equals(f.key().mailbox()))
                     && (request.folder() == null || request.folder().equals(f.key().folder()))) {
-                ManifestReader.read(f.manifest(), blobs, p -> found[0] |= named(p.name(), p.guid(),
+                ChunkCursor.manifest(f.manifest(), blobs).forEachRemaining(p -> found[0] |= named(p.name(), p.guid(),
                         request.base(), bases));
             }
         });

@@ -15,14 +15,13 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.GonePlacement;
-import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.snapshot.TreeWriter;
 
 /**
@@ -54,7 +53,7 @@ public final class LedgerSnapshot {
             throws IOException {
         BaseNames bases = new BaseNames(carrier.separator());
         Map<String, GonePlacement> latest = new HashMap<>(); // mailbox NUL GUID → its latest departure
-        LedgerReader.read(carrier.ledger(), repository, g -> {
+        ChunkCursor.ledger(carrier.ledger(), repository).forEachRemaining(g -> {
             if (wanted.test(g)) {
                 String guid = g.placement().identity(bases.baseOf(g.placement().name()));
                 latest.merge(g.folder().mailbox() + '\0' + guid, g,
@@ -67,7 +66,7 @@ public final class LedgerSnapshot {
                     .put(bases.baseOf(g.placement().name()), g.placement());
         }
         Map<FolderKey, List<ControlFile>> keywords = new HashMap<>();
-        TreeReader.read(carrier.tree(), repository, f -> {
+        ChunkCursor.tree(carrier.tree(), repository).forEachRemaining(f -> {
             if (folders.containsKey(f.key())) {
                 keywords.put(f.key(), f.controlFiles().stream()
                         .filter(c -> c.name().equals(ControlFiles.KEYWORDS)).toList());
@@ -120,7 +119,7 @@ public final class LedgerSnapshot {
     /** The mailboxes it holds messages of. */
     public List<String> mailboxes() throws IOException {
         List<String> mailboxes = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs, f -> {
+        ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
             if (mailboxes.isEmpty() || !mailboxes.get(mailboxes.size() - 1).equals(f.key().mailbox())) {
                 mailboxes.add(f.key().mailbox());
             }

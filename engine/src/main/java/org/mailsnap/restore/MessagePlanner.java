@@ -9,18 +9,7 @@ import org.mailsnap.model.Placement;
  * holds already (by base or GUID) is skipped, with a note where it is now when it moved; a merge gives a message a
  * base Dovecot will not mistake (its GUID when free, else a fresh one) and translates its keyword letters.
  */
-final class MessagePlanner {
-    private final RestoreMode mode;
-    private final BaseNames bases;
-    private final ExistingBases existing;
-    private final RestoreTally report;
-
-    MessagePlanner(RestoreMode mode, BaseNames bases, ExistingBases existing, RestoreTally report) {
-        this.mode = mode;
-        this.bases = bases;
-        this.existing = existing;
-        this.report = report;
-    }
+record MessagePlanner(RestoreMode mode, BaseNames bases, ExistingBases existing, RestoreTally report) {
 
     /**
      * The file name to write {@code p} under in {@code folder}, or null when the mailbox has the message already

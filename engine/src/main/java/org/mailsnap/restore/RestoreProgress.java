@@ -1,37 +1,17 @@
 package org.mailsnap.restore;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.mailsnap.concurrent.Counter;
 
 /**
  * Counters a restore updates as it goes (folders walked, messages written by the workers); a renderer reads them on a
  * timer from another thread. The restore's result counts from the same counters.
  */
 public final class RestoreProgress {
-    final AtomicLong foldersTotal = new AtomicLong();
-    final AtomicLong foldersDone = new AtomicLong();
-    final AtomicLong messagesWritten = new AtomicLong();
-    final AtomicLong bytesWritten = new AtomicLong();
-    final AtomicLong messagesSkipped = new AtomicLong();
-
-    public long foldersTotal() {
-        return foldersTotal.get();
-    }
-
+    public final Counter foldersTotal = new Counter();
     /** Folders whose messages are being or have been written. */
-    public long foldersDone() {
-        return foldersDone.get();
-    }
-
-    public long messagesWritten() {
-        return messagesWritten.get();
-    }
-
-    public long bytesWritten() {
-        return bytesWritten.get();
-    }
-
+    public final Counter foldersDone = new Counter();
+    public final Counter messagesWritten = new Counter();
+    public final Counter bytesWritten = new Counter();
     /** Messages not written: the mailbox has them already (merge), or an earlier run wrote them whole (resume). */
-    public long messagesSkipped() {
-        return messagesSkipped.get();
-    }
+    public final Counter messagesSkipped = new Counter();
 }

@@ -20,13 +20,13 @@ final class RestoreTally {
     }
 
     void messageWritten(long size) {
-        progress.messagesWritten.incrementAndGet();
-        progress.bytesWritten.addAndGet(size);
+        progress.messagesWritten.increment();
+        progress.bytesWritten.add(size);
     }
 
     /** A message not written: the mailbox has it already (merge), or an earlier run wrote it whole (resume). */
     void messageSkipped() {
-        progress.messagesSkipped.incrementAndGet();
+        progress.messagesSkipped.increment();
     }
 
     void controlFileWritten() {
@@ -50,8 +50,7 @@ final class RestoreTally {
     RestoreResult result(long folders) {
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
-        return new RestoreResult(folders, progress.messagesWritten(), progress.bytesWritten(), progress.messagesSkipped(),
-                controlFiles.get(), notes,
-                sorted);
+        return new RestoreResult(folders, progress.messagesWritten.get(), progress.bytesWritten.get(),
+                progress.messagesSkipped.get(), controlFiles.get(), notes, sorted);
     }
 }

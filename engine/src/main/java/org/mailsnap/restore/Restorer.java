@@ -85,7 +85,7 @@ public final class Restorer {
                         new MessagePlanner(request.mode(), bases, existing, report), writes, report, blobs,
                         snapshot.separator(), messages);
                 walker.walk(folders, selection, folder -> {
-                    progress.foldersDone.incrementAndGet();
+                    progress.foldersDone.increment();
                     return FolderRestore.begin(run, folder);
                 });
                 writes.awaitAll();

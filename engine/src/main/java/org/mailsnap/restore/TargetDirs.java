@@ -12,23 +12,13 @@ import org.mailsnap.model.FolderKey;
  * target's handle and never through a link (see {@link org.mailsnap.fs}): the mailbox root, the folder, and their
  * {@code cur/ new/ tmp/}.
  */
-final class TargetDirs {
+record TargetDirs(DirHandle root, MaildirFileWriter writer, TargetDirs.Hook hook) {
     private static final List<String> MAILDIR = List.of("cur", "new", "tmp");
 
     /** For tests: called before each directory below the target is opened or created (to race it). */
     @FunctionalInterface
     interface Hook {
         void beforeOpen(DirHandle parent, String name) throws IOException;
-    }
-
-    private final DirHandle root;
-    private final MaildirFileWriter writer;
-    private final Hook hook;
-
-    TargetDirs(DirHandle root, MaildirFileWriter writer, Hook hook) {
-        this.root = root;
-        this.writer = writer;
-        this.hook = hook;
     }
 
     /**

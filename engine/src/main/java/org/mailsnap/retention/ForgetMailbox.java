@@ -20,12 +20,10 @@ import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.GonePlacement;
-import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.LedgerWriter;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.snapshot.TreeWriter;
 
 /**
@@ -134,13 +132,13 @@ public final class ForgetMailbox {
     private static Split foldersWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
         List<FolderEntry> kept = new ArrayList<>();
         List<FolderEntry> removed = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs::get, f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
+        ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
         return new Split(kept, removed);
     }
 
     /** True when the snapshot's deleted-mail ledger has entries of {@code mailbox}. */
     private static boolean ledgerHolds(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
-        ChunkCursor<GonePlacement> entries = LedgerReader.cursor(snapshot.ledger(), blobs::get);
+        ChunkCursor<GonePlacement> entries = ChunkCursor.ledger(snapshot.ledger(), blobs::get);
         for (GonePlacement g = entries.next(); g != null; g = entries.next()) {
             if (g.folder().mailbox().equals(mailbox)) {
                 return true;
@@ -153,7 +151,7 @@ public final class ForgetMailbox {
     private List<BlobId> ledgerWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
         LedgerWriter ledger = new LedgerWriter(LedgerWriter.chunker(repository.chunkerSeed()),
                 new BaseNames(snapshot.separator()), blobs::put);
-        ChunkCursor<GonePlacement> entries = LedgerReader.cursor(snapshot.ledger(), blobs::get);
+        ChunkCursor<GonePlacement> entries = ChunkCursor.ledger(snapshot.ledger(), blobs::get);
         for (GonePlacement g = entries.next(); g != null; g = entries.next()) {
             if (!g.folder().mailbox().equals(mailbox)) {
                 ledger.add(g);

@@ -12,10 +12,7 @@ import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.GonePlacement;
-import org.mailsnap.snapshot.LedgerReader;
 import org.mailsnap.snapshot.LedgerWriter;
-import org.mailsnap.snapshot.ManifestReader;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Computes a store's new deleted-mail ledger (format-spec/operations.md, "forget --keep-deleted-within", steps 1-2)
@@ -60,7 +57,7 @@ final class GoneScan {
                 pairs.add(new Pair(i, seconds(all.get(i)), goneBy));
                 for (int j : new int[] {i, i + 1}) {
                     if (trees.get(j) == null) {
-                        trees.set(j, TreeReader.cursor(all.get(j).snapshot().tree(), metadata));
+                        trees.set(j, ChunkCursor.tree(all.get(j).snapshot().tree(), metadata));
                     }
                 }
             }
@@ -68,7 +65,7 @@ final class GoneScan {
         List<ChunkCursor<GonePlacement>> ledgers = new ArrayList<>();
         if (plan.current() != null) {
             for (List<BlobId> chunks : plan.current().chunks()) {
-                ledgers.add(LedgerReader.cursor(chunks, metadata));
+                ledgers.add(ChunkCursor.ledger(chunks, metadata));
             }
         }
         long added = 0;
@@ -143,8 +140,8 @@ final class GoneScan {
     /** Adds to {@code found} the placements {@code before} holds and {@code after} lacks (by base). */
     private void diff(FolderKey folder, FolderEntry before, FolderEntry after, Pair pair, List<Found> found)
             throws IOException {
-        ChunkCursor<Placement> was = ManifestReader.cursor(before.manifest(), metadata);
-        ChunkCursor<Placement> is = after == null ? ChunkCursor.empty() : ManifestReader.cursor(after.manifest(),
+        ChunkCursor<Placement> was = ChunkCursor.manifest(before.manifest(), metadata);
+        ChunkCursor<Placement> is = after == null ? ChunkCursor.empty() : ChunkCursor.manifest(after.manifest(),
                 metadata);
         for (Placement p = was.next(); p != null; p = was.next()) {
             String base = bases.baseOf(p.name());

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.Placement;
 
 /**
  * Reads a chunked record list (a tree's folder entries, a manifest's placements) one chunk in memory at a time:
@@ -26,6 +27,21 @@ public final class ChunkCursor<T> {
         this.chunks = chunks.iterator();
         this.source = source;
         this.decoder = decoder;
+    }
+
+    /** A folder's placements in base order: its manifest's chunks, read one at a time. */
+    public static ChunkCursor<Placement> manifest(List<BlobId> manifest, BlobSource source) {
+        return new ChunkCursor<>(manifest, source, ManifestCodec::readChunk);
+    }
+
+    /** A snapshot's folder entries in tree ({@link org.mailsnap.model.FolderKey}) order, a chunk at a time. */
+    public static ChunkCursor<FolderEntry> tree(List<BlobId> tree, BlobSource source) {
+        return new ChunkCursor<>(tree, source, TreeCodec::readChunk);
+    }
+
+    /** A store's deleted-mail ledger (records version 4) in ledger order, a chunk at a time. */
+    public static ChunkCursor<GonePlacement> ledger(List<BlobId> ledger, BlobSource source) {
+        return new ChunkCursor<>(ledger, source, LedgerCodec::readChunk);
     }
 
     /** An empty cursor (the side of a comparison that has no such folder). */

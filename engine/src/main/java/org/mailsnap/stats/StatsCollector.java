@@ -22,11 +22,10 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.repository.BlobNotFoundException;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /**
@@ -185,7 +184,7 @@ public final class StatsCollector {
             use(chunk, time, NO_MAILBOX, Kind.METADATA);
         }
         boolean[] holds = {false};
-        TreeReader.read(snapshot.tree(), metadata, folder -> {
+        ChunkCursor.tree(snapshot.tree(), metadata).forEachRemaining(folder -> {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
@@ -208,7 +207,7 @@ public final class StatsCollector {
             if (!use(chunk, time, mailbox, Kind.METADATA)) {
                 continue; // this mailbox reached the chunk before: a chunk holds the same placements wherever it recurs
             }
-            ManifestReader.read(List.of(chunk), metadata, p -> {
+            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
                 BlobId header = p.content().header();
                 use(header, time, mailbox, Kind.HEADER);
                 markHeader(header, counted);

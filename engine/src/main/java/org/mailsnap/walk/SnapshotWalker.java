@@ -11,10 +11,9 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * Finds the selected folders of a snapshot and walks their messages into an output (see the package doc).
@@ -44,7 +43,7 @@ public final class SnapshotWalker {
         List<FolderEntry> selected = new ArrayList<>();
         Set<String> mailboxes = new TreeSet<>();
         List<String> folders = new ArrayList<>();
-        TreeReader.read(snapshot.tree(), blobs, f -> {
+        ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
             FolderKey key = f.key();
             if (mailboxes.size() <= MAILBOXES_SHOWN) {
                 mailboxes.add(key.mailbox());
@@ -86,7 +85,7 @@ public final class SnapshotWalker {
         List<FolderEntry> holding = new ArrayList<>();
         for (FolderEntry folder : folders) {
             boolean[] holds = {false};
-            ManifestReader.read(folder.manifest(), blobs, p -> holds[0] |= selection.holds(p, bases));
+            ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> holds[0] |= selection.holds(p, bases));
             if (holds[0]) {
                 holding.add(folder);
             }
@@ -112,7 +111,7 @@ public final class SnapshotWalker {
     /** Walks one folder's selected messages into {@code out}, then ends it. */
     public void walkFolder(FolderEntry folder, Selection selection, FolderOutput out) throws IOException {
         try {
-            ManifestReader.read(folder.manifest(), this::manifestChunk, p -> {
+            ChunkCursor.manifest(folder.manifest(), this::manifestChunk).forEachRemaining(p -> {
                 if (selection.holds(p, bases)) {
                     out.message(p);
                 }

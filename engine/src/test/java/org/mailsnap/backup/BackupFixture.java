@@ -18,9 +18,8 @@ import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
-import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.storage.FaultInjectingStorage;
 import org.mailsnap.storage.LocalStorage;
 import org.mailsnap.storage.Storage;
@@ -122,9 +121,9 @@ public final class BackupFixture implements AutoCloseable {
         Snapshot snapshot = snapshot(snapshotId);
         var blobs = repository.openBlobStore(catalog.blobs());
         java.util.SortedMap<FolderKey, java.util.List<Placement>> all = new java.util.TreeMap<>();
-        TreeReader.read(snapshot.tree(), blobs::get, folder -> {
+        ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(folder -> {
             java.util.List<Placement> list = new java.util.ArrayList<>();
-            ManifestReader.read(folder.manifest(), blobs::get, list::add);
+            ChunkCursor.manifest(folder.manifest(), blobs::get).forEachRemaining(list::add);
             all.put(folder.key(), list);
         });
         return all;

@@ -74,12 +74,12 @@ class BackupRoundTripTest {
             assertEquals(opensBefore, f.files.opens(), "no message file opened after renames only");
             assertEquals(statsBefore, f.files.stats(), "no message file stat'ed after renames only");
             assertTrue(second.blobs().metadataBlobsNew() > 0, "changed folders get new manifest chunks");
-            assertTrue(second.blobs().dataBlobsNew() <= 3 * second.progress().foldersListed(),
+            assertTrue(second.blobs().dataBlobsNew() <= 3 * second.progress().foldersListed.get(),
                     "data blobs only for changed uidlist/keywords chunks: " + second.blobs());
-            assertTrue(second.progress().renamed() + second.progress().movedIn() > 0);
-            assertEquals(0, second.progress().messagesRead());
+            assertTrue(second.progress().renamed.get() + second.progress().movedIn.get() > 0);
+            assertEquals(0, second.progress().messagesRead.get());
             BackupResult third = f.backup(store);
-            assertEquals(0, third.progress().foldersListed(),
+            assertEquals(0, third.progress().foldersListed.get(),
                     "nothing changed since a listing more than a second after the last change: nothing listed");
             assertEquals(0, third.blobs().blobsNew(), "an unchanged store stores no blob: " + third.blobs());
             assertEquals(0, third.blobs().bytesStored());

@@ -41,12 +41,12 @@ class FolderMergeTest {
         assertEquals(List.of(previous.get(3)), m.gone);
         assertEquals(1, m.unknown.size());
         assertEquals("e", m.unknown.get(0).listed.name());
-        assertNull(m.unknown.get(0).placement);
-        Placement b = m.slots.get(1).placement;
+        assertNull(m.unknown.get(0).placement());
+        Placement b = m.slots.get(1).placement();
         assertEquals("b:2,F", b.name());
         assertEquals(2000L, b.mtimeNanos(), "mtime reused, the file is not stat'ed");
         assertEquals(content(2), b.content(), "content reused, the file is not read");
-        Placement c = m.slots.get(2).placement;
+        Placement c = m.slots.get(2).placement();
         assertTrue(c.inCur());
         assertEquals("c:2,S", c.name());
     }

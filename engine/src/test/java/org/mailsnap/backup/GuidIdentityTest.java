@@ -46,7 +46,7 @@ class GuidIdentityTest {
         BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings);
-            assertEquals(3, first.progress().messagesRead());
+            assertEquals(3, first.progress().messagesRead.get());
 
             // IMAP MOVE INBOX -> Archive: the same base in Archive
             Path inArchive = Files.move(moved, archive.resolve("cur/" + MOVED + ":2,S"));
@@ -64,8 +64,8 @@ class GuidIdentityTest {
             int opens = f.files.opens();
             BackupResult back = f.backup(settings);
             assertEquals(opens, f.files.opens(), "no message file opened");
-            assertEquals(0, back.progress().messagesRead());
-            assertEquals(1, back.progress().movedIn());
+            assertEquals(0, back.progress().messagesRead.get());
+            assertEquals(1, back.progress().movedIn.get());
             assertEquals(2, back.blobs().dataBlobsNew(), "no message blob stored: only the two changed uidlists");
 
             List<Placement> inInbox = f.placements(back.snapshotId()).get(new FolderKey("u", ""));
@@ -140,7 +140,7 @@ class GuidIdentityTest {
             Maildirs.uidlist(inbox, "1 :" + KEPT, "2 G" + KEPT + " :1796409999.M1P1.vm,S=2000,W=2100");
             Trees.ageDirectories(store);
             BackupResult second = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
-            assertEquals(1, second.progress().messagesRead(), "read, not taken for the known message");
+            assertEquals(1, second.progress().messagesRead.get(), "read, not taken for the known message");
             Path restored = tmp.resolve("restored");
             f.restore(second.snapshotId(), "u", restored, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(inbox), Trees.capture(restored), p -> false));

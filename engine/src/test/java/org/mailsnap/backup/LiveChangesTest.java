@@ -83,8 +83,8 @@ class LiveChangesTest {
             BackupResult first = f.backup(settings(store), files, FolderLocker.none());
             assertTrue(files.beforeStat.isEmpty(), "both renames happened");
             assertFalse(first.partial(), first.problems().toString());
-            assertEquals(3, first.progress().messagesRead());
-            assertEquals(0, first.progress().vanished());
+            assertEquals(3, first.progress().messagesRead.get());
+            assertEquals(0, first.progress().vanished.get());
             Path moment = tmp.resolve("restore-1");
             f.restore(first.snapshotId(), null, moment, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(listed, Trees.capture(moment), p -> false),
@@ -95,7 +95,7 @@ class LiveChangesTest {
             int opens = f.files.opens();
             BackupResult second = f.backup(settings(store));
             assertEquals(opens, f.files.opens(), "the renamed messages are known: not opened again");
-            assertEquals(2, second.progress().renamed());
+            assertEquals(2, second.progress().renamed.get());
             Path later = tmp.resolve("restore-2");
             f.restore(second.snapshotId(), null, later, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(now, Trees.capture(later), p -> false));
@@ -115,9 +115,9 @@ class LiveChangesTest {
                     () -> Files.delete(inbox.resolve("cur/1700000003.M3P1.h:2,S")));
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertFalse(result.partial(), "an expunge is no failure: " + result.problems());
-            assertEquals(1, result.progress().recaptured(), "the listing lost a message: the mailbox is listed again");
-            assertEquals(0, result.progress().vanished(), "the second listing has only what is really there");
-            assertEquals(3, result.progress().messagesRead(), "what the first capture read is not read again");
+            assertEquals(1, result.progress().recaptured.get(), "the listing lost a message: the mailbox is listed again");
+            assertEquals(0, result.progress().vanished.get(), "the second listing has only what is really there");
+            assertEquals(3, result.progress().messagesRead.get(), "what the first capture read is not read again");
             assertEquals(3, result.snapshot().stats().messages());
             List<String> names = f.placements(result.snapshotId()).get(new FolderKey("u", "")).stream()
                     .map(Placement::name).toList();
@@ -144,9 +144,9 @@ class LiveChangesTest {
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertTrue(files.beforeStat.isEmpty(), "the rename happened");
             assertFalse(result.partial(), result.problems().toString());
-            assertEquals(1, result.progress().recaptured());
-            assertEquals(0, result.progress().vanished());
-            assertEquals(2, result.progress().messagesRead(), "the message left in place once, the renamed one once");
+            assertEquals(1, result.progress().recaptured.get());
+            assertEquals(0, result.progress().vanished.get());
+            assertEquals(2, result.progress().messagesRead.get(), "the message left in place once, the renamed one once");
             Path target = tmp.resolve("restored");
             f.restore(result.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(target), p -> false),
@@ -165,8 +165,8 @@ class LiveChangesTest {
             renameOnEveryRead(files, inbox, 100);
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertFalse(result.partial(), result.problems().toString());
-            assertEquals(MailboxRun.MAX_CAPTURES - 1, result.progress().recaptured(), "the captures are bounded");
-            assertEquals(1, result.progress().vanished(), "the last capture's lost message is counted");
+            assertEquals(MailboxRun.MAX_CAPTURES - 1, result.progress().recaptured.get(), "the captures are bounded");
+            assertEquals(1, result.progress().vanished.get(), "the last capture's lost message is counted");
             assertEquals(1, result.snapshot().stats().messages(), "and left out");
         }
     }
@@ -197,12 +197,12 @@ class LiveChangesTest {
             // one reader: the second message of .Trash is read after the deletion, in base order
             BackupResult first = f.backup(settings(store).withThreads(1), files, FolderLocker.none());
             assertFalse(first.partial(), first.problems().toString());
-            assertEquals(1, first.progress().recaptured(), "both messages of the deleted folder vanished");
-            assertEquals(0, first.progress().vanished(), "the second capture has no such folder");
+            assertEquals(1, first.progress().recaptured.get(), "both messages of the deleted folder vanished");
+            assertEquals(0, first.progress().vanished.get(), "the second capture has no such folder");
             assertTrue(first.problems().stream().anyMatch(p -> p instanceof BackupProblem.FolderNotCaptured c
                     && c.problem().folder().folder().equals(".Trash") && c.message().contains("vanished")),
                     first.problems().toString());
-            assertEquals(1, first.progress().messagesRead());
+            assertEquals(1, first.progress().messagesRead.get());
             SortedMap<FolderKey, List<Placement>> placements = f.placements(first.snapshotId());
             assertEquals(List.of(), placements.getOrDefault(new FolderKey("u", ".Trash"), List.of()));
             assertEquals(1, placements.get(new FolderKey("u", "")).size());
@@ -265,8 +265,8 @@ class LiveChangesTest {
             BackupResult second = f.backup(settings(store));
             assertEquals(opens, f.files.opens(), "messages moved by the rename are not opened again");
             assertEquals(stats, f.files.stats(), "nor stat'ed");
-            assertEquals(5, second.progress().movedIn());
-            assertEquals(5, second.progress().gone());
+            assertEquals(5, second.progress().movedIn.get());
+            assertEquals(5, second.progress().gone.get());
             assertEquals(List.of(new FolderKey("u", ""), new FolderKey("u", ".Archive")),
                     List.copyOf(f.placements(second.snapshotId()).keySet()), "the old name is gone");
 
@@ -302,7 +302,7 @@ class LiveChangesTest {
             int opens = f.files.opens();
             BackupResult next = f.backup(settings(store));
             assertEquals(opens, f.files.opens(), "its messages are known to the mailbox: not read again");
-            assertEquals(2, next.progress().movedIn());
+            assertEquals(2, next.progress().movedIn.get());
             Path target = tmp.resolve("restored");
             f.restore(next.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(target), p -> false));

@@ -59,7 +59,7 @@ class NamesAsBytesRoundTripTest {
             BackupResult first = f.backup(store);
             assertFalse(first.partial(), first.problems().toString());
             assertEquals(List.of(), first.problems());
-            assertEquals(12, first.progress().messagesRead(), "every name is its own message");
+            assertEquals(12, first.progress().messagesRead.get(), "every name is its own message");
 
             SortedMap<FolderKey, List<Placement>> placements = f.placements(first.snapshotId());
             List<String> aliceNames = placements.get(new FolderKey("alice", "")).stream().map(Placement::name)
@@ -85,8 +85,8 @@ class NamesAsBytesRoundTripTest {
                     NameBytes.fromBytes(concat(hex("313730303030303030322e4d3250312e68e97374"), bytes(":2,RS")))));
             BackupResult second = f.backup(store);
             assertEquals(List.of(), second.problems());
-            assertEquals(0, second.progress().messagesRead(), "a rename reads nothing");
-            assertEquals(1, second.progress().renamed());
+            assertEquals(0, second.progress().messagesRead.get(), "a rename reads nothing");
+            assertEquals(1, second.progress().renamed.get());
 
             Path again = tmp.resolve("restored-again");
             f.restore(second.snapshotId(), null, again, RestoreMode.EMPTY_TARGET);

@@ -75,12 +75,12 @@ class OddNamesRoundTripTest {
             BackupResult result = f.backup(store);
             String problems = String.join("\n", result.problems().stream().map(BackupProblem::message).toList());
             assertTrue(result.partial(), "an unreadable message makes the run partial: " + problems);
-            assertEquals(2, result.progress().unreadable(), problems);
+            assertEquals(2, result.progress().unreadable.get(), problems);
             assertTrue(problems.contains("1700000011.M11P1.host:2,S") && problems.contains("1700000012.M12P1.host"),
                     "both unreadable files are named: " + problems);
             assertTrue(problems.contains("two files with one base") && problems.contains("new/1700000009.M9P1.host"),
                     "the duplicate is reported, naming the new/ file dropped: " + problems);
-            assertEquals(12, result.progress().messagesRead(), "every readable base read once (the COPY once)");
+            assertEquals(12, result.progress().messagesRead.get(), "every readable base read once (the COPY once)");
 
             SortedMap<FolderKey, List<Placement>> placements = f.placements(result.snapshotId());
             Map<String, Placement> inInbox = byName(placements.get(new FolderKey("alice", "")));
@@ -105,9 +105,9 @@ class OddNamesRoundTripTest {
             Files.move(inbox.resolve("cur/1700000006.M6P1.host:extra:2,S"),
                     inbox.resolve("cur/1700000006.M6P1.host:extra:2,RS"));
             BackupResult second = f.backup(store);
-            assertEquals(0, second.progress().messagesRead(), second.problems().toString());
-            assertEquals(1, second.progress().renamed());
-            assertEquals(2, second.progress().unreadable());
+            assertEquals(0, second.progress().messagesRead.get(), second.problems().toString());
+            assertEquals(1, second.progress().renamed.get());
+            assertEquals(2, second.progress().unreadable.get());
         }
     }
 
@@ -132,7 +132,7 @@ class OddNamesRoundTripTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings);
             assertFalse(first.partial(), first.problems().toString());
-            assertEquals(6, first.progress().messagesRead(), "the COPY under ';' names is read once");
+            assertEquals(6, first.progress().messagesRead.get(), "the COPY under ';' names is read once");
             assertEquals(';', first.snapshot().separator());
             Path target = tmp.resolve("restored");
             f.restore(first.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
@@ -145,7 +145,7 @@ class OddNamesRoundTripTest {
             int opens = f.files.opens();
             BackupResult second = f.backup(settings);
             assertEquals(opens, f.files.opens(), "flag changes and new->cur under ';' open no file");
-            assertEquals(2, second.progress().renamed());
+            assertEquals(2, second.progress().renamed.get());
             StoreTree now = Trees.capture(store);
             Path again = tmp.resolve("restored-again");
             f.restore(second.snapshotId(), null, again, RestoreMode.EMPTY_TARGET);

@@ -42,12 +42,12 @@ class RescanTest {
             StoreTree changed = Trees.capture(store);
 
             BackupResult unaware = f.backup(plain);
-            assertEquals(0, unaware.progress().messagesRead(), "without --rescan known messages are never read");
-            assertEquals(0, unaware.progress().changedInPlace());
+            assertEquals(0, unaware.progress().messagesRead.get(), "without --rescan known messages are never read");
+            assertEquals(0, unaware.progress().changedInPlace.get());
 
             BackupResult rescan = f.backup(plain.withRescan(true));
-            assertEquals(3, rescan.progress().messagesRead(), "--rescan reads every message");
-            assertEquals(1, rescan.progress().changedInPlace());
+            assertEquals(3, rescan.progress().messagesRead.get(), "--rescan reads every message");
+            assertEquals(1, rescan.progress().changedInPlace.get());
             assertTrue(rescan.problems().contains(new BackupProblem.ChangedInPlace(new FolderKey("u", ""),
                     "1700000002.M2P1.h:2,S")), rescan.problems().toString());
             assertFalse(rescan.partial());
@@ -67,7 +67,7 @@ class RescanTest {
             int opens = f.files.opens();
             BackupResult moved = f.backup(plain);
             assertEquals(opens, f.files.opens());
-            assertEquals(1, moved.progress().movedIn());
+            assertEquals(1, moved.progress().movedIn.get());
             Path restoredMoved = tmp.resolve("restore-moved");
             f.restore(moved.snapshotId(), null, restoredMoved, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(restoredMoved), p -> false));

@@ -50,18 +50,18 @@ class UnreadableMessageTest {
             assertTrue(second.partial(), "still missing, still reported");
             assertTrue(second.problems().stream().anyMatch(p -> p instanceof BackupProblem.UnreadableMessage u
                     && u.file().toString().contains(LOCKED)), second.problems().toString());
-            assertEquals(1, second.progress().unreadable());
+            assertEquals(1, second.progress().unreadable.get());
 
             files.denied.clear(); // the admin fixes the permissions; the folder's mtimes stay as they were
             BackupResult third = f.backup(settings, files, FolderLocker.none());
             assertFalse(third.partial(), third.problems().toString());
-            assertEquals(1, third.progress().messagesRead(), "only the missing message is read");
+            assertEquals(1, third.progress().messagesRead.get(), "only the missing message is read");
             Path restored = tmp.resolve("restored");
             f.restore(third.snapshotId(), "u", restored, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(inbox), Trees.capture(restored), p -> false));
 
             BackupResult fourth = f.backup(settings, files, FolderLocker.none());
-            assertEquals(0, fourth.progress().foldersListed(), "clean again: the folder is not listed");
+            assertEquals(0, fourth.progress().foldersListed.get(), "clean again: the folder is not listed");
         }
     }
 

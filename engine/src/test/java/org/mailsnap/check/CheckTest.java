@@ -139,7 +139,7 @@ class CheckTest {
                 }
             }
             // a prune killed before its final index file: a kept pack listed by an old and a new index file
-            String old = indexesBefore.get(0);
+            org.mailsnap.model.ObjectId old = org.mailsnap.model.ObjectId.parse(indexesBefore.get(0));
             f.repository.maintenance().writeIndex(List.of(), f.repository.maintenance().readIndex(old).packs());
             CheckResult result = check(f, DataSelection.ALL);
             assertTrue(result.clean(), result.damage().toString());
@@ -211,7 +211,7 @@ class CheckTest {
             assertTrue(marked.blobsDropped() > 0 && marked.placementsDropped() > 0, marked.toString());
             BackupResult second = f.backup(store);
             assertFalse(second.partial(), second.problems().toString());
-            assertEquals(found.messages().size(), second.progress().messagesRead(),
+            assertEquals(found.messages().size(), second.progress().messagesRead.get(),
                     "exactly the affected messages are read again");
             assertTrue(second.blobs().dataBlobsNew() > 0, second.blobs().toString());
 
@@ -280,7 +280,7 @@ class CheckTest {
             // the placements the marks dropped are read again, and deduplicated against the pack that came back
             BackupResult second = f.backup(store);
             assertFalse(second.partial(), second.problems().toString());
-            assertTrue(second.progress().messagesRead() > 0);
+            assertTrue(second.progress().messagesRead.get() > 0);
             assertEquals(0, second.blobs().dataBlobsNew(), second.blobs().toString());
         }
     }
@@ -298,7 +298,7 @@ class CheckTest {
             RebuildResult rebuilt = new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress());
             assertTrue(rebuilt.blobsInMissingPacks() > 0, rebuilt.toString());
             BackupResult next = f.backup(store);
-            assertEquals(affected, next.progress().messagesRead(), "the lost messages are read and stored again");
+            assertEquals(affected, next.progress().messagesRead.get(), "the lost messages are read and stored again");
             Path target = tmp.resolve("restore");
             f.restore(next.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
@@ -321,7 +321,7 @@ class CheckTest {
             DamageMarks.record(f.catalog, found);
 
             BackupResult second = f.backup(store);
-            assertEquals(0, second.progress().messagesRead(), "the messages themselves are fine");
+            assertEquals(0, second.progress().messagesRead.get(), "the messages themselves are fine");
             Path target = tmp.resolve("restore");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
@@ -379,7 +379,7 @@ class CheckTest {
                     "its packs are unindexed");
 
             IndexRepair.Result repaired = new IndexRepair(f.repository).run();
-            assertEquals(List.of(broken), repaired.replaced());
+            assertEquals(List.of(org.mailsnap.model.ObjectId.parse(broken)), repaired.replaced());
             assertFalse(repaired.indexedAnew().isEmpty());
             assertTrue(repaired.after().clean(), repaired.after().damage().toString());
             assertTrue(check(f, DataSelection.ALL).clean());
@@ -450,7 +450,7 @@ class CheckTest {
             assertFalse(failed.isEmpty(), "the flipped header fails");
 
             BackupResult second = f.backup(store);
-            assertEquals(failed.size(), second.progress().messagesRead(), "only the messages of " + failed);
+            assertEquals(failed.size(), second.progress().messagesRead.get(), "only the messages of " + failed);
             Path target = tmp.resolve("restore");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target, OPTIONS)));
@@ -538,14 +538,14 @@ class CheckTest {
             flip(packFile, inHeader);
 
             // a bit of the index file listing the pack: the message is out of reach until repair, and named
-            String index = f.repository.objects().list(ObjectKind.INDEX).stream().filter(id -> {
+            String index = f.repository.maintenance().indexIds().stream().filter(id -> {
                 try {
                     return f.repository.maintenance().readIndex(id).packs().stream()
                             .anyMatch(p -> p.packId().equals(pack));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).findFirst().orElseThrow();
+            }).findFirst().orElseThrow().hex();
             Path indexFile = file(f, "index/" + index);
             long inIndex = Files.size(indexFile) / 2;
             flip(indexFile, inIndex);

@@ -25,9 +25,9 @@ import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * A diff of two real snapshots of a mailbox that changed in every way a user changes one: flags and keywords set, a
@@ -118,7 +118,7 @@ class SnapshotDiffTest {
             assertNotNull(rebased.info().date());
 
             List<FolderEntry> unchanged = new ArrayList<>();
-            TreeReader.read(after.tree(), blobs::get, e -> {
+            ChunkCursor.tree(after.tree(), blobs::get).forEachRemaining(e -> {
                 if (e.key().mailbox().equals("v")) {
                     unchanged.add(e);
                 }

@@ -43,7 +43,7 @@ class DumpNamesAsBytesTest {
 
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult result = f.backup(tmp.resolve("store"));
-            assertEquals(3, result.progress().messagesRead(), result.problems().toString());
+            assertEquals(3, result.progress().messagesRead.get(), result.problems().toString());
             Path archive = tmp.resolve("dump.tar");
             try (OutputStream out = Files.newOutputStream(archive)) {
                 new FolderDump(f.repository.openBlobStore(f.catalog.blobs())::get)

@@ -28,10 +28,9 @@ import org.mailsnap.repository.Repository;
 import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.GroupBy;
 import org.mailsnap.retention.RetentionPolicy;
-import org.mailsnap.snapshot.ManifestReader;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.snapshot.SnapshotCodec;
-import org.mailsnap.snapshot.TreeReader;
 import org.mailsnap.storage.LocalStorage;
 
 /**
@@ -132,14 +131,14 @@ class PruneCrashTest {
             for (String id : r.objects().list(ObjectKind.SNAPSHOT)) {
                 Snapshot s = SnapshotCodec.decode(r.objects().load(ObjectKind.SNAPSHOT, id), id);
                 int[] count = {0};
-                TreeReader.read(s.tree(), blobs::get, folder -> {
+                ChunkCursor.tree(s.tree(), blobs::get).forEachRemaining(folder -> {
                     for (var control : folder.controlFiles()) {
                         for (BlobId chunk : control.chunks()) {
                             blobs.get(chunk);
                             count[0]++;
                         }
                     }
-                    ManifestReader.read(folder.manifest(), blobs::get, p -> {
+                    ChunkCursor.manifest(folder.manifest(), blobs::get).forEachRemaining(p -> {
                         blobs.get(p.content().header());
                         count[0]++;
                         for (BlobId body : p.content().body()) {

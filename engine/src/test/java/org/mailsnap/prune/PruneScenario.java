@@ -156,7 +156,7 @@ final class PruneScenario {
     private Set<BlobId> indexedIds() throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
-        for (String index : m.indexIds()) {
+        for (org.mailsnap.model.ObjectId index : m.indexIds()) {
             m.readIndex(index, (id, location) -> ids.add(id));
         }
         return ids;

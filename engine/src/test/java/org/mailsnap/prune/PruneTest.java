@@ -72,7 +72,7 @@ class PruneTest {
     private static int listings(BackupFixture f, org.mailsnap.model.BlobId id) throws Exception {
         var m = f.repository.packMaintenance();
         java.util.Set<String> indexed = new java.util.HashSet<>();
-        for (String index : m.indexIds()) {
+        for (org.mailsnap.model.ObjectId index : m.indexIds()) {
             m.readIndex(index, (blob, location) -> {
                 if (blob.equals(id)) {
                     indexed.add(location.pack());
@@ -94,7 +94,7 @@ class PruneTest {
         org.mailsnap.maildir.Maildirs.message(store.resolve("u"), "cur", "1700000001.M1P1.h:2,S");
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             f.backup(store);
-            for (String index : f.repository.packMaintenance().indexIds()) {
+            for (org.mailsnap.model.ObjectId index : f.repository.packMaintenance().indexIds()) {
                 f.repository.packMaintenance().deleteIndex(index); // every pack now unindexed: the snapshot's data too
             }
             List<ObjectInfo> before = f.storage.list("");
@@ -117,7 +117,7 @@ class PruneTest {
         org.mailsnap.maildir.Maildirs.message(b.resolve("v"), "cur", "1700000002.M2P1.b:2,S");
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             f.backup(org.mailsnap.backup.BackupSettings.of(a, "host-a"));
-            java.util.Set<String> ofA = new java.util.TreeSet<>(f.repository.packMaintenance().indexIds());
+            var ofA = new java.util.TreeSet<>(f.repository.packMaintenance().indexIds());
             f.backup(org.mailsnap.backup.BackupSettings.of(b, "host-b"));
             java.nio.file.Files.delete(b.resolve("v/cur/1700000002.M2P1.b:2,S"));
             org.mailsnap.maildir.Maildirs.message(b.resolve("v"), "cur", "1700000003.M3P1.b:2,S");
@@ -130,7 +130,7 @@ class PruneTest {
             int before = f.repository.packMaintenance().indexIds().size();
             PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
             assertTrue(result.changed(), result.toString());
-            java.util.Set<String> after = new java.util.TreeSet<>(f.repository.packMaintenance().indexIds());
+            var after = new java.util.TreeSet<>(f.repository.packMaintenance().indexIds());
             assertTrue(after.containsAll(ofA), "host a's index file is untouched: " + ofA + " in " + after);
             assertEquals(3, before);
             assertEquals(1, result.indexFilesDeleted(), "only the first run of b listed dead blobs: " + result);

@@ -54,8 +54,7 @@ import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.ForgetPlan;
 import org.mailsnap.retention.GroupBy;
 import org.mailsnap.retention.RetentionPolicy;
-import org.mailsnap.snapshot.ManifestReader;
-import org.mailsnap.snapshot.TreeReader;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.storage.PausingStorage;
 import org.mailsnap.storage.s3.S3Storage;
 import org.mailsnap.storage.s3.S3TestServer;
@@ -163,8 +162,8 @@ class TwoHostsOnS3Test {
             var snapshot = history.open(history.byId(snapshots.get(n), null));
             var blobs = repository.openBlobStore(catalog.blobs());
             Set<BlobId> ids = new HashSet<>();
-            TreeReader.read(snapshot.tree(), blobs::get, folder -> ManifestReader.read(folder.manifest(), blobs::get,
-                    (Placement p) -> {
+            ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(folder -> ChunkCursor.manifest(
+                    folder.manifest(), blobs::get).forEachRemaining((Placement p) -> {
                         if (p.name().equals(fileName)) {
                             ids.addAll(p.content().body());
                             ids.add(p.content().header());
@@ -285,7 +284,7 @@ class TwoHostsOnS3Test {
             // 3. x comes back to mx1's store: mx1's catalog knew its blobs, which are gone; it stores x again
             Files.writeString(x, xMessage, StandardCharsets.UTF_8);
             BackupResult fourth = mx1.backup();
-            assertTrue(fourth.progress().messagesRead() >= 1, "x is read again");
+            assertTrue(fourth.progress().messagesRead.get() >= 1, "x is read again");
             assertTrue(packed(mx1.repository).containsAll(xBlobs), "x's blobs are stored again");
             mx2.backup();
 

@@ -70,7 +70,7 @@ class CatalogRebuildTest {
             assertEquals(moments.present.get(2).size(), result.placements() - copies(moments), "latest placements");
             assertEquals(moments.all().size(), result.messages(), "one index entry per message ever held");
             assertEquals(moments.all().size(), result.headersRead(), "each message's header read once");
-            assertTrue(progress.commits() > 1, "committed in batches: " + progress.commits());
+            assertTrue(progress.commits.get() > 1, "committed in batches: " + progress.commits.get());
             assertLastRunStateMatches(live, CatalogState.capture(f.catalog, storeKey));
             assertSameAnswers(liveAnswers, searchAnswers(f), live);
 
@@ -103,7 +103,7 @@ class CatalogRebuildTest {
             BackupResult next = f.backup(store);
             assertFalse(next.partial(), next.problems().toString());
             assertEquals(hour3.deliveries(), f.files.opens() - opensBefore, "only new deliveries are opened");
-            assertEquals(hour3.deliveries(), next.progress().messagesRead());
+            assertEquals(hour3.deliveries(), next.progress().messagesRead.get());
             Path target = tmp.resolve("restore-3");
             f.restore(next.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), moments.trees.get(3).diff(StoreTree.capture(target, OPTIONS)));

@@ -159,7 +159,8 @@ class CorruptionTest {
         String name = storage.list("index/").get(0).name();
         String id = name.substring("index/".length());
         byte[] good = storage.get(name);
-        assertEquals(plaintexts.size(), IndexFile.decode(id, ObjectCodec.decode(ObjectKind.INDEX, id, good, keys))
+        byte[] payload = ObjectCodec.decode(ObjectKind.INDEX, id, good, keys);
+        assertEquals(plaintexts.size(), IndexFile.decode(org.mailsnap.model.ObjectId.parse(id), payload)
                 .entryCount());
         for (int i = 0; i < good.length; i++) {
             byte[] bad = good.clone();

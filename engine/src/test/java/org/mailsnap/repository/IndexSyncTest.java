@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.MemoryStorage;
 
 /** Loading index files into a blob index: incremental syncs and {@code supersedes}. */
@@ -25,7 +26,7 @@ class IndexSyncTest {
         blobs.put(BlobType.DATA, new byte[] {1});
         blobs.flush();
         MemoryBlobIndex catalog = new MemoryBlobIndex();
-        Set<String> known = new HashSet<>(repo.indexSync().loadAll(catalog).processed());
+        Set<ObjectId> known = new HashSet<>(repo.indexSync().loadAll(catalog).processed());
         assertEquals(1, catalog.size());
 
         blobs.put(BlobType.DATA, new byte[] {2});
@@ -46,21 +47,21 @@ class IndexSyncTest {
         blobs.flush();
         BlobId dropped = blobs.put(BlobType.DATA, "dropped".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
-        List<String> old = repo.objects().list(ObjectKind.INDEX);
+        List<ObjectId> old = repo.indexSync().ids();
         assertEquals(2, old.size());
         MemoryBlobIndex before = new MemoryBlobIndex();
-        Set<String> known = repo.indexSync().loadAll(before).processed();
+        Set<ObjectId> known = repo.indexSync().loadAll(before).processed();
 
         // what prune would write: one index listing the live blob only, superseding both old files
         IndexFile.PackRecord keptRecord = null;
-        for (String id : old) {
+        for (ObjectId id : old) {
             for (IndexFile.PackRecord record : repo.indexSync().read(id).packs()) {
                 if (record.entries().get(0).id().equals(kept)) {
                     keptRecord = record;
                 }
             }
         }
-        String replacement = repo.indexSync().write(old, List.of(keptRecord));
+        ObjectId replacement = repo.indexSync().write(old, List.of(keptRecord));
 
         MemoryBlobIndex rebuilt = new MemoryBlobIndex();
         IndexSync.Result result = repo.indexSync().loadAll(rebuilt);
@@ -82,18 +83,18 @@ class IndexSyncTest {
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         blobs.put(BlobType.DATA, new byte[] {1});
         blobs.flush();
-        Set<String> known = repo.indexSync().loadAll(new MemoryBlobIndex()).processed();
-        String newer = repo.indexSync().write(List.of(), List.of());
-        for (String id : known) {
-            repo.objects().delete(ObjectKind.INDEX, id);
+        Set<ObjectId> known = repo.indexSync().loadAll(new MemoryBlobIndex()).processed();
+        ObjectId newer = repo.indexSync().write(List.of(), List.of());
+        for (ObjectId id : known) {
+            repo.objects().delete(ObjectKind.INDEX, id.hex());
         }
         IndexSync.Result result = repo.indexSync().sync(new MemoryBlobIndex(), known);
         assertTrue(result.rebuildNeeded(), "a loaded index file was deleted");
         assertEquals(Set.of(newer), result.processed());
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new HashSet<>(a);
+    private static Set<ObjectId> union(Set<ObjectId> a, Set<ObjectId> b) {
+        Set<ObjectId> u = new HashSet<>(a);
         u.addAll(b);
         return u;
     }

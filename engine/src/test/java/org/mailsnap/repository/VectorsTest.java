@@ -187,7 +187,8 @@ class VectorsTest {
         byte[] payload = ObjectCodec.decode(kind, v.get("object_id"), object, keys);
         assertArrayEquals(hex(v, "payload"), payload);
         if (kind == ObjectKind.INDEX) {
-            assertTrue(IndexFile.decode(v.get("object_id"), payload).entryCount() > 0);
+            IndexFile file = IndexFile.decode(org.mailsnap.model.ObjectId.parse(v.get("object_id")), payload);
+            assertTrue(file.entryCount() > 0);
         }
     }
 

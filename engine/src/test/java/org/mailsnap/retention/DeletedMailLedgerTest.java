@@ -21,8 +21,8 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.BlobStore;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.GonePlacement;
-import org.mailsnap.snapshot.LedgerReader;
 
 /**
  * {@code forget --keep-last 1 --keep-deleted-within 3d} on eight daily snapshots of a store losing mail every day:
@@ -114,7 +114,7 @@ class DeletedMailLedgerTest {
         StoreLedgers.Ledger ledger = ledgers.values().iterator().next();
         BlobStore blobs = f.repository.openBlobStore(f.catalog.blobs());
         Map<String, GonePlacement> read = new TreeMap<>();
-        LedgerReader.read(ledger.chunks().get(0), blobs::get, g -> read.put(g.folder() + "/"
+        ChunkCursor.ledger(ledger.chunks().get(0), blobs::get).forEachRemaining(g -> read.put(g.folder() + "/"
                 + org.mailsnap.model.BaseNames.DOVECOT.baseOf(g.placement().name()) + "@" + g.goneBySeconds(), g));
         assertEquals(expected.keySet(), read.keySet());
         for (DeletedMailHistory.Gone g : expected.values()) {

@@ -56,7 +56,7 @@ class LedgerCodecTest {
         List<BlobId> ids = w.finish();
         assertTrue(ids.size() > 1, "a ledger of 200 entries spans chunks");
         List<GonePlacement> back = new ArrayList<>();
-        LedgerReader.read(ids, blobs, back::add);
+        ChunkCursor.ledger(ids, blobs).forEachRemaining(back::add);
         assertEquals(entries, back);
         LedgerWriter again = new LedgerWriter(LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
         again.add(entries.get(1));

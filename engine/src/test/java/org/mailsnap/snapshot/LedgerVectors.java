@@ -20,7 +20,7 @@ import org.mailsnap.model.Placement;
 
 /**
  * The ledger vectors of {@code format-spec/vectors/ledger-*.txt} (records version 4): a deleted-mail ledger of two
- * chunks as the real {@link LedgerWriter} cuts it, read back by {@link LedgerReader}, and an entry whose message
+ * chunks as the real {@link LedgerWriter} cuts it, read back by {@link ChunkCursor#ledger}, and an entry whose message
  * name would leave its folder, which readers must reject. Used by the repository package's {@code VectorGenerator}
  * and {@code VectorsTest}; {@link SnapshotVectors#version4()} names the two chunks.
  */
@@ -106,10 +106,10 @@ public final class LedgerVectors {
         List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<GonePlacement> read = new ArrayList<>();
         if (!success) {
-            assertThrows(CorruptDataException.class, () -> LedgerReader.read(ids, chunks::get, read::add));
+            assertThrows(CorruptDataException.class, () -> ChunkCursor.ledger(ids, chunks::get).forEachRemaining(read::add));
             return;
         }
-        LedgerReader.read(ids, chunks::get, read::add);
+        ChunkCursor.ledger(ids, chunks::get).forEachRemaining(read::add);
         Map<String, String> expected = new LinkedHashMap<>(v);
         expected.keySet().removeIf(k -> !k.startsWith("entr"));
         assertEquals(expected, describe(read));

@@ -57,7 +57,7 @@ class ManifestTest {
         List<BlobId> manifest = write(placements);
         assertTrue(manifest.size() > 10, "a 3000-message folder spans many chunks: " + manifest.size());
         List<Placement> back = new ArrayList<>();
-        ManifestReader.read(manifest, blobs, back::add);
+        ChunkCursor.manifest(manifest, blobs).forEachRemaining(back::add);
         assertEquals(placements, back);
     }
 
@@ -95,7 +95,7 @@ class ManifestTest {
                     new MessageContent(BlobId.of(new byte[32]), List.of(), 0)));
             BlobId id = blobs.put(org.mailsnap.model.BlobType.METADATA, e.toByteArray());
             CorruptDataException ex = assertThrows(CorruptDataException.class,
-                    () -> ManifestReader.read(List.of(id), blobs, p -> {}));
+                    () -> ChunkCursor.manifest(List.of(id), blobs).forEachRemaining(p -> {}));
             assertTrue(ex.getMessage().contains("unsafe"), ex.getMessage());
         }
     }

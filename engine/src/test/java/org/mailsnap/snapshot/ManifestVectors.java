@@ -20,7 +20,7 @@ import org.mailsnap.model.Placement;
 /**
  * The manifest chunk vectors of {@code format-spec/vectors/manifest-*.txt}: written by the real {@link ManifestWriter}
  * (version 2) or by hand from the spec's grammar (version 1, and the failure case), read back by
- * {@link ManifestReader}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
+ * {@link ChunkCursor#manifest}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
  */
 public final class ManifestVectors {
     private static final HexFormat HEX = HexFormat.of();
@@ -89,10 +89,10 @@ public final class ManifestVectors {
         List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<Placement> read = new ArrayList<>();
         if (!success) {
-            assertThrows(CorruptDataException.class, () -> ManifestReader.read(ids, chunks::get, read::add));
+            assertThrows(CorruptDataException.class, () -> ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add));
             return;
         }
-        ManifestReader.read(ids, chunks::get, read::add);
+        ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add);
         Map<String, String> expected = new LinkedHashMap<>(v);
         expected.remove("chunks");
         expected.remove("chunker_seed");

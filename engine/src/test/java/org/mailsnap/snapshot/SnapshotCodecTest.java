@@ -61,7 +61,7 @@ class SnapshotCodecTest {
             w.add(e);
         }
         List<FolderEntry> back = new ArrayList<>();
-        TreeReader.read(w.finish(), blobs, back::add);
+        ChunkCursor.tree(w.finish(), blobs).forEachRemaining(back::add);
         assertEquals(entries, back);
     }
 
@@ -73,12 +73,12 @@ class SnapshotCodecTest {
             TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 256), blobs);
             w.add(new FolderEntry(bad, 0, 0, 0, 0, List.of(), List.of()));
             List<BlobId> tree = w.finish();
-            assertThrows(CorruptDataException.class, () -> TreeReader.read(tree, blobs, f -> {}), bad.toString());
+            assertThrows(CorruptDataException.class, () -> ChunkCursor.tree(tree, blobs).forEachRemaining(f -> {}), bad.toString());
         }
         TreeWriter w = new TreeWriter(new RecordChunker("s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 256), blobs);
         w.add(new FolderEntry(new FolderKey("u", ""), 0, 0, 0, 0, List.of(),
                 List.of(new ControlFile("../dovecot-uidlist", 0, 0, List.of()))));
         List<BlobId> tree = w.finish();
-        assertThrows(CorruptDataException.class, () -> TreeReader.read(tree, blobs, f -> {}));
+        assertThrows(CorruptDataException.class, () -> ChunkCursor.tree(tree, blobs).forEachRemaining(f -> {}));
     }
 }

@@ -15,12 +15,11 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.repository.Repository;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
-import org.mailsnap.snapshot.ManifestReader;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.TreeReader;
 
 /**
  * The figures of {@link RepositoryStats} computed the plain way, an object per referenced blob in maps (what
@@ -158,7 +157,7 @@ final class StatsOracle {
             use(chunk, time, NO_MAILBOX, false);
         }
         boolean[] holds = {false};
-        TreeReader.read(snapshot.tree(), metadata, folder -> {
+        ChunkCursor.tree(snapshot.tree(), metadata).forEachRemaining(folder -> {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
@@ -179,7 +178,7 @@ final class StatsOracle {
             if (!walkedManifests.add(Map.entry(chunk, mailbox))) {
                 continue;
             }
-            ManifestReader.read(List.of(chunk), metadata, p -> {
+            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
                 BlobId header = p.content().header();
                 headers.add(header);
                 if (counted) {
