@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  mailsnap check",
                 "  mailsnap check --read-data",
-                "  mailsnap check --read-data-subset $(( $(date +%H) + 1 ))/24   # all data once a day, hourly"})
+                "  mailsnap check --read-data-subset $(( $(date +%%H) + 1 ))/24   # all data once a day, hourly"})
 final class CheckCommand implements Callable<Integer> {
     private final Environment env;
 
