@@ -21,7 +21,11 @@ final class Borg extends Tool {
 
     @Override
     Map<String, String> environment() {
-        return Map.of("BORG_PASSPHRASE", PASSWORD, "BORG_BASE_DIR", home().resolve("base").toString());
+        return Map.of(
+                "BORG_PASSPHRASE",
+                PASSWORD,
+                "BORG_BASE_DIR",
+                home().resolve("base").toString());
     }
 
     @Override
@@ -31,7 +35,11 @@ final class Borg extends Tool {
 
     @Override
     List<String> initCommand() {
-        return List.of(executable.toString(), "init", "--encryption=repokey-blake2", repository().toString());
+        return List.of(
+                executable.toString(),
+                "init",
+                "--encryption=repokey-blake2",
+                repository().toString());
     }
 
     @Override
@@ -46,8 +54,11 @@ final class Borg extends Tool {
 
     @Override
     List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
-        return List.of(executable.toString(), "extract", archive(snapshot), relativeToRoot(store).resolve(mailbox)
-                .toString());
+        return List.of(
+                executable.toString(),
+                "extract",
+                archive(snapshot),
+                relativeToRoot(store).resolve(mailbox).toString());
     }
 
     @Override

@@ -14,12 +14,13 @@ import java.util.TreeMap;
 final class CommandLog {
     private final List<String> entries = new ArrayList<>();
 
-    synchronized void record(String label, Path workingDirectory, Map<String, String> environment,
-                             List<String> command) {
+    synchronized void record(
+            String label, Path workingDirectory, Map<String, String> environment, List<String> command) {
         StringBuilder sb = new StringBuilder("# ").append(label).append('\n');
         sb.append("cd ").append(shellQuote(workingDirectory.toString())).append(" && ");
-        new TreeMap<>(environment).forEach((name, value) ->
-                sb.append(name).append('=').append(shellQuote(value)).append(' '));
+        new TreeMap<>(environment)
+                .forEach((name, value) ->
+                        sb.append(name).append('=').append(shellQuote(value)).append(' '));
         sb.append(String.join(" ", command.stream().map(CommandLog::shellQuote).toList()));
         entries.add(sb.toString());
     }

@@ -44,9 +44,11 @@ final class CommandRunner {
         full.addAll(command);
         log.record(label, workingDirectory, environment, command);
 
-        ProcessBuilder builder = new ProcessBuilder(full).directory(workingDirectory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         int exit = waitFor(builder.start(), command);
@@ -66,7 +68,8 @@ final class CommandRunner {
      * @throws IOException when it cannot be started or exits non-zero
      */
     String output(List<String> command, Map<String, String> environment, Path workingDirectory) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -52,16 +52,19 @@ final class Installer {
             return Found.absent(command + " is not installed and there is no apt-get to install " + debianPackage);
         }
         if (!isRoot()) {
-            return Found.absent(command + " is not installed and only root can install Debian package "
-                    + debianPackage);
+            return Found.absent(
+                    command + " is not installed and only root can install Debian package " + debianPackage);
         }
         if (!aptInstall(aptGet.get(), debianPackage)) {
             aptGet(aptGet.get(), "update");
             aptInstall(aptGet.get(), debianPackage);
         }
-        return onPath(command).map(Found::at).orElseGet(() -> Found.absent(command
-                + " is still missing after apt-get install " + debianPackage + " (see " + notes.toString().strip()
-                + ")"));
+        return onPath(command)
+                .map(Found::at)
+                .orElseGet(() -> Found.absent(command
+                        + " is still missing after apt-get install " + debianPackage + " (see "
+                        + notes.toString().strip()
+                        + ")"));
     }
 
     /** What the installer did, for the report; empty when it installed nothing. */
@@ -93,10 +96,13 @@ final class Installer {
     private boolean aptGet(Path aptGet, String... arguments) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(aptGet.toString()));
         command.addAll(List.of(arguments));
-        Measurement m = runner.timed("apt-get-" + arguments[0], command,
-                Map.of("DEBIAN_FRONTEND", "noninteractive"), workingDirectory);
-        notes.append(String.join(" ", command)).append(": exit ").append(m.exitCode())
-                .append(m.succeeded() ? "" : " (" + m.stderrTail() + ")").append("; ");
+        Measurement m = runner.timed(
+                "apt-get-" + arguments[0], command, Map.of("DEBIAN_FRONTEND", "noninteractive"), workingDirectory);
+        notes.append(String.join(" ", command))
+                .append(": exit ")
+                .append(m.exitCode())
+                .append(m.succeeded() ? "" : " (" + m.stderrTail() + ")")
+                .append("; ");
         return m.succeeded();
     }
 }

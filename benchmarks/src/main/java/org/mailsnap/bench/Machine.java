@@ -15,7 +15,10 @@ record Machine(int processors, long memoryBytes, String cpuModel, String kernel,
 
     static Machine current() {
         String[] load = firstLine(Path.of("/proc/loadavg")).split(" ");
-        return new Machine(Runtime.getRuntime().availableProcessors(), memTotal(), readCpuModel(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memTotal(),
+                readCpuModel(),
                 firstLine(Path.of("/proc/sys/kernel/osrelease")),
                 load.length >= 3 ? String.join(" ", load[0], load[1], load[2]) : "unknown");
     }
@@ -23,7 +26,8 @@ record Machine(int processors, long memoryBytes, String cpuModel, String kernel,
     private static long memTotal() {
         for (String line : lines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("MemTotal:")) {
-                String kb = line.substring("MemTotal:".length()).replace("kB", "").strip();
+                String kb =
+                        line.substring("MemTotal:".length()).replace("kB", "").strip();
                 return Long.parseLong(kb) * 1024;
             }
         }
@@ -54,7 +58,13 @@ record Machine(int processors, long memoryBytes, String cpuModel, String kernel,
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d processors (%s), %.1f GiB memory, Linux %s, load average %s at the "
-                + "start", processors, cpuModel, memoryBytes / (double) (1L << 30), kernel, loadAverage);
+        return String.format(
+                Locale.ROOT,
+                "%d processors (%s), %.1f GiB memory, Linux %s, load average %s at the " + "start",
+                processors,
+                cpuModel,
+                memoryBytes / (double) (1L << 30),
+                kernel,
+                loadAverage);
     }
 }

@@ -18,8 +18,15 @@ import org.mailsnap.cli.Json;
 final class Mailsnap extends Tool {
     static final String LOCK_MODE = "none";
     static final int PARTIAL = 3;
-    private static final List<String> REQUIRED = List.of("snapshot", "messages", "newMessages", "bytesRead",
-            "storedBytes", "lockHoldMaxMillis", "lockHoldTotalMillis", "durationMillis");
+    private static final List<String> REQUIRED = List.of(
+            "snapshot",
+            "messages",
+            "newMessages",
+            "bytesRead",
+            "storedBytes",
+            "lockHoldMaxMillis",
+            "lockHoldTotalMillis",
+            "durationMillis");
 
     private final Path launcher;
 
@@ -35,8 +42,13 @@ final class Mailsnap extends Tool {
 
     @Override
     Map<String, String> environment() {
-        return Map.of("MAILSNAP_REPOSITORY", repository().toString(), "MAILSNAP_PASSWORD", PASSWORD,
-                "MAILSNAP_CATALOG", home().resolve("catalog").toString());
+        return Map.of(
+                "MAILSNAP_REPOSITORY",
+                repository().toString(),
+                "MAILSNAP_PASSWORD",
+                PASSWORD,
+                "MAILSNAP_CATALOG",
+                home().resolve("catalog").toString());
     }
 
     /** The git commit of the launcher's source tree, with {@code +dirty} when tracked files differ from it. */
@@ -44,10 +56,15 @@ final class Mailsnap extends Tool {
     String version(CommandRunner runner) throws IOException {
         String root = sourceRoot().toString();
         String commit = runner.output(List.of("git", "-C", root, "rev-parse", "HEAD"), Map.of(), workingDirectory());
-        String changes = runner.output(List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=no"),
-                Map.of(), workingDirectory());
-        String crypto = runner.output(List.of(launcher.toString(), "--version"), Map.of(), workingDirectory()).lines()
-                .filter(line -> line.startsWith("crypto: ")).findFirst().orElse("crypto: ?");
+        String changes = runner.output(
+                List.of("git", "-C", root, "status", "--porcelain", "--untracked-files=no"),
+                Map.of(),
+                workingDirectory());
+        String crypto = runner.output(List.of(launcher.toString(), "--version"), Map.of(), workingDirectory())
+                .lines()
+                .filter(line -> line.startsWith("crypto: "))
+                .findFirst()
+                .orElse("crypto: ?");
         return "mailsnap " + commit + (changes.isEmpty() ? "" : "+dirty") + " (" + crypto + ")";
     }
 
@@ -82,7 +99,8 @@ final class Mailsnap extends Tool {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> details = (Map<String, Object>) map;
-        List<String> missing = REQUIRED.stream().filter(key -> !details.containsKey(key)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(key -> !details.containsKey(key)).toList();
         if (!missing.isEmpty()) {
             throw new IOException("mailsnap backup --json lacks " + missing + ": " + object);
         }
@@ -96,8 +114,15 @@ final class Mailsnap extends Tool {
 
     @Override
     List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
-        return List.of(launcher.toString(), "restore", "--snapshot", snapshot, "--mailbox", mailbox,
-                "--target", target.toString());
+        return List.of(
+                launcher.toString(),
+                "restore",
+                "--snapshot",
+                snapshot,
+                "--mailbox",
+                mailbox,
+                "--target",
+                target.toString());
     }
 
     @Override

@@ -21,13 +21,17 @@ final class MarkdownReport {
     static String render(ScenarioResults r) {
         StringBuilder md = new StringBuilder();
         String date = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(r.started());
-        md.append("# mailsnap vs restic vs borg: ").append(r.options().preset()).append(" store, ").append(date)
+        md.append("# mailsnap vs restic vs borg: ")
+                .append(r.options().preset())
+                .append(" store, ")
+                .append(date)
                 .append("\n\n");
         circumstances(md, r);
         Map<Step, Map<String, StepSummary>> summaries = StepSummary.of(r.steps());
-        md.append("## Results\n\n").append("Seconds are wall-clock time of the whole command (JVM or interpreter "
-                + "start included); peak RSS from `/usr/bin/time -v`; repository size is `du -sb` after the step; "
-                + PEER_ORDER_NOTE + ".\n\n");
+        md.append("## Results\n\n")
+                .append("Seconds are wall-clock time of the whole command (JVM or interpreter "
+                        + "start included); peak RSS from `/usr/bin/time -v`; repository size is `du -sb` after the step; "
+                        + PEER_ORDER_NOTE + ".\n\n");
         for (Step step : Step.values()) {
             Map<String, StepSummary> byTool = summaries.get(step);
             if (byTool == null) {
@@ -49,26 +53,54 @@ final class MarkdownReport {
     }
 
     private static void circumstances(StringBuilder md, ScenarioResults r) {
-        md.append("- **Date:** ").append(DateTimeFormatter.ISO_INSTANT.format(r.started())).append('\n');
+        md.append("- **Date:** ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(r.started()))
+                .append('\n');
         md.append("- **Machine:** ").append(r.machine()).append('\n');
-        md.append("- **Store:** preset `").append(r.options().preset()).append("`, seed ").append(r.options().seed())
-                .append(": ").append(r.store().summary().mailboxes()).append(" mailboxes, ")
-                .append(r.store().summary().folders()).append(" folders, ")
-                .append(String.format(Locale.ROOT, "%,d messages, %,d files, %.1f MB",
-                        r.store().summary().messages(), r.store().summary().files(),
+        md.append("- **Store:** preset `")
+                .append(r.options().preset())
+                .append("`, seed ")
+                .append(r.options().seed())
+                .append(": ")
+                .append(r.store().summary().mailboxes())
+                .append(" mailboxes, ")
+                .append(r.store().summary().folders())
+                .append(" folders, ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "%,d messages, %,d files, %.1f MB",
+                        r.store().summary().messages(),
+                        r.store().summary().files(),
                         r.store().summary().bytes() / 1e6))
-                .append(r.store().generateSeconds() > 0
-                        ? String.format(Locale.ROOT, " (generated in %.1f s)", r.store().generateSeconds())
-                        : " (reused, untouched)")
-                .append("; restored mailbox `").append(r.store().firstMailbox()).append("`; largest folder ")
-                .append(r.store().largestFolder()).append(" messages\n");
+                .append(
+                        r.store().generateSeconds() > 0
+                                ? String.format(
+                                        Locale.ROOT,
+                                        " (generated in %.1f s)",
+                                        r.store().generateSeconds())
+                                : " (reused, untouched)")
+                .append("; restored mailbox `")
+                .append(r.store().firstMailbox())
+                .append("`; largest folder ")
+                .append(r.store().largestFolder())
+                .append(" messages\n");
         md.append("- **Versions:**\n");
-        r.versions().forEach((tool, version) ->
-                md.append("  - ").append(tool).append(": `").append(version.replace("\n", " / ")).append("`\n"));
-        r.absent().forEach((tool, why) ->
-                md.append("- **").append(tool).append(" not measured:** ").append(why).append('\n'));
-        md.append("- **mailsnap lock mode:** `").append(Mailsnap.LOCK_MODE).append("` (a generated store has no "
-                + "Dovecot); its lock hold is the time the listing would hold Dovecot's lock\n");
+        r.versions()
+                .forEach((tool, version) -> md.append("  - ")
+                        .append(tool)
+                        .append(": `")
+                        .append(version.replace("\n", " / "))
+                        .append("`\n"));
+        r.absent()
+                .forEach((tool, why) -> md.append("- **")
+                        .append(tool)
+                        .append(" not measured:** ")
+                        .append(why)
+                        .append('\n'));
+        md.append("- **mailsnap lock mode:** `")
+                .append(Mailsnap.LOCK_MODE)
+                .append("` (a generated store has no "
+                        + "Dovecot); its lock hold is the time the listing would hold Dovecot's lock\n");
         md.append("- **Settings:** restic and borg with their default caches in the work dir (`RESTIC_CACHE_DIR`, "
                 + "`BORG_BASE_DIR`); borg `repokey-blake2`, `--compression zstd,3`; the page cache is warm "
                 + "(nothing is dropped between steps); the tools run one after another, never together\n");
@@ -111,8 +143,8 @@ final class MarkdownReport {
             if (ours == null || peer.tool().equals(ours.tool())) {
                 continue;
             }
-            List<String> cells = new ArrayList<>(List.of("mailsnap / " + peer.tool(),
-                    ratio(ours, peer, StepSummary::seconds)));
+            List<String> cells =
+                    new ArrayList<>(List.of("mailsnap / " + peer.tool(), ratio(ours, peer, StepSummary::seconds)));
             if (throughput) {
                 cells.add(ratio(ours, peer, StepSummary::megabytesPerSecond));
             }
@@ -130,24 +162,44 @@ final class MarkdownReport {
     private static void hourlyTable(StringBuilder md, Map<String, StepSummary> byTool) {
         int runs = byTool.values().stream().mapToInt(StepSummary::runs).max().orElse(0);
         md.append("### ").append(Step.HOURLY.title()).append(" (").append(runs).append(" hours)\n\n");
-        List<String> header = List.of("tool", "hours", "median seconds", "max seconds", "peak RSS MB",
-                "growth MB per hour", "repository MB after", "note");
+        List<String> header = List.of(
+                "tool",
+                "hours",
+                "median seconds",
+                "max seconds",
+                "peak RSS MB",
+                "growth MB per hour",
+                "repository MB after",
+                "note");
         row(md, header);
         separator(md, header.size());
         for (StepSummary s : byTool.values()) {
-            row(md, List.of(s.tool(), Integer.toString(s.runs()), number(s.seconds()), number(s.maxSeconds()),
-                    number(s.rssKb() < 0 ? Double.NaN : s.rssKb() * 1024 / 1e6), number(s.growthBytes() / 1e6),
-                    number(s.repoBytes() < 0 ? Double.NaN : s.repoBytes() / 1e6),
-                    s.error() == null ? "" : "FAILED: " + s.error()));
+            row(
+                    md,
+                    List.of(
+                            s.tool(),
+                            Integer.toString(s.runs()),
+                            number(s.seconds()),
+                            number(s.maxSeconds()),
+                            number(s.rssKb() < 0 ? Double.NaN : s.rssKb() * 1024 / 1e6),
+                            number(s.growthBytes() / 1e6),
+                            number(s.repoBytes() < 0 ? Double.NaN : s.repoBytes() / 1e6),
+                            s.error() == null ? "" : "FAILED: " + s.error()));
         }
         StepSummary ours = byTool.get("mailsnap");
         for (StepSummary peer : byTool.values()) {
             if (ours != null && !peer.tool().equals(ours.tool())) {
-                row(md, List.of("mailsnap / " + peer.tool(), "", ratio(ours, peer, StepSummary::seconds),
-                        ratio(ours, peer, StepSummary::maxSeconds),
-                        ratio(ours, peer, s -> s.rssKb() < 0 ? Double.NaN : s.rssKb()),
-                        ratio(ours, peer, StepSummary::growthBytes),
-                        ratio(ours, peer, s -> s.repoBytes() < 0 ? Double.NaN : s.repoBytes()), ""));
+                row(
+                        md,
+                        List.of(
+                                "mailsnap / " + peer.tool(),
+                                "",
+                                ratio(ours, peer, StepSummary::seconds),
+                                ratio(ours, peer, StepSummary::maxSeconds),
+                                ratio(ours, peer, s -> s.rssKb() < 0 ? Double.NaN : s.rssKb()),
+                                ratio(ours, peer, StepSummary::growthBytes),
+                                ratio(ours, peer, s -> s.repoBytes() < 0 ? Double.NaN : s.repoBytes()),
+                                ""));
             }
         }
         md.append('\n');
@@ -157,13 +209,21 @@ final class MarkdownReport {
         md.append("## Targets (targets.md)\n\n");
         md.append("The verdict compares with restic, against which targets.md states each limit; the last column "
                 + "applies the same limit to borg.\n\n");
-        List<String> header = List.of("target", "limit", "mailsnap / restic", "mailsnap / borg", "verdict",
-                "note", "same limit vs borg");
+        List<String> header = List.of(
+                "target", "limit", "mailsnap / restic", "mailsnap / borg", "verdict", "note", "same limit vs borg");
         row(md, header);
         separator(md, header.size());
         for (TargetCheck c : checks) {
-            row(md, List.of(c.target(), c.limit(), times(c.ratioToRestic()), times(c.ratioToBorg()),
-                    "**" + c.verdict() + "**", c.note(), c.verdictVsBorg().toString()));
+            row(
+                    md,
+                    List.of(
+                            c.target(),
+                            c.limit(),
+                            times(c.ratioToRestic()),
+                            times(c.ratioToBorg()),
+                            "**" + c.verdict() + "**",
+                            c.note(),
+                            c.verdictVsBorg().toString()));
         }
         md.append('\n');
     }

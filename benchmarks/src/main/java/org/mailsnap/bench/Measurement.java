@@ -20,6 +20,7 @@ record Measurement(String command, double seconds, long maxRssKb, int exitCode, 
     String stderrTail() {
         String[] lines = stderr.strip().split("\n");
         int from = Math.max(0, lines.length - 5);
-        return String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length)).strip();
+        return String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length))
+                .strip();
     }
 }

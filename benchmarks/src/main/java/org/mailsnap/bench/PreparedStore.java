@@ -26,8 +26,8 @@ import org.mailsnap.mailgen.StoreSpec;
  * @param firstMailbox    the first mailbox in sorted order, relative to the root ({@code <domain>/<user>})
  * @param largestFolder   the most messages in one folder ({@code cur/} plus {@code new/})
  */
-record PreparedStore(Path root, GeneratedStore summary, double generateSeconds, String firstMailbox,
-                     long largestFolder) {
+record PreparedStore(
+        Path root, GeneratedStore summary, double generateSeconds, String firstMailbox, long largestFolder) {
     private static final String UNTOUCHED = "untouched";
 
     /** Reuses the untouched store {@code spec} describes under {@code work}, or generates it afresh. */
@@ -37,7 +37,8 @@ record PreparedStore(Path root, GeneratedStore summary, double generateSeconds, 
         String wanted = markerText(spec, UNTOUCHED);
         double seconds = 0;
         GeneratedStore summary;
-        if (Files.isDirectory(root) && Files.isRegularFile(marker)
+        if (Files.isDirectory(root)
+                && Files.isRegularFile(marker)
                 && Files.readString(marker, StandardCharsets.UTF_8).equals(wanted)) {
             summary = recount(root);
         } else {
@@ -142,7 +143,8 @@ record PreparedStore(Path root, GeneratedStore summary, double generateSeconds, 
 
     private static List<Path> sortedDirectories(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString()))
+            return entries.filter(Files::isDirectory)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
     }
@@ -160,7 +162,7 @@ record PreparedStore(Path root, GeneratedStore summary, double generateSeconds, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s; first mailbox %s, largest folder %d messages", summary, firstMailbox,
-                largestFolder);
+        return String.format(
+                Locale.ROOT, "%s; first mailbox %s, largest folder %d messages", summary, firstMailbox, largestFolder);
     }
 }

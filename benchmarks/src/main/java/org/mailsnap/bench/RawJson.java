@@ -99,7 +99,8 @@ final class RawJson {
         } catch (IllegalArgumentException e) {
             throw new IOException(rawJson + ": not valid JSON: " + e.getMessage(), e);
         }
-        if (parsed instanceof Map<?, ?> root && root.get("peakRssKb") instanceof Map<?, ?> peaks
+        if (parsed instanceof Map<?, ?> root
+                && root.get("peakRssKb") instanceof Map<?, ?> peaks
                 && peaks.get("mailsnap") instanceof Number peak) {
             return peak.longValue();
         }

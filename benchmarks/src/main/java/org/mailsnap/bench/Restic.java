@@ -23,7 +23,11 @@ final class Restic extends Tool {
 
     @Override
     Map<String, String> environment() {
-        return Map.of("RESTIC_PASSWORD", PASSWORD, "RESTIC_CACHE_DIR", home().resolve("cache").toString());
+        return Map.of(
+                "RESTIC_PASSWORD",
+                PASSWORD,
+                "RESTIC_CACHE_DIR",
+                home().resolve("cache").toString());
     }
 
     @Override
@@ -43,8 +47,8 @@ final class Restic extends Tool {
 
     /** {@code restic SUBCOMMAND --repo REPOSITORY WORDS…}, e.g. {@code forget --keep-daily 30 --prune}. */
     List<String> command(String subcommand, List<String> words) {
-        List<String> command = new java.util.ArrayList<>(List.of(executable.toString(), subcommand, "--repo",
-                repository().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                executable.toString(), subcommand, "--repo", repository().toString()));
         command.addAll(words);
         return command;
     }
@@ -53,15 +57,24 @@ final class Restic extends Tool {
     String snapshotOf(Measurement backup, String label) throws IOException {
         Matcher m = SAVED.matcher(backup.stdout());
         if (!m.find()) {
-            throw new IOException("restic backup printed no 'snapshot ID saved' line: " + backup.stdout().strip());
+            throw new IOException("restic backup printed no 'snapshot ID saved' line: "
+                    + backup.stdout().strip());
         }
         return m.group(1);
     }
 
     @Override
     List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
-        return List.of(executable.toString(), "restore", snapshot, "--repo", repository().toString(),
-                "--target", target.toString(), "--include", store.resolve(mailbox).toString());
+        return List.of(
+                executable.toString(),
+                "restore",
+                snapshot,
+                "--repo",
+                repository().toString(),
+                "--target",
+                target.toString(),
+                "--include",
+                store.resolve(mailbox).toString());
     }
 
     @Override

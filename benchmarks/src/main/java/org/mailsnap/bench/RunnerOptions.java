@@ -15,13 +15,23 @@ import org.mailsnap.mailgen.StoreSpec;
  * @param results  the folder under which {@code <date>-<preset>/} is written; empty means
  *                 {@code benchmarks/results} of the source tree found walking up from the working directory
  */
-record RunnerOptions(String preset, long seed, Path work, int hours, Optional<Path> mailsnap, List<String> tools,
-                     boolean install, Optional<Path> results, Optional<Path> rssBaseline, boolean clean) {
+record RunnerOptions(
+        String preset,
+        long seed,
+        Path work,
+        int hours,
+        Optional<Path> mailsnap,
+        List<String> tools,
+        boolean install,
+        Optional<Path> results,
+        Optional<Path> rssBaseline,
+        boolean clean) {
 
     static final List<String> ALL_TOOLS = List.of("mailsnap", "restic", "borg");
     static final int DEFAULT_HOURS = 3;
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: ScenarioRunner [--preset tiny|small|large] [--seed N] [--work DIR] [--hours N]",
             "                      [--mailsnap PATH] [--tools mailsnap,restic,borg] [--no-install]",
             "                      [--results DIR] [--rss-baseline RAW_JSON] [--clean]",
@@ -81,7 +91,13 @@ record RunnerOptions(String preset, long seed, Path work, int hours, Optional<Pa
             switch (option) {
                 case "--no-install" -> install = false;
                 case "--clean" -> clean = true;
-                case "--preset", "--seed", "--work", "--hours", "--mailsnap", "--tools", "--results",
+                case "--preset",
+                        "--seed",
+                        "--work",
+                        "--hours",
+                        "--mailsnap",
+                        "--tools",
+                        "--results",
                         "--rss-baseline" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(option + " needs a value");
@@ -104,8 +120,17 @@ record RunnerOptions(String preset, long seed, Path work, int hours, Optional<Pa
         if (work == null) {
             work = Path.of(System.getProperty("java.io.tmpdir"), "mailsnap-bench-" + preset + "-s" + seed);
         }
-        return new RunnerOptions(preset, seed, work, hours, Optional.ofNullable(mailsnap), tools, install,
-                Optional.ofNullable(results), Optional.ofNullable(baseline), clean);
+        return new RunnerOptions(
+                preset,
+                seed,
+                work,
+                hours,
+                Optional.ofNullable(mailsnap),
+                tools,
+                install,
+                Optional.ofNullable(results),
+                Optional.ofNullable(baseline),
+                clean);
     }
 
     private static List<String> toolList(String value) {

@@ -30,7 +30,8 @@ import org.mailsnap.mailgen.StoreTree;
  * After every backup the repository's size is read with {@code du -sb}; its growth is the difference.
  */
 final class Scenario {
-    private static final StoreTree.Options TREE_OPTIONS = StoreTree.Options.exact().ignoringDirectoryMtimes();
+    private static final StoreTree.Options TREE_OPTIONS =
+            StoreTree.Options.exact().ignoringDirectoryMtimes();
 
     private final List<Tool> tools;
     private final CommandRunner runner;
@@ -88,16 +89,15 @@ final class Scenario {
         Files.createDirectories(tool.home());
         List<String> prepare = tool.prepareCommand();
         if (!prepare.isEmpty()) {
-            Measurement m = runner.timed(tool.name() + "-prepare", prepare, tool.environment(),
-                    tool.workingDirectory());
+            Measurement m =
+                    runner.timed(tool.name() + "-prepare", prepare, tool.environment(), tool.workingDirectory());
             if (!m.succeeded()) {
-                unusable.put(tool.name(), "'" + m.command() + "' exited with " + m.exitCode() + ": "
-                        + m.stderrTail());
+                unusable.put(tool.name(), "'" + m.command() + "' exited with " + m.exitCode() + ": " + m.stderrTail());
                 return;
             }
         }
-        Measurement init = runner.timed(tool.name() + "-init", tool.initCommand(), tool.environment(),
-                tool.workingDirectory());
+        Measurement init =
+                runner.timed(tool.name() + "-init", tool.initCommand(), tool.environment(), tool.workingDirectory());
         if (!init.succeeded()) {
             unusable.put(tool.name(), "init exited with " + init.exitCode() + ": " + init.stderrTail());
             return;
@@ -109,8 +109,14 @@ final class Scenario {
         long started = System.nanoTime();
         ChurnReport report = new ChurnSimulator(spec).simulateHour(store.root());
         double seconds = (System.nanoTime() - started) / 1e9;
-        String line = String.format(Locale.ROOT, "%s%s (seed %d, simulated in %.1f s): %s", step.label(),
-                hour > 0 ? " " + hour : "", spec.seed(), seconds, report);
+        String line = String.format(
+                Locale.ROOT,
+                "%s%s (seed %d, simulated in %.1f s): %s",
+                step.label(),
+                hour > 0 ? " " + hour : "",
+                spec.seed(),
+                seconds,
+                report);
         churn.add(line);
         log.note("runner: ChurnSimulator " + spec + " on " + store.root());
         progress.println(line);
@@ -129,8 +135,11 @@ final class Scenario {
             return StepResult.skipped(step, hour, tool.name(), "not run: " + unusable.get(tool.name()));
         }
         String label = hour > 0 ? String.format(Locale.ROOT, "%s-%03d", step.label(), hour) : step.label();
-        Measurement m = runner.timed(tool.name() + "-" + label, tool.backupCommand(store.root(), label),
-                tool.environment(), tool.workingDirectory());
+        Measurement m = runner.timed(
+                tool.name() + "-" + label,
+                tool.backupCommand(store.root(), label),
+                tool.environment(),
+                tool.workingDirectory());
         long before = repositoryBytes.get(tool.name());
         long after = DiskUsage.apparentBytes(runner, tool.repository());
         repositoryBytes.put(tool.name(), after);
@@ -145,8 +154,18 @@ final class Scenario {
             error = error != null ? error : e.getMessage();
         }
         long data = step == Step.INITIAL ? store.summary().bytes() : 0;
-        return new StepResult(step, hour, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(), after,
-                after - before, data, error, details);
+        return new StepResult(
+                step,
+                hour,
+                tool.name(),
+                m.seconds(),
+                m.maxRssKb(),
+                m.exitCode(),
+                after,
+                after - before,
+                data,
+                error,
+                details);
     }
 
     private StepResult restore(Tool tool, PreparedStore store, StoreTree reference) throws IOException {
@@ -159,8 +178,11 @@ final class Scenario {
         PreparedStore.deleteTree(target);
         Files.createDirectories(target);
         String mailbox = store.firstMailbox();
-        Measurement m = runner.timed(tool.name() + "-restore", tool.restoreCommand(snapshot, store.root(), mailbox,
-                target), tool.environment(), tool.restoreWorkingDirectory(target));
+        Measurement m = runner.timed(
+                tool.name() + "-restore",
+                tool.restoreCommand(snapshot, store.root(), mailbox, target),
+                tool.environment(),
+                tool.restoreWorkingDirectory(target));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("snapshot", snapshot);
         details.put("mailbox", mailbox);
@@ -171,20 +193,25 @@ final class Scenario {
             List<String> differences = Files.isDirectory(restored)
                     ? reference.diff(StoreTree.capture(restored, TREE_OPTIONS))
                     : List.of("nothing restored at " + restored);
-            details.put("files", reference.entries().values().stream()
-                    .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY).count());
+            details.put(
+                    "files",
+                    reference.entries().values().stream()
+                            .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
+                            .count());
             details.put("identicalToInitialState", differences.isEmpty());
             details.put("differences", differences.size());
             details.put("firstDifferences", differences.subList(0, Math.min(5, differences.size())));
-            bytes = reference.entries().values().stream().filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
-                    .mapToLong(StoreTree.Entry::size).sum();
+            bytes = reference.entries().values().stream()
+                    .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
+                    .mapToLong(StoreTree.Entry::size)
+                    .sum();
             if (!differences.isEmpty()) {
-                error = "the restored mailbox differs from its state at the initial backup in "
-                        + differences.size() + " entries, e.g. " + differences.get(0);
+                error = "the restored mailbox differs from its state at the initial backup in " + differences.size()
+                        + " entries, e.g. " + differences.get(0);
             }
         }
-        StepResult result = new StepResult(Step.RESTORE, 0, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(),
-                -1, 0, bytes, error, details);
+        StepResult result = new StepResult(
+                Step.RESTORE, 0, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(), -1, 0, bytes, error, details);
         progress.println(describe(result));
         return result;
     }
@@ -194,8 +221,13 @@ final class Scenario {
         if (!r.succeeded() && Double.isNaN(r.seconds())) {
             return String.format(Locale.ROOT, "[%s] %s: %s", r.tool(), step, r.error());
         }
-        return String.format(Locale.ROOT, "[%s] %s: %.2f s, RSS %s, repository %s (+%s)%s", r.tool(), step,
-                r.seconds(), r.rssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", r.rssKb() * 1024 / 1e6),
+        return String.format(
+                Locale.ROOT,
+                "[%s] %s: %.2f s, RSS %s, repository %s (+%s)%s",
+                r.tool(),
+                step,
+                r.seconds(),
+                r.rssKb() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", r.rssKb() * 1024 / 1e6),
                 r.repoBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MB", r.repoBytes() / 1e6),
                 String.format(Locale.ROOT, "%.2f MB", r.growthBytes() / 1e6),
                 r.succeeded() ? "" : " FAILED: " + r.error());

@@ -14,7 +14,15 @@ import java.util.Map;
  * @param targets  targets.md judged on this run
  * @param commandLine the runner's own arguments
  */
-record ScenarioResults(Instant started, RunnerOptions options, String commandLine, Machine machine,
-                       Map<String, String> versions, Map<String, String> absent, PreparedStore store,
-                       List<String> churn, List<StepResult> steps, List<TargetCheck> targets, boolean rssMeasured) {
-}
+record ScenarioResults(
+        Instant started,
+        RunnerOptions options,
+        String commandLine,
+        Machine machine,
+        Map<String, String> versions,
+        Map<String, String> absent,
+        PreparedStore store,
+        List<String> churn,
+        List<StepResult> steps,
+        List<TargetCheck> targets,
+        boolean rssMeasured) {}

@@ -47,8 +47,8 @@ public final class ScenarioRunner {
     }
 
     public static void main(String[] args) {
-        System.exit(new ScenarioRunner(System.out, System.err, Path.of(""), System.getenv("PATH"),
-                Clock.systemUTC()).run(args));
+        System.exit(new ScenarioRunner(System.out, System.err, Path.of(""), System.getenv("PATH"), Clock.systemUTC())
+                .run(args));
     }
 
     /** Runs with {@code args} and returns the exit code; never calls {@code System.exit}. */
@@ -79,7 +79,9 @@ public final class ScenarioRunner {
         Path work = claimWorkDirectory(options.work());
         Path results = resultsDirectory(options, started);
         OptionalLong baseline = options.rssBaseline().isPresent()
-                ? OptionalLong.of(RawJson.baselinePeakRssKb(options.rssBaseline().get())) : OptionalLong.empty();
+                ? OptionalLong.of(
+                        RawJson.baselinePeakRssKb(options.rssBaseline().get()))
+                : OptionalLong.empty();
         Path logs = work.resolve("logs");
         PreparedStore.deleteTree(logs);
         Files.createDirectories(logs);
@@ -117,8 +119,18 @@ public final class ScenarioRunner {
 
         List<StepResult> steps = scenario.results();
         List<TargetCheck> targets = new Targets(steps, options.preset(), store.largestFolder(), baseline).evaluate();
-        ScenarioResults outcome = new ScenarioResults(started, options, commandLine, machine, versions,
-                absent, store, scenario.churn(), steps, targets, runner.measuresRss());
+        ScenarioResults outcome = new ScenarioResults(
+                started,
+                options,
+                commandLine,
+                machine,
+                versions,
+                absent,
+                store,
+                scenario.churn(),
+                steps,
+                targets,
+                runner.measuresRss());
         String markdown = MarkdownReport.render(outcome);
         Files.createDirectories(results);
         Files.writeString(results.resolve("README.md"), markdown, StandardCharsets.UTF_8);
@@ -153,11 +165,13 @@ public final class ScenarioRunner {
             Files.createDirectories(home);
             switch (name) {
                 case "mailsnap" -> {
-                    Optional<Path> launcher = options.mailsnap().map(Path::toAbsolutePath)
+                    Optional<Path> launcher = options.mailsnap()
+                            .map(Path::toAbsolutePath)
                             .or(() -> findUpwards(workingDirectory, Path.of("bin", "mailsnap")));
                     if (launcher.isEmpty()) {
-                        absent.put(name, "no bin/mailsnap found walking up from " + workingDirectory
-                                + "; pass --mailsnap PATH");
+                        absent.put(
+                                name,
+                                "no bin/mailsnap found walking up from " + workingDirectory + "; pass --mailsnap PATH");
                     } else if (!Files.isExecutable(launcher.get())) {
                         absent.put(name, launcher.get() + " is not an executable file");
                     } else {
@@ -166,13 +180,16 @@ public final class ScenarioRunner {
                 }
                 case "restic" -> {
                     Installer.Found restic = installer.ensure("restic", "restic");
-                    restic.executable().ifPresentOrElse(exe -> tools.add(new Restic(exe, home)),
-                            () -> absent.put(name, restic.absentReason()));
+                    restic.executable()
+                            .ifPresentOrElse(
+                                    exe -> tools.add(new Restic(exe, home)),
+                                    () -> absent.put(name, restic.absentReason()));
                 }
                 default -> {
                     Installer.Found borg = installer.ensure("borg", "borgbackup");
-                    borg.executable().ifPresentOrElse(exe -> tools.add(new Borg(exe, home)),
-                            () -> absent.put(name, borg.absentReason()));
+                    borg.executable()
+                            .ifPresentOrElse(
+                                    exe -> tools.add(new Borg(exe, home)), () -> absent.put(name, borg.absentReason()));
                 }
             }
         }
@@ -211,8 +228,11 @@ public final class ScenarioRunner {
         }
         Files.createDirectories(work);
         if (!Files.exists(marker)) {
-            Files.writeString(marker, "work dir of org.mailsnap.bench.ScenarioRunner; its subdirectories are "
-                    + "deleted and recreated by every run\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    marker,
+                    "work dir of org.mailsnap.bench.ScenarioRunner; its subdirectories are "
+                            + "deleted and recreated by every run\n",
+                    StandardCharsets.UTF_8);
         }
         return work;
     }
@@ -222,8 +242,8 @@ public final class ScenarioRunner {
         if (base == null) {
             base = findUpwards(workingDirectory, Path.of("benchmarks", "pom.xml"))
                     .map(pom -> pom.getParent().resolve("results"))
-                    .orElseThrow(() -> new IOException("no benchmarks/pom.xml found walking up from "
-                            + workingDirectory + "; pass --results DIR"));
+                    .orElseThrow(() -> new IOException("no benchmarks/pom.xml found walking up from " + workingDirectory
+                            + "; pass --results DIR"));
         }
         String date = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(started);
         return base.resolve(date + "-" + options.preset());

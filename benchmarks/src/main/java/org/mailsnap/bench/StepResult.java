@@ -16,8 +16,18 @@ import java.util.Map;
  * @param error       why the step failed, or null
  * @param details     further facts: mailsnap's JSON output, the restore's verification
  */
-record StepResult(Step step, int hour, String tool, double seconds, long rssKb, int exitCode, long repoBytes,
-                  long growthBytes, long dataBytes, String error, Map<String, Object> details) {
+record StepResult(
+        Step step,
+        int hour,
+        String tool,
+        double seconds,
+        long rssKb,
+        int exitCode,
+        long repoBytes,
+        long growthBytes,
+        long dataBytes,
+        String error,
+        Map<String, Object> details) {
 
     boolean succeeded() {
         return error == null;

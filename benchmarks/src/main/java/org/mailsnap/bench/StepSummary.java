@@ -13,8 +13,17 @@ import java.util.Map;
  * @param runs  how many runs were folded (1 for a single step); failed runs are not folded in
  * @param error the first failure among the runs, or null
  */
-record StepSummary(Step step, String tool, int runs, double seconds, double maxSeconds, long rssKb, long repoBytes,
-                   double growthBytes, long dataBytes, String error) {
+record StepSummary(
+        Step step,
+        String tool,
+        int runs,
+        double seconds,
+        double maxSeconds,
+        long rssKb,
+        long repoBytes,
+        double growthBytes,
+        long dataBytes,
+        String error) {
 
     /** Throughput in MB/s (10^6 bytes), NaN where it means nothing. */
     double megabytesPerSecond() {
@@ -26,7 +35,8 @@ record StepSummary(Step step, String tool, int runs, double seconds, double maxS
         Map<Step, Map<String, List<StepResult>>> grouped = new LinkedHashMap<>();
         for (StepResult r : results) {
             grouped.computeIfAbsent(r.step(), s -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.tool(), t -> new ArrayList<>()).add(r);
+                    .computeIfAbsent(r.tool(), t -> new ArrayList<>())
+                    .add(r);
         }
         Map<Step, Map<String, StepSummary>> summaries = new LinkedHashMap<>();
         grouped.forEach((step, byTool) -> byTool.forEach((tool, runs) ->
@@ -35,18 +45,29 @@ record StepSummary(Step step, String tool, int runs, double seconds, double maxS
     }
 
     static StepSummary fold(Step step, String tool, List<StepResult> runs) {
-        String error = runs.stream().filter(r -> !r.succeeded()).map(r -> (r.hour() > 0 ? "hour " + r.hour() + ": "
-                : "") + r.error()).findFirst().orElse(null);
+        String error = runs.stream()
+                .filter(r -> !r.succeeded())
+                .map(r -> (r.hour() > 0 ? "hour " + r.hour() + ": " : "") + r.error())
+                .findFirst()
+                .orElse(null);
         List<StepResult> ok = runs.stream().filter(StepResult::succeeded).toList();
         if (ok.isEmpty()) {
             return new StepSummary(step, tool, 0, Double.NaN, Double.NaN, -1, -1, Double.NaN, 0, error);
         }
         double[] seconds = ok.stream().mapToDouble(StepResult::seconds).sorted().toArray();
-        StepResult last = ok.stream().max(Comparator.comparingInt(StepResult::hour)).orElseThrow();
-        return new StepSummary(step, tool, ok.size(), median(seconds), seconds[seconds.length - 1],
-                ok.stream().mapToLong(StepResult::rssKb).max().orElse(-1), last.repoBytes(),
+        StepResult last =
+                ok.stream().max(Comparator.comparingInt(StepResult::hour)).orElseThrow();
+        return new StepSummary(
+                step,
+                tool,
+                ok.size(),
+                median(seconds),
+                seconds[seconds.length - 1],
+                ok.stream().mapToLong(StepResult::rssKb).max().orElse(-1),
+                last.repoBytes(),
                 ok.stream().mapToLong(StepResult::growthBytes).average().orElse(Double.NaN),
-                ok.stream().mapToLong(StepResult::dataBytes).max().orElse(0), error);
+                ok.stream().mapToLong(StepResult::dataBytes).max().orElse(0),
+                error);
     }
 
     static double median(double[] sorted) {

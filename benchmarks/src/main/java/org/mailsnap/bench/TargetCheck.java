@@ -12,6 +12,11 @@ package org.mailsnap.bench;
  * @param verdictVsBorg the same limit applied to the comparison with borg; {@link Verdict#NA} for absolute targets
  * @param note          the figures behind the verdict, or why there is none
  */
-record TargetCheck(String target, String limit, Double ratioToRestic, Double ratioToBorg, Verdict verdict,
-                   Verdict verdictVsBorg, String note) {
-}
+record TargetCheck(
+        String target,
+        String limit,
+        Double ratioToRestic,
+        Double ratioToBorg,
+        Verdict verdict,
+        Verdict verdictVsBorg,
+        String note) {}

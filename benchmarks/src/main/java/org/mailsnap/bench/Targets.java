@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 final class Targets {
     /** Presets whose store has about a million messages, where the no-change target is 1/10 instead of 1/4. */
     private static final String LARGE = "large";
+
     static final double LOCK_HOLD_MILLIS_PER_10K = 50;
     static final long NEW_MAIL_OVERHEAD_BYTES = 16 * 1024;
     static final double RSS_GROWTH_LIMIT = 1.5;
@@ -42,36 +43,82 @@ final class Targets {
     List<TargetCheck> evaluate() {
         List<TargetCheck> checks = new ArrayList<>();
         boolean large = preset.equals(LARGE);
-        checks.add(ratio("no-change hourly run: ≤ 1/4 of restic's time at 50k messages, ≤ 1/10 at 1 M",
-                Step.NO_CHANGE, large ? 0.10 : 0.25, true, StepSummary::seconds, "time"));
-        checks.add(ratio("run after one hour of churn: ≤ 1/3 of restic's time", Step.CHURN, 1.0 / 3, true,
-                StepSummary::seconds, "time"));
-        checks.add(ratio("hourly runs with churn (median of the series): ≤ 1/3 of restic's time", Step.HOURLY,
-                1.0 / 3, true, StepSummary::seconds, "time"));
-        checks.add(ratio("an hour of renames only: ≤ 1/4 of restic's time", Step.RENAMES, 0.25, true,
-                StepSummary::seconds, "time"));
-        checks.add(ratio("an hour of renames only: ≤ 1/10 of restic's repository growth", Step.RENAMES, 0.10, true,
-                StepSummary::growthBytes, "growth"));
+        checks.add(ratio(
+                "no-change hourly run: ≤ 1/4 of restic's time at 50k messages, ≤ 1/10 at 1 M",
+                Step.NO_CHANGE,
+                large ? 0.10 : 0.25,
+                true,
+                StepSummary::seconds,
+                "time"));
+        checks.add(ratio(
+                "run after one hour of churn: ≤ 1/3 of restic's time",
+                Step.CHURN,
+                1.0 / 3,
+                true,
+                StepSummary::seconds,
+                "time"));
+        checks.add(ratio(
+                "hourly runs with churn (median of the series): ≤ 1/3 of restic's time",
+                Step.HOURLY,
+                1.0 / 3,
+                true,
+                StepSummary::seconds,
+                "time"));
+        checks.add(ratio(
+                "an hour of renames only: ≤ 1/4 of restic's time",
+                Step.RENAMES,
+                0.25,
+                true,
+                StepSummary::seconds,
+                "time"));
+        checks.add(ratio(
+                "an hour of renames only: ≤ 1/10 of restic's repository growth",
+                Step.RENAMES,
+                0.10,
+                true,
+                StepSummary::growthBytes,
+                "growth"));
         checks.add(newMailGrowth());
-        checks.add(ratio("initial backup: ≥ 2× restic's throughput", Step.INITIAL, 2.0, false,
-                s -> 1 / s.seconds(), "throughput"));
-        checks.add(ratio("repository size after the initial run: ≤ 0.85× restic's", Step.INITIAL, 0.85, true,
-                s -> s.repoBytes() < 0 ? Double.NaN : s.repoBytes(), "size"));
-        checks.add(ratio("point-in-time restore of one mailbox: ≤ 1/2 of restic's time", Step.RESTORE, 0.5, true,
-                StepSummary::seconds, "time"));
+        checks.add(ratio(
+                "initial backup: ≥ 2× restic's throughput",
+                Step.INITIAL,
+                2.0,
+                false,
+                s -> 1 / s.seconds(),
+                "throughput"));
+        checks.add(ratio(
+                "repository size after the initial run: ≤ 0.85× restic's",
+                Step.INITIAL,
+                0.85,
+                true,
+                s -> s.repoBytes() < 0 ? Double.NaN : s.repoBytes(),
+                "size"));
+        checks.add(ratio(
+                "point-in-time restore of one mailbox: ≤ 1/2 of restic's time",
+                Step.RESTORE,
+                0.5,
+                true,
+                StepSummary::seconds,
+                "time"));
         checks.add(peakMemory(large));
         checks.add(memoryGrowth());
         checks.add(lockHold());
         return checks;
     }
 
-    private TargetCheck ratio(String target, Step step, double limit, boolean atMost,
-                              ToDoubleFunction<StepSummary> figure, String what) {
+    private TargetCheck ratio(
+            String target, Step step, double limit, boolean atMost, ToDoubleFunction<StepSummary> figure, String what) {
         Map<String, StepSummary> byTool = summaries.getOrDefault(step, Map.of());
         StepSummary ours = byTool.get("mailsnap");
         String limitText = (atMost ? "≤ " : "≥ ") + format(limit) + "×";
         if (ours == null || ours.runs() == 0) {
-            return new TargetCheck(target, limitText, null, null, Verdict.NA, Verdict.NA,
+            return new TargetCheck(
+                    target,
+                    limitText,
+                    null,
+                    null,
+                    Verdict.NA,
+                    Verdict.NA,
                     "mailsnap " + (ours == null ? "not run" : "failed: " + ours.error()));
         }
         Double toRestic = ratioTo(ours, byTool.get("restic"), figure);
@@ -84,8 +131,14 @@ final class Targets {
             missing.add("borg");
         }
         String note = what + " ratio" + (missing.isEmpty() ? "" : "; not measured: " + String.join(", ", missing));
-        return new TargetCheck(target, limitText, toRestic, toBorg, Verdict.judge(toRestic, limit, atMost),
-                Verdict.judge(toBorg, limit, atMost), note);
+        return new TargetCheck(
+                target,
+                limitText,
+                toRestic,
+                toBorg,
+                Verdict.judge(toRestic, limit, atMost),
+                Verdict.judge(toBorg, limit, atMost),
+                note);
     }
 
     private static Double ratioTo(StepSummary ours, StepSummary peer, ToDoubleFunction<StepSummary> figure) {
@@ -104,26 +157,43 @@ final class Targets {
     private TargetCheck newMailGrowth() {
         String target = "with new mail, growth is the new mail's compressed bytes plus a few KB";
         String limit = "overhead ≤ " + NEW_MAIL_OVERHEAD_BYTES / 1024 + " KiB";
-        StepResult churn = results.stream().filter(r -> r.step() == Step.CHURN && r.tool().equals("mailsnap")
-                && r.succeeded()).findFirst().orElse(null);
+        StepResult churn = results.stream()
+                .filter(r -> r.step() == Step.CHURN && r.tool().equals("mailsnap") && r.succeeded())
+                .findFirst()
+                .orElse(null);
         if (churn == null || !(churn.details().get("storedBytes") instanceof Number stored)) {
-            return new TargetCheck(target, limit, null, null, Verdict.NA, Verdict.NA,
-                    "no successful mailsnap churn run");
+            return new TargetCheck(
+                    target, limit, null, null, Verdict.NA, Verdict.NA, "no successful mailsnap churn run");
         }
         long overhead = churn.growthBytes() - stored.longValue();
-        return new TargetCheck(target, limit, null, null,
-                overhead <= NEW_MAIL_OVERHEAD_BYTES ? Verdict.PASS : Verdict.MISS, Verdict.NA,
-                String.format(Locale.ROOT, "growth %s, storedBytes %s, overhead %s", kb(churn.growthBytes()),
-                        kb(stored.longValue()), kb(overhead)));
+        return new TargetCheck(
+                target,
+                limit,
+                null,
+                null,
+                overhead <= NEW_MAIL_OVERHEAD_BYTES ? Verdict.PASS : Verdict.MISS,
+                Verdict.NA,
+                String.format(
+                        Locale.ROOT,
+                        "growth %s, storedBytes %s, overhead %s",
+                        kb(churn.growthBytes()),
+                        kb(stored.longValue()),
+                        kb(overhead)));
     }
 
     private TargetCheck peakMemory(boolean large) {
-        String target = "peak memory " + (large ? "on a 1 M-message store" : "(target stated for 1 M messages; "
-                + "shown for this store)") + ": ≤ restic's";
+        String target = "peak memory "
+                + (large ? "on a 1 M-message store" : "(target stated for 1 M messages; " + "shown for this store)")
+                + ": ≤ restic's";
         Double toRestic = ratioOfPeaks("restic");
         Double toBorg = ratioOfPeaks("borg");
         OptionalLong ours = peakRssKb("mailsnap");
-        return new TargetCheck(target, "≤ 1×", toRestic, toBorg, Verdict.judge(toRestic, 1, true),
+        return new TargetCheck(
+                target,
+                "≤ 1×",
+                toRestic,
+                toBorg,
+                Verdict.judge(toRestic, 1, true),
                 Verdict.judge(toBorg, 1, true),
                 ours.isPresent() ? "peak RSS over all steps; mailsnap " + mb(ours.getAsLong() * 1024) : "not measured");
     }
@@ -133,14 +203,29 @@ final class Targets {
         String limit = "≤ " + format(RSS_GROWTH_LIMIT) + "× of the baseline";
         OptionalLong ours = peakRssKb("mailsnap");
         if (baselineRssKb.isEmpty() || ours.isEmpty()) {
-            return new TargetCheck(target, limit, null, null, Verdict.NA, Verdict.NA,
+            return new TargetCheck(
+                    target,
+                    limit,
+                    null,
+                    null,
+                    Verdict.NA,
+                    Verdict.NA,
                     "needs --rss-baseline <raw.json of the small run> on a large run");
         }
         double growth = (double) ours.getAsLong() / baselineRssKb.getAsLong();
-        return new TargetCheck(target, limit, null, null, Verdict.judge(growth, RSS_GROWTH_LIMIT, true),
+        return new TargetCheck(
+                target,
+                limit,
+                null,
+                null,
+                Verdict.judge(growth, RSS_GROWTH_LIMIT, true),
                 Verdict.NA,
-                String.format(Locale.ROOT, "mailsnap peak %s here vs %s in the baseline: %s×",
-                        mb(ours.getAsLong() * 1024), mb(baselineRssKb.getAsLong() * 1024), format(growth)));
+                String.format(
+                        Locale.ROOT,
+                        "mailsnap peak %s here vs %s in the baseline: %s×",
+                        mb(ours.getAsLong() * 1024),
+                        mb(baselineRssKb.getAsLong() * 1024),
+                        format(growth)));
     }
 
     /** ≤ 50 ms per 10k-message folder: the allowance for this store's largest folder, at least 50 ms. */
@@ -148,21 +233,35 @@ final class Targets {
         String target = "lock hold time: ≤ 50 ms per 10k-message folder, reported by every run";
         double allowed = LOCK_HOLD_MILLIS_PER_10K * Math.max(1, largestFolder / 10_000.0);
         String limit = "≤ " + format(allowed) + " ms (largest folder " + largestFolder + " messages)";
-        List<StepResult> backups = results.stream().filter(r -> r.tool().equals("mailsnap")
-                && r.step() != Step.RESTORE && r.succeeded()).toList();
+        List<StepResult> backups = results.stream()
+                .filter(r -> r.tool().equals("mailsnap") && r.step() != Step.RESTORE && r.succeeded())
+                .toList();
         if (backups.isEmpty()) {
-            return new TargetCheck(target, limit, null, null, Verdict.NA, Verdict.NA,
-                    "no successful mailsnap backup");
+            return new TargetCheck(target, limit, null, null, Verdict.NA, Verdict.NA, "no successful mailsnap backup");
         }
-        long unreported = backups.stream().filter(r -> !(r.details().get("lockHoldMaxMillis") instanceof Number))
+        long unreported = backups.stream()
+                .filter(r -> !(r.details().get("lockHoldMaxMillis") instanceof Number))
                 .count();
-        double longest = backups.stream().filter(r -> r.details().get("lockHoldMaxMillis") instanceof Number)
-                .mapToDouble(r -> ((Number) r.details().get("lockHoldMaxMillis")).doubleValue()).max()
+        double longest = backups.stream()
+                .filter(r -> r.details().get("lockHoldMaxMillis") instanceof Number)
+                .mapToDouble(r -> ((Number) r.details().get("lockHoldMaxMillis")).doubleValue())
+                .max()
                 .orElse(Double.NaN);
         Verdict verdict = unreported > 0 ? Verdict.MISS : Verdict.judge(longest, allowed, true);
-        return new TargetCheck(target, limit, null, null, verdict, Verdict.NA, String.format(Locale.ROOT,
-                "longest hold %s ms over %d runs (lock mode %s)%s", format(longest), backups.size(),
-                Mailsnap.LOCK_MODE, unreported > 0 ? "; " + unreported + " runs did not report it" : ""));
+        return new TargetCheck(
+                target,
+                limit,
+                null,
+                null,
+                verdict,
+                Verdict.NA,
+                String.format(
+                        Locale.ROOT,
+                        "longest hold %s ms over %d runs (lock mode %s)%s",
+                        format(longest),
+                        backups.size(),
+                        Mailsnap.LOCK_MODE,
+                        unreported > 0 ? "; " + unreported + " runs did not report it" : ""));
     }
 
     private Double ratioOfPeaks(String peer) {
@@ -180,8 +279,10 @@ final class Targets {
     }
 
     static OptionalLong peakRssKb(List<StepResult> results, String tool) {
-        return results.stream().filter(r -> r.tool().equals(tool) && r.succeeded() && r.rssKb() >= 0)
-                .mapToLong(StepResult::rssKb).reduce(Math::max);
+        return results.stream()
+                .filter(r -> r.tool().equals(tool) && r.succeeded() && r.rssKb() >= 0)
+                .mapToLong(StepResult::rssKb)
+                .reduce(Math::max);
     }
 
     static String format(double value) {
@@ -197,7 +298,9 @@ final class Targets {
             return String.format(Locale.ROOT, pattern, value);
         }
         // Below 1, three significant digits: a growth of 0.00412 MB must not print as 0.00.
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

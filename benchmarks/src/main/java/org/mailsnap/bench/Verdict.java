@@ -2,7 +2,9 @@ package org.mailsnap.bench;
 
 /** Whether a measured figure meets its target; {@link #NA} when it could not be measured in this run. */
 enum Verdict {
-    PASS, MISS, NA;
+    PASS,
+    MISS,
+    NA;
 
     /**
      * Judges {@code ratio} against {@code limit}: at most the limit when {@code atMost}, at least it otherwise.

@@ -35,8 +35,8 @@ import org.mailsnap.bench.year.YearSpec;
  * hours).
  */
 public final class YearBenchmark {
-    private static final DateTimeFormatter RESTIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RESTIC_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final CommandLog log = new CommandLog();
     private final CommandRunner runner;
@@ -70,8 +70,8 @@ public final class YearBenchmark {
         Files.createDirectories(work.resolve("logs"));
         YearSpec spec = YearSpec.year(seed).withHours(hours);
         try (YearSimulation sim = YearSimulation.create(spec, work.resolve("mailsnap"))) {
-            Optional<Restic> restic = Optional.ofNullable(options.get("restic"))
-                    .map(r -> new Restic(Path.of(r), work.resolve("restic")));
+            Optional<Restic> restic =
+                    Optional.ofNullable(options.get("restic")).map(r -> new Restic(Path.of(r), work.resolve("restic")));
             Instant stopAt = Instant.parse(options.getOrDefault("stop-at", "9999-12-31T00:00:00Z"));
             new YearBenchmark(work.resolve("logs"), sim, restic, launcher).run(seed, out, stopAt);
         }
@@ -87,8 +87,14 @@ public final class YearBenchmark {
 
     private void run(long seed, Path out, Instant stopAt) throws IOException {
         YearSpec spec = sim.spec();
-        say("# year simulation, seed %d: %d hourly backups from %s, store %s, churn %s, policy %s", seed,
-                spec.hours(), spec.start(), spec.store(), spec.churnPerHour(), spec.thinning().mailsnapArguments());
+        say(
+                "# year simulation, seed %d: %d hourly backups from %s, store %s, churn %s, policy %s",
+                seed,
+                spec.hours(),
+                spec.start(),
+                spec.store(),
+                spec.churnPerHour(),
+                spec.thinning().mailsnapArguments());
         say("machine: %s", Machine.current());
         if (restic.isPresent()) {
             Files.createDirectories(restic.get().home());
@@ -106,12 +112,22 @@ public final class YearBenchmark {
             @Override
             public void afterBackup(int hour, Instant time, Path store) throws IOException {
                 if (restic.isPresent()) {
-                    untimed(resticCommand("backup", "--time", RESTIC_TIME.format(time), "--host",
-                            YearSimulation.HOST, store.toString()));
+                    untimed(resticCommand(
+                            "backup",
+                            "--time",
+                            RESTIC_TIME.format(time),
+                            "--host",
+                            YearSimulation.HOST,
+                            store.toString()));
                 }
                 if (hour % 168 == 167) {
-                    System.err.printf(Locale.ROOT, "year: hour %d (%s), %.0f s, load %s%n", hour + 1, time,
-                            (System.nanoTime() - began) / 1e9, load());
+                    System.err.printf(
+                            Locale.ROOT,
+                            "year: hour %d (%s), %.0f s, load %s%n",
+                            hour + 1,
+                            time,
+                            (System.nanoTime() - began) / 1e9,
+                            load());
                 }
             }
 
@@ -128,39 +144,67 @@ public final class YearBenchmark {
         while (sim.hoursDone() < spec.hours() && Instant.now().isBefore(stopAt)) {
             sim.advance(24, observer);
         }
-        say("simulated %d hours in %.0f s (in-process mailsnap parts: %s; restic commands: %.0f s), %d daily"
-                + " maintenance runs, %d with prune", sim.hoursDone(), (System.nanoTime() - began) / 1e9,
-                sim.secondsByPart(), resticSeconds, sim.maintenanceRuns(), sim.prunes());
+        say(
+                "simulated %d hours in %.0f s (in-process mailsnap parts: %s; restic commands: %.0f s), %d daily"
+                        + " maintenance runs, %d with prune",
+                sim.hoursDone(),
+                (System.nanoTime() - began) / 1e9,
+                sim.secondsByPart(),
+                resticSeconds,
+                sim.maintenanceRuns(),
+                sim.prunes());
 
-        say("%n## the maintenance due after the last hour (%d), measured (forget with the policy, then prune)%n",
+        say(
+                "%n## the maintenance due after the last hour (%d), measured (forget with the policy, then prune)%n",
                 sim.hoursDone());
-        runner.output(List.of(launcher.toString(), "--help"), Map.of(), sim.repositoryDirectory().getParent());
+        runner.output(
+                List.of(launcher.toString(), "--help"),
+                Map.of(),
+                sim.repositoryDirectory().getParent());
         say("| tool | wall s | peak RSS MB | exit | load before | snapshots after | repository after |");
         say("|---|---|---|---|---|---|---|");
         List<String> mailsnapForget = new ArrayList<>(List.of(launcher.toString()));
         mailsnapForget.addAll(sim.forgetArguments(true));
-        measure("mailsnap", mailsnapForget, sim.cliEnvironment(), sim.repositoryDirectory(),
+        measure(
+                "mailsnap",
+                mailsnapForget,
+                sim.cliEnvironment(),
+                sim.repositoryDirectory(),
                 () -> sim.snapshotTimes().size());
         if (restic.isPresent()) {
             List<String> keep = new ArrayList<>(spec.thinning().keepArguments());
             keep.add("--prune");
-            measure("restic", resticCommand("forget", keep), resticEnvironment(), restic.get().repository(),
+            measure(
+                    "restic",
+                    resticCommand("forget", keep),
+                    resticEnvironment(),
+                    restic.get().repository(),
                     this::resticSnapshots);
         }
 
         say("%n## mailsnap's checks%n");
         List<String> count = sim.verifySnapshotCount();
-        say("- kept snapshots: %d; the oracle expects %d; differences: %s", sim.snapshotTimes().size(),
-                sim.expectedSnapshotTimes().size(), count.isEmpty() ? "none" : count);
+        say(
+                "- kept snapshots: %d; the oracle expects %d; differences: %s",
+                sim.snapshotTimes().size(), sim.expectedSnapshotTimes().size(), count.isEmpty() ? "none" : count);
         long t0 = System.nanoTime();
         List<String> restores = sim.verifyKeptSnapshotsRestore(2);
-        say("- every kept snapshot restored and compared with the store's digest at its hour: %s (%.0f s)",
+        say(
+                "- every kept snapshot restored and compared with the store's digest at its hour: %s (%.0f s)",
                 restores.isEmpty() ? "all exact" : restores, (System.nanoTime() - t0) / 1e9);
         RepositorySize size = sim.repositorySize(0.05);
-        say("- repository %d bytes, bound [%d, %d]: %s; %s", size.bytes(), size.lowerBound(), size.upperBound(),
-                size.problem().orElse("within"), size);
-        say("- deleted messages restorable: %s", sim.checksDeletedMessages() ? sim.verifyDeletedMessagesRestorable()
-                : "not checked: --keep-deleted-within is on branch ledger, not yet on main");
+        say(
+                "- repository %d bytes, bound [%d, %d]: %s; %s",
+                size.bytes(),
+                size.lowerBound(),
+                size.upperBound(),
+                size.problem().orElse("within"),
+                size);
+        say(
+                "- deleted messages restorable: %s",
+                sim.checksDeletedMessages()
+                        ? sim.verifyDeletedMessagesRestorable()
+                        : "not checked: --keep-deleted-within is on branch ledger, not yet on main");
         Files.writeString(out.resolve("figures.md"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Files.writeString(out.resolve("commands.txt"), log.text(), StandardCharsets.UTF_8);
     }
@@ -176,12 +220,22 @@ public final class YearBenchmark {
         if (!m.succeeded()) {
             throw new IOException(m.command() + " exited with " + m.exitCode() + ": " + m.stderrTail());
         }
-        say("| %s | %.2f | %.1f | %d | %s | %d | %.1f MB |", tool, m.seconds(), m.rssMb(), m.exitCode(), load,
-                snapshots.get(), DiskUsage.apparentBytes(runner, repository) / 1e6);
+        say(
+                "| %s | %.2f | %.1f | %d | %s | %d | %.1f MB |",
+                tool,
+                m.seconds(),
+                m.rssMb(),
+                m.exitCode(),
+                load,
+                snapshots.get(),
+                DiskUsage.apparentBytes(runner, repository) / 1e6);
     }
 
     private int resticSnapshots() throws IOException {
-        String json = runner.output(resticCommand("snapshots", "--json"), resticEnvironment(), restic.get().home());
+        String json = runner.output(
+                resticCommand("snapshots", "--json"),
+                resticEnvironment(),
+                restic.get().home());
         return json.split("\"short_id\"", -1).length - 1;
     }
 

@@ -26,21 +26,31 @@ class MailsnapTest {
 
     @Test
     void outputOutsideTheContractIsAnErrorThatSaysWhatIsMissing() {
-        IOException missing = assertThrows(IOException.class, () -> mailsnap.backupDetails(
-                measurement(BACKUP_JSON.replace("\"lockHoldMaxMillis\":36.238172,", ""))));
+        IOException missing = assertThrows(
+                IOException.class,
+                () -> mailsnap.backupDetails(measurement(BACKUP_JSON.replace("\"lockHoldMaxMillis\":36.238172,", ""))));
         assertTrue(missing.getMessage().contains("[lockHoldMaxMillis]"), missing.getMessage());
-        IOException text = assertThrows(IOException.class, () -> mailsnap.backupDetails(
-                measurement("snapshot 0dd69781ca41 saved\n")));
+        IOException text = assertThrows(
+                IOException.class, () -> mailsnap.backupDetails(measurement("snapshot 0dd69781ca41 saved\n")));
         assertTrue(text.getMessage().contains("no JSON object"), text.getMessage());
     }
 
     @Test
     void commandsFollowTheContract() {
-        assertEquals(List.of("/src/mailsnap/bin/mailsnap", "backup", "--json", "--lock", "none", "/s"),
+        assertEquals(
+                List.of("/src/mailsnap/bin/mailsnap", "backup", "--json", "--lock", "none", "/s"),
                 mailsnap.backupCommand(Path.of("/s"), "initial"));
-        assertEquals(List.of("/src/mailsnap/bin/mailsnap", "restore", "--snapshot", "abc", "--mailbox",
-                "example.de/anna", "--target", "/t"), mailsnap.restoreCommand("abc", Path.of("/s"),
-                "example.de/anna", Path.of("/t")));
+        assertEquals(
+                List.of(
+                        "/src/mailsnap/bin/mailsnap",
+                        "restore",
+                        "--snapshot",
+                        "abc",
+                        "--mailbox",
+                        "example.de/anna",
+                        "--target",
+                        "/t"),
+                mailsnap.restoreCommand("abc", Path.of("/s"), "example.de/anna", Path.of("/t")));
         assertEquals("/w/mailsnap/repository", mailsnap.environment().get("MAILSNAP_REPOSITORY"));
         assertEquals("/w/mailsnap/catalog", mailsnap.environment().get("MAILSNAP_CATALOG"));
         assertEquals(Path.of("/src/mailsnap"), mailsnap.sourceRoot());
@@ -52,16 +62,17 @@ class MailsnapTest {
         Path target = Path.of("/t");
         assertEquals(target, mailsnap.restoredMailbox(target, store, "example.de/anna"));
         Restic restic = new Restic(Path.of("/usr/bin/restic"), Path.of("/w/restic"));
-        assertEquals(Path.of("/t/tmp/work/store/example.de/anna"), restic.restoredMailbox(target, store,
-                "example.de/anna"));
-        assertEquals("/tmp/work/store/example.de/anna", restic.restoreCommand("1a2b", store, "example.de/anna",
-                target).get(8));
-        assertEquals("1a2b3c4d", restic.snapshotOf(measurement("processed 3 files\nsnapshot 1a2b3c4d saved\n"),
-                "x"));
+        assertEquals(
+                Path.of("/t/tmp/work/store/example.de/anna"), restic.restoredMailbox(target, store, "example.de/anna"));
+        assertEquals(
+                "/tmp/work/store/example.de/anna",
+                restic.restoreCommand("1a2b", store, "example.de/anna", target).get(8));
+        assertEquals("1a2b3c4d", restic.snapshotOf(measurement("processed 3 files\nsnapshot 1a2b3c4d saved\n"), "x"));
         assertThrows(IOException.class, () -> restic.snapshotOf(measurement("Fatal: wrong password\n"), "x"));
         Borg borg = new Borg(Path.of("/usr/bin/borg"), Path.of("/w/borg"));
-        assertEquals(List.of("/usr/bin/borg", "extract", "/w/borg/repository::initial",
-                "tmp/work/store/example.de/anna"), borg.restoreCommand("initial", store, "example.de/anna", target));
+        assertEquals(
+                List.of("/usr/bin/borg", "extract", "/w/borg/repository::initial", "tmp/work/store/example.de/anna"),
+                borg.restoreCommand("initial", store, "example.de/anna", target));
         assertEquals(target, borg.restoreWorkingDirectory(target));
     }
 

@@ -12,11 +12,17 @@ final class Results {
         return add(step, 0, tool, seconds, rssKb, repoBytes, growthBytes, Map.of());
     }
 
-    Results add(Step step, int hour, String tool, double seconds, long rssKb, long repoBytes, long growthBytes,
-                Map<String, Object> details) {
+    Results add(
+            Step step,
+            int hour,
+            String tool,
+            double seconds,
+            long rssKb,
+            long repoBytes,
+            long growthBytes,
+            Map<String, Object> details) {
         long data = step == Step.INITIAL ? 1_000_000_000L : step == Step.RESTORE ? 50_000_000L : 0;
-        results.add(new StepResult(step, hour, tool, seconds, rssKb, 0, repoBytes, growthBytes, data, null,
-                details));
+        results.add(new StepResult(step, hour, tool, seconds, rssKb, 0, repoBytes, growthBytes, data, null, details));
         return this;
     }
 

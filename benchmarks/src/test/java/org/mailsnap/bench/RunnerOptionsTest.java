@@ -17,10 +17,25 @@ class RunnerOptionsTest {
         assertEquals(RunnerOptions.DEFAULT_HOURS, defaults.hours());
         assertEquals(List.of("mailsnap", "restic", "borg"), defaults.tools());
         assertTrue(defaults.install());
-        assertTrue(defaults.work().toString().endsWith("mailsnap-bench-tiny-s1"), defaults.work().toString());
+        assertTrue(
+                defaults.work().toString().endsWith("mailsnap-bench-tiny-s1"),
+                defaults.work().toString());
 
-        RunnerOptions o = RunnerOptions.parse("--preset", "small", "--seed", "7", "--hours", "168", "--tools",
-                "borg,restic", "--no-install", "--work", "/tmp/w", "--preset", "large", "--clean");
+        RunnerOptions o = RunnerOptions.parse(
+                "--preset",
+                "small",
+                "--seed",
+                "7",
+                "--hours",
+                "168",
+                "--tools",
+                "borg,restic",
+                "--no-install",
+                "--work",
+                "/tmp/w",
+                "--preset",
+                "large",
+                "--clean");
         assertEquals("large", o.preset(), "the last value of an option wins, so run.sh's defaults can be overridden");
         assertEquals(7, o.spec().seed());
         assertEquals(400, o.spec().mailboxes());

@@ -35,10 +35,24 @@ class ScenarioRunnerSmokeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String path = System.getenv("PATH");
-        int exit = new ScenarioRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), temp, path, CLOCK)
-                .run("--preset", "tiny", "--tools", "restic,borg", "--no-install", "--hours", "1",
-                        "--work", temp.resolve("work").toString(), "--results", temp.resolve("results").toString());
+        int exit = new ScenarioRunner(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        temp,
+                        path,
+                        CLOCK)
+                .run(
+                        "--preset",
+                        "tiny",
+                        "--tools",
+                        "restic,borg",
+                        "--no-install",
+                        "--hours",
+                        "1",
+                        "--work",
+                        temp.resolve("work").toString(),
+                        "--results",
+                        temp.resolve("results").toString());
         String log = err.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, log);
 
@@ -52,8 +66,11 @@ class ScenarioRunnerSmokeTest {
 
         Installer installer = new Installer(path, false, null, temp);
         for (String tool : List.of("restic", "borg")) {
-            List<String> rows = readme.lines().filter(l -> l.startsWith("| " + tool + " |")).toList();
-            List<?> toolSteps = steps.stream().filter(s -> tool.equals(((Map<?, ?>) s).get("tool"))).toList();
+            List<String> rows =
+                    readme.lines().filter(l -> l.startsWith("| " + tool + " |")).toList();
+            List<?> toolSteps = steps.stream()
+                    .filter(s -> tool.equals(((Map<?, ?>) s).get("tool")))
+                    .toList();
             if (installer.onPath(tool).isPresent()) {
                 assertEquals(Step.values().length, rows.size(), "one row per step table for " + tool + ":\n" + readme);
                 assertTrue(rows.stream().noneMatch(r -> r.contains("FAILED")), rows.toString());
@@ -63,11 +80,11 @@ class ScenarioRunnerSmokeTest {
                 Map<?, ?> details = (Map<?, ?>) restore.get("details");
                 assertEquals(true, details.get("identicalToInitialState"), details.toString());
                 assertTrue(((Number) ((Map<?, ?>) toolSteps.get(0)).get("repositoryBytes")).longValue() > 0);
-                assertTrue(commands.contains(tool.equals("borg") ? "create --compression zstd,3"
-                        : "restic backup --repo"), commands);
+                assertTrue(
+                        commands.contains(tool.equals("borg") ? "create --compression zstd,3" : "restic backup --repo"),
+                        commands);
             } else {
-                assertTrue(readme.contains("- **" + tool + " not measured:** " + tool + " is not installed"),
-                        readme);
+                assertTrue(readme.contains("- **" + tool + " not measured:** " + tool + " is not installed"), readme);
                 assertTrue(rows.isEmpty(), rows.toString());
                 assertTrue(toolSteps.isEmpty(), toolSteps.toString());
             }
@@ -83,14 +100,30 @@ class ScenarioRunnerSmokeTest {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new ScenarioRunner(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), temp, bin.toString(), CLOCK)
-                .run("--preset", "tiny", "--tools", "restic,borg", "--no-install", "--hours", "0",
-                        "--work", temp.resolve("work").toString(), "--results", temp.resolve("results").toString());
+        int exit = new ScenarioRunner(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        temp,
+                        bin.toString(),
+                        CLOCK)
+                .run(
+                        "--preset",
+                        "tiny",
+                        "--tools",
+                        "restic,borg",
+                        "--no-install",
+                        "--hours",
+                        "0",
+                        "--work",
+                        temp.resolve("work").toString(),
+                        "--results",
+                        temp.resolve("results").toString());
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         String readme = out.toString(StandardCharsets.UTF_8);
-        assertTrue(readme.contains("- **restic not measured:** restic is not installed and installing was switched "
-                + "off (--no-install)"), readme);
+        assertTrue(
+                readme.contains("- **restic not measured:** restic is not installed and installing was switched "
+                        + "off (--no-install)"),
+                readme);
         assertTrue(readme.contains("- **borg not measured:** borg is not installed"), readme);
         assertTrue(readme.contains("- **Peak RSS not measured:** `/usr/bin/time` is missing"), readme);
         assertFalse(readme.contains("### Initial backup"), "no table without a tool:\n" + readme);

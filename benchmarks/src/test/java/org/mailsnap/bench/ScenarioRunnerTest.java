@@ -32,10 +32,18 @@ class ScenarioRunnerTest {
     void aForeignNonEmptyWorkDirIsRefusedAndLeftAlone() throws IOException {
         Path work = Files.createDirectories(temp.resolve("someone-elses"));
         Path precious = Files.writeString(work.resolve("store"), "not ours");
-        int exit = runner().run("--tools", "restic", "--no-install", "--work", work.toString(), "--results",
-                temp.resolve("results").toString());
+        int exit = runner().run(
+                        "--tools",
+                        "restic",
+                        "--no-install",
+                        "--work",
+                        work.toString(),
+                        "--results",
+                        temp.resolve("results").toString());
         assertEquals(ScenarioRunner.FAILED, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a work dir of this runner"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("not a work dir of this runner"),
+                err.toString(StandardCharsets.UTF_8));
         assertEquals("not ours", Files.readString(precious));
         assertTrue(Files.notExists(temp.resolve("results")));
     }
@@ -47,16 +55,27 @@ class ScenarioRunnerTest {
         Files.writeString(work.resolve(".mailsnap-bench"), "");
         Path mail = Files.createDirectories(work.resolve("store/example.org/anna/cur"));
         Files.writeString(mail.resolve("1.M1P1.host,S=3:2,S"), "hi\n");
-        int exit = runner().run("--tools", "restic", "--no-install", "--work", work.toString(), "--results",
-                temp.resolve("results").toString());
+        int exit = runner().run(
+                        "--tools",
+                        "restic",
+                        "--no-install",
+                        "--work",
+                        work.toString(),
+                        "--results",
+                        temp.resolve("results").toString());
         assertEquals(ScenarioRunner.FAILED, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a store this runner generated"),
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("not a store this runner generated"),
                 err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.exists(mail.resolve("1.M1P1.host,S=3:2,S")));
     }
 
     private ScenarioRunner runner() {
-        return new ScenarioRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), temp, System.getenv("PATH"), Clock.systemUTC());
+        return new ScenarioRunner(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                temp,
+                System.getenv("PATH"),
+                Clock.systemUTC());
     }
 }

@@ -23,8 +23,8 @@ class TargetsTest {
 
     @Test
     void aFastRunPassesEveryRatioTargetWithTheRatiosItMeasured() {
-        List<TargetCheck> checks = new Targets(Results.typical().list(), "small", 2_500, OptionalLong.empty())
-                .evaluate();
+        List<TargetCheck> checks =
+                new Targets(Results.typical().list(), "small", 2_500, OptionalLong.empty()).evaluate();
         TargetCheck noChange = find(checks, "no-change");
         assertEquals(0.2, noChange.ratioToRestic(), 1e-9);
         assertEquals(0.16, noChange.ratioToBorg(), 1e-9);
@@ -90,7 +90,8 @@ class TargetsTest {
 
     @Test
     void aFailedMailsnapStepIsNotJudged() {
-        Results r = new Results().failed(Step.CHURN, "mailsnap", "exit 3: partial")
+        Results r = new Results()
+                .failed(Step.CHURN, "mailsnap", "exit 3: partial")
                 .add(Step.CHURN, "restic", 1, 1000, 900, 0);
         TargetCheck churn = check(r.list(), "small", 10, OptionalLong.empty(), "run after one hour");
         assertEquals(Verdict.NA, churn.verdict());
@@ -100,14 +101,17 @@ class TargetsTest {
     @Test
     void lockHoldAllowanceGrowsWithTheLargestFolderAndEveryRunMustReportIt() {
         Map<String, Object> hold = Map.of("lockHoldMaxMillis", 80.0);
-        List<StepResult> runs = new Results().add(Step.INITIAL, 0, "mailsnap", 1, 1, 1, 1, hold).list();
+        List<StepResult> runs =
+                new Results().add(Step.INITIAL, 0, "mailsnap", 1, 1, 1, 1, hold).list();
         assertEquals(Verdict.MISS, lock(runs, 9_000).verdict(), "80 ms over the 50 ms of a folder under 10k");
         TargetCheck big = lock(runs, 20_000);
         assertEquals(Verdict.PASS, big.verdict(), "a 20k folder may hold 100 ms");
         assertTrue(big.limit().startsWith("≤ 100 ms"), big.limit());
 
-        List<StepResult> silent = new Results().add(Step.INITIAL, 0, "mailsnap", 1, 1, 1, 1, hold)
-                .add(Step.NO_CHANGE, 0, "mailsnap", 1, 1, 1, 0, Map.of()).list();
+        List<StepResult> silent = new Results()
+                .add(Step.INITIAL, 0, "mailsnap", 1, 1, 1, 1, hold)
+                .add(Step.NO_CHANGE, 0, "mailsnap", 1, 1, 1, 0, Map.of())
+                .list();
         TargetCheck unreported = lock(silent, 20_000);
         assertEquals(Verdict.MISS, unreported.verdict());
         assertTrue(unreported.note().contains("1 runs did not report it"), unreported.note());
@@ -116,9 +120,15 @@ class TargetsTest {
     @Test
     void newMailGrowthIsStoredBytesPlusAFewKilobytes() {
         Map<String, Object> stored = Map.of("storedBytes", 100_000L, "lockHoldMaxMillis", 1.0);
-        List<StepResult> tight = new Results().add(Step.CHURN, 0, "mailsnap", 1, 1, 1, 110_000, stored).list();
-        assertEquals(Verdict.PASS, check(tight, "small", 1, OptionalLong.empty(), "with new mail").verdict());
-        List<StepResult> loose = new Results().add(Step.CHURN, 0, "mailsnap", 1, 1, 1, 150_000, stored).list();
+        List<StepResult> tight = new Results()
+                .add(Step.CHURN, 0, "mailsnap", 1, 1, 1, 110_000, stored)
+                .list();
+        assertEquals(
+                Verdict.PASS,
+                check(tight, "small", 1, OptionalLong.empty(), "with new mail").verdict());
+        List<StepResult> loose = new Results()
+                .add(Step.CHURN, 0, "mailsnap", 1, 1, 1, 150_000, stored)
+                .list();
         TargetCheck miss = check(loose, "small", 1, OptionalLong.empty(), "with new mail");
         assertEquals(Verdict.MISS, miss.verdict());
         assertTrue(miss.note().contains("overhead 50.0 KB"), miss.note());
@@ -127,13 +137,20 @@ class TargetsTest {
     @Test
     void memoryGrowthAgainstABaselineRun() {
         List<StepResult> runs = Results.typical().list(); // mailsnap peaks at 100,000 kB
-        assertEquals(Verdict.PASS, check(runs, "large", 1, OptionalLong.of(80_000), "memory does not grow").verdict());
-        assertEquals(Verdict.MISS, check(runs, "large", 1, OptionalLong.of(60_000), "memory does not grow").verdict());
+        assertEquals(
+                Verdict.PASS,
+                check(runs, "large", 1, OptionalLong.of(80_000), "memory does not grow")
+                        .verdict());
+        assertEquals(
+                Verdict.MISS,
+                check(runs, "large", 1, OptionalLong.of(60_000), "memory does not grow")
+                        .verdict());
     }
 
     @Test
     void theHourlySeriesIsFoldedToItsMedianAndMeanGrowth() {
-        StepSummary hourly = StepSummary.of(Results.typical().list()).get(Step.HOURLY).get("restic");
+        StepSummary hourly =
+                StepSummary.of(Results.typical().list()).get(Step.HOURLY).get("restic");
         assertEquals(3, hourly.runs());
         assertEquals(5.0, hourly.seconds(), 1e-9, "median of 4, 5, 6");
         assertEquals(6.0, hourly.maxSeconds(), 1e-9);
@@ -146,14 +163,15 @@ class TargetsTest {
         return find(new Targets(runs, "small", largestFolder, OptionalLong.empty()).evaluate(), "lock hold");
     }
 
-    private static TargetCheck check(List<StepResult> runs, String preset, long largestFolder, OptionalLong baseline,
-                                     String prefix) {
+    private static TargetCheck check(
+            List<StepResult> runs, String preset, long largestFolder, OptionalLong baseline, String prefix) {
         return find(new Targets(runs, preset, largestFolder, baseline).evaluate(), prefix);
     }
 
     /** The one check whose target text starts with {@code prefix}. */
     private static TargetCheck find(List<TargetCheck> checks, String prefix) {
-        List<TargetCheck> found = checks.stream().filter(c -> c.target().startsWith(prefix)).toList();
+        List<TargetCheck> found =
+                checks.stream().filter(c -> c.target().startsWith(prefix)).toList();
         assertEquals(1, found.size(), "targets starting with '" + prefix + "': " + found);
         return found.get(0);
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TimeVerboseTest {
     /** What GNU time 1.9 on Debian 12 wrote for a restic backup (trimmed of the lines the parser ignores). */
-    private static final String REPORT = String.join("\n",
+    private static final String REPORT = String.join(
+            "\n",
             "\tCommand being timed: \"restic backup --repo /tmp/r /tmp/store\"",
             "\tUser time (seconds): 1.21",
             "\tSystem time (seconds): 0.30",
@@ -52,11 +53,11 @@ class TimeVerboseTest {
 
     @Test
     void aReportWithoutRssIsRejectedWithTheText() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TimeVerbose.parse("time: cannot run foo: No such file or directory\n"));
         assertTrue(e.getMessage().contains("Maximum resident set size"), e.getMessage());
         assertTrue(e.getMessage().contains("cannot run foo"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> TimeVerbose.parse(REPORT.replace("63312", "lots")));
+        assertThrows(IllegalArgumentException.class, () -> TimeVerbose.parse(REPORT.replace("63312", "lots")));
     }
 }

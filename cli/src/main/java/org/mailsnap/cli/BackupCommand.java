@@ -23,43 +23,75 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "backup", description = {"Back up a mail store (a directory of Maildirs) as a new snapshot.",
-        "Only folders whose directories changed are listed, under Dovecot's lock; only messages the repository has",
-        "not seen are read."},
-        footer = {"", "Examples:",
-                "  mailsnap backup /var/vmail",
-                "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
-                "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail",
-                "  mailsnap backup --fs-snapshot btrfs /var/vmail"})
+@Command(
+        name = "backup",
+        description = {
+            "Back up a mail store (a directory of Maildirs) as a new snapshot.",
+            "Only folders whose directories changed are listed, under Dovecot's lock; only messages the repository has",
+            "not seen are read."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap backup /var/vmail",
+            "  mailsnap backup          # store, repository and password from /etc/mailsnap/mailsnap.conf",
+            "  mailsnap backup --lock none --metrics-file /var/lib/node-exporter/mailsnap.prom /mnt/snap/vmail",
+            "  mailsnap backup --fs-snapshot btrfs /var/vmail"
+        })
 final class BackupCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
-    @Mixin MetricsOptions metrics;
-    @Mixin ProgressOptions progressOptions;
-    @Mixin HookOptions hooks;
-    @Mixin FsSnapshotOptions fsSnapshot;
+    @Mixin
+    RepositoryAccessOptions repository;
+
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
+    @Mixin
+    HookOptions hooks;
+
+    @Mixin
+    FsSnapshotOptions fsSnapshot;
 
     // Optional here so that the configuration file's `store` can supply it; call() insists on one.
-    @Parameters(paramLabel = "STORE", arity = "0..1",
+    @Parameters(
+            paramLabel = "STORE",
+            arity = "0..1",
             description = "The mail store, e.g. /var/vmail (default: $MAILSNAP_STORE, or store in the configuration).")
     Path store;
 
-    @Option(names = "--lock", paramLabel = "MODE", defaultValue = "dovecot",
+    @Option(
+            names = "--lock",
+            paramLabel = "MODE",
+            defaultValue = "dovecot",
             description = "dovecot (a dotlock Dovecot respects; default), maildirlock (Dovecot's helper, checked), "
                     + "none (the store is a filesystem snapshot).")
     String lock;
 
-    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "122",
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "122",
             description = "Give up on a mailbox whose lock is not free after this long (default: ${DEFAULT-VALUE}).")
     long lockTimeout;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "maildir++",
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            defaultValue = "maildir++",
             description = "Folder layout: maildir++ (default) or fs (Dovecot LAYOUT=fs).")
     String layout;
 
-    @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ":",
+    @Option(
+            names = "--separator",
+            paramLabel = "CHAR",
+            defaultValue = ":",
             description = "Maildir info separator: ':' (Dovecot, default), ';' or '!' for some sync tools.")
     char separator;
 
@@ -75,18 +107,24 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Reader threads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--allow-empty", description = "Back up a store that holds no mailbox (refused by default, exit 1:"
-            + " an unmounted volume looks like that).")
+    @Option(
+            names = "--allow-empty",
+            description = "Back up a store that holds no mailbox (refused by default, exit 1:"
+                    + " an unmounted volume looks like that).")
     boolean allowEmpty;
 
-    @Option(names = "--allow-shrink", description = "Accept without a warning a store holding fewer than half the"
-            + " messages of its previous snapshot (by default a warning and exit 3).")
+    @Option(
+            names = "--allow-shrink",
+            description = "Accept without a warning a store holding fewer than half the"
+                    + " messages of its previous snapshot (by default a warning and exit 3).")
     boolean allowShrink;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
-    @Option(names = "--checkpoint", paramLabel = "N",
+    @Option(
+            names = "--checkpoint",
+            paramLabel = "N",
             description = "Publish packs and commit the catalog after every N newly read messages (default: "
                     + BackupSettings.DEFAULT_CHECKPOINT_MESSAGES + "); a killed run resumes from the last one.")
     Integer checkpoint;
@@ -105,8 +143,12 @@ final class BackupCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
         }
         BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
-                .withLayout(layout(layout)).withSeparator(separator).withRescan(rescan).withTags(tags)
-                .withAllowEmpty(allowEmpty).withAllowShrink(allowShrink);
+                .withLayout(layout(layout))
+                .withSeparator(separator)
+                .withRescan(rescan)
+                .withTags(tags)
+                .withAllowEmpty(allowEmpty)
+                .withAllowShrink(allowShrink);
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
@@ -118,12 +160,22 @@ final class BackupCommand implements Callable<Integer> {
             BackupProgress progress = new BackupProgress();
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
-            try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+            try (ProgressTicker ticker = ProgressTicker.start(
+                    env,
+                    progressOptions,
                     seconds -> ProgressLines.backup(progress, seconds),
                     seconds -> ProgressEvents.backup(progress, seconds))) {
                 BackupSettings live = settings;
-                result = fsSnapshot.run(env, store, frozen -> new Backup(session.repository, session.catalog,
-                        MessageFiles.real(), locker, Clock.systemUTC()).run(live.withFrozen(frozen), progress));
+                result = fsSnapshot.run(
+                        env,
+                        store,
+                        frozen -> new Backup(
+                                        session.repository,
+                                        session.catalog,
+                                        MessageFiles.real(),
+                                        locker,
+                                        Clock.systemUTC())
+                                .run(live.withFrozen(frozen), progress));
             }
             figures.source(m -> BackupMetrics.result(m, result));
             report(result);
@@ -142,8 +194,10 @@ final class BackupCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "--lock must be dovecot, maildirlock or none, not " + lock);
         }
         if (mode == LockMode.DOVECOT) {
-            return new DovecotDotLocker(DotLockSettings.dovecotDefaults().withWaitTimeout(
-                    Duration.ofSeconds(lockTimeout)), Clock.systemUTC(), TouchScheduler.daemon());
+            return new DovecotDotLocker(
+                    DotLockSettings.dovecotDefaults().withWaitTimeout(Duration.ofSeconds(lockTimeout)),
+                    Clock.systemUTC(),
+                    TouchScheduler.daemon());
         }
         return mode.defaultLocker();
     }

@@ -9,7 +9,9 @@ final class BackupMetrics {
     private BackupMetrics() {}
 
     static void progress(RunMetrics m, BackupProgress p) {
-        m.gauge("messages_new", "Messages read from the store (new to the repository) by the last run.",
+        m.gauge(
+                "messages_new",
+                "Messages read from the store (new to the repository) by the last run.",
                 p.messagesRead.get());
         m.gauge("bytes_read", "Bytes of new messages read from the store by the last run.", p.bytesRead.get());
         m.gauge("messages_renamed", "Known messages whose flags or file name changed (no read).", p.renamed.get());
@@ -17,22 +19,34 @@ final class BackupMetrics {
         m.gauge("messages_expunged", "Messages of the previous snapshot that are gone.", p.gone.get());
         m.gauge("folders_listed", "Folders listed because their directories changed.", p.foldersListed.get());
         m.gauge("mailboxes_done", "Mailboxes captured by the last run.", p.mailboxesDone.get());
-        m.gauge("lock_hold_max_seconds", "Longest time the last run held one mailbox's Dovecot lock.",
+        m.gauge(
+                "lock_hold_max_seconds",
+                "Longest time the last run held one mailbox's Dovecot lock.",
                 p.lockHoldMaxNanos.get() / 1e9);
     }
 
     static void result(RunMetrics m, BackupResult r) {
         SnapshotStats s = r.snapshot().stats();
-        m.gauge("bytes_added", "Bytes the last run added to the repository (packs and indexes).",
+        m.gauge(
+                "bytes_added",
+                "Bytes the last run added to the repository (packs and indexes).",
                 r.blobs().bytesStored());
         m.gauge("blobs_new", "Blobs the last run stored.", r.blobs().blobsNew());
-        m.gauge("blobs_deduplicated", "Blobs the last run found already stored.", r.blobs().blobsDeduplicated());
-        m.gauge("mailboxes_skipped", "Mailboxes the last run could not capture (lock timeout, permission); "
-                + "the snapshot keeps their previous state.", s.failedMailboxes().size());
+        m.gauge(
+                "blobs_deduplicated",
+                "Blobs the last run found already stored.",
+                r.blobs().blobsDeduplicated());
+        m.gauge(
+                "mailboxes_skipped",
+                "Mailboxes the last run could not capture (lock timeout, permission); "
+                        + "the snapshot keeps their previous state.",
+                s.failedMailboxes().size());
         m.gauge("snapshot_mailboxes", "Mailboxes in the snapshot the last run saved.", s.mailboxes());
         m.gauge("snapshot_messages", "Messages in the snapshot the last run saved.", s.messages());
         m.gauge("snapshot_bytes", "Bytes of the messages in the snapshot the last run saved.", s.bytes());
-        m.gauge("lock_hold_max_seconds", "Longest time the last run held one mailbox's Dovecot lock.",
+        m.gauge(
+                "lock_hold_max_seconds",
+                "Longest time the last run held one mailbox's Dovecot lock.",
                 s.lockHoldMaxNanos() / 1e9);
     }
 }

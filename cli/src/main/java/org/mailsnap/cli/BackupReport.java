@@ -54,20 +54,32 @@ final class BackupReport {
         SnapshotStats s = r.snapshot().stats();
         BackupProgress p = r.progress();
         out.printf("snapshot %s saved%n", r.snapshotId().substring(0, 12));
-        out.printf("  store:    %d mailboxes, %d folders, %d messages, %s%n", s.mailboxes(), s.folders(),
-                s.messages(), Units.bytes(s.bytes()));
-        out.printf("  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
-                + " in, %d gone%n", p.foldersListed.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()),
-                p.renamed.get(), p.movedIn.get(), p.gone.get());
+        out.printf(
+                "  store:    %d mailboxes, %d folders, %d messages, %s%n",
+                s.mailboxes(), s.folders(), s.messages(), Units.bytes(s.bytes()));
+        out.printf(
+                "  changes:  %d folders listed, %d new messages read (%s), %d renamed, %d moved/copied"
+                        + " in, %d gone%n",
+                p.foldersListed.get(),
+                p.messagesRead.get(),
+                Units.bytes(p.bytesRead.get()),
+                p.renamed.get(),
+                p.movedIn.get(),
+                p.gone.get());
         if (p.recaptured.get() > 0 || p.vanished.get() > 0) {
-            out.printf("  live:     %d mailboxes listed again (a listed message moved or was expunged before"
-                    + " it was read), %d messages still gone after the last listing%n", p.recaptured.get(),
-                    p.vanished.get());
+            out.printf(
+                    "  live:     %d mailboxes listed again (a listed message moved or was expunged before"
+                            + " it was read), %d messages still gone after the last listing%n",
+                    p.recaptured.get(), p.vanished.get());
         }
-        out.printf("  stored:   %s in %d new blobs (%d deduplicated)%n",
-                Units.bytes(r.blobs().bytesStored()), r.blobs().blobsNew(), r.blobs().blobsDeduplicated());
-        out.printf("  lock:     longest hold %.1f ms, total %.1f ms%n", s.lockHoldMaxNanos() / 1e6,
-                s.lockHoldTotalNanos() / 1e6);
+        out.printf(
+                "  stored:   %s in %d new blobs (%d deduplicated)%n",
+                Units.bytes(r.blobs().bytesStored()),
+                r.blobs().blobsNew(),
+                r.blobs().blobsDeduplicated());
+        out.printf(
+                "  lock:     longest hold %.1f ms, total %.1f ms%n",
+                s.lockHoldMaxNanos() / 1e6, s.lockHoldTotalNanos() / 1e6);
         out.printf("  duration: %.2f s%n", s.durationNanos() / 1e9);
     }
 
@@ -79,8 +91,8 @@ final class BackupReport {
         SnapshotStats s = r.snapshot().stats();
         BackupProgress p = r.progress();
         if (s.partial() || p.unreadable.get() > 0 || p.notFollowed.get() > 0) {
-            err.println("mailsnap: the snapshot is partial" + (s.failedMailboxes().isEmpty() ? ""
-                    : ": " + String.join(", ", s.failedMailboxes())));
+            err.println("mailsnap: the snapshot is partial"
+                    + (s.failedMailboxes().isEmpty() ? "" : ": " + String.join(", ", s.failedMailboxes())));
         }
     }
 }

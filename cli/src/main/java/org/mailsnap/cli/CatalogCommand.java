@@ -10,21 +10,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The local catalog: a cache that can always be rebuilt from the repository and the password. */
-@Command(name = "catalog", description = "Manage the local catalog.", subcommands = CatalogCommand.Rebuild.class,
-        footer = {"", "Examples:",
-                "  mailsnap catalog rebuild",
-                "  mailsnap catalog rebuild --catalog /var/cache/mailsnap/catalog"})
+@Command(
+        name = "catalog",
+        description = "Manage the local catalog.",
+        subcommands = CatalogCommand.Rebuild.class,
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap catalog rebuild",
+            "  mailsnap catalog rebuild --catalog /var/cache/mailsnap/catalog"
+        })
 final class CatalogCommand {
 
-    @Command(name = "rebuild", description = {"Rebuild the local catalog from the repository alone.",
-            "On a new machine, or after losing the catalog: restores work again and the next backup stays",
-            "incremental."},
+    @Command(
+            name = "rebuild",
+            description = {
+                "Rebuild the local catalog from the repository alone.",
+                "On a new machine, or after losing the catalog: restores work again and the next backup stays",
+                "incremental."
+            },
             footer = {"", "Examples:", "  mailsnap catalog rebuild"})
     static final class Rebuild implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryAccessOptions repository;
-        @Mixin CatalogOptions catalog;
-        @Mixin ProgressOptions progressOptions;
+
+        @Mixin
+        RepositoryAccessOptions repository;
+
+        @Mixin
+        CatalogOptions catalog;
+
+        @Mixin
+        ProgressOptions progressOptions;
 
         @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
         boolean json;
@@ -57,29 +73,43 @@ final class CatalogCommand {
             try (Catalog fresh = catalog.open(env, repo)) {
                 RebuildProgress progress = new RebuildProgress();
                 RebuildResult r;
-                try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions,
+                try (ProgressTicker ticker = ProgressTicker.start(
+                        env,
+                        progressOptions,
                         seconds -> ProgressLines.rebuild(progress, seconds),
                         seconds -> ProgressEvents.rebuild(progress, seconds))) {
                     r = new CatalogRebuild(repo, fresh).run(progress);
                 }
                 if (json) {
-                    env.out().println(Json.object(MaintenanceJson.rebuild(dir.toString(), r,
-                            progress.headersUnreadable.get())));
+                    env.out()
+                            .println(Json.object(
+                                    MaintenanceJson.rebuild(dir.toString(), r, progress.headersUnreadable.get())));
                 } else {
-                    env.out().printf("catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
-                                    + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
-                            dir, r.snapshots(), r.stores(), r.folders(), r.placements(), r.messages(), r.gone(),
-                            r.blobsIndexed(), r.durationNanos() / 1e9);
+                    env.out()
+                            .printf(
+                                    "catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
+                                            + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
+                                    dir,
+                                    r.snapshots(),
+                                    r.stores(),
+                                    r.folders(),
+                                    r.placements(),
+                                    r.messages(),
+                                    r.gone(),
+                                    r.blobsIndexed(),
+                                    r.durationNanos() / 1e9);
                 }
                 r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
                 if (progress.headersUnreadable.get() > 0) {
-                    env.err().println("warning: " + progress.headersUnreadable.get() + " messages have an"
-                            + " unreadable header blob and are indexed without Subject or Message-ID");
+                    env.err()
+                            .println("warning: " + progress.headersUnreadable.get() + " messages have an"
+                                    + " unreadable header blob and are indexed without Subject or Message-ID");
                 }
                 if (r.blobsInMissingPacks() > 0) {
-                    env.err().println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
-                            + " missing from the repository; the next backup stores again what the store"
-                            + " still has ('mailsnap check' names the messages)");
+                    env.err()
+                            .println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
+                                    + " missing from the repository; the next backup stores again what the store"
+                                    + " still has ('mailsnap check' names the messages)");
                 }
                 return r.partial() ? ExitCode.PARTIAL.code() : 0;
             }

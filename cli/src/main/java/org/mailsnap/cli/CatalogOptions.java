@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * deleting it costs a {@code catalog rebuild}, never data.
  */
 final class CatalogOptions {
-    @Option(names = "--catalog", paramLabel = "DIR",
+    @Option(
+            names = "--catalog",
+            paramLabel = "DIR",
             description = "Local catalog directory (default: $MAILSNAP_CATALOG or ~/.cache/mailsnap/<repo id>).")
     Path catalog;
 
@@ -35,7 +37,8 @@ final class CatalogOptions {
             return FileNames.path(env.get("MAILSNAP_CATALOG"));
         }
         String cache = env.get("XDG_CACHE_HOME");
-        Path base = cache != null ? FileNames.path(cache)
+        Path base = cache != null
+                ? FileNames.path(cache)
                 : FileNames.path(System.getProperty("user.home")).resolve(".cache");
         return base.resolve("mailsnap").resolve(repositoryId);
     }

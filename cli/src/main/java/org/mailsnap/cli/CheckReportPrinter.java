@@ -16,10 +16,18 @@ final class CheckReportPrinter {
 
     static void text(CheckResult r, PrintWriter out) {
         CheckResult.Stats s = r.stats();
-        out.printf("checked %d snapshots, %d index files, %d packs holding %d blobs; %d tree and %d manifest chunks"
-                + " decoded%s%n", s.snapshots(), s.indexFiles(), s.packs(), s.blobs(), s.treeChunks(),
-                s.manifestChunks(), s.packsRead() > 0 ? "; " + s.packsRead() + " packs read whole, " + s.blobsRead()
-                        + " blobs verified" : "");
+        out.printf(
+                "checked %d snapshots, %d index files, %d packs holding %d blobs; %d tree and %d manifest chunks"
+                        + " decoded%s%n",
+                s.snapshots(),
+                s.indexFiles(),
+                s.packs(),
+                s.blobs(),
+                s.treeChunks(),
+                s.manifestChunks(),
+                s.packsRead() > 0
+                        ? "; " + s.packsRead() + " packs read whole, " + s.blobsRead() + " blobs verified"
+                        : "");
         if (!r.leftovers().isEmpty()) {
             out.println("leftovers of interrupted runs (not damage):");
             r.leftovers().forEach(f -> out.println("  " + f));
@@ -31,17 +39,26 @@ final class CheckReportPrinter {
         if (!r.snapshots().isEmpty()) {
             out.println("snapshots that cannot be restored completely:");
             for (AffectedSnapshot a : r.snapshots()) {
-                out.printf("  %s  %s  %s  %d messages%n", a.id().substring(0, 12),
+                out.printf(
+                        "  %s  %s  %s  %d messages%n",
+                        a.id().substring(0, 12),
                         a.time() == null ? "-" : SnapshotsCommand.TIME.format(a.time()),
-                        a.storeKey() == null ? "-" : a.storeKey(), a.messages());
+                        a.storeKey() == null ? "-" : a.storeKey(),
+                        a.messages());
                 a.problems().forEach(p -> out.println("    " + p));
             }
         }
         if (!r.messages().isEmpty()) {
-            out.printf("messages that cannot be restored from some snapshot (%d):%n", r.messages().size());
+            out.printf(
+                    "messages that cannot be restored from some snapshot (%d):%n",
+                    r.messages().size());
             for (AffectedMessage m : r.messages()) {
-                out.printf("  %s  in %d snapshot%s (%s .. %s)%n", m.describe(), m.snapshots(),
-                        m.snapshots() == 1 ? "" : "s", m.firstSnapshot().substring(0, 12),
+                out.printf(
+                        "  %s  in %d snapshot%s (%s .. %s)%n",
+                        m.describe(),
+                        m.snapshots(),
+                        m.snapshots() == 1 ? "" : "s",
+                        m.firstSnapshot().substring(0, 12),
                         m.lastSnapshot().substring(0, 12));
                 m.problems().forEach(p -> out.println("    " + p));
             }

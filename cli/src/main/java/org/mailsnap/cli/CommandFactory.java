@@ -24,7 +24,8 @@ final class CommandFactory implements CommandLine.IFactory {
                 c.setAccessible(true);
                 return type.cast(c.newInstance(environment));
             }
-            if (c.getParameterCount() == 2 && c.getParameterTypes()[0] == Environment.class
+            if (c.getParameterCount() == 2
+                    && c.getParameterTypes()[0] == Environment.class
                     && c.getParameterTypes()[1] == ConfigDefaults.class) {
                 c.setAccessible(true);
                 return type.cast(c.newInstance(environment, defaults));

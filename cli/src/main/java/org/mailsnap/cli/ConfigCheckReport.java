@@ -20,14 +20,15 @@ record ConfigCheckReport(ConfigFile file, List<String> problems, String command,
 
     /** Text: {@code configuration file …: ok}, then one aligned line a setting. Problems go to stderr, not here. */
     void printText(PrintWriter out) {
-        out.println(file.present() ? "configuration file " + file.path() + ": ok"
-                : "no configuration file (" + file.path() + " does not exist)");
+        out.println(
+                file.present()
+                        ? "configuration file " + file.path() + ": ok"
+                        : "no configuration file (" + file.path() + " does not exist)");
         out.println("settings of 'mailsnap " + command + "':");
         int width = settings.stream().mapToInt(s -> s.key().length()).max().orElse(0);
         int valueWidth = settings.stream().mapToInt(s -> text(s).length()).max().orElse(0);
         for (Setting s : settings) {
-            out.printf("  %-" + width + "s = %-" + Math.max(1, valueWidth) + "s  (%s)%n", s.key(), text(s),
-                    s.source());
+            out.printf("  %-" + width + "s = %-" + Math.max(1, valueWidth) + "s  (%s)%n", s.key(), text(s), s.source());
         }
     }
 

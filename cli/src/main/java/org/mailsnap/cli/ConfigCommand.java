@@ -16,27 +16,41 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Unmatched;
 
 /** The configuration file: {@code config check}. */
-@Command(name = "config", description = "Check the configuration file.", subcommands = ConfigCommand.Check.class,
-        footer = {"", "Examples:",
-                "  mailsnap config check",
-                "  mailsnap --config /etc/mailsnap/test.conf config check backup"})
+@Command(
+        name = "config",
+        description = "Check the configuration file.",
+        subcommands = ConfigCommand.Check.class,
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap config check",
+            "  mailsnap --config /etc/mailsnap/test.conf config check backup"
+        })
 final class ConfigCommand {
-    @Command(name = "check", description = {
-            "Validate the configuration file and print the settings a command would run with, with their sources.",
-            "Every key must be an option of some command (its long name without dashes); a value must convert",
-            "as the option would. Give a command and its options to see their effect (default: backup); the",
-            "options of check itself (--json) come before that command, so that the command's own --json is its."},
-            footer = {"", "Examples:",
-                    "  mailsnap config check",
-                    "  mailsnap config check restore --target /tmp/r --at 2h",
-                    "  mailsnap config check --json backup --lock none",
-                    "  mailsnap --config ./test.conf config check backup --lock none"})
+    @Command(
+            name = "check",
+            description = {
+                "Validate the configuration file and print the settings a command would run with, with their sources.",
+                "Every key must be an option of some command (its long name without dashes); a value must convert",
+                "as the option would. Give a command and its options to see their effect (default: backup); the",
+                "options of check itself (--json) come before that command, so that the command's own --json is its."
+            },
+            footer = {
+                "",
+                "Examples:",
+                "  mailsnap config check",
+                "  mailsnap config check restore --target /tmp/r --at 2h",
+                "  mailsnap config check --json backup --lock none",
+                "  mailsnap --config ./test.conf config check backup --lock none"
+            })
     static final class Check implements Callable<Integer> {
         private final Environment env;
         private final ConfigDefaults defaults;
 
-        @Option(names = "--json", description = "Print one JSON object: the file, its problems, the settings "
-                + "(schema in README). Before COMMAND: after it, --json is the command's.")
+        @Option(
+                names = "--json",
+                description = "Print one JSON object: the file, its problems, the settings "
+                        + "(schema in README). Before COMMAND: after it, --json is the command's.")
         boolean json;
 
         /** The command to check and its arguments: everything from the first argument check does not know. */
@@ -61,24 +75,28 @@ final class ConfigCommand {
             }
             if (!problems.isEmpty()) {
                 if (json) {
-                    env.out().println(Json.object(new ConfigCheckReport(defaults.file(), problems, null, List.of())
-                            .json()));
+                    env.out()
+                            .println(Json.object(
+                                    new ConfigCheckReport(defaults.file(), problems, null, List.of()).json()));
                 }
                 return ExitCode.USAGE.code();
             }
             List<String> args = commandArgs.isEmpty() ? List.of("backup") : commandArgs;
             ParseResult parsed;
             try {
-                parsed = Main.commandLine(env, defaults, args.toArray(String[]::new)).parseArgs(
-                        args.toArray(String[]::new));
+                parsed = Main.commandLine(env, defaults, args.toArray(String[]::new))
+                        .parseArgs(args.toArray(String[]::new));
             } catch (CommandLine.ParameterException e) {
                 throw new UserError(ExitCode.USAGE, String.join(" ", args) + ": " + e.getMessage());
             }
             while (parsed.hasSubcommand()) {
                 parsed = parsed.subcommand();
             }
-            ConfigCheckReport report = new ConfigCheckReport(defaults.file(), problems,
-                    String.join(" ", ConfigDefaults.commandPath(parsed.commandSpec())), settings(parsed));
+            ConfigCheckReport report = new ConfigCheckReport(
+                    defaults.file(),
+                    problems,
+                    String.join(" ", ConfigDefaults.commandPath(parsed.commandSpec())),
+                    settings(parsed));
             if (json) {
                 env.out().println(Json.object(report.json()));
             } else {
@@ -100,25 +118,30 @@ final class ConfigCommand {
                 }
                 Object value = arg.getValue();
                 String source;
-                boolean given = arg instanceof CommandLine.Model.OptionSpec o ? parsed.hasMatchedOption(o)
+                boolean given = arg instanceof CommandLine.Model.OptionSpec o
+                        ? parsed.hasMatchedOption(o)
                         : parsed.hasMatchedPositional((CommandLine.Model.PositionalParamSpec) arg);
                 if (given) {
                     source = ConfigDefaults.Origin.OPTION.word;
                 } else {
                     ConfigDefaults.Value configured = defaults.lookup(arg);
-                    source = configured != null ? configured.origin().word + " " + configured.where()
-                            : value == null || (value instanceof java.util.Collection<?> c && c.isEmpty()) ? "unset"
-                            : ConfigDefaults.Origin.DEFAULT.word;
+                    source = configured != null
+                            ? configured.origin().word + " " + configured.where()
+                            : value == null || (value instanceof java.util.Collection<?> c && c.isEmpty())
+                                    ? "unset"
+                                    : ConfigDefaults.Origin.DEFAULT.word;
                 }
-                rows.put(key, new ConfigCheckReport.Setting(key, value == null ? null : String.valueOf(value),
-                        source));
+                rows.put(key, new ConfigCheckReport.Setting(key, value == null ? null : String.valueOf(value), source));
             }
-            for (String variable : List.of("MAILSNAP_PASSWORD", "MAILSNAP_PASSWORD_FILE",
-                    "MAILSNAP_PASSWORD_COMMAND")) {
+            for (String variable :
+                    List.of("MAILSNAP_PASSWORD", "MAILSNAP_PASSWORD_FILE", "MAILSNAP_PASSWORD_COMMAND")) {
                 if (env.get(variable) != null && rows.containsKey("password-file")) {
-                    rows.put("password", new ConfigCheckReport.Setting("password",
-                            variable.equals("MAILSNAP_PASSWORD") ? "(hidden)" : env.get(variable),
-                            "environment " + variable));
+                    rows.put(
+                            "password",
+                            new ConfigCheckReport.Setting(
+                                    "password",
+                                    variable.equals("MAILSNAP_PASSWORD") ? "(hidden)" : env.get(variable),
+                                    "environment " + variable));
                     break;
                 }
             }
@@ -148,8 +171,7 @@ final class ConfigCommand {
                 List<String> table = entry.commandPath();
                 Set<String> known = table.isEmpty() ? anyKey : keysByCommand.get(table);
                 if (known == null) {
-                    problems.add(file.where(entry) + ": [" + String.join(".", table)
-                            + "] is not a mailsnap command");
+                    problems.add(file.where(entry) + ": [" + String.join(".", table) + "] is not a mailsnap command");
                 } else if (!known.contains(entry.key())) {
                     problems.add(file.where(entry) + ": unknown key '" + entry.key() + "'"
                             + (table.isEmpty() ? "" : " for '" + String.join(" ", table) + "'"));
@@ -187,8 +209,7 @@ final class ConfigCommand {
             for (CommandLine leaf : leaves(all)) {
                 List<String> path = ConfigDefaults.commandPath(leaf.getCommandSpec());
                 try {
-                    Main.commandLine(env, defaults, path.toArray(String[]::new)).parseArgs(
-                            path.toArray(String[]::new));
+                    Main.commandLine(env, defaults, path.toArray(String[]::new)).parseArgs(path.toArray(String[]::new));
                 } catch (CommandLine.MissingParameterException | CommandLine.MutuallyExclusiveArgsException e) {
                     // a required option or group left to the command line: not the file's business
                 } catch (CommandLine.ParameterException e) {

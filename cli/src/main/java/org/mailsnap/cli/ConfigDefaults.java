@@ -27,7 +27,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     /** Where an effective value came from, for {@code config check}. */
     enum Origin {
-        OPTION("option"), ENVIRONMENT("environment"), FILE("file"), DEFAULT("default");
+        OPTION("option"),
+        ENVIRONMENT("environment"),
+        FILE("file"),
+        DEFAULT("default");
 
         final String word;
 
@@ -95,7 +98,8 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             String name = option.longestName();
             return name.startsWith("--") && !name.equals(MailsnapCommand.CONFIG_OPTION) ? name.substring(2) : null;
         }
-        if (arg instanceof PositionalParamSpec positional && positional.arity().min() == 0
+        if (arg instanceof PositionalParamSpec positional
+                && positional.arity().min() == 0
                 && !positional.isMultiValue()) {
             return positional.paramLabel().replaceAll("[<>]", "").toLowerCase(Locale.ROOT);
         }

@@ -75,8 +75,9 @@ final class ConfigFile {
             int line = toml.inputPositionOf(e.getKey()).line();
             Object value = e.getValue();
             if (value instanceof TomlArray || value instanceof TomlTable) {
-                throw new UserError(ExitCode.USAGE, path + ":" + line + ": " + String.join(".", e.getKey())
-                        + ": give one value, not a list");
+                throw new UserError(
+                        ExitCode.USAGE,
+                        path + ":" + line + ": " + String.join(".", e.getKey()) + ": give one value, not a list");
             }
             entries.put(List.copyOf(e.getKey()), new Entry(List.copyOf(e.getKey()), value.toString(), line));
         }

@@ -11,6 +11,10 @@ import org.mailsnap.backup.BackupResult;
 import org.mailsnap.backup.BackupSettings;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.maildir.MailboxFinder;
+import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.maildir.StoreLayout;
+import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.mailgen.ChurnReport;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.ChurnSpec;
@@ -18,10 +22,6 @@ import org.mailsnap.mailgen.GeneratedStore;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
-import org.mailsnap.maildir.MailboxFinder;
-import org.mailsnap.maildir.MessageFiles;
-import org.mailsnap.maildir.StoreLayout;
-import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
@@ -36,14 +36,20 @@ import picocli.CommandLine.Option;
  * The README's first command: a real backup and restore on a generated store, every step printed with its figures,
  * and the restore checked file by file against what the store held at that moment.
  */
-@Command(name = "demo", description = {"Show mailsnap at work on a generated sample store, checking the result.",
-        "It generates a Maildir store, backs it up into a local repository, simulates an hour of mail, backs up",
-        "again, restores one mailbox as it was at the first backup, and checks it file by file."},
+@Command(
+        name = "demo",
+        description = {
+            "Show mailsnap at work on a generated sample store, checking the result.",
+            "It generates a Maildir store, backs it up into a local repository, simulates an hour of mail, backs up",
+            "again, restores one mailbox as it was at the first backup, and checks it file by file."
+        },
         footer = {"", "Examples:", "  mailsnap demo", "  mailsnap demo --preset small --dir /tmp/mailsnap-demo"})
 final class DemoCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "Work directory (default: a new directory under the system temp dir). Kept afterwards.")
     Path dir;
 
@@ -67,21 +73,26 @@ final class DemoCommand implements Callable<Integer> {
 
         step("1. generating a sample store (%s, seed %d) in %s", preset, seed, store);
         GeneratedStore generated = new StoreGenerator(spec).generate(store);
-        say("%d mailboxes, %d folders, %d messages, %s", generated.mailboxes(), generated.folders(),
-                generated.messages(), Units.bytes(generated.bytes()));
+        say(
+                "%d mailboxes, %d folders, %d messages, %s",
+                generated.mailboxes(), generated.folders(), generated.messages(), Units.bytes(generated.bytes()));
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
-        String mailbox = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).get(0).name();
+        String mailbox = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS)
+                .find(store)
+                .get(0)
+                .name();
         StoreTree firstMoment = StoreTree.capture(store.resolve(mailbox), exact);
 
         String host = BackupCommand.hostname();
         char[] password = "demo-password".toCharArray();
         Files.createDirectories(work.resolve("repository"));
         try (LocalStorage storage = new LocalStorage(work.resolve("repository"));
-             Repository repo = Repository.init(storage, password, RepositoryOptions.defaults());
-             Catalog catalog = Catalog.open(work.resolve("catalog"), repo.config().repositoryId())) {
+                Repository repo = Repository.init(storage, password, RepositoryOptions.defaults());
+                Catalog catalog =
+                        Catalog.open(work.resolve("catalog"), repo.config().repositoryId())) {
             step("2. created repository %s (password '%s')", work.resolve("repository"), new String(password));
-            Backup backup = new Backup(repo, catalog, MessageFiles.real(), LockMode.DOVECOT.defaultLocker(),
-                    Clock.systemUTC());
+            Backup backup =
+                    new Backup(repo, catalog, MessageFiles.real(), LockMode.DOVECOT.defaultLocker(), Clock.systemUTC());
             step("3. first backup");
             BackupResult first = report(backup.run(BackupSettings.of(store, host), new BackupProgress()));
 
@@ -96,18 +107,25 @@ final class DemoCommand implements Callable<Integer> {
             step("6. restoring mailbox %s as it was at the first backup into %s", mailbox, restored);
             var blobs = repo.openBlobStore(catalog.blobs());
             long t0 = System.nanoTime();
-            RestoreResult r = new Restorer(blobs::get, 2 * Runtime.getRuntime().availableProcessors()).restore(
-                    history.open(history.byId(first.snapshotId(), null)),
-                    new RestoreRequest(mailbox, null, null, restored, RestoreMode.EMPTY_TARGET));
-            say("%d messages (%s) in %d folders, %d control files, %.2f s", r.messages(), Units.bytes(r.bytes()),
-                    r.folders(), r.controlFiles(), (System.nanoTime() - t0) / 1e9);
+            RestoreResult r = new Restorer(blobs::get, 2 * Runtime.getRuntime().availableProcessors())
+                    .restore(
+                            history.open(history.byId(first.snapshotId(), null)),
+                            new RestoreRequest(mailbox, null, null, restored, RestoreMode.EMPTY_TARGET));
+            say(
+                    "%d messages (%s) in %d folders, %d control files, %.2f s",
+                    r.messages(),
+                    Units.bytes(r.bytes()),
+                    r.folders(),
+                    r.controlFiles(),
+                    (System.nanoTime() - t0) / 1e9);
 
             step("7. checking the restore against the store as it was then (names, bytes, mtimes, uidlists)");
             List<String> diff = firstMoment.diff(StoreTree.capture(restored, exact));
             if (!diff.isEmpty()) {
                 diff.stream().limit(20).forEach(d -> env.err().println("  " + d));
-                throw new UserError(ExitCode.FAILURE, "the restore differs from the store at the first backup in "
-                        + diff.size() + " places");
+                throw new UserError(
+                        ExitCode.FAILURE,
+                        "the restore differs from the store at the first backup in " + diff.size() + " places");
             }
             say("identical: %d files, every name, byte and mtime as at the first backup", countFiles(firstMoment));
         }
@@ -118,16 +136,26 @@ final class DemoCommand implements Callable<Integer> {
     private BackupResult report(BackupResult r) {
         var s = r.snapshot().stats();
         var p = r.progress();
-        say("snapshot %s: %d messages; %d folders listed, %d messages read (%s), %d renamed, %d moved in; stored %s;"
-                        + " longest lock hold %.1f ms; %.2f s", r.snapshotId().substring(0, 12), s.messages(),
-                p.foldersListed.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()), p.renamed.get(),
+        say(
+                "snapshot %s: %d messages; %d folders listed, %d messages read (%s), %d renamed, %d moved in; stored %s;"
+                        + " longest lock hold %.1f ms; %.2f s",
+                r.snapshotId().substring(0, 12),
+                s.messages(),
+                p.foldersListed.get(),
+                p.messagesRead.get(),
+                Units.bytes(p.bytesRead.get()),
+                p.renamed.get(),
                 p.movedIn.get(),
-                Units.bytes(r.blobs().bytesStored()), s.lockHoldMaxNanos() / 1e6, s.durationNanos() / 1e9);
+                Units.bytes(r.blobs().bytesStored()),
+                s.lockHoldMaxNanos() / 1e6,
+                s.durationNanos() / 1e9);
         return r;
     }
 
     private static long countFiles(StoreTree tree) {
-        return tree.entries().values().stream().filter(e -> e.kind() != StoreTree.Kind.DIRECTORY).count();
+        return tree.entries().values().stream()
+                .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
+                .count();
     }
 
     private void step(String format, Object... args) {

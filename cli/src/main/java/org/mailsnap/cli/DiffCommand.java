@@ -16,23 +16,37 @@ import picocli.CommandLine.Parameters;
  * What changed between two snapshots ({@link SnapshotDiff}), rendered by {@link DiffText} or {@link DiffJson}; Date,
  * From and Subject come from the catalog's search index.
  */
-@Command(name = "diff", description = {"Show messages added, expunged, moved and re-flagged between two snapshots.",
-        "Each message by date, From, Subject and flags in words; --long adds its file name."},
-        footer = {"", "Examples:", "  mailsnap diff 3f2a9c1b latest",
-                "  mailsnap diff 3f2a9c1b 7c01d2e4 --long",
-                "  mailsnap diff 3f2a9c1b latest --json"})
+@Command(
+        name = "diff",
+        description = {
+            "Show messages added, expunged, moved and re-flagged between two snapshots.",
+            "Each message by date, From, Subject and flags in words; --long adds its file name."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap diff 3f2a9c1b latest",
+            "  mailsnap diff 3f2a9c1b 7c01d2e4 --long",
+            "  mailsnap diff 3f2a9c1b latest --json"
+        })
 final class DiffCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
+    @Mixin
+    RepositoryAccessOptions repository;
+
+    @Mixin
+    CatalogOptions catalog;
 
     @Parameters(index = "0", paramLabel = "SNAPSHOT1", description = "The earlier snapshot: id, prefix or 'latest'.")
     String first;
+
     @Parameters(index = "1", paramLabel = "SNAPSHOT2", description = "The later snapshot: id, prefix or 'latest'.")
     String second;
 
-    @Option(names = {"-l", "--long"}, description = "Also show each message's file name (with its flags letters).")
+    @Option(
+            names = {"-l", "--long"},
+            description = "Also show each message's file name (with its flags letters).")
     boolean withFileNames;
 
     @Option(names = "--json", description = "Print one JSON object (schema in README).")
@@ -50,7 +64,8 @@ final class DiffCommand implements Callable<Integer> {
             SnapshotSummary b = history.byId(second, null);
             Snapshot before = history.open(a);
             Snapshot after = history.open(b);
-            DiffPrinter printer = json ? new DiffJson(env.out(), a.id(), b.id()) : new DiffText(env.out(), withFileNames);
+            DiffPrinter printer =
+                    json ? new DiffJson(env.out(), a.id(), b.id()) : new DiffText(env.out(), withFileNames);
             DiffTotals totals;
             try (CatalogReader index = session.catalog.read()) {
                 totals = new SnapshotDiff(session.blobs()::get, index::message).diff(before, after, printer);

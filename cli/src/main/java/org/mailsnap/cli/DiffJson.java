@@ -25,15 +25,21 @@ final class DiffJson implements DiffPrinter {
     @Override
     public void change(Change c) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("kind", switch (c.kind()) {
-            case ADDED -> "added";
-            case EXPUNGED -> "expunged";
-            case MOVED -> "moved";
-            case FLAGS_CHANGED -> "flagsChanged";
-        });
+        o.put(
+                "kind",
+                switch (c.kind()) {
+                    case ADDED -> "added";
+                    case EXPUNGED -> "expunged";
+                    case MOVED -> "moved";
+                    case FLAGS_CHANGED -> "flagsChanged";
+                });
         o.put("mailbox", c.mailbox());
         o.put("guid", c.guid());
-        o.put("date", c.info() == null || c.info().date() == null ? null : c.info().date().toString());
+        o.put(
+                "date",
+                c.info() == null || c.info().date() == null
+                        ? null
+                        : c.info().date().toString());
         o.put("from", c.info() == null ? null : c.info().from());
         o.put("subject", c.info() == null ? null : c.info().subject());
         o.put("before", state(c.before()));

@@ -58,8 +58,11 @@ final class DiffText implements DiffPrinter {
         return switch (c.kind()) {
             case ADDED -> path(c.after());
             case EXPUNGED -> path(c.before());
-            case MOVED -> path(c.after()) + (c.before().base().equals(c.after().base()) ? ""
-                    : " (was " + c.before().placement().name() + ", same GUID)");
+            case MOVED ->
+                path(c.after())
+                        + (c.before().base().equals(c.after().base())
+                                ? ""
+                                : " (was " + c.before().placement().name() + ", same GUID)");
             case FLAGS_CHANGED -> path(c.before()) + " -> " + path(c.after());
         };
     }
@@ -74,7 +77,8 @@ final class DiffText implements DiffPrinter {
 
     @Override
     public void end(DiffTotals t) {
-        out.printf("%d added, %d expunged, %d moved, %d flags changed%n", t.added(), t.expunged(), t.moved(),
-                t.flagsChanged());
+        out.printf(
+                "%d added, %d expunged, %d moved, %d flags changed%n",
+                t.added(), t.expunged(), t.moved(), t.flagsChanged());
     }
 }

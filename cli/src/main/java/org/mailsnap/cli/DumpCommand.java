@@ -15,25 +15,55 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "dump", description = {"Write one folder of a snapshot as an mbox file or a tar of the Maildir folder.",
-        "The mbox is mboxrd; it goes to stdout or --output, for a user who wants their mail as a file."},
-        footer = {"", "Examples:",
-                "  mailsnap dump --at now -m example.org/anne -o anne-inbox.mbox",
-                "  mailsnap dump --snapshot latest -m example.org/anne -f .Sent --format maildir-tar > sent.tar"})
+@Command(
+        name = "dump",
+        description = {
+            "Write one folder of a snapshot as an mbox file or a tar of the Maildir folder.",
+            "The mbox is mboxrd; it goes to stdout or --output, for a user who wants their mail as a file."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap dump --at now -m example.org/anne -o anne-inbox.mbox",
+            "  mailsnap dump --snapshot latest -m example.org/anne -f .Sent --format maildir-tar > sent.tar"
+        })
 final class DumpCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
-    @Mixin SnapshotChoice snapshot;
+    @Mixin
+    RepositoryAccessOptions repository;
 
-    @Option(names = {"-m", "--mailbox"}, required = true, paramLabel = "MAILBOX") String mailbox;
-    @Option(names = {"-f", "--folder"}, defaultValue = "INBOX", paramLabel = "FOLDER",
-            description = "'INBOX' (default) or a folder such as '.Sent'.") String folder;
-    @Option(names = "--format", defaultValue = "mbox", paramLabel = "FORMAT",
-            description = "mbox (default) or maildir-tar.") String format;
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of stdout: whole or "
-            + "not at all (via a temporary file beside it), never through a symbolic link at FILE.")
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    SnapshotChoice snapshot;
+
+    @Option(
+            names = {"-m", "--mailbox"},
+            required = true,
+            paramLabel = "MAILBOX")
+    String mailbox;
+
+    @Option(
+            names = {"-f", "--folder"},
+            defaultValue = "INBOX",
+            paramLabel = "FOLDER",
+            description = "'INBOX' (default) or a folder such as '.Sent'.")
+    String folder;
+
+    @Option(
+            names = "--format",
+            defaultValue = "mbox",
+            paramLabel = "FORMAT",
+            description = "mbox (default) or maildir-tar.")
+    String format;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write here instead of stdout: whole or "
+                    + "not at all (via a temporary file beside it), never through a symbolic link at FILE.")
     Path output;
 
     DumpCommand(Environment env) {

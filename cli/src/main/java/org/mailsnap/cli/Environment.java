@@ -13,8 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * local catalog the command opened, so that the exception mapper can name it in a "the local catalog … is damaged"
  * message. Tests pass their own clock and terminal.
  */
-record Environment(Map<String, String> variables, PrintWriter out, PrintWriter err, Clock clock, boolean terminal,
-                   AtomicReference<Path> catalogInUse) {
+record Environment(
+        Map<String, String> variables,
+        PrintWriter out,
+        PrintWriter err,
+        Clock clock,
+        boolean terminal,
+        AtomicReference<Path> catalogInUse) {
     /** The process's: the system clock in the local time zone, a terminal when the process is attached to one ({@link Terminal}). */
     Environment(Map<String, String> variables, PrintWriter out, PrintWriter err) {
         this(variables, out, err, Clock.system(java.time.ZoneId.systemDefault()), Terminal.attached());

@@ -28,8 +28,9 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         ExitCode code = codeFor(e);
         CatalogCorruptException damage = e instanceof CatalogNotUpdatedException ? null : catalogDamage(e);
         Path catalog = env.catalogInUse().get();
-        cli.getErr().println("mailsnap: " + (damage == null ? message(e)
-                : (catalog == null ? damage : damage.in(catalog)).getMessage()));
+        cli.getErr()
+                .println("mailsnap: "
+                        + (damage == null ? message(e) : (catalog == null ? damage : damage.in(catalog)).getMessage()));
         if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
             e.printStackTrace(cli.getErr());
         }
@@ -80,7 +81,8 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
      */
     private static boolean interrupted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedIOException || t instanceof InterruptedException
+            if (t instanceof InterruptedIOException
+                    || t instanceof InterruptedException
                     || t instanceof java.nio.channels.ClosedByInterruptException) {
                 return true;
             }
@@ -111,9 +113,10 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
     /** A usage error; when the value came from the environment or the configuration file, says which line. */
     static int usage(CommandLine.ParameterException e, String[] args, ConfigDefaults defaults) {
         CommandLine cli = e.getCommandLine();
-        ConfigDefaults.Value configured = defaults == null || e.getArgSpec() == null
-                ? null : defaults.lookup(e.getArgSpec());
-        boolean fromConfig = configured != null && !(e instanceof CommandLine.MissingParameterException)
+        ConfigDefaults.Value configured =
+                defaults == null || e.getArgSpec() == null ? null : defaults.lookup(e.getArgSpec());
+        boolean fromConfig = configured != null
+                && !(e instanceof CommandLine.MissingParameterException)
                 && !(e instanceof CommandLine.UnmatchedArgumentException);
         cli.getErr().println("mailsnap: " + (fromConfig ? configured.where() + ": " : "") + e.getMessage());
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cli.getErr())) {

@@ -5,9 +5,11 @@ public enum ExitCode {
     OK(0, "success"),
     FAILURE(1, "failure; for check: damage found"),
     USAGE(2, "wrong usage"),
-    PARTIAL(3, "partial: some mailboxes, folders or files could not be processed (or a backup saw far fewer"
-            + " messages than the last one), the rest was; see the warnings (catalog rebuild: a damaged snapshot was"
-            + " skipped; repair: snapshots remain incomplete; stats: a damaged snapshot was left out)"),
+    PARTIAL(
+            3,
+            "partial: some mailboxes, folders or files could not be processed (or a backup saw far fewer"
+                    + " messages than the last one), the rest was; see the warnings (catalog rebuild: a damaged snapshot was"
+                    + " skipped; repair: snapshots remain incomplete; stats: a damaged snapshot was left out)"),
     BUSY(4, "another mailsnap run is using this catalog (and so this repository): try again after it ends"),
     NO_REPOSITORY(10, "no repository at the given location"),
     LOCKED(11, "the repository is locked by another process"),

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.catalog.MessageQuery;
+import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.recovery.HitFlagWords;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
-import org.mailsnap.catalog.MessageQuery;
-import org.mailsnap.history.SnapshotHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,28 +19,59 @@ import picocli.CommandLine.Option;
  * is found and put back with {@code restore --message BASE --merge}. The repository is read only to name the
  * keywords of hits that carry keyword letters.
  */
-@Command(name = "find", description = {"Find messages across all snapshots by Message-ID, From, To, Subject or date.",
-        "The search reads the local catalog (the repository only to name keywords); --mailbox narrows it.",
-        "Each hit by date, From, Subject and flags in words, with its GUID and the snapshots that hold it."},
-        footer = {"", "Examples:",
-                "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
-                "  mailsnap find --message-id 20261124.abc@example.net",
-                "  mailsnap find --from bob@example.net --since 2026-11-01 --until 2026-11-30"})
+@Command(
+        name = "find",
+        description = {
+            "Find messages across all snapshots by Message-ID, From, To, Subject or date.",
+            "The search reads the local catalog (the repository only to name keywords); --mailbox narrows it.",
+            "Each hit by date, From, Subject and flags in words, with its GUID and the snapshots that hold it."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap find --mailbox example.org/anne --subject invoice --since 7d",
+            "  mailsnap find --message-id 20261124.abc@example.net",
+            "  mailsnap find --from bob@example.net --since 2026-11-01 --until 2026-11-30"
+        })
 final class FindCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
+    @Mixin
+    RepositoryAccessOptions repository;
 
-    @Option(names = "--message-id", paramLabel = "ID") String messageId;
-    @Option(names = "--from", paramLabel = "TEXT") String from;
-    @Option(names = "--to", paramLabel = "TEXT") String to;
-    @Option(names = "--subject", paramLabel = "TEXT") String subject;
-    @Option(names = "--since", paramLabel = "TIME", description = "Date header at or after TIME.") String since;
-    @Option(names = "--until", paramLabel = "TIME", description = "Date header before TIME.") String until;
-    @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX") String mailbox;
-    @Option(names = "--guid", paramLabel = "GUID", description = "Dovecot's GUID of the message (doveadm fetch guid;"
-            + " its base unless Dovecot recorded another when it was moved back into a folder).") String guid;
+    @Mixin
+    CatalogOptions catalog;
+
+    @Option(names = "--message-id", paramLabel = "ID")
+    String messageId;
+
+    @Option(names = "--from", paramLabel = "TEXT")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TEXT")
+    String to;
+
+    @Option(names = "--subject", paramLabel = "TEXT")
+    String subject;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "Date header at or after TIME.")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Date header before TIME.")
+    String until;
+
+    @Option(
+            names = {"-m", "--mailbox"},
+            paramLabel = "MAILBOX")
+    String mailbox;
+
+    @Option(
+            names = "--guid",
+            paramLabel = "GUID",
+            description = "Dovecot's GUID of the message (doveadm fetch guid;"
+                    + " its base unless Dovecot recorded another when it was moved back into a folder).")
+    String guid;
+
     @Option(names = "--limit", defaultValue = "100", description = "At most this many hits (default: 100).")
     int limit;
 

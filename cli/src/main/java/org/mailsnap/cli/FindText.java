@@ -31,8 +31,12 @@ final class FindText {
             Instant unknownArrival = null; // the index keeps the Date header, not the file's mtime
             out.println(NameBytes.printable(hit.mailbox() + " " + (hit.folder().isEmpty() ? "INBOX" : hit.folder())
                     + "  " + MailText.line(m, unknownArrival, flags)));
-            out.printf("    guid: %s   first in: %s   last in: %s%s%n", NameBytes.printable(hit.guid()),
-                    label(hit.firstSnapshot()), label(hit.lastSnapshot()), hit.present() ? " (still present)" : "");
+            out.printf(
+                    "    guid: %s   first in: %s   last in: %s%s%n",
+                    NameBytes.printable(hit.guid()),
+                    label(hit.firstSnapshot()),
+                    label(hit.lastSnapshot()),
+                    hit.present() ? " (still present)" : "");
         }
         out.printf("%d found%s%n", hits.size(), hits.size() == limit ? " (limit reached)" : "");
     }

@@ -20,72 +20,117 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "forget", description = {
-        "Remove snapshots by a retention policy, applied to each store (host and path) on its own.",
-        "Newest first, each --keep-hourly/-daily/-weekly/-monthly/-yearly rule keeps the newest snapshot of each "
-                + "hour, day, ISO week, month or year (local time, or $MAILSNAP_TZ) until its count is used; a rule "
-                + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
-                + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
-        "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data.",
-        "With --keep-deleted-within, every message that left its folder (expunged, or moved) within that window "
-                + "before the newest snapshot stays restorable with its flags, folder and content when the "
-                + "snapshots that held it go: each store's newest snapshot is replaced by one carrying a ledger "
-                + "of them ('restore --deleted-since'). Without it, the snapshot carrying "
-                + "a store's ledger is kept.",
-        "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
-                + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
-                + "remains that no other mailbox references ('stats --mailbox' shows 0 bytes)."},
-        footer = {"", "Examples:",
-                "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --dry-run",
-                "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --prune",
-                "  mailsnap forget --keep-within 90d --group-by host",
-                "  mailsnap forget --keep-daily 7 --keep-deleted-within 90d --prune",
-                "  mailsnap forget --mailbox example.org/anne --prune"})
+@Command(
+        name = "forget",
+        description = {
+            "Remove snapshots by a retention policy, applied to each store (host and path) on its own.",
+            "Newest first, each --keep-hourly/-daily/-weekly/-monthly/-yearly rule keeps the newest snapshot of each "
+                    + "hour, day, ISO week, month or year (local time, or $MAILSNAP_TZ) until its count is used; a rule "
+                    + "with count left also keeps the oldest snapshot. --keep-within counts back from the newest "
+                    + "snapshot. A snapshot kept by any rule stays, and so does the newest snapshot of each store.",
+            "Only snapshot objects are deleted, under a shared lock (backups go on); 'prune' or --prune frees the data.",
+            "With --keep-deleted-within, every message that left its folder (expunged, or moved) within that window "
+                    + "before the newest snapshot stays restorable with its flags, folder and content when the "
+                    + "snapshots that held it go: each store's newest snapshot is replaced by one carrying a ledger "
+                    + "of them ('restore --deleted-since'). Without it, the snapshot carrying "
+                    + "a store's ledger is kept.",
+            "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
+                    + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
+                    + "remains that no other mailbox references ('stats --mailbox' shows 0 bytes)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --dry-run",
+            "  mailsnap forget --keep-hourly 48 --keep-daily 30 --keep-weekly 12 --keep-monthly 12 --prune",
+            "  mailsnap forget --keep-within 90d --group-by host",
+            "  mailsnap forget --keep-daily 7 --keep-deleted-within 90d --prune",
+            "  mailsnap forget --mailbox example.org/anne --prune"
+        })
 final class ForgetCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
+    @Mixin
+    RepositoryAccessOptions repository;
+
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--keep-last", paramLabel = "N", description = "Keep the newest N snapshots.")
     String last;
+
     @Option(names = "--keep-hourly", paramLabel = "N", description = "Keep the newest snapshot of each of N hours.")
     String hourly;
+
     @Option(names = "--keep-daily", paramLabel = "N", description = "Keep the newest snapshot of each of N days.")
     String daily;
+
     @Option(names = "--keep-weekly", paramLabel = "N", description = "Keep the newest snapshot of each of N ISO weeks.")
     String weekly;
+
     @Option(names = "--keep-monthly", paramLabel = "N", description = "Keep the newest snapshot of each of N months.")
     String monthly;
-    @Option(names = "--keep-yearly", paramLabel = "N",
+
+    @Option(
+            names = "--keep-yearly",
+            paramLabel = "N",
             description = "Keep the newest snapshot of each of N years. Every N may be 'unlimited'.")
     String yearly;
-    @Option(names = "--keep-within", paramLabel = "DURATION",
+
+    @Option(
+            names = "--keep-within",
+            paramLabel = "DURATION",
             description = "Keep every snapshot newer than DURATION (e.g. 1y5m7d2h, 90d) before the newest one.")
     String within;
-    @Option(names = "--keep-deleted-within", paramLabel = "DURATION",
+
+    @Option(
+            names = "--keep-deleted-within",
+            paramLabel = "DURATION",
             description = "Keep every message deleted within DURATION (as --keep-within) before the newest snapshot "
                     + "restorable, in a ledger carried by the newest snapshot of its store.")
     String deletedWithin;
-    @Option(names = "--keep-tag", paramLabel = "TAG[,TAG]",
+
+    @Option(
+            names = "--keep-tag",
+            paramLabel = "TAG[,TAG]",
             description = "Keep every snapshot carrying all these tags (repeatable).")
     List<String> tags = new ArrayList<>();
-    @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "host,path",
+
+    @Option(
+            names = "--group-by",
+            paramLabel = "KEYS",
+            defaultValue = "host,path",
             description = "host,path (default), host, path or none.")
     String groupBy;
-    @Option(names = "--mailbox", paramLabel = "MAILBOX",
+
+    @Option(
+            names = "--mailbox",
+            paramLabel = "MAILBOX",
             description = "Remove this mailbox from every snapshot instead of applying a policy.")
     String mailbox;
-    @Option(names = {"-n", "--dry-run"}, description = "Print the plan; delete nothing.")
+
+    @Option(
+            names = {"-n", "--dry-run"},
+            description = "Print the plan; delete nothing.")
     boolean dryRun;
+
     @Option(names = "--prune", description = "Run 'prune' afterwards.")
     boolean prune;
-    @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
+
+    @Option(
+            names = "--max-unused",
+            paramLabel = "PERCENT",
+            defaultValue = "5%",
             description = "With --prune: as prune's option (default: ${DEFAULT-VALUE}).")
     String maxUnused;
-    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+
+    @Option(
+            names = "--retry-lock",
+            paramLabel = "DURATION",
+            defaultValue = "0",
             description = "With --prune: as prune's option.")
     String retryLock;
+
     @Option(names = "--json", description = "Print one JSON object (schema in README) instead of the table.")
     boolean json;
 
@@ -102,16 +147,24 @@ final class ForgetCommand implements Callable<Integer> {
         GroupBy grouping;
         KeepWithin deletedWindow;
         try {
-            policy = RetentionPolicy.of(count(last), count(hourly), count(daily), count(weekly), count(monthly),
-                    count(yearly), within == null ? null : KeepWithin.parse(within), tags);
+            policy = RetentionPolicy.of(
+                    count(last),
+                    count(hourly),
+                    count(daily),
+                    count(weekly),
+                    count(monthly),
+                    count(yearly),
+                    within == null ? null : KeepWithin.parse(within),
+                    tags);
             grouping = GroupBy.parse(groupBy);
             deletedWindow = deletedWithin == null ? null : KeepWithin.parse(deletedWithin);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }
         if (policy.isEmpty()) {
-            throw new UserError(ExitCode.USAGE, "no policy: give at least one --keep-… option (forget never removes "
-                    + "every snapshot)");
+            throw new UserError(
+                    ExitCode.USAGE,
+                    "no policy: give at least one --keep-… option (forget never removes " + "every snapshot)");
         }
         PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
         java.time.Duration retry = PruneCommand.parseDuration(retryLock);
@@ -132,11 +185,13 @@ final class ForgetCommand implements Callable<Integer> {
                 ledgers = forget.preview(plan);
                 if (!json) {
                     printLedgers(ledgers, true);
-                    env.out().printf("would remove %d of %d snapshots (dry run: nothing changed)%n", removed,
-                            removed + plan.kept().size());
+                    env.out()
+                            .printf(
+                                    "would remove %d of %d snapshots (dry run: nothing changed)%n",
+                                    removed, removed + plan.kept().size());
                 }
             } else {
-                Forget.Outcome outcome = forget.run(plan, n -> { });
+                Forget.Outcome outcome = forget.run(plan, n -> {});
                 deleted = outcome.deleted();
                 ledgers = outcome.ledgers();
                 if (!json) {
@@ -148,7 +203,10 @@ final class ForgetCommand implements Callable<Integer> {
                     session.history();
                 }
                 if (!json) {
-                    env.out().printf("removed %d of %d snapshots%n", deleted, removed + plan.kept().size());
+                    env.out()
+                            .printf(
+                                    "removed %d of %d snapshots%n",
+                                    deleted, removed + plan.kept().size());
                 }
             }
             PruneResult pruned = null;
@@ -167,14 +225,25 @@ final class ForgetCommand implements Callable<Integer> {
     }
 
     private int forgetMailbox() throws Exception {
-        if (last != null || hourly != null || daily != null || weekly != null || monthly != null || yearly != null
-                || within != null || !tags.isEmpty() || deletedWithin != null) {
-            throw new UserError(ExitCode.USAGE, "--mailbox removes one mailbox from every snapshot; it takes no"
-                    + " --keep-… policy (run forget twice)");
+        if (last != null
+                || hourly != null
+                || daily != null
+                || weekly != null
+                || monthly != null
+                || yearly != null
+                || within != null
+                || !tags.isEmpty()
+                || deletedWithin != null) {
+            throw new UserError(
+                    ExitCode.USAGE,
+                    "--mailbox removes one mailbox from every snapshot; it takes no"
+                            + " --keep-… policy (run forget twice)");
         }
         if (mailbox.isEmpty() || mailbox.startsWith("/") || mailbox.endsWith("/")) {
-            throw new UserError(ExitCode.USAGE, "--mailbox takes a mailbox as 'snapshots'/'ls' show it (e.g."
-                    + " example.org/anne), not '" + mailbox + "'");
+            throw new UserError(
+                    ExitCode.USAGE,
+                    "--mailbox takes a mailbox as 'snapshots'/'ls' show it (e.g." + " example.org/anne), not '"
+                            + mailbox + "'");
         }
         PruneOptions pruneOptions = new PruneOptions(PruneCommand.parsePercent(maxUnused), dryRun);
         java.time.Duration retry = PruneCommand.parseDuration(retryLock);
@@ -193,16 +262,24 @@ final class ForgetCommand implements Callable<Integer> {
     }
 
     private void print(ForgetPlan plan, ZoneId zone) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        DateTimeFormatter time =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
         for (ForgetPlan.Group group : plan.groups()) {
-            env.out().printf("%s: keep %d, remove %d%n", group.key().isEmpty() ? "all snapshots" : group.key(),
-                    group.decisions().stream().filter(Decision::keep).count(),
-                    group.decisions().stream().filter(d -> !d.keep()).count());
+            env.out()
+                    .printf(
+                            "%s: keep %d, remove %d%n",
+                            group.key().isEmpty() ? "all snapshots" : group.key(),
+                            group.decisions().stream().filter(Decision::keep).count(),
+                            group.decisions().stream().filter(d -> !d.keep()).count());
             env.out().printf("  %-12s  %-19s  %-6s  %s%n", "ID", "TIME", "ACTION", "REASONS");
             for (Decision d : group.decisions()) {
-                env.out().printf("  %-12s  %-19s  %-6s  %s%n", d.snapshot().id().substring(0, 12),
-                        time.format(d.snapshot().time()), d.keep() ? "keep" : "remove",
-                        String.join(", ", d.reasons()));
+                env.out()
+                        .printf(
+                                "  %-12s  %-19s  %-6s  %s%n",
+                                d.snapshot().id().substring(0, 12),
+                                time.format(d.snapshot().time()),
+                                d.keep() ? "keep" : "remove",
+                                String.join(", ", d.reasons()));
             }
         }
     }
@@ -211,12 +288,23 @@ final class ForgetCommand implements Callable<Integer> {
     private void printLedgers(List<DeletedMailLedger.Outcome> ledgers, boolean dryRun) {
         for (DeletedMailLedger.Outcome o : ledgers) {
             LedgerTally t = o.tally();
-            String carrier = dryRun ? "would be carried by a replacement of " + o.replaced().substring(0, 12)
-                    : o.by() == null ? "unchanged, carried by " + o.replaced().substring(0, 12)
-                    : "carried by " + o.by().substring(0, 12) + ", which replaces " + o.replaced().substring(0, 12);
-            env.out().printf("deleted mail of %s: %d messages (%s) kept restorable (%d newly, %d still within the "
-                    + "window, %d expired); %s%n", o.store(), t.entries(), Units.bytes(t.bytes()), t.added(),
-                    t.carried(), t.expired(), carrier);
+            String carrier = dryRun
+                    ? "would be carried by a replacement of " + o.replaced().substring(0, 12)
+                    : o.by() == null
+                            ? "unchanged, carried by " + o.replaced().substring(0, 12)
+                            : "carried by " + o.by().substring(0, 12) + ", which replaces "
+                                    + o.replaced().substring(0, 12);
+            env.out()
+                    .printf(
+                            "deleted mail of %s: %d messages (%s) kept restorable (%d newly, %d still within the "
+                                    + "window, %d expired); %s%n",
+                            o.store(),
+                            t.entries(),
+                            Units.bytes(t.bytes()),
+                            t.added(),
+                            t.carried(),
+                            t.expired(),
+                            carrier);
         }
     }
 
@@ -244,8 +332,8 @@ final class ForgetCommand implements Callable<Integer> {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new UserError(ExitCode.USAGE, "a --keep-… count is a number of 0 or more, or 'unlimited', not '"
-                    + text + "'");
+            throw new UserError(
+                    ExitCode.USAGE, "a --keep-… count is a number of 0 or more, or 'unlimited', not '" + text + "'");
         }
     }
 }

@@ -18,8 +18,12 @@ final class ForgetJson {
      * @param ledgers each store's deleted-mail ledger ({@code --keep-deleted-within}), or empty
      * @param prune   the prune run afterwards ({@code --prune}), or null
      */
-    static Map<String, Object> of(ForgetPlan plan, boolean dryRun, Integer deleted,
-                                  List<DeletedMailLedger.Outcome> ledgers, PruneResult prune) {
+    static Map<String, Object> of(
+            ForgetPlan plan,
+            boolean dryRun,
+            Integer deleted,
+            List<DeletedMailLedger.Outcome> ledgers,
+            PruneResult prune) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("dryRun", dryRun);
         List<Object> groups = new ArrayList<>();

@@ -23,18 +23,19 @@ final class ForgetMailboxRun {
             if (json != null) {
                 json.put("mailbox", mailbox);
                 json.put("dryRun", true);
-                json.put("replaced", holding.stream().map(id -> replacement(id, null)).toList());
+                json.put(
+                        "replaced",
+                        holding.stream().map(id -> replacement(id, null)).toList());
                 json.put("leftoversDeleted", 0);
                 json.put("unreadable", List.of());
                 return ExitCode.OK.code();
             }
-            holding.forEach(id -> env.out().println("would replace " + id.substring(0, 12) + " by a snapshot without "
-                    + mailbox));
-            env.out().printf("would remove %s from %d snapshots (dry run: nothing changed)%n", mailbox,
-                    holding.size());
+            holding.forEach(id ->
+                    env.out().println("would replace " + id.substring(0, 12) + " by a snapshot without " + mailbox));
+            env.out().printf("would remove %s from %d snapshots (dry run: nothing changed)%n", mailbox, holding.size());
             return ExitCode.OK.code();
         }
-        ForgetMailbox.Result r = forget.run(mailbox, n -> { });
+        ForgetMailbox.Result r = forget.run(mailbox, n -> {});
         try (CatalogWriter w = session.catalog.beginWrite()) {
             w.forgetMailbox(mailbox);
             w.commit();
@@ -42,22 +43,31 @@ final class ForgetMailboxRun {
         if (json != null) {
             json.put("mailbox", mailbox);
             json.put("dryRun", false);
-            json.put("replaced", r.replaced().stream().map(e -> replacement(e.getKey(), e.getValue())).toList());
+            json.put(
+                    "replaced",
+                    r.replaced().stream()
+                            .map(e -> replacement(e.getKey(), e.getValue()))
+                            .toList());
             json.put("leftoversDeleted", r.leftoversDeleted());
             json.put("unreadable", r.unreadable());
         } else {
             for (Map.Entry<String, String> e : r.replaced()) {
-                env.out().println("replaced " + e.getKey().substring(0, 12) + " by " + e.getValue().substring(0, 12));
+                env.out()
+                        .println("replaced " + e.getKey().substring(0, 12) + " by "
+                                + e.getValue().substring(0, 12));
             }
             if (r.leftoversDeleted() > 0) {
                 env.out().printf("deleted %d superseded snapshots an interrupted run left%n", r.leftoversDeleted());
             }
-            env.out().printf("removed %s from %d snapshots; 'prune' deletes the data only it referenced%n", mailbox,
-                    r.replaced().size());
+            env.out()
+                    .printf(
+                            "removed %s from %d snapshots; 'prune' deletes the data only it referenced%n",
+                            mailbox, r.replaced().size());
         }
         for (String problem : r.unreadable()) {
-            env.err().println("mailsnap: warning: snapshot left alone, it cannot be read (it may still hold "
-                    + mailbox + "): " + problem);
+            env.err()
+                    .println("mailsnap: warning: snapshot left alone, it cannot be read (it may still hold " + mailbox
+                            + "): " + problem);
         }
         session.history(); // the catalog learns the replacements now
         return r.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();

@@ -13,23 +13,34 @@ import picocli.CommandLine.Option;
  * instant) and remove it however the run ends; see {@link org.mailsnap.fssnapshot}.
  */
 final class FsSnapshotOptions {
-    @Option(names = "--fs-snapshot", paramLabel = "KIND", description = "Back up from a snapshot of the filesystem"
-            + " holding the store, made for the run and removed after it: btrfs, lvm, zfs, or command (yours, with"
-            + " --fs-snapshot-create and --fs-snapshot-remove). Implies --lock none; the snapshot records the live"
-            + " store's path.")
+    @Option(
+            names = "--fs-snapshot",
+            paramLabel = "KIND",
+            description = "Back up from a snapshot of the filesystem"
+                    + " holding the store, made for the run and removed after it: btrfs, lvm, zfs, or command (yours, with"
+                    + " --fs-snapshot-create and --fs-snapshot-remove). Implies --lock none; the snapshot records the live"
+                    + " store's path.")
     String kind;
 
-    @Option(names = "--fs-snapshot-create", paramLabel = "COMMAND", description = "With --fs-snapshot command: run"
-            + " COMMAND (with /bin/sh) to make the image of the store's filesystem appear at $MAILSNAP_FS_SNAPSHOT"
-            + " (see README for its environment).")
+    @Option(
+            names = "--fs-snapshot-create",
+            paramLabel = "COMMAND",
+            description = "With --fs-snapshot command: run"
+                    + " COMMAND (with /bin/sh) to make the image of the store's filesystem appear at $MAILSNAP_FS_SNAPSHOT"
+                    + " (see README for its environment).")
     String createCommand;
 
-    @Option(names = "--fs-snapshot-remove", paramLabel = "COMMAND",
+    @Option(
+            names = "--fs-snapshot-remove",
+            paramLabel = "COMMAND",
             description = "With --fs-snapshot command: run COMMAND to remove what the create command made.")
     String removeCommand;
 
-    @Option(names = "--fs-snapshot-dir", paramLabel = "DIR", description = "Where LVM snapshots are mounted and the"
-            + " create command's $MAILSNAP_FS_SNAPSHOT directories are made (default: /run/mailsnap).")
+    @Option(
+            names = "--fs-snapshot-dir",
+            paramLabel = "DIR",
+            description = "Where LVM snapshots are mounted and the"
+                    + " create command's $MAILSNAP_FS_SNAPSHOT directories are made (default: /run/mailsnap).")
     Path mountRoot;
 
     /** What runs on the store, or on its snapshot's image; {@code frozen} is null without {@code --fs-snapshot}. */
@@ -51,8 +62,8 @@ final class FsSnapshotOptions {
         if (kind == null) {
             return body.run(null);
         }
-        FsSnapshots snapshots = FsSnapshots.forStore(store, settings(),
-                notice -> env.err().println("mailsnap: " + notice));
+        FsSnapshots snapshots =
+                FsSnapshots.forStore(store, settings(), notice -> env.err().println("mailsnap: " + notice));
         Thread onSignal = new Thread(() -> remove(env, snapshots), "mailsnap-fs-snapshot-on-exit");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
@@ -76,12 +87,16 @@ final class FsSnapshotOptions {
             throw new UserError(ExitCode.USAGE, "--fs-snapshot " + e.getMessage());
         }
         if ((createCommand != null || removeCommand != null) && parsed != FsSnapshotKind.COMMAND) {
-            throw new UserError(ExitCode.USAGE, "--fs-snapshot-create and --fs-snapshot-remove go with --fs-snapshot"
-                    + " command, not " + kind);
+            throw new UserError(
+                    ExitCode.USAGE,
+                    "--fs-snapshot-create and --fs-snapshot-remove go with --fs-snapshot" + " command, not " + kind);
         }
         try {
-            return new FsSnapshotSettings(parsed, mountRoot != null ? mountRoot : FsSnapshotSettings.DEFAULT_MOUNT_ROOT,
-                    createCommand, removeCommand);
+            return new FsSnapshotSettings(
+                    parsed,
+                    mountRoot != null ? mountRoot : FsSnapshotSettings.DEFAULT_MOUNT_ROOT,
+                    createCommand,
+                    removeCommand);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.USAGE, e.getMessage());
         }
@@ -92,8 +107,9 @@ final class FsSnapshotOptions {
         try {
             snapshots.remove();
         } catch (java.io.IOException | RuntimeException e) {
-            env.err().println("mailsnap: warning: cannot remove the filesystem snapshot (the next run will): "
-                    + ExceptionMapper.message(e));
+            env.err()
+                    .println("mailsnap: warning: cannot remove the filesystem snapshot (the next run will): "
+                            + ExceptionMapper.message(e));
         }
         env.err().flush();
     }

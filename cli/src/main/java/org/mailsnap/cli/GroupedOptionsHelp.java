@@ -32,8 +32,8 @@ final class GroupedOptionsHelp {
 
     /** Renders the option list of {@code cli} and of every subcommand in groups. */
     static void install(CommandLine cli) {
-        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-                GroupedOptionsHelp::render);
+        cli.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, GroupedOptionsHelp::render);
         for (CommandLine sub : cli.getSubcommands().values()) {
             install(sub);
         }
@@ -43,7 +43,9 @@ final class GroupedOptionsHelp {
     static Map<String, List<OptionSpec>> groups(CommandSpec spec) {
         Map<OptionSpec, String> headingOf = new LinkedHashMap<>();
         for (CommandSpec mixin : spec.mixins().values()) {
-            String heading = mixin.userObject() == null ? null : HEADINGS.get(mixin.userObject().getClass());
+            String heading = mixin.userObject() == null
+                    ? null
+                    : HEADINGS.get(mixin.userObject().getClass());
             if (heading != null) {
                 for (OptionSpec o : mixin.options()) {
                     headingOf.put(spec.findOption(o.longestName()), heading);
@@ -56,8 +58,8 @@ final class GroupedOptionsHelp {
             if (o.hidden()) {
                 continue;
             }
-            String heading = o.inherited() || o.usageHelp() || o.versionHelp() ? INHERITED
-                    : headingOf.getOrDefault(o, OWN);
+            String heading =
+                    o.inherited() || o.usageHelp() || o.versionHelp() ? INHERITED : headingOf.getOrDefault(o, OWN);
             groups.computeIfAbsent(heading, h -> new ArrayList<>()).add(o);
         }
         List<OptionSpec> inherited = groups.remove(INHERITED);
@@ -70,13 +72,17 @@ final class GroupedOptionsHelp {
 
     private static String render(Help help) {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<OptionSpec>> group : groups(help.commandSpec()).entrySet()) {
+        for (Map.Entry<String, List<OptionSpec>> group :
+                groups(help.commandSpec()).entrySet()) {
             if (text.length() > 0) {
                 text.append(System.lineSeparator());
             }
             text.append(group.getKey()).append(System.lineSeparator());
-            text.append(help.optionListExcludingGroups(group.getValue(), help.createDefaultLayout(),
-                    help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+            text.append(help.optionListExcludingGroups(
+                    group.getValue(),
+                    help.createDefaultLayout(),
+                    help.createDefaultOptionSort(),
+                    help.parameterLabelRenderer()));
         }
         return text.toString();
     }

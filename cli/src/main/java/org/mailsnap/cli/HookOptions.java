@@ -14,15 +14,21 @@ import picocli.CommandLine.Option;
  * Usually set in the configuration file's {@code [backup]} table ({@code on-error = "mail -s ... root"}).
  */
 final class HookOptions {
-    @Option(names = "--before", paramLabel = "COMMAND",
+    @Option(
+            names = "--before",
+            paramLabel = "COMMAND",
             description = "Run COMMAND (with /bin/sh) before the run; if it fails, the run does not start.")
     String before;
 
-    @Option(names = "--after", paramLabel = "COMMAND",
+    @Option(
+            names = "--after",
+            paramLabel = "COMMAND",
             description = "Run COMMAND after a run that succeeded (exit code 0) or was partial (3).")
     String after;
 
-    @Option(names = "--on-error", paramLabel = "COMMAND",
+    @Option(
+            names = "--on-error",
+            paramLabel = "COMMAND",
             description = "Run COMMAND after a run that failed; $MAILSNAP_EXIT_CODE holds its exit code.")
     String onError;
 
@@ -30,8 +36,9 @@ final class HookOptions {
         if (before != null) {
             int status = hook(env, "before", before, Map.of());
             if (status != 0) {
-                throw new UserError(ExitCode.FAILURE, "the before hook failed (exit status " + status + "): "
-                        + before + "; not starting");
+                throw new UserError(
+                        ExitCode.FAILURE,
+                        "the before hook failed (exit status " + status + "): " + before + "; not starting");
             }
         }
         int code;
@@ -49,11 +56,12 @@ final class HookOptions {
         boolean good = code == ExitCode.OK.code() || code == ExitCode.PARTIAL.code();
         String command = good ? after : onError;
         if (command != null) {
-            int status = hook(env, good ? "after" : "on-error", command, Map.of("MAILSNAP_EXIT_CODE",
-                    Integer.toString(code)));
+            int status = hook(
+                    env, good ? "after" : "on-error", command, Map.of("MAILSNAP_EXIT_CODE", Integer.toString(code)));
             if (status != 0) {
-                env.err().println("mailsnap: warning: the " + (good ? "after" : "on-error") + " hook failed (exit "
-                        + "status " + status + "): " + command);
+                env.err()
+                        .println("mailsnap: warning: the " + (good ? "after" : "on-error") + " hook failed (exit "
+                                + "status " + status + "): " + command);
             }
         }
     }
@@ -61,8 +69,8 @@ final class HookOptions {
     /** Runs one hook to its end, its output copied to stderr; returns its exit status. */
     private static int hook(Environment env, String name, String command, Map<String, String> extra)
             throws IOException {
-        ChildProcess.Finished finished = ChildProcess.run(List.of("/bin/sh", "-c", command), extra,
-                "the " + name + " hook");
+        ChildProcess.Finished finished =
+                ChildProcess.run(List.of("/bin/sh", "-c", command), extra, "the " + name + " hook");
         env.err().print(finished.output());
         env.err().flush();
         return finished.status();

@@ -86,8 +86,8 @@ public final class Json {
         void write(Object element, String indent);
     }
 
-    private static void writeAll(Iterator<?> elements, StringBuilder out, String indent, char open, char close,
-                                 ElementWriter writer) {
+    private static void writeAll(
+            Iterator<?> elements, StringBuilder out, String indent, char open, char close, ElementWriter writer) {
         out.append(open);
         if (indent == null || !elements.hasNext()) {
             while (elements.hasNext()) {

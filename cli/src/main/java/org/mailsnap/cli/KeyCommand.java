@@ -1,8 +1,8 @@
 package org.mailsnap.cli;
 
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,25 +14,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Passwords of a repository: each is a key file wrapping the same master key, so no data is re-encrypted. */
-@Command(name = "key", description = "Manage the repository's passwords.",
-        footer = {"", "Examples:",
-                "  mailsnap key list",
-                "  mailsnap key add --new-password-file /root/second-password",
-                "  mailsnap key remove 3f2a9c"},
-        subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class,
-                KeyCommand.Passwd.class})
+@Command(
+        name = "key",
+        description = "Manage the repository's passwords.",
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap key list",
+            "  mailsnap key add --new-password-file /root/second-password",
+            "  mailsnap key remove 3f2a9c"
+        },
+        subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class, KeyCommand.Passwd.class
+        })
 final class KeyCommand {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Command(name = "add", description = "Add a password.")
     static final class Add implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryAccessOptions repository;
+
+        @Mixin
+        RepositoryAccessOptions repository;
+
         @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
         Path newPasswordFile;
+
         @Option(names = "--label", description = "A note stored with the key (default: user@host).")
         String label;
+
         @Option(names = "--json", description = "Print one JSON object: {\"key\": the new key's id}.")
         boolean json;
 
@@ -54,7 +64,9 @@ final class KeyCommand {
     @Command(name = "list", description = "List the passwords (key files).")
     static final class ListKeys implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryAccessOptions repository;
+
+        @Mixin
+        RepositoryAccessOptions repository;
 
         @picocli.CommandLine.Option(names = "--json", description = "Print one JSON object (schema in README).")
         boolean json;
@@ -72,7 +84,9 @@ final class KeyCommand {
                         Map<String, Object> key = new java.util.LinkedHashMap<>();
                         key.put("id", k.id());
                         key.put("inUse", k.inUse());
-                        key.put("created", k.created() == null ? null : k.created().toString());
+                        key.put(
+                                "created",
+                                k.created() == null ? null : k.created().toString());
                         key.put("label", k.label());
                         key.put("problem", k.problem().isEmpty() ? null : k.problem());
                         keys.add(key);
@@ -82,9 +96,14 @@ final class KeyCommand {
                 }
                 env.out().printf("%-2s %-32s %-19s %s%n", "", "ID", "CREATED", "LABEL");
                 for (KeyInfo k : repo.keyFiles().list()) {
-                    env.out().printf("%-2s %-32s %-19s %s%s%n", k.inUse() ? "*" : "", k.id(),
-                            k.created() == null ? "?" : TIME.format(k.created()), k.label(),
-                            k.problem().isEmpty() ? "" : "  (" + k.problem() + ")");
+                    env.out()
+                            .printf(
+                                    "%-2s %-32s %-19s %s%s%n",
+                                    k.inUse() ? "*" : "",
+                                    k.id(),
+                                    k.created() == null ? "?" : TIME.format(k.created()),
+                                    k.label(),
+                                    k.problem().isEmpty() ? "" : "  (" + k.problem() + ")");
                 }
             }
             return 0;
@@ -94,11 +113,16 @@ final class KeyCommand {
     @Command(name = "remove", description = "Remove a password (never the last one).")
     static final class Remove implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryAccessOptions repository;
+
+        @Mixin
+        RepositoryAccessOptions repository;
+
         @Parameters(paramLabel = "ID", description = "The key's id or a unique prefix of it.")
         String id;
+
         @Option(names = "--force", description = "Also remove the key that was used to open the repository.")
         boolean force;
+
         @Option(names = "--json", description = "Print one JSON object: {\"removed\": ID as given}.")
         boolean json;
 
@@ -119,9 +143,13 @@ final class KeyCommand {
     @Command(name = "passwd", description = "Change the password used to open the repository.")
     static final class Passwd implements Callable<Integer> {
         private final Environment env;
-        @Mixin RepositoryAccessOptions repository;
+
+        @Mixin
+        RepositoryAccessOptions repository;
+
         @Option(names = "--new-password-file", paramLabel = "FILE", description = "Read the new password from FILE.")
         Path newPasswordFile;
+
         @Option(names = "--json", description = "Print one JSON object: {\"key\": the new key's id}.")
         boolean json;
 
@@ -133,8 +161,11 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 KeyInfo key = repo.keyFiles().changePassword(newPassword(env, newPasswordFile), defaultLabel());
-                env.out().println(json ? Json.object(Map.of("key", key.id()))
-                        : "password changed (new key " + key.id() + ")");
+                env.out()
+                        .println(
+                                json
+                                        ? Json.object(Map.of("key", key.id()))
+                                        : "password changed (new key " + key.id() + ")");
             }
             return 0;
         }

@@ -23,30 +23,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ls", description = {"List the mailboxes and folders of a snapshot, or the messages of one folder.",
-        "With --folder: each message's date, From, Subject and flags in words; --long adds its file."},
-        footer = {"", "Examples:",
-                "  mailsnap ls latest",
-                "  mailsnap ls latest --mailbox example.org/anne --folder .Sent",
-                "  mailsnap ls latest -m example.org/anne -f INBOX --long",
-                "  mailsnap ls 3f2a9c1b --json"})
+@Command(
+        name = "ls",
+        description = {
+            "List the mailboxes and folders of a snapshot, or the messages of one folder.",
+            "With --folder: each message's date, From, Subject and flags in words; --long adds its file."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap ls latest",
+            "  mailsnap ls latest --mailbox example.org/anne --folder .Sent",
+            "  mailsnap ls latest -m example.org/anne -f INBOX --long",
+            "  mailsnap ls 3f2a9c1b --json"
+        })
 final class LsCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
+    @Mixin
+    RepositoryAccessOptions repository;
+
+    @Mixin
+    CatalogOptions catalog;
 
     @Parameters(paramLabel = "SNAPSHOT", description = "Snapshot id, unique prefix, or 'latest'.")
     String snapshot;
 
-    @Option(names = {"-m", "--mailbox"}, paramLabel = "MAILBOX", description = "Only this mailbox.")
+    @Option(
+            names = {"-m", "--mailbox"},
+            paramLabel = "MAILBOX",
+            description = "Only this mailbox.")
     String mailbox;
 
-    @Option(names = {"-f", "--folder"}, paramLabel = "FOLDER",
+    @Option(
+            names = {"-f", "--folder"},
+            paramLabel = "FOLDER",
             description = "List the messages of this folder ('INBOX' or '' for the root, '.Sent', …).")
     String folder;
 
-    @Option(names = {"-l", "--long"}, description = "With --folder: also new/cur, size, file name and GUID.")
+    @Option(
+            names = {"-l", "--long"},
+            description = "With --folder: also new/cur, size, file name and GUID.")
     boolean withFileNames;
 
     @Option(names = "--json", description = "Print one JSON object (schema in README).")
@@ -85,13 +102,19 @@ final class LsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<LsReport.Message> messages(FolderEntry f, SnapshotWalker walker, BlobStore blobs,
-                                                   CatalogReader index, BaseNames bases) throws IOException {
+    private static List<LsReport.Message> messages(
+            FolderEntry f, SnapshotWalker walker, BlobStore blobs, CatalogReader index, BaseNames bases)
+            throws IOException {
         Keywords keywords = CapturedKeywords.forNaming(f, blobs::get);
         List<LsReport.Message> list = new ArrayList<>();
-        walker.walkFolder(f, Selection.ALL, p -> list.add(new LsReport.Message(p,
-                FlagWords.of(p.name(), bases.separator(), keywords),
-                index.message(f.key().mailbox(), p.identity(bases.baseOf(p.name()))).orElse(null))));
+        walker.walkFolder(
+                f,
+                Selection.ALL,
+                p -> list.add(new LsReport.Message(
+                        p,
+                        FlagWords.of(p.name(), bases.separator(), keywords),
+                        index.message(f.key().mailbox(), p.identity(bases.baseOf(p.name())))
+                                .orElse(null))));
         return list;
     }
 }

@@ -47,7 +47,11 @@ final class LsJson {
         o.put("mtime", Instant.EPOCH.plusNanos(p.mtimeNanos()).toString());
         o.put("size", p.content().size());
         o.put("flags", m.flags());
-        o.put("date", m.info() == null || m.info().date() == null ? null : m.info().date().toString());
+        o.put(
+                "date",
+                m.info() == null || m.info().date() == null
+                        ? null
+                        : m.info().date().toString());
         o.put("from", m.info() == null ? null : m.info().from());
         o.put("subject", m.info() == null ? null : m.info().subject());
         return o;

@@ -24,6 +24,8 @@ record LsReport(SnapshotSummary snapshot, List<FolderEntry> folders, Map<FolderE
     record Message(Placement placement, List<String> flags, MessageInfo info) {}
 
     static String folderName(FolderEntry f) {
-        return f.key().folder().isEmpty() ? "INBOX" : NameBytes.printable(f.key().folder());
+        return f.key().folder().isEmpty()
+                ? "INBOX"
+                : NameBytes.printable(f.key().folder());
     }
 }

@@ -18,8 +18,12 @@ final class LsText {
         if (report.messages() == null) {
             out.printf("%-40s %-24s %9s %12s%n", "MAILBOX", "FOLDER", "MESSAGES", "SIZE");
             for (FolderEntry f : report.folders()) {
-                out.printf("%-40s %-24s %9d %12s%n", NameBytes.printable(f.key().mailbox()), LsReport.folderName(f),
-                        f.messages(), Units.bytes(f.bytes()));
+                out.printf(
+                        "%-40s %-24s %9d %12s%n",
+                        NameBytes.printable(f.key().mailbox()),
+                        LsReport.folderName(f),
+                        f.messages(),
+                        Units.bytes(f.bytes()));
             }
             return;
         }
@@ -29,7 +33,11 @@ final class LsText {
                 Placement p = m.placement();
                 String line = "  " + MailText.line(m.info(), p.mtimeNanos(), MailText.flags(m.flags(), p.inCur()));
                 if (withFiles) {
-                    line += String.format("  %s %10d  %s%s", p.inCur() ? "cur" : "new", p.content().size(), p.name(),
+                    line += String.format(
+                            "  %s %10d  %s%s",
+                            p.inCur() ? "cur" : "new",
+                            p.content().size(),
+                            p.name(),
                             p.guid().isEmpty() ? "" : "  guid " + p.guid());
                 }
                 out.println(NameBytes.printable(line));

@@ -12,8 +12,8 @@ import org.mailsnap.catalog.MessageInfo;
  * Subject are {@code -} when the message has none or the index does not know it.
  */
 final class MailText {
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final int DATE_WIDTH = 16;
     private static final int FROM_WIDTH = 28;
     private static final int SUBJECT_WIDTH = 40;
@@ -28,7 +28,8 @@ final class MailText {
     /** As {@link #line(MessageInfo, long, String)}; {@code arrival} null when unknown (the date shows {@code -}). */
     static String line(MessageInfo info, Instant arrival, String flags) {
         Instant date = info != null && info.date() != null ? info.date() : arrival;
-        return (date == null ? column(null, DATE_WIDTH) : DATE.format(date)) + "  " + column(info == null ? null : info.from(), FROM_WIDTH) + "  "
+        return (date == null ? column(null, DATE_WIDTH) : DATE.format(date)) + "  "
+                + column(info == null ? null : info.from(), FROM_WIDTH) + "  "
                 + column(info == null ? null : info.subject(), SUBJECT_WIDTH) + "  " + flags;
     }
 
@@ -47,7 +48,9 @@ final class MailText {
 
     /** A header value on one line, cut to {@code width} with an ellipsis, padded to it. */
     static String column(String value, int width) {
-        String text = value == null || value.isBlank() ? "-" : value.replaceAll("[\\p{Cntrl}]+", " ").strip();
+        String text = value == null || value.isBlank()
+                ? "-"
+                : value.replaceAll("[\\p{Cntrl}]+", " ").strip();
         if (text.length() > width) {
             text = text.substring(0, width - 1) + "…";
         }

@@ -121,7 +121,8 @@ public final class Main {
         if (named == null) {
             named = environment.get("MAILSNAP_CONFIG");
         }
-        ConfigFile file = named != null ? ConfigFile.load(java.nio.file.Path.of(named), false)
+        ConfigFile file = named != null
+                ? ConfigFile.load(java.nio.file.Path.of(named), false)
                 : ConfigFile.load(ConfigFile.DEFAULT, true);
         return new ConfigDefaults(environment, file);
     }

@@ -53,7 +53,9 @@ final class MaintenanceJson {
         o.put("gone", r.gone());
         o.put("blobsIndexed", r.blobsIndexed());
         o.put("durationMillis", r.durationNanos() / 1_000_000);
-        o.put("damagedSnapshots", r.damagedSnapshots().stream().map(d -> d.describe()).toList());
+        o.put(
+                "damagedSnapshots",
+                r.damagedSnapshots().stream().map(d -> d.describe()).toList());
         o.put("headersUnreadable", headersUnreadable);
         o.put("blobsInMissingPacks", r.blobsInMissingPacks());
         return o;

@@ -64,11 +64,14 @@ final class MetricsFile {
 
     static void write(Path target, Collection<Gauge> gauges) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + ".tmp");
+        Path temporary = absolute.resolveSibling(
+                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(
+                    temporary,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(render(gauges).getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }

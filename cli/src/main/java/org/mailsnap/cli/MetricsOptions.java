@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --metrics-file}: a command that takes it writes its {@link RunMetrics} after every run, however it ends. */
 final class MetricsOptions {
-    @Option(names = "--metrics-file", paramLabel = "PATH",
+    @Option(
+            names = "--metrics-file",
+            paramLabel = "PATH",
             description = "After the run, success or failure, write its figures to PATH in Prometheus' text format "
                     + "(atomically; for node_exporter's textfile collector, e.g. "
                     + "/var/lib/prometheus/node-exporter/mailsnap.prom).")
@@ -28,8 +30,8 @@ final class MetricsOptions {
         RunMetrics metrics = new RunMetrics(command, Clock.systemUTC());
         AtomicBoolean written = new AtomicBoolean();
         // SIGTERM (systemctl stop, a timeout) or SIGINT end the JVM without returning here: the file still says so.
-        Thread onSignal = new Thread(() -> write(env, metrics, ExitCode.INTERRUPTED.code(), written),
-                "mailsnap-metrics-on-exit");
+        Thread onSignal =
+                new Thread(() -> write(env, metrics, ExitCode.INTERRUPTED.code(), written), "mailsnap-metrics-on-exit");
         if (metricsFile != null) {
             Runtime.getRuntime().addShutdownHook(onSignal);
         }
@@ -60,8 +62,9 @@ final class MetricsOptions {
         try {
             MetricsFile.write(metricsFile, metrics.finish(code, metricsFile));
         } catch (java.io.IOException | RuntimeException e) {
-            env.err().println("mailsnap: warning: cannot write the metrics file " + metricsFile + ": "
-                    + ExceptionMapper.message(e));
+            env.err()
+                    .println("mailsnap: warning: cannot write the metrics file " + metricsFile + ": "
+                            + ExceptionMapper.message(e));
             env.err().flush();
         }
     }

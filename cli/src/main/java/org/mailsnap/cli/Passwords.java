@@ -56,13 +56,17 @@ final class Passwords {
                 return new Secret(password, true);
             }
         }
-        throw new UserError(ExitCode.USAGE, "no password: use --password-file, --password-command, MAILSNAP_PASSWORD"
-                + " or MAILSNAP_PASSWORD_FILE, or run on a terminal");
+        throw new UserError(
+                ExitCode.USAGE,
+                "no password: use --password-file, --password-command, MAILSNAP_PASSWORD"
+                        + " or MAILSNAP_PASSWORD_FILE, or run on a terminal");
     }
 
     /** A new password, asked twice on a terminal. */
     static char[] readNew(Path passwordFile, Environment env, String what) throws IOException {
-        if (passwordFile != null || env.get("MAILSNAP_PASSWORD") != null || env.get("MAILSNAP_PASSWORD_FILE") != null
+        if (passwordFile != null
+                || env.get("MAILSNAP_PASSWORD") != null
+                || env.get("MAILSNAP_PASSWORD_FILE") != null
                 || Terminal.console() == null) {
             return read(passwordFile, env, what);
         }
@@ -105,12 +109,12 @@ final class Passwords {
     private static char[] fromCommand(String command) throws IOException {
         Process process = new ProcessBuilder("/bin/sh", "-c", command)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         int status = ChildProcess.waitFor(process, "the password command");
         if (status != 0) {
-            throw new UserError(ExitCode.USAGE, "the password command failed (exit status " + status + "): "
-                    + command);
+            throw new UserError(ExitCode.USAGE, "the password command failed (exit status " + status + "): " + command);
         }
         return firstLine(new String(output, StandardCharsets.UTF_8), "the password command " + command);
     }

@@ -14,29 +14,49 @@ final class ProgressLines {
     private ProgressLines() {}
 
     static String backup(BackupProgress p, long seconds) {
-        return String.format("  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s", p.mailboxesDone.get(),
-                p.mailboxesTotal.get(), p.messagesSeen.get(), p.messagesRead.get(), Units.bytes(p.bytesRead.get()),
+        return String.format(
+                "  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s",
+                p.mailboxesDone.get(),
+                p.mailboxesTotal.get(),
+                p.messagesSeen.get(),
+                p.messagesRead.get(),
+                Units.bytes(p.bytesRead.get()),
                 Units.bytes(seconds == 0 ? 0 : p.bytesRead.get() / seconds),
                 eta(p.mailboxesDone.get(), p.mailboxesTotal.get(), seconds));
     }
 
     static String restore(RestoreProgress p, long seconds) {
-        return String.format("  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s", p.foldersDone.get(),
-                p.foldersTotal.get(), p.messagesWritten.get(), Units.bytes(p.bytesWritten.get()),
-                Units.bytes(seconds == 0 ? 0 : p.bytesWritten.get() / seconds), p.messagesSkipped.get(),
+        return String.format(
+                "  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s",
+                p.foldersDone.get(),
+                p.foldersTotal.get(),
+                p.messagesWritten.get(),
+                Units.bytes(p.bytesWritten.get()),
+                Units.bytes(seconds == 0 ? 0 : p.bytesWritten.get() / seconds),
+                p.messagesSkipped.get(),
                 eta(p.foldersDone.get(), p.foldersTotal.get(), seconds));
     }
 
     static String rebuild(RebuildProgress p, long seconds) {
-        return String.format("  snapshots %d/%d, messages indexed %d, placements %d%s", p.snapshotsDone.get(),
-                p.snapshotsTotal.get(), p.messagesIndexed.get(), p.placementsWritten.get(),
+        return String.format(
+                "  snapshots %d/%d, messages indexed %d, placements %d%s",
+                p.snapshotsDone.get(),
+                p.snapshotsTotal.get(),
+                p.messagesIndexed.get(),
+                p.placementsWritten.get(),
                 eta(p.snapshotsDone.get(), p.snapshotsTotal.get(), seconds));
     }
 
     static String check(CheckProgress p, long seconds) {
-        return String.format("  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s",
-                p.indexFilesDone.get(), p.indexFilesTotal.get(), p.packsRead.get(), p.blobsRead.get(),
-                p.snapshotsDone.get(), p.snapshotsTotal.get(), eta(checkDone(p), checkTotal(p), seconds));
+        return String.format(
+                "  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s",
+                p.indexFilesDone.get(),
+                p.indexFilesTotal.get(),
+                p.packsRead.get(),
+                p.blobsRead.get(),
+                p.snapshotsDone.get(),
+                p.snapshotsTotal.get(),
+                eta(checkDone(p), checkTotal(p), seconds));
     }
 
     /** A check's share done: index files (with their packs) and snapshots, one unit each. */

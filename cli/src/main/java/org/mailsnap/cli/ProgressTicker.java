@@ -29,8 +29,11 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     /** The command's progress as {@code options} ask: JSON events, a terminal line, or nothing. */
-    static ProgressTicker start(Environment env, ProgressOptions options, LongFunction<String> line,
-                                LongFunction<Map<String, Object>> event) {
+    static ProgressTicker start(
+            Environment env,
+            ProgressOptions options,
+            LongFunction<String> line,
+            LongFunction<Map<String, Object>> event) {
         if (options.json && !options.quiet) {
             long start = System.nanoTime();
             LongFunction<String> json = seconds -> Json.object(event.apply(seconds)) + "\n";
@@ -55,8 +58,8 @@ final class ProgressTicker implements AutoCloseable {
 
     @SuppressWarnings("FutureReturnValueIgnored") // a tick that fails only ends the progress line, never the command
     private static ScheduledExecutorService every(Runnable tick) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("mailsnap-progress"));
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailsnap-progress"));
         timer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
         return timer;
     }

@@ -12,32 +12,51 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "prune", description = {
-        "Delete the data no snapshot references (after 'forget'), under an exclusive lock.",
-        "While a backup holds its lock it refuses with exit code 11, naming the holder, or waits (--retry-lock); "
-                + "backups of other hosts go on meanwhile.",
-        "Partly dead packs are rewritten until at most --max-unused of the repository is dead space. Packs a killed "
-                + "backup left without an index are deleted by the second prune that finds them."},
-        footer = {"", "Examples:",
-                "  mailsnap prune --dry-run",
-                "  mailsnap prune --max-unused 5%",
-                "  mailsnap prune --retry-lock 30m   # wait for running backups"})
+@Command(
+        name = "prune",
+        description = {
+            "Delete the data no snapshot references (after 'forget'), under an exclusive lock.",
+            "While a backup holds its lock it refuses with exit code 11, naming the holder, or waits (--retry-lock); "
+                    + "backups of other hosts go on meanwhile.",
+            "Partly dead packs are rewritten until at most --max-unused of the repository is dead space. Packs a killed "
+                    + "backup left without an index are deleted by the second prune that finds them."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mailsnap prune --dry-run",
+            "  mailsnap prune --max-unused 5%",
+            "  mailsnap prune --retry-lock 30m   # wait for running backups"
+        })
 final class PruneCommand implements Callable<Integer> {
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
-    @Mixin ProgressOptions progressOptions;
+    @Mixin
+    RepositoryAccessOptions repository;
 
-    @Option(names = "--max-unused", paramLabel = "PERCENT", defaultValue = "5%",
+    @Mixin
+    CatalogOptions catalog;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
+    @Option(
+            names = "--max-unused",
+            paramLabel = "PERCENT",
+            defaultValue = "5%",
             description = "Dead space allowed to stay in kept packs, as a share of the repository "
                     + "(default: ${DEFAULT-VALUE}, as restic; 0 rewrites every pack holding dead data).")
     String maxUnused;
 
-    @Option(names = {"-n", "--dry-run"}, description = "Say what would be deleted and rewritten; change nothing.")
+    @Option(
+            names = {"-n", "--dry-run"},
+            description = "Say what would be deleted and rewritten; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--retry-lock", paramLabel = "DURATION", defaultValue = "0",
+    @Option(
+            names = "--retry-lock",
+            paramLabel = "DURATION",
+            defaultValue = "0",
             description = "While a backup holds its lock, try again every 10 s for this long (e.g. 30m, 2h) "
                     + "before giving up with exit code 11; holds no lock meanwhile (default: do not wait).")
     String retryLock;
@@ -69,14 +88,21 @@ final class PruneCommand implements Callable<Integer> {
         return prune(env, session, options, retryLock, new ProgressOptions());
     }
 
-    private static PruneResult prune(Environment env, Session session, PruneOptions options, Duration retryLock,
-                                     ProgressOptions progressOptions) throws IOException {
+    private static PruneResult prune(
+            Environment env, Session session, PruneOptions options, Duration retryLock, ProgressOptions progressOptions)
+            throws IOException {
         PruneProgress progress = new PruneProgress();
         PruneResult result;
-        try (ProgressTicker ticker = ProgressTicker.start(env, progressOptions, seconds -> progress.describe(),
+        try (ProgressTicker ticker = ProgressTicker.start(
+                env,
+                progressOptions,
+                seconds -> progress.describe(),
                 seconds -> ProgressEvents.prune(progress, seconds))) {
-            result = new Prune(session.repository, options, progress).run(retryLock, Duration.ofSeconds(10),
-                    holder -> env.err().println("mailsnap: waiting: " + holder));
+            result = new Prune(session.repository, options, progress)
+                    .run(
+                            retryLock,
+                            Duration.ofSeconds(10),
+                            holder -> env.err().println("mailsnap: waiting: " + holder));
         }
         if (result.changed()) {
             CatalogSync.blobIndex(session.repository, session.catalog); // the catalog forgets pruned blobs now
@@ -86,13 +112,23 @@ final class PruneCommand implements Callable<Integer> {
 
     static void report(Environment env, PruneResult r) {
         var out = env.out();
-        out.printf("snapshots %d, live blobs %d (live set %s)%n", r.snapshots(), r.liveBlobs(),
-                Units.bytes(r.liveSetBytes()));
-        out.printf("packs %d: %d kept, %d repacked, %d deleted; unindexed: %d deleted, %d left for the next prune%n",
-                r.packs(), r.packsKept(), r.packsRepacked(), r.packsDeleted(), r.unindexedDeleted(),
+        out.printf(
+                "snapshots %d, live blobs %d (live set %s)%n",
+                r.snapshots(), r.liveBlobs(), Units.bytes(r.liveSetBytes()));
+        out.printf(
+                "packs %d: %d kept, %d repacked, %d deleted; unindexed: %d deleted, %d left for the next prune%n",
+                r.packs(),
+                r.packsKept(),
+                r.packsRepacked(),
+                r.packsDeleted(),
+                r.unindexedDeleted(),
                 r.unindexedRemembered());
-        out.printf("%s in packs, %s live, %s %s%n", Units.bytes(r.bytesBefore()), Units.bytes(r.bytesLive()),
-                Units.bytes(r.bytesFreed()), r.dryRun() ? "would be freed" : "freed");
+        out.printf(
+                "%s in packs, %s live, %s %s%n",
+                Units.bytes(r.bytesBefore()),
+                Units.bytes(r.bytesLive()),
+                Units.bytes(r.bytesFreed()),
+                r.dryRun() ? "would be freed" : "freed");
         if (r.temporaryFilesRemoved() > 0) {
             out.printf("%d half-written file(s) of killed runs removed%n", r.temporaryFilesRemoved());
         }
@@ -101,17 +137,19 @@ final class PruneCommand implements Callable<Integer> {
         } else if (!r.changed()) {
             out.println("nothing to prune");
         } else {
-            out.printf("wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
+            out.printf(
+                    "wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
                     r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesDeleted());
         }
     }
 
     /** {@code 0}, {@code 90s}, {@code 30m}, {@code 2h}. */
     static Duration parseDuration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(text.trim());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(text.trim());
         if (!m.matches()) {
-            throw new UserError(ExitCode.USAGE, "--retry-lock takes a duration such as 90s, 30m or 2h, not '"
-                    + text + "'");
+            throw new UserError(
+                    ExitCode.USAGE, "--retry-lock takes a duration such as 90s, 30m or 2h, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

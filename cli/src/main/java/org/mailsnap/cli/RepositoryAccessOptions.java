@@ -16,17 +16,23 @@ import picocli.CommandLine.Option;
  * {@link RepositoryOptions}.)
  */
 final class RepositoryAccessOptions {
-    @Option(names = {"-r", "--repo", "--repository"}, paramLabel = "LOCATION",
+    @Option(
+            names = {"-r", "--repo", "--repository"},
+            paramLabel = "LOCATION",
             description = "Repository: a directory, or s3:http(s)://host:port/bucket/prefix "
                     + "(default: $MAILSNAP_REPOSITORY).")
     String repo;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
             description = "Read the password from the first line of FILE (default: $MAILSNAP_PASSWORD, "
                     + "$MAILSNAP_PASSWORD_FILE, or a prompt on a terminal).")
     Path passwordFile;
 
-    @Option(names = "--password-command", paramLabel = "COMMAND",
+    @Option(
+            names = "--password-command",
+            paramLabel = "COMMAND",
             description = "Run COMMAND with /bin/sh and read the password from the first line it prints (a secret "
                     + "store, pass, systemd-creds; default: $MAILSNAP_PASSWORD_COMMAND).")
     String passwordCommand;
@@ -48,7 +54,8 @@ final class RepositoryAccessOptions {
                 .value();
     }
 
-    @Option(names = "--no-unlock-cache",
+    @Option(
+            names = "--no-unlock-cache",
             description = "Always derive the key from the password (Argon2id), never use or write the local unlock "
                     + "cache that hourly runs use to skip it.")
     boolean noUnlockCache;
@@ -65,11 +72,16 @@ final class RepositoryAccessOptions {
     Repository open(Environment env, Function<String, Path> cacheFile) throws IOException {
         Storage storage = storage(env);
         try {
-            Passwords.Secret secret = Passwords.readSecret(passwordFile, passwordCommand, env,
-                    "password for " + location(env) + ": ");
-            if (cacheFile != null && !secret.typed() && !noUnlockCache
+            Passwords.Secret secret =
+                    Passwords.readSecret(passwordFile, passwordCommand, env, "password for " + location(env) + ": ");
+            if (cacheFile != null
+                    && !secret.typed()
+                    && !noUnlockCache
                     && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"))) {
-                return Repository.open(storage, secret.value(), RepositoryOptions.defaults(),
+                return Repository.open(
+                        storage,
+                        secret.value(),
+                        RepositoryOptions.defaults(),
                         id -> new UnlockCache(cacheFile.apply(id)));
             }
             return Repository.open(storage, secret.value());

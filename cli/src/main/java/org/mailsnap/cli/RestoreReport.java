@@ -29,10 +29,16 @@ record RestoreReport(SnapshotSummary snapshot, Path target, RestoreMode mode, Re
     }
 
     void text(PrintWriter out) {
-        out.printf("restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
-                snapshot.id().substring(0, 12), SnapshotsCommand.TIME.format(snapshot.time()), result.messages(),
-                Units.bytes(result.bytes()), result.folders(), result.controlFiles(),
-                mode == RestoreMode.MERGE ? ", " + result.skipped() + " already present and skipped"
+        out.printf(
+                "restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
+                snapshot.id().substring(0, 12),
+                SnapshotsCommand.TIME.format(snapshot.time()),
+                result.messages(),
+                Units.bytes(result.bytes()),
+                result.folders(),
+                result.controlFiles(),
+                mode == RestoreMode.MERGE
+                        ? ", " + result.skipped() + " already present and skipped"
                         : mode == RestoreMode.RESUME ? ", " + result.skipped() + " already complete" : "");
     }
 }

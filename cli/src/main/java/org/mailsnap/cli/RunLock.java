@@ -39,16 +39,20 @@ final class RunLock implements AutoCloseable {
             // owner-only from the start, as the catalog makes it: it will hold private metadata
             Files.createDirectories(catalogDirectory.toAbsolutePath().getParent());
             try {
-                Files.createDirectory(catalogDirectory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        catalogDirectory,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 // made meanwhile (the catalog checks and tightens it)
             }
         }
         Path file = catalogDirectory.resolve(Catalog.RUN_LOCK_FILE);
-        FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions
-                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        FileChannel channel = FileChannel.open(
+                file,
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -61,13 +65,18 @@ final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(channel);
             channel.close();
-            throw new UserError(ExitCode.BUSY, "another mailsnap run" + (holder.isEmpty() ? "" : " (" + holder + ")")
-                    + " is using the catalog " + catalogDirectory + "; not starting a second one");
+            throw new UserError(
+                    ExitCode.BUSY,
+                    "another mailsnap run" + (holder.isEmpty() ? "" : " (" + holder + ")") + " is using the catalog "
+                            + catalogDirectory + "; not starting a second one");
         }
         try {
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((command + ", pid " + ProcessHandle.current().pid() + " on "
-                    + BackupCommand.hostname() + ", since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)),
+            channel.write(
+                    ByteBuffer.wrap(
+                            (command + ", pid " + ProcessHandle.current().pid() + " on " + BackupCommand.hostname()
+                                            + ", since " + Instant.now() + "\n")
+                                    .getBytes(StandardCharsets.UTF_8)),
                     0);
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -45,15 +45,16 @@ final class RunMetrics {
             }
         }
         gauge("duration_seconds", "Wall time of the last run in seconds.", (System.nanoTime() - startNanos) / 1e9);
-        gauge("exit_code", "Exit code of the last run (0 success, 3 partial, 4 busy; see mailsnap --help).",
-                exitCode);
+        gauge("exit_code", "Exit code of the last run (0 success, 3 partial, 4 busy; see mailsnap --help).", exitCode);
         gauge("last_run_timestamp_seconds", "When the last run ended, in seconds since the epoch.", now);
         String success = prefix + "last_success_timestamp_seconds";
-        java.util.OptionalDouble last = exitCode == 0 ? java.util.OptionalDouble.of(now)
-                : MetricsFile.read(previous, success);
+        java.util.OptionalDouble last =
+                exitCode == 0 ? java.util.OptionalDouble.of(now) : MetricsFile.read(previous, success);
         if (last.isPresent()) {
-            gauge("last_success_timestamp_seconds",
-                    "When the last run that exited 0 ended, in seconds since the epoch.", last.getAsDouble());
+            gauge(
+                    "last_success_timestamp_seconds",
+                    "When the last run that exited 0 ended, in seconds since the epoch.",
+                    last.getAsDouble());
         }
         gauge("success", "1 if the last run exited 0, else 0.", exitCode == 0 ? 1 : 0);
         return List.copyOf(gauges.values());

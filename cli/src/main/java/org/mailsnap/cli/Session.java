@@ -31,8 +31,8 @@ final class Session implements AutoCloseable {
      * Opens the session for a run that writes (backup, and later forget/prune): takes the catalog's run lock first,
      * so a second such run exits with {@link ExitCode#BUSY} instead of waiting.
      */
-    static Session openForWriting(Environment env, RepositoryAccessOptions repo, CatalogOptions catalog,
-                                  String command) throws IOException {
+    static Session openForWriting(Environment env, RepositoryAccessOptions repo, CatalogOptions catalog, String command)
+            throws IOException {
         return open(env, repo, catalog, command);
     }
 

@@ -12,11 +12,15 @@ final class SnapshotChoice {
     Choice choice;
 
     static final class Choice {
-        @Option(names = {"-s", "--snapshot"}, paramLabel = "ID",
+        @Option(
+                names = {"-s", "--snapshot"},
+                paramLabel = "ID",
                 description = "A snapshot id, a unique prefix of one, or 'latest'.")
         String id;
 
-        @Option(names = "--at", paramLabel = "TIME",
+        @Option(
+                names = "--at",
+                paramLabel = "TIME",
                 description = "The newest snapshot at or before TIME: ISO-8601 (2026-11-24T10:00, 2026-11-24), "
                         + "relative (2h, 3d), 'yesterday 10:00', 'now'. A time to the second (as 'snapshots' prints it) "
                         + "or minute means the end of that second or minute.")

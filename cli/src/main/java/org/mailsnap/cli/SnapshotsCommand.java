@@ -9,15 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "snapshots", description = "List the snapshots in the repository, oldest first.",
+@Command(
+        name = "snapshots",
+        description = "List the snapshots in the repository, oldest first.",
         footer = {"", "Examples:", "  mailsnap snapshots", "  mailsnap snapshots --json"})
 final class SnapshotsCommand implements Callable<Integer> {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final Environment env;
 
-    @Mixin RepositoryAccessOptions repository;
-    @Mixin CatalogOptions catalog;
+    @Mixin
+    RepositoryAccessOptions repository;
+
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--json", description = "Print one JSON object: {\"snapshots\": [...]} (schema in README).")
     boolean json;

@@ -30,8 +30,9 @@ final class SnapshotsReport {
     static void text(List<SnapshotSummary> all, PrintWriter out) {
         out.printf("%-12s  %-19s  %10s  %s%n", "ID", "TIME", "MESSAGES", "HOST:STORE");
         for (SnapshotSummary s : all) {
-            out.printf("%-12s  %-19s  %10d  %s%n", s.id().substring(0, 12), SnapshotsCommand.TIME.format(s.time()),
-                    s.messageCount(), s.storeKey());
+            out.printf(
+                    "%-12s  %-19s  %10d  %s%n",
+                    s.id().substring(0, 12), SnapshotsCommand.TIME.format(s.time()), s.messageCount(), s.storeKey());
         }
         out.printf("%d snapshots%n", all.size());
     }

@@ -41,7 +41,10 @@ public final class StartupTraining {
         try {
             Path store = work.resolve("store");
             new StoreGenerator(StoreSpec.tiny().withSeed(1)).generate(store);
-            String mailbox = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).get(0).name();
+            String mailbox = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS)
+                    .find(store)
+                    .get(0)
+                    .name();
             // Its own configuration file: the machine's /etc/mailsnap/mailsnap.conf may name hooks or a metrics file
             // that a training run must not touch; and a file that is read puts the TOML parser into the archive.
             Path config = work.resolve("mailsnap.conf");
@@ -61,8 +64,16 @@ public final class StartupTraining {
             command(env, failures, "snapshots", "--json");
             command(env, failures, "ls", "latest", "--mailbox", mailbox);
             command(env, failures, "find", "--subject", "a", "--limit", "5");
-            command(env, failures, "restore", "--snapshot", "latest", "--mailbox", mailbox,
-                    "--target", work.resolve("restored").toString());
+            command(
+                    env,
+                    failures,
+                    "restore",
+                    "--snapshot",
+                    "latest",
+                    "--mailbox",
+                    mailbox,
+                    "--target",
+                    work.resolve("restored").toString());
             return failures;
         } finally {
             deleteTree(work);

@@ -13,8 +13,7 @@ import java.lang.reflect.Method;
 final class Terminal {
     private static final Method IS_TERMINAL = isTerminalMethod();
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** The console to prompt on and draw progress to, or null when the process is not attached to a terminal. */
     @SuppressWarnings("SystemConsoleNull") // null on 17 to 21, isTerminal() from 22: both handled here

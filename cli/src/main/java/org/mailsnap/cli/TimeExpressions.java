@@ -78,8 +78,10 @@ final class TimeExpressions {
         try {
             return LocalDate.parse(iso).atTime(wholeDay).atZone(clock.getZone()).toInstant();
         } catch (DateTimeParseException ignored) {
-            throw new UserError(ExitCode.USAGE, "cannot read the time '" + text + "': use ISO-8601 "
-                    + "(2026-11-24T10:00), a relative age (2h, 3d), 'now', or 'yesterday 10:00'");
+            throw new UserError(
+                    ExitCode.USAGE,
+                    "cannot read the time '" + text + "': use ISO-8601 "
+                            + "(2026-11-24T10:00), a relative age (2h, 3d), 'now', or 'yesterday 10:00'");
         }
     }
 
@@ -108,5 +110,4 @@ final class TimeExpressions {
     private static String pad(String hhmm) {
         return hhmm.length() == 4 ? "0" + hhmm : hhmm;
     }
-
 }

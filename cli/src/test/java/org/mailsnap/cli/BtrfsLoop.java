@@ -76,8 +76,10 @@ final class BtrfsLoop implements AutoCloseable {
 
     /** Runs a tool as the tests' root; its output, or an IOException with it. */
     static String run(String... argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(argv)).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(List.of(argv))
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException(String.join(" ", argv) + " failed (exit " + p.exitValue() + "): " + output);
@@ -87,8 +89,10 @@ final class BtrfsLoop implements AutoCloseable {
 
     /** The filesystem's subvolumes, by path from its top level. */
     List<String> subvolumes() throws IOException, InterruptedException {
-        return run("btrfs", "subvolume", "list", top.toString()).lines()
-                .map(l -> l.substring(l.indexOf(" path ") + 6)).toList();
+        return run("btrfs", "subvolume", "list", top.toString())
+                .lines()
+                .map(l -> l.substring(l.indexOf(" path ") + 6))
+                .toList();
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.mailsnap.mailgen.StoreTree;
 class CheckCliTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
 
     CliRun run(String... args) {
@@ -40,15 +41,22 @@ class CheckCliTest {
         long seed = System.nanoTime();
         System.out.println("CheckCliTest seed " + seed);
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(20).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(20)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
         return store;
     }
 
     private Path largestPack() throws Exception {
         try (var files = Files.walk(tmp.resolve("repo").resolve("data"))) {
-            return files.filter(Files::isRegularFile).max((a, b) -> Long.compare(a.toFile().length(),
-                    b.toFile().length())).orElseThrow();
+            return files.filter(Files::isRegularFile)
+                    .max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length()))
+                    .orElseThrow();
         }
     }
 
@@ -80,7 +88,8 @@ class CheckCliTest {
         CliRun again = run("backup", "--lock", "none", store.toString());
         assertEquals(0, again.code(), again.err());
         Path target = tmp.resolve("restored");
-        assertEquals(0, run("restore", "--at", "now", "--target", target.toString()).code());
+        assertEquals(
+                0, run("restore", "--at", "now", "--target", target.toString()).code());
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
         assertEquals(List.of(), StoreTree.capture(store, exact).diff(StoreTree.capture(target, exact)));
 
@@ -98,7 +107,8 @@ class CheckCliTest {
         Files.writeString(tmp.resolve("repo").resolve("snapshots").resolve("cd".repeat(32)), "not a snapshot");
         // a fresh catalog, as on a new host
         try (var files = Files.walk(tmp.resolve("catalog"))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
 
         CliRun snapshots = run("snapshots");
@@ -130,7 +140,8 @@ class CheckCliTest {
         bytes[60] ^= 1; // the first blob's ciphertext
         Files.write(pack, bytes);
 
-        CliRun broken = run("restore", "--at", "now", "--target", tmp.resolve("first").toString());
+        CliRun broken =
+                run("restore", "--at", "now", "--target", tmp.resolve("first").toString());
         assertNotEquals(0, broken.code());
         assertTrue(broken.err().contains("MAC mismatch"), broken.err());
 
@@ -161,8 +172,11 @@ class CheckCliTest {
         assertFalse(headers.err().contains("cleared"), "headers alone prove nothing: " + headers.err());
         CliRun read = run("check", "--read-data");
         assertEquals(0, read.code(), read.out());
-        assertTrue(read.err().matches("(?s)cleared in the catalog: \\d+ blob locations marked bad were read and"
-                + " verified intact.*"), read.err());
+        assertTrue(
+                read.err()
+                        .matches("(?s)cleared in the catalog: \\d+ blob locations marked bad were read and"
+                                + " verified intact.*"),
+                read.err());
         assertEquals("", run("check", "--read-data").err(), "nothing left to clear");
         CliRun backup = run("backup", "--lock", "none", "--json", store.toString());
         assertEquals(0, backup.code(), backup.err());

@@ -18,8 +18,8 @@ record CliRun(int code, String out, String err) {
     static CliRun at(Map<String, String> env, java.time.Clock clock, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(env, new PrintWriter(out, true), new PrintWriter(err, true), clock,
-                terminal), args);
+        int code = Main.run(
+                new Environment(env, new PrintWriter(out, true), new PrintWriter(err, true), clock, terminal), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
@@ -32,7 +32,12 @@ record CliRun(int code, String out, String err) {
 
     /** The environment of a repository in {@code dir/repo} with its catalog in {@code dir/catalog}. */
     static Map<String, String> repositoryIn(java.nio.file.Path dir, String password) {
-        return Map.of("MAILSNAP_REPOSITORY", dir.resolve("repo").toString(), "MAILSNAP_PASSWORD", password,
-                "MAILSNAP_CATALOG", dir.resolve("catalog").toString());
+        return Map.of(
+                "MAILSNAP_REPOSITORY",
+                dir.resolve("repo").toString(),
+                "MAILSNAP_PASSWORD",
+                password,
+                "MAILSNAP_CATALOG",
+                dir.resolve("catalog").toString());
     }
 }

@@ -21,6 +21,7 @@ import org.mailsnap.mailgen.StoreTree;
 class CliTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
 
     CliRun run(String... args) {
@@ -82,15 +83,38 @@ class CliTest {
 
     @Test
     void aRunBuildsOnlyTheSubcommandItNames() {
-        Environment environment = new Environment(env, new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()));
-        assertEquals(java.util.List.of("restore"), java.util.List.copyOf(
-                Main.commandLine(environment, new String[] {"restore", "--help"}).getSubcommands().keySet()));
-        java.util.List<String> all = java.util.List.of("init", "key", "backup", "snapshots", "ls", "diff", "restore",
-                "find", "dump", "forget", "prune", "unlock", "catalog", "check", "repair", "stats", "config", "completion",
+        Environment environment =
+                new Environment(env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(
+                java.util.List.of("restore"),
+                java.util.List.copyOf(Main.commandLine(environment, new String[] {"restore", "--help"})
+                        .getSubcommands()
+                        .keySet()));
+        java.util.List<String> all = java.util.List.of(
+                "init",
+                "key",
+                "backup",
+                "snapshots",
+                "ls",
+                "diff",
+                "restore",
+                "find",
+                "dump",
+                "forget",
+                "prune",
+                "unlock",
+                "catalog",
+                "check",
+                "repair",
+                "stats",
+                "config",
+                "completion",
                 "demo");
         for (String[] args : new String[][] {{}, {"--help"}, {"restor"}, {"--version"}}) {
-            assertEquals(all, java.util.List.copyOf(Main.commandLine(environment, args).getSubcommands().keySet()),
+            assertEquals(
+                    all,
+                    java.util.List.copyOf(
+                            Main.commandLine(environment, args).getSubcommands().keySet()),
                     String.join(" ", args));
         }
 
@@ -116,7 +140,8 @@ class CliTest {
         try (var dirs = Files.list(store)) {
             Path domain = dirs.sorted().findFirst().orElseThrow();
             try (var users = Files.list(domain)) {
-                mailbox = store.relativize(users.sorted().findFirst().orElseThrow()).toString();
+                mailbox = store.relativize(users.sorted().findFirst().orElseThrow())
+                        .toString();
             }
         }
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
@@ -141,8 +166,8 @@ class CliTest {
         assertTrue(diff.out().contains("flags changed"), diff.out());
 
         Path target = tmp.resolve("restored");
-        CliRun restore = run("restore", "--snapshot", firstId.substring(0, 10), "--mailbox", mailbox, "--target",
-                target.toString());
+        CliRun restore = run(
+                "restore", "--snapshot", firstId.substring(0, 10), "--mailbox", mailbox, "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(java.util.List.of(), before.diff(StoreTree.capture(target, exact)));
 

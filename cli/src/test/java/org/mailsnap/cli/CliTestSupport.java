@@ -9,7 +9,9 @@ final class CliTestSupport {
     private CliTestSupport() {}
 
     static void assertParses(String... args) {
-        Environment env = new Environment(Map.of("MAILSNAP_CONFIG", "/dev/null"), new PrintWriter(new StringWriter()),
+        Environment env = new Environment(
+                Map.of("MAILSNAP_CONFIG", "/dev/null"),
+                new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
         Main.commandLine(env, args).parseArgs(args); // a ParameterException fails the test with picocli's message
     }

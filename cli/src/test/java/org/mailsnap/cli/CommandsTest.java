@@ -25,6 +25,7 @@ import org.mailsnap.storage.Storages;
 class CommandsTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
     Path anne;
@@ -50,9 +51,11 @@ class CommandsTest {
         for (String d : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(anne.resolve(d));
         }
-        Files.writeString(anne.resolve("cur/1700000000.M1P1.host:2,S"),
+        Files.writeString(
+                anne.resolve("cur/1700000000.M1P1.host:2,S"),
                 mail("Bob <bob@example.net>", "Quarterly figures", "q1@example.net", "From the start\r\nnumbers"));
-        Files.writeString(anne.resolve("cur/1700000001.M2P1.host:2,"),
+        Files.writeString(
+                anne.resolve("cur/1700000001.M2P1.host:2,"),
                 mail("carol@example.com", "Lunch?", "lunch@example.com", "at noon"));
         assertEquals(0, run("init").code());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
@@ -70,7 +73,9 @@ class CommandsTest {
 
         assertTrue(run("find", "--message-id", "lunch@example.com").out().contains("1700000001.M2P1.host"));
         assertTrue(run("find", "--from", "carol").out().contains("  Lunch?  "));
-        assertTrue(run("find", "--since", "2026-11-24", "--until", "2026-11-24").out().contains("2 found"));
+        assertTrue(run("find", "--since", "2026-11-24", "--until", "2026-11-24")
+                .out()
+                .contains("2 found"));
         assertTrue(run("find", "--since", "2026-11-25").out().contains("0 found"));
         CliRun badTime = run("find", "--since", "next tuesday");
         assertEquals(2, badTime.code());
@@ -80,18 +85,22 @@ class CommandsTest {
     @Test
     void findNamesKeywordsAsTheFoldersKeywordsFileDidAndSaysWhenANameIsUnknown() throws Exception {
         Files.writeString(anne.resolve("dovecot-keywords"), "0 $Forwarded\n2 Project X\n");
-        Files.writeString(anne.resolve("cur/1700000009.M9P1.host:2,RSacd"),
+        Files.writeString(
+                anne.resolve("cur/1700000009.M9P1.host:2,RSacd"),
                 mail("dave@example.com", "Keyworded", "kw@example.com", "tagged"));
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
 
         CliRun text = run("find", "--subject", "keyworded");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().contains("  answered, seen, $Forwarded, Project X, keyword-d (name unknown)\n"),
+        assertTrue(
+                text.out().contains("  answered, seen, $Forwarded, Project X, keyword-d (name unknown)\n"),
                 "a and c named by the file, d not in it: " + text.out());
-        Map<?, ?> json = (Map<?, ?>) Json.parse(run("find", "--json", "--subject", "keyworded").out());
+        Map<?, ?> json = (Map<?, ?>)
+                Json.parse(run("find", "--json", "--subject", "keyworded").out());
         Map<?, ?> hit = (Map<?, ?>) ((java.util.List<?>) json.get("hits")).get(0);
         assertEquals("RSacd", hit.get("flags"), "the letters stay as they were");
-        assertEquals(java.util.List.of("answered", "seen", "$Forwarded", "Project X", "keyword-d (name unknown)"),
+        assertEquals(
+                java.util.List.of("answered", "seen", "$Forwarded", "Project X", "keyword-d (name unknown)"),
                 hit.get("flagWords"));
         assertTrue(run("find", "--subject", "quarterly").out().contains("  seen\n"), "no keyword, no repository read");
     }
@@ -115,9 +124,11 @@ class CommandsTest {
     void catalogRebuildFromTheRepositoryKeepsTheNextBackupIncremental() throws Exception {
         CliRun rebuild = run("catalog", "rebuild");
         assertEquals(0, rebuild.code(), rebuild.err());
-        assertTrue(rebuild.out().startsWith("catalog rebuilt in " + tmp.resolve("catalog") + " from 1 snapshots"),
+        assertTrue(
+                rebuild.out().startsWith("catalog rebuilt in " + tmp.resolve("catalog") + " from 1 snapshots"),
                 rebuild.out());
-        Map<?, ?> next = (Map<?, ?>) Json.parse(run("backup", "--json", "--lock", "none", store.toString()).out());
+        Map<?, ?> next = (Map<?, ?>) Json.parse(
+                run("backup", "--json", "--lock", "none", store.toString()).out());
         assertEquals(0L, next.get("newMessages"), "nothing re-read after the rebuild: " + next);
         assertTrue(run("find", "--subject", "lunch").out().contains("1 found"), "the search index is back");
     }
@@ -147,8 +158,15 @@ class CommandsTest {
     }
 
     private String currentKey() {
-        return run("key", "list").out().lines().filter(l -> l.startsWith("*")).findFirst().orElseThrow()
-                .substring(3).trim().split("\\s+")[0];
+        return run("key", "list")
+                .out()
+                .lines()
+                .filter(l -> l.startsWith("*"))
+                .findFirst()
+                .orElseThrow()
+                .substring(3)
+                .trim()
+                .split("\\s+")[0];
     }
 
     @Test
@@ -176,7 +194,9 @@ class CommandsTest {
         Files.writeString(bad, "\n");
         CliRun empty = run("snapshots", "--password-file", bad.toString());
         assertEquals(2, empty.code());
-        assertEquals("mailsnap: password file " + bad + " gave an empty password", empty.err().strip());
+        assertEquals(
+                "mailsnap: password file " + bad + " gave an empty password",
+                empty.err().strip());
     }
 
     @Test
@@ -184,7 +204,10 @@ class CommandsTest {
         Map<?, ?> json = (Map<?, ?>) Json.parse(run("snapshots", "--json").out());
         String id = (String) ((Map<?, ?>) ((java.util.List<?>) json.get("snapshots")).get(0)).get("id");
         assertEquals(0, run("ls", id.substring(0, 4)).code());
-        assertEquals(0, run("ls", id.toUpperCase(java.util.Locale.ROOT).substring(0, 0) + id).code());
+        assertEquals(
+                0,
+                run("ls", id.toUpperCase(java.util.Locale.ROOT).substring(0, 0) + id)
+                        .code());
         CliRun tooShort = run("ls", id.substring(0, 3));
         assertEquals(1, tooShort.code());
         assertTrue(tooShort.err().contains("is ambiguous or too short"), tooShort.err());
@@ -198,16 +221,32 @@ class CommandsTest {
         String first = onlySnapshotId();
         Files.writeString(anne.resolve("new/1700000009.M9P1.host"), mail("dave@example.org", "Later", "later@d", "x"));
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
-        String second = ((java.util.List<?>) ((Map<?, ?>) Json.parse(run("snapshots", "--json").out()))
-                .get("snapshots")).stream().map(o -> (String) ((Map<?, ?>) o).get("id")).filter(i -> !i.equals(first))
-                .findFirst().orElseThrow();
+        String second = ((java.util.List<?>)
+                        ((Map<?, ?>) Json.parse(run("snapshots", "--json").out())).get("snapshots"))
+                .stream()
+                        .map(o -> (String) ((Map<?, ?>) o).get("id"))
+                        .filter(i -> !i.equals(first))
+                        .findFirst()
+                        .orElseThrow();
 
         Path target = tmp.resolve("restored");
-        CliRun restore = run("restore", "--snapshot", first.substring(0, 8), "-m", "example.org/anne", "--target",
+        CliRun restore = run(
+                "restore",
+                "--snapshot",
+                first.substring(0, 8),
+                "-m",
+                "example.org/anne",
+                "--target",
                 target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(2, countFiles(target.resolve("cur")) + countFiles(target.resolve("new")), "the first moment");
-        CliRun dump = run("dump", "-s", second.substring(0, 8), "-m", "example.org/anne", "-o",
+        CliRun dump = run(
+                "dump",
+                "-s",
+                second.substring(0, 8),
+                "-m",
+                "example.org/anne",
+                "-o",
                 tmp.resolve("second.mbox").toString());
         assertEquals(0, dump.code(), dump.err());
         assertTrue(dump.err().startsWith("mailsnap: dumped 3 messages"), dump.err());
@@ -217,13 +256,14 @@ class CommandsTest {
         assertFalse(diff.out().contains("1700000000.M1P1.host"), "unchanged messages are not listed: " + diff.out());
         CliRun latest = run("ls", "latest");
         assertEquals(0, latest.code(), latest.err());
-        assertTrue(latest.out().matches("(?s).*example\\.org/anne +INBOX +3 .*"), "the second snapshot's 3: "
-                + latest.out());
+        assertTrue(
+                latest.out().matches("(?s).*example\\.org/anne +INBOX +3 .*"),
+                "the second snapshot's 3: " + latest.out());
     }
 
     private String onlySnapshotId() {
-        java.util.List<?> all = (java.util.List<?>) ((Map<?, ?>) Json.parse(run("snapshots", "--json").out()))
-                .get("snapshots");
+        java.util.List<?> all = (java.util.List<?>)
+                ((Map<?, ?>) Json.parse(run("snapshots", "--json").out())).get("snapshots");
         assertEquals(1, all.size());
         return (String) ((Map<?, ?>) all.get(0)).get("id");
     }
@@ -237,11 +277,13 @@ class CommandsTest {
     @Test
     void dumpAsAMaildirTarballAndToTheProcessesStdout() throws Exception {
         Path tar = tmp.resolve("anne.tar");
-        CliRun dump = run("dump", "--at", "now", "-m", "example.org/anne", "--format", "maildir-tar", "-o",
-                tar.toString());
+        CliRun dump =
+                run("dump", "--at", "now", "-m", "example.org/anne", "--format", "maildir-tar", "-o", tar.toString());
         assertEquals(0, dump.code(), dump.err());
         assertEquals("", dump.out());
-        Process list = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
+        Process list = new ProcessBuilder("tar", "-tf", tar.toString())
+                .redirectErrorStream(true)
+                .start();
         String names = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, list.waitFor(), "GNU tar reads it: " + names);
         assertTrue(names.contains("cur/1700000000.M1P1.host:2,S\n"), names);
@@ -252,9 +294,12 @@ class CommandsTest {
 
         // Without -o the mbox goes to the process's own stdout (not a writer), so a child JVM shows it.
         Path file = tmp.resolve("anne.mbox");
-        assertEquals(0, run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString()).code());
-        ProcessBuilder child = new ProcessBuilder(ChildJvm.mailsnap(java.util.List.of("-XX:TieredStopAtLevel=1"),
-                "dump", "--at", "now", "-m", "example.org/anne"))
+        assertEquals(
+                0,
+                run("dump", "--at", "now", "-m", "example.org/anne", "-o", file.toString())
+                        .code());
+        ProcessBuilder child = new ProcessBuilder(ChildJvm.mailsnap(
+                        java.util.List.of("-XX:TieredStopAtLevel=1"), "dump", "--at", "now", "-m", "example.org/anne"))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(tmp.resolve("child.err").toFile());
         child.environment().putAll(env);
@@ -271,10 +316,17 @@ class CommandsTest {
         CliRun demo = run("demo", "--dir", dir.toString());
         assertEquals(0, demo.code(), demo.err());
         assertEquals("", demo.err());
-        for (String step : new String[] {"1. generating a sample store (tiny, seed 20261129) in " + dir.resolve("store"),
-                "2. created repository " + dir.resolve("repository"), "3. first backup", "4. one hour of mail",
-                "5. hourly backup", "6. restoring mailbox", "7. checking the restore", "   identical: ",
-                "done. Everything is kept in " + dir}) {
+        for (String step : new String[] {
+            "1. generating a sample store (tiny, seed 20261129) in " + dir.resolve("store"),
+            "2. created repository " + dir.resolve("repository"),
+            "3. first backup",
+            "4. one hour of mail",
+            "5. hourly backup",
+            "6. restoring mailbox",
+            "7. checking the restore",
+            "   identical: ",
+            "done. Everything is kept in " + dir
+        }) {
             assertTrue(demo.out().contains(step), step + " in:\n" + demo.out());
         }
         assertTrue(Files.isDirectory(dir.resolve("restored")));
@@ -289,13 +341,19 @@ class CommandsTest {
         assertEquals(Instant.parse("2026-11-24T10:00:00Z"), TimeExpressions.parse("2h", clock));
         assertEquals(Instant.parse("2026-11-24T11:30:00Z"), TimeExpressions.parse("30 min ago", clock));
         assertEquals(Instant.parse("2026-11-17T12:00:00Z"), TimeExpressions.parse("1w", clock));
-        assertEquals(Instant.parse("2026-11-23T09:00:00Z"), TimeExpressions.parse("yesterday 10:00", clock),
+        assertEquals(
+                Instant.parse("2026-11-23T09:00:00Z"),
+                TimeExpressions.parse("yesterday 10:00", clock),
                 "local time, Berlin is UTC+1 in November");
         assertEquals(Instant.parse("2026-11-20T09:30:00Z"), TimeExpressions.parse("2026-11-20 10:30", clock));
         assertEquals(Instant.parse("2026-11-20T10:30:00Z"), TimeExpressions.parse("2026-11-20T10:30:00Z", clock));
-        assertEquals(Instant.parse("2026-11-20T22:59:59.999999999Z"), TimeExpressions.parse("2026-11-20", clock),
+        assertEquals(
+                Instant.parse("2026-11-20T22:59:59.999999999Z"),
+                TimeExpressions.parse("2026-11-20", clock),
                 "a date means its end");
-        assertEquals(Instant.parse("2026-11-19T23:00:00Z"), TimeExpressions.parseStart("2026-11-20", clock),
+        assertEquals(
+                Instant.parse("2026-11-19T23:00:00Z"),
+                TimeExpressions.parseStart("2026-11-20", clock),
                 "as the start of a range, a date means its beginning");
         assertEquals(Instant.parse("2026-11-22T23:00:00Z"), TimeExpressions.parseStart("yesterday", clock));
         UserError e = assertThrows(UserError.class, () -> TimeExpressions.parse("soonish", clock));
@@ -306,18 +364,39 @@ class CommandsTest {
     void timeExpressionsOnTheCommandLineCountFromTheInjectedClock() {
         Clock dayAfter = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("UTC"));
         Clock twoDaysAfter = Clock.fixed(Instant.parse("2026-11-26T10:00:01Z"), ZoneId.of("UTC"));
-        assertTrue(CliRun.at(env, dayAfter, false, "find", "--since", "1d").out().endsWith("2 found\n"),
+        assertTrue(
+                CliRun.at(env, dayAfter, false, "find", "--since", "1d").out().endsWith("2 found\n"),
                 "both Date headers (2026-11-24 10:00) are within a day of the clock");
-        assertTrue(CliRun.at(env, twoDaysAfter, false, "find", "--since", "1d").out().endsWith("0 found\n"));
-        assertTrue(CliRun.at(env, dayAfter, false, "find", "--until", "yesterday 10:30").out()
-                .endsWith("2 found\n"), "yesterday is the clock's");
+        assertTrue(CliRun.at(env, twoDaysAfter, false, "find", "--since", "1d")
+                .out()
+                .endsWith("0 found\n"));
+        assertTrue(
+                CliRun.at(env, dayAfter, false, "find", "--until", "yesterday 10:30")
+                        .out()
+                        .endsWith("2 found\n"),
+                "yesterday is the clock's");
 
         Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(3));
-        CliRun restore = CliRun.at(env, later, false, "restore", "--at", "2h", "--target",
+        CliRun restore = CliRun.at(
+                env,
+                later,
+                false,
+                "restore",
+                "--at",
+                "2h",
+                "--target",
                 tmp.resolve("r").toString());
         assertEquals(0, restore.code(), restore.err());
         Clock before = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneId.of("UTC"));
-        CliRun none = CliRun.at(env, before, false, "restore", "--at", "now", "--target", tmp.resolve("r2").toString());
+        CliRun none = CliRun.at(
+                env,
+                before,
+                false,
+                "restore",
+                "--at",
+                "now",
+                "--target",
+                tmp.resolve("r2").toString());
         assertNotEquals(0, none.code());
         assertTrue(none.err().contains("no snapshot at or before 2020-01-01T00:00"), none.err());
     }
@@ -328,8 +407,7 @@ class CommandsTest {
         CliRun onTerminal = CliRun.at(env, Clock.systemUTC(), true, "backup", "--lock", "none", store.toString());
         assertEquals(0, onTerminal.code(), onTerminal.err());
         assertTrue(onTerminal.err().endsWith("\r\033[K"), "the line is erased at the end: " + onTerminal.err());
-        CliRun quiet = CliRun.at(env, Clock.systemUTC(), true, "backup", "--quiet", "--lock", "none",
-                store.toString());
+        CliRun quiet = CliRun.at(env, Clock.systemUTC(), true, "backup", "--quiet", "--lock", "none", store.toString());
         assertEquals("", quiet.err());
         CliRun timer = CliRun.at(env, Clock.systemUTC(), false, "backup", "--lock", "none", store.toString());
         assertEquals("", timer.err(), "no terminal: nothing");
@@ -357,8 +435,8 @@ class CommandsTest {
     @Test
     void exitCode11WhileTheRepositoryIsLockedExclusively() throws Exception {
         try (Storage storage = Storages.open(tmp.resolve("repo").toString());
-             Repository admin = Repository.open(storage, "correct horse".toCharArray());
-             RepositoryLock exclusive = admin.lockExclusive()) {
+                Repository admin = Repository.open(storage, "correct horse".toCharArray());
+                RepositoryLock exclusive = admin.lockExclusive()) {
             CliRun locked = run("backup", "--lock", "none", store.toString());
             assertEquals(11, locked.code(), locked.err());
             assertEquals(1, locked.err().lines().count(), locked.err());
@@ -370,8 +448,9 @@ class CommandsTest {
     @Test
     void exitCode130WhenTheRunIsInterrupted() throws Exception {
         for (int i = 0; i < 50; i++) {
-            Files.writeString(anne.resolve("new/17000001" + i + ".M" + i + "P9.host"), mail("x@y", "n" + i, i + "@y",
-                    "body " + i));
+            Files.writeString(
+                    anne.resolve("new/17000001" + i + ".M" + i + "P9.host"),
+                    mail("x@y", "n" + i, i + "@y", "body " + i));
         }
         CliRun[] result = new CliRun[1];
         Thread runner = new Thread(() -> {
@@ -388,21 +467,38 @@ class CommandsTest {
     @Test
     void hooksRunBeforeAfterAndOnError() throws Exception {
         Path log = tmp.resolve("hooks.log");
-        CliRun ok = run("backup", "--lock", "none", "--before", "echo before >>" + log, "--after",
-                "echo after $MAILSNAP_EXIT_CODE >>" + log + "; echo said-after", "--on-error", "echo error >>" + log,
+        CliRun ok = run(
+                "backup",
+                "--lock",
+                "none",
+                "--before",
+                "echo before >>" + log,
+                "--after",
+                "echo after $MAILSNAP_EXIT_CODE >>" + log + "; echo said-after",
+                "--on-error",
+                "echo error >>" + log,
                 store.toString());
         assertEquals(0, ok.code(), ok.err());
         assertEquals("before\nafter 0\n", Files.readString(log));
         assertTrue(ok.err().contains("said-after"), "a hook's output goes to stderr: " + ok.err());
 
         Files.delete(log);
-        CliRun failing = run("backup", "--lock", "none", "--after", "echo after >>" + log, "--on-error",
-                "echo error $MAILSNAP_EXIT_CODE >>" + log, tmp.resolve("no-store").toString());
+        CliRun failing = run(
+                "backup",
+                "--lock",
+                "none",
+                "--after",
+                "echo after >>" + log,
+                "--on-error",
+                "echo error $MAILSNAP_EXIT_CODE >>" + log,
+                tmp.resolve("no-store").toString());
         assertNotEquals(0, failing.code());
         assertEquals("error " + failing.code() + "\n", Files.readString(log));
 
         CliRun refused = run("backup", "--lock", "none", "--before", "exit 7", store.toString());
         assertEquals(1, refused.code());
-        assertEquals("mailsnap: the before hook failed (exit status 7): exit 7; not starting", refused.err().strip());
+        assertEquals(
+                "mailsnap: the before hook failed (exit status 7): exit 7; not starting",
+                refused.err().strip());
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFileTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path conf;
 
@@ -31,18 +32,21 @@ class ConfigFileTest {
         }
         Files.writeString(mailbox.resolve("new/1700000000.M1P1.host"), "Subject: hello\r\n\r\nbody\r\n");
         conf = tmp.resolve("mailsnap.conf");
-        Files.writeString(conf, String.join("\n",
-                "# the hourly job's settings",
-                "repository = \"" + tmp.resolve("repo") + "\"",
-                "password-file = \"" + tmp.resolve("password") + "\"",
-                "catalog = \"" + tmp.resolve("catalog") + "\"",
-                "store = \"" + tmp.resolve("store") + "\"",
-                "keep-hourly = 24",
-                "",
-                "[backup]",
-                "lock = \"none\"",
-                "lock-timeout = 30",
-                ""));
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "# the hourly job's settings",
+                        "repository = \"" + tmp.resolve("repo") + "\"",
+                        "password-file = \"" + tmp.resolve("password") + "\"",
+                        "catalog = \"" + tmp.resolve("catalog") + "\"",
+                        "store = \"" + tmp.resolve("store") + "\"",
+                        "keep-hourly = 24",
+                        "",
+                        "[backup]",
+                        "lock = \"none\"",
+                        "lock-timeout = 30",
+                        ""));
         env.put("MAILSNAP_CONFIG", conf.toString());
     }
 
@@ -72,10 +76,14 @@ class ConfigFileTest {
         String out = check.out();
         assertTrue(out.contains("configuration file " + conf + ": ok"), out);
         assertTrue(line(out, "lock ").contains("none") && line(out, "lock ").contains("(file " + conf + ":9)"), out);
-        assertTrue(line(out, "lock-timeout").contains("40") && line(out, "lock-timeout")
-                .contains("(environment MAILSNAP_LOCK_TIMEOUT)"), out);
-        assertTrue(line(out, "layout").contains("maildir++") && line(out, "layout").contains("(option)"), out);
-        assertTrue(line(out, "separator").contains(":") && line(out, "separator").contains("(default)"), out);
+        assertTrue(
+                line(out, "lock-timeout").contains("40")
+                        && line(out, "lock-timeout").contains("(environment MAILSNAP_LOCK_TIMEOUT)"),
+                out);
+        assertTrue(
+                line(out, "layout").contains("maildir++") && line(out, "layout").contains("(option)"), out);
+        assertTrue(
+                line(out, "separator").contains(":") && line(out, "separator").contains("(default)"), out);
         assertTrue(line(out, "store").contains("(file " + conf + ":5)"), out);
     }
 
@@ -102,14 +110,20 @@ class ConfigFileTest {
             settings.put((String) setting.get("key"), setting);
         }
         assertEquals(Map.of("key", "lock", "value", "none", "source", "file " + conf + ":9"), settings.get("lock"));
-        assertEquals("environment MAILSNAP_LOCK_TIMEOUT", settings.get("lock-timeout").get("source"));
+        assertEquals(
+                "environment MAILSNAP_LOCK_TIMEOUT",
+                settings.get("lock-timeout").get("source"));
         assertEquals(Map.of("key", "layout", "value", "maildir++", "source", "option"), settings.get("layout"));
-        assertEquals(Map.of("key", "json", "value", "true", "source", "option"), settings.get("json"),
+        assertEquals(
+                Map.of("key", "json", "value", "true", "source", "option"),
+                settings.get("json"),
                 "the --json after the command is backup's");
 
         CliRun text = run("config", "check", "backup", "--json");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith("configuration file " + conf + ": ok\nsettings of 'mailsnap backup':"), text.out());
+        assertTrue(
+                text.out().startsWith("configuration file " + conf + ": ok\nsettings of 'mailsnap backup':"),
+                text.out());
     }
 
     @Test
@@ -117,7 +131,9 @@ class ConfigFileTest {
         Files.writeString(conf, Files.readString(conf) + "pasword-file = \"/x\"\n");
         CliRun check = run("config", "check", "--json");
         assertEquals(2, check.code());
-        assertEquals("mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'", check.err().strip());
+        assertEquals(
+                "mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'",
+                check.err().strip());
         @SuppressWarnings("unchecked")
         Map<String, Object> o = (Map<String, Object>) Json.parse(check.out());
         assertEquals(false, o.get("ok"));
@@ -141,14 +157,20 @@ class ConfigFileTest {
     @Test
     void passwordCommandReadsTheFirstLineAndNamesAFailure() throws Exception {
         assertEquals(0, run("init").code());
-        Files.writeString(conf, Files.readString(conf).replace("password-file = \"" + tmp.resolve("password") + "\"",
-                "password-command = \"printf 'correct horse\\\\nsecond line\\\\n'\""));
+        Files.writeString(
+                conf,
+                Files.readString(conf)
+                        .replace(
+                                "password-file = \"" + tmp.resolve("password") + "\"",
+                                "password-command = \"printf 'correct horse\\\\nsecond line\\\\n'\""));
         CliRun ok = run("key", "list");
         assertEquals(0, ok.code(), ok.err() + Files.readString(conf));
 
         CliRun failing = run("key", "list", "--password-command", "exit 3");
         assertEquals(2, failing.code());
-        assertEquals("mailsnap: the password command failed (exit status 3): exit 3", failing.err().strip());
+        assertEquals(
+                "mailsnap: the password command failed (exit status 3): exit 3",
+                failing.err().strip());
     }
 
     @Test
@@ -156,11 +178,15 @@ class ConfigFileTest {
         Files.writeString(conf, Files.readString(conf) + "pasword-file = \"/x\"\n");
         CliRun check = run("config", "check");
         assertEquals(2, check.code());
-        assertEquals("mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'", check.err().strip());
+        assertEquals(
+                "mailsnap: " + conf + ":11: unknown key 'pasword-file' for 'backup'",
+                check.err().strip());
 
         Files.writeString(conf, "[bakup]\nlock = \"none\"\n");
         CliRun table = run("config", "check");
-        assertEquals("mailsnap: " + conf + ":2: [bakup] is not a mailsnap command", table.err().strip());
+        assertEquals(
+                "mailsnap: " + conf + ":2: [bakup] is not a mailsnap command",
+                table.err().strip());
     }
 
     @Test
@@ -168,8 +194,11 @@ class ConfigFileTest {
         Files.writeString(conf, Files.readString(conf).replace("lock-timeout = 30", "lock-timeout = \"soon\""));
         CliRun check = run("config", "check");
         assertEquals(2, check.code());
-        assertTrue(check.err().startsWith("mailsnap: " + conf + ":10: backup: Invalid value for option "
-                + "'--lock-timeout': 'soon'"), check.err());
+        assertTrue(
+                check.err()
+                        .startsWith("mailsnap: " + conf + ":10: backup: Invalid value for option "
+                                + "'--lock-timeout': 'soon'"),
+                check.err());
         CliRun backup = run("backup");
         assertEquals(2, backup.code());
         assertTrue(backup.err().startsWith("mailsnap: " + conf + ":10: Invalid value"), backup.err());
@@ -182,7 +211,9 @@ class ConfigFileTest {
 
         Files.writeString(conf, "tag = [\"a\", \"b\"]\n");
         CliRun list = run("snapshots");
-        assertEquals("mailsnap: " + conf + ":1: tag: give one value, not a list", list.err().strip());
+        assertEquals(
+                "mailsnap: " + conf + ":1: tag: give one value, not a list",
+                list.err().strip());
     }
 
     @Test
@@ -190,14 +221,16 @@ class ConfigFileTest {
         env.put("MAILSNAP_CONFIG", tmp.resolve("missing.conf").toString());
         CliRun missing = run("snapshots");
         assertEquals(2, missing.code());
-        assertEquals("mailsnap: configuration file " + tmp.resolve("missing.conf") + " does not exist",
+        assertEquals(
+                "mailsnap: configuration file " + tmp.resolve("missing.conf") + " does not exist",
                 missing.err().strip());
         assertFalse(ConfigFile.load(tmp.resolve("absent"), true).present());
     }
 
     @Test
     void theContribExamplePassesItsOwnCheck() {
-        Path example = Path.of("..", "contrib", "mailsnap.conf").toAbsolutePath().normalize();
+        Path example =
+                Path.of("..", "contrib", "mailsnap.conf").toAbsolutePath().normalize();
         env.put("MAILSNAP_CONFIG", example.toString());
         CliRun check = run("config", "check");
         assertEquals(0, check.code(), check.err());

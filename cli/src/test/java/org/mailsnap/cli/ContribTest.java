@@ -30,8 +30,10 @@ class ContribTest {
     @Test
     void everyMailsnapCommandLineInContribParses() throws Exception {
         List<String> lines = new ArrayList<>();
-        for (Path file : List.of(CONTRIB.resolve("systemd/mailsnap-backup.service"),
-                CONTRIB.resolve("systemd/mailsnap-maintenance.service"), CONTRIB.resolve("cron.d/mailsnap"))) {
+        for (Path file : List.of(
+                CONTRIB.resolve("systemd/mailsnap-backup.service"),
+                CONTRIB.resolve("systemd/mailsnap-maintenance.service"),
+                CONTRIB.resolve("cron.d/mailsnap"))) {
             lines.addAll(Files.readAllLines(file));
         }
         int parsed = 0;
@@ -41,11 +43,15 @@ class ContribTest {
                 if (at < 0 || line.strip().startsWith("Documentation=")) {
                     continue;
                 }
-                String command = part.substring(at + INSTALLED.length() + 1).replaceAll("\"\\$+\\(\\(.*\\)\\)/24\"",
-                        "1/24").replaceAll("\\s*(>>.*|'\\s*)$", "").strip();
+                String command = part.substring(at + INSTALLED.length() + 1)
+                        .replaceAll("\"\\$+\\(\\(.*\\)\\)/24\"", "1/24")
+                        .replaceAll("\\s*(>>.*|'\\s*)$", "")
+                        .strip();
                 String[] args = command.split("\\s+");
-                Environment env = new Environment(Map.of("MAILSNAP_CONFIG", "/dev/null"),
-                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+                Environment env = new Environment(
+                        Map.of("MAILSNAP_CONFIG", "/dev/null"),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()));
                 Main.commandLine(env, args).parseArgs(args); // throws on an unknown option
                 parsed++;
             }

@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.NavigableSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,8 +109,9 @@ final class CrashedRuns {
         Process p = start(state, point, args);
         String reached = null;
         StringBuilder err = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                StandardCharsets.UTF_8)); Reaper reaper = new Reaper(p)) {
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+                Reaper reaper = new Reaper(p)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 err.append(line).append('\n');
@@ -139,9 +140,10 @@ final class CrashedRuns {
     }
 
     private static Process start(Path state, String crashAt, List<String> args) throws IOException {
-        List<String> command = ChildJvm.mailsnap(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
-                args.toArray(String[]::new));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        List<String> command =
+                ChildJvm.mailsnap(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), args.toArray(String[]::new));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(environment(state));
         if (crashAt != null) {
@@ -166,7 +168,9 @@ final class CrashedRuns {
         Path dir = state.resolve("repo").resolve("snapshots");
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).forEach(ids::add);
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> !n.startsWith("."))
+                        .forEach(ids::add);
             }
         }
         return ids;
@@ -199,8 +203,8 @@ final class CrashedRuns {
 
     /** Directory mtimes an hour old, so the next run's listing sees what changed and not the same-second race. */
     static void ageDirectories(Path root) throws IOException {
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600));
+        java.nio.file.attribute.FileTime hourAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
         try (Stream<Path> dirs = Files.walk(root)) {
             for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
                 Files.setLastModifiedTime(d, hourAgo);

@@ -13,26 +13,42 @@ import org.mailsnap.recovery.MessageHit;
 
 /** {@code find}'s two renderings of the same hits, without a catalog: {@link FindText} and {@link FindJson}. */
 class FindRenderingTest {
-    static final SnapshotSummary SNAPSHOT = new SnapshotSummary("d".repeat(64), DiffRenderingTest.DATE, "host",
-            "store", 2);
-    static final MessageInfo REPLIED = new MessageInfo("<lunch@example.com>", "Carol <carol@example.com>", "anne",
-            "Lunch?", DiffRenderingTest.DATE, "", DiffRenderingTest.DATE, null, DiffRenderingTest.DATE, ".Sent",
+    static final SnapshotSummary SNAPSHOT =
+            new SnapshotSummary("d".repeat(64), DiffRenderingTest.DATE, "host", "store", 2);
+    static final MessageInfo REPLIED = new MessageInfo(
+            "<lunch@example.com>",
+            "Carol <carol@example.com>",
+            "anne",
+            "Lunch?",
+            DiffRenderingTest.DATE,
+            "",
+            DiffRenderingTest.DATE,
+            null,
+            DiffRenderingTest.DATE,
+            ".Sent",
             "RSa");
-    static final List<FindHit> HITS = List.of(new FindHit(new MessageHit("example.org/anne", "1.M1.h", REPLIED,
-            SNAPSHOT, SNAPSHOT), List.of("answered", "seen", "$Forwarded")));
+    static final List<FindHit> HITS = List.of(new FindHit(
+            new MessageHit("example.org/anne", "1.M1.h", REPLIED, SNAPSHOT, SNAPSHOT),
+            List.of("answered", "seen", "$Forwarded")));
 
     @Test
     void textIsMailFirstThenWhereToRestoreItFrom() {
         StringWriter out = new StringWriter();
         FindText.print(HITS, 100, new PrintWriter(out, true));
-        assertEquals(String.join("\n",
-                "example.org/anne .Sent  " + MailText.DATE.format(DiffRenderingTest.DATE) + "  "
-                        + MailText.column("Carol <carol@example.com>", 28) + "  " + MailText.column("Lunch?", 40)
-                        + "  answered, seen, $Forwarded",
-                "    guid: 1.M1.h   first in: dddddddddddd (" + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
-                        + ")   last in: dddddddddddd (" + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
-                        + ") (still present)",
-                "1 found", ""), out.toString());
+        assertEquals(
+                String.join(
+                        "\n",
+                        "example.org/anne .Sent  " + MailText.DATE.format(DiffRenderingTest.DATE) + "  "
+                                + MailText.column("Carol <carol@example.com>", 28) + "  "
+                                + MailText.column("Lunch?", 40)
+                                + "  answered, seen, $Forwarded",
+                        "    guid: 1.M1.h   first in: dddddddddddd ("
+                                + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
+                                + ")   last in: dddddddddddd (" + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE)
+                                + ") (still present)",
+                        "1 found",
+                        ""),
+                out.toString());
     }
 
     @Test

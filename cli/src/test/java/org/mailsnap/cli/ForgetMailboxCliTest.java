@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.NavigableSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +29,17 @@ import org.mailsnap.storage.Storages;
 class ForgetMailboxCliTest {
     private static final String PASSWORD = "correct horse";
     private static final String ANNE = "example.org/anne";
-    private static final String LIST_MAIL = "From: list@example.net\r\nSubject: the list\r\n\r\n"
-            + "the list body both of them get\r\n".repeat(40);
+    private static final String LIST_MAIL =
+            "From: list@example.net\r\nSubject: the list\r\n\r\n" + "the list body both of them get\r\n".repeat(40);
     private static final String SHARED_BODY = "the minutes of the meeting, sent to both\r\n".repeat(30);
-    private static final String ANNE_HEADER = "From: boss@example.org\r\nTo: anne@example.org\r\nSubject: minutes\r\n\r\n";
+    private static final String ANNE_HEADER =
+            "From: boss@example.org\r\nTo: anne@example.org\r\nSubject: minutes\r\n\r\n";
     private static final String ANNE_OWN_HEADER = "From: doctor@example.net\r\nSubject: your results\r\n\r\n";
     private static final String ANNE_OWN_BODY = "private: only anne may ever read this\r\n".repeat(25);
 
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
 
@@ -54,8 +56,9 @@ class ForgetMailboxCliTest {
         Files.writeString(anne.resolve("cur/1700000000.M1P1.host:2,S"), LIST_MAIL);
         Files.writeString(bob.resolve("cur/1700000000.M1P1.host:2,S"), LIST_MAIL);
         Files.writeString(anne.resolve("cur/1700000001.M2P1.host:2,S"), ANNE_HEADER + SHARED_BODY);
-        Files.writeString(bob.resolve("cur/1700000001.M2P1.host:2,S"), "From: boss@example.org\r\nTo: bob@example.org"
-                + "\r\nSubject: minutes\r\n\r\n" + SHARED_BODY);
+        Files.writeString(
+                bob.resolve("cur/1700000001.M2P1.host:2,S"),
+                "From: boss@example.org\r\nTo: bob@example.org" + "\r\nSubject: minutes\r\n\r\n" + SHARED_BODY);
         Files.writeString(anne.resolve(".Sent/cur/1700000002.M3P1.host:2,S"), ANNE_OWN_HEADER + ANNE_OWN_BODY);
         assertEquals(0, run("init").code());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
@@ -76,9 +79,12 @@ class ForgetMailboxCliTest {
         Set<BlobId> annesOwn;
         Set<BlobId> shared;
         try (Opened r = open()) {
-            annesOwn = Set.of(r.repo.blobId(bytes(ANNE_HEADER)), r.repo.blobId(bytes(ANNE_OWN_HEADER)),
+            annesOwn = Set.of(
+                    r.repo.blobId(bytes(ANNE_HEADER)),
+                    r.repo.blobId(bytes(ANNE_OWN_HEADER)),
                     r.repo.blobId(bytes(ANNE_OWN_BODY)));
-            shared = Set.of(r.repo.blobId(bytes(SHARED_BODY)),
+            shared = Set.of(
+                    r.repo.blobId(bytes(SHARED_BODY)),
                     r.repo.blobId(bytes(LIST_MAIL.substring(0, LIST_MAIL.indexOf("\r\n\r\n") + 4))));
             assertTrue(r.blobsInPacks().containsAll(annesOwn), "her blobs are stored before");
         }
@@ -86,8 +92,8 @@ class ForgetMailboxCliTest {
         assertEquals(2L, ((Number) before.get("snapshots")).longValue());
         assertTrue(((Number) before.get("ownBytes")).longValue() > 0, before.toString());
         NavigableSet<String> snapshotsBefore = CrashedRuns.snapshotIds(tmp);
-        assertTrue(run("find", "--mailbox", ANNE, "--subject", "results").out().contains("your results"),
-                "found before");
+        assertTrue(
+                run("find", "--mailbox", ANNE, "--subject", "results").out().contains("your results"), "found before");
 
         CliRun dry = run("forget", "--mailbox", ANNE, "--dry-run");
         assertEquals(0, dry.code(), dry.err());
@@ -112,20 +118,37 @@ class ForgetMailboxCliTest {
         assertEquals(0L, ((Number) gone.get("snapshots")).longValue());
         assertEquals(0L, ((Number) gone.get("referencedBytes")).longValue());
         assertEquals(0L, ((Number) gone.get("ownBytes")).longValue());
-        assertEquals(0L, ((Number) JsonOutputTest.object(run("stats", "--json")).get("sharedBlobs")).longValue(),
+        assertEquals(
+                0L,
+                ((Number) JsonOutputTest.object(run("stats", "--json")).get("sharedBlobs")).longValue(),
                 "only bob references what was shared");
 
         for (String id : after) {
             Path target = tmp.resolve("restore-" + id.substring(0, 8));
-            assertEquals(0, run("restore", "--snapshot", id, "--target", target.toString()).code());
+            assertEquals(
+                    0,
+                    run("restore", "--snapshot", id, "--target", target.toString())
+                            .code());
             assertFalse(Files.exists(target.resolve(ANNE)), "anne restored from " + id);
         }
         Path latest = tmp.resolve("restore-latest");
-        assertEquals(0, run("restore", "--snapshot", "latest", "--target", latest.toString()).code());
-        assertEquals(List.of(), Trees.diff(Trees.capture(store.resolve("example.org/bob")),
-                Trees.capture(latest.resolve("example.org/bob")), p -> false), "bob's mail is whole");
-        assertTrue(run("find", "--mailbox", ANNE, "--subject", "results").out().lines()
-                .noneMatch(l -> l.contains("results")), "the catalog's search index forgot her");
+        assertEquals(
+                0,
+                run("restore", "--snapshot", "latest", "--target", latest.toString())
+                        .code());
+        assertEquals(
+                List.of(),
+                Trees.diff(
+                        Trees.capture(store.resolve("example.org/bob")),
+                        Trees.capture(latest.resolve("example.org/bob")),
+                        p -> false),
+                "bob's mail is whole");
+        assertTrue(
+                run("find", "--mailbox", ANNE, "--subject", "results")
+                        .out()
+                        .lines()
+                        .noneMatch(l -> l.contains("results")),
+                "the catalog's search index forgot her");
         CliRun check = run("check", "--read-data");
         assertEquals(0, check.code(), check.out());
     }

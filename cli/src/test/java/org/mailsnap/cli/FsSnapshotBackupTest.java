@@ -41,7 +41,9 @@ class FsSnapshotBackupTest {
         env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
         env.put("MAILSNAP_PASSWORD", "frozen in time");
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
-        env.put("MAILSNAP_CONFIG", Files.writeString(tmp.resolve("empty.conf"), "").toString());
+        env.put(
+                "MAILSNAP_CONFIG",
+                Files.writeString(tmp.resolve("empty.conf"), "").toString());
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
         CliRun init = CliRun.of(env, "init");
         assertEquals(0, init.code(), init.err());
@@ -50,7 +52,13 @@ class FsSnapshotBackupTest {
     }
 
     private Path generateStore(Path store) throws IOException {
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(3).messagesPerMailbox(8).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(seed)
+                                .mailboxes(3)
+                                .messagesPerMailbox(8)
+                                .build(),
+                        1)
                 .generate(store);
         return store;
     }
@@ -75,9 +83,13 @@ class FsSnapshotBackupTest {
                 LiveDeliveries.Instant snapshot = live.nearestInstant(restored.entries(), before, after + 1, last);
                 System.out.println("deliveries: " + before + " before the run, " + (after - before) + " during it, "
                         + "snapshot after step " + snapshot.steps());
-                assertEquals(List.of(), Trees.diff(snapshot.tree(), restored.entries()), "the restore equals the"
-                        + " store at no instant between step " + before + " and step " + (after + 1) + "; the nearest"
-                        + " is after step " + snapshot.steps() + ", and differs from it");
+                assertEquals(
+                        List.of(),
+                        Trees.diff(snapshot.tree(), restored.entries()),
+                        "the restore equals the"
+                                + " store at no instant between step " + before + " and step " + (after + 1)
+                                + "; the nearest"
+                                + " is after step " + snapshot.steps() + ", and differs from it");
                 assertNotEquals(last.entries(), restored.entries(), "deliveries went on after the snapshot");
                 assertTrue(snapshotStores().contains(store.toRealPath().toString()), "the live path is recorded");
             }
@@ -101,13 +113,24 @@ class FsSnapshotBackupTest {
                     + " && while [ ! -e " + go + " ]; do sleep 0.01; done";
             String remove = "btrfs subvolume delete \"$MAILSNAP_FS_SNAPSHOT\" >/dev/null";
             LiveDeliveries live = new LiveDeliveries(store, mailboxes(store), seed);
-            var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.of(env, "backup",
-                    "--fs-snapshot", "command", "--fs-snapshot-create", create, "--fs-snapshot-remove", remove,
-                    "--fs-snapshot-dir", btrfs.top.resolve("snapshots").toString(), store.toString()));
+            var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.of(
+                    env,
+                    "backup",
+                    "--fs-snapshot",
+                    "command",
+                    "--fs-snapshot-create",
+                    create,
+                    "--fs-snapshot-remove",
+                    remove,
+                    "--fs-snapshot-dir",
+                    btrfs.top.resolve("snapshots").toString(),
+                    store.toString()));
             while (!Files.exists(taken) && !run.isDone()) {
                 Thread.onSpinWait(); // the create command signals; the run itself waits for "go"
             }
-            assertTrue(Files.exists(taken), () -> "the create command never signalled: " + run.join().err());
+            assertTrue(
+                    Files.exists(taken),
+                    () -> "the create command never signalled: " + run.join().err());
             Path image = Path.of(Files.readString(taken).strip());
             StoreTree atSnapshot = Trees.capture(store);
             assertEquals(atSnapshot.entries(), Trees.capture(image).entries(), "the snapshot is the store");
@@ -133,14 +156,18 @@ class FsSnapshotBackupTest {
         Path late = tmp.resolve("late-delivery");
         Files.writeString(late, "From: late@example.org\nSubject: after the snapshot\n\nlate\n");
         String inbox = mailboxes(store).get(0);
-        Path config = Files.writeString(tmp.resolve("mailsnap.conf"), String.join("\n",
-                "[backup]",
-                "fs-snapshot = \"command\"",
-                "fs-snapshot-create = '''mkdir -p \"$MAILSNAP_FS_SNAPSHOT_STORE\" && cp -a \"$MAILSNAP_STORE/.\""
-                        + " \"$MAILSNAP_FS_SNAPSHOT_STORE\" && cp " + late + " \"$MAILSNAP_STORE/" + inbox
-                        + "/new/1700000001.late.host\"'''",
-                "fs-snapshot-remove = 'rm -rf \"$MAILSNAP_FS_SNAPSHOT\"'",
-                "fs-snapshot-dir = \"" + snapshots + "\"", ""));
+        Path config = Files.writeString(
+                tmp.resolve("mailsnap.conf"),
+                String.join(
+                        "\n",
+                        "[backup]",
+                        "fs-snapshot = \"command\"",
+                        "fs-snapshot-create = '''mkdir -p \"$MAILSNAP_FS_SNAPSHOT_STORE\" && cp -a \"$MAILSNAP_STORE/.\""
+                                + " \"$MAILSNAP_FS_SNAPSHOT_STORE\" && cp " + late + " \"$MAILSNAP_STORE/" + inbox
+                                + "/new/1700000001.late.host\"'''",
+                        "fs-snapshot-remove = 'rm -rf \"$MAILSNAP_FS_SNAPSHOT\"'",
+                        "fs-snapshot-dir = \"" + snapshots + "\"",
+                        ""));
         env.put("MAILSNAP_CONFIG", config.toString());
         StoreTree before = Trees.capture(store);
 
@@ -166,10 +193,18 @@ class FsSnapshotBackupTest {
         Path store = generateStore(tmp.resolve("store"));
         Path snapshots = tmp.resolve("snapshots");
         Path removed = tmp.resolve("removed");
-        CliRun backup = CliRun.of(env, "backup", "--fs-snapshot", "command",
-                "--fs-snapshot-create", "mkdir -p \"$MAILSNAP_FS_SNAPSHOT_STORE\"", // an empty image: no mailbox
-                "--fs-snapshot-remove", "rm -rf \"$MAILSNAP_FS_SNAPSHOT\" && touch " + removed,
-                "--fs-snapshot-dir", snapshots.toString(), store.toString());
+        CliRun backup = CliRun.of(
+                env,
+                "backup",
+                "--fs-snapshot",
+                "command",
+                "--fs-snapshot-create",
+                "mkdir -p \"$MAILSNAP_FS_SNAPSHOT_STORE\"", // an empty image: no mailbox
+                "--fs-snapshot-remove",
+                "rm -rf \"$MAILSNAP_FS_SNAPSHOT\" && touch " + removed,
+                "--fs-snapshot-dir",
+                snapshots.toString(),
+                store.toString());
         assertEquals(1, backup.code(), backup.err());
         assertTrue(backup.err().contains("no mailbox") || backup.err().contains("holds no"), backup.err());
         assertTrue(Files.exists(removed), "the remove command ran");
@@ -180,16 +215,32 @@ class FsSnapshotBackupTest {
     void aCreateCommandThatFailsIsOneLineAndLeavesNothing() throws Exception {
         Path store = generateStore(tmp.resolve("store"));
         Path snapshots = tmp.resolve("snapshots");
-        CliRun backup = CliRun.of(env, "backup", "--fs-snapshot", "command",
-                "--fs-snapshot-create", "echo 'volume group vg0 has no free space' >&2; exit 5",
-                "--fs-snapshot-remove", "rmdir \"$MAILSNAP_FS_SNAPSHOT\"",
-                "--fs-snapshot-dir", snapshots.toString(), store.toString());
+        CliRun backup = CliRun.of(
+                env,
+                "backup",
+                "--fs-snapshot",
+                "command",
+                "--fs-snapshot-create",
+                "echo 'volume group vg0 has no free space' >&2; exit 5",
+                "--fs-snapshot-remove",
+                "rmdir \"$MAILSNAP_FS_SNAPSHOT\"",
+                "--fs-snapshot-dir",
+                snapshots.toString(),
+                store.toString());
         assertEquals(1, backup.code(), backup.err());
         assertEquals(1, backup.err().lines().count(), backup.err());
         assertTrue(backup.err().contains("failed (exit status 5): volume group vg0 has no free space"), backup.err());
         assertEquals(List.of(), list(snapshots));
-        assertEquals("", CliRun.of(env, "snapshots").out().strip().lines().filter(l -> l.contains(store.toString()))
-                .findAny().orElse(""), "no snapshot saved");
+        assertEquals(
+                "",
+                CliRun.of(env, "snapshots")
+                        .out()
+                        .strip()
+                        .lines()
+                        .filter(l -> l.contains(store.toString()))
+                        .findAny()
+                        .orElse(""),
+                "no snapshot saved");
     }
 
     @Test
@@ -198,14 +249,15 @@ class FsSnapshotBackupTest {
         CliRun nonsense = CliRun.of(env, "backup", "--fs-snapshot", "ext4", store.toString());
         assertEquals(2, nonsense.code());
         assertEquals("mailsnap: --fs-snapshot must be btrfs, lvm, zfs or command, not ext4\n", nonsense.err());
-        CliRun half = CliRun.of(env, "backup", "--fs-snapshot", "command", "--fs-snapshot-create", "true",
-                store.toString());
+        CliRun half =
+                CliRun.of(env, "backup", "--fs-snapshot", "command", "--fs-snapshot-create", "true", store.toString());
         assertEquals(2, half.code());
         assertTrue(half.err().contains("needs both --fs-snapshot-create and --fs-snapshot-remove"), half.err());
-        CliRun stray = CliRun.of(env, "backup", "--fs-snapshot", "btrfs", "--fs-snapshot-create", "true",
-                store.toString());
+        CliRun stray =
+                CliRun.of(env, "backup", "--fs-snapshot", "btrfs", "--fs-snapshot-create", "true", store.toString());
         assertEquals(2, stray.code(), stray.err());
-        CliRun noStore = CliRun.of(env, "backup", "--fs-snapshot", "btrfs", tmp.resolve("absent").toString());
+        CliRun noStore = CliRun.of(
+                env, "backup", "--fs-snapshot", "btrfs", tmp.resolve("absent").toString());
         assertEquals(1, noStore.code());
         assertEquals("mailsnap: mail store " + tmp.resolve("absent") + " is not a directory\n", noStore.err());
         CliRun notZfs = CliRun.of(env, "backup", "--fs-snapshot", "zfs", store.toString());
@@ -257,30 +309,42 @@ class FsSnapshotBackupTest {
 
         CliRun next = CliRun.of(env, commandSnapshotBackup(store, snapshots).toArray(String[]::new));
         assertEquals(0, next.code(), next.err());
-        assertEquals("mailsnap: removed a stale filesystem snapshot left by run " + child.pid() + ", which no longer "
-                + "runs: snapshot at " + snapshots.resolve("fs-snapshot-command-" + child.pid()) + "\n", next.err());
+        assertEquals(
+                "mailsnap: removed a stale filesystem snapshot left by run " + child.pid() + ", which no longer "
+                        + "runs: snapshot at " + snapshots.resolve("fs-snapshot-command-" + child.pid()) + "\n",
+                next.err());
         assertEquals(List.of(), list(snapshots));
     }
 
     private static List<String> commandSnapshotBackup(Path store, Path snapshots) {
-        return List.of("backup", "--fs-snapshot", "command", "--fs-snapshot-create",
+        return List.of(
+                "backup",
+                "--fs-snapshot",
+                "command",
+                "--fs-snapshot-create",
                 "mkdir -p \"$MAILSNAP_FS_SNAPSHOT_STORE\" && cp -a \"$MAILSNAP_STORE/.\" \"$MAILSNAP_FS_SNAPSHOT_STORE\"",
-                "--fs-snapshot-remove", "rm -rf \"$MAILSNAP_FS_SNAPSHOT\"", "--fs-snapshot-dir", snapshots.toString(),
-                "--threads", "1", store.toString());
+                "--fs-snapshot-remove",
+                "rm -rf \"$MAILSNAP_FS_SNAPSHOT\"",
+                "--fs-snapshot-dir",
+                snapshots.toString(),
+                "--threads",
+                "1",
+                store.toString());
     }
 
     /** A child JVM backing up from a command snapshot, stopped at its first repository write (a crash point). */
     private Process stoppedAtFirstWrite(Path store, Path snapshots) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.mailsnap(List.of("-XX:TieredStopAtLevel=1"),
-                commandSnapshotBackup(store, snapshots).toArray(String[]::new)))
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.mailsnap(
+                        List.of("-XX:TieredStopAtLevel=1"),
+                        commandSnapshotBackup(store, snapshots).toArray(String[]::new)))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);
         pb.environment().put("MAILSNAP_CRASH_AT", "1");
         Process child = pb.start();
         StringBuilder err = new StringBuilder();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getErrorStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
             err.append(line).append('\n');
@@ -316,9 +380,13 @@ class FsSnapshotBackupTest {
     /** The mailbox roots of a store, relative to it: directories with cur/, new/ and tmp/ not named like a folder. */
     static List<String> mailboxes(Path store) throws IOException {
         try (Stream<Path> dirs = Files.walk(store)) {
-            return dirs.filter(d -> Files.isDirectory(d.resolve("cur")) && Files.isDirectory(d.resolve("new"))
-                            && Files.isDirectory(d.resolve("tmp")) && !d.getFileName().toString().startsWith("."))
-                    .map(d -> store.relativize(d).toString()).sorted().toList();
+            return dirs.filter(d -> Files.isDirectory(d.resolve("cur"))
+                            && Files.isDirectory(d.resolve("new"))
+                            && Files.isDirectory(d.resolve("tmp"))
+                            && !d.getFileName().toString().startsWith("."))
+                    .map(d -> store.relativize(d).toString())
+                    .sorted()
+                    .toList();
         }
     }
 

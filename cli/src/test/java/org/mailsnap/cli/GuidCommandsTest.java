@@ -24,6 +24,7 @@ class GuidCommandsTest {
 
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
 
     CliRun run(String... args) {
@@ -56,8 +57,9 @@ class GuidCommandsTest {
         // Archive -> INBOX: INBOX's uidlist knew the base, so Dovecot gives the file a new one and keeps the GUID
         Files.move(archive.resolve("cur/" + GUID + ":2,S"), inbox.resolve("cur/" + REBASED + ":2,S"));
         Files.writeString(archive.resolve("dovecot-uidlist"), "3 V1796403000 N2\n");
-        Files.writeString(inbox.resolve("dovecot-uidlist"), "3 V1796403001 N3\n1 :" + GUID + "\n2 G" + GUID
-                + " :" + REBASED + "\n");
+        Files.writeString(
+                inbox.resolve("dovecot-uidlist"),
+                "3 V1796403001 N3\n1 :" + GUID + "\n2 G" + GUID + " :" + REBASED + "\n");
         age(store);
         CliRun second = run("backup", "--lock", "none", "--json", store.toString());
         assertEquals(0, second.code(), second.err());

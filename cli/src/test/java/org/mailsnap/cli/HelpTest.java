@@ -18,7 +18,9 @@ class HelpTest {
     Path tmp;
 
     static Environment environment(StringWriter out) {
-        return new Environment(Map.of("MAILSNAP_CONFIG", "/dev/null"), new PrintWriter(out, true),
+        return new Environment(
+                Map.of("MAILSNAP_CONFIG", "/dev/null"),
+                new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true));
     }
 
@@ -33,7 +35,8 @@ class HelpTest {
         String[] description = spec.usageMessage().description();
         assertTrue(description.length > 0, spec.qualifiedName() + " has no description");
         String summary = description[0];
-        assertTrue(Character.isUpperCase(summary.charAt(0)) && summary.endsWith("."),
+        assertTrue(
+                Character.isUpperCase(summary.charAt(0)) && summary.endsWith("."),
                 spec.qualifiedName() + ": the summary line is not a whole sentence: " + summary);
         if (depth == 1) {
             String footer = String.join("\n", spec.usageMessage().footer());
@@ -54,7 +57,9 @@ class HelpTest {
         var spec = cli.getCommandSpec();
         Map<String, java.util.List<CommandLine.Model.OptionSpec>> groups = GroupedOptionsHelp.groups(spec);
         long visible = spec.options().stream().filter(o -> !o.hidden()).count();
-        assertEquals(visible, groups.values().stream().mapToLong(java.util.List::size).sum(),
+        assertEquals(
+                visible,
+                groups.values().stream().mapToLong(java.util.List::size).sum(),
                 spec.qualifiedName() + ": every visible option in exactly one group: " + groups.keySet());
         String usage = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
         int at = 0;
@@ -68,13 +73,17 @@ class HelpTest {
             }
             String section = usage.substring(heading, next);
             for (var option : group.getValue()) {
-                assertTrue(section.contains(option.longestName()), spec.qualifiedName() + ": " + option.longestName()
-                        + " under '" + group.getKey() + "':\n" + usage);
+                assertTrue(
+                        section.contains(option.longestName()),
+                        spec.qualifiedName() + ": " + option.longestName() + " under '" + group.getKey() + "':\n"
+                                + usage);
             }
             at = heading + 1;
         }
         if (spec.parent() != null) {
-            assertTrue(groups.containsKey(GroupedOptionsHelp.INHERITED), spec.qualifiedName() + ": --help, --config, --verbose");
+            assertTrue(
+                    groups.containsKey(GroupedOptionsHelp.INHERITED),
+                    spec.qualifiedName() + ": --help, --config, --verbose");
         }
         if (spec.mixins().keySet().stream().anyMatch(m -> m.equals("repository"))) {
             assertTrue(groups.containsKey("Repository and catalog:"), spec.qualifiedName());
@@ -88,8 +97,11 @@ class HelpTest {
     void completionIsABashScriptForEveryCommand() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of("MAILSNAP_CONFIG",
-                "/dev/null"), "completion");
+        int code = Main.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Map.of("MAILSNAP_CONFIG", "/dev/null"),
+                "completion");
         assertEquals(0, code, err.toString());
         String script = out.toString();
         assertTrue(script.contains("complete -F _complete_mailsnap"), script.substring(0, 200));
@@ -98,7 +110,9 @@ class HelpTest {
         }
         Path file = tmp.resolve("mailsnap.bash");
         Files.writeString(file, script);
-        Process bash = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-n", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, bash.exitValue(), "bash -n: " + output);
@@ -116,11 +130,15 @@ class HelpTest {
             array.append(" '").append(w).append("'");
         }
         // compopt (how bash displays the words) works only inside completion proper: a no-op here.
-        String program = "compopt() { :; }; source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
+        String program = "compopt() { :; }; source '" + script + "'; COMP_WORDS=(" + array + "); COMP_CWORD="
+                + (words.length - 1)
                 + "; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}; _complete_mailsnap;"
                 + " printf '%s\\n' \"${COMPREPLY[@]}\" | sort | xargs";
-        Process bash = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
-        String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        Process bash = new ProcessBuilder("bash", "-c", program)
+                .redirectErrorStream(true)
+                .start();
+        String output =
+                new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, bash.exitValue(), output);
         return output;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonOutputTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
 
@@ -78,10 +79,35 @@ class JsonOutputTest {
     @Test
     void backupSnapshotsLsDiffFindRestoreEachPrintOneObjectOfTheSchema() {
         Map<String, Object> backup = object(run("backup", "--json", "--lock", "none", store.toString()));
-        keys(backup, "snapshot", "time", "mailboxes", "folders", "messages", "bytes", "foldersListed",
-                "newMessages", "bytesRead", "renamed", "movedIn", "gone", "vanished", "recaptured", "unreadable",
-                "changedInPlace", "notFollowed", "shrank", "blobsNew", "blobsDeduplicated", "storedBytes",
-                "lockHoldMaxMillis", "lockHoldTotalMillis", "durationMillis", "partial", "failedMailboxes", "problems");
+        keys(
+                backup,
+                "snapshot",
+                "time",
+                "mailboxes",
+                "folders",
+                "messages",
+                "bytes",
+                "foldersListed",
+                "newMessages",
+                "bytesRead",
+                "renamed",
+                "movedIn",
+                "gone",
+                "vanished",
+                "recaptured",
+                "unreadable",
+                "changedInPlace",
+                "notFollowed",
+                "shrank",
+                "blobsNew",
+                "blobsDeduplicated",
+                "storedBytes",
+                "lockHoldMaxMillis",
+                "lockHoldTotalMillis",
+                "durationMillis",
+                "partial",
+                "failedMailboxes",
+                "problems");
         assertEquals(3L, backup.get("messages"));
         assertEquals(2L, backup.get("folders"));
         assertEquals(false, backup.get("partial"));
@@ -103,11 +129,15 @@ class JsonOutputTest {
         List<Map<String, Object>> folders = (List<Map<String, Object>>) ls.get("folders");
         assertEquals(2, folders.size());
         keys(folders.get(0), "mailbox", "folder", "messages", "bytes");
-        assertEquals(List.of("INBOX", ".Sent"), folders.stream().map(f -> f.get("folder")).sorted(
-                (a, b) -> b.toString().compareTo(a.toString())).toList());
+        assertEquals(
+                List.of("INBOX", ".Sent"),
+                folders.stream()
+                        .map(f -> f.get("folder"))
+                        .sorted((a, b) -> b.toString().compareTo(a.toString()))
+                        .toList());
 
-        Map<String, Object> inbox = object(run("ls", id.substring(0, 8), "--json", "-m", "example.org/anne", "-f",
-                "INBOX"));
+        Map<String, Object> inbox =
+                object(run("ls", id.substring(0, 8), "--json", "-m", "example.org/anne", "-f", "INBOX"));
         @SuppressWarnings("unchecked")
         Map<String, Object> folder = ((List<Map<String, Object>>) inbox.get("folders")).get(0);
         keys(folder, "mailbox", "folder", "messages", "bytes", "placements");
@@ -115,7 +145,8 @@ class JsonOutputTest {
         List<Map<String, Object>> placements = (List<Map<String, Object>>) folder.get("placements");
         assertEquals(2, placements.size());
         keys(placements.get(0), "name", "dir", "mtime", "size", "flags", "date", "from", "subject");
-        assertEquals(Set.of("1700000000.M1P1.host:2,S", "1700000001.M2P1.host"),
+        assertEquals(
+                Set.of("1700000000.M1P1.host:2,S", "1700000001.M2P1.host"),
                 Set.of(placements.get(0).get("name"), placements.get(1).get("name")));
 
         Map<String, Object> diff = object(run("diff", "--json", id.substring(0, 8), "latest"));
@@ -127,17 +158,51 @@ class JsonOutputTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> hits = (List<Map<String, Object>>) find.get("hits");
         assertEquals(3, hits.size());
-        keys(hits.get(0), "mailbox", "folder", "guid", "flags", "flagWords", "messageId", "from", "to", "subject", "date",
-                "firstSnapshot", "lastSnapshot", "present");
-        assertEquals(Set.of("a", "b", "c"), Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
+        keys(
+                hits.get(0),
+                "mailbox",
+                "folder",
+                "guid",
+                "flags",
+                "flagWords",
+                "messageId",
+                "from",
+                "to",
+                "subject",
+                "date",
+                "firstSnapshot",
+                "lastSnapshot",
+                "present");
+        assertEquals(
+                Set.of("a", "b", "c"),
+                Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
         assertEquals(id, hits.get(0).get("firstSnapshot"));
         assertEquals(true, hits.get(0).get("present"));
         assertNull(hits.get(0).get("date"), "no Date header: null, not a string");
 
-        Map<String, Object> restore = object(run("restore", "--json", "--at", "now", "-m", "example.org/anne",
-                "--target", tmp.resolve("r").toString()));
-        keys(restore, "snapshot", "time", "target", "merge", "mode", "folders", "messages", "bytes", "controlFiles",
-                "skipped", "notes", "failures");
+        Map<String, Object> restore = object(run(
+                "restore",
+                "--json",
+                "--at",
+                "now",
+                "-m",
+                "example.org/anne",
+                "--target",
+                tmp.resolve("r").toString()));
+        keys(
+                restore,
+                "snapshot",
+                "time",
+                "target",
+                "merge",
+                "mode",
+                "folders",
+                "messages",
+                "bytes",
+                "controlFiles",
+                "skipped",
+                "notes",
+                "failures");
         assertEquals(3L, restore.get("messages"));
         assertEquals(2L, restore.get("folders"));
         assertEquals(false, restore.get("merge"));
@@ -157,20 +222,39 @@ class JsonOutputTest {
         assertNull(plan.get("deleted"), "a dry run deletes nothing");
         List<Map<String, Object>> groups = (List<Map<String, Object>>) plan.get("groups");
         keys(groups.get(0), "key", "snapshots");
-        List<Map<String, Object>> decisions = (List<Map<String, Object>>) groups.get(0).get("snapshots");
+        List<Map<String, Object>> decisions =
+                (List<Map<String, Object>>) groups.get(0).get("snapshots");
         keys(decisions.get(0), "id", "time", "keep", "reasons");
         assertEquals(2, decisions.size());
 
-        Map<String, Object> forget = object(run("forget", "--keep-last", "1", "--prune", "--max-unused", "0",
-                "--json"));
+        Map<String, Object> forget =
+                object(run("forget", "--keep-last", "1", "--prune", "--max-unused", "0", "--json"));
         assertEquals(1L, forget.get("kept"));
         assertEquals(1L, forget.get("removed"));
         assertEquals(1L, forget.get("deleted"));
         Map<String, Object> prune = (Map<String, Object>) forget.get("prune");
-        keys(prune, "dryRun", "changed", "snapshots", "liveBlobs", "liveSetBytes", "indexFilesRead", "packs",
-                "packsKept", "packsRepacked", "packsDeleted", "unindexedDeleted", "unindexedRemembered",
-                "bytesBefore", "bytesLive", "bytesFreed", "blobsCopied", "packsWritten", "indexFilesWritten",
-                "indexFilesDeleted", "temporaryFilesRemoved");
+        keys(
+                prune,
+                "dryRun",
+                "changed",
+                "snapshots",
+                "liveBlobs",
+                "liveSetBytes",
+                "indexFilesRead",
+                "packs",
+                "packsKept",
+                "packsRepacked",
+                "packsDeleted",
+                "unindexedDeleted",
+                "unindexedRemembered",
+                "bytesBefore",
+                "bytesLive",
+                "bytesFreed",
+                "blobsCopied",
+                "packsWritten",
+                "indexFilesWritten",
+                "indexFilesDeleted",
+                "temporaryFilesRemoved");
         assertEquals(1L, prune.get("snapshots"));
         assertTrue(((Number) prune.get("bytesFreed")).longValue() > 0, "the deleted message's data: " + prune);
 
@@ -188,10 +272,14 @@ class JsonOutputTest {
 
         CliRun text = run("forget", "--keep-last", "1", "--keep-deleted-within", "90d", "--dry-run");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().contains("1 messages") && text.out().contains("(1 newly, 0 still within the window, 0"
-                + " expired); would be carried by a replacement of"), text.out());
-        Map<String, Object> dry = object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d",
-                "--dry-run", "--json"));
+        assertTrue(
+                text.out().contains("1 messages")
+                        && text.out()
+                                .contains("(1 newly, 0 still within the window, 0"
+                                        + " expired); would be carried by a replacement of"),
+                text.out());
+        Map<String, Object> dry =
+                object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d", "--dry-run", "--json"));
         List<Map<String, Object>> planned = (List<Map<String, Object>>) dry.get("deletedMail");
         assertEquals(1, planned.size());
         keys(planned.get(0), "store", "messages", "bytes", "added", "carried", "expired", "replaced", "by");
@@ -199,30 +287,59 @@ class JsonOutputTest {
         assertEquals((long) "Subject: b\r\n\r\ntwo\r\n".length(), planned.get(0).get("bytes"));
         assertNull(planned.get(0).get("by"), "a dry run writes nothing");
 
-        Map<String, Object> done = object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d",
-                "--json"));
+        Map<String, Object> done = object(run("forget", "--keep-last", "1", "--keep-deleted-within", "90d", "--json"));
         Map<String, Object> ledger = ((List<Map<String, Object>>) done.get("deletedMail")).get(0);
         assertEquals(1L, ledger.get("added"));
         assertEquals(planned.get(0).get("replaced"), ledger.get("replaced"));
         assertTrue(ledger.get("by") instanceof String, ledger.toString());
         Map<String, Object> snapshots = object(run("snapshots", "--json"));
         List<Map<String, Object>> left = (List<Map<String, Object>>) snapshots.get("snapshots");
-        assertEquals(List.of(ledger.get("by")), left.stream().map(r -> r.get("id")).toList(),
+        assertEquals(
+                List.of(ledger.get("by")),
+                left.stream().map(r -> r.get("id")).toList(),
                 "the replacement carrying the ledger is the one snapshot left");
 
         // the snapshots that held it are gone: restore reaches it in the ledger, by name or by when it left
         Path one = tmp.resolve("one");
-        CliRun byName = run("restore", "-s", "latest", "--message", "1700000001.M2P1.host", "-m", "example.org/anne", "--target",
+        CliRun byName = run(
+                "restore",
+                "-s",
+                "latest",
+                "--message",
+                "1700000001.M2P1.host",
+                "-m",
+                "example.org/anne",
+                "--target",
                 one.toString());
         assertEquals(0, byName.code(), byName.err());
         assertTrue(byName.err().contains("restoring it from the deleted-mail ledger"), byName.err());
         assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(one.resolve("new/1700000001.M2P1.host")));
         Path anne = store.resolve("example.org/anne");
-        CliRun back = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        CliRun back = run(
+                "restore",
+                "-s",
+                "latest",
+                "--deleted-since",
+                "1d",
+                "-m",
+                "example.org/anne",
+                "--target",
+                anne.toString());
         assertEquals(0, back.code(), back.err());
-        assertEquals("Subject: b\r\n\r\ntwo\r\n", Files.readString(anne.resolve("new/1700000001.M2P1.host")),
+        assertEquals(
+                "Subject: b\r\n\r\ntwo\r\n",
+                Files.readString(anne.resolve("new/1700000001.M2P1.host")),
                 "merged back into the live mailbox");
-        CliRun twice = run("restore", "-s", "latest", "--deleted-since", "1d", "-m", "example.org/anne", "--target", anne.toString());
+        CliRun twice = run(
+                "restore",
+                "-s",
+                "latest",
+                "--deleted-since",
+                "1d",
+                "-m",
+                "example.org/anne",
+                "--target",
+                anne.toString());
         assertEquals(0, twice.code(), twice.err());
         try (var files = Files.list(anne.resolve("new"))) {
             assertEquals(1, files.count(), "a merge never writes a second copy");
@@ -261,7 +378,13 @@ class JsonOutputTest {
         Map<String, Object> repair = object(run("repair", "--json"));
         keys(repair, "indexedAnew", "replaced", "written", "unreadablePacks", "intact", "after");
         assertEquals(true, repair.get("intact"));
-        keys((Map<String, Object>) repair.get("after"), "clean", "stats", "damage", "leftovers", "snapshots",
+        keys(
+                (Map<String, Object>) repair.get("after"),
+                "clean",
+                "stats",
+                "damage",
+                "leftovers",
+                "snapshots",
                 "messages");
 
         Map<String, Object> unlock = object(run("unlock", "--json"));
@@ -269,8 +392,20 @@ class JsonOutputTest {
         assertEquals(List.of(), unlock.get("removed"), "no locks left by a finished backup");
 
         Map<String, Object> rebuild = object(run("catalog", "rebuild", "--json"));
-        keys(rebuild, "catalog", "stores", "snapshots", "folders", "placements", "messages", "gone", "blobsIndexed",
-                "durationMillis", "damagedSnapshots", "headersUnreadable", "blobsInMissingPacks");
+        keys(
+                rebuild,
+                "catalog",
+                "stores",
+                "snapshots",
+                "folders",
+                "placements",
+                "messages",
+                "gone",
+                "blobsIndexed",
+                "durationMillis",
+                "damagedSnapshots",
+                "headersUnreadable",
+                "blobsInMissingPacks");
         assertEquals(1L, rebuild.get("snapshots"));
         assertEquals(3L, rebuild.get("messages"));
 
@@ -290,12 +425,21 @@ class JsonOutputTest {
         assertTrue(snapshots.out().startsWith("ID "), snapshots.out());
         assertTrue(snapshots.out().contains("1 snapshots"), snapshots.out());
         CliRun ls = run("ls", "latest");
-        assertTrue(ls.out().lines().anyMatch(l -> l.startsWith("example.org/anne") && l.contains(".Sent")
-                && l.contains(" 1 ")), ls.out());
+        assertTrue(
+                ls.out()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("example.org/anne") && l.contains(".Sent") && l.contains(" 1 ")),
+                ls.out());
         CliRun folder = run("ls", "latest", "-m", "example.org/anne", "-f", "INBOX");
         assertEquals(3, folder.out().lines().count(), folder.out());
         assertTrue(folder.out().lines().anyMatch(l -> l.contains("  b  ") && l.endsWith("  new")), folder.out());
-        CliRun restore = run("restore", "--at", "now", "-m", "example.org/anne", "--target",
+        CliRun restore = run(
+                "restore",
+                "--at",
+                "now",
+                "-m",
+                "example.org/anne",
+                "--target",
                 tmp.resolve("r").toString());
         assertTrue(restore.out().contains(": 3 messages"), restore.out());
     }

@@ -21,8 +21,7 @@ import org.mailsnap.mailgen.StoreSpec;
 
 /** {@code --json-progress}: JSON lines on stderr as the README's schema says, the result alone on stdout. */
 class JsonProgressTest {
-    private static final Set<String> COMMON = Set.of("event", "command", "elapsedSeconds", "percentDone",
-            "etaSeconds");
+    private static final Set<String> COMMON = Set.of("event", "command", "elapsedSeconds", "percentDone", "etaSeconds");
 
     @TempDir
     Path tmp;
@@ -35,10 +34,18 @@ class JsonProgressTest {
         env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo").toString());
         env.put("MAILSNAP_PASSWORD", "progressing");
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
-        env.put("MAILSNAP_CONFIG", Files.writeString(tmp.resolve("empty.conf"), "").toString());
+        env.put(
+                "MAILSNAP_CONFIG",
+                Files.writeString(tmp.resolve("empty.conf"), "").toString());
         assertEquals(0, CliRun.of(env, "init").code());
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(7).mailboxes(3).messagesPerMailbox(6).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(7)
+                                .mailboxes(3)
+                                .messagesPerMailbox(6)
+                                .build(),
+                        1)
                 .generate(store);
     }
 
@@ -57,8 +64,11 @@ class JsonProgressTest {
             assertTrue(e.keySet().containsAll(COMMON), e.toString());
             assertEquals("progress", e.get("event"));
             assertEquals("backup", e.get("command"));
-            assertTrue(e.keySet().containsAll(Set.of("mailboxesDone", "mailboxesTotal", "messagesSeen",
-                    "messagesRead", "bytesRead")), e.toString());
+            assertTrue(
+                    e.keySet()
+                            .containsAll(Set.of(
+                                    "mailboxesDone", "mailboxesTotal", "messagesSeen", "messagesRead", "bytesRead")),
+                    e.toString());
         }
         assertEquals(3L, number(last, "mailboxesDone"));
         assertEquals(3L, number(last, "mailboxesTotal"));
@@ -71,10 +81,12 @@ class JsonProgressTest {
 
     @Test
     void catalogRebuildWritesProgressEvents() {
-        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        assertEquals(
+                0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
         CliRun rebuild = CliRun.of(env, "catalog", "rebuild", "--json-progress");
         assertEquals(0, rebuild.code(), rebuild.err());
-        Map<String, Object> last = events(rebuild.err()).get(events(rebuild.err()).size() - 1);
+        Map<String, Object> last =
+                events(rebuild.err()).get(events(rebuild.err()).size() - 1);
         assertEquals("catalog rebuild", last.get("command"));
         assertEquals(true, last.get("final"));
         assertEquals(1L, number(last, "snapshotsDone"));
@@ -84,7 +96,8 @@ class JsonProgressTest {
 
     @Test
     void checkWritesProgressEventsCountingPacksReadAndSnapshots() {
-        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        assertEquals(
+                0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
         CliRun check = CliRun.of(env, "check", "--read-data", "--json", "--json-progress");
         assertEquals(0, check.code(), check.err());
         assertTrue(Json.parse(check.out().strip()) instanceof Map<?, ?>, check.out());
@@ -102,12 +115,21 @@ class JsonProgressTest {
 
     @Test
     void restoreWritesProgressEventsCountingFoldersAndMessages() {
-        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
-        CliRun restore = CliRun.of(env, "restore", "-s", "latest", "--target", tmp.resolve("restored").toString(), "--json",
+        assertEquals(
+                0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        CliRun restore = CliRun.of(
+                env,
+                "restore",
+                "-s",
+                "latest",
+                "--target",
+                tmp.resolve("restored").toString(),
+                "--json",
                 "--json-progress");
         assertEquals(0, restore.code(), restore.err());
         Map<?, ?> result = (Map<?, ?>) Json.parse(restore.out().strip());
-        Map<String, Object> last = events(restore.err()).get(events(restore.err()).size() - 1);
+        Map<String, Object> last =
+                events(restore.err()).get(events(restore.err()).size() - 1);
         assertEquals("restore", last.get("command"));
         assertEquals(true, last.get("final"));
         assertEquals(number(result, "folders"), number(last, "foldersTotal"));
@@ -121,7 +143,8 @@ class JsonProgressTest {
 
     @Test
     void pruneWritesProgressEventsWithItsPhase() {
-        assertEquals(0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
+        assertEquals(
+                0, CliRun.of(env, "backup", "--lock", "none", store.toString()).code());
         CliRun prune = CliRun.of(env, "prune", "--json-progress");
         assertEquals(0, prune.code(), prune.err());
         Map<String, Object> last = events(prune.err()).get(events(prune.err()).size() - 1);
@@ -129,8 +152,16 @@ class JsonProgressTest {
         assertEquals(true, last.get("final"));
         assertTrue(last.get("phase") instanceof String, last.toString());
         assertNull(last.get("percentDone"), "prune knows no total");
-        assertTrue(last.keySet().containsAll(Set.of("indexFilesRead", "snapshotsMarked", "liveBlobs",
-                "packsRepacked", "bytesRepacked", "objectsDeleted")), last.toString());
+        assertTrue(
+                last.keySet()
+                        .containsAll(Set.of(
+                                "indexFilesRead",
+                                "snapshotsMarked",
+                                "liveBlobs",
+                                "packsRepacked",
+                                "bytesRepacked",
+                                "objectsDeleted")),
+                last.toString());
         assertEquals(1L, number(last, "snapshotsMarked"));
     }
 
@@ -155,7 +186,8 @@ class JsonProgressTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> events(String stderr) {
-        List<Map<String, Object>> events = stderr.lines().map(l -> (Map<String, Object>) Json.parse(l)).toList();
+        List<Map<String, Object>> events =
+                stderr.lines().map(l -> (Map<String, Object>) Json.parse(l)).toList();
         assertFalse(events.isEmpty(), "no event at all");
         return events;
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.NavigableSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.Trees;
@@ -39,8 +39,15 @@ class KillHarnessTest {
         seed = System.nanoTime();
         System.out.println("KillHarnessTest seed " + seed);
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(4).messagesPerMailbox(5)
-                .attachmentMaxBytes(24 << 10).build(), 1).generate(store);
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(seed)
+                                .mailboxes(4)
+                                .messagesPerMailbox(5)
+                                .attachmentMaxBytes(24 << 10)
+                                .build(),
+                        1)
+                .generate(store);
         Path empty = Files.createDirectories(tmp.resolve("state-empty"));
         CliRun init = inProcess(empty, "init");
         assertEquals(0, init.code(), init.err());
@@ -54,8 +61,16 @@ class KillHarnessTest {
         Map<String, StoreTree> before = Map.of(onlySnapshot(afterFirst), initialMoment);
 
         // a busy hour for a small store: every kind of change, and deliveries that the run must store
-        ChurnSpec busy = ChurnSpec.defaults().toBuilder().seed(seed).flagChangeShare(0.3).keywordChangeShare(0.1)
-                .pickupShare(0.3).moveShare(0.15).copyShare(0.1).expungeShare(0.1).deliveryShare(0.3).build();
+        ChurnSpec busy = ChurnSpec.defaults().toBuilder()
+                .seed(seed)
+                .flagChangeShare(0.3)
+                .keywordChangeShare(0.1)
+                .pickupShare(0.3)
+                .moveShare(0.15)
+                .copyShare(0.1)
+                .expungeShare(0.1)
+                .deliveryShare(0.3)
+                .build();
         System.out.println("hour: " + new ChurnSimulator(busy).simulateHour(store));
         CrashedRuns.ageDirectories(store);
         int hourlyPoints = killEverywhere("hourly", afterFirst, before, Trees.capture(store));
@@ -70,7 +85,8 @@ class KillHarnessTest {
      */
     private int killEverywhere(String label, Path baseline, Map<String, StoreTree> earlier, StoreTree now)
             throws Exception {
-        int writes = CrashedRuns.count(copy(baseline, tmp.resolve(label + "-count")), backup()).size();
+        int writes = CrashedRuns.count(copy(baseline, tmp.resolve(label + "-count")), backup())
+                .size();
         int points = 0;
         for (int write = 1; write <= writes; write++) {
             for (String point : List.of(Integer.toString(write), write + "+")) {
@@ -117,7 +133,9 @@ class KillHarnessTest {
         Path target = tmp.resolve("restore-" + System.nanoTime());
         CliRun restore = inProcess(state, "restore", "--snapshot", snapshotId, "--target", target.toString());
         assertEquals(0, restore.code(), what + ": restore of " + snapshotId + ": " + restore.err());
-        assertEquals(List.of(), Trees.diff(expected, Trees.capture(target), p -> false),
+        assertEquals(
+                List.of(),
+                Trees.diff(expected, Trees.capture(target), p -> false),
                 what + ": snapshot " + snapshotId + " does not restore the store as it was (seed " + seed + ")");
         deleteTree(target);
     }

@@ -18,10 +18,14 @@ class LibraryLoggingTest {
 
     private String stderrOf(String... args) throws Exception {
         Files.writeString(tmp.resolve("empty.conf"), "");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), LoggingProbe.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LoggingProbe.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(tmp.resolve("stderr").toFile());
         builder.environment().put("MAILSNAP_CONFIG", tmp.resolve("empty.conf").toString());
         builder.environment().remove("MAILSNAP_DEBUG");

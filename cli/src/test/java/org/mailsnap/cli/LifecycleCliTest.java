@@ -29,6 +29,7 @@ import org.mailsnap.storage.LocalStorage;
 class LifecycleCliTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
 
     CliRun run(String... args) {
@@ -45,8 +46,14 @@ class LifecycleCliTest {
 
     /** Another host's process holding a lock; {@code clock} sets how old it looks. */
     private RepositoryLock lockOf(String host, Clock clock) throws Exception {
-        Repository other = Repository.open(new LocalStorage(tmp.resolve("repo")), "correct horse".toCharArray(),
-                RepositoryOptions.builder().hostname(host).pid(4711).clock(clock).lockRefreshInterval(Duration.ZERO)
+        Repository other = Repository.open(
+                new LocalStorage(tmp.resolve("repo")),
+                "correct horse".toCharArray(),
+                RepositoryOptions.builder()
+                        .hostname(host)
+                        .pid(4711)
+                        .clock(clock)
+                        .lockRefreshInterval(Duration.ZERO)
                         .build());
         return other.lockShared();
     }
@@ -71,13 +78,24 @@ class LifecycleCliTest {
         assertTrue(noPolicy.err().contains("no policy"), noPolicy.err());
         assertEquals(2, run("forget", "--keep-daily", "many").code());
         assertEquals(2, run("forget", "--keep-within", "7 days").code());
-        assertEquals(2, run("forget", "--keep-last", "1", "--group-by", "mailbox").code());
+        assertEquals(
+                2, run("forget", "--keep-last", "1", "--group-by", "mailbox").code());
 
         CliRun plan = run("forget", "--keep-last", "1", "--dry-run");
         assertEquals(0, plan.code(), plan.err());
-        assertEquals(1, plan.out().lines().filter(l -> l.contains(" keep ") && l.contains("last snapshot")).count(),
+        assertEquals(
+                1,
+                plan.out()
+                        .lines()
+                        .filter(l -> l.contains(" keep ") && l.contains("last snapshot"))
+                        .count(),
                 plan.out());
-        assertEquals(2, plan.out().lines().filter(l -> l.startsWith("  ") && l.contains(" remove ")).count(),
+        assertEquals(
+                2,
+                plan.out()
+                        .lines()
+                        .filter(l -> l.startsWith("  ") && l.contains(" remove "))
+                        .count(),
                 plan.out());
         assertTrue(plan.out().contains("would remove 2 of 3 snapshots"), plan.out());
         assertTrue(run("snapshots").out().contains("3 snapshots"), "a dry run removes nothing");
@@ -136,7 +154,9 @@ class LifecycleCliTest {
             assertTrue(all.out().contains("1 lock(s) removed"), all.out());
             CliRun prune = run("prune", "--dry-run");
             assertEquals(0, prune.code(), prune.err());
-            assertTrue(prune.out().contains("dry run: nothing changed") || prune.out().contains("nothing"),
+            assertTrue(
+                    prune.out().contains("dry run: nothing changed")
+                            || prune.out().contains("nothing"),
                     prune.out());
         }
         try (var locks = Files.list(tmp.resolve("repo").resolve("locks"))) {

@@ -92,8 +92,10 @@ final class LiveDeliveries implements AutoCloseable {
             String mailbox = mailboxes.get(random.nextInt(mailboxes.size()));
             String name = "1700000000.M" + n + "P1.live";
             Path tmp = store.resolve(mailbox).resolve("tmp").resolve(name);
-            writeDurably(tmp, "From: live@example.org\nSubject: delivery " + n + "\nMessage-ID: <" + n
-                    + "@live>\n\nbody " + n + " " + random.nextLong() + "\n");
+            writeDurably(
+                    tmp,
+                    "From: live@example.org\nSubject: delivery " + n + "\nMessage-ID: <" + n + "@live>\n\nbody " + n
+                            + " " + random.nextLong() + "\n");
             String to = (mailbox.isEmpty() ? "" : mailbox + "/") + "new/" + name;
             Files.move(tmp, store.resolve(to));
             inNew.add(to);
@@ -187,8 +189,9 @@ final class LiveDeliveries implements AutoCloseable {
             throw new UncheckedIOException(new IOException("step " + index + " left no " + step.to()));
         }
         if (!step.delivery()) {
-            tree.put(step.from(), new StoreTree.Entry(step.from(), entry.kind(), entry.size(), entry.sha256(),
-                    entry.mtimeNanos()));
+            tree.put(
+                    step.from(),
+                    new StoreTree.Entry(step.from(), entry.kind(), entry.size(), entry.sha256(), entry.mtimeNanos()));
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ class LocalStateTest {
 
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
     Path catalog;
@@ -63,7 +63,8 @@ class LocalStateTest {
         try (Stream<Path> domains = Files.list(store)) {
             Path domain = domains.sorted().findFirst().orElseThrow();
             try (Stream<Path> users = Files.list(domain)) {
-                mailbox = store.relativize(users.sorted().findFirst().orElseThrow()).toString();
+                mailbox = store.relativize(users.sorted().findFirst().orElseThrow())
+                        .toString();
             }
         }
         before = StoreTree.capture(store.resolve(mailbox), exact);
@@ -88,17 +89,20 @@ class LocalStateTest {
                 ch.truncate(truncated);
             }
             Path target = tmp.resolve("restored-" + environment);
-            for (String[] args : List.of(new String[] {"snapshots"},
-                    new String[] {"restore", "--snapshot", "latest", "--mailbox", mailbox, "--target",
-                            target.toString()},
+            for (String[] args : List.of(
+                    new String[] {"snapshots"},
+                    new String[] {"restore", "--snapshot", "latest", "--mailbox", mailbox, "--target", target.toString()
+                    },
                     new String[] {"backup", "--lock", "none", "--host", HOST, store.toString()})) {
                 CliRun child = runChild(tmp.resolve("cwd-" + environment + "-" + args[0]), args);
                 assertEquals(1, child.code(), String.join(" ", args) + ": " + child.err());
                 var m = DAMAGED.matcher(child.err());
                 assertTrue(m.matches(), "one line naming the catalog: " + child.err());
                 assertEquals(catalog.toString(), m.group(1));
-                var sizes = Pattern.compile(Pattern.quote(environment + "/data.mdb: data file truncated: " + truncated
-                        + " bytes, needs ") + "(\\d+)").matcher(m.group(2));
+                var sizes = Pattern.compile(Pattern.quote(
+                                        environment + "/data.mdb: data file truncated: " + truncated + " bytes, needs ")
+                                + "(\\d+)")
+                        .matcher(m.group(2));
                 assertTrue(sizes.matches(), child.err());
                 long needed = Long.parseLong(sizes.group(1));
                 assertTrue(needed > truncated && needed <= size, child.err());
@@ -122,8 +126,9 @@ class LocalStateTest {
         }
         CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code());
-        assertEquals("mailsnap: the local catalog at " + catalog + " is damaged (state/data.mdb: data file"
-                + " truncated: " + (size - 4096) + " bytes, needs " + size + "): run `mailsnap catalog rebuild`\n",
+        assertEquals(
+                "mailsnap: the local catalog at " + catalog + " is damaged (state/data.mdb: data file" + " truncated: "
+                        + (size - 4096) + " bytes, needs " + size + "): run `mailsnap catalog rebuild`\n",
                 snapshots.err());
         assertRebuildThenRestoreGivesBackTheStore();
     }
@@ -136,7 +141,10 @@ class LocalStateTest {
         Path inbox = store.resolve(mailbox);
         String name;
         try (Stream<Path> files = Files.list(inbox.resolve("cur"))) {
-            name = files.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();
+            name = files.map(p -> p.getFileName().toString())
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         String base = name.substring(0, name.indexOf(':'));
         assertTrue(flipAll(catalog.resolve("state/data.mdb"), base.getBytes(StandardCharsets.UTF_8), 0xFF) > 0);
@@ -149,8 +157,11 @@ class LocalStateTest {
         var m = DAMAGED.matcher(backup.err());
         assertTrue(m.matches(), backup.err());
         assertEquals(catalog.toString(), m.group(1));
-        assertTrue(m.group(2).matches("a record of state/(placements|content|messages) \\(key [0-9a-f]+…?\\)"
-                + " fails its checksum"), backup.err());
+        assertTrue(
+                m.group(2)
+                        .matches("a record of state/(placements|content|messages) \\(key [0-9a-f]+…?\\)"
+                                + " fails its checksum"),
+                backup.err());
         assertFalse(backup.err().contains("repository"), "never reads as repository damage: " + backup.err());
 
         assertEquals(0, run("catalog", "rebuild").code());
@@ -161,8 +172,7 @@ class LocalStateTest {
 
     @Test
     void aFlippedByteInASnapshotSummarySaysTheCatalogIsDamaged() throws Exception {
-        assertTrue(flipAll(catalog.resolve("state/data.mdb"), HOST.getBytes(StandardCharsets.US_ASCII),
-                0xC3) > 0);
+        assertTrue(flipAll(catalog.resolve("state/data.mdb"), HOST.getBytes(StandardCharsets.US_ASCII), 0xC3) > 0);
         CliRun snapshots = run("snapshots");
         assertEquals(1, snapshots.code(), snapshots.err());
         assertTrue(DAMAGED.matcher(snapshots.err()).matches(), snapshots.err());
@@ -174,12 +184,18 @@ class LocalStateTest {
         Path inbox = store.resolve(mailbox);
         String name;
         try (Stream<Path> files = Files.list(inbox.resolve("cur"))) {
-            name = files.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();
+            name = files.map(p -> p.getFileName().toString())
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         org.mailsnap.model.BlobId header;
         try (org.mailsnap.catalog.Catalog c = org.mailsnap.catalog.Catalog.open(catalog, repositoryId);
-             org.mailsnap.catalog.CatalogReader r = c.read()) {
-            header = r.content(mailbox, name.substring(0, name.indexOf(':'))).orElseThrow().content().header();
+                org.mailsnap.catalog.CatalogReader r = c.read()) {
+            header = r.content(mailbox, name.substring(0, name.indexOf(':')))
+                    .orElseThrow()
+                    .content()
+                    .header();
         }
         byte[] key = header.toBytes();
         byte[] flipped = key.clone();
@@ -190,14 +206,24 @@ class LocalStateTest {
         Path target = tmp.resolve("restored");
         // in a child JVM: a failed restore returns before its writer threads stop (Restorer shuts its pool down
         // without waiting), and one still inside a catalog lookup keeps this JVM's catalog registered as open
-        CliRun restore = runChild(tmp.resolve("cwd-restore"), "restore", "--snapshot", "latest", "--mailbox", mailbox,
-                "--target", target.toString());
+        CliRun restore = runChild(
+                tmp.resolve("cwd-restore"),
+                "restore",
+                "--snapshot",
+                "latest",
+                "--mailbox",
+                mailbox,
+                "--target",
+                target.toString());
         assertEquals(1, restore.code(), restore.err());
         var m = DAMAGED.matcher(restore.err());
         assertTrue(m.matches(), restore.err());
         assertEquals(catalog.toString(), m.group(1));
-        assertTrue(m.group(2).startsWith("its blob index lacks blob " + header.shortHex() + "…, which the"
-                + " repository's index file "), restore.err());
+        assertTrue(
+                m.group(2)
+                        .startsWith("its blob index lacks blob " + header.shortHex() + "…, which the"
+                                + " repository's index file "),
+                restore.err());
         assertRebuildThenRestoreGivesBackTheStore();
     }
 
@@ -224,9 +250,12 @@ class LocalStateTest {
         Files.setPosixFilePermissions(catalog.resolve("state/data.mdb"), PosixFilePermissions.fromString("rw-rw-rw-"));
         CliRun snapshots = run("snapshots");
         assertEquals(0, snapshots.code(), snapshots.err());
-        assertEquals("mailsnap: warning: the local catalog at " + catalog + " was readable by other users (" + catalog
-                + " 0755, " + catalog.resolve("state/data.mdb") + " 0666); made it owner-only (0700 directories,"
-                + " 0600 files)\n", snapshots.err());
+        assertEquals(
+                "mailsnap: warning: the local catalog at " + catalog + " was readable by other users (" + catalog
+                        + " 0755, " + catalog.resolve("state/data.mdb")
+                        + " 0666); made it owner-only (0700 directories,"
+                        + " 0600 files)\n",
+                snapshots.err());
         assertPrivate();
         CliRun again = run("snapshots");
         assertEquals("", again.err(), "warned once");
@@ -261,8 +290,10 @@ class LocalStateTest {
         assertEquals(1, snapshots.code(), snapshots.err());
         assertEquals(1, snapshots.err().lines().count(), snapshots.err());
         String refusal = "config of " + tmp.resolve("repo") + ": unsupported repository config version 257";
-        assertTrue(snapshots.err().contains(refusal)
-                && snapshots.err().contains("written by a newer mailsnap, or damaged"), snapshots.err());
+        assertTrue(
+                snapshots.err().contains(refusal)
+                        && snapshots.err().contains("written by a newer mailsnap, or damaged"),
+                snapshots.err());
         Files.write(config, good);
         assertRestoreGivesBackTheStore();
     }
@@ -271,12 +302,14 @@ class LocalStateTest {
 
     void assertPrivate() throws IOException {
         for (Path dir : List.of(catalog, catalog.resolve("state"), catalog.resolve("blobs"))) {
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
-                    dir.toString());
+            assertEquals(
+                    "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), dir.toString());
             for (String file : new String[] {"data.mdb", "lock.mdb"}) {
                 if (dir != catalog) {
-                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                            dir.resolve(file))), dir.resolve(file).toString());
+                    assertEquals(
+                            "rw-------",
+                            PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))),
+                            dir.resolve(file).toString());
                 }
             }
         }
@@ -321,20 +354,25 @@ class LocalStateTest {
         Files.createDirectories(cwd);
         List<String> command = ChildJvm.mailsnap(List.of("-Xmx256m"), args);
         if (umask != null) {
-            List<String> quoted = command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList();
+            List<String> quoted = command.stream()
+                    .map(a -> "'" + a.replace("'", "'\\''") + "'")
+                    .toList();
             command = List.of("sh", "-c", "umask " + umask + " && exec " + String.join(" ", quoted));
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(cwd.resolve("stdout").toFile()).redirectError(cwd.resolve("stderr").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(cwd.resolve("stdout").toFile())
+                .redirectError(cwd.resolve("stderr").toFile());
         pb.environment().putAll(env);
         Process process = pb.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child finished");
         try (Stream<Path> files = Files.list(cwd)) {
-            List<String> crashLogs = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hs_err"))
+            List<String> crashLogs = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("hs_err"))
                     .toList();
             assertEquals(List.of(), crashLogs, "no JVM crash");
         }
-        return new CliRun(process.exitValue(), Files.readString(cwd.resolve("stdout")),
-                Files.readString(cwd.resolve("stderr")));
+        return new CliRun(
+                process.exitValue(), Files.readString(cwd.resolve("stdout")), Files.readString(cwd.resolve("stderr")));
     }
 }

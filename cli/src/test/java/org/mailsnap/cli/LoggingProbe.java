@@ -1,7 +1,5 @@
 package org.mailsnap.cli;
 
-import java.util.Arrays;
-
 /**
  * A process for {@link LibraryLoggingTest}: runs one mailsnap command, then logs a warning the way the AWS SDK
  * does (through SLF4J), so the test sees on this process's stderr what an S3 run would show.

@@ -15,18 +15,28 @@ import org.mailsnap.snapshot.FolderEntry;
 
 /** {@code ls --folder}'s two renderings of the same listing, without a repository: {@link LsText}, {@link LsJson}. */
 class LsRenderingTest {
-    static final FolderEntry INBOX = new FolderEntry(new FolderKey("example.org/anne", ""), 0, 0, 2, 2468,
-            List.of(BlobId.of(new byte[32])), List.of());
+    static final FolderEntry INBOX = new FolderEntry(
+            new FolderKey("example.org/anne", ""), 0, 0, 2, 2468, List.of(BlobId.of(new byte[32])), List.of());
 
     static LsReport report() {
         Map<FolderEntry, List<LsReport.Message>> messages = new LinkedHashMap<>();
-        messages.put(INBOX, List.of(
-                new LsReport.Message(DiffRenderingTest.state("", "1.M1.h:2,RSa", true, List.of()).placement(),
-                        List.of("answered", "seen", "$Important"), DiffRenderingTest.LUNCH),
-                new LsReport.Message(DiffRenderingTest.state("", "2.M2.h", false, List.of()).placement(), List.of(),
-                        null)));
-        return new LsReport(new SnapshotSummary("c".repeat(64), DiffRenderingTest.DATE, "host", "store", 2),
-                List.of(INBOX), messages);
+        messages.put(
+                INBOX,
+                List.of(
+                        new LsReport.Message(
+                                DiffRenderingTest.state("", "1.M1.h:2,RSa", true, List.of())
+                                        .placement(),
+                                List.of("answered", "seen", "$Important"),
+                                DiffRenderingTest.LUNCH),
+                        new LsReport.Message(
+                                DiffRenderingTest.state("", "2.M2.h", false, List.of())
+                                        .placement(),
+                                List.of(),
+                                null)));
+        return new LsReport(
+                new SnapshotSummary("c".repeat(64), DiffRenderingTest.DATE, "host", "store", 2),
+                List.of(INBOX),
+                messages);
     }
 
     @Test
@@ -35,9 +45,11 @@ class LsRenderingTest {
         LsText.print(report(), false, new PrintWriter(out, true));
         List<String> lines = out.toString().lines().toList();
         assertEquals("example.org/anne INBOX:", lines.get(0));
-        assertEquals("  " + MailText.DATE.format(DiffRenderingTest.DATE) + "  "
-                + MailText.column("Carol <carol@example.com>", 28) + "  " + MailText.column("Lunch?", 40)
-                + "  answered, seen, $Important", lines.get(1));
+        assertEquals(
+                "  " + MailText.DATE.format(DiffRenderingTest.DATE) + "  "
+                        + MailText.column("Carol <carol@example.com>", 28) + "  " + MailText.column("Lunch?", 40)
+                        + "  answered, seen, $Important",
+                lines.get(1));
         assertEquals(true, lines.get(2).endsWith("  new"), lines.get(2));
 
         StringWriter withFiles = new StringWriter();
@@ -55,7 +67,8 @@ class LsRenderingTest {
         Map<String, Object> folder = ((List<Map<String, Object>>) o.get("folders")).get(0);
         List<Map<String, Object>> placements = (List<Map<String, Object>>) folder.get("placements");
         JsonOutputTest.keys(placements.get(0), "name", "dir", "mtime", "size", "flags", "date", "from", "subject");
-        assertEquals(List.of("answered", "seen", "$Important"), placements.get(0).get("flags"));
+        assertEquals(
+                List.of("answered", "seen", "$Important"), placements.get(0).get("flags"));
         assertEquals("Carol <carol@example.com>", placements.get(0).get("from"));
         assertEquals(null, placements.get(1).get("subject"));
     }

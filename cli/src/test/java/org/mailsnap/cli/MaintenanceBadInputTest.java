@@ -34,6 +34,7 @@ import org.mailsnap.mailgen.StoreSpec;
 class MaintenanceBadInputTest {
     @TempDir
     static Path template;
+
     @TempDir
     Path tmp;
 
@@ -83,14 +84,23 @@ class MaintenanceBadInputTest {
         long seed = System.nanoTime();
         System.out.println("MaintenanceBadInputTest seed " + seed);
         Path store = template.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(20).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(20)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
         Map<String, String> env = environment(template);
         assertEquals(0, CliRun.of(env, "init").code());
         // a message only the first snapshot holds, so that after the first is forgotten prune has a pack to rewrite
         Path inbox;
         try (var paths = Files.walk(store)) {
-            inbox = paths.filter(p -> p.getFileName().toString().equals("cur")).sorted().findFirst().orElseThrow();
+            inbox = paths.filter(p -> p.getFileName().toString().equals("cur"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         Path only = inbox.resolve("1700000099.M99P99.badinput:2,S");
         StringBuilder text = new StringBuilder("Subject: only in the first snapshot\r\n\r\n");
@@ -121,8 +131,7 @@ class MaintenanceBadInputTest {
 
     @ParameterizedTest
     @EnumSource(Damage.class)
-    void everyMaintenanceCommandNamesTheDamageInOneLineAndDeletesNothingItCouldNotRead(Damage damage)
-            throws Exception {
+    void everyMaintenanceCommandNamesTheDamageInOneLineAndDeletesNothingItCouldNotRead(Damage damage) throws Exception {
         if (damage == Damage.READ_ONLY || damage == Damage.FULL_DISK) {
             Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting needs root");
         }
@@ -134,8 +143,8 @@ class MaintenanceBadInputTest {
             try (Damaged d = damage(damage, dir.resolve("repo"))) {
                 Map<String, byte[]> before = contents(dir.resolve("repo"));
                 CliRun run = CliRun.of(environment(dir), command.args.toArray(String[]::new));
-                String said = "$ mailsnap " + String.join(" ", command.args) + " with " + damage + " -> "
-                        + run.code() + "\n" + run.out() + run.err();
+                String said = "$ mailsnap " + String.join(" ", command.args) + " with " + damage + " -> " + run.code()
+                        + "\n" + run.out() + run.err();
                 System.out.println(said);
                 @SuppressWarnings("EnumOrdinal") // the table above lists the codes in Command order
                 int expected = damage.codes.get(command.ordinal());
@@ -143,12 +152,15 @@ class MaintenanceBadInputTest {
                     failures.add("exit " + run.code() + ", expected " + expected + ": " + said);
                 }
                 String all = run.out() + run.err();
-                if (all.contains("\tat ") || all.matches("(?s).*(Exception|Error)(:|\\n|$).*")
+                if (all.contains("\tat ")
+                        || all.matches("(?s).*(Exception|Error)(:|\\n|$).*")
                         || all.contains("java.")) {
                     failures.add("a stack trace or a Java class name: " + said);
                 }
-                long errors = run.err().lines().filter(l -> l.startsWith("mailsnap:")
-                        && !l.startsWith("mailsnap: warning:")).count();
+                long errors = run.err()
+                        .lines()
+                        .filter(l -> l.startsWith("mailsnap:") && !l.startsWith("mailsnap: warning:"))
+                        .count();
                 if (errors > 1) {
                     failures.add(errors + " error lines: " + said);
                 }
@@ -180,6 +192,7 @@ class MaintenanceBadInputTest {
         final String object;
         /** Any of these in the output names the damage. */
         final List<String> names;
+
         final Path mount;
 
         Damaged(String object, List<String> names, Path mount) {
@@ -262,7 +275,8 @@ class MaintenanceBadInputTest {
 
     private static Path largest(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).max(Comparator.comparingLong(p -> p.toFile().length()))
+            return files.filter(Files::isRegularFile)
+                    .max(Comparator.comparingLong(p -> p.toFile().length()))
                     .orElseThrow(() -> new AssertionError("nothing in " + dir));
         }
     }

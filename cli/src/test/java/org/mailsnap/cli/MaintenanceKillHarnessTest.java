@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.NavigableSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,53 +48,84 @@ class MaintenanceKillHarnessTest {
         seed = System.nanoTime();
         System.out.println("MaintenanceKillHarnessTest seed " + seed);
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(3).messagesPerMailbox(6)
-                .attachmentMaxBytes(24 << 10).build(), 1).generate(store);
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(seed)
+                                .mailboxes(3)
+                                .messagesPerMailbox(6)
+                                .attachmentMaxBytes(24 << 10)
+                                .build(),
+                        1)
+                .generate(store);
         Path threeSnapshots = Files.createDirectories(tmp.resolve("state-three"));
         assertOk(CrashedRuns.inProcess(threeSnapshots, "init"));
         // three snapshots of a store losing and gaining mail: forgetting two leaves dead blobs in shared packs
         Map<String, StoreTree> moments = new LinkedHashMap<>();
-        ChurnSpec expunging = ChurnSpec.defaults().toBuilder().seed(seed).expungeShare(0.4).deliveryShare(0.3)
-                .flagChangeShare(0.2).build();
+        ChurnSpec expunging = ChurnSpec.defaults().toBuilder()
+                .seed(seed)
+                .expungeShare(0.4)
+                .deliveryShare(0.3)
+                .flagChangeShare(0.2)
+                .build();
         for (int hour = 0; hour < 3; hour++) {
             if (hour > 0) {
                 new ChurnSimulator(expunging.toBuilder().seed(seed + hour).build()).simulateHour(store);
                 CrashedRuns.ageDirectories(store);
             }
             NavigableSet<String> before = CrashedRuns.snapshotIds(threeSnapshots);
-            assertOk(CrashedRuns.inProcess(threeSnapshots, "backup", store.toString(), "--lock", "none",
-                    "--checkpoint", "1"));
+            assertOk(CrashedRuns.inProcess(
+                    threeSnapshots, "backup", store.toString(), "--lock", "none", "--checkpoint", "1"));
             NavigableSet<String> after = CrashedRuns.snapshotIds(threeSnapshots);
             after.removeAll(before);
             moments.put(after.first(), Trees.capture(store));
         }
         List<String> newest = List.of(new ArrayList<>(moments.keySet()).get(2));
 
-        int points = killBetweenSteps("forget", threeSnapshots, List.of("forget", "--keep-last", "1"),
-                new Expected(moments, newest, null, false), false);
+        int points = killBetweenSteps(
+                "forget",
+                threeSnapshots,
+                List.of("forget", "--keep-last", "1"),
+                new Expected(moments, newest, null, false),
+                false);
 
         // the ledger is written onto the newest snapshot before any snapshot is deleted: wherever the kill lands,
         // every placement that left its folder is in a snapshot still present or in the ledger
         List<String> keepDeleted = List.of("forget", "--keep-last", "1", "--keep-deleted-within", "1y");
         long gone = ledgerMessages(threeSnapshots, keepDeleted);
         assertTrue(gone > 0, "the churn expunged mail between the snapshots");
-        points += killBetweenSteps("forget --keep-deleted-within", threeSnapshots, keepDeleted,
-                new Expected(moments, List.of(), null, true), false, state -> assertEquals(gone,
-                        ledgerMessages(state, keepDeleted), state.getFileName() + ": every gone message is still reachable"));
+        points += killBetweenSteps(
+                "forget --keep-deleted-within",
+                threeSnapshots,
+                keepDeleted,
+                new Expected(moments, List.of(), null, true),
+                false,
+                state -> assertEquals(
+                        gone,
+                        ledgerMessages(state, keepDeleted),
+                        state.getFileName() + ": every gone message is still reachable"));
 
         Path forgotten = CrashedRuns.copy(threeSnapshots, tmp.resolve("state-forgotten"));
         assertOk(CrashedRuns.inProcess(forgotten, "forget", "--keep-last", "1"));
         // the newest snapshot, or its replacement without the mailbox: never both, never neither
         String departed = aMailbox(store);
-        points += killBetweenSteps("forget --mailbox", forgotten, List.of("forget", "--mailbox", departed),
-                new Expected(moments, List.of(), departed, true), false);
-        points += killBetweenSteps("prune", forgotten, List.of("prune", "--max-unused", "0%"),
-                new Expected(moments, newest, null, false), false);
+        points += killBetweenSteps(
+                "forget --mailbox",
+                forgotten,
+                List.of("forget", "--mailbox", departed),
+                new Expected(moments, List.of(), departed, true),
+                false);
+        points += killBetweenSteps(
+                "prune",
+                forgotten,
+                List.of("prune", "--max-unused", "0%"),
+                new Expected(moments, newest, null, false),
+                false);
 
         Path damaged = CrashedRuns.copy(forgotten, tmp.resolve("state-damaged"));
         assertOk(CrashedRuns.inProcess(damaged, "prune", "--max-unused", "0%"));
         flipAByteOfEachIndexFile(damaged);
-        points += killBetweenSteps("repair", damaged, List.of("repair"), new Expected(moments, newest, null, false), true);
+        points += killBetweenSteps(
+                "repair", damaged, List.of("repair"), new Expected(moments, newest, null, false), true);
         System.out.println("forget, prune, repair: " + points + " kill points");
     }
 
@@ -109,8 +140,8 @@ class MaintenanceKillHarnessTest {
      *                 deleted-mail ledger): a snapshot not in {@code moments} is its replacement, which restores
      *                 the newest moment (less {@code removed}), and exactly one of the two is left
      */
-    private record Expected(Map<String, StoreTree> moments, List<String> mustStay, String removed,
-                            boolean replacesNewest) {}
+    private record Expected(
+            Map<String, StoreTree> moments, List<String> mustStay, String removed, boolean replacesNewest) {}
 
     /** How many messages a deleted-mail ledger would keep, as {@code forget --dry-run --json} counts them. */
     @SuppressWarnings("unchecked")
@@ -119,8 +150,8 @@ class MaintenanceKillHarnessTest {
         args.addAll(List.of("--dry-run", "--json"));
         CliRun dry = CrashedRuns.inProcess(state, args.toArray(String[]::new));
         assertEquals(0, dry.code(), dry.out() + dry.err());
-        List<Map<String, Object>> ledgers = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(dry.out()))
-                .get("deletedMail");
+        List<Map<String, Object>> ledgers =
+                (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(dry.out())).get("deletedMail");
         assertEquals(1, ledgers.size(), dry.out());
         return ((Number) ledgers.get(0).get("messages")).longValue();
     }
@@ -138,13 +169,14 @@ class MaintenanceKillHarnessTest {
      *                  but never more of it
      * @return how many kill points were exercised
      */
-    private int killBetweenSteps(String label, Path baseline, List<String> args, Expected expected,
-                                 boolean repairing) throws Exception {
-        return killBetweenSteps(label, baseline, args, expected, repairing, state -> { });
+    private int killBetweenSteps(String label, Path baseline, List<String> args, Expected expected, boolean repairing)
+            throws Exception {
+        return killBetweenSteps(label, baseline, args, expected, repairing, state -> {});
     }
 
-    private int killBetweenSteps(String label, Path baseline, List<String> args, Expected expected,
-                                 boolean repairing, StateCheck more) throws Exception {
+    private int killBetweenSteps(
+            String label, Path baseline, List<String> args, Expected expected, boolean repairing, StateCheck more)
+            throws Exception {
         List<String> damageBefore = damage(check(baseline));
         assertEquals(repairing, !damageBefore.isEmpty(), label + ": damage before: " + damageBefore);
         Path counted = CrashedRuns.copy(baseline, tmp.resolve(label + "-count"));
@@ -218,8 +250,13 @@ class MaintenanceKillHarnessTest {
             assertEquals(1, left.size(), what + ": the snapshot or its replacement, once: " + left);
         }
         if (expected.replacesNewest()) {
-            assertEquals(1, left.stream().filter(id -> id.equals(newestId) || !expected.moments().containsKey(id))
-                    .count(), what + ": the newest snapshot or its replacement, once: " + left);
+            assertEquals(
+                    1,
+                    left.stream()
+                            .filter(id ->
+                                    id.equals(newestId) || !expected.moments().containsKey(id))
+                            .count(),
+                    what + ": the newest snapshot or its replacement, once: " + left);
         }
         for (String id : left) {
             StoreTree moment = expected.moments().get(id);
@@ -228,9 +265,16 @@ class MaintenanceKillHarnessTest {
             Path target = tmp.resolve("restore-" + System.nanoTime());
             CliRun restore = CrashedRuns.inProcess(state, "restore", "--snapshot", id, "--target", target.toString());
             assertEquals(0, restore.code(), what + ": restore of " + id + ": " + restore.err());
-            assertEquals(List.of(), Trees.diff(moment != null ? moment : newest, Trees.capture(target),
-                    p -> removed != null && (p.equals(removed) || p.startsWith(removed + "/")
-                            || removed.startsWith(p + "/"))), // its domain directory goes if it held only it
+            assertEquals(
+                    List.of(),
+                    Trees.diff(
+                            moment != null ? moment : newest,
+                            Trees.capture(target),
+                            p -> removed != null
+                                    && (p.equals(removed)
+                                            || p.startsWith(removed + "/")
+                                            || removed.startsWith(
+                                                    p + "/"))), // its domain directory goes if it held only it
                     what + ": snapshot " + id + " does not restore the store as it was (seed " + seed + ")");
             CrashedRuns.deleteTree(target);
         }
@@ -239,9 +283,12 @@ class MaintenanceKillHarnessTest {
     /** The first mailbox of the store ({@code domain/user}). */
     private static String aMailbox(Path store) throws IOException {
         try (Stream<Path> dirs = Files.walk(store, 3)) {
-            return dirs.filter(p -> p.getFileName().toString().equals("cur") && p.getNameCount()
-                    == store.getNameCount() + 3).map(p -> store.relativize(p.getParent()).toString()).sorted()
-                    .findFirst().orElseThrow();
+            return dirs.filter(p ->
+                            p.getFileName().toString().equals("cur") && p.getNameCount() == store.getNameCount() + 3)
+                    .map(p -> store.relativize(p.getParent()).toString())
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsFileTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
     Path metrics;
@@ -56,8 +57,8 @@ class MetricsFileTest {
         assertEquals(0, s.get("mailsnap_backup_mailboxes_skipped"));
         assertTrue(s.get("mailsnap_backup_bytes_read") > 40, s.toString());
         assertTrue(s.get("mailsnap_backup_bytes_added") > 0, s.toString());
-        for (String name : List.of("messages_renamed", "messages_expunged", "lock_hold_max_seconds",
-                "duration_seconds")) {
+        for (String name :
+                List.of("messages_renamed", "messages_expunged", "lock_hold_max_seconds", "duration_seconds")) {
             assertTrue(s.containsKey("mailsnap_backup_" + name), name + " in " + s);
         }
         double success = s.get("mailsnap_backup_last_success_timestamp_seconds");
@@ -73,9 +74,12 @@ class MetricsFileTest {
         Path mail = store.resolve("example.org/anne/cur/1700000001.M2P1.host:2,S");
         Files.move(mail, mail.resolveSibling("1700000001.M2P1.host:2,RS"));
         Files.delete(store.resolve("example.org/anne/new/1700000000.M1P1.host"));
-        assertEquals(0, run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
-                .code());
-        Map<String, Double> second = PrometheusText.parse(Files.readString(metrics)).samples();
+        assertEquals(
+                0,
+                run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
+                        .code());
+        Map<String, Double> second =
+                PrometheusText.parse(Files.readString(metrics)).samples();
         assertEquals(0, second.get("mailsnap_backup_messages_new"));
         assertEquals(1, second.get("mailsnap_backup_messages_renamed"));
         assertEquals(1, second.get("mailsnap_backup_messages_expunged"));
@@ -83,9 +87,12 @@ class MetricsFileTest {
 
     @Test
     void aFailedRunKeepsTheLastSuccessAndSaysHowItEnded() throws Exception {
-        assertEquals(0, run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
-                .code());
-        double success = PrometheusText.parse(Files.readString(metrics)).samples()
+        assertEquals(
+                0,
+                run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
+                        .code());
+        double success = PrometheusText.parse(Files.readString(metrics))
+                .samples()
                 .get("mailsnap_backup_last_success_timestamp_seconds");
 
         env.put("MAILSNAP_PASSWORD", "wrong");
@@ -99,17 +106,25 @@ class MetricsFileTest {
 
         env.put("MAILSNAP_PASSWORD", "correct horse");
         try (RunLock held = RunLock.acquire(tmp.resolve("catalog"), "test")) {
-            assertEquals(4, run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
-                    .code());
+            assertEquals(
+                    4,
+                    run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
+                            .code());
         }
-        Map<String, Double> busy = PrometheusText.parse(Files.readString(metrics)).samples();
+        Map<String, Double> busy =
+                PrometheusText.parse(Files.readString(metrics)).samples();
         assertEquals(4, busy.get("mailsnap_backup_exit_code"));
         assertEquals(success, busy.get("mailsnap_backup_last_success_timestamp_seconds"));
     }
 
     @Test
     void aFirstRunThatFailsHasNoLastSuccess() throws Exception {
-        CliRun missing = run("backup", "--lock", "none", "--metrics-file", metrics.toString(),
+        CliRun missing = run(
+                "backup",
+                "--lock",
+                "none",
+                "--metrics-file",
+                metrics.toString(),
                 tmp.resolve("no-store").toString());
         assertNotEquals(0, missing.code());
         Map<String, Double> s = PrometheusText.parse(Files.readString(metrics)).samples();
@@ -119,7 +134,12 @@ class MetricsFileTest {
 
     @Test
     void anUnwritableMetricsFileIsAWarningNotAFailure() {
-        CliRun run = run("backup", "--lock", "none", "--metrics-file", tmp.resolve("no/such/dir/m.prom").toString(),
+        CliRun run = run(
+                "backup",
+                "--lock",
+                "none",
+                "--metrics-file",
+                tmp.resolve("no/such/dir/m.prom").toString(),
                 store.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("warning: cannot write the metrics file"), run.err());
@@ -127,19 +147,30 @@ class MetricsFileTest {
 
     @Test
     void aRunEndedBySigtermStillWritesTheFile() throws Exception {
-        assertEquals(0, run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
-                .code());
-        double success = PrometheusText.parse(Files.readString(metrics)).samples()
+        assertEquals(
+                0,
+                run("backup", "--lock", "none", "--metrics-file", metrics.toString(), store.toString())
+                        .code());
+        double success = PrometheusText.parse(Files.readString(metrics))
+                .samples()
                 .get("mailsnap_backup_last_success_timestamp_seconds");
         // The password command says "ready" and then waits on stdin: the run is under way, blocked, when killed.
-        ProcessBuilder builder = new ProcessBuilder(ChildJvm.mailsnap(List.of(), "backup", "--lock", "none",
-                "--metrics-file", metrics.toString(), "--password-command",
-                "echo ready >&2; read line; echo correct horse", store.toString()));
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.mailsnap(
+                List.of(),
+                "backup",
+                "--lock",
+                "none",
+                "--metrics-file",
+                metrics.toString(),
+                "--password-command",
+                "echo ready >&2; read line; echo correct horse",
+                store.toString()));
         builder.environment().putAll(env);
         builder.environment().remove("MAILSNAP_PASSWORD");
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process child = builder.start();
-        try (var stderr = new java.io.BufferedReader(new java.io.InputStreamReader(child.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var stderr = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
             assertEquals("ready", stderr.readLine());
             child.destroy(); // SIGTERM, as systemctl stop sends
             assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
@@ -154,12 +185,23 @@ class MetricsFileTest {
 
     @Test
     void theStrictReaderRejectsWhatPrometheusRejects() {
-        for (String bad : List.of("m 1", "m one\n", "# TYPE m gauge\n# TYPE m gauge\nm 1\n", "m 1\n# TYPE m gauge\n",
-                "m{a=\"x} 1\n", "m{a=x} 1\n", "1m 1\n", "m 1\nn 1\nm 2\n", "m 1\nm 1\n", "# TYPE m gauges\nm 1\n",
+        for (String bad : List.of(
+                "m 1",
+                "m one\n",
+                "# TYPE m gauge\n# TYPE m gauge\nm 1\n",
+                "m 1\n# TYPE m gauge\n",
+                "m{a=\"x} 1\n",
+                "m{a=x} 1\n",
+                "1m 1\n",
+                "m 1\nn 1\nm 2\n",
+                "m 1\nm 1\n",
+                "# TYPE m gauges\nm 1\n",
                 "m 1 1.5\n")) {
             assertThrows(IllegalArgumentException.class, () -> PrometheusText.parse(bad), bad);
         }
-        assertEquals(Map.of("m{a=\"x\\\"y\"}", 1.5e3), PrometheusText.parse("m{a=\"x\\\"y\"} 1.5e3\n").samples());
+        assertEquals(
+                Map.of("m{a=\"x\\\"y\"}", 1.5e3),
+                PrometheusText.parse("m{a=\"x\\\"y\"} 1.5e3\n").samples());
         assertEquals(-1, MetricsFile.number(-1).equals("-1") ? -1 : 0);
         assertEquals("0.25", MetricsFile.number(0.25));
         assertEquals("1764871200", MetricsFile.number(1764871200.0));

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.maildir.ByteTrees;
 import org.mailsnap.fs.FileNames;
+import org.mailsnap.maildir.ByteTrees;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.NameBytes;
 
@@ -25,8 +25,8 @@ import org.mailsnap.model.NameBytes;
  * not ASCII, some not even UTF-8, given on the command line as raw bytes. Everything round-trips byte for byte.
  */
 class PosixLocaleNamesTest {
-    private static final String JVM_OPENS = "--add-opens java.base/java.nio=ALL-UNNAMED "
-            + "--add-opens java.base/sun.nio.ch=ALL-UNNAMED";
+    private static final String JVM_OPENS =
+            "--add-opens java.base/java.nio=ALL-UNNAMED " + "--add-opens java.base/sun.nio.ch=ALL-UNNAMED";
 
     @TempDir
     Path tmp;
@@ -39,14 +39,14 @@ class PosixLocaleNamesTest {
 
     @Test
     void backupAndRestoreUnderThePosixLocale() throws Exception {
-        Path store = dir(tmp, "st\u00f3re");                                           // the store's path: UTF-8
+        Path store = dir(tmp, "st\u00f3re"); // the store's path: UTF-8
         Path inbox = Maildirs.maildir(dir(dir(store, "j\u00f6rg"), "Maildir"));
-        Path odd = Maildirs.maildir(dir(dir(store, name("6f6464ff")), "Maildir"));      // "odd\xff": not UTF-8
-        Path archive = Maildirs.maildir(dir(inbox, name("2e417263689e76")));             // ".Arch\x9ev"
+        Path odd = Maildirs.maildir(dir(dir(store, name("6f6464ff")), "Maildir")); // "odd\xff": not UTF-8
+        Path archive = Maildirs.maildir(dir(inbox, name("2e417263689e76"))); // ".Arch\x9ev"
         Files.write(FileNames.child(archive, "maildirfolder"), new byte[0]);
         message(inbox, "cur", "1700000001.M1P1.h\u00f3st:2,S");
-        message(inbox, "cur", name("313730303030303030322e4d3250312e68e97374") + ":2,S");     // h\xe9st
-        message(inbox, "cur", name("313730303030303030322e4d3250312e68e87374") + ":2,S");     // h\xe8st
+        message(inbox, "cur", name("313730303030303030322e4d3250312e68e97374") + ":2,S"); // h\xe9st
+        message(inbox, "cur", name("313730303030303030322e4d3250312e68e87374") + ":2,S"); // h\xe8st
         message(archive, "new", name("313730303030303030332e4d3350312e8081"));
         message(odd, "cur", name("313730303030303030342e4d3450312ec3") + ":2,RS");
         Map<String, String> before = ByteTrees.tree(store);
@@ -54,16 +54,20 @@ class PosixLocaleNamesTest {
         assertEquals(0, mailsnap("init").code());
         Run backup = mailsnap("backup", "--host", "h", arg(store));
         assertEquals(0, backup.code(), backup.err());
-        assertEquals("", backup.err().replaceAll("(?m)^mailsnap: (building|recording).*\n", ""),
+        assertEquals(
+                "",
+                backup.err().replaceAll("(?m)^mailsnap: (building|recording).*\n", ""),
                 "no warning: " + backup.err());
         assertTrue(backup.outText().contains("5 messages"), backup.outText());
 
         Run ls = mailsnap("ls", "latest", "--mailbox", "j\\xc3\\xb6rg/Maildir", "--folder", "INBOX", "--long");
         assertEquals(0, ls.code(), ls.err());
-        assertTrue(ls.outText().contains("1700000001.M1P1.h\u00f3st:2,S"), "UTF-8 names print as text: "
-                + ls.outText());
-        assertTrue(ls.outText().contains("1700000002.M2P1.h\\xe9st:2,S")
-                && ls.outText().contains("1700000002.M2P1.h\\xe8st:2,S"), "other bytes as \\xNN: " + ls.outText());
+        assertTrue(
+                ls.outText().contains("1700000001.M1P1.h\u00f3st:2,S"), "UTF-8 names print as text: " + ls.outText());
+        assertTrue(
+                ls.outText().contains("1700000002.M2P1.h\\xe9st:2,S")
+                        && ls.outText().contains("1700000002.M2P1.h\\xe8st:2,S"),
+                "other bytes as \\xNN: " + ls.outText());
 
         Path target = FileNames.child(tmp, name("7265737406ff")); // "rest\x06\xff": a target that is not text
         Run restore = mailsnap("restore", "--snapshot", "latest", "--target", arg(target));
@@ -72,18 +76,38 @@ class PosixLocaleNamesTest {
         assertEquals(ByteTrees.findPrint0(store), ByteTrees.findPrint0(target));
 
         Path one = tmp.resolve("one");
-        Run single = mailsnap("restore", "--snapshot", "latest", "--mailbox", "j\\xc3\\xb6rg/Maildir",
-                "--folder", "INBOX", "--message", "1700000002.M2P1.h\\xe9st", "--target", arg(one));
+        Run single = mailsnap(
+                "restore",
+                "--snapshot",
+                "latest",
+                "--mailbox",
+                "j\\xc3\\xb6rg/Maildir",
+                "--folder",
+                "INBOX",
+                "--message",
+                "1700000002.M2P1.h\\xe9st",
+                "--target",
+                arg(one));
         assertEquals(0, single.code(), single.err());
         List<String> restored = new ArrayList<>(ByteTrees.tree(one).keySet());
-        assertTrue(restored.contains("cur/" + name("313730303030303030322e4d3250312e68e97374") + ":2,S"),
+        assertTrue(
+                restored.contains("cur/" + name("313730303030303030322e4d3250312e68e97374") + ":2,S"),
                 "the message named by raw argv bytes: " + restored);
-        assertFalse(restored.contains("cur/" + name("313730303030303030322e4d3250312e68e87374") + ":2,S"),
+        assertFalse(
+                restored.contains("cur/" + name("313730303030303030322e4d3250312e68e87374") + ":2,S"),
                 restored.toString());
 
         Path tar = FileNames.child(tmp, name("64756d70ff2e746172")); // "dump\xff.tar"
-        Run dump = mailsnap("dump", "--snapshot", "latest", "--mailbox", arg(FileNames.relativeName(store, odd)),
-                "--format", "maildir-tar", "--output", arg(tar));
+        Run dump = mailsnap(
+                "dump",
+                "--snapshot",
+                "latest",
+                "--mailbox",
+                arg(FileNames.relativeName(store, odd)),
+                "--format",
+                "maildir-tar",
+                "--output",
+                arg(tar));
         assertEquals(0, dump.code(), dump.err());
         assertTrue(Files.size(tar) > 0, "the output file is the one named by its bytes");
     }
@@ -93,7 +117,8 @@ class PosixLocaleNamesTest {
         Run run = run(List.of(JVM_OPENS.split(" ")), "snapshots");
         assertEquals(1, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("mailsnap: ") && run.err().contains("--add-opens java.base/sun.nio.fs"),
+        assertTrue(
+                run.err().startsWith("mailsnap: ") && run.err().contains("--add-opens java.base/sun.nio.fs"),
                 run.err());
     }
 
@@ -108,12 +133,16 @@ class PosixLocaleNamesTest {
      * {@code \xNN} passes any byte, as a shell user would type it.
      */
     private Run run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c",
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/bash",
+                "-c",
                 "java=$1; cp=$2; n=$3; shift 3; opts=(\"${@:1:n}\"); shift \"$n\"; args=();"
                         + " for a in \"$@\"; do args+=(\"$(printf '%b' \"$a\")\"); done;"
                         + " exec \"$java\" \"${opts[@]}\" -Xmx256m -cp \"$cp\" org.mailsnap.cli.Main \"${args[@]}\"",
-                "bash", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("java.class.path"), Integer.toString(jvmOptions.size())));
+                "bash",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path"),
+                Integer.toString(jvmOptions.size())));
         command.addAll(jvmOptions);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
@@ -122,7 +151,8 @@ class PosixLocaleNamesTest {
         builder.environment().put("MAILSNAP_PASSWORD", "correct horse");
         builder.environment().put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
         builder.environment().put("HOME", tmp.toString());
-        Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
                 return p.getErrorStream().readAllBytes();

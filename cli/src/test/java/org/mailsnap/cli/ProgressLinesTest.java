@@ -19,11 +19,12 @@ class ProgressLinesTest {
 
     @Test
     void linesNameTheCounters() {
-        assertEquals("  mailboxes 0/0, messages seen 0, read 0 (0 B, 0 B/s)",
-                ProgressLines.backup(new BackupProgress(), 0));
-        assertEquals("  snapshots 0/0, messages indexed 0, placements 0",
-                ProgressLines.rebuild(new RebuildProgress(), 3));
-        assertEquals("  index files 0/0, packs read 0 (0 blobs), snapshots 0/0",
+        assertEquals(
+                "  mailboxes 0/0, messages seen 0, read 0 (0 B, 0 B/s)", ProgressLines.backup(new BackupProgress(), 0));
+        assertEquals(
+                "  snapshots 0/0, messages indexed 0, placements 0", ProgressLines.rebuild(new RebuildProgress(), 3));
+        assertEquals(
+                "  index files 0/0, packs read 0 (0 blobs), snapshots 0/0",
                 ProgressLines.check(new org.mailsnap.check.CheckProgress(), 3));
     }
 

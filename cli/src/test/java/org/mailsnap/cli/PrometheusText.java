@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  */
 final class PrometheusText {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Pattern LABEL = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"\\s*");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|NaN|Inf|inf)");
+    private static final Pattern LABEL =
+            Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"\\s*");
+    private static final Pattern FLOAT =
+            Pattern.compile("[+-]?(?:\\d+\\.?\\d*(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?|NaN|Inf|inf)");
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
     /** A parsed file: value of each sample by its name (these files have no labels), and the TYPE and HELP lines. */
@@ -109,9 +110,11 @@ final class PrometheusText {
                 throw new IllegalArgumentException(where + "second sample " + metric + labels);
             }
             String v = fields[0];
-            samples.put(metric + labels, v.endsWith("Inf") || v.endsWith("inf")
-                    ? (v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-                    : Double.parseDouble(v));
+            samples.put(
+                    metric + labels,
+                    v.endsWith("Inf") || v.endsWith("inf")
+                            ? (v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                            : Double.parseDouble(v));
         }
         return new Parsed(samples, types, help);
     }

@@ -21,8 +21,11 @@ class RawArgumentsTest {
         // under the POSIX locale the JVM decoded each non-ASCII byte as U+FFFD
         String[] jvm = {"restore", "--message", "h\ufffd\ufffdst\ufffd"};
         String[] exact = RawArguments.of(jvm, cmdline, ASCII);
-        assertArrayEquals(new String[] {"restore", "--message",
-                NameBytes.fromBytes(HexFormat.of().parseHex("68c3b3737480"))}, exact);
+        assertArrayEquals(
+                new String[] {
+                    "restore", "--message", NameBytes.fromBytes(HexFormat.of().parseHex("68c3b3737480"))
+                },
+                exact);
         assertEquals("h\u00f3st\\x80", NameBytes.printable(exact[2]));
     }
 
@@ -56,7 +59,9 @@ class RawArgumentsTest {
             throw new AssertionError(e);
         }
         assertEquals("\ud83d\udce7\\xe9", pair.toString());
-        assertEquals("{\"name\":\"h\u00f3st\\udce9\"}", Json.object(Map.of("name", name)),
+        assertEquals(
+                "{\"name\":\"h\u00f3st\\udce9\"}",
+                Json.object(Map.of("name", name)),
                 "JSON: the escape char as \\udcNN, which Python's surrogateescape turns back into the byte");
     }
 

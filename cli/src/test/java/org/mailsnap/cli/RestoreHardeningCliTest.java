@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreHardeningCliTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
     Path mailbox;
@@ -39,8 +40,8 @@ class RestoreHardeningCliTest {
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
         store = tmp.resolve("store");
         mailbox = store.resolve("u");
-        for (String path : List.of("cur/1700000001.M1P1.h:2,S", "new/1700000002.M2P1.h",
-                ".Archive/cur/1700000003.M3P1.h:2,S")) {
+        for (String path :
+                List.of("cur/1700000001.M1P1.h:2,S", "new/1700000002.M2P1.h", ".Archive/cur/1700000003.M3P1.h:2,S")) {
             message(path);
         }
         Files.write(mailbox.resolve(".Archive/maildirfolder"), new byte[0]);
@@ -54,14 +55,25 @@ class RestoreHardeningCliTest {
         Path inside = store.resolve("restored");
         CliRun refused = run("restore", "--at", "now", "--mailbox", "u", "--target", inside.toString());
         assertEquals(2, refused.code(), refused.err());
-        assertEquals("mailsnap: --target " + inside + " is inside the live store " + store.toAbsolutePath()
-                + " this snapshot was taken of: restore elsewhere, or use --merge to add missing messages"
-                + " (or --as-folder to put them in a new folder)\n",
+        assertEquals(
+                "mailsnap: --target " + inside + " is inside the live store " + store.toAbsolutePath()
+                        + " this snapshot was taken of: restore elsewhere, or use --merge to add missing messages"
+                        + " (or --as-folder to put them in a new folder)\n",
                 refused.err());
         assertFalse(Files.exists(inside), "nothing created");
 
         Path link = Files.createSymbolicLink(tmp.resolve("store-link"), store);
-        assertEquals(2, run("restore", "--at", "now", "--mailbox", "u", "--target", link.resolve("u2").toString()).code(),
+        assertEquals(
+                2,
+                run(
+                                "restore",
+                                "--at",
+                                "now",
+                                "--mailbox",
+                                "u",
+                                "--target",
+                                link.resolve("u2").toString())
+                        .code(),
                 "the same store through a link");
 
         Files.delete(mailbox.resolve("new/1700000002.M2P1.h"));
@@ -69,8 +81,20 @@ class RestoreHardeningCliTest {
         assertEquals(0, merged.code(), merged.err());
         assertTrue(Files.exists(mailbox.resolve("new/1700000002.M2P1.h")));
 
-        assertEquals(2, run("restore", "--at", "now", "--mailbox", "u", "--target", tmp.resolve("x").toString(), "--merge",
-                "--resume").code(), "--resume is for a restore into its own directory");
+        assertEquals(
+                2,
+                run(
+                                "restore",
+                                "--at",
+                                "now",
+                                "--mailbox",
+                                "u",
+                                "--target",
+                                tmp.resolve("x").toString(),
+                                "--merge",
+                                "--resume")
+                        .code(),
+                "--resume is for a restore into its own directory");
     }
 
     @Test
@@ -85,8 +109,11 @@ class RestoreHardeningCliTest {
         CliRun merged = run("restore", "--at", "now", "--mailbox", "u", "--target", live.toString(), "--merge");
 
         assertEquals(3, merged.code(), merged.err());
-        assertTrue(merged.err().contains("mailsnap: not restored: " + live.resolve(".Archive")
-                + ": is a symbolic link, not followed; folder u|.Archive not restored\n"), merged.err());
+        assertTrue(
+                merged.err()
+                        .contains("mailsnap: not restored: " + live.resolve(".Archive")
+                                + ": is a symbolic link, not followed; folder u|.Archive not restored\n"),
+                merged.err());
         assertTrue(merged.err().contains("mailsnap: restore partial: 1 not restored"), merged.err());
         try (Stream<Path> entries = Files.list(rootOnly)) {
             assertEquals(0, entries.count(), "nothing written through the link");
@@ -119,9 +146,11 @@ class RestoreHardeningCliTest {
             deleteTree(target);
         }
         assertNotNull(partial, "one new pack holds the new message's data");
-        assertTrue(partial.err().contains("mailsnap: not restored: u|.Archive: cur/1700000004.M4P1.h:2,S: "),
+        assertTrue(
+                partial.err().contains("mailsnap: not restored: u|.Archive: cur/1700000004.M4P1.h:2,S: "),
                 partial.err());
-        assertTrue(partial.err().contains("(Subject \".Archive/cur/1700000004.M4P1.h:2,S\")"),
+        assertTrue(
+                partial.err().contains("(Subject \".Archive/cur/1700000004.M4P1.h:2,S\")"),
                 "named by Subject too: " + partial.err());
         assertTrue(partial.err().contains("--resume writes what is missing"), partial.err());
         assertTrue(Files.exists(target.resolve(".Archive/cur/1700000003.M3P1.h:2,S")), "the rest is restored");
@@ -132,7 +161,15 @@ class RestoreHardeningCliTest {
 
         // a dump meets the same blob after it wrote the folder's first message: no partial mbox is left
         Path dumps = Files.createDirectories(tmp.resolve("dumps"));
-        CliRun dump = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output",
+        CliRun dump = run(
+                "dump",
+                "--at",
+                "now",
+                "--mailbox",
+                "u",
+                "--folder",
+                ".Archive",
+                "--output",
                 dumps.resolve("archive.mbox").toString());
         assertEquals(1, dump.code(), dump.err());
         assertEquals(1, dump.err().lines().count(), dump.err());
@@ -147,9 +184,10 @@ class RestoreHardeningCliTest {
         assertEquals(0, run("catalog", "rebuild").code());
         CliRun resumed = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().contains(" 1 messages") && resumed.out().contains("3 already complete"),
-                resumed.out());
-        assertArrayEquals(Files.readAllBytes(mailbox.resolve(".Archive/cur/1700000004.M4P1.h:2,S")),
+        assertTrue(
+                resumed.out().contains(" 1 messages") && resumed.out().contains("3 already complete"), resumed.out());
+        assertArrayEquals(
+                Files.readAllBytes(mailbox.resolve(".Archive/cur/1700000004.M4P1.h:2,S")),
                 Files.readAllBytes(target.resolve(".Archive/cur/1700000004.M4P1.h:2,S")));
     }
 
@@ -166,7 +204,8 @@ class RestoreHardeningCliTest {
             Path away = tmp.resolve("away-" + pack.getFileName());
             Files.move(pack, away);
         }
-        CliRun failed = run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
+        CliRun failed =
+                run("dump", "--at", "now", "--mailbox", "u", "--folder", ".Archive", "--output", out.toString());
         assertNotEquals(0, failed.code());
         try (Stream<Path> left = Files.list(out.getParent())) {
             assertEquals(List.of(), left.toList(), "no partial dump, no temporary: " + failed.err());
@@ -182,7 +221,8 @@ class RestoreHardeningCliTest {
 
     private Set<Path> packs() throws IOException {
         try (Stream<Path> all = Files.walk(tmp.resolve("repo/data"))) {
-            return new TreeSet<>(all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList());
+            return new TreeSet<>(all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .toList());
         }
     }
 

@@ -19,6 +19,7 @@ import org.mailsnap.catalog.Catalog;
 class RunLockTest {
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path catalog;
     Path store;
@@ -46,19 +47,25 @@ class RunLockTest {
 
     @Test
     void aSecondBackupExitsWithBusyWhileAnotherProcessHoldsTheCatalog() throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLockHolder.class.getName(), catalog.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunLockHolder.class.getName(),
+                        catalog.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("held", lines.readLine(), "the holder took the lock");
 
             long started = System.nanoTime();
             CliRun busy = run("backup", "--lock", "none", store.toString());
             assertEquals(4, busy.code(), busy.err());
             assertEquals(1, busy.err().lines().count(), busy.err());
-            assertTrue(busy.err().startsWith("mailsnap: another mailsnap run (test holder, pid " + holder.pid()),
+            assertTrue(
+                    busy.err().startsWith("mailsnap: another mailsnap run (test holder, pid " + holder.pid()),
                     busy.err());
             assertTrue(busy.err().contains("is using the catalog " + catalog), busy.err());
             assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "exits at once, no waiting");

@@ -30,7 +30,8 @@ class S3QuietStderrTest {
     private Run mailsnap(S3TestServer s3, Map<String, String> extra, String... args) throws Exception {
         Path err = tmp.resolve("stderr-" + System.nanoTime());
         ProcessBuilder builder = new ProcessBuilder(ChildJvm.mailsnap(List.of(), args))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = builder.environment();
         env.remove("MAILSNAP_DEBUG");
@@ -38,7 +39,9 @@ class S3QuietStderrTest {
         env.put("MAILSNAP_REPOSITORY", s3.location("backups", "mail"));
         env.put("MAILSNAP_PASSWORD", "correct horse");
         env.put("MAILSNAP_CATALOG", tmp.resolve("catalog").toString());
-        env.put("MAILSNAP_CONFIG", Files.writeString(tmp.resolve("empty.conf"), "").toString());
+        env.put(
+                "MAILSNAP_CONFIG",
+                Files.writeString(tmp.resolve("empty.conf"), "").toString());
         env.putAll(extra);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "mailsnap " + String.join(" ", args));
@@ -48,7 +51,12 @@ class S3QuietStderrTest {
     @Test
     void aBackupToS3PrintsNothingOnStderrUnlessAsked() throws Exception {
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(5).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(5)
+                                .build(),
+                        1)
                 .generate(store);
         try (S3TestServer s3 = S3TestServer.start()) {
             s3.createBucket("backups");
@@ -62,7 +70,8 @@ class S3QuietStderrTest {
 
             Run debug = mailsnap(s3, Map.of("MAILSNAP_DEBUG", "1"), "snapshots");
             assertEquals(0, debug.code(), debug.err());
-            assertTrue(debug.err().contains("DEBUG") && debug.err().contains("software.amazon.awssdk"),
+            assertTrue(
+                    debug.err().contains("DEBUG") && debug.err().contains("software.amazon.awssdk"),
                     "asked for, the SDK's lines come through the binding: " + head(debug.err()));
             assertFalse(debug.err().contains("SLF4J"), "and no word from SLF4J itself: " + head(debug.err()));
         }

@@ -20,6 +20,7 @@ class StatsCliTest {
 
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     Path store;
 
@@ -37,8 +38,9 @@ class StatsCliTest {
                 Files.createDirectories(box.resolve(d));
             }
             Files.writeString(box.resolve("cur/1700000000.M1P1.host:2,S"), LIST_MAIL);
-            Files.writeString(box.resolve("cur/1700000001.M2P1.host:2,S"), "Subject: for " + user + "\r\n\r\n"
-                    + ("only " + user + " has this\r\n").repeat(30));
+            Files.writeString(
+                    box.resolve("cur/1700000001.M2P1.host:2,S"),
+                    "Subject: for " + user + "\r\n\r\n" + ("only " + user + " has this\r\n").repeat(30));
         }
         assertEquals(0, run("init").code());
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
@@ -50,41 +52,67 @@ class StatsCliTest {
         assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
 
         Map<String, Object> all = JsonOutputTest.object(run("stats", "--json"));
-        JsonOutputTest.keys(all, "snapshots", "oldest", "newest", "packs", "packBytes", "logicalBytes",
-                "referencedBlobs", "rawBytes", "storedBytes", "messageRawBytes", "deduplicationRatio", "compressionRatio", "sharedBlobs",
-                "sharedStoredBytes", "sharingSavedBytes", "messages", "mailboxes", "newestMessages",
-                "newestMailboxes", "spanDays", "grownBytes", "growthBytesPerDay");
+        JsonOutputTest.keys(
+                all,
+                "snapshots",
+                "oldest",
+                "newest",
+                "packs",
+                "packBytes",
+                "logicalBytes",
+                "referencedBlobs",
+                "rawBytes",
+                "storedBytes",
+                "messageRawBytes",
+                "deduplicationRatio",
+                "compressionRatio",
+                "sharedBlobs",
+                "sharedStoredBytes",
+                "sharingSavedBytes",
+                "messages",
+                "mailboxes",
+                "newestMessages",
+                "newestMailboxes",
+                "spanDays",
+                "grownBytes",
+                "growthBytesPerDay");
         assertEquals(2L, number(all, "snapshots"));
         assertEquals(2L, number(all, "mailboxes"));
         assertEquals(4L, number(all, "messages"), "the list message once, one of each, the later one");
         assertEquals(5L, number(all, "newestMessages"), "placements of the newest snapshot");
         assertEquals(2L, number(all, "sharedBlobs"), "the list message's header and body");
-        assertEquals(number(all, "sharedStoredBytes"), number(all, "sharingSavedBytes"), "two mailboxes: one copy saved");
+        assertEquals(
+                number(all, "sharedStoredBytes"), number(all, "sharingSavedBytes"), "two mailboxes: one copy saved");
         long listBytes = LIST_MAIL.length();
-        long firstSnapshot = 2 * listBytes + Files.size(store.resolve("example.org/anne/cur/1700000001.M2P1.host:2,S"))
+        long firstSnapshot = 2 * listBytes
+                + Files.size(store.resolve("example.org/anne/cur/1700000001.M2P1.host:2,S"))
                 + Files.size(store.resolve("example.org/bob/cur/1700000001.M2P1.host:2,S"));
         long later = Files.size(store.resolve("example.org/bob/new/1700000002.M3P1.host"));
         assertEquals(2 * firstSnapshot + later, number(all, "logicalBytes"));
-        assertEquals((double) number(all, "logicalBytes") / number(all, "messageRawBytes"),
-                ((Number) all.get("deduplicationRatio")).doubleValue(), 1e-9);
-        assertEquals(firstSnapshot - listBytes + later, number(all, "messageRawBytes"),
+        assertEquals(
+                (double) number(all, "logicalBytes") / number(all, "messageRawBytes"),
+                ((Number) all.get("deduplicationRatio")).doubleValue(),
+                1e-9);
+        assertEquals(
+                firstSnapshot - listBytes + later,
+                number(all, "messageRawBytes"),
                 "every message once, the list message once for both mailboxes");
         assertTrue(((Number) all.get("compressionRatio")).doubleValue() > 1.5, "repetitive text compresses");
         assertTrue(number(all, "packBytes") > number(all, "storedBytes"), "packs have headers too");
         assertTrue(((Number) all.get("growthBytesPerDay")).doubleValue() > 0, all.toString());
 
-        Map<String, Object> anne = mailbox(JsonOutputTest.object(run("stats", "--json", "--mailbox",
-                "example.org/anne")));
-        JsonOutputTest.keys(anne, "name", "snapshots", "messages", "referencedBytes", "ownBytes", "ownBlobs",
-                "sharedBytes");
+        Map<String, Object> anne =
+                mailbox(JsonOutputTest.object(run("stats", "--json", "--mailbox", "example.org/anne")));
+        JsonOutputTest.keys(
+                anne, "name", "snapshots", "messages", "referencedBytes", "ownBytes", "ownBlobs", "sharedBytes");
         assertEquals(2L, number(anne, "snapshots"));
         assertEquals(2L, number(anne, "messages"));
         assertEquals(number(all, "sharedStoredBytes"), number(anne, "sharedBytes"));
         assertEquals(number(anne, "referencedBytes"), number(anne, "ownBytes") + number(anne, "sharedBytes"));
         assertEquals(3L, number(anne, "ownBlobs"), "her message's header and body, her folder's manifest chunk");
 
-        Map<String, Object> nobody = mailbox(JsonOutputTest.object(run("stats", "--json", "--mailbox",
-                "example.org/nobody")));
+        Map<String, Object> nobody =
+                mailbox(JsonOutputTest.object(run("stats", "--json", "--mailbox", "example.org/nobody")));
         assertEquals(0L, number(nobody, "snapshots"));
         assertEquals(0L, number(nobody, "referencedBytes"));
 

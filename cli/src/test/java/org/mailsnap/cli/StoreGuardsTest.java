@@ -27,6 +27,7 @@ class StoreGuardsTest {
 
     @TempDir
     Path tmp;
+
     final Map<String, String> env = new HashMap<>();
     final StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
     Path store;
@@ -71,8 +72,9 @@ class StoreGuardsTest {
         store = empty;
         CliRun refused = backup();
         assertEquals(1, refused.code(), refused.err());
-        assertEquals("mailsnap: mail store " + empty + " holds no mailbox (no directory with cur/, new/ and tmp/):"
-                + " is it mounted? Nothing was backed up; pass --allow-empty to record an empty snapshot\n",
+        assertEquals(
+                "mailsnap: mail store " + empty + " holds no mailbox (no directory with cur/, new/ and tmp/):"
+                        + " is it mounted? Nothing was backed up; pass --allow-empty to record an empty snapshot\n",
                 refused.err());
         assertTrue(run("snapshots").out().contains("0 snapshots"), "nothing written");
 
@@ -90,8 +92,8 @@ class StoreGuardsTest {
         Files.createDirectories(store);
         CliRun refused = backup();
         assertEquals(1, refused.code(), refused.err());
-        assertTrue(refused.err().contains("holds no mailbox") && refused.err().contains("is it mounted?"),
-                refused.err());
+        assertTrue(
+                refused.err().contains("holds no mailbox") && refused.err().contains("is it mounted?"), refused.err());
         assertTrue(run("snapshots").out().contains("1 snapshot"));
         Path target = tmp.resolve("restored");
         CliRun restore = run("restore", "--snapshot", "latest", "--mailbox", "user1", "--target", target.toString());
@@ -113,15 +115,16 @@ class StoreGuardsTest {
         }
         CliRun shrunk = backup();
         assertEquals(3, shrunk.code(), shrunk.err());
-        assertEquals(List.of("mailsnap: warning: the store holds 5 messages, fewer than half of the 20 in its previous"
-                + " snapshot " + firstId.substring(0, 12) + " (" + firstTime(firstId) + "); if a volume is not"
-                + " mounted or mailboxes are missing, restore from that snapshot, not from the new one ("
-                + shrunk.out().substring(9, 21) + "); pass --allow-shrink when the drop is intended"),
+        assertEquals(
+                List.of("mailsnap: warning: the store holds 5 messages, fewer than half of the 20 in its previous"
+                        + " snapshot " + firstId.substring(0, 12) + " (" + firstTime(firstId) + "); if a volume is not"
+                        + " mounted or mailboxes are missing, restore from that snapshot, not from the new one ("
+                        + shrunk.out().substring(9, 21) + "); pass --allow-shrink when the drop is intended"),
                 shrunk.err().lines().toList());
         assertTrue(run("snapshots").out().contains("2 snapshots"), "the snapshot is saved: it is what is there");
         Path target = tmp.resolve("restored");
-        CliRun restore = run("restore", "--snapshot", firstId.substring(0, 12), "--mailbox", "user3", "--target",
-                target.toString());
+        CliRun restore = run(
+                "restore", "--snapshot", firstId.substring(0, 12), "--mailbox", "user3", "--target", target.toString());
         assertEquals(0, restore.code(), restore.err());
         assertEquals(List.of(), user3.diff(StoreTree.capture(target, exact)), "nothing lost");
 
@@ -159,12 +162,14 @@ class StoreGuardsTest {
 
         CliRun run = backup();
         assertEquals(3, run.code(), run.err());
-        assertEquals(List.of(
-                "mailsnap: warning: user0/.Linked: a symbolic link where a folder could be, not followed: nothing"
-                        + " behind it is backed up",
-                "mailsnap: warning: user9: a symbolic link where a directory of the store could be, not followed:"
-                        + " nothing behind it is backed up",
-                "mailsnap: the snapshot is partial"), run.err().lines().toList());
+        assertEquals(
+                List.of(
+                        "mailsnap: warning: user0/.Linked: a symbolic link where a folder could be, not followed: nothing"
+                                + " behind it is backed up",
+                        "mailsnap: warning: user9: a symbolic link where a directory of the store could be, not followed:"
+                                + " nothing behind it is backed up",
+                        "mailsnap: the snapshot is partial"),
+                run.err().lines().toList());
         assertTrue(run.out().contains("4 mailboxes, 8 folders, 20 messages"), run.out());
         assertEquals(List.of(), outsideBefore.diff(StoreTree.capture(outside, exact)), "nothing behind a link touched");
 
@@ -185,7 +190,8 @@ class StoreGuardsTest {
         Files.createDirectories(stateDir);
         // the run state on a disk of its own, so that only the run's final catalog commit meets the full disk
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", stateDir.toString())
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         Assumptions.assumeTrue(mount.waitFor() == 0, "tmpfs mount");
         try {
             assertEquals(0, backup().code());
@@ -201,16 +207,22 @@ class StoreGuardsTest {
             CliRun failed = backup();
             assertEquals(1, failed.code(), failed.err());
             assertEquals(1, failed.err().lines().count(), failed.err());
-            assertTrue(failed.err().matches("(?s)mailsnap: snapshot [0-9a-f]{12} was saved in the repository, but the"
-                    + " local catalog at " + java.util.regex.Pattern.quote(tmp.resolve("catalog").toString())
-                    + " could not be updated \\(.*\\); nothing is lost: fix the catalog's disk, and the next run"
-                    + " brings the catalog up to date \\(it reads again what changed since the catalog's last"
-                    + " checkpoint and stores nothing twice\\)\\n"), failed.err());
+            assertTrue(
+                    failed.err()
+                            .matches("(?s)mailsnap: snapshot [0-9a-f]{12} was saved in the repository, but the"
+                                    + " local catalog at "
+                                    + java.util.regex.Pattern.quote(
+                                            tmp.resolve("catalog").toString())
+                                    + " could not be updated \\(.*\\); nothing is lost: fix the catalog's disk, and the next run"
+                                    + " brings the catalog up to date \\(it reads again what changed since the catalog's last"
+                                    + " checkpoint and stores nothing twice\\)\\n"),
+                    failed.err());
             String saved = failed.err().substring("mailsnap: snapshot ".length(), "mailsnap: snapshot ".length() + 12);
 
             Files.delete(filler);
             CliRun snapshots = run("snapshots");
-            assertTrue(snapshots.out().contains("2 snapshots") && snapshots.out().contains(saved), snapshots.out());
+            assertTrue(
+                    snapshots.out().contains("2 snapshots") && snapshots.out().contains(saved), snapshots.out());
             CliRun next = backup();
             assertEquals(0, next.code(), next.err());
             Path target = tmp.resolve("restored");
@@ -218,7 +230,10 @@ class StoreGuardsTest {
             assertEquals(0, restore.code(), restore.err());
             assertEquals(List.of(), newMailbox.diff(StoreTree.capture(target, exact)), "nothing lost");
         } finally {
-            new ProcessBuilder("umount", "-l", stateDir.toString()).inheritIO().start().waitFor();
+            new ProcessBuilder("umount", "-l", stateDir.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
     }
 }

@@ -31,8 +31,15 @@ final class ActivityLog {
      * @param expunge    a REMOVE that deleted the message (not the source side of a MOVE)
      * @param command    what the client sent, for failure messages
      */
-    record Event(String marker, String folder, Change change, long start, long end, Set<String> flagsAfter,
-                 boolean expunge, String command) {
+    record Event(
+            String marker,
+            String folder,
+            Change change,
+            long start,
+            long end,
+            Set<String> flagsAfter,
+            boolean expunge,
+            String command) {
         Event {
             flagsAfter = Set.copyOf(flagsAfter);
             if (end < start) {

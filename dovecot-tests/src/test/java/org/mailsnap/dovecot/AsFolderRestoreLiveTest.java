@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Folder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,9 @@ class AsFolderRestoreLiveTest extends LiveDovecotTest {
 
     @Test
     void theSnapshotAppearsAsASubscribedFolderAndNothingElseChanges() throws Exception {
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
-             ImapSession imap = dovecot.imapSession(USER)) {
+        try (DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
+                ImapSession imap = dovecot.imapSession(USER)) {
             imap.create("Archive");
             long first = imap.append("INBOX", TestMessages.message("ada-1", "one"), "\\Seen", "$Label1");
             imap.append("INBOX", TestMessages.message("ada-2", "two"), "\\Flagged", "Work");
@@ -53,8 +53,9 @@ class AsFolderRestoreLiveTest extends LiveDovecotTest {
             imap.append("INBOX", TestMessages.message("ada-5", "after the backup"), "\\Seen");
             Map<String, Map<String, FetchedMessage>> before = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
 
-            RestoreResult r = backups.restore(backup.snapshotId(), new RestoreRequest(USER, null, null,
-                    dovecot.mailDir(USER), RestoreMode.AS_FOLDER, NAME));
+            RestoreResult r = backups.restore(
+                    backup.snapshotId(),
+                    new RestoreRequest(USER, null, null, dovecot.mailDir(USER), RestoreMode.AS_FOLDER, NAME));
             assertEquals(4, r.messages(), r.toString());
 
             Set<String> subscribed = new TreeSet<>();
@@ -63,11 +64,20 @@ class AsFolderRestoreLiveTest extends LiveDovecotTest {
             }
             assertTrue(subscribed.containsAll(Set.of(IMAP_NAME, IMAP_NAME + ".Archive")), subscribed.toString());
 
-            Map<String, Map<String, FetchedMessage>> restored = MarkedMessages.of(imap, List.of(IMAP_NAME, IMAP_NAME + ".Archive"));
-            assertEquals(MarkedMessages.flags(atBackup.get("INBOX")), MarkedMessages.flags(restored.get(IMAP_NAME)), "INBOX as it was");
-            assertEquals(MarkedMessages.flags(atBackup.get("Archive")), MarkedMessages.flags(restored.get(IMAP_NAME + ".Archive")));
+            Map<String, Map<String, FetchedMessage>> restored =
+                    MarkedMessages.of(imap, List.of(IMAP_NAME, IMAP_NAME + ".Archive"));
+            assertEquals(
+                    MarkedMessages.flags(atBackup.get("INBOX")),
+                    MarkedMessages.flags(restored.get(IMAP_NAME)),
+                    "INBOX as it was");
+            assertEquals(
+                    MarkedMessages.flags(atBackup.get("Archive")),
+                    MarkedMessages.flags(restored.get(IMAP_NAME + ".Archive")));
             for (Map.Entry<String, FetchedMessage> e : atBackup.get("INBOX").entrySet()) {
-                assertArrayEquals(e.getValue().body(), restored.get(IMAP_NAME).get(e.getKey()).body(), e.getKey());
+                assertArrayEquals(
+                        e.getValue().body(),
+                        restored.get(IMAP_NAME).get(e.getKey()).body(),
+                        e.getKey());
             }
 
             Map<String, Map<String, FetchedMessage>> after = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
@@ -78,8 +88,8 @@ class AsFolderRestoreLiveTest extends LiveDovecotTest {
 
     private static Map<String, String> summary(Map<String, Map<String, FetchedMessage>> state) {
         Map<String, String> out = new TreeMap<>();
-        state.forEach((folder, messages) -> messages.forEach((marker, m) ->
-                out.put(folder + "/" + marker, m.uid() + " " + m.flags())));
+        state.forEach((folder, messages) ->
+                messages.forEach((marker, m) -> out.put(folder + "/" + marker, m.uid() + " " + m.flags())));
         return out;
     }
 }

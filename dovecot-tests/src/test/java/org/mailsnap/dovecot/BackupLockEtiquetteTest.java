@@ -62,6 +62,7 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
 
     /** Long enough to show that a command is waiting, far below Dovecot's 120 s stale-lock limit. */
     private static final long STILL_WAITING_SECONDS = 2;
+
     private static final long COMPLETES_SECONDS = 30;
     /** "A few seconds": Dovecot breaks a dead pid's lock after about 2 s; leave room for a loaded machine. */
     private static final Duration DEAD_HOLDER_LIMIT = Duration.ofSeconds(10);
@@ -84,7 +85,8 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
     @Test
     void aStoreWaitsWhileACaptureListsAndCompletesAfterItReleases() throws Exception {
         String user = "alma";
-        try (ImapSession imap = dovecot.imapSession(user); ImapSession other = dovecot.imapSession(user)) {
+        try (ImapSession imap = dovecot.imapSession(user);
+                ImapSession other = dovecot.imapSession(user)) {
             long uid = imap.append("INBOX", TestMessages.message("alma-1"));
             imap.select("INBOX");
             other.select("INBOX"); // selecting syncs, which would itself wait for the lock: do it before
@@ -101,22 +103,26 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                     }
                 }
             };
-            MailboxCapture capture = new MailboxCapture(LockMode.DOVECOT.defaultLocker(), Clock.systemUTC(),
-                    Duration.ofSeconds(1), pauseInInbox);
+            MailboxCapture capture = new MailboxCapture(
+                    LockMode.DOVECOT.defaultLocker(), Clock.systemUTC(), Duration.ofSeconds(1), pauseInInbox);
 
             Path lockFile = dovecot.mailDir(user).resolve(DovecotDotLocker.LOCK_FILE);
             Future<CapturedMailbox> captured = threads.submit(() -> capture.capture(mailbox, Map.of()));
             Future<?> store;
             try {
                 assertTrue(listing.await(COMPLETES_SECONDS, TimeUnit.SECONDS), "the capture reached its listing");
-                assertEquals(ProcessHandle.current().pid() + ":" + UidlistLockFile.hostname(),
-                        Files.readString(lockFile), "mailsnap's lock, as Dovecot writes its own");
+                assertEquals(
+                        ProcessHandle.current().pid() + ":" + UidlistLockFile.hostname(),
+                        Files.readString(lockFile),
+                        "mailsnap's lock, as Dovecot writes its own");
                 store = threads.submit(() -> {
                     other.addFlags("INBOX", uid, "\\Seen");
                     return null;
                 });
                 dovecot.awaitImapCommand(user, "STORE", Duration.ofSeconds(COMPLETES_SECONDS));
-                assertThrows(TimeoutException.class, () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
+                assertThrows(
+                        TimeoutException.class,
+                        () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
                         "STORE must wait while mailsnap lists");
                 assertEquals(before, MaildirFiles.onlyMessage(dovecot.mailDir(user)), "no flag rename while listing");
             } finally {
@@ -125,13 +131,19 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
             CapturedMailbox result = captured.get(COMPLETES_SECONDS, TimeUnit.SECONDS);
             long releasedAt = System.nanoTime();
             store.get(COMPLETES_SECONDS, TimeUnit.SECONDS);
-            System.out.printf("STORE completed %d ms after the capture released; lock held %d ms%n",
+            System.out.printf(
+                    "STORE completed %d ms after the capture released; lock held %d ms%n",
                     (System.nanoTime() - releasedAt) / 1_000_000, result.lockHoldNanos() / 1_000_000);
 
-            assertEquals(List.of(before.getFileName().toString()), result.folders().get(0).curNames(),
+            assertEquals(
+                    List.of(before.getFileName().toString()),
+                    result.folders().get(0).curNames(),
                     "the listing shows the state before the STORE");
-            assertEquals(MaildirFiles.base(before) + ":2,S",
-                    MaildirFiles.onlyMessage(dovecot.mailDir(user)).getFileName().toString());
+            assertEquals(
+                    MaildirFiles.base(before) + ":2,S",
+                    MaildirFiles.onlyMessage(dovecot.mailDir(user))
+                            .getFileName()
+                            .toString());
             assertFalse(Files.exists(lockFile));
         }
     }
@@ -140,14 +152,16 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
     void theLocksAreHeldOnlyWhileListing() throws Exception {
         String user = "bert";
         try (ImapSession imap = dovecot.imapSession(user);
-             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+                DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             imap.create("Archive");
             for (int i = 0; i < 20; i++) {
                 imap.append(i % 2 == 0 ? "INBOX" : "Archive", TestMessages.message("bert-" + i, "x".repeat(5000)));
             }
             Mailbox mailbox = mailbox(user);
             List<Path> lockFiles = mailbox.folders().stream()
-                    .map(f -> f.dir().resolve(DovecotDotLocker.LOCK_FILE)).toList();
+                    .map(f -> f.dir().resolve(DovecotDotLocker.LOCK_FILE))
+                    .toList();
             AtomicInteger listedLocked = new AtomicInteger();
             CaptureObserver lockedWhileListing = new CaptureObserver() {
                 @Override
@@ -158,13 +172,18 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                 }
             };
             long began = System.nanoTime();
-            CapturedMailbox captured = new MailboxCapture(LockMode.DOVECOT.defaultLocker(), Clock.systemUTC(),
-                    Duration.ofSeconds(1), lockedWhileListing).capture(mailbox, Map.of());
+            CapturedMailbox captured = new MailboxCapture(
+                            LockMode.DOVECOT.defaultLocker(),
+                            Clock.systemUTC(),
+                            Duration.ofSeconds(1),
+                            lockedWhileListing)
+                    .capture(mailbox, Map.of());
             long took = System.nanoTime() - began;
 
             assertEquals(2, listedLocked.get(), "every folder was listed while every lock of the mailbox existed");
             assertTrue(lockFiles.stream().noneMatch(Files::exists), "no lock left once the capture returned");
-            assertTrue(captured.lockHoldNanos() > 0 && captured.lockHoldNanos() <= took,
+            assertTrue(
+                    captured.lockHoldNanos() > 0 && captured.lockHoldNanos() <= took,
                     "hold time " + captured.lockHoldNanos() + " ns within the capture's " + took + " ns");
 
             AtomicInteger readsUnderLock = new AtomicInteger();
@@ -191,8 +210,12 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
             assertEquals(0, readsUnderLock.get(), "no message file is read while a lock is held");
             assertTrue(lockFiles.stream().noneMatch(Files::exists), "no lock left after the backup");
             var stats = result.snapshot().stats();
-            System.out.printf("backup of %s: lock held %.1f ms (max per mailbox %.1f ms) of a %.1f ms run%n", user,
-                    stats.lockHoldTotalNanos() / 1e6, stats.lockHoldMaxNanos() / 1e6, stats.durationNanos() / 1e6);
+            System.out.printf(
+                    "backup of %s: lock held %.1f ms (max per mailbox %.1f ms) of a %.1f ms run%n",
+                    user,
+                    stats.lockHoldTotalNanos() / 1e6,
+                    stats.lockHoldMaxNanos() / 1e6,
+                    stats.durationNanos() / 1e6);
             assertTrue(stats.lockHoldMaxNanos() > 0, "the run reports its lock hold time");
             assertTrue(stats.lockHoldTotalNanos() < stats.durationNanos(), "the lock is not held for the whole run");
         }
@@ -209,7 +232,8 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
             try {
                 String line = firstLine(holder, Duration.ofSeconds(COMPLETES_SECONDS));
                 assertEquals("locked " + holder.pid(), line, "the holder process took the lock");
-                assertEquals(holder.pid() + ":" + UidlistLockFile.hostname(),
+                assertEquals(
+                        holder.pid() + ":" + UidlistLockFile.hostname(),
                         Files.readString(inbox.resolve(DovecotDotLocker.LOCK_FILE)));
 
                 Future<?> store = threads.submit(() -> {
@@ -217,7 +241,9 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                     return null;
                 });
                 dovecot.awaitImapCommand(user, "STORE", Duration.ofSeconds(COMPLETES_SECONDS));
-                assertThrows(TimeoutException.class, () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
+                assertThrows(
+                        TimeoutException.class,
+                        () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
                         "STORE waits while the holder lives");
 
                 holder.destroyForcibly(); // SIGKILL: no chance to remove the lock file
@@ -227,7 +253,8 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                 long blockedMillis = (System.nanoTime() - killedAt) / 1_000_000;
                 System.out.println("STORE completed " + blockedMillis + " ms after the lock holder was killed");
 
-                assertEquals(MaildirFiles.base(MaildirFiles.onlyMessage(inbox)) + ":2,F",
+                assertEquals(
+                        MaildirFiles.base(MaildirFiles.onlyMessage(inbox)) + ":2,F",
                         MaildirFiles.onlyMessage(inbox).getFileName().toString());
                 assertFalse(Files.exists(inbox.resolve(DovecotDotLocker.LOCK_FILE)), "Dovecot broke the dead lock");
             } finally {
@@ -239,14 +266,18 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
 
     @Test
     void aLockHeldByALiveProcessMakesThatMailboxFailClearlyAndTheOthersAreBackedUp() throws Exception {
-        try (ImapSession dora = dovecot.imapSession("dora"); ImapSession ben = dovecot.imapSession("ben");
-             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir("dora").getParent())) {
+        try (ImapSession dora = dovecot.imapSession("dora");
+                ImapSession ben = dovecot.imapSession("ben");
+                DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir("dora").getParent())) {
             dora.append("INBOX", TestMessages.message("dora-1"));
             ben.append("INBOX", TestMessages.message("ben-1"));
             ben.append("INBOX", TestMessages.message("ben-2"));
             Duration wait = Duration.ofSeconds(2);
-            DovecotDotLocker impatient = new DovecotDotLocker(DotLockSettings.dovecotDefaults().withWaitTimeout(wait),
-                    Clock.systemUTC(), TouchScheduler.daemon());
+            DovecotDotLocker impatient = new DovecotDotLocker(
+                    DotLockSettings.dovecotDefaults().withWaitTimeout(wait),
+                    Clock.systemUTC(),
+                    TouchScheduler.daemon());
 
             BackupResult result;
             long took;
@@ -259,16 +290,22 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                 assertTrue(result.partial(), "a mailbox was not backed up: the run is partial");
                 assertEquals(List.of("dora"), result.snapshot().stats().failedMailboxes());
                 String problem = result.problems().stream()
-                        .filter(p -> p instanceof BackupProblem.MailboxNotBackedUp m && m.mailbox().equals("dora"))
-                        .map(BackupProblem::message).findFirst()
+                        .filter(p -> p instanceof BackupProblem.MailboxNotBackedUp m
+                                && m.mailbox().equals("dora"))
+                        .map(BackupProblem::message)
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("no problem line for dora: " + result.problems()));
                 System.out.println("problem reported: " + problem);
-                assertTrue(problem.contains("timed out waiting for the lock") && problem.contains(held.content()),
+                assertTrue(
+                        problem.contains("timed out waiting for the lock") && problem.contains(held.content()),
                         "the problem names the wait and the holder " + held.content() + ": " + problem);
                 assertTrue(took >= wait.toNanos(), "mailsnap waited " + took / 1_000_000 + " ms for the lock");
             }
-            assertEquals(Map.of("ben-1", 1, "ben-2", 1), backups.contents(result, "ben").markerCounts("INBOX"));
-            assertTrue(backups.contents(result, "dora").folders().isEmpty(),
+            assertEquals(
+                    Map.of("ben-1", 1, "ben-2", 1),
+                    backups.contents(result, "ben").markerCounts("INBOX"));
+            assertTrue(
+                    backups.contents(result, "dora").folders().isEmpty(),
                     "dora had no earlier snapshot, so this one has nothing of hers");
         }
     }
@@ -284,22 +321,30 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
 
     private static Process startLockHolder(Path folderDir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx64m",
-                "--add-opens", "java.base/sun.nio.fs=ALL-UNNAMED", // FileNames: names as bytes
-                "-cp", System.getProperty("java.class.path"), LockHolderMain.class.getName(), folderDir.toString()));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx64m",
+                "--add-opens",
+                "java.base/sun.nio.fs=ALL-UNNAMED", // FileNames: names as bytes
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderMain.class.getName(),
+                folderDir.toString()));
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     /** The process's first line of output, or a failure naming what it said when it does not come in time. */
     private String firstLine(Process process, Duration timeout) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Future<String> line = threads.submit(out::readLine);
         try {
             return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
-            throw new AssertionError("the lock holder printed nothing within " + timeout + " (alive: "
-                    + process.isAlive() + ")");
+            throw new AssertionError(
+                    "the lock holder printed nothing within " + timeout + " (alive: " + process.isAlive() + ")");
         }
     }
 

@@ -37,14 +37,17 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
     void aNewMessageMovedBetweenListingAndReadingIsInTheSnapshotOnce() throws IOException {
         String user = "milo";
         try (ImapSession imap = dovecot.imapSession(user);
-             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+                DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             imap.create("Archive");
             imap.append("INBOX", TestMessages.message("known-1"));
             backups.backup(LockMode.DOVECOT.defaultLocker()); // the catalog knows the first message from now on
 
             long uid = imap.append("INBOX", TestMessages.message("moving-1"), "\\Flagged");
             String base = MaildirFiles.base(MaildirFiles.messageFiles(dovecot.mailDir(user)).stream()
-                    .filter(f -> !containsMarker(f, "known-1")).findFirst().orElseThrow());
+                    .filter(f -> !containsMarker(f, "known-1"))
+                    .findFirst()
+                    .orElseThrow());
             AtomicBoolean moved = new AtomicBoolean();
             MessageFiles moveOnFirstAccess = new MessageFiles() {
                 @Override
@@ -73,13 +76,17 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
             SnapshotContents snapshot = backups.contents(result, user);
             Map<String, Integer> inbox = snapshot.markerCounts("INBOX");
             Map<String, Integer> archive = snapshot.markerCounts("Archive");
-            assertEquals(1, inbox.getOrDefault("moving-1", 0) + archive.getOrDefault("moving-1", 0),
+            assertEquals(
+                    1,
+                    inbox.getOrDefault("moving-1", 0) + archive.getOrDefault("moving-1", 0),
                     "moving-1 was in INBOX at lock time and in Archive after it, so the snapshot must hold it once;"
                             + " INBOX " + inbox + ", Archive " + archive + ", progress: vanished "
                             + result.progress().vanished.get() + ", problems " + result.problems());
-            assertEquals(Map.of("known-1", 1), inbox.entrySet().stream()
-                    .filter(e -> !e.getKey().equals("moving-1"))
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            assertEquals(
+                    Map.of("known-1", 1),
+                    inbox.entrySet().stream()
+                            .filter(e -> !e.getKey().equals("moving-1"))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         }
     }
 
@@ -87,7 +94,8 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
     void aCopiedMessageKeepsTheCopyThatIsStillThereWhenTheOtherIsExpungedBeforeReading() throws IOException {
         String user = "nina";
         try (ImapSession imap = dovecot.imapSession(user);
-             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+                DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             imap.create("Archive");
             long uid = imap.append("INBOX", TestMessages.message("copied-1"), "\\Seen");
             imap.copy("INBOX", uid, "Archive"); // a hard link: one base in two folders, read once by the backup
@@ -108,8 +116,8 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
 
                 private void expungeOnce(Path file) throws IOException {
                     if (MaildirFiles.base(file).equals(base) && expunged.compareAndSet(false, true)) {
-                        String folder = file.getParent().getParent().equals(dovecot.mailDir(user)) ? "INBOX"
-                                : "Archive";
+                        String folder =
+                                file.getParent().getParent().equals(dovecot.mailDir(user)) ? "INBOX" : "Archive";
                         long inFolder = imap.fetchAll(folder).get(0).uid();
                         imap.expunge(folder, inFolder); // the copy the backup is about to read goes away
                     }
@@ -122,10 +130,13 @@ class ChangeBetweenListingAndReadingTest extends LiveDovecotTest {
             SnapshotContents snapshot = backups.contents(result, user);
             int inbox = snapshot.markerCounts("INBOX").getOrDefault("copied-1", 0);
             int archive = snapshot.markerCounts("Archive").getOrDefault("copied-1", 0);
-            String found = "INBOX " + inbox + ", Archive " + archive + ", vanished " + result.progress().vanished.get()
-                    + ", problems " + result.problems();
-            assertEquals(1, archive, "copied-1 was in both folders at lock time and its Archive copy is still there,"
-                    + " so the snapshot must hold that one; " + found);
+            String found = "INBOX " + inbox + ", Archive " + archive + ", vanished "
+                    + result.progress().vanished.get() + ", problems " + result.problems();
+            assertEquals(
+                    1,
+                    archive,
+                    "copied-1 was in both folders at lock time and its Archive copy is still there,"
+                            + " so the snapshot must hold that one; " + found);
             assertTrue(inbox <= 1, found); // with or without the expunged copy: both were real states
         }
     }

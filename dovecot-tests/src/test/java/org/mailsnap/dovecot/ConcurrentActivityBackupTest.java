@@ -95,17 +95,20 @@ class ConcurrentActivityBackupTest {
      * is moved back and the file was appended to uidlist"). The merge restore test, where this would be our fault,
      * allows nothing of the kind.
      */
-    private static final Pattern MOVED_BACK_BY_A_CLIENT = Pattern.compile(
-            "dovecot-uidlist: Duplicate file entry at line \\d+: \\S+ \\(uid \\d+ -> \\d+\\)");
+    private static final Pattern MOVED_BACK_BY_A_CLIENT =
+            Pattern.compile("dovecot-uidlist: Duplicate file entry at line \\d+: \\S+ \\(uid \\d+ -> \\d+\\)");
 
     @AfterAll
     static void stop() throws IOException {
         dovecot.stop();
         // warnings the problem check does not count are still worth seeing next to a failure
-        dovecot.logText().lines().filter(line -> line.contains("Warning:") && !line.contains("Killed with signal"))
+        dovecot.logText()
+                .lines()
+                .filter(line -> line.contains("Warning:") && !line.contains("Killed with signal"))
                 .forEach(line -> System.out.println("Dovecot log: " + line));
         List<String> problems = dovecot.logProblems().stream()
-                .filter(line -> !MOVED_BACK_BY_A_CLIENT.matcher(line).find()).toList();
+                .filter(line -> !MOVED_BACK_BY_A_CLIENT.matcher(line).find())
+                .toList();
         assertEquals(List.of(), problems, "Dovecot logged problems");
         dovecot.close();
     }
@@ -124,15 +127,24 @@ class ConcurrentActivityBackupTest {
         CountDownLatch warmedUp = new CountDownLatch(CLIENTS + 1);
         List<ImapClientActivity> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            clients.add(new ImapClientActivity(dovecot, USER, "c" + i, FOLDERS, seed + i, log, stop,
-                    MAX_OPERATIONS_PER_CLIENT, warmedUp, WARM_UP_OPERATIONS));
+            clients.add(new ImapClientActivity(
+                    dovecot,
+                    USER,
+                    "c" + i,
+                    FOLDERS,
+                    seed + i,
+                    log,
+                    stop,
+                    MAX_OPERATIONS_PER_CLIENT,
+                    warmedUp,
+                    WARM_UP_OPERATIONS));
         }
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
         FolderLocker locker = LockMode.DOVECOT.defaultLocker();
-        record Run(BackupResult result, long t0, long t1) {
-        }
+        record Run(BackupResult result, long t0, long t1) {}
         List<Run> runs = new ArrayList<>();
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent())) {
+        try (DovecotBackups backups =
+                new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent())) {
             List<Future<Integer>> workers = new ArrayList<>();
             for (ImapClientActivity client : clients) {
                 workers.add(threads.submit(client));
@@ -154,34 +166,51 @@ class ConcurrentActivityBackupTest {
                 operations += worker.get(JOIN_SECONDS, TimeUnit.SECONDS);
             }
             int delivered = deliveries.get(JOIN_SECONDS, TimeUnit.SECONDS);
-            System.out.printf("%d client operations, %d deliveries, %d logged changes, %d UIDs changed by Dovecot%n",
-                    operations, delivered, log.size(), clients.stream().mapToInt(ImapClientActivity::renumbered).sum());
+            System.out.printf(
+                    "%d client operations, %d deliveries, %d logged changes, %d UIDs changed by Dovecot%n",
+                    operations,
+                    delivered,
+                    log.size(),
+                    clients.stream().mapToInt(ImapClientActivity::renumbered).sum());
 
             Map<String, Map<String, Set<String>>> expected = expectedFinalState(clients, log);
             Map<String, Map<String, Set<String>>> imap = imapState();
-            assertEquals(expected, imap, "Dovecot's final state is what the clients did (the oracle's input): "
-                    + differences(expected, imap, log));
+            assertEquals(
+                    expected,
+                    imap,
+                    "Dovecot's final state is what the clients did (the oracle's input): "
+                            + differences(expected, imap, log));
 
             List<ActivityLog.Event> events = log.events();
             int runsWithActivity = 0;
             for (int i = 0; i < runs.size(); i++) {
                 Run run = runs.get(i);
-                assertFalse(run.result().partial(), "snapshot " + i + ": " + run.result().problems());
-                SnapshotOracle.Verdict verdict = SnapshotOracle.judge(events, run.t0(), run.t1(),
-                        backups.contents(run.result(), USER));
-                System.out.printf("snapshot %d listed again %d, vanished %d, problems %s%n", i,
-                        run.result().progress().recaptured.get(), run.result().progress().vanished.get(),
+                assertFalse(
+                        run.result().partial(),
+                        "snapshot " + i + ": " + run.result().problems());
+                SnapshotOracle.Verdict verdict =
+                        SnapshotOracle.judge(events, run.t0(), run.t1(), backups.contents(run.result(), USER));
+                System.out.printf(
+                        "snapshot %d listed again %d, vanished %d, problems %s%n",
+                        i,
+                        run.result().progress().recaptured.get(),
+                        run.result().progress().vanished.get(),
                         run.result().problems());
-                System.out.printf("snapshot %d (%.0f ms, lock %.1f ms, read %d): %s%n", i, (run.t1() - run.t0()) / 1e6,
+                System.out.printf(
+                        "snapshot %d (%.0f ms, lock %.1f ms, read %d): %s%n",
+                        i,
+                        (run.t1() - run.t0()) / 1e6,
                         run.result().snapshot().stats().lockHoldMaxNanos() / 1e6,
-                        run.result().progress().messagesRead.get(), verdict);
+                        run.result().progress().messagesRead.get(),
+                        verdict);
                 assertEquals(List.of(), verdict.violations(), "snapshot " + i + " (seed " + seed + ")");
                 assertTrue(verdict.settledPresent() > 0, "snapshot " + i + " had settled messages to check");
                 if (events.stream().anyMatch(e -> e.overlaps(run.t0(), run.t1()))) {
                     runsWithActivity++;
                 }
             }
-            assertTrue(runsWithActivity >= BACKUPS / 2,
+            assertTrue(
+                    runsWithActivity >= BACKUPS / 2,
                     "most backups ran while clients were busy (" + runsWithActivity + " of " + BACKUPS + ")");
 
             long t0 = System.nanoTime();
@@ -208,8 +237,8 @@ class ConcurrentActivityBackupTest {
                 long start = System.nanoTime();
                 dovecot.deliver(USER, TestMessages.message(marker, "Delivered over LMTP."));
                 long end = System.nanoTime();
-                log.add(new ActivityLog.Event(marker, "INBOX", ActivityLog.Change.ADD, start, end, Set.of(), false,
-                        "LMTP delivery"));
+                log.add(new ActivityLog.Event(
+                        marker, "INBOX", ActivityLog.Change.ADD, start, end, Set.of(), false, "LMTP delivery"));
                 if (++delivered == WARM_UP_OPERATIONS) {
                     warmedUp.countDown();
                 }
@@ -223,15 +252,17 @@ class ConcurrentActivityBackupTest {
     }
 
     /** Folder to marker to flags, from the clients' models and the deliveries (which nobody touches). */
-    private static Map<String, Map<String, Set<String>>> expectedFinalState(List<ImapClientActivity> clients,
-                                                                           ActivityLog log) {
+    private static Map<String, Map<String, Set<String>>> expectedFinalState(
+            List<ImapClientActivity> clients, ActivityLog log) {
         Map<String, Map<String, Set<String>>> state = new TreeMap<>();
         FOLDERS.forEach(f -> state.put(f, new TreeMap<>()));
         for (ImapClientActivity client : clients) {
-            client.model().forEach((folder, markers) -> markers.forEach((marker, flags) ->
-                    state.get(folder).put(marker, new TreeSet<>(flags))));
+            client.model()
+                    .forEach((folder, markers) ->
+                            markers.forEach((marker, flags) -> state.get(folder).put(marker, new TreeSet<>(flags))));
         }
-        log.events().stream().filter(e -> e.marker().startsWith("d-"))
+        log.events().stream()
+                .filter(e -> e.marker().startsWith("d-"))
                 .forEach(e -> state.get("INBOX").put(e.marker(), new TreeSet<>()));
         return state;
     }
@@ -255,8 +286,10 @@ class ConcurrentActivityBackupTest {
     }
 
     /** Where two states differ, with the logged history of each marker concerned. */
-    private static String differences(Map<String, Map<String, Set<String>>> expected,
-                                      Map<String, Map<String, Set<String>>> actual, ActivityLog log) {
+    private static String differences(
+            Map<String, Map<String, Set<String>>> expected,
+            Map<String, Map<String, Set<String>>> actual,
+            ActivityLog log) {
         StringBuilder text = new StringBuilder();
         for (String folder : FOLDERS) {
             Map<String, Set<String>> e = expected.getOrDefault(folder, Map.of());
@@ -265,10 +298,19 @@ class ConcurrentActivityBackupTest {
             markers.addAll(a.keySet());
             for (String marker : markers) {
                 if (!java.util.Objects.equals(e.get(marker), a.get(marker))) {
-                    text.append("\n  ").append(folder).append(" ").append(marker).append(": expected ")
-                            .append(e.get(marker)).append(", found ").append(a.get(marker)).append("; history: ")
-                            .append(log.events().stream().filter(x -> x.marker().equals(marker))
-                                    .map(x -> x.command() + " " + x.folder() + " " + x.change()).toList());
+                    text.append("\n  ")
+                            .append(folder)
+                            .append(" ")
+                            .append(marker)
+                            .append(": expected ")
+                            .append(e.get(marker))
+                            .append(", found ")
+                            .append(a.get(marker))
+                            .append("; history: ")
+                            .append(log.events().stream()
+                                    .filter(x -> x.marker().equals(marker))
+                                    .map(x -> x.command() + " " + x.folder() + " " + x.change())
+                                    .toList());
                 }
             }
         }

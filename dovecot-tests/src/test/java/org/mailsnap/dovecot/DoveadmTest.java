@@ -29,8 +29,10 @@ class DoveadmTest extends LiveDovecotTest {
 
         String fetched = dovecot.doveadm("fetch", "-u", "nora", "uid guid flags", "mailbox", "INBOX", "all");
 
-        assertEquals(imapUids, field(fetched, "uid").stream().map(Long::parseLong).toList(), fetched);
-        Set<String> bases = MaildirFiles.messageFiles(dovecot.mailDir("nora")).stream().map(MaildirFiles::base)
+        assertEquals(
+                imapUids, field(fetched, "uid").stream().map(Long::parseLong).toList(), fetched);
+        Set<String> bases = MaildirFiles.messageFiles(dovecot.mailDir("nora")).stream()
+                .map(MaildirFiles::base)
                 .collect(Collectors.toSet());
         assertEquals(bases, Set.copyOf(field(fetched, "guid")), "a Maildir message's GUID is its base");
     }
@@ -45,8 +47,10 @@ class DoveadmTest extends LiveDovecotTest {
 
         String status = dovecot.doveadm("mailbox", "status", "-u", "olaf", "messages uidvalidity uidnext", "*");
 
-        assertEquals("INBOX messages=" + imapStatus.messages() + " uidnext=" + imapStatus.uidNext()
-                + " uidvalidity=" + imapStatus.uidValidity(), status.strip());
+        assertEquals(
+                "INBOX messages=" + imapStatus.messages() + " uidnext=" + imapStatus.uidNext() + " uidvalidity="
+                        + imapStatus.uidValidity(),
+                status.strip());
     }
 
     @Test
@@ -62,7 +66,8 @@ class DoveadmTest extends LiveDovecotTest {
 
     @Test
     void aFailingDoveadmThrowsWithItsExitCodeAndStderr() {
-        IOException failure = assertThrows(IOException.class,
+        IOException failure = assertThrows(
+                IOException.class,
                 () -> dovecot.doveadm("fetch", "-u", "pia", "no-such-field", "mailbox", "INBOX", "all"));
 
         assertTrue(failure.getMessage().contains("failed with exit code"), failure.getMessage());
@@ -71,6 +76,9 @@ class DoveadmTest extends LiveDovecotTest {
 
     private static List<String> field(String doveadmOutput, String name) {
         Matcher matcher = FIELD.matcher(doveadmOutput);
-        return matcher.results().filter(m -> m.group(1).equals(name)).map(m -> m.group(2).strip()).toList();
+        return matcher.results()
+                .filter(m -> m.group(1).equals(name))
+                .map(m -> m.group(2).strip())
+                .toList();
     }
 }

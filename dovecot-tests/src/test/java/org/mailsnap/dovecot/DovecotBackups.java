@@ -11,12 +11,12 @@ import org.mailsnap.backup.BackupResult;
 import org.mailsnap.backup.BackupSettings;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.catalog.MessageQuery;
-import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.recovery.HitFlagWords;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
-import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreResult;
 
@@ -55,8 +55,8 @@ final class DovecotBackups implements AutoCloseable {
 
     /** What a snapshot holds for one mailbox, read from the repository (folders, names, flags, Message-IDs). */
     SnapshotContents contents(BackupResult result, String mailbox) throws IOException {
-        return SnapshotContents.read(result.snapshot(), fixture.repository.openBlobStore(fixture.catalog.blobs())::get,
-                mailbox);
+        return SnapshotContents.read(
+                result.snapshot(), fixture.repository.openBlobStore(fixture.catalog.blobs())::get, mailbox);
     }
 
     /** The catalog's search index, as {@code find} queries it, each hit with its first and last snapshot. */
@@ -68,8 +68,10 @@ final class DovecotBackups implements AutoCloseable {
 
     /** A hit's flags in words as {@code find} prints them: keywords named by the snapshot's dovecot-keywords. */
     List<String> flagWords(MessageHit hit) throws IOException {
-        return new HitFlagWords(SnapshotHistory.load(fixture.repository, fixture.catalog),
-                fixture.repository.openBlobStore(fixture.catalog.blobs())::get).of(hit);
+        return new HitFlagWords(
+                        SnapshotHistory.load(fixture.repository, fixture.catalog),
+                        fixture.repository.openBlobStore(fixture.catalog.blobs())::get)
+                .of(hit);
     }
 
     RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {

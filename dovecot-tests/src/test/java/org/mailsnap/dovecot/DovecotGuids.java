@@ -22,8 +22,7 @@ final class DovecotGuids {
 
     private static final Pattern UID_GUID = Pattern.compile("(?m)^uid: (\\d+)\\s*\\nguid: (\\S+)\\s*$");
 
-    private DovecotGuids() {
-    }
+    private DovecotGuids() {}
 
     /** UID to GUID of every message in the folder, in UID order, as Dovecot reports them. */
     static Map<Long, String> byUid(DovecotServer dovecot, String user, String folder) throws IOException {
@@ -35,8 +34,8 @@ final class DovecotGuids {
         }
         long records = fetched.lines().filter(line -> line.startsWith("uid: ")).count();
         if (records != guids.size()) {
-            throw new AssertionError("cannot read doveadm fetch 'uid guid' of " + user + "/" + folder + ":\n"
-                    + fetched);
+            throw new AssertionError(
+                    "cannot read doveadm fetch 'uid guid' of " + user + "/" + folder + ":\n" + fetched);
         }
         return guids;
     }

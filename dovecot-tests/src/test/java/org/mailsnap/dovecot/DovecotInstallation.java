@@ -52,8 +52,8 @@ record DovecotInstallation(Path dovecot, Path doveadm, MailUser mailUser) {
                 return candidate;
             }
         }
-        throw new IOException("Dovecot is not installed: no executable '" + program + "' in " + searchPath + "; "
-                + INSTALL_HINT);
+        throw new IOException(
+                "Dovecot is not installed: no executable '" + program + "' in " + searchPath + "; " + INSTALL_HINT);
     }
 
     /** The master must start as root: it binds listeners, then runs mail processes as the mail user. */

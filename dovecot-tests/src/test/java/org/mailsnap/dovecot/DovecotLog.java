@@ -51,7 +51,9 @@ final class DovecotLog {
     }
 
     static List<String> problems(String logText) {
-        return logText.lines().filter(line -> PROBLEMS.stream().anyMatch(p -> p.matcher(line).find())).toList();
+        return logText.lines()
+                .filter(line -> PROBLEMS.stream().anyMatch(p -> p.matcher(line).find()))
+                .toList();
     }
 
     /** The last {@code lines} lines, for failure messages. */

@@ -42,8 +42,11 @@ class DovecotLogCheckTest {
             }
             dovecot.stop();
 
-            assertTrue(dovecot.logProblems().stream().anyMatch(line -> line.contains("imap(tess)")
-                    && line.contains("dovecot-uidlist") && line.contains("UIDs not ordered")),
+            assertTrue(
+                    dovecot.logProblems().stream()
+                            .anyMatch(line -> line.contains("imap(tess)")
+                                    && line.contains("dovecot-uidlist")
+                                    && line.contains("UIDs not ordered")),
                     dovecot.logProblems().toString());
         }
     }
@@ -55,14 +58,18 @@ class DovecotLogCheckTest {
 
             dovecot.doveadm("fetch", "-u", "ugo", "uid", "mailbox", "INBOX", "all"); // exits 0 all the same
 
-            assertTrue(dovecot.logProblems().stream().anyMatch(line -> line.startsWith("doveadm(ugo): Error: ")
-                    && line.contains("UIDs not ordered")), dovecot.logProblems().toString());
+            assertTrue(
+                    dovecot.logProblems().stream()
+                            .anyMatch(line ->
+                                    line.startsWith("doveadm(ugo): Error: ") && line.contains("UIDs not ordered")),
+                    dovecot.logProblems().toString());
         }
     }
 
     @Test
     void onlyProblemLinesAreReported() {
-        String log = String.join("\n",
+        String log = String.join(
+                "\n",
                 "Nov 29 03:11:57 imap(a)<1><s>: Info: Disconnected: Logged out",
                 "Nov 29 03:11:57 master: Warning: Killed with signal 15 (by pid=1 uid=0 code=kill)",
                 "Nov 29 03:11:57 imap(a)<1><s>: Error: something failed",

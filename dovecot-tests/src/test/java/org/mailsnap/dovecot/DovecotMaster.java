@@ -76,7 +76,10 @@ final class DovecotMaster {
 
     /** Titles of the processes the master runs now, e.g. {@code dovecot/imap [alice 127.0.0.1 STORE]}. */
     List<String> processTitles() {
-        return process.descendants().map(ProcessWatch::title).filter(title -> !title.isEmpty()).toList();
+        return process.descendants()
+                .map(ProcessWatch::title)
+                .filter(title -> !title.isEmpty())
+                .toList();
     }
 
     /** Sends the stop request (SIGTERM if it fails) and waits until the master and all its processes are gone. */
@@ -92,15 +95,17 @@ final class DovecotMaster {
         if (!waitForExit(process, STOP_TIMEOUT)) {
             process.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-            throw new IOException("the Dovecot master " + pid() + " did not exit within " + STOP_TIMEOUT
-                    + "; killed it" + (requestFailure == null ? "" : "; the stop request failed: " + requestFailure));
+            throw new IOException("the Dovecot master " + pid() + " did not exit within " + STOP_TIMEOUT + "; killed it"
+                    + (requestFailure == null ? "" : "; the stop request failed: " + requestFailure));
         }
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
         List<ProcessHandle> survivors = ProcessWatch.awaitExit(children, STOP_TIMEOUT);
         survivors.forEach(ProcessHandle::destroyForcibly);
         if (!survivors.isEmpty()) {
             throw new IOException("Dovecot processes outlived their master " + pid() + " (killed them): "
-                    + survivors.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList());
+                    + survivors.stream()
+                            .map(p -> p.pid() + " " + p.info().command().orElse("?"))
+                            .toList());
         }
     }
 

@@ -57,16 +57,23 @@ public final class DovecotServer implements AutoCloseable {
     /** Starts a private instance; {@code extraSettings} are appended to the generated configuration verbatim. */
     public static DovecotServer start(String extraSettings) throws IOException {
         DovecotInstallation installation = DovecotInstallation.locate();
-        ServerLayout layout = ServerLayout.create(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(),
-                installation.mailUser());
+        ServerLayout layout = ServerLayout.create(
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), installation.mailUser());
         for (int attempt = 1; ; attempt++) {
             int[] ports = freeLoopbackPorts(2);
-            DovecotConfig config = new DovecotConfig(layout, installation.mailUser(), ports[0], ports[1], PASSWORD,
-                    extraSettings);
+            DovecotConfig config =
+                    new DovecotConfig(layout, installation.mailUser(), ports[0], ports[1], PASSWORD, extraSettings);
             Files.writeString(layout.configFile(), config.render(), StandardCharsets.UTF_8);
             try {
-                return new DovecotServer(installation, config, DovecotMaster.launch(installation.dovecot(),
-                        layout.configFile(), layout.masterOutput(), config.imapPort(), config.lmtpPort()));
+                return new DovecotServer(
+                        installation,
+                        config,
+                        DovecotMaster.launch(
+                                installation.dovecot(),
+                                layout.configFile(),
+                                layout.masterOutput(),
+                                config.imapPort(),
+                                config.lmtpPort()));
             } catch (DovecotMaster.NotReadyException notReady) {
                 String output = Files.readString(layout.masterOutput(), StandardCharsets.ISO_8859_1);
                 DovecotLog log = new DovecotLog(layout.logFile());
@@ -158,13 +165,17 @@ public final class DovecotServer implements AutoCloseable {
      * log that {@link #assertLogClean()} checks. Example: {@code doveadm("fetch", "-u", "alice", "uid guid flags", "mailbox", "INBOX", "all")}.
      */
     public String doveadm(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(installation.doveadm().toString(), "-c",
-                layout.configFile().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                installation.doveadm().toString(), "-c", layout.configFile().toString()));
         command.addAll(List.of(args));
         ExternalCommand.Output output = ExternalCommand.run(DOVEADM_TIMEOUT, command);
         if (!output.stderr().isEmpty()) { // doveadm's own errors and warnings go to stderr, not to log_path
-            Files.writeString(layout.doveadmLog(), output.stderr(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    layout.doveadmLog(),
+                    output.stderr(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         return output.stdout();
     }

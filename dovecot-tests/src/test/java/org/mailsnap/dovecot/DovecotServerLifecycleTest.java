@@ -25,7 +25,10 @@ class DovecotServerLifecycleTest {
         List<ProcessHandle> children;
         try {
             long pid = server.masterPid();
-            assertEquals(pid, Long.parseLong(Files.readString(base.resolve("run/master.pid")).strip()),
+            assertEquals(
+                    pid,
+                    Long.parseLong(
+                            Files.readString(base.resolve("run/master.pid")).strip()),
                     "master.pid names the process we started");
             children = ProcessHandle.of(pid).orElseThrow().descendants().toList();
             assertFalse(children.isEmpty(), "a running master has its helper processes (log, config, anvil, ...)");
@@ -57,34 +60,39 @@ class DovecotServerLifecycleTest {
             assertTrue(user.contains("gid\t" + server.mailGid() + "\n"), user);
             assertTrue(user.contains("mail\tmaildir:" + server.mailDir("carol") + "\n"), user);
             assertTrue(server.mailDir("carol").startsWith(server.baseDir()));
-            assertFalse(Files.readString(server.configFile()).contains("!include"), "nothing included from /etc/dovecot");
+            assertFalse(
+                    Files.readString(server.configFile()).contains("!include"), "nothing included from /etc/dovecot");
         }
     }
 
     @Test
     void aConfigurationDovecotRejectsFailsTheStartWithDovecotsReason() {
-        IOException failure = assertThrows(IOException.class,
+        IOException failure = assertThrows(
+                IOException.class,
                 () -> DovecotServer.start("no_such_setting_for_the_test = 1").close());
 
-        assertTrue(failure.getMessage().contains("Unknown setting: no_such_setting_for_the_test"),
-                failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("Unknown setting: no_such_setting_for_the_test"), failure.getMessage());
         assertTrue(failure.getMessage().contains(".ci/install-deps.sh"), failure.getMessage());
     }
 
     @Test
     void aMachineWithoutDovecotFailsWithTheInstallHint(@TempDir Path emptyFolder) {
-        IOException failure = assertThrows(IOException.class,
-                () -> DovecotInstallation.locate(List.of(emptyFolder), MailUser.DEFAULT_NAME));
+        IOException failure = assertThrows(
+                IOException.class, () -> DovecotInstallation.locate(List.of(emptyFolder), MailUser.DEFAULT_NAME));
 
-        assertTrue(failure.getMessage().startsWith("Dovecot is not installed: no executable 'dovecot'"),
+        assertTrue(
+                failure.getMessage().startsWith("Dovecot is not installed: no executable 'dovecot'"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("run .ci/install-deps.sh"), failure.getMessage());
     }
 
     @Test
     void aMachineWithoutTheMailUserFailsWithTheInstallHint() {
-        IOException failure = assertThrows(IOException.class, () -> DovecotInstallation.locate(
-                DovecotInstallation.searchPath(System.getenv("PATH")), "mailsnap-no-such-user"));
+        IOException failure = assertThrows(
+                IOException.class,
+                () -> DovecotInstallation.locate(
+                        DovecotInstallation.searchPath(System.getenv("PATH")), "mailsnap-no-such-user"));
 
         assertTrue(failure.getMessage().contains("'mailsnap-no-such-user' does not exist"), failure.getMessage());
         assertTrue(failure.getMessage().contains("run .ci/install-deps.sh"), failure.getMessage());

@@ -21,12 +21,10 @@ final class DovecotView {
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*<([^@>\\s]+)@mailsnap\\.test>");
 
     /** One message as Dovecot reports it. */
-    record Message(String folder, String marker, long uid, String guid, Set<String> flags, byte[] body) {
-    }
+    record Message(String folder, String marker, long uid, String guid, Set<String> flags, byte[] body) {}
 
     /** One folder as Dovecot reports it. */
-    record Folder(FolderStatus status, String doveadmFetch, List<Message> messages) {
-    }
+    record Folder(FolderStatus status, String doveadmFetch, List<Message> messages) {}
 
     private final Map<String, Folder> folders;
     private final Map<String, Message> byMarker;
@@ -43,8 +41,8 @@ final class DovecotView {
         try (ImapSession imap = dovecot.imapSession(user)) {
             for (String folder : folderNames) {
                 Map<Long, String> guids = DovecotGuids.byUid(dovecot, user, folder);
-                String fetched = dovecot.doveadm("fetch", "-u", user, "uid guid flags date.received", "mailbox",
-                        folder, "all");
+                String fetched =
+                        dovecot.doveadm("fetch", "-u", user, "uid guid flags date.received", "mailbox", folder, "all");
                 imap.select(folder); // a fresh SELECT: the view includes everything Dovecot has now
                 List<Message> messages = new ArrayList<>();
                 for (FetchedMessage m : imap.fetchAll(folder)) {

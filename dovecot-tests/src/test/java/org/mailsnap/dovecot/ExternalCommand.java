@@ -15,12 +15,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExternalCommand {
 
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     /** What a program that exited 0 wrote. */
-    record Output(String stdout, String stderr) {
-    }
+    record Output(String stdout, String stderr) {}
 
     /** Runs the command; throws naming it, its exit code and its stderr when it fails or overruns. */
     static Output run(Duration timeout, List<String> command) throws IOException {
@@ -38,8 +36,8 @@ final class ExternalCommand {
                         + "; stderr so far: " + read(stderr));
             }
             if (process.exitValue() != 0) {
-                throw new IOException("`" + String.join(" ", command) + "` failed with exit code "
-                        + process.exitValue() + ": " + read(stderr).strip());
+                throw new IOException("`" + String.join(" ", command) + "` failed with exit code " + process.exitValue()
+                        + ": " + read(stderr).strip());
             }
             return new Output(read(stdout), read(stderr));
         } finally {
@@ -54,7 +52,8 @@ final class ExternalCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new IOException("interrupted while waiting for " + process.info().command().orElse("a command"), e);
+            throw new IOException(
+                    "interrupted while waiting for " + process.info().command().orElse("a command"), e);
         }
     }
 

@@ -9,5 +9,4 @@ import java.util.Set;
  *              session-local {@code \Recent}
  * @param body  the full message as the server sends it (CRLF line ends)
  */
-public record FetchedMessage(long uid, Set<String> flags, byte[] body) {
-}
+public record FetchedMessage(long uid, Set<String> flags, byte[] body) {}

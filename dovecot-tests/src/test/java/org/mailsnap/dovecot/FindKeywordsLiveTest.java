@@ -27,8 +27,9 @@ class FindKeywordsLiveTest extends LiveDovecotTest {
 
     @Test
     void keywordsSetOverImapAreFoundByName() throws IOException {
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
-             ImapSession imap = dovecot.imapSession(USER)) {
+        try (DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
+                ImapSession imap = dovecot.imapSession(USER)) {
             imap.create("Archive");
             imap.append("INBOX", TestMessages.message("kw-inbox"), "\\Seen", "$Important", "ProjectX");
             imap.append("Archive", TestMessages.message("kw-archive"), "ProjectX"); // letter a here, b in INBOX
@@ -39,7 +40,8 @@ class FindKeywordsLiveTest extends LiveDovecotTest {
             for (MessageHit hit : backups.find(MessageQuery.all().withMailbox(USER))) {
                 wordsByFolder.put(hit.folder().isEmpty() ? "INBOX" : hit.folder(), Set.copyOf(backups.flagWords(hit)));
             }
-            assertEquals(Map.of("INBOX", Set.of("seen", "$Important", "ProjectX"), ".Archive", Set.of("ProjectX")),
+            assertEquals(
+                    Map.of("INBOX", Set.of("seen", "$Important", "ProjectX"), ".Archive", Set.of("ProjectX")),
                     wordsByFolder);
         }
     }

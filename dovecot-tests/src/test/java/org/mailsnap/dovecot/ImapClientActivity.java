@@ -21,12 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ImapClientActivity implements Callable<Integer> {
 
-    static final List<String> FLAGS = List.of("\\Seen", "\\Flagged", "\\Answered", "\\Draft", "$Label1", "Work",
-            "$Junk");
+    static final List<String> FLAGS =
+            List.of("\\Seen", "\\Flagged", "\\Answered", "\\Draft", "$Label1", "Work", "$Junk");
 
     /** One placement the client owns. */
-    private record Copy(String marker, String folder) {
-    }
+    private record Copy(String marker, String folder) {}
 
     private final DovecotServer dovecot;
     private final String user;
@@ -45,9 +44,17 @@ final class ImapClientActivity implements Callable<Integer> {
     private int appended;
     private int renumbered;
 
-    ImapClientActivity(DovecotServer dovecot, String user, String name, List<String> folders, long seed,
-                       ActivityLog log, AtomicBoolean stop, int maxOperations, CountDownLatch warmedUp,
-                       int warmUpOperations) {
+    ImapClientActivity(
+            DovecotServer dovecot,
+            String user,
+            String name,
+            List<String> folders,
+            long seed,
+            ActivityLog log,
+            AtomicBoolean stop,
+            int maxOperations,
+            CountDownLatch warmedUp,
+            int warmUpOperations) {
         this.dovecot = dovecot;
         this.user = user;
         this.name = name;
@@ -116,8 +123,12 @@ final class ImapClientActivity implements Callable<Integer> {
                 expunge(imap, copy);
             }
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + "; history of " + copy.marker() + ": "
-                    + log.events().stream().filter(x -> x.marker().equals(copy.marker())).toList(), e);
+            throw new IOException(
+                    e.getMessage() + "; history of " + copy.marker() + ": "
+                            + log.events().stream()
+                                    .filter(x -> x.marker().equals(copy.marker()))
+                                    .toList(),
+                    e);
         }
     }
 
@@ -125,14 +136,21 @@ final class ImapClientActivity implements Callable<Integer> {
         String marker = name + "-" + appended++;
         String folder = folders.get(random.nextInt(folders.size()));
         Set<String> initial = randomFlags();
-        byte[] message = TestMessages.message(marker, "Written by IMAP client " + name + ".",
-                "Filler " + "z".repeat(random.nextInt(2000)));
+        byte[] message = TestMessages.message(
+                marker, "Written by IMAP client " + name + ".", "Filler " + "z".repeat(random.nextInt(2000)));
         long start = System.nanoTime();
         long uid = imap.append(folder, message, initial.toArray(String[]::new));
         long end = System.nanoTime();
         Copy copy = new Copy(marker, folder);
         place(copy, uid, initial);
-        log.add(new ActivityLog.Event(marker, folder, ActivityLog.Change.ADD, start, end, initial, false,
+        log.add(new ActivityLog.Event(
+                marker,
+                folder,
+                ActivityLog.Change.ADD,
+                start,
+                end,
+                initial,
+                false,
                 "APPEND " + folder + " " + initial + " -> UID " + uid));
     }
 
@@ -150,13 +168,21 @@ final class ImapClientActivity implements Callable<Integer> {
         }
         long end = System.nanoTime();
         flags.put(copy, after);
-        log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.FLAGS, start, end, after,
-                false, "STORE UID " + uids.get(copy) + " " + (add ? "+" : "-") + flag));
+        log.add(new ActivityLog.Event(
+                copy.marker(),
+                copy.folder(),
+                ActivityLog.Change.FLAGS,
+                start,
+                end,
+                after,
+                false,
+                "STORE UID " + uids.get(copy) + " " + (add ? "+" : "-") + flag));
     }
 
     private void moveOrCopy(ImapSession imap, Copy copy, boolean move) throws IOException {
         List<String> targets = folders.stream()
-                .filter(f -> !copies.contains(new Copy(copy.marker(), f))).toList();
+                .filter(f -> !copies.contains(new Copy(copy.marker(), f)))
+                .toList();
         if (targets.isEmpty()) {
             store(imap, copy);
             return;
@@ -164,19 +190,20 @@ final class ImapClientActivity implements Callable<Integer> {
         String target = targets.get(random.nextInt(targets.size()));
         Set<String> carried = flags.get(copy);
         long start = System.nanoTime();
-        long uid = move ? imap.move(copy.folder(), uids.get(copy), target)
+        long uid = move
+                ? imap.move(copy.folder(), uids.get(copy), target)
                 : imap.copy(copy.folder(), uids.get(copy), target);
         long end = System.nanoTime();
-        String command = (move ? "MOVE " : "COPY ") + copy.folder() + " UID " + uids.get(copy) + " -> " + target
-                + " UID " + uid;
+        String command =
+                (move ? "MOVE " : "COPY ") + copy.folder() + " UID " + uids.get(copy) + " -> " + target + " UID " + uid;
         if (move) {
             remove(copy);
-            log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.REMOVE, start, end,
-                    Set.of(), false, command));
+            log.add(new ActivityLog.Event(
+                    copy.marker(), copy.folder(), ActivityLog.Change.REMOVE, start, end, Set.of(), false, command));
         }
         place(new Copy(copy.marker(), target), uid, carried);
-        log.add(new ActivityLog.Event(copy.marker(), target, ActivityLog.Change.ADD, start, end, carried, false,
-                command));
+        log.add(new ActivityLog.Event(
+                copy.marker(), target, ActivityLog.Change.ADD, start, end, carried, false, command));
     }
 
     private void expunge(ImapSession imap, Copy copy) throws IOException {
@@ -185,8 +212,15 @@ final class ImapClientActivity implements Callable<Integer> {
         imap.expunge(copy.folder(), uid);
         long end = System.nanoTime();
         remove(copy);
-        log.add(new ActivityLog.Event(copy.marker(), copy.folder(), ActivityLog.Change.REMOVE, start, end,
-                Set.of(), true, "EXPUNGE UID " + uid));
+        log.add(new ActivityLog.Event(
+                copy.marker(),
+                copy.folder(),
+                ActivityLog.Change.REMOVE,
+                start,
+                end,
+                Set.of(),
+                true,
+                "EXPUNGE UID " + uid));
     }
 
     private Set<String> randomFlags() {

@@ -15,15 +15,16 @@ final class ImapFlags {
             "\\Flagged", Flags.Flag.FLAGGED,
             "\\Seen", Flags.Flag.SEEN);
 
-    private ImapFlags() {
-    }
+    private ImapFlags() {}
 
     static Flags toFlags(String... imapFlags) {
         Flags flags = new Flags();
         for (String name : imapFlags) {
             if (name.startsWith("\\")) {
                 Flags.Flag system = SYSTEM.entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst()
+                        .filter(e -> e.getKey().equalsIgnoreCase(name))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("not a settable IMAP system flag: " + name));
                 flags.add(system);
             } else if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || "(){%*\"\\]".indexOf(c) >= 0)) {

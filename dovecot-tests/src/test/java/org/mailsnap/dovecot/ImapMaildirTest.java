@@ -78,9 +78,12 @@ class ImapMaildirTest extends LiveDovecotTest {
 
             Path file = MaildirFiles.onlyMessage(dovecot.mailDir("hank"));
             assertEquals(MaildirFiles.base(file) + ":2,Sa", file.getFileName().toString());
-            assertEquals(List.of("0 $Important"),
+            assertEquals(
+                    List.of("0 $Important"),
                     Files.readAllLines(dovecot.mailDir("hank").resolve("dovecot-keywords")));
-            assertEquals(Set.of("\\Seen", "$Important"), imap.fetchAll("INBOX").get(0).flags());
+            assertEquals(
+                    Set.of("\\Seen", "$Important"),
+                    imap.fetchAll("INBOX").get(0).flags());
         }
     }
 
@@ -110,7 +113,8 @@ class ImapMaildirTest extends LiveDovecotTest {
             assertEquals(List.of(firstUid, secondUid), uids(messages));
             assertEquals(Set.of("\\Answered"), messages.get(0).flags());
             assertEquals(Set.of(), messages.get(1).flags());
-            assertArrayEquals(first, messages.get(0).body(), new String(messages.get(0).body(), StandardCharsets.UTF_8));
+            assertArrayEquals(
+                    first, messages.get(0).body(), new String(messages.get(0).body(), StandardCharsets.UTF_8));
             assertArrayEquals(second, messages.get(1).body());
         }
     }
@@ -126,7 +130,8 @@ class ImapMaildirTest extends LiveDovecotTest {
 
             assertEquals(new FolderStatus("INBOX", 2, selected.uidValidity(), last + 1), selected);
             assertEquals(selected, status);
-            String header = Files.readAllLines(dovecot.mailDir("kate").resolve("dovecot-uidlist")).get(0);
+            String header = Files.readAllLines(dovecot.mailDir("kate").resolve("dovecot-uidlist"))
+                    .get(0);
             assertTrue(header.startsWith("3 V" + selected.uidValidity() + " "), header);
         }
     }

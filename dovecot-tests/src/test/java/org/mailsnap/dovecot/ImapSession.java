@@ -82,15 +82,17 @@ public final class ImapSession implements AutoCloseable {
     public FolderStatus select(String folder) throws IOException {
         closeSelected();
         IMAPFolder open = selected(folder);
-        return imap("SELECT", folder, () -> new FolderStatus(folder, open.getMessageCount(), open.getUIDValidity(),
-                open.getUIDNext()));
+        return imap(
+                "SELECT",
+                folder,
+                () -> new FolderStatus(folder, open.getMessageCount(), open.getUIDValidity(), open.getUIDNext()));
     }
 
     /** STATUS (MESSAGES UIDVALIDITY UIDNEXT) of a folder, without selecting it. */
     public FolderStatus status(String folder) throws IOException {
         String[] items = {"MESSAGES", "UIDVALIDITY", "UIDNEXT"};
-        Status status = imap("STATUS", folder, () -> (Status) ((IMAPFolder) store.getFolder(folder))
-                .doCommand(protocol -> protocol.status(folder, items)));
+        Status status = imap("STATUS", folder, () ->
+                (Status) ((IMAPFolder) store.getFolder(folder)).doCommand(protocol -> protocol.status(folder, items)));
         return new FolderStatus(folder, status.total, status.uidvalidity, status.uidnext);
     }
 
@@ -113,8 +115,8 @@ public final class ImapSession implements AutoCloseable {
             }
         };
         AppendUID uid = imap("APPEND", folder, () -> (AppendUID) ((IMAPFolder) store.getFolder(folder))
-                .doCommand(protocol -> protocol.appenduid(folder, flags.length == 0 ? null : ImapFlags.toFlags(flags),
-                        internalDate, literal)));
+                .doCommand(protocol -> protocol.appenduid(
+                        folder, flags.length == 0 ? null : ImapFlags.toFlags(flags), internalDate, literal)));
         if (uid == null) {
             throw new IOException("IMAP APPEND to " + user + "/" + folder + " returned no APPENDUID");
         }
@@ -142,16 +144,20 @@ public final class ImapSession implements AutoCloseable {
     /** COPY one message; returns its UID in the target folder. */
     public long copy(String fromFolder, long uid, String toFolder) throws IOException {
         IMAPFolder open = selected(fromFolder);
-        AppendUID[] copied = imap("COPY", fromFolder, () ->
-                open.copyUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
+        AppendUID[] copied = imap(
+                "COPY",
+                fromFolder,
+                () -> open.copyUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
         return targetUid("COPY", fromFolder, uid, copied);
     }
 
     /** MOVE one message (RFC 6851); returns its UID in the target folder. */
     public long move(String fromFolder, long uid, String toFolder) throws IOException {
         IMAPFolder open = selected(fromFolder);
-        AppendUID[] moved = imap("MOVE", fromFolder, () ->
-                open.moveUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
+        AppendUID[] moved = imap(
+                "MOVE",
+                fromFolder,
+                () -> open.moveUIDMessages(new Message[] {message(open, uid)}, store.getFolder(toFolder)));
         return targetUid("MOVE", fromFolder, uid, moved);
     }
 
@@ -216,13 +222,15 @@ public final class ImapSession implements AutoCloseable {
                     if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
                         BODY body = fetch.getItem(BODY.class);
                         // NIL body: expunged by another session but still in this session's view
-                        byte[] bytes = body == null || body.getByteArray() == null ? new byte[0]
+                        byte[] bytes = body == null || body.getByteArray() == null
+                                ? new byte[0]
                                 : body.getByteArray().getNewBytes();
-                        messages.add(new FetchedMessage(fetch.getItem(UID.class).uid,
-                                ImapFlags.toNames(fetch.getItem(FLAGS.class)), bytes));
+                        messages.add(new FetchedMessage(
+                                fetch.getItem(UID.class).uid, ImapFlags.toNames(fetch.getItem(FLAGS.class)), bytes));
                     }
                 }
-                protocol.notifyResponseHandlers(responses); // keeps Angus's view of the folder (EXISTS, EXPUNGE) current
+                protocol.notifyResponseHandlers(
+                        responses); // keeps Angus's view of the folder (EXISTS, EXPUNGE) current
                 protocol.handleResult(responses[responses.length - 1]);
                 return messages;
             });
@@ -287,16 +295,16 @@ public final class ImapSession implements AutoCloseable {
             message = open.getMessageByUID(uid);
         }
         if (message == null) {
-            throw new MessagingException("no message with UID " + uid + " (not in the view after "
-                    + VIEW_REFRESHES + " NOOPs)");
+            throw new MessagingException(
+                    "no message with UID " + uid + " (not in the view after " + VIEW_REFRESHES + " NOOPs)");
         }
         return message;
     }
 
     private long targetUid(String command, String folder, long uid, AppendUID[] result) throws IOException {
         if (result == null || result.length != 1 || result[0] == null) {
-            throw new IOException("IMAP " + command + " of UID " + uid + " in " + user + "/" + folder
-                    + " returned no COPYUID");
+            throw new IOException(
+                    "IMAP " + command + " of UID " + uid + " in " + user + "/" + folder + " returned no COPYUID");
         }
         return result[0].uid;
     }

@@ -36,8 +36,10 @@ class LmtpDeliveryTest extends LiveDovecotTest {
         byte[] stored = Files.readAllBytes(file);
         assertEquals(stored.length, Long.parseLong(name.group(1)), "S= is the stored size");
         assertEquals(stored.length + lineCount(stored), Long.parseLong(name.group(2)), "W= counts CRLF line ends");
-        assertTrue(endsWith(stored, TestMessages.withLfLineEnds(message)), "stored with LF line ends, after the"
-                + " trace headers Dovecot prepends:\n" + new String(stored, StandardCharsets.UTF_8));
+        assertTrue(
+                endsWith(stored, TestMessages.withLfLineEnds(message)),
+                "stored with LF line ends, after the" + " trace headers Dovecot prepends:\n"
+                        + new String(stored, StandardCharsets.UTF_8));
         assertEquals(dovecot.mailUid(), Files.getAttribute(file, "unix:uid"), "written by the mail user");
     }
 
@@ -63,11 +65,12 @@ class LmtpDeliveryTest extends LiveDovecotTest {
 
     @Test
     void aRefusedCommandFailsNamingTheCommandAndTheReply() {
-        LmtpClient client = new LmtpClient(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), dovecot.lmtpPort()),
+        LmtpClient client = new LmtpClient(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), dovecot.lmtpPort()),
                 Duration.ofSeconds(10));
 
-        IOException failure = assertThrows(IOException.class,
-                () -> client.deliver("sender@example.org", "", TestMessages.message("nobody")));
+        IOException failure = assertThrows(
+                IOException.class, () -> client.deliver("sender@example.org", "", TestMessages.message("nobody")));
 
         assertTrue(failure.getMessage().startsWith("LMTP RCPT TO:<> was answered '5"), failure.getMessage());
     }

@@ -15,8 +15,7 @@ import org.mailsnap.model.FolderKey;
  */
 public final class LockHolderMain {
 
-    private LockHolderMain() {
-    }
+    private LockHolderMain() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

@@ -26,10 +26,14 @@ record MailUser(String name, int uid, int gid) {
     static MailUser lookUp(String name) throws IOException {
         String entry;
         try {
-            entry = ExternalCommand.run(Duration.ofSeconds(10), List.of("getent", "passwd", name)).stdout().strip();
+            entry = ExternalCommand.run(Duration.ofSeconds(10), List.of("getent", "passwd", name))
+                    .stdout()
+                    .strip();
         } catch (IOException e) {
-            throw new IOException("the mail user '" + name + "' does not exist (getent passwd: " + e.getMessage()
-                    + "); run .ci/install-deps.sh as root to create it", e);
+            throw new IOException(
+                    "the mail user '" + name + "' does not exist (getent passwd: " + e.getMessage()
+                            + "); run .ci/install-deps.sh as root to create it",
+                    e);
         }
         String[] fields = entry.split(":", -1);
         if (fields.length < 4) {

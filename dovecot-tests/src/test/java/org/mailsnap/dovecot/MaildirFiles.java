@@ -11,15 +11,16 @@ import java.util.stream.Stream;
 /** What a Maildir folder holds on disk, seen the way a reader must see it: {@code new/} first, then {@code cur/}. */
 final class MaildirFiles {
 
-    private MaildirFiles() {
-    }
+    private MaildirFiles() {}
 
     /** The message files of a folder directory, {@code new/} before {@code cur/}, without dot files. */
     static List<Path> messageFiles(Path folderDir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String sub : List.of("new", "cur")) {
             try (Stream<Path> entries = Files.list(folderDir.resolve(sub))) {
-                entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+                entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .forEach(files::add);
             } catch (NoSuchFileException e) {
                 // Dovecot creates new/ and cur/ lazily; a folder without them holds no messages
             }
@@ -36,7 +37,9 @@ final class MaildirFiles {
 
     /** The files of the folder whose base is {@code base} (more than one would be a duplicate). */
     static List<Path> withBase(Path folderDir, String base) throws IOException {
-        return messageFiles(folderDir).stream().filter(p -> base(p).equals(base)).toList();
+        return messageFiles(folderDir).stream()
+                .filter(p -> base(p).equals(base))
+                .toList();
     }
 
     /** The single message file of a folder; fails when there is not exactly one. */

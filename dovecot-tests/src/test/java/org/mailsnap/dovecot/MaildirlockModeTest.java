@@ -23,8 +23,8 @@ import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;
 import org.mailsnap.maildir.StoreLayout;
 import org.mailsnap.maildir.lock.DovecotDotLocker;
-import org.mailsnap.maildir.lock.LockNotHeldException;
 import org.mailsnap.maildir.lock.LockMode;
+import org.mailsnap.maildir.lock.LockNotHeldException;
 import org.mailsnap.maildir.lock.MaildirlockHelper;
 
 /**
@@ -37,6 +37,7 @@ class MaildirlockModeTest extends LiveDovecotTest {
 
     /** Dovecot breaks a dead process's lock within about 2 s; a STORE must not wait much longer than that. */
     private static final Duration DOVECOT_UNBLOCKED = Duration.ofSeconds(10);
+
     private static final int ATTEMPTS = 20;
 
     @TempDir
@@ -44,11 +45,13 @@ class MaildirlockModeTest extends LiveDovecotTest {
 
     @Test
     void aBrokenMaildirlockHelperMakesTheBackupRefuseTheMailboxClearly() throws Exception {
-        assertTrue(Files.isExecutable(MaildirlockHelper.DEFAULT_BINARY),
+        assertTrue(
+                Files.isExecutable(MaildirlockHelper.DEFAULT_BINARY),
                 "Dovecot 2.3's helper must be installed for this test: " + MaildirlockHelper.DEFAULT_BINARY);
         String user = "mara";
         try (ImapSession imap = dovecot.imapSession(user);
-             DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+                DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             long uid = imap.append("INBOX", TestMessages.message("mara-1"));
             imap.select("INBOX");
 
@@ -56,9 +59,11 @@ class MaildirlockModeTest extends LiveDovecotTest {
 
             assertTrue(result.partial(), "the mailbox was refused: the run is partial");
             assertEquals(List.of(user), result.snapshot().stats().failedMailboxes());
-            String problem = String.join("\n", result.problems().stream().map(BackupProblem::message).toList());
+            String problem = String.join(
+                    "\n", result.problems().stream().map(BackupProblem::message).toList());
             System.out.println("problem reported: " + problem);
-            assertTrue(problem.startsWith(user + ": not backed up: the maildirlock helper does not hold the lock"),
+            assertTrue(
+                    problem.startsWith(user + ": not backed up: the maildirlock helper does not hold the lock"),
                     problem);
             assertTrue(problem.contains("Debian bug 932253") && problem.contains("use --lock dovecot"), problem);
             assertTrue(backups.contents(result, user).folders().isEmpty(), "nothing of the mailbox was trusted");
@@ -72,12 +77,14 @@ class MaildirlockModeTest extends LiveDovecotTest {
                 }
             });
             store.get(DOVECOT_UNBLOCKED.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.println("STORE after the refused backup took " + (System.nanoTime() - began) / 1_000_000
-                    + " ms");
+            System.out.println(
+                    "STORE after the refused backup took " + (System.nanoTime() - began) / 1_000_000 + " ms");
 
             BackupResult dovecotLock = backups.backup(LockMode.DOVECOT.defaultLocker());
             assertFalse(dovecotLock.partial(), dovecotLock.problems().toString());
-            assertEquals(Map.of("mara-1", 1), backups.contents(dovecotLock, user).markerCounts("INBOX"),
+            assertEquals(
+                    Map.of("mara-1", 1),
+                    backups.contents(dovecotLock, user).markerCounts("INBOX"),
                     "the recommended mode backs the same mailbox up");
         }
     }
@@ -99,15 +106,17 @@ class MaildirlockModeTest extends LiveDovecotTest {
         List<String> leftBehind = new ArrayList<>();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MailboxCapture capture = new MailboxCapture(LockMode.MAILDIRLOCK.defaultLocker());
-            LockNotHeldException refused = assertThrows(LockNotHeldException.class,
-                    () -> capture.capture(mailbox, Map.of()));
+            LockNotHeldException refused =
+                    assertThrows(LockNotHeldException.class, () -> capture.capture(mailbox, Map.of()));
             assertTrue(refused.getMessage().contains("use --lock dovecot"), refused.getMessage());
             if (Files.exists(lockFile)) {
                 leftBehind.add("attempt " + attempt + ": " + Files.readString(lockFile));
                 Files.deleteIfExists(lockFile); // what Dovecot would do about 2 s later; the next attempt needs it gone
             }
         }
-        assertEquals(List.of(), leftBehind, "lock files of dead maildirlock children left for Dovecot to break, of "
-                + ATTEMPTS + " refusals");
+        assertEquals(
+                List.of(),
+                leftBehind,
+                "lock files of dead maildirlock children left for Dovecot to break, of " + ATTEMPTS + " refusals");
     }
 }

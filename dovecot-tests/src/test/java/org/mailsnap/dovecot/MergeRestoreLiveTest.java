@@ -34,8 +34,10 @@ class MergeRestoreLiveTest extends LiveDovecotTest {
 
     @Test
     void expungedMessagesComeBackAndNothingIsDuplicated() throws IOException {
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
-             ImapSession imap = dovecot.imapSession(USER); ImapSession watcher = dovecot.imapSession(USER)) {
+        try (DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
+                ImapSession imap = dovecot.imapSession(USER);
+                ImapSession watcher = dovecot.imapSession(USER)) {
             imap.create("Archive");
             Map<String, Long> inbox = new HashMap<>();
             for (int i = 1; i <= 6; i++) {
@@ -61,8 +63,7 @@ class MergeRestoreLiveTest extends LiveDovecotTest {
             dovecot.deliver(USER, TestMessages.message("mia-after", "arrived after the backup"));
             Map<String, Map<String, FetchedMessage>> beforeMerge = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
 
-            RestoreResult merged = backups.restore(backup.snapshotId(), USER, dovecot.mailDir(USER),
-                    RestoreMode.MERGE);
+            RestoreResult merged = backups.restore(backup.snapshotId(), USER, dovecot.mailDir(USER), RestoreMode.MERGE);
 
             assertEquals(3, merged.messages(), "mia-1, mia-3 and mia-archived were missing: " + merged);
             Map<String, Map<String, FetchedMessage>> after = MarkedMessages.of(imap, List.of("INBOX", "Archive"));
@@ -72,30 +73,49 @@ class MergeRestoreLiveTest extends LiveDovecotTest {
             for (String back : List.of("mia-1", "mia-3")) {
                 expected.get("INBOX").put(back, atBackup.get("INBOX").get(back).flags());
             }
-            expected.get("Archive").put("mia-archived", atBackup.get("Archive").get("mia-archived").flags());
-            assertEquals(expected, Map.of("INBOX", MarkedMessages.flags(after.get("INBOX")), "Archive",
-                    MarkedMessages.flags(after.get("Archive"))), "each message once, where it belongs, with its flags");
+            expected.get("Archive")
+                    .put(
+                            "mia-archived",
+                            atBackup.get("Archive").get("mia-archived").flags());
+            assertEquals(
+                    expected,
+                    Map.of(
+                            "INBOX",
+                            MarkedMessages.flags(after.get("INBOX")),
+                            "Archive",
+                            MarkedMessages.flags(after.get("Archive"))),
+                    "each message once, where it belongs, with its flags");
             for (String back : List.of("mia-1", "mia-3")) {
-                assertArrayEquals(atBackup.get("INBOX").get(back).body(), after.get("INBOX").get(back).body(), back);
+                assertArrayEquals(
+                        atBackup.get("INBOX").get(back).body(),
+                        after.get("INBOX").get(back).body(),
+                        back);
             }
             assertEquals(inbox.get("mia-4"), after.get("INBOX").get("mia-4").uid(), "untouched messages keep UIDs");
-            assertEquals(Set.of("mia-1", "mia-3"), newTo(watcher, beforeMerge.get("INBOX"), after.get("INBOX")),
+            assertEquals(
+                    Set.of("mia-1", "mia-3"),
+                    newTo(watcher, beforeMerge.get("INBOX"), after.get("INBOX")),
                     "the connected client sees exactly the returned messages appear");
             dovecot.doveadm("force-resync", "-u", USER, "*"); // a full resync must find nothing to fix either
-            assertEquals(after.keySet(), MarkedMessages.of(imap, List.of("INBOX", "Archive")).keySet());
+            assertEquals(
+                    after.keySet(),
+                    MarkedMessages.of(imap, List.of("INBOX", "Archive")).keySet());
         }
         assertLogCleanSoFar();
     }
 
     /** The markers the watching client gets as new messages in its selected INBOX. */
-    private static Set<String> newTo(ImapSession watcher, Map<String, FetchedMessage> before,
-                                     Map<String, FetchedMessage> after) throws IOException {
-        long seenUpTo = before.values().stream().mapToLong(FetchedMessage::uid).max().orElse(0);
+    private static Set<String> newTo(
+            ImapSession watcher, Map<String, FetchedMessage> before, Map<String, FetchedMessage> after)
+            throws IOException {
+        long seenUpTo =
+                before.values().stream().mapToLong(FetchedMessage::uid).max().orElse(0);
         Set<String> appeared = new java.util.TreeSet<>();
         watcher.noop("INBOX");
         for (FetchedMessage m : watcher.fetchAll("INBOX")) {
             if (m.uid() > seenUpTo) {
-                after.entrySet().stream().filter(e -> e.getValue().uid() == m.uid())
+                after.entrySet().stream()
+                        .filter(e -> e.getValue().uid() == m.uid())
                         .forEach(e -> appeared.add(e.getKey()));
             }
         }

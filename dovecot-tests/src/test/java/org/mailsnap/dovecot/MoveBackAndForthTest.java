@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,8 +74,10 @@ class MoveBackAndForthTest {
     @AfterAll
     static void stop() throws IOException {
         dovecot.stop();
-        List<String> duplicatesOrFixes = dovecot.logText().lines()
-                .filter(line -> line.contains("Duplicate") || line.contains("Fixed")).toList();
+        List<String> duplicatesOrFixes = dovecot.logText()
+                .lines()
+                .filter(line -> line.contains("Duplicate") || line.contains("Fixed"))
+                .toList();
         assertEquals(List.of(), duplicatesOrFixes, "Dovecot logged a duplicate or a fix");
         dovecot.assertLogClean();
         dovecot.close();
@@ -88,7 +89,8 @@ class MoveBackAndForthTest {
         long seed = System.nanoTime();
         System.out.println("MoveBackAndForthTest merge seed " + seed);
         Random random = new Random(seed);
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+        try (DovecotBackups backups =
+                new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             List<MovingClient> clients = setUp(user, random);
             List<BackupResult> runs = backUpUnderLoad(backups, clients, 20, MOVES_AFTER_LAST_BACKUP);
             BackupResult last = runs.get(runs.size() - 1);
@@ -98,8 +100,10 @@ class MoveBackAndForthTest {
             roundTripUntilRebased(user, rebasedAfter);
             DovecotView before = DovecotView.record(dovecot, user, FOLDERS);
             int rebasedSinceSnapshot = rebasedSince(user, snapshot);
-            System.out.printf("%d messages live, %d with a GUID that is not their base, %d under another base than"
-                    + " in the last snapshot%n", before.byMarker().size(), rebased(user), rebasedSinceSnapshot);
+            System.out.printf(
+                    "%d messages live, %d with a GUID that is not their base, %d under another base than"
+                            + " in the last snapshot%n",
+                    before.byMarker().size(), rebased(user), rebasedSinceSnapshot);
 
             assertPlacementsCarryTheUidlistGuids(snapshot);
             Map<String, SnapshotContents.Message> inSnapshot = new HashMap<>();
@@ -111,12 +115,13 @@ class MoveBackAndForthTest {
             // A snapshot may catch a MOVE between its copy and its expunge (Dovecot commits them one by one): such
             // a message is in both folders of that snapshot, and a merge after expunging it would rightly put back
             // both. Expunge messages the snapshot holds once.
-            List<String> candidates = new ArrayList<>(new TreeSet<>(before.byMarker().keySet()));
+            List<String> candidates =
+                    new ArrayList<>(new TreeSet<>(before.byMarker().keySet()));
             candidates.removeIf(marker -> placements.getOrDefault(marker, 0) != 1 || marker.equals(rebasedAfter));
             Collections.shuffle(candidates, random);
             // re-based ones first: their way back (under their GUID) is the one a merge can get wrong
-            candidates.sort(Comparator.comparing(marker -> inSnapshot.get(marker).guid()
-                    .equals(inSnapshot.get(marker).base())));
+            candidates.sort(Comparator.comparing(marker ->
+                    inSnapshot.get(marker).guid().equals(inSnapshot.get(marker).base())));
             List<String> expunged = candidates.subList(0, EXPUNGED);
             try (ImapSession imap = dovecot.imapSession(user)) {
                 for (String marker : expunged) {
@@ -127,9 +132,15 @@ class MoveBackAndForthTest {
 
             RestoreResult merged = backups.restore(last.snapshotId(), user, dovecot.mailDir(user), RestoreMode.MERGE);
 
-            long underAnotherName = merged.notes().stream().filter(n -> n.contains("same GUID")).count();
-            System.out.printf("expunged %s; merge wrote %d, skipped %d, %d notes (%d under another name): %s%n",
-                    expunged, merged.messages(), merged.skipped(), merged.notes().size(), underAnotherName,
+            long underAnotherName =
+                    merged.notes().stream().filter(n -> n.contains("same GUID")).count();
+            System.out.printf(
+                    "expunged %s; merge wrote %d, skipped %d, %d notes (%d under another name): %s%n",
+                    expunged,
+                    merged.messages(),
+                    merged.skipped(),
+                    merged.notes().size(),
+                    underAnotherName,
                     merged.notes());
             assertEquals(EXPUNGED, merged.messages(), "exactly the expunged messages were written: " + merged);
             DovecotView after = DovecotView.record(dovecot, user, FOLDERS); // fails on a duplicate marker or GUID
@@ -142,7 +153,8 @@ class MoveBackAndForthTest {
                     SnapshotContents.Message saved = inSnapshot.get(was.marker());
                     assertEquals(saved.folder(), now.folder(), was.marker() + ": back where the snapshot had it");
                     assertEquals(saved.flags(), now.flags(), was.marker() + ": with the snapshot's flags");
-                    System.out.printf("%s: GUID %s before the expunge, %s in the snapshot, %s after the merge%n",
+                    System.out.printf(
+                            "%s: GUID %s before the expunge, %s in the snapshot, %s after the merge%n",
                             was.marker(), was.guid(), saved.guid(), now.guid());
                     // A merge never writes the uidlist, so Dovecot's GUID of a returned message is the base it was
                     // written under: its GUID where the folder's uidlist does not list that, else the snapshot's
@@ -150,19 +162,24 @@ class MoveBackAndForthTest {
                     String written = merged.notes().stream()
                             .filter(n -> n.contains("/" + saved.name() + " as "))
                             .map(n -> n.substring(n.indexOf(" as ") + 4, n.indexOf(':', n.indexOf(" as "))))
-                            .findFirst().orElse(saved.base());
+                            .findFirst()
+                            .orElse(saved.base());
                     assertEquals(written, now.guid(), was.marker() + ": Dovecot's GUID is the base written");
                     if (now.guid().equals(was.guid())) {
                         sameGuid++;
                     }
                 } else {
-                    assertEquals(List.of(was.folder(), was.uid(), was.guid(), was.flags()),
-                            List.of(now.folder(), now.uid(), now.guid(), now.flags()), was.marker() + " untouched");
+                    assertEquals(
+                            List.of(was.folder(), was.uid(), was.guid(), was.flags()),
+                            List.of(now.folder(), now.uid(), now.guid(), now.flags()),
+                            was.marker() + " untouched");
                 }
             }
             System.out.printf("%d of %d returned with the GUID they had%n", sameGuid, EXPUNGED);
-            assertTrue(rebasedSinceSnapshot > 0 && underAnotherName > 0, "the scenario must exercise a merge that"
-                    + " finds messages under another base than the snapshot's (seed " + seed + ")");
+            assertTrue(
+                    rebasedSinceSnapshot > 0 && underAnotherName > 0,
+                    "the scenario must exercise a merge that"
+                            + " finds messages under another base than the snapshot's (seed " + seed + ")");
             assertEquals(List.of(), dovecot.logProblems(), "Dovecot's log so far");
         }
     }
@@ -172,7 +189,8 @@ class MoveBackAndForthTest {
         String user = "milo";
         long seed = System.nanoTime();
         System.out.println("MoveBackAndForthTest point-in-time seed " + seed);
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
+        try (DovecotBackups backups =
+                new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(user).getParent())) {
             List<MovingClient> clients = setUp(user, new Random(seed));
             backUpUnderLoad(backups, clients, 6, 0);
             roundTripUntilRebased(user, user + "-stays-too-INBOX");
@@ -181,12 +199,15 @@ class MoveBackAndForthTest {
             assertFalse(still.partial(), still.problems().toString());
             DovecotView recorded = DovecotView.record(dovecot, user, FOLDERS);
             for (String folder : FOLDERS) {
-                assertEquals(before.folder(folder).doveadmFetch(), recorded.folder(folder).doveadmFetch(),
+                assertEquals(
+                        before.folder(folder).doveadmFetch(),
+                        recorded.folder(folder).doveadmFetch(),
                         "the backup changed nothing in " + folder);
             }
             int rebased = rebased(user);
-            System.out.printf("%d messages, %d with a GUID that is not their base%n", recorded.byMarker().size(),
-                    rebased);
+            System.out.printf(
+                    "%d messages, %d with a GUID that is not their base%n",
+                    recorded.byMarker().size(), rebased);
             assertTrue(rebased > 0, "the moves made Dovecot re-base messages (seed " + seed + ")");
 
             String restoredUser = user + "-restored";
@@ -200,15 +221,24 @@ class MoveBackAndForthTest {
                 DovecotView.Folder e = recorded.folder(folder);
                 DovecotView.Folder a = served.folder(folder);
                 assertEquals(e.doveadmFetch(), a.doveadmFetch(), folder + ": doveadm fetch uid guid flags date");
-                assertEquals(List.of(e.status().uidValidity(), e.status().uidNext(), e.status().messages()),
-                        List.of(a.status().uidValidity(), a.status().uidNext(), a.status().messages()),
+                assertEquals(
+                        List.of(
+                                e.status().uidValidity(),
+                                e.status().uidNext(),
+                                e.status().messages()),
+                        List.of(
+                                a.status().uidValidity(),
+                                a.status().uidNext(),
+                                a.status().messages()),
                         folder + ": UIDVALIDITY, UIDNEXT, MESSAGES");
                 assertEquals(e.messages().size(), a.messages().size(), folder + ": FETCH count");
                 for (int i = 0; i < e.messages().size(); i++) {
                     DovecotView.Message em = e.messages().get(i);
                     DovecotView.Message am = a.messages().get(i);
-                    assertEquals(List.of(em.marker(), em.uid(), em.guid(), em.flags()),
-                            List.of(am.marker(), am.uid(), am.guid(), am.flags()), folder + ": UID " + em.uid());
+                    assertEquals(
+                            List.of(em.marker(), em.uid(), em.guid(), em.flags()),
+                            List.of(am.marker(), am.uid(), am.guid(), am.flags()),
+                            folder + ": UID " + em.uid());
                     assertArrayEquals(em.body(), am.body(), folder + ": body of UID " + em.uid());
                 }
             }
@@ -225,14 +255,16 @@ class MoveBackAndForthTest {
         try (ImapSession imap = dovecot.imapSession(user)) {
             imap.create("Archive");
             for (String folder : FOLDERS) {
-                imap.append(folder, TestMessages.message(user + "-stays-" + folder, "never moved"),
+                imap.append(
+                        folder,
+                        TestMessages.message(user + "-stays-" + folder, "never moved"),
                         KEYWORDS.toArray(String[]::new));
                 imap.append(folder, TestMessages.message(user + "-stays-too-" + folder, "never moved"), "\\Seen");
             }
             dovecot.deliver(user, TestMessages.message(user + "-delivered", "over LMTP"));
             for (int c = 0; c < CLIENTS; c++) {
-                MovingClient client = new MovingClient(dovecot, user, FOLDERS, random.nextLong(),
-                        MAX_OPERATIONS_PER_CLIENT);
+                MovingClient client =
+                        new MovingClient(dovecot, user, FOLDERS, random.nextLong(), MAX_OPERATIONS_PER_CLIENT);
                 for (int i = 0; i < MESSAGES_PER_CLIENT; i++) {
                     String marker = user + "-c" + c + "-" + i;
                     String folder = FOLDERS.get(i % 2);
@@ -242,8 +274,8 @@ class MoveBackAndForthTest {
                             flags.add(flag);
                         }
                     }
-                    byte[] message = TestMessages.message(marker, "Moved back and forth.",
-                            "Filler " + "z".repeat(random.nextInt(3000)));
+                    byte[] message = TestMessages.message(
+                            marker, "Moved back and forth.", "Filler " + "z".repeat(random.nextInt(3000)));
                     client.own(folder, imap.append(folder, message, flags.toArray(String[]::new)));
                 }
                 clients.add(client);
@@ -256,8 +288,8 @@ class MoveBackAndForthTest {
      * Starts the clients, runs {@code backups} back to back once each client has moved something, lets each
      * client do {@code movesAfter} more operations, and waits for the clients to end; returns the runs.
      */
-    private static List<BackupResult> backUpUnderLoad(DovecotBackups backups, List<MovingClient> clients,
-                                                      int count, int movesAfter) throws Exception {
+    private static List<BackupResult> backUpUnderLoad(
+            DovecotBackups backups, List<MovingClient> clients, int count, int movesAfter) throws Exception {
         FolderLocker locker = LockMode.DOVECOT.defaultLocker();
         ExecutorService threads = Executors.newFixedThreadPool(clients.size());
         List<BackupResult> runs = new ArrayList<>();
@@ -299,10 +331,17 @@ class MoveBackAndForthTest {
             threads.shutdown();
             assertTrue(threads.awaitTermination(JOIN_SECONDS, TimeUnit.SECONDS));
         }
-        long read = runs.stream().skip(1).mapToLong(r -> r.progress().messagesRead.get()).sum();
-        System.out.printf("%d backups in %.1f s while %d clients did %d moves; messages read after the first run:"
-                + " %d%n", count, (System.nanoTime() - start) / 1e9, clients.size(),
-                clients.stream().mapToInt(MovingClient::moves).sum(), read);
+        long read = runs.stream()
+                .skip(1)
+                .mapToLong(r -> r.progress().messagesRead.get())
+                .sum();
+        System.out.printf(
+                "%d backups in %.1f s while %d clients did %d moves; messages read after the first run:" + " %d%n",
+                count,
+                (System.nanoTime() - start) / 1e9,
+                clients.size(),
+                clients.stream().mapToInt(MovingClient::moves).sum(),
+                read);
         assertEquals(0, read, "after the first run every message is known: moves are renames, never re-read");
         return runs;
     }
@@ -318,7 +357,8 @@ class MoveBackAndForthTest {
             String guid = DovecotGuids.byUid(dovecot, user, "INBOX").get(uid);
             for (int trip = 0; trip < 3; trip++) {
                 uid = imap.move("Archive", imap.move("INBOX", uid, "Archive"), "INBOX");
-                if (!guid.equals(DovecotGuids.liveBasesByGuid(dovecot, user, FOLDERS).get(guid))) {
+                if (!guid.equals(
+                        DovecotGuids.liveBasesByGuid(dovecot, user, FOLDERS).get(guid))) {
                     return;
                 }
             }
@@ -343,13 +383,16 @@ class MoveBackAndForthTest {
     /** Messages of the user whose file's base is not their GUID (Dovecot re-based them). */
     private static int rebased(String user) throws IOException {
         Map<String, String> live = DovecotGuids.liveBasesByGuid(dovecot, user, FOLDERS);
-        return (int) live.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue())).count();
+        return (int) live.entrySet().stream()
+                .filter(e -> !e.getKey().equals(e.getValue()))
+                .count();
     }
 
     /** Messages of the snapshot that the live mailbox has under another base (same GUID). */
     private static int rebasedSince(String user, SnapshotContents snapshot) throws IOException {
         Map<String, String> live = DovecotGuids.liveBasesByGuid(dovecot, user, FOLDERS);
         return (int) snapshot.all().stream()
-                .filter(m -> live.containsKey(m.guid()) && !live.get(m.guid()).equals(m.base())).count();
+                .filter(m -> live.containsKey(m.guid()) && !live.get(m.guid()).equals(m.base()))
+                .count();
     }
 }

@@ -35,15 +35,15 @@ class PointInTimeRestoreTest extends LiveDovecotTest {
     Path tmp;
 
     /** What Dovecot reports about one folder. */
-    private record FolderView(String doveadmFetch, FolderStatus status, List<FetchedMessage> messages) {
-    }
+    private record FolderView(String doveadmFetch, FolderStatus status, List<FetchedMessage> messages) {}
 
     @Test
     void eachSnapshotRestoresToWhatDovecotReportedAtItsTime() throws IOException {
         List<String> snapshots = new ArrayList<>();
         List<Map<String, FolderView>> recorded = new ArrayList<>();
-        try (DovecotBackups backups = new DovecotBackups(tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
-             ImapSession imap = dovecot.imapSession(USER)) {
+        try (DovecotBackups backups = new DovecotBackups(
+                        tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
+                ImapSession imap = dovecot.imapSession(USER)) {
             imap.create("Archive");
             long a1 = imap.append("INBOX", TestMessages.message("pat-1", "first"), "\\Seen");
             long a2 = imap.append("INBOX", TestMessages.message("pat-2", "second"), "\\Flagged", "$Label1");
@@ -69,8 +69,12 @@ class PointInTimeRestoreTest extends LiveDovecotTest {
                 Path target = dovecot.mailDir(restoredUser);
                 RestoreResult restored = backups.restore(snapshots.get(k), USER, target, RestoreMode.EMPTY_TARGET);
                 dovecot.giveToMailUser(target);
-                assertEquals(recorded.get(k).values().stream().mapToLong(v -> v.messages().size()).sum(),
-                        restored.messages(), "messages written for snapshot " + k);
+                assertEquals(
+                        recorded.get(k).values().stream()
+                                .mapToLong(v -> v.messages().size())
+                                .sum(),
+                        restored.messages(),
+                        "messages written for snapshot " + k);
 
                 Map<String, FolderView> now = record(restoredUser);
                 for (String folder : FOLDERS) {
@@ -98,8 +102,8 @@ class PointInTimeRestoreTest extends LiveDovecotTest {
         Map<String, FolderView> views = new LinkedHashMap<>();
         try (ImapSession imap = dovecot.imapSession(user)) {
             for (String folder : FOLDERS) {
-                String fetched = dovecot.doveadm("fetch", "-u", user, "uid guid flags date.received", "mailbox",
-                        folder, "all");
+                String fetched =
+                        dovecot.doveadm("fetch", "-u", user, "uid guid flags date.received", "mailbox", folder, "all");
                 views.put(folder, new FolderView(withoutRecent(fetched), imap.status(folder), imap.fetchAll(folder)));
             }
         }

@@ -18,8 +18,7 @@ final class ProcessWatch {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-    private ProcessWatch() {
-    }
+    private ProcessWatch() {}
 
     static boolean hasExited(ProcessHandle process) {
         if (!process.isAlive()) {
@@ -39,8 +38,10 @@ final class ProcessWatch {
     /** The process title ({@code /proc/<pid>/cmdline}, NULs as blanks); empty once it has exited. */
     static String title(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
-                    StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+            return Files.readString(
+                            Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.ISO_8859_1)
+                    .replace('\0', ' ')
+                    .strip();
         } catch (IOException e) {
             return "";
         }

@@ -49,8 +49,8 @@ record ServerLayout(Path base) {
                         + " is not searchable by others (o+x); set java.io.tmpdir to a folder that is");
             }
         }
-        for (Path dir : List.of(layout.configFile().getParent(), layout.runDir(), layout.stateDir(),
-                layout.mailRoot())) {
+        for (Path dir :
+                List.of(layout.configFile().getParent(), layout.runDir(), layout.stateDir(), layout.mailRoot())) {
             Files.createDirectory(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

@@ -31,8 +31,9 @@ final class SnapshotContents {
     /** Test messages carry {@code Message-ID: <marker@mailsnap.test>}. */
     private static final Pattern MESSAGE_ID =
             Pattern.compile("(?im)^Message-ID:[ \\t]*<([^@>\\s]+)@mailsnap\\.test>\\r?$");
-    private static final Map<Character, String> SYSTEM_FLAGS = Map.of(
-            'S', "\\Seen", 'F', "\\Flagged", 'R', "\\Answered", 'D', "\\Draft", 'T', "\\Deleted");
+
+    private static final Map<Character, String> SYSTEM_FLAGS =
+            Map.of('S', "\\Seen", 'F', "\\Flagged", 'R', "\\Answered", 'D', "\\Draft", 'T', "\\Deleted");
 
     /**
      * One placement of the snapshot.
@@ -40,8 +41,14 @@ final class SnapshotContents {
      * @param guid  Dovecot's GUID as the placement records it (its base unless the uidlist said otherwise)
      * @param blobs the blobs holding its bytes (header, then body chunks)
      */
-    record Message(String folder, String name, boolean inCur, String marker, Set<String> flags, String guid,
-                   List<BlobId> blobs) {
+    record Message(
+            String folder,
+            String name,
+            boolean inCur,
+            String marker,
+            Set<String> flags,
+            String guid,
+            List<BlobId> blobs) {
         String base() {
             int colon = name.indexOf(':');
             return colon < 0 ? name : name.substring(0, colon);
@@ -52,8 +59,10 @@ final class SnapshotContents {
     private final Map<String, Map<String, byte[]>> controlFiles;
     private final Set<BlobId> controlFileBlobs;
 
-    private SnapshotContents(Map<String, List<Message>> byFolder, Map<String, Map<String, byte[]>> controlFiles,
-                             Set<BlobId> controlFileBlobs) {
+    private SnapshotContents(
+            Map<String, List<Message>> byFolder,
+            Map<String, Map<String, byte[]>> controlFiles,
+            Set<BlobId> controlFileBlobs) {
         this.byFolder = byFolder;
         this.controlFiles = controlFiles;
         this.controlFileBlobs = controlFileBlobs;
@@ -79,8 +88,8 @@ final class SnapshotContents {
             controlFiles.put(folder, files);
             Map<Character, String> keywords = keywords(files.get("dovecot-keywords"));
             List<Message> messages = new ArrayList<>();
-            ChunkCursor.manifest(entry.manifest(), blobs).forEachRemaining(placement ->
-                    messages.add(message(folder, placement, keywords, blobs)));
+            ChunkCursor.manifest(entry.manifest(), blobs)
+                    .forEachRemaining(placement -> messages.add(message(folder, placement, keywords, blobs)));
             byFolder.put(folder, messages);
         }
         return new SnapshotContents(byFolder, controlFiles, controlFileBlobs);
@@ -133,8 +142,8 @@ final class SnapshotContents {
         return controlFiles.getOrDefault(folder, Map.of()).get(name);
     }
 
-    private static Message message(String folder, Placement placement, Map<Character, String> keywords,
-                                   BlobSource blobs) throws IOException {
+    private static Message message(
+            String folder, Placement placement, Map<Character, String> keywords, BlobSource blobs) throws IOException {
         String header = new String(blobs.get(placement.content().header()), StandardCharsets.ISO_8859_1);
         Matcher id = MESSAGE_ID.matcher(header);
         String marker = id.find() ? id.group(1) : "<no test Message-ID in " + placement.name() + ">";
@@ -143,8 +152,14 @@ final class SnapshotContents {
         List<BlobId> ids = new ArrayList<>();
         ids.add(placement.content().header());
         ids.addAll(placement.content().body());
-        return new Message(folder, name, placement.inCur(), marker, flags(folder, name, keywords),
-                placement.identity(colon < 0 ? name : name.substring(0, colon)), ids);
+        return new Message(
+                folder,
+                name,
+                placement.inCur(),
+                marker,
+                flags(folder, name, keywords),
+                placement.identity(colon < 0 ? name : name.substring(0, colon)),
+                ids);
     }
 
     /** The flags of a Maildir name: letters after the last {@code :2,}; unknown letters fail the test. */

@@ -27,27 +27,32 @@ import java.util.TreeSet;
 final class SnapshotOracle {
 
     /** The outcome for one snapshot. */
-    record Verdict(int settledPresent, int settledAbsent, int flagsChecked, int inFlight, int gainedFolders,
-                   List<String> violations) {
+    record Verdict(
+            int settledPresent,
+            int settledAbsent,
+            int flagsChecked,
+            int inFlight,
+            int gainedFolders,
+            List<String> violations) {
         @Override
         public String toString() {
             return "settled present " + settledPresent + ", settled absent " + settledAbsent + ", flags checked "
-                    + flagsChecked + ", in flight " + inFlight + ", in more folders than before (copy or move in flight) " + gainedFolders
+                    + flagsChecked + ", in flight " + inFlight
+                    + ", in more folders than before (copy or move in flight) " + gainedFolders
                     + ", violations " + violations.size();
         }
     }
 
-    private record Key(String marker, String folder) {
-    }
+    private record Key(String marker, String folder) {}
 
-    private SnapshotOracle() {
-    }
+    private SnapshotOracle() {}
 
     static Verdict judge(List<ActivityLog.Event> allEvents, long t0, long t1, SnapshotContents snapshot) {
         Map<Key, List<ActivityLog.Event>> byKey = new HashMap<>();
         for (ActivityLog.Event e : allEvents) {
             if (e.start() <= t1) { // what started after the run cannot be in the snapshot
-                byKey.computeIfAbsent(new Key(e.marker(), e.folder()), k -> new ArrayList<>()).add(e);
+                byKey.computeIfAbsent(new Key(e.marker(), e.folder()), k -> new ArrayList<>())
+                        .add(e);
             }
         }
         byKey.values().forEach(list -> list.sort(Comparator.comparingLong(ActivityLog.Event::start)));
@@ -89,11 +94,12 @@ final class SnapshotOracle {
                 }
             }
             if (present) {
-                presentBefore.computeIfAbsent(key.marker(), m -> new TreeSet<>()).add(key.folder());
+                presentBefore
+                        .computeIfAbsent(key.marker(), m -> new TreeSet<>())
+                        .add(key.folder());
             }
             int count = counts.getOrDefault(key, 0);
-            String history = key.marker() + " in " + key.folder() + " (events: " + describe(entry.getValue(), t0)
-                    + ")";
+            String history = key.marker() + " in " + key.folder() + " (events: " + describe(entry.getValue(), t0) + ")";
             if (count > 1) {
                 violations.add("duplicated " + count + " times: " + history);
             } else if (presenceInFlight) {
@@ -127,15 +133,23 @@ final class SnapshotOracle {
             if (expungedDuringRun.contains(marker)) {
                 continue;
             }
-            long placements = counts.entrySet().stream().filter(c -> c.getKey().marker().equals(marker)).count();
+            long placements = counts.entrySet().stream()
+                    .filter(c -> c.getKey().marker().equals(marker))
+                    .count();
             if (placements == 0) {
                 violations.add("lost everywhere: " + marker + " was in " + alive.getValue()
-                        + " before the run and was not expunged during it (events: " + describe(allEvents.stream()
-                        .filter(e -> e.marker().equals(marker) && e.start() <= t1).sorted(
-                                Comparator.comparingLong(ActivityLog.Event::start)).toList(), t0) + ")");
+                        + " before the run and was not expunged during it (events: "
+                        + describe(
+                                allEvents.stream()
+                                        .filter(e -> e.marker().equals(marker) && e.start() <= t1)
+                                        .sorted(Comparator.comparingLong(ActivityLog.Event::start))
+                                        .toList(),
+                                t0)
+                        + ")");
             }
             if (placements > alive.getValue().size()) {
-                gainedFolders++; // a COPY, or a MOVE caught between its copy and its expunge (Dovecot commits them one by one)
+                gainedFolders++; // a COPY, or a MOVE caught between its copy and its expunge (Dovecot commits them one
+                // by one)
             }
         }
         return new Verdict(settledPresent, settledAbsent, flagsChecked, inFlight, gainedFolders, violations);
@@ -144,8 +158,11 @@ final class SnapshotOracle {
     private static String describe(List<ActivityLog.Event> events, long t0) {
         StringBuilder text = new StringBuilder();
         for (ActivityLog.Event e : events) {
-            text.append(text.length() == 0 ? "" : "; ").append(e.command()).append(" ")
-                    .append(e.change()).append(e.flagsAfter().isEmpty() ? "" : " " + new TreeSet<>(e.flagsAfter()))
+            text.append(text.length() == 0 ? "" : "; ")
+                    .append(e.command())
+                    .append(" ")
+                    .append(e.change())
+                    .append(e.flagsAfter().isEmpty() ? "" : " " + new TreeSet<>(e.flagsAfter()))
                     .append(String.format(" at %+.1f..%+.1f ms", (e.start() - t0) / 1e6, (e.end() - t0) / 1e6));
         }
         return text.toString();

@@ -27,6 +27,7 @@ class UidlistLockEtiquetteTest extends LiveDovecotTest {
 
     /** Long enough to show that a command is waiting, far below Dovecot's 120 s stale-lock limit. */
     private static final long STILL_WAITING_SECONDS = 2;
+
     private static final long COMPLETES_SECONDS = 30;
 
     private ExecutorService otherClient;
@@ -58,14 +59,17 @@ class UidlistLockEtiquetteTest extends LiveDovecotTest {
                 });
 
                 dovecot.awaitImapCommand("quinn", "STORE", Duration.ofSeconds(COMPLETES_SECONDS)); // reached Dovecot
-                assertThrows(TimeoutException.class, () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
+                assertThrows(
+                        TimeoutException.class,
+                        () -> store.get(STILL_WAITING_SECONDS, TimeUnit.SECONDS),
                         "STORE must wait for the lock");
                 assertEquals(before, MaildirFiles.onlyMessage(inbox), "no flag rename while the lock is held");
                 assertTrue(lock.isHeld(), "Dovecot must not break a live lock");
             }
             store.get(COMPLETES_SECONDS, TimeUnit.SECONDS);
 
-            assertEquals(MaildirFiles.base(before) + ":2,S",
+            assertEquals(
+                    MaildirFiles.base(before) + ":2,S",
                     MaildirFiles.onlyMessage(inbox).getFileName().toString());
         }
     }
@@ -97,8 +101,7 @@ class UidlistLockEtiquetteTest extends LiveDovecotTest {
         Path inbox = dovecot.mailDir("sven");
 
         try (UidlistLockFile first = UidlistLockFile.take(inbox, mailUser())) {
-            assertThrows(FileAlreadyExistsException.class,
-                    () -> UidlistLockFile.take(inbox, mailUser()));
+            assertThrows(FileAlreadyExistsException.class, () -> UidlistLockFile.take(inbox, mailUser()));
             assertTrue(first.isHeld());
         }
     }

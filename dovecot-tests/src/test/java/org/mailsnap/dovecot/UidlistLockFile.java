@@ -30,8 +30,8 @@ final class UidlistLockFile implements AutoCloseable {
     static UidlistLockFile take(Path folderDir, MailUser owner) throws IOException {
         Path file = folderDir.resolve(NAME);
         String content = ProcessHandle.current().pid() + ":" + hostname();
-        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
         }
         owner.takeOwnership(file);
@@ -53,7 +53,8 @@ final class UidlistLockFile implements AutoCloseable {
 
     /** True while the file still holds our content (nobody broke or replaced the lock). */
     boolean isHeld() throws IOException {
-        return Files.exists(file) && Files.readString(file, StandardCharsets.US_ASCII).equals(content);
+        return Files.exists(file)
+                && Files.readString(file, StandardCharsets.US_ASCII).equals(content);
     }
 
     /** Releases the lock: deletes the file if it is still ours. */

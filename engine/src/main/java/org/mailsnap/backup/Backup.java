@@ -19,8 +19,8 @@ import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.concurrent.BoundedWorkers;
-import org.mailsnap.history.CatalogSync;
 import org.mailsnap.fs.FileNames;
+import org.mailsnap.history.CatalogSync;
 import org.mailsnap.maildir.CaptureObserver;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
@@ -87,8 +87,8 @@ public final class Backup {
             GearChunker gear = new GearChunker(seed, repository.config().chunker());
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
-            List<Mailbox> mailboxes = new ArrayList<>(new MailboxFinder(settings.layout()).find(source,
-                    notFollowed::add));
+            List<Mailbox> mailboxes =
+                    new ArrayList<>(new MailboxFinder(settings.layout()).find(source, notFollowed::add));
             if (mailboxes.isEmpty() && !settings.allowEmpty()) {
                 throw new EmptyStoreException(store, notFollowed);
             }
@@ -96,10 +96,17 @@ public final class Backup {
             progress.mailboxesTotal.set(mailboxes.size());
             progress.notFollowed.set(notFollowed.size());
 
-            RunState run = new RunState(catalog, blobs, blobIndex, storeKey,
+            RunState run = new RunState(
+                    catalog,
+                    blobs,
+                    blobIndex,
+                    storeKey,
                     ManifestWriter.chunker(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
-                    settings, progress, start, parent);
+                    settings,
+                    progress,
+                    start,
+                    parent);
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
                 return runMailboxes(run, mailboxes, workers, gear, seed, began, store, parent);
@@ -109,19 +116,28 @@ public final class Backup {
         }
     }
 
-    private BackupResult runMailboxes(RunState run, List<Mailbox> mailboxes, BoundedWorkers workers, GearChunker gear,
-                                      byte[] seed, long began, Path store, Optional<SnapshotSummary> parent)
+    private BackupResult runMailboxes(
+            RunState run,
+            List<Mailbox> mailboxes,
+            BoundedWorkers workers,
+            GearChunker gear,
+            byte[] seed,
+            long began,
+            Path store,
+            Optional<SnapshotSummary> parent)
             throws IOException {
         BackupSettings settings = run.settings;
-        MessageReads reads = new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers,
-                run.progress);
+        MessageReads reads =
+                new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers, run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
-        TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
-                TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
+        TreeWriter tree = new TreeWriter(
+                new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
 
         Map<String, List<FolderKey>> previousFolders = new HashMap<>();
         for (FolderKey key : run.folders()) {
-            previousFolders.computeIfAbsent(key.mailbox(), m -> new ArrayList<>()).add(key);
+            previousFolders
+                    .computeIfAbsent(key.mailbox(), m -> new ArrayList<>())
+                    .add(key);
         }
         Map<String, Mailbox> byName = new HashMap<>();
         mailboxes.forEach(m -> byName.put(m.name(), m));
@@ -155,12 +171,27 @@ public final class Backup {
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();
         run.flush();
-        SnapshotStats stats = new SnapshotStats(mailboxCount, folders, messages, bytes,
-                run.progress.messagesRead.get(), run.progress.bytesRead.get(), run.blobs.stats().bytesStored(),
-                run.progress.lockHoldMaxNanos.get(), run.progress.lockHoldTotalNanos.get(), System.nanoTime() - began,
+        SnapshotStats stats = new SnapshotStats(
+                mailboxCount,
+                folders,
+                messages,
+                bytes,
+                run.progress.messagesRead.get(),
+                run.progress.bytesRead.get(),
+                run.blobs.stats().bytesStored(),
+                run.progress.lockHoldMaxNanos.get(),
+                run.progress.lockHoldTotalNanos.get(),
+                System.nanoTime() - began,
                 run.failedMailboxes());
-        Snapshot snapshot = new Snapshot(run.start, settings.host(), FileNames.pathName(store), settings.separator(),
-                parent.map(SnapshotSummary::id).orElse(""), settings.tags(), treeIds, stats);
+        Snapshot snapshot = new Snapshot(
+                run.start,
+                settings.host(),
+                FileNames.pathName(store),
+                settings.separator(),
+                parent.map(SnapshotSummary::id).orElse(""),
+                settings.tags(),
+                treeIds,
+                stats);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
         try {
             run.commit(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
@@ -182,8 +213,11 @@ public final class Backup {
         if (settings.frozen() == null) {
             return new MailboxCapture(locker);
         }
-        return new MailboxCapture(locker, Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC),
-                Duration.ofSeconds(1), CaptureObserver.NONE);
+        return new MailboxCapture(
+                locker,
+                Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC),
+                Duration.ofSeconds(1),
+                CaptureObserver.NONE);
     }
 
     /**
@@ -196,7 +230,8 @@ public final class Backup {
 
     private Optional<SnapshotSummary> latest(String storeKey) throws IOException {
         try (var reader = catalog.read()) {
-            return reader.snapshots().stream().filter(s -> s.storeKey().equals(storeKey))
+            return reader.snapshots().stream()
+                    .filter(s -> s.storeKey().equals(storeKey))
                     .max(Comparator.comparing(SnapshotSummary::time));
         }
     }

@@ -22,8 +22,11 @@ public sealed interface BackupProblem {
      * the operator means (the CLI's exit code 3). The rest is information.
      */
     default boolean partial() {
-        return this instanceof LinkNotFollowed || this instanceof MailboxNotBackedUp
-                || this instanceof NewFolderNotListed || this instanceof UnreadableMessage || this instanceof StoreShrank;
+        return this instanceof LinkNotFollowed
+                || this instanceof MailboxNotBackedUp
+                || this instanceof NewFolderNotListed
+                || this instanceof UnreadableMessage
+                || this instanceof StoreShrank;
     }
 
     /** Where the steps of a run report problems: restic's {@code ErrorFunc}, minus the choice to abort. */

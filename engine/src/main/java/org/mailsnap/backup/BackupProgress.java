@@ -13,6 +13,7 @@ public final class BackupProgress {
     public final Counter messagesSeen = new Counter();
     /** Message files opened and stored in this run (new, or re-read by --rescan). */
     public final Counter messagesRead = new Counter();
+
     public final Counter bytesRead = new Counter();
     /** Known messages whose name or new/cur place changed (flags, keywords, pickup): catalog updates only. */
     public final Counter renamed = new Counter();
@@ -36,6 +37,7 @@ public final class BackupProgress {
      * not followed, so what is behind each is not in the snapshot.
      */
     public final Counter notFollowed = new Counter();
+
     public final Counter lockHoldMaxNanos = new Counter();
     public final Counter lockHoldTotalNanos = new Counter();
 }

@@ -17,8 +17,13 @@ import org.mailsnap.snapshot.Snapshot;
  * @param shrank     the store held fewer than half the messages of its previous snapshot (and that was not
  *                   allowed): the new snapshot may be of an unmounted or partly missing store
  */
-public record BackupResult(String snapshotId, Snapshot snapshot, BlobStoreStats blobs, BackupProgress progress,
-                           List<BackupProblem> problems, boolean shrank) {
+public record BackupResult(
+        String snapshotId,
+        Snapshot snapshot,
+        BlobStoreStats blobs,
+        BackupProgress progress,
+        List<BackupProblem> problems,
+        boolean shrank) {
     public BackupResult {
         problems = List.copyOf(problems);
     }

@@ -22,9 +22,18 @@ import org.mailsnap.maildir.StoreLayout;
  * @param frozen      a filesystem snapshot of the store that the run reads instead of the store, or null to read
  *                    the live store
  */
-public record BackupSettings(Path store, StoreLayout layout, char separator, boolean rescan, String host,
-                             List<String> tags, int threads, int checkpointMessages, boolean allowEmpty,
-                             boolean allowShrink, FrozenStore frozen) {
+public record BackupSettings(
+        Path store,
+        StoreLayout layout,
+        char separator,
+        boolean rescan,
+        String host,
+        List<String> tags,
+        int threads,
+        int checkpointMessages,
+        boolean allowEmpty,
+        boolean allowShrink,
+        FrozenStore frozen) {
     public BackupSettings {
         tags = List.copyOf(tags);
         if (threads < 1) {
@@ -43,54 +52,114 @@ public record BackupSettings(Path store, StoreLayout layout, char separator, boo
     public static final int DEFAULT_CHECKPOINT_MESSAGES = 10_000;
 
     public static BackupSettings of(Path store, String host) {
-        return new BackupSettings(store, StoreLayout.MAILDIR_PLUS_PLUS, ':', false, host, List.of(),
-                Runtime.getRuntime().availableProcessors(), DEFAULT_CHECKPOINT_MESSAGES, false, false, null);
+        return new BackupSettings(
+                store,
+                StoreLayout.MAILDIR_PLUS_PLUS,
+                ':',
+                false,
+                host,
+                List.of(),
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_CHECKPOINT_MESSAGES,
+                false,
+                false,
+                null);
     }
 
     public BackupSettings withRescan(boolean value) {
-        return new BackupSettings(store, layout, separator, value, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store,
+                layout,
+                separator,
+                value,
+                host,
+                tags,
+                threads,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                frozen);
     }
 
     public BackupSettings withLayout(StoreLayout value) {
-        return new BackupSettings(store, value, separator, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store,
+                value,
+                separator,
+                rescan,
+                host,
+                tags,
+                threads,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                frozen);
     }
 
     public BackupSettings withSeparator(char value) {
-        return new BackupSettings(store, layout, value, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store, layout, value, rescan, host, tags, threads, checkpointMessages, allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withTags(List<String> value) {
-        return new BackupSettings(store, layout, separator, rescan, host, value, threads, checkpointMessages,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store,
+                layout,
+                separator,
+                rescan,
+                host,
+                value,
+                threads,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                frozen);
     }
 
     public BackupSettings withThreads(int value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, value, checkpointMessages,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store,
+                layout,
+                separator,
+                rescan,
+                host,
+                tags,
+                value,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                frozen);
     }
 
     public BackupSettings withCheckpointMessages(int value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, value,
-                allowEmpty, allowShrink, frozen);
+        return new BackupSettings(
+                store, layout, separator, rescan, host, tags, threads, value, allowEmpty, allowShrink, frozen);
     }
 
     public BackupSettings withAllowEmpty(boolean value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages, value,
-                allowShrink, frozen);
+        return new BackupSettings(
+                store, layout, separator, rescan, host, tags, threads, checkpointMessages, value, allowShrink, frozen);
     }
 
     public BackupSettings withAllowShrink(boolean value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, value, frozen);
+        return new BackupSettings(
+                store, layout, separator, rescan, host, tags, threads, checkpointMessages, allowEmpty, value, frozen);
     }
 
     /** Read the store from {@code value}, a filesystem snapshot of it, and record the store's own path. */
     public BackupSettings withFrozen(FrozenStore value) {
-        return new BackupSettings(store, layout, separator, rescan, host, tags, threads, checkpointMessages,
-                allowEmpty, allowShrink, value);
+        return new BackupSettings(
+                store,
+                layout,
+                separator,
+                rescan,
+                host,
+                tags,
+                threads,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                value);
     }
 
     /** The directory the run reads: the snapshot's image of the store when there is one, else the store. */

@@ -14,10 +14,13 @@ public final class CatalogNotUpdatedException extends IOException {
     private final String snapshotId;
 
     CatalogNotUpdatedException(String snapshotId, Path catalog, IOException cause) {
-        super("snapshot " + snapshotId.substring(0, Math.min(12, snapshotId.length())) + " was saved in the"
-                + " repository, but the local catalog at " + catalog + " could not be updated (" + cause.getMessage()
-                + "); nothing is lost: fix the catalog's disk, and the next run brings the catalog up to date (it"
-                + " reads again what changed since the catalog's last checkpoint and stores nothing twice)", cause);
+        super(
+                "snapshot " + snapshotId.substring(0, Math.min(12, snapshotId.length())) + " was saved in the"
+                        + " repository, but the local catalog at " + catalog + " could not be updated ("
+                        + cause.getMessage()
+                        + "); nothing is lost: fix the catalog's disk, and the next run brings the catalog up to date (it"
+                        + " reads again what changed since the catalog's last checkpoint and stores nothing twice)",
+                cause);
         this.snapshotId = snapshotId;
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.snapshot.BlobSink;
 import org.mailsnap.snapshot.ControlFile;
-import org.mailsnap.model.NameBytes;
 
 /**
  * Stores a control file cut at line ends by the record chunker, keyed by each line: Dovecot appends uidlist records,

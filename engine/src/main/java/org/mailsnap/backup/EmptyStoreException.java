@@ -12,8 +12,9 @@ import java.util.List;
 public final class EmptyStoreException extends IOException {
     EmptyStoreException(Path store, List<String> notFollowed) {
         super("mail store " + store + " holds no mailbox (no directory with cur/, new/ and tmp/"
-                + (notFollowed.isEmpty() ? "" : "; " + notFollowed.size() + " symbolic links not followed, the first: "
-                        + notFollowed.get(0))
+                + (notFollowed.isEmpty()
+                        ? ""
+                        : "; " + notFollowed.size() + " symbolic links not followed, the first: " + notFollowed.get(0))
                 + "): is it mounted? Nothing was backed up; pass --allow-empty to record an empty snapshot");
     }
 }

@@ -89,7 +89,8 @@ final class FolderMerge {
                 prev = previous.hasNext() ? previous.next() : null;
             }
             if (prev != null && bases.baseOf(prev.name()).equals(file.base())) {
-                if (prev.name().equals(file.name()) && prev.inCur() == file.inCur()
+                if (prev.name().equals(file.name())
+                        && prev.inCur() == file.inCur()
                         && prev.guid().equals(file.guid())) {
                     Slot same = new Slot(file);
                     same.keep(prev);

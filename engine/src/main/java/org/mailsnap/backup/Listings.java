@@ -20,8 +20,12 @@ final class Listings {
      * @param guidsByBase the folder's uidlist {@code G} extensions that differ from their base
      *                    ({@link org.mailsnap.maildir.Uidlist#guidsByBase}); a base not in it is its own GUID
      */
-    static List<ListedFile> sortedByBase(List<String> newNames, List<String> curNames, BaseNames bases,
-                                         Map<String, String> guidsByBase, Consumer<String> duplicate) {
+    static List<ListedFile> sortedByBase(
+            List<String> newNames,
+            List<String> curNames,
+            BaseNames bases,
+            Map<String, String> guidsByBase,
+            Consumer<String> duplicate) {
         List<ListedFile> all = new ArrayList<>(newNames.size() + curNames.size());
         for (String name : curNames) {
             String base = bases.baseOf(name);

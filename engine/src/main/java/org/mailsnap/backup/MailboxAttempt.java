@@ -39,6 +39,7 @@ final class MailboxAttempt implements BackupProblem.Sink {
     final CapturedMailbox captured;
     /** With --rescan: every listed message is read, none is reused from a move or the content map. */
     final boolean rescan;
+
     final List<ListedFolder> listed = new ArrayList<>();
     /** The previous entries of folders whose directories did not change: not listed, carried over. */
     final TreeMap<FolderKey, FolderEntry> unlisted = new TreeMap<>();
@@ -48,6 +49,7 @@ final class MailboxAttempt implements BackupProblem.Sink {
     final Set<FolderKey> present = new HashSet<>();
     /** Bases listed under the lock whose file was in no folder when it was read. */
     final Set<String> vanished = new HashSet<>();
+
     final List<BackupProblem> problems = new ArrayList<>();
     long seen;
     long renamed;

@@ -27,14 +27,16 @@ import org.mailsnap.model.Placement;
  * <p>{@code --rescan} is decided here, once: every folder is listed, every known message is made unknown (with the
  * placement it is expected to have), and the attempt says that nothing may be reused unread.
  */
-record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress,
-                      boolean rescan) {
+record MailboxListing(
+        MailboxCapture capture, LastRunState state, BaseNames bases, BackupProgress progress, boolean rescan) {
     /** Step 1: lists the folders whose directories changed since {@code previous} (all of them with --rescan). */
     CapturedMailbox capture(Mailbox mailbox, Map<FolderKey, FolderState> previous) throws IOException {
         Map<FolderKey, PreviousFolderState> states = new HashMap<>();
         if (!rescan) {
-            previous.forEach((key, s) -> states.put(key, new PreviousFolderState(s.entry().newDirMtimeNanos(),
-                    s.entry().curDirMtimeNanos(), s.listedAtNanos())));
+            previous.forEach((key, s) -> states.put(
+                    key,
+                    new PreviousFolderState(
+                            s.entry().newDirMtimeNanos(), s.entry().curDirMtimeNanos(), s.listedAtNanos())));
         }
         CapturedMailbox captured = capture.capture(mailbox, states);
         progress.lockHoldTotalNanos.add(captured.lockHoldNanos());
@@ -83,9 +85,14 @@ record MailboxListing(MailboxCapture capture, LastRunState state, BaseNames base
     }
 
     private MailboxAttempt.ListedFolder mergeFolder(CapturedFolder cf, Path dir, MailboxAttempt a) throws IOException {
-        List<ListedFile> listing = Listings.sortedByBase(cf.newNames(), cf.curNames(), bases, guidsByBase(cf),
+        List<ListedFile> listing = Listings.sortedByBase(
+                cf.newNames(),
+                cf.curNames(),
+                bases,
+                guidsByBase(cf),
                 duplicate -> a.report(new BackupProblem.DuplicateBase(cf.key(), duplicate)));
-        FolderMerge merge = FolderMerge.merge(listing, state.placements(cf.key()).iterator(), bases);
+        FolderMerge merge =
+                FolderMerge.merge(listing, state.placements(cf.key()).iterator(), bases);
         MailboxAttempt.ListedFolder folder = new MailboxAttempt.ListedFolder(cf, dir, merge);
         a.seen += merge.slots.size();
         a.renamed += merge.renamed;

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -39,9 +37,14 @@ final class MailboxRecorder {
     private final BackupProgress progress;
     private final BackupProblem.Sink problems;
 
-    MailboxRecorder(LastRunState state, SearchIndexUpdate searchIndex, Supplier<ManifestWriter> manifests,
-                    ControlFileStorer controlFiles, BaseNames bases, BackupProgress progress,
-                    BackupProblem.Sink problems) {
+    MailboxRecorder(
+            LastRunState state,
+            SearchIndexUpdate searchIndex,
+            Supplier<ManifestWriter> manifests,
+            ControlFileStorer controlFiles,
+            BaseNames bases,
+            BackupProgress progress,
+            BackupProblem.Sink problems) {
         this.state = state;
         this.searchIndex = searchIndex;
         this.manifests = manifests;
@@ -56,8 +59,12 @@ final class MailboxRecorder {
      *
      * @return the mailbox's folder entries
      */
-    List<FolderEntry> keep(Mailbox mailbox, Map<FolderKey, FolderState> previous, MailboxAttempt a,
-                           Map<String, MessageReads.Outcome> readThisRun) throws IOException {
+    List<FolderEntry> keep(
+            Mailbox mailbox,
+            Map<FolderKey, FolderState> previous,
+            MailboxAttempt a,
+            Map<String, MessageReads.Outcome> readThisRun)
+            throws IOException {
         a.problems.forEach(problems::report);
         progress.foldersListed.add(a.listed.size());
         progress.foldersUnchanged.add(a.unchangedFolders);
@@ -80,8 +87,10 @@ final class MailboxRecorder {
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
                 if (s.known()) {
-                    placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>()).add(
-                            new SearchIndexUpdate.Place(folder.captured.key().folder(), s.placement().name()));
+                    placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>())
+                            .add(new SearchIndexUpdate.Place(
+                                    folder.captured.key().folder(),
+                                    s.placement().name()));
                 }
             }
         }
@@ -105,8 +114,13 @@ final class MailboxRecorder {
         if (key.folder().isEmpty()) {
             files.putAll(captured.mailboxControlFiles());
         }
-        FolderEntry entry = new FolderEntry(key, folder.captured.newDirMtimeNanos(),
-                folder.captured.curDirMtimeNanos(), manifest.count(), bytes, manifest.finish(),
+        FolderEntry entry = new FolderEntry(
+                key,
+                folder.captured.newDirMtimeNanos(),
+                folder.captured.curDirMtimeNanos(),
+                manifest.count(),
+                bytes,
+                manifest.finish(),
                 storeControlFiles(folder.dir, files));
         for (Placement g : folder.merge.gone) {
             state.deletePlacement(key, bases.baseOf(g.name()));
@@ -116,14 +130,15 @@ final class MailboxRecorder {
                 continue;
             }
             Placement p = s.placement();
-            state.putPlacement(key, new PlacementRecord(s.listed.base(), p.name(), p.guid(), p.inCur(),
-                    p.mtimeNanos(), p.content()));
+            state.putPlacement(
+                    key,
+                    new PlacementRecord(s.listed.base(), p.name(), p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
         }
         boolean allStored = folder.merge.slots.stream().allMatch(FolderMerge.Slot::known);
         // A listed message that could not be stored (unreadable, say) keeps the folder dirty: a listing time of 0
         // makes every later run list it again, retry the message and report it, until it is stored.
-        state.putFolder(key, new FolderState(allStored ? folder.captured.listedAtNanos() : FolderState.LIST_AGAIN,
-                entry));
+        state.putFolder(
+                key, new FolderState(allStored ? folder.captured.listedAtNanos() : FolderState.LIST_AGAIN, entry));
         return entry;
     }
 
@@ -147,8 +162,12 @@ final class MailboxRecorder {
      * The mailbox-level files (subscriptions, uidvalidity) live in the root folder's directory and are captured
      * whenever anything was listed; when the root folder itself was not listed, its entry is updated with them.
      */
-    private void refreshMailboxFiles(CapturedMailbox captured, Path rootDir, Map<FolderKey, FolderEntry> entries,
-                                     Map<FolderKey, FolderState> previous) throws IOException {
+    private void refreshMailboxFiles(
+            CapturedMailbox captured,
+            Path rootDir,
+            Map<FolderKey, FolderEntry> entries,
+            Map<FolderKey, FolderState> previous)
+            throws IOException {
         if (captured.mailboxControlFiles().isEmpty()) {
             return;
         }
@@ -169,8 +188,14 @@ final class MailboxRecorder {
         for (Map.Entry<String, byte[]> f : captured.mailboxControlFiles().entrySet()) {
             files.put(f.getKey(), controlFiles.store(f.getKey(), mtimeOf(rootDir.resolve(f.getKey())), f.getValue()));
         }
-        FolderEntry updated = new FolderEntry(rootKey, root.newDirMtimeNanos(), root.curDirMtimeNanos(),
-                root.messages(), root.bytes(), root.manifest(), new ArrayList<>(files.values()));
+        FolderEntry updated = new FolderEntry(
+                rootKey,
+                root.newDirMtimeNanos(),
+                root.curDirMtimeNanos(),
+                root.messages(),
+                root.bytes(),
+                root.manifest(),
+                new ArrayList<>(files.values()));
         entries.put(rootKey, updated);
         state.putFolder(rootKey, new FolderState(before.listedAtNanos(), updated));
     }

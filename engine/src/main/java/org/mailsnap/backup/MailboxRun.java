@@ -48,9 +48,14 @@ final class MailboxRun {
         this.problems = run;
         this.listing = new MailboxListing(capture, run, run.bases, run.progress, run.settings.rescan());
         this.unknown = new UnknownMessages(run, run.blobIndex, reads, run.settings.separator());
-        this.recorder = new MailboxRecorder(run, new SearchIndexUpdate(run, run.settings.separator(), run.start,
-                run.parent), () -> new ManifestWriter(run.manifestChunker, run.bases, run.sink), run.controlFiles,
-                run.bases, run.progress, run);
+        this.recorder = new MailboxRecorder(
+                run,
+                new SearchIndexUpdate(run, run.settings.separator(), run.start, run.parent),
+                () -> new ManifestWriter(run.manifestChunker, run.bases, run.sink),
+                run.controlFiles,
+                run.bases,
+                run.progress,
+                run);
     }
 
     /**

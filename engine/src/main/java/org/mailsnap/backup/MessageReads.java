@@ -8,8 +8,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.mailsnap.concurrent.BoundedWorkers;
-import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.fs.FileNames;
+import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MessageFiles;
 
 /**
@@ -17,8 +17,8 @@ import org.mailsnap.maildir.MessageFiles;
  * released. Message files are immutable, so reading late is safe; a file renamed since the listing (new flags) is
  * found again by its base, and one expunged since is reported as vanished.
  */
-record MessageReads(MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers,
-                    BackupProgress progress) {
+record MessageReads(
+        MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers, BackupProgress progress) {
     /** How many times the mailbox is searched for a base whose file moved away before it is called expunged. */
     static final int FIND_SWEEPS = 5;
 
@@ -30,8 +30,12 @@ record MessageReads(MessageFiles files, MessageStorer storer, char separator, Bo
     record Request(Path folderDir, String subdir, String name, String base, List<Path> mailboxFolders) {}
 
     /** What reading found: stored content, or vanished (expunged after the listing), or unreadable. */
-    record Outcome(Request request, MessageStorer.Stored stored, long mtimeNanos, HeaderFields fields,
-                   BackupProblem.UnreadableMessage problem) {
+    record Outcome(
+            Request request,
+            MessageStorer.Stored stored,
+            long mtimeNanos,
+            HeaderFields fields,
+            BackupProblem.UnreadableMessage problem) {
         boolean vanished() {
             return stored == null && problem == null;
         }

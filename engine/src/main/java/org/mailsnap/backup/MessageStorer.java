@@ -64,7 +64,8 @@ final class MessageStorer {
         byte[] header = Arrays.copyOf(prefix, headerLength);
         BlobId headerId = blobs.put(BlobType.DATA, header);
         List<BlobId> body = new ArrayList<>();
-        long size = whole ? cut(prefix, headerLength, length, body)
+        long size = whole
+                ? cut(prefix, headerLength, length, body)
                 : storeBody(prefix, headerLength, in, body); // not whole: the prefix is full
         return new Stored(new MessageContent(headerId, body, headerLength + size), header);
     }

@@ -37,6 +37,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     final RunBlobIndex blobIndex;
     /** The blob store, its failures marked as the repository's (see {@link MessageReads#marking}). */
     final BlobSink sink;
+
     final String storeKey;
     final BaseNames bases;
     final RecordChunker manifestChunker;
@@ -46,13 +47,23 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     final Instant start;
     /** The store's latest snapshot before this run, if any. */
     final Optional<SnapshotSummary> parent;
+
     private final List<BackupProblem> problems = new ArrayList<>();
     private CatalogWriter writer;
     private long readAtCheckpoint;
 
-    RunState(Catalog catalog, BlobStore blobs, RunBlobIndex blobIndex, String storeKey, RecordChunker manifestChunker,
-             RecordChunker lineChunker, BackupSettings settings, BackupProgress progress, Instant start,
-             Optional<SnapshotSummary> parent) throws IOException {
+    RunState(
+            Catalog catalog,
+            BlobStore blobs,
+            RunBlobIndex blobIndex,
+            String storeKey,
+            RecordChunker manifestChunker,
+            RecordChunker lineChunker,
+            BackupSettings settings,
+            BackupProgress progress,
+            Instant start,
+            Optional<SnapshotSummary> parent)
+            throws IOException {
         this.catalog = catalog;
         this.blobs = blobs;
         this.blobIndex = blobIndex;
@@ -117,8 +128,10 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
 
     /** The mailboxes that could not be captured, in the order they were reported. */
     List<String> failedMailboxes() {
-        return problems.stream().filter(p -> p instanceof BackupProblem.MailboxNotBackedUp)
-                .map(p -> ((BackupProblem.MailboxNotBackedUp) p).mailbox()).toList();
+        return problems.stream()
+                .filter(p -> p instanceof BackupProblem.MailboxNotBackedUp)
+                .map(p -> ((BackupProblem.MailboxNotBackedUp) p).mailbox())
+                .toList();
     }
 
     @Override

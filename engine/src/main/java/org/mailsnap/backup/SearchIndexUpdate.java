@@ -43,8 +43,13 @@ final class SearchIndexUpdate {
      * @param gone   the GUIDs of placements that left their folder
      * @param placed the GUIDs the mailbox's listed folders still place, each with its places there
      */
-    void update(String mailbox, List<MailboxAttempt.ListedFolder> listed, Map<String, MessageReads.Outcome> fresh,
-                Set<String> gone, Map<String, List<Place>> placed) throws IOException {
+    void update(
+            String mailbox,
+            List<MailboxAttempt.ListedFolder> listed,
+            Map<String, MessageReads.Outcome> fresh,
+            Set<String> gone,
+            Map<String, List<Place>> placed)
+            throws IOException {
         Set<String> written = new HashSet<>();
         for (MailboxAttempt.ListedFolder folder : listed) {
             String name = folder.captured.key().folder();
@@ -53,12 +58,17 @@ final class SearchIndexUpdate {
                     continue;
                 }
                 String guid = s.listed.identity();
-                String flags = MaildirName.parse(s.placement().name(), separator).flags();
+                String flags =
+                        MaildirName.parse(s.placement().name(), separator).flags();
                 MessageReads.Outcome read = fresh.get(guid);
                 if (read != null && written.add(guid)) {
-                    index.putContent(mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));
-                    index.putMessage(mailbox, guid, MessageInfo.firstSeen(read.fields(),
-                            MessageInfo.SNAPSHOT_NOT_SAVED_YET, start, name, flags));
+                    index.putContent(
+                            mailbox, guid, new KnownMessage(read.stored().content(), read.mtimeNanos()));
+                    index.putMessage(
+                            mailbox,
+                            guid,
+                            MessageInfo.firstSeen(
+                                    read.fields(), MessageInfo.SNAPSHOT_NOT_SAVED_YET, start, name, flags));
                 } else if (read == null) {
                     Optional<MessageInfo> known = index.message(mailbox, guid);
                     if (known.isPresent()) {
@@ -75,18 +85,32 @@ final class SearchIndexUpdate {
             if (still != null) {
                 // a copy left while another stays (a copy's original expunged): the index must not name a folder
                 // that no longer holds the message (a folder not listed this run is unchanged: it still does)
-                if (known.isPresent() && listedNames.contains(known.get().folder())
-                        && still.stream().noneMatch(p -> p.folder().equals(known.get().folder()))) {
+                if (known.isPresent()
+                        && listedNames.contains(known.get().folder())
+                        && still.stream()
+                                .noneMatch(p -> p.folder().equals(known.get().folder()))) {
                     Place first = still.get(0);
-                    index.putMessage(mailbox, guid, known.get().seenIn(start, first.folder(),
-                            MaildirName.parse(first.name(), separator).flags()));
+                    index.putMessage(
+                            mailbox,
+                            guid,
+                            known.get()
+                                    .seenIn(
+                                            start,
+                                            first.folder(),
+                                            MaildirName.parse(first.name(), separator)
+                                                    .flags()));
                 }
                 continue;
             }
             if (known.isPresent() && known.get().present()) {
-                index.putMessage(mailbox, guid, parent.isPresent()
-                        ? known.get().goneAfter(parent.get().id(), parent.get().time())
-                        : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
+                index.putMessage(
+                        mailbox,
+                        guid,
+                        parent.isPresent()
+                                ? known.get()
+                                        .goneAfter(
+                                                parent.get().id(), parent.get().time())
+                                : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
             }
         }
     }

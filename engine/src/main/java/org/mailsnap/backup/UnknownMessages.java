@@ -28,8 +28,8 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
      * Fills the attempt's unknown slots and reads the rest; what is read is added to {@code readThisRun}, what
      * vanished to the attempt.
      */
-    void resolve(String mailbox, List<Path> folderDirs, MailboxAttempt a,
-                 Map<String, MessageReads.Outcome> readThisRun) throws IOException {
+    void resolve(String mailbox, List<Path> folderDirs, MailboxAttempt a, Map<String, MessageReads.Outcome> readThisRun)
+            throws IOException {
         Map<String, List<FolderMerge.Slot>> waiting = new HashMap<>();
         IdentityHashMap<FolderMerge.Slot, MailboxAttempt.ListedFolder> folderOf = new IdentityHashMap<>();
         IdentityHashMap<MessageReads.Request, String> guidOf = new IdentityHashMap<>();
@@ -52,8 +52,8 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
                     continue;
                 }
                 waiting.put(file.identity(), new ArrayList<>(List.of(slot)));
-                MessageReads.Request request = new MessageReads.Request(folder.dir, file.inCur() ? "cur" : "new",
-                        file.name(), file.base(), folderDirs);
+                MessageReads.Request request = new MessageReads.Request(
+                        folder.dir, file.inCur() ? "cur" : "new", file.name(), file.base(), folderDirs);
                 guidOf.put(request, file.identity());
                 requests.add(request);
             }
@@ -84,16 +84,16 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
     }
 
     /** Places a slot with content read in this run (by this attempt or an earlier capture of the mailbox). */
-    private static void fill(FolderMerge.Slot slot, MessageReads.Outcome outcome, MailboxAttempt.ListedFolder folder,
-                             MailboxAttempt a) {
+    private static void fill(
+            FolderMerge.Slot slot, MessageReads.Outcome outcome, MailboxAttempt.ListedFolder folder, MailboxAttempt a) {
         MessageContent now = outcome.stored().content();
         Placement before = folder.rescanExpected.get(slot);
         if (before != null && !before.content().equals(now)) {
             a.changedInPlace++;
             a.report(new BackupProblem.ChangedInPlace(folder.captured.key(), slot.listed.name()));
         }
-        slot.place(new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(),
-                outcome.mtimeNanos(), now));
+        slot.place(
+                new Placement(slot.listed.name(), slot.listed.guid(), slot.listed.inCur(), outcome.mtimeNanos(), now));
     }
 
     /**
@@ -112,8 +112,14 @@ record UnknownMessages(MessageIndex index, BlobIndex blobIndex, MessageReads rea
             return true;
         }
         Optional<KnownMessage> known = index.content(mailbox, file.identity());
-        if (known.isPresent() && plausible(file, known.get().content().size()) && indexed(known.get().content())) {
-            slot.place(new Placement(file.name(), file.guid(), file.inCur(), known.get().mtimeNanos(),
+        if (known.isPresent()
+                && plausible(file, known.get().content().size())
+                && indexed(known.get().content())) {
+            slot.place(new Placement(
+                    file.name(),
+                    file.guid(),
+                    file.inCur(),
+                    known.get().mtimeNanos(),
                     known.get().content()));
             a.movedIn++;
             return true;

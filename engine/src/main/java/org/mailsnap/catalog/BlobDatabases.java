@@ -11,6 +11,7 @@ final class BlobDatabases {
      * without a format version change: an older catalog simply gets the empty database on its next open.
      */
     static final String DAMAGED = "damaged";
+
     static final List<String> NAMES = List.of(BLOBS, INDEX_FILES, DAMAGED);
 
     private BlobDatabases() {}

@@ -33,8 +33,11 @@ final class BlobLocationCodec {
         } else {
             w.u8(TEXT).u8(location.type().code()).string(pack);
         }
-        return w.count(location.offset()).count(location.length()).count(location.rawLength())
-                .count(location.indexInPack()).toByteArray();
+        return w.count(location.offset())
+                .count(location.length())
+                .count(location.rawLength())
+                .count(location.indexInPack())
+                .toByteArray();
     }
 
     static BlobLocation decode(byte[] value, byte[] key) throws CatalogCorruptException {

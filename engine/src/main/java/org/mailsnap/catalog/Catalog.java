@@ -35,8 +35,8 @@ public final class Catalog implements AutoCloseable {
     /**
      * The map size of each environment: LMDB reserves address space, not disk; the files grow as data arrives.
      */
-    public static final long DEFAULT_MAP_SIZE = "32".equals(System.getProperty("sun.arch.data.model"))
-            ? 512L << 20 : 64L << 30;
+    public static final long DEFAULT_MAP_SIZE =
+            "32".equals(System.getProperty("sun.arch.data.model")) ? 512L << 20 : 64L << 30;
 
     static final String STATE_DIR = "state";
     static final String BLOBS_DIR = "blobs";
@@ -60,8 +60,13 @@ public final class Catalog implements AutoCloseable {
     private final List<String> tightened;
     private volatile Thread writerThread;
 
-    private Catalog(Path directory, Path identity, String repositoryId, LmdbEnvironment state,
-            LmdbEnvironment blobEnvironment, List<String> tightened) {
+    private Catalog(
+            Path directory,
+            Path identity,
+            String repositoryId,
+            LmdbEnvironment state,
+            LmdbEnvironment blobEnvironment,
+            List<String> tightened) {
         this.directory = directory;
         this.tightened = tightened;
         this.identity = identity;
@@ -101,11 +106,21 @@ public final class Catalog implements AutoCloseable {
             throw new CatalogException("catalog " + directory + " is already open in this process");
         }
         try {
-            LmdbEnvironment state = LmdbEnvironment.open(directory.resolve(STATE_DIR), mapSize, FORMAT_VERSION,
-                    repositoryId, StateDatabases.NAMES, privateFiles);
+            LmdbEnvironment state = LmdbEnvironment.open(
+                    directory.resolve(STATE_DIR),
+                    mapSize,
+                    FORMAT_VERSION,
+                    repositoryId,
+                    StateDatabases.NAMES,
+                    privateFiles);
             try {
-                LmdbEnvironment blobs = LmdbEnvironment.open(directory.resolve(BLOBS_DIR), mapSize, FORMAT_VERSION,
-                        repositoryId, BlobDatabases.NAMES, privateFiles);
+                LmdbEnvironment blobs = LmdbEnvironment.open(
+                        directory.resolve(BLOBS_DIR),
+                        mapSize,
+                        FORMAT_VERSION,
+                        repositoryId,
+                        BlobDatabases.NAMES,
+                        privateFiles);
                 return new Catalog(directory, identity, repositoryId, state, blobs, privateFiles.tightened());
             } catch (IOException | RuntimeException e) {
                 state.close();
@@ -140,13 +155,14 @@ public final class Catalog implements AutoCloseable {
                 continue;
             }
             if (!Files.isDirectory(entry) || !(name.equals(STATE_DIR) || name.equals(BLOBS_DIR))) {
-                throw new CatalogException("not deleting " + directory + ": " + entry
-                        + " is not part of a catalog; nothing was deleted");
+                throw new CatalogException(
+                        "not deleting " + directory + ": " + entry + " is not part of a catalog; nothing was deleted");
             }
             for (Path file : list(entry)) {
                 String fileName = file.getFileName().toString();
-                if (!Files.isRegularFile(file) || !(fileName.equals(LmdbEnvironment.DATA_FILE)
-                        || fileName.equals(LmdbEnvironment.LOCK_FILE))) {
+                if (!Files.isRegularFile(file)
+                        || !(fileName.equals(LmdbEnvironment.DATA_FILE)
+                                || fileName.equals(LmdbEnvironment.LOCK_FILE))) {
                     throw new CatalogException("not deleting " + directory + ": " + file
                             + " is not part of a catalog; nothing was deleted");
                 }
@@ -181,8 +197,8 @@ public final class Catalog implements AutoCloseable {
         if (tightened.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("the local catalog at " + directory + " was readable by other users (" + String.join(", ",
-                tightened) + "); made it owner-only (0700 directories, 0600 files)");
+        return Optional.of("the local catalog at " + directory + " was readable by other users ("
+                + String.join(", ", tightened) + "); made it owner-only (0700 directories, 0600 files)");
     }
 
     /** The blob index; safe from any thread. */

@@ -121,12 +121,15 @@ public final class CatalogBlobIndex implements BlobIndex {
         long[] dropped = {0};
         write(txn -> {
             for (DamagedBlob blob : bad) {
-                txn.put(damaged, LmdbKeys.damaged(blob.id(), blob.pack()),
+                txn.put(
+                        damaged,
+                        LmdbKeys.damaged(blob.id(), blob.pack()),
                         blob.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 byte[] key = blob.id().toBytes();
                 byte[] value = txn.get(blobs, key);
-                if (value != null && (blob.pack() == null
-                        || BlobLocationCodec.decode(value, key).pack().equals(blob.pack()))) {
+                if (value != null
+                        && (blob.pack() == null
+                                || BlobLocationCodec.decode(value, key).pack().equals(blob.pack()))) {
                     txn.delete(blobs, key);
                     dropped[0]++;
                 }
@@ -148,10 +151,11 @@ public final class CatalogBlobIndex implements BlobIndex {
                     BlobLocation location = BlobLocationCodec.decode(scan.value(), scan.key());
                     if (!present.contains(location.pack())) {
                         BlobId id = BlobId.of(scan.key());
-                        DamagedBlob bad = new DamagedBlob(id, location.pack(), "pack " + location.pack()
-                                + " missing");
+                        DamagedBlob bad = new DamagedBlob(id, location.pack(), "pack " + location.pack() + " missing");
                         scan.deleteCurrent();
-                        txn.put(damaged, LmdbKeys.damaged(id, location.pack()),
+                        txn.put(
+                                damaged,
+                                LmdbKeys.damaged(id, location.pack()),
                                 bad.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         marked.add(bad);
                     }
@@ -169,10 +173,11 @@ public final class CatalogBlobIndex implements BlobIndex {
                 while (scan.next()) {
                     byte[] key = scan.key();
                     BlobId id = BlobId.of(java.util.Arrays.copyOf(key, BlobId.LENGTH));
-                    String pack = key.length == BlobId.LENGTH ? null
+                    String pack = key.length == BlobId.LENGTH
+                            ? null
                             : java.util.HexFormat.of().formatHex(key, BlobId.LENGTH, key.length);
-                    result.add(new DamagedBlob(id, pack, new String(scan.value(),
-                            java.nio.charset.StandardCharsets.UTF_8)));
+                    result.add(new DamagedBlob(
+                            id, pack, new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
             }
         });
@@ -191,8 +196,8 @@ public final class CatalogBlobIndex implements BlobIndex {
         long[] cleared = {0};
         write(txn -> {
             for (Map.Entry<BlobId, BlobLocation> e : intact) {
-                for (byte[] mark : List.of(LmdbKeys.damaged(e.getKey(), e.getValue().pack()),
-                        LmdbKeys.damaged(e.getKey(), null))) {
+                for (byte[] mark : List.of(
+                        LmdbKeys.damaged(e.getKey(), e.getValue().pack()), LmdbKeys.damaged(e.getKey(), null))) {
                     if (txn.delete(damaged, mark)) {
                         cleared[0]++;
                     }
@@ -265,7 +270,8 @@ public final class CatalogBlobIndex implements BlobIndex {
         write(txn -> {
             try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
                 while (scan.next()) {
-                    if (packs.contains(BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
+                    if (packs.contains(
+                            BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
                         scan.deleteCurrent();
                         removed[0]++;
                     }
@@ -294,7 +300,11 @@ public final class CatalogBlobIndex implements BlobIndex {
     private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
         boolean anyDamaged = txn.entries(damaged) > 0;
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
-            if (anyDamaged && txn.get(damaged, LmdbKeys.damaged(e.getKey(), e.getValue().pack())) != null) {
+            if (anyDamaged
+                    && txn.get(
+                                    damaged,
+                                    LmdbKeys.damaged(e.getKey(), e.getValue().pack()))
+                            != null) {
                 continue; // known bad: an index file still lists it, but nothing may deduplicate against it
             }
             txn.put(blobs, e.getKey().toBytes(), BlobLocationCodec.encode(e.getValue()));

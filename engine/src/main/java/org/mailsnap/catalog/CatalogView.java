@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mailsnap.model.FolderKey;
-import org.mailsnap.model.MessageContent;
 
 /**
  * What can be read from the catalog within one transaction: a {@link CatalogReader} sees the last committed run,

@@ -124,8 +124,8 @@ final class FolderRegistry {
 
     private static int decodeId(byte[] value, String what, String name) throws CatalogCorruptException {
         if (value.length != LmdbKeys.ID_BYTES) {
-            throw new CatalogCorruptException("corrupt " + what + " of " + name + ": " + value.length
-                    + " bytes, expected " + LmdbKeys.ID_BYTES);
+            throw new CatalogCorruptException(
+                    "corrupt " + what + " of " + name + ": " + value.length + " bytes, expected " + LmdbKeys.ID_BYTES);
         }
         int id = LmdbKeys.readId(value, 0);
         if (id <= 0) {

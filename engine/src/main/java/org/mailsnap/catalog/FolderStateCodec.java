@@ -15,7 +15,10 @@ final class FolderStateCodec {
 
     static byte[] encode(FolderState s) {
         byte[] entry = FolderEntryCodec.encode(s.entry());
-        return new ByteWriter(16 + entry.length).i64be(s.listedAtNanos()).lengthPrefixed(entry).toByteArray();
+        return new ByteWriter(16 + entry.length)
+                .i64be(s.listedAtNanos())
+                .lengthPrefixed(entry)
+                .toByteArray();
     }
 
     static FolderState decode(byte[] value, byte[] key) throws CatalogCorruptException {

@@ -32,8 +32,8 @@ final class Handles {
         int inUse = open.get();
         if (inUse != 0) {
             closed = false;
-            throw new IllegalStateException("catalog still in use by " + inUse
-                    + " reader(s), writer(s) or lookup(s): close them first");
+            throw new IllegalStateException(
+                    "catalog still in use by " + inUse + " reader(s), writer(s) or lookup(s): close them first");
         }
         return true;
     }

@@ -69,8 +69,8 @@ final class LmdbDataFile {
             return;
         }
         if (size < meta.requiredBytes()) {
-            throw damaged(catalogDirectory, file, "data file truncated: " + size + " bytes, needs "
-                    + meta.requiredBytes());
+            throw damaged(
+                    catalogDirectory, file, "data file truncated: " + size + " bytes, needs " + meta.requiredBytes());
         }
     }
 
@@ -88,8 +88,10 @@ final class LmdbDataFile {
         ByteBuffer page = ByteBuffer.allocate(PAGE_HEADER_BYTES + metaBytes).order(ByteOrder.nativeOrder());
         while (page.hasRemaining()) {
             if (channel.read(page, offset + page.position()) < 0) {
-                throw damaged(catalogDirectory, file, "data file truncated: " + channel.size()
-                        + " bytes, ends inside the meta page at " + offset);
+                throw damaged(
+                        catalogDirectory,
+                        file,
+                        "data file truncated: " + channel.size() + " bytes, ends inside the meta page at " + offset);
             }
         }
         String where = "meta page at byte " + offset;
@@ -101,8 +103,10 @@ final class LmdbDataFile {
             throw damaged(catalogDirectory, file, where + " has no LMDB magic");
         }
         if (page.getInt(m + 4) != DATA_VERSION) {
-            throw damaged(catalogDirectory, file, where + " has LMDB data version " + page.getInt(m + 4) + ", not "
-                    + DATA_VERSION);
+            throw damaged(
+                    catalogDirectory,
+                    file,
+                    where + " has LMDB data version " + page.getInt(m + 4) + ", not " + DATA_VERSION);
         }
         int pageSize = page.getInt(m + 8 + 2 * word);
         if (pageSize < MIN_PAGE_SIZE || pageSize > MAX_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
@@ -121,7 +125,7 @@ final class LmdbDataFile {
     }
 
     private static CatalogCorruptException damaged(Path catalogDirectory, Path file, String problem) {
-        return new CatalogCorruptException(catalogDirectory, file.getParent().getFileName() + "/"
-                + file.getFileName() + ": " + problem);
+        return new CatalogCorruptException(
+                catalogDirectory, file.getParent().getFileName() + "/" + file.getFileName() + ": " + problem);
     }
 }

@@ -48,6 +48,7 @@ final class LmdbEnvironment implements AutoCloseable {
     private final Map<String, Dbi<ByteBuffer>> dbis;
     /** Where the data file is mapped, found on the first release. */
     private MappedPages mappedPages;
+
     private final AtomicLong operations = new AtomicLong();
     private long releases;
 
@@ -58,8 +59,9 @@ final class LmdbEnvironment implements AutoCloseable {
     }
 
     /** Opens (creating if absent) the environment in {@code directory}, owner-only. */
-    static LmdbEnvironment open(Path directory, long mapSize, int formatVersion, String repositoryId,
-            List<String> databases) throws IOException {
+    static LmdbEnvironment open(
+            Path directory, long mapSize, int formatVersion, String repositoryId, List<String> databases)
+            throws IOException {
         return open(directory, mapSize, formatVersion, repositoryId, databases, new PrivateFiles());
     }
 
@@ -70,16 +72,25 @@ final class LmdbEnvironment implements AutoCloseable {
      * @param privateFiles makes the directory and LMDB's files owner-only, and remembers what was more open
      * @throws CatalogCorruptException when the data file is shorter than its meta page says (see {@link LmdbDataFile})
      */
-    static LmdbEnvironment open(Path directory, long mapSize, int formatVersion, String repositoryId,
-            List<String> databases, PrivateFiles privateFiles) throws IOException {
+    static LmdbEnvironment open(
+            Path directory,
+            long mapSize,
+            int formatVersion,
+            String repositoryId,
+            List<String> databases,
+            PrivateFiles privateFiles)
+            throws IOException {
         privateFiles.directory(directory);
         // Before LMDB maps the file: a page past the end of a truncated file would crash the JVM (SIGBUS).
         LmdbDataFile.check(directory.getParent(), directory.resolve(DATA_FILE));
         long effectiveMapSize = effectiveMapSize(directory, mapSize);
         Env<ByteBuffer> env;
         try {
-            env = Env.create().setMapSize(effectiveMapSize).setMaxDbs(databases.size() + 1)
-                    .setMaxReaders(MAX_READERS).open(directory.toFile(), PrivateFiles.FILE_MODE, EnvFlags.MDB_NOTLS);
+            env = Env.create()
+                    .setMapSize(effectiveMapSize)
+                    .setMaxDbs(databases.size() + 1)
+                    .setMaxReaders(MAX_READERS)
+                    .open(directory.toFile(), PrivateFiles.FILE_MODE, EnvFlags.MDB_NOTLS);
         } catch (LmdbException e) {
             throw LmdbErrors.translate(e, directory, "open");
         }
@@ -186,8 +197,13 @@ final class LmdbEnvironment implements AutoCloseable {
             }
             int found = LmdbKeys.readId(format, 0);
             if (found != formatVersion) {
-                throw new UnsupportedVersionException("catalog " + directory, "catalog format", found, formatVersion,
-                        formatVersion, "run 'catalog rebuild' to recreate it from the repository");
+                throw new UnsupportedVersionException(
+                        "catalog " + directory,
+                        "catalog format",
+                        found,
+                        formatVersion,
+                        formatVersion,
+                        "run 'catalog rebuild' to recreate it from the repository");
             }
             byte[] repository = txn.get(meta, REPOSITORY_KEY);
             if (repository == null) {

@@ -13,18 +13,26 @@ final class LmdbErrors {
     static CatalogException translate(LmdbException e, Path directory, String operation) {
         String where = "catalog " + directory + ": " + operation + " failed: ";
         if (e instanceof Env.MapFullException) {
-            return new CatalogFullException(where + "the memory map is full (MDB_MAP_FULL); the transaction is lost."
-                    + " Reopen the catalog with a larger map size", e);
+            return new CatalogFullException(
+                    where + "the memory map is full (MDB_MAP_FULL); the transaction is lost."
+                            + " Reopen the catalog with a larger map size",
+                    e);
         }
-        if (e instanceof LmdbNativeException.PageCorruptedException || e instanceof Env.FileInvalidException
+        if (e instanceof LmdbNativeException.PageCorruptedException
+                || e instanceof Env.FileInvalidException
                 || e instanceof LmdbNativeException.PageNotFoundException
                 || e instanceof LmdbNativeException.PanicException) {
-            return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + operation
-                    + " failed: " + e.getMessage(), e);
+            return new CatalogCorruptException(
+                    directory.getParent(),
+                    directory.getFileName() + "/: " + operation + " failed: " + e.getMessage(),
+                    e);
         }
         if (e instanceof Env.VersionMismatchException) {
-            return new CatalogCorruptException(directory.getParent(), directory.getFileName() + "/: " + operation
-                    + " failed: the LMDB file was written by an incompatible LMDB version", e);
+            return new CatalogCorruptException(
+                    directory.getParent(),
+                    directory.getFileName() + "/: " + operation
+                            + " failed: the LMDB file was written by an incompatible LMDB version",
+                    e);
         }
         return new CatalogException(where + e.getMessage(), e);
     }

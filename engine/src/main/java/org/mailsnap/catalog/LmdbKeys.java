@@ -31,14 +31,16 @@ import org.mailsnap.model.NameBytes;
 final class LmdbKeys {
     /** LMDB's compiled-in key limit (MDB_MAXKEYSIZE). */
     static final int MAX_KEY_BYTES = 511;
+
     static final int ID_BYTES = 4;
     static final int MESSAGE_ID_HASH_BYTES = 8;
 
     private LmdbKeys() {}
 
     static byte[] content(String mailbox, String guid) throws CatalogException {
-        return checked(join(name(mailbox, "mailbox"), name(guid, "guid")), "mailbox '" + NameBytes.printable(mailbox)
-                + "' guid '" + NameBytes.printable(guid) + "'");
+        return checked(
+                join(name(mailbox, "mailbox"), name(guid, "guid")),
+                "mailbox '" + NameBytes.printable(mailbox) + "' guid '" + NameBytes.printable(guid) + "'");
     }
 
     /** The prefix of every content or message key of {@code mailbox}. */
@@ -69,7 +71,8 @@ final class LmdbKeys {
     }
 
     static byte[] folderId(int storeId, FolderKey folder) throws CatalogException {
-        return checked(concat(id(storeId), join(name(folder.mailbox(), "mailbox"), name(folder.folder(), "folder"))),
+        return checked(
+                concat(id(storeId), join(name(folder.mailbox(), "mailbox"), name(folder.folder(), "folder"))),
                 "folder " + NameBytes.printable(folder.toString()));
     }
 
@@ -102,7 +105,9 @@ final class LmdbKeys {
     }
 
     static int readId(byte[] key, int offset) {
-        return ((key[offset] & 0xFF) << 24) | ((key[offset + 1] & 0xFF) << 16) | ((key[offset + 2] & 0xFF) << 8)
+        return ((key[offset] & 0xFF) << 24)
+                | ((key[offset + 1] & 0xFF) << 16)
+                | ((key[offset + 2] & 0xFF) << 8)
                 | (key[offset + 3] & 0xFF);
     }
 
@@ -164,8 +169,8 @@ final class LmdbKeys {
 
     private static byte[] checked(byte[] key, String what) throws CatalogException {
         if (key.length > MAX_KEY_BYTES) {
-            throw new CatalogException("catalog key for " + what + " is " + key.length + " bytes, more than LMDB's "
-                    + MAX_KEY_BYTES);
+            throw new CatalogException(
+                    "catalog key for " + what + " is " + key.length + " bytes, more than LMDB's " + MAX_KEY_BYTES);
         }
         return key;
     }

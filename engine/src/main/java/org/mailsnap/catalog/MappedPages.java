@@ -60,7 +60,8 @@ final class MappedPages {
             }
             int dash = line.indexOf('-');
             int space = line.indexOf(' ');
-            ranges.add(new Range(Long.parseUnsignedLong(line.substring(0, dash), 16),
+            ranges.add(new Range(
+                    Long.parseUnsignedLong(line.substring(0, dash), 16),
                     Long.parseUnsignedLong(line.substring(dash + 1, space), 16)));
         }
         return new MappedPages(List.copyOf(ranges));

@@ -25,8 +25,7 @@ final class MessageContentCodec {
     }
 
     static KnownMessage decode(byte[] value, byte[] key) throws CatalogCorruptException {
-        return Records.decode(value, "message content", key,
-                r -> new KnownMessage(read(r), r.i64be("mtime")));
+        return Records.decode(value, "message content", key, r -> new KnownMessage(read(r), r.i64be("mtime")));
     }
 
     /** The content alone, as placements embed it. */

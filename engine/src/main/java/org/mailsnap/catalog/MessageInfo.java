@@ -26,8 +26,18 @@ import org.mailsnap.mail.HeaderFields;
  * @param folder        the folder it was last seen in ({@code ""} for INBOX)
  * @param flags         its flags when last seen (the info part after {@code 2,}, verbatim)
  */
-public record MessageInfo(String messageId, String from, String to, String subject, Instant date,
-        String firstSnapshot, Instant firstSeen, String lastSnapshot, Instant lastSeen, String folder, String flags) {
+public record MessageInfo(
+        String messageId,
+        String from,
+        String to,
+        String subject,
+        Instant date,
+        String firstSnapshot,
+        Instant firstSeen,
+        String lastSnapshot,
+        Instant lastSeen,
+        String folder,
+        String flags) {
     /**
      * The first snapshot of a message a running backup indexes: the snapshot gets its id only when it is saved, after
      * the message was indexed; {@code firstSeen} (the run's start, which is the snapshot's time) finds it.
@@ -55,18 +65,28 @@ public record MessageInfo(String messageId, String from, String to, String subje
      * @param snapshot the snapshot that holds it first ({@link #SNAPSHOT_NOT_SAVED_YET} for a running backup's)
      * @param time     that snapshot's time
      */
-    public static MessageInfo firstSeen(HeaderFields headers, String snapshot, Instant time, String folder,
-                                        String flags) {
-        String to = headers.cc().isEmpty() ? headers.to()
+    public static MessageInfo firstSeen(
+            HeaderFields headers, String snapshot, Instant time, String folder, String flags) {
+        String to = headers.cc().isEmpty()
+                ? headers.to()
                 : headers.to().isEmpty() ? headers.cc() : headers.to() + ", " + headers.cc();
-        return new MessageInfo(orNull(headers.messageId()), orNull(headers.from()), orNull(to),
-                orNull(headers.subject()), headers.date(), snapshot, time, null, time, folder, flags);
+        return new MessageInfo(
+                orNull(headers.messageId()),
+                orNull(headers.from()),
+                orNull(to),
+                orNull(headers.subject()),
+                headers.date(),
+                snapshot,
+                time,
+                null,
+                time,
+                folder,
+                flags);
     }
 
     /** This message present at {@code time}, in {@code folder} with {@code flags} (also when it had gone away). */
     public MessageInfo seenIn(Instant time, String folder, String flags) {
-        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, null, time, folder,
-                flags);
+        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, null, time, folder, flags);
     }
 
     /**
@@ -74,8 +94,18 @@ public record MessageInfo(String messageId, String from, String to, String subje
      * ({@link #NO_SNAPSHOT_BEFORE} with the time the going was noticed when none does).
      */
     public MessageInfo goneAfter(String snapshot, Instant time) {
-        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen,
-                Objects.requireNonNull(snapshot, "snapshot"), time, folder, flags);
+        return new MessageInfo(
+                messageId,
+                from,
+                to,
+                subject,
+                date,
+                firstSnapshot,
+                firstSeen,
+                Objects.requireNonNull(snapshot, "snapshot"),
+                time,
+                folder,
+                flags);
     }
 
     /** True while the last run still saw the message. */

@@ -26,8 +26,11 @@ final class MessageInfoCodec {
     private MessageInfoCodec() {}
 
     static byte[] encode(MessageInfo m) {
-        int present = (m.messageId() != null ? MESSAGE_ID : 0) | (m.from() != null ? FROM : 0)
-                | (m.to() != null ? TO : 0) | (m.subject() != null ? SUBJECT : 0) | (m.date() != null ? DATE : 0)
+        int present = (m.messageId() != null ? MESSAGE_ID : 0)
+                | (m.from() != null ? FROM : 0)
+                | (m.to() != null ? TO : 0)
+                | (m.subject() != null ? SUBJECT : 0)
+                | (m.date() != null ? DATE : 0)
                 | (m.lastSnapshot() != null ? LAST_SNAPSHOT : 0);
         ByteWriter w = new ByteWriter(160).u8(present);
         optional(w, m.messageId());
@@ -62,8 +65,8 @@ final class MessageInfoCodec {
         Instant lastSeen = r.instant("last seen");
         String folder = r.name(Integer.MAX_VALUE, "folder");
         String flags = r.name(Integer.MAX_VALUE, "flags");
-        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen,
-                folder, flags);
+        return new MessageInfo(
+                messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen, folder, flags);
     }
 
     private static void optional(ByteWriter w, String s) {

@@ -25,7 +25,8 @@ final class MessageMatcher {
                 && contains(info.from(), from)
                 && contains(info.to(), to)
                 && contains(info.subject(), subject)
-                && (query.since() == null || (info.date() != null && !info.date().isBefore(query.since())))
+                && (query.since() == null
+                        || (info.date() != null && !info.date().isBefore(query.since())))
                 && (query.until() == null || (info.date() != null && info.date().isBefore(query.until())))
                 && (query.onlyIn() == null || heldOnlyBy(info, query.onlyIn()));
     }
@@ -40,7 +41,8 @@ final class MessageMatcher {
     }
 
     private static boolean contains(String haystack, String lowerNeedle) {
-        return lowerNeedle == null || (haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle));
+        return lowerNeedle == null
+                || (haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle));
     }
 
     private static String lower(String s) {

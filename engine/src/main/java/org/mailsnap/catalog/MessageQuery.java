@@ -18,8 +18,17 @@ import java.time.Instant;
  * @param onlyIn    held by this snapshot id alone: the first and the last snapshot that held it (mail that came
  *                  and went between two backups, which is lost with that snapshot)
  */
-public record MessageQuery(String messageId, String from, String to, String subject, Instant since, Instant until,
-        String mailbox, String guid, int limit, String onlyIn) {
+public record MessageQuery(
+        String messageId,
+        String from,
+        String to,
+        String subject,
+        Instant since,
+        Instant until,
+        String mailbox,
+        String guid,
+        int limit,
+        String onlyIn) {
     public static final int DEFAULT_LIMIT = 1000;
 
     public MessageQuery {

@@ -26,7 +26,8 @@ final class PlacementCodec {
         byte[] content = MessageContentCodec.encodeContent(p.content());
         byte[] guid = NameBytes.toBytes(p.guid());
         ByteWriter w = new ByteWriter(16 + content.length + guid.length + suffix.length)
-                .u8((p.inCur() ? IN_CUR : 0) | (guid.length > 0 ? HAS_GUID : 0)).i64be(p.mtimeNanos())
+                .u8((p.inCur() ? IN_CUR : 0) | (guid.length > 0 ? HAS_GUID : 0))
+                .i64be(p.mtimeNanos())
                 .lengthPrefixed(content);
         if (guid.length > 0) {
             w.lengthPrefixed(guid);

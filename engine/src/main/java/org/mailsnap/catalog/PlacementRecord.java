@@ -1,8 +1,8 @@
 package org.mailsnap.catalog;
 
+import java.util.Objects;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
-import java.util.Objects;
 
 /**
  * One message file of a folder as the last run saw it, with its content, so that a changed folder's manifest is
@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param mtimeNanos the file's modification time, nanoseconds since the epoch
  * @param content    the message's blobs
  */
-public record PlacementRecord(String base, String name, String guid, boolean inCur, long mtimeNanos,
-                              MessageContent content) {
+public record PlacementRecord(
+        String base, String name, String guid, boolean inCur, long mtimeNanos, MessageContent content) {
     public PlacementRecord {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(name, "name");

@@ -25,6 +25,7 @@ import java.util.Set;
 final class PrivateFiles {
     /** The mode LMDB is asked to create its files with. */
     static final int FILE_MODE = 0600;
+
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -80,11 +81,24 @@ final class PrivateFiles {
 
     /** Each permission's bit in an octal mode (OWNER_READ is 0400, …, OTHERS_EXECUTE is 0001). */
     private static final java.util.Map<PosixFilePermission, Integer> MODE_BITS = java.util.Map.of(
-            PosixFilePermission.OWNER_READ, 0400, PosixFilePermission.OWNER_WRITE, 0200,
-            PosixFilePermission.OWNER_EXECUTE, 0100, PosixFilePermission.GROUP_READ, 040,
-            PosixFilePermission.GROUP_WRITE, 020, PosixFilePermission.GROUP_EXECUTE, 010,
-            PosixFilePermission.OTHERS_READ, 04, PosixFilePermission.OTHERS_WRITE, 02,
-            PosixFilePermission.OTHERS_EXECUTE, 01);
+            PosixFilePermission.OWNER_READ,
+            0400,
+            PosixFilePermission.OWNER_WRITE,
+            0200,
+            PosixFilePermission.OWNER_EXECUTE,
+            0100,
+            PosixFilePermission.GROUP_READ,
+            040,
+            PosixFilePermission.GROUP_WRITE,
+            020,
+            PosixFilePermission.GROUP_EXECUTE,
+            010,
+            PosixFilePermission.OTHERS_READ,
+            04,
+            PosixFilePermission.OTHERS_WRITE,
+            02,
+            PosixFilePermission.OTHERS_EXECUTE,
+            01);
 
     static String octal(Set<PosixFilePermission> permissions) {
         int mode = 0;

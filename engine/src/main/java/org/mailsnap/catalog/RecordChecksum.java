@@ -42,9 +42,11 @@ final class RecordChecksum {
         int length = sealed.length - BYTES;
         if (length < 0 || crc(key, sealed, length) != stored(sealed, length)) {
             byte[] shown = key.length <= SHOWN_KEY_BYTES ? key : Arrays.copyOf(key, SHOWN_KEY_BYTES);
-            throw new CatalogCorruptException(catalogDirectory, "a record of " + database + " (key "
-                    + HexFormat.of().formatHex(shown) + (key.length > shown.length ? "…" : "") + ") fails its"
-                    + " checksum");
+            throw new CatalogCorruptException(
+                    catalogDirectory,
+                    "a record of " + database + " (key "
+                            + HexFormat.of().formatHex(shown) + (key.length > shown.length ? "…" : "") + ") fails its"
+                            + " checksum");
         }
         return Arrays.copyOf(sealed, length);
     }
@@ -61,7 +63,9 @@ final class RecordChecksum {
     }
 
     private static int stored(byte[] sealed, int at) {
-        return ((sealed[at] & 0xFF) << 24) | ((sealed[at + 1] & 0xFF) << 16) | ((sealed[at + 2] & 0xFF) << 8)
+        return ((sealed[at] & 0xFF) << 24)
+                | ((sealed[at + 1] & 0xFF) << 16)
+                | ((sealed[at + 2] & 0xFF) << 8)
                 | (sealed[at + 3] & 0xFF);
     }
 }

@@ -13,7 +13,11 @@ final class SnapshotSummaryCodec {
     private SnapshotSummaryCodec() {}
 
     static byte[] encode(SnapshotSummary s) {
-        return new ByteWriter(64).instant(s.time()).string(s.host()).string(s.storeKey()).count(s.messageCount())
+        return new ByteWriter(64)
+                .instant(s.time())
+                .string(s.host())
+                .string(s.storeKey())
+                .count(s.messageCount())
                 .toByteArray();
     }
 

@@ -5,16 +5,30 @@ import java.util.List;
 import org.lmdbjava.Dbi;
 
 /** The databases of the catalog's run-state environment, by role. See {@link LmdbKeys} for their keys. */
-record StateDatabases(Dbi<ByteBuffer> meta, Dbi<ByteBuffer> content, Dbi<ByteBuffer> stores,
-        Dbi<ByteBuffer> folderIds, Dbi<ByteBuffer> folders, Dbi<ByteBuffer> placements, Dbi<ByteBuffer> messages,
-        Dbi<ByteBuffer> messageIds, Dbi<ByteBuffer> snapshots) {
+record StateDatabases(
+        Dbi<ByteBuffer> meta,
+        Dbi<ByteBuffer> content,
+        Dbi<ByteBuffer> stores,
+        Dbi<ByteBuffer> folderIds,
+        Dbi<ByteBuffer> folders,
+        Dbi<ByteBuffer> placements,
+        Dbi<ByteBuffer> messages,
+        Dbi<ByteBuffer> messageIds,
+        Dbi<ByteBuffer> snapshots) {
 
-    static final List<String> NAMES = List.of("content", "stores", "folderIds", "folders", "placements", "messages",
-            "messageIds", "snapshots");
+    static final List<String> NAMES =
+            List.of("content", "stores", "folderIds", "folders", "placements", "messages", "messageIds", "snapshots");
 
     static StateDatabases of(LmdbEnvironment env) {
-        return new StateDatabases(env.dbi(LmdbEnvironment.META), env.dbi("content"), env.dbi("stores"),
-                env.dbi("folderIds"), env.dbi("folders"), env.dbi("placements"), env.dbi("messages"),
-                env.dbi("messageIds"), env.dbi("snapshots"));
+        return new StateDatabases(
+                env.dbi(LmdbEnvironment.META),
+                env.dbi("content"),
+                env.dbi("stores"),
+                env.dbi("folderIds"),
+                env.dbi("folders"),
+                env.dbi("placements"),
+                env.dbi("messages"),
+                env.dbi("messageIds"),
+                env.dbi("snapshots"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.lmdbjava.Dbi;
 import org.mailsnap.model.FolderKey;
-import org.mailsnap.model.MessageContent;
 
 /**
  * Reads and writes of the run-state environment within one transaction: the implementation behind
@@ -127,8 +126,10 @@ final class StateTxn {
     void putMessage(String mailbox, String guid, MessageInfo info) throws CatalogException {
         byte[] key = LmdbKeys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
-        String oldId = old == null ? ""
-                : MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
+        String oldId = old == null
+                ? ""
+                : MessageQuery.normalizeMessageId(
+                        MessageInfoCodec.decode(old, key).messageId());
         String newId = MessageQuery.normalizeMessageId(info.messageId());
         // messageId checks the length before anything is written
         byte[] newIndexKey = newId.isEmpty() ? null : LmdbKeys.messageId(newId, key);
@@ -147,7 +148,8 @@ final class StateTxn {
         if (old == null) {
             return false;
         }
-        String oldId = MessageQuery.normalizeMessageId(MessageInfoCodec.decode(old, key).messageId());
+        String oldId = MessageQuery.normalizeMessageId(
+                MessageInfoCodec.decode(old, key).messageId());
         if (!oldId.isEmpty()) {
             txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
         }
@@ -222,8 +224,8 @@ final class StateTxn {
     // ---- snapshots
 
     Optional<SnapshotSummary> snapshot(String id) throws CatalogException {
-        return read(dbs.snapshots(), LmdbKeys.snapshot(id),
-                (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
+        return read(
+                dbs.snapshots(), LmdbKeys.snapshot(id), (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
     }
 
     /** All snapshots, oldest first (ties by id). */

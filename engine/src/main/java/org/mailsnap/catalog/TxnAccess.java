@@ -74,7 +74,10 @@ final class TxnAccess implements AutoCloseable {
 
     /** A stored value without its checksum; the catalog's damage when the checksum does not match. */
     byte[] unseal(Dbi<ByteBuffer> dbi, byte[] key, byte[] sealed) throws CatalogCorruptException {
-        return RecordChecksum.open(key, sealed, environment.directory().getParent(),
+        return RecordChecksum.open(
+                key,
+                sealed,
+                environment.directory().getParent(),
                 environment.directory().getFileName() + "/" + RecordChecksum.name(dbi.getName()));
     }
 
@@ -194,11 +197,13 @@ final class TxnAccess implements AutoCloseable {
 
     private void checkUsable() throws CatalogException {
         switch (state) {
-            case READY -> { }
+            case READY -> {}
             case RESET -> throw new IllegalStateException("catalog read transaction is reset; renew it first");
-            case FAILED -> throw new CatalogException("catalog " + environment.directory()
-                    + ": this transaction failed earlier (" + failure.getMessage() + ") and can only be aborted",
-                    failure);
+            case FAILED ->
+                throw new CatalogException(
+                        "catalog " + environment.directory() + ": this transaction failed earlier ("
+                                + failure.getMessage() + ") and can only be aborted",
+                        failure);
             case ENDED -> throw new IllegalStateException("catalog transaction already ended");
         }
     }

@@ -20,9 +20,18 @@ import java.util.List;
  *                       damaged index file): 'mailsnap repair' makes it restorable again, so the catalog is not
  *                       told to store it again
  */
-public record AffectedMessage(String mailbox, String folder, String identity, String fileName, String subject,
-                              String messageId, List<String> problems, int snapshots, String firstSnapshot,
-                              String lastSnapshot, boolean unindexedOnly) {
+public record AffectedMessage(
+        String mailbox,
+        String folder,
+        String identity,
+        String fileName,
+        String subject,
+        String messageId,
+        List<String> problems,
+        int snapshots,
+        String firstSnapshot,
+        String lastSnapshot,
+        boolean unindexedOnly) {
     public AffectedMessage {
         problems = List.copyOf(problems);
     }

@@ -263,8 +263,8 @@ final class BlobTable implements BlobIndex {
     }
 
     private BlobLocation locationAt(int i) {
-        return new BlobLocation(packNames.get(pack[i]), BlobType.METADATA, offset[i], length[i], rawLength[i],
-                position[i]);
+        return new BlobLocation(
+                packNames.get(pack[i]), BlobType.METADATA, offset[i], length[i], rawLength[i], position[i]);
     }
 
     @Override

@@ -12,6 +12,7 @@ public final class CheckProgress {
     public final Counter indexFilesDone = new Counter();
     /** Packs read whole and verified blob by blob ({@code --read-data}). */
     public final Counter packsRead = new Counter();
+
     public final Counter blobsRead = new Counter();
     public final Counter snapshotsTotal = new Counter();
     /** Snapshots whose trees and manifests are being or have been walked. */

@@ -18,9 +18,14 @@ import org.mailsnap.model.BlobLocation;
  * @param intact    locations the catalog had marked bad that this check read whole and verified (their marks go)
  * @param stats     how much was looked at
  */
-public record CheckResult(List<Finding> damage, List<Finding> leftovers, List<AffectedSnapshot> snapshots,
-                          List<AffectedMessage> messages, List<DamagedBlob> badBlobs,
-                          List<Map.Entry<BlobId, BlobLocation>> intact, Stats stats) {
+public record CheckResult(
+        List<Finding> damage,
+        List<Finding> leftovers,
+        List<AffectedSnapshot> snapshots,
+        List<AffectedMessage> messages,
+        List<DamagedBlob> badBlobs,
+        List<Map.Entry<BlobId, BlobLocation>> intact,
+        Stats stats) {
     public CheckResult {
         damage = List.copyOf(damage);
         leftovers = List.copyOf(leftovers);
@@ -40,8 +45,15 @@ public record CheckResult(List<Finding> damage, List<Finding> leftovers, List<Af
      * @param treeChunks   distinct tree chunks decoded
      * @param manifestChunks distinct manifest chunks decoded
      */
-    public record Stats(int snapshots, int indexFiles, int packs, long blobs, int packsRead, long blobsRead,
-                        long treeChunks, long manifestChunks) {}
+    public record Stats(
+            int snapshots,
+            int indexFiles,
+            int packs,
+            long blobs,
+            int packsRead,
+            long blobsRead,
+            long treeChunks,
+            long manifestChunks) {}
 
     public boolean clean() {
         return damage.isEmpty();

@@ -45,8 +45,12 @@ public final class Checker {
      *                 that the packs read whole prove intact come back in {@link CheckResult#intact()}
      * @param progress counted as the check goes, for a progress display
      */
-    public Checker(Repository repository, DataSelection readData, MessageLookup lookup,
-                   Collection<DamagedBlob> marked, CheckProgress progress) {
+    public Checker(
+            Repository repository,
+            DataSelection readData,
+            MessageLookup lookup,
+            Collection<DamagedBlob> marked,
+            CheckProgress progress) {
         this.repository = repository;
         this.readData = readData;
         this.lookup = lookup;
@@ -72,16 +76,17 @@ public final class Checker {
         Instant now = Instant.now();
         for (LockInfo lock : repository.listLocks()) {
             if (lock.stale()) {
-                leftovers.add(new Finding("lock " + lock.id().substring(0, 12), "stale: " + lock.describe(now)
-                        + " ('mailsnap unlock' removes it)"));
+                leftovers.add(new Finding(
+                        "lock " + lock.id().substring(0, 12),
+                        "stale: " + lock.describe(now) + " ('mailsnap unlock' removes it)"));
             } else if (!lock.problem().isEmpty()) {
                 leftovers.add(new Finding("lock " + lock.id().substring(0, 12), lock.describe(now)));
             }
         }
         if (repository.storage() instanceof LocalStorage local) {
             for (String name : local.temporaryFiles()) {
-                leftovers.add(new Finding(name, "temporary file of a writer that died before publishing (or of one"
-                        + " still running)"));
+                leftovers.add(new Finding(
+                        name, "temporary file of a writer that died before publishing (or of one" + " still running)"));
             }
         }
         // Snapshots are listed first: a writer publishes its index files before its snapshot, so every snapshot
@@ -96,8 +101,10 @@ public final class Checker {
         List<Finding> damage = new ArrayList<>(scan.damage);
         damage.addAll(walk.damage);
         if (!walk.unlisted.isEmpty()) {
-            damage.add(new Finding(walk.unlisted.size() + " blobs", "referenced by snapshots but in no live index"
-                    + " file (" + examples(walk.unlisted.keySet()) + "): no pack known holds them"));
+            damage.add(new Finding(
+                    walk.unlisted.size() + " blobs",
+                    "referenced by snapshots but in no live index" + " file (" + examples(walk.unlisted.keySet())
+                            + "): no pack known holds them"));
         }
         leftovers.addAll(scan.leftovers);
         leftovers.addAll(walk.leftovers);
@@ -108,10 +115,22 @@ public final class Checker {
         for (Map.Entry<BlobId, String> e : walk.unlisted.entrySet()) {
             bad.putIfAbsent(e.getKey().toHex(), new DamagedBlob(e.getKey(), null, e.getValue()));
         }
-        CheckResult.Stats stats = new CheckResult.Stats(walk.snapshots, scan.indexFiles, scan.packs,
-                (long) scan.data.size() + scan.metadata.size(), scan.packsRead, scan.blobsRead, walk.treeChunks,
+        CheckResult.Stats stats = new CheckResult.Stats(
+                walk.snapshots,
+                scan.indexFiles,
+                scan.packs,
+                (long) scan.data.size() + scan.metadata.size(),
+                scan.packsRead,
+                scan.blobsRead,
+                walk.treeChunks,
                 walk.manifestChunks);
-        return new CheckResult(damage, leftovers, walk.affectedSnapshots, walk.affectedMessages,
-                new ArrayList<>(bad.values()), scan.intact, stats);
+        return new CheckResult(
+                damage,
+                leftovers,
+                walk.affectedSnapshots,
+                walk.affectedMessages,
+                new ArrayList<>(bad.values()),
+                scan.intact,
+                stats);
     }
 }

@@ -89,8 +89,8 @@ public final class DamageMarks {
             throws IOException {
         String pack = catalog.blobs().find(id).map(l -> l.pack()).orElse(null);
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return record(catalog, List.of(new DamagedBlob(id, pack, reason)),
-                message == null ? List.of() : List.of(message));
+        return record(
+                catalog, List.of(new DamagedBlob(id, pack, reason)), message == null ? List.of() : List.of(message));
     }
 
     /**

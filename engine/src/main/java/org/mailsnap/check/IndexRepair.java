@@ -10,7 +10,6 @@ import org.mailsnap.model.ObjectId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedPack;
 import org.mailsnap.repository.Maintenance;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 
@@ -48,8 +47,12 @@ public final class IndexRepair {
      * @param unreadablePacks packs that no index lists and whose header cannot be read: left untouched
      * @param after           the structure check after the repair
      */
-    public record Result(List<String> indexedAnew, List<ObjectId> replaced, List<ObjectId> written,
-                         List<Finding> unreadablePacks, CheckResult after) {}
+    public record Result(
+            List<String> indexedAnew,
+            List<ObjectId> replaced,
+            List<ObjectId> written,
+            List<Finding> unreadablePacks,
+            CheckResult after) {}
 
     public Result run() throws IOException {
         Maintenance maintenance = repository.maintenance();
@@ -93,8 +96,10 @@ public final class IndexRepair {
                     indexedAnew.add(packId);
                     covered.add(packId);
                 } catch (IOException e) {
-                    unreadablePacks.add(new Finding(IndexScan.describe("pack", packId), "no index lists it and its"
-                            + " header cannot be read (" + IndexScan.problem(e) + "); left untouched"));
+                    unreadablePacks.add(new Finding(
+                            IndexScan.describe("pack", packId),
+                            "no index lists it and its" + " header cannot be read (" + IndexScan.problem(e)
+                                    + "); left untouched"));
                 }
             }
             List<IndexedPack> batch = new ArrayList<>();

@@ -44,6 +44,7 @@ final class IndexScan {
     private final Map<org.mailsnap.model.BlobId, Set<String>> marked = new HashMap<>();
     /** Marked locations this scan read whole and verified: the marks can go. */
     final List<Map.Entry<org.mailsnap.model.BlobId, BlobLocation>> intact = new ArrayList<>();
+
     int indexFiles;
     int packs;
     int packsRead;
@@ -76,30 +77,39 @@ final class IndexScan {
         for (ObjectId id : ids) {
             progress.indexFilesDone.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
-                leftovers.add(new Finding(describe("index", id.hex()), "superseded but still present (repair deletes"
-                        + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
+                leftovers.add(new Finding(
+                        describe("index", id.hex()),
+                        "superseded but still present (repair deletes"
+                                + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
             if (first.unreadable().contains(id)) {
-                damage.add(new Finding(describe("index", id.hex()), problemOf(() -> maintenance.readIndex(id))
-                        + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
+                damage.add(new Finding(
+                        describe("index", id.hex()),
+                        problemOf(() -> maintenance.readIndex(id))
+                                + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;
             }
             IndexContent index = maintenance.readIndex(id);
             for (IndexedPack pack : index.packs()) {
                 ObjectId other = indexOfPack.putIfAbsent(pack.packId(), id);
                 if (other != null) {
-                    leftovers.add(new Finding(describe("pack", pack.packId()), "listed by two index files ("
-                            + describe("index", other.hex()) + ", " + describe("index", id.hex()) + "): harmless, an"
-                            + " interrupted prune leaves this"));
+                    leftovers.add(new Finding(
+                            describe("pack", pack.packId()),
+                            "listed by two index files ("
+                                    + describe("index", other.hex()) + ", " + describe("index", id.hex())
+                                    + "): harmless, an"
+                                    + " interrupted prune leaves this"));
                 }
                 addPack(index.id(), pack, listing.packs().containsKey(pack.packId()));
             }
         }
         for (String packId : listing.packs().keySet()) {
             if (!indexOfPack.containsKey(packId)) {
-                leftovers.add(new Finding(describe("pack", packId), "no index lists it (a killed backup, or a"
-                        + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
+                leftovers.add(new Finding(
+                        describe("pack", packId),
+                        "no index lists it (a killed backup, or a"
+                                + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
                 addUnindexedPack(packId);
             }
         }
@@ -122,8 +132,8 @@ final class IndexScan {
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
         if (!present) {
             packStatus = BlobTable.PACK_MISSING;
-            String reason = "missing (listed by " + describe("index", indexId.hex()) + " with " + pack.blobs().size()
-                    + " blobs)";
+            String reason = "missing (listed by " + describe("index", indexId.hex()) + " with "
+                    + pack.blobs().size() + " blobs)";
             damage.add(new Finding(packName, reason));
             badPacks.put(pack.packId(), "missing");
         } else if (readData.selects(pack.packId())) {
@@ -136,12 +146,13 @@ final class IndexScan {
             damaged = v.damagedBlobs();
             verified = v.packProblems().isEmpty();
             if (damaged.size() <= 3) {
-                damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: "
-                        + why)));
+                damaged.forEach((id, why) -> damage.add(new Finding(packName, "blob " + id.shortHex() + "…: " + why)));
             } else {
-                damage.add(new Finding(packName, damaged.size() + " of its " + pack.blobs().size() + " blobs cannot"
-                        + " be read (" + Checker.examples(damaged.keySet()) + "; first: "
-                        + damaged.values().iterator().next() + ")"));
+                damage.add(new Finding(
+                        packName,
+                        damaged.size() + " of its " + pack.blobs().size() + " blobs cannot"
+                                + " be read (" + Checker.examples(damaged.keySet()) + "; first: "
+                                + damaged.values().iterator().next() + ")"));
             }
             if (!damaged.isEmpty()) {
                 badPacks.put(pack.packId(), "damaged");
@@ -197,15 +208,20 @@ final class IndexScan {
         try {
             header = maintenance.readPackHeader(listed.packId());
         } catch (IOException e) {
-            damage.add(new Finding(packName, "header unreadable: " + problem(e) + " (its blobs may still be"
-                    + " readable through the index; --read-data tells)"));
+            damage.add(new Finding(
+                    packName,
+                    "header unreadable: " + problem(e) + " (its blobs may still be"
+                            + " readable through the index; --read-data tells)"));
             return;
         }
         for (IndexedBlob blob : listed.blobs()) {
             int position = blob.location().indexInPack();
-            if (position >= header.blobs().size() || !header.blobs().get(position).equals(blob)) {
-                damage.add(new Finding(packName, "header disagrees with the index at position " + position
-                        + " (blob " + blob.id().shortHex() + "…)"));
+            if (position >= header.blobs().size()
+                    || !header.blobs().get(position).equals(blob)) {
+                damage.add(new Finding(
+                        packName,
+                        "header disagrees with the index at position " + position + " (blob "
+                                + blob.id().shortHex() + "…)"));
                 return;
             }
         }

@@ -33,6 +33,7 @@ final class SnapshotWalk {
     private static final byte GOOD = 1;
     /** Lost messages listed per unreadable snapshot; a report, not an inventory. */
     private static final int LOST_MESSAGES_LISTED = 1000;
+
     private static final byte BAD = 2;
 
     private final Repository repository;
@@ -46,12 +47,14 @@ final class SnapshotWalk {
     private final Map<BlobId, List<BadPlacement>> badManifestChunks = new HashMap<>();
     /** Ledger chunks that decode but reference bad data blobs: the deleted messages concerned. */
     private final Map<BlobId, List<BadGone>> badLedgerChunks = new HashMap<>();
+
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<AffectedSnapshot> affectedSnapshots = new ArrayList<>();
     final List<AffectedMessage> affectedMessages = new ArrayList<>();
     /** Referenced blobs that no index lists at all (they are in no pack check knows of). */
     final Map<BlobId, String> unlisted = new LinkedHashMap<>();
+
     int snapshots;
     long treeChunks;
     long manifestChunks;
@@ -87,16 +90,19 @@ final class SnapshotWalk {
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
         progress.snapshotsTotal.set(ids.size());
-        progress.snapshotsDone.add(objects.unreadable().size() + objects.superseded().size());
+        progress.snapshotsDone.add(
+                objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
             damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
             unreadableSnapshot(e.getKey(), problem);
         }
         for (String id : objects.superseded()) {
-            leftovers.add(new Finding(IndexScan.describe("snapshot", id), "superseded by a replacement but still"
-                    + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
-                    + " it, the next forget or prune deletes it)"));
+            leftovers.add(new Finding(
+                    IndexScan.describe("snapshot", id),
+                    "superseded by a replacement but still"
+                            + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
+                            + " it, the next forget or prune deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             progress.snapshotsDone.increment();
@@ -129,13 +135,27 @@ final class SnapshotWalk {
             problems.add("at least " + lost.size() + " messages held by this snapshot alone (the first "
                     + LOST_MESSAGES_LISTED + " are listed)");
         }
-        affectedSnapshots.add(new AffectedSnapshot(id, summary == null ? null : summary.time(),
-                summary == null ? null : summary.storeKey(), lost.size(), problems));
+        affectedSnapshots.add(new AffectedSnapshot(
+                id,
+                summary == null ? null : summary.time(),
+                summary == null ? null : summary.storeKey(),
+                lost.size(),
+                problems));
         for (FoundMessage m : lost) {
             MessageInfo info = m.info();
-            affectedMessages.add(new AffectedMessage(m.mailbox(), info.folder(), m.guid(), m.guid(), info.subject(),
-                    info.messageId(), List.of("held only by " + IndexScan.describe("snapshot", id)
-                            + ", which cannot be read (lost unless the mail store still has it)"), 1, id, id, false));
+            affectedMessages.add(new AffectedMessage(
+                    m.mailbox(),
+                    info.folder(),
+                    m.guid(),
+                    m.guid(),
+                    info.subject(),
+                    info.messageId(),
+                    List.of("held only by " + IndexScan.describe("snapshot", id)
+                            + ", which cannot be read (lost unless the mail store still has it)"),
+                    1,
+                    id,
+                    id,
+                    false));
         }
     }
 
@@ -262,7 +282,8 @@ final class SnapshotWalk {
 
     /** True when each blob of the placement that is not readable is at least in an unindexed pack. */
     private boolean onlyUnindexed(Placement p) {
-        if (!scan.data.readable(p.content().header()) && !scan.data.unindexed(p.content().header())) {
+        if (!scan.data.readable(p.content().header())
+                && !scan.data.unindexed(p.content().header())) {
             return false;
         }
         for (BlobId id : p.content().body()) {
@@ -285,23 +306,34 @@ final class SnapshotWalk {
         Map<String, Byte> where = new TreeMap<>();
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
-        where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack)).append(' ')
-                .append(status == BlobTable.UNINDEXED ? "(intact, but no readable index lists it: 'mailsnap repair'"
-                        + " indexes it)"
-                        : scan.badPacks.getOrDefault(pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
+        where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack))
+                .append(' ')
+                .append(
+                        status == BlobTable.UNINDEXED
+                                ? "(intact, but no readable index lists it: 'mailsnap repair'" + " indexes it)"
+                                : scan.badPacks.getOrDefault(
+                                        pack, status == BlobTable.PACK_MISSING ? "missing" : "damaged"))
                 .append(", "));
         return sb.substring(0, sb.length() - 2);
     }
 
     /** A chunk read from an unindexed pack's header: where it is, and what makes it reachable again. */
     private String unindexed(BlobId chunk) {
-        return "is in " + scan.metadata.find(chunk).map(l -> IndexScan.describe("pack", l.pack())).orElse("a pack")
-                + ", which no readable index lists ('mailsnap repair' indexes it)";
+        return "is in "
+                + scan.metadata
+                        .find(chunk)
+                        .map(l -> IndexScan.describe("pack", l.pack()))
+                        .orElse("a pack") + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
     /** Counts a bad message of {@code snapshot} in {@code folder} toward its entry of the report. */
-    private static void tally(Map<String, Tally> tallies, Map<String, String[]> keys, String snapshot,
-                              BaseNames bases, FolderKey folder, BadPlacement p) {
+    private static void tally(
+            Map<String, Tally> tallies,
+            Map<String, String[]> keys,
+            String snapshot,
+            BaseNames bases,
+            FolderKey folder,
+            BadPlacement p) {
         String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
         String key = folder.mailbox() + '\0' + folder.folder() + '\0' + identity;
         keys.putIfAbsent(key, new String[] {folder.mailbox(), folder.folder(), identity});
@@ -373,21 +405,39 @@ final class SnapshotWalk {
                 }
                 for (BadGone g : badLedgerChunks.getOrDefault(chunk, List.of())) {
                     messages[0]++;
-                    tally(tallies, keys, id, bases, g.folder(), new BadPlacement(g.placement().name(),
-                            g.placement().guid(), g.placement().problems().stream()
-                            .map(problem -> "deleted, in the ledger: " + problem).toList(),
-                            g.placement().unindexedOnly()));
+                    tally(
+                            tallies,
+                            keys,
+                            id,
+                            bases,
+                            g.folder(),
+                            new BadPlacement(
+                                    g.placement().name(),
+                                    g.placement().guid(),
+                                    g.placement().problems().stream()
+                                            .map(problem -> "deleted, in the ledger: " + problem)
+                                            .toList(),
+                                    g.placement().unindexedOnly()));
                 }
             }
-            affectedSnapshots.add(new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages[0],
-                    problems));
+            affectedSnapshots.add(
+                    new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages[0], problems));
         }
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             String[] k = keys.get(e.getKey());
             Tally t = e.getValue();
             MessageInfo info = lookup.find(k[0], k[2]).orElse(null);
-            affectedMessages.add(new AffectedMessage(k[0], k[1], k[2], t.name, info == null ? null : info.subject(),
-                    info == null ? null : info.messageId(), t.problems, t.snapshots, t.first, t.last,
+            affectedMessages.add(new AffectedMessage(
+                    k[0],
+                    k[1],
+                    k[2],
+                    t.name,
+                    info == null ? null : info.subject(),
+                    info == null ? null : info.messageId(),
+                    t.problems,
+                    t.snapshots,
+                    t.first,
+                    t.last,
                     t.unindexedOnly));
         }
     }

@@ -12,6 +12,7 @@ package org.mailsnap.chunk;
 public record ChunkerParams(int min, int average, int max) {
     /** The smallest {@code min} and the largest {@code max} a repository config may hold. */
     public static final int LOWEST = 64;
+
     public static final int HIGHEST = 64 * 1024 * 1024;
     /**
      * Body chunks, and the default of a new repository: small enough to dedup forwarded attachments, at most

@@ -149,8 +149,7 @@ public final class ByteReader {
     public int count(int minItemBytes, String field) throws CorruptDataException {
         long n = varint(field + " count");
         if (n < 0 || n > remaining() / Math.max(1, minItemBytes)) {
-            throw corrupt(field + " count " + Long.toUnsignedString(n) + " exceeds the " + remaining()
-                    + " bytes left");
+            throw corrupt(field + " count " + Long.toUnsignedString(n) + " exceeds the " + remaining() + " bytes left");
         }
         return (int) n;
     }
@@ -263,8 +262,8 @@ public final class ByteReader {
 
     private void need(int length, String field) throws CorruptDataException {
         if (length < 0 || length > end - position) {
-            throw corrupt("truncated: " + field + " needs " + length + " bytes, " + Math.max(0, end - position)
-                    + " left");
+            throw corrupt(
+                    "truncated: " + field + " needs " + length + " bytes, " + Math.max(0, end - position) + " left");
         }
     }
 }

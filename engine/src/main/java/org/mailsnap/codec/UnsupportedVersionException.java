@@ -12,9 +12,11 @@ public final class UnsupportedVersionException extends CorruptDataException {
 
     /** @param remedy what the operator can do about it, appended to the message (may be null) */
     public UnsupportedVersionException(String resource, String kind, int found, int min, int max, String remedy) {
-        super(resource, "unsupported " + kind + " version " + found + " (this mailsnap reads versions " + min + " to "
-                + max + "; written by " + (found > max ? "a newer" : "an older") + " mailsnap, or damaged)"
-                + (remedy == null ? "" : "; " + remedy));
+        super(
+                resource,
+                "unsupported " + kind + " version " + found + " (this mailsnap reads versions " + min + " to "
+                        + max + "; written by " + (found > max ? "a newer" : "an older") + " mailsnap, or damaged)"
+                        + (remedy == null ? "" : "; " + remedy));
         this.found = found;
         this.min = min;
         this.max = max;

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 decoding, with a fast path for ASCII, which most names in a mail store are. */
 public final class Utf8 {
-    private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(
-            () -> StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+    private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private Utf8() {}
 

@@ -12,7 +12,8 @@ public final class Compression {
     /** zstd of {@code raw} at {@code level}, or null when that is not strictly shorter than {@code raw}. */
     public static byte[] compressIfSmaller(byte[] raw, int level) {
         if (level < 1 || level > Zstd.maxCompressionLevel()) {
-            throw new IllegalArgumentException("zstd level must be 1.." + Zstd.maxCompressionLevel() + ", got " + level);
+            throw new IllegalArgumentException(
+                    "zstd level must be 1.." + Zstd.maxCompressionLevel() + ", got " + level);
         }
         if (raw.length == 0) {
             return null;

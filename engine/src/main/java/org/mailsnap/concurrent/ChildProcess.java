@@ -28,9 +28,9 @@ public final class ChildProcess {
      * Runs {@code argv} with {@code environment} added, stdin from {@code /dev/null}, stdout and stderr captured
      * together. {@code shown} names it in errors.
      */
-    public static Finished run(List<String> argv, Map<String, String> environment, String shown)
-            throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+    public static Finished run(List<String> argv, Map<String, String> environment, String shown) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
         Process process;

@@ -10,6 +10,7 @@ package org.mailsnap.crypto;
 public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
     /** About 0.3 s and 64 MiB per unlock on the reference machine. */
     public static final Argon2Params DEFAULT = new Argon2Params(64 * 1024, 3, 2);
+
     public static final int MAX_MEMORY_KIB = 2 * 1024 * 1024;
     public static final int MAX_ITERATIONS = 100;
     public static final int MAX_PARALLELISM = 16;

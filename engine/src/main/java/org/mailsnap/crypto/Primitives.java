@@ -31,7 +31,8 @@ public final class Primitives {
     }
 
     static Cipher aesGcm() throws GeneralSecurityException {
-        return NATIVE == null ? Cipher.getInstance("AES/GCM/NoPadding")
+        return NATIVE == null
+                ? Cipher.getInstance("AES/GCM/NoPadding")
                 : Cipher.getInstance("AES/GCM/NoPadding", NATIVE);
     }
 

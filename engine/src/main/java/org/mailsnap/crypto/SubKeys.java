@@ -92,8 +92,8 @@ public final class SubKeys {
 
     private static byte[] requireSalt(byte[] salt) {
         if (salt.length != SALT_LENGTH) {
-            throw new IllegalArgumentException("salt must be 32 bytes, got " + salt.length + ": "
-                    + Arrays.toString(salt));
+            throw new IllegalArgumentException(
+                    "salt must be 32 bytes, got " + salt.length + ": " + Arrays.toString(salt));
         }
         return salt;
     }

@@ -13,8 +13,8 @@ import org.mailsnap.catalog.MessageInfo;
  * @param after   where and how it is in the second; null when expunged
  * @param info    what the catalog's search index knows of it (Date, From, Subject); null when it has no entry
  */
-public record Change(Kind kind, String mailbox, String guid, MessageState before, MessageState after,
-                     MessageInfo info) {
+public record Change(
+        Kind kind, String mailbox, String guid, MessageState before, MessageState after, MessageInfo info) {
     public enum Kind {
         /** In the second snapshot only. */
         ADDED,

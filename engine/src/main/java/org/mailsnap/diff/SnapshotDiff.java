@@ -31,10 +31,14 @@ public final class SnapshotDiff {
     /** Sends every change from {@code before} to {@code after} to {@code out}, mailbox by mailbox. */
     public DiffTotals diff(Snapshot before, Snapshot after, DiffOutput out) throws IOException {
         Walk walk = new Walk(new BaseNames(before.separator()), new BaseNames(after.separator()), out);
-        OrderedCursor<FolderEntry> was = new OrderedCursor<>(ChunkCursor.tree(before.tree(), blobs),
-                Comparator.comparing(FolderEntry::key), "the first snapshot's folder list");
-        OrderedCursor<FolderEntry> now = new OrderedCursor<>(ChunkCursor.tree(after.tree(), blobs),
-                Comparator.comparing(FolderEntry::key), "the second snapshot's folder list");
+        OrderedCursor<FolderEntry> was = new OrderedCursor<>(
+                ChunkCursor.tree(before.tree(), blobs),
+                Comparator.comparing(FolderEntry::key),
+                "the first snapshot's folder list");
+        OrderedCursor<FolderEntry> now = new OrderedCursor<>(
+                ChunkCursor.tree(after.tree(), blobs),
+                Comparator.comparing(FolderEntry::key),
+                "the second snapshot's folder list");
         for (FolderEntry a = was.peek(), b = now.peek(); a != null || b != null; a = was.peek(), b = now.peek()) {
             int order = a == null ? 1 : b == null ? -1 : a.key().compareTo(b.key());
             walk.folder(order <= 0 ? was.next() : null, order >= 0 ? now.next() : null);
@@ -74,21 +78,26 @@ public final class SnapshotDiff {
             OrderedCursor<Placement> a = placements(was, basesBefore, "first");
             OrderedCursor<Placement> b = placements(now, basesAfter, "second");
             for (Placement p = a.peek(), q = b.peek(); p != null || q != null; p = a.peek(), q = b.peek()) {
-                int order = p == null ? 1 : q == null ? -1
-                        : BaseNames.ORDER.compare(basesBefore.baseOf(p.name()), basesAfter.baseOf(q.name()));
+                int order = p == null
+                        ? 1
+                        : q == null
+                                ? -1
+                                : BaseNames.ORDER.compare(basesBefore.baseOf(p.name()), basesAfter.baseOf(q.name()));
                 if (order < 0) {
                     a.next();
-                    pending.left(p.identity(basesBefore.baseOf(p.name())), state(folder, p, basesBefore,
-                            keywordsBefore));
+                    pending.left(
+                            p.identity(basesBefore.baseOf(p.name())), state(folder, p, basesBefore, keywordsBefore));
                 } else if (order > 0) {
                     b.next();
-                    pending.arrived(q.identity(basesAfter.baseOf(q.name())), state(folder, q, basesAfter,
-                            keywordsAfter));
+                    pending.arrived(
+                            q.identity(basesAfter.baseOf(q.name())), state(folder, q, basesAfter, keywordsAfter));
                 } else {
                     a.next();
                     b.next();
                     if (!p.name().equals(q.name()) || p.inCur() != q.inCur()) {
-                        change(Change.Kind.FLAGS_CHANGED, q.identity(basesAfter.baseOf(q.name())),
+                        change(
+                                Change.Kind.FLAGS_CHANGED,
+                                q.identity(basesAfter.baseOf(q.name())),
                                 state(folder, p, basesBefore, keywordsBefore),
                                 state(folder, q, basesAfter, keywordsAfter));
                     }
@@ -100,23 +109,29 @@ public final class SnapshotDiff {
             pending.flush(this::change);
         }
 
-        private void change(Change.Kind kind, String guid, MessageState before, MessageState after)
-                throws IOException {
-            out.change(new Change(kind, mailbox, guid, before, after, index.message(mailbox, guid).orElse(null)));
+        private void change(Change.Kind kind, String guid, MessageState before, MessageState after) throws IOException {
+            out.change(new Change(
+                    kind,
+                    mailbox,
+                    guid,
+                    before,
+                    after,
+                    index.message(mailbox, guid).orElse(null)));
             totals = totals.plus(kind);
         }
 
         private OrderedCursor<Placement> placements(FolderEntry folder, BaseNames bases, String which) {
-            ChunkCursor<Placement> cursor = folder == null ? ChunkCursor.empty()
-                    : ChunkCursor.manifest(folder.manifest(), blobs);
-            return new OrderedCursor<>(cursor, (x, y) -> BaseNames.ORDER.compare(bases.baseOf(x.name()),
-                    bases.baseOf(y.name())), "the " + which + " snapshot's manifest of " + (folder == null ? "?"
-                    : folder.key()));
+            ChunkCursor<Placement> cursor =
+                    folder == null ? ChunkCursor.empty() : ChunkCursor.manifest(folder.manifest(), blobs);
+            return new OrderedCursor<>(
+                    cursor,
+                    (x, y) -> BaseNames.ORDER.compare(bases.baseOf(x.name()), bases.baseOf(y.name())),
+                    "the " + which + " snapshot's manifest of " + (folder == null ? "?" : folder.key()));
         }
 
         private MessageState state(String folder, Placement p, BaseNames bases, Keywords keywords) {
-            return new MessageState(folder, bases.baseOf(p.name()), p,
-                    FlagWords.of(p.name(), bases.separator(), keywords));
+            return new MessageState(
+                    folder, bases.baseOf(p.name()), p, FlagWords.of(p.name(), bases.separator(), keywords));
         }
     }
 }

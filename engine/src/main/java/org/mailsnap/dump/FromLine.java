@@ -16,8 +16,9 @@ import java.util.Locale;
  */
 final class FromLine {
     static final String UNKNOWN_SENDER = "MAILER-DAEMON";
-    private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private FromLine() {}
 
@@ -46,9 +47,11 @@ final class FromLine {
                 return null;
             }
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(lowerName)) {
+            if (colon > 0
+                    && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(lowerName)) {
                 StringBuilder value = new StringBuilder(line.substring(colon + 1));
-                while (i + 1 < lines.length && !lines[i + 1].isEmpty()
+                while (i + 1 < lines.length
+                        && !lines[i + 1].isEmpty()
                         && (lines[i + 1].charAt(0) == ' ' || lines[i + 1].charAt(0) == '\t')) {
                     value.append(' ').append(lines[++i].strip());
                 }

@@ -66,7 +66,8 @@ final class MessageBytes {
     }
 
     private static CorruptObjectException mismatch(String what, long size, String relation) {
-        return new CorruptObjectException(what, "its blobs hold " + relation + " the " + size
-                + " bytes the snapshot records; the dump stops here");
+        return new CorruptObjectException(
+                what,
+                "its blobs hold " + relation + " the " + size + " bytes the snapshot records; the dump stops here");
     }
 }

@@ -64,12 +64,12 @@ public final class OutputFile implements AutoCloseable {
                 throw new SymlinkRefusedException(absolute.toString());
             }
             if (existing != null && existing.isOther()) {
-                FileChannel direct = FileChannel.open(dir.entry(name), StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS);
+                FileChannel direct =
+                        FileChannel.open(dir.entry(name), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 return new OutputFile(dir, name, null, direct);
             }
-            String tmpName = "." + name + ".mailsnap-" + ProcessHandle.current().pid() + "-"
-                    + SEQUENCE.incrementAndGet();
+            String tmpName =
+                    "." + name + ".mailsnap-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
             try (NewFile tmp = dir.createFile(tmpName, 0600)) {
                 return new OutputFile(dir, name, tmpName, tmp.openForWriting());
             }

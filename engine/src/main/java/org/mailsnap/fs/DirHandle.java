@@ -110,7 +110,10 @@ public final class DirHandle implements AutoCloseable {
      * {@code unlink}).
      */
     public Path entry(String name) {
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.indexOf('/') >= 0
                 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not one name in a directory: '" + name + "'");
         }

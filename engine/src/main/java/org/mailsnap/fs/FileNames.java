@@ -32,8 +32,8 @@ public final class FileNames {
     /** The JVM option that lets this class read and make paths from bytes. */
     public static final String JVM_OPTION = "--add-opens java.base/sun.nio.fs=ALL-UNNAMED";
 
-    private static final MethodHandle BYTES_OF;  // (Path) byte[]
-    private static final MethodHandle PATH_OF;   // (FileSystem, byte[]) Path
+    private static final MethodHandle BYTES_OF; // (Path) byte[]
+    private static final MethodHandle PATH_OF; // (FileSystem, byte[]) Path
     private static final Class<?> UNIX_PATH;
     private static final Class<?> UNIX_FILE_SYSTEM;
     private static final String UNAVAILABLE;
@@ -179,7 +179,10 @@ public final class FileNames {
     }
 
     private static void checkEntryName(String name) {
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.indexOf('/') >= 0
                 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not a directory entry name: '" + NameBytes.printable(name) + "'");
         }

@@ -27,8 +27,8 @@ final class BtrfsDriver implements SnapshotDriver {
         Path snapshot = subvolume.resolve(RunNames.name(PREFIX, pid));
         Instant takenAt = Instant.now();
         SystemCommand.run(List.of("btrfs", "subvolume", "snapshot", "-r", subvolume.toString(), snapshot.toString()));
-        return new FsSnapshot(snapshot.resolve(subvolume.relativize(fs.store())), takenAt,
-                "btrfs snapshot " + snapshot);
+        return new FsSnapshot(
+                snapshot.resolve(subvolume.relativize(fs.store())), takenAt, "btrfs snapshot " + snapshot);
     }
 
     @Override

@@ -63,7 +63,9 @@ record CommandDriver(String createCommand, String removeCommand, MountDirectorie
         env.put("MAILSNAP_FS_TYPE", fs.type());
         env.put("MAILSNAP_FS_SOURCE", fs.source());
         env.put("MAILSNAP_FS_SNAPSHOT", dir.toString());
-        env.put("MAILSNAP_FS_SNAPSHOT_STORE", dir.resolve(fs.storeInFilesystem()).toString());
+        env.put(
+                "MAILSNAP_FS_SNAPSHOT_STORE",
+                dir.resolve(fs.storeInFilesystem()).toString());
         return env;
     }
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How a filesystem snapshot is made: the {@code --fs-snapshot} values. */
 public enum FsSnapshotKind {
-    BTRFS, LVM, ZFS, COMMAND;
+    BTRFS,
+    LVM,
+    ZFS,
+    COMMAND;
 
     /** The kind named {@code name} (case-insensitive); an {@link IllegalArgumentException} naming the choices. */
     public static FsSnapshotKind parse(String name) {

@@ -20,8 +20,8 @@ public record FsSnapshotSettings(FsSnapshotKind kind, Path mountRoot, String cre
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(mountRoot, "mountRoot");
         if (kind == FsSnapshotKind.COMMAND && (createCommand == null || removeCommand == null)) {
-            throw new IllegalArgumentException("--fs-snapshot command needs both --fs-snapshot-create and"
-                    + " --fs-snapshot-remove");
+            throw new IllegalArgumentException(
+                    "--fs-snapshot command needs both --fs-snapshot-create and" + " --fs-snapshot-remove");
         }
     }
 }

@@ -18,8 +18,7 @@ public final class FsSnapshots {
     private final Consumer<String> notices;
     private boolean removed;
 
-    FsSnapshots(SnapshotDriver driver, StoreFilesystem fs, long pid, LongPredicate running,
-                Consumer<String> notices) {
+    FsSnapshots(SnapshotDriver driver, StoreFilesystem fs, long pid, LongPredicate running, Consumer<String> notices) {
         this.driver = driver;
         this.fs = fs;
         this.pid = pid;
@@ -35,8 +34,12 @@ public final class FsSnapshots {
     public static FsSnapshots forStore(Path store, FsSnapshotSettings settings, Consumer<String> notices)
             throws IOException {
         long pid = ProcessHandle.current().pid();
-        return new FsSnapshots(driver(settings), StoreFilesystem.of(store), pid,
-                other -> other == pid || ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false),
+        return new FsSnapshots(
+                driver(settings),
+                StoreFilesystem.of(store),
+                pid,
+                other -> other == pid
+                        || ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false),
                 Objects.requireNonNull(notices, "notices"));
     }
 
@@ -45,8 +48,7 @@ public final class FsSnapshots {
             case BTRFS -> new BtrfsDriver();
             case LVM -> new LvmDriver(settings.mountRoot());
             case ZFS -> new ZfsDriver();
-            case COMMAND -> new CommandDriver(settings.createCommand(), settings.removeCommand(),
-                    settings.mountRoot());
+            case COMMAND -> new CommandDriver(settings.createCommand(), settings.removeCommand(), settings.mountRoot());
         };
     }
 

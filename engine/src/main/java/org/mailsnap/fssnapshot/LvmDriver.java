@@ -43,9 +43,11 @@ final class LvmDriver implements SnapshotDriver {
         Instant takenAt = Instant.now();
         SystemCommand.run(lvcreate);
         String options = fs.type().equals("xfs") ? "ro,nouuid" : "ro";
-        SystemCommand.run(List.of("mount", "-t", fs.type(), "-o", options,
-                "/dev/" + volume.group() + "/" + name, dir.toString()));
-        return new FsSnapshot(dir.resolve(fs.storeInFilesystem()), takenAt,
+        SystemCommand.run(List.of(
+                "mount", "-t", fs.type(), "-o", options, "/dev/" + volume.group() + "/" + name, dir.toString()));
+        return new FsSnapshot(
+                dir.resolve(fs.storeInFilesystem()),
+                takenAt,
                 "LVM snapshot " + volume.group() + "/" + name + " mounted at " + dir);
     }
 
@@ -84,16 +86,20 @@ final class LvmDriver implements SnapshotDriver {
     private static Volume volume(StoreFilesystem fs) throws IOException {
         String line;
         try {
-            line = SystemCommand.run(List.of("lvs", "--noheadings", "--separator", "|", "-o",
-                    "vg_name,lv_name,segtype", fs.source())).strip();
+            line = SystemCommand.run(List.of(
+                            "lvs", "--noheadings", "--separator", "|", "-o", "vg_name,lv_name,segtype", fs.source()))
+                    .strip();
         } catch (IOException e) {
-            throw new IOException("--fs-snapshot lvm: the store's filesystem " + fs.source() + " (at "
-                    + fs.mountPoint() + ") is not an LVM logical volume: " + e.getMessage(), e);
+            throw new IOException(
+                    "--fs-snapshot lvm: the store's filesystem " + fs.source() + " (at " + fs.mountPoint()
+                            + ") is not an LVM logical volume: " + e.getMessage(),
+                    e);
         }
         String[] fields = line.split("\\|");
         if (fields.length != 3) {
             throw new IOException("--fs-snapshot lvm: cannot read lvs's answer for " + fs.source() + ": " + line);
         }
-        return new Volume(fields[0].strip(), fields[1].strip(), fields[2].strip().equals("thin"));
+        return new Volume(
+                fields[0].strip(), fields[1].strip(), fields[2].strip().equals("thin"));
     }
 }

@@ -28,10 +28,12 @@ final class MountDirectories {
 
     /** Makes run {@code pid}'s directory (and the root, when missing); it must be empty. */
     Path create(long pid) throws IOException {
-        Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path dir = of(pid);
         if (!Files.isDirectory(dir)) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             if (entries.iterator().hasNext()) {

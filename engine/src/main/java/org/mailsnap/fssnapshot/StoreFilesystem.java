@@ -29,8 +29,9 @@ public record StoreFilesystem(Path store, Path mountPoint, String type, String s
         StoreFilesystem best = null;
         for (String line : mountinfo) {
             StoreFilesystem mount = parse(realStore, line);
-            if (mount != null && realStore.startsWith(mount.mountPoint) && (best == null
-                    || mount.mountPoint.getNameCount() >= best.mountPoint.getNameCount())) {
+            if (mount != null
+                    && realStore.startsWith(mount.mountPoint)
+                    && (best == null || mount.mountPoint.getNameCount() >= best.mountPoint.getNameCount())) {
                 best = mount;
             }
         }
@@ -50,8 +51,8 @@ public record StoreFilesystem(Path store, Path mountPoint, String type, String s
         if (fields.length < 5 || dash < 0 || dash + 2 >= fields.length) {
             return null;
         }
-        return new StoreFilesystem(realStore, Path.of(unescape(fields[4])), fields[dash + 1],
-                unescape(fields[dash + 2]));
+        return new StoreFilesystem(
+                realStore, Path.of(unescape(fields[4])), fields[dash + 1], unescape(fields[dash + 2]));
     }
 
     static String unescape(String field) {

@@ -23,13 +23,12 @@ final class SystemCommand {
         return run(List.of("/bin/sh", "-c", command), environment, command);
     }
 
-    private static String run(List<String> argv, Map<String, String> environment, String shown)
-            throws IOException {
+    private static String run(List<String> argv, Map<String, String> environment, String shown) throws IOException {
         ChildProcess.Finished finished = ChildProcess.run(argv, environment, shown);
         if (finished.status() != 0) {
             String said = finished.lastLine();
-            throw new IOException(shown + " failed (exit status " + finished.status() + ")"
-                    + (said.isEmpty() ? "" : ": " + said));
+            throw new IOException(
+                    shown + " failed (exit status " + finished.status() + ")" + (said.isEmpty() ? "" : ": " + said));
         }
         return finished.output();
     }

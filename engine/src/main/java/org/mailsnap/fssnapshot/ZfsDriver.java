@@ -20,7 +20,10 @@ final class ZfsDriver implements SnapshotDriver {
         String name = RunNames.name(PREFIX, pid);
         Instant takenAt = Instant.now();
         SystemCommand.run(List.of("zfs", "snapshot", dataset(fs) + "@" + name));
-        Path image = fs.mountPoint().resolve(".zfs").resolve("snapshot").resolve(name)
+        Path image = fs.mountPoint()
+                .resolve(".zfs")
+                .resolve("snapshot")
+                .resolve(name)
                 .resolve(fs.storeInFilesystem());
         return new FsSnapshot(image, takenAt, "ZFS snapshot " + dataset(fs) + "@" + name);
     }
@@ -29,8 +32,9 @@ final class ZfsDriver implements SnapshotDriver {
     public Set<Long> runs(StoreFilesystem fs) throws IOException {
         Set<Long> runs = new TreeSet<>();
         String prefix = dataset(fs) + "@" + PREFIX;
-        for (String line : SystemCommand.run(List.of("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-d", "1",
-                dataset(fs))).split("\n")) {
+        for (String line : SystemCommand.run(
+                        List.of("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-d", "1", dataset(fs)))
+                .split("\n")) {
             RunNames.pid(prefix, line.strip()).ifPresent(runs::add);
         }
         return runs;

@@ -119,7 +119,11 @@ public final class CatalogSync {
             for (Map.Entry<String, Snapshot> e : added.entrySet()) {
                 Snapshot s = e.getValue();
                 if (!superseded.contains(e.getKey())) {
-                    w.putSnapshot(new SnapshotSummary(e.getKey(), s.time(), s.host(), s.storeKey(),
+                    w.putSnapshot(new SnapshotSummary(
+                            e.getKey(),
+                            s.time(),
+                            s.host(),
+                            s.storeKey(),
                             s.stats().messages()));
                 }
             }
@@ -132,7 +136,8 @@ public final class CatalogSync {
     /** What a snapshot the catalog knows supersedes (nothing when it is gone or unreadable now). */
     private static List<String> supersededBy(Repository repository, String id) throws IOException {
         try {
-            return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id).supersedes();
+            return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id)
+                    .supersedes();
         } catch (CorruptDataException | NoSuchObjectException e) {
             return List.of();
         }

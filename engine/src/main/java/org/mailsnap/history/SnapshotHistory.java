@@ -19,7 +19,9 @@ public final class SnapshotHistory {
 
     private SnapshotHistory(Repository repository, List<SnapshotSummary> snapshots, List<DamagedSnapshot> damaged) {
         this.repository = repository;
-        this.snapshots = snapshots.stream().sorted(Comparator.comparing(SnapshotSummary::time)).toList();
+        this.snapshots = snapshots.stream()
+                .sorted(Comparator.comparing(SnapshotSummary::time))
+                .toList();
         this.damaged = damaged;
     }
 
@@ -48,22 +50,29 @@ public final class SnapshotHistory {
      */
     public SnapshotSummary byId(String idOrPrefix, String storeKey) throws IOException {
         if (idOrPrefix.equals("latest")) {
-            return snapshots.stream().filter(s -> storeKey == null || s.storeKey().equals(storeKey))
+            return snapshots.stream()
+                    .filter(s -> storeKey == null || s.storeKey().equals(storeKey))
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new IOException("the repository has no snapshot yet"));
         }
-        List<SnapshotSummary> matches = snapshots.stream().filter(s -> s.id().startsWith(idOrPrefix)).toList();
+        List<SnapshotSummary> matches =
+                snapshots.stream().filter(s -> s.id().startsWith(idOrPrefix)).toList();
         if (matches.size() != 1 || idOrPrefix.length() < 4) {
-            throw new IOException(matches.isEmpty() ? "no snapshot " + idOrPrefix
-                    : "snapshot id " + idOrPrefix + " is ambiguous or too short (" + matches.size() + " match)");
+            throw new IOException(
+                    matches.isEmpty()
+                            ? "no snapshot " + idOrPrefix
+                            : "snapshot id " + idOrPrefix + " is ambiguous or too short (" + matches.size()
+                                    + " match)");
         }
         return matches.get(0);
     }
 
     /** The newest snapshot taken at or before {@code time}. */
     public SnapshotSummary at(Instant time, String storeKey) throws IOException {
-        return snapshots.stream().filter(s -> storeKey == null || s.storeKey().equals(storeKey))
-                .filter(s -> !s.time().isAfter(time)).reduce((a, b) -> b)
+        return snapshots.stream()
+                .filter(s -> storeKey == null || s.storeKey().equals(storeKey))
+                .filter(s -> !s.time().isAfter(time))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new IOException("no snapshot at or before " + time));
     }
 

@@ -52,8 +52,11 @@ public final class StoreLedgers {
         Map<String, Ledger> ledgers = new TreeMap<>();
         newest.forEach((store, held) -> {
             held.sort(Map.Entry.comparingByKey());
-            ledgers.put(store, new Ledger(held.stream().map(Map.Entry::getKey).toList(),
-                    held.stream().map(h -> h.getValue().ledger()).toList()));
+            ledgers.put(
+                    store,
+                    new Ledger(
+                            held.stream().map(Map.Entry::getKey).toList(),
+                            held.stream().map(h -> h.getValue().ledger()).toList()));
         });
         return ledgers;
     }

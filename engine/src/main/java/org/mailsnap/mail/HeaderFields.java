@@ -28,8 +28,8 @@ import org.apache.james.mime4j.util.MimeUtil;
  * @param dateText  the Date field as written
  * @param date      the Date as an instant, or null when missing or unparseable
  */
-public record HeaderFields(String messageId, String from, String to, String cc, String subject, String dateText,
-                           Instant date) {
+public record HeaderFields(
+        String messageId, String from, String to, String cc, String subject, String dateText, Instant date) {
     public static final int MAX_HEADER_BYTES = 256 * 1024;
     public static final int MAX_VALUE_CHARS = 8 * 1024;
 
@@ -55,11 +55,17 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
                 case "date" -> dateText = dateText.isEmpty() ? raw : dateText;
                 case "to" -> to.add(decodeWords(raw));
                 case "cc" -> cc.add(decodeWords(raw));
-                default -> { }
+                default -> {}
             }
         }
-        return new HeaderFields(messageId, from, cut(String.join(", ", to)), cut(String.join(", ", cc)), subject,
-                dateText, MailDates.parse(dateText));
+        return new HeaderFields(
+                messageId,
+                from,
+                cut(String.join(", ", to)),
+                cut(String.join(", ", cc)),
+                subject,
+                dateText,
+                MailDates.parse(dateText));
     }
 
     /** Splits the header text into fields, continuation lines joined (folding whitespace kept as one space). */
@@ -82,8 +88,8 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
                 if (current != null) {
                     fields.add(current.toString());
                 }
-                current = new StringBuilder(line.length() > MAX_VALUE_CHARS * 2
-                        ? line.substring(0, MAX_VALUE_CHARS * 2) : line);
+                current = new StringBuilder(
+                        line.length() > MAX_VALUE_CHARS * 2 ? line.substring(0, MAX_VALUE_CHARS * 2) : line);
             }
         }
         if (current != null) {
@@ -96,8 +102,8 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
         try {
             String unfolded = MimeUtil.unfold(value);
             // most values hold no encoded word: the decoder's regular expressions are then skipped
-            String decoded = unfolded.contains("=?") ? DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT)
-                    : unfolded;
+            String decoded =
+                    unfolded.contains("=?") ? DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT) : unfolded;
             return cut(collapseWhitespace(decoded).strip());
         } catch (RuntimeException garbage) {
             return value;
@@ -134,7 +140,8 @@ public record HeaderFields(String messageId, String from, String to, String cc, 
 
     private static String decode(byte[] bytes, int length) {
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, length));

@@ -25,13 +25,31 @@ final class MailDates {
                     + "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*([+-]\\d{4}|[A-Za-z]{1,5})?.*",
             Pattern.DOTALL);
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
     private static final Map<String, Integer> ZONE_HOURS = Map.ofEntries(
-            Map.entry("ut", 0), Map.entry("utc", 0), Map.entry("gmt", 0), Map.entry("z", 0),
-            Map.entry("est", -5), Map.entry("edt", -4), Map.entry("cst", -6), Map.entry("cdt", -5),
-            Map.entry("mst", -7), Map.entry("mdt", -6), Map.entry("pst", -8), Map.entry("pdt", -7));
+            Map.entry("ut", 0),
+            Map.entry("utc", 0),
+            Map.entry("gmt", 0),
+            Map.entry("z", 0),
+            Map.entry("est", -5),
+            Map.entry("edt", -4),
+            Map.entry("cst", -6),
+            Map.entry("cdt", -5),
+            Map.entry("mst", -7),
+            Map.entry("mdt", -6),
+            Map.entry("pst", -8),
+            Map.entry("pdt", -7));
 
     private MailDates() {}
 
@@ -51,8 +69,13 @@ final class MailDates {
         try {
             int year = year(Integer.parseInt(m.group(3)), m.group(3).length());
             int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            LocalDateTime local = LocalDateTime.of(year, month, Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Math.min(second, 59));
+            LocalDateTime local = LocalDateTime.of(
+                    year,
+                    month,
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)),
+                    Math.min(second, 59));
             return local.toInstant(zone(m.group(7)));
         } catch (DateTimeException | NumberFormatException invalid) {
             return null;

@@ -19,8 +19,8 @@ public final class MessageSplitter {
 
     public static SplitMessage split(byte[] message) {
         int length = headerLength(message);
-        return new SplitMessage(Arrays.copyOfRange(message, 0, length),
-                Arrays.copyOfRange(message, length, message.length));
+        return new SplitMessage(
+                Arrays.copyOfRange(message, 0, length), Arrays.copyOfRange(message, length, message.length));
     }
 
     /** The length of the header block, empty line included (the whole message when it has no empty line). */

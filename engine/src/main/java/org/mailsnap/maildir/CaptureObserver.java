@@ -4,11 +4,11 @@ import java.io.IOException;
 
 /** Hears what a capture does while the mailbox is locked (progress, and tests that check the lock). */
 public interface CaptureObserver {
-    CaptureObserver NONE = new CaptureObserver() { };
+    CaptureObserver NONE = new CaptureObserver() {};
 
     /** Called under the locks right after {@code subdir} ({@code "new"}, then {@code "cur"}) was listed. */
-    default void directoryListed(MailFolder folder, String subdir) throws IOException { }
+    default void directoryListed(MailFolder folder, String subdir) throws IOException {}
 
     /** Called under the locks once {@code folder} was listed and its control files read. */
-    default void folderListed(MailFolder folder) throws IOException { }
+    default void folderListed(MailFolder folder) throws IOException {}
 }

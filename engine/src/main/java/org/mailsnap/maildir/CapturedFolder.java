@@ -21,9 +21,15 @@ import org.mailsnap.model.FolderKey;
  * @param controlFiles     the folder's kept control files ({@code dovecot-uidlist}, {@code dovecot-keywords},
  *                         {@code maildirfolder}) by name, read under the lock
  */
-public record CapturedFolder(FolderKey key, boolean listed, long newDirMtimeNanos, long curDirMtimeNanos,
-                             long listedAtNanos, List<String> newNames, List<String> curNames,
-                             Map<String, byte[]> controlFiles) {
+public record CapturedFolder(
+        FolderKey key,
+        boolean listed,
+        long newDirMtimeNanos,
+        long curDirMtimeNanos,
+        long listedAtNanos,
+        List<String> newNames,
+        List<String> curNames,
+        Map<String, byte[]> controlFiles) {
     public CapturedFolder {
         newNames = List.copyOf(newNames);
         curNames = List.copyOf(curNames);

@@ -15,8 +15,12 @@ import java.util.TreeMap;
  * @param lockHoldNanos       from taking the first lock to releasing the last (0 when no lock was needed)
  * @param problems            what went wrong for single folders
  */
-public record CapturedMailbox(String mailbox, List<CapturedFolder> folders, Map<String, byte[]> mailboxControlFiles,
-                              long lockHoldNanos, List<CaptureProblem> problems) {
+public record CapturedMailbox(
+        String mailbox,
+        List<CapturedFolder> folders,
+        Map<String, byte[]> mailboxControlFiles,
+        long lockHoldNanos,
+        List<CaptureProblem> problems) {
     public CapturedMailbox {
         folders = List.copyOf(folders);
         mailboxControlFiles = Collections.unmodifiableMap(new TreeMap<>(mailboxControlFiles));

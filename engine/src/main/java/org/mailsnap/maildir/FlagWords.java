@@ -42,12 +42,18 @@ public final class FlagWords {
 
     private static String word(char letter, Keywords keywords) {
         switch (letter) {
-            case 'D': return "draft";
-            case 'F': return "flagged";
-            case 'P': return "passed";
-            case 'R': return "answered";
-            case 'S': return "seen";
-            case 'T': return "deleted";
+            case 'D':
+                return "draft";
+            case 'F':
+                return "flagged";
+            case 'P':
+                return "passed";
+            case 'R':
+                return "answered";
+            case 'S':
+                return "seen";
+            case 'T':
+                return "deleted";
             default:
                 if (letter >= 'a' && letter <= 'z') {
                     String name = keywords == null ? null : keywords.nameOf(letter);

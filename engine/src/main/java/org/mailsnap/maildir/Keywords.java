@@ -42,7 +42,9 @@ public final class Keywords {
             }
             int space = line.indexOf(' ');
             String index = space < 0 ? line : line.substring(0, space);
-            if (space <= 0 || space == line.length() - 1 || index.length() > 2
+            if (space <= 0
+                    || space == line.length() - 1
+                    || index.length() > 2
                     || !index.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(index) >= MAX_KEYWORDS) {
                 problems.add(origin + " line " + (i + 1) + ": not '<index 0-25> <name>': '" + line + "'");

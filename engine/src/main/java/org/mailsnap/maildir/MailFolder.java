@@ -1,8 +1,8 @@
 package org.mailsnap.maildir;
 
-import org.mailsnap.fs.FileNames;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
 
 /**

@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import org.mailsnap.fs.FileNames;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.lock.FolderLock;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
@@ -74,8 +74,7 @@ public final class MailboxCapture {
      *     mailbox is skipped, the caller goes on with the others
      * @throws org.mailsnap.maildir.lock.LockNotHeldException a lock was lost before the listing could be trusted
      */
-    public CapturedMailbox capture(Mailbox mailbox, Map<FolderKey, PreviousFolderState> previous)
-            throws IOException {
+    public CapturedMailbox capture(Mailbox mailbox, Map<FolderKey, PreviousFolderState> previous) throws IOException {
         List<CaptureProblem> problems = new ArrayList<>();
         List<MailFolder> folders = new ArrayList<>(mailbox.folders());
         folders.sort(null);
@@ -100,9 +99,12 @@ public final class MailboxCapture {
         return captureLocked(mailbox, folders, previous, problems);
     }
 
-    private CapturedMailbox captureLocked(Mailbox mailbox, List<MailFolder> folders,
-                                          Map<FolderKey, PreviousFolderState> previous,
-                                          List<CaptureProblem> problems) throws IOException {
+    private CapturedMailbox captureLocked(
+            Mailbox mailbox,
+            List<MailFolder> folders,
+            Map<FolderKey, PreviousFolderState> previous,
+            List<CaptureProblem> problems)
+            throws IOException {
         List<MailFolder> locked = new ArrayList<>();
         List<FolderLock> locks = new ArrayList<>();
         long firstLockedAt = 0;
@@ -147,8 +149,8 @@ public final class MailboxCapture {
     }
 
     /** Stats again under the lock and lists the folder if it changed; null when it vanished. */
-    private CapturedFolder captureFolder(MailFolder folder, PreviousFolderState previous,
-                                         List<CaptureProblem> problems) throws IOException {
+    private CapturedFolder captureFolder(MailFolder folder, PreviousFolderState previous, List<CaptureProblem> problems)
+            throws IOException {
         DirTimes times = stat(folder, problems);
         if (times == null) {
             return null;
@@ -170,24 +172,25 @@ public final class MailboxCapture {
             observer.directoryListed(folder, "cur");
             Map<String, byte[]> controlFiles = readControlFiles(folder.dir(), false);
             observer.folderListed(folder);
-            return new CapturedFolder(folder.key(), true, times.newNanos(), times.curNanos(), listedAt, newNames,
-                    curNames, controlFiles);
+            return new CapturedFolder(
+                    folder.key(), true, times.newNanos(), times.curNanos(), listedAt, newNames, curNames, controlFiles);
         } catch (NoSuchFileException vanished) {
             problems.add(vanishedProblem(folder, vanished));
             return null;
         } catch (AccessDeniedException unreadable) {
-            return keepPrevious(folder, previous, problems, "cannot read " + unreadable.getFile()
-                    + ": permission denied");
+            return keepPrevious(
+                    folder, previous, problems, "cannot read " + unreadable.getFile() + ": permission denied");
         }
     }
 
     /** Reports a folder that cannot be listed now and carries its previous listing on. */
-    private static CapturedFolder keepPrevious(MailFolder folder, PreviousFolderState previous,
-                                               List<CaptureProblem> problems, String why) {
-        problems.add(new CaptureProblem(folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE,
-                why + "; kept the previous listing"));
+    private static CapturedFolder keepPrevious(
+            MailFolder folder, PreviousFolderState previous, List<CaptureProblem> problems, String why) {
+        problems.add(new CaptureProblem(
+                folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE, why + "; kept the previous listing"));
         // The previous state, unchanged: the caller's placements are from it, and the next run tries again.
-        DirTimes previousTimes = previous == null ? new DirTimes(0, 0)
+        DirTimes previousTimes = previous == null
+                ? new DirTimes(0, 0)
                 : new DirTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
         return unlisted(folder.key(), previousTimes, previous);
     }
@@ -232,14 +235,17 @@ public final class MailboxCapture {
         return files;
     }
 
-    private static void releaseAll(List<MailFolder> locked, List<FolderLock> locks, List<MailFolder> present,
-                                   List<CaptureProblem> problems) throws IOException {
+    private static void releaseAll(
+            List<MailFolder> locked, List<FolderLock> locks, List<MailFolder> present, List<CaptureProblem> problems)
+            throws IOException {
         IOException first = null;
         for (int i = locks.size() - 1; i >= 0; i--) {
             MailFolder folder = locked.get(i);
             try {
                 if (!locks.get(i).release() && present.contains(folder)) {
-                    problems.add(new CaptureProblem(folder.key(), CaptureProblem.Kind.LOCK_LOST_AT_RELEASE,
+                    problems.add(new CaptureProblem(
+                            folder.key(),
+                            CaptureProblem.Kind.LOCK_LOST_AT_RELEASE,
                             "the lock of " + folder.dir() + " was taken over after the listing was verified"));
                 }
             } catch (IOException e) {
@@ -286,12 +292,14 @@ public final class MailboxCapture {
      */
     private static CapturedFolder unlisted(FolderKey key, DirTimes times, PreviousFolderState previous) {
         long listedAt = previous == null ? 0 : previous.listedAtNanos();
-        return new CapturedFolder(key, false, times.newNanos(), times.curNanos(), listedAt, List.of(), List.of(),
-                Map.of());
+        return new CapturedFolder(
+                key, false, times.newNanos(), times.curNanos(), listedAt, List.of(), List.of(), Map.of());
     }
 
     private static CaptureProblem vanishedProblem(MailFolder folder, NoSuchFileException e) {
-        return new CaptureProblem(folder.key(), CaptureProblem.Kind.FOLDER_VANISHED,
+        return new CaptureProblem(
+                folder.key(),
+                CaptureProblem.Kind.FOLDER_VANISHED,
                 "folder " + folder.key() + " vanished during the run (renamed or deleted): " + e.getFile()
                         + " no longer exists");
     }
@@ -303,8 +311,10 @@ public final class MailboxCapture {
                 return false;
             }
             long settledBefore = previous.listedAtNanos() - granularityNanos;
-            return newNanos == previous.newDirMtimeNanos() && curNanos == previous.curDirMtimeNanos()
-                    && newNanos < settledBefore && curNanos < settledBefore;
+            return newNanos == previous.newDirMtimeNanos()
+                    && curNanos == previous.curDirMtimeNanos()
+                    && newNanos < settledBefore
+                    && curNanos < settledBefore;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import org.mailsnap.fs.FileNames;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
 
@@ -27,6 +27,7 @@ import org.mailsnap.model.NameBytes;
 public final class MailboxFinder {
     /** Dovecot renames a folder to this before deleting it. */
     static final String TRASHED_PREFIX = "..DOVECOT-TRASHED";
+
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     private final StoreLayout layout;
@@ -106,8 +107,9 @@ public final class MailboxFinder {
         }
     }
 
-    private void collectFsFolders(Path store, String mailbox, Path root, Path dir, List<MailFolder> out,
-            Consumer<String> notFollowed) throws IOException {
+    private void collectFsFolders(
+            Path store, String mailbox, Path root, Path dir, List<MailFolder> out, Consumer<String> notFollowed)
+            throws IOException {
         List<Path> links = new ArrayList<>();
         for (Path child : sortedSubdirectories(dir, links)) {
             String dirName = FileNames.nameOf(child);
@@ -146,8 +148,9 @@ public final class MailboxFinder {
         if (linked.isEmpty()) {
             return false;
         }
-        notFollowed.accept(display(store, dir) + ": " + String.join(" and ", linked) + (linked.size() == 1 ? " is"
-                : " are") + " a symbolic link, not followed: this " + what + " is not backed up");
+        notFollowed.accept(
+                display(store, dir) + ": " + String.join(" and ", linked) + (linked.size() == 1 ? " is" : " are")
+                        + " a symbolic link, not followed: this " + what + " is not backed up");
         return true;
     }
 

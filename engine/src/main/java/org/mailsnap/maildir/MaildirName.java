@@ -41,8 +41,11 @@ public final class MaildirName {
 
     /** False for names readers must ignore: empty, starting with {@code .}, or containing {@code /} or NUL. */
     public static boolean isMessageName(String fileName) {
-        return fileName != null && !fileName.isEmpty() && fileName.charAt(0) != '.'
-                && fileName.indexOf('/') < 0 && fileName.indexOf('\0') < 0;
+        return fileName != null
+                && !fileName.isEmpty()
+                && fileName.charAt(0) != '.'
+                && fileName.indexOf('/') < 0
+                && fileName.indexOf('\0') < 0;
     }
 
     /** The whole file name, verbatim. */
@@ -88,7 +91,8 @@ public final class MaildirName {
             end++;
         }
         boolean terminated = end == base.length() || base.charAt(end) == ',';
-        return end > start && terminated ? OptionalLong.of(Long.parseLong(base.substring(start, end)))
+        return end > start && terminated
+                ? OptionalLong.of(Long.parseLong(base.substring(start, end)))
                 : OptionalLong.empty();
     }
 

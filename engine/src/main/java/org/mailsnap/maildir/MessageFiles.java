@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import org.mailsnap.fs.FileNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -9,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.BaseNames;
 
 /**
@@ -40,7 +40,8 @@ public interface MessageFiles {
             try (DirectoryStream<Path> names = Files.newDirectoryStream(FileNames.child(folderDir, sub))) {
                 for (Path file : names) {
                     String name = FileNames.nameOf(file);
-                    if (MaildirName.isMessageName(name) && name.startsWith(base)
+                    if (MaildirName.isMessageName(name)
+                            && name.startsWith(base)
                             && MaildirName.parse(name, separator).base().equals(base)) {
                         return Optional.of(file);
                     }

@@ -28,7 +28,9 @@ public final class ModifiedUtf7 {
                 end++;
             }
             byte[] utf16 = name.substring(i, end).getBytes(StandardCharsets.UTF_16BE);
-            out.append('&').append(BASE64.encodeToString(utf16).replace('/', ',')).append('-');
+            out.append('&')
+                    .append(BASE64.encodeToString(utf16).replace('/', ','))
+                    .append('-');
             i = end;
         }
         return out.toString();

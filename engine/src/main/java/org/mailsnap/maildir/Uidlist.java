@@ -60,8 +60,15 @@ public final class Uidlist {
     private final List<String> problems;
     private final ControlFileLines lines;
 
-    private Uidlist(String origin, int version, List<Field> headerFields, long uidValidity, long headerNextUid,
-                    List<MessageRecord> records, List<String> problems, ControlFileLines lines) {
+    private Uidlist(
+            String origin,
+            int version,
+            List<Field> headerFields,
+            long uidValidity,
+            long headerNextUid,
+            List<MessageRecord> records,
+            List<String> problems,
+            ControlFileLines lines) {
         this.origin = origin;
         this.version = version;
         this.headerFields = List.copyOf(headerFields);
@@ -85,8 +92,8 @@ public final class Uidlist {
     /** A new, empty version 3 list ({@code guidHex} may be null). */
     public static Uidlist newVersion3(long uidValidity, long nextUid, String guidHex) {
         if (uidValidity <= 0 || uidValidity > 0xFFFFFFFFL || nextUid <= 0 || nextUid > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("uidvalidity and next uid must be 1..2^32-1: " + uidValidity
-                    + ", " + nextUid);
+            throw new IllegalArgumentException(
+                    "uidvalidity and next uid must be 1..2^32-1: " + uidValidity + ", " + nextUid);
         }
         List<Field> fields = new ArrayList<>();
         fields.add(new Field('V', Long.toString(uidValidity)));
@@ -201,7 +208,10 @@ public final class Uidlist {
     }
 
     private static boolean isUsableGuid(String guid) {
-        return !guid.isEmpty() && guid.indexOf('/') < 0 && guid.indexOf('\0') < 0 && guid.indexOf('\r') < 0
+        return !guid.isEmpty()
+                && guid.indexOf('/') < 0
+                && guid.indexOf('\0') < 0
+                && guid.indexOf('\r') < 0
                 && NameBytes.toBytes(guid).length <= 1024;
     }
 
@@ -221,8 +231,8 @@ public final class Uidlist {
         String line = version == 3 ? uid + " :" + base : uid + " " + base;
         List<MessageRecord> more = new ArrayList<>(records);
         more.add(new MessageRecord(uid, List.of(), base));
-        return new Uidlist(origin, version, headerFields, uidValidity, headerNextUid, more, problems,
-                lines.append(line));
+        return new Uidlist(
+                origin, version, headerFields, uidValidity, headerNextUid, more, problems, lines.append(line));
     }
 
     /** The file's bytes: exactly the bytes read when unmodified. */
@@ -269,8 +279,10 @@ public final class Uidlist {
                     continue;
                 }
                 if (record.uid() <= previousUid) {
-                    problem(i + 1, "UIDs not increasing (" + record.uid() + " after " + previousUid
-                            + "): Dovecot deletes such a file and gives every message a new UID");
+                    problem(
+                            i + 1,
+                            "UIDs not increasing (" + record.uid() + " after " + previousUid
+                                    + "): Dovecot deletes such a file and gives every message a new UID");
                     continue;
                 }
                 previousUid = record.uid();
@@ -281,16 +293,16 @@ public final class Uidlist {
 
         private void parseHeader(String line) throws MalformedControlFileException {
             if (line.length() < 2 || line.charAt(0) < '0' || line.charAt(0) > '9' || line.charAt(1) != ' ') {
-                throw new MalformedControlFileException(origin, 1, "corrupted header (no version number): '"
-                        + abbreviate(line) + "'");
+                throw new MalformedControlFileException(
+                        origin, 1, "corrupted header (no version number): '" + abbreviate(line) + "'");
             }
             version = line.charAt(0) - '0';
             String rest = line.substring(2);
             if (version == 1 || version == 2) {
                 String[] parts = rest.trim().split(" +");
                 if (parts.length < 2 || !isNumber(parts[0]) || !isNumber(parts[1])) {
-                    throw new MalformedControlFileException(origin, 1, "corrupted version " + version
-                            + " header: '" + abbreviate(line) + "'");
+                    throw new MalformedControlFileException(
+                            origin, 1, "corrupted version " + version + " header: '" + abbreviate(line) + "'");
                 }
                 headerFields.add(new Field('V', parts[0]));
                 headerFields.add(new Field('N', parts[1]));
@@ -311,8 +323,8 @@ public final class Uidlist {
                 }
             }
             if (uidValidity <= 0 || nextUid <= 0) {
-                throw new MalformedControlFileException(origin, 1, "broken header (uidvalidity " + uidValidity
-                        + ", next uid " + nextUid + ")");
+                throw new MalformedControlFileException(
+                        origin, 1, "broken header (uidvalidity " + uidValidity + ", next uid " + nextUid + ")");
             }
         }
 

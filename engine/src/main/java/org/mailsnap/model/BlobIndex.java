@@ -33,8 +33,10 @@ public interface BlobIndex {
 
     /** "it lacks blob …" for {@link #lacks}. */
     static String lackDetail(BlobId id, String indexFile) {
-        return "its blob index lacks blob " + id.shortHex() + "…" + (indexFile == null ? ""
-                : ", which the repository's index file " + indexFile.substring(0, Math.min(12, indexFile.length()))
-                        + "… lists");
+        return "its blob index lacks blob " + id.shortHex() + "…"
+                + (indexFile == null
+                        ? ""
+                        : ", which the repository's index file "
+                                + indexFile.substring(0, Math.min(12, indexFile.length())) + "… lists");
     }
 }

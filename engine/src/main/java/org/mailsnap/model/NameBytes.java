@@ -169,7 +169,8 @@ public final class NameBytes {
                 k++;
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("name holds an unpaired surrogate U+"
-                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at " + k + ": " + printable(text));
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at " + k + ": "
+                        + printable(text));
             }
         }
     }

@@ -2,7 +2,6 @@ package org.mailsnap.prune;
 
 import java.io.IOException;
 import java.util.List;
-import org.mailsnap.codec.CorruptDataException;
 import java.util.Map;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
@@ -40,9 +39,12 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
         long count = 0;
         SnapshotObjects objects = SnapshotObjects.load(repository);
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
-            throw new RepositoryException("prune stops: snapshot " + e.getKey() + " cannot be read ("
-                    + e.getValue().getMessage() + "); without it, prune cannot know which data it needs. Nothing was"
-                    + " deleted", e.getValue());
+            throw new RepositoryException(
+                    "prune stops: snapshot " + e.getKey() + " cannot be read ("
+                            + e.getValue().getMessage()
+                            + "); without it, prune cannot know which data it needs. Nothing was"
+                            + " deleted",
+                    e.getValue());
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
             Snapshot snapshot = e.getValue();
@@ -51,9 +53,12 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
             } catch (java.io.InterruptedIOException ex) {
                 throw ex;
             } catch (IOException ex) {
-                throw new RepositoryException("prune stops: snapshot " + e.getKey() + " (" + snapshot.host() + ", "
-                        + snapshot.time() + ") cannot be read completely (" + ex.getMessage() + "); nothing was "
-                        + "deleted", ex);
+                throw new RepositoryException(
+                        "prune stops: snapshot " + e.getKey() + " (" + snapshot.host() + ", "
+                                + snapshot.time() + ") cannot be read completely (" + ex.getMessage()
+                                + "); nothing was "
+                                + "deleted",
+                        ex);
             }
             count++;
             progress.snapshotsMarked.increment();

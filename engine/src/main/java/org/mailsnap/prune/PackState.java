@@ -2,7 +2,11 @@ package org.mailsnap.prune;
 
 /** One pack as prune sees it: its size, how much of it is live, and what becomes of it. */
 final class PackState {
-    enum Fate { KEEP, REPACK, DELETE }
+    enum Fate {
+        KEEP,
+        REPACK,
+        DELETE
+    }
 
     final String id;
     final long size;

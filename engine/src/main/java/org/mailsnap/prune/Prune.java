@@ -93,8 +93,14 @@ public final class Prune {
 
         delete(store, plan, lock);
         progress.phase("done");
-        return plan.result(copier.blobsCopied(), copier.packsWritten(), index.written().size(),
-                plan.retired().size(), true, false, temporaries);
+        return plan.result(
+                copier.blobsCopied(),
+                copier.packsWritten(),
+                index.written().size(),
+                plan.retired().size(),
+                true,
+                false,
+                temporaries);
     }
 
     /** Step 4, first half: the kept copies in kept packs, from the index files that are not left untouched. */
@@ -106,7 +112,9 @@ public final class Prune {
             }
             store.readIndex(id, (blob, location) -> {
                 PackState pack = plan.packs().get(location.pack());
-                if (pack != null && pack.fate == PackState.Fate.KEEP && plan.copies().keeps(blob, pack.id)) {
+                if (pack != null
+                        && pack.fate == PackState.Fate.KEEP
+                        && plan.copies().keeps(blob, pack.id)) {
                     index.add(blob, location);
                 }
             });
@@ -116,8 +124,10 @@ public final class Prune {
     /** Step 3 (and 4, second half): the kept copies in packs being rewritten go to new packs, then the index. */
     private void repack(PrunePlan plan, PackCopier copier, RepositoryLock lock) throws IOException {
         progress.phase("repacking");
-        for (PackState pack : plan.packs().values().stream().filter(p -> p.fate == PackState.Fate.REPACK)
-                .sorted(Comparator.comparing(p -> p.id)).toList()) {
+        for (PackState pack : plan.packs().values().stream()
+                .filter(p -> p.fate == PackState.Fate.REPACK)
+                .sorted(Comparator.comparing(p -> p.id))
+                .toList()) {
             lock.checkHeld();
             copier.copy(pack.id, blob -> plan.copies().keeps(blob, pack.id));
             progress.packsRepacked.increment();

@@ -12,8 +12,8 @@ public record PruneOptions(double maxUnused, boolean dryRun) {
 
     public PruneOptions {
         if (!(maxUnused >= 0 && maxUnused < 1)) {
-            throw new IllegalArgumentException("--max-unused must be at least 0% and below 100%, not "
-                    + maxUnused * 100 + "%");
+            throw new IllegalArgumentException(
+                    "--max-unused must be at least 0% and below 100%, not " + maxUnused * 100 + "%");
         }
     }
 

@@ -20,18 +20,57 @@ import org.mailsnap.model.ObjectId;
  * @param unindexedRemembered unindexed packs to record in the final index
  * @param needed              false when nothing would change
  */
-record PrunePlan(List<String> supersededSnapshots, List<ObjectId> indexIds, List<ObjectId> effective,
-        Set<ObjectId> untouched, List<ObjectId> retired,
-        Map<String, PackState> packs, Copies copies, Set<String> deletePacks, Set<String> unindexedDeletable,
-        Set<String> unindexedRemembered, boolean needed, long snapshots, long liveBlobs, long liveSetBytes,
-        long packCount, long packsKept, long packsRepacked, long packsDeleted, long bytesBefore, long bytesLive,
+record PrunePlan(
+        List<String> supersededSnapshots,
+        List<ObjectId> indexIds,
+        List<ObjectId> effective,
+        Set<ObjectId> untouched,
+        List<ObjectId> retired,
+        Map<String, PackState> packs,
+        Copies copies,
+        Set<String> deletePacks,
+        Set<String> unindexedDeletable,
+        Set<String> unindexedRemembered,
+        boolean needed,
+        long snapshots,
+        long liveBlobs,
+        long liveSetBytes,
+        long packCount,
+        long packsKept,
+        long packsRepacked,
+        long packsDeleted,
+        long bytesBefore,
+        long bytesLive,
         long bytesFreed) {
 
-    PruneResult result(long blobsCopied, long packsWritten, long indexFilesWritten, long indexFilesDeleted,
-            boolean changed, boolean dryRun, int temporaries) {
-        return new PruneResult(snapshots, liveBlobs, liveSetBytes, indexIds.size(), packCount, packsKept,
-                packsRepacked, packsDeleted, unindexedDeletable.size(), unindexedRemembered.size(), bytesBefore,
-                bytesLive, bytesFreed, blobsCopied, packsWritten, indexFilesWritten, indexFilesDeleted, changed,
-                dryRun, temporaries);
+    PruneResult result(
+            long blobsCopied,
+            long packsWritten,
+            long indexFilesWritten,
+            long indexFilesDeleted,
+            boolean changed,
+            boolean dryRun,
+            int temporaries) {
+        return new PruneResult(
+                snapshots,
+                liveBlobs,
+                liveSetBytes,
+                indexIds.size(),
+                packCount,
+                packsKept,
+                packsRepacked,
+                packsDeleted,
+                unindexedDeletable.size(),
+                unindexedRemembered.size(),
+                bytesBefore,
+                bytesLive,
+                bytesFreed,
+                blobsCopied,
+                packsWritten,
+                indexFilesWritten,
+                indexFilesDeleted,
+                changed,
+                dryRun,
+                temporaries);
     }
 }

@@ -30,8 +30,8 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         progress.phase("reading index files");
         List<ObjectId> indexIds = store.indexIds();
         Map<String, Long> present = store.listPacks();
-        Set<ObjectId> named = new HashSet<>();        // every id in any supersedes list
-        Set<String> everIndexed = new HashSet<>();    // packs listed by any index file, superseded or not
+        Set<ObjectId> named = new HashSet<>(); // every id in any supersedes list
+        Set<String> everIndexed = new HashSet<>(); // packs listed by any index file, superseded or not
         long[] indexedEntries = {0};
         for (ObjectId id : indexIds) {
             named.addAll(store.readIndex(id, (blob, location) -> {
@@ -40,7 +40,8 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
             }));
             progress.indexFilesRead.increment();
         }
-        List<ObjectId> effective = indexIds.stream().filter(id -> !named.contains(id)).toList();
+        List<ObjectId> effective =
+                indexIds.stream().filter(id -> !named.contains(id)).toList();
 
         Map<String, PackState> packs = new HashMap<>();
         MemoryBlobIndex metadata = new MemoryBlobIndex();
@@ -123,17 +124,21 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         Set<String> unindexedRemembered = new TreeSet<>(unindexed);
         unindexedRemembered.removeIf(pack -> named.contains(ObjectId.parse(pack)));
         Set<String> deletePacks = new TreeSet<>();
-        for (String pack : everIndexed) {      // listed only by superseded index files: a crashed prune's leftovers
+        for (String pack : everIndexed) { // listed only by superseded index files: a crashed prune's leftovers
             if (present.containsKey(pack) && !packs.containsKey(pack)) {
                 deletePacks.add(pack);
             }
         }
         packs.values().stream().filter(p -> p.fate != PackState.Fate.KEEP).forEach(p -> deletePacks.add(p.id));
         deletePacks.addAll(unindexedDeletable);
-        long packsRepacked = packs.values().stream().filter(p -> p.fate == PackState.Fate.REPACK).count();
+        long packsRepacked = packs.values().stream()
+                .filter(p -> p.fate == PackState.Fate.REPACK)
+                .count();
         long packsDeleted = deletePacks.size() - packsRepacked - unindexedDeletable.size();
         long bytesFreed = deletePacks.stream().mapToLong(present::get).sum();
-        long packsKept = packs.values().stream().filter(p -> p.fate == PackState.Fate.KEEP).count();
+        long packsKept = packs.values().stream()
+                .filter(p -> p.fate == PackState.Fate.KEEP)
+                .count();
 
         // an index file whose every entry is kept, in packs that are all kept, stays as it is: no rewrite of a
         // year's worth of index entries because one pack changed
@@ -143,15 +148,38 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 untouched.add(id);
             }
         });
-        List<ObjectId> retired = indexIds.stream().filter(id -> !untouched.contains(id)).toList();
+        List<ObjectId> retired =
+                indexIds.stream().filter(id -> !untouched.contains(id)).toList();
 
-        boolean dropsIndexEntries = packs.values().stream()
-                .anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
-        boolean needed = !deletePacks.isEmpty() || !unindexedRemembered.isEmpty() || effective.size() < indexIds.size()
-                || dropsIndexEntries || !marked.superseded().isEmpty();
-        return new PrunePlan(marked.superseded(), indexIds, effective, untouched, retired, packs, copies, deletePacks,
-                unindexedDeletable, unindexedRemembered, needed, marked.snapshots(), live.size(), live.bytes(), present.size(),
-                packsKept, packsRepacked, packsDeleted, bytesBefore, bytesLive, bytesFreed);
+        boolean dropsIndexEntries =
+                packs.values().stream().anyMatch(p -> p.fate == PackState.Fate.KEEP && p.liveEntries < p.entries);
+        boolean needed = !deletePacks.isEmpty()
+                || !unindexedRemembered.isEmpty()
+                || effective.size() < indexIds.size()
+                || dropsIndexEntries
+                || !marked.superseded().isEmpty();
+        return new PrunePlan(
+                marked.superseded(),
+                indexIds,
+                effective,
+                untouched,
+                retired,
+                packs,
+                copies,
+                deletePacks,
+                unindexedDeletable,
+                unindexedRemembered,
+                needed,
+                marked.snapshots(),
+                live.size(),
+                live.bytes(),
+                present.size(),
+                packsKept,
+                packsRepacked,
+                packsDeleted,
+                bytesBefore,
+                bytesLive,
+                bytesFreed);
     }
 
     /**

@@ -25,7 +25,24 @@ package org.mailsnap.prune;
  * @param dryRun              true when nothing was changed on purpose
  * @param temporaryFilesRemoved half-written files of killed writers removed (local directories only)
  */
-public record PruneResult(long snapshots, long liveBlobs, long liveSetBytes, long indexFilesRead, long packs,
-        long packsKept, long packsRepacked, long packsDeleted, long unindexedDeleted, long unindexedRemembered,
-        long bytesBefore, long bytesLive, long bytesFreed, long blobsCopied, long packsWritten,
-        long indexFilesWritten, long indexFilesDeleted, boolean changed, boolean dryRun, int temporaryFilesRemoved) {}
+public record PruneResult(
+        long snapshots,
+        long liveBlobs,
+        long liveSetBytes,
+        long indexFilesRead,
+        long packs,
+        long packsKept,
+        long packsRepacked,
+        long packsDeleted,
+        long unindexedDeleted,
+        long unindexedRemembered,
+        long bytesBefore,
+        long bytesLive,
+        long bytesFreed,
+        long blobsCopied,
+        long packsWritten,
+        long indexFilesWritten,
+        long indexFilesDeleted,
+        boolean changed,
+        boolean dryRun,
+        int temporaryFilesRemoved) {}

@@ -92,8 +92,9 @@ public final class CatalogRebuild {
         try (RepositoryLock lock = repository.lockShared()) {
             requireEmpty();
             CatalogSync.blobIndex(repository, catalog);
-            List<DamagedBlob> lost = catalog.blobs().markPacksMissing(
-                    repository.maintenance().listPacks().packs().keySet());
+            List<DamagedBlob> lost = catalog.blobs()
+                    .markPacksMissing(
+                            repository.maintenance().listPacks().packs().keySet());
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
             progress.snapshotsTotal.set(history.all().size());
             Map<String, List<SnapshotSummary>> byStore = new TreeMap<>();
@@ -111,10 +112,19 @@ public final class CatalogRebuild {
                 batch.finish();
             }
             DamageMarks.record(catalog, lost, List.of());
-            return new RebuildResult(byStore.size(), history.all().size(), progress.foldersWritten.get(),
-                    progress.placementsWritten.get(), progress.messagesIndexed.get(), progress.messagesGone.get(),
-                    progress.manifestChunksRead.get(), progress.headersRead.get(), catalog.blobs().size(),
-                    System.nanoTime() - began, history.damaged(), lost.size());
+            return new RebuildResult(
+                    byStore.size(),
+                    history.all().size(),
+                    progress.foldersWritten.get(),
+                    progress.placementsWritten.get(),
+                    progress.messagesIndexed.get(),
+                    progress.messagesGone.get(),
+                    progress.manifestChunksRead.get(),
+                    progress.headersRead.get(),
+                    catalog.blobs().size(),
+                    System.nanoTime() - began,
+                    history.damaged(),
+                    lost.size());
         }
     }
 

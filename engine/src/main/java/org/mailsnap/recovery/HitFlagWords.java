@@ -14,7 +14,6 @@ import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.walk.CapturedKeywords;
-import org.mailsnap.walk.Selection;
 import org.mailsnap.walk.SnapshotWalker;
 
 /**

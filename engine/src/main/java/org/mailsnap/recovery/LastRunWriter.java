@@ -23,8 +23,12 @@ record LastRunWriter(CatalogBatch batch, BlobSource blobs, SearchIndexer index, 
             progress.manifestChunksRead.add(folder.manifest().size());
             ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> {
                 MaildirName name = index.present(latest.summary(), folder.key(), p, latest.separator());
-                batch.writer().putPlacement(storeKey, folder.key(), new PlacementRecord(name.base(), p.name(),
-                        p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
+                batch.writer()
+                        .putPlacement(
+                                storeKey,
+                                folder.key(),
+                                new PlacementRecord(
+                                        name.base(), p.name(), p.guid(), p.inCur(), p.mtimeNanos(), p.content()));
                 batch.wrote();
                 progress.placementsWritten.increment();
             });

@@ -31,7 +31,9 @@ public final class MessageFinder {
 
     /** @param snapshots every snapshot summary (e.g. {@code SnapshotHistory.all()}) */
     public MessageFinder(List<SnapshotSummary> snapshots) {
-        this.snapshots = snapshots.stream().sorted(Comparator.comparing(SnapshotSummary::time)).toList();
+        this.snapshots = snapshots.stream()
+                .sorted(Comparator.comparing(SnapshotSummary::time))
+                .toList();
     }
 
     /** The messages meeting {@code query}, in index order (mailbox, then GUID), with their snapshots. */
@@ -51,8 +53,8 @@ public final class MessageFinder {
         if (m.present()) {
             last = first == null ? null : latestOf(first.storeKey());
         } else {
-            last = byId(m.lastSnapshot()).orElseGet(() -> lastAtOrBefore(m.lastSeen(),
-                    first == null ? null : first.storeKey()));
+            last = byId(m.lastSnapshot())
+                    .orElseGet(() -> lastAtOrBefore(m.lastSeen(), first == null ? null : first.storeKey()));
         }
         return new MessageHit(found.mailbox(), found.guid(), m, first, last);
     }

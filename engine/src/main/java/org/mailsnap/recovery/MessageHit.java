@@ -16,8 +16,8 @@ import org.mailsnap.catalog.SnapshotSummary;
  * @param lastSnapshot  the last snapshot holding it: the store's latest for a message still present; null when
  *                      unknown (pruned)
  */
-public record MessageHit(String mailbox, String guid, MessageInfo info, SnapshotSummary firstSnapshot,
-                         SnapshotSummary lastSnapshot) {
+public record MessageHit(
+        String mailbox, String guid, MessageInfo info, SnapshotSummary firstSnapshot, SnapshotSummary lastSnapshot) {
     public MessageHit {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(guid, "guid");

@@ -17,10 +17,19 @@ package org.mailsnap.recovery;
  * @param blobsInMissingPacks blob locations the index files list in packs that are not in the repository: marked
  *                           bad, so that backups do not deduplicate against them
  */
-public record RebuildResult(int stores, int snapshots, long folders, long placements, long messages, long gone,
-                            long manifestChunksRead, long headersRead, long blobsIndexed, long durationNanos,
-                            java.util.List<org.mailsnap.history.DamagedSnapshot> damagedSnapshots,
-                            long blobsInMissingPacks) {
+public record RebuildResult(
+        int stores,
+        int snapshots,
+        long folders,
+        long placements,
+        long messages,
+        long gone,
+        long manifestChunksRead,
+        long headersRead,
+        long blobsIndexed,
+        long durationNanos,
+        java.util.List<org.mailsnap.history.DamagedSnapshot> damagedSnapshots,
+        long blobsInMissingPacks) {
     public RebuildResult {
         damagedSnapshots = java.util.List.copyOf(damagedSnapshots);
     }

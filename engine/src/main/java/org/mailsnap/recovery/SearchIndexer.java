@@ -1,21 +1,21 @@
 package org.mailsnap.recovery;
 
 import java.io.IOException;
-import org.mailsnap.codec.CorruptDataException;
-import org.mailsnap.repository.RepositoryException;
-import org.mailsnap.storage.NoSuchObjectException;
 import java.time.Instant;
 import java.util.Optional;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.KnownMessage;
 import org.mailsnap.catalog.MessageInfo;
+import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
-import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.repository.CorruptObjectException;
+import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.storage.NoSuchObjectException;
 
 /**
  * Keeps the content map and the search index, both keyed by the message's GUID, while a store's snapshots are
@@ -53,8 +53,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
             }
             progress.headersRead.increment();
             progress.messagesIndexed.increment();
-            now = MessageInfo.firstSeen(HeaderFields.parse(header), snapshot.id(), snapshot.time(), key.folder(),
-                    name.flags());
+            now = MessageInfo.firstSeen(
+                    HeaderFields.parse(header), snapshot.id(), snapshot.time(), key.folder(), name.flags());
         } else {
             now = before.get().seenIn(snapshot.time(), key.folder(), name.flags());
         }
@@ -111,7 +111,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
     private static MaildirName nameOf(SnapshotSummary snapshot, FolderKey key, Placement p, char separator)
             throws CorruptObjectException {
         if (!MaildirName.isMessageName(p.name()) || p.name().charAt(0) == separator) {
-            throw new CorruptObjectException("snapshot " + snapshot.id() + " folder " + key,
+            throw new CorruptObjectException(
+                    "snapshot " + snapshot.id() + " folder " + key,
                     "its manifest lists '" + p.name() + "', which is no message file name");
         }
         return MaildirName.parse(p.name(), separator);

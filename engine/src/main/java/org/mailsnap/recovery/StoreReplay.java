@@ -48,8 +48,11 @@ final class StoreReplay {
      * @param unchangedSince per folder, the time of the earliest snapshot from which on, up to this one, the
      *                       folder's entry had these same directory mtimes
      */
-    record Latest(SnapshotSummary summary, char separator, Map<FolderKey, FolderEntry> tree,
-                  Map<FolderKey, Instant> unchangedSince) {}
+    record Latest(
+            SnapshotSummary summary,
+            char separator,
+            Map<FolderKey, FolderEntry> tree,
+            Map<FolderKey, Instant> unchangedSince) {}
 
     StoreReplay(BlobSource blobs, SnapshotHistory history, SearchIndexer index, RebuildProgress progress) {
         this.blobs = blobs;
@@ -116,13 +119,16 @@ final class StoreReplay {
      * Carries each folder's "unchanged since" time forward while its directory mtimes stay the same; a folder
      * whose mtimes changed (so was listed in this run) starts at this snapshot's time.
      */
-    private static Map<FolderKey, Instant> unchangedSince(Instant now, Map<FolderKey, FolderEntry> tree,
-                                                          Map<FolderKey, FolderEntry> previousTree,
-                                                          Map<FolderKey, Instant> previousSince) {
+    private static Map<FolderKey, Instant> unchangedSince(
+            Instant now,
+            Map<FolderKey, FolderEntry> tree,
+            Map<FolderKey, FolderEntry> previousTree,
+            Map<FolderKey, Instant> previousSince) {
         Map<FolderKey, Instant> since = new TreeMap<>();
         for (FolderEntry folder : tree.values()) {
             FolderEntry before = previousTree.get(folder.key());
-            boolean same = before != null && before.newDirMtimeNanos() == folder.newDirMtimeNanos()
+            boolean same = before != null
+                    && before.newDirMtimeNanos() == folder.newDirMtimeNanos()
                     && before.curDirMtimeNanos() == folder.curDirMtimeNanos();
             since.put(folder.key(), same ? previousSince.get(folder.key()) : now);
         }

@@ -65,6 +65,7 @@ public final class BlobStore {
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
     /** One per type, filled at construction and never changed; each guards its own writer. */
     private final Map<BlobType, OpenPack> openPacks = new EnumMap<>(BlobType.class);
+
     private final Object indexLock = new Object();
     /** Guarded by {@code indexLock}. */
     private final List<IndexFile.PackRecord> unindexed = new ArrayList<>();
@@ -76,6 +77,7 @@ public final class BlobStore {
     private final AtomicReference<IOException> failure = new AtomicReference<>();
     /** See {@link #missing}. */
     private static final int MISS_DIAGNOSES = 3;
+
     private final AtomicInteger missDiagnoses = new AtomicInteger();
     private volatile boolean cacheFoundDamaged;
 
@@ -110,8 +112,8 @@ public final class BlobStore {
     public BlobId put(BlobType type, byte[] plaintext) throws IOException {
         Objects.requireNonNull(type, "type");
         if (plaintext.length > PackEntry.MAX_BLOB) {
-            throw new IllegalArgumentException("blob of " + plaintext.length + " bytes exceeds the limit of "
-                    + PackEntry.MAX_BLOB);
+            throw new IllegalArgumentException(
+                    "blob of " + plaintext.length + " bytes exceeds the limit of " + PackEntry.MAX_BLOB);
         }
         BlobId id = hasher.hash(plaintext);
         flushLock.readLock().lock();
@@ -142,17 +144,18 @@ public final class BlobStore {
         if (location == null) {
             throw missing(id);
         }
-        String problem = PackEntry.lengthProblem(PackEntry.isCompressed(location), location.length(),
-                location.rawLength());
+        String problem =
+                PackEntry.lengthProblem(PackEntry.isCompressed(location), location.length(), location.rawLength());
         if (problem != null || location.length() > PackEntry.MAX_BLOB + 16 || location.indexInPack() < 0) {
-            throw new CorruptObjectException(Hex.describe("index entry of blob", id.toHex()),
+            throw new CorruptObjectException(
+                    Hex.describe("index entry of blob", id.toHex()),
                     problem != null ? problem : "out of range: " + location);
         }
         SecretKey key = packKeys.keyOf(location.pack());
-        byte[] ciphertext = storage.getRange(PackFormat.objectName(location.pack()), location.offset(),
-                location.length());
-        return PackReader.openBlob(key, hasher, location.pack(), PackEntry.of(id, location),
-                location.indexInPack(), ciphertext);
+        byte[] ciphertext =
+                storage.getRange(PackFormat.objectName(location.pack()), location.offset(), location.length());
+        return PackReader.openBlob(
+                key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext);
     }
 
     /**
@@ -217,8 +220,15 @@ public final class BlobStore {
     }
 
     public BlobStoreStats stats() {
-        return new BlobStoreStats(blobsNew.sum(), blobsDeduplicated.sum(), bytesRaw.sum(), bytesCompressed.sum(),
-                bytesStored.sum(), packsWritten.sum(), writtenIndexIds.size(), dataBlobsNew.sum());
+        return new BlobStoreStats(
+                blobsNew.sum(),
+                blobsDeduplicated.sum(),
+                bytesRaw.sum(),
+                bytesCompressed.sum(),
+                bytesStored.sum(),
+                packsWritten.sum(),
+                writtenIndexIds.size(),
+                dataBlobsNew.sum());
     }
 
     /** Ids of the index files this store published (a catalog marks them as known). */
@@ -246,7 +256,8 @@ public final class BlobStore {
         storage.put(pack.objectName(), pack.bytes());
         packsWritten.increment();
         bytesStored.add(pack.bytes().length);
-        List<Integer> positions = IntStream.range(0, pack.entries().size()).boxed().collect(Collectors.toList());
+        List<Integer> positions =
+                IntStream.range(0, pack.entries().size()).boxed().collect(Collectors.toList());
         IndexFile.PackRecord record = new IndexFile.PackRecord(pack.id(), positions, pack.entries());
         index.addAll(new IndexFile(List.of(), List.of(record)).locations());
         pack.entries().forEach(entry -> pending.remove(entry.id()));
@@ -285,8 +296,10 @@ public final class BlobStore {
     private void throwIfFailed() throws RepositoryException {
         IOException first = failure.get();
         if (first != null) {
-            throw new RepositoryException("blob store stopped after an earlier failure (" + first.getMessage()
-                    + "); blobs since its last flush may be lost, so nothing more is stored", first);
+            throw new RepositoryException(
+                    "blob store stopped after an earlier failure (" + first.getMessage()
+                            + "); blobs since its last flush may be lost, so nothing more is stored",
+                    first);
         }
     }
 

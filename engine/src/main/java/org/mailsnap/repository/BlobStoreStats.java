@@ -12,8 +12,15 @@ package org.mailsnap.repository;
  * @param indexFilesWritten index files published
  * @param dataBlobsNew      of {@code blobsNew}, the data blobs (message parts, control files)
  */
-public record BlobStoreStats(long blobsNew, long blobsDeduplicated, long bytesRaw, long bytesCompressed,
-        long bytesStored, long packsWritten, long indexFilesWritten, long dataBlobsNew) {
+public record BlobStoreStats(
+        long blobsNew,
+        long blobsDeduplicated,
+        long bytesRaw,
+        long bytesCompressed,
+        long bytesStored,
+        long packsWritten,
+        long indexFilesWritten,
+        long dataBlobsNew) {
 
     /** New metadata blobs: manifest and tree chunks. */
     public long metadataBlobsNew() {

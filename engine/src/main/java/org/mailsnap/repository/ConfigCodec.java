@@ -2,11 +2,11 @@ package org.mailsnap.repository;
 
 import java.time.Instant;
 import java.util.Arrays;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
-import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.crypto.SubKeys;
 
 /**
@@ -41,8 +41,8 @@ final class ConfigCodec {
      */
     static RepositoryConfig parse(byte[] data, String location) throws CorruptDataException {
         ByteReader in = new ByteReader(data, NAME + " of " + location, CorruptObjectException::new);
-        int version = Header.check(in, Magic.CONFIG, "repository config", RepositoryConfig.MIN_VERSION,
-                RepositoryConfig.MAX_VERSION);
+        int version = Header.check(
+                in, Magic.CONFIG, "repository config", RepositoryConfig.MIN_VERSION, RepositoryConfig.MAX_VERSION);
         if (data.length != LENGTH) {
             throw in.corrupt("length " + data.length + ", expected " + LENGTH);
         }
@@ -56,8 +56,7 @@ final class ConfigCodec {
         long avg = in.u32("chunker avg");
         long max = in.u32("chunker max");
         in.check(ChunkerParams.problem(min, avg, max));
-        return new RepositoryConfig(version, repositoryId, created,
-                new ChunkerParams((int) min, (int) avg, (int) max));
+        return new RepositoryConfig(version, repositoryId, created, new ChunkerParams((int) min, (int) avg, (int) max));
     }
 
     /** Checks the MAC under the unlocked keys. */

@@ -20,6 +20,7 @@ public final class IndexBatchWriter {
     private final int flushEntries;
     /** pack id → position → entry; sorted so that positions come out strictly increasing. */
     private final Map<String, TreeMap<Integer, PackEntry>> pending = new TreeMap<>();
+
     private int pendingEntries;
     private final List<ObjectId> written = new ArrayList<>();
     private long entriesWritten;
@@ -32,8 +33,7 @@ public final class IndexBatchWriter {
     /** Lists blob {@code id} at {@code location}; publishes an index file when enough entries are pending. */
     public void add(BlobId id, BlobLocation location) throws IOException {
         PackEntry entry = PackEntry.of(id, location);
-        if (pending.computeIfAbsent(location.pack(), p -> new TreeMap<>()).put(location.indexInPack(), entry)
-                == null) {
+        if (pending.computeIfAbsent(location.pack(), p -> new TreeMap<>()).put(location.indexInPack(), entry) == null) {
             pendingEntries++;
         }
         if (pendingEntries >= flushEntries) {
@@ -47,8 +47,8 @@ public final class IndexBatchWriter {
             return;
         }
         List<IndexFile.PackRecord> records = new ArrayList<>(pending.size());
-        pending.forEach((pack, entries) -> records.add(new IndexFile.PackRecord(pack,
-                List.copyOf(entries.keySet()), List.copyOf(entries.values()))));
+        pending.forEach((pack, entries) -> records.add(
+                new IndexFile.PackRecord(pack, List.copyOf(entries.keySet()), List.copyOf(entries.values()))));
         written.add(indexFiles.write(List.of(), records));
         entriesWritten += pendingEntries;
         pending.clear();

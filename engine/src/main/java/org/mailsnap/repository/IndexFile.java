@@ -41,7 +41,9 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
         for (PackRecord pack : packs) {
             for (int i = 0; i < pack.entries().size(); i++) {
                 PackEntry entry = pack.entries().get(i);
-                result.add(Map.entry(entry.id(), entry.location(pack.packId(), pack.positions().get(i))));
+                result.add(Map.entry(
+                        entry.id(),
+                        entry.location(pack.packId(), pack.positions().get(i))));
             }
         }
         return result;
@@ -84,8 +86,8 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
             for (int e = 0; e < entryCount; e++) {
                 int position = in.u32AtMost(PackFormat.MAX_ENTRIES - 1, "position");
                 if (position <= previous) {
-                    throw in.corrupt(PackFormat.describe(packId) + ": positions not strictly increasing at "
-                            + position);
+                    throw in.corrupt(
+                            PackFormat.describe(packId) + ": positions not strictly increasing at " + position);
                 }
                 previous = position;
                 positions.add(position);

@@ -71,8 +71,10 @@ public final class IndexSync {
 
         for (Map.Entry<ObjectId, CorruptDataException> e : damaged.entrySet()) {
             if (!superseded.contains(e.getKey())) {
-                throw new CorruptObjectException(e.getValue().resource(), e.getValue().problem()
-                        + "; run 'mailsnap repair' to index its packs anew", e.getValue());
+                throw new CorruptObjectException(
+                        e.getValue().resource(),
+                        e.getValue().problem() + "; run 'mailsnap repair' to index its packs anew",
+                        e.getValue());
             }
         }
         Set<ObjectId> fed = new HashSet<>();
@@ -98,12 +100,12 @@ public final class IndexSync {
         for (ObjectId name : ids()) {
             IndexFile file = read(name);
             superseded.addAll(file.supersedes());
-            if (found == null && file.locations().stream().anyMatch(e -> e.getKey().equals(id))) {
+            if (found == null
+                    && file.locations().stream().anyMatch(e -> e.getKey().equals(id))) {
                 found = name;
             }
         }
-        return found == null || superseded.contains(found) ? java.util.Optional.empty()
-                : java.util.Optional.of(found);
+        return found == null || superseded.contains(found) ? java.util.Optional.empty() : java.util.Optional.of(found);
     }
 
     /** One index file, decoded and checked. */

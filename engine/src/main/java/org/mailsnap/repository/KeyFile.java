@@ -35,8 +35,16 @@ final class KeyFile {
     private final byte[] nonce;
     private final byte[] wrappedKey;
 
-    private KeyFile(String id, String repositoryId, Argon2Params params, byte[] salt, Instant created, String label,
-            byte[] header, byte[] nonce, byte[] wrappedKey) {
+    private KeyFile(
+            String id,
+            String repositoryId,
+            Argon2Params params,
+            byte[] salt,
+            Instant created,
+            String label,
+            byte[] header,
+            byte[] nonce,
+            byte[] wrappedKey) {
         this.id = id;
         this.repositoryId = repositoryId;
         this.params = params;
@@ -57,8 +65,14 @@ final class KeyFile {
     }
 
     /** The bytes of a new key file wrapping {@code masterKey} under {@code password}. */
-    static byte[] create(byte[] masterKey, char[] password, String repositoryId, String label, Argon2Params params,
-            Instant created, Random random) {
+    static byte[] create(
+            byte[] masterKey,
+            char[] password,
+            String repositoryId,
+            String label,
+            Argon2Params params,
+            Instant created,
+            Random random) {
         byte[] labelBytes = label.getBytes(StandardCharsets.UTF_8);
         if (labelBytes.length > MAX_LABEL_BYTES) {
             throw new IllegalArgumentException("key label longer than " + MAX_LABEL_BYTES + " bytes: " + label);
@@ -81,7 +95,10 @@ final class KeyFile {
         byte[] kek = Argon2Kdf.derive(password, salt, params);
         try {
             byte[] wrapped = Aead.seal(SubKeys.aesKeyOf(kek), nonce, header, masterKey);
-            return new ByteWriter(header.length + wrapped.length).bytes(header).bytes(wrapped).toByteArray();
+            return new ByteWriter(header.length + wrapped.length)
+                    .bytes(header)
+                    .bytes(wrapped)
+                    .toByteArray();
         } finally {
             Arrays.fill(kek, (byte) 0);
         }
@@ -100,16 +117,24 @@ final class KeyFile {
         Instant created = Instant.ofEpochMilli(in.u64("created"));
         int labelLength = in.u16("label length");
         if (labelLength > MAX_LABEL_BYTES || data.length != FIXED_LENGTH + labelLength) {
-            throw in.corrupt("length " + data.length + " does not match label length "
-                    + labelLength + " (expected " + (FIXED_LENGTH + labelLength) + ")");
+            throw in.corrupt("length " + data.length + " does not match label length " + labelLength + " (expected "
+                    + (FIXED_LENGTH + labelLength) + ")");
         }
         String label = in.utf8(labelLength, "label");
         byte[] nonce = in.bytes(Aead.NONCE_LENGTH, "nonce");
         int headerLength = in.position();
         byte[] wrapped = in.bytes(SubKeys.MASTER_KEY_LENGTH + Aead.TAG_LENGTH, "wrapped key");
         in.expectEnd("wrapped key");
-        return new KeyFile(id, repositoryId, new Argon2Params((int) memory, (int) iterations, (int) parallelism),
-                salt, created, label, Arrays.copyOf(data, headerLength), nonce, wrapped);
+        return new KeyFile(
+                id,
+                repositoryId,
+                new Argon2Params((int) memory, (int) iterations, (int) parallelism),
+                salt,
+                created,
+                label,
+                Arrays.copyOf(data, headerLength),
+                nonce,
+                wrapped);
     }
 
     /** The master key, or null when the password does not open this key file (or the file is damaged). */
@@ -123,5 +148,4 @@ final class KeyFile {
             Arrays.fill(kek, (byte) 0);
         }
     }
-
 }

@@ -59,7 +59,9 @@ public final class KeyFiles {
     public void remove(String id, boolean force) throws IOException {
         List<KeyInfo> keys = list();
         KeyInfo target = resolve(keys, id);
-        long usableOthers = keys.stream().filter(k -> k.problem().isEmpty() && !k.id().equals(target.id())).count();
+        long usableOthers = keys.stream()
+                .filter(k -> k.problem().isEmpty() && !k.id().equals(target.id()))
+                .count();
         if (target.problem().isEmpty() && usableOthers == 0) {
             throw new RepositoryException(KeyFile.describe(target.id()) + ": is the last key of the repository; "
                     + "add another password before removing it");
@@ -86,7 +88,8 @@ public final class KeyFiles {
     }
 
     private KeyInfo describe(String id, KeyFile file) {
-        String problem = file.repositoryId.equals(repositoryId) ? ""
+        String problem = file.repositoryId.equals(repositoryId)
+                ? ""
                 : "belongs to another repository (" + file.repositoryId + ")";
         return new KeyInfo(id, file.label, file.created, id.equals(inUse), problem);
     }
@@ -95,22 +98,37 @@ public final class KeyFiles {
         if (idOrPrefix.isEmpty()) {
             throw new IllegalArgumentException("empty key id");
         }
-        List<KeyInfo> matches = keys.stream().filter(k -> k.id().startsWith(idOrPrefix)).toList();
+        List<KeyInfo> matches =
+                keys.stream().filter(k -> k.id().startsWith(idOrPrefix)).toList();
         if (matches.size() != 1) {
-            throw new RepositoryException("key " + idOrPrefix + ": " + (matches.isEmpty() ? "no such key file"
-                    : matches.size() + " key files start with it; give more digits"));
+            throw new RepositoryException("key " + idOrPrefix + ": "
+                    + (matches.isEmpty()
+                            ? "no such key file"
+                            : matches.size() + " key files start with it; give more digits"));
         }
         return matches.get(0);
     }
 
     /** Writes a new key file and returns its id. */
-    static String write(Storage storage, byte[] masterKey, char[] password, String repositoryId, String label,
-            RepositoryOptions options) throws IOException {
+    static String write(
+            Storage storage,
+            byte[] masterKey,
+            char[] password,
+            String repositoryId,
+            String label,
+            RepositoryOptions options)
+            throws IOException {
         byte[] idBytes = new byte[KeyFile.ID_BYTES];
         options.random().nextBytes(idBytes);
         String id = Hex.of(idBytes);
-        byte[] bytes = KeyFile.create(masterKey, password, repositoryId, label, options.argon2(),
-                options.clock().instant(), options.random());
+        byte[] bytes = KeyFile.create(
+                masterKey,
+                password,
+                repositoryId,
+                label,
+                options.argon2(),
+                options.clock().instant(),
+                options.random());
         storage.put(KeyFile.objectName(id), bytes);
         return id;
     }
@@ -169,13 +187,19 @@ public final class KeyFiles {
         }
         StringBuilder message = new StringBuilder(storage.location()).append(": wrong password");
         if (!tried.isEmpty()) {
-            message.append(" (or every key file is damaged; tried ").append(tried.size()).append(": ")
-                    .append(named(tried)).append(')');
+            message.append(" (or every key file is damaged; tried ")
+                    .append(tried.size())
+                    .append(": ")
+                    .append(named(tried))
+                    .append(')');
         } else {
             message.append(": no usable key file");
         }
         if (!damaged.isEmpty()) {
-            message.append("; ").append(damaged.size()).append(" key file(s) damaged: ").append(named(damaged));
+            message.append("; ")
+                    .append(damaged.size())
+                    .append(" key file(s) damaged: ")
+                    .append(named(damaged));
         }
         if (foreign > 0) {
             message.append("; ").append(foreign).append(" key file(s) of another repository ignored");

@@ -15,8 +15,15 @@ import java.time.Instant;
  * @param stale     not refreshed within the stale age: ignored, and may be removed
  * @param problem   empty, or why the lock object could not be read (then the other fields are empty)
  */
-public record LockInfo(String id, boolean exclusive, String host, long pid, Instant created, Instant refreshed,
-        boolean stale, String problem) {
+public record LockInfo(
+        String id,
+        boolean exclusive,
+        String host,
+        long pid,
+        Instant created,
+        Instant refreshed,
+        boolean stale,
+        String problem) {
 
     /** {@code "exclusive lock by root@mx1 pid 4242, taken 12 min ago, refreshed 2 min ago"}. */
     public String describe(Instant now) {

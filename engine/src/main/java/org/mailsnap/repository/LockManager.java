@@ -108,8 +108,8 @@ final class LockManager {
                 continue;
             } catch (CorruptDataException e) {
                 if (own.exclusive()) {
-                    throw new RepositoryLockedException("repository may be locked: " + e.getMessage()
-                            + "; remove the lock if no process holds it",
+                    throw new RepositoryLockedException(
+                            "repository may be locked: " + e.getMessage() + "; remove the lock if no process holds it",
                             new LockInfo(id, false, "", -1, null, null, false, e.getMessage()));
                 }
                 continue;
@@ -119,8 +119,9 @@ final class LockManager {
             }
             if (own.exclusive() || other.exclusive()) {
                 LockInfo holder = info(id, other);
-                throw new RepositoryLockedException("repository is locked: " + holder.describe(now)
-                        + " (lock " + id.substring(0, 8) + "…)", holder);
+                throw new RepositoryLockedException(
+                        "repository is locked: " + holder.describe(now) + " (lock " + id.substring(0, 8) + "…)",
+                        holder);
             }
         }
     }
@@ -130,7 +131,14 @@ final class LockManager {
     }
 
     private LockInfo info(String id, LockRecord record) {
-        return new LockInfo(id, record.exclusive(), record.host(), record.pid(), record.created(),
-                record.refreshed(), isStale(record, clock.instant()), "");
+        return new LockInfo(
+                id,
+                record.exclusive(),
+                record.host(),
+                record.pid(),
+                record.created(),
+                record.refreshed(),
+                isStale(record, clock.instant()),
+                "");
     }
 }

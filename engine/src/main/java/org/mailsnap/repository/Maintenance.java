@@ -107,8 +107,8 @@ public final class Maintenance {
         } catch (CorruptDataException e) {
             problems.add(e.problem());
             try {
-                key = keys.packKey(PackReader.parsePrefix(java.util.Arrays.copyOf(pack,
-                        Math.min(pack.length, PackFormat.PREFIX_LENGTH)), packId));
+                key = keys.packKey(PackReader.parsePrefix(
+                        java.util.Arrays.copyOf(pack, Math.min(pack.length, PackFormat.PREFIX_LENGTH)), packId));
             } catch (CorruptDataException prefix) {
                 key = null;
             }
@@ -118,7 +118,8 @@ public final class Maintenance {
         for (IndexedBlob blob : listed) {
             PackEntry entry = PackEntry.of(blob.id(), blob.location());
             int position = blob.location().indexInPack();
-            if (header != null && (position >= header.size() || !header.get(position).equals(entry))) {
+            if (header != null
+                    && (position >= header.size() || !header.get(position).equals(entry))) {
                 problems.add("header disagrees with the index at position " + position + " (blob "
                         + blob.id().shortHex() + "…)");
             }
@@ -132,7 +133,12 @@ public final class Maintenance {
                 continue;
             }
             try {
-                PackReader.openBlob(key, keys.idHasher(), packId, entry, position,
+                PackReader.openBlob(
+                        key,
+                        keys.idHasher(),
+                        packId,
+                        entry,
+                        position,
                         java.util.Arrays.copyOfRange(pack, (int) entry.offset(), (int) end));
                 verified++;
             } catch (CorruptObjectException e) {

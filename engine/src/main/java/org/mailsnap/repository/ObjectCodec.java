@@ -27,8 +27,8 @@ final class ObjectCodec {
 
     static byte[] encode(ObjectKind kind, byte[] payload, SubKeys keys, Random random, int compressionLevel) {
         if (payload.length > MAX_RAW_LENGTH) {
-            throw new IllegalArgumentException(kind.keyName() + " object of " + payload.length
-                    + " bytes exceeds " + MAX_RAW_LENGTH);
+            throw new IllegalArgumentException(
+                    kind.keyName() + " object of " + payload.length + " bytes exceeds " + MAX_RAW_LENGTH);
         }
         byte[] compressed = Compression.compressIfSmaller(payload, compressionLevel);
         byte[] stored = compressed != null ? compressed : payload;
@@ -41,7 +41,10 @@ final class ObjectCodec {
                 .bytes(salt)
                 .toByteArray();
         byte[] ciphertext = Aead.seal(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(), prefix, stored);
-        return new ByteWriter(prefix.length + ciphertext.length).bytes(prefix).bytes(ciphertext).toByteArray();
+        return new ByteWriter(prefix.length + ciphertext.length)
+                .bytes(prefix)
+                .bytes(ciphertext)
+                .toByteArray();
     }
 
     /** The payload of an object read from {@code kind}'s directory under {@code id}; checks everything. */
@@ -51,8 +54,8 @@ final class ObjectCodec {
         Header.check(in, Magic.OBJECT, "object", VERSION, VERSION);
         int kindCode = in.u8("kind");
         if (kindCode != kind.code()) {
-            throw in.corrupt("kind " + kindCode + " found in the " + kind.directory()
-                    + " directory, expected " + kind.code());
+            throw in.corrupt(
+                    "kind " + kindCode + " found in the " + kind.directory() + " directory, expected " + kind.code());
         }
         int flags = in.u8("flags");
         if ((flags & ~FLAG_COMPRESSED) != 0) {
@@ -64,8 +67,13 @@ final class ObjectCodec {
         in.check(PackEntry.lengthProblem(compressed, in.remaining(), rawLength));
         byte[] stored;
         try {
-            stored = Aead.open(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(),
-                    Arrays.copyOf(data, PREFIX_LENGTH), data, PREFIX_LENGTH, data.length - PREFIX_LENGTH);
+            stored = Aead.open(
+                    keys.objectKey(kind.keyName(), salt),
+                    Aead.objectNonce(),
+                    Arrays.copyOf(data, PREFIX_LENGTH),
+                    data,
+                    PREFIX_LENGTH,
+                    data.length - PREFIX_LENGTH);
         } catch (AEADBadTagException e) {
             throw new CorruptObjectException(object, "MAC mismatch (corrupted or wrong key?)");
         }

@@ -42,8 +42,8 @@ public final class ObjectStore {
         byte[] bytes = storage.get(kind.objectName(id));
         String actual = Sha256.hex(bytes);
         if (!actual.equals(id)) {
-            throw new CorruptObjectException(kind.describe(id), "content hash is " + actual
-                    + ", not its name (corrupted or truncated)");
+            throw new CorruptObjectException(
+                    kind.describe(id), "content hash is " + actual + ", not its name (corrupted or truncated)");
         }
         return ObjectCodec.decode(kind, id, bytes, keys);
     }

@@ -25,6 +25,7 @@ public final class PackCopier {
     private final Map<BlobType, PackWriter> open = new EnumMap<>(BlobType.class);
     /** Ids in the open packs: a pack must not list one id twice. */
     private final Map<BlobType, Set<BlobId>> inOpen = new EnumMap<>(BlobType.class);
+
     private long blobsCopied;
     private long bytesCopied;
     private long packsWritten;
@@ -50,8 +51,8 @@ public final class PackCopier {
             if (!wanted.test(entry.id())) {
                 continue;
             }
-            byte[] ciphertext = java.util.Arrays.copyOfRange(pack, (int) entry.offset(),
-                    (int) entry.offset() + entry.length());
+            byte[] ciphertext =
+                    java.util.Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
             byte[] stored = PackReader.openStored(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext);
             append(entry, stored);
             copied++;
@@ -87,8 +88,10 @@ public final class PackCopier {
         if (!ids.add(entry.id())) {
             return; // a second copy of a blob (two writers stored it): one is enough
         }
-        PackWriter writer = open.computeIfAbsent(type, t -> new PackWriter(keys, t, options.random(),
-                Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024));
+        PackWriter writer = open.computeIfAbsent(
+                type,
+                t -> new PackWriter(
+                        keys, t, options.random(), Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024));
         writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
         blobsCopied++;
         bytesCopied += entry.length();

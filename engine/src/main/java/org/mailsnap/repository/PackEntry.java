@@ -77,7 +77,12 @@ record PackEntry(BlobType type, boolean compressed, BlobId id, long offset, int 
     }
 
     static PackEntry of(BlobId id, BlobLocation location) {
-        return new PackEntry(location.type(), isCompressed(location), id, location.offset(), location.length(),
+        return new PackEntry(
+                location.type(),
+                isCompressed(location),
+                id,
+                location.offset(),
+                location.length(),
                 location.rawLength());
     }
 }

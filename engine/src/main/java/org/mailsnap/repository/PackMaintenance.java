@@ -24,8 +24,8 @@ public final class PackMaintenance {
     private final ObjectStore objects;
     private final RepositoryOptions options;
 
-    PackMaintenance(Storage storage, SubKeys keys, IndexSync indexFiles, ObjectStore objects,
-            RepositoryOptions options) {
+    PackMaintenance(
+            Storage storage, SubKeys keys, IndexSync indexFiles, ObjectStore objects, RepositoryOptions options) {
         this.storage = storage;
         this.keys = keys;
         this.indexFiles = indexFiles;
@@ -85,7 +85,9 @@ public final class PackMaintenance {
     public List<BlobId> packContents(String packId) throws IOException {
         byte[] pack = storage.get(PackFormat.objectName(packId));
         PackReader.verifyName(pack, packId);
-        return PackReader.parse(pack, packId, keys).entries().stream().map(PackEntry::id).toList();
+        return PackReader.parse(pack, packId, keys).entries().stream()
+                .map(PackEntry::id)
+                .toList();
     }
 
     public void deletePack(String packId) throws IOException {

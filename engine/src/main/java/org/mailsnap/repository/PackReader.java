@@ -32,12 +32,13 @@ final class PackReader {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
         byte[] salt = parsePrefix(Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH), packId);
-        long headerLength = new ByteReader(pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object,
-                CorruptObjectException::new).u32("header length");
+        long headerLength = new ByteReader(
+                        pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object, CorruptObjectException::new)
+                .u32("header length");
         long headerStart = pack.length - PackFormat.TRAILER_LENGTH - headerLength;
         if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
-            throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
-                    + pack.length + " bytes");
+            throw new CorruptObjectException(
+                    object, "header length " + headerLength + " does not fit a pack of " + pack.length + " bytes");
         }
         SecretKey key = keys.packKey(salt);
         byte[] header = openHeader(key, pack, (int) headerStart, (int) headerLength, object);
@@ -63,8 +64,8 @@ final class PackReader {
         long headerLength = new ByteReader(trailer, object, CorruptObjectException::new).u32("header length");
         long headerStart = size - PackFormat.TRAILER_LENGTH - headerLength;
         if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
-            throw new CorruptObjectException(object, "header length " + headerLength + " does not fit a pack of "
-                    + size + " bytes");
+            throw new CorruptObjectException(
+                    object, "header length " + headerLength + " does not fit a pack of " + size + " bytes");
         }
         byte[] prefix = storage.getRange(name, 0, PackFormat.PREFIX_LENGTH);
         byte[] salt = parsePrefix(prefix, packId);
@@ -89,8 +90,9 @@ final class PackReader {
     static void verifyName(byte[] pack, String packId) throws CorruptObjectException {
         String actual = org.mailsnap.crypto.Sha256.hex(pack);
         if (!actual.equals(packId)) {
-            throw new CorruptObjectException(PackFormat.describe(packId), "content hash is " + actual
-                    + ", not its name (corrupted or truncated)");
+            throw new CorruptObjectException(
+                    PackFormat.describe(packId),
+                    "content hash is " + actual + ", not its name (corrupted or truncated)");
         }
     }
 
@@ -99,8 +101,9 @@ final class PackReader {
      *
      * @param ciphertext the blob's {@code entry.length()} bytes
      */
-    static byte[] openBlob(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
-            byte[] ciphertext) throws CorruptObjectException {
+    static byte[] openBlob(
+            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            throws CorruptObjectException {
         return open(key, hasher, packId, entry, position, ciphertext)[1];
     }
 
@@ -108,40 +111,42 @@ final class PackReader {
      * Like {@link #openBlob}, with every check, but returns the stored bytes (compressed when the entry says so):
      * what a repack copies into a new pack without compressing again.
      */
-    static byte[] openStored(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
-            byte[] ciphertext) throws CorruptObjectException {
+    static byte[] openStored(
+            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            throws CorruptObjectException {
         return open(key, hasher, packId, entry, position, ciphertext)[0];
     }
 
     /** Returns {stored, plaintext}. */
-    private static byte[][] open(SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position,
-            byte[] ciphertext) throws CorruptObjectException {
+    private static byte[][] open(
+            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            throws CorruptObjectException {
         if (ciphertext.length != entry.length()) {
-            throw new CorruptObjectException(describeBlob(entry, packId), "read " + ciphertext.length
-                    + " bytes, expected " + entry.length() + " (pack truncated?)");
+            throw new CorruptObjectException(
+                    describeBlob(entry, packId),
+                    "read " + ciphertext.length + " bytes, expected " + entry.length() + " (pack truncated?)");
         }
         byte[] stored;
         try {
             stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
         } catch (AEADBadTagException e) {
-            throw new CorruptObjectException(describeBlob(entry, packId),
-                    "MAC mismatch (corrupted, moved, or wrong key?)");
+            throw new CorruptObjectException(
+                    describeBlob(entry, packId), "MAC mismatch (corrupted, moved, or wrong key?)");
         }
         byte[] plaintext;
         if (entry.compressed()) {
             try {
                 plaintext = Compression.decompress(stored, entry.rawLength());
             } catch (DecompressionException e) {
-                throw new CorruptObjectException(describeBlob(entry, packId), "does not decompress: "
-                        + e.getMessage());
+                throw new CorruptObjectException(describeBlob(entry, packId), "does not decompress: " + e.getMessage());
             }
         } else {
             plaintext = stored;
         }
         BlobId actual = hasher.hash(plaintext);
         if (!actual.equals(entry.id())) {
-            throw new CorruptObjectException(describeBlob(entry, packId), "id mismatch after decryption (hash is "
-                    + actual.shortHex() + "…)");
+            throw new CorruptObjectException(
+                    describeBlob(entry, packId), "id mismatch after decryption (hash is " + actual.shortHex() + "…)");
         }
         return new byte[][] {stored, plaintext};
     }
@@ -178,8 +183,8 @@ final class PackReader {
         ByteReader in = new ByteReader(header, object, CorruptObjectException::new);
         int count = in.u32AtMost(PackFormat.MAX_ENTRIES, "entry count");
         if (header.length != 4 + (long) count * PackEntry.ENCODED_LENGTH) {
-            throw new CorruptObjectException(object, "header of " + header.length + " bytes cannot hold " + count
-                    + " entries");
+            throw new CorruptObjectException(
+                    object, "header of " + header.length + " bytes cannot hold " + count + " entries");
         }
         List<PackEntry> entries = new ArrayList<>(count);
         Set<BlobId> seen = new HashSet<>();
@@ -187,22 +192,25 @@ final class PackReader {
         for (int i = 0; i < count; i++) {
             PackEntry entry = PackEntry.read(in);
             if (entry.offset() != expectedOffset) {
-                throw new CorruptObjectException(object, "entry " + i + " at offset " + entry.offset()
-                        + ", expected " + expectedOffset + " (entries must be contiguous)");
+                throw new CorruptObjectException(
+                        object,
+                        "entry " + i + " at offset " + entry.offset() + ", expected " + expectedOffset
+                                + " (entries must be contiguous)");
             }
             if (!entries.isEmpty() && entry.type() != entries.get(0).type()) {
                 throw new CorruptObjectException(object, "mixes data and metadata blobs");
             }
             if (!seen.add(entry.id())) {
-                throw new CorruptObjectException(object, "lists blob " + entry.id().shortHex() + "… twice");
+                throw new CorruptObjectException(
+                        object, "lists blob " + entry.id().shortHex() + "… twice");
             }
             expectedOffset += entry.length();
             entries.add(entry);
         }
         in.expectEnd("header entries");
         if (expectedOffset != headerStart) {
-            throw new CorruptObjectException(object, "blobs end at " + expectedOffset + " but the header starts at "
-                    + headerStart);
+            throw new CorruptObjectException(
+                    object, "blobs end at " + expectedOffset + " but the header starts at " + headerStart);
         }
         return List.copyOf(entries);
     }

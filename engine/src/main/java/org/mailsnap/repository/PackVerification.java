@@ -14,8 +14,8 @@ import org.mailsnap.model.BlobId;
  *                     with the reason
  * @param verified     listed blobs that decrypted and hashed to their id
  */
-public record PackVerification(String packId, List<String> packProblems, Map<BlobId, String> damagedBlobs,
-                               long verified) {
+public record PackVerification(
+        String packId, List<String> packProblems, Map<BlobId, String> damagedBlobs, long verified) {
     public PackVerification {
         packProblems = List.copyOf(packProblems);
         damagedBlobs = Map.copyOf(damagedBlobs);

@@ -79,8 +79,9 @@ final class PackWriter {
         String id = Sha256.hex(bytes);
         ParsedPack readBack = PackReader.parse(bytes, id, keys);
         if (!readBack.entries().equals(entries)) {
-            throw new CorruptObjectException(PackFormat.describe(id), "header read back differs from what was "
-                    + "written (memory or library fault); not published");
+            throw new CorruptObjectException(
+                    PackFormat.describe(id),
+                    "header read back differs from what was " + "written (memory or library fault); not published");
         }
         return new FinishedPack(id, bytes, type, List.copyOf(entries));
     }

@@ -35,8 +35,8 @@ public final class Repository implements AutoCloseable {
     private final IndexSync indexSync;
     private final LockManager locks;
 
-    private Repository(Storage storage, RepositoryConfig config, RepositoryOptions options, byte[] masterKey,
-            String keyInUse) {
+    private Repository(
+            Storage storage, RepositoryConfig config, RepositoryOptions options, byte[] masterKey, String keyInUse) {
         this.storage = storage;
         this.config = config;
         this.options = options;
@@ -54,15 +54,18 @@ public final class Repository implements AutoCloseable {
      */
     public static Repository init(Storage storage, char[] password, RepositoryOptions options) throws IOException {
         if (storage.exists(CONFIG)) {
-            throw new RepositoryExistsException(storage.location() + ": a repository already exists here; "
-                    + "init leaves it untouched");
+            throw new RepositoryExistsException(
+                    storage.location() + ": a repository already exists here; " + "init leaves it untouched");
         }
         byte[] masterKey = new byte[SubKeys.MASTER_KEY_LENGTH];
         options.random().nextBytes(masterKey);
         byte[] repositoryId = new byte[ConfigCodec.REPOSITORY_ID_LENGTH];
         options.random().nextBytes(repositoryId);
-        RepositoryConfig config = new RepositoryConfig(RepositoryConfig.CURRENT_VERSION, Hex.of(repositoryId),
-                options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), options.chunker());
+        RepositoryConfig config = new RepositoryConfig(
+                RepositoryConfig.CURRENT_VERSION,
+                Hex.of(repositoryId),
+                options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                options.chunker());
         String keyId = KeyFiles.write(storage, masterKey, password, config.repositoryId(), options.keyLabel(), options);
         SubKeys subKeys = SubKeys.derive(masterKey);
         byte[] configBytes = ConfigCodec.encode(config, subKeys);
@@ -101,8 +104,11 @@ public final class Repository implements AutoCloseable {
      * (the function gives its file): a valid entry for this
      * password skips the key derivation; after a normal unlock the cache is (re)written. See {@link UnlockCache}.
      */
-    public static Repository open(Storage storage, char[] password, RepositoryOptions options,
-                                  java.util.function.Function<String, UnlockCache> cacheForRepositoryId)
+    public static Repository open(
+            Storage storage,
+            char[] password,
+            RepositoryOptions options,
+            java.util.function.Function<String, UnlockCache> cacheForRepositoryId)
             throws IOException {
         byte[] configBytes = readConfig(storage);
         RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
@@ -111,7 +117,12 @@ public final class Repository implements AutoCloseable {
         if (cached.isPresent() && storage.exists(KeyFile.objectName(cached.get().keyId()))) {
             try {
                 ConfigCodec.verifyMac(configBytes, SubKeys.derive(cached.get().masterKey()));
-                return new Repository(storage, config, options, cached.get().masterKey(), cached.get().keyId());
+                return new Repository(
+                        storage,
+                        config,
+                        options,
+                        cached.get().masterKey(),
+                        cached.get().keyId());
             } catch (CorruptObjectException staleOrForeign) {
                 // fall through to the key files
             }

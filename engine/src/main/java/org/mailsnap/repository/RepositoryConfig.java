@@ -14,6 +14,7 @@ import org.mailsnap.chunk.ChunkerParams;
 public record RepositoryConfig(int version, String repositoryId, Instant created, ChunkerParams chunker) {
     /** The format versions this code reads. */
     public static final int MIN_VERSION = 1;
+
     public static final int MAX_VERSION = 1;
     /** The version this code writes. */
     public static final int CURRENT_VERSION = 1;

@@ -52,8 +52,8 @@ public final class RepositoryLock implements AutoCloseable {
      */
     public synchronized void checkHeld() throws RepositoryException {
         if (refreshFailure != null) {
-            throw new RepositoryException("lock " + id + ": refresh failed: " + refreshFailure.getMessage(),
-                    refreshFailure);
+            throw new RepositoryException(
+                    "lock " + id + ": refresh failed: " + refreshFailure.getMessage(), refreshFailure);
         }
         Instant now = manager.clock().instant();
         if (manager.isStale(record, now)) {
@@ -71,8 +71,15 @@ public final class RepositoryLock implements AutoCloseable {
     }
 
     public synchronized LockInfo info() {
-        return new LockInfo(id, record.exclusive(), record.host(), record.pid(), record.created(), record.refreshed(),
-                manager.isStale(record, manager.clock().instant()), "");
+        return new LockInfo(
+                id,
+                record.exclusive(),
+                record.host(),
+                record.pid(),
+                record.created(),
+                record.refreshed(),
+                manager.isStale(record, manager.clock().instant()),
+                "");
     }
 
     /** Stops refreshing and deletes the lock object. */

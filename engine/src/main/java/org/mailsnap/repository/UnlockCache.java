@@ -64,7 +64,8 @@ public final class UnlockCache {
             in.get(magic);
             byte[] repo = new byte[16];
             in.get(repo);
-            if (!Arrays.equals(magic, MAGIC) || !Arrays.equals(repo, java.util.HexFormat.of().parseHex(repositoryId))) {
+            if (!Arrays.equals(magic, MAGIC)
+                    || !Arrays.equals(repo, java.util.HexFormat.of().parseHex(repositoryId))) {
                 return Optional.empty();
             }
             byte[] keyId = new byte[in.get() & 0xff];
@@ -89,10 +90,18 @@ public final class UnlockCache {
         new SecureRandom().nextBytes(salt);
         byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 16 + 1 + id.length + SALT + 32 + 32);
-        out.put(MAGIC).put(java.util.HexFormat.of().parseHex(repositoryId)).put((byte) id.length).put(id).put(salt)
-                .put(verifier(masterKey, salt, password)).put(masterKey);
+        out.put(MAGIC)
+                .put(java.util.HexFormat.of().parseHex(repositoryId))
+                .put((byte) id.length)
+                .put(id)
+                .put(salt)
+                .put(verifier(masterKey, salt, password))
+                .put(masterKey);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".unlock-", ".tmp",
+        Path tmp = Files.createTempFile(
+                file.toAbsolutePath().getParent(),
+                ".unlock-",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.write(tmp, out.array());

@@ -8,8 +8,8 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.Repository;
-import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.GonePlacement;
 import org.mailsnap.snapshot.Snapshot;
 
@@ -25,8 +25,9 @@ public final class DeletedMail {
      * The entries of {@code storeKey}'s ledger that {@code request} selects and that left at or after {@code since}
      * (null: any time), one per message; null when the store has no ledger.
      */
-    public static LedgerSnapshot of(Repository repository, BlobSource blobs, String storeKey,
-                                    RestoreRequest request, Instant since) throws IOException {
+    public static LedgerSnapshot of(
+            Repository repository, BlobSource blobs, String storeKey, RestoreRequest request, Instant since)
+            throws IOException {
         Map<String, Snapshot> current = SnapshotObjects.load(repository).current();
         StoreLedgers.Ledger ledger = StoreLedgers.of(current).get(storeKey);
         if (ledger == null) {
@@ -37,8 +38,8 @@ public final class DeletedMail {
         LedgerSnapshot best = null;
         for (String holder : ledger.holders()) {
             Snapshot carrier = current.get(holder);
-            LedgerSnapshot view = LedgerSnapshot.of(carrier, blobs, selects(request, since,
-                    new BaseNames(carrier.separator())));
+            LedgerSnapshot view =
+                    LedgerSnapshot.of(carrier, blobs, selects(request, since, new BaseNames(carrier.separator())));
             if (best == null || view.messages() > best.messages()) {
                 best = view;
             }
@@ -51,10 +52,13 @@ public final class DeletedMail {
         BaseNames bases = new BaseNames(snapshot.separator());
         boolean[] found = {false};
         ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
-            if (!found[0] && (request.mailbox() == null || request.mailbox().equals(f.key().mailbox()))
-                    && (request.folder() == null || request.folder().equals(f.key().folder()))) {
-                ChunkCursor.manifest(f.manifest(), blobs).forEachRemaining(p -> found[0] |= named(p.name(), p.guid(),
-                        request.base(), bases));
+            if (!found[0]
+                    && (request.mailbox() == null
+                            || request.mailbox().equals(f.key().mailbox()))
+                    && (request.folder() == null
+                            || request.folder().equals(f.key().folder()))) {
+                ChunkCursor.manifest(f.manifest(), blobs)
+                        .forEachRemaining(p -> found[0] |= named(p.name(), p.guid(), request.base(), bases));
             }
         });
         return found[0];
@@ -62,10 +66,12 @@ public final class DeletedMail {
 
     private static Predicate<GonePlacement> selects(RestoreRequest request, Instant since, BaseNames bases) {
         return g -> (since == null || g.goneBySeconds() >= since.getEpochSecond())
-                && (request.mailbox() == null || request.mailbox().equals(g.folder().mailbox()))
-                && (request.folder() == null || request.folder().equals(g.folder().folder()))
-                && (request.base() == null || named(g.placement().name(), g.placement().guid(), request.base(),
-                        bases));
+                && (request.mailbox() == null
+                        || request.mailbox().equals(g.folder().mailbox()))
+                && (request.folder() == null
+                        || request.folder().equals(g.folder().folder()))
+                && (request.base() == null
+                        || named(g.placement().name(), g.placement().guid(), request.base(), bases));
     }
 
     private static boolean named(String name, String guid, String message, BaseNames bases) {

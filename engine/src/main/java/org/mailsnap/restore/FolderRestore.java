@@ -28,9 +28,17 @@ import org.mailsnap.walk.FolderOutput;
  */
 final class FolderRestore implements FolderOutput {
     /** What every folder of one restore shares. */
-    record Run(RestoreRequest request, TargetPaths paths, TargetDirs dirs, MaildirFileWriter writer,
-               MessagePlanner planner, BoundedWorkers writes, RestoreTally report, BlobSource blobs,
-               char separator, MessageIndex messages) {}
+    record Run(
+            RestoreRequest request,
+            TargetPaths paths,
+            TargetDirs dirs,
+            MaildirFileWriter writer,
+            MessagePlanner planner,
+            BoundedWorkers writes,
+            RestoreTally report,
+            BlobSource blobs,
+            char separator,
+            MessageIndex messages) {}
 
     private final Run run;
     private final FolderEntry folder;
@@ -52,19 +60,21 @@ final class FolderRestore implements FolderOutput {
         FolderDirs dirs;
         try {
             List<String> notes = new ArrayList<>();
-            dirs = run.dirs().open(run.paths(), folder.key(), run.request().mode().exactCopy(), notes);
+            dirs = run.dirs()
+                    .open(run.paths(), folder.key(), run.request().mode().exactCopy(), notes);
             run.report().notes(notes);
         } catch (SymlinkRefusedException link) {
-            run.report().failure(link.getFile() + ": is a symbolic link, not followed; folder " + shown
-                    + " not restored");
+            run.report()
+                    .failure(link.getFile() + ": is a symbolic link, not followed; folder " + shown + " not restored");
             return null;
         } catch (NotDirectoryException other) {
             run.report().failure(other.getFile() + ": is not a directory; folder " + shown + " not restored");
             return null;
         } catch (NoSuchFileException gone) {
             // Created, then removed or renamed by someone else before it could be opened.
-            run.report().failure(gone.getFile() + ": is gone (removed or renamed while the restore opened it);"
-                    + " folder " + shown + " not restored");
+            run.report()
+                    .failure(gone.getFile() + ": is gone (removed or renamed while the restore opened it);" + " folder "
+                            + shown + " not restored");
             return null;
         }
         try {
@@ -130,16 +140,18 @@ final class FolderRestore implements FolderOutput {
     /** On a worker: one message file; content the repository cannot give back costs that file only. */
     private void write(DirHandle dest, String fileName, List<BlobId> chunks, Placement p) throws IOException {
         try {
-            if (run.request().mode() == RestoreMode.RESUME && run.writer().complete(dest, fileName,
-                    p.content().size())) {
+            if (run.request().mode() == RestoreMode.RESUME
+                    && run.writer().complete(dest, fileName, p.content().size())) {
                 run.report().messageSkipped();
                 return;
             }
-            run.report().messageWritten(run.writer().write(dirs.tmp, dest, fileName, chunks, p.content().size(),
-                    p.mtimeNanos()));
+            run.report()
+                    .messageWritten(run.writer()
+                            .write(dirs.tmp, dest, fileName, chunks, p.content().size(), p.mtimeNanos()));
         } catch (ContentUnavailableException | FileAlreadyExistsException e) {
-            run.report().failure(folder.key() + ": " + (p.inCur() ? "cur/" : "new/") + fileName + ": "
-                    + e.getMessage() + subjectOf(p));
+            run.report()
+                    .failure(folder.key() + ": " + (p.inCur() ? "cur/" : "new/") + fileName + ": " + e.getMessage()
+                            + subjectOf(p));
         }
     }
 
@@ -147,8 +159,11 @@ final class FolderRestore implements FolderOutput {
     private String subjectOf(Placement p) {
         try {
             String identity = p.identity(new BaseNames(run.separator()).baseOf(p.name()));
-            return run.messages().message(folder.key().mailbox(), identity).map(MessageInfo::subject)
-                    .map(subject -> " (Subject \"" + subject + "\")").orElse("");
+            return run.messages()
+                    .message(folder.key().mailbox(), identity)
+                    .map(MessageInfo::subject)
+                    .map(subject -> " (Subject \"" + subject + "\")")
+                    .orElse("");
         } catch (IOException e) {
             return ""; // the failure is reported all the same; the catalog's trouble is not this restore's
         }
@@ -157,8 +172,9 @@ final class FolderRestore implements FolderOutput {
     @Override
     public void manifestUnreadable(IOException unreadable) {
         // What the manifest listed before the damage is being written.
-        run.report().failure(folder.key() + ": its message list cannot be read (" + unreadable.getMessage()
-                + "); messages listed after the damage not restored");
+        run.report()
+                .failure(folder.key() + ": its message list cannot be read (" + unreadable.getMessage()
+                        + "); messages listed after the damage not restored");
     }
 
     @Override
@@ -166,8 +182,9 @@ final class FolderRestore implements FolderOutput {
         if (keywords != null) {
             run.report().notes(keywords.notes());
             if (queued + present > 0) {
-                run.report().note(folder.key() + ": " + queued + " restored, " + present
-                        + " skipped (base already in the mailbox)");
+                run.report()
+                        .note(folder.key() + ": " + queued + " restored, " + present
+                                + " skipped (base already in the mailbox)");
             }
         }
         dirs.release();

@@ -13,14 +13,13 @@ final class FreshBase {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String HOST = "mailsnap-restore";
 
-    private FreshBase() {
-    }
+    private FreshBase() {}
 
     /** A new base carrying the size fields of {@code oldBase} (everything from its first {@code ,}). */
     static String like(String oldBase, Instant now) {
         int comma = oldBase.indexOf(',');
         String sizes = comma < 0 ? "" : oldBase.substring(comma);
-        return now.getEpochSecond() + ".M" + now.getNano() / 1000 + "P" + ProcessHandle.current().pid() + "Q"
-                + SEQUENCE.incrementAndGet() + "." + HOST + sizes;
+        return now.getEpochSecond() + ".M" + now.getNano() / 1000 + "P"
+                + ProcessHandle.current().pid() + "Q" + SEQUENCE.incrementAndGet() + "." + HOST + sizes;
     }
 }

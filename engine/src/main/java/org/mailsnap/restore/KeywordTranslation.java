@@ -76,8 +76,8 @@ final class KeywordTranslation {
     /** One line per reason a keyword was not set, with the number of messages it was not set on. */
     List<String> notes() {
         List<String> notes = new ArrayList<>();
-        dropped.forEach((reason, count) -> notes.add(folder + ": " + reason + ": not set on " + count
-                + (count == 1 ? " message" : " messages")));
+        dropped.forEach((reason, count) ->
+                notes.add(folder + ": " + reason + ": not set on " + count + (count == 1 ? " message" : " messages")));
         return notes;
     }
 

@@ -15,8 +15,8 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
-import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.GonePlacement;
@@ -56,8 +56,8 @@ public final class LedgerSnapshot {
         ChunkCursor.ledger(carrier.ledger(), repository).forEachRemaining(g -> {
             if (wanted.test(g)) {
                 String guid = g.placement().identity(bases.baseOf(g.placement().name()));
-                latest.merge(g.folder().mailbox() + '\0' + guid, g,
-                        (a, b) -> b.goneBySeconds() > a.goneBySeconds() ? b : a);
+                latest.merge(
+                        g.folder().mailbox() + '\0' + guid, g, (a, b) -> b.goneBySeconds() > a.goneBySeconds() ? b : a);
             }
         });
         Map<FolderKey, TreeMap<String, Placement>> folders = new TreeMap<>();
@@ -68,8 +68,11 @@ public final class LedgerSnapshot {
         Map<FolderKey, List<ControlFile>> keywords = new HashMap<>();
         ChunkCursor.tree(carrier.tree(), repository).forEachRemaining(f -> {
             if (folders.containsKey(f.key())) {
-                keywords.put(f.key(), f.controlFiles().stream()
-                        .filter(c -> c.name().equals(ControlFiles.KEYWORDS)).toList());
+                keywords.put(
+                        f.key(),
+                        f.controlFiles().stream()
+                                .filter(c -> c.name().equals(ControlFiles.KEYWORDS))
+                                .toList());
             }
         });
         Map<BlobId, byte[]> chunks = new HashMap<>();
@@ -78,8 +81,8 @@ public final class LedgerSnapshot {
             chunks.put(id, bytes);
             return id;
         };
-        TreeWriter tree = new TreeWriter(new RecordChunker(new byte[32], ChunkerParams.RECORDS,
-                TreeWriter.TYPICAL_ENTRY_BYTES), memory);
+        TreeWriter tree = new TreeWriter(
+                new RecordChunker(new byte[32], ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), memory);
         long messages = 0;
         for (Map.Entry<FolderKey, TreeMap<String, Placement>> f : folders.entrySet()) {
             ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), bases, memory);
@@ -89,11 +92,24 @@ public final class LedgerSnapshot {
                 bytes += p.content().size();
             }
             messages += manifest.count();
-            tree.add(new FolderEntry(f.getKey(), 0, 0, manifest.count(), bytes, manifest.finish(),
+            tree.add(new FolderEntry(
+                    f.getKey(),
+                    0,
+                    0,
+                    manifest.count(),
+                    bytes,
+                    manifest.finish(),
                     keywords.getOrDefault(f.getKey(), List.of())));
         }
-        Snapshot view = new Snapshot(carrier.time(), carrier.host(), carrier.store(), carrier.separator(),
-                carrier.parent(), carrier.tags(), tree.finish(), carrier.stats());
+        Snapshot view = new Snapshot(
+                carrier.time(),
+                carrier.host(),
+                carrier.store(),
+                carrier.separator(),
+                carrier.parent(),
+                carrier.tags(),
+                tree.finish(),
+                carrier.stats());
         BlobSource both = id -> {
             byte[] held = chunks.get(id);
             return held != null ? held : repository.get(id);
@@ -120,7 +136,8 @@ public final class LedgerSnapshot {
     public List<String> mailboxes() throws IOException {
         List<String> mailboxes = new ArrayList<>();
         ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
-            if (mailboxes.isEmpty() || !mailboxes.get(mailboxes.size() - 1).equals(f.key().mailbox())) {
+            if (mailboxes.isEmpty()
+                    || !mailboxes.get(mailboxes.size() - 1).equals(f.key().mailbox())) {
                 mailboxes.add(f.key().mailbox());
             }
         });

@@ -33,6 +33,7 @@ import org.mailsnap.snapshot.BlobSource;
 final class MaildirFileWriter {
     /** Files as the JDK creates them: {@code 0666} less the umask. */
     private static final int FILE_MODE = 0666;
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final int MAX_TMP_ATTEMPTS = 100;
 
@@ -49,7 +50,10 @@ final class MaildirFileWriter {
     private final Supplier<String> tmpNames;
 
     MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable) {
-        this(blobs, owner, durable,
+        this(
+                blobs,
+                owner,
+                durable,
                 () -> "mailsnap-restore." + ProcessHandle.current().pid() + "." + SEQUENCE.incrementAndGet());
     }
 
@@ -94,9 +98,12 @@ final class MaildirFileWriter {
         if (attributes.isRegularFile() && attributes.size() == size) {
             return true;
         }
-        throw new FileAlreadyExistsException(dir.shown(name), null, attributes.isRegularFile()
-                ? "exists with " + attributes.size() + " bytes, the snapshot has " + size + "; not replaced"
-                : "exists and is not a regular file; not replaced");
+        throw new FileAlreadyExistsException(
+                dir.shown(name),
+                null,
+                attributes.isRegularFile()
+                        ? "exists with " + attributes.size() + " bytes, the snapshot has " + size + "; not replaced"
+                        : "exists and is not a regular file; not replaced");
     }
 
     /**
@@ -123,8 +130,10 @@ final class MaildirFileWriter {
                     }
                 }
                 if (written != expectedSize) {
-                    throw new ContentUnavailableException("its blobs hold " + written
-                            + " bytes, the snapshot says " + expectedSize + " (damaged repository?)", null);
+                    throw new ContentUnavailableException(
+                            "its blobs hold " + written + " bytes, the snapshot says " + expectedSize
+                                    + " (damaged repository?)",
+                            null);
                 }
                 if (durable) {
                     ch.force(true);
@@ -161,8 +170,10 @@ final class MaildirFileWriter {
                 return new Temporary(name, tmp.createFile(name, FILE_MODE));
             } catch (FileAlreadyExistsException taken) {
                 if (attempt == MAX_TMP_ATTEMPTS) {
-                    throw new FileAlreadyExistsException(tmp.shown(name), null, MAX_TMP_ATTEMPTS
-                            + " temporary names in a row exist already; not restored");
+                    throw new FileAlreadyExistsException(
+                            tmp.shown(name),
+                            null,
+                            MAX_TMP_ATTEMPTS + " temporary names in a row exist already; not restored");
                 }
             }
         }

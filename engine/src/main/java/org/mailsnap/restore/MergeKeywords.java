@@ -22,10 +22,11 @@ import org.mailsnap.walk.CapturedKeywords;
 final class MergeKeywords {
     private MergeKeywords() {}
 
-    static KeywordTranslation translation(FolderEntry folder, DirHandle liveFolder, BlobSource blobs, char separator,
-                                          RestoreTally report) throws IOException {
-        return new KeywordTranslation(folder.key().toString(), separator, snapshot(folder, blobs, report),
-                live(liveFolder));
+    static KeywordTranslation translation(
+            FolderEntry folder, DirHandle liveFolder, BlobSource blobs, char separator, RestoreTally report)
+            throws IOException {
+        return new KeywordTranslation(
+                folder.key().toString(), separator, snapshot(folder, blobs, report), live(liveFolder));
     }
 
     /** The snapshot's keywords; damage costs the keyword letters of the folder's messages, not the restore. */
@@ -45,11 +46,12 @@ final class MergeKeywords {
     private static Keywords live(DirHandle dir) throws IOException {
         Path file = dir.entry(ControlFiles.KEYWORDS);
         try {
-            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isRegularFile()) {
                 return null;
             }
-            try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            try (SeekableByteChannel ch =
+                    Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 Channels.newInputStream(ch).transferTo(bytes);
                 return Keywords.parse(bytes.toByteArray(), dir.shown(ControlFiles.KEYWORDS));

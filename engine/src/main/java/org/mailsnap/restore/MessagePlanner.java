@@ -39,8 +39,9 @@ record MessagePlanner(RestoreMode mode, BaseNames bases, ExistingBases existing,
         }
         String renamed = free + name.substring(base.length());
         report.note("restored " + shown(folder) + "/" + p.name() + " as " + renamed
-                + (free.equals(usableGuid) ? ": under its Dovecot GUID, which Dovecot will report again"
-                : ": the folder's uidlist still lists its base (an expunged message would reappear)"));
+                + (free.equals(usableGuid)
+                        ? ": under its Dovecot GUID, which Dovecot will report again"
+                        : ": the folder's uidlist still lists its base (an expunged message would reappear)"));
         return renamed;
     }
 

@@ -24,8 +24,13 @@ record RestoreFolder(List<String> levels) {
     static RestoreFolder parse(String name) {
         List<String> levels = new ArrayList<>();
         for (String level : name.split("/", -1)) {
-            if (level.isEmpty() || level.indexOf('.') >= 0 || level.startsWith("~") || level.indexOf('\0') >= 0
-                    || level.indexOf('\n') >= 0 || level.indexOf('\r') >= 0 || level.indexOf('\t') >= 0) {
+            if (level.isEmpty()
+                    || level.indexOf('.') >= 0
+                    || level.startsWith("~")
+                    || level.indexOf('\0') >= 0
+                    || level.indexOf('\n') >= 0
+                    || level.indexOf('\r') >= 0
+                    || level.indexOf('\t') >= 0) {
                 throw new IllegalArgumentException("cannot restore into the folder '" + name + "': each level"
                         + " between '/' must be non-empty, without '.', tab or line breaks, and not start with '~'");
             }

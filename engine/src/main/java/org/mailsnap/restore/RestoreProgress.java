@@ -10,6 +10,7 @@ public final class RestoreProgress {
     public final Counter foldersTotal = new Counter();
     /** Folders whose messages are being or have been written. */
     public final Counter foldersDone = new Counter();
+
     public final Counter messagesWritten = new Counter();
     public final Counter bytesWritten = new Counter();
     /** Messages not written: the mailbox has them already (merge), or an earlier run wrote them whole (resume). */

@@ -14,12 +14,12 @@ import java.nio.file.Path;
  * @param asFolder with {@link RestoreMode#AS_FOLDER}: the new folder's name as the user sees it, levels separated by
  *                 {@code /} ({@code Restored/2026-12-01 10:00}); null otherwise
  */
-public record RestoreRequest(String mailbox, String folder, String base, Path target, RestoreMode mode,
-                             String asFolder) {
+public record RestoreRequest(
+        String mailbox, String folder, String base, Path target, RestoreMode mode, String asFolder) {
     public RestoreRequest {
         if (mode != RestoreMode.EMPTY_TARGET && mailbox == null) {
-            throw new IllegalArgumentException("a " + (mode == RestoreMode.MERGE ? "merge" : "restore as a folder")
-                    + " needs one mailbox");
+            throw new IllegalArgumentException(
+                    "a " + (mode == RestoreMode.MERGE ? "merge" : "restore as a folder") + " needs one mailbox");
         }
         if ((mode == RestoreMode.AS_FOLDER) != (asFolder != null)) {
             throw new IllegalArgumentException("a folder name goes with, and only with, a restore as a folder");

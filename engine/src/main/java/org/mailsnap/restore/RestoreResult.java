@@ -15,8 +15,14 @@ import java.util.List;
  * @param failures       one line per file or folder not restored (content the repository could not give back, a
  *                       symbolic link where a folder or {@code cur/ new/ tmp/} should be): a partial restore
  */
-public record RestoreResult(long folders, long messages, long bytes, long skipped, long controlFiles,
-                            List<String> notes, List<String> failures) {
+public record RestoreResult(
+        long folders,
+        long messages,
+        long bytes,
+        long skipped,
+        long controlFiles,
+        List<String> notes,
+        List<String> failures) {
     public RestoreResult {
         notes = List.copyOf(notes);
         failures = List.copyOf(failures);

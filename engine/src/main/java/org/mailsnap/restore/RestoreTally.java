@@ -50,7 +50,13 @@ final class RestoreTally {
     RestoreResult result(long folders) {
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
-        return new RestoreResult(folders, progress.messagesWritten.get(), progress.bytesWritten.get(),
-                progress.messagesSkipped.get(), controlFiles.get(), notes, sorted);
+        return new RestoreResult(
+                folders,
+                progress.messagesWritten.get(),
+                progress.bytesWritten.get(),
+                progress.messagesSkipped.get(),
+                controlFiles.get(),
+                notes,
+                sorted);
     }
 }

@@ -73,17 +73,24 @@ public final class Restorer {
         RestoreFolder asFolder = request.asFolder() == null ? null : RestoreFolder.parse(request.asFolder());
         try (DirHandle root = RestoreTarget.open(target, request.mode(), asFolder)) {
             Ownership owner = Ownership.of(root);
-            MaildirFileWriter writer = new MaildirFileWriter(blobs, owner, request.mode().live());
+            MaildirFileWriter writer =
+                    new MaildirFileWriter(blobs, owner, request.mode().live());
             BaseNames bases = new BaseNames(snapshot.separator());
-            ExistingBases existing = request.mode() == RestoreMode.MERGE
-                    ? ExistingBases.scan(target, bases) : ExistingBases.none();
+            ExistingBases existing =
+                    request.mode() == RestoreMode.MERGE ? ExistingBases.scan(target, bases) : ExistingBases.none();
             RestoreTally report = new RestoreTally(progress);
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
-                FolderRestore.Run run = new FolderRestore.Run(request,
+                FolderRestore.Run run = new FolderRestore.Run(
+                        request,
                         new TargetPaths(target, request.mailbox() != null, asFolder),
-                        new TargetDirs(root, writer, hook), writer,
-                        new MessagePlanner(request.mode(), bases, existing, report), writes, report, blobs,
-                        snapshot.separator(), messages);
+                        new TargetDirs(root, writer, hook),
+                        writer,
+                        new MessagePlanner(request.mode(), bases, existing, report),
+                        writes,
+                        report,
+                        blobs,
+                        snapshot.separator(),
+                        messages);
                 walker.walk(folders, selection, folder -> {
                     progress.foldersDone.increment();
                     return FolderRestore.begin(run, folder);
@@ -92,7 +99,8 @@ public final class Restorer {
             }
             if (asFolder != null) {
                 List<List<String>> subscribe = new ArrayList<>();
-                folders.forEach(f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
+                folders.forEach(
+                        f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
                 Subscriptions.add(root, subscribe, owner);
                 report.note("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
                         + (folders.size() == 1 ? "" : "s") + ", subscribed)");

@@ -63,8 +63,8 @@ final class Subscriptions {
                     out.write('\n');
                 }
             }
-            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel ch = FileChannel.open(
+                    lock, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
                 ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -85,8 +85,13 @@ final class Subscriptions {
         Instant deadline = Instant.now().plus(WAIT);
         while (true) {
             try {
-                Files.newByteChannel(lock, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS)).close();
+                Files.newByteChannel(
+                                lock,
+                                Set.of(
+                                        StandardOpenOption.CREATE_NEW,
+                                        StandardOpenOption.WRITE,
+                                        LinkOption.NOFOLLOW_LINKS))
+                        .close();
                 return;
             } catch (FileAlreadyExistsException held) {
                 try {
@@ -139,7 +144,9 @@ final class Subscriptions {
     static String v2Line(List<String> levels) {
         List<String> escaped = new ArrayList<>();
         for (String level : levels) {
-            escaped.add(level.replace("\u0001", "\u00011").replace("\t", "\u0001t").replace("\r", "\u0001r")
+            escaped.add(level.replace("\u0001", "\u00011")
+                    .replace("\t", "\u0001t")
+                    .replace("\r", "\u0001r")
                     .replace("\n", "\u0001n"));
         }
         return String.join("\t", escaped);

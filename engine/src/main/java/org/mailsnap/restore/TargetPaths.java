@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.model.FolderKey;
-import org.mailsnap.model.NameBytes;
 
 /**
  * Maps folders to the directory names walked from the target, one name at a time, and refuses any that would leave
@@ -56,8 +55,7 @@ final class TargetPaths {
         List<String> names = new ArrayList<>();
         for (String name : path.split("/", -1)) {
             if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
-                throw new IOException("refusing to restore " + key + ": '" + path
-                        + "' is not a plain relative path");
+                throw new IOException("refusing to restore " + key + ": '" + path + "' is not a plain relative path");
             }
             names.add(name);
         }
@@ -66,7 +64,10 @@ final class TargetPaths {
 
     /** A file name directly in a directory, validated when it was decoded; checked again here. */
     static String fileName(String name) throws IOException {
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.indexOf('/') >= 0
                 || name.indexOf('\0') >= 0) {
             throw new IOException("refusing to write outside the restore target: file name '" + name + "'");
         }

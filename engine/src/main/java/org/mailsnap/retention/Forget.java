@@ -66,7 +66,7 @@ public final class Forget {
             throws IOException {
         Map<String, List<Candidate>> groups = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
-        Map<String, Candidate> newest = new HashMap<>();   // per store (host:path), whatever the grouping
+        Map<String, Candidate> newest = new HashMap<>(); // per store (host:path), whatever the grouping
         SnapshotObjects objects = SnapshotObjects.load(repository);
         objects.unreadable().forEach((id, e) -> unreadable.add(id + ": " + e.getMessage()));
         Map<String, Snapshot> current = objects.current();
@@ -74,7 +74,9 @@ public final class Forget {
             String id = e.getKey();
             Snapshot s = e.getValue();
             String key = groupBy.key(s.host(), s.store());
-            newest.merge(s.storeKey(), new Candidate(id, s.time(), key, s.tags()),
+            newest.merge(
+                    s.storeKey(),
+                    new Candidate(id, s.time(), key, s.tags()),
                     (a, b) -> b.time().isAfter(a.time()) ? b : a);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(id, s.time(), key, s.tags()));
         }
@@ -86,11 +88,14 @@ public final class Forget {
             ledgers.values().forEach(l -> ledgerHolders.addAll(l.holders()));
         }
         List<ForgetPlan.Group> planned = new ArrayList<>();
-        groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(key,
-                keepAlso(keepAlso(policy.apply(candidates, zone), keptFor, "newest of its store"), ledgerHolders,
+        groups.forEach((key, candidates) -> planned.add(new ForgetPlan.Group(
+                key,
+                keepAlso(
+                        keepAlso(policy.apply(candidates, zone), keptFor, "newest of its store"),
+                        ledgerHolders,
                         "deleted-mail ledger"))));
-        List<LedgerPlan> ledgerPlans = deletedWithin == null ? List.of()
-                : ledgerPlans(current, planned, ledgers, deletedWithin, zone);
+        List<LedgerPlan> ledgerPlans =
+                deletedWithin == null ? List.of() : ledgerPlans(current, planned, ledgers, deletedWithin, zone);
         return new ForgetPlan(planned, unreadable, objects.superseded(), ledgerPlans);
     }
 
@@ -113,9 +118,12 @@ public final class Forget {
     }
 
     /** Per store, its snapshots oldest first as decided, its current ledger and the window's start. */
-    private static List<LedgerPlan> ledgerPlans(Map<String, Snapshot> current, List<ForgetPlan.Group> planned,
-                                                Map<String, StoreLedgers.Ledger> ledgers, KeepWithin window,
-                                                ZoneId zone) {
+    private static List<LedgerPlan> ledgerPlans(
+            Map<String, Snapshot> current,
+            List<ForgetPlan.Group> planned,
+            Map<String, StoreLedgers.Ledger> ledgers,
+            KeepWithin window,
+            ZoneId zone) {
         Map<String, Boolean> kept = new HashMap<>();
         planned.forEach(g -> g.decisions().forEach(d -> kept.put(d.snapshot().id(), d.keep())));
         Map<String, List<LedgerPlan.StoreSnapshot>> stores = new TreeMap<>();
@@ -123,7 +131,8 @@ public final class Forget {
                 .add(new LedgerPlan.StoreSnapshot(id, s, kept.get(id))));
         List<LedgerPlan> plans = new ArrayList<>();
         stores.forEach((store, snapshots) -> {
-            snapshots.sort(Comparator.comparing((LedgerPlan.StoreSnapshot s) -> s.snapshot().time())
+            snapshots.sort(Comparator.comparing(
+                            (LedgerPlan.StoreSnapshot s) -> s.snapshot().time())
                     .thenComparing(LedgerPlan.StoreSnapshot::id));
             Snapshot newest = snapshots.get(snapshots.size() - 1).snapshot();
             long windowStart = window.before(newest.time().atZone(zone)).toEpochSecond();
@@ -185,7 +194,8 @@ public final class Forget {
             // oldest first: a removed snapshot's successor is then still present when its own turn comes, so a
             // forget run again after a kill finds each departure between the same two snapshots as this one did
             List<Decision> removed = new ArrayList<>(plan.removed());
-            removed.sort(Comparator.comparing((Decision d) -> d.snapshot().time()).thenComparing(d -> d.snapshot().id()));
+            removed.sort(Comparator.comparing((Decision d) -> d.snapshot().time())
+                    .thenComparing(d -> d.snapshot().id()));
             for (Decision d : removed) {
                 lock.checkHeld();
                 repository.objects().delete(ObjectKind.SNAPSHOT, d.snapshot().id());

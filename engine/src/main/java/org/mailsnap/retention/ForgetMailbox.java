@@ -102,12 +102,16 @@ public final class ForgetMailbox {
                     tree.add(folder);
                 }
                 List<BlobId> treeIds = tree.finish();
-                Optional<List<BlobId>> ledger = inLedger
-                        ? Optional.of(ledgerWithout(original, mailbox, blobs)) : original.deleted();
+                Optional<List<BlobId>> ledger =
+                        inLedger ? Optional.of(ledgerWithout(original, mailbox, blobs)) : original.deleted();
                 blobs.flush();
                 // 3.2 the replacement, then 3.3 what it replaces
-                String id = repository.objects().save(ObjectKind.SNAPSHOT,
-                        SnapshotCodec.encode(replacement(e.getKey(), original, mailbox, split, treeIds, ledger)));
+                String id = repository
+                        .objects()
+                        .save(
+                                ObjectKind.SNAPSHOT,
+                                SnapshotCodec.encode(
+                                        replacement(e.getKey(), original, mailbox, split, treeIds, ledger)));
                 for (String older : original.supersedes()) {
                     repository.objects().delete(ObjectKind.SNAPSHOT, older); // gone already: harmless
                 }
@@ -115,13 +119,18 @@ public final class ForgetMailbox {
                 replaced.add(Map.entry(e.getKey(), id));
                 progress.accept(replaced.size());
             }
-            return new Result(replaced, leftovers.size(), objects.unreadable().entrySet().stream()
-                    .map(u -> u.getKey() + ": " + u.getValue().getMessage()).toList());
+            return new Result(
+                    replaced,
+                    leftovers.size(),
+                    objects.unreadable().entrySet().stream()
+                            .map(u -> u.getKey() + ": " + u.getValue().getMessage())
+                            .toList());
         }
     }
 
     private static List<Map.Entry<String, Snapshot>> oldestFirst(SnapshotObjects objects) {
-        List<Map.Entry<String, Snapshot>> all = new ArrayList<>(objects.current().entrySet());
+        List<Map.Entry<String, Snapshot>> all =
+                new ArrayList<>(objects.current().entrySet());
         all.sort(Comparator.comparing(e -> e.getValue().time()));
         return all;
     }
@@ -132,7 +141,8 @@ public final class ForgetMailbox {
     private static Split foldersWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
         List<FolderEntry> kept = new ArrayList<>();
         List<FolderEntry> removed = new ArrayList<>();
-        ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
+        ChunkCursor.tree(snapshot.tree(), blobs::get)
+                .forEachRemaining(f -> (f.key().mailbox().equals(mailbox) ? removed : kept).add(f));
         return new Split(kept, removed);
     }
 
@@ -149,8 +159,8 @@ public final class ForgetMailbox {
 
     /** Writes the snapshot's ledger without {@code mailbox}'s entries (cut as before); returns its chunk ids. */
     private List<BlobId> ledgerWithout(Snapshot snapshot, String mailbox, BlobStore blobs) throws IOException {
-        LedgerWriter ledger = new LedgerWriter(LedgerWriter.chunker(repository.chunkerSeed()),
-                new BaseNames(snapshot.separator()), blobs::put);
+        LedgerWriter ledger = new LedgerWriter(
+                LedgerWriter.chunker(repository.chunkerSeed()), new BaseNames(snapshot.separator()), blobs::put);
         ChunkCursor<GonePlacement> entries = ChunkCursor.ledger(snapshot.ledger(), blobs::get);
         for (GonePlacement g = entries.next(); g != null; g = entries.next()) {
             if (!g.folder().mailbox().equals(mailbox)) {
@@ -164,31 +174,57 @@ public final class ForgetMailbox {
      * The original's time, host, store and tags, the kept folders, its figures less the removed folders', and its
      * deleted-mail ledger ({@code ledger}: without the mailbox's entries) if it carries one.
      */
-    private static Snapshot replacement(String originalId, Snapshot original, String mailbox, Split split,
-                                        List<BlobId> tree, Optional<List<BlobId>> ledger) {
+    private static Snapshot replacement(
+            String originalId,
+            Snapshot original,
+            String mailbox,
+            Split split,
+            List<BlobId> tree,
+            Optional<List<BlobId>> ledger) {
         SnapshotStats st = original.stats();
         long folders = split.removed().size();
-        long messages = split.removed().stream().mapToLong(FolderEntry::messages).sum();
+        long messages =
+                split.removed().stream().mapToLong(FolderEntry::messages).sum();
         long bytes = split.removed().stream().mapToLong(FolderEntry::bytes).sum();
-        List<String> failed = st.failedMailboxes().stream().filter(m -> !m.equals(mailbox)).toList();
+        List<String> failed =
+                st.failedMailboxes().stream().filter(m -> !m.equals(mailbox)).toList();
         long mailboxes = split.removed().isEmpty() ? st.mailboxes() : Math.max(0, st.mailboxes() - 1);
-        SnapshotStats stats = new SnapshotStats(mailboxes, st.folders() - folders,
-                st.messages() - messages, st.bytes() - bytes, st.newMessages(), st.newBytes(), st.storedBytes(),
-                st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos(), failed);
+        SnapshotStats stats = new SnapshotStats(
+                mailboxes,
+                st.folders() - folders,
+                st.messages() - messages,
+                st.bytes() - bytes,
+                st.newMessages(),
+                st.newBytes(),
+                st.storedBytes(),
+                st.lockHoldMaxNanos(),
+                st.lockHoldTotalNanos(),
+                st.durationNanos(),
+                failed);
         List<String> supersedes = new ArrayList<>();
         supersedes.add(originalId);
         supersedes.addAll(original.supersedes());
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
-        return new Snapshot(original.time(), original.host(), original.store(), original.separator(),
-                original.parent(), original.tags(), tree, stats, supersedes, new ArrayList<>(removed), ledger);
+        return new Snapshot(
+                original.time(),
+                original.host(),
+                original.store(),
+                original.separator(),
+                original.parent(),
+                original.tags(),
+                tree,
+                stats,
+                supersedes,
+                new ArrayList<>(removed),
+                ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
     private record TreeWriterFactory(byte[] seed, BlobStore blobs) {
         TreeWriter create() {
-            return new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES),
-                    blobs::put);
+            return new TreeWriter(
+                    new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
         }
     }
 }

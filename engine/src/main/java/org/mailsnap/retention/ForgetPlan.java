@@ -14,8 +14,8 @@ import java.util.List;
  * @param ledgers    with {@code --keep-deleted-within}: each store's deleted-mail ledger to write before any
  *                   snapshot is deleted; else empty
  */
-public record ForgetPlan(List<Group> groups, List<String> unreadable, List<String> superseded,
-                         List<LedgerPlan> ledgers) {
+public record ForgetPlan(
+        List<Group> groups, List<String> unreadable, List<String> superseded, List<LedgerPlan> ledgers) {
     public ForgetPlan {
         groups = List.copyOf(groups);
         unreadable = List.copyOf(unreadable);
@@ -31,10 +31,16 @@ public record ForgetPlan(List<Group> groups, List<String> unreadable, List<Strin
     }
 
     public List<Decision> removed() {
-        return groups.stream().flatMap(g -> g.decisions().stream()).filter(d -> !d.keep()).toList();
+        return groups.stream()
+                .flatMap(g -> g.decisions().stream())
+                .filter(d -> !d.keep())
+                .toList();
     }
 
     public List<Decision> kept() {
-        return groups.stream().flatMap(g -> g.decisions().stream()).filter(Decision::keep).toList();
+        return groups.stream()
+                .flatMap(g -> g.decisions().stream())
+                .filter(Decision::keep)
+                .toList();
     }
 }

@@ -119,8 +119,8 @@ final class GoneScan {
      * kept (the tighter bound), and of equals the carried entry (so counts say what is new).
      */
     private List<Found> oneOfEachDeparture(List<Found> found) {
-        found.sort(Comparator.<Found, String>comparing(f -> bases.baseOf(f.entry().placement().name()),
-                        org.mailsnap.model.BaseNames.ORDER)
+        found.sort(Comparator.<Found, String>comparing(
+                        f -> bases.baseOf(f.entry().placement().name()), org.mailsnap.model.BaseNames.ORDER)
                 .thenComparingLong(f -> f.entry().lastSeenSeconds())
                 .thenComparingLong(f -> f.entry().goneBySeconds())
                 .thenComparing(f -> !f.carried()));
@@ -141,11 +141,12 @@ final class GoneScan {
     private void diff(FolderKey folder, FolderEntry before, FolderEntry after, Pair pair, List<Found> found)
             throws IOException {
         ChunkCursor<Placement> was = ChunkCursor.manifest(before.manifest(), metadata);
-        ChunkCursor<Placement> is = after == null ? ChunkCursor.empty() : ChunkCursor.manifest(after.manifest(),
-                metadata);
+        ChunkCursor<Placement> is =
+                after == null ? ChunkCursor.empty() : ChunkCursor.manifest(after.manifest(), metadata);
         for (Placement p = was.next(); p != null; p = was.next()) {
             String base = bases.baseOf(p.name());
-            while (is.peek() != null && BaseNames.ORDER.compare(bases.baseOf(is.peek().name()), base) < 0) {
+            while (is.peek() != null
+                    && BaseNames.ORDER.compare(bases.baseOf(is.peek().name()), base) < 0) {
                 is.next();
             }
             if (is.peek() == null || !bases.baseOf(is.peek().name()).equals(base)) {

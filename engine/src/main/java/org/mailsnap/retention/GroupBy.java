@@ -19,8 +19,9 @@ public enum GroupBy {
             case "host" -> HOST;
             case "path" -> PATH;
             case "none", "" -> NONE;
-            default -> throw new IllegalArgumentException("--group-by takes host, path, host,path or none, not '"
-                    + text + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "--group-by takes host, path, host,path or none, not '" + text + "'");
         };
     }
 

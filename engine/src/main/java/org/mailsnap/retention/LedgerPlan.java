@@ -14,8 +14,8 @@ import org.mailsnap.snapshot.Snapshot;
  * @param current            the store's ledger now, or null when it has none
  * @param windowStartSeconds entries that left their folder before this (seconds since the epoch) expire
  */
-public record LedgerPlan(String store, List<StoreSnapshot> snapshots, StoreLedgers.Ledger current,
-                         long windowStartSeconds) {
+public record LedgerPlan(
+        String store, List<StoreSnapshot> snapshots, StoreLedgers.Ledger current, long windowStartSeconds) {
     public LedgerPlan {
         snapshots = List.copyOf(snapshots);
         if (snapshots.isEmpty() || !snapshots.get(snapshots.size() - 1).kept()) {

@@ -29,8 +29,15 @@ public record RetentionPolicy(int last, Map<Bucket, Integer> counts, KeepWithin 
     }
 
     /** {@code last, hourly, daily, weekly, monthly, yearly}: each 0 (off), positive, or -1 (unlimited). */
-    public static RetentionPolicy of(int last, int hourly, int daily, int weekly, int monthly, int yearly,
-            KeepWithin within, List<String> tags) {
+    public static RetentionPolicy of(
+            int last,
+            int hourly,
+            int daily,
+            int weekly,
+            int monthly,
+            int yearly,
+            KeepWithin within,
+            List<String> tags) {
         Map<Bucket, Integer> counts = new EnumMap<>(Bucket.class);
         counts.put(Bucket.HOURLY, hourly);
         counts.put(Bucket.DAILY, daily);
@@ -96,8 +103,8 @@ public record RetentionPolicy(int last, Map<Bucket, Integer> counts, KeepWithin 
     }
 
     /** Newest first: keep a snapshot whose bucket differs from the last one this rule kept, while count lasts. */
-    private static void applyBucket(Bucket bucket, int count, List<Candidate> sorted, List<List<String>> reasons,
-            ZoneId zone) {
+    private static void applyBucket(
+            Bucket bucket, int count, List<Candidate> sorted, List<List<String>> reasons, ZoneId zone) {
         int left = count;
         Long lastKept = null;
         int oldest = sorted.size() - 1;

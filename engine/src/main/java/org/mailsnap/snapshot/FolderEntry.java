@@ -15,8 +15,14 @@ import org.mailsnap.model.FolderKey;
  * @param manifest         the manifest's chunk ids, in order
  * @param controlFiles     the folder directory's kept control files, sorted by name
  */
-public record FolderEntry(FolderKey key, long newDirMtimeNanos, long curDirMtimeNanos, long messages, long bytes,
-                          List<BlobId> manifest, List<ControlFile> controlFiles) {
+public record FolderEntry(
+        FolderKey key,
+        long newDirMtimeNanos,
+        long curDirMtimeNanos,
+        long messages,
+        long bytes,
+        List<BlobId> manifest,
+        List<ControlFile> controlFiles) {
     public FolderEntry {
         manifest = List.copyOf(manifest);
         controlFiles = List.copyOf(controlFiles);

@@ -19,15 +19,17 @@ import org.mailsnap.model.Placement;
 public record GonePlacement(FolderKey folder, Placement placement, long lastSeenSeconds, long goneBySeconds) {
     public GonePlacement {
         if (goneBySeconds < lastSeenSeconds) {
-            throw new IllegalArgumentException("gone by " + goneBySeconds + " before last seen " + lastSeenSeconds
-                    + " for " + placement.name());
+            throw new IllegalArgumentException(
+                    "gone by " + goneBySeconds + " before last seen " + lastSeenSeconds + " for " + placement.name());
         }
     }
 
     /** The ledger's order within one folder: base (bytes), then gone-by time, then last-seen time. */
     public static Comparator<GonePlacement> orderInFolder(BaseNames bases) {
-        return Comparator.<GonePlacement, String>comparing(g -> bases.baseOf(g.placement().name()), BaseNames.ORDER)
-                .thenComparingLong(GonePlacement::goneBySeconds).thenComparingLong(GonePlacement::lastSeenSeconds);
+        return Comparator.<GonePlacement, String>comparing(
+                        g -> bases.baseOf(g.placement().name()), BaseNames.ORDER)
+                .thenComparingLong(GonePlacement::goneBySeconds)
+                .thenComparingLong(GonePlacement::lastSeenSeconds);
     }
 
     /**
@@ -35,7 +37,8 @@ public record GonePlacement(FolderKey folder, Placement placement, long lastSeen
      * snapshot. (Their gone-by times differ when one was found after the snapshots in between were forgotten.)
      */
     public boolean sameDeparture(GonePlacement other, BaseNames bases) {
-        return folder.equals(other.folder) && lastSeenSeconds == other.lastSeenSeconds
+        return folder.equals(other.folder)
+                && lastSeenSeconds == other.lastSeenSeconds
                 && bases.baseOf(placement.name()).equals(bases.baseOf(other.placement.name()));
     }
 

@@ -37,13 +37,17 @@ public final class LedgerWriter {
     /** Appends an entry; entries must come in strictly increasing {@link GonePlacement#order}. */
     public void add(GonePlacement entry) throws IOException {
         if (last != null && order.compare(last, entry) >= 0) {
-            throw new IllegalArgumentException("ledger entries out of order: " + last.placement().name() + " in "
-                    + last.folder() + " then " + entry.placement().name() + " in " + entry.folder());
+            throw new IllegalArgumentException(
+                    "ledger entries out of order: " + last.placement().name() + " in " + last.folder() + " then "
+                            + entry.placement().name() + " in " + entry.folder());
         }
         last = entry;
         LedgerCodec.writeEntry(chunks.buffer(), entry);
         count++;
-        chunks.recordEnded(entry.folder().mailbox() + '\0' + entry.folder().folder() + '\0'
+        chunks.recordEnded(entry.folder().mailbox()
+                + '\0'
+                + entry.folder().folder()
+                + '\0'
                 + bases.baseOf(entry.placement().name()));
     }
 

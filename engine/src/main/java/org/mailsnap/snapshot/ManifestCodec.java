@@ -50,8 +50,8 @@ final class ManifestCodec {
 
     /** One entry of a chunk of {@code version}; a ledger entry holds one too ({@link LedgerCodec}). */
     static Placement readEntry(ByteReader in, int version) throws CorruptDataException {
-        String name = SafeNames.fileName(version == 1 ? in.string(MAX_NAME_BYTES, "name")
-                : in.name(MAX_NAME_BYTES, "name"), "message file");
+        String name = SafeNames.fileName(
+                version == 1 ? in.string(MAX_NAME_BYTES, "name") : in.name(MAX_NAME_BYTES, "name"), "message file");
         String guid = version == 1 ? "" : guid(in, in.name(MAX_NAME_BYTES, "guid"), name);
         int where = in.u8("new/cur");
         if (where > 1) {
@@ -66,8 +66,8 @@ final class ManifestCodec {
 
     private static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
         if (guid.indexOf('/') >= 0 || guid.indexOf('\0') >= 0 || guid.indexOf('\n') >= 0 || guid.indexOf('\r') >= 0) {
-            throw in.corrupt("unsafe GUID rejected for " + SafeNames.printable(name) + ": "
-                    + SafeNames.printable(guid));
+            throw in.corrupt(
+                    "unsafe GUID rejected for " + SafeNames.printable(name) + ": " + SafeNames.printable(guid));
         }
         return guid;
     }

@@ -24,9 +24,18 @@ import org.mailsnap.model.BlobId;
  *                   written by {@code forget --keep-deleted-within}, records version 4; the list may be empty: the
  *                   ledger is empty as of this snapshot), else empty
  */
-public record Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
-                       List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed,
-                       Optional<List<BlobId>> deleted) {
+public record Snapshot(
+        Instant time,
+        String host,
+        String store,
+        char separator,
+        String parent,
+        List<String> tags,
+        List<BlobId> tree,
+        SnapshotStats stats,
+        List<String> supersedes,
+        List<String> removed,
+        Optional<List<BlobId>> deleted) {
     public Snapshot {
         tags = List.copyOf(tags);
         tree = List.copyOf(tree);
@@ -39,14 +48,30 @@ public record Snapshot(Instant time, String host, String store, char separator, 
     }
 
     /** A snapshot without a deleted-mail ledger. */
-    public Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
-                    List<BlobId> tree, SnapshotStats stats, List<String> supersedes, List<String> removed) {
+    public Snapshot(
+            Instant time,
+            String host,
+            String store,
+            char separator,
+            String parent,
+            List<String> tags,
+            List<BlobId> tree,
+            SnapshotStats stats,
+            List<String> supersedes,
+            List<String> removed) {
         this(time, host, store, separator, parent, tags, tree, stats, supersedes, removed, Optional.empty());
     }
 
     /** A backup's snapshot: it replaces none. */
-    public Snapshot(Instant time, String host, String store, char separator, String parent, List<String> tags,
-                    List<BlobId> tree, SnapshotStats stats) {
+    public Snapshot(
+            Instant time,
+            String host,
+            String store,
+            char separator,
+            String parent,
+            List<String> tags,
+            List<BlobId> tree,
+            SnapshotStats stats) {
         this(time, host, store, separator, parent, tags, tree, stats, List.of(), List.of());
     }
 
@@ -73,8 +98,8 @@ public record Snapshot(Instant time, String host, String store, char separator, 
         List<String> replaces = new java.util.ArrayList<>();
         replaces.add(ownId);
         replaces.addAll(supersedes);
-        return new Snapshot(time, host, store, separator, parent, tags, tree, stats, replaces, removed,
-                Optional.of(ledger));
+        return new Snapshot(
+                time, host, store, separator, parent, tags, tree, stats, replaces, removed, Optional.of(ledger));
     }
 
     /** The key under which the catalog keeps this store's last-run state: host and path. */

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mailsnap.model.BlobId;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
+import org.mailsnap.model.BlobId;
 
 /**
  * The plaintext of a snapshot object (encrypted by the repository's object store):
@@ -30,14 +30,29 @@ public final class SnapshotCodec {
         if (!s.replacement() && !s.removed().isEmpty()) {
             throw new IllegalArgumentException("removed mailboxes without a superseded snapshot");
         }
-        ByteWriter out = new ByteWriter(1024).u8(version(s)).instant(s.time())
-                .string(s.host()).name(s.store()).string(String.valueOf(s.separator())).string(s.parent())
+        ByteWriter out = new ByteWriter(1024)
+                .u8(version(s))
+                .instant(s.time())
+                .string(s.host())
+                .name(s.store())
+                .string(String.valueOf(s.separator()))
+                .string(s.parent())
                 .count(s.tags().size());
         s.tags().forEach(out::string);
         out.blobIds(s.tree());
         SnapshotStats st = s.stats();
-        for (long v : new long[] {st.mailboxes(), st.folders(), st.messages(), st.bytes(), st.newMessages(),
-                st.newBytes(), st.storedBytes(), st.lockHoldMaxNanos(), st.lockHoldTotalNanos(), st.durationNanos()}) {
+        for (long v : new long[] {
+            st.mailboxes(),
+            st.folders(),
+            st.messages(),
+            st.bytes(),
+            st.newMessages(),
+            st.newBytes(),
+            st.storedBytes(),
+            st.lockHoldMaxNanos(),
+            st.lockHoldTotalNanos(),
+            st.durationNanos()
+        }) {
             out.varint(v);
         }
         out.count(st.failedMailboxes().size());
@@ -100,15 +115,25 @@ public final class SnapshotCodec {
             }
             int removedCount = in.intAtMost(1_000_000, "removed mailbox count");
             for (int i = 0; i < removedCount; i++) {
-                removed.add(SafeNames.relativePath(in.name(4096, "removed mailbox"), "snapshot " + id
-                        + " removed mailbox"));
+                removed.add(SafeNames.relativePath(
+                        in.name(4096, "removed mailbox"), "snapshot " + id + " removed mailbox"));
             }
         }
         Optional<List<BlobId>> deleted = version == LEDGER_VERSION
-                ? Optional.of(in.blobIds(Integer.MAX_VALUE, "deleted-mail ledger")) : Optional.empty();
+                ? Optional.of(in.blobIds(Integer.MAX_VALUE, "deleted-mail ledger"))
+                : Optional.empty();
         in.expectEnd(version == LEDGER_VERSION ? "deleted-mail ledger" : "stats");
-        return new Snapshot(time, host, store, sep.charAt(0), parent, tags, tree,
-                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed), supersedes,
-                removed, deleted);
+        return new Snapshot(
+                time,
+                host,
+                store,
+                sep.charAt(0),
+                parent,
+                tags,
+                tree,
+                new SnapshotStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], failed),
+                supersedes,
+                removed,
+                deleted);
     }
 }

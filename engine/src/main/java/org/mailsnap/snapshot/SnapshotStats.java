@@ -18,9 +18,18 @@ import java.util.List;
  * @param failedMailboxes  mailboxes that could not be captured (lock timeout, permission…): the snapshot carries
  *                         their previous state if one exists and is then partial
  */
-public record SnapshotStats(long mailboxes, long folders, long messages, long bytes, long newMessages, long newBytes,
-                            long storedBytes, long lockHoldMaxNanos, long lockHoldTotalNanos, long durationNanos,
-                            List<String> failedMailboxes) {
+public record SnapshotStats(
+        long mailboxes,
+        long folders,
+        long messages,
+        long bytes,
+        long newMessages,
+        long newBytes,
+        long storedBytes,
+        long lockHoldMaxNanos,
+        long lockHoldTotalNanos,
+        long durationNanos,
+        List<String> failedMailboxes) {
     public SnapshotStats {
         failedMailboxes = List.copyOf(failedMailboxes);
     }

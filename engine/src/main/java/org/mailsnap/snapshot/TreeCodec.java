@@ -25,8 +25,14 @@ final class TreeCodec {
     }
 
     static void writeEntry(ByteWriter out, FolderEntry f) {
-        out.name(f.key().mailbox()).name(f.key().folder()).zigzag(f.newDirMtimeNanos()).zigzag(f.curDirMtimeNanos())
-                .varint(f.messages()).varint(f.bytes()).blobIds(f.manifest()).count(f.controlFiles().size());
+        out.name(f.key().mailbox())
+                .name(f.key().folder())
+                .zigzag(f.newDirMtimeNanos())
+                .zigzag(f.curDirMtimeNanos())
+                .varint(f.messages())
+                .varint(f.bytes())
+                .blobIds(f.manifest())
+                .count(f.controlFiles().size());
         for (ControlFile c : f.controlFiles()) {
             out.name(c.name()).zigzag(c.mtimeNanos()).varint(c.size()).blobIds(c.chunks());
         }
@@ -52,8 +58,8 @@ final class TreeCodec {
                 long size = in.varint("control file size");
                 files.add(new ControlFile(name, mtime, size, in.blobIds(Integer.MAX_VALUE, "control file")));
             }
-            entries.add(new FolderEntry(new FolderKey(mailbox, folder), newMtime, curMtime, messages, bytes,
-                    manifest, files));
+            entries.add(new FolderEntry(
+                    new FolderKey(mailbox, folder), newMtime, curMtime, messages, bytes, manifest, files));
         }
         return entries;
     }

@@ -12,5 +12,11 @@ package org.mailsnap.stats;
  * @param ownBlobs        how many such blobs
  * @param sharedBytes     stored bytes of the blobs it references that other mailboxes reference too
  */
-public record MailboxShare(String mailbox, int snapshots, long messages, long referencedBytes, long ownBytes,
-                           long ownBlobs, long sharedBytes) {}
+public record MailboxShare(
+        String mailbox,
+        int snapshots,
+        long messages,
+        long referencedBytes,
+        long ownBytes,
+        long ownBlobs,
+        long sharedBytes) {}

@@ -30,11 +30,27 @@ import org.mailsnap.history.DamagedSnapshot;
  * @param skipped           snapshots that could not be read whole (a damaged snapshot object, tree or manifest
  *                          chunk): not counted as snapshots, and the figures are incomplete
  */
-public record RepositoryStats(int snapshots, Instant oldest, Instant newest, int packs, long packBytes,
-                              long logicalBytes, long referencedBlobs, long rawBytes, long storedBytes,
-                              long messageRawBytes, long sharedBlobs, long sharedStoredBytes, long sharingSavedBytes,
-                              long newestMessages, long newestMailboxes, long mailboxes, long messages,
-                              long grownBytes, MailboxShare mailbox, List<DamagedSnapshot> skipped) {
+public record RepositoryStats(
+        int snapshots,
+        Instant oldest,
+        Instant newest,
+        int packs,
+        long packBytes,
+        long logicalBytes,
+        long referencedBlobs,
+        long rawBytes,
+        long storedBytes,
+        long messageRawBytes,
+        long sharedBlobs,
+        long sharedStoredBytes,
+        long sharingSavedBytes,
+        long newestMessages,
+        long newestMailboxes,
+        long mailboxes,
+        long messages,
+        long grownBytes,
+        MailboxShare mailbox,
+        List<DamagedSnapshot> skipped) {
     public RepositoryStats {
         skipped = List.copyOf(skipped);
     }

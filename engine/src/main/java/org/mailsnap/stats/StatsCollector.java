@@ -46,17 +46,23 @@ public final class StatsCollector {
     private OwnerTable owners;
     /** Referenced blobs the index does not know (missing or damaged; check reports them): few, kept whole. */
     private final Map<BlobId, Set<Integer>> unindexed = new HashMap<>();
+
     private final Set<BlobId> unindexedHeaders = new HashSet<>();
     private final Set<BlobId> unindexedHeadersOfMailbox = new HashSet<>();
 
     /** What a blob is to the snapshot that reaches it: the first reach decides whether it counts as message data. */
-    private enum Kind { METADATA, HEADER, BODY }
+    private enum Kind {
+        METADATA,
+        HEADER,
+        BODY
+    }
 
     /** The sums, added to as blobs are met. */
     private static final class Totals {
         final Instant oldest;
         /** The number of the mailbox asked for, once a snapshot holds it; else {@link #NO_MAILBOX}. */
         int wanted = NO_MAILBOX;
+
         long raw;
         long stored;
         long messageRaw;
@@ -115,8 +121,12 @@ public final class StatsCollector {
      * @param locations    where each blob is (its raw and stored lengths)
      * @param indexedBlobs how many blobs {@code locations} holds: sizes the table of referenced blobs once
      */
-    public StatsCollector(Repository repository, SnapshotHistory history, BlobSource metadata, BlobIndex locations,
-                          long indexedBlobs) {
+    public StatsCollector(
+            Repository repository,
+            SnapshotHistory history,
+            BlobSource metadata,
+            BlobIndex locations,
+            long indexedBlobs) {
         this.repository = repository;
         this.history = history;
         this.metadata = metadata;
@@ -161,15 +171,39 @@ public final class StatsCollector {
             newestMailboxes += s.stats().mailboxes();
         }
         Totals t = totals;
-        MailboxShare share = mailbox == null ? null : new MailboxShare(mailbox, mailboxSnapshots,
-                t.wantedHeaders + unindexedHeadersOfMailbox.size(), t.wantedBytes, t.wantedBytes - t.wantedSharedBytes,
-                t.wantedBlobs - t.wantedSharedBlobs, t.wantedSharedBytes);
+        MailboxShare share = mailbox == null
+                ? null
+                : new MailboxShare(
+                        mailbox,
+                        mailboxSnapshots,
+                        t.wantedHeaders + unindexedHeadersOfMailbox.size(),
+                        t.wantedBytes,
+                        t.wantedBytes - t.wantedSharedBytes,
+                        t.wantedBlobs - t.wantedSharedBlobs,
+                        t.wantedSharedBytes);
         Map<String, Long> packs = repository.maintenance().listPacks().packs();
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
-        return new RepositoryStats(all.size(), oldest, newest, packs.size(), packBytes, logical,
-                owners.blobs.size() + unindexed.size(), t.raw, t.stored, t.messageRaw, t.sharedBlobs, t.sharedStored,
-                t.saved, newestMessages, newestMailboxes, mailboxNumbers.size(), t.headers + unindexedHeaders.size(),
-                t.grown, share, skipped);
+        return new RepositoryStats(
+                all.size(),
+                oldest,
+                newest,
+                packs.size(),
+                packBytes,
+                logical,
+                owners.blobs.size() + unindexed.size(),
+                t.raw,
+                t.stored,
+                t.messageRaw,
+                t.sharedBlobs,
+                t.sharedStored,
+                t.saved,
+                newestMessages,
+                newestMailboxes,
+                mailboxNumbers.size(),
+                t.headers + unindexedHeaders.size(),
+                t.grown,
+                share,
+                skipped);
     }
 
     /** Bytes the per-blob tables of the last {@link #collect} held (for tests and benchmarks). */

@@ -22,23 +22,33 @@ final class LocalErrors {
         String object = root + ": cannot " + action + " object " + objectName;
         String reason = reasonOf(cause).toLowerCase(Locale.ROOT);
         if (reason.contains("no space left on device")) {
-            return new StorageFullException(object + ": the disk is full (writing " + file + "); free space on that file"
-                    + " system or move the repository; nothing was published", objectName, cause);
+            return new StorageFullException(
+                    object + ": the disk is full (writing " + file + "); free space on that file"
+                            + " system or move the repository; nothing was published",
+                    objectName,
+                    cause);
         }
         if (reason.contains("disk quota exceeded")) {
-            return new StorageFullException(object + ": the disk quota of this user is exceeded (writing " + file
-                    + "); raise the quota or free space; nothing was published", objectName, cause);
+            return new StorageFullException(
+                    object + ": the disk quota of this user is exceeded (writing " + file
+                            + "); raise the quota or free space; nothing was published",
+                    objectName,
+                    cause);
         }
         if (cause instanceof AccessDeniedException denied) {
-            return new IOException(object + ": permission denied on " + pathOf(denied, file)
-                    + " (check the owner and mode of the repository directory and the user running mailsnap)", cause);
+            return new IOException(
+                    object + ": permission denied on " + pathOf(denied, file)
+                            + " (check the owner and mode of the repository directory and the user running mailsnap)",
+                    cause);
         }
         if (reason.contains("read-only file system")) {
             return new IOException(object + ": the file system holding " + file + " is mounted read-only", cause);
         }
         if (reason.contains("not a directory")) {
-            return new IOException(object + ": a file stands where a directory is expected on the way to " + file
-                    + " (" + pathOf(cause, file) + ")", cause);
+            return new IOException(
+                    object + ": a file stands where a directory is expected on the way to " + file + " ("
+                            + pathOf(cause, file) + ")",
+                    cause);
         }
         if (reason.contains("is a directory")) {
             return new IOException(object + ": " + file + " is a directory, not an object file", cause);
@@ -48,8 +58,10 @@ final class LocalErrors {
 
     /** The message a storage gives when a directory it must create is blocked by a file of the same name. */
     IOException fileInTheWay(IOException cause, String objectName, Path blocked) {
-        return new IOException(root + ": cannot write object " + objectName + ": " + blocked
-                + " is a file where a directory is expected (a damaged repository or a stray file?)", cause);
+        return new IOException(
+                root + ": cannot write object " + objectName + ": " + blocked
+                        + " is a file where a directory is expected (a damaged repository or a stray file?)",
+                cause);
     }
 
     private static String reasonOf(IOException e) {

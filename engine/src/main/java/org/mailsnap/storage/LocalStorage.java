@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.FileVisitOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -141,25 +141,27 @@ public final class LocalStorage implements Storage {
         }
         try {
             // Links are followed: an administrator may have moved data/ to another disk and linked it.
-            Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    String name = nameOf(file);
-                    if (attributes.isRegularFile() && name.startsWith(prefix) && ObjectNames.isObjectName(name)) {
-                        objects.add(new ObjectInfo(name, attributes.size()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            String name = nameOf(file);
+                            if (attributes.isRegularFile()
+                                    && name.startsWith(prefix)
+                                    && ObjectNames.isObjectName(name)) {
+                                objects.add(new ObjectInfo(name, attributes.size()));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE; // deleted while we walked: not part of the listing
-                    }
-                    throw e;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof NoSuchFileException) {
+                                return FileVisitResult.CONTINUE; // deleted while we walked: not part of the listing
+                            }
+                            throw e;
+                        }
+                    });
         } catch (IOException e) {
             throw errors.translate(e, "list", prefix + "*", start);
         }
@@ -293,8 +295,10 @@ public final class LocalStorage implements Storage {
             }
             return false; // another writer was quicker
         } catch (NoSuchFileException e) {
-            throw new IOException(root + ": cannot write object " + name + ": " + directory.getParent()
-                    + " does not exist (is the backup disk mounted?)", e);
+            throw new IOException(
+                    root + ": cannot write object " + name + ": " + directory.getParent()
+                            + " does not exist (is the backup disk mounted?)",
+                    e);
         } catch (IOException e) {
             throw errors.translate(e, "write", name, directory);
         }
@@ -334,8 +338,7 @@ public final class LocalStorage implements Storage {
         }
     }
 
-    private byte[] readFully(FileChannel channel, long offset, int length, String name, Path file)
-            throws IOException {
+    private byte[] readFully(FileChannel channel, long offset, int length, String name, Path file) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         int read = 0;
         try {

@@ -26,8 +26,8 @@ public final class MemoryStorage implements Storage {
     public byte[] getRange(String name, long offset, int length) throws IOException {
         byte[] data = require(name);
         if (offset < 0 || length < 0 || offset + length > data.length) {
-            throw new IOException(location() + ": " + name + " has " + data.length + " bytes, cannot read "
-                    + length + " at " + offset);
+            throw new IOException(location() + ": " + name + " has " + data.length + " bytes, cannot read " + length
+                    + " at " + offset);
         }
         return Arrays.copyOfRange(data, (int) offset, (int) offset + length);
     }

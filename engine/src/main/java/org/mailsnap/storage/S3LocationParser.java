@@ -37,8 +37,13 @@ final class S3LocationParser {
         }
         String region = environment.getOrDefault("AWS_REGION", S3Settings.DEFAULT_REGION);
         try {
-            return new S3Settings(endpoint, bucket, keyPrefix, isBlank(region) ? S3Settings.DEFAULT_REGION : region,
-                    accessKeyId, secretAccessKey);
+            return new S3Settings(
+                    endpoint,
+                    bucket,
+                    keyPrefix,
+                    isBlank(region) ? S3Settings.DEFAULT_REGION : region,
+                    accessKeyId,
+                    secretAccessKey);
         } catch (IllegalArgumentException e) {
             throw bad(location, e.getMessage());
         }
@@ -47,8 +52,10 @@ final class S3LocationParser {
     private static URI endpointUri(String location) {
         String url = location.substring("s3:".length());
         if (!(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw bad(location, "an http:// or https:// endpoint must follow s3: (for AWS, s3:https://s3.<region>"
-                    + ".amazonaws.com/bucket)");
+            throw bad(
+                    location,
+                    "an http:// or https:// endpoint must follow s3: (for AWS, s3:https://s3.<region>"
+                            + ".amazonaws.com/bucket)");
         }
         URI uri;
         try {
@@ -58,8 +65,9 @@ final class S3LocationParser {
         }
         if (uri.getRawUserInfo() != null) {
             String redacted = location.replace(uri.getRawUserInfo() + "@", "***@"); // never echo a secret
-            throw bad(redacted, "credentials do not belong in the location; set AWS_ACCESS_KEY_ID and"
-                    + " AWS_SECRET_ACCESS_KEY");
+            throw bad(
+                    redacted,
+                    "credentials do not belong in the location; set AWS_ACCESS_KEY_ID and" + " AWS_SECRET_ACCESS_KEY");
         }
         if (uri.getHost() == null) {
             throw bad(location, "no host");

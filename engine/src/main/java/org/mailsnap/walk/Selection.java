@@ -31,7 +31,9 @@ public record Selection(String mailbox, String folder, String message) {
 
     /** How an error names it: {@code mailbox 'M' folder '.Sent'}. */
     String described() {
-        return (mailbox == null ? "" : "mailbox '" + mailbox + "'") + (folder == null ? "" : (mailbox == null ? ""
-                : " ") + "folder '" + (folder.isEmpty() ? "INBOX" : folder) + "'");
+        return (mailbox == null ? "" : "mailbox '" + mailbox + "'")
+                + (folder == null
+                        ? ""
+                        : (mailbox == null ? "" : " ") + "folder '" + (folder.isEmpty() ? "INBOX" : folder) + "'");
     }
 }

@@ -77,7 +77,8 @@ public final class SnapshotWalker {
         if (selection.mailbox() != null) {
             return "the snapshot has no mailbox '" + selection.mailbox() + "' (mailboxes: " + known + ")";
         }
-        return selection.folder() == null ? "the snapshot has no folders"
+        return selection.folder() == null
+                ? "the snapshot has no folders"
                 : "no mailbox of the snapshot has the folder '" + selection.folder() + "' (mailboxes: " + known + ")";
     }
 
@@ -92,8 +93,9 @@ public final class SnapshotWalker {
         }
         if (holding.isEmpty()) {
             throw new IOException("the snapshot has no message with base or GUID '" + selection.message() + "'"
-                    + (selection.mailbox() == null && selection.folder() == null ? "" : " in "
-                    + selection.described()));
+                    + (selection.mailbox() == null && selection.folder() == null
+                            ? ""
+                            : " in " + selection.described()));
         }
         return holding;
     }

@@ -35,6 +35,7 @@ public final class BackupFixture implements AutoCloseable {
     public final Storage storage;
     /** The storage wrapper that breaks things on purpose, or null when the fixture was made without one. */
     public final FaultInjectingStorage faults;
+
     public final Repository repository;
     public Catalog catalog;
     public final CountingMessageFiles files = new CountingMessageFiles();
@@ -59,8 +60,8 @@ public final class BackupFixture implements AutoCloseable {
         Storage local = given != null ? given : new LocalStorage(dir.resolve("repo"));
         this.faults = faultSeed == null ? null : new FaultInjectingStorage(local, faultSeed);
         this.storage = faults == null ? local : faults;
-        this.repository = existing ? Repository.open(storage, PASSWORD, options)
-                : Repository.init(storage, PASSWORD, options);
+        this.repository =
+                existing ? Repository.open(storage, PASSWORD, options) : Repository.init(storage, PASSWORD, options);
         this.catalog = Catalog.open(dir.resolve("catalog"), repository.config().repositoryId());
     }
 

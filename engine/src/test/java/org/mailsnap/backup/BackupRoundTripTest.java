@@ -2,7 +2,6 @@ package org.mailsnap.backup;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,8 @@ class BackupRoundTripTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             for (int hour = 0; hour < 3; hour++) {
                 if (hour > 0) {
-                    ChurnReport report = new ChurnSimulator(ChurnSpec.defaults().withSeed(seed + hour))
-                            .simulateHour(store);
+                    ChurnReport report =
+                            new ChurnSimulator(ChurnSpec.defaults().withSeed(seed + hour)).simulateHour(store);
                     System.out.println("hour " + hour + ": " + report);
                 }
                 moments.add(StoreTree.capture(store, options));
@@ -64,8 +63,8 @@ class BackupRoundTripTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(store);
             assertEquals(first.snapshot().stats().messages(), f.files.opens(), "the first run reads every message");
-            ChurnReport report = new ChurnSimulator(ChurnSpec.defaults().withSeed(seed).renamesOnly())
-                    .simulateHour(store);
+            ChurnReport report =
+                    new ChurnSimulator(ChurnSpec.defaults().withSeed(seed).renamesOnly()).simulateHour(store);
             assertTrue(report.flagChanges() + report.moves() + report.pickups() > 0, report.toString());
             Trees.ageDirectories(store);
             int opensBefore = f.files.opens();
@@ -74,12 +73,17 @@ class BackupRoundTripTest {
             assertEquals(opensBefore, f.files.opens(), "no message file opened after renames only");
             assertEquals(statsBefore, f.files.stats(), "no message file stat'ed after renames only");
             assertTrue(second.blobs().metadataBlobsNew() > 0, "changed folders get new manifest chunks");
-            assertTrue(second.blobs().dataBlobsNew() <= 3 * second.progress().foldersListed.get(),
+            assertTrue(
+                    second.blobs().dataBlobsNew()
+                            <= 3 * second.progress().foldersListed.get(),
                     "data blobs only for changed uidlist/keywords chunks: " + second.blobs());
-            assertTrue(second.progress().renamed.get() + second.progress().movedIn.get() > 0);
+            assertTrue(
+                    second.progress().renamed.get() + second.progress().movedIn.get() > 0);
             assertEquals(0, second.progress().messagesRead.get());
             BackupResult third = f.backup(store);
-            assertEquals(0, third.progress().foldersListed.get(),
+            assertEquals(
+                    0,
+                    third.progress().foldersListed.get(),
                     "nothing changed since a listing more than a second after the last change: nothing listed");
             assertEquals(0, third.blobs().blobsNew(), "an unchanged store stores no blob: " + third.blobs());
             assertEquals(0, third.blobs().bytesStored());

@@ -15,16 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.mailgen.StoreGenerator;
-import org.mailsnap.mailgen.StoreSpec;
-import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxFinder;
 import org.mailsnap.maildir.StoreLayout;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
+import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
-import org.mailsnap.storage.FaultInjectingStorage.PutFailure;
 import org.mailsnap.storage.FaultInjectingStorage.Operation;
+import org.mailsnap.storage.FaultInjectingStorage.PutFailure;
 
 /**
  * A backup killed at any write of the repository (before the object is published, or after: a crash between the
@@ -48,8 +48,15 @@ class CrashSafetyTest {
         seed = System.nanoTime();
         System.out.println("CrashSafetyTest seed " + seed);
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(2).messagesPerMailbox(10)
-                .attachmentMaxBytes(32 << 10).build(), 1).generate(store);
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(seed)
+                                .mailboxes(2)
+                                .messagesPerMailbox(10)
+                                .attachmentMaxBytes(32 << 10)
+                                .build(),
+                        1)
+                .generate(store);
     }
 
     @Test
@@ -66,8 +73,8 @@ class CrashSafetyTest {
         for (PutFailure how : PutFailure.values()) {
             for (int nth : failurePoints(puts, how, false, random)) {
                 String what = "initial run, put " + nth + " of " + puts + " failing " + how;
-                try (BackupFixture f = BackupFixture.withFaults(tmp.resolve("initial-" + how + "-" + nth), seed,
-                        options())) {
+                try (BackupFixture f =
+                        BackupFixture.withFaults(tmp.resolve("initial-" + how + "-" + nth), seed, options())) {
                     f.faults.resetCounts();
                     f.faults.failPut(nth, how);
                     assertThrows(IOException.class, () -> f.backup(settings()), what + ": the run fails");
@@ -169,9 +176,12 @@ class CrashSafetyTest {
             for (int i = 0; i < 4; i++) {
                 byte[] noise = new byte[8 * 1024 + random.nextInt(16 * 1024)];
                 random.nextBytes(noise);
-                String message = "Subject: new " + i + "\r\n\r\n" + Base64.getMimeEncoder().encodeToString(noise);
-                Files.writeString(root.resolve("new/1800000000.M" + i + "P" + random.nextInt(99_999) + ".churn"),
-                        message, StandardCharsets.US_ASCII);
+                String message = "Subject: new " + i + "\r\n\r\n"
+                        + Base64.getMimeEncoder().encodeToString(noise);
+                Files.writeString(
+                        root.resolve("new/1800000000.M" + i + "P" + random.nextInt(99_999) + ".churn"),
+                        message,
+                        StandardCharsets.US_ASCII);
             }
             List<Path> cur;
             try (Stream<Path> files = Files.list(root.resolve("cur"))) {
@@ -188,7 +198,10 @@ class CrashSafetyTest {
 
     private RepositoryOptions options() {
         // The same keys, so the same chunk boundaries and packs, in every repository of the test.
-        return BackupFixture.cheapKdf().random(new Random(seed)).packTargetSize(16 * 1024).build();
+        return BackupFixture.cheapKdf()
+                .random(new Random(seed))
+                .packTargetSize(16 * 1024)
+                .build();
     }
 
     private BackupSettings settings() {

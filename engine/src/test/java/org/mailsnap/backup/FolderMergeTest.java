@@ -25,15 +25,17 @@ class FolderMergeTest {
     @Test
     void classifiesEveryKindOfChange() {
         List<Placement> previous = List.of(
-                placed("a:2,S", true, 1),      // unchanged
-                placed("b:2,", true, 2),       // flagged
-                placed("c", false, 3),         // picked up new -> cur
-                placed("d:2,S", true, 4));     // gone
+                placed("a:2,S", true, 1), // unchanged
+                placed("b:2,", true, 2), // flagged
+                placed("c", false, 3), // picked up new -> cur
+                placed("d:2,S", true, 4)); // gone
         List<String> dupes = new ArrayList<>();
         List<ListedFile> listing = Listings.sortedByBase(
-                List.of("c", "e"),                       // new/: c is also in cur -> duplicate; e unknown
+                List.of("c", "e"), // new/: c is also in cur -> duplicate; e unknown
                 List.of("a:2,S", "b:2,F", "c:2,S"),
-                BaseNames.DOVECOT, Map.of(), dupes::add);
+                BaseNames.DOVECOT,
+                Map.of(),
+                dupes::add);
         assertEquals(List.of("new/c"), dupes);
         FolderMerge m = FolderMerge.merge(listing, previous.iterator(), BaseNames.DOVECOT);
         assertEquals(1, m.unchanged);
@@ -55,8 +57,8 @@ class FolderMergeTest {
     void emptySides() {
         FolderMerge none = FolderMerge.merge(List.of(), List.<Placement>of().iterator(), BaseNames.DOVECOT);
         assertTrue(none.slots.isEmpty() && none.gone.isEmpty());
-        FolderMerge allGone = FolderMerge.merge(List.of(), List.of(placed("x", false, 1)).iterator(),
-                BaseNames.DOVECOT);
+        FolderMerge allGone =
+                FolderMerge.merge(List.of(), List.of(placed("x", false, 1)).iterator(), BaseNames.DOVECOT);
         assertEquals(1, allGone.gone.size());
     }
 
@@ -64,7 +66,8 @@ class FolderMergeTest {
     void otherSeparators() {
         BaseNames semicolon = new BaseNames(';');
         List<ListedFile> listing = Listings.sortedByBase(List.of(), List.of("m1;2,S"), semicolon, Map.of(), d -> {});
-        FolderMerge m = FolderMerge.merge(listing, List.of(placed("m1;2,", true, 1)).iterator(), semicolon);
+        FolderMerge m =
+                FolderMerge.merge(listing, List.of(placed("m1;2,", true, 1)).iterator(), semicolon);
         assertEquals(1, m.renamed);
     }
 }

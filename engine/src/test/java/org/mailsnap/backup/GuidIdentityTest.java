@@ -69,10 +69,15 @@ class GuidIdentityTest {
             assertEquals(2, back.blobs().dataBlobsNew(), "no message blob stored: only the two changed uidlists");
 
             List<Placement> inInbox = f.placements(back.snapshotId()).get(new FolderKey("u", ""));
-            Placement rebased = inInbox.stream().filter(p -> p.name().startsWith(REBASED)).findFirst().orElseThrow();
+            Placement rebased = inInbox.stream()
+                    .filter(p -> p.name().startsWith(REBASED))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(REBASED + ":2,FS", rebased.name());
             assertEquals(MOVED, rebased.guid());
-            assertTrue(inInbox.stream().filter(p -> !p.name().startsWith(REBASED)).allMatch(p -> p.guid().isEmpty()));
+            assertTrue(inInbox.stream()
+                    .filter(p -> !p.name().startsWith(REBASED))
+                    .allMatch(p -> p.guid().isEmpty()));
 
             try (CatalogReader reader = f.catalog.read()) {
                 List<FoundMessage> hits = reader.find(MessageQuery.all().withGuid(MOVED));
@@ -97,11 +102,17 @@ class GuidIdentityTest {
             assertEquals(1, merge.messages(), merge.notes().toString());
             assertFalse(Files.exists(inbox.resolve("cur/" + EXPUNGED + ":2,")), "never a base the uidlist lists");
             try (var restored = Files.list(inbox.resolve("cur"))) {
-                assertEquals(1, restored.filter(p -> p.getFileName().toString().endsWith(",S=11,W=13:2,")).count());
+                assertEquals(
+                        1,
+                        restored.filter(p -> p.getFileName().toString().endsWith(",S=11,W=13:2,"))
+                                .count());
             }
             assertFalse(Files.exists(inbox.resolve("cur/" + MOVED + ":2,S")), "no second copy of the GUID");
-            assertTrue(merge.notes().stream().anyMatch(n -> n.contains(MOVED) && n.contains("under another name")
-                    && n.contains(REBASED)), merge.notes().toString());
+            assertTrue(
+                    merge.notes().stream()
+                            .anyMatch(
+                                    n -> n.contains(MOVED) && n.contains("under another name") && n.contains(REBASED)),
+                    merge.notes().toString());
             try (var tmpFiles = Files.list(inbox.resolve("tmp"))) {
                 assertEquals(List.of(), tmpFiles.toList());
             }
@@ -123,7 +134,9 @@ class GuidIdentityTest {
             RestoreResult merge = f.restore(first.snapshotId(), "u", inbox, RestoreMode.MERGE);
             assertEquals(0, merge.messages());
             assertEquals(1, merge.skipped());
-            assertTrue(merge.notes().stream().anyMatch(n -> n.contains("under another name")), merge.notes().toString());
+            assertTrue(
+                    merge.notes().stream().anyMatch(n -> n.contains("under another name")),
+                    merge.notes().toString());
         }
     }
 
@@ -151,7 +164,9 @@ class GuidIdentityTest {
     private static Path message(Path folder, String base, String info) throws Exception {
         int size = Integer.parseInt(base.replaceAll(".*,S=(\\d+).*", "$1"));
         String text = ("Subject: " + base + "\r\n\r\n").substring(0, Math.min(size, 20));
-        return Files.writeString(folder.resolve("cur").resolve(base + info), text + "b".repeat(size - text.length()),
+        return Files.writeString(
+                folder.resolve("cur").resolve(base + info),
+                text + "b".repeat(size - text.length()),
                 StandardCharsets.US_ASCII);
     }
 }

@@ -58,15 +58,20 @@ class ListMailDedupTest {
             assertEquals(MAILBOXES, headers.size(), "every copy has its own header");
             long bodyChunks = bodies.iterator().next().size();
             assertTrue(bodyChunks >= 2, "a body this size is cut into several chunks: " + bodyChunks);
-            assertEquals(MAILBOXES + bodyChunks, result.blobs().dataBlobsNew(),
+            assertEquals(
+                    MAILBOXES + bodyChunks,
+                    result.blobs().dataBlobsNew(),
                     "one header blob per mailbox, the body's chunks once: " + result.blobs());
-            assertTrue(result.blobs().bytesStored() < bodyBytes + MAILBOXES * 2048L,
-                    "stored " + result.blobs().bytesStored() + " bytes for " + MAILBOXES + " copies of a "
-                            + bodyBytes + "-byte body");
+            assertTrue(
+                    result.blobs().bytesStored() < bodyBytes + MAILBOXES * 2048L,
+                    "stored " + result.blobs().bytesStored() + " bytes for " + MAILBOXES + " copies of a " + bodyBytes
+                            + "-byte body");
             Path target = tmp.resolve("restored");
             f.restore(result.snapshotId(), "user042", target, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), Trees.diff(Trees.capture(store.resolve("user042")), Trees.capture(target),
-                    p -> false), "a copy restores whole from the shared chunks");
+            assertEquals(
+                    List.of(),
+                    Trees.diff(Trees.capture(store.resolve("user042")), Trees.capture(target), p -> false),
+                    "a copy restores whole from the shared chunks");
         }
     }
 
@@ -80,7 +85,7 @@ class ListMailDedupTest {
                 + "To: announce@lists.example.org\r\n"
                 + "Subject: Monthly digest\r\n"
                 + "Message-ID: <digest-2024-05@lists.example.org>\r\n\r\n";
-        Files.writeString(inbox.resolve("new/1715680800.M" + user + "P42.mail"), header + body,
-                StandardCharsets.US_ASCII);
+        Files.writeString(
+                inbox.resolve("new/1715680800.M" + user + "P42.mail"), header + body, StandardCharsets.US_ASCII);
     }
 }

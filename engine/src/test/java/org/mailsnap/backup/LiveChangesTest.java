@@ -15,11 +15,11 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.CountingMessageFiles;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.restore.RestoreMode;
@@ -76,10 +76,14 @@ class LiveChangesTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Interfering files = new Interfering(f.files);
             // Dovecot picks one up into cur/ and changes the flags of another after the lock is released.
-            files.beforeStat.put("1700000001.M1P1.h", () -> Files.move(inbox.resolve("new/1700000001.M1P1.h"),
-                    inbox.resolve("cur/1700000001.M1P1.h:2,S")));
-            files.beforeStat.put("1700000002.M2P1.h:2,S", () -> Files.move(inbox.resolve("cur/1700000002.M2P1.h:2,S"),
-                    inbox.resolve("cur/1700000002.M2P1.h:2,RS")));
+            files.beforeStat.put(
+                    "1700000001.M1P1.h",
+                    () -> Files.move(
+                            inbox.resolve("new/1700000001.M1P1.h"), inbox.resolve("cur/1700000001.M1P1.h:2,S")));
+            files.beforeStat.put(
+                    "1700000002.M2P1.h:2,S",
+                    () -> Files.move(
+                            inbox.resolve("cur/1700000002.M2P1.h:2,S"), inbox.resolve("cur/1700000002.M2P1.h:2,RS")));
             BackupResult first = f.backup(settings(store), files, FolderLocker.none());
             assertTrue(files.beforeStat.isEmpty(), "both renames happened");
             assertFalse(first.partial(), first.problems().toString());
@@ -87,7 +91,9 @@ class LiveChangesTest {
             assertEquals(0, first.progress().vanished.get());
             Path moment = tmp.resolve("restore-1");
             f.restore(first.snapshotId(), null, moment, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), Trees.diff(listed, Trees.capture(moment), p -> false),
+            assertEquals(
+                    List.of(),
+                    Trees.diff(listed, Trees.capture(moment), p -> false),
                     "the snapshot is the listing's moment: names as listed, bytes read after the renames");
 
             Trees.ageDirectories(store);
@@ -111,16 +117,18 @@ class LiveChangesTest {
         }
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Interfering files = new Interfering(f.files);
-            files.beforeStat.put("1700000003.M3P1.h:2,S",
-                    () -> Files.delete(inbox.resolve("cur/1700000003.M3P1.h:2,S")));
+            files.beforeStat.put(
+                    "1700000003.M3P1.h:2,S", () -> Files.delete(inbox.resolve("cur/1700000003.M3P1.h:2,S")));
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertFalse(result.partial(), "an expunge is no failure: " + result.problems());
-            assertEquals(1, result.progress().recaptured.get(), "the listing lost a message: the mailbox is listed again");
+            assertEquals(
+                    1, result.progress().recaptured.get(), "the listing lost a message: the mailbox is listed again");
             assertEquals(0, result.progress().vanished.get(), "the second listing has only what is really there");
             assertEquals(3, result.progress().messagesRead.get(), "what the first capture read is not read again");
             assertEquals(3, result.snapshot().stats().messages());
             List<String> names = f.placements(result.snapshotId()).get(new FolderKey("u", "")).stream()
-                    .map(Placement::name).toList();
+                    .map(Placement::name)
+                    .toList();
             assertFalse(names.contains("1700000003.M3P1.h:2,S"), names.toString());
             Path target = tmp.resolve("restored");
             f.restore(result.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
@@ -139,17 +147,22 @@ class LiveChangesTest {
         Maildirs.message(inbox, "cur", "1700000002.M2P1.h:2,S");
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Interfering files = new Interfering(f.files);
-            files.beforeStat.put("1700000002.M2P1.h:2,S", () -> Files.move(inbox.resolve("cur/1700000002.M2P1.h:2,S"),
-                    work.resolve("cur/1700000099.M99P1.h:2,RS")));
+            files.beforeStat.put(
+                    "1700000002.M2P1.h:2,S",
+                    () -> Files.move(
+                            inbox.resolve("cur/1700000002.M2P1.h:2,S"), work.resolve("cur/1700000099.M99P1.h:2,RS")));
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertTrue(files.beforeStat.isEmpty(), "the rename happened");
             assertFalse(result.partial(), result.problems().toString());
             assertEquals(1, result.progress().recaptured.get());
             assertEquals(0, result.progress().vanished.get());
-            assertEquals(2, result.progress().messagesRead.get(), "the message left in place once, the renamed one once");
+            assertEquals(
+                    2, result.progress().messagesRead.get(), "the message left in place once, the renamed one once");
             Path target = tmp.resolve("restored");
             f.restore(result.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(target), p -> false),
+            assertEquals(
+                    List.of(),
+                    Trees.diff(Trees.capture(store), Trees.capture(target), p -> false),
                     "the snapshot is the second listing's moment, with the message under its new base");
         }
     }
@@ -165,7 +178,8 @@ class LiveChangesTest {
             renameOnEveryRead(files, inbox, 100);
             BackupResult result = f.backup(settings(store), files, FolderLocker.none());
             assertFalse(result.partial(), result.problems().toString());
-            assertEquals(MailboxRun.MAX_CAPTURES - 1, result.progress().recaptured.get(), "the captures are bounded");
+            assertEquals(
+                    MailboxRun.MAX_CAPTURES - 1, result.progress().recaptured.get(), "the captures are bounded");
             assertEquals(1, result.progress().vanished.get(), "the last capture's lost message is counted");
             assertEquals(1, result.snapshot().stats().messages(), "and left out");
         }
@@ -199,8 +213,11 @@ class LiveChangesTest {
             assertFalse(first.partial(), first.problems().toString());
             assertEquals(1, first.progress().recaptured.get(), "both messages of the deleted folder vanished");
             assertEquals(0, first.progress().vanished.get(), "the second capture has no such folder");
-            assertTrue(first.problems().stream().anyMatch(p -> p instanceof BackupProblem.FolderNotCaptured c
-                    && c.problem().folder().folder().equals(".Trash") && c.message().contains("vanished")),
+            assertTrue(
+                    first.problems().stream()
+                            .anyMatch(p -> p instanceof BackupProblem.FolderNotCaptured c
+                                    && c.problem().folder().folder().equals(".Trash")
+                                    && c.message().contains("vanished")),
                     first.problems().toString());
             assertEquals(1, first.progress().messagesRead.get());
             SortedMap<FolderKey, List<Placement>> placements = f.placements(first.snapshotId());
@@ -208,7 +225,9 @@ class LiveChangesTest {
             assertEquals(1, placements.get(new FolderKey("u", "")).size());
 
             BackupResult second = f.backup(settings(store));
-            assertEquals(List.of(new FolderKey("u", "")), List.copyOf(f.placements(second.snapshotId()).keySet()));
+            assertEquals(
+                    List.of(new FolderKey("u", "")),
+                    List.copyOf(f.placements(second.snapshotId()).keySet()));
             Path target = tmp.resolve("restored");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(target), p -> false));
@@ -235,10 +254,15 @@ class LiveChangesTest {
             };
             BackupResult second = f.backup(settings(store), f.files, deletingTrash);
             assertFalse(Files.exists(trash));
-            assertTrue(second.problems().stream().anyMatch(p -> p instanceof BackupProblem.FolderNotCaptured c
-                    && c.problem().folder().folder().equals(".Trash") && c.message().contains("vanished")),
+            assertTrue(
+                    second.problems().stream()
+                            .anyMatch(p -> p instanceof BackupProblem.FolderNotCaptured c
+                                    && c.problem().folder().folder().equals(".Trash")
+                                    && c.message().contains("vanished")),
                     second.problems().toString());
-            assertEquals(List.of(new FolderKey("u", "")), List.copyOf(f.placements(second.snapshotId()).keySet()));
+            assertEquals(
+                    List.of(new FolderKey("u", "")),
+                    List.copyOf(f.placements(second.snapshotId()).keySet()));
             Path target = tmp.resolve("restored");
             f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
             assertEquals(List.of(), Trees.diff(Trees.capture(store), Trees.capture(target), p -> false));
@@ -267,8 +291,10 @@ class LiveChangesTest {
             assertEquals(stats, f.files.stats(), "nor stat'ed");
             assertEquals(5, second.progress().movedIn.get());
             assertEquals(5, second.progress().gone.get());
-            assertEquals(List.of(new FolderKey("u", ""), new FolderKey("u", ".Archive")),
-                    List.copyOf(f.placements(second.snapshotId()).keySet()), "the old name is gone");
+            assertEquals(
+                    List.of(new FolderKey("u", ""), new FolderKey("u", ".Archive")),
+                    List.copyOf(f.placements(second.snapshotId()).keySet()),
+                    "the old name is gone");
 
             Path restoredFirst = tmp.resolve("restore-1");
             f.restore(first.snapshotId(), null, restoredFirst, RestoreMode.EMPTY_TARGET);
@@ -297,7 +323,9 @@ class LiveChangesTest {
                 return FolderLocker.none().lock(folder, dir);
             };
             BackupResult during = f.backup(settings(store), f.files, renaming);
-            assertEquals(List.of(new FolderKey("u", "")), List.copyOf(f.placements(during.snapshotId()).keySet()),
+            assertEquals(
+                    List.of(new FolderKey("u", "")),
+                    List.copyOf(f.placements(during.snapshotId()).keySet()),
                     "the folder was found under its old name, gone when listed: not in this snapshot");
             int opens = f.files.opens();
             BackupResult next = f.backup(settings(store));

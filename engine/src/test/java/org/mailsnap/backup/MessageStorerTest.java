@@ -46,8 +46,15 @@ class MessageStorerTest {
 
     @Test
     void oddShapesReassembleExactly() throws Exception {
-        for (String m : List.of("", "\n", "\r\n", "no blank line at all", "Subject: x\n\n", "\n\nbody",
-                "Subject: x\n\r\nmixed", "Subject: x\r\n\r\n\r\n")) {
+        for (String m : List.of(
+                "",
+                "\n",
+                "\r\n",
+                "no blank line at all",
+                "Subject: x\n\n",
+                "\n\nbody",
+                "Subject: x\n\r\nmixed",
+                "Subject: x\r\n\r\n\r\n")) {
             roundTrip(m.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
@@ -62,7 +69,8 @@ class MessageStorerTest {
         System.arraycopy(header, 0, message, 0, header.length);
         MessageContent streamed = roundTrip(message).content();
         for (long stat : new long[] {message.length, 0, 1000, message.length - 1, message.length + 5, 5_000_000}) {
-            MessageContent c = storer.store(new ByteArrayInputStream(message), stat).content();
+            MessageContent c =
+                    storer.store(new ByteArrayInputStream(message), stat).content();
             assertEquals(streamed, c, "stat said " + stat);
         }
     }
@@ -77,7 +85,8 @@ class MessageStorerTest {
         for (int user = 0; user < 20; user++) {
             ByteArrayOutputStream m = new ByteArrayOutputStream();
             m.writeBytes(("Received: from mx by host for <user" + user + "@example.org>\nDelivered-To: user" + user
-                    + "@example.org\nSubject: list mail\n\n").getBytes(StandardCharsets.US_ASCII));
+                            + "@example.org\nSubject: list mail\n\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             m.writeBytes(body);
             MessageContent c = roundTrip(m.toByteArray()).content();
             if (first == null) {

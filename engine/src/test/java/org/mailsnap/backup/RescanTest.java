@@ -8,9 +8,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.model.FolderKey;
-import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.Maildirs;
+import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.restore.RestoreMode;
 
 /**
@@ -48,17 +48,24 @@ class RescanTest {
             BackupResult rescan = f.backup(plain.withRescan(true));
             assertEquals(3, rescan.progress().messagesRead.get(), "--rescan reads every message");
             assertEquals(1, rescan.progress().changedInPlace.get());
-            assertTrue(rescan.problems().contains(new BackupProblem.ChangedInPlace(new FolderKey("u", ""),
-                    "1700000002.M2P1.h:2,S")), rescan.problems().toString());
+            assertTrue(
+                    rescan.problems()
+                            .contains(
+                                    new BackupProblem.ChangedInPlace(new FolderKey("u", ""), "1700000002.M2P1.h:2,S")),
+                    rescan.problems().toString());
             assertFalse(rescan.partial());
 
             Path restoredRescan = tmp.resolve("restore-rescan");
             f.restore(rescan.snapshotId(), null, restoredRescan, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), Trees.diff(changed, Trees.capture(restoredRescan), p -> false),
+            assertEquals(
+                    List.of(),
+                    Trees.diff(changed, Trees.capture(restoredRescan), p -> false),
                     "the rescanned snapshot has the new bytes");
             Path restoredFirst = tmp.resolve("restore-first");
             f.restore(first.snapshotId(), null, restoredFirst, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), Trees.diff(original, Trees.capture(restoredFirst), p -> false),
+            assertEquals(
+                    List.of(),
+                    Trees.diff(original, Trees.capture(restoredFirst), p -> false),
                     "the earlier snapshot keeps the old bytes");
 
             // The catalog now knows the new version: moving the message reuses it without reading.

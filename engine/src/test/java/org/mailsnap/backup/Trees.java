@@ -38,13 +38,16 @@ public final class Trees {
         return diff(expected, actual, path -> false, path -> true);
     }
 
-    private static List<String> diff(StoreTree expected, StoreTree actual, Predicate<String> leftOut,
-                                     Predicate<String> compared) {
+    private static List<String> diff(
+            StoreTree expected, StoreTree actual, Predicate<String> leftOut, Predicate<String> compared) {
         return diff(expected.entries(), actual.entries(), leftOut, compared);
     }
 
-    private static List<String> diff(Map<String, StoreTree.Entry> want, Map<String, StoreTree.Entry> got,
-                                     Predicate<String> leftOut, Predicate<String> compared) {
+    private static List<String> diff(
+            Map<String, StoreTree.Entry> want,
+            Map<String, StoreTree.Entry> got,
+            Predicate<String> leftOut,
+            Predicate<String> compared) {
         TreeSet<String> paths = new TreeSet<>(want.keySet());
         paths.addAll(got.keySet());
         paths.removeIf(compared.negate());
@@ -68,8 +71,8 @@ public final class Trees {
 
     /** Sets every directory's mtime an hour back, so the next backup lists them (no same-second shortcut). */
     public static void ageDirectories(Path store) throws java.io.IOException {
-        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600));
+        java.nio.file.attribute.FileTime hourAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
         try (var dirs = java.nio.file.Files.walk(store)) {
             for (Path d : (Iterable<Path>) dirs.filter(java.nio.file.Files::isDirectory)::iterator) {
                 java.nio.file.Files.setLastModifiedTime(d, hourAgo);

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.Maildirs;
+import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.restore.RestoreMode;
 
@@ -42,14 +42,20 @@ class UnreadableMessageTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings, files, FolderLocker.none());
             assertTrue(first.partial());
-            assertTrue(first.problems().stream().anyMatch(p -> p instanceof BackupProblem.UnreadableMessage u
-                    && u.file().toString().contains(LOCKED)), first.problems().toString());
+            assertTrue(
+                    first.problems().stream()
+                            .anyMatch(p -> p instanceof BackupProblem.UnreadableMessage u
+                                    && u.file().toString().contains(LOCKED)),
+                    first.problems().toString());
 
             Trees.ageDirectories(store); // nothing changes in the folder
             BackupResult second = f.backup(settings, files, FolderLocker.none());
             assertTrue(second.partial(), "still missing, still reported");
-            assertTrue(second.problems().stream().anyMatch(p -> p instanceof BackupProblem.UnreadableMessage u
-                    && u.file().toString().contains(LOCKED)), second.problems().toString());
+            assertTrue(
+                    second.problems().stream()
+                            .anyMatch(p -> p instanceof BackupProblem.UnreadableMessage u
+                                    && u.file().toString().contains(LOCKED)),
+                    second.problems().toString());
             assertEquals(1, second.progress().unreadable.get());
 
             files.denied.clear(); // the admin fixes the permissions; the folder's mtimes stay as they were

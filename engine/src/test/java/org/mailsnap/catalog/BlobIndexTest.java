@@ -128,9 +128,10 @@ class BlobIndexTest {
                         blobs.addAll(batch.entrySet()); // from the writer's own thread
                     } else {
                         pool.submit(() -> {
-                            blobs.addAll(batch.entrySet());
-                            return null;
-                        }).get();
+                                    blobs.addAll(batch.entrySet());
+                                    return null;
+                                })
+                                .get();
                     }
                     run.putSnapshot(new SnapshotSummary("s" + i, java.time.Instant.EPOCH, "h", "k", i));
                     published.set(i + 1);
@@ -159,8 +160,11 @@ class BlobIndexTest {
             blobs.addIndexFile("index/01", inBad.entrySet());
             BlobId damaged = ids.get(0);
             BlobId elsewhere = ids.get(1);
-            assertEquals(1, blobs.markDamaged(List.of(new DamagedBlob(damaged, bad, "MAC mismatch"),
-                    new DamagedBlob(elsewhere, good, "not where the catalog has it"))));
+            assertEquals(
+                    1,
+                    blobs.markDamaged(List.of(
+                            new DamagedBlob(damaged, bad, "MAC mismatch"),
+                            new DamagedBlob(elsewhere, good, "not where the catalog has it"))));
             assertEquals(Optional.empty(), blobs.find(damaged));
             assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
 

@@ -43,11 +43,15 @@ class CatalogTest {
                 w.putPlacement(STORE, INBOX, placement);
                 w.putMessage("example.org/anne", "b1", info);
                 w.putSnapshot(snapshot);
-                assertEquals(Optional.of(new KnownMessage(content, 7)), w.content("example.org/anne", "b1"), "a writer reads its writes");
+                assertEquals(
+                        Optional.of(new KnownMessage(content, 7)),
+                        w.content("example.org/anne", "b1"),
+                        "a writer reads its writes");
                 w.commit();
             }
         }
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
             assertEquals(Optional.of(new KnownMessage(content, 7)), r.content("example.org/anne", "b1"));
             assertEquals(Optional.empty(), r.content("example.org/bob", "b1"), "content is per mailbox");
             assertEquals(Optional.of(folderState), r.folder(STORE, INBOX));
@@ -82,7 +86,8 @@ class CatalogTest {
 
     @Test
     void readersSeeTheLastCommitNotTheOpenWriter() throws Exception {
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogWriter w = catalog.beginWrite()) {
             w.putContent("m", "b", new KnownMessage(samples.content(), 7));
             try (CatalogReader before = catalog.read()) {
                 assertEquals(Optional.empty(), before.content("m", "b"));
@@ -131,15 +136,18 @@ class CatalogTest {
     void anotherRepositorysCatalogIsRefused() throws Exception {
         Catalog.open(dir, REPO).close();
         CatalogMismatchException e = assertThrows(CatalogMismatchException.class, () -> Catalog.open(dir, "repo-2"));
-        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("belongs to repository " + REPO
-                + ", not to repository repo-2"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(dir.toString())
+                        && e.getMessage().contains("belongs to repository " + REPO + ", not to repository repo-2"),
+                e.getMessage());
         Catalog.open(dir, REPO).close(); // the refusal changed nothing
     }
 
     @Test
     void anotherFormatVersionIsRefusedWithFoundAndSupported() throws Exception {
-        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO,
-                StateDatabases.NAMES).close();
+        LmdbEnvironment.open(
+                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO, StateDatabases.NAMES)
+                .close();
         UnsupportedVersionException e = assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
         assertEquals(Catalog.FORMAT_VERSION + 1, e.found());
         assertEquals(Catalog.FORMAT_VERSION, e.max());
@@ -149,13 +157,15 @@ class CatalogTest {
     @Test
     void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
         Catalog.open(dir, REPO).close();
-        try (LmdbEnvironment raw = LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20,
-                Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES); TxnAccess txn = raw.write()) {
+        try (LmdbEnvironment raw = LmdbEnvironment.open(
+                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES);
+                TxnAccess txn = raw.write()) {
             txn.put(raw.dbi("content"), LmdbKeys.content("m", "b"), new byte[] {1, 2, 3});
             txn.put(raw.dbi("snapshots"), LmdbKeys.snapshot("s"), new byte[] {(byte) 0xFF});
             txn.commit();
         }
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
             CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> r.content("m", "b"));
             assertTrue(e.getMessage().contains("message content (key 6d0062)"), e.getMessage());
             assertThrows(CatalogCorruptException.class, r::snapshots);
@@ -177,7 +187,8 @@ class CatalogTest {
     @Test
     void deleteRemovesACatalogButRefusesForeignFiles() throws Exception {
         Path catalogDir = dir.resolve("catalog");
-        try (Catalog catalog = Catalog.open(catalogDir, REPO); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(catalogDir, REPO);
+                CatalogWriter w = catalog.beginWrite()) {
             w.putContent("m", "b", new KnownMessage(samples.content(), 7));
             w.commit();
         }
@@ -195,7 +206,8 @@ class CatalogTest {
     @Test
     void aWriterRefusesOtherThreadsAndASecondWriterOnItsThread() throws Exception {
         ExecutorService other = Executors.newSingleThreadExecutor();
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogWriter w = catalog.beginWrite()) {
             Future<?> misuse = other.submit(() -> {
                 w.putContent("m", "b", new KnownMessage(samples.content(), 7));
                 return null;
@@ -204,7 +216,8 @@ class CatalogTest {
             assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
             assertThrows(IllegalStateException.class, catalog::beginWrite);
             w.commit();
-            assertThrows(IllegalStateException.class, () -> w.putContent("m", "b", new KnownMessage(samples.content(), 7)));
+            assertThrows(
+                    IllegalStateException.class, () -> w.putContent("m", "b", new KnownMessage(samples.content(), 7)));
             try (CatalogWriter next = catalog.beginWrite()) {
                 next.abort();
             }
@@ -278,7 +291,8 @@ class CatalogTest {
                 assertEquals(Optional.empty(), r.content("m", "b0"));
             }
         }
-        try (Catalog bigger = Catalog.open(small, REPO, 64L << 20); CatalogWriter w = bigger.beginWrite()) {
+        try (Catalog bigger = Catalog.open(small, REPO, 64L << 20);
+                CatalogWriter w = bigger.beginWrite()) {
             for (int i = 0; i < 20_000; i++) {
                 w.putContent("m", "b" + i, new KnownMessage(samples.content(), 7));
             }

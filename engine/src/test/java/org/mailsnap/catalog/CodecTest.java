@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.codec.ByteWriter;
@@ -41,14 +40,19 @@ class CodecTest {
     @Test
     void messageContentRoundTripsWithAndWithoutBody() throws Exception {
         MessageContent c = samples.content();
-        assertEquals(new KnownMessage(c, -3), MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(c, -3)), KEY));
+        assertEquals(
+                new KnownMessage(c, -3),
+                MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(c, -3)), KEY));
         MessageContent headerOnly = new MessageContent(samples.blobId(), List.of(), 0);
-        assertEquals(new KnownMessage(headerOnly, 0), MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(headerOnly, 0)), KEY));
+        assertEquals(
+                new KnownMessage(headerOnly, 0),
+                MessageContentCodec.decode(MessageContentCodec.encode(new KnownMessage(headerOnly, 0)), KEY));
     }
 
     @Test
     void placementRoundTripsAndStoresOnlyWhatFollowsTheBase() throws Exception {
-        PlacementRecord p = new PlacementRecord("1700000000.M1P2.host", "1700000000.M1P2.host:2,FRSa", true, -5, Samples.CONTENT);
+        PlacementRecord p =
+                new PlacementRecord("1700000000.M1P2.host", "1700000000.M1P2.host:2,FRSa", true, -5, Samples.CONTENT);
         byte[] encoded = PlacementCodec.encode(p);
         // bits, mtime, content length (1 byte), content (id, empty body count, size 123), then only the suffix
         assertEquals(1 + 8 + 1 + (32 + 1 + 1) + ":2,FRSa".length(), encoded.length);
@@ -62,10 +66,15 @@ class CodecTest {
         FolderState s = samples.folderState();
         FolderState back = FolderStateCodec.decode(FolderStateCodec.encode(s), KEY);
         assertEquals(s, back);
-        assertEquals(List.of("dovecot-keywords", "dovecot-uidlist"),
-                back.entry().controlFiles().stream().map(org.mailsnap.snapshot.ControlFile::name).toList());
-        FolderState empty = new FolderState(0, new org.mailsnap.snapshot.FolderEntry(
-                new org.mailsnap.model.FolderKey("", ""), 0, 0, 0, 0, List.of(), List.of()));
+        assertEquals(
+                List.of("dovecot-keywords", "dovecot-uidlist"),
+                back.entry().controlFiles().stream()
+                        .map(org.mailsnap.snapshot.ControlFile::name)
+                        .toList());
+        FolderState empty = new FolderState(
+                0,
+                new org.mailsnap.snapshot.FolderEntry(
+                        new org.mailsnap.model.FolderKey("", ""), 0, 0, 0, 0, List.of(), List.of()));
         assertEquals(empty, FolderStateCodec.decode(FolderStateCodec.encode(empty), KEY));
     }
 
@@ -73,8 +82,8 @@ class CodecTest {
     void messageInfoRoundTripsFullAndSparse() throws Exception {
         MessageInfo full = samples.messageInfo();
         assertEquals(full, MessageInfoCodec.decode(MessageInfoCodec.encode(full), KEY));
-        MessageInfo gone = new MessageInfo(null, null, null, null, null, "s1", Instant.EPOCH, "s2",
-                Instant.ofEpochSecond(-1, 5), "", "");
+        MessageInfo gone = new MessageInfo(
+                null, null, null, null, null, "s1", Instant.EPOCH, "s2", Instant.ofEpochSecond(-1, 5), "", "");
         assertEquals(gone, MessageInfoCodec.decode(MessageInfoCodec.encode(gone), KEY));
     }
 
@@ -87,10 +96,13 @@ class CodecTest {
     @Test
     void everyTruncationAndTrailingByteIsCorruptNeverAnotherException() {
         check(BlobLocationCodec.encode(samples.location()), v -> BlobLocationCodec.decode(v, KEY));
-        check(MessageContentCodec.encode(new KnownMessage(samples.content(), 1)), v -> MessageContentCodec.decode(v, KEY));
+        check(
+                MessageContentCodec.encode(new KnownMessage(samples.content(), 1)),
+                v -> MessageContentCodec.decode(v, KEY));
         check(FolderStateCodec.encode(samples.folderState()), v -> FolderStateCodec.decode(v, KEY));
         check(MessageInfoCodec.encode(samples.messageInfo()), v -> MessageInfoCodec.decode(v, KEY));
-        check(SnapshotSummaryCodec.encode(new SnapshotSummary("x", Instant.EPOCH, "h", "k", 1)),
+        check(
+                SnapshotSummaryCodec.encode(new SnapshotSummary("x", Instant.EPOCH, "h", "k", 1)),
                 v -> SnapshotSummaryCodec.decode("x", v, KEY));
     }
 
@@ -99,9 +111,12 @@ class CodecTest {
         long seed = System.nanoTime();
         System.out.println("CodecTest.randomGarbageDecodesOrIsCorrupt seed=" + seed);
         Random random = new Random(seed);
-        List<Decoder> decoders = List.of(v -> BlobLocationCodec.decode(v, KEY),
-                v -> MessageContentCodec.decode(v, KEY), v -> PlacementCodec.decode("b", v, KEY),
-                v -> FolderStateCodec.decode(v, KEY), v -> MessageInfoCodec.decode(v, KEY),
+        List<Decoder> decoders = List.of(
+                v -> BlobLocationCodec.decode(v, KEY),
+                v -> MessageContentCodec.decode(v, KEY),
+                v -> PlacementCodec.decode("b", v, KEY),
+                v -> FolderStateCodec.decode(v, KEY),
+                v -> MessageInfoCodec.decode(v, KEY),
                 v -> SnapshotSummaryCodec.decode("x", v, KEY));
         for (int i = 0; i < 4_000; i++) {
             byte[] garbage = new byte[random.nextInt(80)];
@@ -120,16 +135,23 @@ class CodecTest {
 
     @Test
     void hugeCountsAreRefusedBeforeAllocating() {
-        byte[] value = new ByteWriter(40).blobId(samples.blobId()).varint(Integer.MAX_VALUE).toByteArray();
-        CatalogCorruptException e = assertThrows(CatalogCorruptException.class,
-                () -> MessageContentCodec.decode(value, KEY));
+        byte[] value = new ByteWriter(40)
+                .blobId(samples.blobId())
+                .varint(Integer.MAX_VALUE)
+                .toByteArray();
+        CatalogCorruptException e =
+                assertThrows(CatalogCorruptException.class, () -> MessageContentCodec.decode(value, KEY));
         assertTrue(e.getMessage().contains("body chunk count"), e.getMessage());
         assertTrue(e.getMessage().contains("message content (key 010203)"), e.getMessage());
     }
 
     @Test
     void invalidUtf8AndUnknownBitsAreCorrupt() {
-        byte[] placement = new ByteWriter(12).u8(1).i64be(0).bytes(new byte[] {(byte) 0xC3}).toByteArray();
+        byte[] placement = new ByteWriter(12)
+                .u8(1)
+                .i64be(0)
+                .bytes(new byte[] {(byte) 0xC3})
+                .toByteArray();
         assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", placement, KEY));
         byte[] unknownBits = new ByteWriter(12).u8(2).i64be(0).toByteArray();
         assertThrows(CatalogCorruptException.class, () -> PlacementCodec.decode("b", unknownBits, KEY));
@@ -147,8 +169,8 @@ class CodecTest {
         assertTrue(!LmdbKeys.startsWith(u10, LmdbKeys.mailboxPrefix("u1")));
         assertArrayEquals(new String[] {"u10", "b"}, LmdbKeys.split(u10, 0, "content"));
         assertThrows(IllegalArgumentException.class, () -> LmdbKeys.content("u\0", "b"));
-        CatalogException tooLong = assertThrows(CatalogException.class, () -> LmdbKeys.content("m".repeat(300),
-                "b".repeat(300)));
+        CatalogException tooLong =
+                assertThrows(CatalogException.class, () -> LmdbKeys.content("m".repeat(300), "b".repeat(300)));
         assertTrue(tooLong.getMessage().contains("601 bytes"), tooLong.getMessage());
     }
 
@@ -157,15 +179,29 @@ class CodecTest {
         long seed = System.nanoTime();
         System.out.println("CodecTest.baseOrderIsUtf8ByteOrder seed=" + seed);
         Random random = new Random(seed);
-        String[] atoms = {"a", "Z", "0", ".", ":", ",", "\u00e9", "\u00ff", "\u4e2d", "\uff01", "\ufffd",
-                "\ud83d\udce7", "\ud800\udc00"};
+        String[] atoms = {
+            "a",
+            "Z",
+            "0",
+            ".",
+            ":",
+            ",",
+            "\u00e9",
+            "\u00ff",
+            "\u4e2d",
+            "\uff01",
+            "\ufffd",
+            "\ud83d\udce7",
+            "\ud800\udc00"
+        };
         for (int i = 0; i < 20_000; i++) {
             String x = randomString(random, atoms);
             String y = randomString(random, atoms);
-            int expected = Integer.signum(Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            int expected = Integer.signum(Arrays.compareUnsigned(
+                    x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertEquals(expected, Integer.signum(BaseNames.ORDER.compare(x, y)), "seed " + seed + ": " + x
-                    + " vs " + y);
+            assertEquals(
+                    expected, Integer.signum(BaseNames.ORDER.compare(x, y)), "seed " + seed + ": " + x + " vs " + y);
         }
     }
 

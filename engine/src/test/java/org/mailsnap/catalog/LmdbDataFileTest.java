@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LmdbDataFileTest {
     static final String REPO = "repo-1";
+
     @TempDir
     Path dir;
 
@@ -28,7 +29,8 @@ class LmdbDataFileTest {
 
     /** A catalog with a few thousand records, so that the data file has many pages. */
     void filledCatalog() throws Exception {
-        try (Catalog catalog = Catalog.open(dir, REPO, 1 << 24); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, REPO, 1 << 24);
+                CatalogWriter w = catalog.beginWrite()) {
             for (int i = 0; i < 3000; i++) {
                 w.putSnapshot(new SnapshotSummary("snapshot-" + i, java.time.Instant.EPOCH, "host", "store", i));
             }
@@ -47,7 +49,8 @@ class LmdbDataFileTest {
             assertTrue(meta.requiredBytes() <= ch.size(), meta + " in " + ch.size());
         }
         LmdbDataFile.check(dir, data()); // passes
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
             assertEquals(3000, r.snapshots().size());
         }
     }
@@ -62,8 +65,10 @@ class LmdbDataFileTest {
             ch.truncate(needed - 4096);
         }
         CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> Catalog.open(dir, REPO));
-        assertEquals("the local catalog at " + dir + " is damaged (state/data.mdb: data file truncated: "
-                + (needed - 4096) + " bytes, needs " + needed + "): run `mailsnap catalog rebuild`", e.getMessage());
+        assertEquals(
+                "the local catalog at " + dir + " is damaged (state/data.mdb: data file truncated: " + (needed - 4096)
+                        + " bytes, needs " + needed + "): run `mailsnap catalog rebuild`",
+                e.getMessage());
         assertEquals(dir, e.directory());
         assertTrue(size >= needed);
         // refused before anything was opened: the catalog can be opened by nobody else, and deleted
@@ -100,8 +105,10 @@ class LmdbDataFileTest {
         noMeta[4096 + 11] = 0;
         Files.write(data(), noMeta);
         CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> Catalog.open(dir, REPO));
-        assertEquals("the local catalog at " + dir + " is damaged (state/data.mdb: meta page at byte 4096 is not"
-                + " marked as a meta page): run `mailsnap catalog rebuild`", e.getMessage());
+        assertEquals(
+                "the local catalog at " + dir + " is damaged (state/data.mdb: meta page at byte 4096 is not"
+                        + " marked as a meta page): run `mailsnap catalog rebuild`",
+                e.getMessage());
 
         byte[] noMagic = good.clone();
         noMagic[LmdbDataFile.PAGE_HEADER_BYTES] ^= 1;
@@ -118,7 +125,8 @@ class LmdbDataFileTest {
         Files.createDirectories(data().getParent());
         Files.write(data(), new byte[0]);
         LmdbDataFile.check(dir, data());
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
             assertEquals(0, r.snapshots().size());
         }
     }
@@ -136,8 +144,7 @@ class LmdbDataFileTest {
         Files.setPosixFilePermissions(data(), PosixFilePermissions.fromString("rw-r--r--"));
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             String warning = catalog.permissionWarning().orElseThrow();
-            assertTrue(warning.contains(dir.resolve("blobs") + " 0777") && warning.contains(data() + " 0644"),
-                    warning);
+            assertTrue(warning.contains(dir.resolve("blobs") + " 0777") && warning.contains(data() + " 0644"), warning);
         }
         assertEquals("rwx------", mode(dir.resolve("blobs")));
         assertEquals("rw-------", mode(data()));

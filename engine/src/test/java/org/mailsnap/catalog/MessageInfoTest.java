@@ -18,8 +18,12 @@ class MessageInfoTest {
 
     @Test
     void firstSightJoinsToAndCcAndLeavesAbsentFieldsNull() {
-        MessageInfo m = MessageInfo.firstSeen(headers("To: a@x\r\nCc: b@x\r\nSubject: hi\r\n\r\n"),
-                MessageInfo.SNAPSHOT_NOT_SAVED_YET, FIRST, ".Sent", "S");
+        MessageInfo m = MessageInfo.firstSeen(
+                headers("To: a@x\r\nCc: b@x\r\nSubject: hi\r\n\r\n"),
+                MessageInfo.SNAPSHOT_NOT_SAVED_YET,
+                FIRST,
+                ".Sent",
+                "S");
         assertEquals("a@x, b@x", m.to());
         assertEquals("hi", m.subject());
         assertNull(m.messageId());
@@ -32,15 +36,22 @@ class MessageInfoTest {
         assertEquals(".Sent", m.folder());
         assertEquals("S", m.flags());
 
-        assertEquals("b@x", MessageInfo.firstSeen(headers("Cc: b@x\r\n\r\n"), "s1", FIRST, "", "").to());
-        assertEquals("a@x", MessageInfo.firstSeen(headers("To: a@x\r\n\r\n"), "s1", FIRST, "", "").to());
-        assertNull(MessageInfo.firstSeen(headers("Subject: x\r\n\r\n"), "s1", FIRST, "", "").to());
+        assertEquals(
+                "b@x",
+                MessageInfo.firstSeen(headers("Cc: b@x\r\n\r\n"), "s1", FIRST, "", "")
+                        .to());
+        assertEquals(
+                "a@x",
+                MessageInfo.firstSeen(headers("To: a@x\r\n\r\n"), "s1", FIRST, "", "")
+                        .to());
+        assertNull(MessageInfo.firstSeen(headers("Subject: x\r\n\r\n"), "s1", FIRST, "", "")
+                .to());
     }
 
     @Test
     void goneAndSeenAgainKeepTheHeaderFieldsAndTheFirstSnapshot() {
-        MessageInfo first = MessageInfo.firstSeen(headers("Message-ID: <id@x>\r\nFrom: f@x\r\n\r\n"), "s1", FIRST,
-                "", "S");
+        MessageInfo first =
+                MessageInfo.firstSeen(headers("Message-ID: <id@x>\r\nFrom: f@x\r\n\r\n"), "s1", FIRST, "", "S");
         MessageInfo gone = first.goneAfter("s2", LATER);
         assertFalse(gone.present());
         assertEquals("s2", gone.lastSnapshot());
@@ -57,7 +68,8 @@ class MessageInfoTest {
         assertEquals(FIRST, back.firstSeen());
         assertEquals(first.messageId(), back.messageId());
 
-        assertFalse(first.goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, LATER).present(),
+        assertFalse(
+                first.goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, LATER).present(),
                 "gone before any snapshot is still gone");
     }
 }

@@ -34,8 +34,11 @@ class PlacementScaleTest {
                 for (FolderKey folder : folders) {
                     for (int i = 0; i < PER_FOLDER; i++) {
                         String base = base(i);
-                        w.putPlacement(STORE, folder, new PlacementRecord(base, base + ":2,S", true,
-                                1_700_000_000_000_000_000L + i, Samples.CONTENT));
+                        w.putPlacement(
+                                STORE,
+                                folder,
+                                new PlacementRecord(
+                                        base, base + ":2,S", true, 1_700_000_000_000_000_000L + i, Samples.CONTENT));
                     }
                 }
                 t1 = System.nanoTime();
@@ -59,10 +62,17 @@ class PlacementScaleTest {
             long t3 = System.nanoTime();
             assertEquals((long) FOLDERS * PER_FOLDER, n);
             long dataBytes = Files.size(dir.resolve(Catalog.STATE_DIR).resolve(LmdbEnvironment.DATA_FILE));
-            System.out.printf("PlacementScaleTest: %d placements: put %.0f ms (%.2f us each), commit %.0f ms, "
-                    + "iterate %.0f ms (%.2f us each), state file %.1f MB (%.0f bytes each)%n", n,
-                    (t1 - t0) / 1e6, (t1 - t0) / 1e3 / n, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t2) / 1e3 / n,
-                    dataBytes / 1e6, (double) dataBytes / n);
+            System.out.printf(
+                    "PlacementScaleTest: %d placements: put %.0f ms (%.2f us each), commit %.0f ms, "
+                            + "iterate %.0f ms (%.2f us each), state file %.1f MB (%.0f bytes each)%n",
+                    n,
+                    (t1 - t0) / 1e6,
+                    (t1 - t0) / 1e3 / n,
+                    (t2 - t1) / 1e6,
+                    (t3 - t2) / 1e6,
+                    (t3 - t2) / 1e3 / n,
+                    dataBytes / 1e6,
+                    (double) dataBytes / n);
         }
     }
 

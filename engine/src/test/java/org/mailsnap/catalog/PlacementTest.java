@@ -28,10 +28,14 @@ class PlacementTest {
         Random random = new Random(seed);
         // Neighbours whose names extend the folder's, mailbox's or store's name, or sort right after it.
         FolderKey a = new FolderKey("u1", ".A");
-        List<FolderKey> neighbours = List.of(new FolderKey("u1", ".AB"), new FolderKey("u1", ".A.B"),
-                new FolderKey("u10", ".A"), new FolderKey("u1", ""), new FolderKey("u", "1.A"));
-        List<String> bases = new ArrayList<>(List.of("Z", "a", "é", "a.b", "1", "10", "2", "\u00ff", "\uFF01",
-                "\uD83D\uDCE7"));
+        List<FolderKey> neighbours = List.of(
+                new FolderKey("u1", ".AB"),
+                new FolderKey("u1", ".A.B"),
+                new FolderKey("u10", ".A"),
+                new FolderKey("u1", ""),
+                new FolderKey("u", "1.A"));
+        List<String> bases =
+                new ArrayList<>(List.of("Z", "a", "é", "a.b", "1", "10", "2", "\u00ff", "\uFF01", "\uD83D\uDCE7"));
         for (int i = 0; i < 200; i++) {
             bases.add(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
         }
@@ -58,7 +62,8 @@ class PlacementTest {
                 }
                 assertEquals(expected, seen);
                 for (FolderKey n : neighbours) {
-                    assertEquals(bases.size(), CatalogTest.placements(r, STORE, n).size(), n.toString());
+                    assertEquals(
+                            bases.size(), CatalogTest.placements(r, STORE, n).size(), n.toString());
                 }
                 assertEquals(List.of(), CatalogTest.placements(r, STORE, new FolderKey("u1", ".B")));
                 assertEquals(List.of(), CatalogTest.placements(r, "elsewhere", a));
@@ -86,8 +91,11 @@ class PlacementTest {
                 w.commit();
             }
             // Run 2: the listing lost b2, flagged b3 and gained b5; the merge walks old and new together.
-            List<PlacementRecord> listing = List.of(record("b1"), new PlacementRecord("b3", "b3:2,S", true, 9, Samples.CONTENT),
-                    record("b4"), record("b5"));
+            List<PlacementRecord> listing = List.of(
+                    record("b1"),
+                    new PlacementRecord("b3", "b3:2,S", true, 9, Samples.CONTENT),
+                    record("b4"),
+                    record("b5"));
             try (CatalogReader last = catalog.read();
                     CatalogWriter run = catalog.beginWrite();
                     CatalogCursor<PlacementRecord> old = last.placements(STORE, inbox)) {
@@ -95,8 +103,7 @@ class PlacementTest {
                 PlacementRecord before = old.hasNext() ? old.next() : null;
                 while (before != null || i < listing.size()) {
                     PlacementRecord now = i < listing.size() ? listing.get(i) : null;
-                    int c = before == null ? 1 : now == null ? -1 : BaseNames.ORDER.compare(before.base(),
-                            now.base());
+                    int c = before == null ? 1 : now == null ? -1 : BaseNames.ORDER.compare(before.base(), now.base());
                     if (c < 0) {
                         run.deletePlacement(STORE, inbox, before.base());
                     } else if (c > 0 || !before.equals(now)) {
@@ -129,7 +136,8 @@ class PlacementTest {
     @Test
     void aFolderRecreatedAfterDeletionStartsEmpty() throws Exception {
         FolderKey trash = new FolderKey("anne", ".Trash");
-        try (Catalog catalog = Catalog.open(dir, "r"); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, "r");
+                CatalogWriter w = catalog.beginWrite()) {
             w.putPlacement(STORE, trash, record("t1"));
             w.deleteFolder(STORE, trash);
             w.putPlacement(STORE, trash, record("t2"));
@@ -141,7 +149,8 @@ class PlacementTest {
     @Test
     void aWriterCountsTheRecordsItChanges() throws Exception {
         FolderKey inbox = new FolderKey("anne", "");
-        try (Catalog catalog = Catalog.open(dir, "r"); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, "r");
+                CatalogWriter w = catalog.beginWrite()) {
             assertEquals(0, w.changes());
             w.putPlacement(STORE, inbox, record("b1"));
             w.putPlacement(STORE, inbox, record("b2"));
@@ -190,7 +199,8 @@ class PlacementTest {
                 }
                 w.commit();
             }
-            assertTrue(catalog.mappedPageReleases() - before >= 4,
+            assertTrue(
+                    catalog.mappedPageReleases() - before >= 4,
                     "released " + (catalog.mappedPageReleases() - before) + " times in " + puts + " writes");
             try (CatalogReader r = catalog.read()) {
                 assertEquals(puts, CatalogTest.placements(r, STORE, inbox).size(), "the pages come back from the file");
@@ -199,11 +209,12 @@ class PlacementTest {
     }
 
     private static void assumeLinux() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"),
-                "MADV_DONTNEED is Linux's");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").equals("Linux"), "MADV_DONTNEED is Linux's");
     }
 
     private static PlacementRecord record(String base) {
-        return new PlacementRecord(base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L, Samples.CONTENT);
+        return new PlacementRecord(
+                base, base + ":2,S", base.length() % 2 == 0, base.hashCode() * 1_000_000L, Samples.CONTENT);
     }
 }

@@ -19,6 +19,7 @@ import org.mailsnap.model.MessageContent;
  */
 class RecordChecksumTest {
     static final String REPO = "repo-1";
+
     @TempDir
     Path dir;
 
@@ -46,16 +47,19 @@ class RecordChecksumTest {
     @Test
     void aBitFlippedInABlobIdOfAContentRecordIsDamageNotAnotherBlob() throws Exception {
         MessageContent content = new MessageContent(id(0x5A), List.of(id(0x6B)), 1234);
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogWriter w = catalog.beginWrite()) {
             w.putContent("example.org/anne", "b1", new KnownMessage(content, 7));
             w.commit();
         }
         assertTrue(flip(id(0x6B).toBytes(), 17) >= 1);
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
-            CatalogCorruptException e = assertThrows(CatalogCorruptException.class,
-                    () -> r.content("example.org/anne", "b1"));
-            assertEquals("the local catalog at " + dir + " is damaged (a record of state/content (key "
-                    + "6578616d706c652e6f72672f616e6e65006231) fails its checksum): run `mailsnap catalog rebuild`",
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
+            CatalogCorruptException e =
+                    assertThrows(CatalogCorruptException.class, () -> r.content("example.org/anne", "b1"));
+            assertEquals(
+                    "the local catalog at " + dir + " is damaged (a record of state/content (key "
+                            + "6578616d706c652e6f72672f616e6e65006231) fails its checksum): run `mailsnap catalog rebuild`",
                     e.getMessage());
             assertEquals(Optional.empty(), r.content("example.org/anne", "b2"), "other lookups still work");
         }
@@ -63,16 +67,21 @@ class RecordChecksumTest {
 
     @Test
     void aBitFlippedInAKeyIsFoundByAScan() throws Exception {
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogWriter w = catalog.beginWrite()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogWriter w = catalog.beginWrite()) {
             w.putSnapshot(new SnapshotSummary("snapshot-aaaa", Instant.EPOCH, "host", "store", 3));
             w.putSnapshot(new SnapshotSummary("snapshot-bbbb", Instant.EPOCH, "host", "store", 4));
             w.commit();
         }
         assertTrue(flip("snapshot-bbbb".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 12) >= 1);
-        try (Catalog catalog = Catalog.open(dir, REPO); CatalogReader r = catalog.read()) {
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
             CatalogCorruptException e = assertThrows(CatalogCorruptException.class, r::snapshots);
-            assertTrue(e.getMessage().contains("a record of state/snapshots (key 736e617073686f742d62626263)"
-                    + " fails its checksum"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("a record of state/snapshots (key 736e617073686f742d62626263)"
+                                    + " fails its checksum"),
+                    e.getMessage());
         }
     }
 

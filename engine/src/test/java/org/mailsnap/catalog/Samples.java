@@ -2,9 +2,7 @@ package org.mailsnap.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
@@ -43,9 +41,13 @@ final class Samples {
     }
 
     BlobLocation location() {
-        return new BlobLocation(hex(32), random.nextBoolean() ? BlobType.DATA : BlobType.METADATA,
-                random.nextLong() & Long.MAX_VALUE, random.nextInt(Integer.MAX_VALUE),
-                random.nextInt(Integer.MAX_VALUE), random.nextInt(100_000));
+        return new BlobLocation(
+                hex(32),
+                random.nextBoolean() ? BlobType.DATA : BlobType.METADATA,
+                random.nextLong() & Long.MAX_VALUE,
+                random.nextInt(Integer.MAX_VALUE),
+                random.nextInt(Integer.MAX_VALUE),
+                random.nextInt(100_000));
     }
 
     MessageContent content() {
@@ -56,9 +58,16 @@ final class Samples {
         List<org.mailsnap.snapshot.ControlFile> control = List.of(
                 new org.mailsnap.snapshot.ControlFile("dovecot-keywords", random.nextLong(), 20, blobIds(1)),
                 new org.mailsnap.snapshot.ControlFile("dovecot-uidlist", random.nextLong(), 900, blobIds(2)));
-        return new FolderState(random.nextLong(), new org.mailsnap.snapshot.FolderEntry(
-                new org.mailsnap.model.FolderKey("example.org/anne", ".Sent"), random.nextLong(), random.nextLong(),
-                random.nextInt(1_000_000), random.nextInt(1_000_000_000), blobIds(3), control));
+        return new FolderState(
+                random.nextLong(),
+                new org.mailsnap.snapshot.FolderEntry(
+                        new org.mailsnap.model.FolderKey("example.org/anne", ".Sent"),
+                        random.nextLong(),
+                        random.nextLong(),
+                        random.nextInt(1_000_000),
+                        random.nextInt(1_000_000_000),
+                        blobIds(3),
+                        control));
     }
 
     Instant instant() {
@@ -66,8 +75,17 @@ final class Samples {
     }
 
     MessageInfo messageInfo() {
-        return new MessageInfo("<" + hex(6) + "@example.org>", "Änne <anne@example.org>", "bob@example.net",
-                "Re: Ünïcode subject " + hex(2), instant(), "snap-" + hex(4), instant(), null, instant(), ".Sent",
+        return new MessageInfo(
+                "<" + hex(6) + "@example.org>",
+                "Änne <anne@example.org>",
+                "bob@example.net",
+                "Re: Ünïcode subject " + hex(2),
+                instant(),
+                "snap-" + hex(4),
+                instant(),
+                null,
+                instant(),
+                ".Sent",
                 "FRS");
     }
 

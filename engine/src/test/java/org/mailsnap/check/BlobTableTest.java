@@ -32,8 +32,7 @@ class BlobTableTest {
         for (int i = 0; i < 5000; i++) { // grows past the initial capacity several times
             BlobId id = id(random);
             int pack = random.nextInt(2);
-            table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 42 + i, 100, 84, i),
-                    BlobTable.OK);
+            table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 42 + i, 100, 84, i), BlobTable.OK);
             added.put(id, i);
         }
         table.seal();
@@ -91,7 +90,9 @@ class BlobTableTest {
             assertThrows(IllegalArgumentException.class, () -> DataSelection.parse(bad, random), bad);
         }
         DataSelection share = DataSelection.parse("5%", random);
-        long chosen = java.util.stream.IntStream.range(0, 10_000).filter(i -> share.selects("ab".repeat(32))).count();
+        long chosen = java.util.stream.IntStream.range(0, 10_000)
+                .filter(i -> share.selects("ab".repeat(32)))
+                .count();
         assertTrue(chosen > 350 && chosen < 650, "about 5%: " + chosen);
     }
 }

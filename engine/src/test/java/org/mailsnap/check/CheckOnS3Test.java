@@ -21,10 +21,10 @@ import org.mailsnap.backup.BackupResult;
 import org.mailsnap.backup.BackupSettings;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogReader;
-import org.mailsnap.mailgen.StoreGenerator;
-import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.maildir.CountingMessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.mailgen.StoreGenerator;
+import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
@@ -80,20 +80,27 @@ class CheckOnS3Test {
         List<Path> stores = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Path store = tmp.resolve("store" + i);
-            new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(1).messagesPerMailbox(25).seed(seed + i)
-                    .build(), 1).generate(store);
+            new StoreGenerator(
+                            StoreSpec.tiny().toBuilder()
+                                    .mailboxes(1)
+                                    .messagesPerMailbox(25)
+                                    .seed(seed + i)
+                                    .build(),
+                            1)
+                    .generate(store);
             stores.add(store);
         }
         try (Storage s1 = S3Storage.open(server.settings("check", "repo"));
-             Storage s2 = S3Storage.open(server.settings("check", "repo"))) {
+                Storage s2 = S3Storage.open(server.settings("check", "repo"))) {
             Repository r1 = Repository.init(s1, PASSWORD, options("mx1"));
             Repository r2 = Repository.open(s2, PASSWORD, options("mx2"));
             try (Catalog c1 = Catalog.open(tmp.resolve("catalog1"), r1.config().repositoryId());
-                 Catalog c2 = Catalog.open(tmp.resolve("catalog2"), r2.config().repositoryId())) {
+                    Catalog c2 =
+                            Catalog.open(tmp.resolve("catalog2"), r2.config().repositoryId())) {
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
-                    List<Callable<BackupResult>> runs = List.of(() -> backup(r1, c1, stores.get(0), "mx1"),
-                            () -> backup(r2, c2, stores.get(1), "mx2"));
+                    List<Callable<BackupResult>> runs = List.of(
+                            () -> backup(r1, c1, stores.get(0), "mx1"), () -> backup(r2, c2, stores.get(1), "mx2"));
                     for (Future<BackupResult> f : pool.invokeAll(runs)) {
                         assertFalse(f.get().partial());
                     }
@@ -107,7 +114,13 @@ class CheckOnS3Test {
 
                 List<String> data = new ArrayList<>();
                 for (String id : r1.maintenance().listPacks().packs().keySet()) {
-                    if (r1.maintenance().readPackHeader(id).blobs().get(0).location().type() == BlobType.DATA) {
+                    if (r1.maintenance()
+                                    .readPackHeader(id)
+                                    .blobs()
+                                    .get(0)
+                                    .location()
+                                    .type()
+                            == BlobType.DATA) {
                         data.add(id);
                     }
                 }
@@ -121,10 +134,12 @@ class CheckOnS3Test {
                 s1.put(flippedName, bytes);
 
                 CheckResult found = check(r1, c1, DataSelection.ALL);
-                assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("pack " + deleted.substring(0, 12))
-                        && d.problem().startsWith("missing")));
-                assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
-                        && d.problem().contains("MAC mismatch")));
+                assertTrue(found.damage().stream()
+                        .anyMatch(d -> d.object().equals("pack " + deleted.substring(0, 12))
+                                && d.problem().startsWith("missing")));
+                assertTrue(found.damage().stream()
+                        .anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
+                                && d.problem().contains("MAC mismatch")));
                 assertFalse(found.snapshots().isEmpty(), "the snapshots that used the two packs are named");
                 found.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));
 

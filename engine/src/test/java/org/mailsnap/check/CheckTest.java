@@ -1,9 +1,9 @@
 package org.mailsnap.check;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +37,7 @@ class CheckTest {
 
     @TempDir
     Path tmp;
+
     Path store;
     long seed;
 
@@ -45,12 +46,20 @@ class CheckTest {
         seed = System.nanoTime();
         System.out.println("CheckTest seed " + seed);
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(30).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(30)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
     }
 
     private BackupFixture fixture() throws IOException {
-        return BackupFixture.withFaults(tmp.resolve("backup"), seed,
+        return BackupFixture.withFaults(
+                tmp.resolve("backup"),
+                seed,
                 BackupFixture.cheapKdf().packTargetSize(16 * 1024).build());
     }
 
@@ -81,7 +90,9 @@ class CheckTest {
 
     /** Where the header blob of a message of the snapshot is: its pack and the offset of its ciphertext. */
     private org.mailsnap.repository.IndexedBlob aMessageHeader(BackupFixture f, String snapshotId) throws IOException {
-        var firstFolder = f.placements(snapshotId).values().stream().filter(l -> !l.isEmpty()).findFirst()
+        var firstFolder = f.placements(snapshotId).values().stream()
+                .filter(l -> !l.isEmpty())
+                .findFirst()
                 .orElseThrow();
         var header = firstFolder.get(0).content().header();
         for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
@@ -113,10 +124,13 @@ class CheckTest {
             assertEquals(List.of(), result.messages());
             assertEquals(result.stats().packs(), result.stats().packsRead());
             assertEquals(result.stats().blobs(), result.stats().blobsRead());
-            assertTrue(result.stats().packs() > 3, "small packs: " + result.stats().packs());
+            assertTrue(
+                    result.stats().packs() > 3, "small packs: " + result.stats().packs());
             int buckets = 0;
             for (int n = 1; n <= 4; n++) {
-                buckets += check(f, DataSelection.parse(n + "/4", new Random(seed))).stats().packsRead();
+                buckets += check(f, DataSelection.parse(n + "/4", new Random(seed)))
+                        .stats()
+                        .packsRead();
             }
             assertEquals(result.stats().packs(), buckets, "the four quarters read every pack once");
         }
@@ -140,14 +154,20 @@ class CheckTest {
             }
             // a prune killed before its final index file: a kept pack listed by an old and a new index file
             org.mailsnap.model.ObjectId old = org.mailsnap.model.ObjectId.parse(indexesBefore.get(0));
-            f.repository.maintenance().writeIndex(List.of(), f.repository.maintenance().readIndex(old).packs());
+            f.repository
+                    .maintenance()
+                    .writeIndex(
+                            List.of(), f.repository.maintenance().readIndex(old).packs());
             CheckResult result = check(f, DataSelection.ALL);
             assertTrue(result.clean(), result.damage().toString());
-            assertTrue(result.leftovers().stream().anyMatch(l -> l.problem().startsWith("listed by two index")),
+            assertTrue(
+                    result.leftovers().stream().anyMatch(l -> l.problem().startsWith("listed by two index")),
                     result.leftovers().toString());
-            assertTrue(result.leftovers().stream().anyMatch(l -> l.object().equals("snapshots/.tmp-12345")),
+            assertTrue(
+                    result.leftovers().stream().anyMatch(l -> l.object().equals("snapshots/.tmp-12345")),
                     result.leftovers().toString());
-            assertTrue(result.leftovers().stream().anyMatch(l -> l.problem().startsWith("no index lists it")),
+            assertTrue(
+                    result.leftovers().stream().anyMatch(l -> l.problem().startsWith("no index lists it")),
                     result.leftovers().toString());
         }
     }
@@ -171,15 +191,23 @@ class CheckTest {
                 return now[0];
             }
         };
-        try (BackupFixture f = BackupFixture.withFaults(tmp.resolve("locks"), seed, BackupFixture.cheapKdf()
-                .clock(clock).lockRefreshInterval(java.time.Duration.ZERO).build())) {
+        try (BackupFixture f = BackupFixture.withFaults(
+                tmp.resolve("locks"),
+                seed,
+                BackupFixture.cheapKdf()
+                        .clock(clock)
+                        .lockRefreshInterval(java.time.Duration.ZERO)
+                        .build())) {
             f.repository.lockShared(); // a backup killed while holding it: never released
             assertTrue(check(f, DataSelection.NONE).leftovers().isEmpty(), "a fresh lock is someone's");
             now[0] = now[0].plus(java.time.Duration.ofHours(1));
             CheckResult result = check(f, DataSelection.NONE);
             assertTrue(result.clean());
-            assertTrue(result.leftovers().stream().anyMatch(l -> l.object().startsWith("lock ")
-                    && l.problem().startsWith("stale")), result.leftovers().toString());
+            assertTrue(
+                    result.leftovers().stream()
+                            .anyMatch(l -> l.object().startsWith("lock ")
+                                    && l.problem().startsWith("stale")),
+                    result.leftovers().toString());
         }
     }
 
@@ -192,15 +220,25 @@ class CheckTest {
 
             CheckResult found = check(f, DataSelection.NONE);
             assertFalse(found.clean());
-            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("pack " + lost.substring(0, 12))
-                    && d.problem().startsWith("missing")), found.damage().toString());
+            assertTrue(
+                    found.damage().stream()
+                            .anyMatch(d -> d.object().equals("pack " + lost.substring(0, 12))
+                                    && d.problem().startsWith("missing")),
+                    found.damage().toString());
             assertFalse(found.messages().isEmpty(), "messages named");
             for (AffectedMessage m : found.messages()) {
                 assertNotNull(m.subject(), "subject from the search index: " + m);
                 assertNotNull(m.messageId(), m.toString());
-                assertTrue(Files.exists(store.resolve(m.mailbox()).resolve(m.folder()).resolve("cur")
-                        .resolve(m.fileName())) || Files.exists(store.resolve(m.mailbox()).resolve(m.folder())
-                        .resolve("new").resolve(m.fileName())), "names a real file: " + m);
+                assertTrue(
+                        Files.exists(store.resolve(m.mailbox())
+                                        .resolve(m.folder())
+                                        .resolve("cur")
+                                        .resolve(m.fileName()))
+                                || Files.exists(store.resolve(m.mailbox())
+                                        .resolve(m.folder())
+                                        .resolve("new")
+                                        .resolve(m.fileName())),
+                        "names a real file: " + m);
                 assertEquals(first.snapshotId(), m.firstSnapshot());
             }
             assertEquals(1, found.snapshots().size());
@@ -211,7 +249,9 @@ class CheckTest {
             assertTrue(marked.blobsDropped() > 0 && marked.placementsDropped() > 0, marked.toString());
             BackupResult second = f.backup(store);
             assertFalse(second.partial(), second.problems().toString());
-            assertEquals(found.messages().size(), second.progress().messagesRead.get(),
+            assertEquals(
+                    found.messages().size(),
+                    second.progress().messagesRead.get(),
                     "exactly the affected messages are read again");
             assertTrue(second.blobs().dataBlobsNew() > 0, second.blobs().toString());
 
@@ -237,7 +277,9 @@ class CheckTest {
             assertFalse(third.partial());
             Path target3 = tmp.resolve("restore3");
             f.restore(first.snapshotId(), null, target3, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target3, OPTIONS)),
+            assertEquals(
+                    List.of(),
+                    StoreTree.capture(store, OPTIONS).diff(StoreTree.capture(target3, OPTIONS)),
                     "the first snapshot is whole again");
         }
     }
@@ -260,7 +302,8 @@ class CheckTest {
             assertEquals(marked.blobsDropped(), marks.size());
             CheckResult headersOnly;
             try (CatalogReader reader = f.catalog.read()) {
-                headersOnly = new Checker(f.repository, DataSelection.NONE, reader::message, marks, new CheckProgress()).run();
+                headersOnly = new Checker(f.repository, DataSelection.NONE, reader::message, marks, new CheckProgress())
+                        .run();
             }
             assertTrue(headersOnly.clean(), headersOnly.damage().toString());
             assertEquals(List.of(), headersOnly.intact());
@@ -274,7 +317,9 @@ class CheckTest {
             assertEquals(marks.size(), read.intact().size(), "every marked location was read and verified");
             assertEquals(marks.size(), DamageMarks.record(f.catalog, read).marksCleared());
             assertEquals(0, f.catalog.blobs().damagedCount());
-            assertEquals(victim.location(), f.catalog.blobs().find(victim.id()).orElseThrow(),
+            assertEquals(
+                    victim.location(),
+                    f.catalog.blobs().find(victim.id()).orElseThrow(),
                     "the location is known again");
 
             // the placements the marks dropped are read again, and deduplicated against the pack that came back
@@ -316,7 +361,8 @@ class CheckTest {
             }
             CheckResult found = check(f, DataSelection.NONE);
             assertEquals(1, found.snapshots().size());
-            assertTrue(found.snapshots().get(0).problems().stream().anyMatch(p -> p.contains("tree chunk")),
+            assertTrue(
+                    found.snapshots().get(0).problems().stream().anyMatch(p -> p.contains("tree chunk")),
                     found.snapshots().toString());
             DamageMarks.record(f.catalog, found);
 
@@ -338,7 +384,9 @@ class CheckTest {
             BackupResult first = f.backup(store);
             var victim = aMessageHeader(f, first.snapshotId());
             String flipped = victim.location().pack();
-            String truncated = packsOf(f, BlobType.DATA).stream().filter(p -> !p.equals(flipped)).findFirst()
+            String truncated = packsOf(f, BlobType.DATA).stream()
+                    .filter(p -> !p.equals(flipped))
+                    .findFirst()
                     .orElseThrow();
             flip(file(f, packName(flipped)), victim.location().offset() + 3); // inside the header blob
             Path t = file(f, packName(truncated));
@@ -346,15 +394,24 @@ class CheckTest {
             Files.write(t, java.util.Arrays.copyOf(bytes, bytes.length - 30));
 
             CheckResult structure = check(f, DataSelection.NONE);
-            assertTrue(structure.damage().stream().anyMatch(d -> d.object().equals("pack "
-                    + truncated.substring(0, 12)) && d.problem().contains("header")), "header damage found");
-            assertFalse(structure.damage().stream().anyMatch(d -> d.object().contains(flipped.substring(0, 12))),
+            assertTrue(
+                    structure.damage().stream()
+                            .anyMatch(d -> d.object().equals("pack " + truncated.substring(0, 12))
+                                    && d.problem().contains("header")),
+                    "header damage found");
+            assertFalse(
+                    structure.damage().stream().anyMatch(d -> d.object().contains(flipped.substring(0, 12))),
                     "a flipped blob is invisible without reading data");
 
             CheckResult read = check(f, DataSelection.ALL);
-            assertTrue(read.damage().stream().anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
-                    && d.problem().contains("MAC mismatch")), read.damage().toString());
-            assertTrue(read.messages().stream().anyMatch(m -> m.problems().toString().contains("damaged")),
+            assertTrue(
+                    read.damage().stream()
+                            .anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
+                                    && d.problem().contains("MAC mismatch")),
+                    read.damage().toString());
+            assertTrue(
+                    read.messages().stream()
+                            .anyMatch(m -> m.problems().toString().contains("damaged")),
                     "the message of the flipped blob is named");
             assertEquals(1, read.snapshots().size());
         }
@@ -369,13 +426,15 @@ class CheckTest {
             flip(file(f, "index/" + broken), 70);
 
             CheckResult found = check(f, DataSelection.NONE);
-            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.substring(0, 12))),
+            assertTrue(
+                    found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.substring(0, 12))),
                     found.damage().toString());
             f.loseCatalog();
-            IOException unusable = assertThrows(IOException.class,
-                    () -> org.mailsnap.history.CatalogSync.blobIndex(f.repository, f.catalog));
+            IOException unusable = assertThrows(
+                    IOException.class, () -> org.mailsnap.history.CatalogSync.blobIndex(f.repository, f.catalog));
             assertTrue(unusable.getMessage().contains("mailsnap repair"), unusable.getMessage());
-            assertTrue(found.leftovers().stream().anyMatch(d -> d.problem().startsWith("no index lists it")),
+            assertTrue(
+                    found.leftovers().stream().anyMatch(d -> d.problem().startsWith("no index lists it")),
                     "its packs are unindexed");
 
             IndexRepair.Result repaired = new IndexRepair(f.repository).run();
@@ -402,13 +461,18 @@ class CheckTest {
             Files.write(file(f, "snapshots/" + "ab".repeat(32)), "garbage".getBytes(StandardCharsets.UTF_8));
 
             CheckResult found = check(f, DataSelection.NONE);
-            assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot "
-                    + first.snapshotId().substring(0, 12))), found.damage().toString());
+            assertTrue(
+                    found.damage().stream()
+                            .anyMatch(d -> d.object()
+                                    .equals("snapshot " + first.snapshotId().substring(0, 12))),
+                    found.damage().toString());
             assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot " + "ab".repeat(6))));
 
             f.loseCatalog();
             SnapshotHistory history = SnapshotHistory.load(f.repository, f.catalog);
-            assertEquals(List.of(second.snapshotId()), history.all().stream().map(s -> s.id()).toList());
+            assertEquals(
+                    List.of(second.snapshotId()),
+                    history.all().stream().map(s -> s.id()).toList());
             assertEquals(2, history.damaged().size());
 
             f.loseCatalog();
@@ -433,16 +497,21 @@ class CheckTest {
             List<String> failed = new ArrayList<>();
             for (var folder : f.placements(first.snapshotId()).entrySet()) {
                 for (var p : folder.getValue()) {
-                    List<org.mailsnap.model.BlobId> ids = new ArrayList<>(p.content().body());
+                    List<org.mailsnap.model.BlobId> ids =
+                            new ArrayList<>(p.content().body());
                     ids.add(0, p.content().header());
                     for (var id : ids) {
                         try {
                             blobs.get(id);
                         } catch (org.mailsnap.repository.CorruptObjectException e) {
                             failed.add(p.name());
-                            DamageMarks.blobFailed(f.catalog, id, e, new DamageMarks.MessageRef(
-                                    folder.getKey().mailbox(),
-                                    p.identity(org.mailsnap.model.BaseNames.DOVECOT.baseOf(p.name()))));
+                            DamageMarks.blobFailed(
+                                    f.catalog,
+                                    id,
+                                    e,
+                                    new DamageMarks.MessageRef(
+                                            folder.getKey().mailbox(),
+                                            p.identity(org.mailsnap.model.BaseNames.DOVECOT.baseOf(p.name()))));
                         }
                     }
                 }
@@ -458,15 +527,22 @@ class CheckTest {
     }
 
     /** A message of a snapshot as its file in the store says: where it is, its plain Subject and Message-ID. */
-    private record Victim(String mailbox, String folder, String name, String subject, String messageId,
-                          org.mailsnap.repository.IndexedBlob header) {}
+    private record Victim(
+            String mailbox,
+            String folder,
+            String name,
+            String subject,
+            String messageId,
+            org.mailsnap.repository.IndexedBlob header) {}
 
     /** The first message of the snapshot whose Subject is plain ASCII text, with its header blob's location. */
     private Victim victim(BackupFixture f, String snapshotId) throws IOException {
         for (var folder : f.placements(snapshotId).entrySet()) {
             for (var p : folder.getValue()) {
-                Path file = store.resolve(folder.getKey().mailbox()).resolve(folder.getKey().folder())
-                        .resolve(p.inCur() ? "cur" : "new").resolve(p.name());
+                Path file = store.resolve(folder.getKey().mailbox())
+                        .resolve(folder.getKey().folder())
+                        .resolve(p.inCur() ? "cur" : "new")
+                        .resolve(p.name());
                 String subject = null;
                 String messageId = null;
                 String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -484,10 +560,16 @@ class CheckTest {
                     continue;
                 }
                 for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
-                    for (var blob : f.repository.maintenance().readPackHeader(id).blobs()) {
+                    for (var blob :
+                            f.repository.maintenance().readPackHeader(id).blobs()) {
                         if (blob.id().equals(p.content().header())) {
-                            return new Victim(folder.getKey().mailbox(), folder.getKey().folder(), p.name(), subject,
-                                    messageId, blob);
+                            return new Victim(
+                                    folder.getKey().mailbox(),
+                                    folder.getKey().folder(),
+                                    p.name(),
+                                    subject,
+                                    messageId,
+                                    blob);
                         }
                     }
                 }
@@ -498,14 +580,19 @@ class CheckTest {
 
     /** The report names the victim in mail terms: mailbox, folder, file, Subject, Message-ID, and why. */
     private static void assertNamed(CheckResult result, Victim v, String why) {
-        AffectedMessage m = result.messages().stream().filter(a -> a.fileName().equals(v.name())).findFirst()
+        AffectedMessage m = result.messages().stream()
+                .filter(a -> a.fileName().equals(v.name()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(v.name() + " not among " + result.messages()));
         assertEquals(v.mailbox(), m.mailbox());
         assertEquals(v.folder(), m.folder());
         assertEquals(v.subject(), m.subject());
         assertEquals(v.messageId(), m.messageId());
-        assertTrue(m.describe().contains(v.subject()) && m.describe().contains(v.messageId())
-                && m.describe().contains(v.mailbox()), m.describe());
+        assertTrue(
+                m.describe().contains(v.subject())
+                        && m.describe().contains(v.messageId())
+                        && m.describe().contains(v.mailbox()),
+                m.describe());
         assertTrue(m.problems().toString().contains(why), m.problems().toString());
         assertFalse(result.clean());
     }
@@ -532,29 +619,39 @@ class CheckTest {
             long inHeader = Files.size(packFile) - 12 - 5;
             flip(packFile, inHeader);
             CheckResult header = check(f, DataSelection.NONE);
-            assertTrue(header.damage().stream().anyMatch(d -> d.object().equals("pack " + pack.substring(0, 12))
-                    && d.problem().contains("header")), header.damage().toString());
+            assertTrue(
+                    header.damage().stream()
+                            .anyMatch(d -> d.object().equals("pack " + pack.substring(0, 12))
+                                    && d.problem().contains("header")),
+                    header.damage().toString());
             assertFalse(check(f, DataSelection.ALL).clean());
             flip(packFile, inHeader);
 
             // a bit of the index file listing the pack: the message is out of reach until repair, and named
-            String index = f.repository.maintenance().indexIds().stream().filter(id -> {
-                try {
-                    return f.repository.maintenance().readIndex(id).packs().stream()
-                            .anyMatch(p -> p.packId().equals(pack));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).findFirst().orElseThrow().hex();
+            String index = f.repository.maintenance().indexIds().stream()
+                    .filter(id -> {
+                        try {
+                            return f.repository.maintenance().readIndex(id).packs().stream()
+                                    .anyMatch(p -> p.packId().equals(pack));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .findFirst()
+                    .orElseThrow()
+                    .hex();
             Path indexFile = file(f, "index/" + index);
             long inIndex = Files.size(indexFile) / 2;
             flip(indexFile, inIndex);
             CheckResult indexFlip = check(f, DataSelection.ALL);
-            assertTrue(indexFlip.damage().stream().anyMatch(d -> d.object().equals("index " + index.substring(0, 12))),
+            assertTrue(
+                    indexFlip.damage().stream().anyMatch(d -> d.object().equals("index " + index.substring(0, 12))),
                     indexFlip.damage().toString());
             assertNamed(indexFlip, v, "no readable index lists it");
             assertTrue(indexFlip.messages().stream().allMatch(AffectedMessage::unindexedOnly), "repair heals them");
-            assertEquals(new DamageMarks.Result(0, 0, 0, 0), DamageMarks.record(f.catalog, indexFlip),
+            assertEquals(
+                    new DamageMarks.Result(0, 0, 0, 0),
+                    DamageMarks.record(f.catalog, indexFlip),
                     "intact data is not stored again");
             flip(indexFile, inIndex);
             assertTrue(check(f, DataSelection.ALL).clean(), "flipped back");
@@ -562,8 +659,10 @@ class CheckTest {
             // a bit of a snapshot object: the catalog still says when it was taken, and which message it alone held
             Path inbox = store.resolve(firstMailbox());
             Path brief = inbox.resolve("new").resolve("1700000200.M1P1.brief");
-            Files.writeString(brief, "Message-ID: <brief." + seed + "@example.org>\r\nSubject: here for an hour\r\n"
-                    + "\r\nand gone\r\n");
+            Files.writeString(
+                    brief,
+                    "Message-ID: <brief." + seed + "@example.org>\r\nSubject: here for an hour\r\n"
+                            + "\r\nand gone\r\n");
             BackupResult second = f.backup(store);
             Files.delete(brief);
             f.backup(store);
@@ -571,20 +670,33 @@ class CheckTest {
             flip(snapshotFile, Files.size(snapshotFile) / 2);
             CheckResult snapshotFlip = check(f, DataSelection.ALL);
             AffectedSnapshot damaged = snapshotFlip.snapshots().stream()
-                    .filter(a -> a.id().equals(second.snapshotId())).findFirst().orElseThrow();
+                    .filter(a -> a.id().equals(second.snapshotId()))
+                    .findFirst()
+                    .orElseThrow();
             assertNotNull(damaged.time(), "the catalog knows when it was taken");
             assertNotNull(damaged.storeKey());
-            assertNamed(snapshotFlip, new Victim(firstMailbox(), "", "1700000200.M1P1.brief", "here for an hour",
-                    "brief." + seed + "@example.org", null), "held only by snapshot " + second.snapshotId()
-                    .substring(0, 12));
+            assertNamed(
+                    snapshotFlip,
+                    new Victim(
+                            firstMailbox(),
+                            "",
+                            "1700000200.M1P1.brief",
+                            "here for an hour",
+                            "brief." + seed + "@example.org",
+                            null),
+                    "held only by snapshot " + second.snapshotId().substring(0, 12));
         }
     }
 
     private String firstMailbox() throws IOException {
         try (var dirs = Files.walk(store)) {
             return store.relativize(dirs.filter(p -> p.getFileName().toString().equals("cur"))
-                    .map(Path::getParent).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
-                    .findFirst().orElseThrow()).toString();
+                            .map(Path::getParent)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .findFirst()
+                            .orElseThrow())
+                    .toString();
         }
     }
 }

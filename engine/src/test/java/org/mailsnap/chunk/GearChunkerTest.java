@@ -1,8 +1,8 @@
 package org.mailsnap.chunk;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,11 +64,13 @@ class GearChunkerTest {
         }
         List<byte[]> after = chunks(chunker, shifted);
         long shared = after.stream()
-                .filter(c -> before.contains(java.util.HexFormat.of().formatHex(c, 0, 64) + c.length)).count();
+                .filter(c -> before.contains(java.util.HexFormat.of().formatHex(c, 0, 64) + c.length))
+                .count();
         // The chunk holding the insertion differs; a cut forced at max (no content-defined cut within 256 KiB)
         // carries the shift one chunk further until the next content-defined cut resynchronises.
-        assertTrue(shared >= after.size() - 6, "only the first chunks may differ: shared " + shared + " of "
-                + after.size());
+        assertTrue(
+                shared >= after.size() - 6,
+                "only the first chunks may differ: shared " + shared + " of " + after.size());
         assertTrue(shared >= after.size() * 3 / 4, "most chunks are shared: " + shared + " of " + after.size());
     }
 
@@ -79,7 +81,9 @@ class GearChunkerTest {
         assertEquals(-1, chunker.nextCut(small, 0, small.length, false));
         assertEquals(1000, chunker.nextCut(small, 0, small.length, true));
         byte[] zeros = new byte[ChunkerParams.BODY.max() + 10];
-        assertEquals(ChunkerParams.BODY.max(), chunker.nextCut(zeros, 0, zeros.length, false),
+        assertEquals(
+                ChunkerParams.BODY.max(),
+                chunker.nextCut(zeros, 0, zeros.length, false),
                 "a run without cuts is cut at max");
     }
 
@@ -87,8 +91,10 @@ class GearChunkerTest {
     void theSeedChangesTheCuts() {
         byte[] data = new byte[1024 * 1024];
         new Random(7).nextBytes(data);
-        int a = new GearChunker("one".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
-        int b = new GearChunker("two".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY).nextCut(data, 0, data.length, true);
+        int a = new GearChunker("one".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY)
+                .nextCut(data, 0, data.length, true);
+        int b = new GearChunker("two".getBytes(StandardCharsets.UTF_8), ChunkerParams.BODY)
+                .nextCut(data, 0, data.length, true);
         assertNotEquals(a, b);
     }
 

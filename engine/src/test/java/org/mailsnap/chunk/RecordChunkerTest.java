@@ -1,14 +1,15 @@
 package org.mailsnap.chunk;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordChunkerTest {
-    private final RecordChunker chunker = new RecordChunker("seed".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 64);
+    private final RecordChunker chunker =
+            new RecordChunker("seed".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, 64);
 
     private List<Integer> cuts(List<String> keys, List<Integer> sizes) {
         List<Integer> cuts = new ArrayList<>();

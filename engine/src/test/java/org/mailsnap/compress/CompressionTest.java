@@ -60,7 +60,8 @@ class CompressionTest {
         byte[][] raws = new byte[16][];
         byte[][] compressed = new byte[raws.length][];
         for (int i = 0; i < raws.length; i++) {
-            raws[i] = ("line " + random.nextInt() + "\r\n").repeat(100 + random.nextInt(2000))
+            raws[i] = ("line " + random.nextInt() + "\r\n")
+                    .repeat(100 + random.nextInt(2000))
                     .getBytes(StandardCharsets.US_ASCII);
             compressed[i] = Compression.compressIfSmaller(raws[i], 3);
         }

@@ -67,10 +67,12 @@ class BoundedWorkersTest {
         AtomicInteger accepted = new AtomicInteger();
         CountDownLatch failing = new CountDownLatch(1);
         try (BoundedWorkers workers = new BoundedWorkers("test", 1, "restore")) {
-            workers.submit(() -> {
-                failing.countDown();
-                throw broken;
-            }, released::incrementAndGet);
+            workers.submit(
+                    () -> {
+                        failing.countDown();
+                        throw broken;
+                    },
+                    released::incrementAndGet);
             awaitQuietly(failing);
             IOException thrown = assertThrows(IOException.class, () -> {
                 while (true) { // accepted until the producer sees the failure
@@ -92,15 +94,16 @@ class BoundedWorkersTest {
                 throw new IllegalStateException("bug");
             });
             IOException e = assertThrows(IOException.class, workers::awaitAll);
-            assertTrue(e.getMessage().startsWith("backup failed: java.lang.IllegalStateException: bug"),
-                    e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("backup failed: java.lang.IllegalStateException: bug"), e.getMessage());
         }
     }
 
     @Test
     void daemonThreadsCarryTheirName() throws InterruptedException {
         AtomicReference<String> name = new AtomicReference<>();
-        Thread t = DaemonThreads.start("mailsnap-test", () -> name.set(Thread.currentThread().getName()));
+        Thread t = DaemonThreads.start(
+                "mailsnap-test", () -> name.set(Thread.currentThread().getName()));
         t.join();
         assertTrue(t.isDaemon());
         assertEquals("mailsnap-test", name.get());

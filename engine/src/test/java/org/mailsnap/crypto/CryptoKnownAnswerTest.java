@@ -1,11 +1,11 @@
 package org.mailsnap.crypto;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
@@ -25,20 +25,22 @@ class CryptoKnownAnswerTest {
 
     @Test
     void argon2idMatchesRfc9106() {
-        byte[] tag = Argon2Kdf.derive(filled(32, 1), filled(16, 2), new Argon2Params(32, 3, 4), 32, filled(8, 3),
-                filled(12, 4));
+        byte[] tag = Argon2Kdf.derive(
+                filled(32, 1), filled(16, 2), new Argon2Params(32, 3, 4), 32, filled(8, 3), filled(12, 4));
         assertEquals("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659", HEX.formatHex(tag));
     }
 
     @Test
     void hkdfMatchesRfc5869() {
         byte[] ikm = filled(22, 0x0b);
-        byte[] okm1 = Hkdf.derive(ikm, HEX.parseHex("000102030405060708090a0b0c"),
-                HEX.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42);
-        assertEquals("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
+        byte[] okm1 =
+                Hkdf.derive(ikm, HEX.parseHex("000102030405060708090a0b0c"), HEX.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42);
+        assertEquals(
+                "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
                 HEX.formatHex(okm1));
         byte[] okm3 = Hkdf.derive(ikm, new byte[0], new byte[0], 42);
-        assertEquals("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8",
+        assertEquals(
+                "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8",
                 HEX.formatHex(okm3));
     }
 
@@ -51,9 +53,11 @@ class CryptoKnownAnswerTest {
         assertNotEquals(HEX.formatHex(a.idKey()), HEX.formatHex(a.dataKey()));
         assertNotEquals(HEX.formatHex(a.configMacKey()), HEX.formatHex(a.chunkerSeed()));
         byte[] salt = filled(32, 9);
-        assertNotEquals(HEX.formatHex(a.packKey(salt).getEncoded()),
+        assertNotEquals(
+                HEX.formatHex(a.packKey(salt).getEncoded()),
                 HEX.formatHex(a.objectKey("index", salt).getEncoded()));
-        assertNotEquals(HEX.formatHex(a.objectKey("index", salt).getEncoded()),
+        assertNotEquals(
+                HEX.formatHex(a.objectKey("index", salt).getEncoded()),
                 HEX.formatHex(a.objectKey("lock", salt).getEncoded()));
     }
 

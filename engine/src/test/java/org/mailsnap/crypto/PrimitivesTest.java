@@ -3,12 +3,12 @@ package org.mailsnap.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.MessageDigest;
 import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +20,8 @@ class PrimitivesTest {
     @Test
     void nativeProviderIsUsedOnLinuxX8664() {
         boolean linuxX86 = System.getProperty("os.name").equals("Linux")
-                && (System.getProperty("os.arch").equals("amd64") || System.getProperty("os.arch").equals("x86_64"));
+                && (System.getProperty("os.arch").equals("amd64")
+                        || System.getProperty("os.arch").equals("x86_64"));
         if (linuxX86 && System.getenv("MAILSNAP_CRYPTO") == null) {
             assertTrue(Primitives.description().startsWith("AWS-LC"), Primitives.description());
         }
@@ -52,7 +53,8 @@ class PrimitivesTest {
             Mac ours = Primitives.hmacSha256();
             ours.init(new SecretKeySpec(key, "HmacSHA256"));
             assertArrayEquals(mac.doFinal(plaintext), ours.doFinal(plaintext));
-            assertArrayEquals(MessageDigest.getInstance("SHA-256", "SUN").digest(plaintext),
+            assertArrayEquals(
+                    MessageDigest.getInstance("SHA-256", "SUN").digest(plaintext),
                     Primitives.sha256().digest(plaintext));
         }
     }

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
-import org.mailsnap.backup.Trees;
 import org.mailsnap.backup.BackupSettings;
+import org.mailsnap.backup.Trees;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BlobId;
@@ -98,19 +98,20 @@ class SnapshotDiffTest {
             }
 
             assertEquals(new DiffTotals(2, 2, 2, 2), totals, changes.toString());
-            assertEquals(List.of(
-                    "FLAGS_CHANGED u INBOX cur/1700000002.M2P1.h:2,S [seen] -> INBOX cur/1700000002.M2P1.h:2,RSa"
-                            + " [answered, seen, $Important] re-flagged",
-                    "FLAGS_CHANGED u INBOX new/1700000003.M3P1.h [] -> INBOX cur/1700000003.M3P1.h:2,S [seen]"
-                            + " picked up",
-                    "MOVED u .Archive cur/" + MOVED + ":2,S [seen] -> INBOX cur/" + REBASED + ":2,FS [flagged, seen]"
-                            + " moved back",
-                    "MOVED u INBOX cur/1700000005.M5P1.h:2,S [seen] -> .Archive cur/1700000005.M5P1.h:2,S [seen]"
-                            + " moved",
-                    "ADDED u - -> .Archive new/1700000007.M7P1.h [] delivered",
-                    "ADDED u - -> .New cur/1700000008.M8P1.h:2,S [seen] in a new folder",
-                    "EXPUNGED u INBOX cur/1700000004.M4P1.h:2,S [seen] -> - expunged",
-                    "EXPUNGED u .Old cur/1700000006.M6P1.h:2,S [seen] -> - in a deleted folder"),
+            assertEquals(
+                    List.of(
+                            "FLAGS_CHANGED u INBOX cur/1700000002.M2P1.h:2,S [seen] -> INBOX cur/1700000002.M2P1.h:2,RSa"
+                                    + " [answered, seen, $Important] re-flagged",
+                            "FLAGS_CHANGED u INBOX new/1700000003.M3P1.h [] -> INBOX cur/1700000003.M3P1.h:2,S [seen]"
+                                    + " picked up",
+                            "MOVED u .Archive cur/" + MOVED + ":2,S [seen] -> INBOX cur/" + REBASED
+                                    + ":2,FS [flagged, seen]" + " moved back",
+                            "MOVED u INBOX cur/1700000005.M5P1.h:2,S [seen] -> .Archive cur/1700000005.M5P1.h:2,S [seen]"
+                                    + " moved",
+                            "ADDED u - -> .Archive new/1700000007.M7P1.h [] delivered",
+                            "ADDED u - -> .New cur/1700000008.M8P1.h:2,S [seen] in a new folder",
+                            "EXPUNGED u INBOX cur/1700000004.M4P1.h:2,S [seen] -> - expunged",
+                            "EXPUNGED u .Old cur/1700000006.M6P1.h:2,S [seen] -> - in a deleted folder"),
                     changes.stream().map(SnapshotDiffTest::line).collect(Collectors.toList()));
             Change rebased = changes.get(2);
             assertEquals(MOVED, rebased.guid(), "a re-based move is known by its GUID");
@@ -125,17 +126,20 @@ class SnapshotDiffTest {
             });
             assertFalse(unchanged.isEmpty());
             for (FolderEntry e : unchanged) {
-                assertTrue(e.manifest().stream().noneMatch(read::contains), "the unchanged folder " + e.key()
-                        + " is compared by its chunk ids, not read");
+                assertTrue(
+                        e.manifest().stream().noneMatch(read::contains),
+                        "the unchanged folder " + e.key() + " is compared by its chunk ids, not read");
             }
 
             List<Change> none = new ArrayList<>();
-            assertEquals(DiffTotals.NONE, new SnapshotDiff(blobs::get, MessageIndex.NONE).diff(after, after,
-                    none::add));
+            assertEquals(
+                    DiffTotals.NONE, new SnapshotDiff(blobs::get, MessageIndex.NONE).diff(after, after, none::add));
             assertEquals(List.of(), none);
             List<Change> reversed = new ArrayList<>();
-            assertEquals(new DiffTotals(2, 2, 2, 2), new SnapshotDiff(blobs::get, MessageIndex.NONE).diff(after,
-                    before, reversed::add), "the way back undoes every change");
+            assertEquals(
+                    new DiffTotals(2, 2, 2, 2),
+                    new SnapshotDiff(blobs::get, MessageIndex.NONE).diff(after, before, reversed::add),
+                    "the way back undoes every change");
             assertNull(reversed.get(0).info(), "no index: no mail fields");
         }
     }
@@ -146,12 +150,18 @@ class SnapshotDiffTest {
     }
 
     private static String side(MessageState s) {
-        return s == null ? "-" : (s.folder().isEmpty() ? "INBOX" : s.folder()) + " "
-                + (s.placement().inCur() ? "cur/" : "new/") + s.placement().name() + " " + s.flags();
+        return s == null
+                ? "-"
+                : (s.folder().isEmpty() ? "INBOX" : s.folder()) + " "
+                        + (s.placement().inCur() ? "cur/" : "new/")
+                        + s.placement().name() + " " + s.flags();
     }
 
     private static void message(Path folder, String sub, String name, String subject) throws IOException {
-        Files.writeString(folder.resolve(sub).resolve(name), "From: Anne <anne@example.org>\r\nSubject: " + subject
-                + "\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n\r\nbody of " + name + "\r\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve(sub).resolve(name),
+                "From: Anne <anne@example.org>\r\nSubject: " + subject
+                        + "\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\n\r\nbody of " + name + "\r\n",
+                StandardCharsets.UTF_8);
     }
 }

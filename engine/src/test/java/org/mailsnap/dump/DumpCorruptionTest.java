@@ -26,13 +26,16 @@ class DumpCorruptionTest {
             MemoryBlobs blobs = new MemoryBlobs();
             BlobId header = blobs.put(BlobType.DATA, "Subject: x\n\n".getBytes(StandardCharsets.US_ASCII));
             BlobId body = blobs.put(BlobType.DATA, "body\n".getBytes(StandardCharsets.US_ASCII));
-            FolderEntry folder = folderWith(blobs, new Placement("1.M1P1.host:2,S", true, 0,
-                    new MessageContent(header, List.of(body), recorded)));
+            FolderEntry folder = folderWith(
+                    blobs,
+                    new Placement("1.M1P1.host:2,S", true, 0, new MessageContent(header, List.of(body), recorded)));
             for (FormatWriter writer : List.<FormatWriter>of(
                     f -> new MboxWriter(blobs).write(f, new ByteArrayOutputStream()),
                     f -> new MaildirTarWriter(blobs).write(f, "INBOX", new ByteArrayOutputStream()))) {
                 CorruptObjectException e = assertThrows(CorruptObjectException.class, () -> writer.write(folder));
-                assertTrue(e.getMessage().contains("1.M1P1.host:2,S") && e.getMessage().contains(recorded + " bytes"),
+                assertTrue(
+                        e.getMessage().contains("1.M1P1.host:2,S")
+                                && e.getMessage().contains(recorded + " bytes"),
                         e.getMessage());
             }
         }
@@ -44,8 +47,9 @@ class DumpCorruptionTest {
         byte[] h = "Subject: x\n\n".getBytes(StandardCharsets.US_ASCII);
         BlobId header = blobs.put(BlobType.DATA, h);
         BlobId body = blobs.put(BlobType.DATA, "body\n".getBytes(StandardCharsets.US_ASCII));
-        FolderEntry folder = folderWith(blobs, new Placement("1.M1P1.host:2,S", true, 0,
-                new MessageContent(header, List.of(body), h.length + 5)));
+        FolderEntry folder = folderWith(
+                blobs,
+                new Placement("1.M1P1.host:2,S", true, 0, new MessageContent(header, List.of(body), h.length + 5)));
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         DumpResult r = new MaildirTarWriter(blobs).write(folder, "", tar);
         assertEquals(new DumpResult(1, h.length + 5, 0), r);

@@ -50,7 +50,13 @@ class DumpTest {
         seed = System.nanoTime();
         System.out.println("DumpTest seed " + seed);
         store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(40).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(40)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
         craftMailbox(store.resolve(CRAFTED), new Random(seed));
     }
@@ -60,8 +66,8 @@ class DumpTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Snapshot snapshot = backup(f);
             FolderDump dump = new FolderDump(blobs(f)::get);
-            for (FolderKey key : List.of(new FolderKey(CRAFTED, ""), new FolderKey(CRAFTED, ".Odd names"),
-                    someMailgenFolder())) {
+            for (FolderKey key :
+                    List.of(new FolderKey(CRAFTED, ""), new FolderKey(CRAFTED, ".Odd names"), someMailgenFolder())) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 DumpResult r = dump.write(snapshot, key.mailbox(), key.folder(), DumpFormat.MBOX, out);
                 List<MboxReader.Message> read = MboxReader.read(out.toByteArray());
@@ -70,19 +76,30 @@ class DumpTest {
                 assertEquals(files.size(), r.messages());
                 for (int i = 0; i < files.size(); i++) {
                     byte[] original = Files.readAllBytes(files.get(i));
-                    byte[] expected = original.length > 0 && original[original.length - 1] == '\n' ? original
+                    byte[] expected = original.length > 0 && original[original.length - 1] == '\n'
+                            ? original
                             : concat(original, new byte[] {'\n'});
-                    assertArrayEquals(expected, read.get(i).bytes(), key + ": " + files.get(i).getFileName());
-                    assertTrue(read.get(i).fromLine().matches("From \\S+ \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}"),
+                    assertArrayEquals(
+                            expected,
+                            read.get(i).bytes(),
+                            key + ": " + files.get(i).getFileName());
+                    assertTrue(
+                            read.get(i)
+                                    .fromLine()
+                                    .matches("From \\S+ \\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}"),
                             read.get(i).fromLine());
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             dump.write(snapshot, CRAFTED, "", DumpFormat.MBOX, out);
             List<MboxReader.Message> inbox = MboxReader.read(out.toByteArray());
-            assertEquals("From bounce@lists.example Fri Jan  5 03:04:05 2024", inbox.get(0).fromLine(),
+            assertEquals(
+                    "From bounce@lists.example Fri Jan  5 03:04:05 2024",
+                    inbox.get(0).fromLine(),
                     "Return-Path wins; the date is the mtime in UTC");
-            assertEquals("From carol@example.net Sat Jan  6 03:04:05 2024", inbox.get(1).fromLine(),
+            assertEquals(
+                    "From carol@example.net Sat Jan  6 03:04:05 2024",
+                    inbox.get(1).fromLine(),
                     "else the From address");
         }
     }
@@ -102,21 +119,26 @@ class DumpTest {
                 String top = FolderDump.defaultTopDirectory(key);
                 assertEquals(messageFiles(source).size(), r.messages());
 
-                TreeSet<String> expected = new TreeSet<>(List.of(top + "/", top + "/cur/", top + "/new/",
-                        top + "/tmp/"));
-                for (StoreTree.Entry e : StoreTree.capture(source, OPTIONS).entries().values()) {
+                TreeSet<String> expected =
+                        new TreeSet<>(List.of(top + "/", top + "/cur/", top + "/new/", top + "/tmp/"));
+                for (StoreTree.Entry e :
+                        StoreTree.capture(source, OPTIONS).entries().values()) {
                     if (e.kind() != StoreTree.Kind.DIRECTORY) {
                         expected.add(top + "/" + e.path());
                     }
                 }
-                assertEquals(expected, new TreeSet<>(tar(archive, "--quoting-style=literal", "-tf")),
+                assertEquals(
+                        expected,
+                        new TreeSet<>(tar(archive, "--quoting-style=literal", "-tf")),
                         "tar -tf lists the folder as a Maildir");
 
                 Path extracted = tmp.resolve("x-" + key.folder());
                 Files.createDirectories(extracted);
                 tar(archive, "-C", extracted.toString(), "-xf");
-                assertEquals(List.of(), StoreTree.capture(source, OPTIONS).diff(
-                        StoreTree.capture(extracted.resolve(top), OPTIONS)), "extracted " + key);
+                assertEquals(
+                        List.of(),
+                        StoreTree.capture(source, OPTIONS).diff(StoreTree.capture(extracted.resolve(top), OPTIONS)),
+                        "extracted " + key);
             }
         }
     }
@@ -126,15 +148,19 @@ class DumpTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             Snapshot snapshot = backup(f);
             FolderDump dump = new FolderDump(blobs(f)::get);
-            IOException e = assertThrows(IOException.class, () -> dump.write(snapshot, CRAFTED, ".Nope",
-                    DumpFormat.MBOX, OutputStream.nullOutputStream()));
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> dump.write(snapshot, CRAFTED, ".Nope", DumpFormat.MBOX, OutputStream.nullOutputStream()));
             assertTrue(e.getMessage().contains("INBOX, .Odd names"), e.getMessage());
-            assertThrows(IOException.class, () -> dump.write(snapshot, "nobody", "", DumpFormat.MBOX,
-                    OutputStream.nullOutputStream()));
+            assertThrows(
+                    IOException.class,
+                    () -> dump.write(snapshot, "nobody", "", DumpFormat.MBOX, OutputStream.nullOutputStream()));
             FolderEntry inbox = dump.folder(snapshot, CRAFTED, "");
             for (String top : List.of("../escape", "/abs", "a/../b", "a//b")) {
-                assertThrows(IOException.class, () -> new MaildirTarWriter(blobs(f)::get).write(inbox, top,
-                        OutputStream.nullOutputStream()), top);
+                assertThrows(
+                        IOException.class,
+                        () -> new MaildirTarWriter(blobs(f)::get).write(inbox, top, OutputStream.nullOutputStream()),
+                        top);
             }
         }
     }
@@ -151,9 +177,12 @@ class DumpTest {
 
     private FolderKey someMailgenFolder() throws IOException {
         try (Stream<Path> found = Files.walk(store)) {
-            Path dir = found.filter(p -> p.getFileName().toString().startsWith(".") && Files.isDirectory(p)
+            Path dir = found.filter(p -> p.getFileName().toString().startsWith(".")
+                            && Files.isDirectory(p)
                             && !p.toString().contains("crafted.example"))
-                    .sorted().findFirst().orElseThrow();
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
             String mailbox = store.relativize(dir.getParent()).toString();
             return new FolderKey(mailbox, dir.getFileName().toString());
         }
@@ -203,18 +232,28 @@ class DumpTest {
         Files.writeString(root.resolve(".Odd names/maildirfolder"), "");
         Files.writeString(root.resolve(".Odd names/dovecot-uidlist"), "3 V1 N1 G0\n");
         Instant t = Instant.parse("2024-01-05T03:04:05.123456789Z");
-        message(root, "cur/1704423845.M1P1.host,S=1:2,S", t,
+        message(
+                root,
+                "cur/1704423845.M1P1.host,S=1:2,S",
+                t,
                 "Return-Path: <bounce@lists.example>\nFrom: \"A\" <a@example.org>\nSubject: one\n\nFrom here\n"
                         + ">From there\n>>From far\nFrom\n From x\nend\n");
-        message(root, "cur/1704510245.M2P2.host:2,RS", t.plusSeconds(86400),
+        message(
+                root,
+                "cur/1704510245.M2P2.host:2,RS",
+                t.plusSeconds(86400),
                 "From: Carol <carol@example.net>\r\nSubject: crlf\r\n\r\nFrom crlf\r\n>From q\r\nbye\r\n");
-        message(root, "cur/1704596645.M3P3.host:2,", t.plusSeconds(2 * 86400),
+        message(
+                root,
+                "cur/1704596645.M3P3.host:2,",
+                t.plusSeconds(2 * 86400),
                 "Subject: no final newline\n\nlast line without LF");
         message(root, "new/1704683045.M4P4.host", t.plusSeconds(3 * 86400), "Subject: header only, no body");
         StringBuilder big = new StringBuilder("From: Big <big@example.com>\nSubject: big\n\n");
         while (big.length() < 700_000) {
             big.append(random.nextInt(5) == 0 ? "From the body " : ">".repeat(random.nextInt(3)) + "text ")
-                    .append(random.nextInt(1_000_000)).append('\n');
+                    .append(random.nextInt(1_000_000))
+                    .append('\n');
         }
         message(root, "cur/1704769445.M5P5.host:2,F", t.plusSeconds(4 * 86400), big.toString());
 

@@ -49,7 +49,9 @@ class FromQuotingTest {
             List<MboxReader.Message> read = MboxReader.read(out.toByteArray());
             String expected = message + (message.toString().endsWith("\n") ? "" : "\n");
             assertEquals(1, read.size(), "seed " + seed + " round " + round + ": " + message);
-            assertEquals(expected, new String(read.get(0).bytes(), StandardCharsets.ISO_8859_1),
+            assertEquals(
+                    expected,
+                    new String(read.get(0).bytes(), StandardCharsets.ISO_8859_1),
                     "seed " + seed + " round " + round);
         }
     }

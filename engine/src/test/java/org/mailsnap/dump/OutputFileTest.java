@@ -28,8 +28,10 @@ class OutputFileTest {
         }
         assertEquals("new dump", Files.readString(out));
         assertEquals(List.of(out), list(dir), "no temporary left");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(out)), "it holds mail");
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "it holds mail");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.mailsnap.fs;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -49,10 +49,12 @@ class DirHandleTest {
         Path outside = Files.createDirectory(tmp.resolve("outside"));
         Path target = Files.createDirectory(tmp.resolve("target"));
         Files.createDirectory(target.resolve("tmp"));
-        try (DirHandle root = DirHandle.open(target); DirHandle dir = root.child("tmp")) {
+        try (DirHandle root = DirHandle.open(target);
+                DirHandle dir = root.child("tmp")) {
             Files.move(target.resolve("tmp"), target.resolve("moved"));
             Files.createSymbolicLink(target.resolve("tmp"), outside);
-            try (NewFile file = dir.createFile("x", 0600); FileChannel ch = file.openForWriting()) {
+            try (NewFile file = dir.createFile("x", 0600);
+                    FileChannel ch = file.openForWriting()) {
                 ch.write(ByteBuffer.wrap("data".getBytes(StandardCharsets.UTF_8)));
             }
             Files.createLink(dir.entry("y"), dir.entry("x"));

@@ -25,8 +25,17 @@ class FileNamesTest {
 
     @Test
     void namesOfAnyBytesAreCreatedListedAndOpenedExactly() throws Exception {
-        List<byte[]> names = List.of(hex("61"), hex("68c3b37374"), hex("68e97374"), hex("68e87374"), hex("ff"),
-                hex("eda080"), hex("c0af"), hex("f09f9880"), hex("0a09"), hex("e2"));
+        List<byte[]> names = List.of(
+                hex("61"),
+                hex("68c3b37374"),
+                hex("68e97374"),
+                hex("68e87374"),
+                hex("ff"),
+                hex("eda080"),
+                hex("c0af"),
+                hex("f09f9880"),
+                hex("0a09"),
+                hex("e2"));
         for (byte[] name : names) {
             Files.write(FileNames.child(tmp, NameBytes.fromBytes(name)), name);
         }
@@ -35,7 +44,9 @@ class FileNamesTest {
             for (Path entry : entries) {
                 String name = FileNames.nameOf(entry);
                 listed.add(HexFormat.of().formatHex(NameBytes.toBytes(name)));
-                assertArrayEquals(NameBytes.toBytes(name), Files.readAllBytes(FileNames.child(tmp, name)),
+                assertArrayEquals(
+                        NameBytes.toBytes(name),
+                        Files.readAllBytes(FileNames.child(tmp, name)),
                         "the name made again from its string opens the same file");
                 assertEquals(FileNames.child(tmp, name), tmp.resolve(FileNames.entry(name)));
                 assertFalse(FileNames.entry(name).isAbsolute());
@@ -51,8 +62,8 @@ class FileNamesTest {
     @Test
     void childRefusesWhatIsNotOneEntry() {
         for (String bad : new String[] {"", ".", "..", "a/b", "/", "a\0b"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FileNames.child(tmp, bad),
-                    bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> FileNames.child(tmp, bad), bad);
             assertTrue(e.getMessage().startsWith("not a directory entry name"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> FileNames.entry(".."));

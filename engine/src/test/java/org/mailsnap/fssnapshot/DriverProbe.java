@@ -19,8 +19,8 @@ public final class DriverProbe {
                 ? new StoreFilesystem(Path.of("/srv/mail/vmail"), Path.of("/srv/mail"), "zfs", "tank/mail")
                 : new StoreFilesystem(Path.of("/srv/mail/vmail"), Path.of("/srv/mail"), "xfs", "/dev/mapper/vg0-mail");
         SnapshotDriver driver = FsSnapshots.driver(new FsSnapshotSettings(kind, Path.of(args[1]), null, null));
-        FsSnapshots snapshots = new FsSnapshots(driver, fs, pid, other -> other == pid,
-                notice -> System.out.println("notice: " + notice));
+        FsSnapshots snapshots = new FsSnapshots(
+                driver, fs, pid, other -> other == pid, notice -> System.out.println("notice: " + notice));
         FsSnapshot snapshot = snapshots.take();
         System.out.println("image: " + snapshot.image());
         System.out.println("made: " + snapshot.description());

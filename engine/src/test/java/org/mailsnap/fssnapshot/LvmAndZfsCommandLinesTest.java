@@ -37,23 +37,29 @@ class LvmAndZfsCommandLinesTest {
         Path mounts = tmp.resolve("mounts");
         List<String> output = probe(bin, "LVM", mounts);
         Path dir = mounts.resolve("fs-snapshot-lvm-" + PID);
-        assertEquals(List.of(
-                "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
-                "lvs --noheadings -o lv_name vg0",
-                "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
-                "lvs --noheadings -o lv_name vg0",
-                "lvremove --quiet --yes vg0/mail_mailsnap-" + STALE,
-                "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
-                "lvcreate --quiet --snapshot --name mail_mailsnap-" + PID + " --extents 10%ORIGIN vg0/mail",
-                "mount -t xfs -o ro,nouuid /dev/vg0/mail_mailsnap-" + PID + " " + dir,
-                "umount " + dir,
-                "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
-                "lvs --noheadings -o lv_name vg0",
-                "lvremove --quiet --yes vg0/mail_mailsnap-" + PID), recorded(), output.toString());
-        assertEquals(List.of("notice: removed a stale filesystem snapshot left by run " + STALE + ", which no"
-                        + " longer runs: LVM snapshot vg0/mail_mailsnap-" + STALE,
-                "image: " + dir.resolve("vmail"),
-                "made: LVM snapshot vg0/mail_mailsnap-" + PID + " mounted at " + dir), output);
+        assertEquals(
+                List.of(
+                        "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
+                        "lvs --noheadings -o lv_name vg0",
+                        "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
+                        "lvs --noheadings -o lv_name vg0",
+                        "lvremove --quiet --yes vg0/mail_mailsnap-" + STALE,
+                        "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
+                        "lvcreate --quiet --snapshot --name mail_mailsnap-" + PID + " --extents 10%ORIGIN vg0/mail",
+                        "mount -t xfs -o ro,nouuid /dev/vg0/mail_mailsnap-" + PID + " " + dir,
+                        "umount " + dir,
+                        "lvs --noheadings --separator | -o vg_name,lv_name,segtype /dev/mapper/vg0-mail",
+                        "lvs --noheadings -o lv_name vg0",
+                        "lvremove --quiet --yes vg0/mail_mailsnap-" + PID),
+                recorded(),
+                output.toString());
+        assertEquals(
+                List.of(
+                        "notice: removed a stale filesystem snapshot left by run " + STALE + ", which no"
+                                + " longer runs: LVM snapshot vg0/mail_mailsnap-" + STALE,
+                        "image: " + dir.resolve("vmail"),
+                        "made: LVM snapshot vg0/mail_mailsnap-" + PID + " mounted at " + dir),
+                output);
         assertEquals("mail\n", Files.readString(tmp.resolve("volumes")), "both snapshot volumes removed");
         assertTrue(Files.notExists(dir), "the mount directory removed");
     }
@@ -64,14 +70,26 @@ class LvmAndZfsCommandLinesTest {
         Files.writeString(tmp.resolve("datasets"), "tank/mail@daily-1\ntank/mail@mailsnap-" + STALE + "\n");
         List<String> output = probe(bin, "ZFS", tmp.resolve("mounts"));
         String list = "zfs list -H -t snapshot -o name -d 1 tank/mail";
-        assertEquals(List.of(list, list, "zfs destroy tank/mail@mailsnap-" + STALE,
-                "zfs snapshot tank/mail@mailsnap-" + PID, list, "zfs destroy tank/mail@mailsnap-" + PID),
-                recorded(), output.toString());
-        assertEquals(List.of("notice: removed a stale filesystem snapshot left by run " + STALE + ", which no"
-                        + " longer runs: ZFS snapshot tank/mail@mailsnap-" + STALE,
-                "image: /srv/mail/.zfs/snapshot/mailsnap-" + PID + "/vmail",
-                "made: ZFS snapshot tank/mail@mailsnap-" + PID), output);
-        assertEquals("tank/mail@daily-1\n", Files.readString(tmp.resolve("datasets")),
+        assertEquals(
+                List.of(
+                        list,
+                        list,
+                        "zfs destroy tank/mail@mailsnap-" + STALE,
+                        "zfs snapshot tank/mail@mailsnap-" + PID,
+                        list,
+                        "zfs destroy tank/mail@mailsnap-" + PID),
+                recorded(),
+                output.toString());
+        assertEquals(
+                List.of(
+                        "notice: removed a stale filesystem snapshot left by run " + STALE + ", which no"
+                                + " longer runs: ZFS snapshot tank/mail@mailsnap-" + STALE,
+                        "image: /srv/mail/.zfs/snapshot/mailsnap-" + PID + "/vmail",
+                        "made: ZFS snapshot tank/mail@mailsnap-" + PID),
+                output);
+        assertEquals(
+                "tank/mail@daily-1\n",
+                Files.readString(tmp.resolve("datasets")),
                 "the operator's own snapshot untouched");
     }
 
@@ -111,9 +129,15 @@ class LvmAndZfsCommandLinesTest {
     }
 
     private List<String> probe(Path bin, String kind, Path mountRoot) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), DriverProbe.class.getName(), kind,
-                mountRoot.toString(), Long.toString(PID)).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DriverProbe.class.getName(),
+                        kind,
+                        mountRoot.toString(),
+                        Long.toString(PID))
+                .redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin");
         builder.environment().put("STATE", tmp.toString());
         Process process = builder.start();

@@ -21,18 +21,21 @@ class StoreFilesystemTest {
     @Test
     void theStoresFilesystemIsTheLastLongestMountAboveIt() throws IOException {
         StoreFilesystem fs = StoreFilesystem.of(Path.of("/var/vmail/example.org"), MOUNTINFO);
-        assertEquals(new StoreFilesystem(Path.of("/var/vmail/example.org"), Path.of("/var/vmail"), "btrfs",
-                "/dev/sdc"), fs);
+        assertEquals(
+                new StoreFilesystem(Path.of("/var/vmail/example.org"), Path.of("/var/vmail"), "btrfs", "/dev/sdc"), fs);
         assertEquals(Path.of("example.org"), fs.storeInFilesystem());
-        assertEquals("ext4", StoreFilesystem.of(Path.of("/var/vmailx"), MOUNTINFO).type(), "a prefix is no parent");
+        assertEquals(
+                "ext4", StoreFilesystem.of(Path.of("/var/vmailx"), MOUNTINFO).type(), "a prefix is no parent");
         assertEquals("zfs", StoreFilesystem.of(Path.of("/tank"), MOUNTINFO).type());
-        assertEquals(Path.of(""), StoreFilesystem.of(Path.of("/tank"), MOUNTINFO).storeInFilesystem());
+        assertEquals(
+                Path.of(""), StoreFilesystem.of(Path.of("/tank"), MOUNTINFO).storeInFilesystem());
     }
 
     @Test
     void escapedMountPointsAreUnescaped() throws IOException {
-        assertEquals(Path.of("/srv/mail store"), StoreFilesystem.of(Path.of("/srv/mail store/vmail"), MOUNTINFO)
-                .mountPoint());
+        assertEquals(
+                Path.of("/srv/mail store"),
+                StoreFilesystem.of(Path.of("/srv/mail store/vmail"), MOUNTINFO).mountPoint());
         assertEquals("a\\b c", StoreFilesystem.unescape("a\\134b\\040c"));
         assertEquals("\\04", StoreFilesystem.unescape("\\04"), "too short for an escape");
     }
@@ -53,12 +56,15 @@ class StoreFilesystemTest {
 
     @Test
     void commandsFailInOneLineNamingTheCommandAndWhatItSaid() {
-        IOException e = assertThrows(IOException.class, () -> SystemCommand.shell("echo first; echo 'the reason' >&2;"
-                + " exit 3", java.util.Map.of()));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> SystemCommand.shell("echo first; echo 'the reason' >&2;" + " exit 3", java.util.Map.of()));
         assertEquals("echo first; echo 'the reason' >&2; exit 3 failed (exit status 3): the reason", e.getMessage());
-        IOException missing = assertThrows(IOException.class,
-                () -> SystemCommand.run(List.of("/nonexistent/lvcreate")));
-        assertEquals(true, missing.getMessage().startsWith("cannot run /nonexistent/lvcreate (is it installed?)"),
+        IOException missing =
+                assertThrows(IOException.class, () -> SystemCommand.run(List.of("/nonexistent/lvcreate")));
+        assertEquals(
+                true,
+                missing.getMessage().startsWith("cannot run /nonexistent/lvcreate (is it installed?)"),
                 missing.getMessage());
     }
 }

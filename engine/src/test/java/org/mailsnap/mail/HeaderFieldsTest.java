@@ -42,7 +42,7 @@ class HeaderFieldsTest {
     @Test
     void whitespaceRunsBecomeOneSpaceAndBareLineEndsSplitFields() {
         HeaderFields h = HeaderFields.parse(("Subject: a \t  b\r\n\t\t c\r\n"
-                + "From: x@y\nTo: u@v\r\nCc: lone\rcr\r\n\r\nSubject: body, not a header\r\n")
+                        + "From: x@y\nTo: u@v\r\nCc: lone\rcr\r\n\r\nSubject: body, not a header\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals("a b c", h.subject());
         assertEquals("x@y", h.from());
@@ -53,8 +53,7 @@ class HeaderFieldsTest {
     @Test
     void datesAsRealMailWritesThem() {
         assertEquals(Instant.parse("2001-11-09T14:30:00Z"), MailDates.parse("9 Nov 01 09:30 EST"));
-        assertEquals(Instant.parse("1997-11-21T09:55:06Z"),
-                MailDates.parse("Fri, 21 Nov 1997 09:55:06 GMT (comment)"));
+        assertEquals(Instant.parse("1997-11-21T09:55:06Z"), MailDates.parse("Fri, 21 Nov 1997 09:55:06 GMT (comment)"));
         assertEquals(Instant.parse("2024-09-03T12:00:00Z"), MailDates.parse("Tuesday, 3 September 2024 12:00:00"));
         assertEquals(Instant.parse("2024-03-05T04:06:07Z"), MailDates.parse("5 Mar 2024 06:06:07 +0200"));
         assertNull(MailDates.parse("yesterday"));

@@ -22,8 +22,8 @@ class MessageSplitterTest {
 
     @Test
     void crlfAndLf() {
-        assertSplit("Subject: a\r\nFrom: b\r\n\r\nbody\r\n\r\nmore", "Subject: a\r\nFrom: b\r\n\r\n",
-                "body\r\n\r\nmore");
+        assertSplit(
+                "Subject: a\r\nFrom: b\r\n\r\nbody\r\n\r\nmore", "Subject: a\r\nFrom: b\r\n\r\n", "body\r\n\r\nmore");
         assertSplit("Subject: a\nFrom: b\n\nbody\n", "Subject: a\nFrom: b\n\n", "body\n");
     }
 

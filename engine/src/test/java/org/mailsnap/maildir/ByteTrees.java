@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import org.mailsnap.fs.FileNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.NameBytes;
 
 /** Directory trees as their exact bytes (names and contents), for tests of names that are not UTF-8. */
@@ -51,8 +51,14 @@ public final class ByteTrees {
         for (byte b : NameBytes.toBytes(FileNames.pathName(root.toAbsolutePath()))) {
             escaped.append(String.format("\\x%02x", b & 0xff));
         }
-        Process p = new ProcessBuilder("/bin/bash", "-c", "cd \"$(printf '%b' \"$1\")\" && find . -mindepth 1 -print0",
-                "bash", escaped.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        "/bin/bash",
+                        "-c",
+                        "cd \"$(printf '%b' \"$1\")\" && find . -mindepth 1 -print0",
+                        "bash",
+                        escaped.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         byte[] all = p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor(), "find in " + root);
         List<String> paths = new ArrayList<>();

@@ -17,8 +17,14 @@ class ControlFilesTest {
         assertEquals(Kind.MAILDIRFOLDER_MARKER, ControlFiles.classify("maildirfolder"));
         assertEquals(Kind.UIDVALIDITY, ControlFiles.classify("dovecot-uidvalidity"));
         assertEquals(Kind.UIDVALIDITY, ControlFiles.classify("dovecot-uidvalidity.6a8f3c21"));
-        for (String kept : new String[] {"dovecot-uidlist", "dovecot-keywords", "subscriptions", "maildirfolder",
-                "dovecot-uidvalidity", "dovecot-uidvalidity.6a8f3c21"}) {
+        for (String kept : new String[] {
+            "dovecot-uidlist",
+            "dovecot-keywords",
+            "subscriptions",
+            "maildirfolder",
+            "dovecot-uidvalidity",
+            "dovecot-uidvalidity.6a8f3c21"
+        }) {
             assertTrue(ControlFiles.keep(kept), kept);
         }
     }
@@ -34,8 +40,15 @@ class ControlFilesTest {
         assertEquals(Kind.TEMPORARY, ControlFiles.classify("dovecot-uidlist.tmp"));
         assertEquals(Kind.TEMPORARY, ControlFiles.classify(".temp.vm.1234.abcdef"));
         assertEquals(Kind.OTHER, ControlFiles.classify("dovecot-uidvalidity.xyz"), "not hex: not the allocator");
-        for (String skipped : new String[] {"dovecot.index", "dovecot.list.index", "maildirsize", "x.lock",
-                "dovecot-uidlist.tmp", ".temp.a.b", "unknown-file"}) {
+        for (String skipped : new String[] {
+            "dovecot.index",
+            "dovecot.list.index",
+            "maildirsize",
+            "x.lock",
+            "dovecot-uidlist.tmp",
+            ".temp.a.b",
+            "unknown-file"
+        }) {
             assertFalse(ControlFiles.keep(skipped), skipped);
         }
     }

@@ -50,6 +50,7 @@ class MailboxCaptureTest {
 
     @TempDir
     Path store;
+
     Path root;
     Path sent;
     Path trash;
@@ -94,8 +95,10 @@ class MailboxCaptureTest {
     }
 
     private static DovecotDotLocker dotlock(Duration waitTimeout) {
-        return new DovecotDotLocker(DotLockSettings.dovecotDefaults(US).withWaitTimeout(waitTimeout),
-                Clock.systemUTC(), TouchScheduler.daemon());
+        return new DovecotDotLocker(
+                DotLockSettings.dovecotDefaults(US).withWaitTimeout(waitTimeout),
+                Clock.systemUTC(),
+                TouchScheduler.daemon());
     }
 
     private static MailboxCapture capture(FolderLocker locker, CaptureObserver observer) {
@@ -103,7 +106,10 @@ class MailboxCaptureTest {
     }
 
     private static CapturedFolder folderOf(CapturedMailbox captured, String folder) {
-        return captured.folders().stream().filter(f -> f.key().folder().equals(folder)).findFirst().orElseThrow();
+        return captured.folders().stream()
+                .filter(f -> f.key().folder().equals(folder))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<FolderKey, PreviousFolderState> statesOf(CapturedMailbox captured) {
@@ -136,23 +142,31 @@ class MailboxCaptureTest {
             }
         };
 
-        CapturedMailbox captured = capture(dotlock(Duration.ofSeconds(5)), recorder).capture(mailbox, Map.of());
+        CapturedMailbox captured =
+                capture(dotlock(Duration.ofSeconds(5)), recorder).capture(mailbox, Map.of());
 
         assertEquals(List.of("/new", "/cur", ".Sent/new", ".Sent/cur", ".Trash/new", ".Trash/cur"), order);
         assertEquals("alice", captured.mailbox());
         CapturedFolder inbox = folderOf(captured, "");
         assertTrue(inbox.listed());
         assertEquals(List.of("1700000003.M1P1.vm,S=10,W=11"), inbox.newNames());
-        assertEquals(Set.of("1700000001.M1P1.vm,S=10,W=11:2,S", "1700000002.M1P1.vm,S=10,W=11:2,FRSab"),
-                Set.copyOf(inbox.curNames()), "the dot-file is left out");
-        assertEquals(Set.of("dovecot-uidlist", "dovecot-keywords"), inbox.controlFiles().keySet());
-        assertArrayEquals(Files.readAllBytes(root.resolve("dovecot-uidlist")),
+        assertEquals(
+                Set.of("1700000001.M1P1.vm,S=10,W=11:2,S", "1700000002.M1P1.vm,S=10,W=11:2,FRSab"),
+                Set.copyOf(inbox.curNames()),
+                "the dot-file is left out");
+        assertEquals(
+                Set.of("dovecot-uidlist", "dovecot-keywords"),
+                inbox.controlFiles().keySet());
+        assertArrayEquals(
+                Files.readAllBytes(root.resolve("dovecot-uidlist")),
                 inbox.controlFiles().get("dovecot-uidlist"));
-        assertEquals(Set.of("dovecot-uidlist", "maildirfolder"), folderOf(captured, ".Sent").controlFiles().keySet());
-        assertEquals(Set.of("subscriptions", "dovecot-uidvalidity", "dovecot-uidvalidity.6a8f3c21"),
+        assertEquals(
+                Set.of("dovecot-uidlist", "maildirfolder"),
+                folderOf(captured, ".Sent").controlFiles().keySet());
+        assertEquals(
+                Set.of("subscriptions", "dovecot-uidvalidity", "dovecot-uidvalidity.6a8f3c21"),
                 captured.mailboxControlFiles().keySet());
-        assertEquals(Files.getLastModifiedTime(root.resolve("cur")).to(TimeUnit.NANOSECONDS),
-                inbox.curDirMtimeNanos());
+        assertEquals(Files.getLastModifiedTime(root.resolve("cur")).to(TimeUnit.NANOSECONDS), inbox.curDirMtimeNanos());
         assertTrue(captured.problems().isEmpty(), captured.problems().toString());
         assertTrue(captured.lockHoldNanos() > 0);
         assertEquals(List.of(), lockFiles(), "every lock released");
@@ -170,7 +184,8 @@ class MailboxCaptureTest {
             }
         };
 
-        CapturedFolder inbox = folderOf(capture(dotlock(Duration.ofSeconds(5)), mover).capture(mailbox, Map.of()), "");
+        CapturedFolder inbox =
+                folderOf(capture(dotlock(Duration.ofSeconds(5)), mover).capture(mailbox, Map.of()), "");
 
         assertTrue(inbox.newNames().contains(moving));
         assertTrue(inbox.curNames().contains(moving + ":2,S"));
@@ -190,8 +205,11 @@ class MailboxCaptureTest {
         assertTrue(second.unchanged());
         assertEquals(0, second.lockHoldNanos());
         assertEquals(3, second.folders().size());
-        assertEquals(first.folders().get(1).curDirMtimeNanos(), second.folders().get(1).curDirMtimeNanos());
-        assertTrue(second.folders().stream().allMatch(f -> f.newNames().isEmpty() && f.curNames().isEmpty()));
+        assertEquals(
+                first.folders().get(1).curDirMtimeNanos(),
+                second.folders().get(1).curDirMtimeNanos());
+        assertTrue(second.folders().stream()
+                .allMatch(f -> f.newNames().isEmpty() && f.curNames().isEmpty()));
 
         message(sent, "new", "1700000099.M9P9.vm");
         CapturedMailbox third = capture.capture(mailbox, statesOf(second));
@@ -218,7 +236,8 @@ class MailboxCaptureTest {
         }
 
         CapturedMailbox guarded = capture.capture(mailbox, tooClose);
-        assertTrue(guarded.folders().stream().allMatch(CapturedFolder::listed),
+        assertTrue(
+                guarded.folders().stream().allMatch(CapturedFolder::listed),
                 "a change in the same second as the last listing would not move the mtime: list again");
         assertEquals(3, locker.locks.get());
 
@@ -227,7 +246,8 @@ class MailboxCaptureTest {
         assertEquals(3, locker.locks.get());
 
         Map<FolderKey, PreviousFolderState> oneChanged = new HashMap<>(settled);
-        oneChanged.put(new FolderKey("alice", ".Trash"),
+        oneChanged.put(
+                new FolderKey("alice", ".Trash"),
                 new PreviousFolderState(mtimeNanos, mtimeNanos - 1, mtimeNanos + 1_500_000_000L));
         CapturedMailbox changed = capture.capture(mailbox, oneChanged);
         assertTrue(folderOf(changed, ".Trash").listed(), "a different cur/ mtime means a change");
@@ -241,7 +261,9 @@ class MailboxCaptureTest {
             @Override
             public void folderListed(MailFolder listed) throws IOException {
                 for (MailFolder folder : mailbox.folders()) {
-                    assertEquals(US.content(), Files.readString(folder.dir().resolve(LOCK)),
+                    assertEquals(
+                            US.content(),
+                            Files.readString(folder.dir().resolve(LOCK)),
                             "while " + listed.key() + " is listed, " + folder.key() + " is locked");
                 }
                 seen.add(listed.key().folder());
@@ -249,11 +271,13 @@ class MailboxCaptureTest {
         };
         long started = System.nanoTime();
 
-        CapturedMailbox captured = capture(dotlock(Duration.ofSeconds(5)), checker).capture(mailbox, Map.of());
+        CapturedMailbox captured =
+                capture(dotlock(Duration.ofSeconds(5)), checker).capture(mailbox, Map.of());
 
         long elapsed = System.nanoTime() - started;
         assertEquals(List.of("", ".Sent", ".Trash"), seen);
-        assertTrue(captured.lockHoldNanos() > 0 && captured.lockHoldNanos() <= elapsed,
+        assertTrue(
+                captured.lockHoldNanos() > 0 && captured.lockHoldNanos() <= elapsed,
                 "hold " + captured.lockHoldNanos() + " within the call's " + elapsed);
         assertEquals(List.of(), lockFiles());
     }
@@ -269,9 +293,12 @@ class MailboxCaptureTest {
             }
         };
 
-        CapturedMailbox captured = capture(dotlock(Duration.ofSeconds(5)), deleter).capture(mailbox, Map.of());
+        CapturedMailbox captured =
+                capture(dotlock(Duration.ofSeconds(5)), deleter).capture(mailbox, Map.of());
 
-        assertEquals(List.of("", ".Sent"), captured.folders().stream().map(f -> f.key().folder()).toList());
+        assertEquals(
+                List.of("", ".Sent"),
+                captured.folders().stream().map(f -> f.key().folder()).toList());
         assertEquals(1, captured.problems().size());
         CaptureProblem problem = captured.problems().get(0);
         assertEquals(CaptureProblem.Kind.FOLDER_VANISHED, problem.kind());
@@ -284,11 +311,14 @@ class MailboxCaptureTest {
     void aFolderRenamedBeforeTheCaptureIsReported() throws IOException {
         Files.move(trash, root.resolve(".Bin"));
 
-        CapturedMailbox captured = capture(dotlock(Duration.ofSeconds(5)), CaptureObserver.NONE)
-                .capture(mailbox, Map.of());
+        CapturedMailbox captured =
+                capture(dotlock(Duration.ofSeconds(5)), CaptureObserver.NONE).capture(mailbox, Map.of());
 
-        assertEquals(List.of("", ".Sent"), captured.folders().stream().map(f -> f.key().folder()).toList());
-        assertEquals(CaptureProblem.Kind.FOLDER_VANISHED, captured.problems().get(0).kind());
+        assertEquals(
+                List.of("", ".Sent"),
+                captured.folders().stream().map(f -> f.key().folder()).toList());
+        assertEquals(
+                CaptureProblem.Kind.FOLDER_VANISHED, captured.problems().get(0).kind());
     }
 
     @Test
@@ -300,7 +330,8 @@ class MailboxCaptureTest {
         Files.move(cur, sent.resolve("cur.moved"));
         Files.createSymbolicLink(cur, elsewhere.resolve("cur"));
         try {
-            CapturedMailbox captured = capture(FolderLocker.none(), CaptureObserver.NONE).capture(mailbox, Map.of());
+            CapturedMailbox captured =
+                    capture(FolderLocker.none(), CaptureObserver.NONE).capture(mailbox, Map.of());
             CapturedFolder sentFolder = folderOf(captured, ".Sent");
             assertFalse(sentFolder.listed(), "nothing listed through the link");
             assertEquals(List.of(), sentFolder.curNames());
@@ -320,8 +351,10 @@ class MailboxCaptureTest {
         String holder = ProcessHandle.current().pid() + ":" + US.hostname();
         Files.writeString(sent.resolve(LOCK), holder); // a live holder on our host: never stale
 
-        LockTimeoutException e = assertThrows(LockTimeoutException.class,
-                () -> capture(dotlock(Duration.ofMillis(300)), CaptureObserver.NONE).capture(mailbox, Map.of()));
+        LockTimeoutException e = assertThrows(
+                LockTimeoutException.class,
+                () -> capture(dotlock(Duration.ofMillis(300)), CaptureObserver.NONE)
+                        .capture(mailbox, Map.of()));
 
         assertTrue(e.getMessage().contains("alice|.Sent"), e.getMessage());
         assertTrue(e.getMessage().contains(holder), e.getMessage());
@@ -331,12 +364,14 @@ class MailboxCaptureTest {
 
     @Test
     void maildirlockModeIsRefusedOnThisDovecot() throws IOException {
-        assertTrue(Files.isExecutable(MaildirlockHelper.DEFAULT_BINARY),
+        assertTrue(
+                Files.isExecutable(MaildirlockHelper.DEFAULT_BINARY),
                 "Dovecot must be installed for this test: " + MaildirlockHelper.DEFAULT_BINARY + " is missing");
-        MaildirlockHelper helper = new MaildirlockHelper(MaildirlockHelper.DEFAULT_BINARY, Duration.ofSeconds(2),
-                Duration.ofMillis(250), Clock.systemUTC());
+        MaildirlockHelper helper = new MaildirlockHelper(
+                MaildirlockHelper.DEFAULT_BINARY, Duration.ofSeconds(2), Duration.ofMillis(250), Clock.systemUTC());
 
-        LockNotHeldException e = assertThrows(LockNotHeldException.class,
+        LockNotHeldException e = assertThrows(
+                LockNotHeldException.class,
                 () -> capture(helper, CaptureObserver.NONE).capture(mailbox, Map.of()),
                 "never return a listing as protected when the lock holder died");
 
@@ -346,20 +381,22 @@ class MailboxCaptureTest {
 
     @Test
     void noLockModeListsASnapshot() throws IOException {
-        CapturedMailbox captured = capture(FolderLocker.none(), CaptureObserver.NONE).capture(mailbox, Map.of());
+        CapturedMailbox captured =
+                capture(FolderLocker.none(), CaptureObserver.NONE).capture(mailbox, Map.of());
         assertTrue(folderOf(captured, "").listed());
         assertEquals(1, folderOf(captured, ".Sent").curNames().size());
     }
 
     @Test
     void aMessageRenamedBetweenListingAndReadIsFoundAgainByBase() throws IOException {
-        CapturedFolder inbox = folderOf(capture(dotlock(Duration.ofSeconds(5)), CaptureObserver.NONE)
-                .capture(mailbox, Map.of()), "");
+        CapturedFolder inbox = folderOf(
+                capture(dotlock(Duration.ofSeconds(5)), CaptureObserver.NONE).capture(mailbox, Map.of()), "");
         String listed = "1700000001.M1P1.vm,S=10,W=11:2,S";
         assertTrue(inbox.curNames().contains(listed));
         String base = MaildirName.parse(listed).base();
         Files.move(root.resolve("cur").resolve(listed), root.resolve("cur").resolve(base + ":2,RS")); // flag change
-        Files.move(root.resolve("new/1700000003.M1P1.vm,S=10,W=11"),
+        Files.move(
+                root.resolve("new/1700000003.M1P1.vm,S=10,W=11"),
                 root.resolve("cur/1700000003.M1P1.vm,S=10,W=11:2,")); // new -> cur
         CountingMessageFiles files = new CountingMessageFiles();
 
@@ -379,8 +416,8 @@ class MailboxCaptureTest {
         Path dir = maildir(store.resolve("mbsync"));
         message(dir, "cur", "1700.R5.host,U=7;2,S");
         message(dir, "cur", "1700.R5.host,U=70;2,S");
-        assertEquals(Optional.of(dir.resolve("cur/1700.R5.host,U=7;2,S")),
-                MessageFiles.find(dir, "1700.R5.host,U=7", ';'));
+        assertEquals(
+                Optional.of(dir.resolve("cur/1700.R5.host,U=7;2,S")), MessageFiles.find(dir, "1700.R5.host,U=7", ';'));
         assertEquals(Optional.empty(), MessageFiles.find(dir, "1700.R5.host,U=7"), "with ':' the base is longer");
     }
 

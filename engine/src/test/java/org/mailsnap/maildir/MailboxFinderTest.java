@@ -44,7 +44,9 @@ class MailboxFinderTest {
         assertEquals("example.org/alice/Maildir", alice.name());
         assertEquals(root.toRealPath(), alice.root());
         assertEquals(List.of("", ".Lists", ".Lists.dovecot", ".Sent"), folderNames(alice));
-        assertEquals(new FolderKey("example.org/alice/Maildir", ".Sent"), alice.folders().get(3).key());
+        assertEquals(
+                new FolderKey("example.org/alice/Maildir", ".Sent"),
+                alice.folders().get(3).key());
         assertEquals(root.toRealPath().resolve(".Sent"), alice.folders().get(3).dir());
     }
 
@@ -60,10 +62,14 @@ class MailboxFinderTest {
         Mailbox bob = new MailboxFinder(StoreLayout.FS).find(store).get(0);
 
         assertEquals("bob", bob.name());
-        assertEquals(List.of("", "Archive/2024", "Archive/2024/Q1", "Sent"), folderNames(bob),
+        assertEquals(
+                List.of("", "Archive/2024", "Archive/2024/Q1", "Sent"),
+                folderNames(bob),
                 "Archive itself has no cur/new: it is no folder, but its children are");
         List<Mailbox> asPlusPlus = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store);
-        assertEquals(List.of("", ".hidden"), folderNames(asPlusPlus.get(0)),
+        assertEquals(
+                List.of("", ".hidden"),
+                folderNames(asPlusPlus.get(0)),
                 "the layout is an option, not a guess: read as Maildir++ only the dot directory is a folder");
     }
 
@@ -74,7 +80,8 @@ class MailboxFinderTest {
         List<Mailbox> found = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store);
         assertEquals(1, found.size());
         assertEquals("", found.get(0).name());
-        assertEquals(List.of(new FolderKey("", ""), new FolderKey("", ".Drafts")),
+        assertEquals(
+                List.of(new FolderKey("", ""), new FolderKey("", ".Drafts")),
                 found.get(0).folders().stream().map(MailFolder::key).toList());
     }
 
@@ -84,10 +91,17 @@ class MailboxFinderTest {
             maildir(store.resolve("users").resolve(user).resolve("Maildir"));
         }
         Files.createDirectories(store.resolve("users/empty/notamaildir"));
-        List<String> names = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).stream()
-                .map(Mailbox::name).toList();
-        assertEquals(List.of("users/amy/Maildir", "users/b-c/Maildir", "users/b.c/Maildir", "users/b/c/Maildir",
-                "users/mo/Maildir", "users/zed/Maildir"), names);
+        List<String> names = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS)
+                .find(store).stream().map(Mailbox::name).toList();
+        assertEquals(
+                List.of(
+                        "users/amy/Maildir",
+                        "users/b-c/Maildir",
+                        "users/b.c/Maildir",
+                        "users/b/c/Maildir",
+                        "users/mo/Maildir",
+                        "users/zed/Maildir"),
+                names);
     }
 
     @Test
@@ -114,7 +128,8 @@ class MailboxFinderTest {
 
     @Test
     void missingStoreIsAClearError() {
-        assertThrows(NoSuchFileException.class,
+        assertThrows(
+                NoSuchFileException.class,
                 () -> new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store.resolve("nope")));
     }
 
@@ -141,13 +156,17 @@ class MailboxFinderTest {
         List<Mailbox> found = new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store, reported::add);
         assertEquals(List.of("u1"), found.stream().map(Mailbox::name).toList());
         assertEquals(List.of("", ".Real"), folderNames(found.get(0)));
-        assertEquals(List.of(
-                "u1/.Half: new/ is a symbolic link, not followed: this folder is not backed up",
-                "u1/.Linked: a symbolic link where a folder could be, not followed: nothing behind it is backed up",
-                "u2: cur/ is a symbolic link, not followed: this mailbox is not backed up",
-                "u3: a symbolic link where a directory of the store could be, not followed: nothing behind it is"
-                        + " backed up"), reported);
-        assertEquals(found.size(), new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).size(),
+        assertEquals(
+                List.of(
+                        "u1/.Half: new/ is a symbolic link, not followed: this folder is not backed up",
+                        "u1/.Linked: a symbolic link where a folder could be, not followed: nothing behind it is backed up",
+                        "u2: cur/ is a symbolic link, not followed: this mailbox is not backed up",
+                        "u3: a symbolic link where a directory of the store could be, not followed: nothing behind it is"
+                                + " backed up"),
+                reported);
+        assertEquals(
+                found.size(),
+                new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).size(),
                 "the plain find finds the same");
     }
 
@@ -158,9 +177,12 @@ class MailboxFinderTest {
         maildir(bob.resolve("Sent"));
         Files.createSymbolicLink(bob.resolve("Archive"), maildir(outside.resolve("Archive")));
         List<String> reported = new java.util.ArrayList<>();
-        Mailbox found = new MailboxFinder(StoreLayout.FS).find(store, reported::add).get(0);
+        Mailbox found =
+                new MailboxFinder(StoreLayout.FS).find(store, reported::add).get(0);
         assertEquals(List.of("", "Sent"), folderNames(found));
-        assertEquals(List.of("bob/Archive: a symbolic link where a folder could be, not followed: nothing behind it"
-                + " is backed up"), reported);
+        assertEquals(
+                List.of("bob/Archive: a symbolic link where a folder could be, not followed: nothing behind it"
+                        + " is backed up"),
+                reported);
     }
 }

@@ -100,8 +100,7 @@ class MaildirNameTest {
         assertFalse(MaildirName.isMessageName(""));
         assertFalse(MaildirName.isMessageName("a/b"));
         assertTrue(MaildirName.isMessageName("a.b"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MaildirName.parse(".hidden"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MaildirName.parse(".hidden"));
         assertTrue(e.getMessage().contains(".hidden"), e.getMessage());
     }
 }

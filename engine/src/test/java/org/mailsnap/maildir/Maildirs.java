@@ -26,8 +26,10 @@ public final class Maildirs {
 
     /** Writes a small message into {@code folder/sub/name} and returns its path. */
     public static Path message(Path folder, String sub, String name) throws IOException {
-        return Files.writeString(folder.resolve(sub).resolve(name),
-                "Subject: " + name + "\r\n\r\nbody of " + name + "\r\n", StandardCharsets.UTF_8);
+        return Files.writeString(
+                folder.resolve(sub).resolve(name),
+                "Subject: " + name + "\r\n\r\nbody of " + name + "\r\n",
+                StandardCharsets.UTF_8);
     }
 
     /** Writes {@code folder}'s {@code dovecot-uidlist}: a version 3 header, then one line per record. */

@@ -19,7 +19,9 @@ class UidlistTest {
         assertEquals(Map.of(), Uidlist.guidsByBase(none, "none"), "the header's G is the mailbox GUID");
         byte[] rebased = (header + "1 :a,S=3\n7 G1796.M1P1.vm,S=39 :1796.M2P1.vm,S=39\n8 Gb :b\n")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals(Map.of("1796.M2P1.vm,S=39", "1796.M1P1.vm,S=39"), Uidlist.guidsByBase(rebased, "rebased"),
+        assertEquals(
+                Map.of("1796.M2P1.vm,S=39", "1796.M1P1.vm,S=39"),
+                Uidlist.guidsByBase(rebased, "rebased"),
                 "a G equal to the base is no override");
         byte[] broken = "garbage\n1 Gx :y\n".getBytes(StandardCharsets.UTF_8);
         assertEquals(Map.of(), Uidlist.guidsByBase(broken, "broken"), "one Dovecot would rebuild: every GUID its base");
@@ -44,9 +46,13 @@ class UidlistTest {
         assertEquals(1, list.headerNextUid());
         assertEquals(3, list.nextUid(), "N lags: the next uid is last uid + 1");
         assertEquals("31b8d82444860b6b6824000083ecc375", list.mailboxGuid());
-        assertEquals(List.of(1L, 2L), list.records().stream().map(Uidlist.MessageRecord::uid).toList());
-        assertEquals("1795917380.M627755P9320.vm,S=57,W=63", list.records().get(0).base());
-        assertEquals(Map.of("1795917380.M627755P9320.vm,S=57,W=63", 1L, "1795917380.M630608P9320.vm,S=57,W=63", 2L),
+        assertEquals(
+                List.of(1L, 2L),
+                list.records().stream().map(Uidlist.MessageRecord::uid).toList());
+        assertEquals(
+                "1795917380.M627755P9320.vm,S=57,W=63", list.records().get(0).base());
+        assertEquals(
+                Map.of("1795917380.M627755P9320.vm,S=57,W=63", 1L, "1795917380.M630608P9320.vm,S=57,W=63", 2L),
                 list.uidsByBase());
         assertArrayEquals(bytes(SAMPLE), list.toBytes());
     }
@@ -58,7 +64,8 @@ class UidlistTest {
                 + "5  G0123 Oold-uidl :base two with spaces\n"
                 + "9 :last";
         Uidlist list = Uidlist.parseStrict(bytes(text), "odd");
-        assertEquals(List.of('V', 'N', 'G', 'P', 'X'),
+        assertEquals(
+                List.of('V', 'N', 'G', 'P', 'X'),
                 list.headerFields().stream().map(Uidlist.Field::key).toList());
         assertEquals("future", list.headerFields().get(4).value());
         assertEquals("100", list.records().get(0).field('S'));
@@ -78,22 +85,25 @@ class UidlistTest {
         assertEquals(1, appended.headerNextUid(), "Dovecot appends without rewriting N");
         String expected = SAMPLE + "3 :1795917999.M1P2.vm,S=10,W=11\n";
         assertArrayEquals(bytes(expected), appended.toBytes());
-        assertArrayEquals(bytes(expected), Uidlist.parseStrict(appended.toBytes(), "again").toBytes());
-        assertThrows(IllegalArgumentException.class, () -> appended.withRecord(3, "dup"),
-                "a uid below the next uid");
+        assertArrayEquals(
+                bytes(expected),
+                Uidlist.parseStrict(appended.toBytes(), "again").toBytes());
+        assertThrows(IllegalArgumentException.class, () -> appended.withRecord(3, "dup"), "a uid below the next uid");
         assertThrows(IllegalArgumentException.class, () -> appended.withRecord(9, "a:2,S"), "not a base");
     }
 
     @Test
     void nonIncreasingUidsAreBroken() throws Exception {
         String broken = SAMPLE + "2 :again\n4 :fine\n";
-        MalformedControlFileException e = assertThrows(MalformedControlFileException.class,
-                () -> Uidlist.parseStrict(bytes(broken), "/m/dovecot-uidlist"));
+        MalformedControlFileException e = assertThrows(
+                MalformedControlFileException.class, () -> Uidlist.parseStrict(bytes(broken), "/m/dovecot-uidlist"));
         assertTrue(e.getMessage().contains("/m/dovecot-uidlist line 4"), e.getMessage());
         assertTrue(e.getMessage().contains("not increasing"), e.getMessage());
 
         Uidlist lenient = Uidlist.parse(bytes(broken), "/m/dovecot-uidlist");
-        assertEquals(List.of(1L, 2L, 4L), lenient.records().stream().map(Uidlist.MessageRecord::uid).toList());
+        assertEquals(
+                List.of(1L, 2L, 4L),
+                lenient.records().stream().map(Uidlist.MessageRecord::uid).toList());
         assertEquals(1, lenient.problems().size());
         assertArrayEquals(bytes(broken), lenient.toBytes(), "the bytes are kept even when broken");
     }
@@ -107,15 +117,17 @@ class UidlistTest {
         assertEquals("1100000000.1.h", v1.records().get(0).base(), "old versions stored the whole file name");
         Uidlist v2 = Uidlist.parseStrict(bytes("2 1100000000 9\n"), "v2");
         assertEquals(9, v2.nextUid());
-        assertThrows(MalformedControlFileException.class,
-                () -> Uidlist.parseStrict(bytes("1 1100000000 2\n5 x\n"), "v1"), "v1: uid must be below N");
+        assertThrows(
+                MalformedControlFileException.class,
+                () -> Uidlist.parseStrict(bytes("1 1100000000 2\n5 x\n"), "v1"),
+                "v1: uid must be below N");
     }
 
     @Test
     void badHeadersAreClearErrors() {
         for (String bad : new String[] {"", "x V1 N1\n", "3 V0 N1\n", "3 V1\n", "7 V1 N1\n", "1 abc\n"}) {
-            MalformedControlFileException e = assertThrows(MalformedControlFileException.class,
-                    () -> Uidlist.parse(bytes(bad), "f"), bad);
+            MalformedControlFileException e =
+                    assertThrows(MalformedControlFileException.class, () -> Uidlist.parse(bytes(bad), "f"), bad);
             assertTrue(e.getMessage().startsWith("f"), e.getMessage());
         }
     }
@@ -124,7 +136,9 @@ class UidlistTest {
     void garbageRecordsAreReportedNotFatalWhenLenient() throws Exception {
         String text = "3 V1 N5\n1 :a\nnot a record\n2 lower :b\n3 :c/d\n4 :e\n";
         Uidlist list = Uidlist.parse(bytes(text), "g");
-        assertEquals(List.of("a", "e"), list.records().stream().map(Uidlist.MessageRecord::base).toList());
+        assertEquals(
+                List.of("a", "e"),
+                list.records().stream().map(Uidlist.MessageRecord::base).toList());
         assertEquals(3, list.problems().size(), list.problems().toString());
         assertArrayEquals(bytes(text), list.toBytes());
     }

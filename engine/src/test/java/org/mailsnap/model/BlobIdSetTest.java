@@ -50,11 +50,14 @@ class BlobIdSetTest {
         assertTrue(set.add(zero));
         assertTrue(set.contains(zero));
         Random r = new Random(3);
-        assertThrows(IllegalStateException.class, () -> {
-            for (int i = 0; i < 100; i++) {
-                set.add(random(r));
-            }
-        }, "more live blobs than indexed ones is an error, not an endless probe");
+        assertThrows(
+                IllegalStateException.class,
+                () -> {
+                    for (int i = 0; i < 100; i++) {
+                        set.add(random(r));
+                    }
+                },
+                "more live blobs than indexed ones is an error, not an endless probe");
     }
 
     @Test

@@ -50,9 +50,9 @@ class NameBytesTest {
     void encodedSurrogatesAndOverlongFormsAreEscapedBytewise() {
         byte[][] cases = {
             {(byte) 0xed, (byte) 0xb2, (byte) 0x80}, // U+DC80 encoded: not valid UTF-8
-            {(byte) 0xc0, (byte) 0xaf},              // overlong '/'
+            {(byte) 0xc0, (byte) 0xaf}, // overlong '/'
             {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
-            {(byte) 0xe2, (byte) 0x82},              // truncated sequence
+            {(byte) 0xe2, (byte) 0x82}, // truncated sequence
         };
         for (byte[] c : cases) {
             String s = NameBytes.fromBytes(c);
@@ -72,7 +72,9 @@ class NameBytesTest {
             String sx = NameBytes.fromBytes(x);
             String sy = NameBytes.fromBytes(y);
             assertArrayEquals(x, NameBytes.toBytes(sx), "seed " + seed);
-            assertEquals(Integer.signum(Arrays.compareUnsigned(x, y)), Integer.signum(NameBytes.compare(sx, sy)),
+            assertEquals(
+                    Integer.signum(Arrays.compareUnsigned(x, y)),
+                    Integer.signum(NameBytes.compare(sx, sy)),
                     "seed " + seed + ": " + NameBytes.printable(sx) + " vs " + NameBytes.printable(sy));
             assertEquals(Arrays.equals(x, y), sx.equals(sy), "seed " + seed);
         }

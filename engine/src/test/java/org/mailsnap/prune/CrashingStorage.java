@@ -49,5 +49,4 @@ final class CrashingStorage extends ForwardingStorage {
         change("delete " + name);
         delegate.delete(name);
     }
-
 }

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.NavigableMap;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,9 +58,14 @@ class PruneCrashTest {
                 }
                 assertFalse(f.backup(store).partial());
             }
-            new Forget(f.repository).execute(new Forget(f.repository).plan(
-                    RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH,
-                    java.time.ZoneOffset.UTC), n -> { });
+            new Forget(f.repository)
+                    .execute(
+                            new Forget(f.repository)
+                                    .plan(
+                                            RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                                            GroupBy.HOST_PATH,
+                                            java.time.ZoneOffset.UTC),
+                            n -> {});
         }
         Path repo = original.resolve("repo");
         NavigableMap<String, Integer> expected = walkAll(new LocalStorage(repo));
@@ -70,8 +75,11 @@ class PruneCrashTest {
         {
             Path copy = copyOf(repo, tmp.resolve("count"));
             CrashingStorage storage = new CrashingStorage(new LocalStorage(copy));
-            try (Repository r = Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
-                assertTrue(new Prune(r, new PruneOptions(0, false), new PruneProgress()).run().changed());
+            try (Repository r =
+                    Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
+                assertTrue(new Prune(r, new PruneOptions(0, false), new PruneProgress())
+                        .run()
+                        .changed());
             }
             total = storage.changes();
             assertEquals(expected, walkAll(new LocalStorage(copy)));
@@ -83,8 +91,10 @@ class PruneCrashTest {
             Path copy = copyOf(repo, tmp.resolve("kill-" + kill));
             CrashingStorage storage = new CrashingStorage(new LocalStorage(copy));
             storage.dieAfter(kill);
-            try (Repository r = Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
-                assertThrows(IOException.class,
+            try (Repository r =
+                    Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
+                assertThrows(
+                        IOException.class,
                         () -> new Prune(r, new PruneOptions(0, false), new PruneProgress()).run(),
                         "killed after " + kill + " of " + total + " changes");
                 storage.revive();
@@ -124,7 +134,8 @@ class PruneCrashTest {
      */
     static NavigableMap<String, Integer> walkAll(org.mailsnap.storage.Storage storage) throws IOException {
         TreeMap<String, Integer> result = new TreeMap<>();
-        try (Repository r = Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
+        try (Repository r =
+                Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
             MemoryBlobIndex index = new MemoryBlobIndex();
             r.indexSync().loadAll(index);
             BlobStore blobs = r.openBlobStore(index);

@@ -38,16 +38,20 @@ class PruneS3Test {
     void forgetThenPruneOnS3() throws Exception {
         long seed = System.nanoTime();
         System.out.println("PruneS3Test seed " + seed);
-        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"),
-                S3Storage.open(server.settings("mailsnap-prune", "scenario")), BackupFixture.cheapKdf().build())) {
+        try (BackupFixture f = new BackupFixture(
+                tmp.resolve("backup"),
+                S3Storage.open(server.settings("mailsnap-prune", "scenario")),
+                BackupFixture.cheapKdf().build())) {
             new PruneScenario(f, tmp, seed).run();
         }
     }
 
     @Test
     void aSharedLockOnS3MakesPruneRefuse() throws Exception {
-        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"),
-                S3Storage.open(server.settings("mailsnap-prune", "locked")), BackupFixture.cheapKdf().build())) {
+        try (BackupFixture f = new BackupFixture(
+                tmp.resolve("backup"),
+                S3Storage.open(server.settings("mailsnap-prune", "locked")),
+                BackupFixture.cheapKdf().build())) {
             try (RepositoryLock backup = f.repository.lockShared()) {
                 RepositoryLockedException e = org.junit.jupiter.api.Assertions.assertThrows(
                         RepositoryLockedException.class,

@@ -77,10 +77,12 @@ final class PruneScenario {
         assertTrue(xBlobs.size() >= 3, "X has a header and several body chunks: " + xBlobs.size());
         assertTrue(packedIds().containsAll(xBlobs), "X is stored before the prune");
 
-        ForgetPlan plan = new Forget(f.repository).plan(RetentionPolicy.of(2, 0, 0, 0, 0, 0, null, List.of()),
-                GroupBy.HOST_PATH, ZoneOffset.UTC);
-        assertEquals(List.of(snapshots.get(0)), plan.removed().stream().map(d -> d.snapshot().id()).toList());
-        assertEquals(1, new Forget(f.repository).execute(plan, n -> { }));
+        ForgetPlan plan = new Forget(f.repository)
+                .plan(RetentionPolicy.of(2, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC);
+        assertEquals(
+                List.of(snapshots.get(0)),
+                plan.removed().stream().map(d -> d.snapshot().id()).toList());
+        assertEquals(1, new Forget(f.repository).execute(plan, n -> {}));
 
         PruneResult dry = new Prune(f.repository, new PruneOptions(0, true), new PruneProgress()).run();
         assertFalse(dry.changed());
@@ -108,7 +110,9 @@ final class PruneScenario {
         for (int i = 1; i < 3; i++) {
             Path target = tmp.resolve("restore-" + i);
             f.restore(snapshots.get(i), null, target, RestoreMode.EMPTY_TARGET);
-            assertEquals(List.of(), moments.get(i).diff(StoreTree.capture(target, exact)),
+            assertEquals(
+                    List.of(),
+                    moments.get(i).diff(StoreTree.capture(target, exact)),
                     "kept snapshot " + i + " restores its moment exactly after the prune");
         }
 
@@ -167,7 +171,9 @@ final class PruneScenario {
             return walk.filter(p -> p.getFileName().toString().equals("cur") && Files.isDirectory(p))
                     .map(Path::getParent)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().findFirst().orElseThrow();
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -41,15 +41,18 @@ class PruneTest {
     void aBlobStoredTwiceByTwoWritersKeepsOneCopy() throws Exception {
         Path store = tmp.resolve("store");
         org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
-        java.nio.file.Files.writeString(store.resolve("u/cur/1700000001.M1P1.h:2,S"),
+        java.nio.file.Files.writeString(
+                store.resolve("u/cur/1700000001.M1P1.h:2,S"),
                 "Subject: twice\r\n\r\n" + PruneScenario.randomText(new Random(1), 100_000));
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String snapshot = f.backup(store).snapshotId();
             java.util.Set<org.mailsnap.model.BlobId> ids = new java.util.HashSet<>();
-            f.placements(snapshot).values().forEach(list -> list.forEach(p -> {
-                ids.add(p.content().header());
-                ids.addAll(p.content().body());
-            }));
+            f.placements(snapshot)
+                    .values()
+                    .forEach(list -> list.forEach(p -> {
+                        ids.add(p.content().header());
+                        ids.addAll(p.content().body());
+                    }));
             // a second host that did not know them stores the same blobs again
             BlobStore reader = f.repository.openBlobStore(f.catalog.blobs());
             BlobStore other = f.repository.openBlobStore(new MemoryBlobIndex());
@@ -64,7 +67,11 @@ class PruneTest {
             for (org.mailsnap.model.BlobId id : ids) {
                 assertEquals(1, listings(f, id), "one copy left of " + id.shortHex());
             }
-            assertEquals(List.of(), PruneCrashTest.walkAll(f.storage).values().stream().filter(n -> n == 0).toList());
+            assertEquals(
+                    List.of(),
+                    PruneCrashTest.walkAll(f.storage).values().stream()
+                            .filter(n -> n == 0)
+                            .toList());
         }
     }
 
@@ -94,15 +101,18 @@ class PruneTest {
         org.mailsnap.maildir.Maildirs.message(store.resolve("u"), "cur", "1700000001.M1P1.h:2,S");
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             f.backup(store);
-            for (org.mailsnap.model.ObjectId index : f.repository.packMaintenance().indexIds()) {
+            for (org.mailsnap.model.ObjectId index :
+                    f.repository.packMaintenance().indexIds()) {
                 f.repository.packMaintenance().deleteIndex(index); // every pack now unindexed: the snapshot's data too
             }
             List<ObjectInfo> before = f.storage.list("");
             org.mailsnap.repository.RepositoryException e = assertThrows(
                     org.mailsnap.repository.RepositoryException.class,
                     () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
-            assertTrue(e.getMessage().startsWith("prune stops: snapshot ") && e.getMessage().contains("nothing was "
-                    + "deleted"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("prune stops: snapshot ")
+                            && e.getMessage().contains("nothing was " + "deleted"),
+                    e.getMessage());
             assertEquals(before, f.storage.list(""), "nothing written, nothing deleted, the lock released");
         }
     }
@@ -124,8 +134,12 @@ class PruneTest {
             PruneScenario.ageDirectories(b);
             f.backup(org.mailsnap.backup.BackupSettings.of(b, "host-b"));
             var forget = new org.mailsnap.retention.Forget(f.repository);
-            forget.execute(forget.plan(org.mailsnap.retention.RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
-                    org.mailsnap.retention.GroupBy.HOST_PATH, java.time.ZoneOffset.UTC), n -> { });
+            forget.execute(
+                    forget.plan(
+                            org.mailsnap.retention.RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                            org.mailsnap.retention.GroupBy.HOST_PATH,
+                            java.time.ZoneOffset.UTC),
+                    n -> {});
 
             int before = f.repository.packMaintenance().indexIds().size();
             PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
@@ -134,7 +148,11 @@ class PruneTest {
             assertTrue(after.containsAll(ofA), "host a's index file is untouched: " + ofA + " in " + after);
             assertEquals(3, before);
             assertEquals(1, result.indexFilesDeleted(), "only the first run of b listed dead blobs: " + result);
-            assertEquals(List.of(), PruneCrashTest.walkAll(f.storage).values().stream().filter(n -> n == 0).toList());
+            assertEquals(
+                    List.of(),
+                    PruneCrashTest.walkAll(f.storage).values().stream()
+                            .filter(n -> n == 0)
+                            .toList());
             assertEquals(2, PruneCrashTest.walkAll(f.storage).size());
         }
     }
@@ -143,8 +161,13 @@ class PruneTest {
     void unindexedPacksAreDeletedOnlyWhenAlreadyUnindexedAtThePreviousPrune() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             // a "killed backup": packs published, no index file (tiny packs, an index bound never reached)
-            Repository killed = Repository.open(new LocalStorage(tmp.resolve("backup/repo")), "secret".toCharArray(),
-                    BackupFixture.cheapKdf().packTargetSize(1024).indexFlushEntries(1_000_000).build());
+            Repository killed = Repository.open(
+                    new LocalStorage(tmp.resolve("backup/repo")),
+                    "secret".toCharArray(),
+                    BackupFixture.cheapKdf()
+                            .packTargetSize(1024)
+                            .indexFlushEntries(1_000_000)
+                            .build());
             BlobStore blobs = killed.openBlobStore(new MemoryBlobIndex());
             Random random = new Random(7);
             for (int i = 0; i < 3; i++) {
@@ -152,13 +175,16 @@ class PruneTest {
                 random.nextBytes(junk);
                 blobs.put(BlobType.DATA, junk);
             }
-            TreeSet<String> unindexed = new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
+            TreeSet<String> unindexed =
+                    new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
             assertEquals(3, unindexed.size());
 
             PruneResult first = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
             assertEquals(0, first.unindexedDeleted());
             assertEquals(3, first.unindexedRemembered());
-            assertEquals(unindexed, new TreeSet<>(f.repository.packMaintenance().listPacks().keySet()),
+            assertEquals(
+                    unindexed,
+                    new TreeSet<>(f.repository.packMaintenance().listPacks().keySet()),
                     "first prune only remembers them");
 
             PruneResult second = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
@@ -172,13 +198,22 @@ class PruneTest {
             java.nio.file.Files.createDirectories(tmp.resolve("backup/repo/snapshots"));
             java.nio.file.Files.createDirectories(tmp.resolve("backup/repo/locks"));
             Path old = java.nio.file.Files.writeString(tmp.resolve("backup/repo/snapshots/.tmp-killed"), "x");
-            java.nio.file.Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+            java.nio.file.Files.setLastModifiedTime(
+                    old,
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
             Path young = java.nio.file.Files.writeString(tmp.resolve("backup/repo/locks/.tmp-writing"), "x");
-            assertEquals(0, new Prune(f.repository, new PruneOptions(0.05, true), new PruneProgress()).run()
-                    .temporaryFilesRemoved(), "a dry run removes nothing");
-            assertEquals(1, new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run()
-                    .temporaryFilesRemoved());
+            assertEquals(
+                    0,
+                    new Prune(f.repository, new PruneOptions(0.05, true), new PruneProgress())
+                            .run()
+                            .temporaryFilesRemoved(),
+                    "a dry run removes nothing");
+            assertEquals(
+                    1,
+                    new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                            .run()
+                            .temporaryFilesRemoved());
             assertFalse(java.nio.file.Files.exists(old));
             assertTrue(java.nio.file.Files.exists(young));
         }
@@ -187,23 +222,24 @@ class PruneTest {
     @Test
     void aWaitingPruneRunsOnceTheBackupReleasesItsLock() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            Repository mx2 = Repository.open(f.storage, "secret".toCharArray(),
+            Repository mx2 = Repository.open(
+                    f.storage,
+                    "secret".toCharArray(),
                     BackupFixture.cheapKdf().hostname("mx2.example").pid(777).build());
             RepositoryLock backup = mx2.lockShared();
             java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
             AtomicReference<String> holder = new AtomicReference<>();
-            CompletableFuture<PruneResult> prune = CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
-                                    .run(java.time.Duration.ofMinutes(5), java.time.Duration.ofMillis(20), h -> {
-                                        holder.set(h);
-                                        waiting.countDown();
-                                    });
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
+            CompletableFuture<PruneResult> prune = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                            .run(java.time.Duration.ofMinutes(5), java.time.Duration.ofMillis(20), h -> {
+                                holder.set(h);
+                                waiting.countDown();
+                            });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             waiting.await();
             assertTrue(holder.get().contains("mx2.example"), holder.get());
             assertFalse(prune.isDone(), "it waits while the backup runs");
@@ -216,9 +252,11 @@ class PruneTest {
             assertTrue(f.repository.listLocks().isEmpty());
 
             try (RepositoryLock again = mx2.lockShared()) {
-                assertThrows(RepositoryLockedException.class, () -> new Prune(f.repository, PruneOptions.defaults(),
-                        new PruneProgress()).run(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(10),
-                        h -> { }), "gives up after the wait");
+                assertThrows(
+                        RepositoryLockedException.class,
+                        () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                                .run(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(10), h -> {}),
+                        "gives up after the wait");
             }
         }
     }
@@ -226,14 +264,19 @@ class PruneTest {
     @Test
     void aBackupsSharedLockMakesPruneRefuseNamingTheHolderAndOtherBackupsGoOn() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            Repository mx2 = Repository.open(f.storage, "secret".toCharArray(),
+            Repository mx2 = Repository.open(
+                    f.storage,
+                    "secret".toCharArray(),
                     BackupFixture.cheapKdf().hostname("mx2.example").pid(777).build());
             List<ObjectInfo> before;
             try (RepositoryLock backup = mx2.lockShared()) {
                 before = f.storage.list("");
-                RepositoryLockedException refused = assertThrows(RepositoryLockedException.class,
+                RepositoryLockedException refused = assertThrows(
+                        RepositoryLockedException.class,
                         () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
-                assertTrue(refused.getMessage().contains("mx2.example") && refused.getMessage().contains("777"),
+                assertTrue(
+                        refused.getMessage().contains("mx2.example")
+                                && refused.getMessage().contains("777"),
                         refused.getMessage());
                 assertEquals(before, f.storage.list(""), "the refused prune left nothing behind");
                 try (RepositoryLock another = f.repository.lockShared()) {

@@ -37,11 +37,11 @@ import org.mailsnap.check.Checker;
 import org.mailsnap.check.DataSelection;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.maildir.CountingMessageFiles;
+import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
-import org.mailsnap.maildir.CountingMessageFiles;
-import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.PackMaintenance;
@@ -105,20 +105,32 @@ class TwoHostsOnS3Test {
         Host(String name, long pid, long seed, boolean init) throws IOException {
             this.name = name;
             this.store = tmp.resolve(name).resolve("store");
-            new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(20).seed(seed).build(),
-                    1).generate(store);
+            new StoreGenerator(
+                            StoreSpec.tiny().toBuilder()
+                                    .mailboxes(2)
+                                    .messagesPerMailbox(20)
+                                    .seed(seed)
+                                    .build(),
+                            1)
+                    .generate(store);
             this.storage = new PausingStorage(S3Storage.open(server.settings("twohosts", "repo")));
-            var options = BackupFixture.cheapKdf().packTargetSize(16 * 1024).hostname(name).pid(pid).build();
-            this.repository = init ? Repository.init(storage, PASSWORD, options)
-                    : Repository.open(storage, PASSWORD, options);
-            this.catalog = Catalog.open(tmp.resolve(name).resolve("catalog"), repository.config().repositoryId());
+            var options = BackupFixture.cheapKdf()
+                    .packTargetSize(16 * 1024)
+                    .hostname(name)
+                    .pid(pid)
+                    .build();
+            this.repository =
+                    init ? Repository.init(storage, PASSWORD, options) : Repository.open(storage, PASSWORD, options);
+            this.catalog = Catalog.open(
+                    tmp.resolve(name).resolve("catalog"), repository.config().repositoryId());
         }
 
         BackupResult backup() throws IOException {
             PruneScenario.ageDirectories(store);
             StoreTree moment = StoreTree.capture(store, EXACT);
-            BackupResult result = new Backup(repository, catalog, new CountingMessageFiles(), FolderLocker.none(),
-                    Clock.systemUTC()).run(BackupSettings.of(store, name).withThreads(1), new BackupProgress());
+            BackupResult result = new Backup(
+                            repository, catalog, new CountingMessageFiles(), FolderLocker.none(), Clock.systemUTC())
+                    .run(BackupSettings.of(store, name).withThreads(1), new BackupProgress());
             assertFalse(result.partial(), name + ": " + result.problems());
             moments.add(moment);
             snapshots.add(result.snapshotId());
@@ -142,10 +154,12 @@ class TwoHostsOnS3Test {
             var snapshot = history.open(history.byId(owner.snapshots.get(n), null));
             CatalogSync.blobIndex(repository, catalog);
             var blobs = repository.openBlobStore(catalog.blobs());
-            var result = new Restorer(blobs::get, 2).restore(snapshot,
-                    new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
+            var result = new Restorer(blobs::get, 2)
+                    .restore(snapshot, new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
             assertFalse(result.partial(), result.toString());
-            assertEquals(List.of(), owner.moments.get(n).diff(StoreTree.capture(target, EXACT)),
+            assertEquals(
+                    List.of(),
+                    owner.moments.get(n).diff(StoreTree.capture(target, EXACT)),
                     owner.name + "'s snapshot " + n + " restored through " + name + "'s catalog");
         }
 
@@ -162,13 +176,14 @@ class TwoHostsOnS3Test {
             var snapshot = history.open(history.byId(snapshots.get(n), null));
             var blobs = repository.openBlobStore(catalog.blobs());
             Set<BlobId> ids = new HashSet<>();
-            ChunkCursor.tree(snapshot.tree(), blobs::get).forEachRemaining(folder -> ChunkCursor.manifest(
-                    folder.manifest(), blobs::get).forEachRemaining((Placement p) -> {
-                        if (p.name().equals(fileName)) {
-                            ids.addAll(p.content().body());
-                            ids.add(p.content().header());
-                        }
-                    }));
+            ChunkCursor.tree(snapshot.tree(), blobs::get)
+                    .forEachRemaining(folder -> ChunkCursor.manifest(folder.manifest(), blobs::get)
+                            .forEachRemaining((Placement p) -> {
+                                if (p.name().equals(fileName)) {
+                                    ids.addAll(p.content().body());
+                                    ids.add(p.content().header());
+                                }
+                            }));
             assertFalse(ids.isEmpty(), fileName + " is in " + name + "'s snapshot " + n);
             return ids;
         }
@@ -194,10 +209,11 @@ class TwoHostsOnS3Test {
     void twoHostsBackUpAtOnceThenOnePrunesWhileTheOtherBacksUp() throws Exception {
         long seed = System.nanoTime();
         System.out.println("TwoHostsOnS3Test seed " + seed);
-        try (Host mx1 = new Host("mx1", 1111, seed, true); Host mx2 = new Host("mx2", 2222, seed + 1, false)) {
+        try (Host mx1 = new Host("mx1", 1111, seed, true);
+                Host mx2 = new Host("mx2", 2222, seed + 1, false)) {
             Path x = PruneScenario.firstInbox(mx1.store).resolve("cur").resolve("1700000099.M99P99.mx1:2,S");
-            String xMessage = "Subject: only on mx1 " + seed + "\r\n\r\n"
-                    + PruneScenario.randomText(new Random(seed), 200_000);
+            String xMessage =
+                    "Subject: only on mx1 " + seed + "\r\n\r\n" + PruneScenario.randomText(new Random(seed), 200_000);
             Files.writeString(x, xMessage, StandardCharsets.UTF_8);
 
             // 1. both back up at once: each waits before its first pack for the other to be that far too
@@ -233,9 +249,11 @@ class TwoHostsOnS3Test {
             mx1.backup();
 
             // 2. mx1's third backup is held in its middle (its shared lock taken) while mx2 forgets and prunes
-            Files.writeString(PruneScenario.firstInbox(mx1.store).resolve("new").resolve("1700000100.M1P1.mx1"),
-                    "Subject: arrives during the prune\r\n\r\n" + PruneScenario.randomText(new Random(seed + 2),
-                            40_000), StandardCharsets.UTF_8);
+            Files.writeString(
+                    PruneScenario.firstInbox(mx1.store).resolve("new").resolve("1700000100.M1P1.mx1"),
+                    "Subject: arrives during the prune\r\n\r\n"
+                            + PruneScenario.randomText(new Random(seed + 2), 40_000),
+                    StandardCharsets.UTF_8);
             CountDownLatch mx1Paused = new CountDownLatch(1);
             CountDownLatch mx1Go = new CountDownLatch(1);
             mx1.storage.pauseAtNextPut("data/", () -> {
@@ -245,15 +263,19 @@ class TwoHostsOnS3Test {
             var third1 = mx1.backupInBackground();
             assertTrue(mx1Paused.await(2, TimeUnit.MINUTES), "mx1's backup reached its first pack");
 
-            ForgetPlan plan = new Forget(mx2.repository).plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
-                    GroupBy.HOST_PATH, ZoneOffset.UTC);
-            assertEquals(List.of(mx1.snapshots.get(0)), plan.removed().stream().map(d -> d.snapshot().id())
-                    .toList(), "forget (a shared lock) runs beside the backup; mx1's first snapshot goes");
-            assertEquals(1, new Forget(mx2.repository).execute(plan, n -> { }));
+            ForgetPlan plan = new Forget(mx2.repository)
+                    .plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC);
+            assertEquals(
+                    List.of(mx1.snapshots.get(0)),
+                    plan.removed().stream().map(d -> d.snapshot().id()).toList(),
+                    "forget (a shared lock) runs beside the backup; mx1's first snapshot goes");
+            assertEquals(1, new Forget(mx2.repository).execute(plan, n -> {}));
 
-            RepositoryLockedException refused = assertThrows(RepositoryLockedException.class,
+            RepositoryLockedException refused = assertThrows(
+                    RepositoryLockedException.class,
                     () -> new Prune(mx2.repository, new PruneOptions(0, false), new PruneProgress()).run());
-            assertTrue(refused.getMessage().contains("mx1") && refused.getMessage().contains("1111"),
+            assertTrue(
+                    refused.getMessage().contains("mx1") && refused.getMessage().contains("1111"),
                     "the refusal names the holder: " + refused.getMessage());
             assertTrue(packed(mx2.repository).containsAll(xBlobs), "the refused prune deleted nothing");
 

@@ -41,16 +41,23 @@ class CatalogRebuildTest {
         long seed = Long.getLong("mailsnap.test.seed", System.nanoTime()); // -Dmailsnap.test.seed=N replays a run
         System.out.println("CatalogRebuildTest seed " + seed);
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(3).messagesPerMailbox(60).seed(seed).build(), 2)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(3)
+                                .messagesPerMailbox(60)
+                                .seed(seed)
+                                .build(),
+                        2)
                 .generate(store);
-        String storeKey = Snapshot.storeKey("testhost", store.toAbsolutePath().normalize().toString());
+        String storeKey =
+                Snapshot.storeKey("testhost", store.toAbsolutePath().normalize().toString());
         StoreMoments moments = new StoreMoments();
         List<String> snapshots = new ArrayList<>();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             for (int hour = 0; hour < 3; hour++) {
                 if (hour > 0) {
-                    System.out.println("hour " + hour + ": "
-                            + new ChurnSimulator(busyHour(seed + hour)).simulateHour(store));
+                    System.out.println(
+                            "hour " + hour + ": " + new ChurnSimulator(busyHour(seed + hour)).simulateHour(store));
                 }
                 moments.capture(store, OPTIONS);
                 BackupResult result = f.backup(store);
@@ -78,7 +85,9 @@ class CatalogRebuildTest {
             for (int i = 0; i < snapshots.size(); i++) {
                 Path target = tmp.resolve("restore-" + i);
                 f.restore(snapshots.get(i), null, target, RestoreMode.EMPTY_TARGET);
-                assertEquals(List.of(), moments.trees.get(i).diff(StoreTree.capture(target, OPTIONS)),
+                assertEquals(
+                        List.of(),
+                        moments.trees.get(i).diff(StoreTree.capture(target, OPTIONS)),
                         "snapshot " + i + " restores its moment after the rebuild");
             }
 
@@ -87,9 +96,15 @@ class CatalogRebuildTest {
             List<StoreMoments.Key> expunged = moments.expungedBetween(0, 2);
             assertFalse(expunged.isEmpty(), "the churn expunged something");
             StoreMoments.Key gone = expunged.get(0);
-            List<MessageHit> hits = find(f, MessageQuery.all()
-                    .withMessageId("<" + moments.messageIds.get(gone) + ">").withMailbox(gone.mailbox()));
-            MessageHit hit = hits.stream().filter(h -> h.guid().equals(gone.base())).findFirst().orElseThrow();
+            List<MessageHit> hits = find(
+                    f,
+                    MessageQuery.all()
+                            .withMessageId("<" + moments.messageIds.get(gone) + ">")
+                            .withMailbox(gone.mailbox()));
+            MessageHit hit = hits.stream()
+                    .filter(h -> h.guid().equals(gone.base()))
+                    .findFirst()
+                    .orElseThrow();
             assertFalse(hit.present());
             assertEquals(snapshots.get(moments.last(gone)), hit.lastSnapshot().id(), "last seen before expunge");
             assertEquals(snapshots.get(0), hit.firstSnapshot().id());
@@ -115,13 +130,21 @@ class CatalogRebuildTest {
         long seed = System.nanoTime();
         System.out.println("CatalogRebuildTest refuse seed " + seed);
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(1).messagesPerMailbox(10).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(1)
+                                .messagesPerMailbox(10)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             f.backup(store);
-            String storeKey = Snapshot.storeKey("testhost", store.toAbsolutePath().normalize().toString());
+            String storeKey = Snapshot.storeKey(
+                    "testhost", store.toAbsolutePath().normalize().toString());
             CatalogState before = CatalogState.capture(f.catalog, storeKey);
-            CatalogException e = assertThrows(CatalogException.class,
+            CatalogException e = assertThrows(
+                    CatalogException.class,
                     () -> new CatalogRebuild(f.repository, f.catalog).run(new RebuildProgress()));
             assertTrue(e.getMessage().contains("delete it first"), e.getMessage());
             assertEquals(before, CatalogState.capture(f.catalog, storeKey), "nothing changed");
@@ -132,7 +155,8 @@ class CatalogRebuildTest {
     void everyStoreOfTheRepositoryGetsItsOwnLastRunState() throws Exception {
         long seed = System.nanoTime();
         System.out.println("CatalogRebuildTest two stores seed " + seed);
-        StoreSpec small = StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(15).build();
+        StoreSpec small =
+                StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(15).build();
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
         new StoreGenerator(small.withSeed(seed), 1).generate(one);
@@ -142,8 +166,11 @@ class CatalogRebuildTest {
             f.backup(two);
             new ChurnSimulator(busyHour(seed)).simulateHour(one);
             f.backup(one);
-            List<String> keys = List.of(Snapshot.storeKey("testhost", one.toAbsolutePath().normalize().toString()),
-                    Snapshot.storeKey("testhost", two.toAbsolutePath().normalize().toString()));
+            List<String> keys = List.of(
+                    Snapshot.storeKey(
+                            "testhost", one.toAbsolutePath().normalize().toString()),
+                    Snapshot.storeKey(
+                            "testhost", two.toAbsolutePath().normalize().toString()));
             List<CatalogState> live = new ArrayList<>();
             for (String key : keys) {
                 live.add(CatalogState.capture(f.catalog, key));
@@ -170,8 +197,13 @@ class CatalogRebuildTest {
 
     /** A busier hour than the defaults on a tiny store, so that every kind of change happens each time. */
     private static ChurnSpec busyHour(long seed) {
-        return ChurnSpec.defaults().toBuilder().seed(seed).moveShare(0.02).copyShare(0.02).expungeShare(0.03)
-                .deliveryShare(0.03).build();
+        return ChurnSpec.defaults().toBuilder()
+                .seed(seed)
+                .moveShare(0.02)
+                .copyShare(0.02)
+                .expungeShare(0.03)
+                .deliveryShare(0.03)
+                .build();
     }
 
     /** Folder entries, placements and contents equal the live catalog's; listing times are never later. */
@@ -180,7 +212,8 @@ class CatalogRebuildTest {
         for (Map.Entry<FolderKey, FolderState> e : live.folders().entrySet()) {
             FolderState r = rebuilt.folders().get(e.getKey());
             assertEquals(e.getValue().entry(), r.entry(), "tree entry of " + e.getKey());
-            assertTrue(r.listedAtNanos() <= e.getValue().listedAtNanos(),
+            assertTrue(
+                    r.listedAtNanos() <= e.getValue().listedAtNanos(),
                     e.getKey() + ": rebuilt listing time " + r.listedAtNanos() + " is after the real one "
                             + e.getValue().listedAtNanos());
         }
@@ -213,20 +246,50 @@ class CatalogRebuildTest {
      * that hold it. Not the raw index entry: a backup cannot know its own snapshot's id while it indexes (see
      * {@link MessageFinder}), a rebuild can.
      */
-    record SearchAnswer(String mailbox, String guid, String messageId, String from, String to, String subject,
-                        java.time.Instant date, String folder, String flags, boolean present, String firstSnapshot,
-                        String lastSnapshot) {
+    record SearchAnswer(
+            String mailbox,
+            String guid,
+            String messageId,
+            String from,
+            String to,
+            String subject,
+            java.time.Instant date,
+            String folder,
+            String flags,
+            boolean present,
+            String firstSnapshot,
+            String lastSnapshot) {
         static SearchAnswer of(MessageHit h) {
-            return new SearchAnswer(h.mailbox(), h.guid(), h.info().messageId(), h.info().from(), h.info().to(),
-                    h.info().subject(), h.info().date(), h.folder(), h.flags(), h.present(),
+            return new SearchAnswer(
+                    h.mailbox(),
+                    h.guid(),
+                    h.info().messageId(),
+                    h.info().from(),
+                    h.info().to(),
+                    h.info().subject(),
+                    h.info().date(),
+                    h.folder(),
+                    h.flags(),
+                    h.present(),
                     h.firstSnapshot() == null ? null : h.firstSnapshot().id(),
                     h.lastSnapshot() == null ? null : h.lastSnapshot().id());
         }
 
         /** The same answer with no folder and flags: a copy is in two folders at once. */
         SearchAnswer anyFolder() {
-            return new SearchAnswer(mailbox, guid, messageId, from, to, subject, date, null, null, present,
-                    firstSnapshot, lastSnapshot);
+            return new SearchAnswer(
+                    mailbox,
+                    guid,
+                    messageId,
+                    from,
+                    to,
+                    subject,
+                    date,
+                    null,
+                    null,
+                    present,
+                    firstSnapshot,
+                    lastSnapshot);
         }
     }
 
@@ -236,8 +299,11 @@ class CatalogRebuildTest {
      */
     private static void assertSameAnswers(List<SearchAnswer> byBackups, List<SearchAnswer> rebuilt, CatalogState live) {
         Map<String, java.util.Set<String>> folders = new java.util.TreeMap<>();
-        live.placements().forEach((key, list) -> list.forEach(p -> folders.computeIfAbsent(key.mailbox() + " "
-                + (p.guid().isEmpty() ? p.base() : p.guid()), k -> new java.util.TreeSet<>()).add(key.folder())));
+        live.placements()
+                .forEach((key, list) -> list.forEach(p -> folders.computeIfAbsent(
+                                key.mailbox() + " " + (p.guid().isEmpty() ? p.base() : p.guid()),
+                                k -> new java.util.TreeSet<>())
+                        .add(key.folder())));
         List<String> differences = new ArrayList<>();
         Map<String, SearchAnswer> rebuiltByKey = new java.util.TreeMap<>();
         rebuilt.forEach(a -> rebuiltByKey.put(a.mailbox() + " " + a.guid(), a));
@@ -247,7 +313,9 @@ class CatalogRebuildTest {
             SearchAnswer r = rebuiltByKey.remove(key);
             java.util.Set<String> holding = folders.getOrDefault(key, java.util.Set.of());
             boolean same = (holding.size() > 1 && r != null)
-                    ? a.anyFolder().equals(r.anyFolder()) && holding.contains(a.folder()) && holding.contains(r.folder())
+                    ? a.anyFolder().equals(r.anyFolder())
+                            && holding.contains(a.folder())
+                            && holding.contains(r.folder())
                     : a.equals(r);
             copies += holding.size() > 1 ? 1 : 0;
             if (!same) {
@@ -260,17 +328,21 @@ class CatalogRebuildTest {
     }
 
     private static List<SearchAnswer> searchAnswers(BackupFixture f) throws Exception {
-        return find(f, MessageQuery.all().withLimit(1_000_000)).stream().map(SearchAnswer::of).toList();
+        return find(f, MessageQuery.all().withLimit(1_000_000)).stream()
+                .map(SearchAnswer::of)
+                .toList();
     }
 
     /** Messages held in two folders of a mailbox at the last moment (copies): extra placements, one message. */
     private static long copies(StoreMoments moments) {
         StoreTree last = moments.trees.get(2);
-        return (long) last.entries(StoreTree.Kind.MESSAGE).size() - moments.present.get(2).size();
+        return (long) last.entries(StoreTree.Kind.MESSAGE).size()
+                - moments.present.get(2).size();
     }
 
     private static List<MessageHit> find(BackupFixture f, MessageQuery query) throws Exception {
-        MessageFinder finder = new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all());
+        MessageFinder finder =
+                new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all());
         try (CatalogReader reader = f.catalog.read()) {
             return finder.find(reader, query);
         }

@@ -13,8 +13,10 @@ import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.model.FolderKey;
 
 /** A store's last-run state as a catalog holds it, captured for comparison. */
-record CatalogState(Map<FolderKey, FolderState> folders, Map<FolderKey, List<PlacementRecord>> placements,
-                    Map<String, KnownMessage> contents) {
+record CatalogState(
+        Map<FolderKey, FolderState> folders,
+        Map<FolderKey, List<PlacementRecord>> placements,
+        Map<String, KnownMessage> contents) {
 
     static CatalogState capture(Catalog catalog, String storeKey) throws IOException {
         Map<FolderKey, FolderState> folders = new TreeMap<>();
@@ -27,7 +29,9 @@ record CatalogState(Map<FolderKey, FolderState> folders, Map<FolderKey, List<Pla
                 r.forEachPlacement(storeKey, key, list::add);
                 placements.put(key, list);
                 for (PlacementRecord p : list) {
-                    contents.put(key.mailbox() + "|" + p.base(), r.content(key.mailbox(), p.base()).orElse(null));
+                    contents.put(
+                            key.mailbox() + "|" + p.base(),
+                            r.content(key.mailbox(), p.base()).orElse(null));
                 }
             }
         }

@@ -33,19 +33,31 @@ class MessageFinderTest {
         long seed = System.nanoTime();
         System.out.println("MessageFinderTest seed " + seed);
         Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().toBuilder().mailboxes(2).messagesPerMailbox(40).seed(seed).build(), 1)
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .mailboxes(2)
+                                .messagesPerMailbox(40)
+                                .seed(seed)
+                                .build(),
+                        1)
                 .generate(store);
         StoreMoments moments = new StoreMoments();
         List<String> snapshots = new ArrayList<>();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             moments.capture(store, StoreTree.Options.exact());
             snapshots.add(f.backup(store).snapshotId());
-            new ChurnSimulator(ChurnSpec.defaults().toBuilder().seed(seed).expungeShare(0.05).moveShare(0.05)
-                    .deliveryShare(0.05).build()).simulateHour(store);
+            new ChurnSimulator(ChurnSpec.defaults().toBuilder()
+                            .seed(seed)
+                            .expungeShare(0.05)
+                            .moveShare(0.05)
+                            .deliveryShare(0.05)
+                            .build())
+                    .simulateHour(store);
             moments.capture(store, StoreTree.Options.exact());
             snapshots.add(f.backup(store).snapshotId());
 
-            MessageFinder finder = new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all());
+            MessageFinder finder = new MessageFinder(
+                    SnapshotHistory.load(f.repository, f.catalog).all());
             List<MessageHit> hits;
             try (CatalogReader reader = f.catalog.read()) {
                 hits = finder.find(reader, MessageQuery.all().withLimit(10_000));
@@ -55,8 +67,10 @@ class MessageFinderTest {
             for (MessageHit hit : hits) {
                 StoreMoments.Key key = new StoreMoments.Key(hit.mailbox(), hit.guid());
                 assertEquals("", hit.info().firstSnapshot(), "a running backup does not know its snapshot id");
-                assertEquals(snapshots.get(moments.first(key)), hit.firstSnapshot().id(), "first of " + key);
-                assertEquals(snapshots.get(moments.last(key)), hit.lastSnapshot().id(), "last of " + key);
+                assertEquals(
+                        snapshots.get(moments.first(key)), hit.firstSnapshot().id(), "first of " + key);
+                assertEquals(
+                        snapshots.get(moments.last(key)), hit.lastSnapshot().id(), "last of " + key);
                 gone += hit.present() ? 0 : 1;
             }
             assertEquals(moments.expungedBetween(0, 1).size(), gone);

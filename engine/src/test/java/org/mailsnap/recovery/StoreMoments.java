@@ -28,12 +28,16 @@ final class StoreMoments {
     void capture(Path store, StoreTree.Options options) throws IOException {
         StoreTree tree = StoreTree.capture(store, options);
         trees.add(tree);
-        java.util.Set<Key> keys = new TreeSet<>(java.util.Comparator.comparing(Key::mailbox).thenComparing(Key::base));
+        java.util.Set<Key> keys =
+                new TreeSet<>(java.util.Comparator.comparing(Key::mailbox).thenComparing(Key::base));
         for (StoreTree.Entry e : tree.entries(StoreTree.Kind.MESSAGE)) {
             Key key = keyOf(e.path());
             keys.add(key);
             if (!messageIds.containsKey(key)) {
-                messageIds.put(key, HeaderFields.parse(Files.readAllBytes(store.resolve(e.path()))).messageId());
+                messageIds.put(
+                        key,
+                        HeaderFields.parse(Files.readAllBytes(store.resolve(e.path())))
+                                .messageId());
             }
         }
         present.add(keys);
@@ -72,7 +76,8 @@ final class StoreMoments {
 
     /** Every message any moment held, sorted. */
     Map<Key, Integer> all() {
-        Map<Key, Integer> all = new TreeMap<>(java.util.Comparator.comparing(Key::mailbox).thenComparing(Key::base));
+        Map<Key, Integer> all =
+                new TreeMap<>(java.util.Comparator.comparing(Key::mailbox).thenComparing(Key::base));
         for (java.util.Set<Key> keys : present) {
             keys.forEach(k -> all.merge(k, 1, Integer::sum));
         }

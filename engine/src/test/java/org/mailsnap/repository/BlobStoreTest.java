@@ -70,7 +70,8 @@ class BlobStoreTest {
         assertTrue(stats.packsWritten() >= 3, "5 MiB blobs exceed a 1 MiB pack target: " + stats);
         assertEquals(1, stats.indexFilesWritten());
 
-        Repository reopened = Repository.open(storage, "pw".toCharArray(), TestRepositories.options(7).build());
+        Repository reopened = Repository.open(
+                storage, "pw".toCharArray(), TestRepositories.options(7).build());
         MemoryBlobIndex index = new MemoryBlobIndex();
         IndexSync.Result result = reopened.indexSync().loadAll(index);
         assertEquals(stored.size(), index.size());
@@ -106,7 +107,8 @@ class BlobStoreTest {
     @Test
     void concurrentPutsFromSeveralThreadsAllLand() throws Exception {
         System.out.println("seed " + SEED);
-        Repository repo = init(TestRepositories.options(SEED).packTargetSize(64 * 1024).indexFlushEntries(50));
+        Repository repo =
+                init(TestRepositories.options(SEED).packTargetSize(64 * 1024).indexFlushEntries(50));
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         int threads = 4;
         int perThread = 200;
@@ -119,7 +121,8 @@ class BlobStoreTest {
                 Map<BlobId, byte[]> mine = new LinkedHashMap<>();
                 for (int i = 0; i < perThread; i++) {
                     // every thread also puts the same shared blobs, to race on deduplication
-                    byte[] plaintext = i % 4 == 0 ? compressible(3000, "shared" + i)
+                    byte[] plaintext = i % 4 == 0
+                            ? compressible(3000, "shared" + i)
                             : incompressible(random, 1 + random.nextInt(4000));
                     mine.put(blobs.put(i % 3 == 0 ? BlobType.METADATA : BlobType.DATA, plaintext), plaintext);
                 }
@@ -168,8 +171,9 @@ class BlobStoreTest {
         plaintexts.add(noisy);
         for (byte[] p : plaintexts) {
             blobs.put(BlobType.DATA, p);
-            blobs.put(BlobType.METADATA, ("manifest " + new String(p, StandardCharsets.ISO_8859_1))
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            blobs.put(
+                    BlobType.METADATA,
+                    ("manifest " + new String(p, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
         }
         blobs.flush();
         repo.objects().save(ObjectKind.SNAPSHOT, ("snapshot of " + marker).getBytes(StandardCharsets.US_ASCII));
@@ -201,7 +205,8 @@ class BlobStoreTest {
     void aFailedPublishStopsTheStore() throws Exception {
         Repository repo = init(TestRepositories.options(SEED));
         FailingStorage failing = new FailingStorage(storage);
-        Repository viaFailing = Repository.open(failing, "pw".toCharArray(), TestRepositories.options(3).build());
+        Repository viaFailing = Repository.open(
+                failing, "pw".toCharArray(), TestRepositories.options(3).build());
         BlobStore blobs = viaFailing.openBlobStore(new MemoryBlobIndex());
         blobs.put(BlobType.DATA, new byte[] {1});
         failing.failPuts = true;
@@ -218,8 +223,8 @@ class BlobStoreTest {
     void oversizedBlobIsAProgrammerError() throws Exception {
         Repository repo = init(TestRepositories.options(SEED));
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> blobs.put(BlobType.DATA, new byte[PackEntry.MAX_BLOB + 1]));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> blobs.put(BlobType.DATA, new byte[PackEntry.MAX_BLOB + 1]));
         assertTrue(e.getMessage().contains(String.valueOf(PackEntry.MAX_BLOB + 1)));
         blobs.put(BlobType.DATA, new byte[] {1});
         blobs.flush();

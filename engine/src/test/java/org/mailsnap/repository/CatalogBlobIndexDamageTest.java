@@ -26,7 +26,8 @@ class CatalogBlobIndexDamageTest {
     @Test
     void aFlippedBlobKeyInTheCatalogIsReportedAsCatalogDamage() throws Exception {
         MemoryStorage storage = new MemoryStorage();
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(7).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(7).build());
         String repositoryId = repo.config().repositoryId();
         Path catalogDir = dir.resolve("catalog");
         BlobId id;
@@ -55,7 +56,7 @@ class CatalogBlobIndexDamageTest {
             BlobStore blobs = repo.openBlobStore(catalog.blobs());
             CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> blobs.get(id));
             String expected = java.util.regex.Pattern.quote("the local catalog at " + catalogDir + " is damaged (its"
-                    + " blob index lacks blob " + id.shortHex() + "…, which the repository's index file ")
+                            + " blob index lacks blob " + id.shortHex() + "…, which the repository's index file ")
                     + "[0-9a-f]{12}" + java.util.regex.Pattern.quote("… lists): run `mailsnap catalog rebuild`");
             assertTrue(e.getMessage().matches(expected), e.getMessage());
         }
@@ -70,7 +71,8 @@ class CatalogBlobIndexDamageTest {
     @Test
     void aBlobNoIndexFileListsIsStillTheRepositorysProblem() throws Exception {
         MemoryStorage storage = new MemoryStorage();
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(8).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(8).build());
         try (Catalog catalog = Catalog.open(dir.resolve("c"), repo.config().repositoryId())) {
             BlobStore blobs = repo.openBlobStore(catalog.blobs());
             blobs.put(BlobType.DATA, new byte[] {1});

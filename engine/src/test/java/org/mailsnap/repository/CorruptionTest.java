@@ -20,11 +20,12 @@ import org.mailsnap.storage.ObjectInfo;
 /** Every single-byte change of a good pack, key file or index object is detected; none yields wrong data. */
 class CorruptionTest {
     private final MemoryStorage storage = new MemoryStorage();
-    private final List<byte[]> plaintexts = List.of(new byte[0], new byte[] {42},
-            "Subject: hello\r\n".repeat(8).getBytes(StandardCharsets.US_ASCII));
+    private final List<byte[]> plaintexts =
+            List.of(new byte[0], new byte[] {42}, "Subject: hello\r\n".repeat(8).getBytes(StandardCharsets.US_ASCII));
 
     private Repository repoWithOnePack() throws Exception {
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(5).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(5).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         for (byte[] p : plaintexts) {
             blobs.put(BlobType.DATA, p);
@@ -53,7 +54,9 @@ class CorruptionTest {
             for (int mask : new int[] {0x01, 0x80}) {
                 byte[] bad = good.clone();
                 bad[i] ^= (byte) mask;
-                assertThrows(CorruptDataException.class, () -> PackReader.readAll(bad, id, keys),
+                assertThrows(
+                        CorruptDataException.class,
+                        () -> PackReader.readAll(bad, id, keys),
                         "byte " + i + " ^ " + mask);
                 assertThrows(CorruptObjectException.class, () -> PackReader.verifyName(bad, id));
             }
@@ -77,8 +80,8 @@ class CorruptionTest {
                 try {
                     assertArrayEquals(expected, blobs.get(blobId), "byte " + i + " returned wrong data");
                 } catch (CorruptDataException e) {
-                    assertTrue(e.getMessage().startsWith("blob ") || e.getMessage().startsWith("pack "),
-                            e.getMessage());
+                    assertTrue(
+                            e.getMessage().startsWith("blob ") || e.getMessage().startsWith("pack "), e.getMessage());
                 }
             }
         }
@@ -92,15 +95,16 @@ class CorruptionTest {
         byte[] good = storage.get(name);
         for (int cut = 1; cut < good.length; cut += 7) {
             byte[] truncated = Arrays.copyOf(good, good.length - cut);
-            CorruptObjectException e = assertThrows(CorruptObjectException.class,
-                    () -> PackReader.parse(truncated, id, BlobStoreTest.keysOf(repo)));
+            CorruptObjectException e = assertThrows(
+                    CorruptObjectException.class, () -> PackReader.parse(truncated, id, BlobStoreTest.keysOf(repo)));
             assertEquals("pack " + id.substring(0, 8) + "…: trailer missing (file truncated?)", e.getMessage());
         }
     }
 
     @Test
     void blobsSwappedWithinAPackFailAuthentication() throws Exception {
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(5).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(5).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         BlobId a = blobs.put(BlobType.DATA, "aaaa".getBytes(StandardCharsets.US_ASCII));
         BlobId b = blobs.put(BlobType.DATA, "bbbb".getBytes(StandardCharsets.US_ASCII));
@@ -122,7 +126,10 @@ class CorruptionTest {
 
     @Test
     void everyFlippedByteOfAKeyFileIsDetected() throws Exception {
-        Repository.init(storage, "pw".toCharArray(), TestRepositories.options(5).keyLabel("me@h").build());
+        Repository.init(
+                storage,
+                "pw".toCharArray(),
+                TestRepositories.options(5).keyLabel("me@h").build());
         String name = storage.list("keys/").get(0).name();
         String keyId = name.substring("keys/".length());
         byte[] good = storage.get(name);
@@ -135,7 +142,9 @@ class CorruptionTest {
             storage.put(name, bad);
             try {
                 KeyFile parsed = KeyFile.parse(keyId, bad);
-                if (parsed.repositoryId.equals(Repository.open(storage, "pw".toCharArray()).config().repositoryId())
+                if (parsed.repositoryId.equals(Repository.open(storage, "pw".toCharArray())
+                                .config()
+                                .repositoryId())
                         && parsed.unlock("pw".toCharArray()) != null) {
                     fail("byte " + i + " flipped and the key file still opened");
                 }
@@ -160,13 +169,14 @@ class CorruptionTest {
         String id = name.substring("index/".length());
         byte[] good = storage.get(name);
         byte[] payload = ObjectCodec.decode(ObjectKind.INDEX, id, good, keys);
-        assertEquals(plaintexts.size(), IndexFile.decode(org.mailsnap.model.ObjectId.parse(id), payload)
-                .entryCount());
+        assertEquals(
+                plaintexts.size(),
+                IndexFile.decode(org.mailsnap.model.ObjectId.parse(id), payload).entryCount());
         for (int i = 0; i < good.length; i++) {
             byte[] bad = good.clone();
             bad[i] ^= 0x01;
-            assertThrows(CorruptDataException.class, () -> ObjectCodec.decode(ObjectKind.INDEX, id, bad, keys),
-                    "byte " + i);
+            assertThrows(
+                    CorruptDataException.class, () -> ObjectCodec.decode(ObjectKind.INDEX, id, bad, keys), "byte " + i);
             storage.put(name, bad);
             assertThrows(CorruptDataException.class, () -> repo.objects().load(ObjectKind.INDEX, id));
         }

@@ -1,11 +1,11 @@
 package org.mailsnap.repository;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,8 @@ class IndexSyncTest {
 
     @Test
     void incrementalSyncReadsOnlyNewIndexFiles() throws Exception {
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(1).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(1).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         blobs.put(BlobType.DATA, new byte[] {1});
         blobs.flush();
@@ -41,7 +42,8 @@ class IndexSyncTest {
 
     @Test
     void aSupersedingIndexHidesTheOldOnes() throws Exception {
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(1).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(1).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         BlobId kept = blobs.put(BlobType.DATA, "kept".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
@@ -69,7 +71,9 @@ class IndexSyncTest {
         assertEquals(Set.copyOf(old), result.superseded());
         assertTrue(rebuilt.find(kept).isPresent());
         assertFalse(rebuilt.find(dropped).isPresent());
-        assertArrayEquals("kept".getBytes(StandardCharsets.UTF_8), repo.openBlobStore(rebuilt).get(kept));
+        assertArrayEquals(
+                "kept".getBytes(StandardCharsets.UTF_8),
+                repo.openBlobStore(rebuilt).get(kept));
 
         IndexSync.Result incremental = repo.indexSync().sync(before, known);
         assertTrue(incremental.rebuildNeeded(), "a known index file got superseded");
@@ -79,7 +83,8 @@ class IndexSyncTest {
     void aKnownIndexFileThatIsGoneAsksForARebuild() throws Exception {
         // two prunes ran since this catalog last synced: the second's final index supersedes only the first's files,
         // so the files this catalog loaded are merely gone, not named anywhere
-        Repository repo = Repository.init(storage, "pw".toCharArray(), TestRepositories.options(1).build());
+        Repository repo = Repository.init(
+                storage, "pw".toCharArray(), TestRepositories.options(1).build());
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         blobs.put(BlobType.DATA, new byte[] {1});
         blobs.flush();

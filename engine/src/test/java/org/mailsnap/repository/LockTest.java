@@ -17,7 +17,11 @@ class LockTest {
     private final MutableClock clock = new MutableClock(TestRepositories.T0);
 
     private Repository host(String name, long pid) throws Exception {
-        RepositoryOptions options = TestRepositories.options(pid).clock(clock).hostname(name).pid(pid).build();
+        RepositoryOptions options = TestRepositories.options(pid)
+                .clock(clock)
+                .hostname(name)
+                .pid(pid)
+                .build();
         if (!storage.exists("config")) {
             Repository.init(storage, "pw".toCharArray(), options);
         }
@@ -65,7 +69,9 @@ class LockTest {
         assertTrue(locks.get(0).describe(clock.instant()).contains("(stale)"));
         try (RepositoryLock lock = admin.lockExclusive()) {
             assertEquals(1, admin.removeStaleLocks());
-            assertEquals(List.of(lock.id()), admin.listLocks().stream().map(LockInfo::id).toList());
+            assertEquals(
+                    List.of(lock.id()),
+                    admin.listLocks().stream().map(LockInfo::id).toList());
         }
     }
 
@@ -91,7 +97,9 @@ class LockTest {
 
     @Test
     void theTimerRefreshesTheLock() throws Exception {
-        RepositoryOptions options = TestRepositories.options(9).lockRefreshInterval(Duration.ofMillis(20)).build();
+        RepositoryOptions options = TestRepositories.options(9)
+                .lockRefreshInterval(Duration.ofMillis(20))
+                .build();
         Repository.init(storage, "pw".toCharArray(), options);
         Repository repo = Repository.open(storage, "pw".toCharArray(), options);
         try (RepositoryLock lock = repo.lockShared()) {

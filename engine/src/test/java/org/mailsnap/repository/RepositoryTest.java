@@ -1,12 +1,12 @@
 package org.mailsnap.repository;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.codec.UnsupportedVersionException;
@@ -18,11 +18,13 @@ class RepositoryTest {
     private final MemoryStorage storage = new MemoryStorage();
 
     private Repository init(String password) throws Exception {
-        return Repository.init(storage, password.toCharArray(), TestRepositories.options(1).build());
+        return Repository.init(
+                storage, password.toCharArray(), TestRepositories.options(1).build());
     }
 
     private Repository open(String password) throws Exception {
-        return Repository.open(storage, password.toCharArray(), TestRepositories.options(2).build());
+        return Repository.open(
+                storage, password.toCharArray(), TestRepositories.options(2).build());
     }
 
     @Test
@@ -73,7 +75,9 @@ class RepositoryTest {
         assertEquals(second.id(), viaSecond.keyFiles().inUse());
         MemoryBlobIndex index = new MemoryBlobIndex();
         viaSecond.indexSync().loadAll(index);
-        assertArrayEquals("shared secret".getBytes(StandardCharsets.UTF_8), viaSecond.openBlobStore(index).get(id));
+        assertArrayEquals(
+                "shared secret".getBytes(StandardCharsets.UTF_8),
+                viaSecond.openBlobStore(index).get(id));
 
         viaSecond.keyFiles().remove(repo.keyFiles().inUse(), false);
         assertThrows(WrongPasswordException.class, () -> open("first"));
@@ -84,11 +88,13 @@ class RepositoryTest {
     void removeRefusesTheLastKeyAndTheKeyInUseUnlessForced() throws Exception {
         Repository repo = init("one");
         String first = repo.keyFiles().inUse();
-        RepositoryException last = assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, true));
+        RepositoryException last =
+                assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, true));
         assertTrue(last.getMessage().contains("last key"), last.getMessage());
 
         KeyInfo other = repo.keyFiles().add("two".toCharArray(), "other");
-        RepositoryException inUse = assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, false));
+        RepositoryException inUse =
+                assertThrows(RepositoryException.class, () -> repo.keyFiles().remove(first, false));
         assertTrue(inUse.getMessage().contains("in use"), inUse.getMessage());
         repo.keyFiles().remove(first.substring(0, 6), true);
         List<KeyInfo> left = repo.keyFiles().list();
@@ -102,7 +108,8 @@ class RepositoryTest {
         BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
         var id = blobs.put(BlobType.DATA, "mail".getBytes(StandardCharsets.UTF_8));
         blobs.flush();
-        List<String> dataBefore = storage.list("data/").stream().map(o -> o.name()).toList();
+        List<String> dataBefore =
+                storage.list("data/").stream().map(o -> o.name()).toList();
         KeyInfo changed = repo.keyFiles().changePassword("new".toCharArray(), "renamed");
         assertEquals(changed.id(), repo.keyFiles().inUse());
         assertEquals(1, repo.keyFiles().list().size());
@@ -110,8 +117,11 @@ class RepositoryTest {
         Repository reopened = open("new");
         MemoryBlobIndex index = new MemoryBlobIndex();
         reopened.indexSync().loadAll(index);
-        assertArrayEquals("mail".getBytes(StandardCharsets.UTF_8), reopened.openBlobStore(index).get(id));
-        assertEquals(dataBefore, storage.list("data/").stream().map(o -> o.name()).toList());
+        assertArrayEquals(
+                "mail".getBytes(StandardCharsets.UTF_8),
+                reopened.openBlobStore(index).get(id));
+        assertEquals(
+                dataBefore, storage.list("data/").stream().map(o -> o.name()).toList());
     }
 
     @Test
@@ -127,7 +137,10 @@ class RepositoryTest {
         assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("1 to 1"), e.getMessage());
         config[8] = 0;
         storage.put("config", config);
-        assertEquals(0, assertThrows(UnsupportedVersionException.class, () -> open("pw")).found());
+        assertEquals(
+                0,
+                assertThrows(UnsupportedVersionException.class, () -> open("pw"))
+                        .found());
     }
 
     @Test
@@ -146,11 +159,17 @@ class RepositoryTest {
         byte[] config = storage.get("config");
         storage.delete("config");
         // a crashed init left keys/ behind; a new init creates another repository beside the orphan
-        Repository second = Repository.init(storage, "pw2".toCharArray(), TestRepositories.options(3).build());
-        assertFalse(second.config().repositoryId().equals(
-                ConfigCodec.parse(config, "x").repositoryId()));
+        Repository second = Repository.init(
+                storage, "pw2".toCharArray(), TestRepositories.options(3).build());
+        assertFalse(second.config()
+                .repositoryId()
+                .equals(ConfigCodec.parse(config, "x").repositoryId()));
         assertEquals(2, second.keyFiles().list().size());
-        assertEquals(1, second.keyFiles().list().stream().filter(k -> !k.problem().isEmpty()).count());
+        assertEquals(
+                1,
+                second.keyFiles().list().stream()
+                        .filter(k -> !k.problem().isEmpty())
+                        .count());
         WrongPasswordException e = assertThrows(WrongPasswordException.class, () -> open("pw"));
         assertTrue(e.getMessage().contains("another repository"), e.getMessage());
         open("pw2");

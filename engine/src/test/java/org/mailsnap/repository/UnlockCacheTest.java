@@ -37,11 +37,13 @@ class UnlockCacheTest {
             assertEquals(firstKey, repo.keyFiles().inUse(), "opened from the cache");
         }
         // ...but a wrong password is still wrong,
-        assertThrows(WrongPasswordException.class,
+        assertThrows(
+                WrongPasswordException.class,
                 () -> Repository.open(storage, "wrong".toCharArray(), options, id -> new UnlockCache(file)));
         // and a removed key file revokes the cached unlock.
         storage.delete("keys/" + firstKey);
-        assertThrows(WrongPasswordException.class,
+        assertThrows(
+                WrongPasswordException.class,
                 () -> Repository.open(storage, "one".toCharArray(), options, id -> new UnlockCache(file)));
         // A damaged cache is ignored, and rewritten after a normal unlock with another password.
         Files.write(file, new byte[] {1, 2, 3});
@@ -58,10 +60,13 @@ class UnlockCacheTest {
         MemoryStorage a = new MemoryStorage();
         MemoryStorage b = new MemoryStorage();
         Repository.init(a, "pw".toCharArray(), options).close();
-        Repository.init(b, "other".toCharArray(), TestRepositories.options(3).build()).close();
+        Repository.init(b, "other".toCharArray(), TestRepositories.options(3).build())
+                .close();
         Path file = tmp.resolve("shared.unlock");
-        Repository.open(a, "pw".toCharArray(), options, id -> new UnlockCache(file)).close();
-        assertThrows(WrongPasswordException.class,
+        Repository.open(a, "pw".toCharArray(), options, id -> new UnlockCache(file))
+                .close();
+        assertThrows(
+                WrongPasswordException.class,
                 () -> Repository.open(b, "pw".toCharArray(), options, id -> new UnlockCache(file)));
     }
 }

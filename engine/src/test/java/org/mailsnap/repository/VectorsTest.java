@@ -28,10 +28,10 @@ import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.Argon2Kdf;
 import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.crypto.CryptoTestAccess;
-import org.mailsnap.snapshot.ManifestVectors;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.snapshot.ManifestVectors;
 
 /** Reads back every file of {@code format-spec/vectors/}; fails on a file it does not check. */
 class VectorsTest {
@@ -71,10 +71,26 @@ class VectorsTest {
                 files++;
             }
         }
-        assertEquals(Set.of("argon2id", "hkdf-subkeys", "blob-id", "record-cuts", "blob-encryption", "pack",
-                "pack/failure",
-                "object", "config", "config/failure", "key-file", "key-file/failure", "manifest", "manifest/failure", "snapshot",
-                "snapshot/failure", "ledger", "ledger/failure"),
+        assertEquals(
+                Set.of(
+                        "argon2id",
+                        "hkdf-subkeys",
+                        "blob-id",
+                        "record-cuts",
+                        "blob-encryption",
+                        "pack",
+                        "pack/failure",
+                        "object",
+                        "config",
+                        "config/failure",
+                        "key-file",
+                        "key-file/failure",
+                        "manifest",
+                        "manifest/failure",
+                        "snapshot",
+                        "snapshot/failure",
+                        "ledger",
+                        "ledger/failure"),
                 testsSeen);
         assertTrue(files >= 20, files + " vector files");
     }
@@ -95,8 +111,10 @@ class VectorsTest {
     }
 
     private static void argon2id(Map<String, String> v) {
-        Argon2Params params = new Argon2Params(Integer.parseInt(v.get("memory_kib")),
-                Integer.parseInt(v.get("iterations")), Integer.parseInt(v.get("parallelism")));
+        Argon2Params params = new Argon2Params(
+                Integer.parseInt(v.get("memory_kib")),
+                Integer.parseInt(v.get("iterations")),
+                Integer.parseInt(v.get("parallelism")));
         char[] password = new String(hex(v, "password"), StandardCharsets.UTF_8).toCharArray();
         assertArrayEquals(hex(v, "kek"), Argon2Kdf.derive(password, hex(v, "salt"), params));
     }
@@ -110,18 +128,20 @@ class VectorsTest {
         assertArrayEquals(hex(v, "chunker_seed"), keys.chunkerSeed());
         assertArrayEquals(hex(v, "pack_key"), keys.packKey(salt).getEncoded());
         for (String kind : List.of("index", "snapshot", "lock")) {
-            assertArrayEquals(hex(v, "object_key_" + kind), keys.objectKey(kind, salt).getEncoded());
+            assertArrayEquals(
+                    hex(v, "object_key_" + kind), keys.objectKey(kind, salt).getEncoded());
         }
     }
 
     private static void blobId(Map<String, String> v) {
         SubKeys keys = SubKeys.derive(hex(v, "master_key"));
-        assertArrayEquals(hex(v, "blob_id"), keys.idHasher().hash(hex(v, "plaintext")).toBytes());
+        assertArrayEquals(
+                hex(v, "blob_id"), keys.idHasher().hash(hex(v, "plaintext")).toBytes());
     }
 
     private static void recordCuts(Map<String, String> v) {
-        ChunkerParams params = new ChunkerParams(Integer.parseInt(v.get("min")), Integer.parseInt(v.get("average")),
-                Integer.parseInt(v.get("max")));
+        ChunkerParams params = new ChunkerParams(
+                Integer.parseInt(v.get("min")), Integer.parseInt(v.get("average")), Integer.parseInt(v.get("max")));
         RecordChunker chunker = new RecordChunker(hex(v, "chunker_seed"), params, Integer.parseInt(v.get("typical")));
         int recordBytes = Integer.parseInt(v.get("record_bytes"));
         String[] keys = v.get("keys").split(" ");
@@ -154,10 +174,12 @@ class VectorsTest {
         assertArrayEquals(hex(v, "aad"), PackFormat.blobAad(entry));
         assertArrayEquals(plaintext, Compression.decompress(compressed, plaintext.length));
         byte[] ciphertext = hex(v, "ciphertext");
-        assertArrayEquals(ciphertext, Aead.seal(keys.packKey(hex(v, "pack_salt")), hex(v, "nonce"), hex(v, "aad"),
-                compressed));
-        assertArrayEquals(plaintext, PackReader.openBlob(keys.packKey(hex(v, "pack_salt")), keys.idHasher(), "vector",
-                entry, position, ciphertext));
+        assertArrayEquals(
+                ciphertext, Aead.seal(keys.packKey(hex(v, "pack_salt")), hex(v, "nonce"), hex(v, "aad"), compressed));
+        assertArrayEquals(
+                plaintext,
+                PackReader.openBlob(
+                        keys.packKey(hex(v, "pack_salt")), keys.idHasher(), "vector", entry, position, ciphertext));
     }
 
     private static void pack(Map<String, String> v, boolean success, String name) throws Exception {
@@ -173,8 +195,8 @@ class VectorsTest {
             assertNull(v.get("blob_" + blobs.size()), name + " lists more blobs than the pack holds");
         } else {
             assertEquals("corrupt", v.get("error"));
-            CorruptObjectException e = assertThrows(CorruptObjectException.class,
-                    () -> PackReader.readAll(pack, id, keys), name);
+            CorruptObjectException e =
+                    assertThrows(CorruptObjectException.class, () -> PackReader.readAll(pack, id, keys), name);
             assertEquals(v.get("message"), e.problem(), name);
         }
     }
@@ -198,12 +220,14 @@ class VectorsTest {
             RepositoryConfig parsed = ConfigCodec.parse(config, "vector");
             ConfigCodec.verifyMac(config, SubKeys.derive(hex(v, "master_key")));
             assertEquals(v.get("repository_id"), parsed.repositoryId());
-            assertEquals(v.get("chunker"), parsed.chunker().min() + " " + parsed.chunker().average() + " "
-                    + parsed.chunker().max());
+            assertEquals(
+                    v.get("chunker"),
+                    parsed.chunker().min() + " " + parsed.chunker().average() + " "
+                            + parsed.chunker().max());
         } else {
             assertEquals("unsupported-version", v.get("error"), name);
-            UnsupportedVersionException e = assertThrows(UnsupportedVersionException.class,
-                    () -> ConfigCodec.parse(config, "vector"));
+            UnsupportedVersionException e =
+                    assertThrows(UnsupportedVersionException.class, () -> ConfigCodec.parse(config, "vector"));
             assertEquals(v.get("message"), "found " + e.found() + ", supported " + e.min() + ".." + e.max());
         }
     }
@@ -220,8 +244,8 @@ class VectorsTest {
         }
         switch (v.get("error")) {
             case "corrupt" -> {
-                CorruptDataException e = assertThrows(CorruptDataException.class,
-                        () -> KeyFile.parse(keyId, file), name);
+                CorruptDataException e =
+                        assertThrows(CorruptDataException.class, () -> KeyFile.parse(keyId, file), name);
                 assertTrue(e.problem().startsWith(v.get("message")), e.problem());
             }
             case "wrong-password" -> assertNull(KeyFile.parse(keyId, file).unlock(password), name);

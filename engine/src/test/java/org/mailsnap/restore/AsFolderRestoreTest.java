@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.backup.BackupResult;
-import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.ModifiedUtf7;
+import org.mailsnap.mailgen.StoreTree;
 
 /** {@code restore --as-folder}: a snapshot's folders under a new, subscribed folder of the live mailbox. */
 class AsFolderRestoreTest {
@@ -44,10 +43,12 @@ class AsFolderRestoreTest {
             Maildirs.message(inbox, "new", "1700000009.M9P1.h");
             StoreTree before = org.mailsnap.backup.Trees.capture(inbox);
 
-            RestoreResult r = f.restore(backup.snapshotId(),
-                    new RestoreRequest("u", null, null, inbox, RestoreMode.AS_FOLDER, NAME));
+            RestoreResult r = f.restore(
+                    backup.snapshotId(), new RestoreRequest("u", null, null, inbox, RestoreMode.AS_FOLDER, NAME));
             assertEquals(3, r.messages());
-            assertTrue(r.notes().stream().anyMatch(n -> n.contains("Restored/2026-12-01 10:00")), r.notes().toString());
+            assertTrue(
+                    r.notes().stream().anyMatch(n -> n.contains("Restored/2026-12-01 10:00")),
+                    r.notes().toString());
 
             Path top = inbox.resolve(DIR);
             Path sub = inbox.resolve(DIR + ".Archive");
@@ -56,20 +57,26 @@ class AsFolderRestoreTest {
             assertEquals(List.of("1700000001.M1P1.h:2,Sa"), names(top.resolve("cur")));
             assertEquals(List.of("1700000002.M2P1.h"), names(top.resolve("new")));
             assertEquals(List.of("1700000003.M3P1.h:2,RS"), names(sub.resolve("cur")));
-            assertEquals("0 $Junk\n", Files.readString(top.resolve("dovecot-keywords")), "keyword letters keep meaning");
+            assertEquals(
+                    "0 $Junk\n", Files.readString(top.resolve("dovecot-keywords")), "keyword letters keep meaning");
             assertFalse(Files.exists(top.resolve("dovecot-uidlist")), "Dovecot gives the messages new UIDs");
             assertEquals(List.of(), names(top.resolve("tmp")));
-            assertEquals("V\t2\n\nArchive\nRestored\t2026-12-01 10:00\nRestored\t2026-12-01 10:00\tArchive\n",
+            assertEquals(
+                    "V\t2\n\nArchive\nRestored\t2026-12-01 10:00\nRestored\t2026-12-01 10:00\tArchive\n",
                     Files.readString(inbox.resolve("subscriptions")));
             assertFalse(Files.exists(inbox.resolve("subscriptions.lock")));
 
             StoreTree after = org.mailsnap.backup.Trees.capture(inbox);
             List<String> changed = org.mailsnap.backup.Trees.diff(before, after, p -> false).stream()
-                    .filter(d -> !d.startsWith("unexpected " + DIR) && !d.contains("subscriptions")).toList();
+                    .filter(d -> !d.startsWith("unexpected " + DIR) && !d.contains("subscriptions"))
+                    .toList();
             assertEquals(List.of(), changed, "no other folder changed");
 
-            IOException again = assertThrows(IOException.class, () -> f.restore(backup.snapshotId(),
-                    new RestoreRequest("u", null, null, inbox, RestoreMode.AS_FOLDER, NAME)));
+            IOException again = assertThrows(
+                    IOException.class,
+                    () -> f.restore(
+                            backup.snapshotId(),
+                            new RestoreRequest("u", null, null, inbox, RestoreMode.AS_FOLDER, NAME)));
             assertTrue(again.getMessage().contains("already has the folder"), again.getMessage());
         }
     }
@@ -79,7 +86,9 @@ class AsFolderRestoreTest {
         assertEquals("Gr&APwA3w-e", ModifiedUtf7.encode("Grüße"));
         assertEquals("~peter/mail/&U,BTFw-/&ZeVnLIqe-", ModifiedUtf7.encode("~peter/mail/台北/日本語"));
         assertEquals("A&-B", ModifiedUtf7.encode("A&B"));
-        assertEquals(".Wiederhergestellt.Gr&APwA3w-e", RestoreFolder.parse("Wiederhergestellt/Grüße").directory());
+        assertEquals(
+                ".Wiederhergestellt.Gr&APwA3w-e",
+                RestoreFolder.parse("Wiederhergestellt/Grüße").directory());
         for (String bad : List.of("", "a//b", "a.b", "INBOX", "~x", "a/")) {
             assertThrows(IllegalArgumentException.class, () -> RestoreFolder.parse(bad), bad);
         }

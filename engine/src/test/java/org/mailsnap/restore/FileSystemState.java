@@ -62,9 +62,10 @@ final class FileSystemState {
     }
 
     private static String describe(Path p) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-        String common = " uid=" + a.get("uid") + " gid=" + a.get("gid") + " mode=" + Integer.toOctalString(
-                (Integer) a.get("mode")) + " mtime=" + a.get("lastModifiedTime");
+        Map<String, Object> a =
+                Files.readAttributes(p, "unix:uid,gid,mode,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        String common = " uid=" + a.get("uid") + " gid=" + a.get("gid") + " mode="
+                + Integer.toOctalString((Integer) a.get("mode")) + " mtime=" + a.get("lastModifiedTime");
         if (Files.isSymbolicLink(p)) {
             return "link -> " + Files.readSymbolicLink(p) + common;
         }
@@ -72,8 +73,9 @@ final class FileSystemState {
             return "dir" + common;
         }
         try {
-            return "file " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(p))) + common;
+            return "file "
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))) + common;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

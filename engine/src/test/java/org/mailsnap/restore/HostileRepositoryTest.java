@@ -100,25 +100,32 @@ class HostileRepositoryTest {
         // Every mailbox (the whole store) for a hostile mailbox name, else the victim.
         String mailbox = attack.mailbox.equals("victim") ? "victim" : null;
 
-        IOException e = assertThrows(IOException.class, () -> fixture.restore(id,
-                new RestoreRequest(mailbox, null, null, target, RestoreMode.EMPTY_TARGET)));
-        assertTrue(e.getMessage().contains("unsafe") && e.getMessage().contains("rejected"),
+        IOException e = assertThrows(
+                IOException.class,
+                () -> fixture.restore(id, new RestoreRequest(mailbox, null, null, target, RestoreMode.EMPTY_TARGET)));
+        assertTrue(
+                e.getMessage().contains("unsafe") && e.getMessage().contains("rejected"),
                 attack + ": a clear refusal: " + e.getMessage());
         assertEquals(outside, everythingUnder(tmp, target), attack + ": nothing written outside the target");
         assertNoEscapedFile(attack);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Attack.class, names = {"MESSAGE_.*", "FOLDER_.*"}, mode = EnumSource.Mode.MATCH_ANY)
+    @EnumSource(
+            value = Attack.class,
+            names = {"MESSAGE_.*", "FOLDER_.*"},
+            mode = EnumSource.Mode.MATCH_ANY)
     void mergedIntoALiveMailboxIsRefusedAndNothingLeavesIt(Attack attack) throws Exception {
         String id = craft(attack);
         Path live = Maildirs.maildir(tmp.resolve("a/b/mail-" + attack + "/victim"));
         Maildirs.message(live, "cur", "1600000000.M1P1.h:2,S");
         Set<String> outside = everythingUnder(tmp, live);
 
-        IOException e = assertThrows(IOException.class, () -> fixture.restore(id,
-                new RestoreRequest("victim", null, null, live, RestoreMode.MERGE)));
-        assertTrue(e.getMessage().contains("unsafe") && e.getMessage().contains("rejected"),
+        IOException e = assertThrows(
+                IOException.class,
+                () -> fixture.restore(id, new RestoreRequest("victim", null, null, live, RestoreMode.MERGE)));
+        assertTrue(
+                e.getMessage().contains("unsafe") && e.getMessage().contains("rejected"),
                 attack + ": a clear refusal: " + e.getMessage());
         assertEquals(outside, everythingUnder(tmp, live), attack + ": nothing written outside the mailbox");
         assertNoEscapedFile(attack);
@@ -132,28 +139,42 @@ class HostileRepositoryTest {
         BlobStore blobs = fixture.repository.openBlobStore(fixture.catalog.blobs());
         byte[] header = "Subject: hostile\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] body = "escaped\r\n".getBytes(StandardCharsets.US_ASCII);
-        MessageContent content = new MessageContent(blobs.put(BlobType.DATA, header),
-                List.of(blobs.put(BlobType.DATA, body)), header.length + body.length);
+        MessageContent content = new MessageContent(
+                blobs.put(BlobType.DATA, header), List.of(blobs.put(BlobType.DATA, body)), header.length + body.length);
         byte[] seed = fixture.repository.chunkerSeed();
         ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(seed), BaseNames.DOVECOT, blobs::put);
         manifest.add(new Placement(attack.message, true, 0, content));
         BlobId controlBytes = blobs.put(BlobType.DATA, body);
-        FolderEntry folder = new FolderEntry(new FolderKey(attack.mailbox, attack.folder), 0, 0, 1, content.size(),
-                manifest.finish(), List.of(new ControlFile(attack.control, 0, body.length, List.of(controlBytes))));
-        TreeWriter tree = new TreeWriter(new RecordChunker(seed, ChunkerParams.RECORDS,
-                TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
+        FolderEntry folder = new FolderEntry(
+                new FolderKey(attack.mailbox, attack.folder),
+                0,
+                0,
+                1,
+                content.size(),
+                manifest.finish(),
+                List.of(new ControlFile(attack.control, 0, body.length, List.of(controlBytes))));
+        TreeWriter tree = new TreeWriter(
+                new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
         tree.add(folder);
         List<BlobId> treeIds = tree.finish();
         blobs.flush();
-        Snapshot snapshot = new Snapshot(Instant.parse("2024-05-14T10:00:00Z"), "evil", "/srv/mail", ':', "",
-                List.of(), treeIds, new SnapshotStats(1, 1, 1, content.size(), 0, 0, 0, 0, 0, 0, List.of()));
+        Snapshot snapshot = new Snapshot(
+                Instant.parse("2024-05-14T10:00:00Z"),
+                "evil",
+                "/srv/mail",
+                ':',
+                "",
+                List.of(),
+                treeIds,
+                new SnapshotStats(1, 1, 1, content.size(), 0, 0, 0, 0, 0, 0, List.of()));
         return fixture.repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
     }
 
     /** Every path under {@code root}, except those under {@code target}. */
     private static Set<String> everythingUnder(Path root, Path target) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> !p.startsWith(target)).map(Path::toString)
+            return all.filter(p -> !p.startsWith(target))
+                    .map(Path::toString)
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }
@@ -163,7 +184,8 @@ class HostileRepositoryTest {
         // The body and control file say "escaped"; no file may carry it as a name anywhere in the test's tree.
         try (Stream<Path> all = Files.walk(tmp)) {
             List<Path> escaped = all.filter(p -> p.getFileName() != null
-                    && p.getFileName().toString().contains("escaped")).toList();
+                            && p.getFileName().toString().contains("escaped"))
+                    .toList();
             assertEquals(List.of(), escaped, attack + ": no file named by the attack anywhere near");
         }
     }

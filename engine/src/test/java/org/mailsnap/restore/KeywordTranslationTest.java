@@ -14,11 +14,12 @@ class KeywordTranslationTest {
 
     @Test
     void lettersFollowTheirNamesAndOtherLettersStayInPlace() {
-        KeywordTranslation t = new KeywordTranslation("INBOX", ':', keywords("0 $Junk\n1 $Work\n2 $Gone\n"),
-                keywords("0 $Work\n1 $Other\n2 $Junk\n"));
+        KeywordTranslation t = new KeywordTranslation(
+                "INBOX", ':', keywords("0 $Junk\n1 $Work\n2 $Gone\n"), keywords("0 $Work\n1 $Other\n2 $Junk\n"));
         assertEquals("b:2,FXSac", t.translate("b:2,FXSab"), "a=$Junk→c, b=$Work→a, sorted after the rest");
         assertEquals("b:x:2,S", t.translate("b:x:2,Sc"), "$Gone dropped; the earlier ':x' part kept");
-        assertEquals(List.of("INBOX: keyword $Gone not in the live folder's dovecot-keywords: not set on 1 message"),
+        assertEquals(
+                List.of("INBOX: keyword $Gone not in the live folder's dovecot-keywords: not set on 1 message"),
                 t.notes());
     }
 
@@ -36,11 +37,14 @@ class KeywordTranslationTest {
         KeywordTranslation noLive = new KeywordTranslation(".Work", ':', keywords("0 $Junk\n"), null);
         assertEquals("m:2,S", noLive.translate("m:2,Sa"));
         assertEquals("n:2,", noLive.translate("n:2,a"));
-        assertEquals(List.of(".Work: keyword $Junk: the live folder has no dovecot-keywords: not set on 2 messages"),
+        assertEquals(
+                List.of(".Work: keyword $Junk: the live folder has no dovecot-keywords: not set on 2 messages"),
                 noLive.notes());
         KeywordTranslation noSnapshot = new KeywordTranslation(".Work", ':', null, keywords("0 $Junk\n"));
         assertEquals("m:2,T", noSnapshot.translate("m:2,Tz"));
-        assertEquals(List.of(".Work: keyword letter 'z' has no name in the snapshot's dovecot-keywords: not set on"
-                + " 1 message"), noSnapshot.notes());
+        assertEquals(
+                List.of(".Work: keyword letter 'z' has no name in the snapshot's dovecot-keywords: not set on"
+                        + " 1 message"),
+                noSnapshot.notes());
     }
 }

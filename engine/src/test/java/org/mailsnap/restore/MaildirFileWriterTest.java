@@ -37,8 +37,7 @@ class MaildirFileWriterTest {
         for (boolean durable : new boolean[] {false, true}) {
             Path folder = maildir("durable-" + durable);
             Path target = folder.resolve("cur/1700000000.M1P1.host:2,S");
-            long written = write(writer(durable), folder, "cur", "1700000000.M1P1.host:2,S", List.of(HEADER, BODY),
-                    18);
+            long written = write(writer(durable), folder, "cur", "1700000000.M1P1.host:2,S", List.of(HEADER, BODY), 18);
             assertEquals(18, written);
             assertArrayEquals("Subject: hi\n\nbody\n".getBytes(StandardCharsets.US_ASCII), Files.readAllBytes(target));
             assertEquals(MTIME_NANOS / 1000, Files.getLastModifiedTime(target).to(TimeUnit.MICROSECONDS));
@@ -49,8 +48,9 @@ class MaildirFileWriterTest {
     @Test
     void aWrongSizeLeavesNeitherTheFileNorATemporary() throws IOException {
         Path folder = maildir("size");
-        IOException e = assertThrows(ContentUnavailableException.class, () -> write(writer(false), folder, "cur",
-                "1700000000.M2P1.host:2,S", List.of(HEADER, BODY), 19));
+        IOException e = assertThrows(
+                ContentUnavailableException.class,
+                () -> write(writer(false), folder, "cur", "1700000000.M2P1.host:2,S", List.of(HEADER, BODY), 19));
         assertTrue(e.getMessage().contains("its blobs hold 18 bytes, the snapshot says 19"), e.getMessage());
         assertEquals(List.of(), list(folder.resolve("cur")));
         assertEquals(List.of(), list(folder.resolve("tmp")));
@@ -61,8 +61,9 @@ class MaildirFileWriterTest {
         Path folder = maildir("exists");
         Path target = folder.resolve("new/1700000000.M3P1.host");
         Files.writeString(target, "live");
-        assertThrows(FileAlreadyExistsException.class, () -> write(writer(true), folder, "new",
-                "1700000000.M3P1.host", List.of(HEADER), 13));
+        assertThrows(
+                FileAlreadyExistsException.class,
+                () -> write(writer(true), folder, "new", "1700000000.M3P1.host", List.of(HEADER), 13));
         assertEquals("live", Files.readString(target));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
@@ -71,8 +72,9 @@ class MaildirFileWriterTest {
     void aBlobTheRepositoryCannotGiveBackLeavesNothingAndSaysWhy() throws IOException {
         Path folder = maildir("missing");
         BlobId lost = BlobId.of(filled(3));
-        IOException e = assertThrows(ContentUnavailableException.class, () -> write(writer(false), folder, "cur",
-                "1700000000.M4P1.host:2,S", List.of(HEADER, lost), 18));
+        IOException e = assertThrows(
+                ContentUnavailableException.class,
+                () -> write(writer(false), folder, "cur", "1700000000.M4P1.host:2,S", List.of(HEADER, lost), 18));
         assertTrue(e.getMessage().contains("blob not in this test's map"), e.getMessage());
         assertEquals(List.of(), list(folder.resolve("cur")));
         assertEquals(List.of(), list(folder.resolve("tmp")));
@@ -112,23 +114,27 @@ class MaildirFileWriterTest {
         assertEquals("Subject: hi\n\nbody\n", Files.readString(folder.resolve("cur/1700000000.M5P1.host:2,S")));
     }
 
-    private static long write(MaildirFileWriter writer, Path folder, String sub, String name, List<BlobId> chunks,
-                              long size) throws IOException {
+    private static long write(
+            MaildirFileWriter writer, Path folder, String sub, String name, List<BlobId> chunks, long size)
+            throws IOException {
         try (DirHandle tmp = DirHandle.open(folder.resolve("tmp"));
-             DirHandle dest = DirHandle.open(folder.resolve(sub))) {
+                DirHandle dest = DirHandle.open(folder.resolve(sub))) {
             return writer.write(tmp, dest, name, chunks, size, MTIME_NANOS);
         }
     }
 
     private MaildirFileWriter writer(boolean durable) throws IOException {
         try (DirHandle target = DirHandle.open(dir)) {
-            return new MaildirFileWriter(id -> {
-                byte[] bytes = BLOBS.get(id);
-                if (bytes == null) {
-                    throw new java.nio.file.NoSuchFileException("blob not in this test's map");
-                }
-                return bytes;
-            }, Ownership.of(target), durable);
+            return new MaildirFileWriter(
+                    id -> {
+                        byte[] bytes = BLOBS.get(id);
+                        if (bytes == null) {
+                            throw new java.nio.file.NoSuchFileException("blob not in this test's map");
+                        }
+                        return bytes;
+                    },
+                    Ownership.of(target),
+                    durable);
         }
     }
 

@@ -70,22 +70,36 @@ class MergeListedBaseTest {
             assertEquals(4, merge.messages(), merge.notes().toString());
             List<String> inInbox = names(inbox);
             assertEquals(3, inInbox.size(), inInbox.toString());
-            assertTrue(inInbox.contains(ORIGINAL + ":2,S"), "written under its GUID, which INBOX does not list: "
-                    + inInbox);
-            String renamed = inInbox.stream().filter(n -> !n.startsWith(KEPT) && !n.startsWith(ORIGINAL))
-                    .findFirst().orElseThrow();
+            assertTrue(
+                    inInbox.contains(ORIGINAL + ":2,S"),
+                    "written under its GUID, which INBOX does not list: " + inInbox);
+            String renamed = inInbox.stream()
+                    .filter(n -> !n.startsWith(KEPT) && !n.startsWith(ORIGINAL))
+                    .findFirst()
+                    .orElseThrow();
             assertNotEquals(EXPUNGED + ":2,S", renamed, "never the listed base");
             assertTrue(renamed.endsWith(",S=31,W=32:2,S"), "same sizes and flags: " + renamed);
-            assertEquals(content(EXPUNGED), Files.readString(inbox.resolve("cur").resolve(renamed)));
+            assertEquals(
+                    content(EXPUNGED), Files.readString(inbox.resolve("cur").resolve(renamed)));
             List<String> inArchive = names(archive);
             assertEquals(1, inArchive.size(), inArchive.toString());
-            assertTrue(!inArchive.get(0).startsWith(REBASED_2) && !inArchive.get(0).startsWith(ORIGINAL_2)
-                    && inArchive.get(0).endsWith(",S=33,W=34:2,S"), "base and GUID listed: a fresh base: "
-                    + inArchive);
+            assertTrue(
+                    !inArchive.get(0).startsWith(REBASED_2)
+                            && !inArchive.get(0).startsWith(ORIGINAL_2)
+                            && inArchive.get(0).endsWith(",S=33,W=34:2,S"),
+                    "base and GUID listed: a fresh base: " + inArchive);
             assertEquals(List.of(ORIGINAL_3 + ":2,S"), names(work), "a re-based message comes back under its GUID");
-            assertEquals(2, merge.notes().stream().filter(n -> n.contains("still lists its base")).count(),
+            assertEquals(
+                    2,
+                    merge.notes().stream()
+                            .filter(n -> n.contains("still lists its base"))
+                            .count(),
                     merge.notes().toString());
-            assertEquals(2, merge.notes().stream().filter(n -> n.contains("under its Dovecot GUID")).count(),
+            assertEquals(
+                    2,
+                    merge.notes().stream()
+                            .filter(n -> n.contains("under its Dovecot GUID"))
+                            .count(),
                     merge.notes().toString());
         }
     }
@@ -95,7 +109,8 @@ class MergeListedBaseTest {
         Path store = tmp.resolve("store");
         Path inbox = Maildirs.maildir(store.resolve("u"));
         message(inbox, REBASED);
-        Maildirs.uidlist(inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
+        Maildirs.uidlist(
+                inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             String snapshot = f.backup(store).snapshotId();
             Files.delete(inbox.resolve("cur/" + REBASED + ":2,S"));

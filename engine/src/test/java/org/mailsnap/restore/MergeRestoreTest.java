@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.backup.Trees;
-import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.maildir.Maildirs;
+import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BaseNames;
 
 /**
@@ -55,23 +55,27 @@ class MergeRestoreTest {
         Files.writeString(mailbox.resolve("subscriptions"), "V\t2\n\nWork\nArchive\n");
         Files.writeString(work.resolve("dovecot-keywords"), "0 $Work\n");
         message(mailbox, "cur", "1700000001.M1P1.h:2,S");
-        message(mailbox, "cur", "1700000002.M2P1.h:2,Sb");     // $Important
-        message(mailbox, "cur", "1700000003.M3P1.h:2,Sc");     // $Foo
+        message(mailbox, "cur", "1700000002.M2P1.h:2,Sb"); // $Important
+        message(mailbox, "cur", "1700000003.M3P1.h:2,Sc"); // $Foo
         message(mailbox, "cur", "1700000004.M4P1.h:2,S");
         message(mailbox, "cur", "1700000005.M5P1.h:2,S");
         message(mailbox, "new", "1700000006.M6P1.h");
-        message(mailbox, "cur", "1700000007.M7P1.h:2,FSXa");   // unknown X, $Junk
-        message(work, "cur", "1700000010.M10P1.h:2,Sa");       // $Work
+        message(mailbox, "cur", "1700000007.M7P1.h:2,FSXa"); // unknown X, $Junk
+        message(work, "cur", "1700000010.M10P1.h:2,Sa"); // $Work
         message(work, "cur", "1700000011.M11P1.h:2,S");
         message(archive, "cur", "1700000020.M20P1.h:2,S");
-        message(archive, "cur", "1700000021.M21P1.h:2,RSa");   // a letter the folder has no keyword for
+        message(archive, "cur", "1700000021.M21P1.h:2,RSa"); // a letter the folder has no keyword for
         atSnapshot = Trees.capture(mailbox);
         fixture = new BackupFixture(tmp.resolve("backup"));
         snapshot = fixture.backup(store).snapshotId();
 
         // The hour since: expunges, a move, a flag change, keywords renumbered, a folder deleted.
-        for (String gone : List.of("cur/1700000002.M2P1.h:2,Sb", "cur/1700000003.M3P1.h:2,Sc",
-                "new/1700000006.M6P1.h", "cur/1700000007.M7P1.h:2,FSXa", ".Work/cur/1700000010.M10P1.h:2,Sa")) {
+        for (String gone : List.of(
+                "cur/1700000002.M2P1.h:2,Sb",
+                "cur/1700000003.M3P1.h:2,Sc",
+                "new/1700000006.M6P1.h",
+                "cur/1700000007.M7P1.h:2,FSXa",
+                ".Work/cur/1700000010.M10P1.h:2,Sa")) {
             Files.delete(mailbox.resolve(gone));
         }
         Files.move(mailbox.resolve("cur/1700000004.M4P1.h:2,S"), work.resolve("cur/1700000004.M4P1.h:2,S"));
@@ -96,23 +100,31 @@ class MergeRestoreTest {
         }
         StoreTree live = Trees.capture(mailbox);
 
-        RestoreResult result = fixture.restore(snapshot, new RestoreRequest("u", null, null, mailbox,
-                RestoreMode.MERGE));
+        RestoreResult result =
+                fixture.restore(snapshot, new RestoreRequest("u", null, null, mailbox, RestoreMode.MERGE));
         StoreTree after = Trees.capture(mailbox);
 
         List<String> changes = Trees.diff(live, after, p -> false);
-        List<String> modified = changes.stream().filter(c -> !c.startsWith("unexpected ")).toList();
+        List<String> modified =
+                changes.stream().filter(c -> !c.startsWith("unexpected ")).toList();
         assertEquals(List.of(), modified, "nothing that exists is modified or removed");
-        Set<String> added = new TreeSet<>(changes.stream().map(c -> c.substring("unexpected ".length())).toList());
-        assertEquals(new TreeSet<>(List.of(
-                "cur/1700000002.M2P1.h:2,Sa",          // $Important is 'a' in the live folder now
-                "cur/1700000003.M3P1.h:2,S",           // $Foo is not in the live folder: dropped
-                "new/1700000006.M6P1.h",
-                "cur/1700000007.M7P1.h:2,FSXc",        // $Junk is 'c' now; X kept verbatim
-                ".Work/cur/1700000010.M10P1.h:2,S",    // the live .Work has no keywords file
-                ".Archive", ".Archive/maildirfolder", ".Archive/cur", ".Archive/new", ".Archive/tmp",
-                ".Archive/cur/1700000020.M20P1.h:2,S",
-                ".Archive/cur/1700000021.M21P1.h:2,RS")), added);
+        Set<String> added = new TreeSet<>(
+                changes.stream().map(c -> c.substring("unexpected ".length())).toList());
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "cur/1700000002.M2P1.h:2,Sa", // $Important is 'a' in the live folder now
+                        "cur/1700000003.M3P1.h:2,S", // $Foo is not in the live folder: dropped
+                        "new/1700000006.M6P1.h",
+                        "cur/1700000007.M7P1.h:2,FSXc", // $Junk is 'c' now; X kept verbatim
+                        ".Work/cur/1700000010.M10P1.h:2,S", // the live .Work has no keywords file
+                        ".Archive",
+                        ".Archive/maildirfolder",
+                        ".Archive/cur",
+                        ".Archive/new",
+                        ".Archive/tmp",
+                        ".Archive/cur/1700000020.M20P1.h:2,S",
+                        ".Archive/cur/1700000021.M21P1.h:2,RS")),
+                added);
         assertFalse(added.contains("maildirfolder"), "never a maildirfolder in the root");
 
         for (String path : added) {
@@ -130,23 +142,30 @@ class MergeRestoreTest {
         assertEquals(4, result.skipped(), "1, 4 (moved to .Work), 5 (flags changed), 11");
         assertEquals(0, result.controlFiles(), "a live folder's control files are never touched");
         String notes = String.join("\n", result.notes());
-        assertTrue(notes.contains("keyword $Foo not in the live folder's dovecot-keywords: not set on 1 message"),
-                notes);
-        assertTrue(notes.contains("keyword $Work: the live folder has no dovecot-keywords: not set on 1 message"),
-                notes);
+        assertTrue(
+                notes.contains("keyword $Foo not in the live folder's dovecot-keywords: not set on 1 message"), notes);
+        assertTrue(
+                notes.contains("keyword $Work: the live folder has no dovecot-keywords: not set on 1 message"), notes);
         assertTrue(notes.contains("keyword letter 'a' has no name in the snapshot's dovecot-keywords"), notes);
         assertTrue(notes.contains("created folder u|.Archive"), notes);
 
         if (root) {
-            for (String path : List.of(".Archive", ".Archive/maildirfolder", ".Archive/cur", ".Archive/tmp",
-                    ".Archive/cur/1700000020.M20P1.h:2,S", "cur/1700000002.M2P1.h:2,Sa")) {
-                assertEquals(MAIL_UID, Files.getAttribute(mailbox.resolve(path), "unix:uid", LinkOption.NOFOLLOW_LINKS),
+            for (String path : List.of(
+                    ".Archive",
+                    ".Archive/maildirfolder",
+                    ".Archive/cur",
+                    ".Archive/tmp",
+                    ".Archive/cur/1700000020.M20P1.h:2,S",
+                    "cur/1700000002.M2P1.h:2,Sa")) {
+                assertEquals(
+                        MAIL_UID,
+                        Files.getAttribute(mailbox.resolve(path), "unix:uid", LinkOption.NOFOLLOW_LINKS),
                         path + " belongs to the mailbox's owner");
             }
         }
 
-        RestoreResult again = fixture.restore(snapshot, new RestoreRequest("u", null, null, mailbox,
-                RestoreMode.MERGE));
+        RestoreResult again =
+                fixture.restore(snapshot, new RestoreRequest("u", null, null, mailbox, RestoreMode.MERGE));
         assertEquals(0, again.messages(), "a second merge finds everything there");
         assertEquals(List.of(), Trees.diff(after, Trees.capture(mailbox), p -> false));
     }
@@ -154,8 +173,8 @@ class MergeRestoreTest {
     @Test
     void oneFolderIntoAnEmptyDirectoryAndMerged() throws Exception {
         Path target = tmp.resolve("work-only");
-        RestoreResult result = fixture.restore(snapshot, new RestoreRequest("u", ".Work", null, target,
-                RestoreMode.EMPTY_TARGET));
+        RestoreResult result =
+                fixture.restore(snapshot, new RestoreRequest("u", ".Work", null, target, RestoreMode.EMPTY_TARGET));
         assertEquals(2, result.messages());
         StoreTree restored = Trees.capture(target);
         List<String> outsideWork = new ArrayList<>();
@@ -165,12 +184,14 @@ class MergeRestoreTest {
             }
         }
         assertEquals(List.of("cur", "new", "tmp"), outsideWork, "the root is an empty Maildir, nothing else");
-        assertEquals(List.of(), Trees.diffUnder(atSnapshot, restored, ".Work/"),
+        assertEquals(
+                List.of(),
+                Trees.diffUnder(atSnapshot, restored, ".Work/"),
                 "the folder as it was: messages, keywords file, maildirfolder");
 
         StoreTree live = Trees.capture(mailbox);
-        RestoreResult merged = fixture.restore(snapshot, new RestoreRequest("u", ".Work", null, mailbox,
-                RestoreMode.MERGE));
+        RestoreResult merged =
+                fixture.restore(snapshot, new RestoreRequest("u", ".Work", null, mailbox, RestoreMode.MERGE));
         assertEquals(1, merged.messages(), "only .Work's expunged message; the INBOX ones stay gone");
         List<String> changes = Trees.diff(live, Trees.capture(mailbox), p -> false);
         assertEquals(List.of("unexpected .Work/cur/1700000010.M10P1.h:2,S"), changes);
@@ -179,37 +200,50 @@ class MergeRestoreTest {
     @Test
     void oneMessageIntoAnEmptyDirectoryAndMerged() throws Exception {
         Path target = tmp.resolve("one");
-        RestoreResult result = fixture.restore(snapshot, new RestoreRequest("u", null, "1700000003.M3P1.h", target,
-                RestoreMode.EMPTY_TARGET));
+        RestoreResult result = fixture.restore(
+                snapshot, new RestoreRequest("u", null, "1700000003.M3P1.h", target, RestoreMode.EMPTY_TARGET));
         assertEquals(1, result.messages());
         StoreTree restored = Trees.capture(target);
-        assertEquals(List.of("cur/1700000003.M3P1.h:2,Sc"), restored.entries(StoreTree.Kind.MESSAGE).stream()
-                .map(StoreTree.Entry::path).toList(), "the message, with its flags of that moment");
-        assertEquals(atSnapshot.entries().get("cur/1700000003.M3P1.h:2,Sc"),
+        assertEquals(
+                List.of("cur/1700000003.M3P1.h:2,Sc"),
+                restored.entries(StoreTree.Kind.MESSAGE).stream()
+                        .map(StoreTree.Entry::path)
+                        .toList(),
+                "the message, with its flags of that moment");
+        assertEquals(
+                atSnapshot.entries().get("cur/1700000003.M3P1.h:2,Sc"),
                 restored.entries().get("cur/1700000003.M3P1.h:2,Sc"));
-        assertEquals(atSnapshot.entries().get("dovecot-keywords"), restored.entries().get("dovecot-keywords"),
+        assertEquals(
+                atSnapshot.entries().get("dovecot-keywords"),
+                restored.entries().get("dovecot-keywords"),
                 "its folder's keywords of the same moment, so its keyword letter means the same");
         assertFalse(Files.exists(target.resolve(".Work")), "no other folder is created");
 
         StoreTree live = Trees.capture(mailbox);
-        RestoreResult merged = fixture.restore(snapshot, new RestoreRequest("u", null, "1700000007.M7P1.h", mailbox,
-                RestoreMode.MERGE));
+        RestoreResult merged = fixture.restore(
+                snapshot, new RestoreRequest("u", null, "1700000007.M7P1.h", mailbox, RestoreMode.MERGE));
         assertEquals(1, merged.messages());
-        assertEquals(List.of("unexpected cur/1700000007.M7P1.h:2,FSXc"),
+        assertEquals(
+                List.of("unexpected cur/1700000007.M7P1.h:2,FSXc"),
                 Trees.diff(live, Trees.capture(mailbox), p -> false));
 
-        RestoreResult present = fixture.restore(snapshot, new RestoreRequest("u", null, "1700000004.M4P1.h",
-                mailbox, RestoreMode.MERGE));
+        RestoreResult present = fixture.restore(
+                snapshot, new RestoreRequest("u", null, "1700000004.M4P1.h", mailbox, RestoreMode.MERGE));
         assertEquals(0, present.messages(), "moved to .Work since: not put back in INBOX");
         assertEquals(1, present.skipped());
 
         Path nowhere = tmp.resolve("nowhere");
-        IOException e = assertThrows(IOException.class, () -> fixture.restore(snapshot,
-                new RestoreRequest("u", null, "1799999999.M9P9.h", nowhere, RestoreMode.EMPTY_TARGET)));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> fixture.restore(
+                        snapshot,
+                        new RestoreRequest("u", null, "1799999999.M9P9.h", nowhere, RestoreMode.EMPTY_TARGET)));
         assertTrue(e.getMessage().contains("1799999999.M9P9.h"), e.getMessage());
         assertFalse(Files.exists(nowhere), "nothing is written for a message the snapshot does not have");
-        IOException noFolder = assertThrows(IOException.class, () -> fixture.restore(snapshot,
-                new RestoreRequest("u", ".Nope", null, nowhere, RestoreMode.EMPTY_TARGET)));
+        IOException noFolder = assertThrows(
+                IOException.class,
+                () -> fixture.restore(
+                        snapshot, new RestoreRequest("u", ".Nope", null, nowhere, RestoreMode.EMPTY_TARGET)));
         assertTrue(noFolder.getMessage().contains(".Nope"), noFolder.getMessage());
         assertFalse(Files.exists(nowhere));
     }
@@ -221,7 +255,8 @@ class MergeRestoreTest {
         String base = BaseNames.DOVECOT.baseOf(path.substring(slash + 1));
         for (StoreTree.Entry e : tree.entries(StoreTree.Kind.MESSAGE)) {
             int s = e.path().lastIndexOf('/');
-            if (e.path().substring(0, s - 3).equals(dir) && BaseNames.DOVECOT.baseOf(e.name()).equals(base)) {
+            if (e.path().substring(0, s - 3).equals(dir)
+                    && BaseNames.DOVECOT.baseOf(e.name()).equals(base)) {
                 return e;
             }
         }
@@ -232,7 +267,8 @@ class MergeRestoreTest {
         Map<String, String> seen = new HashMap<>();
         try (Stream<Path> all = Files.walk(mailbox)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                String dir = p.getParent() == null ? "" : p.getParent().getFileName().toString();
+                String dir =
+                        p.getParent() == null ? "" : p.getParent().getFileName().toString();
                 if (Files.isRegularFile(p) && (dir.equals("cur") || dir.equals("new"))) {
                     String base = BaseNames.DOVECOT.baseOf(p.getFileName().toString());
                     String before = seen.put(base, p.toString());
@@ -245,7 +281,8 @@ class MergeRestoreTest {
     private static void assertTmpEmpty(Path mailbox) throws IOException {
         try (Stream<Path> all = Files.walk(mailbox)) {
             List<Path> leftovers = all.filter(p -> p.getParent() != null
-                    && p.getParent().getFileName().toString().equals("tmp")).toList();
+                            && p.getParent().getFileName().toString().equals("tmp"))
+                    .toList();
             assertEquals(List.of(), leftovers, "no file left in tmp/");
         }
     }

@@ -26,14 +26,14 @@ import org.mailsnap.snapshot.BlobSource;
  * after the repair writes exactly what is missing (issue 13).
  */
 class RestoreDamageTest {
-    private static final List<String> FIRST = List.of("cur/1700000001.M1P1.h:2,S", "cur/1700000002.M2P1.h:2,S",
-            "new/1700000003.M3P1.h");
+    private static final List<String> FIRST =
+            List.of("cur/1700000001.M1P1.h:2,S", "cur/1700000002.M2P1.h:2,S", "new/1700000003.M3P1.h");
     /** Stored by the second backup only, so in packs of their own. */
-    private static final List<String> SECOND = List.of("cur/1700000004.M4P1.h:2,S",
-            ".Sent/cur/1700000005.M5P1.h:2,S");
+    private static final List<String> SECOND = List.of("cur/1700000004.M4P1.h:2,S", ".Sent/cur/1700000005.M5P1.h:2,S");
 
     @TempDir
     Path tmp;
+
     private BackupFixture fixture;
     private Path mailbox;
     private String snapshot;
@@ -54,8 +54,11 @@ class RestoreDamageTest {
         }
         snapshot = fixture.backup(tmp.resolve("store")).snapshotId();
         Placement second = fixture.placements(snapshot).get(new FolderKey("u", "")).stream()
-                .filter(p -> p.name().equals("1700000004.M4P1.h:2,S")).findFirst().orElseThrow();
-        BlobLocation location = fixture.catalog.blobs().find(second.content().header()).orElseThrow();
+                .filter(p -> p.name().equals("1700000004.M4P1.h:2,S"))
+                .findFirst()
+                .orElseThrow();
+        BlobLocation location =
+                fixture.catalog.blobs().find(second.content().header()).orElseThrow();
         pack = tmp.resolve("backup/repo/data/" + location.pack().substring(0, 2) + "/" + location.pack());
         assertTrue(Files.isRegularFile(pack), pack.toString());
     }
@@ -89,7 +92,9 @@ class RestoreDamageTest {
         assertEquals(List.of(), resumed.failures());
         assertEquals(SECOND.size(), resumed.messages(), "exactly what was missing");
         assertEquals(FIRST.size(), resumed.skipped(), "complete files are kept");
-        assertEquals(List.of(), Trees.diff(Trees.capture(mailbox), Trees.capture(target), p -> false),
+        assertEquals(
+                List.of(),
+                Trees.diff(Trees.capture(mailbox), Trees.capture(target), p -> false),
                 "the snapshot, exactly");
     }
 
@@ -111,12 +116,15 @@ class RestoreDamageTest {
 
     /** The two messages and .Sent's maildirfolder (its chunk is in the same pack), each with the pack's id. */
     private void assertNamed(List<String> failures) {
-        List<String> prefixes = List.of("u|.Sent: cur/1700000005.M5P1.h:2,S: ", "u|.Sent: maildirfolder: ",
+        List<String> prefixes = List.of(
+                "u|.Sent: cur/1700000005.M5P1.h:2,S: ",
+                "u|.Sent: maildirfolder: ",
                 "u|INBOX: cur/1700000004.M4P1.h:2,S: ");
         assertEquals(prefixes.size(), failures.size(), String.join("\n", failures));
         for (int i = 0; i < prefixes.size(); i++) {
             assertTrue(failures.get(i).startsWith(prefixes.get(i)), failures.get(i));
-            assertTrue(failures.get(i).contains(pack.getFileName().toString().substring(0, 8)),
+            assertTrue(
+                    failures.get(i).contains(pack.getFileName().toString().substring(0, 8)),
                     "names the pack: " + failures.get(i));
         }
     }
@@ -124,20 +132,23 @@ class RestoreDamageTest {
     private RestoreResult restore(Path target, RestoreMode mode) throws IOException {
         CatalogSync.blobIndex(fixture.repository, fixture.catalog);
         BlobSource blobs = fixture.repository.openBlobStore(fixture.catalog.blobs())::get;
-        return new Restorer(blobs, 2).restore(fixture.snapshot(snapshot),
-                new RestoreRequest("u", null, null, target, mode));
+        return new Restorer(blobs, 2)
+                .restore(fixture.snapshot(snapshot), new RestoreRequest("u", null, null, target, mode));
     }
 
     private void message(String path) throws IOException {
         Path file = mailbox.resolve(path);
-        Maildirs.message(file.getParent().getParent(), file.getParent().getFileName().toString(),
+        Maildirs.message(
+                file.getParent().getParent(),
+                file.getParent().getFileName().toString(),
                 file.getFileName().toString());
     }
 
     private static void assertTmpEmpty(Path target) throws IOException {
         try (Stream<Path> all = Files.walk(target)) {
             List<Path> leftovers = all.filter(p -> p.getParent() != null
-                    && p.getParent().getFileName().toString().equals("tmp")).toList();
+                            && p.getParent().getFileName().toString().equals("tmp"))
+                    .toList();
             assertEquals(List.of(), leftovers, "no temporary file left behind");
         }
     }

@@ -30,14 +30,15 @@ import org.mailsnap.maildir.Maildirs;
  */
 class SymlinkRestoreTest {
     private static final int MAIL_UID = 4321;
-    private static final List<String> INBOX = List.of("cur/1700000001.M1P1.h:2,S", "cur/1700000002.M2P1.h:2,S",
-            "new/1700000003.M3P1.h");
-    private static final List<String> ARCHIVE = List.of(".Archive/cur/1700000010.M10P1.h:2,S",
-            ".Archive/cur/1700000011.M11P1.h:2,RS");
+    private static final List<String> INBOX =
+            List.of("cur/1700000001.M1P1.h:2,S", "cur/1700000002.M2P1.h:2,S", "new/1700000003.M3P1.h");
+    private static final List<String> ARCHIVE =
+            List.of(".Archive/cur/1700000010.M10P1.h:2,S", ".Archive/cur/1700000011.M11P1.h:2,RS");
     private static final List<String> SENT = List.of(".Sent/cur/1700000020.M20P1.h:2,S");
 
     @TempDir
     Path tmp;
+
     private BackupFixture fixture;
     private String snapshot;
     /** A directory only root may enter, with a file; what every planted link points at. */
@@ -52,7 +53,9 @@ class SymlinkRestoreTest {
         Maildirs.folder(mailbox, ".Sent");
         for (String m : concat(INBOX, ARCHIVE, SENT)) {
             Path file = mailbox.resolve(m);
-            Maildirs.message(file.getParent().getParent(), file.getParent().getFileName().toString(),
+            Maildirs.message(
+                    file.getParent().getParent(),
+                    file.getParent().getFileName().toString(),
                     file.getFileName().toString());
         }
         fixture = new BackupFixture(tmp.resolve("backup"));
@@ -84,17 +87,20 @@ class SymlinkRestoreTest {
 
         RestoreResult r = merge(new Restorer(blobs(), 2));
 
-        assertEquals(List.of(live.resolve(".Archive") + ": is a symbolic link, not followed; folder u|.Archive not"
-                + " restored"), r.failures());
+        assertEquals(
+                List.of(live.resolve(".Archive") + ": is a symbolic link, not followed; folder u|.Archive not"
+                        + " restored"),
+                r.failures());
         assertTrue(r.partial());
         assertEquals(List.of(), FileSystemState.diff(outside, outside(live)), "nothing outside the mailbox changed");
-        assertRestored(live, "cur/1700000002.M2P1.h:2,S", "new/1700000003.M3P1.h",
-                ".Sent/cur/1700000020.M20P1.h:2,S");
+        assertRestored(live, "cur/1700000002.M2P1.h:2,S", "new/1700000003.M3P1.h", ".Sent/cur/1700000020.M20P1.h:2,S");
         assertTrue(Files.isSymbolicLink(live.resolve(".Archive")), "the link is left as it was");
         if (isRoot()) {
             for (String created : List.of("cur/1700000002.M2P1.h:2,S", ".Sent/cur/1700000020.M20P1.h:2,S")) {
-                assertEquals(MAIL_UID, Files.getAttribute(live.resolve(created), "unix:uid",
-                        LinkOption.NOFOLLOW_LINKS), created + " belongs to the mailbox's owner");
+                assertEquals(
+                        MAIL_UID,
+                        Files.getAttribute(live.resolve(created), "unix:uid", LinkOption.NOFOLLOW_LINKS),
+                        created + " belongs to the mailbox's owner");
             }
         }
     }
@@ -105,23 +111,37 @@ class SymlinkRestoreTest {
         Files.writeString(elsewhere.resolve("file"), "elsewhere's");
         record Plant(String dir, String folderKey, List<String> restored) {}
         for (Plant plant : List.of(
-                new Plant("cur", "u|INBOX", List.of(".Archive/cur/1700000010.M10P1.h:2,S",
-                        ".Sent/cur/1700000020.M20P1.h:2,S")),
-                new Plant(".Sent/tmp", "u|.Sent", List.of("cur/1700000002.M2P1.h:2,S",
-                        ".Archive/cur/1700000011.M11P1.h:2,RS")),
-                new Plant(".Archive/new", "u|.Archive", List.of("new/1700000003.M3P1.h",
-                        ".Sent/cur/1700000020.M20P1.h:2,S")))) {
+                new Plant(
+                        "cur",
+                        "u|INBOX",
+                        List.of(".Archive/cur/1700000010.M10P1.h:2,S", ".Sent/cur/1700000020.M20P1.h:2,S")),
+                new Plant(
+                        ".Sent/tmp",
+                        "u|.Sent",
+                        List.of("cur/1700000002.M2P1.h:2,S", ".Archive/cur/1700000011.M11P1.h:2,RS")),
+                new Plant(
+                        ".Archive/new",
+                        "u|.Archive",
+                        List.of("new/1700000003.M3P1.h", ".Sent/cur/1700000020.M20P1.h:2,S")))) {
             Path mailbox = freshLive(plant.dir());
             deleteTree(mailbox.resolve(plant.dir()));
             Files.createSymbolicLink(mailbox.resolve(plant.dir()), elsewhere);
             Map<String, String> outside = outside(mailbox);
 
-            RestoreResult r = new Restorer(blobs(), 2).restore(fixture.snapshot(snapshot),
-                    new RestoreRequest("u", null, null, mailbox, RestoreMode.MERGE));
+            RestoreResult r = new Restorer(blobs(), 2)
+                    .restore(
+                            fixture.snapshot(snapshot),
+                            new RestoreRequest("u", null, null, mailbox, RestoreMode.MERGE));
 
-            assertEquals(List.of(mailbox.resolve(plant.dir()) + ": is a symbolic link, not followed; folder "
-                    + plant.folderKey() + " not restored"), r.failures(), plant.dir());
-            assertEquals(List.of(), FileSystemState.diff(outside, outside(mailbox)), plant.dir() + ": nothing outside the mailbox changed");
+            assertEquals(
+                    List.of(mailbox.resolve(plant.dir()) + ": is a symbolic link, not followed; folder "
+                            + plant.folderKey() + " not restored"),
+                    r.failures(),
+                    plant.dir());
+            assertEquals(
+                    List.of(),
+                    FileSystemState.diff(outside, outside(mailbox)),
+                    plant.dir() + ": nothing outside the mailbox changed");
             assertRestored(mailbox, plant.restored().toArray(String[]::new));
         }
     }
@@ -134,8 +154,8 @@ class SymlinkRestoreTest {
 
         RestoreResult r = merge(new Restorer(blobs(), 2));
 
-        assertEquals(List.of(live.resolve(".Sent/new") + ": is not a directory; folder u|.Sent not restored"),
-                r.failures());
+        assertEquals(
+                List.of(live.resolve(".Sent/new") + ": is not a directory; folder u|.Sent not restored"), r.failures());
         assertEquals(List.of(), FileSystemState.diff(outside, outside(live)), "nothing outside the mailbox changed");
         assertEquals("not a directory", Files.readString(live.resolve(".Sent/new")));
         assertRestored(live, "cur/1700000002.M2P1.h:2,S", ".Archive/cur/1700000010.M10P1.h:2,S");
@@ -156,8 +176,10 @@ class SymlinkRestoreTest {
 
         RestoreResult r = merge(restorer);
 
-        assertEquals(List.of(live.resolve(".Archive") + ": is a symbolic link, not followed; folder u|.Archive not"
-                + " restored"), r.failures());
+        assertEquals(
+                List.of(live.resolve(".Archive") + ": is a symbolic link, not followed; folder u|.Archive not"
+                        + " restored"),
+                r.failures());
         assertEquals(List.of(), FileSystemState.diff(outside, outside(live)), "nothing outside the mailbox changed");
         try (Stream<Path> cur = Files.list(real.resolve("cur"))) {
             assertEquals(0, cur.count(), "the folder moved away is not written either: it is not .Archive now");
@@ -203,15 +225,19 @@ class SymlinkRestoreTest {
             racer.start();
             RestoreResult r;
             try {
-                r = new Restorer(blobs(), 2).restore(fixture.snapshot(snapshot),
-                        new RestoreRequest("u", null, null, target, RestoreMode.EMPTY_TARGET));
+                r = new Restorer(blobs(), 2)
+                        .restore(
+                                fixture.snapshot(snapshot),
+                                new RestoreRequest("u", null, null, target, RestoreMode.EMPTY_TARGET));
             } finally {
                 done.set(true);
                 racer.join();
             }
             swapsInAll += swaps.get();
 
-            assertEquals(List.of(), FileSystemState.diff(outside, outside(target)),
+            assertEquals(
+                    List.of(),
+                    FileSystemState.diff(outside, outside(target)),
                     "round " + round + ": nothing outside the target changed (" + swaps + " swaps)");
             List<String> archived = new ArrayList<>();
             try (Stream<Path> files = Files.walk(target.resolve(".Archive"))) {
@@ -221,8 +247,10 @@ class SymlinkRestoreTest {
             }
             boolean named = r.failures().stream().anyMatch(f -> f.contains("folder u|.Archive not restored"));
             refused += named ? 1 : 0;
-            assertTrue(named || archived.size() == 2, "round " + round + ": every .Archive message is restored ("
-                    + archived + ") or the folder is named: " + r.failures());
+            assertTrue(
+                    named || archived.size() == 2,
+                    "round " + round + ": every .Archive message is restored (" + archived
+                            + ") or the folder is named: " + r.failures());
             assertRestored(target, concat(INBOX, SENT).toArray(String[]::new));
         }
         System.out.println("SymlinkRestoreTest race: " + swapsInAll + " swaps, " + refused
@@ -251,8 +279,10 @@ class SymlinkRestoreTest {
         Path real = Files.createDirectory(tmp.resolve("real-target"));
         Path link = Files.createSymbolicLink(tmp.resolve("target-link"), real);
 
-        RestoreResult r = new Restorer(blobs(), 2).restore(fixture.snapshot(snapshot),
-                new RestoreRequest("u", null, null, link, RestoreMode.EMPTY_TARGET));
+        RestoreResult r = new Restorer(blobs(), 2)
+                .restore(
+                        fixture.snapshot(snapshot),
+                        new RestoreRequest("u", null, null, link, RestoreMode.EMPTY_TARGET));
 
         assertEquals(List.of(), r.failures());
         assertRestored(real, concat(INBOX, ARCHIVE, SENT).toArray(String[]::new));
@@ -261,8 +291,10 @@ class SymlinkRestoreTest {
     @Test
     void aResumedRestoreSkipsLinksPlantedInItsTarget() throws Exception {
         Path target = tmp.resolve("target");
-        new Restorer(blobs(), 2).restore(fixture.snapshot(snapshot),
-                new RestoreRequest("u", null, null, target, RestoreMode.EMPTY_TARGET));
+        new Restorer(blobs(), 2)
+                .restore(
+                        fixture.snapshot(snapshot),
+                        new RestoreRequest("u", null, null, target, RestoreMode.EMPTY_TARGET));
         // Killed midway, then tampered with: two messages missing, .Sent a link, a message's name a link.
         Files.delete(target.resolve(INBOX.get(1)));
         Files.delete(target.resolve(ARCHIVE.get(0)));
@@ -272,21 +304,23 @@ class SymlinkRestoreTest {
         Files.createSymbolicLink(target.resolve(INBOX.get(2)), rootOnly.resolve("keep"));
         Map<String, String> outside = outside(target);
 
-        RestoreResult r = new Restorer(blobs(), 2).restore(fixture.snapshot(snapshot),
-                new RestoreRequest("u", null, null, target, RestoreMode.RESUME));
+        RestoreResult r = new Restorer(blobs(), 2)
+                .restore(fixture.snapshot(snapshot), new RestoreRequest("u", null, null, target, RestoreMode.RESUME));
 
-        assertEquals(List.of(
-                target.resolve(".Sent") + ": is a symbolic link, not followed; folder u|.Sent not restored",
-                "u|INBOX: new/1700000003.M3P1.h: " + target.resolve(INBOX.get(2))
-                        + ": exists and is not a regular file; not replaced"), r.failures());
+        assertEquals(
+                List.of(
+                        target.resolve(".Sent") + ": is a symbolic link, not followed; folder u|.Sent not restored",
+                        "u|INBOX: new/1700000003.M3P1.h: " + target.resolve(INBOX.get(2))
+                                + ": exists and is not a regular file; not replaced"),
+                r.failures());
         assertEquals(List.of(), FileSystemState.diff(outside, outside(target)), "nothing outside the target changed");
         assertEquals(2, r.messages(), "the two missing messages");
         assertRestored(target, INBOX.get(1), ARCHIVE.get(0));
     }
 
     private RestoreResult merge(Restorer restorer) throws IOException {
-        return restorer.restore(fixture.snapshot(snapshot), new RestoreRequest("u", null, null, live,
-                RestoreMode.MERGE));
+        return restorer.restore(
+                fixture.snapshot(snapshot), new RestoreRequest("u", null, null, live, RestoreMode.MERGE));
     }
 
     /** A new copy of the live mailbox for one case of a loop. */
@@ -316,8 +350,7 @@ class SymlinkRestoreTest {
         for (String path : paths) {
             Path file = root.resolve(path);
             assertTrue(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS), "restored: " + file);
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("store/u").resolve(path)), Files.readAllBytes(file),
-                    path);
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("store/u").resolve(path)), Files.readAllBytes(file), path);
         }
     }
 

@@ -53,14 +53,22 @@ final class DeletedMailHistory {
     private final List<Map<String, byte[]>> files = new ArrayList<>();
     /** The previous snapshot's placements, read when it was taken (a forget may have replaced it since). */
     private SortedMap<FolderKey, List<Placement>> previous;
+
     final List<Gone> gone = new ArrayList<>();
 
     DeletedMailHistory(BackupFixture f, Path store, long seed) throws IOException {
         this.f = f;
         this.store = store;
         this.seed = seed;
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(3).messagesPerMailbox(12)
-                .attachmentMaxBytes(40 << 10).build(), 1).generate(store);
+        new StoreGenerator(
+                        StoreSpec.tiny().toBuilder()
+                                .seed(seed)
+                                .mailboxes(3)
+                                .messagesPerMailbox(12)
+                                .attachmentMaxBytes(40 << 10)
+                                .build(),
+                        1)
+                .generate(store);
     }
 
     /** A history of {@code days} daily backups of a new store under {@code dir}; the seed is printed. */
@@ -78,14 +86,20 @@ final class DeletedMailHistory {
     void day() throws IOException {
         int day = snapshots.size();
         if (day > 0) {
-            new ChurnSimulator(ChurnSpec.defaults().toBuilder().seed(seed + day).expungeShare(0.35)
-                    .deliveryShare(0.35).flagChangeShare(0.2).moveShare(0.1).build()).simulateHour(store);
+            new ChurnSimulator(ChurnSpec.defaults().toBuilder()
+                            .seed(seed + day)
+                            .expungeShare(0.35)
+                            .deliveryShare(0.35)
+                            .flagChangeShare(0.2)
+                            .moveShare(0.1)
+                            .build())
+                    .simulateHour(store);
         }
         ageDirectories();
         Instant at = START.plus(Duration.ofDays(day));
-        BackupResult result = new Backup(f.repository, f.catalog, f.files, FolderLocker.none(),
-                Clock.fixed(at, ZoneOffset.UTC)).run(BackupSettings.of(store, "testhost").withThreads(2),
-                new BackupProgress());
+        BackupResult result = new Backup(
+                        f.repository, f.catalog, f.files, FolderLocker.none(), Clock.fixed(at, ZoneOffset.UTC))
+                .run(BackupSettings.of(store, "testhost").withThreads(2), new BackupProgress());
         assertFalse(result.partial(), result.problems().toString());
         snapshots.add(result.snapshotId());
         times.add(at);
@@ -108,8 +122,11 @@ final class DeletedMailHistory {
         return expected;
     }
 
-    private void noteGone(int before, int after, SortedMap<FolderKey, List<Placement>> was,
-                          SortedMap<FolderKey, List<Placement>> is) {
+    private void noteGone(
+            int before,
+            int after,
+            SortedMap<FolderKey, List<Placement>> was,
+            SortedMap<FolderKey, List<Placement>> is) {
         for (Map.Entry<FolderKey, List<Placement>> e : was.entrySet()) {
             java.util.Set<String> bases = new java.util.HashSet<>();
             for (Placement p : is.getOrDefault(e.getKey(), List.of())) {
@@ -118,8 +135,12 @@ final class DeletedMailHistory {
             for (Placement p : e.getValue()) {
                 if (!bases.contains(BaseNames.DOVECOT.baseOf(p.name()))) {
                     byte[] bytes = files.get(before).get(path(e.getKey(), p));
-                    gone.add(new Gone(e.getKey(), p, times.get(before).getEpochSecond(),
-                            times.get(after).getEpochSecond(), bytes));
+                    gone.add(new Gone(
+                            e.getKey(),
+                            p,
+                            times.get(before).getEpochSecond(),
+                            times.get(after).getEpochSecond(),
+                            bytes));
                 }
             }
         }

@@ -56,14 +56,16 @@ class DeletedMailLedgerTest {
 
             // killed after the ledger was written, before any snapshot was deleted: the next forget finds each gone
             // placement twice (in the ledger, and in the snapshots still present) and counts it once
-            String carrier = new DeletedMailLedger(f.repository, f.catalog.blobs()).write(plan.ledgers().get(0)).by();
+            String carrier = new DeletedMailLedger(f.repository, f.catalog.blobs())
+                    .write(plan.ledgers().get(0))
+                    .by();
             assertEquals(8, f.snapshotIds().size(), "the newest is replaced, the others are still there");
             plan = forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, threeDays);
             LedgerTally afterKill = forget.preview(plan).get(0).tally();
             assertEquals(expected.size(), afterKill.entries(), afterKill.toString());
             assertEquals(expected.size(), afterKill.carried(), afterKill.toString());
 
-            Forget.Outcome done = forget.run(plan, n -> { });
+            Forget.Outcome done = forget.run(plan, n -> {});
             assertEquals(7, done.deleted());
             DeletedMailLedger.Outcome written = done.ledgers().get(0);
             assertNull(written.by(), "the newest (a replacement already) carries this very ledger");
@@ -73,9 +75,11 @@ class DeletedMailLedgerTest {
             // a day later: the ledger moves to the new newest snapshot; what left before the window expires
             history.day();
             ForgetPlan next = forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, threeDays);
-            assertEquals(List.of(carrier), next.removed().stream().map(d -> d.snapshot().id()).toList(),
+            assertEquals(
+                    List.of(carrier),
+                    next.removed().stream().map(d -> d.snapshot().id()).toList(),
                     "the old ledger's snapshot is removed by the policy: its ledger moves");
-            Forget.Outcome again = forget.run(next, n -> { });
+            Forget.Outcome again = forget.run(next, n -> {});
             long nextStart = history.times.get(8).minus(Duration.ofDays(3)).getEpochSecond();
             Map<String, DeletedMailHistory.Gone> stillWithin = history.goneSince(nextStart);
             assertLedger(f, stillWithin);
@@ -84,8 +88,8 @@ class DeletedMailLedgerTest {
             assertEquals(expected.size() - tally.carried(), tally.expired(), tally.toString());
 
             // nothing changed: a forget with the same policy writes no new replacement
-            Forget.Outcome idle = forget.run(forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, threeDays),
-                    n -> { });
+            Forget.Outcome idle =
+                    forget.run(forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, threeDays), n -> {});
             assertNull(idle.ledgers().get(0).by(), "the newest already carries this ledger");
         }
     }
@@ -96,26 +100,39 @@ class DeletedMailLedgerTest {
             DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 3);
             Forget forget = new Forget(f.repository, f.catalog.blobs());
             RetentionPolicy lastOne = RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of());
-            String holder = forget.run(forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC,
-                    KeepWithin.parse("30d")), n -> { }).ledgers().get(0).by();
+            String holder = forget.run(
+                            forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, KeepWithin.parse("30d")), n -> {})
+                    .ledgers()
+                    .get(0)
+                    .by();
             history.day();
             ForgetPlan plain = forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC);
             assertEquals(List.of(), plain.removed(), "the ledger's snapshot stays");
-            assertEquals(List.of("deleted-mail ledger"), plain.kept().stream()
-                    .filter(d -> d.snapshot().id().equals(holder)).findFirst().orElseThrow().reasons());
+            assertEquals(
+                    List.of("deleted-mail ledger"),
+                    plain.kept().stream()
+                            .filter(d -> d.snapshot().id().equals(holder))
+                            .findFirst()
+                            .orElseThrow()
+                            .reasons());
         }
     }
 
     /** The store's ledger, read back, is {@code expected}: same placements, and each one's bytes readable. */
     static void assertLedger(BackupFixture f, Map<String, DeletedMailHistory.Gone> expected) throws IOException {
         org.mailsnap.history.CatalogSync.blobIndex(f.repository, f.catalog); // after a prune: locations anew
-        Map<String, StoreLedgers.Ledger> ledgers = StoreLedgers.of(SnapshotObjects.load(f.repository).current());
+        Map<String, StoreLedgers.Ledger> ledgers =
+                StoreLedgers.of(SnapshotObjects.load(f.repository).current());
         assertEquals(1, ledgers.size());
         StoreLedgers.Ledger ledger = ledgers.values().iterator().next();
         BlobStore blobs = f.repository.openBlobStore(f.catalog.blobs());
         Map<String, GonePlacement> read = new TreeMap<>();
-        ChunkCursor.ledger(ledger.chunks().get(0), blobs::get).forEachRemaining(g -> read.put(g.folder() + "/"
-                + org.mailsnap.model.BaseNames.DOVECOT.baseOf(g.placement().name()) + "@" + g.goneBySeconds(), g));
+        ChunkCursor.ledger(ledger.chunks().get(0), blobs::get)
+                .forEachRemaining(g -> read.put(
+                        g.folder() + "/"
+                                + org.mailsnap.model.BaseNames.DOVECOT.baseOf(
+                                        g.placement().name()) + "@" + g.goneBySeconds(),
+                        g));
         assertEquals(expected.keySet(), read.keySet());
         for (DeletedMailHistory.Gone g : expected.values()) {
             GonePlacement entry = read.get(g.key());

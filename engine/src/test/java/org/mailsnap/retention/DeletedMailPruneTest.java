@@ -23,20 +23,20 @@ import org.mailsnap.check.AffectedMessage;
 import org.mailsnap.check.CheckResult;
 import org.mailsnap.check.Checker;
 import org.mailsnap.check.DataSelection;
+import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
-import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.prune.Prune;
+import org.mailsnap.prune.PruneOptions;
+import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.LedgerSnapshot;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.prune.Prune;
-import org.mailsnap.prune.PruneOptions;
-import org.mailsnap.prune.PruneProgress;
-import org.mailsnap.repository.PackMaintenance;
 
 /**
  * What keeps a deleted-mail ledger's messages: prune marks the ledger and the blobs its entries name (they restore
@@ -53,8 +53,13 @@ class DeletedMailPruneTest {
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
             DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 6);
             Forget forget = new Forget(f.repository, f.catalog.blobs());
-            forget.run(forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH,
-                    ZoneOffset.UTC, KeepWithin.parse("2d")), n -> { });
+            forget.run(
+                    forget.plan(
+                            RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                            GroupBy.HOST_PATH,
+                            ZoneOffset.UTC,
+                            KeepWithin.parse("2d")),
+                    n -> {});
             long windowStart = history.times.get(5).minus(Duration.ofDays(2)).getEpochSecond();
             Map<String, DeletedMailHistory.Gone> kept = history.goneSince(windowStart);
             assertFalse(kept.isEmpty(), "mail left within the window");
@@ -71,9 +76,11 @@ class DeletedMailPruneTest {
             Set<BlobId> packed = packedIds(f);
             int expired = 0;
             for (DeletedMailHistory.Gone g : history.gone) {
-                if (g.goneBy() < windowStart && !live.contains(g.placement().content().header())) {
-                    assertFalse(packed.contains(g.placement().content().header()), g.key()
-                            + " left before the window: pruned");
+                if (g.goneBy() < windowStart
+                        && !live.contains(g.placement().content().header())) {
+                    assertFalse(
+                            packed.contains(g.placement().content().header()),
+                            g.key() + " left before the window: pruned");
                     expired++;
                 }
             }
@@ -83,11 +90,13 @@ class DeletedMailPruneTest {
 
             // forget --mailbox: the ledger loses that mailbox's entries, keeps the others
             String mailbox = kept.values().iterator().next().folder().mailbox();
-            new ForgetMailbox(f.repository, f.catalog.blobs()).run(mailbox, n -> { });
+            new ForgetMailbox(f.repository, f.catalog.blobs()).run(mailbox, n -> {});
             Map<String, DeletedMailHistory.Gone> others = new TreeMap<>(kept);
             others.values().removeIf(g -> g.folder().mailbox().equals(mailbox));
             DeletedMailLedgerTest.assertLedger(f, others);
-            assertTrue(new ForgetMailbox(f.repository, f.catalog.blobs()).holding(mailbox).isEmpty());
+            assertTrue(new ForgetMailbox(f.repository, f.catalog.blobs())
+                    .holding(mailbox)
+                    .isEmpty());
 
             // a lost pack that held a deleted message: check names the message, in the ledger
             if (!others.isEmpty()) {
@@ -97,9 +106,11 @@ class DeletedMailPruneTest {
                 CheckResult damaged = check(f);
                 assertFalse(damaged.clean());
                 String base = BaseNames.DOVECOT.baseOf(victim.placement().name());
-                AffectedMessage named = damaged.messages().stream().filter(m -> m.mailbox().equals(
-                        victim.folder().mailbox()) && m.folder().equals(victim.folder().folder())
-                        && m.fileName().equals(victim.placement().name())).findFirst()
+                AffectedMessage named = damaged.messages().stream()
+                        .filter(m -> m.mailbox().equals(victim.folder().mailbox())
+                                && m.folder().equals(victim.folder().folder())
+                                && m.fileName().equals(victim.placement().name()))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError(base + " not named: " + damaged.messages()));
                 assertTrue(named.problems().get(0).startsWith("deleted, in the ledger: "), named.toString());
             }
@@ -110,35 +121,43 @@ class DeletedMailPruneTest {
      * Every message that left the store within the window, and that its mailbox does not hold now, goes back into
      * its folder (the latest folder it left) with its name, mtime and bytes, by a merge restore of the ledger.
      */
-    private static void restoresIntoTheLiveStore(BackupFixture f, DeletedMailHistory history,
-                                                 Map<String, DeletedMailHistory.Gone> kept) throws IOException {
+    private static void restoresIntoTheLiveStore(
+            BackupFixture f, DeletedMailHistory history, Map<String, DeletedMailHistory.Gone> kept) throws IOException {
         Map<String, Set<String>> heldNow = new TreeMap<>(); // mailbox → bases in any folder
         Map<String, DeletedMailHistory.Gone> latest = new TreeMap<>(); // mailbox NUL base → latest departure
         for (DeletedMailHistory.Gone g : kept.values()) {
             String mailbox = g.folder().mailbox();
             heldNow.computeIfAbsent(mailbox, m -> basesIn(history.store.resolve(m)));
-            latest.merge(mailbox + '\0' + BaseNames.DOVECOT.baseOf(g.placement().name()), g,
+            latest.merge(
+                    mailbox + '\0' + BaseNames.DOVECOT.baseOf(g.placement().name()),
+                    g,
                     (a, b) -> b.goneBy() > a.goneBy() ? b : a);
         }
-        Snapshot carrier = SnapshotObjects.load(f.repository).current().values().iterator().next();
-        LedgerSnapshot view = LedgerSnapshot.of(carrier, f.repository.openBlobStore(f.catalog.blobs())::get,
-                g -> true);
+        Snapshot carrier =
+                SnapshotObjects.load(f.repository).current().values().iterator().next();
+        LedgerSnapshot view = LedgerSnapshot.of(carrier, f.repository.openBlobStore(f.catalog.blobs())::get, g -> true);
         assertEquals(latest.size(), view.messages(), "one per message");
         for (String mailbox : view.mailboxes()) {
-            RestoreResult r = new Restorer(view.blobs(), 2).restore(view.snapshot(), new RestoreRequest(mailbox,
-                    null, null, history.store.resolve(mailbox), RestoreMode.MERGE));
+            RestoreResult r = new Restorer(view.blobs(), 2)
+                    .restore(
+                            view.snapshot(),
+                            new RestoreRequest(mailbox, null, null, history.store.resolve(mailbox), RestoreMode.MERGE));
             assertFalse(r.partial(), r.failures().toString());
         }
         int restored = 0;
         for (DeletedMailHistory.Gone g : latest.values()) {
             String base = BaseNames.DOVECOT.baseOf(g.placement().name());
-            if (heldNow.get(g.folder().mailbox()).contains(base) || !g.placement().guid().isEmpty()) {
+            if (heldNow.get(g.folder().mailbox()).contains(base)
+                    || !g.placement().guid().isEmpty()) {
                 continue; // moved within its mailbox: still there, a merge skips it
             }
             Path file = history.store.resolve(DeletedMailHistory.path(g.folder(), g.placement()));
             assertTrue(Files.exists(file), g.key() + " restored as " + file);
             assertArrayEquals(g.bytes(), Files.readAllBytes(file), g.key());
-            assertEquals(g.placement().mtimeNanos() / 1_000_000, Files.getLastModifiedTime(file).toMillis(), g.key());
+            assertEquals(
+                    g.placement().mtimeNanos() / 1_000_000,
+                    Files.getLastModifiedTime(file).toMillis(),
+                    g.key());
             restored++;
         }
         assertTrue(restored > 0, "expunged mail came back");
@@ -147,8 +166,10 @@ class DeletedMailPruneTest {
     private static Set<String> basesIn(Path mailbox) {
         Set<String> bases = new HashSet<>();
         try (var files = Files.walk(mailbox)) {
-            files.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().matches("cur|new"))
-                    .forEach(p -> bases.add(BaseNames.DOVECOT.baseOf(p.getFileName().toString())));
+            files.filter(Files::isRegularFile)
+                    .filter(p -> p.getParent().getFileName().toString().matches("cur|new"))
+                    .forEach(p ->
+                            bases.add(BaseNames.DOVECOT.baseOf(p.getFileName().toString())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -28,16 +28,24 @@ class ForgetTest {
 
     private final MemoryStorage storage = new MemoryStorage();
 
-    private String save(Repository repo, Instant time, String host, String store, List<String> tags)
-            throws Exception {
-        Snapshot s = new Snapshot(time, host, store, ':', "", tags, List.of(),
+    private String save(Repository repo, Instant time, String host, String store, List<String> tags) throws Exception {
+        Snapshot s = new Snapshot(
+                time,
+                host,
+                store,
+                ':',
+                "",
+                tags,
+                List.of(),
                 new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
         return repo.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(s));
     }
 
     @Test
     void eachStoreIsThinnedOnItsOwnAndOnlyRemovedSnapshotsAreDeleted() throws Exception {
-        Repository repo = Repository.init(storage, "pw".toCharArray(),
+        Repository repo = Repository.init(
+                storage,
+                "pw".toCharArray(),
                 RepositoryOptions.builder().argon2(new Argon2Params(8, 1, 1)).build());
         for (int hour = 0; hour < 7 * 24; hour++) {
             Instant t = START.plus(Duration.ofHours(hour));
@@ -51,14 +59,17 @@ class ForgetTest {
         RetentionPolicy policy = RetentionPolicy.of(0, 6, 3, 0, 0, 0, null, List.of("keep"));
         Forget forget = new Forget(repo);
         ForgetPlan plan = forget.plan(policy, GroupBy.HOST_PATH, ZoneOffset.UTC);
-        assertEquals(List.of("mx1:/var/vmail", "mx2:/var/vmail"),
+        assertEquals(
+                List.of("mx1:/var/vmail", "mx2:/var/vmail"),
                 plan.groups().stream().map(ForgetPlan.Group::key).toList());
         ForgetPlan.Group mx1 = plan.groups().get(0);
         ForgetPlan.Group mx2 = plan.groups().get(1);
         // mx1: 6 hourly (the last 6 hours of the last day, which include that day's newest), + the newest of the 2
         // days before = 8
         assertEquals(8, mx1.decisions().stream().filter(Decision::keep).count());
-        assertEquals(List.of("hourly snapshot", "daily snapshot"), mx1.decisions().get(0).reasons());
+        assertEquals(
+                List.of("hourly snapshot", "daily snapshot"),
+                mx1.decisions().get(0).reasons());
         // mx2: one a day: hourly 6 keeps days 6..1 (each its own hour), the tag keeps day 0
         assertEquals(7, mx2.decisions().size());
         assertEquals(List.of("tag keep"), mx2.decisions().get(6).reasons());
@@ -67,7 +78,7 @@ class ForgetTest {
         assertTrue(plan.unreadable().get(0).startsWith("ab"), plan.unreadable().toString());
 
         Set<String> before = new TreeSet<>(repo.objects().list(ObjectKind.SNAPSHOT));
-        int deleted = forget.execute(plan, n -> { });
+        int deleted = forget.execute(plan, n -> {});
         assertEquals(plan.removed().size(), deleted);
         Set<String> expected = new TreeSet<>(before);
         plan.removed().forEach(d -> expected.remove(d.snapshot().id()));
@@ -75,12 +86,12 @@ class ForgetTest {
         assertTrue(expected.contains("ab".repeat(32)), "the unreadable object is left alone");
         assertTrue(repo.listLocks().isEmpty(), "the shared lock is released");
 
-        ForgetPlan none = forget.plan(RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE,
-                ZoneOffset.UTC);
+        ForgetPlan none =
+                forget.plan(RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC);
         assertEquals(1, none.groups().size(), "--group-by none: one group");
 
-        ForgetPlan lastOne = forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE,
-                ZoneOffset.UTC);
+        ForgetPlan lastOne =
+                forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC);
         List<Decision> kept = lastOne.kept();
         assertEquals(2, kept.size(), "the newest of the one group, and the newest of the other store: " + kept);
         assertEquals(List.of("last snapshot"), kept.get(0).reasons());

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The policy against a fixed list of timestamps (in the manner of restic's policy tests): each row is a policy and
@@ -40,6 +40,7 @@ class RetentionPolicyTest {
         "2014-08-08T10:20:30Z", // 12
         "2014-08-01T00:00:00Z", // 13 oldest, same month and year as 12
     };
+
     private static final ZoneId UTC = ZoneOffset.UTC;
 
     static List<Candidate> snapshots() {
@@ -61,28 +62,52 @@ class RetentionPolicyTest {
                 Arguments.of("last 3", policy(3, 0, 0, 0, 0, 0), UTC, List.of(0, 1, 2)),
                 Arguments.of("hourly 3", policy(0, 3, 0, 0, 0, 0), UTC, List.of(0, 2, 3)),
                 Arguments.of("daily 3", policy(0, 0, 3, 0, 0, 0), UTC, List.of(0, 3, 4)),
-                Arguments.of("daily 3 in Berlin", policy(0, 0, 3, 0, 0, 0), ZoneId.of("Europe/Berlin"),
-                        List.of(0, 4, 5)),
+                Arguments.of(
+                        "daily 3 in Berlin", policy(0, 0, 3, 0, 0, 0), ZoneId.of("Europe/Berlin"), List.of(0, 4, 5)),
                 Arguments.of("weekly 2", policy(0, 0, 0, 2, 0, 0), UTC, List.of(0, 3)),
-                Arguments.of("weekly 4 (ISO week 53 spans the new year)", policy(0, 0, 0, 4, 0, 0), UTC,
+                Arguments.of(
+                        "weekly 4 (ISO week 53 spans the new year)",
+                        policy(0, 0, 0, 4, 0, 0),
+                        UTC,
                         List.of(0, 3, 5, 7)),
                 Arguments.of("monthly 3", policy(0, 0, 0, 0, 3, 0), UTC, List.of(0, 8, 9)),
-                Arguments.of("monthly 10: the oldest is kept too", policy(0, 0, 0, 0, 10, 0), UTC,
+                Arguments.of(
+                        "monthly 10: the oldest is kept too",
+                        policy(0, 0, 0, 0, 10, 0),
+                        UTC,
                         List.of(0, 8, 9, 11, 12, 13)),
                 Arguments.of("yearly 10", policy(0, 0, 0, 0, 0, 10), UTC, List.of(0, 8, 12, 13)),
-                Arguments.of("daily unlimited", policy(0, 0, RetentionPolicy.UNLIMITED, 0, 0, 0), UTC,
+                Arguments.of(
+                        "daily unlimited",
+                        policy(0, 0, RetentionPolicy.UNLIMITED, 0, 0, 0),
+                        UTC,
                         List.of(0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)),
                 Arguments.of("last 1 daily 2 weekly 3", policy(1, 0, 2, 3, 0, 0), UTC, List.of(0, 3, 5)),
-                Arguments.of("within 2d", RetentionPolicy.of(0, 0, 0, 0, 0, 0, KeepWithin.parse("2d"), List.of()),
-                        UTC, List.of(0, 1, 2, 3)),
-                Arguments.of("within 1m", RetentionPolicy.of(0, 0, 0, 0, 0, 0, KeepWithin.parse("1m"), List.of()),
-                        UTC, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)),
-                Arguments.of("within 3m17d12h", RetentionPolicy.of(0, 0, 0, 0, 0, 0,
-                        KeepWithin.parse("3m17d12h"), List.of()), UTC, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)),
-                Arguments.of("tag monthly", RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of("monthly")), UTC,
+                Arguments.of(
+                        "within 2d",
+                        RetentionPolicy.of(0, 0, 0, 0, 0, 0, KeepWithin.parse("2d"), List.of()),
+                        UTC,
+                        List.of(0, 1, 2, 3)),
+                Arguments.of(
+                        "within 1m",
+                        RetentionPolicy.of(0, 0, 0, 0, 0, 0, KeepWithin.parse("1m"), List.of()),
+                        UTC,
+                        List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)),
+                Arguments.of(
+                        "within 3m17d12h",
+                        RetentionPolicy.of(0, 0, 0, 0, 0, 0, KeepWithin.parse("3m17d12h"), List.of()),
+                        UTC,
+                        List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)),
+                Arguments.of(
+                        "tag monthly",
+                        RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of("monthly")),
+                        UTC,
                         List.of(4, 10)),
-                Arguments.of("tag monthly,important", RetentionPolicy.of(0, 0, 0, 0, 0, 0, null,
-                        List.of("monthly,important")), UTC, List.of(10)));
+                Arguments.of(
+                        "tag monthly,important",
+                        RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of("monthly,important")),
+                        UTC,
+                        List.of(10)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,7 +118,9 @@ class RetentionPolicyTest {
         for (int i = 0; i < decisions.size(); i++) {
             assertEquals(String.format("%064d", i), decisions.get(i).snapshot().id(), "newest first");
         }
-        List<Integer> actual = IntStream.range(0, decisions.size()).filter(i -> decisions.get(i).keep()).boxed()
+        List<Integer> actual = IntStream.range(0, decisions.size())
+                .filter(i -> decisions.get(i).keep())
+                .boxed()
                 .toList();
         assertEquals(kept, actual, name + ": " + reasons(decisions));
     }
@@ -102,12 +129,22 @@ class RetentionPolicyTest {
     void aSnapshotKeptByManyRulesIsListedOnceWithEveryReason() {
         RetentionPolicy policy = RetentionPolicy.of(1, 2, 2, 1, 1, 1, KeepWithin.parse("1h"), List.of());
         List<Decision> decisions = policy.apply(snapshots(), UTC);
-        assertEquals(List.of("last snapshot", "hourly snapshot", "daily snapshot", "weekly snapshot",
-                "monthly snapshot", "yearly snapshot", "within 1h"), decisions.get(0).reasons());
+        assertEquals(
+                List.of(
+                        "last snapshot",
+                        "hourly snapshot",
+                        "daily snapshot",
+                        "weekly snapshot",
+                        "monthly snapshot",
+                        "yearly snapshot",
+                        "within 1h"),
+                decisions.get(0).reasons());
         assertEquals(List.of("within 1h"), decisions.get(1).reasons());
         assertEquals(List.of("hourly snapshot", "within 1h"), decisions.get(2).reasons());
         assertEquals(List.of("daily snapshot"), decisions.get(3).reasons());
-        assertTrue(decisions.subList(4, 14).stream().noneMatch(Decision::keep), reasons(decisions).toString());
+        assertTrue(
+                decisions.subList(4, 14).stream().noneMatch(Decision::keep),
+                reasons(decisions).toString());
     }
 
     @Test

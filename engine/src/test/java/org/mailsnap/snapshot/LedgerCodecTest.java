@@ -23,7 +23,14 @@ class LedgerCodecTest {
 
     @Test
     void aSnapshotCarryingAnEmptyLedgerStaysDistinctFromOneWithout() throws Exception {
-        Snapshot plain = new Snapshot(Instant.EPOCH, "h", "/s", ':', "", List.of(), List.of(H),
+        Snapshot plain = new Snapshot(
+                Instant.EPOCH,
+                "h",
+                "/s",
+                ':',
+                "",
+                List.of(),
+                List.of(H),
                 new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
         Snapshot empty = plain.withLedger("5e".repeat(32), List.of());
         Snapshot back = SnapshotCodec.decode(SnapshotCodec.encode(empty), "x");
@@ -35,18 +42,33 @@ class LedgerCodecTest {
 
     @Test
     void aLedgerOnASnapshotThatReplacesNothingIsNotWritten() {
-        assertThrows(IllegalArgumentException.class, () -> new Snapshot(Instant.EPOCH, "h", "/s", ':', "", List.of(),
-                List.of(), new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()), List.of(), List.of(),
-                Optional.of(List.of())));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Snapshot(
+                        Instant.EPOCH,
+                        "h",
+                        "/s",
+                        ':',
+                        "",
+                        List.of(),
+                        List.of(),
+                        new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()),
+                        List.of(),
+                        List.of(),
+                        Optional.of(List.of())));
     }
 
     @Test
     void writerRefusesEntriesOutOfOrderAndReaderGetsThemBack() throws Exception {
         MemoryBlobs blobs = new MemoryBlobs();
-        LedgerWriter w = new LedgerWriter(LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
+        LedgerWriter w = new LedgerWriter(
+                LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
         List<GonePlacement> entries = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            entries.add(gone(new FolderKey("u" + (i % 3), i % 2 == 0 ? "" : ".Trash"), "17" + i + ".M1P1.h:2,S", 100,
+            entries.add(gone(
+                    new FolderKey("u" + (i % 3), i % 2 == 0 ? "" : ".Trash"),
+                    "17" + i + ".M1P1.h:2,S",
+                    100,
                     200 + i % 5));
         }
         entries.sort(GonePlacement.order(BaseNames.DOVECOT));
@@ -58,7 +80,8 @@ class LedgerCodecTest {
         List<GonePlacement> back = new ArrayList<>();
         ChunkCursor.ledger(ids, blobs).forEachRemaining(back::add);
         assertEquals(entries, back);
-        LedgerWriter again = new LedgerWriter(LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
+        LedgerWriter again = new LedgerWriter(
+                LedgerWriter.chunker("s".getBytes(java.nio.charset.StandardCharsets.UTF_8)), BaseNames.DOVECOT, blobs);
         again.add(entries.get(1));
         assertThrows(IllegalArgumentException.class, () -> again.add(entries.get(0)));
     }
@@ -74,8 +97,8 @@ class LedgerCodecTest {
         ByteWriter out = new ByteWriter(256).u8(1).name("u").name("");
         ManifestCodec.writeEntry(out, placement("1.M1P1.h"));
         out.zigzag(5).zigzag(4);
-        CorruptDataException e = assertThrows(CorruptDataException.class,
-                () -> LedgerCodec.readChunk(out.toByteArray(), H));
+        CorruptDataException e =
+                assertThrows(CorruptDataException.class, () -> LedgerCodec.readChunk(out.toByteArray(), H));
         assertTrue(e.getMessage().contains("before last seen"), e.getMessage());
         assertThrows(CorruptDataException.class, () -> LedgerCodec.readChunk(new byte[] {2}, H), "version 2");
     }

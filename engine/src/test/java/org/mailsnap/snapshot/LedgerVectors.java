@@ -37,15 +37,24 @@ public final class LedgerVectors {
         BlobId body = BlobId.of(ManifestVectors.filled(0x22));
         List<GonePlacement> entries = new ArrayList<>();
         for (int i = 0; i < ENTRIES; i++) {
-            FolderKey folder = new FolderKey(i < ENTRIES - 3 ? "example.org/alice" : "example.org/bob",
+            FolderKey folder = new FolderKey(
+                    i < ENTRIES - 3 ? "example.org/alice" : "example.org/bob",
                     i < 3 || i >= ENTRIES - 3 ? "" : ".Trash");
             String base = "17964036" + (10 + i) + ".M" + (700000 + i) + "P18646.vm,S=" + (1000 + i);
-            String name = i == 3 ? NameBytes.fromBytes(new byte[] {'1', '7', '.', 'h', (byte) 0xf3, 's', 't'})
+            String name = i == 3
+                    ? NameBytes.fromBytes(new byte[] {'1', '7', '.', 'h', (byte) 0xf3, 's', 't'})
                     : base + ":2,S" + (i % 2 == 0 ? "a" : "");
             String guid = i == 6 ? "1796403600.M1P18646.vm,S=39,W=43" : "";
             long goneBy = 1_796_400_000L + 3600L * i;
-            entries.add(new GonePlacement(folder, new Placement(name, guid, i % 3 != 0, 1_796_403_610_000_000_000L + i,
-                    new MessageContent(header, i % 4 == 0 ? List.of() : List.of(body), 1000 + i)), goneBy - 3600,
+            entries.add(new GonePlacement(
+                    folder,
+                    new Placement(
+                            name,
+                            guid,
+                            i % 3 != 0,
+                            1_796_403_610_000_000_000L + i,
+                            new MessageContent(header, i % 4 == 0 ? List.of() : List.of(body), 1000 + i)),
+                    goneBy - 3600,
                     goneBy));
         }
         entries.sort(GonePlacement.order(BaseNames.DOVECOT));
@@ -72,8 +81,8 @@ public final class LedgerVectors {
 
     private static List<byte[]> written() throws IOException {
         List<byte[]> chunks = new ArrayList<>();
-        LedgerWriter writer = new LedgerWriter(LedgerWriter.chunker(ManifestVectors.seed()), BaseNames.DOVECOT,
-                (type, bytes) -> {
+        LedgerWriter writer =
+                new LedgerWriter(LedgerWriter.chunker(ManifestVectors.seed()), BaseNames.DOVECOT, (type, bytes) -> {
                     chunks.add(bytes);
                     return BlobId.of(ManifestVectors.filled(chunks.size()));
                 });
@@ -91,9 +100,18 @@ public final class LedgerVectors {
     public static Map<String, String> unsafeName() {
         GonePlacement g = entries().get(0);
         Placement p = g.placement();
-        ByteWriter out = new ByteWriter(256).u8(LedgerCodec.VERSION).name(g.folder().mailbox()).name(g.folder().folder())
-                .name("../../.ssh/authorized_keys").name("").u8(1).zigzag(p.mtimeNanos()).varint(p.content().size())
-                .blobId(p.content().header()).blobIds(p.content().body()).zigzag(g.lastSeenSeconds())
+        ByteWriter out = new ByteWriter(256)
+                .u8(LedgerCodec.VERSION)
+                .name(g.folder().mailbox())
+                .name(g.folder().folder())
+                .name("../../.ssh/authorized_keys")
+                .name("")
+                .u8(1)
+                .zigzag(p.mtimeNanos())
+                .varint(p.content().size())
+                .blobId(p.content().header())
+                .blobIds(p.content().body())
+                .zigzag(g.lastSeenSeconds())
                 .zigzag(g.goneBySeconds());
         Map<String, String> v = new LinkedHashMap<>();
         v.put("chunks", HEX.formatHex(out.toByteArray()));
@@ -106,7 +124,9 @@ public final class LedgerVectors {
         List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<GonePlacement> read = new ArrayList<>();
         if (!success) {
-            assertThrows(CorruptDataException.class, () -> ChunkCursor.ledger(ids, chunks::get).forEachRemaining(read::add));
+            assertThrows(
+                    CorruptDataException.class,
+                    () -> ChunkCursor.ledger(ids, chunks::get).forEachRemaining(read::add));
             return;
         }
         ChunkCursor.ledger(ids, chunks::get).forEachRemaining(read::add);
@@ -121,9 +141,12 @@ public final class LedgerVectors {
         v.put("entries", Integer.toString(entries.size()));
         for (int i = 0; i < entries.size(); i++) {
             GonePlacement g = entries.get(i);
-            v.put("entry" + i, "mailbox=" + g.folder().mailbox() + " folder=" + (g.folder().folder().isEmpty() ? "-"
-                    : g.folder().folder()) + " " + ManifestVectors.describe(g.placement())
-                    + " last_seen=" + g.lastSeenSeconds() + " gone_by=" + g.goneBySeconds());
+            v.put(
+                    "entry" + i,
+                    "mailbox=" + g.folder().mailbox() + " folder="
+                            + (g.folder().folder().isEmpty() ? "-" : g.folder().folder()) + " "
+                            + ManifestVectors.describe(g.placement())
+                            + " last_seen=" + g.lastSeenSeconds() + " gone_by=" + g.goneBySeconds());
         }
         return v;
     }

@@ -1,8 +1,8 @@
 package org.mailsnap.snapshot;
 
-import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,16 +10,15 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.chunk.RecordChunker;
-import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
 
 class ManifestTest {
-    private final RecordChunker chunker =
-            ManifestWriter.chunker("seed".getBytes(StandardCharsets.UTF_8));
+    private final RecordChunker chunker = ManifestWriter.chunker("seed".getBytes(StandardCharsets.UTF_8));
     private final MemoryBlobs blobs = new MemoryBlobs();
 
     private static BlobId id(Random r) {
@@ -32,11 +31,11 @@ class ManifestTest {
         Random r = new Random(seed);
         List<Placement> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String base = String.format("17%08d.M%dP%d.mail,S=%d,W=%d", i, r.nextInt(999999), r.nextInt(99999),
-                    1000 + i, 1020 + i);
+            String base = String.format(
+                    "17%08d.M%dP%d.mail,S=%d,W=%d", i, r.nextInt(999999), r.nextInt(99999), 1000 + i, 1020 + i);
             List<BlobId> body = i % 7 == 0 ? List.of() : List.of(id(r), id(r));
-            list.add(new Placement(base + ":2,S", r.nextBoolean(), r.nextLong() >>> 1,
-                    new MessageContent(id(r), body, 1000 + i)));
+            list.add(new Placement(
+                    base + ":2,S", r.nextBoolean(), r.nextLong() >>> 1, new MessageContent(id(r), body, 1000 + i)));
         }
         return list;
     }
@@ -91,10 +90,11 @@ class ManifestTest {
         for (String name : List.of("../../etc/passwd", "a/b", "..", ".", "", "x\0y")) {
             ByteWriter e = new ByteWriter(256);
             ManifestCodec.startChunk(e);
-            ManifestCodec.writeEntry(e, new Placement(name, true, 0,
-                    new MessageContent(BlobId.of(new byte[32]), List.of(), 0)));
+            ManifestCodec.writeEntry(
+                    e, new Placement(name, true, 0, new MessageContent(BlobId.of(new byte[32]), List.of(), 0)));
             BlobId id = blobs.put(org.mailsnap.model.BlobType.METADATA, e.toByteArray());
-            CorruptDataException ex = assertThrows(CorruptDataException.class,
+            CorruptDataException ex = assertThrows(
+                    CorruptDataException.class,
                     () -> ChunkCursor.manifest(List.of(id), blobs).forEachRemaining(p -> {}));
             assertTrue(ex.getMessage().contains("unsafe"), ex.getMessage());
         }

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
@@ -31,13 +31,22 @@ public final class ManifestVectors {
     public static List<Placement> entries() {
         BlobId header = BlobId.of(filled(0x11));
         BlobId body = BlobId.of(filled(0x22));
-        String notUtf8 = NameBytes.fromBytes(new byte[] {'1', '7', '3', '3', '.', 'M', '1', 'P', '2', '.', 'h',
-            (byte) 0xf3, 's', 't', ':', '2', ',', 'S'});
+        String notUtf8 = NameBytes.fromBytes(new byte[] {
+            '1', '7', '3', '3', '.', 'M', '1', 'P', '2', '.', 'h', (byte) 0xf3, 's', 't', ':', '2', ',', 'S'
+        });
         return List.of(
-                new Placement(notUtf8, "", true, 1_733_000_000_000_000_000L,
+                new Placement(
+                        notUtf8,
+                        "",
+                        true,
+                        1_733_000_000_000_000_000L,
                         new MessageContent(header, List.of(body), 70_000)),
-                new Placement("1796403632.M732777P18646.vm,S=39,W=43:2,S", "1796403632.M697596P18646.vm,S=39,W=43",
-                        true, 1_796_403_632_000_000_001L, new MessageContent(header, List.of(), 39)),
+                new Placement(
+                        "1796403632.M732777P18646.vm,S=39,W=43:2,S",
+                        "1796403632.M697596P18646.vm,S=39,W=43",
+                        true,
+                        1_796_403_632_000_000_001L,
+                        new MessageContent(header, List.of(), 39)),
                 new Placement("1800000000.M5P6.h\u00f3st", "", false, -1L, new MessageContent(header, List.of(), 12)));
     }
 
@@ -64,8 +73,11 @@ public final class ManifestVectors {
         ByteWriter out = new ByteWriter(256).u8(1);
         for (Placement p : v1) {
             out.string(p.name());
-            out.u8(p.inCur() ? 1 : 0).zigzag(p.mtimeNanos()).varint(p.content().size())
-                    .blobId(p.content().header()).blobIds(p.content().body());
+            out.u8(p.inCur() ? 1 : 0)
+                    .zigzag(p.mtimeNanos())
+                    .varint(p.content().size())
+                    .blobId(p.content().header())
+                    .blobIds(p.content().body());
         }
         Map<String, String> v = describe(v1);
         v.put("chunks", HEX.formatHex(out.toByteArray()));
@@ -75,9 +87,15 @@ public final class ManifestVectors {
     /** A version 2 chunk whose GUID holds a {@code /}: readers must reject it. */
     public static Map<String, String> badGuid() {
         Placement p = entries().get(1);
-        ByteWriter out = new ByteWriter(256).u8(2).name(p.name()).name("../../etc/passwd")
-                .u8(1).zigzag(p.mtimeNanos()).varint(p.content().size())
-                .blobId(p.content().header()).blobIds(p.content().body());
+        ByteWriter out = new ByteWriter(256)
+                .u8(2)
+                .name(p.name())
+                .name("../../etc/passwd")
+                .u8(1)
+                .zigzag(p.mtimeNanos())
+                .varint(p.content().size())
+                .blobId(p.content().header())
+                .blobIds(p.content().body());
         Map<String, String> v = new LinkedHashMap<>();
         v.put("chunks", HEX.formatHex(out.toByteArray()));
         return v;
@@ -89,7 +107,9 @@ public final class ManifestVectors {
         List<BlobId> ids = new ArrayList<>(chunks.keySet());
         List<Placement> read = new ArrayList<>();
         if (!success) {
-            assertThrows(CorruptDataException.class, () -> ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add));
+            assertThrows(
+                    CorruptDataException.class,
+                    () -> ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add));
             return;
         }
         ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add);
@@ -118,9 +138,14 @@ public final class ManifestVectors {
         return "name=" + HEX.formatHex(NameBytes.toBytes(p.name()))
                 + " guid=" + (p.guid().isEmpty() ? "-" : HEX.formatHex(NameBytes.toBytes(p.guid())))
                 + " where=" + (p.inCur() ? "cur" : "new") + " mtime=" + p.mtimeNanos()
-                + " size=" + p.content().size() + " header=" + p.content().header().toHex()
-                + " body=" + (p.content().body().isEmpty() ? "-"
-                        : String.join(",", p.content().body().stream().map(BlobId::toHex).toList()));
+                + " size=" + p.content().size() + " header="
+                + p.content().header().toHex()
+                + " body="
+                + (p.content().body().isEmpty()
+                        ? "-"
+                        : String.join(
+                                ",",
+                                p.content().body().stream().map(BlobId::toHex).toList()));
     }
 
     /** A vector's {@code chunks} (hex, space-separated) under the ids the vectors give them: 0x01…, 0x02…. */

@@ -26,17 +26,41 @@ public final class SnapshotVectors {
     private SnapshotVectors() {}
 
     private static Snapshot backup() {
-        return new Snapshot(Instant.ofEpochSecond(1_764_835_200L, 123_456_789), "mx1.example.org", "/var/vmail", ':',
-                OLDER_ID, List.of("hourly"), List.of(BlobId.of(filled(0x33))),
-                new SnapshotStats(2, 3, 40, 250_000, 5, 30_000, 12_000, 1_000_000, 2_000_000, 3_000_000,
+        return new Snapshot(
+                Instant.ofEpochSecond(1_764_835_200L, 123_456_789),
+                "mx1.example.org",
+                "/var/vmail",
+                ':',
+                OLDER_ID,
+                List.of("hourly"),
+                List.of(BlobId.of(filled(0x33))),
+                new SnapshotStats(
+                        2,
+                        3,
+                        40,
+                        250_000,
+                        5,
+                        30_000,
+                        12_000,
+                        1_000_000,
+                        2_000_000,
+                        3_000_000,
                         List.of("example.org/bob")));
     }
 
     private static Snapshot replacement() {
         Snapshot b = backup();
-        return new Snapshot(b.time(), b.host(), b.store(), b.separator(), b.parent(), b.tags(),
-                List.of(BlobId.of(filled(0x44))), new SnapshotStats(1, 2, 25, 150_000, 5, 30_000, 12_000, 1_000_000,
-                2_000_000, 3_000_000, List.of()), List.of(ORIGINAL_ID, OLDER_ID), List.of("example.org/bob"));
+        return new Snapshot(
+                b.time(),
+                b.host(),
+                b.store(),
+                b.separator(),
+                b.parent(),
+                b.tags(),
+                List.of(BlobId.of(filled(0x44))),
+                new SnapshotStats(1, 2, 25, 150_000, 5, 30_000, 12_000, 1_000_000, 2_000_000, 3_000_000, List.of()),
+                List.of(ORIGINAL_ID, OLDER_ID),
+                List.of("example.org/bob"));
     }
 
     /** A backup's snapshot: version 2, as backups still write it. */
@@ -99,14 +123,19 @@ public final class SnapshotVectors {
         v.put("tags", String.join(",", s.tags()));
         v.put("tree", String.join(",", s.tree().stream().map(BlobId::toHex).toList()));
         SnapshotStats st = s.stats();
-        v.put("stats", st.mailboxes() + " " + st.folders() + " " + st.messages() + " " + st.bytes() + " "
-                + st.newMessages() + " " + st.newBytes() + " " + st.storedBytes() + " " + st.lockHoldMaxNanos() + " "
-                + st.lockHoldTotalNanos() + " " + st.durationNanos());
+        v.put(
+                "stats",
+                st.mailboxes() + " " + st.folders() + " " + st.messages() + " " + st.bytes() + " "
+                        + st.newMessages() + " " + st.newBytes() + " " + st.storedBytes() + " " + st.lockHoldMaxNanos()
+                        + " "
+                        + st.lockHoldTotalNanos() + " " + st.durationNanos());
         v.put("failed", String.join(",", st.failedMailboxes()));
         v.put("supersedes", String.join(",", s.supersedes()));
         v.put("removed", String.join(",", s.removed()));
         if (s.carriesLedger()) {
-            v.put("deleted", String.join(",", s.ledger().stream().map(BlobId::toHex).toList()));
+            v.put(
+                    "deleted",
+                    String.join(",", s.ledger().stream().map(BlobId::toHex).toList()));
         }
         v.replaceAll((k, value) -> value.isEmpty() ? "-" : value);
         return v;

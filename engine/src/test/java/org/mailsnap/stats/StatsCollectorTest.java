@@ -47,8 +47,14 @@ class StatsCollectorTest {
                 snapshots.add(f.backup(store).snapshotId());
             }
             // Two message blobs the local index no longer knows (as after damage): referenced, counted, no bytes.
-            List<Placement> first = f.placements(snapshots.get(0)).values().stream().flatMap(List::stream).toList();
-            f.catalog.blobs().forgetBlobs(List.of(first.get(0).content().header(), first.get(1).content().header()));
+            List<Placement> first = f.placements(snapshots.get(0)).values().stream()
+                    .flatMap(List::stream)
+                    .toList();
+            f.catalog
+                    .blobs()
+                    .forgetBlobs(List.of(
+                            first.get(0).content().header(),
+                            first.get(1).content().header()));
 
             List<String> asked = new ArrayList<>(mailboxes);
             asked.add(null);
@@ -60,12 +66,14 @@ class StatsCollectorTest {
                 long indexed = f.catalog.blobs().size();
                 System.out.println("stats tables: " + compact.tableBytes() + " bytes for " + indexed
                         + " indexed blobs (mailbox " + mailbox + ")");
-                assertTrue(compact.tableBytes() <= 16 * indexed + 2048, "about (8 + 4 + 2/8) / 0.8 ≈ 15.3 bytes a"
-                        + " blob, plus the shared pairs: " + compact.tableBytes() + " for " + indexed + " blobs");
+                assertTrue(
+                        compact.tableBytes() <= 16 * indexed + 2048,
+                        "about (8 + 4 + 2/8) / 0.8 ≈ 15.3 bytes a" + " blob, plus the shared pairs: "
+                                + compact.tableBytes() + " for " + indexed + " blobs");
             }
             RepositoryStats all = collector(f).collect(null);
-            assertTrue(all.sharedBlobs() > 0 && all.sharingSavedBytes() > 0, "list mail and the copy are shared: "
-                    + all);
+            assertTrue(
+                    all.sharedBlobs() > 0 && all.sharingSavedBytes() > 0, "list mail and the copy are shared: " + all);
             assertTrue(all.grownBytes() > 0, all.toString());
         }
     }
@@ -73,7 +81,12 @@ class StatsCollectorTest {
     private static StatsCollector collector(BackupFixture f) throws IOException {
         SnapshotHistory history = SnapshotHistory.load(f.repository, f.catalog);
         BlobStore blobs = f.repository.openBlobStore(f.catalog.blobs());
-        return new StatsCollector(f.repository, history, blobs::get, f.catalog.blobs(), f.catalog.blobs().size());
+        return new StatsCollector(
+                f.repository,
+                history,
+                blobs::get,
+                f.catalog.blobs(),
+                f.catalog.blobs().size());
     }
 
     private static StatsOracle oracle(BackupFixture f) throws IOException {
@@ -92,7 +105,8 @@ class StatsCollectorTest {
     private static List<String> mailboxes(Path store) throws IOException {
         TreeSet<String> names = new TreeSet<>();
         try (var dirs = Files.walk(store)) {
-            dirs.filter(d -> Files.isDirectory(d.resolve("cur")) && !d.getFileName().toString().startsWith("."))
+            dirs.filter(d -> Files.isDirectory(d.resolve("cur"))
+                            && !d.getFileName().toString().startsWith("."))
                     .forEach(d -> names.add(store.relativize(d).toString()));
         }
         return new ArrayList<>(names);

@@ -15,8 +15,8 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.repository.Repository;
-import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
@@ -141,13 +141,39 @@ final class StatsOracle {
             newestMessages += s.stats().messages();
             newestMailboxes += s.stats().mailboxes();
         }
-        MailboxShare share = mailbox == null ? null : new MailboxShare(mailbox, mailboxSnapshots,
-                mailboxHeaders.size(), referencedByMailbox, own, ownBlobs, sharedByMailbox);
+        MailboxShare share = mailbox == null
+                ? null
+                : new MailboxShare(
+                        mailbox,
+                        mailboxSnapshots,
+                        mailboxHeaders.size(),
+                        referencedByMailbox,
+                        own,
+                        ownBlobs,
+                        sharedByMailbox);
         Map<String, Long> packs = repository.maintenance().listPacks().packs();
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
-        return new RepositoryStats(all.size(), oldest, newest, packs.size(), packBytes, logical, uses.size(), raw,
-                stored, messageRaw, sharedBlobs, sharedStored, saved, newestMessages, newestMailboxes,
-                mailboxNumbers.size(), headers.size(), grown, share, List.of());
+        return new RepositoryStats(
+                all.size(),
+                oldest,
+                newest,
+                packs.size(),
+                packBytes,
+                logical,
+                uses.size(),
+                raw,
+                stored,
+                messageRaw,
+                sharedBlobs,
+                sharedStored,
+                saved,
+                newestMessages,
+                newestMailboxes,
+                mailboxNumbers.size(),
+                headers.size(),
+                grown,
+                share,
+                List.of());
     }
 
     /** Walks one snapshot; returns whether it holds {@code mailbox}. */

@@ -23,7 +23,15 @@ import java.util.Set;
 public final class FaultInjectingStorage implements Storage {
 
     /** The operations counted and subject to random failure. */
-    public enum Operation { PUT, GET, GET_RANGE, SIZE, EXISTS, LIST, DELETE }
+    public enum Operation {
+        PUT,
+        GET,
+        GET_RANGE,
+        SIZE,
+        EXISTS,
+        LIST,
+        DELETE
+    }
 
     /** When an armed put fails. */
     public enum PutFailure {
@@ -97,7 +105,8 @@ public final class FaultInjectingStorage implements Storage {
     public void truncate(String name, int length) throws IOException {
         byte[] data = delegate.get(name);
         if (length < 0 || length > data.length) {
-            throw new IllegalArgumentException("cannot truncate " + name + " of " + data.length + " bytes to " + length);
+            throw new IllegalArgumentException(
+                    "cannot truncate " + name + " of " + data.length + " bytes to " + length);
         }
         byte[] shorter = new byte[length];
         System.arraycopy(data, 0, shorter, 0, length);
@@ -108,8 +117,8 @@ public final class FaultInjectingStorage implements Storage {
     public void flipBit(String name, long offset, int bit) throws IOException {
         byte[] data = delegate.get(name);
         if (offset < 0 || offset >= data.length || bit < 0 || bit > 7) {
-            throw new IllegalArgumentException("no bit " + bit + " at offset " + offset + " in " + name + " of "
-                    + data.length + " bytes");
+            throw new IllegalArgumentException(
+                    "no bit " + bit + " at offset " + offset + " in " + name + " of " + data.length + " bytes");
         }
         data[(int) offset] ^= (byte) (1 << bit);
         delegate.put(name, data);
@@ -260,8 +269,8 @@ public final class FaultInjectingStorage implements Storage {
     private void record(Operation operation, String name) throws InjectedFaultException {
         calls.add(new Call(operation, name));
         if (failureProbability > 0 && random.nextDouble() < failureProbability) {
-            throw new InjectedFaultException(location() + ": injected random failure of " + operation + " " + name
-                    + " (seed " + seed + ")");
+            throw new InjectedFaultException(
+                    location() + ": injected random failure of " + operation + " " + name + " (seed " + seed + ")");
         }
     }
 

@@ -33,8 +33,8 @@ class FaultInjectingStorageTest extends StorageContractTest {
         faulty.failPut(2, PutFailure.BEFORE_PUBLISHING);
 
         faulty.put("data/1", new byte[] {1});
-        InjectedFaultException e = assertThrows(InjectedFaultException.class,
-                () -> faulty.put("data/2", new byte[] {2}));
+        InjectedFaultException e =
+                assertThrows(InjectedFaultException.class, () -> faulty.put("data/2", new byte[] {2}));
         faulty.put("data/3", new byte[] {3});
 
         assertTrue(e.getMessage().contains("data/2"), e.getMessage());
@@ -180,7 +180,9 @@ class FaultInjectingStorageTest extends StorageContractTest {
             }
         }
         storage.failRandomly(0);
-        assertEquals(outcomes.stream().filter(o -> o.equals("ok")).count(), storage.list("data/").size());
+        assertEquals(
+                outcomes.stream().filter(o -> o.equals("ok")).count(),
+                storage.list("data/").size());
         return outcomes;
     }
 

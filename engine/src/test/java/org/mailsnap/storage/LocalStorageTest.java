@@ -55,20 +55,24 @@ class LocalStorageTest extends StorageContractTest {
         Path target = root.resolve("data/3f/3f2a");
         RecordingSync sync = new RecordingSync().onFileSync(() -> {
             assertFalse(Files.exists(target), "published before its bytes were synced");
-            assertEquals(List.of(data.length), temporaryFiles().stream().map(LocalStorageTest::sizeOf).toList());
+            assertEquals(
+                    List.of(data.length),
+                    temporaryFiles().stream().map(LocalStorageTest::sizeOf).toList());
         });
         LocalStorage local = storageWith(sync);
 
         local.put("data/3f/3f2a", data);
 
         Path temp = Path.of(sync.events.get(3).substring("file ".length()));
-        assertEquals(List.of(
-                "dir " + directory,              // repo/ created
-                "dir " + root,                   // repo/data/ created
-                "dir " + root.resolve("data"),   // repo/data/3f/ created
-                "file " + temp,                  // the bytes, before the rename
-                "dir " + root.resolve("data/3f") // the rename
-        ), sync.events);
+        assertEquals(
+                List.of(
+                        "dir " + directory, // repo/ created
+                        "dir " + root, // repo/data/ created
+                        "dir " + root.resolve("data"), // repo/data/3f/ created
+                        "file " + temp, // the bytes, before the rename
+                        "dir " + root.resolve("data/3f") // the rename
+                        ),
+                sync.events);
         assertEquals(root.resolve("data/3f"), temp.getParent());
         assertTrue(temp.getFileName().toString().startsWith(".tmp-"), temp.toString());
         assertArrayEquals(data, Files.readAllBytes(target));
@@ -80,7 +84,8 @@ class LocalStorageTest extends StorageContractTest {
         assertEquals(2, sync.events.size(), "known directories are not synced again: " + sync.events);
         sync.events.clear();
         storageWith(sync).put("data/3f/3f2c", data);
-        assertEquals(List.of("dir " + root, "dir " + root.resolve("data"), "dir " + root.resolve("data/3f")),
+        assertEquals(
+                List.of("dir " + root, "dir " + root.resolve("data"), "dir " + root.resolve("data/3f")),
                 sync.events.stream().filter(event -> event.startsWith("dir ")).toList(),
                 "another storage makes sure the directories it finds are durable, but leaves the root's parent alone");
     }
@@ -88,14 +93,15 @@ class LocalStorageTest extends StorageContractTest {
     @Test
     void aFullDiskFailsThePutClearlyAndLeavesNothingBehind() throws IOException {
         storage.put("data/3f/old", new byte[] {1, 2, 3});
-        LocalStorage full = storageWith(new RecordingSync().failFileSyncWith(new IOException("No space left on device")));
+        LocalStorage full =
+                storageWith(new RecordingSync().failFileSyncWith(new IOException("No space left on device")));
 
         StorageFullException e = assertThrows(StorageFullException.class, () -> full.put("data/3f/new", new byte[9]));
-        StorageFullException overwrite = assertThrows(StorageFullException.class,
-                () -> full.put("data/3f/old", new byte[9]));
+        StorageFullException overwrite =
+                assertThrows(StorageFullException.class, () -> full.put("data/3f/old", new byte[9]));
 
-        assertTrue(e.getMessage().contains(root + ": cannot write object data/3f/new: the disk is full"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains(root + ": cannot write object data/3f/new: the disk is full"), e.getMessage());
         assertTrue(e.getMessage().contains("free space"), e.getMessage());
         assertEquals("data/3f/new", e.objectName());
         assertEquals("data/3f/old", overwrite.objectName());
@@ -134,8 +140,9 @@ class LocalStorageTest extends StorageContractTest {
             LocalStorage writer = local;
             IOException e = assertThrows(IOException.class, () -> writer.put("data/3f/b", new byte[1]));
 
-            assertTrue(e.getMessage().startsWith(root + ": cannot write object data/3f/b: permission denied on "
-                    + locked), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith(root + ": cannot write object data/3f/b: permission denied on " + locked),
+                    e.getMessage());
             assertTrue(e.getMessage().contains("owner and mode"), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -151,8 +158,10 @@ class LocalStorageTest extends StorageContractTest {
 
         IOException e = assertThrows(IOException.class, () -> storage.put("data/3f/3f2a", new byte[1]));
 
-        assertEquals(root + ": cannot write object data/3f/3f2a: " + root.resolve("data")
-                + " is a file where a directory is expected (a damaged repository or a stray file?)", e.getMessage());
+        assertEquals(
+                root + ": cannot write object data/3f/3f2a: " + root.resolve("data")
+                        + " is a file where a directory is expected (a damaged repository or a stray file?)",
+                e.getMessage());
         assertThrows(NoSuchObjectException.class, () -> storage.get("data/3f/3f2a"));
         assertEquals(List.of(), temporaryFiles());
     }
@@ -163,8 +172,9 @@ class LocalStorageTest extends StorageContractTest {
 
         IOException e = assertThrows(IOException.class, () -> storage.put("a", new byte[] {1, 2}));
 
-        assertTrue(e.getMessage().startsWith(root + ": cannot write object a: " + root.resolve("a")
-                + " is a directory"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(root + ": cannot write object a: " + root.resolve("a") + " is a directory"),
+                e.getMessage());
         assertEquals(List.of(), temporaryFiles());
         assertEquals(Set.of("a/b"), names(storage.list("")));
     }
@@ -267,7 +277,8 @@ class LocalStorageTest extends StorageContractTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).collect(Collectors.toList());
+            return files.filter(f -> f.getFileName().toString().startsWith(".tmp-"))
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Object names: what a storage accepts, and agreement with the grammar written as a regular expression. */
 class ObjectNamesTest {
-    private static final Pattern GRAMMAR =
-            Pattern.compile("[a-z0-9_\\-][a-z0-9_.\\-]*(/[a-z0-9_\\-][a-z0-9_.\\-]*)*");
+    private static final Pattern GRAMMAR = Pattern.compile("[a-z0-9_\\-][a-z0-9_.\\-]*(/[a-z0-9_\\-][a-z0-9_.\\-]*)*");
 
     @Test
     void acceptsTheRepositoryLayout() {
@@ -21,8 +20,22 @@ class ObjectNamesTest {
 
     @Test
     void refusesNamesThatCouldLeaveTheRoot() {
-        for (String name : new String[] {"", "/data", "data/", "data//x", "..", "data/../x", "./x", "data/.x",
-                "Data", "data\\x", "data/x y", "data/\u00e9", "x/.", "a".repeat(513)}) {
+        for (String name : new String[] {
+            "",
+            "/data",
+            "data/",
+            "data//x",
+            "..",
+            "data/../x",
+            "./x",
+            "data/.x",
+            "Data",
+            "data\\x",
+            "data/x y",
+            "data/\u00e9",
+            "x/.",
+            "a".repeat(513)
+        }) {
             assertThrows(IllegalArgumentException.class, () -> ObjectNames.check(name), name);
         }
         assertThrows(IllegalArgumentException.class, () -> ObjectNames.check(null));

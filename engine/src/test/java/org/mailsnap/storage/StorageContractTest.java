@@ -134,8 +134,8 @@ public abstract class StorageContractTest {
         storage.put("data/00/pack", randomBytes(100, 6));
 
         for (long[] range : new long[][] {{90, 11}, {100, 1}, {200, 5}, {0, 101}}) {
-            IOException e = assertThrows(IOException.class,
-                    () -> storage.getRange("data/00/pack", range[0], (int) range[1]));
+            IOException e =
+                    assertThrows(IOException.class, () -> storage.getRange("data/00/pack", range[0], (int) range[1]));
             assertFalse(e instanceof NoSuchObjectException, "the object exists: " + e);
             assertTrue(e.getMessage().contains("data/00/pack"), e.getMessage());
         }
@@ -185,12 +185,15 @@ public abstract class StorageContractTest {
         storage.put("index/0001", new byte[4]);
         storage.put("datastore", new byte[5]);
 
-        assertEquals(Set.of(new ObjectInfo("data/3f/3f01", 1), new ObjectInfo("data/3f/3f02", 2),
-                new ObjectInfo("data/40/4001", 3)), Set.copyOf(storage.list("data/")));
+        assertEquals(
+                Set.of(
+                        new ObjectInfo("data/3f/3f01", 1),
+                        new ObjectInfo("data/3f/3f02", 2),
+                        new ObjectInfo("data/40/4001", 3)),
+                Set.copyOf(storage.list("data/")));
         assertEquals(Set.of("data/3f/3f01", "data/3f/3f02"), names(storage.list("data/3f/")));
         assertEquals(Set.of("data/3f/3f01", "data/3f/3f02"), names(storage.list("data/3")));
-        assertEquals(Set.of("data/3f/3f01", "data/3f/3f02", "data/40/4001", "datastore"),
-                names(storage.list("data")));
+        assertEquals(Set.of("data/3f/3f01", "data/3f/3f02", "data/40/4001", "datastore"), names(storage.list("data")));
         assertEquals(5, storage.list("").size());
         assertEquals(Set.of("index/0001"), names(storage.list("index/0001")));
     }
@@ -273,8 +276,22 @@ public abstract class StorageContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x", "/abs", "a//b", "a/", "Upper", "data/Ab", "a\u0000b", "", "./x", "a/../b", ".tmp-x",
-            "a b", "a\\b"})
+    @ValueSource(
+            strings = {
+                "../x",
+                "/abs",
+                "a//b",
+                "a/",
+                "Upper",
+                "data/Ab",
+                "a\u0000b",
+                "",
+                "./x",
+                "a/../b",
+                ".tmp-x",
+                "a b",
+                "a\\b"
+            })
     void badNamesAreRejectedByEveryOperation(String name) throws IOException {
         byte[] data = {1};
         assertBadName(name, () -> storage.put(name, data));
@@ -319,7 +336,8 @@ public abstract class StorageContractTest {
             }
         }
         byte[] shared = storage.get("locks/shared");
-        assertTrue(sharedVersions.stream().anyMatch(v -> Arrays.equals(v, shared)),
+        assertTrue(
+                sharedVersions.stream().anyMatch(v -> Arrays.equals(v, shared)),
                 "the shared object is not exactly one writer's bytes");
         assertEquals(threads * perThread + 1, storage.list("").size());
     }

@@ -30,7 +30,9 @@ class StoragesTest {
     void aPlainPathIsALocalDirectory() throws IOException {
         Storage storage = Storages.open(directory.resolve("repo").toString(), Map.of());
 
-        assertEquals(directory.resolve("repo"), assertInstanceOf(LocalStorage.class, storage).root());
+        assertEquals(
+                directory.resolve("repo"),
+                assertInstanceOf(LocalStorage.class, storage).root());
         storage.put("config", new byte[1]);
         assertTrue(directory.resolve("repo/config").toFile().isFile());
     }
@@ -64,8 +66,8 @@ class StoragesTest {
 
     @Test
     void anS3LocationGivesEndpointBucketAndKeyPrefix() throws IOException {
-        try (S3Storage storage = (S3Storage) Storages.open("s3:http://127.0.0.1:9000/backups/mail/host1",
-                CREDENTIALS)) {
+        try (S3Storage storage =
+                (S3Storage) Storages.open("s3:http://127.0.0.1:9000/backups/mail/host1", CREDENTIALS)) {
             S3Settings settings = storage.settings();
 
             assertEquals(URI.create("http://127.0.0.1:9000"), settings.endpoint());
@@ -80,10 +82,11 @@ class StoragesTest {
 
     @Test
     void anHttpsLocationWithoutPrefixAndWithARegion() throws IOException {
-        Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b",
-                "AWS_REGION", "eu-central-1");
+        Map<String, String> environment =
+                Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b", "AWS_REGION", "eu-central-1");
         try (S3Storage storage = (S3Storage) Storages.open("s3:https://s3.example.com/mail-backups/", environment)) {
-            assertEquals(URI.create("https://s3.example.com"), storage.settings().endpoint());
+            assertEquals(
+                    URI.create("https://s3.example.com"), storage.settings().endpoint());
             assertEquals("mail-backups", storage.settings().bucket());
             assertEquals("", storage.settings().keyPrefix());
             assertEquals("eu-central-1", storage.settings().region());
@@ -93,28 +96,32 @@ class StoragesTest {
 
     @Test
     void s3WithoutCredentialsSaysWhichVariablesToSet() {
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> Storages.open("s3:http://127.0.0.1:9000/backups", Map.of("AWS_ACCESS_KEY_ID", "a")));
 
-        assertEquals("s3:http://127.0.0.1:9000/backups: no S3 credentials: set AWS_ACCESS_KEY_ID and"
-                + " AWS_SECRET_ACCESS_KEY", e.getMessage());
+        assertEquals(
+                "s3:http://127.0.0.1:9000/backups: no S3 credentials: set AWS_ACCESS_KEY_ID and"
+                        + " AWS_SECRET_ACCESS_KEY",
+                e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "s3://backups/mail",                       // the AWS CLI form: no endpoint
-        "s3:ftp://host/backups",
-        "s3:http://host",
-        "s3:http://host/",
-        "s3:http:///backups",
-        "s3:http://host/backups?region=x",
-        "s3:http://host/Backups_2026",             // not a bucket name
-        "s3:http://host/backups/a//b",
-        "s3:http://host/backups/../etc",
-    })
+    @ValueSource(
+            strings = {
+                "s3://backups/mail", // the AWS CLI form: no endpoint
+                "s3:ftp://host/backups",
+                "s3:http://host",
+                "s3:http://host/",
+                "s3:http:///backups",
+                "s3:http://host/backups?region=x",
+                "s3:http://host/Backups_2026", // not a bucket name
+                "s3:http://host/backups/a//b",
+                "s3:http://host/backups/../etc",
+            })
     void malformedS3LocationsAreRefusedWithTheSyntax(String location) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Storages.open(location, CREDENTIALS));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Storages.open(location, CREDENTIALS));
 
         assertTrue(e.getMessage().startsWith("bad S3 location " + location + ": "), e.getMessage());
         assertTrue(e.getMessage().endsWith("expected s3:http(s)://host[:port]/bucket[/key/prefix]"), e.getMessage());
@@ -122,19 +129,23 @@ class StoragesTest {
 
     @Test
     void credentialsInTheLocationAreRefusedAndNotEchoed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Storages.open("s3:http://AKID:hunter2@host/backups", CREDENTIALS));
 
-        assertTrue(e.getMessage().startsWith("bad S3 location s3:http://***@host/backups: credentials do not belong"
-                + " in the location"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("bad S3 location s3:http://***@host/backups: credentials do not belong"
+                                + " in the location"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sftp:host:/srv/repo", "rest:http://host/", "S3:http://host/b", "memory:x"})
     void unknownSchemesAreRefusedRatherThanTakenForDirectories(String location) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Storages.open(location, Map.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Storages.open(location, Map.of()));
 
         assertTrue(e.getMessage().startsWith("unknown kind of repository location " + location), e.getMessage());
         assertTrue(e.getMessage().contains("local:" + location), e.getMessage());
@@ -148,8 +159,8 @@ class StoragesTest {
 
     @Test
     void s3SettingsNeverShowTheSecret() {
-        S3Settings settings = new S3Settings(URI.create("http://h:1"), "bucket", "p", "us-east-1", "AKID",
-                "very-secret");
+        S3Settings settings =
+                new S3Settings(URI.create("http://h:1"), "bucket", "p", "us-east-1", "AKID", "very-secret");
 
         assertFalse(settings.toString().contains("very-secret"), settings.toString());
         assertTrue(settings.toString().contains("AKID"), settings.toString());

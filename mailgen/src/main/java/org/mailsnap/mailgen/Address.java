@@ -16,8 +16,8 @@ record Address(String displayName, String local, String domain) {
     static Address external(Prng rnd) {
         String first = rnd.pick(Vocabulary.FIRST_NAMES);
         String last = rnd.pick(Vocabulary.LAST_NAMES);
-        return new Address(capitalise(first) + " " + capitalise(last), first + "." + last,
-                rnd.pick(Vocabulary.EXTERNAL_DOMAINS));
+        return new Address(
+                capitalise(first) + " " + capitalise(last), first + "." + last, rnd.pick(Vocabulary.EXTERNAL_DOMAINS));
     }
 
     /** The owner of a mailbox directory {@code <domain>/<user>}; a user {@code anna.meyer} is "Anna Meyer". */

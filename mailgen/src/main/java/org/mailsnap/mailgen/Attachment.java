@@ -15,7 +15,8 @@ record Attachment(long seed, long rawBytes, String fileName, String mimeType) {
     static Attachment draw(Prng rnd, ContentMix mix) {
         long size = mix.attachmentSize(rnd.nextDouble());
         int type = rnd.nextInt(Vocabulary.FILE_TYPES.length / 2);
-        String name = rnd.pick(Vocabulary.FILE_STEMS) + "-" + rnd.between(1, 999) + "." + Vocabulary.FILE_TYPES[2 * type];
+        String name =
+                rnd.pick(Vocabulary.FILE_STEMS) + "-" + rnd.between(1, 999) + "." + Vocabulary.FILE_TYPES[2 * type];
         return new Attachment(rnd.nextLong(), size, name, Vocabulary.FILE_TYPES[2 * type + 1]);
     }
 }

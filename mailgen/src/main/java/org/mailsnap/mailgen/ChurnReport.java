@@ -16,8 +16,16 @@ import java.time.Instant;
  * @param deliveredBytes total size of the delivered messages
  * @param hourStart      the simulated start of the hour; deliveries are stamped within the hour after it
  */
-public record ChurnReport(int flagChanges, int keywordChanges, int pickups, int moves, int copies, int deliveries,
-                          int expunges, long deliveredBytes, Instant hourStart) {
+public record ChurnReport(
+        int flagChanges,
+        int keywordChanges,
+        int pickups,
+        int moves,
+        int copies,
+        int deliveries,
+        int expunges,
+        long deliveredBytes,
+        Instant hourStart) {
 
     /** Operations of all kinds. */
     public int total() {

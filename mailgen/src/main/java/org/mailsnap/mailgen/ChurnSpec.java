@@ -35,8 +35,8 @@ public final class ChurnSpec {
         pickupShare = share("pickupShare", b.pickupShare);
         double touched = flagChangeShare + keywordChangeShare + moveShare + copyShare + expungeShare;
         if (touched > 1) {
-            throw new IllegalArgumentException("flag, keyword, move, copy and expunge shares add up to more than 1: "
-                    + touched);
+            throw new IllegalArgumentException(
+                    "flag, keyword, move, copy and expunge shares add up to more than 1: " + touched);
         }
         start = b.start;
         mix = b.mix;
@@ -164,30 +164,60 @@ public final class ChurnSpec {
 
         private Builder() {}
 
-        public Builder seed(long value) { seed = value; return this; }
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
 
-        public Builder flagChangeShare(double value) { flagChangeShare = value; return this; }
+        public Builder flagChangeShare(double value) {
+            flagChangeShare = value;
+            return this;
+        }
 
-        public Builder keywordChangeShare(double value) { keywordChangeShare = value; return this; }
+        public Builder keywordChangeShare(double value) {
+            keywordChangeShare = value;
+            return this;
+        }
 
-        public Builder moveShare(double value) { moveShare = value; return this; }
+        public Builder moveShare(double value) {
+            moveShare = value;
+            return this;
+        }
 
-        public Builder copyShare(double value) { copyShare = value; return this; }
+        public Builder copyShare(double value) {
+            copyShare = value;
+            return this;
+        }
 
-        public Builder deliveryShare(double value) { deliveryShare = value; return this; }
+        public Builder deliveryShare(double value) {
+            deliveryShare = value;
+            return this;
+        }
 
-        public Builder expungeShare(double value) { expungeShare = value; return this; }
+        public Builder expungeShare(double value) {
+            expungeShare = value;
+            return this;
+        }
 
-        public Builder pickupShare(double value) { pickupShare = value; return this; }
+        public Builder pickupShare(double value) {
+            pickupShare = value;
+            return this;
+        }
 
         /** The hour's start; null (the default) means one second after the newest message. */
-        public Builder start(Instant value) { start = value; return this; }
+        public Builder start(Instant value) {
+            start = value;
+            return this;
+        }
 
         /**
          * Delivered messages are made like {@code store}'s (attachment share and sizes, text sizes) instead of the
          * typical mix, so an hour's new mail resembles the store it lands in.
          */
-        public Builder contentOf(StoreSpec store) { mix = store.mix(); return this; }
+        public Builder contentOf(StoreSpec store) {
+            mix = store.mix();
+            return this;
+        }
 
         public ChurnSpec build() {
             return new ChurnSpec(this);

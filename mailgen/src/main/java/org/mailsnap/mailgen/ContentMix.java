@@ -5,8 +5,14 @@ package org.mailsnap.mailgen;
  * Pareto law with index {@code attachmentTail} truncated to {@code [attachmentMinBytes, attachmentMaxBytes]}: most
  * are near the minimum, a long tail reaches the maximum (an index below 1 makes the tail heavy).
  */
-record ContentMix(double attachmentShare, double sharedAttachmentShare, long attachmentMinBytes,
-                  long attachmentMaxBytes, double attachmentTail, int textMinBytes, int textMaxBytes) {
+record ContentMix(
+        double attachmentShare,
+        double sharedAttachmentShare,
+        long attachmentMinBytes,
+        long attachmentMaxBytes,
+        double attachmentTail,
+        int textMinBytes,
+        int textMaxBytes) {
 
     /** The mix of {@link StoreSpec#small()}, also used for the messages the churn simulator delivers. */
     static final ContentMix TYPICAL = new ContentMix(0.12, 0.3, 20 << 10, 8 << 20, 0.68, 1 << 10, 12 << 10);

@@ -7,6 +7,7 @@ import java.util.List;
 final class FolderPlan {
     /** "" for INBOX (the mailbox root), else {@code .Name} or {@code .Parent.Child}. */
     final String directory;
+
     final Role role;
     final long uidValidity;
     final String guid;

@@ -16,7 +16,14 @@ public record GeneratedStore(Path root, int mailboxes, int folders, long message
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%d mailboxes, %d folders, %d messages, %d files, %.1f MB in %s",
-                mailboxes, folders, messages, files, bytes / 1e6, root);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d mailboxes, %d folders, %d messages, %d files, %.1f MB in %s",
+                mailboxes,
+                folders,
+                messages,
+                files,
+                bytes / 1e6,
+                root);
     }
 }

@@ -80,8 +80,8 @@ final class HourOfMail {
                 folder.saveUidlist();
             }
         }
-        return new ChurnReport(flagChanges, keywordChanges, pickups, moves, copies, deliveries, expunges,
-                deliveredBytes, hourStart);
+        return new ChurnReport(
+                flagChanges, keywordChanges, pickups, moves, copies, deliveries, expunges, deliveredBytes, hourStart);
     }
 
     private static int count(double share, long total) {
@@ -95,7 +95,9 @@ final class HourOfMail {
                 continue;
             }
             String target = name.indexOf(':') >= 0 ? name : name + MaildirName.INFO_PREFIX;
-            rename(folder.dir.resolve("new").resolve(name), folder.dir.resolve("cur").resolve(target));
+            rename(
+                    folder.dir.resolve("new").resolve(name),
+                    folder.dir.resolve("cur").resolve(target));
             folder.fresh.remove(name);
             folder.cur.add(target);
             pickups++;
@@ -252,9 +254,10 @@ final class HourOfMail {
                     from = mailboxes.get(content.nextInt(mailboxes.size())).owner;
                 }
                 Attachment attachment = content.chance(ContentMix.TYPICAL.attachmentShare())
-                        ? Attachment.draw(content, ContentMix.TYPICAL) : null;
-                composer.incoming(sink, content, from, mailbox.owner, second - content.between(1, 300), second,
-                        attachment);
+                        ? Attachment.draw(content, ContentMix.TYPICAL)
+                        : null;
+                composer.incoming(
+                        sink, content, from, mailbox.owner, second - content.between(1, 300), second, attachment);
                 deliverSink(mailbox.folders.get(0), second, content);
             }
         }
@@ -267,8 +270,8 @@ final class HourOfMail {
         int microsecond;
         do {
             microsecond = content.nextInt(1_000_000);
-            base = MaildirName.base(second, microsecond, content.between(1_000, 65_000), HOST, size,
-                    size + sink.countNewlines());
+            base = MaildirName.base(
+                    second, microsecond, content.between(1_000, 65_000), HOST, size, size + sink.countNewlines());
         } while (folder.bases.contains(base));
         Path tmp = Files.createDirectories(folder.dir.resolve("tmp")).resolve(base);
         FileWriting.writeNew(tmp, sink, second * 1_000_000_000L + microsecond * 1_000L);
@@ -291,8 +294,8 @@ final class HourOfMail {
     /** rename(2); the target must not exist (a Maildir never overwrites a message). */
     private static void rename(Path from, Path to) throws IOException {
         if (Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new java.nio.file.FileAlreadyExistsException(to.toString(), from.toString(),
-                    "a message with this name already exists");
+            throw new java.nio.file.FileAlreadyExistsException(
+                    to.toString(), from.toString(), "a message with this name already exists");
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     }

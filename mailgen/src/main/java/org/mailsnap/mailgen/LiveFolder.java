@@ -23,6 +23,7 @@ final class LiveFolder {
     final Path dir;
     /** "" for INBOX, else {@code .Name}. */
     final String directory;
+
     final List<String> fresh;
     final List<String> cur;
     final Set<String> bases = new HashSet<>();
@@ -139,8 +140,11 @@ final class LiveFolder {
     private Path createLock(String name) throws IOException {
         Path lock = dir.resolve(name + ".lock");
         try {
-            Files.write(lock, (ProcessHandle.current().pid() + ":mailgen").getBytes(StandardCharsets.US_ASCII),
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(
+                    lock,
+                    (ProcessHandle.current().pid() + ":mailgen").getBytes(StandardCharsets.US_ASCII),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new IOException(lock + " appeared while churning: someone else locked this folder", e);
         }

@@ -60,7 +60,9 @@ final class LiveMailbox {
 
     private static LiveMailbox open(Path root) throws IOException {
         Path parent = root.getParent();
-        String domain = parent == null || parent.getFileName() == null ? "localhost" : parent.getFileName().toString();
+        String domain = parent == null || parent.getFileName() == null
+                ? "localhost"
+                : parent.getFileName().toString();
         if (!domain.contains(".")) {
             domain = "localhost";
         }
@@ -70,7 +72,8 @@ final class LiveMailbox {
 
     private static List<Path> sortedDirectories(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
+            return children.filter(p ->
+                            Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
         }

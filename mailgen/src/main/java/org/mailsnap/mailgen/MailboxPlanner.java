@@ -41,11 +41,15 @@ final class MailboxPlanner {
                 continue;
             }
             int target = folderIndex(folders, ".Lists." + Population.listName(list));
-            int[] posts = sample(Prng.derive(spec.seed(), Labels.LIST_PICK, mailbox, list), population.listPool(list),
-                    count);
+            int[] posts =
+                    sample(Prng.derive(spec.seed(), Labels.LIST_PICK, mailbox, list), population.listPool(list), count);
             for (int post : posts) {
-                PlannedMessage message = new PlannedMessage(PlannedMessage.Kind.LIST_POST, rnd.nextLong(), -1,
-                        population.post(list, post), PlannedMessage.NO_ATTACHMENT);
+                PlannedMessage message = new PlannedMessage(
+                        PlannedMessage.Kind.LIST_POST,
+                        rnd.nextLong(),
+                        -1,
+                        population.post(list, post),
+                        PlannedMessage.NO_ATTACHMENT);
                 message.folder = target < 0 ? 0 : target;
                 stamp(message, message.post.sentSecond() + rnd.between(2, 90), rnd, usedNames);
                 folders.get(message.folder).messages.add(message);
@@ -58,7 +62,8 @@ final class MailboxPlanner {
         long window = population.windowEnd - population.windowStart;
         for (int i = listTotal; i < spec.messagesPerMailbox(); i++) {
             double kindDraw = rnd.nextDouble();
-            PlannedMessage.Kind kind = kindDraw < SENT ? PlannedMessage.Kind.SENT
+            PlannedMessage.Kind kind = kindDraw < SENT
+                    ? PlannedMessage.Kind.SENT
                     : kindDraw < SENT + DRAFTS ? PlannedMessage.Kind.DRAFT : PlannedMessage.Kind.INCOMING;
             int correspondent = -1;
             if (population.mailboxes() > 1 && rnd.chance(0.4)) {
@@ -67,7 +72,8 @@ final class MailboxPlanner {
             int attachment = PlannedMessage.NO_ATTACHMENT;
             if (kind != PlannedMessage.Kind.DRAFT && rnd.chance(spec.attachmentShare())) {
                 attachment = rnd.chance(spec.sharedAttachmentShare())
-                        ? rnd.nextInt(population.sharedAttachments()) : PlannedMessage.UNIQUE_ATTACHMENT;
+                        ? rnd.nextInt(population.sharedAttachments())
+                        : PlannedMessage.UNIQUE_ATTACHMENT;
             }
             PlannedMessage message = new PlannedMessage(kind, rnd.nextLong(), correspondent, null, attachment);
             message.folder = personalFolder(folders, kind, rnd);
@@ -91,8 +97,8 @@ final class MailboxPlanner {
         }
         for (int list = 0; list < spec.lists() && folders.size() <= spec.foldersPerMailbox(); list++) {
             if (population.listMessages(mailbox, list) > 0) {
-                folders.add(new FolderPlan(".Lists." + Population.listName(list), Role.LIST,
-                        created + folders.size(), guid(rnd)));
+                folders.add(new FolderPlan(
+                        ".Lists." + Population.listName(list), Role.LIST, created + folders.size(), guid(rnd)));
             }
         }
         String[] own = Vocabulary.PROJECT_FOLDERS;
@@ -138,7 +144,8 @@ final class MailboxPlanner {
     }
 
     private static void numberAndFlag(FolderPlan folder, Prng rnd, double newShare) {
-        folder.messages.sort(Comparator.<PlannedMessage>comparingLong(m -> m.second).thenComparingInt(m -> m.microsecond));
+        folder.messages.sort(
+                Comparator.<PlannedMessage>comparingLong(m -> m.second).thenComparingInt(m -> m.microsecond));
         long uid = 1;
         int count = folder.messages.size();
         int firstNew = folder.role.receivesDeliveries() ? count - (int) Math.round(newShare * count) : count;
@@ -161,10 +168,11 @@ final class MailboxPlanner {
         double draw = rnd.nextDouble();
         switch (role) {
             case INBOX:
-                message.systemFlags = draw < 0.04 ? "" : draw < 0.74 ? "S" : draw < 0.88 ? "RS" : draw < 0.94 ? "FS"
-                        : draw < 0.96 ? "FRS" : "PS";
-                message.keywordMask = keyword(rnd, 0, 0.10) | keyword(rnd, 1, 0.03) | keyword(rnd, 2, 0.01)
-                        | keyword(rnd, 3, 0.02);
+                message.systemFlags = draw < 0.04
+                        ? ""
+                        : draw < 0.74 ? "S" : draw < 0.88 ? "RS" : draw < 0.94 ? "FS" : draw < 0.96 ? "FRS" : "PS";
+                message.keywordMask =
+                        keyword(rnd, 0, 0.10) | keyword(rnd, 1, 0.03) | keyword(rnd, 2, 0.01) | keyword(rnd, 3, 0.02);
                 break;
             case LIST:
                 message.systemFlags = draw < 0.15 ? "" : draw < 0.98 ? "S" : "FS";
@@ -180,8 +188,8 @@ final class MailboxPlanner {
                 break;
             default:
                 message.systemFlags = draw < 0.88 ? "S" : draw < 0.96 ? "RS" : "FS";
-                message.keywordMask = keyword(rnd, 4, 0.05) | keyword(rnd, 0, 0.05)
-                        | (role == Role.OWN ? keyword(rnd, 5, 0.05) : 0);
+                message.keywordMask =
+                        keyword(rnd, 4, 0.05) | keyword(rnd, 0, 0.05) | (role == Role.OWN ? keyword(rnd, 5, 0.05) : 0);
                 break;
         }
     }

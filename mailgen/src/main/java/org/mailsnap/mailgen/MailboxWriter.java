@@ -48,7 +48,8 @@ final class MailboxWriter {
             }
         }
         ByteSink content = new ByteSink(256).put(SUBSCRIPTIONS_HEADER).utf8(subscriptions.toString());
-        FileWriting.writeNew(root.resolve("subscriptions"), content, (folders.get(0).uidValidity + 60) * 1_000_000_000L);
+        FileWriting.writeNew(
+                root.resolve("subscriptions"), content, (folders.get(0).uidValidity + 60) * 1_000_000_000L);
         FileWriting.setMtime(root, newest);
         return new Written(folders.size(), messages, bytes, files);
     }
@@ -67,9 +68,10 @@ final class MailboxWriter {
             sink.clear();
             compose(message, mailbox);
             long size = sink.length();
-            String base = MaildirName.base(message.second, message.microsecond, message.pid, host, size,
-                    size + sink.countNewlines());
-            Path file = message.inNew ? fresh.resolve(base)
+            String base = MaildirName.base(
+                    message.second, message.microsecond, message.pid, host, size, size + sink.countNewlines());
+            Path file = message.inNew
+                    ? fresh.resolve(base)
                     : cur.resolve(MaildirName.withFlags(base, message.systemFlags + letters(message, keywords)));
             FileWriting.writeNew(file, sink, message.mtimeNanos());
             uidlist.add(message.uid, base);
@@ -103,12 +105,14 @@ final class MailboxWriter {
             return;
         }
         Address other = message.correspondent >= 0 ? population.owner(message.correspondent) : Address.external(rnd);
-        Attachment attachment = message.attachment == PlannedMessage.NO_ATTACHMENT ? null
-                : message.attachment == PlannedMessage.UNIQUE_ATTACHMENT ? Attachment.draw(rnd, population.spec.mix())
-                : population.sharedAttachment(message.attachment);
+        Attachment attachment = message.attachment == PlannedMessage.NO_ATTACHMENT
+                ? null
+                : message.attachment == PlannedMessage.UNIQUE_ATTACHMENT
+                        ? Attachment.draw(rnd, population.spec.mix())
+                        : population.sharedAttachment(message.attachment);
         if (message.kind == PlannedMessage.Kind.INCOMING) {
-            composer.incoming(sink, rnd, other, owner, message.second - rnd.between(1, 300), message.second,
-                    attachment);
+            composer.incoming(
+                    sink, rnd, other, owner, message.second - rnd.between(1, 300), message.second, attachment);
         } else {
             composer.outgoing(sink, rnd, owner, other, message.second, attachment);
         }

@@ -19,7 +19,8 @@ public final class MailgenMain {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = String.join("\n",
+    private static final String USAGE_TEXT = String.join(
+            "\n",
             "usage: mailgen generate --preset tiny|small|large [--seed N] [--mailboxes N] "
                     + "[--messages-per-mailbox N] STORE",
             "       mailgen churn [--seed N] [--renames-only] STORE");

@@ -16,13 +16,26 @@ final class MessageComposer {
     }
 
     /** Mail from {@code from} delivered into {@code to}'s mailbox; {@code attachment} may be null. */
-    void incoming(ByteSink out, Prng rnd, Address from, Address to, long sentSecond, long deliveredSecond,
-                  Attachment attachment) {
+    void incoming(
+            ByteSink out,
+            Prng rnd,
+            Address from,
+            Address to,
+            long sentSecond,
+            long deliveredSecond,
+            Attachment attachment) {
         out.ascii("Return-Path: <").ascii(from.email()).line(">");
         deliveryChain(out, rnd, from.email(), to, deliveredSecond, "mx." + from.domain());
         String client = ip(rnd);
-        out.ascii("Received: from [").ascii(client).ascii("] (unknown [").ascii(client).line("])");
-        out.ascii("\tby mx.").ascii(from.domain()).ascii(" (Postfix) with ESMTPSA id ").line(queueId(rnd));
+        out.ascii("Received: from [")
+                .ascii(client)
+                .ascii("] (unknown [")
+                .ascii(client)
+                .line("])");
+        out.ascii("\tby mx.")
+                .ascii(from.domain())
+                .ascii(" (Postfix) with ESMTPSA id ")
+                .line(queueId(rnd));
         out.ascii("\tfor <").ascii(to.email()).ascii(">; ").line(MailDate.format(sentSecond, 0));
         authorPart(out, rnd, from, to, sentSecond, attachment, false);
     }
@@ -41,12 +54,27 @@ final class MessageComposer {
         int offset = MailDate.SENDER_OFFSETS[common.nextInt(MailDate.SENDER_OFFSETS.length)];
         String listQueueId = queueId(common);
 
-        out.ascii("Return-Path: <").ascii(post.list()).ascii("-bounces+").ascii(to.local()).ascii("=")
-                .ascii(to.domain()).ascii("@").ascii(post.host()).line(">");
+        out.ascii("Return-Path: <")
+                .ascii(post.list())
+                .ascii("-bounces+")
+                .ascii(to.local())
+                .ascii("=")
+                .ascii(to.domain())
+                .ascii("@")
+                .ascii(post.host())
+                .line(">");
         deliveryChain(out, rnd, post.list() + "-bounces@" + post.host(), to, deliveredSecond, post.host());
-        out.ascii("Received: from mx.").ascii(author.domain()).ascii(" (mx.").ascii(author.domain()).ascii(" [")
-                .ascii(ip(common)).line("])");
-        out.ascii("\tby ").ascii(post.host()).ascii(" (Postfix) with ESMTPS id ").line(listQueueId);
+        out.ascii("Received: from mx.")
+                .ascii(author.domain())
+                .ascii(" (mx.")
+                .ascii(author.domain())
+                .ascii(" [")
+                .ascii(ip(common))
+                .line("])");
+        out.ascii("\tby ")
+                .ascii(post.host())
+                .ascii(" (Postfix) with ESMTPS id ")
+                .line(listQueueId);
         out.ascii("\tfor <").ascii(post.address()).ascii(">; ").line(MailDate.format(post.sentSecond() + 1, 0));
         out.ascii("From: ").line(author.mailbox());
         out.ascii("To: ").line(post.address());
@@ -54,11 +82,20 @@ final class MessageComposer {
         out.ascii("Date: ").line(MailDate.format(post.sentSecond(), offset));
         out.ascii("Message-ID: ").line(messageId);
         out.ascii("List-Id: <").ascii(post.list()).ascii(".").ascii(post.host()).line(">");
-        out.ascii("List-Unsubscribe: <mailto:").ascii(post.list()).ascii("-leave@").ascii(post.host()).line(">");
+        out.ascii("List-Unsubscribe: <mailto:")
+                .ascii(post.list())
+                .ascii("-leave@")
+                .ascii(post.host())
+                .line(">");
         out.ascii("List-Post: <mailto:").ascii(post.address()).line(">");
         out.line("Precedence: list");
-        out.ascii("Sender: \"").ascii(post.list()).ascii("\" <").ascii(post.list()).ascii("-bounces@")
-                .ascii(post.host()).line(">");
+        out.ascii("Sender: \"")
+                .ascii(post.list())
+                .ascii("\" <")
+                .ascii(post.list())
+                .ascii("-bounces@")
+                .ascii(post.host())
+                .line(">");
         out.line("MIME-Version: 1.0");
         out.line("Content-Type: text/plain; charset=UTF-8; format=flowed");
         out.line("Content-Transfer-Encoding: 8bit");
@@ -71,22 +108,36 @@ final class MessageComposer {
     }
 
     /** The LMTP hop into Dovecot and the MX hop before it; both name the recipient, so they differ per copy. */
-    private void deliveryChain(ByteSink out, Prng rnd, String envelopeFrom, Address to, long deliveredSecond,
-                               String previousHop) {
+    private void deliveryChain(
+            ByteSink out, Prng rnd, String envelopeFrom, Address to, long deliveredSecond, String previousHop) {
         out.ascii("Delivered-To: ").line(to.email());
         out.ascii("Received: from mail.").ascii(to.domain()).newline();
         out.ascii("\tby mail.").ascii(to.domain()).line(" with LMTP");
         out.ascii("\tid ").line(lmtpId(rnd));
         out.ascii("\t(envelope-from <").ascii(envelopeFrom).line(">)");
         out.ascii("\tfor <").ascii(to.email()).ascii(">; ").line(MailDate.format(deliveredSecond, 0));
-        out.ascii("Received: from ").ascii(previousHop).ascii(" (").ascii(previousHop).ascii(" [").ascii(ip(rnd))
+        out.ascii("Received: from ")
+                .ascii(previousHop)
+                .ascii(" (")
+                .ascii(previousHop)
+                .ascii(" [")
+                .ascii(ip(rnd))
                 .line("])");
-        out.ascii("\tby mx.").ascii(to.domain()).ascii(" (Postfix) with ESMTPS id ").line(queueId(rnd));
+        out.ascii("\tby mx.")
+                .ascii(to.domain())
+                .ascii(" (Postfix) with ESMTPS id ")
+                .line(queueId(rnd));
         out.ascii("\tfor <").ascii(to.email()).ascii(">; ").line(MailDate.format(deliveredSecond - 1, 0));
     }
 
-    private void authorPart(ByteSink out, Prng rnd, Address from, Address to, long sentSecond, Attachment attachment,
-                            boolean savedByClient) {
+    private void authorPart(
+            ByteSink out,
+            Prng rnd,
+            Address from,
+            Address to,
+            long sentSecond,
+            Attachment attachment,
+            boolean savedByClient) {
         out.ascii("From: ").line(from.mailbox());
         out.ascii("To: ").line(to.mailbox());
         if (rnd.chance(0.15)) {
@@ -94,7 +145,9 @@ final class MessageComposer {
         }
         String subject = subject(rnd, attachment != null);
         out.ascii("Subject: ").line(subject);
-        out.ascii("Date: ").line(MailDate.format(sentSecond, MailDate.SENDER_OFFSETS[rnd.nextInt(MailDate.SENDER_OFFSETS.length)]));
+        out.ascii("Date: ")
+                .line(MailDate.format(
+                        sentSecond, MailDate.SENDER_OFFSETS[rnd.nextInt(MailDate.SENDER_OFFSETS.length)]));
         out.ascii("Message-ID: ").line(messageId(rnd, from.domain()));
         if (subject.startsWith("Re:") || subject.startsWith("AW:")) {
             String parent = messageId(rnd, to.domain());
@@ -112,7 +165,8 @@ final class MessageComposer {
             letter(out, rnd, from, to);
             return;
         }
-        String boundary = "------------" + Long.toHexString(rnd.nextLong() | Long.MIN_VALUE).toUpperCase(java.util.Locale.ROOT);
+        String boundary = "------------"
+                + Long.toHexString(rnd.nextLong() | Long.MIN_VALUE).toUpperCase(java.util.Locale.ROOT);
         out.ascii("Content-Type: multipart/mixed; boundary=\"").ascii(boundary).line("\"");
         out.newline();
         out.line("This is a multi-part message in MIME format.");
@@ -129,9 +183,14 @@ final class MessageComposer {
 
     /** The attachment's part header and base64 body; identical bytes wherever the same attachment is sent. */
     static void attachmentPart(ByteSink out, Attachment attachment) {
-        out.ascii("Content-Type: ").ascii(attachment.mimeType()).ascii("; name=\"").ascii(attachment.fileName())
+        out.ascii("Content-Type: ")
+                .ascii(attachment.mimeType())
+                .ascii("; name=\"")
+                .ascii(attachment.fileName())
                 .line("\"");
-        out.ascii("Content-Disposition: attachment; filename=\"").ascii(attachment.fileName()).line("\"");
+        out.ascii("Content-Disposition: attachment; filename=\"")
+                .ascii(attachment.fileName())
+                .line("\"");
         out.line("Content-Transfer-Encoding: base64");
         out.newline();
         Base64Noise.write(out, new Prng(attachment.seed()), attachment.rawBytes());

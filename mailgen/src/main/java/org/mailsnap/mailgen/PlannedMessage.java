@@ -2,15 +2,22 @@ package org.mailsnap.mailgen;
 
 /** One message of a mailbox plan: where it goes, when it arrived, what it is; its bytes come from the seeds. */
 final class PlannedMessage {
-    enum Kind { INCOMING, SENT, DRAFT, LIST_POST }
+    enum Kind {
+        INCOMING,
+        SENT,
+        DRAFT,
+        LIST_POST
+    }
 
     final Kind kind;
     final long contentSeed;
     /** Index of the correspondent's mailbox in the store, or -1 for someone outside. */
     final int correspondent;
+
     final ListPost post;
     /** Index into the shared attachment pool, -1 for a unique attachment, -2 for none. */
     final int attachment;
+
     int folder;
     long second;
     int microsecond;

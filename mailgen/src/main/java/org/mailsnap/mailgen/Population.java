@@ -53,15 +53,18 @@ final class Population {
             }
         }
         double personal = spec.totalMessages() * (1 - spec.listShare());
-        sharedAttachments = (int) Math.max(1, Math.round(
-                personal * spec.attachmentShare() * spec.sharedAttachmentShare() / SHARED_ATTACHMENT_COPIES));
+        sharedAttachments = (int) Math.max(
+                1,
+                Math.round(
+                        personal * spec.attachmentShare() * spec.sharedAttachmentShare() / SHARED_ATTACHMENT_COPIES));
     }
 
     private boolean[] subscriptions(int mailbox) {
         boolean[] subscribed = new boolean[spec.lists()];
         boolean any = false;
         for (int l = 0; l < subscribed.length; l++) {
-            subscribed[l] = Prng.derive(spec.seed(), Labels.SUBSCRIPTION, mailbox, l).chance(SUBSCRIBE_PROBABILITY);
+            subscribed[l] =
+                    Prng.derive(spec.seed(), Labels.SUBSCRIPTION, mailbox, l).chance(SUBSCRIBE_PROBABILITY);
             any |= subscribed[l];
         }
         if (!any) {
@@ -87,7 +90,8 @@ final class Population {
     String user(int mailbox) {
         int firsts = Vocabulary.FIRST_NAMES.length;
         int lasts = Vocabulary.LAST_NAMES.length;
-        String user = Vocabulary.FIRST_NAMES[mailbox % firsts] + "." + Vocabulary.LAST_NAMES[(mailbox / firsts) % lasts];
+        String user =
+                Vocabulary.FIRST_NAMES[mailbox % firsts] + "." + Vocabulary.LAST_NAMES[(mailbox / firsts) % lasts];
         int round = mailbox / (firsts * lasts);
         return round == 0 ? user : user + round;
     }

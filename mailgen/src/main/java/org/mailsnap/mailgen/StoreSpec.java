@@ -31,8 +31,8 @@ public final class StoreSpec {
         messagesPerMailbox = positive("messagesPerMailbox", b.messagesPerMailbox);
         domains = positive("domains", b.domains);
         if (b.foldersPerMailbox < 4) {
-            throw new IllegalArgumentException("foldersPerMailbox must be at least 4 (Sent, Drafts, Trash, Archive): "
-                    + b.foldersPerMailbox);
+            throw new IllegalArgumentException(
+                    "foldersPerMailbox must be at least 4 (Sent, Drafts, Trash, Archive): " + b.foldersPerMailbox);
         }
         foldersPerMailbox = b.foldersPerMailbox;
         if (b.lists < 0 || b.lists > Vocabulary.LISTS.length / 2) {
@@ -43,7 +43,8 @@ public final class StoreSpec {
         newShare = share("newShare", b.newShare);
         share("attachmentShare", b.attachmentShare);
         share("sharedAttachmentShare", b.sharedAttachmentShare);
-        if (b.attachmentMinBytes < 1 || b.attachmentMaxBytes < b.attachmentMinBytes
+        if (b.attachmentMinBytes < 1
+                || b.attachmentMaxBytes < b.attachmentMinBytes
                 || b.attachmentMaxBytes > 256L << 20) {
             throw new IllegalArgumentException("attachment sizes must satisfy 1 <= min <= max <= 256 MiB: "
                     + b.attachmentMinBytes + ", " + b.attachmentMaxBytes);
@@ -52,23 +53,34 @@ public final class StoreSpec {
             throw new IllegalArgumentException("attachmentTail must be in (0.1, 10): " + b.attachmentTail);
         }
         if (b.textMinBytes < 64 || b.textMaxBytes < b.textMinBytes || b.textMaxBytes > 1 << 20) {
-            throw new IllegalArgumentException("text sizes must satisfy 64 <= min <= max <= 1 MiB: "
-                    + b.textMinBytes + ", " + b.textMaxBytes);
+            throw new IllegalArgumentException(
+                    "text sizes must satisfy 64 <= min <= max <= 1 MiB: " + b.textMinBytes + ", " + b.textMaxBytes);
         }
-        mix = new ContentMix(b.attachmentShare, b.sharedAttachmentShare, b.attachmentMinBytes, b.attachmentMaxBytes,
-                b.attachmentTail, b.textMinBytes, b.textMaxBytes);
+        mix = new ContentMix(
+                b.attachmentShare,
+                b.sharedAttachmentShare,
+                b.attachmentMinBytes,
+                b.attachmentMaxBytes,
+                b.attachmentTail,
+                b.textMinBytes,
+                b.textMaxBytes);
         end = Objects.requireNonNull(b.end, "end");
         historyDays = positive("historyDays", b.historyDays);
         if (b.host == null || !b.host.matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
-            throw new IllegalArgumentException("host must be a simple host name (no dots, colons or slashes): "
-                    + b.host);
+            throw new IllegalArgumentException(
+                    "host must be a simple host name (no dots, colons or slashes): " + b.host);
         }
         host = b.host;
     }
 
     /** 4 mailboxes × 80 messages, attachments up to 256 KiB: a few MB, generated in well under a second. */
     public static StoreSpec tiny() {
-        return builder().mailboxes(4).messagesPerMailbox(80).lists(2).attachmentMaxBytes(256 << 10).build();
+        return builder()
+                .mailboxes(4)
+                .messagesPerMailbox(80)
+                .lists(2)
+                .attachmentMaxBytes(256 << 10)
+                .build();
     }
 
     /** 20 mailboxes × 2,500 messages (50k), about 2.5 GB: the "small" store of targets.md. */
@@ -81,7 +93,12 @@ public final class StoreSpec {
      * message than {@link #small()} (tail index 1.15, at most 4 MiB).
      */
     public static StoreSpec large() {
-        return builder().mailboxes(400).lists(5).attachmentMaxBytes(4 << 20).attachmentTail(1.15).build();
+        return builder()
+                .mailboxes(400)
+                .lists(5)
+                .attachmentMaxBytes(4 << 20)
+                .attachmentTail(1.15)
+                .build();
     }
 
     /** The defaults are those of {@link #small()}. */
@@ -256,51 +273,105 @@ public final class StoreSpec {
 
         private Builder() {}
 
-        public Builder seed(long value) { seed = value; return this; }
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
 
-        public Builder mailboxes(int value) { mailboxes = value; return this; }
+        public Builder mailboxes(int value) {
+            mailboxes = value;
+            return this;
+        }
 
-        public Builder messagesPerMailbox(int value) { messagesPerMailbox = value; return this; }
+        public Builder messagesPerMailbox(int value) {
+            messagesPerMailbox = value;
+            return this;
+        }
 
         /** Mailboxes are spread round-robin over this many domains. */
-        public Builder domains(int value) { domains = value; return this; }
+        public Builder domains(int value) {
+            domains = value;
+            return this;
+        }
 
         /** Folders besides INBOX, at least 4. */
-        public Builder foldersPerMailbox(int value) { foldersPerMailbox = value; return this; }
+        public Builder foldersPerMailbox(int value) {
+            foldersPerMailbox = value;
+            return this;
+        }
 
         /** Mailing lists; each mailbox subscribes to some of them. */
-        public Builder lists(int value) { lists = value; return this; }
+        public Builder lists(int value) {
+            lists = value;
+            return this;
+        }
 
         /** Share of each mailbox's messages that are list mail. */
-        public Builder listShare(double value) { listShare = value; return this; }
+        public Builder listShare(double value) {
+            listShare = value;
+            return this;
+        }
 
         /** Share of INBOX and list-folder messages still unseen in {@code new/} (the newest ones). */
-        public Builder newShare(double value) { newShare = value; return this; }
+        public Builder newShare(double value) {
+            newShare = value;
+            return this;
+        }
 
         /** Share of personal messages with a base64 attachment. */
-        public Builder attachmentShare(double value) { attachmentShare = value; return this; }
+        public Builder attachmentShare(double value) {
+            attachmentShare = value;
+            return this;
+        }
 
         /** Share of attachments that are forwarded documents, the same bytes in several mailboxes. */
-        public Builder sharedAttachmentShare(double value) { sharedAttachmentShare = value; return this; }
+        public Builder sharedAttachmentShare(double value) {
+            sharedAttachmentShare = value;
+            return this;
+        }
 
-        public Builder attachmentMinBytes(long value) { attachmentMinBytes = value; return this; }
+        public Builder attachmentMinBytes(long value) {
+            attachmentMinBytes = value;
+            return this;
+        }
 
-        public Builder attachmentMaxBytes(long value) { attachmentMaxBytes = value; return this; }
+        public Builder attachmentMaxBytes(long value) {
+            attachmentMaxBytes = value;
+            return this;
+        }
 
         /** Pareto index of attachment sizes: smaller means a heavier tail of large attachments. */
-        public Builder attachmentTail(double value) { attachmentTail = value; return this; }
+        public Builder attachmentTail(double value) {
+            attachmentTail = value;
+            return this;
+        }
 
-        public Builder textMinBytes(int value) { textMinBytes = value; return this; }
+        public Builder textMinBytes(int value) {
+            textMinBytes = value;
+            return this;
+        }
 
-        public Builder textMaxBytes(int value) { textMaxBytes = value; return this; }
+        public Builder textMaxBytes(int value) {
+            textMaxBytes = value;
+            return this;
+        }
 
         /** The moment of the newest mail; received times spread over {@code historyDays} before it. */
-        public Builder end(Instant value) { end = value; return this; }
+        public Builder end(Instant value) {
+            end = value;
+            return this;
+        }
 
-        public Builder historyDays(int value) { historyDays = value; return this; }
+        public Builder historyDays(int value) {
+            historyDays = value;
+            return this;
+        }
 
         /** The host part of message file names. */
-        public Builder host(String value) { host = value; return this; }
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
 
         public StoreSpec build() {
             return new StoreSpec(this);

@@ -42,7 +42,12 @@ import java.util.concurrent.TimeUnit;
 public final class StoreTree {
 
     /** What an entry is. Message files are the regular files directly inside a {@code cur/} or {@code new/}. */
-    public enum Kind { DIRECTORY, MESSAGE, CONTROL_FILE, SYMLINK }
+    public enum Kind {
+        DIRECTORY,
+        MESSAGE,
+        CONTROL_FILE,
+        SYMLINK
+    }
 
     /**
      * One captured entry.
@@ -145,7 +150,8 @@ public final class StoreTree {
                     add(new Entry(relative(root, dir), Kind.DIRECTORY, 0, "", mtime(Kind.DIRECTORY, attributes)));
                 }
                 return dir.getFileName() != null && dir.getFileName().toString().equals("tmp") && !dir.equals(root)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -155,8 +161,13 @@ public final class StoreTree {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attributes.isSymbolicLink()) {
-                    byte[] target = Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    add(new Entry(relative(root, file), Kind.SYMLINK, target.length, hex(digest.digest(target)),
+                    byte[] target =
+                            Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    add(new Entry(
+                            relative(root, file),
+                            Kind.SYMLINK,
+                            target.length,
+                            hex(digest.digest(target)),
                             mtime(Kind.SYMLINK, attributes)));
                 } else if (attributes.isRegularFile()) {
                     Kind kind = isMessageDirectory(file.getParent()) ? Kind.MESSAGE : Kind.CONTROL_FILE;
@@ -169,7 +180,8 @@ public final class StoreTree {
             }
 
             private long mtime(Kind kind, BasicFileAttributes attributes) {
-                return options.ignoredMtimes.contains(kind) ? Entry.IGNORED
+                return options.ignoredMtimes.contains(kind)
+                        ? Entry.IGNORED
                         : attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             }
 
@@ -188,8 +200,8 @@ public final class StoreTree {
     public byte[] digest() {
         MessageDigest sha = sha256();
         for (Entry e : entries.values()) {
-            sha.update((e.path() + '\0' + e.kind() + '\0' + e.size() + '\0' + e.sha256() + '\0' + e.mtimeNanos()
-                    + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((e.path() + '\0' + e.kind() + '\0' + e.size() + '\0' + e.sha256() + '\0' + e.mtimeNanos() + '\n')
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return sha.digest();
     }
@@ -208,8 +220,13 @@ public final class StoreTree {
         }
 
         String of(String name, BasicFileAttributes attributes, Hasher hasher) throws IOException {
-            String identity = MaildirName.baseOf(name) + '\0' + attributes.fileKey() + '\0' + attributes.size()
-                    + '\0' + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            String identity = MaildirName.baseOf(name)
+                    + '\0'
+                    + attributes.fileKey()
+                    + '\0'
+                    + attributes.size()
+                    + '\0'
+                    + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             String known = byIdentity.get(identity);
             if (known == null) {
                 known = hasher.hash();
@@ -270,7 +287,8 @@ public final class StoreTree {
                 } else if (!expected.sha256().equals(found.sha256())) {
                     differences.add("content differs " + path);
                 }
-                if (expected.mtimeNanos() != found.mtimeNanos() && expected.mtimeNanos() != Entry.IGNORED
+                if (expected.mtimeNanos() != found.mtimeNanos()
+                        && expected.mtimeNanos() != Entry.IGNORED
                         && found.mtimeNanos() != Entry.IGNORED) {
                     differences.add("mtime differs " + path + ": " + instant(expected.mtimeNanos()) + " vs "
                             + instant(found.mtimeNanos()));

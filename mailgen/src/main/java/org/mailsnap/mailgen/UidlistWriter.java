@@ -55,7 +55,8 @@ final class UidlistWriter {
         if (!header[0].equals("3")) {
             throw new IOException(file + ": uidlist version '" + header[0] + "' is not supported (only 3)");
         }
-        UidlistWriter uidlist = new UidlistWriter(new ArrayList<>(List.of(header).subList(1, header.length)));
+        UidlistWriter uidlist =
+                new UidlistWriter(new ArrayList<>(List.of(header).subList(1, header.length)));
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             int baseStart = line.indexOf(" :");
@@ -67,8 +68,8 @@ final class UidlistWriter {
                 uid = -1;
             }
             if (uid <= 0 || (!uidlist.records.isEmpty() && uid <= uidlist.lastUid())) {
-                throw new IOException(file + ": line " + (i + 1) + " is not a record with an increasing UID: '"
-                        + line + "'");
+                throw new IOException(
+                        file + ": line " + (i + 1) + " is not a record with an increasing UID: '" + line + "'");
             }
             uidlist.records.add(new MessageRecord(uid, line, line.substring(baseStart + 2)));
         }

@@ -25,7 +25,8 @@ class Base64NoiseTest {
             // A strict decoder rejects non-zero bits before padding; the MIME decoder accepts the line breaks.
             byte[] decoded = Base64.getMimeDecoder().decode(text);
             assertEquals(raw, decoded.length);
-            String canonical = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(decoded);
+            String canonical = Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(decoded);
             assertEquals(text, canonical + "\n", "re-encoding gives the same text, so the padding bits are zero");
         }
     }

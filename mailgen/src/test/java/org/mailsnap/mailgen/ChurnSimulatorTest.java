@@ -21,16 +21,28 @@ class ChurnSimulatorTest {
     /** Churn rewrites uidlists at wall-clock time, like Dovecot; everything else must be reproducible. */
     private static final StoreTree.Options REPRODUCIBLE =
             MESSAGES_AND_CONTENT.ignoringMtimesOf(StoreTree.Kind.CONTROL_FILE);
-    private static final ChurnSpec BUSY_HOUR = ChurnSpec.builder().seed(3).flagChangeShare(0.05)
-            .keywordChangeShare(0.03).moveShare(0.03).copyShare(0.02).deliveryShare(0.03).expungeShare(0.02).build();
+
+    private static final ChurnSpec BUSY_HOUR = ChurnSpec.builder()
+            .seed(3)
+            .flagChangeShare(0.05)
+            .keywordChangeShare(0.03)
+            .moveShare(0.03)
+            .copyShare(0.02)
+            .deliveryShare(0.03)
+            .expungeShare(0.02)
+            .build();
 
     @TempDir
     Path temp;
 
     private Path generate(String name, long seed) throws IOException {
         Path store = temp.resolve(name);
-        new StoreGenerator(StoreSpec.tiny().toBuilder().seed(seed).mailboxes(3).messagesPerMailbox(60).newShare(0.1)
-                .build())
+        new StoreGenerator(StoreSpec.tiny().toBuilder()
+                        .seed(seed)
+                        .mailboxes(3)
+                        .messagesPerMailbox(60)
+                        .newShare(0.1)
+                        .build())
                 .generate(store);
         return store;
     }
@@ -53,8 +65,15 @@ class ChurnSimulatorTest {
         assertEquals(report.expunges(), observed.expunges, "expunges");
         assertEquals(report.deliveries(), observed.deliveries, "deliveries");
         assertEquals(report.deliveredBytes(), observed.deliveredBytes, "delivered bytes");
-        for (int count : new int[] {report.pickups(), report.flagChanges(), report.keywordChanges(), report.moves(),
-                report.copies(), report.expunges(), report.deliveries()}) {
+        for (int count : new int[] {
+            report.pickups(),
+            report.flagChanges(),
+            report.keywordChanges(),
+            report.moves(),
+            report.copies(),
+            report.expunges(),
+            report.deliveries()
+        }) {
             assertTrue(count > 0, "every kind of operation happened: " + report);
         }
         assertFolderRulesHold(store);
@@ -73,7 +92,8 @@ class ChurnSimulatorTest {
         assertEquals(first, second);
         StoreTree treeA = StoreTree.capture(a, REPRODUCIBLE);
         assertEquals(List.of(), treeA.diff(StoreTree.capture(b, REPRODUCIBLE)));
-        assertEquals(Files.readString(a.resolve("example.org/anna.meyer/dovecot-uidlist")),
+        assertEquals(
+                Files.readString(a.resolve("example.org/anna.meyer/dovecot-uidlist")),
                 Files.readString(b.resolve("example.org/anna.meyer/dovecot-uidlist")));
         assertNotEquals(treeA, StoreTree.capture(c, REPRODUCIBLE));
     }
@@ -94,7 +114,8 @@ class ChurnSimulatorTest {
         assertEquals(Math.round(defaults.deliveryShare() * messages.size()), report.deliveries());
         assertEquals(Math.round(defaults.expungeShare() * messages.size()), report.expunges());
         long stillWaiting = StoreTree.capture(store).entries(StoreTree.Kind.MESSAGE).stream()
-                .filter(e -> e.path().contains("/new/")).count();
+                .filter(e -> e.path().contains("/new/"))
+                .count();
         assertEquals(report.deliveries(), stillWaiting, "only this hour's deliveries wait in new/");
     }
 
@@ -157,7 +178,8 @@ class ChurnSimulatorTest {
         Map<String, List<String>> contents = new HashMap<>();
         for (StoreTree.Entry e : tree.entries(StoreTree.Kind.MESSAGE)) {
             String[] parts = e.path().split("/");
-            contents.computeIfAbsent(parts[0] + "/" + parts[1], k -> new ArrayList<>()).add(e.sha256());
+            contents.computeIfAbsent(parts[0] + "/" + parts[1], k -> new ArrayList<>())
+                    .add(e.sha256());
         }
         contents.values().forEach(java.util.Collections::sort);
         return contents;
@@ -179,8 +201,12 @@ class ChurnSimulatorTest {
             static Placement of(StoreTree.Entry entry) {
                 String[] parts = entry.path().split("/");
                 String folder = String.join("/", java.util.Arrays.copyOf(parts, parts.length - 2));
-                return new Placement(parts[0] + "/" + parts[1], folder, MaildirFacts.base(entry.name()),
-                        parts[parts.length - 2], entry);
+                return new Placement(
+                        parts[0] + "/" + parts[1],
+                        folder,
+                        MaildirFacts.base(entry.name()),
+                        parts[parts.length - 2],
+                        entry);
             }
 
             String key() {
@@ -195,8 +221,14 @@ class ChurnSimulatorTest {
             for (Placement was : old.values()) {
                 Placement is = now.get(was.key());
                 if (is != null) {
-                    assertEquals(was.entry().sha256(), is.entry().sha256(), "content of " + was.entry().path());
-                    assertEquals(was.entry().mtimeNanos(), is.entry().mtimeNanos(), "mtime of " + was.entry().path());
+                    assertEquals(
+                            was.entry().sha256(),
+                            is.entry().sha256(),
+                            "content of " + was.entry().path());
+                    assertEquals(
+                            was.entry().mtimeNanos(),
+                            is.entry().mtimeNanos(),
+                            "mtime of " + was.entry().path());
                     if (was.sub().equals("new") && is.sub().equals("cur")) {
                         assertEquals(was.entry().name() + ":2,", is.entry().name(), "pickup keeps the name");
                         observed.pickups++;

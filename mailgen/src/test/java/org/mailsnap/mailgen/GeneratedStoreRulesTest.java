@@ -28,6 +28,7 @@ class GeneratedStoreRulesTest {
 
     @TempDir
     static Path temp;
+
     static Path store;
     static StoreSpec spec;
 
@@ -55,7 +56,9 @@ class GeneratedStoreRulesTest {
                     assertTrue(Files.isDirectory(folder.resolve(sub)), folder + " lacks " + sub);
                 }
                 boolean root = folder.equals(mailbox);
-                assertEquals(!root, Files.isRegularFile(folder.resolve("maildirfolder")),
+                assertEquals(
+                        !root,
+                        Files.isRegularFile(folder.resolve("maildirfolder")),
                         folder + ": maildirfolder belongs in every folder and never in the root");
             }
         }
@@ -76,12 +79,16 @@ class GeneratedStoreRulesTest {
         for (Path mailbox : MaildirFacts.mailboxes(store)) {
             Set<Long> validities = new HashSet<>();
             for (Path folder : MaildirFacts.folders(mailbox)) {
-                String header = Files.readAllLines(folder.resolve("dovecot-uidlist")).get(0);
+                String header =
+                        Files.readAllLines(folder.resolve("dovecot-uidlist")).get(0);
                 Matcher m = MaildirFacts.UIDLIST_HEADER.matcher(header);
                 assertTrue(m.matches(), folder + ": header '" + header + "'");
                 long next = Long.parseLong(m.group(2));
                 Map<Long, String> records = MaildirFacts.uidlistRecords(folder);
-                long maxUid = records.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+                long maxUid = records.keySet().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0);
                 assertTrue(next > maxUid, folder + ": N" + next + " must exceed the largest UID " + maxUid);
                 assertTrue(validities.add(Long.parseLong(m.group(1))), "UIDVALIDITY unique within " + mailbox);
                 assertTrue(guids.add(m.group(3)), "mailbox GUIDs are unique");
@@ -123,7 +130,8 @@ class GeneratedStoreRulesTest {
                 inNew++;
             } else {
                 inCur++;
-                flagSets.add(MaildirFacts.flags(message.getFileName().toString()).replaceAll("[a-z]", ""));
+                flagSets.add(
+                        MaildirFacts.flags(message.getFileName().toString()).replaceAll("[a-z]", ""));
             }
         }
         assertTrue(inNew > 0, "some messages are unseen in new/");
@@ -153,19 +161,24 @@ class GeneratedStoreRulesTest {
             String recipient = mailbox.getFileName() + "@" + mailbox.getParent().getFileName();
             for (Path message : MaildirFacts.messages(mailbox)) {
                 String header = MaildirFacts.header(Files.readAllBytes(message));
-                for (String field : List.of("From", "To", "Subject", "Date", "Message-ID", "MIME-Version",
-                        "Content-Type")) {
+                for (String field :
+                        List.of("From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type")) {
                     assertNotNull(MaildirFacts.field(header, field), message + " lacks " + field);
                 }
-                assertTrue(MaildirFacts.field(header, "Date")
-                        .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}"),
+                assertTrue(
+                        MaildirFacts.field(header, "Date")
+                                .matches(
+                                        "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}"),
                         MaildirFacts.field(header, "Date"));
-                boolean savedByClient = message.toString().contains("/.Sent/") || message.toString().contains("/.Drafts/");
+                boolean savedByClient = message.toString().contains("/.Sent/")
+                        || message.toString().contains("/.Drafts/");
                 if (!savedByClient) {
                     delivered++;
                     assertEquals(recipient, MaildirFacts.field(header, "Delivered-To"), message.toString());
                     assertNotNull(MaildirFacts.field(header, "Return-Path"), message.toString());
-                    long received = header.lines().filter(l -> l.startsWith("Received: ")).count();
+                    long received = header.lines()
+                            .filter(l -> l.startsWith("Received: "))
+                            .count();
                     assertTrue(received >= 3, message + " has " + received + " Received lines");
                     assertTrue(header.contains("for <" + recipient + ">"), "Received names the recipient");
                 } else {

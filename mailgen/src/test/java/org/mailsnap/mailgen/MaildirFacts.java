@@ -26,6 +26,7 @@ final class MaildirFacts {
     /** {@code <sec>.M<usec>P<pid>.<host>,S=<size>,W=<vsize>[:2,<flags>]} */
     static final Pattern NAME =
             Pattern.compile("(\\d{9,11})\\.M(\\d{1,6})P(\\d+)\\.([A-Za-z0-9-]+),S=(\\d+),W=(\\d+)(?::2,([A-Za-z]*))?");
+
     static final Pattern UIDLIST_HEADER = Pattern.compile("3 V(\\d+) N(\\d+) G([0-9a-f]{32})");
     static final Pattern UIDLIST_RECORD = Pattern.compile("(\\d+) :(\\S+)");
 
@@ -125,7 +126,9 @@ final class MaildirFacts {
                 Matcher parsed = parse(name);
                 byte[] content = Files.readAllBytes(folder.resolve(sub).resolve(name));
                 assertEquals(content.length, Long.parseLong(parsed.group(5)), name + ": S= is not the file size");
-                assertEquals(content.length + count(content, (byte) '\n'), Long.parseLong(parsed.group(6)),
+                assertEquals(
+                        content.length + count(content, (byte) '\n'),
+                        Long.parseLong(parsed.group(6)),
                         name + ": W= is not the CRLF size");
                 assertEquals(0, count(content, (byte) '\r'), name + " contains CR; Dovecot stores LF line ends");
                 if (sub.equals("new")) {
@@ -140,7 +143,8 @@ final class MaildirFacts {
                     Map<Character, String> keywords = keywords(folder);
                     for (char letter : flags.chars().mapToObj(c -> (char) c).toList()) {
                         if (letter >= 'a' && letter <= 'z') {
-                            assertTrue(keywords.containsKey(letter),
+                            assertTrue(
+                                    keywords.containsKey(letter),
                                     folder + "/dovecot-keywords does not define '" + letter + "' used by " + name);
                         }
                     }
@@ -153,7 +157,8 @@ final class MaildirFacts {
         assertEquals(records.size(), new HashSet<>(records.values()).size(), folder + ": a base listed twice");
         assertEquals(List.of(), sorted(folder.resolve("tmp")), folder + "/tmp is not empty");
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".lock")).toList(), "lock left behind");
+            assertEquals(
+                    List.of(), files.filter(f -> f.toString().endsWith(".lock")).toList(), "lock left behind");
         }
     }
 
@@ -187,7 +192,8 @@ final class MaildirFacts {
 
     /** The first value of a header field (unfolded), or null. */
     static String field(String header, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + ": (.*(?:\n[ \t].*)*)").matcher(header);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + ": (.*(?:\n[ \t].*)*)")
+                .matcher(header);
         return m.find() ? m.group(1).replace("\n", "") : null;
     }
 

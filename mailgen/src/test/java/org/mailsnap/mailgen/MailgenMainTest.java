@@ -15,14 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 class MailgenMainTest {
     @TempDir
     Path temp;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
         out.reset();
         err.reset();
-        return new MailgenMain(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new MailgenMain(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String out() {
@@ -36,8 +39,20 @@ class MailgenMainTest {
     @Test
     void generatesThenChurnsAndPrintsWhatItDid() throws IOException {
         Path store = temp.resolve("store");
-        assertEquals(0, run("generate", "--preset", "tiny", "--seed", "4", "--mailboxes", "2",
-                "--messages-per-mailbox", "40", store.toString()), err());
+        assertEquals(
+                0,
+                run(
+                        "generate",
+                        "--preset",
+                        "tiny",
+                        "--seed",
+                        "4",
+                        "--mailboxes",
+                        "2",
+                        "--messages-per-mailbox",
+                        "40",
+                        store.toString()),
+                err());
         assertTrue(out().startsWith("2 mailboxes, 16 folders, 80 messages, "), out());
         assertEquals(80, MaildirFacts.messages(store).size());
 

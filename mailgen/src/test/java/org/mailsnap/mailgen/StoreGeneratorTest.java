@@ -37,15 +37,22 @@ class StoreGeneratorTest {
         StoreTree a = StoreTree.capture(temp.resolve("a"));
         StoreTree b = StoreTree.capture(temp.resolve("b"));
         assertNotEquals(a, b);
-        long sharedContent = a.entries(StoreTree.Kind.MESSAGE).stream().map(StoreTree.Entry::sha256)
-                .filter(b.entries(StoreTree.Kind.MESSAGE).stream().map(StoreTree.Entry::sha256).toList()::contains)
+        long sharedContent = a.entries(StoreTree.Kind.MESSAGE).stream()
+                .map(StoreTree.Entry::sha256)
+                .filter(b.entries(StoreTree.Kind.MESSAGE).stream()
+                        .map(StoreTree.Entry::sha256)
+                        .toList()::contains)
                 .count();
         assertEquals(0, sharedContent, "no message of one seed reappears under another");
     }
 
     @Test
     void summaryCountsWhatIsOnDisk() throws IOException {
-        StoreSpec spec = StoreSpec.tiny().toBuilder().seed(5).mailboxes(3).messagesPerMailbox(50).build();
+        StoreSpec spec = StoreSpec.tiny().toBuilder()
+                .seed(5)
+                .mailboxes(3)
+                .messagesPerMailbox(50)
+                .build();
         GeneratedStore summary = new StoreGenerator(spec).generate(temp.resolve("s"));
 
         StoreTree tree = StoreTree.capture(temp.resolve("s"));
@@ -55,7 +62,9 @@ class StoreGeneratorTest {
         assertEquals(messages.size(), summary.messages());
         assertEquals(messages.stream().mapToLong(StoreTree.Entry::size).sum(), summary.bytes());
         assertEquals(messages.size() + tree.entries(StoreTree.Kind.CONTROL_FILE).size(), summary.files());
-        long folders = tree.entries(StoreTree.Kind.DIRECTORY).stream().filter(e -> e.name().equals("cur")).count();
+        long folders = tree.entries(StoreTree.Kind.DIRECTORY).stream()
+                .filter(e -> e.name().equals("cur"))
+                .count();
         assertEquals(folders, summary.folders());
         assertEquals(3 * (spec.foldersPerMailbox() + 1), summary.folders());
     }
@@ -65,8 +74,7 @@ class StoreGeneratorTest {
         Path store = Files.createDirectories(temp.resolve("busy"));
         Path precious = Files.writeString(store.resolve("precious"), "keep me");
 
-        IOException e = assertThrows(IOException.class,
-                () -> new StoreGenerator(StoreSpec.tiny()).generate(store));
+        IOException e = assertThrows(IOException.class, () -> new StoreGenerator(StoreSpec.tiny()).generate(store));
         assertTrue(e.getMessage().contains(store.toString()) && e.getMessage().contains("not empty"), e.getMessage());
         assertEquals("keep me", Files.readString(precious));
         assertEquals(1, MaildirFacts.sorted(store).size(), "nothing was written");
@@ -74,12 +82,18 @@ class StoreGeneratorTest {
 
     @Test
     void specRejectsBadValuesNamingThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> StoreSpec.tiny().toBuilder().foldersPerMailbox(2).build());
-        assertTrue(e.getMessage().contains("foldersPerMailbox") && e.getMessage().contains("2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> StoreSpec.tiny().toBuilder().listShare(1.5).build());
+        assertTrue(
+                e.getMessage().contains("foldersPerMailbox") && e.getMessage().contains("2"), e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> StoreSpec.tiny().toBuilder().listShare(1.5).build());
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> StoreSpec.tiny().toBuilder().host("a.b").build());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> StoreSpec.tiny().toBuilder().host("a.b").build());
         assertTrue(e.getMessage().contains("a.b"), e.getMessage());
     }
 

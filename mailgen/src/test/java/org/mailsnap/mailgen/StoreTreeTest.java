@@ -20,6 +20,7 @@ class StoreTreeTest {
 
     @TempDir
     Path temp;
+
     Path mailbox;
 
     @BeforeEach
@@ -30,7 +31,10 @@ class StoreTreeTest {
         }
         write(MESSAGE, "0123456789", "2023-11-14T22:13:20.123456789Z");
         write("new/1701.M5P2.host,S=3", "abc", "2023-11-26T07:00:00Z");
-        write("dovecot-uidlist", "3 V1 N3 G00\n1 :1700.M1P2.host,S=10\n2 :1701.M5P2.host,S=3\n", "2023-11-26T07:00:01Z");
+        write(
+                "dovecot-uidlist",
+                "3 V1 N3 G00\n1 :1700.M1P2.host,S=10\n2 :1701.M5P2.host,S=3\n",
+                "2023-11-26T07:00:01Z");
         write(".Sent/maildirfolder", "", "2023-01-01T00:00:00Z");
     }
 
@@ -47,9 +51,13 @@ class StoreTreeTest {
         assertEquals(StoreTree.Kind.MESSAGE, message.kind());
         assertEquals(10, message.size());
         assertEquals("84d89877f0d4041efb6bf91a16f0248f2fd573e6af05c19f96bedb9f882f7882", message.sha256());
-        assertEquals(Instant.parse("2023-11-14T22:13:20.123456789Z"),
-                Instant.ofEpochSecond(0, message.mtimeNanos()), "ext4 and tmpfs keep nanoseconds");
-        assertEquals(StoreTree.Kind.CONTROL_FILE, tree.entries().get("dovecot-uidlist").kind());
+        assertEquals(
+                Instant.parse("2023-11-14T22:13:20.123456789Z"),
+                Instant.ofEpochSecond(0, message.mtimeNanos()),
+                "ext4 and tmpfs keep nanoseconds");
+        assertEquals(
+                StoreTree.Kind.CONTROL_FILE,
+                tree.entries().get("dovecot-uidlist").kind());
         assertEquals(StoreTree.Kind.DIRECTORY, tree.entries().get(".Sent/tmp").kind());
         assertEquals(2, tree.entries(StoreTree.Kind.MESSAGE).size());
     }
@@ -62,8 +70,12 @@ class StoreTreeTest {
         Files.writeString(mailbox.resolve("dovecot.index.log"), "cache");
         Files.writeString(mailbox.resolve("dovecot.list.index"), "cache");
 
-        assertEquals(List.of("mtime differs tmp"), before.diff(StoreTree.capture(mailbox.toAbsolutePath())).stream()
-                .map(line -> line.substring(0, line.indexOf(':'))).toList(), "only tmp/'s own mtime changed");
+        assertEquals(
+                List.of("mtime differs tmp"),
+                before.diff(StoreTree.capture(mailbox.toAbsolutePath())).stream()
+                        .map(line -> line.substring(0, line.indexOf(':')))
+                        .toList(),
+                "only tmp/'s own mtime changed");
     }
 
     @Test
@@ -82,23 +94,26 @@ class StoreTreeTest {
     void diffNamesEachDifferenceReadably() throws IOException {
         Path copy = temp.resolve("copy");
         copyTree(mailbox, copy);
-        StoreTree expected = StoreTree.capture(mailbox, StoreTree.Options.exact().ignoringDirectoryMtimes());
+        StoreTree expected =
+                StoreTree.capture(mailbox, StoreTree.Options.exact().ignoringDirectoryMtimes());
 
         Files.delete(copy.resolve(MESSAGE));
         Files.writeString(copy.resolve("cur/1700.M1P2.host,S=10:2,RS"), "0123456789");
         Files.writeString(copy.resolve("new/1701.M5P2.host,S=3"), "abd");
-        Files.setLastModifiedTime(copy.resolve("new/1701.M5P2.host,S=3"),
-                FileTime.from(Instant.parse("2023-11-26T07:00:00Z")));
+        Files.setLastModifiedTime(
+                copy.resolve("new/1701.M5P2.host,S=3"), FileTime.from(Instant.parse("2023-11-26T07:00:00Z")));
         Files.writeString(copy.resolve("dovecot-uidlist"), "3 V1 N4 G00\n");
-        Files.setLastModifiedTime(copy.resolve(".Sent/maildirfolder"),
-                FileTime.from(Instant.parse("2023-01-01T00:00:01Z")));
+        Files.setLastModifiedTime(
+                copy.resolve(".Sent/maildirfolder"), FileTime.from(Instant.parse("2023-01-01T00:00:01Z")));
         StoreTree actual = StoreTree.capture(copy, StoreTree.Options.exact().ignoringDirectoryMtimes());
 
         List<String> diff = expected.diff(actual);
-        assertEquals(List.of(
-                "mtime differs .Sent/maildirfolder: 2023-01-01T00:00:00Z vs 2023-01-01T00:00:01Z",
-                "unexpected cur/1700.M1P2.host,S=10:2,RS",
-                "missing " + MESSAGE), diff.subList(0, 3));
+        assertEquals(
+                List.of(
+                        "mtime differs .Sent/maildirfolder: 2023-01-01T00:00:00Z vs 2023-01-01T00:00:01Z",
+                        "unexpected cur/1700.M1P2.host,S=10:2,RS",
+                        "missing " + MESSAGE),
+                diff.subList(0, 3));
         assertTrue(diff.get(3).startsWith("size differs dovecot-uidlist: 57 vs 12"), diff.get(3));
         assertTrue(diff.get(4).startsWith("mtime differs dovecot-uidlist: 2023-11-26T07:00:01Z vs "), diff.get(4));
         assertEquals("content differs new/1701.M5P2.host,S=3", diff.get(5));
@@ -108,15 +123,17 @@ class StoreTreeTest {
 
     @Test
     void ignoredMtimesMatchWhateverTheyAre() throws IOException {
-        StoreTree.Options options = StoreTree.Options.exact()
-                .ignoringMtimesOf(StoreTree.Kind.DIRECTORY, StoreTree.Kind.CONTROL_FILE);
+        StoreTree.Options options =
+                StoreTree.Options.exact().ignoringMtimesOf(StoreTree.Kind.DIRECTORY, StoreTree.Kind.CONTROL_FILE);
         StoreTree before = StoreTree.capture(mailbox, options);
         Files.setLastModifiedTime(mailbox.resolve("dovecot-uidlist"), FileTime.from(Instant.now()));
         Files.setLastModifiedTime(mailbox.resolve("cur"), FileTime.from(Instant.now()));
 
         assertEquals(before, StoreTree.capture(mailbox, options));
         assertNotEquals(StoreTree.capture(mailbox, options), StoreTree.capture(mailbox));
-        assertTrue(StoreTree.capture(mailbox, options).diff(StoreTree.capture(mailbox)).get(0)
+        assertTrue(StoreTree.capture(mailbox, options)
+                .diff(StoreTree.capture(mailbox))
+                .get(0)
                 .startsWith("captured with different options"));
     }
 
@@ -136,9 +153,10 @@ class StoreTreeTest {
         }
         // Files.copy's COPY_ATTRIBUTES keeps only microseconds; set every mtime afterwards, directories last.
         try (var paths = Files.walk(from)) {
-            for (Path source : paths.sorted(java.util.Comparator.comparing(Files::isDirectory)).toList()) {
-                Files.setLastModifiedTime(to.resolve(from.relativize(source).toString()),
-                        Files.getLastModifiedTime(source));
+            for (Path source : paths.sorted(java.util.Comparator.comparing(Files::isDirectory))
+                    .toList()) {
+                Files.setLastModifiedTime(
+                        to.resolve(from.relativize(source).toString()), Files.getLastModifiedTime(source));
             }
         }
     }
@@ -149,20 +167,28 @@ class StoreTreeTest {
         StoreTree.MessageDigests known = new StoreTree.MessageDigests();
         StoreTree first = StoreTree.capture(mailbox, options, known);
         assertEquals(2, known.size());
-        assertEquals(java.util.HexFormat.of().formatHex(first.digest()),
-                java.util.HexFormat.of().formatHex(StoreTree.capture(mailbox, options).digest()), "same tree");
+        assertEquals(
+                java.util.HexFormat.of().formatHex(first.digest()),
+                java.util.HexFormat.of()
+                        .formatHex(StoreTree.capture(mailbox, options).digest()),
+                "same tree");
 
         Files.move(mailbox.resolve(MESSAGE), mailbox.resolve("cur/1700.M1P2.host,S=10:2,FS"));
         StoreTree renamed = StoreTree.capture(mailbox, options, known);
         assertEquals(2, known.size(), "a rename keeps base, inode, size and mtime: remembered");
-        assertNotEquals(java.util.HexFormat.of().formatHex(first.digest()),
+        assertNotEquals(
+                java.util.HexFormat.of().formatHex(first.digest()),
                 java.util.HexFormat.of().formatHex(renamed.digest()));
 
         write("tmp/replacement", "9876543210", "2023-11-14T22:13:20.123456789Z");
-        Files.move(mailbox.resolve("tmp/replacement"), mailbox.resolve("cur/1700.M1P2.host,S=10:2,FS"),
+        Files.move(
+                mailbox.resolve("tmp/replacement"),
+                mailbox.resolve("cur/1700.M1P2.host,S=10:2,FS"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StoreTree rewritten = StoreTree.capture(mailbox, options, known);
-        assertEquals(StoreTree.capture(mailbox, options).entries(), rewritten.entries(),
+        assertEquals(
+                StoreTree.capture(mailbox, options).entries(),
+                rewritten.entries(),
                 "same name, size and mtime but another file with other content: read again (its inode differs)");
     }
 }

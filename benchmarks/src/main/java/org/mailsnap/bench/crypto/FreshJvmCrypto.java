@@ -52,7 +52,8 @@ public final class FreshJvmCrypto {
             check += mac.doFinal()[0];
         }
         long t2 = System.nanoTime();
-        System.out.printf("%s, %d-byte units, %d MB: AES-GCM seal+open %.0f ms, HMAC-SHA-256 %.0f ms (check %d)%n",
+        System.out.printf(
+                "%s, %d-byte units, %d MB: AES-GCM seal+open %.0f ms, HMAC-SHA-256 %.0f ms (check %d)%n",
                 provider.getName(), unit, total >> 20, (t1 - t0) / 1e6, (t2 - t1) / 1e6, check);
     }
 
@@ -62,7 +63,8 @@ public final class FreshJvmCrypto {
         }
         if (name.equals("accp")) {
             return (Provider) Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider")
-                    .getField("INSTANCE").get(null);
+                    .getField("INSTANCE")
+                    .get(null);
         }
         Provider installed = Security.getProvider(name);
         if (installed == null) {

@@ -29,12 +29,35 @@ public class ZstdBenchmark {
     @Setup
     public void setup() {
         Random random = new Random(3);
-        String[] words = {"meeting", "invoice", "dovecot", "maildir", "backup", "tomorrow", "please", "attached",
-            "regards", "server", "quota", "the", "and", "of", "to", "a", "in", "for", "is", "on"};
+        String[] words = {
+            "meeting",
+            "invoice",
+            "dovecot",
+            "maildir",
+            "backup",
+            "tomorrow",
+            "please",
+            "attached",
+            "regards",
+            "server",
+            "quota",
+            "the",
+            "and",
+            "of",
+            "to",
+            "a",
+            "in",
+            "for",
+            "is",
+            "on"
+        };
         StringBuilder sb = new StringBuilder();
         while (sb.length() < 256 * 1024) {
-            sb.append("Received: from mx").append(random.nextInt(100)).append(".example.org by imap id ")
-                    .append(Long.toHexString(random.nextLong())).append("\r\n");
+            sb.append("Received: from mx")
+                    .append(random.nextInt(100))
+                    .append(".example.org by imap id ")
+                    .append(Long.toHexString(random.nextLong()))
+                    .append("\r\n");
             for (int line = 0; line < 8; line++) {
                 for (int w = 0; w < 10; w++) {
                     sb.append(words[random.nextInt(words.length)]).append(' ');

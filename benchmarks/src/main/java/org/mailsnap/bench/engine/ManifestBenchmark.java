@@ -32,9 +32,13 @@ public class ManifestBenchmark {
         for (int i = 0; i < 10_000; i++) {
             byte[] id = new byte[32];
             random.nextBytes(id);
-            String base = String.format("17%08d.M%06dP%05d.mail.example.org,S=%d,W=%d", i, random.nextInt(999_999),
-                    random.nextInt(99_999), 2000 + i, 2040 + i);
-            folder.add(new Placement(base + ":2,S", true, random.nextLong() >>> 1,
+            String base = String.format(
+                    "17%08d.M%06dP%05d.mail.example.org,S=%d,W=%d",
+                    i, random.nextInt(999_999), random.nextInt(99_999), 2000 + i, 2040 + i);
+            folder.add(new Placement(
+                    base + ":2,S",
+                    true,
+                    random.nextLong() >>> 1,
                     new MessageContent(BlobId.of(id), List.of(BlobId.of(id)), 2000 + i)));
         }
         chunker = ManifestWriter.chunker(new byte[32]);

@@ -63,14 +63,18 @@ final class MessageLives {
 
     /** Messages that were in the store at one or more of {@code hours} (sorted hour numbers). */
     List<Life> presentAtAnyOf(NavigableSet<Integer> hours) {
-        return lives.values().stream().filter(l -> {
-            Integer first = hours.ceiling(l.firstHour);
-            return first != null && first <= l.lastHour;
-        }).toList();
+        return lives.values().stream()
+                .filter(l -> {
+                    Integer first = hours.ceiling(l.firstHour);
+                    return first != null && first <= l.lastHour;
+                })
+                .toList();
     }
 
     /** Messages gone from the store whose last hour was at or after {@code fromHour}. */
     List<Life> deletedSince(int fromHour) {
-        return lives.values().stream().filter(l -> !present.contains(l.base) && l.lastHour >= fromHour).toList();
+        return lives.values().stream()
+                .filter(l -> !present.contains(l.base) && l.lastHour >= fromHour)
+                .toList();
     }
 }

@@ -30,8 +30,16 @@ import java.util.Optional;
  * @param snapshots       kept snapshots
  * @param placements      (kept snapshot, message) pairs
  */
-public record RepositorySize(long bytes, long firstRepository, long firstStore, long retained, long everHeld,
-                             long storedInAll, int snapshots, long placements, double maxUnused) {
+public record RepositorySize(
+        long bytes,
+        long firstRepository,
+        long firstStore,
+        long retained,
+        long everHeld,
+        long storedInAll,
+        int snapshots,
+        long placements,
+        double maxUnused) {
 
     public long upperBound() {
         return (long) ((retained + 256.0 * placements + 65536.0 * snapshots) / (1 - maxUnused));
@@ -44,8 +52,8 @@ public record RepositorySize(long bytes, long firstRepository, long firstStore, 
     /** A line saying how the size falls outside its bounds, or empty. */
     public Optional<String> problem() {
         if (bytes > upperBound() || bytes < lowerBound()) {
-            return Optional.of("repository holds " + bytes + " bytes, outside [" + lowerBound() + ", "
-                    + upperBound() + "]: " + this);
+            return Optional.of("repository holds " + bytes + " bytes, outside [" + lowerBound() + ", " + upperBound()
+                    + "]: " + this);
         }
         return Optional.empty();
     }

@@ -38,7 +38,9 @@ public final class RetentionOracle {
         }
         kept.addAll(newestOfNewestPeriods(times, policy.hourly(), t -> utc(t).truncatedTo(ChronoUnit.HOURS)));
         kept.addAll(newestOfNewestPeriods(times, policy.daily(), t -> utc(t).toLocalDate()));
-        kept.addAll(newestOfNewestPeriods(times, policy.weekly(),
+        kept.addAll(newestOfNewestPeriods(
+                times,
+                policy.weekly(),
                 t -> utc(t).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
         kept.addAll(newestOfNewestPeriods(times, policy.monthly(), t -> YearMonth.from(utc(t))));
         return kept;

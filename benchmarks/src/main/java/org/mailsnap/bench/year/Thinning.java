@@ -23,8 +23,15 @@ public record Thinning(int hourly, int daily, int weekly, int monthly, Optional<
 
     /** The bucket rules as {@code mailsnap forget} and {@code restic forget} both spell them. */
     public List<String> keepArguments() {
-        return List.of("--keep-hourly", Integer.toString(hourly), "--keep-daily", Integer.toString(daily),
-                "--keep-weekly", Integer.toString(weekly), "--keep-monthly", Integer.toString(monthly));
+        return List.of(
+                "--keep-hourly",
+                Integer.toString(hourly),
+                "--keep-daily",
+                Integer.toString(daily),
+                "--keep-weekly",
+                Integer.toString(weekly),
+                "--keep-monthly",
+                Integer.toString(monthly));
     }
 
     /** Everything {@code mailsnap forget} is given: the bucket rules, and the mail-aware rule when set. */

@@ -22,11 +22,11 @@ import org.mailsnap.cli.Main;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreTree;
-import org.mailsnap.maildir.MessageFiles;
-import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
@@ -53,7 +53,7 @@ public final class YearSimulation implements AutoCloseable {
         void afterBackup(int hour, Instant time, Path store) throws IOException;
 
         /** Called after the daily maintenance (forget, and on Mondays prune) that ran before {@code hour}'s backup. */
-        default void afterMaintenance(int hour, Instant time, boolean pruned) throws IOException { }
+        default void afterMaintenance(int hour, Instant time, boolean pruned) throws IOException {}
     }
 
     private final YearSpec spec;
@@ -85,7 +85,8 @@ public final class YearSimulation implements AutoCloseable {
     /** Generates the store and creates the repository in {@code work} (an empty or absent directory). */
     public static YearSimulation create(YearSpec spec, Path work) throws IOException {
         Files.createDirectories(work);
-        long bytes = new StoreGenerator(spec.store()).generate(work.resolve("store")).bytes();
+        long bytes =
+                new StoreGenerator(spec.store()).generate(work.resolve("store")).bytes();
         Files.createDirectories(work.resolve("repository"));
         LocalStorage storage = new LocalStorage(work.resolve("repository"));
         try {
@@ -137,8 +138,15 @@ public final class YearSimulation implements AutoCloseable {
      * clock; a process started with it sees the repository as this simulation does.
      */
     public Map<String, String> cliEnvironment() {
-        return Map.of("MAILSNAP_REPOSITORY", repositoryDirectory().toString(), "MAILSNAP_PASSWORD", PASSWORD,
-                "MAILSNAP_CATALOG", catalogDirectory().toString(), "MAILSNAP_TZ", "UTC");
+        return Map.of(
+                "MAILSNAP_REPOSITORY",
+                repositoryDirectory().toString(),
+                "MAILSNAP_PASSWORD",
+                PASSWORD,
+                "MAILSNAP_CATALOG",
+                catalogDirectory().toString(),
+                "MAILSNAP_TZ",
+                "UTC");
     }
 
     /** {@code forget} with the spec's policy, as the daily timer runs it; {@code --prune} added when asked. */
@@ -174,16 +182,23 @@ public final class YearSimulation implements AutoCloseable {
                 }
                 long t0 = System.nanoTime();
                 if (hour > 0) {
-                    new ChurnSimulator(spec.churnPerHour().toBuilder().seed(spec.seed() + hour)
-                            .start(time.minusSeconds(3600)).build()).simulateHour(store);
+                    new ChurnSimulator(spec.churnPerHour().toBuilder()
+                                    .seed(spec.seed() + hour)
+                                    .start(time.minusSeconds(3600))
+                                    .build())
+                            .simulateHour(store);
                 }
                 t0 = took("churn", t0);
                 if (catalog == null) {
-                    catalog = Catalog.open(catalogDirectory(), repository.config().repositoryId());
+                    catalog =
+                            Catalog.open(catalogDirectory(), repository.config().repositoryId());
                 }
                 clock.set(time);
-                storedBytes += new Backup(repository, catalog, MessageFiles.real(), LockMode.DOVECOT.defaultLocker(),
-                        clock).run(BackupSettings.of(store, HOST), new BackupProgress()).blobs().bytesStored();
+                storedBytes += new Backup(
+                                repository, catalog, MessageFiles.real(), LockMode.DOVECOT.defaultLocker(), clock)
+                        .run(BackupSettings.of(store, HOST), new BackupProgress())
+                        .blobs()
+                        .bytesStored();
                 t0 = took("backup", t0);
                 StoreTree tree = StoreTree.capture(store, EXACT, knownMessages);
                 digests.add(tree.digest());
@@ -250,11 +265,11 @@ public final class YearSimulation implements AutoCloseable {
     public String cli(List<String> arguments) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), cliEnvironment(),
-                arguments.toArray(String[]::new));
+        int code = Main.run(
+                new PrintWriter(out), new PrintWriter(err), cliEnvironment(), arguments.toArray(String[]::new));
         if (code != 0) {
-            throw new IOException("mailsnap " + String.join(" ", arguments) + " exited with " + code + ": " + err
-                    + out);
+            throw new IOException(
+                    "mailsnap " + String.join(" ", arguments) + " exited with " + code + ": " + err + out);
         }
         return out.toString();
     }
@@ -305,7 +320,8 @@ public final class YearSimulation implements AutoCloseable {
     public List<String> verifyKeptSnapshotsRestore(int threads) throws IOException {
         List<String> problems = new ArrayList<>();
         Path target = work.resolve("restore-check");
-        try (Catalog catalog = Catalog.open(catalogDirectory(), repository.config().repositoryId())) {
+        try (Catalog catalog =
+                Catalog.open(catalogDirectory(), repository.config().repositoryId())) {
             CatalogSync.blobIndex(repository, catalog);
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
             var blobs = repository.openBlobStore(catalog.blobs());
@@ -316,8 +332,10 @@ public final class YearSimulation implements AutoCloseable {
                     continue;
                 }
                 deleteTree(target);
-                new Restorer(blobs::get, threads).restore(history.open(summary),
-                        new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
+                new Restorer(blobs::get, threads)
+                        .restore(
+                                history.open(summary),
+                                new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
                 StoreTree restored = StoreTree.capture(target, EXACT);
                 if (!java.util.Arrays.equals(digests.get(hour), restored.digest())) {
                     problems.add("snapshot " + summary.id() + " of " + summary.time() + " (hour " + hour
@@ -346,10 +364,20 @@ public final class YearSimulation implements AutoCloseable {
         long everDelivered = lives.all().stream().mapToLong(l -> l.size).sum();
         long placements = 0;
         for (int hour : keptHours) {
-            placements += lives.all().stream().filter(l -> l.firstHour <= hour && hour <= l.lastHour).count();
+            placements += lives.all().stream()
+                    .filter(l -> l.firstHour <= hour && hour <= l.lastHour)
+                    .count();
         }
-        return new RepositorySize(directoryBytes(repositoryDirectory()), firstRepositoryBytes, firstStoreBytes,
-                retained, everDelivered, storedBytes, keptHours.size(), placements, maxUnused);
+        return new RepositorySize(
+                directoryBytes(repositoryDirectory()),
+                firstRepositoryBytes,
+                firstStoreBytes,
+                retained,
+                everDelivered,
+                storedBytes,
+                keptHours.size(),
+                placements,
+                maxUnused);
     }
 
     /**
@@ -374,7 +402,13 @@ public final class YearSimulation implements AutoCloseable {
         }
         for (var entry : byMailbox.entrySet()) {
             deleteTree(target);
-            cli(List.of("restore", "--mailbox", entry.getKey(), "--deleted-since", since.toString(), "--target",
+            cli(List.of(
+                    "restore",
+                    "--mailbox",
+                    entry.getKey(),
+                    "--deleted-since",
+                    since.toString(),
+                    "--target",
                     target.toString()));
             java.util.Set<String> contents = new java.util.HashSet<>();
             StoreTree.capture(target, EXACT).entries(StoreTree.Kind.MESSAGE).forEach(e -> contents.add(e.sha256()));
@@ -404,13 +438,15 @@ public final class YearSimulation implements AutoCloseable {
 
     static long directoryBytes(Path directory) throws IOException {
         try (var files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // removed meanwhile
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            return 0; // removed meanwhile
+                        }
+                    })
+                    .sum();
         }
     }
 

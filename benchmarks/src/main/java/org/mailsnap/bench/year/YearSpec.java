@@ -11,8 +11,8 @@ import org.mailsnap.mailgen.StoreSpec;
  *
  * @param churnPerHour the activity of every hour; its seed is replaced by {@code seed + hour}
  */
-public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Instant start, int hours,
-                       Thinning thinning) {
+public record YearSpec(
+        long seed, StoreSpec store, ChurnSpec churnPerHour, Instant start, int hours, Thinning thinning) {
     /** 2027 is not a leap year and starts on a Friday: its 8,760 hours are 12 whole months and 52 weeks and a day. */
     public static final Instant NEW_YEAR = Instant.parse("2027-01-01T00:00:00Z");
 
@@ -34,7 +34,11 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
      */
     public static YearSpec year(long seed) {
         StoreSpec store = store(seed, 4, 250).build();
-        ChurnSpec churn = ChurnSpec.builder().deliveryShare(0.0025).expungeShare(0.0025).contentOf(store).build();
+        ChurnSpec churn = ChurnSpec.builder()
+                .deliveryShare(0.0025)
+                .expungeShare(0.0025)
+                .contentOf(store)
+                .build();
         return new YearSpec(seed, store, churn, NEW_YEAR, 8760, Thinning.ISSUE_13);
     }
 
@@ -46,8 +50,15 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
      */
     public static YearSpec weeks(long seed, int weeks) {
         StoreSpec store = store(seed, 2, 60).attachmentMaxBytes(256 << 10).build();
-        ChurnSpec churn = ChurnSpec.builder().flagChangeShare(0.02).keywordChangeShare(0.01).moveShare(0.01)
-                .copyShare(0.002).deliveryShare(0.01).expungeShare(0.015).contentOf(store).build();
+        ChurnSpec churn = ChurnSpec.builder()
+                .flagChangeShare(0.02)
+                .keywordChangeShare(0.01)
+                .moveShare(0.01)
+                .copyShare(0.002)
+                .deliveryShare(0.01)
+                .expungeShare(0.015)
+                .contentOf(store)
+                .build();
         return new YearSpec(seed, store, churn, NEW_YEAR, weeks * 7 * 24, Thinning.ISSUE_13);
     }
 
@@ -62,7 +73,12 @@ public record YearSpec(long seed, StoreSpec store, ChurnSpec churnPerHour, Insta
 
     /** Deliveries are made like the generated messages ({@code ChurnSpec.contentOf}). */
     private static StoreSpec.Builder store(long seed, int mailboxes, int messages) {
-        return StoreSpec.builder().seed(seed).mailboxes(mailboxes).messagesPerMailbox(messages).lists(2)
-                .end(NEW_YEAR.minusSeconds(60)).historyDays(365);
+        return StoreSpec.builder()
+                .seed(seed)
+                .mailboxes(mailboxes)
+                .messagesPerMailbox(messages)
+                .lists(2)
+                .end(NEW_YEAR.minusSeconds(60))
+                .historyDays(365);
     }
 }

@@ -23,7 +23,7 @@ class YearSimulationTest {
         System.out.println("YearSimulationTest seed " + seed + " (rerun with -Dyear.seed=" + seed + ")");
         YearSpec spec = YearSpec.weeks(seed, 6);
         try (YearSimulation sim = YearSimulation.create(spec, work)) {
-            sim.run((hour, time, store) -> { });
+            sim.run((hour, time, store) -> {});
             sim.forgetAndPrune();
             System.out.println("seconds by part: " + sim.secondsByPart());
 
@@ -41,7 +41,8 @@ class YearSimulationTest {
             assertEquals(java.util.Optional.empty(), size.problem(), "seed " + seed);
             assertTrue(size.everHeld() > size.retained(), "forgotten history held messages no kept snapshot has");
             assertEquals(List.of(), sim.verifyDeletedMessagesRestorable(), "seed " + seed);
-            assertEquals(6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
+            assertEquals(
+                    6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
             assertEquals(6 + 1, sim.prunes(), "a prune every Monday, and the last one");
         }
     }

@@ -10,8 +10,8 @@ final class DaemonTouches {
     private DaemonTouches() {}
 
     private static ScheduledThreadPoolExecutor createExecutor() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                DaemonThreads.named("mailsnap-lock-touch"));
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, DaemonThreads.named("mailsnap-lock-touch"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

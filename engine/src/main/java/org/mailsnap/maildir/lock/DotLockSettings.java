@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param maxPoll         the pause grows by half each attempt up to this
  * @param identity        what our lock files say about us
  */
-public record DotLockSettings(Duration waitTimeout, Duration staleTimeout, Duration deadPidGrace,
-                              Duration touchInterval, Duration firstPoll, Duration maxPoll, LockIdentity identity) {
+public record DotLockSettings(
+        Duration waitTimeout,
+        Duration staleTimeout,
+        Duration deadPidGrace,
+        Duration touchInterval,
+        Duration firstPoll,
+        Duration maxPoll,
+        LockIdentity identity) {
     public DotLockSettings {
         positive(waitTimeout, "waitTimeout");
         positive(staleTimeout, "staleTimeout");
@@ -32,8 +38,14 @@ public record DotLockSettings(Duration waitTimeout, Duration staleTimeout, Durat
     }
 
     public static DotLockSettings dovecotDefaults(LockIdentity identity) {
-        return new DotLockSettings(Duration.ofSeconds(122), Duration.ofSeconds(120), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMillis(200), identity);
+        return new DotLockSettings(
+                Duration.ofSeconds(122),
+                Duration.ofSeconds(120),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                Duration.ofMillis(200),
+                identity);
     }
 
     public DotLockSettings withWaitTimeout(Duration timeout) {

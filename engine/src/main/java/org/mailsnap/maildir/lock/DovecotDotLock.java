@@ -29,8 +29,7 @@ public final class DovecotDotLock implements FolderLock {
     private volatile TouchScheduler.Scheduled touches;
     private volatile boolean lost;
 
-    DovecotDotLock(String folder, Path lockFile, byte[] content, Object fileKey, FileChannel openFile,
-                   Clock clock) {
+    DovecotDotLock(String folder, Path lockFile, byte[] content, Object fileKey, FileChannel openFile, Clock clock) {
         this.folder = folder;
         this.lockFile = lockFile;
         this.content = content.clone();
@@ -91,8 +90,9 @@ public final class DovecotDotLock implements FolderLock {
     boolean isOurs() throws IOException {
         Object key;
         try {
-            key = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).fileKey();
+            key = Files.readAttributes(
+                            lockFile, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
         } catch (NoSuchFileException gone) {
             return false;
         }

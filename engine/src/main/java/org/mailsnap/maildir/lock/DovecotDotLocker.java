@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.mailsnap.fs.FileNames;
 import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.FileNames;
 import org.mailsnap.fs.NewFile;
 import org.mailsnap.fs.SymlinkRefusedException;
 import org.mailsnap.model.FolderKey;
@@ -78,7 +78,10 @@ public final class DovecotDotLocker implements FolderLocker {
                 continue;
             }
             if (!now.isBefore(deadline)) {
-                throw new LockTimeoutException(folder.toString(), lockFile, watch.holder,
+                throw new LockTimeoutException(
+                        folder.toString(),
+                        lockFile,
+                        watch.holder,
                         "waited " + settings.waitTimeout().toMillis() + " ms, lock unchanged for "
                                 + Duration.between(watch.lastChange, now).toMillis() + " ms");
             }
@@ -135,9 +138,10 @@ public final class DovecotDotLocker implements FolderLocker {
                         channel.write(buffer);
                     }
                     giveToFolderOwner(dir, created.self(), lockFile);
-                    Object fileKey = Files.readAttributes(created.self(), PosixFileAttributes.class).fileKey();
-                    DovecotDotLock lock = new DovecotDotLock(folder.toString(), lockFile, content, fileKey, channel,
-                            clock);
+                    Object fileKey = Files.readAttributes(created.self(), PosixFileAttributes.class)
+                            .fileKey();
+                    DovecotDotLock lock =
+                            new DovecotDotLock(folder.toString(), lockFile, content, fileKey, channel, clock);
                     lock.startTouching(touches, settings.touchInterval());
                     return lock;
                 } catch (IOException | RuntimeException failed) {
@@ -153,8 +157,8 @@ public final class DovecotDotLocker implements FolderLocker {
         try {
             return DirHandle.openNoFollow(controlDir);
         } catch (NoSuchFileException vanished) {
-            throw new NoSuchFileException(controlDir.toString(), null,
-                    "folder " + folder + " does not exist (any more), cannot lock it");
+            throw new NoSuchFileException(
+                    controlDir.toString(), null, "folder " + folder + " does not exist (any more), cannot lock it");
         } catch (SymlinkRefusedException link) {
             throw new SymlinkRefusedException(controlDir + " (folder " + folder + ", not locked)");
         }
@@ -176,8 +180,10 @@ public final class DovecotDotLocker implements FolderLocker {
                 lock.setGroup(folder.group());
             }
         } catch (IOException chownFailed) {
-            throw new IOException("cannot give lock file " + lockFile + " to the owner of " + folderDir
-                    + " (Dovecot must be able to read and remove it): " + chownFailed.getMessage(), chownFailed);
+            throw new IOException(
+                    "cannot give lock file " + lockFile + " to the owner of " + folderDir
+                            + " (Dovecot must be able to read and remove it): " + chownFailed.getMessage(),
+                    chownFailed);
         }
     }
 

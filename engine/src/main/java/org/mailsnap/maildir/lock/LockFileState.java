@@ -35,8 +35,8 @@ record LockFileState(Object fileKey, FileTime ctime, FileTime mtime, long size) 
      * link reads as the link refused, not as the file it points to, which may be one only root can read).
      */
     static byte[] readNoFollow(Path file) throws IOException {
-        try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (var channel =
+                Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return java.nio.channels.Channels.newInputStream(channel).readNBytes(64 * 1024);
         } catch (NoSuchFileException gone) {
             return null;

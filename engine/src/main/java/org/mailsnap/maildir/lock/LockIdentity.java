@@ -48,7 +48,8 @@ public record LockIdentity(long pid, String hostname) {
     /** The host name as {@code gethostname()} gives it to Dovecot (the kernel's node name). */
     public static String realHostname() {
         try {
-            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).trim();
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8)
+                    .trim();
             if (!name.isEmpty()) {
                 return name;
             }
@@ -71,7 +72,8 @@ public record LockIdentity(long pid, String hostname) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, p -> isNumber(p.getFileName()))) {
                 for (Path entry : entries) {
                     try {
-                        String comm = Files.readString(entry.resolve("comm"), StandardCharsets.UTF_8).trim();
+                        String comm = Files.readString(entry.resolve("comm"), StandardCharsets.UTF_8)
+                                .trim();
                         if (!comm.equals("dovecot")) {
                             continue;
                         }

@@ -59,8 +59,8 @@ public final class MaildirlockHelper implements FolderLocker {
 
     /** The default binary, a 122 s timeout and a 250 ms settle time. */
     public static MaildirlockHelper withDefaults() {
-        return new MaildirlockHelper(DEFAULT_BINARY, Duration.ofSeconds(122), Duration.ofMillis(250),
-                Clock.systemUTC());
+        return new MaildirlockHelper(
+                DEFAULT_BINARY, Duration.ofSeconds(122), Duration.ofMillis(250), Clock.systemUTC());
     }
 
     public Duration settle() {
@@ -70,12 +70,15 @@ public final class MaildirlockHelper implements FolderLocker {
     @Override
     public FolderLock lock(FolderKey folder, Path controlDir) throws IOException {
         if (!Files.isExecutable(binary)) {
-            throw new NoSuchFileException(binary.toString(), null, "Dovecot's maildirlock helper is not installed"
-                    + " here (it comes with Dovecot 2.3's dovecot-core; 2.4 dropped it): use --lock dovecot");
+            throw new NoSuchFileException(
+                    binary.toString(),
+                    null,
+                    "Dovecot's maildirlock helper is not installed"
+                            + " here (it comes with Dovecot 2.3's dovecot-core; 2.4 dropped it): use --lock dovecot");
         }
         if (!Files.isDirectory(controlDir)) {
-            throw new NoSuchFileException(controlDir.toString(), null,
-                    "folder " + folder + " does not exist (any more), cannot lock it");
+            throw new NoSuchFileException(
+                    controlDir.toString(), null, "folder " + folder + " does not exist (any more), cannot lock it");
         }
         if (!FileNames.pathName(controlDir).equals(controlDir.toString())) {
             // argv is encoded with the locale's charset: a name it cannot hold would name another directory
@@ -83,23 +86,31 @@ public final class MaildirlockHelper implements FolderLocker {
                     + ": its name is not text in this locale's encoding (" + System.getProperty("sun.jnu.encoding")
                     + "); run under a UTF-8 locale or use --lock dovecot");
         }
-        Process helper = new ProcessBuilder(binary.toString(), controlDir.toString(),
-                Long.toString(timeout.toSeconds())).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process helper = new ProcessBuilder(
+                        binary.toString(), controlDir.toString(), Long.toString(timeout.toSeconds()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         helper.getOutputStream().close();
         CompletableFuture<String> holderGone = readToEnd(helper.getErrorStream());
         String printed = new String(helper.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         int exit = waitFor(helper, timeout.plusSeconds(10));
         Path lockFile = FileNames.child(controlDir, DovecotDotLocker.LOCK_FILE);
         if (exit == 1) {
-            throw new LockTimeoutException(folder.toString(), lockFile, readQuietly(lockFile),
+            throw new LockTimeoutException(
+                    folder.toString(),
+                    lockFile,
+                    readQuietly(lockFile),
                     "maildirlock gave up after " + timeout.toSeconds() + " s" + stderrOf(holderGone));
         }
-        if (exit != 0 || printed.isEmpty() || !printed.chars().allMatch(Character::isDigit)
-                || printed.length() > 10) {
-            throw new IOException(binary + " " + controlDir + " failed (exit " + exit + ", printed '" + printed
-                    + "')" + stderrOf(holderGone));
+        if (exit != 0 || printed.isEmpty() || !printed.chars().allMatch(Character::isDigit) || printed.length() > 10) {
+            throw new IOException(binary + " " + controlDir + " failed (exit " + exit + ", printed '" + printed + "')"
+                    + stderrOf(holderGone));
         }
-        HelperLock lock = new HelperLock(folder.toString(), lockFile, Long.parseLong(printed), holderGone,
+        HelperLock lock = new HelperLock(
+                folder.toString(),
+                lockFile,
+                Long.parseLong(printed),
+                holderGone,
                 clock.instant().plus(settle));
         lock.checkNow();
         return lock;
@@ -113,8 +124,7 @@ public final class MaildirlockHelper implements FolderLocker {
         private final CompletableFuture<String> holderGone;
         private final Instant settledAt;
 
-        HelperLock(String folder, Path lockFile, long pid, CompletableFuture<String> holderGone,
-                   Instant settledAt) {
+        HelperLock(String folder, Path lockFile, long pid, CompletableFuture<String> holderGone, Instant settledAt) {
             this.folder = folder;
             this.lockFile = lockFile;
             this.pid = pid;

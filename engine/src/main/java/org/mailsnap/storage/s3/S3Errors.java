@@ -28,19 +28,22 @@ final class S3Errors {
         }
         String endpoint = "cannot reach endpoint " + settings.endpoint();
         if (hasCause(cause, ConnectException.class)) {
-            return new IOException(what + ": " + endpoint + " (connection refused: is the server running and the"
-                    + " port right?)", cause);
+            return new IOException(
+                    what + ": " + endpoint + " (connection refused: is the server running and the" + " port right?)",
+                    cause);
         }
         if (hasCause(cause, UnknownHostException.class)) {
-            return new IOException(what + ": " + endpoint + " (unknown host " + settings.endpoint().getHost() + ")",
+            return new IOException(
+                    what + ": " + endpoint + " (unknown host "
+                            + settings.endpoint().getHost() + ")",
                     cause);
         }
         if (hasCause(cause, SocketTimeoutException.class)) {
             return new IOException(what + ": " + endpoint + " (timed out)", cause);
         }
         if (hasCause(cause, SSLException.class)) {
-            return new IOException(what + ": TLS failure talking to " + settings.endpoint() + " (" + cause.getMessage()
-                    + ")", cause);
+            return new IOException(
+                    what + ": TLS failure talking to " + settings.endpoint() + " (" + cause.getMessage() + ")", cause);
         }
         if (hasCause(cause, InterruptedException.class) || hasCause(cause, InterruptedIOException.class)) {
             return new InterruptedIOException(what + ": interrupted");
@@ -52,21 +55,27 @@ final class S3Errors {
         String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
         int status = s3.statusCode();
         if ("NoSuchBucket".equals(code)) {
-            return new IOException(what + ": bucket " + settings.bucket() + " does not exist at "
-                    + settings.endpoint(), s3);
+            return new IOException(
+                    what + ": bucket " + settings.bucket() + " does not exist at " + settings.endpoint(), s3);
         }
         if (status == 404) {
             return new NoSuchObjectException(settings.location(), objectName);
         }
         if (status == 403) {
-            return new IOException(what + ": access denied (" + (code == null ? "HTTP 403" : code) + "); check"
-                    + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket's policy", s3);
+            return new IOException(
+                    what + ": access denied (" + (code == null ? "HTTP 403" : code) + "); check"
+                            + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket's policy",
+                    s3);
         }
         if (status == 507 || "XMinioStorageFull".equals(code) || "QuotaExceeded".equals(code)) {
-            return new StorageFullException(what + ": the object store is full or over quota (" + code + ");"
-                    + " nothing was published", objectName, s3);
+            return new StorageFullException(
+                    what + ": the object store is full or over quota (" + code + ");" + " nothing was published",
+                    objectName,
+                    s3);
         }
-        String message = s3.awsErrorDetails() == null ? s3.getMessage() : s3.awsErrorDetails().errorMessage();
+        String message = s3.awsErrorDetails() == null
+                ? s3.getMessage()
+                : s3.awsErrorDetails().errorMessage();
         return new IOException(what + ": HTTP " + status + (code == null ? "" : " " + code) + ": " + message, s3);
     }
 

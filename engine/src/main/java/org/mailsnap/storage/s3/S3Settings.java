@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * the bucket, an optional key prefix under which all objects sit (no leading or trailing {@code /}; empty for the
  * bucket's root), the region to sign for, and the access key pair. {@link #toString()} hides the secret.
  */
-public record S3Settings(URI endpoint, String bucket, String keyPrefix, String region, String accessKeyId,
-                         String secretAccessKey) {
+public record S3Settings(
+        URI endpoint, String bucket, String keyPrefix, String region, String accessKeyId, String secretAccessKey) {
     /** The region signatures are made for when the location does not say: what MinIO, Ceph and Garage accept. */
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -20,8 +20,10 @@ public record S3Settings(URI endpoint, String bucket, String keyPrefix, String r
     public S3Settings {
         Objects.requireNonNull(endpoint, "endpoint");
         if (!("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
-                || endpoint.getHost() == null || !(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty())
-                || endpoint.getRawQuery() != null || endpoint.getRawUserInfo() != null) {
+                || endpoint.getHost() == null
+                || !(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty())
+                || endpoint.getRawQuery() != null
+                || endpoint.getRawUserInfo() != null) {
             throw new IllegalArgumentException("bad S3 endpoint (want http(s)://host[:port]): " + endpoint);
         }
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {

@@ -73,8 +73,11 @@ public final class S3Storage implements Storage {
     public void put(String name, byte[] data) throws IOException {
         String key = keyOf(name);
         try {
-            client.putObject(request -> request.bucket(settings.bucket()).key(key)
-                            .contentLength((long) data.length).contentMD5(md5Base64(data)),
+            client.putObject(
+                    request -> request.bucket(settings.bucket())
+                            .key(key)
+                            .contentLength((long) data.length)
+                            .contentMD5(md5Base64(data)),
                     RequestBody.fromBytes(data));
         } catch (S3Exception e) {
             throw errors.translate(e, "write", name);
@@ -89,7 +92,8 @@ public final class S3Storage implements Storage {
      */
     private SdkException diagnose(SdkException putFailure) {
         try {
-            client.listObjectsV2(request -> request.bucket(settings.bucket()).prefix(settings.keyOf("")).maxKeys(1));
+            client.listObjectsV2(request ->
+                    request.bucket(settings.bucket()).prefix(settings.keyOf("")).maxKeys(1));
         } catch (S3Exception refusal) {
             refusal.addSuppressed(putFailure);
             return refusal;
@@ -103,7 +107,9 @@ public final class S3Storage implements Storage {
     public byte[] get(String name) throws IOException {
         String key = keyOf(name);
         try {
-            return client.getObjectAsBytes(request -> request.bucket(settings.bucket()).key(key)).asByteArrayUnsafe();
+            return client.getObjectAsBytes(
+                            request -> request.bucket(settings.bucket()).key(key))
+                    .asByteArrayUnsafe();
         } catch (SdkException e) {
             throw errors.translate(e, "read", name);
         }
@@ -126,7 +132,8 @@ public final class S3Storage implements Storage {
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         ResponseBytes<GetObjectResponse> response;
         try {
-            response = client.getObjectAsBytes(request -> request.bucket(settings.bucket()).key(key).range(range));
+            response = client.getObjectAsBytes(
+                    request -> request.bucket(settings.bucket()).key(key).range(range));
         } catch (S3Exception e) {
             if (e.statusCode() == 416) {
                 throw rangeError(name, size(name), offset, length);
@@ -147,7 +154,9 @@ public final class S3Storage implements Storage {
     public long size(String name) throws IOException {
         String key = keyOf(name);
         try {
-            return client.headObject(request -> request.bucket(settings.bucket()).key(key)).contentLength();
+            return client.headObject(
+                            request -> request.bucket(settings.bucket()).key(key))
+                    .contentLength();
         } catch (SdkException e) {
             throw errors.translate(e, "read the size of", name);
         }
@@ -171,7 +180,8 @@ public final class S3Storage implements Storage {
         List<ObjectInfo> objects = new ArrayList<>();
         try {
             for (S3Object object : client.listObjectsV2Paginator(
-                    request -> request.bucket(settings.bucket()).prefix(listed)).contents()) {
+                            request -> request.bucket(settings.bucket()).prefix(listed))
+                    .contents()) {
                 String name = object.key().substring(strip);
                 if (ObjectNames.isObjectName(name)) {
                     objects.add(new ObjectInfo(name, object.size()));
@@ -212,11 +222,10 @@ public final class S3Storage implements Storage {
                 + " at offset " + offset + " (truncated object?)");
     }
 
-
-
     private static String md5Base64(byte[] data) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("MD5").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }

@@ -37,6 +37,7 @@ class DovecotDotLockTest {
 
     @TempDir
     Path dir;
+
     Path lockFile;
     ManualTouches touches;
 
@@ -130,11 +131,13 @@ class DovecotDotLockTest {
 
     @Test
     void lockFileBelongsToTheFolderOwnerWhenRunningAsRoot() throws Exception {
-        assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+        assumeTrue(
+                Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
                 "only root can give files away");
-        UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-        GroupPrincipal nogroup = dir.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByGroupName("nogroup");
+        UserPrincipal nobody =
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        GroupPrincipal nogroup =
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("nogroup");
         PosixFileAttributeView folder = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
         folder.setOwner(nobody);
         folder.setGroup(nogroup);
@@ -142,8 +145,10 @@ class DovecotDotLockTest {
         DovecotDotLock lock = locker(Duration.ofSeconds(1)).lock(FOLDER, dir);
 
         assertEquals(nobody, Files.getOwner(lockFile));
-        assertEquals(nogroup, Files.readAttributes(lockFile, java.nio.file.attribute.PosixFileAttributes.class)
-                .group());
+        assertEquals(
+                nogroup,
+                Files.readAttributes(lockFile, java.nio.file.attribute.PosixFileAttributes.class)
+                        .group());
         assertTrue(lock.release());
     }
 
@@ -164,8 +169,11 @@ class DovecotDotLockTest {
         });
         assertTrue(clock.readings.await(20, TimeUnit.SECONDS), "the second locker keeps trying");
         assertFalse(waiting.isDone(), "the second locker must wait while the first holds the lock");
-        assertEquals(firstFile, Files.readAttributes(lockFile,
-                java.nio.file.attribute.BasicFileAttributes.class).fileKey(), "the first lock is untouched");
+        assertEquals(
+                firstFile,
+                Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(),
+                "the first lock is untouched");
 
         assertTrue(first.release());
         DovecotDotLock secondLock = waiting.get(20, TimeUnit.SECONDS);
@@ -188,7 +196,9 @@ class DovecotDotLockTest {
     void freshLockOfADeadPidIsRespectedForTheGraceTime() throws Exception {
         plantLock(deadPid() + ":" + US.hostname(), Instant.now().plusSeconds(60));
 
-        assertThrows(LockTimeoutException.class, () -> locker(Duration.ofMillis(300)).lock(FOLDER, dir),
+        assertThrows(
+                LockTimeoutException.class,
+                () -> locker(Duration.ofMillis(300)).lock(FOLDER, dir),
                 "Dovecot does not even read the pid of a lock younger than 2 s");
     }
 
@@ -197,8 +207,10 @@ class DovecotDotLockTest {
         String holder = ProcessHandle.current().pid() + ":" + US.hostname();
         plantLock(holder, Instant.now().minus(Duration.ofHours(1)));
 
-        LockTimeoutException e = assertThrows(LockTimeoutException.class,
-                () -> locker(Duration.ofMillis(300)).lock(FOLDER, dir), "a live pid's lock is never stale");
+        LockTimeoutException e = assertThrows(
+                LockTimeoutException.class,
+                () -> locker(Duration.ofMillis(300)).lock(FOLDER, dir),
+                "a live pid's lock is never stale");
 
         assertTrue(e.getMessage().contains("alice|.Sent"), e.getMessage());
         assertTrue(e.getMessage().contains(holder), e.getMessage());
@@ -210,15 +222,16 @@ class DovecotDotLockTest {
     @Test
     void foreignHostLockIsBrokenOnlyAfterTheStaleTimeWithoutChange() throws Exception {
         Files.writeString(dir.resolve("dovecot-uidlist"), "3 V1 N1\n");
-        Files.setLastModifiedTime(dir.resolve("dovecot-uidlist"), FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(
+                dir.resolve("dovecot-uidlist"), FileTime.from(Instant.now().minusSeconds(3600)));
         plantLock("4242:otherhost", Instant.now().minusSeconds(5));
         DotLockSettings settings = DotLockSettings.dovecotDefaults(US).withWaitTimeout(Duration.ofMillis(300));
         DovecotDotLocker patient = new DovecotDotLocker(settings, Clock.systemUTC(), touches);
 
         assertThrows(LockTimeoutException.class, () -> patient.lock(FOLDER, dir), "5 s is not 120 s");
 
-        DovecotDotLocker quick = new DovecotDotLocker(settings.withStaleTimeout(Duration.ofSeconds(2)),
-                Clock.systemUTC(), touches);
+        DovecotDotLocker quick =
+                new DovecotDotLocker(settings.withStaleTimeout(Duration.ofSeconds(2)), Clock.systemUTC(), touches);
         DovecotDotLock lock = quick.lock(FOLDER, dir);
         assertEquals(US.content(), Files.readString(lockFile));
         assertTrue(lock.release());
@@ -228,10 +241,12 @@ class DovecotDotLockTest {
     void recentUidlistChangeKeepsAForeignLockAlive() throws Exception {
         Files.writeString(dir.resolve("dovecot-uidlist"), "3 V1 N1\n");
         plantLock("4242:otherhost", Instant.now().minusSeconds(3600));
-        DotLockSettings settings = DotLockSettings.dovecotDefaults(US).withWaitTimeout(Duration.ofMillis(300))
+        DotLockSettings settings = DotLockSettings.dovecotDefaults(US)
+                .withWaitTimeout(Duration.ofMillis(300))
                 .withStaleTimeout(Duration.ofSeconds(60));
 
-        assertThrows(LockTimeoutException.class,
+        assertThrows(
+                LockTimeoutException.class,
                 () -> new DovecotDotLocker(settings, Clock.systemUTC(), touches).lock(FOLDER, dir),
                 "the uidlist changed just now, so its holder is working");
     }
@@ -255,7 +270,8 @@ class DovecotDotLockTest {
     @Test
     void touchRefreshesTheMtimeWhileOursAndStopsWhenLost() throws Exception {
         Instant now = Instant.parse("2030-01-02T03:04:05Z");
-        DovecotDotLock lock = locker(Duration.ofSeconds(1), Clock.fixed(now, ZoneOffset.UTC)).lock(FOLDER, dir);
+        DovecotDotLock lock =
+                locker(Duration.ofSeconds(1), Clock.fixed(now, ZoneOffset.UTC)).lock(FOLDER, dir);
         Files.setLastModifiedTime(lockFile, FileTime.from(now.minusSeconds(100)));
 
         touches.tasks.get(0).run();
@@ -263,7 +279,9 @@ class DovecotDotLockTest {
 
         plantLock("999:elsewhere", now.minusSeconds(50));
         touches.tasks.get(0).run();
-        assertEquals(now.minusSeconds(50), Files.getLastModifiedTime(lockFile).toInstant(),
+        assertEquals(
+                now.minusSeconds(50),
+                Files.getLastModifiedTime(lockFile).toInstant(),
                 "a lock that is no longer ours is not touched");
         assertEquals(1, touches.cancelled);
         assertThrows(LockNotHeldException.class, lock::verifyHeld);
@@ -281,8 +299,10 @@ class DovecotDotLockTest {
         Path folder = Files.createDirectory(dir.resolve("folder"));
         Files.createSymbolicLink(folder.resolve("dovecot-uidlist.lock"), secret);
 
-        LockTimeoutException e = assertThrows(LockTimeoutException.class,
-                () -> locker(Duration.ofMillis(300)).lock(FOLDER, folder), "a link is someone's lock, not ours");
+        LockTimeoutException e = assertThrows(
+                LockTimeoutException.class,
+                () -> locker(Duration.ofMillis(300)).lock(FOLDER, folder),
+                "a link is someone's lock, not ours");
 
         assertFalse(e.getMessage().contains("root only"), "the link's target is never read: " + e.getMessage());
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
@@ -297,11 +317,15 @@ class DovecotDotLockTest {
         Path folder = dir.resolve("folder");
         Files.createSymbolicLink(folder, outside);
 
-        IOException e = assertThrows(org.mailsnap.fs.SymlinkRefusedException.class,
+        IOException e = assertThrows(
+                org.mailsnap.fs.SymlinkRefusedException.class,
                 () -> locker(Duration.ofSeconds(1)).lock(FOLDER, folder));
 
-        assertTrue(e.getMessage().contains(folder.toString()) && e.getMessage().contains("alice|.Sent")
-                && e.getMessage().contains("symbolic link, not followed"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(folder.toString())
+                        && e.getMessage().contains("alice|.Sent")
+                        && e.getMessage().contains("symbolic link, not followed"),
+                e.getMessage());
         try (var listing = Files.list(outside)) {
             assertEquals(0, listing.count(), "nothing created where the link points");
         }
@@ -309,8 +333,8 @@ class DovecotDotLockTest {
 
     @Test
     void missingFolderIsNamed() {
-        NoSuchFileException e = assertThrows(NoSuchFileException.class,
-                () -> locker(Duration.ofSeconds(1)).lock(FOLDER, dir.resolve("gone")));
+        NoSuchFileException e = assertThrows(
+                NoSuchFileException.class, () -> locker(Duration.ofSeconds(1)).lock(FOLDER, dir.resolve("gone")));
         assertTrue(e.getMessage().contains("alice|.Sent"), e.getMessage());
     }
 
@@ -321,7 +345,9 @@ class DovecotDotLockTest {
         assertNotEquals(shared.hostname(), separate.hostname());
         assertTrue(separate.hostname().startsWith(shared.hostname()));
         assertTrue(separate.hostname().contains("/"), "no real host name contains '/'");
-        assertEquals(shared, LockIdentity.ofThisProcess(PidNamespacePolicy.AUTO),
+        assertEquals(
+                shared,
+                LockIdentity.ofThisProcess(PidNamespacePolicy.AUTO),
                 "any Dovecot on this machine runs in our pid namespace");
         assertThrows(IllegalArgumentException.class, () -> new LockIdentity(1, "a:b"));
     }

@@ -66,9 +66,9 @@ class S3StorageTest extends StorageContractTest {
     @Test
     void keysOutsideThePrefixOrNotNamedLikeObjectsAreNotListed() throws IOException {
         storage.put("index/1", new byte[1]);
-        plant(keyPrefix + "-other/index/2");       // a sibling prefix that merely starts the same
-        plant("index/3");                          // the bucket's root
-        plant(keyPrefix + "/index/README.TXT");    // under our prefix, but no object name
+        plant(keyPrefix + "-other/index/2"); // a sibling prefix that merely starts the same
+        plant("index/3"); // the bucket's root
+        plant(keyPrefix + "/index/README.TXT"); // under our prefix, but no object name
 
         assertEquals(List.of(new ObjectInfo("index/1", 1)), storage.list(""));
         assertEquals(List.of(new ObjectInfo("index/1", 1)), storage.list("index/"));
@@ -101,8 +101,8 @@ class S3StorageTest extends StorageContractTest {
 
     @Test
     void aWrongSecretIsAccessDeniedNamingBucketAndKey() throws Exception {
-        S3Settings wrong = new S3Settings(server.endpoint(), BUCKET, keyPrefix, "us-east-1",
-                S3TestServer.ACCESS_KEY_ID, "not-the-secret");
+        S3Settings wrong = new S3Settings(
+                server.endpoint(), BUCKET, keyPrefix, "us-east-1", S3TestServer.ACCESS_KEY_ID, "not-the-secret");
         try (Storage denied = S3Storage.open(wrong)) {
             IOException put = assertThrows(IOException.class, () -> denied.put("config", new byte[1]));
             // The server refuses before reading a large body; the client sees a broken upload, not the answer.
@@ -112,8 +112,8 @@ class S3StorageTest extends StorageContractTest {
             for (IOException e : List.of(put, bigPut, get)) {
                 assertFalse(e instanceof NoSuchObjectException, e.toString());
                 assertTrue(e.getMessage().contains("access denied"), e.getMessage());
-                assertTrue(e.getMessage().contains("bucket " + BUCKET + ", key " + keyPrefix + "/config"),
-                        e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("bucket " + BUCKET + ", key " + keyPrefix + "/config"), e.getMessage());
                 assertTrue(e.getMessage().contains("AWS_SECRET_ACCESS_KEY"), e.getMessage());
             }
         }
@@ -128,7 +128,8 @@ class S3StorageTest extends StorageContractTest {
             IOException list = assertThrows(IOException.class, () -> missing.list(""));
 
             for (IOException e : List.of(put, bigPut, list)) {
-                assertTrue(e.getMessage().contains("bucket no-such-bucket does not exist at " + server.endpoint()),
+                assertTrue(
+                        e.getMessage().contains("bucket no-such-bucket does not exist at " + server.endpoint()),
                         e.getMessage());
             }
         }
@@ -144,9 +145,11 @@ class S3StorageTest extends StorageContractTest {
         try (Storage unreachable = S3Storage.open(new S3Settings(nowhere, BUCKET, "", "us-east-1", "a", "b"))) {
             IOException e = assertThrows(IOException.class, () -> unreachable.get("config"));
 
-            assertEquals("s3:" + nowhere + "/" + BUCKET + ": cannot read object config (bucket " + BUCKET
-                    + ", key config): cannot reach endpoint " + nowhere
-                    + " (connection refused: is the server running and the port right?)", e.getMessage());
+            assertEquals(
+                    "s3:" + nowhere + "/" + BUCKET + ": cannot read object config (bucket " + BUCKET
+                            + ", key config): cannot reach endpoint " + nowhere
+                            + " (connection refused: is the server running and the port right?)",
+                    e.getMessage());
         }
     }
 
@@ -156,8 +159,10 @@ class S3StorageTest extends StorageContractTest {
 
         IOException e = assertThrows(IOException.class, () -> storage.getRange("data/p", 10, 1));
 
-        assertEquals(storage.location() + ": object data/p has 10 bytes, cannot read 1 at offset 10"
-                + " (truncated object?)", e.getMessage());
+        assertEquals(
+                storage.location() + ": object data/p has 10 bytes, cannot read 1 at offset 10"
+                        + " (truncated object?)",
+                e.getMessage());
     }
 
     /** Plants the objects straight into the server's store: 1100 signed PUTs would take most of this class's time. */
@@ -171,7 +176,9 @@ class S3StorageTest extends StorageContractTest {
     }
 
     private void plant(String key, byte[] data) {
-        server.blobStore().putBlob(BUCKET, server.blobStore().blobBuilder(key).payload(data).build());
+        server.blobStore()
+                .putBlob(
+                        BUCKET,
+                        server.blobStore().blobBuilder(key).payload(data).build());
     }
-
 }

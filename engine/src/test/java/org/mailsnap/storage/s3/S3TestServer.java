@@ -46,8 +46,8 @@ public final class S3TestServer implements AutoCloseable {
         try {
             proxy.start(); // Jetty's start returns once the connector listens
             if (!"STARTED".equals(proxy.getState()) || proxy.getPort() <= 0) {
-                throw new IllegalStateException("s3proxy did not start: state " + proxy.getState() + ", port "
-                        + proxy.getPort());
+                throw new IllegalStateException(
+                        "s3proxy did not start: state " + proxy.getState() + ", port " + proxy.getPort());
             }
         } catch (Exception e) {
             proxy.stop();
@@ -103,8 +103,7 @@ public final class S3TestServer implements AutoCloseable {
 
     /** Settings for {@code bucket} and {@code keyPrefix} with the server's key pair. */
     public S3Settings settings(String bucket, String keyPrefix) {
-        return new S3Settings(endpoint, bucket, keyPrefix, S3Settings.DEFAULT_REGION, ACCESS_KEY_ID,
-                SECRET_ACCESS_KEY);
+        return new S3Settings(endpoint, bucket, keyPrefix, S3Settings.DEFAULT_REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
     }
 
     @Override
