@@ -178,6 +178,13 @@ final class BackupCommand implements Callable<Integer> {
                                 .run(live.withFrozen(frozen), progress));
             }
             figures.source(m -> BackupMetrics.result(m, result));
+            if (metrics.metricsFile != null) {
+                // one listing of data/ (on S3 about one request per 1,000 packs), only when the metrics are asked for
+                long packBytes = session.repository.maintenance().listPacks().packs().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                figures.source(m -> BackupMetrics.repository(m, packBytes));
+            }
             report(result);
             return result.partial() ? ExitCode.PARTIAL.code() : ExitCode.OK.code();
         }

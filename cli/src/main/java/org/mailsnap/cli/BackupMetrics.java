@@ -25,6 +25,14 @@ final class BackupMetrics {
                 p.lockHoldMaxNanos.get() / 1e9);
     }
 
+    static void repository(RunMetrics m, long packBytes) {
+        m.gauge(
+                "repository_pack_bytes",
+                "Bytes of the packs in the repository's data/ after the last run: its size, but for indexes,"
+                        + " snapshots and keys.",
+                packBytes);
+    }
+
     static void result(RunMetrics m, BackupResult r) {
         SnapshotStats s = r.snapshot().stats();
         m.gauge(

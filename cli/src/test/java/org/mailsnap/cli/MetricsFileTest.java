@@ -57,6 +57,13 @@ class MetricsFileTest {
         assertEquals(0, s.get("mailsnap_backup_mailboxes_skipped"));
         assertTrue(s.get("mailsnap_backup_bytes_read") > 40, s.toString());
         assertTrue(s.get("mailsnap_backup_bytes_added") > 0, s.toString());
+        long packBytes;
+        try (var packs = Files.walk(tmp.resolve("repo").resolve("data"))) {
+            packBytes = packs.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
+        }
+        assertEquals((double) packBytes, s.get("mailsnap_backup_repository_pack_bytes"), "the packs in data/");
         for (String name :
                 List.of("messages_renamed", "messages_expunged", "lock_hold_max_seconds", "duration_seconds")) {
             assertTrue(s.containsKey("mailsnap_backup_" + name), name + " in " + s);

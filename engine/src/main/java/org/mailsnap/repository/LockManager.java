@@ -130,7 +130,8 @@ final class LockManager {
         return LockRecord.decode(id, objects.load(ObjectKind.LOCK, id));
     }
 
-    private LockInfo info(String id, LockRecord record) {
+    /** What {@code record}, published as {@code id}, says to a reader now. */
+    LockInfo info(String id, LockRecord record) {
         return new LockInfo(
                 id,
                 record.exclusive(),

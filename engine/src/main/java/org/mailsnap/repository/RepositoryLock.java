@@ -71,15 +71,7 @@ public final class RepositoryLock implements AutoCloseable {
     }
 
     public synchronized LockInfo info() {
-        return new LockInfo(
-                id,
-                record.exclusive(),
-                record.host(),
-                record.pid(),
-                record.created(),
-                record.refreshed(),
-                manager.isStale(record, manager.clock().instant()),
-                "");
+        return manager.info(id, record);
     }
 
     /** Stops refreshing and deletes the lock object. */
