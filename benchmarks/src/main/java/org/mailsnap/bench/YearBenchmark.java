@@ -204,7 +204,7 @@ public final class YearBenchmark {
                 "- deleted messages restorable: %s",
                 sim.checksDeletedMessages()
                         ? sim.verifyDeletedMessagesRestorable()
-                        : "not checked: --keep-deleted-within is on branch ledger, not yet on main");
+                        : "not checked: the policy has no --keep-deleted-within");
         Files.writeString(out.resolve("figures.md"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Files.writeString(out.resolve("commands.txt"), log.text(), StandardCharsets.UTF_8);
     }

@@ -30,8 +30,8 @@ import org.mailsnap.snapshot.TreeWriter;
  * (flags), mtime and bytes the last snapshot holding them had; in merge mode only what the live mailbox lacks by
  * base or GUID.
  *
- * <p>Of the entries {@code wanted} selects, one per message (mailbox and GUID) is kept, the latest to leave (a
- * message moved to Trash and expunged there goes back to Trash, once). Its folders are encoded as tree and manifest
+ * <p>Of the entries {@code wanted} selects, one per message (mailbox and GUID) is kept, the latest to leave
+ * ({@link GonePlacement#BY_DEPARTURE}: a message moved to Trash and expunged there goes back to Trash, once). Its folders are encoded as tree and manifest
  * chunks held in memory under ids no keyed hash produces ({@link #blobs()} serves them, and the repository's blobs
  * for the rest). A folder carries the {@code dovecot-keywords} of the ledger's snapshot for that folder, so keyword
  * letters translate (Dovecot adds keywords, never renumbers them); no uidlist: Dovecot gives new UIDs.
@@ -57,7 +57,9 @@ public final class LedgerSnapshot {
             if (wanted.test(g)) {
                 String guid = g.placement().identity(bases.baseOf(g.placement().name()));
                 latest.merge(
-                        g.folder().mailbox() + '\0' + guid, g, (a, b) -> b.goneBySeconds() > a.goneBySeconds() ? b : a);
+                        g.folder().mailbox() + '\0' + guid,
+                        g,
+                        (a, b) -> GonePlacement.BY_DEPARTURE.compare(b, a) > 0 ? b : a);
             }
         });
         Map<FolderKey, TreeMap<String, Placement>> folders = new TreeMap<>();

@@ -42,6 +42,16 @@ public record GonePlacement(FolderKey folder, Placement placement, long lastSeen
                 && bases.baseOf(placement.name()).equals(bases.baseOf(other.placement.name()));
     }
 
+    /**
+     * Orders two departures of one message by when it left: the one left last is the greatest. By last-seen time
+     * first, since that is exact (a snapshot held the message there then), while a gone-by time is only an upper
+     * bound once a forget had removed the snapshots in between: a folder the message was moved out of days earlier
+     * can carry the same or a later gone-by time than the folder it was expunged from. A message held in two folders
+     * by the same snapshot (a copy) left last where it stayed longest, by gone-by time.
+     */
+    public static final Comparator<GonePlacement> BY_DEPARTURE =
+            Comparator.comparingLong(GonePlacement::lastSeenSeconds).thenComparingLong(GonePlacement::goneBySeconds);
+
     /** The ledger's order: folder, then {@link #orderInFolder}. */
     public static Comparator<GonePlacement> order(BaseNames bases) {
         return Comparator.comparing(GonePlacement::folder).thenComparing(orderInFolder(bases));

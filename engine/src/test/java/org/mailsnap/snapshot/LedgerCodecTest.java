@@ -103,6 +103,23 @@ class LedgerCodecTest {
         assertThrows(CorruptDataException.class, () -> LedgerCodec.readChunk(new byte[] {2}, H), "version 2");
     }
 
+    @Test
+    void theFolderAMessageLeftLastIsTheOneLastSeenThoughAnEarlierFolderHasALaterGoneByBound() {
+        FolderKey inbox = new FolderKey("example.org/anne", "");
+        FolderKey trash = new FolderKey("example.org/anne", ".Trash");
+        // moved to Trash after the snapshot of 100, expunged there after 300; the snapshots from 101 to 399 were
+        // forgotten before 100 was, so the inbox entry's gone-by bound is 400, as late as the trash entry's
+        GonePlacement movedOut = gone(inbox, "1.M1P1.h", 100, 400);
+        GonePlacement expunged = gone(trash, "1.M1P1.h", 300, 400);
+        assertTrue(GonePlacement.BY_DEPARTURE.compare(expunged, movedOut) > 0);
+        assertTrue(
+                GonePlacement.BY_DEPARTURE.compare(gone(inbox, "1.M1P1.h", 100, 500), expunged) < 0,
+                "a later gone-by bound of the folder left first does not make it the last");
+        assertTrue(
+                GonePlacement.BY_DEPARTURE.compare(gone(inbox, "1.M1P1.h", 300, 500), expunged) > 0,
+                "a copy in two folders of one snapshot left last where it stayed longer");
+    }
+
     private static GonePlacement gone(FolderKey folder, String name, long lastSeen, long goneBy) {
         return new GonePlacement(folder, placement(name), lastSeen, goneBy);
     }

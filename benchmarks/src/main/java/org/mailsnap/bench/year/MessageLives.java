@@ -15,12 +15,16 @@ import org.mailsnap.mailgen.StoreTree;
  * leaves the store never comes back (a new delivery gets a new base), so each life is one interval.
  */
 final class MessageLives {
-    /** One message's life; {@code lastHour} is the last hour it was seen, {@code path} where. */
+    /**
+     * One message's life; {@code lastHour} is the last hour it was seen, {@code path} where, and {@code folders}
+     * every folder that held it then (more than one when a copy in another folder was expunged with it).
+     */
     static final class Life {
         final String base;
         final int firstHour;
         int lastHour;
         String path;
+        final Set<String> folders = new HashSet<>();
         long size;
         String sha256;
 
@@ -31,10 +35,15 @@ final class MessageLives {
 
         /** The mailbox it was last seen in: the path up to its folder's {@code cur}/{@code new} and Maildir++ folder. */
         String mailbox() {
-            String dir = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1));
+            String dir = folderOf(path);
             int folder = dir.lastIndexOf("/.");
             return folder >= 0 ? dir.substring(0, folder) : dir;
         }
+    }
+
+    /** The folder of a message file's path: the directory above its {@code cur}/{@code new}. */
+    static String folderOf(String messagePath) {
+        return messagePath.substring(0, messagePath.lastIndexOf('/', messagePath.lastIndexOf('/') - 1));
     }
 
     private final Map<String, Life> lives = new HashMap<>();
@@ -47,10 +56,13 @@ final class MessageLives {
             String name = e.name();
             int colon = name.indexOf(':');
             String base = colon < 0 ? name : name.substring(0, colon);
-            now.add(base);
             Life life = lives.computeIfAbsent(base, b -> new Life(b, hour));
+            if (now.add(base)) {
+                life.folders.clear();
+            }
             life.lastHour = hour;
             life.path = e.path();
+            life.folders.add(folderOf(e.path()));
             life.size = e.size();
             life.sha256 = e.sha256();
         }
@@ -71,10 +83,8 @@ final class MessageLives {
                 .toList();
     }
 
-    /** Messages gone from the store whose last hour was at or after {@code fromHour}. */
-    List<Life> deletedSince(int fromHour) {
-        return lives.values().stream()
-                .filter(l -> !present.contains(l.base) && l.lastHour >= fromHour)
-                .toList();
+    /** Messages gone from the store (expunged from every folder; the hour after their last one they were not seen). */
+    List<Life> deleted() {
+        return lives.values().stream().filter(l -> !present.contains(l.base)).toList();
     }
 }

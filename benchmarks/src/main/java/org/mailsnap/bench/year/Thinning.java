@@ -15,11 +15,10 @@ import java.util.Optional;
 public record Thinning(int hourly, int daily, int weekly, int monthly, Optional<Duration> deletedWithin) {
 
     /**
-     * Issue 13's policy. TODO(branch ledger): {@code --keep-deleted-within} is being built there; once it is on
-     * main, make the last argument {@code Optional.of(Duration.ofDays(90))}. That one change passes the option to
-     * every forget and turns on {@link YearSimulation#verifyDeletedMessagesRestorable()}.
+     * Issue 13's policy, {@code --keep-deleted-within 90d} included: every forget is given it, so the newest snapshot
+     * carries the deleted-mail ledger and {@link YearSimulation#verifyDeletedMessagesRestorable()} checks it.
      */
-    public static final Thinning ISSUE_13 = new Thinning(48, 30, 12, 12, Optional.empty());
+    public static final Thinning ISSUE_13 = new Thinning(48, 30, 12, 12, Optional.of(Duration.ofDays(90)));
 
     /** The bucket rules as {@code mailsnap forget} and {@code restic forget} both spell them. */
     public List<String> keepArguments() {

@@ -353,10 +353,7 @@ public final class YearSimulation implements AutoCloseable {
      * bound explained). Returns the figures and a problem when outside.
      */
     public RepositorySize repositorySize(double maxUnused) throws IOException {
-        NavigableSet<Integer> keptHours = new TreeSet<>();
-        for (Instant t : snapshotTimes()) {
-            keptHours.add(hourOf(t));
-        }
+        NavigableSet<Integer> keptHours = keptHours();
         long retained = 0;
         for (MessageLives.Life life : lives.presentAtAnyOf(keptHours)) {
             retained += life.size;
@@ -380,47 +377,81 @@ public final class YearSimulation implements AutoCloseable {
                 maxUnused);
     }
 
+    /** The hours of the snapshots in the repository now. */
+    private NavigableSet<Integer> keptHours() throws IOException {
+        NavigableSet<Integer> hours = new TreeSet<>();
+        for (Instant t : snapshotTimes()) {
+            hours.add(hourOf(t));
+        }
+        return hours;
+    }
+
     /**
      * Every message expunged within the policy's {@code --keep-deleted-within} span before the last backup must be
-     * restorable with its content, though no kept snapshot holds it. Off while {@link Thinning#deletedWithin()} is
-     * empty: the option is being built on branch {@code ledger} (TODO(branch ledger): turn it on in
-     * {@link Thinning#ISSUE_13}; check the {@code restore --deleted-since} words below against what landed).
-     * Returns one line per message that did not come back.
+     * restorable as the store last held it. A message expunged between hour {@code h} and {@code h + 1} is in the
+     * window when backup {@code h + 1} is (the ledger's {@code GoneBy} is that backup's time or, when a forget had
+     * removed it already, a later one). When backup {@code h} is kept, that snapshot gives the message back, and
+     * {@link #verifyKeptSnapshotsRestore} compares it whole; otherwise forget must have put it in the ledger, so the
+     * product's own {@code restore --deleted-since} (the window's start) merges every mailbox's ledger into empty
+     * mailbox directories, and each such message must be there in the folder it left (one of them when copies in
+     * several were expunged in the same hour) with its content's digest (not its name: a merge into a folder
+     * without {@code dovecot-keywords} drops keyword letters). Messages
+     * expunged before the window may be gone after a prune and are only counted.
      */
-    public List<String> verifyDeletedMessagesRestorable() throws IOException {
+    public DeletedMailCheck verifyDeletedMessagesRestorable() throws IOException {
         if (spec.thinning().deletedWithin().isEmpty()) {
-            return List.of();
+            return DeletedMailCheck.OFF;
         }
-        Instant last = spec.backupTime(hoursDone() - 1);
-        Instant since = last.minus(spec.thinning().deletedWithin().get());
-        int fromHour = Math.max(0, hourOf(since) - 1);
-        List<String> problems = new ArrayList<>();
-        Path target = work.resolve("deleted-check");
-        Map<String, List<MessageLives.Life>> byMailbox = new java.util.TreeMap<>();
-        for (MessageLives.Life life : lives.deletedSince(fromHour)) {
-            byMailbox.computeIfAbsent(life.mailbox(), m -> new ArrayList<>()).add(life);
-        }
-        for (var entry : byMailbox.entrySet()) {
-            deleteTree(target);
-            cli(List.of(
-                    "restore",
-                    "--mailbox",
-                    entry.getKey(),
-                    "--deleted-since",
-                    since.toString(),
-                    "--target",
-                    target.toString()));
-            java.util.Set<String> contents = new java.util.HashSet<>();
-            StoreTree.capture(target, EXACT).entries(StoreTree.Kind.MESSAGE).forEach(e -> contents.add(e.sha256()));
-            for (MessageLives.Life life : entry.getValue()) {
-                if (!contents.contains(life.sha256)) {
-                    problems.add("deleted message " + life.path + " (gone after hour " + life.lastHour
-                            + ") was not restored");
+        Instant since = spec.backupTime(hoursDone() - 1)
+                .minus(spec.thinning().deletedWithin().get());
+        NavigableSet<Integer> keptHours = keptHours();
+        int inWindow = 0;
+        int beforeWindow = 0;
+        List<MessageLives.Life> ledgerOnly = new ArrayList<>();
+        for (MessageLives.Life life : lives.deleted()) {
+            if (spec.backupTime(life.lastHour + 1).isBefore(since)) {
+                beforeWindow++;
+            } else {
+                inWindow++;
+                if (!keptHours.contains(life.lastHour)) {
+                    ledgerOnly.add(life);
                 }
             }
         }
+        List<String> problems = new ArrayList<>();
+        if (!ledgerOnly.isEmpty()) {
+            Map<String, List<String>> restored = restoreDeletedSince(since);
+            for (MessageLives.Life life : ledgerOnly) {
+                List<String> paths = restored.getOrDefault(life.sha256, List.of());
+                if (paths.stream().noneMatch(p -> life.folders.contains(MessageLives.folderOf(p)))) {
+                    problems.add("message " + life.path + " (first seen at hour " + life.firstHour
+                            + ", expunged after hour " + life.lastHour + " from " + life.folders + ") was not restored"
+                            + " from the deleted-mail ledger into a folder it left; its content was restored as "
+                            + paths);
+                }
+            }
+        }
+        return new DeletedMailCheck(inWindow, inWindow - ledgerOnly.size(), ledgerOnly.size(), beforeWindow, problems);
+    }
+
+    /**
+     * {@code restore -s latest --deleted-since since} of every mailbox, each merged into an empty directory of its
+     * own; returns the paths (from the store root) of the restored messages by their content's digest.
+     */
+    private Map<String, List<String>> restoreDeletedSince(Instant since) throws IOException {
+        Path target = work.resolve("deleted-check");
         deleteTree(target);
-        return problems;
+        for (String mailbox :
+                lives.all().stream().map(MessageLives.Life::mailbox).distinct().toList()) {
+            Files.createDirectories(target.resolve(mailbox)); // a merge goes into an existing mailbox
+        }
+        cli(List.of("restore", "-s", "latest", "--deleted-since", since.toString(), "--target", target.toString()));
+        Map<String, List<String>> restored = new java.util.HashMap<>();
+        for (StoreTree.Entry e : StoreTree.capture(target, EXACT).entries(StoreTree.Kind.MESSAGE)) {
+            restored.computeIfAbsent(e.sha256(), d -> new ArrayList<>()).add(e.path());
+        }
+        deleteTree(target);
+        return restored;
     }
 
     /** Whether {@link #verifyDeletedMessagesRestorable()} checks anything (the policy has the option). */

@@ -19,8 +19,9 @@
  *       of every backup, a computation written apart from the engine's and in another way;</li>
  *   <li>each kept snapshot, restored into an empty directory, has the digest the store had at its hour;</li>
  *   <li>the repository's size is within the bound {@link org.mailsnap.bench.year.RepositorySize} explains;</li>
- *   <li>with {@code --keep-deleted-within} (branch {@code ledger}, not yet on main), every message expunged in
- *       that span comes back.</li>
+ *   <li>with {@code --keep-deleted-within}, every message expunged in that span comes back, with its content, into
+ *       the folder it left: from the kept snapshot of the hour before, or else through {@code restore
+ *       --deleted-since} from the deleted-mail ledger.</li>
  * </ul>
  * Users need {@link org.mailsnap.bench.year.YearSimulation} and {@link org.mailsnap.bench.year.YearSpec}.
  */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Six simulated weeks of hourly backups thinned by issue 13's policy, with the assertions of the year benchmark:
- * the snapshots the oracle expects, each restoring to the store as it was, a repository within its bound.
+ * the snapshots the oracle expects, each restoring to the store as it was, a repository within its bound, and every
+ * message expunged in the six weeks restorable (from a kept snapshot or the deleted-mail ledger).
  */
 class YearSimulationTest {
 
@@ -40,7 +41,14 @@ class YearSimulationTest {
             System.out.println(size);
             assertEquals(java.util.Optional.empty(), size.problem(), "seed " + seed);
             assertTrue(size.everHeld() > size.retained(), "forgotten history held messages no kept snapshot has");
-            assertEquals(List.of(), sim.verifyDeletedMessagesRestorable(), "seed " + seed);
+            DeletedMailCheck deleted = sim.verifyDeletedMessagesRestorable();
+            System.out.println("deleted messages verified: " + deleted);
+            assertEquals(List.of(), deleted.problems(), "seed " + seed);
+            assertEquals(0, deleted.beforeWindow(), "six weeks all fall within --keep-deleted-within 90d");
+            assertTrue(
+                    deleted.fromLedger() > 0,
+                    "forgotten snapshots held messages expunged since, which only the"
+                            + " deleted-mail ledger gives back");
             assertEquals(
                     6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
             assertEquals(6 + 1, sim.prunes(), "a prune every Monday, and the last one");
