@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
             "Delete the data no snapshot references (after 'forget'), under an exclusive lock.",
             "While a backup holds its lock it refuses with exit code 11, naming the holder, or waits (--retry-lock); "
                     + "backups of other hosts go on meanwhile.",
-            "Partly dead packs are rewritten until at most --max-unused of the repository is dead space. Packs a killed "
+            "Partly dead packs are rewritten until at most --max-unused of the repository is dead space, and ten or "
+                    + "more small packs (hourly backups close one each) are merged into full ones. Packs a killed "
                     + "backup left without an index are deleted by the second prune that finds them."
         },
         footer = {

@@ -106,14 +106,18 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         long bytesLive = 0;
         long bytesBefore = present.values().stream().mapToLong(Long::longValue).sum();
         List<PackState> partial = new ArrayList<>();
+        List<PackState> small = new ArrayList<>();
         for (PackState pack : packs.values()) {
             bytesLive += pack.liveBytes;
             if (pack.liveEntries == 0) {
                 pack.fate = PackState.Fate.DELETE;
+            } else if (pack.size < store.packTargetSize() / SMALL_PACK_DIVISOR) {
+                small.add(pack);
             } else if (pack.deadBytes() > 0) {
                 partial.add(pack);
             }
         }
+        mergeSmallPacks(small, partial);
         chooseRepacks(partial, bytesLive);
 
         Set<String> unindexed = new TreeSet<>(present.keySet());
@@ -181,6 +185,25 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 bytesLive,
                 bytesFreed);
     }
+
+    /**
+     * Hourly backups each close one small pack; a year of them would be thousands of objects that every listing,
+     * check and restore pays for. When at least {@link #SMALL_PACKS_WORTH_MERGING} packs are small, all of them are
+     * rewritten into full ones whatever their dead share; fewer are left alone (one small pack must not be rewritten
+     * by every prune). Small packs that are not merged compete with the others under the max-unused rule.
+     */
+    private static void mergeSmallPacks(List<PackState> small, List<PackState> partial) {
+        if (small.size() >= SMALL_PACKS_WORTH_MERGING) {
+            small.forEach(pack -> pack.fate = PackState.Fate.REPACK);
+        } else {
+            small.stream().filter(pack -> pack.deadBytes() > 0).forEach(partial::add);
+        }
+    }
+
+    /** A pack below the target size divided by this is small (restic draws the same line). */
+    static final int SMALL_PACK_DIVISOR = 25;
+
+    static final int SMALL_PACKS_WORTH_MERGING = 10;
 
     /**
      * restic's rule: after the prune, dead bytes in kept packs may be at most {@code maxUnused} of the repository,

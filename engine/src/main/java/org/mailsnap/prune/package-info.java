@@ -14,7 +14,8 @@
  *      a snapshot a readable one supersedes (a replacement's original) is not marked, and deleted in step 6
  *      sweep: every live blob must be indexed in a present pack, or stop; blobs listed twice are suspects
  *      per pack, live entries and bytes, counting one copy of each blob (Copies: the first met; spares are dead)
- *      decide: no live blob → delete; all live → keep; else repack the deadest until unused ≤ max-unused
+ *      decide: no live blob → delete; ten or more small packs (below 1/25 of the target size) → repack them all;
+ *      all live → keep; else repack the deadest until unused ≤ max-unused
  *   3. repack: live blobs of those packs copied (still compressed, re-encrypted) into new packs
  *   4. new index files N_1..N_m: the live blobs of kept packs, then of the new packs; an index file whose
  *      every entry is a kept blob in a kept pack is left as it is (untouched), so a prune after a day of hourly

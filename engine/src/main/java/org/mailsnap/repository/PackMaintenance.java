@@ -71,6 +71,11 @@ public final class PackMaintenance {
         return packs;
     }
 
+    /** The size at which writers close a pack (repository option), which tells prune what a small pack is. */
+    public int packTargetSize() {
+        return options.packTargetSize();
+    }
+
     /** A writer of new index files (empty {@code supersedes}) and of the final one. */
     public IndexBatchWriter newIndexWriter() {
         return new IndexBatchWriter(indexFiles, options.indexFlushEntries());

@@ -75,6 +75,74 @@ class PruneTest {
         }
     }
 
+    @Test
+    void tenOrMoreSmallPacksAreMergedIntoFullOnesAndEverySnapshotStillRestores() throws Exception {
+        Path store = tmp.resolve("store");
+        org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            List<String> snapshots = new java.util.ArrayList<>();
+            for (int hour = 0; hour < PrunePlanner.SMALL_PACKS_WORTH_MERGING; hour++) {
+                deliver(store, hour);
+                snapshots.add(f.backup(store).snapshotId());
+            }
+            int before = f.repository.packMaintenance().listPacks().size();
+            assertTrue(
+                    before >= PrunePlanner.SMALL_PACKS_WORTH_MERGING, "one small pack per backup at least: " + before);
+
+            PruneResult result = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+
+            int after = f.repository.packMaintenance().listPacks().size();
+            assertTrue(result.changed(), result.toString());
+            assertTrue(
+                    after <= 2, before + " small packs became " + after + " (a data and a metadata pack): " + result);
+            for (int i = 0; i < snapshots.size(); i++) {
+                Path target = tmp.resolve("restored-" + i);
+                f.restore(snapshots.get(i), null, target, org.mailsnap.restore.RestoreMode.EMPTY_TARGET);
+                for (int hour = 0; hour <= i; hour++) {
+                    assertEquals(
+                            java.nio.file.Files.readString(store.resolve(messageName(hour))),
+                            java.nio.file.Files.readString(target.resolve(messageName(hour))),
+                            "snapshot " + i + ", message of hour " + hour);
+                }
+            }
+            PruneResult again = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            assertFalse(again.changed(), "merged packs are not rewritten again: " + again);
+        }
+    }
+
+    @Test
+    void fewerThanTenSmallPacksAreLeftAlone() throws Exception {
+        Path store = tmp.resolve("store");
+        org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            for (int hour = 0; hour < 3; hour++) {
+                deliver(store, hour);
+                f.backup(store);
+            }
+            var before =
+                    new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
+
+            PruneResult result = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+
+            assertFalse(result.changed(), result.toString());
+            assertEquals(
+                    before,
+                    new TreeSet<>(f.repository.packMaintenance().listPacks().keySet()));
+        }
+    }
+
+    private static String messageName(int hour) {
+        return "u/cur/" + (1_700_000_000 + hour * 3600) + ".M" + hour + "P1.h:2,S";
+    }
+
+    /** A new message in {@code store} for this hour; the folders aged so the next backup lists them again. */
+    private static void deliver(Path store, int hour) throws Exception {
+        java.nio.file.Files.writeString(
+                store.resolve(messageName(hour)),
+                "Subject: hour " + hour + "\r\n\r\n" + PruneScenario.randomText(new Random(hour), 20_000));
+        PruneScenario.ageDirectories(store);
+    }
+
     /** In how many packs an index file lists {@code id}, and in how many packs it is stored (must agree). */
     private static int listings(BackupFixture f, org.mailsnap.model.BlobId id) throws Exception {
         var m = f.repository.packMaintenance();
