@@ -93,7 +93,7 @@ public final class Backup {
                 throw new EmptyStoreException(store, notFollowed);
             }
             mailboxes.sort(Comparator.comparing(Mailbox::name));
-            progress.mailboxesTotal.set(mailboxes.size());
+            progress.mailboxes.total.set(mailboxes.size());
             progress.notFollowed.set(notFollowed.size());
 
             RunState run = new RunState(
@@ -166,7 +166,7 @@ public final class Backup {
                 bytes += e.bytes();
             }
             mailboxCount++;
-            run.progress.mailboxesDone.increment();
+            run.progress.mailboxes.done.increment();
             run.maybeCheckpoint();
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();
