@@ -130,8 +130,7 @@ public final class Backup {
         MessageReads reads =
                 new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers, run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
-        TreeWriter tree = new TreeWriter(
-                new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
+        TreeWriter tree = new TreeWriter(TreeWriter.chunker(seed), run.sink);
 
         Map<String, List<FolderKey>> previousFolders = new HashMap<>();
         for (FolderKey key : run.folders()) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -83,8 +81,7 @@ public final class LedgerSnapshot {
             chunks.put(id, bytes);
             return id;
         };
-        TreeWriter tree = new TreeWriter(
-                new RecordChunker(new byte[32], ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), memory);
+        TreeWriter tree = new TreeWriter(TreeWriter.chunker(new byte[32]), memory);
         long messages = 0;
         for (Map.Entry<FolderKey, TreeMap<String, Placement>> f : folders.entrySet()) {
             ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), bases, memory);

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -223,8 +221,7 @@ public final class ForgetMailbox {
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
     private record TreeWriterFactory(byte[] seed, BlobStore blobs) {
         TreeWriter create() {
-            return new TreeWriter(
-                    new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
+            return new TreeWriter(TreeWriter.chunker(seed), blobs::put);
         }
     }
 }
