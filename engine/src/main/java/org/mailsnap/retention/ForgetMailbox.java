@@ -199,23 +199,9 @@ public final class ForgetMailbox {
                 st.lockHoldTotalNanos(),
                 st.durationNanos(),
                 failed);
-        List<String> supersedes = new ArrayList<>();
-        supersedes.add(originalId);
-        supersedes.addAll(original.supersedes());
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
-        return new Snapshot(
-                original.time(),
-                original.host(),
-                original.store(),
-                original.separator(),
-                original.parent(),
-                original.tags(),
-                tree,
-                stats,
-                supersedes,
-                new ArrayList<>(removed),
-                ledger);
+        return original.replacement(originalId, tree, stats, new ArrayList<>(removed), ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
