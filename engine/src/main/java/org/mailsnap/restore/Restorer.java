@@ -66,7 +66,7 @@ public final class Restorer {
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request, RestoreProgress progress)
             throws IOException {
         SnapshotWalker walker = new SnapshotWalker(blobs, snapshot.separator());
-        Selection selection = new Selection(request.mailbox(), request.folder(), request.base());
+        Selection selection = request.selection();
         List<FolderEntry> folders = walker.select(snapshot, selection);
         progress.folders.total.set(folders.size());
         Path target = request.target().toAbsolutePath().normalize();
