@@ -18,7 +18,7 @@ final class BackupMetrics {
         m.gauge("messages_moved_in", "Known messages that appeared in another folder (no read).", p.movedIn.get());
         m.gauge("messages_expunged", "Messages of the previous snapshot that are gone.", p.gone.get());
         m.gauge("folders_listed", "Folders listed because their directories changed.", p.foldersListed.get());
-        m.gauge("mailboxes_done", "Mailboxes captured by the last run.", p.mailboxesDone.get());
+        m.gauge("mailboxes_done", "Mailboxes captured by the last run.", p.mailboxes.done.get());
         m.gauge(
                 "lock_hold_max_seconds",
                 "Longest time the last run held one mailbox's Dovecot lock.",

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.check.CheckProgress;
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.prune.PruneProgress;
 import org.mailsnap.recovery.RebuildProgress;
 import org.mailsnap.restore.RestoreProgress;
@@ -18,9 +19,8 @@ final class ProgressEvents {
     private ProgressEvents() {}
 
     static Map<String, Object> backup(BackupProgress p, long seconds) {
-        Map<String, Object> event = common("backup", seconds, p.mailboxesDone.get(), p.mailboxesTotal.get());
-        event.put("mailboxesDone", p.mailboxesDone.get());
-        event.put("mailboxesTotal", p.mailboxesTotal.get());
+        Map<String, Object> event = common("backup", seconds, p.mailboxes);
+        put(event, "mailboxes", p.mailboxes);
         event.put("messagesSeen", p.messagesSeen.get());
         event.put("messagesRead", p.messagesRead.get());
         event.put("bytesRead", p.bytesRead.get());
@@ -28,9 +28,8 @@ final class ProgressEvents {
     }
 
     static Map<String, Object> restore(RestoreProgress p, long seconds) {
-        Map<String, Object> event = common("restore", seconds, p.foldersDone.get(), p.foldersTotal.get());
-        event.put("foldersDone", p.foldersDone.get());
-        event.put("foldersTotal", p.foldersTotal.get());
+        Map<String, Object> event = common("restore", seconds, p.folders);
+        put(event, "folders", p.folders);
         event.put("messagesWritten", p.messagesWritten.get());
         event.put("bytesWritten", p.bytesWritten.get());
         event.put("messagesSkipped", p.messagesSkipped.get());
@@ -38,9 +37,8 @@ final class ProgressEvents {
     }
 
     static Map<String, Object> rebuild(RebuildProgress p, long seconds) {
-        Map<String, Object> event = common("catalog rebuild", seconds, p.snapshotsDone.get(), p.snapshotsTotal.get());
-        event.put("snapshotsDone", p.snapshotsDone.get());
-        event.put("snapshotsTotal", p.snapshotsTotal.get());
+        Map<String, Object> event = common("catalog rebuild", seconds, p.snapshots);
+        put(event, "snapshots", p.snapshots);
         event.put("messagesIndexed", p.messagesIndexed.get());
         event.put("placementsWritten", p.placementsWritten.get());
         return event;
@@ -48,12 +46,10 @@ final class ProgressEvents {
 
     static Map<String, Object> check(CheckProgress p, long seconds) {
         Map<String, Object> event = common("check", seconds, ProgressLines.checkDone(p), ProgressLines.checkTotal(p));
-        event.put("indexFilesDone", p.indexFilesDone.get());
-        event.put("indexFilesTotal", p.indexFilesTotal.get());
+        put(event, "indexFiles", p.indexFiles);
         event.put("packsRead", p.packsRead.get());
         event.put("blobsRead", p.blobsRead.get());
-        event.put("snapshotsDone", p.snapshotsDone.get());
-        event.put("snapshotsTotal", p.snapshotsTotal.get());
+        put(event, "snapshots", p.snapshots);
         return event;
     }
 
@@ -68,6 +64,16 @@ final class ProgressEvents {
         event.put("bytesRepacked", p.bytesRepacked.get());
         event.put("objectsDeleted", p.objectsDeleted.get());
         return event;
+    }
+
+    private static Map<String, Object> common(String command, long seconds, Completion c) {
+        return common(command, seconds, c.done.get(), c.total.get());
+    }
+
+    /** {@code <name>Done} and {@code <name>Total}. */
+    private static void put(Map<String, Object> event, String name, Completion c) {
+        event.put(name + "Done", c.done.get());
+        event.put(name + "Total", c.total.get());
     }
 
     private static Map<String, Object> common(String command, long seconds, long done, long total) {

@@ -2,6 +2,7 @@ package org.mailsnap.cli;
 
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.check.CheckProgress;
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.recovery.RebuildProgress;
 import org.mailsnap.restore.RestoreProgress;
 
@@ -16,56 +17,60 @@ final class ProgressLines {
     static String backup(BackupProgress p, long seconds) {
         return String.format(
                 "  mailboxes %d/%d, messages seen %d, read %d (%s, %s/s)%s",
-                p.mailboxesDone.get(),
-                p.mailboxesTotal.get(),
+                p.mailboxes.done.get(),
+                p.mailboxes.total.get(),
                 p.messagesSeen.get(),
                 p.messagesRead.get(),
                 Units.bytes(p.bytesRead.get()),
                 Units.bytes(seconds == 0 ? 0 : p.bytesRead.get() / seconds),
-                eta(p.mailboxesDone.get(), p.mailboxesTotal.get(), seconds));
+                eta(p.mailboxes, seconds));
     }
 
     static String restore(RestoreProgress p, long seconds) {
         return String.format(
                 "  folders %d/%d, messages written %d (%s, %s/s), skipped %d%s",
-                p.foldersDone.get(),
-                p.foldersTotal.get(),
+                p.folders.done.get(),
+                p.folders.total.get(),
                 p.messagesWritten.get(),
                 Units.bytes(p.bytesWritten.get()),
                 Units.bytes(seconds == 0 ? 0 : p.bytesWritten.get() / seconds),
                 p.messagesSkipped.get(),
-                eta(p.foldersDone.get(), p.foldersTotal.get(), seconds));
+                eta(p.folders, seconds));
     }
 
     static String rebuild(RebuildProgress p, long seconds) {
         return String.format(
                 "  snapshots %d/%d, messages indexed %d, placements %d%s",
-                p.snapshotsDone.get(),
-                p.snapshotsTotal.get(),
+                p.snapshots.done.get(),
+                p.snapshots.total.get(),
                 p.messagesIndexed.get(),
                 p.placementsWritten.get(),
-                eta(p.snapshotsDone.get(), p.snapshotsTotal.get(), seconds));
+                eta(p.snapshots, seconds));
     }
 
     static String check(CheckProgress p, long seconds) {
         return String.format(
                 "  index files %d/%d, packs read %d (%d blobs), snapshots %d/%d%s",
-                p.indexFilesDone.get(),
-                p.indexFilesTotal.get(),
+                p.indexFiles.done.get(),
+                p.indexFiles.total.get(),
                 p.packsRead.get(),
                 p.blobsRead.get(),
-                p.snapshotsDone.get(),
-                p.snapshotsTotal.get(),
+                p.snapshots.done.get(),
+                p.snapshots.total.get(),
                 eta(checkDone(p), checkTotal(p), seconds));
     }
 
     /** A check's share done: index files (with their packs) and snapshots, one unit each. */
     static long checkDone(CheckProgress p) {
-        return p.indexFilesDone.get() + p.snapshotsDone.get();
+        return p.indexFiles.done.get() + p.snapshots.done.get();
     }
 
     static long checkTotal(CheckProgress p) {
-        return p.indexFilesTotal.get() + p.snapshotsTotal.get();
+        return p.indexFiles.total.get() + p.snapshots.total.get();
+    }
+
+    static String eta(Completion c, long seconds) {
+        return eta(c.done.get(), c.total.get(), seconds);
     }
 
     /** ", ETA 3m20s" once some work is done and more is left; empty before (no basis yet) and after. */

@@ -20,6 +20,7 @@ import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.walk.SnapshotWalker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -163,7 +164,7 @@ final class RestoreCommand implements Callable<Integer> {
             Snapshot snap = history.open(summary);
             refuseTheLiveStore(snap);
             var blobs = session.blobs();
-            if (message != null && !DeletedMail.holds(snap, blobs::get, request)) {
+            if (message != null && !new SnapshotWalker(blobs::get, snap.separator()).holds(snap, request.selection())) {
                 LedgerSnapshot deleted = DeletedMail.of(session.repository, blobs::get, snap.storeKey(), request, null);
                 if (deleted != null && deleted.messages() > 0) {
                     env.err()

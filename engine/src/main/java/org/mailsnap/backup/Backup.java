@@ -93,7 +93,7 @@ public final class Backup {
                 throw new EmptyStoreException(store, notFollowed);
             }
             mailboxes.sort(Comparator.comparing(Mailbox::name));
-            progress.mailboxesTotal.set(mailboxes.size());
+            progress.mailboxes.total.set(mailboxes.size());
             progress.notFollowed.set(notFollowed.size());
 
             RunState run = new RunState(
@@ -130,8 +130,7 @@ public final class Backup {
         MessageReads reads =
                 new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers, run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
-        TreeWriter tree = new TreeWriter(
-                new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), run.sink);
+        TreeWriter tree = new TreeWriter(TreeWriter.chunker(seed), run.sink);
 
         Map<String, List<FolderKey>> previousFolders = new HashMap<>();
         for (FolderKey key : run.folders()) {
@@ -166,7 +165,7 @@ public final class Backup {
                 bytes += e.bytes();
             }
             mailboxCount++;
-            run.progress.mailboxesDone.increment();
+            run.progress.mailboxes.done.increment();
             run.maybeCheckpoint();
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();

@@ -1,13 +1,13 @@
 package org.mailsnap.backup;
 
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.concurrent.Counter;
 
 /**
  * Counters the engine updates while a backup runs; a renderer (the CLI) reads them on its own timer. Thread-safe.
  */
 public final class BackupProgress {
-    public final Counter mailboxesTotal = new Counter();
-    public final Counter mailboxesDone = new Counter();
+    public final Completion mailboxes = new Completion();
     public final Counter foldersListed = new Counter();
     public final Counter foldersUnchanged = new Counter();
     public final Counter messagesSeen = new Counter();

@@ -160,28 +160,23 @@ final class BlobTable implements BlobIndex {
 
     /** True when some listed location of the blob is not known to be bad. */
     boolean readable(BlobId id) {
-        int i = first(id);
-        if (i < 0) {
-            return false;
-        }
-        long key = prefix[i];
-        for (; i < size && prefix[i] == key; i++) {
-            if (status[i] == OK) {
-                return true;
-            }
-        }
-        return false;
+        return anyLocation(id, OK);
     }
 
     /** True when a pack's header lists the blob although no readable index does ({@link #UNINDEXED}). */
     boolean unindexed(BlobId id) {
+        return anyLocation(id, UNINDEXED);
+    }
+
+    /** True when some location of the blob has {@code wanted} as its status. */
+    private boolean anyLocation(BlobId id, byte wanted) {
         int i = first(id);
         if (i < 0) {
             return false;
         }
         long key = prefix[i];
         for (; i < size && prefix[i] == key; i++) {
-            if (status[i] == UNINDEXED) {
+            if (status[i] == wanted) {
                 return true;
             }
         }

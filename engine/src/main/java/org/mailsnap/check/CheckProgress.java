@@ -1,5 +1,6 @@
 package org.mailsnap.check;
 
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.concurrent.Counter;
 
 /**
@@ -7,14 +8,12 @@ import org.mailsnap.concurrent.Counter;
  * timer from another thread.
  */
 public final class CheckProgress {
-    public final Counter indexFilesTotal = new Counter();
-    /** Index files whose packs are being or have been checked (headers, or read whole when selected). */
-    public final Counter indexFilesDone = new Counter();
+    /** Index files; done: those whose packs are being or have been checked (headers, or read whole when selected). */
+    public final Completion indexFiles = new Completion();
     /** Packs read whole and verified blob by blob ({@code --read-data}). */
     public final Counter packsRead = new Counter();
 
     public final Counter blobsRead = new Counter();
-    public final Counter snapshotsTotal = new Counter();
-    /** Snapshots whose trees and manifests are being or have been walked. */
-    public final Counter snapshotsDone = new Counter();
+    /** Snapshots; done: those whose trees and manifests are being or have been walked. */
+    public final Completion snapshots = new Completion();
 }

@@ -64,7 +64,7 @@ final class IndexScan {
         // data/ taken after the index listing has every pack those index files name (no false "missing").
         List<ObjectId> ids = maintenance.indexIds();
         indexFiles = ids.size();
-        progress.indexFilesTotal.set(ids.size());
+        progress.indexFiles.total.set(ids.size());
         Maintenance.PackListing listing = maintenance.listPacks();
         packs = listing.packs().size();
         listing.strays().forEach(name -> leftovers.add(new Finding(name, "not a pack's name; ignored")));
@@ -75,7 +75,7 @@ final class IndexScan {
         IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
         Map<String, ObjectId> indexOfPack = new HashMap<>();
         for (ObjectId id : ids) {
-            progress.indexFilesDone.increment(); // counted as it starts: a skipped file is done at once
+            progress.indexFiles.done.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
                 leftovers.add(new Finding(
                         describe("index", id.hex()),

@@ -89,8 +89,8 @@ final class SnapshotWalk {
         List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
-        progress.snapshotsTotal.set(ids.size());
-        progress.snapshotsDone.add(
+        progress.snapshots.total.set(ids.size());
+        progress.snapshots.done.add(
                 objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
@@ -105,7 +105,7 @@ final class SnapshotWalk {
                             + " it, the next forget or prune deletes it)"));
         }
         for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
-            progress.snapshotsDone.increment();
+            progress.snapshots.done.increment();
             Snapshot snapshot = e.getValue();
             boolean good = true;
             for (BlobId chunk : snapshot.tree()) {

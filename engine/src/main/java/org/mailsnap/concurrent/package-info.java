@@ -12,7 +12,9 @@
  *       still running, so none outlives the run. Backup reads messages with it (results in submission order),
  *       restore writes them.</li>
  *   <li>{@link org.mailsnap.concurrent.Counter}: a count that worker threads add to while another thread reads it;
- *       each operation's progress (backup, check, prune, rebuild, restore) is a class of named counters.</li>
+ *       each operation's progress (backup, check, prune, rebuild, restore) is a class of named counters.
+ *       {@link org.mailsnap.concurrent.Completion} pairs two of them, items done of a known total, where a renderer
+ *       derives the share done and the time left.</li>
  *   <li>{@link org.mailsnap.concurrent.ChildProcess}: a child process (a hook, a password command, a system tool)
  *       run to its end; an interrupt destroys the child instead of leaving it running.</li>
  * </ul>

@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mailsnap.model.NameBytes;
 
 /**
  * An open directory. Reached from its parent's handle with {@code O_NOFOLLOW}, so it is the directory that stood
@@ -110,11 +111,7 @@ public final class DirHandle implements AutoCloseable {
      * {@code unlink}).
      */
     public Path entry(String name) {
-        if (name.isEmpty()
-                || name.equals(".")
-                || name.equals("..")
-                || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0) {
+        if (!NameBytes.isEntryName(name)) {
             throw new IllegalArgumentException("not one name in a directory: '" + name + "'");
         }
         checkOpen();

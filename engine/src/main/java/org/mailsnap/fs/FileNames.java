@@ -179,11 +179,7 @@ public final class FileNames {
     }
 
     private static void checkEntryName(String name) {
-        if (name.isEmpty()
-                || name.equals(".")
-                || name.equals("..")
-                || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0) {
+        if (!NameBytes.isEntryName(name)) {
             throw new IllegalArgumentException("not a directory entry name: '" + NameBytes.printable(name) + "'");
         }
     }

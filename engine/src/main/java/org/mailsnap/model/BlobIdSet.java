@@ -56,27 +56,21 @@ public final class BlobIdSet {
     /** Adds a 64-bit key; returns false when it was there already. */
     public boolean add(long key) {
         long k = key == EMPTY ? 1 : key;
-        int i = home(k);
-        while (true) {
-            long found = slots[i];
-            if (found == k) {
-                return false;
-            }
-            if (found == EMPTY) {
-                if (grows && size + 1 > capacity * LOAD) {
-                    grow();
-                    return add(k);
-                }
-                if (size >= capacity - 1) {
-                    throw new IllegalStateException("blob set full: more blobs (" + size + ") than it was sized"
-                            + " for; the repository's indexes are incomplete (run check)");
-                }
-                slots[i] = k;
-                size++;
-                return true;
-            }
-            i = i + 1 == capacity ? 0 : i + 1;
+        int i = probe(k);
+        if (slots[i] == k) {
+            return false;
         }
+        if (grows && size + 1 > capacity * LOAD) {
+            grow();
+            return add(k);
+        }
+        if (size >= capacity - 1) {
+            throw new IllegalStateException("blob set full: more blobs (" + size + ") than it was sized"
+                    + " for; the repository's indexes are incomplete (run check)");
+        }
+        slots[i] = k;
+        size++;
+        return true;
     }
 
     public boolean contains(BlobId id) {
@@ -89,17 +83,20 @@ public final class BlobIdSet {
      */
     public int slotOf(BlobId id) {
         long key = keyOf(id);
+        int i = probe(key);
+        return slots[i] == key ? i : -1;
+    }
+
+    /**
+     * The slot holding {@code key} (never {@link #EMPTY}), or else the empty slot where linear probing from its home
+     * stops, where it would be added. The table always has an empty slot: it is never filled up.
+     */
+    private int probe(long key) {
         int i = home(key);
-        while (true) {
-            long k = slots[i];
-            if (k == key) {
-                return i;
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
+        while (slots[i] != key && slots[i] != EMPTY) {
             i = i + 1 == capacity ? 0 : i + 1;
         }
+        return i;
     }
 
     public int capacity() {

@@ -208,4 +208,16 @@ public final class NameBytes {
         }
         return n;
     }
+
+    /**
+     * True for one name within a directory: not empty, not {@code .} or {@code ..}, without {@code /} or NUL. What
+     * every name the engine reads from a repository or joins to a directory must be, so that it cannot leave it.
+     */
+    public static boolean isEntryName(String name) {
+        return !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && name.indexOf('\0') < 0;
+    }
 }

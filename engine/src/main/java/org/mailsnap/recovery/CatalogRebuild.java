@@ -96,7 +96,7 @@ public final class CatalogRebuild {
                     .markPacksMissing(
                             repository.maintenance().listPacks().packs().keySet());
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
-            progress.snapshotsTotal.set(history.all().size());
+            progress.snapshots.total.set(history.all().size());
             Map<String, List<SnapshotSummary>> byStore = new TreeMap<>();
             for (SnapshotSummary s : history.all()) {
                 byStore.computeIfAbsent(s.storeKey(), k -> new ArrayList<>()).add(s);

@@ -1,5 +1,6 @@
 package org.mailsnap.recovery;
 
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.concurrent.Counter;
 
 /**
@@ -7,10 +8,8 @@ import org.mailsnap.concurrent.Counter;
  * Thread-safe.
  */
 public final class RebuildProgress {
-    /** Snapshots in the repository. */
-    public final Counter snapshotsTotal = new Counter();
-    /** Snapshots replayed so far. */
-    public final Counter snapshotsDone = new Counter();
+    /** Snapshots in the repository; done: those replayed so far. */
+    public final Completion snapshots = new Completion();
     /** Manifest chunks fetched and decoded (only those that changed between snapshots, plus the latest ones). */
     public final Counter manifestChunksRead = new Counter();
     /** Header blobs fetched for the search index: one per distinct message. */

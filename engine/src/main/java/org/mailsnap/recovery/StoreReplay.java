@@ -90,7 +90,7 @@ final class StoreReplay {
             previousTree = tree;
             previous = summary;
             previousSeparator = separator;
-            progress.snapshotsDone.increment();
+            progress.snapshots.done.increment();
         }
         if (previous == null) {
             throw new IllegalArgumentException("no snapshot to replay");

@@ -9,9 +9,9 @@ import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
-import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.GonePlacement;
 import org.mailsnap.snapshot.Snapshot;
+import org.mailsnap.walk.Selection;
 
 /**
  * Where a restore finds deleted mail: the ledger of a store (format-spec/snapshots.md, "Which ledger is the
@@ -47,35 +47,11 @@ public final class DeletedMail {
         return best;
     }
 
-    /** True when {@code snapshot} holds the message {@code request} names (its base or GUID, in its selection). */
-    public static boolean holds(Snapshot snapshot, BlobSource blobs, RestoreRequest request) throws IOException {
-        BaseNames bases = new BaseNames(snapshot.separator());
-        boolean[] found = {false};
-        ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> {
-            if (!found[0]
-                    && (request.mailbox() == null
-                            || request.mailbox().equals(f.key().mailbox()))
-                    && (request.folder() == null
-                            || request.folder().equals(f.key().folder()))) {
-                ChunkCursor.manifest(f.manifest(), blobs)
-                        .forEachRemaining(p -> found[0] |= named(p.name(), p.guid(), request.base(), bases));
-            }
-        });
-        return found[0];
-    }
-
+    /** The entries {@code request} selects (as in a snapshot) that left at or after {@code since} (null: any time). */
     private static Predicate<GonePlacement> selects(RestoreRequest request, Instant since, BaseNames bases) {
+        Selection selection = request.selection();
         return g -> (since == null || g.goneBySeconds() >= since.getEpochSecond())
-                && (request.mailbox() == null
-                        || request.mailbox().equals(g.folder().mailbox()))
-                && (request.folder() == null
-                        || request.folder().equals(g.folder().folder()))
-                && (request.base() == null
-                        || named(g.placement().name(), g.placement().guid(), request.base(), bases));
-    }
-
-    private static boolean named(String name, String guid, String message, BaseNames bases) {
-        String base = bases.baseOf(name);
-        return base.equals(message) || (guid.isEmpty() ? base : guid).equals(message);
+                && selection.holds(g.folder())
+                && selection.holds(g.placement(), bases);
     }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -36,17 +34,12 @@ import org.mailsnap.snapshot.TreeWriter;
  * for the rest). A folder carries the {@code dovecot-keywords} of the ledger's snapshot for that folder, so keyword
  * letters translate (Dovecot adds keywords, never renumbers them); no uidlist: Dovecot gives new UIDs.
  * Memory: the selected entries (what is being restored).
+ *
+ * @param snapshot a snapshot whose tree lists the selected messages by folder
+ * @param blobs    where the snapshot's chunks and its messages' blobs are read from
+ * @param messages how many messages it holds
  */
-public final class LedgerSnapshot {
-    private final Snapshot snapshot;
-    private final BlobSource blobs;
-    private final long messages;
-
-    private LedgerSnapshot(Snapshot snapshot, BlobSource blobs, long messages) {
-        this.snapshot = snapshot;
-        this.blobs = blobs;
-        this.messages = messages;
-    }
+public record LedgerSnapshot(Snapshot snapshot, BlobSource blobs, long messages) {
 
     /** The entries of {@code carrier}'s ledger that {@code wanted} selects, one per message, as a snapshot. */
     public static LedgerSnapshot of(Snapshot carrier, BlobSource repository, Predicate<GonePlacement> wanted)
@@ -83,8 +76,7 @@ public final class LedgerSnapshot {
             chunks.put(id, bytes);
             return id;
         };
-        TreeWriter tree = new TreeWriter(
-                new RecordChunker(new byte[32], ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), memory);
+        TreeWriter tree = new TreeWriter(TreeWriter.chunker(new byte[32]), memory);
         long messages = 0;
         for (Map.Entry<FolderKey, TreeMap<String, Placement>> f : folders.entrySet()) {
             ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), bases, memory);
@@ -117,21 +109,6 @@ public final class LedgerSnapshot {
             return held != null ? held : repository.get(id);
         };
         return new LedgerSnapshot(view, both, messages);
-    }
-
-    /** A snapshot whose tree lists the selected messages by folder. */
-    public Snapshot snapshot() {
-        return snapshot;
-    }
-
-    /** Where {@link #snapshot()}'s chunks and its messages' blobs are read from. */
-    public BlobSource blobs() {
-        return blobs;
-    }
-
-    /** How many messages it holds. */
-    public long messages() {
-        return messages;
     }
 
     /** The mailboxes it holds messages of. */

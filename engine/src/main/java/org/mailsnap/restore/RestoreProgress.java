@@ -1,5 +1,6 @@
 package org.mailsnap.restore;
 
+import org.mailsnap.concurrent.Completion;
 import org.mailsnap.concurrent.Counter;
 
 /**
@@ -7,9 +8,8 @@ import org.mailsnap.concurrent.Counter;
  * timer from another thread. The restore's result counts from the same counters.
  */
 public final class RestoreProgress {
-    public final Counter foldersTotal = new Counter();
-    /** Folders whose messages are being or have been written. */
-    public final Counter foldersDone = new Counter();
+    /** Folders; done: those whose messages are being or have been written. */
+    public final Completion folders = new Completion();
 
     public final Counter messagesWritten = new Counter();
     public final Counter bytesWritten = new Counter();

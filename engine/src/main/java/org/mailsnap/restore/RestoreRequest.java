@@ -1,6 +1,7 @@
 package org.mailsnap.restore;
 
 import java.nio.file.Path;
+import org.mailsnap.walk.Selection;
 
 /**
  * What to restore and where.
@@ -31,5 +32,10 @@ public record RestoreRequest(
 
     public RestoreRequest(String mailbox, String folder, String base, Path target, RestoreMode mode) {
         this(mailbox, folder, base, target, mode, null);
+    }
+
+    /** The part of a snapshot (or of a deleted-mail ledger) it restores. */
+    public Selection selection() {
+        return new Selection(mailbox, folder, base);
     }
 }

@@ -66,9 +66,9 @@ public final class Restorer {
     public RestoreResult restore(Snapshot snapshot, RestoreRequest request, RestoreProgress progress)
             throws IOException {
         SnapshotWalker walker = new SnapshotWalker(blobs, snapshot.separator());
-        Selection selection = new Selection(request.mailbox(), request.folder(), request.base());
+        Selection selection = request.selection();
         List<FolderEntry> folders = walker.select(snapshot, selection);
-        progress.foldersTotal.set(folders.size());
+        progress.folders.total.set(folders.size());
         Path target = request.target().toAbsolutePath().normalize();
         RestoreFolder asFolder = request.asFolder() == null ? null : RestoreFolder.parse(request.asFolder());
         try (DirHandle root = RestoreTarget.open(target, request.mode(), asFolder)) {
@@ -92,7 +92,7 @@ public final class Restorer {
                         snapshot.separator(),
                         messages);
                 walker.walk(folders, selection, folder -> {
-                    progress.foldersDone.increment();
+                    progress.folders.done.increment();
                     return FolderRestore.begin(run, folder);
                 });
                 writes.awaitAll();

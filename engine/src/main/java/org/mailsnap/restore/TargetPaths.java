@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.NameBytes;
 
 /**
  * Maps folders to the directory names walked from the target, one name at a time, and refuses any that would leave
@@ -54,7 +55,7 @@ final class TargetPaths {
     private static List<String> names(String path, FolderKey key) throws IOException {
         List<String> names = new ArrayList<>();
         for (String name : path.split("/", -1)) {
-            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+            if (!NameBytes.isEntryName(name)) {
                 throw new IOException("refusing to restore " + key + ": '" + path + "' is not a plain relative path");
             }
             names.add(name);
@@ -64,11 +65,7 @@ final class TargetPaths {
 
     /** A file name directly in a directory, validated when it was decoded; checked again here. */
     static String fileName(String name) throws IOException {
-        if (name.isEmpty()
-                || name.equals(".")
-                || name.equals("..")
-                || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0) {
+        if (!NameBytes.isEntryName(name)) {
             throw new IOException("refusing to write outside the restore target: file name '" + name + "'");
         }
         return name;

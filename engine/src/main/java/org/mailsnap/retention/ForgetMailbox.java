@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -201,30 +199,15 @@ public final class ForgetMailbox {
                 st.lockHoldTotalNanos(),
                 st.durationNanos(),
                 failed);
-        List<String> supersedes = new ArrayList<>();
-        supersedes.add(originalId);
-        supersedes.addAll(original.supersedes());
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
-        return new Snapshot(
-                original.time(),
-                original.host(),
-                original.store(),
-                original.separator(),
-                original.parent(),
-                original.tags(),
-                tree,
-                stats,
-                supersedes,
-                new ArrayList<>(removed),
-                ledger);
+        return original.replacement(originalId, tree, stats, new ArrayList<>(removed), ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
     private record TreeWriterFactory(byte[] seed, BlobStore blobs) {
         TreeWriter create() {
-            return new TreeWriter(
-                    new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
+            return new TreeWriter(TreeWriter.chunker(seed), blobs::put);
         }
     }
 }

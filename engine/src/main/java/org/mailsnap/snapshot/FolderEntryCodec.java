@@ -13,7 +13,7 @@ public final class FolderEntryCodec {
 
     public static byte[] encode(FolderEntry entry) {
         ByteWriter out = new ByteWriter(256);
-        TreeCodec.startChunk(out);
+        out.u8(TreeCodec.VERSION);
         TreeCodec.writeEntry(out, entry);
         return out.toByteArray();
     }

@@ -21,10 +21,6 @@ final class LedgerCodec {
 
     private LedgerCodec() {}
 
-    static void startChunk(ByteWriter out) {
-        out.u8(VERSION);
-    }
-
     static void writeEntry(ByteWriter out, GonePlacement g) {
         out.name(g.folder().mailbox()).name(g.folder().folder());
         ManifestCodec.writeEntry(out, g.placement());

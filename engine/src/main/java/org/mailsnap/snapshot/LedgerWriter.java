@@ -29,7 +29,7 @@ public final class LedgerWriter {
     private long count;
 
     public LedgerWriter(RecordChunker chunker, BaseNames bases, BlobSink sink) {
-        this.chunks = new RecordChunkWriter(chunker, sink, LedgerCodec::startChunk);
+        this.chunks = new RecordChunkWriter(chunker, sink, LedgerCodec.VERSION);
         this.bases = bases;
         this.order = GonePlacement.order(bases);
     }

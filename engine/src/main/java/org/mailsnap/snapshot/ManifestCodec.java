@@ -23,10 +23,6 @@ final class ManifestCodec {
 
     private ManifestCodec() {}
 
-    static void startChunk(ByteWriter out) {
-        out.u8(VERSION);
-    }
-
     static void writeEntry(ByteWriter out, Placement p) {
         out.name(p.name());
         out.name(p.guid());

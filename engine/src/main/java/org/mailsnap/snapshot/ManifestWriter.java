@@ -28,7 +28,7 @@ public final class ManifestWriter {
     private long count;
 
     public ManifestWriter(RecordChunker chunker, BaseNames bases, BlobSink sink) {
-        this.chunks = new RecordChunkWriter(chunker, sink, ManifestCodec::startChunk);
+        this.chunks = new RecordChunkWriter(chunker, sink, ManifestCodec.VERSION);
         this.bases = bases;
     }
 

@@ -3,7 +3,6 @@ package org.mailsnap.snapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BlobId;
@@ -17,15 +16,16 @@ import org.mailsnap.model.BlobType;
 final class RecordChunkWriter {
     private final RecordChunker chunker;
     private final BlobSink sink;
-    private final Consumer<ByteWriter> startChunk;
+    private final int version;
     private final ByteWriter chunk = new ByteWriter(32 * 1024);
     private final List<BlobId> ids = new ArrayList<>();
 
-    RecordChunkWriter(RecordChunker chunker, BlobSink sink, Consumer<ByteWriter> startChunk) {
+    /** @param version the version byte each chunk starts with (its record list's current version) */
+    RecordChunkWriter(RecordChunker chunker, BlobSink sink, int version) {
         this.chunker = chunker;
         this.sink = sink;
-        this.startChunk = startChunk;
-        startChunk.accept(chunk);
+        this.version = version;
+        chunk.u8(version);
     }
 
     /** Where the next record is encoded. */
@@ -51,6 +51,6 @@ final class RecordChunkWriter {
     private void emit() throws IOException {
         ids.add(sink.put(BlobType.METADATA, chunk.toByteArray()));
         chunk.reset();
-        startChunk.accept(chunk);
+        chunk.u8(version);
     }
 }

@@ -12,12 +12,7 @@ public final class SafeNames {
 
     /** A file name inside one directory: non-empty, no {@code /}, no NUL, not {@code .} or {@code ..}. */
     public static String fileName(String name, String what) throws CorruptDataException {
-        if (name.isEmpty()
-                || name.equals(".")
-                || name.equals("..")
-                || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0
-                || name.length() > 1024) {
+        if (!NameBytes.isEntryName(name) || name.length() > 1024) {
             throw new CorruptDataException(what + " name " + printable(name), "unsafe, rejected");
         }
         return name;

@@ -47,21 +47,6 @@ public record Snapshot(
         }
     }
 
-    /** A snapshot without a deleted-mail ledger. */
-    public Snapshot(
-            Instant time,
-            String host,
-            String store,
-            char separator,
-            String parent,
-            List<String> tags,
-            List<BlobId> tree,
-            SnapshotStats stats,
-            List<String> supersedes,
-            List<String> removed) {
-        this(time, host, store, separator, parent, tags, tree, stats, supersedes, removed, Optional.empty());
-    }
-
     /** A backup's snapshot: it replaces none. */
     public Snapshot(
             Instant time,
@@ -72,7 +57,7 @@ public record Snapshot(
             List<String> tags,
             List<BlobId> tree,
             SnapshotStats stats) {
-        this(time, host, store, separator, parent, tags, tree, stats, List.of(), List.of());
+        this(time, host, store, separator, parent, tags, tree, stats, List.of(), List.of(), Optional.empty());
     }
 
     /** True for a replacement ({@code forget --mailbox}): it supersedes other snapshots. */
@@ -95,11 +80,27 @@ public record Snapshot(
      * tags, tree and figures; superseding this one and what it superseded.
      */
     public Snapshot withLedger(String ownId, List<BlobId> ledger) {
+        return replacement(ownId, tree, stats, removed, Optional.of(ledger));
+    }
+
+    /**
+     * A replacement of this snapshot (whose id is {@code ownId}) with another tree and figures: the same time, host,
+     * store, separator, parent and tags; superseding this one and what it superseded.
+     *
+     * @param removedMailboxes the mailboxes removed relative to the replaced snapshots (those this one names too)
+     * @param ledger           the replacement's deleted-mail ledger, if it carries one
+     */
+    public Snapshot replacement(
+            String ownId,
+            List<BlobId> newTree,
+            SnapshotStats newStats,
+            List<String> removedMailboxes,
+            Optional<List<BlobId>> ledger) {
         List<String> replaces = new java.util.ArrayList<>();
         replaces.add(ownId);
         replaces.addAll(supersedes);
         return new Snapshot(
-                time, host, store, separator, parent, tags, tree, stats, replaces, removed, Optional.of(ledger));
+                time, host, store, separator, parent, tags, newTree, newStats, replaces, removedMailboxes, ledger);
     }
 
     /** The key under which the catalog keeps this store's last-run state: host and path. */

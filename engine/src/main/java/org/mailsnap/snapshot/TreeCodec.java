@@ -20,10 +20,6 @@ final class TreeCodec {
 
     private TreeCodec() {}
 
-    static void startChunk(ByteWriter out) {
-        out.u8(VERSION);
-    }
-
     static void writeEntry(ByteWriter out, FolderEntry f) {
         out.name(f.key().mailbox())
                 .name(f.key().folder())

@@ -2,6 +2,7 @@ package org.mailsnap.snapshot;
 
 import java.io.IOException;
 import java.util.List;
+import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
@@ -10,11 +11,16 @@ import org.mailsnap.model.FolderKey;
 public final class TreeWriter {
     public static final int TYPICAL_ENTRY_BYTES = 256;
 
+    /** The chunker that cuts trees (the format's rule: {@link ChunkerParams#RECORDS}, cut key the folder). */
+    public static RecordChunker chunker(byte[] seed) {
+        return new RecordChunker(seed, ChunkerParams.RECORDS, TYPICAL_ENTRY_BYTES);
+    }
+
     private final RecordChunkWriter chunks;
     private FolderKey last;
 
     public TreeWriter(RecordChunker chunker, BlobSink sink) {
-        this.chunks = new RecordChunkWriter(chunker, sink, TreeCodec::startChunk);
+        this.chunks = new RecordChunkWriter(chunker, sink, TreeCodec.VERSION);
     }
 
     public void add(FolderEntry entry) throws IOException {

@@ -10,6 +10,7 @@ import org.mailsnap.catalog.CatalogException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
@@ -82,12 +83,31 @@ public final class SnapshotWalker {
                 : "no mailbox of the snapshot has the folder '" + selection.folder() + "' (mailboxes: " + known + ")";
     }
 
+    /** True when the snapshot holds a message the selection selects: a question, never an error when it does not. */
+    public boolean holds(Snapshot snapshot, Selection selection) throws IOException {
+        ChunkCursor<FolderEntry> tree = ChunkCursor.tree(snapshot.tree(), blobs);
+        for (FolderEntry folder = tree.next(); folder != null; folder = tree.next()) {
+            if (selection.holds(folder.key()) && holdsMessage(folder, selection)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsMessage(FolderEntry folder, Selection selection) throws IOException {
+        ChunkCursor<Placement> manifest = ChunkCursor.manifest(folder.manifest(), blobs);
+        for (Placement p = manifest.next(); p != null; p = manifest.next()) {
+            if (selection.holds(p, bases)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<FolderEntry> holdingMessage(List<FolderEntry> folders, Selection selection) throws IOException {
         List<FolderEntry> holding = new ArrayList<>();
         for (FolderEntry folder : folders) {
-            boolean[] holds = {false};
-            ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(p -> holds[0] |= selection.holds(p, bases));
-            if (holds[0]) {
+            if (holdsMessage(folder, selection)) {
                 holding.add(folder);
             }
         }

@@ -7,7 +7,9 @@
  *       folders the {@link org.mailsnap.walk.Selection} holds (a mailbox, a folder, or all). With one message
  *       selected (its base or its Dovecot GUID), read those folders' manifests and keep the ones that list it.
  *       Nothing selected is an error that says what the snapshot has instead: its first mailboxes, or the
- *       mailbox's folders.</li>
+ *       mailbox's folders. {@link org.mailsnap.walk.SnapshotWalker#holds} asks the same question by the same rule
+ *       without the error (restore, before it looks for a message in the deleted-mail ledger), and the ledger's
+ *       entries are selected by the same {@code Selection}.</li>
  *   <li><b>Walk</b> ({@link org.mailsnap.walk.SnapshotWalker#walk}): per folder, ask the
  *       {@link org.mailsnap.walk.SnapshotOutput} for a {@link org.mailsnap.walk.FolderOutput} (none: skipped), stream
  *       the folder's manifest one chunk at a time, hand each selected placement to it, then end it. A manifest chunk

@@ -16,6 +16,7 @@ import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.mailgen.ManualClock;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
@@ -174,23 +175,7 @@ class CheckTest {
 
     @Test
     void aStaleLockIsALeftoverNotDamage() throws Exception {
-        java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return now[0];
-            }
-        };
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         try (BackupFixture f = BackupFixture.withFaults(
                 tmp.resolve("locks"),
                 seed,
@@ -200,7 +185,7 @@ class CheckTest {
                         .build())) {
             f.repository.lockShared(); // a backup killed while holding it: never released
             assertTrue(check(f, DataSelection.NONE).leftovers().isEmpty(), "a fresh lock is someone's");
-            now[0] = now[0].plus(java.time.Duration.ofHours(1));
+            clock.advance(java.time.Duration.ofHours(1));
             CheckResult result = check(f, DataSelection.NONE);
             assertTrue(result.clean());
             assertTrue(

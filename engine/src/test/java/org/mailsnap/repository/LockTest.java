@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.mailgen.ManualClock;
 import org.mailsnap.storage.MemoryStorage;
 
 /** Shared and exclusive locks between "hosts" (separately opened repositories on one storage). */
 class LockTest {
     private final MemoryStorage storage = new MemoryStorage();
-    private final MutableClock clock = new MutableClock(TestRepositories.T0);
+    private final ManualClock clock = new ManualClock(TestRepositories.T0);
 
     private Repository host(String name, long pid) throws Exception {
         RepositoryOptions options = TestRepositories.options(pid)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.mailsnap.crypto.Argon2Params;
+import org.mailsnap.mailgen.ManualClock;
 
 /** Options that keep tests fast (tiny Argon2) and deterministic (seeded randomness, a hand-moved clock). */
 final class TestRepositories {
@@ -16,7 +17,7 @@ final class TestRepositories {
         return RepositoryOptions.builder()
                 .argon2(TINY_ARGON2)
                 .random(new Random(seed))
-                .clock(new MutableClock(T0))
+                .clock(new ManualClock(T0))
                 .keyLabel("test@host")
                 .hostname("host")
                 .pid(4242)

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mailsnap.backup.BackupFixture;
-import org.mailsnap.chunk.ChunkerParams;
-import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -153,8 +151,7 @@ class HostileRepositoryTest {
                 content.size(),
                 manifest.finish(),
                 List.of(new ControlFile(attack.control, 0, body.length, List.of(controlBytes))));
-        TreeWriter tree = new TreeWriter(
-                new RecordChunker(seed, ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES), blobs::put);
+        TreeWriter tree = new TreeWriter(TreeWriter.chunker(seed), blobs::put);
         tree.add(folder);
         List<BlobId> treeIds = tree.finish();
         blobs.flush();

@@ -89,7 +89,7 @@ class ManifestTest {
     void hostileNamesAreRefused() throws Exception {
         for (String name : List.of("../../etc/passwd", "a/b", "..", ".", "", "x\0y")) {
             ByteWriter e = new ByteWriter(256);
-            ManifestCodec.startChunk(e);
+            e.u8(ManifestCodec.VERSION);
             ManifestCodec.writeEntry(
                     e, new Placement(name, true, 0, new MessageContent(BlobId.of(new byte[32]), List.of(), 0)));
             BlobId id = blobs.put(org.mailsnap.model.BlobType.METADATA, e.toByteArray());

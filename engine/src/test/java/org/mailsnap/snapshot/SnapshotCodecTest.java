@@ -69,10 +69,7 @@ class SnapshotCodecTest {
     @Test
     void treeRoundTripInFolderOrder() throws Exception {
         MemoryBlobs blobs = new MemoryBlobs();
-        TreeWriter w = new TreeWriter(
-                new RecordChunker(
-                        "s".getBytes(StandardCharsets.UTF_8), ChunkerParams.RECORDS, TreeWriter.TYPICAL_ENTRY_BYTES),
-                blobs);
+        TreeWriter w = new TreeWriter(TreeWriter.chunker("s".getBytes(StandardCharsets.UTF_8)), blobs);
         List<FolderEntry> entries = new ArrayList<>();
         for (int m = 0; m < 50; m++) {
             for (String folder : List.of("", ".Archive", ".Sent", ".Lists.dovecot")) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 
@@ -60,7 +61,8 @@ public final class SnapshotVectors {
                 List.of(BlobId.of(filled(0x44))),
                 new SnapshotStats(1, 2, 25, 150_000, 5, 30_000, 12_000, 1_000_000, 2_000_000, 3_000_000, List.of()),
                 List.of(ORIGINAL_ID, OLDER_ID),
-                List.of("example.org/bob"));
+                List.of("example.org/bob"),
+                Optional.empty());
     }
 
     /** A backup's snapshot: version 2, as backups still write it. */

@@ -13,6 +13,8 @@
  *       {@link org.mailsnap.mailgen.ChurnSpec} and returns a {@link org.mailsnap.mailgen.ChurnReport}.</li>
  *   <li>{@link org.mailsnap.mailgen.StoreTree} captures a tree (names, sizes, SHA-256, mtimes) to prove that a
  *       restore reproduces a moment exactly, with readable differences when it does not.</li>
+ *   <li>{@link org.mailsnap.mailgen.ManualClock}: the clock of a simulated hour (or of a test that steps time), set
+ *       or advanced by hand, for the engine's {@code Clock} parameters.</li>
  *   <li>{@link org.mailsnap.mailgen.MailgenMain}: {@code generate} and {@code churn} from the command line.</li>
  * </ul>
  *

@@ -25,6 +25,7 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.LockMode;
 import org.mailsnap.mailgen.ChurnSimulator;
+import org.mailsnap.mailgen.ManualClock;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.repository.Repository;
@@ -38,7 +39,7 @@ import org.mailsnap.storage.LocalStorage;
 /**
  * A year (or any span) of hourly backups of a changing Maildir store, faster than real time (package doc: the
  * schedule). Everything runs in this process: the store generator and churn simulator of {@code mailgen}, the
- * engine's {@link Backup} with a {@link SettableClock}, and the CLI's own {@code forget} and {@code prune}
+ * engine's {@link Backup} with a {@link ManualClock}, and the CLI's own {@code forget} and {@code prune}
  * ({@link Main#run}), so the policy is the words an operator's timer would run. The simulation keeps, per hour,
  * only a 32-byte digest of the store ({@link StoreTree#digest()}) and the life of every message
  * ({@link MessageLives}); the {@code verify…} methods compare the repository with them and return what differs.
@@ -59,7 +60,7 @@ public final class YearSimulation implements AutoCloseable {
     private final YearSpec spec;
     private final Path work;
     private final Path store;
-    private final SettableClock clock;
+    private final ManualClock clock;
     private final LocalStorage storage;
     private final Repository repository;
     private final List<byte[]> digests = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class YearSimulation implements AutoCloseable {
         this.spec = spec;
         this.work = work;
         this.store = work.resolve("store");
-        this.clock = new SettableClock(spec.start());
+        this.clock = new ManualClock(spec.start());
         this.storage = storage;
         this.repository = repository;
         this.firstStoreBytes = storeBytes;

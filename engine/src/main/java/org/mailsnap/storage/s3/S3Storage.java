@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mailsnap.storage.NoSuchObjectException;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.ObjectNames;
@@ -106,13 +107,12 @@ public final class S3Storage implements Storage {
     @Override
     public byte[] get(String name) throws IOException {
         String key = keyOf(name);
-        try {
-            return client.getObjectAsBytes(
-                            request -> request.bucket(settings.bucket()).key(key))
-                    .asByteArrayUnsafe();
-        } catch (SdkException e) {
-            throw errors.translate(e, "read", name);
-        }
+        return request(
+                "read",
+                name,
+                () -> client.getObjectAsBytes(
+                                request -> request.bucket(settings.bucket()).key(key))
+                        .asByteArrayUnsafe());
     }
 
     @Override
@@ -153,13 +153,12 @@ public final class S3Storage implements Storage {
     @Override
     public long size(String name) throws IOException {
         String key = keyOf(name);
-        try {
-            return client.headObject(
-                            request -> request.bucket(settings.bucket()).key(key))
-                    .contentLength();
-        } catch (SdkException e) {
-            throw errors.translate(e, "read the size of", name);
-        }
+        return request(
+                "read the size of",
+                name,
+                () -> client.headObject(
+                                request -> request.bucket(settings.bucket()).key(key))
+                        .contentLength());
     }
 
     @Override
@@ -196,10 +195,19 @@ public final class S3Storage implements Storage {
     @Override
     public void delete(String name) throws IOException {
         String key = keyOf(name);
+        request(
+                "delete",
+                name,
+                () -> client.deleteObject(
+                        request -> request.bucket(settings.bucket()).key(key)));
+    }
+
+    /** One request to S3; its failure becomes the storage's error for doing {@code what} to {@code name}. */
+    private <T> T request(String what, String name, Supplier<T> call) throws IOException {
         try {
-            client.deleteObject(request -> request.bucket(settings.bucket()).key(key));
+            return call.get();
         } catch (SdkException e) {
-            throw errors.translate(e, "delete", name);
+            throw errors.translate(e, what, name);
         }
     }
 
