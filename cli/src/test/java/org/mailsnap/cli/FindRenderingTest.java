@@ -25,6 +25,7 @@ class FindRenderingTest {
             DiffRenderingTest.DATE,
             null,
             DiffRenderingTest.DATE,
+            null,
             ".Sent",
             "RSa");
     static final List<FindHit> HITS = List.of(new FindHit(

@@ -64,7 +64,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
     /**
      * A placement of the store's {@code previous} snapshot whose manifest chunk the folder no longer has in the one
      * being replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
-     * renamed into a new chunk), it went away after {@code previous}.
+     * renamed into a new chunk), it went away after {@code previous} and by {@code current}.
      */
     void left(SnapshotSummary previous, Instant current, FolderKey key, Placement p, char separator)
             throws IOException {
@@ -78,7 +78,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         if (m.present() && m.lastSeen().equals(current)) {
             return;
         }
-        put(key.mailbox(), guid, before, m.goneAfter(previous.id(), previous.time()));
+        put(key.mailbox(), guid, before, m.goneAfter(previous.id(), previous.time(), current));
     }
 
     /**
