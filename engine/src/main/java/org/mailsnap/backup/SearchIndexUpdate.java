@@ -113,7 +113,7 @@ final class SearchIndexUpdate {
                                                 parent.get().id(), parent.get().time(), start)
                                 : known.get()
                                         .goneAfter(
-                                                MessageInfo.NO_SNAPSHOT_BEFORE,
+                                                MessageInfo.NO_KNOWN_SNAPSHOT,
                                                 known.get().lastSeen(),
                                                 start));
             }

@@ -19,7 +19,7 @@ import org.mailsnap.mail.HeaderFields;
  * @param date          the Date header (null when absent or unparseable)
  * @param firstSnapshot the first snapshot that holds the message, or {@link #SNAPSHOT_NOT_SAVED_YET}
  * @param firstSeen     that snapshot's time
- * @param lastSnapshot  the last snapshot that held the message before it went away, or {@link #NO_SNAPSHOT_BEFORE};
+ * @param lastSnapshot  the last snapshot that held the message before it went away, or {@link #NO_KNOWN_SNAPSHOT};
  *                      null while it is still present
  * @param lastSeen      the last time a run saw the message: while it is present, the last run that recorded a change
  *                      of it; once it went away, the time of the last snapshot that held it
@@ -54,7 +54,7 @@ public record MessageInfo(
      * it from a deleted-mail ledger only (the ledger does not name the snapshots it was found in, which were
      * forgotten).
      */
-    public static final String NO_SNAPSHOT_BEFORE = "?";
+    public static final String NO_KNOWN_SNAPSHOT = "?";
 
     public MessageInfo {
         Objects.requireNonNull(firstSnapshot, "firstSnapshot");
@@ -104,7 +104,7 @@ public record MessageInfo(
 
     /**
      * This message gone from every folder of its mailbox, in the folder and with the flags it was last seen with:
-     * {@code snapshot}, taken at {@code lastSeen}, is the last that holds it ({@link #NO_SNAPSHOT_BEFORE} when no
+     * {@code snapshot}, taken at {@code lastSeen}, is the last that holds it ({@link #NO_KNOWN_SNAPSHOT} when no
      * id is known), and the run (snapshot) at {@code goneBy} is the first that found it nowhere.
      */
     public MessageInfo goneAfter(String snapshot, Instant lastSeen, Instant goneBy) {

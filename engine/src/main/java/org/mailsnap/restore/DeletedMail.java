@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
@@ -65,7 +66,7 @@ public final class DeletedMail {
     }
 
     private static Predicate<GonePlacement> selects(RestoreRequest request, Instant since, BaseNames bases) {
-        return g -> (since == null || g.goneBySeconds() >= since.getEpochSecond())
+        return g -> (since == null || MessageQuery.goneBySince(g.goneBySeconds(), since))
                 && (request.mailbox() == null
                         || request.mailbox().equals(g.folder().mailbox()))
                 && (request.folder() == null

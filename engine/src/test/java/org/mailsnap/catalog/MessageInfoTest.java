@@ -71,7 +71,7 @@ class MessageInfoTest {
         assertEquals(first.messageId(), back.messageId());
 
         assertFalse(
-                first.goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, FIRST, LATER).present(),
+                first.goneAfter(MessageInfo.NO_KNOWN_SNAPSHOT, FIRST, LATER).present(),
                 "gone before any snapshot is still gone");
     }
 
