@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,5 +63,43 @@ class FindRenderingTest {
         assertEquals("RSa", hit.get("flags"));
         assertEquals(List.of("answered", "seen", "$Forwarded"), hit.get("flagWords"));
         assertEquals(SNAPSHOT.id(), hit.get("lastSnapshot"));
+    }
+
+    @Test
+    void aMessageKeptOnlyByTheLedgerSaysWhenItWentAndHowToRestoreIt() {
+        java.time.Instant lastSeen = DiffRenderingTest.DATE.plusSeconds(86_400);
+        MessageInfo gone = REPLIED.goneAfter(
+                MessageInfo.NO_KNOWN_SNAPSHOT,
+                lastSeen,
+                lastSeen.plusSeconds(3600).plusNanos(5));
+        FindHit hit =
+                new FindHit(new MessageHit("example.org/an ne", "1.M1.h", gone, null, null, SNAPSHOT), List.of("seen"));
+        StringWriter out = new StringWriter();
+        FindText.print(List.of(hit), 100, new PrintWriter(out, true));
+        String[] lines = out.toString().split("\n");
+        assertEquals(
+                "    guid: 1.M1.h   first in: ?   last in: forgotten, kept in the deleted-mail ledger of dddddddddddd ("
+                        + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE) + ")",
+                lines[1]);
+        assertEquals(
+                "    gone: after " + SnapshotsCommand.TIME.format(lastSeen) + ", by "
+                        + SnapshotsCommand.TIME.format(lastSeen.plusSeconds(3600)) + "   restore: mailsnap restore"
+                        + " --snapshot " + SNAPSHOT.id()
+                        + " --mailbox 'example.org/an ne' --message 1.M1.h --target DIR",
+                lines[2]);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = ((List<Map<String, Object>>)
+                        ((Map<String, Object>) Json.parse(Json.object(FindJson.json(List.of(hit), 100)))).get("hits"))
+                .get(0);
+        assertEquals(lastSeen.plusSeconds(3600).toString(), json.get("goneBy"), "to the second");
+        assertEquals(SNAPSHOT.id(), json.get("ledger"));
+        assertNull(json.get("lastSnapshot"));
+    }
+
+    @Test
+    void shellWordsQuoteWhatAShellWouldReadOtherwise() {
+        assertEquals(
+                "restore -m 'a b' --message 'it'\\''s' ''",
+                FindText.shellWords(List.of("restore", "-m", "a b", "--message", "it's", "")));
     }
 }
