@@ -131,21 +131,21 @@ final class FindCommand implements Callable<Integer> {
         }
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = SnapshotHistory.load(session.repository, session.catalog);
-            List<MessageHit> found;
+            MessageFinder.Found found;
             try (CatalogReader reader = session.catalog.read()) {
                 found = new MessageFinder(
                                 history.all(), new RepositoryLedgers(session.repository, session.blobs()::get))
-                        .find(reader, q);
+                        .search(reader, q);
             }
             HitFlagWords flagWords = new HitFlagWords(history, session.blobs()::get);
             List<FindHit> hits = new ArrayList<>();
-            for (MessageHit hit : found) {
+            for (MessageHit hit : found.hits()) {
                 hits.add(new FindHit(hit, flagWords.of(hit)));
             }
             if (json) {
-                env.out().println(Json.object(FindJson.json(hits, limit)));
+                env.out().println(Json.object(FindJson.json(hits, found.limitReached())));
             } else {
-                FindText.print(hits, limit, env.out());
+                FindText.print(hits, found.limitReached(), env.out());
             }
         }
         return 0;

@@ -14,7 +14,7 @@ import org.mailsnap.recovery.MessageHit;
 final class FindJson {
     private FindJson() {}
 
-    static Map<String, Object> json(List<FindHit> hits, int limit) {
+    static Map<String, Object> json(List<FindHit> hits, boolean limitReached) {
         List<Object> rows = new ArrayList<>();
         for (FindHit found : hits) {
             MessageHit hit = found.hit();
@@ -41,7 +41,7 @@ final class FindJson {
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hits", rows);
-        o.put("limitReached", hits.size() == limit);
+        o.put("limitReached", limitReached);
         return o;
     }
 

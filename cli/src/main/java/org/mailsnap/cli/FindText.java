@@ -29,7 +29,7 @@ import org.mailsnap.recovery.MessageHit;
 final class FindText {
     private FindText() {}
 
-    static void print(List<FindHit> hits, int limit, PrintWriter out) {
+    static void print(List<FindHit> hits, boolean limitReached, PrintWriter out) {
         for (FindHit found : hits) {
             MessageHit hit = found.hit();
             MessageInfo m = hit.info();
@@ -56,7 +56,7 @@ final class FindText {
                                 : "restore: mailsnap " + NameBytes.printable(shellWords(restore)) + " --target DIR");
             }
         }
-        out.printf("%d found%s%n", hits.size(), hits.size() == limit ? " (limit reached)" : "");
+        out.printf("%d found%s%n", hits.size(), limitReached ? " (limit reached)" : "");
     }
 
     /** The arguments as a POSIX shell reads them back: single-quoted where a character would mean something. */

@@ -36,7 +36,7 @@ class FindRenderingTest {
     @Test
     void textIsMailFirstThenWhereToRestoreItFrom() {
         StringWriter out = new StringWriter();
-        FindText.print(HITS, 100, new PrintWriter(out, true));
+        FindText.print(HITS, false, new PrintWriter(out, true));
         assertEquals(
                 String.join(
                         "\n",
@@ -56,7 +56,7 @@ class FindRenderingTest {
     @Test
     @SuppressWarnings("unchecked")
     void jsonIsOneObjectOfTheSchema() {
-        Map<String, Object> o = (Map<String, Object>) Json.parse(Json.object(FindJson.json(HITS, 1)));
+        Map<String, Object> o = (Map<String, Object>) Json.parse(Json.object(FindJson.json(HITS, true)));
         JsonOutputTest.keys(o, "hits", "limitReached");
         assertEquals(true, o.get("limitReached"));
         Map<String, Object> hit = ((List<Map<String, Object>>) o.get("hits")).get(0);
@@ -75,7 +75,7 @@ class FindRenderingTest {
         FindHit hit =
                 new FindHit(new MessageHit("example.org/an ne", "1.M1.h", gone, null, null, SNAPSHOT), List.of("seen"));
         StringWriter out = new StringWriter();
-        FindText.print(List.of(hit), 100, new PrintWriter(out, true));
+        FindText.print(List.of(hit), false, new PrintWriter(out, true));
         String[] lines = out.toString().split("\n");
         assertEquals(
                 "    guid: 1.M1.h   first in: ?   last in: forgotten, kept in the deleted-mail ledger of dddddddddddd ("
@@ -89,7 +89,7 @@ class FindRenderingTest {
                 lines[2]);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = ((List<Map<String, Object>>)
-                        ((Map<String, Object>) Json.parse(Json.object(FindJson.json(List.of(hit), 100)))).get("hits"))
+                        ((Map<String, Object>) Json.parse(Json.object(FindJson.json(List.of(hit), false)))).get("hits"))
                 .get(0);
         assertEquals(lastSeen.plusSeconds(3600).toString(), json.get("goneBy"), "to the second");
         assertEquals(SNAPSHOT.id(), json.get("ledger"));

@@ -54,8 +54,19 @@ public final class MessageFinder {
         this.ledgers = ledgers;
     }
 
+    /**
+     * A search's hits, and whether the index had {@code limit} matches (more may exist, also when hits nothing keeps
+     * were left out).
+     */
+    public record Found(List<MessageHit> hits, boolean limitReached) {}
+
     /** The messages meeting {@code query}, in index order (mailbox, then GUID), with their snapshots. */
     public List<MessageHit> find(CatalogView catalog, MessageQuery query) throws IOException {
+        return search(catalog, query).hits();
+    }
+
+    /** {@link #find}, and whether the limit was reached. */
+    public Found search(CatalogView catalog, MessageQuery query) throws IOException {
         List<FoundMessage> found = catalog.find(query);
         Set<LedgerKeepers.Message> forgotten = new HashSet<>();
         for (FoundMessage f : found) {
@@ -73,7 +84,7 @@ public final class MessageFinder {
             }
             hits.add(resolve(f, ledger == null ? Optional.empty() : byId(ledger)));
         }
-        return hits;
+        return new Found(hits, found.size() == query.limit());
     }
 
     /** One index entry with its snapshots, known to be kept by no deleted-mail ledger. */

@@ -76,6 +76,14 @@ class DeletedMailFindTest {
                 assertNotNull(hit.ledger(), "the ledger keeps it: " + key);
                 assertEquals(hit.ledger(), hit.restoreFrom());
             }
+            MessageQuery exactlyAsMany = sinceTheStart.withLimit(within.size() + before.size());
+            MessageFinder.Found cut;
+            try (CatalogReader reader = f.catalog.read()) {
+                cut = finder(f, f.catalog).search(reader, exactlyAsMany);
+            }
+            assertEquals(within.keySet(), keys(cut.hits()));
+            assertTrue(cut.limitReached(), "the index had as many matches as asked for, though not all are listed");
+
             Instant lateSince = history.times.get(6);
             Set<String> late = new TreeSet<>();
             within.forEach((key, goneBy) -> {
@@ -138,12 +146,15 @@ class DeletedMailFindTest {
     }
 
     private static List<MessageHit> find(BackupFixture f, Catalog catalog, MessageQuery query) throws IOException {
-        BlobStore blobs = f.repository.openBlobStore(catalog.blobs());
-        MessageFinder finder = new MessageFinder(
-                SnapshotHistory.load(f.repository, catalog).all(), new RepositoryLedgers(f.repository, blobs::get));
         try (CatalogReader reader = catalog.read()) {
-            return finder.find(reader, query);
+            return finder(f, catalog).find(reader, query);
         }
+    }
+
+    private static MessageFinder finder(BackupFixture f, Catalog catalog) throws IOException {
+        BlobStore blobs = f.repository.openBlobStore(catalog.blobs());
+        return new MessageFinder(
+                SnapshotHistory.load(f.repository, catalog).all(), new RepositoryLedgers(f.repository, blobs::get));
     }
 
     private static Set<String> keys(List<MessageHit> hits) {
