@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,9 +52,7 @@ class DeletedMailFindTest {
     void theBackupsCatalogAndARebuiltOneFindWhatTheLedgerKeeps() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
             DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 8);
-            Forget forget = new Forget(f.repository, f.catalog.blobs());
-            RetentionPolicy lastOne = RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of());
-            forget.run(forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, KeepWithin.parse("3d")), n -> {});
+            history.forgetAllButTheNewest("3d");
             assertEquals(1, f.snapshotIds().size(), "only the ledger's carrier is left");
 
             Instant windowStart = history.times.get(7).minus(Duration.ofDays(3));

@@ -84,6 +84,18 @@ final class DeletedMailHistory {
         return history;
     }
 
+    /** {@code forget --keep-last 1 --keep-deleted-within WINDOW}: every snapshot but the newest goes. */
+    void forgetAllButTheNewest(String window) throws IOException {
+        Forget forget = new Forget(f.repository, f.catalog.blobs());
+        forget.run(
+                forget.plan(
+                        RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                        GroupBy.HOST_PATH,
+                        ZoneOffset.UTC,
+                        KeepWithin.parse(window)),
+                n -> {});
+    }
+
     /** Churns a day's worth (an hour of the simulator, expunge-heavy), then backs up at the next day's clock. */
     void day() throws IOException {
         int day = snapshots.size();
