@@ -38,7 +38,11 @@ public final class MessageFinder {
     private final List<SnapshotSummary> snapshots;
     private final LedgerKeepers ledgers;
 
-    /** A finder that knows no deleted-mail ledger. @param snapshots every snapshot summary */
+    /**
+     * A finder that knows no deleted-mail ledger.
+     *
+     * @param snapshots every snapshot summary
+     */
     public MessageFinder(List<SnapshotSummary> snapshots) {
         this(snapshots, LedgerKeepers.NONE);
     }
