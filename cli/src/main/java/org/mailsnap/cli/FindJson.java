@@ -1,5 +1,7 @@
 package org.mailsnap.cli;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.mailsnap.recovery.MessageHit;
 final class FindJson {
     private FindJson() {}
 
-    static Map<String, Object> json(List<FindHit> hits, int limit) {
+    static Map<String, Object> json(List<FindHit> hits, boolean limitReached) {
         List<Object> rows = new ArrayList<>();
         for (FindHit found : hits) {
             MessageHit hit = found.hit();
@@ -31,12 +33,21 @@ final class FindJson {
             o.put("firstSnapshot", id(hit.firstSnapshot()));
             o.put("lastSnapshot", id(hit.lastSnapshot()));
             o.put("present", hit.present());
+            o.put("lastSeen", hit.present() ? null : toTheSecond(m.lastSeen()));
+            o.put("goneBy", hit.present() ? null : toTheSecond(m.goneBy()));
+            o.put("ledger", id(hit.ledger()));
+            o.put("restore", found.restoreArguments());
             rows.add(o);
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hits", rows);
-        o.put("limitReached", hits.size() == limit);
+        o.put("limitReached", limitReached);
         return o;
+    }
+
+    /** A departure's times as the ledger keeps them, so that a rebuilt catalog prints the same. */
+    private static String toTheSecond(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String id(SnapshotSummary s) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "With --keep-deleted-within, every message that left its folder (expunged, or moved) within that window "
                     + "before the newest snapshot stays restorable with its flags, folder and content when the "
                     + "snapshots that held it go: each store's newest snapshot is replaced by one carrying a ledger "
-                    + "of them ('restore --deleted-since'). Without it, the snapshot carrying "
+                    + "of them: 'find --deleted-since' lists them, 'restore --message' or 'restore --deleted-since' "
+                    + "puts them back. Without it, the snapshot carrying "
                     + "a store's ledger is kept.",
             "With --mailbox instead of a policy, one mailbox is removed from every snapshot (a departed user, an erasure "
                     + "request): each snapshot holding it is replaced by one without it; after 'prune' none of its data "
@@ -87,7 +88,8 @@ final class ForgetCommand implements Callable<Integer> {
             names = "--keep-deleted-within",
             paramLabel = "DURATION",
             description = "Keep every message deleted within DURATION (as --keep-within) before the newest snapshot "
-                    + "restorable, in a ledger carried by the newest snapshot of its store.")
+                    + "restorable, in a ledger carried by the newest snapshot of its store ('find --deleted-since' "
+                    + "lists them).")
     String deletedWithin;
 
     @Option(

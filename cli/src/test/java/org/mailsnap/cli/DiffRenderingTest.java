@@ -20,7 +20,18 @@ import org.mailsnap.model.Placement;
 class DiffRenderingTest {
     static final Instant DATE = Instant.parse("2026-11-24T10:00:00Z");
     static final MessageInfo LUNCH = new MessageInfo(
-            "<lunch@example.com>", "Carol <carol@example.com>", "anne", "Lunch?", DATE, "", DATE, null, DATE, "", "S");
+            "<lunch@example.com>",
+            "Carol <carol@example.com>",
+            "anne",
+            "Lunch?",
+            DATE,
+            "",
+            DATE,
+            null,
+            DATE,
+            null,
+            "",
+            "S");
 
     static MessageState state(String folder, String name, boolean inCur, List<String> flags) {
         MessageContent content = new MessageContent(BlobId.of(new byte[32]), List.of(), 1234);

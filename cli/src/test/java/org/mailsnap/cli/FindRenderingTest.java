@@ -1,6 +1,7 @@
 package org.mailsnap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +26,7 @@ class FindRenderingTest {
             DiffRenderingTest.DATE,
             null,
             DiffRenderingTest.DATE,
+            null,
             ".Sent",
             "RSa");
     static final List<FindHit> HITS = List.of(new FindHit(
@@ -34,7 +36,7 @@ class FindRenderingTest {
     @Test
     void textIsMailFirstThenWhereToRestoreItFrom() {
         StringWriter out = new StringWriter();
-        FindText.print(HITS, 100, new PrintWriter(out, true));
+        FindText.print(HITS, false, new PrintWriter(out, true));
         assertEquals(
                 String.join(
                         "\n",
@@ -54,12 +56,50 @@ class FindRenderingTest {
     @Test
     @SuppressWarnings("unchecked")
     void jsonIsOneObjectOfTheSchema() {
-        Map<String, Object> o = (Map<String, Object>) Json.parse(Json.object(FindJson.json(HITS, 1)));
+        Map<String, Object> o = (Map<String, Object>) Json.parse(Json.object(FindJson.json(HITS, true)));
         JsonOutputTest.keys(o, "hits", "limitReached");
         assertEquals(true, o.get("limitReached"));
         Map<String, Object> hit = ((List<Map<String, Object>>) o.get("hits")).get(0);
         assertEquals("RSa", hit.get("flags"));
         assertEquals(List.of("answered", "seen", "$Forwarded"), hit.get("flagWords"));
         assertEquals(SNAPSHOT.id(), hit.get("lastSnapshot"));
+    }
+
+    @Test
+    void aMessageKeptOnlyByTheLedgerSaysWhenItWentAndHowToRestoreIt() {
+        java.time.Instant lastSeen = DiffRenderingTest.DATE.plusSeconds(86_400);
+        MessageInfo gone = REPLIED.goneAfter(
+                MessageInfo.NO_KNOWN_SNAPSHOT,
+                lastSeen,
+                lastSeen.plusSeconds(3600).plusNanos(5));
+        FindHit hit =
+                new FindHit(new MessageHit("example.org/an ne", "1.M1.h", gone, null, null, SNAPSHOT), List.of("seen"));
+        StringWriter out = new StringWriter();
+        FindText.print(List.of(hit), false, new PrintWriter(out, true));
+        String[] lines = out.toString().split("\n");
+        assertEquals(
+                "    guid: 1.M1.h   first in: ?   last in: forgotten, kept in the deleted-mail ledger of dddddddddddd ("
+                        + SnapshotsCommand.TIME.format(DiffRenderingTest.DATE) + ")",
+                lines[1]);
+        assertEquals(
+                "    gone: after " + SnapshotsCommand.TIME.format(lastSeen) + ", by "
+                        + SnapshotsCommand.TIME.format(lastSeen.plusSeconds(3600)) + "   restore: mailsnap restore"
+                        + " --snapshot " + SNAPSHOT.id()
+                        + " --mailbox 'example.org/an ne' --message 1.M1.h --target DIR",
+                lines[2]);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = ((List<Map<String, Object>>)
+                        ((Map<String, Object>) Json.parse(Json.object(FindJson.json(List.of(hit), false)))).get("hits"))
+                .get(0);
+        assertEquals(lastSeen.plusSeconds(3600).toString(), json.get("goneBy"), "to the second");
+        assertEquals(SNAPSHOT.id(), json.get("ledger"));
+        assertNull(json.get("lastSnapshot"));
+    }
+
+    @Test
+    void shellWordsQuoteWhatAShellWouldReadOtherwise() {
+        assertEquals(
+                "restore -m 'a b' --message 'it'\\''s' ''",
+                FindText.shellWords(List.of("restore", "-m", "a b", "--message", "it's", "")));
     }
 }

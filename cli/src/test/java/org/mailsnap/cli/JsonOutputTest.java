@@ -172,12 +172,27 @@ class JsonOutputTest {
                 "date",
                 "firstSnapshot",
                 "lastSnapshot",
-                "present");
+                "present",
+                "lastSeen",
+                "goneBy",
+                "ledger",
+                "restore");
         assertEquals(
                 Set.of("a", "b", "c"),
                 Set.copyOf(hits.stream().map(h -> h.get("subject")).toList()));
         assertEquals(id, hits.get(0).get("firstSnapshot"));
         assertEquals(true, hits.get(0).get("present"));
+        assertNull(hits.get(0).get("goneBy"), "present: gone by nothing");
+        assertEquals(
+                List.of(
+                        "restore",
+                        "--snapshot",
+                        id,
+                        "--mailbox",
+                        "example.org/anne",
+                        "--message",
+                        hits.get(0).get("guid")),
+                hits.get(0).get("restore"));
         assertNull(hits.get(0).get("date"), "no Date header: null, not a string");
 
         Map<String, Object> restore = object(run(
@@ -299,7 +314,58 @@ class JsonOutputTest {
                 left.stream().map(r -> r.get("id")).toList(),
                 "the replacement carrying the ledger is the one snapshot left");
 
-        // the snapshots that held it are gone: restore reaches it in the ledger, by name or by when it left
+        // the snapshots that held it are gone: find lists it with the ledger keeping it, and the restore that works
+        Map<String, Object> found = object(run("find", "--deleted-since", "1d", "--json"));
+        List<Map<String, Object>> deleted = (List<Map<String, Object>>) found.get("hits");
+        assertEquals(1, deleted.size(), found.toString());
+        Map<String, Object> hit = deleted.get(0);
+        assertEquals("1700000001.M2P1.host", hit.get("guid"));
+        assertEquals("b", hit.get("subject"));
+        assertEquals(false, hit.get("present"));
+        assertNull(hit.get("lastSnapshot"), "forgotten");
+        assertEquals(ledger.get("by"), hit.get("ledger"));
+        assertFalse( // both to the second: two backups within one second print the same time
+                java.time.Instant.parse((String) hit.get("goneBy"))
+                        .isBefore(java.time.Instant.parse((String) hit.get("lastSeen"))),
+                hit.toString());
+        List<String> restore = (List<String>) hit.get("restore");
+        assertEquals(
+                List.of(
+                        "restore",
+                        "--snapshot",
+                        ledger.get("by"),
+                        "--mailbox",
+                        "example.org/anne",
+                        "--message",
+                        "1700000001.M2P1.host"),
+                restore);
+        Path found1 = tmp.resolve("found");
+        List<String> args = new java.util.ArrayList<>(restore);
+        args.addAll(List.of("--target", found1.toString()));
+        CliRun put = run(args.toArray(String[]::new));
+        assertEquals(0, put.code(), put.err());
+        assertEquals(
+                "Subject: b\r\n\r\ntwo\r\n",
+                Files.readString(found1.resolve("new/1700000001.M2P1.host")),
+                "the command find printed restores it byte for byte");
+        CliRun findText = run("find", "--deleted-since", "1d", "-m", "example.org/anne");
+        assertTrue(
+                findText.out()
+                                .contains("kept in the deleted-mail ledger of "
+                                        + ((String) ledger.get("by")).substring(0, 12))
+                        && findText.out().contains("restore: mailsnap " + String.join(" ", restore) + " --target DIR"),
+                findText.out());
+        assertEquals(
+                0,
+                ((List<?>) object(run("find", "--deleted-since", "1d", "--subject", "nothing like it", "--json"))
+                                .get("hits"))
+                        .size(),
+                "combined with find's other filters");
+
+        // a rebuilt catalog (a new host) finds the same from the repository alone
+        assertEquals(0, run("catalog", "rebuild").code());
+        assertEquals(found, object(run("find", "--deleted-since", "1d", "--json")));
+
         Path one = tmp.resolve("one");
         CliRun byName = run(
                 "restore",

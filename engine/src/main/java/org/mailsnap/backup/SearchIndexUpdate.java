@@ -16,7 +16,7 @@ import org.mailsnap.maildir.MaildirName;
  * Step 5 of a mailbox's backup, for the content map and the search index: both keyed by GUID, so a move, also a
  * re-based one, continues one message's history. A message read in this run is indexed from its header; a known one
  * placed anew is seen in its new folder with its new flags; one that left every folder went away after the store's
- * previous snapshot. Entries change only through {@link MessageInfo}'s operations, as in a rebuild.
+ * previous snapshot and by this run's. Entries change only through {@link MessageInfo}'s operations, as in a rebuild.
  */
 final class SearchIndexUpdate {
     private final MessageIndex index;
@@ -103,14 +103,19 @@ final class SearchIndexUpdate {
                 continue;
             }
             if (known.isPresent() && known.get().present()) {
+                // found nowhere by this run, whose snapshot is taken at its start
                 index.putMessage(
                         mailbox,
                         guid,
                         parent.isPresent()
                                 ? known.get()
                                         .goneAfter(
-                                                parent.get().id(), parent.get().time())
-                                : known.get().goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, start));
+                                                parent.get().id(), parent.get().time(), start)
+                                : known.get()
+                                        .goneAfter(
+                                                MessageInfo.NO_KNOWN_SNAPSHOT,
+                                                known.get().lastSeen(),
+                                                start));
             }
         }
     }

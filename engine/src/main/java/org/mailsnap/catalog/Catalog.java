@@ -28,9 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Catalog implements AutoCloseable {
     /**
      * The catalog format this version reads and writes. 2: every value ends in a {@link RecordChecksum} (1 had
-     * none; a catalog of version 1 is refused and rebuilt).
+     * none). 3: a message that went away records when it was found gone ({@link MessageInfo#goneBy()}), which a
+     * version 2 record does not know. A catalog of another version is refused and rebuilt.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /**
      * The map size of each environment: LMDB reserves address space, not disk; the files grow as data arrives.

@@ -19,10 +19,13 @@ import org.mailsnap.mail.HeaderFields;
  * @param date          the Date header (null when absent or unparseable)
  * @param firstSnapshot the first snapshot that holds the message, or {@link #SNAPSHOT_NOT_SAVED_YET}
  * @param firstSeen     that snapshot's time
- * @param lastSnapshot  the last snapshot that held the message before it went away, or {@link #NO_SNAPSHOT_BEFORE};
+ * @param lastSnapshot  the last snapshot that held the message before it went away, or {@link #NO_KNOWN_SNAPSHOT};
  *                      null while it is still present
  * @param lastSeen      the last time a run saw the message: while it is present, the last run that recorded a change
- *                      of it; once it went away, the time of {@code lastSnapshot}
+ *                      of it; once it went away, the time of the last snapshot that held it
+ * @param goneBy        null while it is present; once it went away, the time of the first run (snapshot) after
+ *                      {@code lastSeen} that found it in no folder of its mailbox: it left after {@code lastSeen}, at
+ *                      or before {@code goneBy} (the ledger's {@code GoneBy}, format-spec/snapshots.md)
  * @param folder        the folder it was last seen in ({@code ""} for INBOX)
  * @param flags         its flags when last seen (the info part after {@code 2,}, verbatim)
  */
@@ -36,6 +39,7 @@ public record MessageInfo(
         Instant firstSeen,
         String lastSnapshot,
         Instant lastSeen,
+        Instant goneBy,
         String folder,
         String flags) {
     /**
@@ -45,10 +49,12 @@ public record MessageInfo(
     public static final String SNAPSHOT_NOT_SAVED_YET = "";
 
     /**
-     * The last snapshot of a message that went away before its store had any saved snapshot (a first run killed after
-     * a checkpoint recorded it): none holds it; {@code lastSeen} is the time the going was noticed.
+     * The last snapshot of a message that went away when no snapshot id is known to hold it: it went away before its
+     * store had any saved snapshot (a first run killed after a checkpoint recorded it), or a rebuilt catalog knows
+     * it from a deleted-mail ledger only (the ledger does not name the snapshots it was found in, which were
+     * forgotten).
      */
-    public static final String NO_SNAPSHOT_BEFORE = "?";
+    public static final String NO_KNOWN_SNAPSHOT = "?";
 
     public MessageInfo {
         Objects.requireNonNull(firstSnapshot, "firstSnapshot");
@@ -56,6 +62,11 @@ public record MessageInfo(
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(flags, "flags");
+        if ((lastSnapshot == null) != (goneBy == null)) {
+            throw new IllegalArgumentException(
+                    "a message gone has both a last snapshot and a gone-by time, one present neither: " + lastSnapshot
+                            + ", " + goneBy);
+        }
     }
 
     /**
@@ -80,20 +91,23 @@ public record MessageInfo(
                 time,
                 null,
                 time,
+                null,
                 folder,
                 flags);
     }
 
     /** This message present at {@code time}, in {@code folder} with {@code flags} (also when it had gone away). */
     public MessageInfo seenIn(Instant time, String folder, String flags) {
-        return new MessageInfo(messageId, from, to, subject, date, firstSnapshot, firstSeen, null, time, folder, flags);
+        return new MessageInfo(
+                messageId, from, to, subject, date, firstSnapshot, firstSeen, null, time, null, folder, flags);
     }
 
     /**
-     * This message gone: {@code snapshot}, taken at {@code time}, is the last that holds it
-     * ({@link #NO_SNAPSHOT_BEFORE} with the time the going was noticed when none does).
+     * This message gone from every folder of its mailbox, in the folder and with the flags it was last seen with:
+     * {@code snapshot}, taken at {@code lastSeen}, is the last that holds it ({@link #NO_KNOWN_SNAPSHOT} when no
+     * id is known), and the run (snapshot) at {@code goneBy} is the first that found it nowhere.
      */
-    public MessageInfo goneAfter(String snapshot, Instant time) {
+    public MessageInfo goneAfter(String snapshot, Instant lastSeen, Instant goneBy) {
         return new MessageInfo(
                 messageId,
                 from,
@@ -103,9 +117,23 @@ public record MessageInfo(
                 firstSnapshot,
                 firstSeen,
                 Objects.requireNonNull(snapshot, "snapshot"),
-                time,
+                Objects.requireNonNull(lastSeen, "lastSeen"),
+                Objects.requireNonNull(goneBy, "goneBy"),
                 folder,
                 flags);
+    }
+
+    /**
+     * True when this message went away, and that departure (last seen, gone by; compared to the second, the
+     * precision of a deleted-mail ledger) is earlier than one last seen at {@code lastSeenSeconds} and gone by
+     * {@code goneBySeconds}: the order of {@code GonePlacement.BY_DEPARTURE}, by last-seen time first.
+     */
+    public boolean leftBefore(long lastSeenSeconds, long goneBySeconds) {
+        if (present()) {
+            return false;
+        }
+        long seen = lastSeen.getEpochSecond();
+        return seen < lastSeenSeconds || (seen == lastSeenSeconds && goneBy.getEpochSecond() < goneBySeconds);
     }
 
     /** True while the last run still saw the message. */

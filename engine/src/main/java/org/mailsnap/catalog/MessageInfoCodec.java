@@ -9,8 +9,10 @@ import org.mailsnap.codec.CorruptDataException;
  * Encodes a {@link MessageInfo}; {@code present} says which optional fields follow:
  * <pre>
  * message = present:u8 [messageId:string] [from:string] [to:string] [subject:string] [date:instant]
- *           firstSnapshot:string firstSeen:instant [lastSnapshot:string] lastSeen:instant folder:name flags:name
- * present = bit 0 messageId, 1 from, 2 to, 3 subject, 4 date, 5 lastSnapshot; higher bits zero
+ *           firstSnapshot:string firstSeen:instant [lastSnapshot:string] lastSeen:instant [goneBy:instant]
+ *           folder:name flags:name
+ * present = bit 0 messageId, 1 from, 2 to, 3 subject, 4 date, 5 lastSnapshot and goneBy (the message went away);
+ *           higher bits zero
  * instant = epochSeconds:zigzag-varint nanos:varint
  * </pre>
  */
@@ -42,7 +44,11 @@ final class MessageInfoCodec {
         }
         w.string(m.firstSnapshot()).instant(m.firstSeen());
         optional(w, m.lastSnapshot());
-        return w.instant(m.lastSeen()).name(m.folder()).name(m.flags()).toByteArray(); // both from file names
+        w.instant(m.lastSeen());
+        if (m.goneBy() != null) {
+            w.instant(m.goneBy());
+        }
+        return w.name(m.folder()).name(m.flags()).toByteArray(); // both from file names
     }
 
     static MessageInfo decode(byte[] value, byte[] key) throws CatalogCorruptException {
@@ -63,10 +69,22 @@ final class MessageInfoCodec {
         Instant firstSeen = r.instant("first seen");
         String lastSnapshot = optional(r, present, LAST_SNAPSHOT, "last snapshot");
         Instant lastSeen = r.instant("last seen");
+        Instant goneBy = (present & LAST_SNAPSHOT) != 0 ? r.instant("gone by") : null;
         String folder = r.name(Integer.MAX_VALUE, "folder");
         String flags = r.name(Integer.MAX_VALUE, "flags");
         return new MessageInfo(
-                messageId, from, to, subject, date, firstSnapshot, firstSeen, lastSnapshot, lastSeen, folder, flags);
+                messageId,
+                from,
+                to,
+                subject,
+                date,
+                firstSnapshot,
+                firstSeen,
+                lastSnapshot,
+                lastSeen,
+                goneBy,
+                folder,
+                flags);
     }
 
     private static void optional(ByteWriter w, String s) {

@@ -28,7 +28,10 @@ final class MessageMatcher {
                 && (query.since() == null
                         || (info.date() != null && !info.date().isBefore(query.since())))
                 && (query.until() == null || (info.date() != null && info.date().isBefore(query.until())))
-                && (query.onlyIn() == null || heldOnlyBy(info, query.onlyIn()));
+                && (query.onlyIn() == null || heldOnlyBy(info, query.onlyIn()))
+                && (query.goneSince() == null
+                        || (!info.present()
+                                && MessageQuery.goneBySince(info.goneBy().getEpochSecond(), query.goneSince())));
     }
 
     /**

@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param limit     at most this many hits, in index order (mailbox, then GUID)
  * @param onlyIn    held by this snapshot id alone: the first and the last snapshot that held it (mail that came
  *                  and went between two backups, which is lost with that snapshot)
+ * @param goneSince   went away (left every folder of its mailbox) at or after this instant: found gone by a run at
+ *                  or after it, compared to the second ({@link MessageInfo#goneBy()}, the ledger's {@code GoneBy}),
+ *                  so that {@code find --deleted-since} selects what {@code restore --deleted-since} restores
  */
 public record MessageQuery(
         String messageId,
@@ -28,7 +31,8 @@ public record MessageQuery(
         String mailbox,
         String guid,
         int limit,
-        String onlyIn) {
+        String onlyIn,
+        Instant goneSince) {
     public static final int DEFAULT_LIMIT = 1000;
 
     public MessageQuery {
@@ -41,47 +45,60 @@ public record MessageQuery(
     }
 
     public static MessageQuery all() {
-        return new MessageQuery(null, null, null, null, null, null, null, null, DEFAULT_LIMIT, null);
+        return new MessageQuery(null, null, null, null, null, null, null, null, DEFAULT_LIMIT, null, null);
     }
 
     public MessageQuery withMessageId(String v) {
-        return new MessageQuery(v, from, to, subject, since, until, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(v, from, to, subject, since, until, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withFrom(String v) {
-        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(messageId, v, to, subject, since, until, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withTo(String v) {
-        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(messageId, from, v, subject, since, until, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withSubject(String v) {
-        return new MessageQuery(messageId, from, to, v, since, until, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(messageId, from, to, v, since, until, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withSince(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(messageId, from, to, subject, v, until, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withUntil(Instant v) {
-        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, guid, limit, onlyIn);
+        return new MessageQuery(messageId, from, to, subject, since, v, mailbox, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withMailbox(String v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, v, guid, limit, onlyIn);
+        return new MessageQuery(messageId, from, to, subject, since, until, v, guid, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withGuid(String v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v, limit, onlyIn);
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, v, limit, onlyIn, goneSince);
     }
 
     public MessageQuery withLimit(int v) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v, onlyIn);
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v, onlyIn, goneSince);
     }
 
     public MessageQuery withOnlyIn(String snapshotId) {
-        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, limit, snapshotId);
+        return new MessageQuery(
+                messageId, from, to, subject, since, until, mailbox, guid, limit, snapshotId, goneSince);
+    }
+
+    public MessageQuery withGoneSince(Instant v) {
+        return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, limit, onlyIn, v);
+    }
+
+    /**
+     * The rule of {@code goneSince}, shared with {@code restore --deleted-since}: found gone by
+     * {@code goneBySeconds}, which is at or after {@code since} compared to the second.
+     */
+    public static boolean goneBySince(long goneBySeconds, Instant since) {
+        return goneBySeconds >= since.getEpochSecond();
     }
 
     /** The form Message-IDs are compared and indexed in: without blanks and angle brackets around it. */

@@ -15,7 +15,9 @@
  *   <li>{@code state/}: {@code content} (mailbox, GUID → header and body blob ids, size), {@code stores} and
  *       {@code folderIds} (store key, and folder of a store → small numbers), {@code folders} (folder number →
  *       what the last run recorded), {@code placements} (folder number, base → file name, GUID when it is not the
- *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first and last snapshot) with its
+ *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first snapshot; once it left every folder of
+ *       its mailbox, the last snapshot that held it and when it was found gone: {@link
+ *       org.mailsnap.catalog.MessageInfo}) with its
  *       secondary index {@code messageIds} (hash of the Message-ID, mailbox, GUID → nothing), and
  *       {@code snapshots}. A message's GUID is Dovecot's: its base, unless the folder's {@code dovecot-uidlist}
  *       records another in its {@code G} extension (a message moved back into a folder that knew its base).</li>
@@ -42,8 +44,9 @@
  * <h2>Versions and errors</h2>
  * Records carry no version of their own: the catalog is a cache, so a format change bumps
  * {@code FORMAT_VERSION} and an old catalog is refused ({@link org.mailsnap.codec.UnsupportedVersionException}) and
- * rebuilt. Decoding ({@code Records}, with the shared {@link org.mailsnap.codec.ByteReader}) is strict (bounds,
- * counts, UTF-8, trailing bytes) and reports
+ * rebuilt. Version 3 added when a message was found gone, which a version 2 catalog cannot know: it is refused
+ * with {@code run 'catalog rebuild'}, which deletes it and rebuilds from the repository. Decoding ({@code Records},
+ * with the shared {@link org.mailsnap.codec.ByteReader}) is strict (bounds, counts, UTF-8, trailing bytes) and reports
  * {@link org.mailsnap.catalog.CatalogCorruptException}; a full memory map reports
  * {@link org.mailsnap.catalog.CatalogFullException} (reopening leaves at least the data file's size free again).
  *

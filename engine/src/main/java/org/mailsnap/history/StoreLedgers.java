@@ -1,10 +1,14 @@
 package org.mailsnap.history;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.ChunkCursor;
+import org.mailsnap.snapshot.GonePlacement;
 import org.mailsnap.snapshot.Snapshot;
 
 /**
@@ -31,7 +35,28 @@ public final class StoreLedgers {
         }
     }
 
+    /** Takes one ledger entry with the snapshot carrying it. */
+    public interface EntryConsumer {
+        void accept(String holder, Snapshot carrier, GonePlacement entry) throws IOException;
+    }
+
     private StoreLedgers() {}
+
+    /**
+     * Streams every entry of every store's ledger among {@code current} (which must hold every ledger-carrying
+     * snapshot of those stores), carrier by carrier, in ledger order.
+     */
+    public static void forEachEntry(Map<String, Snapshot> current, BlobSource blobs, EntryConsumer consumer)
+            throws IOException {
+        for (Ledger ledger : of(current).values()) {
+            for (int i = 0; i < ledger.holders().size(); i++) {
+                String holder = ledger.holders().get(i);
+                Snapshot carrier = current.get(holder);
+                ChunkCursor.ledger(ledger.chunks().get(i), blobs)
+                        .forEachRemaining(g -> consumer.accept(holder, carrier, g));
+            }
+        }
+    }
 
     /** Store key (host and path) → its ledger, for each store of {@code current} that has one. */
     public static Map<String, Ledger> of(Map<String, Snapshot> current) {

@@ -13,10 +13,12 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.check.DamageMarks;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
+import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.Snapshot;
 
 /**
  * Rebuilds an empty catalog from the repository alone ({@code mailsnap catalog rebuild} on a new machine), so that
@@ -35,6 +37,9 @@ import org.mailsnap.snapshot.BlobSource;
  *       each distinct message's header blob once.</li>
  *   <li>Write the store's latest snapshot as the last run's state ({@code LastRunWriter}): every placement, then
  *       each folder's state: its tree entry and a listing time.</li>
+ *   <li>Index the store's deleted-mail ledger (format-spec/snapshots.md, "Which ledger is the store's"): each
+ *       entry is a departure from snapshots since forgotten ({@code SearchIndexer.departed}), so that
+ *       {@code find --deleted-since} finds what the catalog built by backups finds.</li>
  * </ol>
  * Changes go through one LMDB write transaction committed every {@code commitEvery} changes; memory holds two trees
  * and one manifest chunk, whatever the number of messages.
@@ -55,7 +60,12 @@ import org.mailsnap.snapshot.BlobSource;
  * from its store's latest snapshot the last snapshot that held it. A message is "gone" when no folder of the
  * mailbox shows it in a chunk that changed in that snapshot; the final pass over the latest snapshot marks
  * everything it holds present again, so a base that stayed in an unchanged folder after its copy elsewhere was
- * expunged is never reported gone. Mailbox names are shared by all stores, as in a running backup's index.
+ * expunged is never reported gone. Then each ledger entry of a message the latest snapshot does not hold: the
+ * message went away at the latest departure known, from the snapshots or the ledger, whichever was last seen later
+ * (to the second, the ledger's precision). A departure the repository no longer records exactly (the snapshot
+ * after a kept one forgotten, and no ledger entry, since a kept snapshot needs none) is dated by the next snapshot
+ * still present: later than a backup noticed it, never earlier. Mailbox names are shared by all stores, as in a
+ * running backup's index.
  *
  * <p>A rebuild that stops half-way leaves a catalog that backups may use (they list and read more, never less),
  * but that a new rebuild refuses: delete it and start again.
@@ -108,6 +118,7 @@ public final class CatalogRebuild {
                 for (List<SnapshotSummary> snapshots : byStore.values()) {
                     StoreReplay.Latest latest = new StoreReplay(blobs, history, index, progress).replay(snapshots);
                     new LastRunWriter(batch, blobs, index, progress).write(latest);
+                    replayLedger(latest.ledgerCarriers(), blobs, index);
                 }
                 batch.finish();
             }
@@ -126,6 +137,16 @@ public final class CatalogRebuild {
                     history.damaged(),
                     lost.size());
         }
+    }
+
+    /**
+     * Step 5: the store's deleted-mail ledger, after its snapshots, so that a message whose snapshots were all
+     * forgotten is found as the catalog a backup built finds it.
+     */
+    private static void replayLedger(Map<String, Snapshot> carriers, BlobSource blobs, SearchIndexer index)
+            throws IOException {
+        StoreLedgers.forEachEntry(
+                carriers, blobs, (holder, carrier, g) -> index.departed(holder, g, carrier.separator()));
     }
 
     private void requireEmpty() throws IOException {

@@ -18,7 +18,7 @@ import org.mailsnap.walk.SnapshotWalker;
 
 /**
  * A search hit's flags in words, its keyword letters named as the folder's {@code dovecot-keywords} named them in the
- * hit's last snapshot. The catalog keeps a message's flag letters, not the names (they belong to the folder, and
+ * hit's last snapshot (or, once that was forgotten, in the snapshot carrying the deleted-mail ledger that keeps it). The catalog keeps a message's flag letters, not the names (they belong to the folder, and
  * the repository holds each folder's keywords file as captured), so naming them reads the repository: the snapshot's
  * tree and the keywords file, once per (snapshot, mailbox, folder), and only for hits that carry keyword letters.
  * A name that cannot be found (no such index in the file, no keywords file, no last snapshot, an unreadable one)
@@ -44,7 +44,7 @@ public final class HitFlagWords {
     }
 
     private Optional<Keywords> keywordsOf(MessageHit hit) throws InterruptedIOException {
-        SnapshotSummary last = hit.lastSnapshot();
+        SnapshotSummary last = hit.restoreFrom(); // a ledger's carrier has the folder's keywords its restore uses
         if (last == null) {
             return Optional.empty();
         }

@@ -47,12 +47,15 @@ final class StoreReplay {
      * @param tree           its folder entries
      * @param unchangedSince per folder, the time of the earliest snapshot from which on, up to this one, the
      *                       folder's entry had these same directory mtimes
+     * @param ledgerCarriers the store's snapshots that carry a deleted-mail ledger, by id (read in passing: which
+     *                       one's ledger is the store's is {@code StoreLedgers}' rule)
      */
     record Latest(
             SnapshotSummary summary,
             char separator,
             Map<FolderKey, FolderEntry> tree,
-            Map<FolderKey, Instant> unchangedSince) {}
+            Map<FolderKey, Instant> unchangedSince,
+            Map<String, Snapshot> ledgerCarriers) {}
 
     StoreReplay(BlobSource blobs, SnapshotHistory history, SearchIndexer index, RebuildProgress progress) {
         this.blobs = blobs;
@@ -67,8 +70,12 @@ final class StoreReplay {
         char previousSeparator = ':';
         Map<FolderKey, FolderEntry> previousTree = Map.of();
         Map<FolderKey, Instant> previousSince = Map.of();
+        Map<String, Snapshot> ledgerCarriers = new TreeMap<>();
         for (SnapshotSummary summary : snapshots) {
             Snapshot snapshot = history.open(summary);
+            if (snapshot.carriesLedger()) {
+                ledgerCarriers.put(summary.id(), snapshot);
+            }
             char separator = snapshot.separator();
             Map<FolderKey, FolderEntry> tree = new TreeMap<>();
             ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> tree.put(f.key(), f));
@@ -95,7 +102,7 @@ final class StoreReplay {
         if (previous == null) {
             throw new IllegalArgumentException("no snapshot to replay");
         }
-        return new Latest(previous, previousSeparator, previousTree, previousSince);
+        return new Latest(previous, previousSeparator, previousTree, previousSince, ledgerCarriers);
     }
 
     /** The chunk ids of {@code folder}'s manifest that {@code other} (the same folder elsewhere, or null) lacks. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
@@ -50,7 +51,7 @@ public final class DeletedMail {
     /** The entries {@code request} selects (as in a snapshot) that left at or after {@code since} (null: any time). */
     private static Predicate<GonePlacement> selects(RestoreRequest request, Instant since, BaseNames bases) {
         Selection selection = request.selection();
-        return g -> (since == null || g.goneBySeconds() >= since.getEpochSecond())
+        return g -> (since == null || MessageQuery.goneBySince(g.goneBySeconds(), since))
                 && selection.holds(g.folder())
                 && selection.holds(g.placement(), bases);
     }

@@ -155,6 +155,21 @@ class CatalogTest {
     }
 
     @Test
+    void aVersion2CatalogIsRefusedAsOlderAndReplacedByDeleteAndOpen() throws Exception {
+        // version 2 message records lack when a message was found gone: no migration can know it, a rebuild does
+        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, 2, REPO, StateDatabases.NAMES)
+                .close();
+        UnsupportedVersionException e = assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
+        assertEquals(2, e.found());
+        assertTrue(
+                e.getMessage().contains("written by an older mailsnap")
+                        && e.getMessage().contains("run 'catalog rebuild'"),
+                e.getMessage());
+        Catalog.delete(dir); // what 'catalog rebuild' does first
+        Catalog.open(dir, REPO).close();
+    }
+
+    @Test
     void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
         Catalog.open(dir, REPO).close();
         try (LmdbEnvironment raw = LmdbEnvironment.open(

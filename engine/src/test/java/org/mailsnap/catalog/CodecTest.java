@@ -83,7 +83,18 @@ class CodecTest {
         MessageInfo full = samples.messageInfo();
         assertEquals(full, MessageInfoCodec.decode(MessageInfoCodec.encode(full), KEY));
         MessageInfo gone = new MessageInfo(
-                null, null, null, null, null, "s1", Instant.EPOCH, "s2", Instant.ofEpochSecond(-1, 5), "", "");
+                null,
+                null,
+                null,
+                null,
+                null,
+                "s1",
+                Instant.EPOCH,
+                "s2",
+                Instant.ofEpochSecond(-1, 5),
+                Instant.EPOCH,
+                "",
+                "");
         assertEquals(gone, MessageInfoCodec.decode(MessageInfoCodec.encode(gone), KEY));
     }
 

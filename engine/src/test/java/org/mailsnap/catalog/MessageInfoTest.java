@@ -52,10 +52,11 @@ class MessageInfoTest {
     void goneAndSeenAgainKeepTheHeaderFieldsAndTheFirstSnapshot() {
         MessageInfo first =
                 MessageInfo.firstSeen(headers("Message-ID: <id@x>\r\nFrom: f@x\r\n\r\n"), "s1", FIRST, "", "S");
-        MessageInfo gone = first.goneAfter("s2", LATER);
+        MessageInfo gone = first.goneAfter("s2", LATER, LATER.plusSeconds(3600));
         assertFalse(gone.present());
         assertEquals("s2", gone.lastSnapshot());
         assertEquals(LATER, gone.lastSeen());
+        assertEquals(LATER.plusSeconds(3600), gone.goneBy());
         assertEquals(first.messageId(), gone.messageId());
         assertEquals(first.from(), gone.from());
         assertEquals("s1", gone.firstSnapshot());
@@ -63,13 +64,29 @@ class MessageInfoTest {
 
         MessageInfo back = gone.seenIn(LATER.plusSeconds(3600), ".Archive", "RS");
         assertTrue(back.present());
+        assertNull(back.goneBy(), "present again: gone by nothing");
         assertEquals(".Archive", back.folder());
         assertEquals("RS", back.flags());
         assertEquals(FIRST, back.firstSeen());
         assertEquals(first.messageId(), back.messageId());
 
         assertFalse(
-                first.goneAfter(MessageInfo.NO_SNAPSHOT_BEFORE, LATER).present(),
+                first.goneAfter(MessageInfo.NO_KNOWN_SNAPSHOT, FIRST, LATER).present(),
                 "gone before any snapshot is still gone");
+    }
+
+    @Test
+    void aDepartureIsLaterByLastSeenFirstThenByGoneByToTheSecond() {
+        MessageInfo first = MessageInfo.firstSeen(headers("Subject: x\r\n\r\n"), "s1", FIRST, "", "S");
+        assertFalse(first.leftBefore(Long.MAX_VALUE, Long.MAX_VALUE), "present: no departure to be later than");
+        MessageInfo gone = first.goneAfter("s2", Instant.ofEpochSecond(100, 700), Instant.ofEpochSecond(200, 1));
+        assertTrue(gone.leftBefore(101, 150), "last seen later");
+        assertTrue(gone.leftBefore(100, 201), "last seen in the same second, gone by later");
+        assertFalse(gone.leftBefore(100, 200), "the same departure, to the second");
+        assertFalse(gone.leftBefore(99, 300), "last seen earlier: an earlier departure, whatever its gone-by");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new MessageInfo(null, null, null, null, null, "s1", FIRST, "s2", FIRST, null, "", ""),
+                "gone without a gone-by time");
     }
 }

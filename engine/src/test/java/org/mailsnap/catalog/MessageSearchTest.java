@@ -41,6 +41,7 @@ class MessageSearchTest {
             String messageId = random.nextInt(10) == 0 ? null : "<m" + random.nextInt(1500) + "@example.org>";
             Instant date = random.nextInt(20) == 0 ? null : T0.plusSeconds(random.nextInt(365 * 86400));
             String subject = random.nextInt(15) == 0 ? null : WORDS.get(random.nextInt(WORDS.size())) + " #" + i;
+            boolean gone = random.nextBoolean();
             MessageInfo info = new MessageInfo(
                     messageId,
                     PEOPLE.get(random.nextInt(PEOPLE.size())),
@@ -49,8 +50,9 @@ class MessageSearchTest {
                     date,
                     "s1",
                     T0,
-                    random.nextBoolean() ? null : "s2",
+                    gone ? "s2" : null,
                     T0.plusSeconds(3600),
+                    gone ? T0.plusSeconds(7200) : null,
                     random.nextBoolean() ? "" : ".Sent",
                     "S");
             all.add(new FoundMessage(mailbox, "base" + i, info));
@@ -112,7 +114,7 @@ class MessageSearchTest {
     }
 
     private static MessageInfo info(String messageId) {
-        return new MessageInfo(messageId, "f", "t", "s", T0, "s1", T0, null, T0, "", "");
+        return new MessageInfo(messageId, "f", "t", "s", T0, "s1", T0, null, T0, null, "", "");
     }
 
     private static MessageQuery randomQuery(Random random, List<FoundMessage> all) {

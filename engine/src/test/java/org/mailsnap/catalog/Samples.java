@@ -85,6 +85,7 @@ final class Samples {
                 instant(),
                 null,
                 instant(),
+                null,
                 ".Sent",
                 "FRS");
     }

@@ -242,8 +242,8 @@ class CatalogRebuildTest {
     }
 
     /**
-     * What a search shows of a message: every field a query matches on, where it was last seen, and the snapshots
-     * that hold it. Not the raw index entry: a backup cannot know its own snapshot's id while it indexes (see
+     * What a search shows of a message: every field a query matches on, where it was last seen, when it was found
+     * gone, and the snapshots that hold it. Not the raw index entry: a backup cannot know its own snapshot's id while it indexes (see
      * {@link MessageFinder}), a rebuild can.
      */
     record SearchAnswer(
@@ -257,6 +257,7 @@ class CatalogRebuildTest {
             String folder,
             String flags,
             boolean present,
+            java.time.Instant goneBy,
             String firstSnapshot,
             String lastSnapshot) {
         static SearchAnswer of(MessageHit h) {
@@ -271,6 +272,7 @@ class CatalogRebuildTest {
                     h.folder(),
                     h.flags(),
                     h.present(),
+                    h.info().goneBy(),
                     h.firstSnapshot() == null ? null : h.firstSnapshot().id(),
                     h.lastSnapshot() == null ? null : h.lastSnapshot().id());
         }
@@ -288,6 +290,7 @@ class CatalogRebuildTest {
                     null,
                     null,
                     present,
+                    goneBy,
                     firstSnapshot,
                     lastSnapshot);
         }

@@ -108,7 +108,19 @@ class MessageFinderTest {
     }
 
     private static MessageInfo info(String first, Instant firstSeen, String last, Instant lastSeen) {
-        return new MessageInfo("id@x", null, null, null, null, first, firstSeen, last, lastSeen, ".Sent", "S");
+        return new MessageInfo(
+                "id@x",
+                null,
+                null,
+                null,
+                null,
+                first,
+                firstSeen,
+                last,
+                lastSeen,
+                last == null ? null : lastSeen.plusSeconds(3600),
+                ".Sent",
+                "S");
     }
 
     private static FoundMessage found(MessageInfo info) {

@@ -55,6 +55,8 @@ final class DeletedMailHistory {
     private SortedMap<FolderKey, List<Placement>> previous;
 
     final List<Gone> gone = new ArrayList<>();
+    /** Per snapshot, the messages it holds anywhere in their mailbox: mailbox NUL GUID. */
+    final List<java.util.Set<String>> held = new ArrayList<>();
 
     DeletedMailHistory(BackupFixture f, Path store, long seed) throws IOException {
         this.f = f;
@@ -82,6 +84,18 @@ final class DeletedMailHistory {
         return history;
     }
 
+    /** {@code forget --keep-last 1 --keep-deleted-within WINDOW}: every snapshot but the newest goes. */
+    void forgetAllButTheNewest(String window) throws IOException {
+        Forget forget = new Forget(f.repository, f.catalog.blobs());
+        forget.run(
+                forget.plan(
+                        RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                        GroupBy.HOST_PATH,
+                        ZoneOffset.UTC,
+                        KeepWithin.parse(window)),
+                n -> {});
+    }
+
     /** Churns a day's worth (an hour of the simulator, expunge-heavy), then backs up at the next day's clock. */
     void day() throws IOException {
         int day = snapshots.size();
@@ -105,10 +119,31 @@ final class DeletedMailHistory {
         times.add(at);
         files.add(readFiles());
         SortedMap<FolderKey, List<Placement>> placements = f.placements(result.snapshotId());
+        java.util.Set<String> messages = new java.util.HashSet<>();
+        placements.forEach((folder, list) -> list.forEach(
+                p -> messages.add(folder.mailbox() + '\0' + p.identity(BaseNames.DOVECOT.baseOf(p.name())))));
+        held.add(messages);
         if (day > 0) {
             noteGone(day - 1, day, previous, placements);
         }
         previous = placements;
+    }
+
+    /**
+     * The messages that went away from their mailbox (held by a snapshot, by no later one), mailbox NUL GUID, each
+     * with the time of the first snapshot that no longer held it.
+     */
+    Map<String, Instant> expunged() {
+        Map<String, Instant> expunged = new TreeMap<>();
+        for (int day = 1; day < held.size(); day++) {
+            for (String m : held.get(day - 1)) {
+                if (!held.get(day).contains(m)) {
+                    expunged.put(m, times.get(day)); // a later departure (after a return) replaces an earlier one
+                }
+            }
+        }
+        expunged.keySet().removeAll(held.get(held.size() - 1));
+        return expunged;
     }
 
     /** The placements expected in a ledger whose window starts at {@code windowStart} (seconds). */

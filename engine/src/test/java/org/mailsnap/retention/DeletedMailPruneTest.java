@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +51,7 @@ class DeletedMailPruneTest {
     void pruneKeepsTheLedgersMailCheckNamesItsDamageAndForgetMailboxRemovesIt() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("repo"))) {
             DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 6);
-            Forget forget = new Forget(f.repository, f.catalog.blobs());
-            forget.run(
-                    forget.plan(
-                            RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
-                            GroupBy.HOST_PATH,
-                            ZoneOffset.UTC,
-                            KeepWithin.parse("2d")),
-                    n -> {});
+            history.forgetAllButTheNewest("2d");
             long windowStart = history.times.get(5).minus(Duration.ofDays(2)).getEpochSecond();
             Map<String, DeletedMailHistory.Gone> kept = history.goneSince(windowStart);
             assertFalse(kept.isEmpty(), "mail left within the window");
