@@ -13,6 +13,7 @@ import org.lmdbjava.Dbi;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.PackId;
 
 /**
  * Blob id → location, cached from the repository's index files, plus the names of the index files already loaded.
@@ -143,7 +144,7 @@ public final class CatalogBlobIndex implements BlobIndex {
      * in one pass over the index: what a rebuilt catalog learns without a check, since its marks went with the old
      * catalog. Returns the locations marked.
      */
-    public List<DamagedBlob> markPacksMissing(Set<String> present) throws IOException {
+    public List<DamagedBlob> markPacksMissing(Set<PackId> present) throws IOException {
         List<DamagedBlob> marked = new ArrayList<>();
         write(txn -> {
             try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
@@ -173,9 +174,7 @@ public final class CatalogBlobIndex implements BlobIndex {
                 while (scan.next()) {
                     byte[] key = scan.key();
                     BlobId id = BlobId.of(java.util.Arrays.copyOf(key, BlobId.LENGTH));
-                    String pack = key.length == BlobId.LENGTH
-                            ? null
-                            : java.util.HexFormat.of().formatHex(key, BlobId.LENGTH, key.length);
+                    PackId pack = LmdbKeys.damagedPack(key);
                     result.add(new DamagedBlob(
                             id, pack, new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
@@ -262,7 +261,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
-    public long forgetPacks(Set<String> packs) throws IOException {
+    public long forgetPacks(Set<PackId> packs) throws IOException {
         if (packs.isEmpty()) {
             return 0;
         }
@@ -281,7 +280,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         return removed[0];
     }
 
-    public long forgetPack(String pack) throws IOException {
+    public long forgetPack(PackId pack) throws IOException {
         return forgetPacks(Set.of(pack));
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BlobIndexTest {
@@ -33,7 +34,7 @@ class BlobIndexTest {
 
     @Test
     void locationsAndLoadedIndexFilesPersist() throws Exception {
-        Map<BlobId, BlobLocation> batch = batch("aa", 50);
+        Map<BlobId, BlobLocation> batch = batch(samples.packId(), 50);
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
             blobs.addIndexFile("index/01", batch.entrySet());
@@ -54,9 +55,9 @@ class BlobIndexTest {
 
     @Test
     void forgettingPacksAndBlobsRemovesExactlyThose() throws Exception {
-        String p1 = samples.hex(32);
-        String p2 = samples.hex(32);
-        String p3 = samples.hex(32);
+        PackId p1 = samples.packId();
+        PackId p2 = samples.packId();
+        PackId p3 = samples.packId();
         Map<BlobId, BlobLocation> b1 = batch(p1, 30);
         Map<BlobId, BlobLocation> b2 = batch(p2, 20);
         Map<BlobId, BlobLocation> b3 = batch(p3, 10);
@@ -90,7 +91,7 @@ class BlobIndexTest {
         int batches = 40;
         List<Map<BlobId, BlobLocation>> all = new ArrayList<>();
         for (int i = 0; i < batches; i++) {
-            all.add(batch(samples.hex(32), 100));
+            all.add(batch(samples.packId(), 100));
         }
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -151,8 +152,8 @@ class BlobIndexTest {
 
     @Test
     void aDamagedLocationIsDroppedAndStaysOutUntilTheBlobIsStoredElsewhere() throws Exception {
-        String bad = samples.hex(32);
-        String good = samples.hex(32);
+        PackId bad = samples.packId();
+        PackId good = samples.packId();
         Map<BlobId, BlobLocation> inBad = batch(bad, 10);
         List<BlobId> ids = new ArrayList<>(inBad.keySet());
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -183,7 +184,7 @@ class BlobIndexTest {
         }
     }
 
-    private Map<BlobId, BlobLocation> batch(String pack, int n) {
+    private Map<BlobId, BlobLocation> batch(PackId pack, int n) {
         Map<BlobId, BlobLocation> batch = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             batch.put(samples.blobId(), new BlobLocation(pack, BlobType.DATA, i * 1000L, 900, 2000, i));
