@@ -13,6 +13,7 @@ import org.lmdbjava.Dbi;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
 
 /**
@@ -63,7 +64,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     @Override
-    public IOException lacks(BlobId id, String indexFile) {
+    public IOException lacks(BlobId id, ObjectId indexFile) {
         return new CatalogCorruptException(catalogDirectory(), BlobIndex.lackDetail(id, indexFile));
     }
 
@@ -78,26 +79,30 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     /** Records an index file's locations and marks it loaded, atomically. */
-    public void addIndexFile(String name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void addIndexFile(ObjectId name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> {
             putAll(txn, entries);
             txn.put(indexFiles, key, new byte[0]);
         });
     }
 
-    public void markIndexLoaded(String name) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void markIndexLoaded(ObjectId name) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> txn.put(indexFiles, key, new byte[0]));
     }
 
     /** Forgets that an index file was loaded (prune replaced it); its blobs stay until forgotten. */
-    public void forgetIndexFile(String name) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void forgetIndexFile(ObjectId name) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> txn.delete(indexFiles, key));
     }
 
-    /** The names of the repository index files whose entries are in this index, sorted. */
+    /**
+     * The names of the repository index files whose entries are in this index, sorted, as the catalog holds them:
+     * text, which a damaged or foreign catalog may hold something other than an index file id in (then the cache
+     * cannot be trusted; see {@code CatalogSync}).
+     */
     public Set<String> loadedIndexFiles() throws IOException {
         Set<String> names = new TreeSet<>();
         read(txn -> {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -35,10 +36,12 @@ class BlobIndexTest {
     @Test
     void locationsAndLoadedIndexFilesPersist() throws Exception {
         Map<BlobId, BlobLocation> batch = batch(samples.packId(), 50);
+        ObjectId first = new ObjectId(samples.hex(32));
+        ObjectId second = new ObjectId(samples.hex(32));
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile("index/01", batch.entrySet());
-            blobs.markIndexLoaded("index/02");
+            blobs.addIndexFile(first, batch.entrySet());
+            blobs.markIndexLoaded(second);
             assertEquals(Optional.empty(), blobs.find(samples.blobId()));
         }
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -46,10 +49,10 @@ class BlobIndexTest {
             for (Map.Entry<BlobId, BlobLocation> e : batch.entrySet()) {
                 assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
             }
-            assertEquals(Set.of("index/01", "index/02"), blobs.loadedIndexFiles());
+            assertEquals(Set.of(first.hex(), second.hex()), blobs.loadedIndexFiles());
             assertEquals(50, blobs.size());
-            blobs.forgetIndexFile("index/01");
-            assertEquals(Set.of("index/02"), blobs.loadedIndexFiles());
+            blobs.forgetIndexFile(first);
+            assertEquals(Set.of(second.hex()), blobs.loadedIndexFiles());
         }
     }
 
@@ -155,10 +158,11 @@ class BlobIndexTest {
         PackId bad = samples.packId();
         PackId good = samples.packId();
         Map<BlobId, BlobLocation> inBad = batch(bad, 10);
+        ObjectId listing = new ObjectId(samples.hex(32));
         List<BlobId> ids = new ArrayList<>(inBad.keySet());
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile("index/01", inBad.entrySet());
+            blobs.addIndexFile(listing, inBad.entrySet());
             BlobId damaged = ids.get(0);
             BlobId elsewhere = ids.get(1);
             assertEquals(
@@ -169,7 +173,7 @@ class BlobIndexTest {
             assertEquals(Optional.empty(), blobs.find(damaged));
             assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
 
-            blobs.addIndexFile("index/01", inBad.entrySet()); // a reload after a prune: the bad location stays out
+            blobs.addIndexFile(listing, inBad.entrySet()); // a reload after a prune: the bad location stays out
             assertEquals(Optional.empty(), blobs.find(damaged));
             BlobLocation stored = new BlobLocation(good, BlobType.DATA, 42, 900, 2000, 0);
             blobs.addAll(List.of(Map.entry(damaged, stored))); // a backup stored it again
