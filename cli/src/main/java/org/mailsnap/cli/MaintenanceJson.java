@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.check.IndexRepair;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.recovery.RebuildResult;
 import org.mailsnap.repository.LockInfo;
 
@@ -14,9 +16,9 @@ final class MaintenanceJson {
 
     static Map<String, Object> repair(IndexRepair.Result r) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("indexedAnew", r.indexedAnew());
-        o.put("replaced", r.replaced());
-        o.put("written", r.written());
+        o.put("indexedAnew", r.indexedAnew().stream().map(PackId::hex).toList());
+        o.put("replaced", r.replaced().stream().map(ObjectId::hex).toList());
+        o.put("written", r.written().stream().map(ObjectId::hex).toList());
         o.put("unreadablePacks", CheckReportPrinter.findings(r.unreadablePacks()));
         o.put("intact", r.after().clean() && r.unreadablePacks().isEmpty());
         o.put("after", CheckReportPrinter.object(r.after()));

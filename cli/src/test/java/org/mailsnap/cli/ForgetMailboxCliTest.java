@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.Trees;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.storage.Storages;
@@ -206,7 +207,7 @@ class ForgetMailboxCliTest {
     private record Opened(Repository repo) implements AutoCloseable {
         Set<BlobId> blobsInPacks() throws Exception {
             Set<BlobId> ids = new HashSet<>();
-            for (String pack : repo.maintenance().listPacks().packs().keySet()) {
+            for (PackId pack : repo.maintenance().listPacks().packs().keySet()) {
                 for (IndexedBlob blob : repo.maintenance().readPackHeader(pack).blobs()) {
                     ids.add(blob.id());
                 }

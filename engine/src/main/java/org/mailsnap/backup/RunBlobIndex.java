@@ -43,7 +43,7 @@ final class RunBlobIndex implements BlobIndex {
     }
 
     @Override
-    public IOException lacks(BlobId id, String indexFile) {
+    public IOException lacks(BlobId id, ObjectId indexFile) {
         return catalog.lacks(id, indexFile);
     }
 
@@ -65,7 +65,7 @@ final class RunBlobIndex implements BlobIndex {
             published.remove(e.getKey(), e.getValue());
         }
         for (ObjectId name : indexFiles) {
-            catalog.markIndexLoaded(name.hex());
+            catalog.markIndexLoaded(name);
         }
     }
 }

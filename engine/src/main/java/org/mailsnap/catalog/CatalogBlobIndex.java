@@ -13,6 +13,8 @@ import org.lmdbjava.Dbi;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 /**
  * Blob id → location, cached from the repository's index files, plus the names of the index files already loaded.
@@ -62,7 +64,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     @Override
-    public IOException lacks(BlobId id, String indexFile) {
+    public IOException lacks(BlobId id, ObjectId indexFile) {
         return new CatalogCorruptException(catalogDirectory(), BlobIndex.lackDetail(id, indexFile));
     }
 
@@ -77,26 +79,30 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     /** Records an index file's locations and marks it loaded, atomically. */
-    public void addIndexFile(String name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void addIndexFile(ObjectId name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> {
             putAll(txn, entries);
             txn.put(indexFiles, key, new byte[0]);
         });
     }
 
-    public void markIndexLoaded(String name) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void markIndexLoaded(ObjectId name) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> txn.put(indexFiles, key, new byte[0]));
     }
 
     /** Forgets that an index file was loaded (prune replaced it); its blobs stay until forgotten. */
-    public void forgetIndexFile(String name) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name);
+    public void forgetIndexFile(ObjectId name) throws IOException {
+        byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> txn.delete(indexFiles, key));
     }
 
-    /** The names of the repository index files whose entries are in this index, sorted. */
+    /**
+     * The names of the repository index files whose entries are in this index, sorted, as the catalog holds them:
+     * text, which a damaged or foreign catalog may hold something other than an index file id in (then the cache
+     * cannot be trusted; see {@code CatalogSync}).
+     */
     public Set<String> loadedIndexFiles() throws IOException {
         Set<String> names = new TreeSet<>();
         read(txn -> {
@@ -143,7 +149,7 @@ public final class CatalogBlobIndex implements BlobIndex {
      * in one pass over the index: what a rebuilt catalog learns without a check, since its marks went with the old
      * catalog. Returns the locations marked.
      */
-    public List<DamagedBlob> markPacksMissing(Set<String> present) throws IOException {
+    public List<DamagedBlob> markPacksMissing(Set<PackId> present) throws IOException {
         List<DamagedBlob> marked = new ArrayList<>();
         write(txn -> {
             try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
@@ -173,9 +179,7 @@ public final class CatalogBlobIndex implements BlobIndex {
                 while (scan.next()) {
                     byte[] key = scan.key();
                     BlobId id = BlobId.of(java.util.Arrays.copyOf(key, BlobId.LENGTH));
-                    String pack = key.length == BlobId.LENGTH
-                            ? null
-                            : java.util.HexFormat.of().formatHex(key, BlobId.LENGTH, key.length);
+                    PackId pack = LmdbKeys.damagedPack(key);
                     result.add(new DamagedBlob(
                             id, pack, new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
@@ -262,7 +266,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
-    public long forgetPacks(Set<String> packs) throws IOException {
+    public long forgetPacks(Set<PackId> packs) throws IOException {
         if (packs.isEmpty()) {
             return 0;
         }
@@ -281,7 +285,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         return removed[0];
     }
 
-    public long forgetPack(String pack) throws IOException {
+    public long forgetPack(PackId pack) throws IOException {
         return forgetPacks(Set.of(pack));
     }
 

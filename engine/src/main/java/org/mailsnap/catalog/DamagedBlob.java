@@ -2,6 +2,7 @@ package org.mailsnap.catalog;
 
 import java.util.Objects;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 
 /**
  * A blob location known to be bad: its pack is missing or damaged, or the blob fails to decrypt or to hash to its
@@ -12,7 +13,7 @@ import org.mailsnap.model.BlobId;
  *               location the catalog holds is dropped
  * @param reason why, for the operator
  */
-public record DamagedBlob(BlobId id, String pack, String reason) {
+public record DamagedBlob(BlobId id, PackId pack, String reason) {
     public DamagedBlob {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");

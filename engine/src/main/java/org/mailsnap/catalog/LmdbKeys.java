@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.mailsnap.codec.Utf8;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
+import org.mailsnap.model.PackId;
 
 /**
  * Builds and splits the catalog's keys. LMDB orders keys by unsigned bytes, so every variable-length part that is
@@ -99,9 +100,19 @@ final class LmdbKeys {
     }
 
     /** Reads a big-endian id at {@code offset}. */
-    static byte[] damaged(org.mailsnap.model.BlobId blob, String pack) {
+    static byte[] damaged(org.mailsnap.model.BlobId blob, PackId pack) {
         byte[] id = blob.toBytes();
-        return pack == null ? id : concat(id, java.util.HexFormat.of().parseHex(pack));
+        return pack == null ? id : concat(id, pack.bytes());
+    }
+
+    /** The pack of a {@link #damaged} key, or null for a mark "wherever the catalog had it". */
+    static PackId damagedPack(byte[] key) throws CatalogCorruptException {
+        int packBytes = key.length - org.mailsnap.model.BlobId.LENGTH;
+        return switch (packBytes) {
+            case 0 -> null;
+            case 32 -> PackId.of(Arrays.copyOfRange(key, org.mailsnap.model.BlobId.LENGTH, key.length));
+            default -> throw new CatalogCorruptException("damage mark with a pack id of " + packBytes + " bytes");
+        };
     }
 
     static int readId(byte[] key, int offset) {

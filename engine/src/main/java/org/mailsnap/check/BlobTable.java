@@ -8,6 +8,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 
 /**
  * Every blob location the live index files list, as sorted primitive arrays instead of objects: the first 8 bytes
@@ -35,7 +36,7 @@ final class BlobTable implements BlobIndex {
     static final byte UNINDEXED = 3;
 
     private final boolean locations;
-    private final List<String> packNames;
+    private final List<PackId> packNames;
     private int size;
     private long[] prefix = new long[1024];
     private int[] pack = new int[1024];
@@ -52,7 +53,7 @@ final class BlobTable implements BlobIndex {
      * @param locations keep full locations (for metadata blobs, which check reads)
      * @param packNames pack ids by number, shared by the tables of one check
      */
-    BlobTable(boolean locations, List<String> packNames) {
+    BlobTable(boolean locations, List<PackId> packNames) {
         this.locations = locations;
         this.packNames = packNames;
         if (locations) {
@@ -184,7 +185,7 @@ final class BlobTable implements BlobIndex {
     }
 
     /** The packs where the blob is listed, and why each location is bad (for reports). */
-    void describeBad(BlobId id, Map<String, Byte> into) {
+    void describeBad(BlobId id, Map<PackId, Byte> into) {
         int i = first(id);
         if (i < 0) {
             return;

@@ -16,8 +16,10 @@ import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
@@ -87,7 +89,7 @@ public final class DamageMarks {
      */
     public static Result blobFailed(Catalog catalog, BlobId id, IOException cause, MessageRef message)
             throws IOException {
-        String pack = catalog.blobs().find(id).map(l -> l.pack()).orElse(null);
+        PackId pack = catalog.blobs().find(id).map(BlobLocation::pack).orElse(null);
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return record(
                 catalog, List.of(new DamagedBlob(id, pack, reason)), message == null ? List.of() : List.of(message));

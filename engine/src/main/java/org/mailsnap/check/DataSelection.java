@@ -2,6 +2,7 @@ package org.mailsnap.check;
 
 import java.util.Random;
 import java.util.function.Predicate;
+import org.mailsnap.model.PackId;
 
 /**
  * Which packs {@code --read-data} reads whole: none, all, the n-th of N buckets of pack ids ({@code 1/24}: run it
@@ -12,14 +13,14 @@ public final class DataSelection {
     public static final DataSelection ALL = new DataSelection("all", packId -> true);
 
     private final String spec;
-    private final Predicate<String> rule;
+    private final Predicate<PackId> rule;
 
-    private DataSelection(String spec, Predicate<String> rule) {
+    private DataSelection(String spec, Predicate<PackId> rule) {
         this.spec = spec;
         this.rule = rule;
     }
 
-    public boolean selects(String packId) {
+    public boolean selects(PackId packId) {
         return rule.test(packId);
     }
 
@@ -63,7 +64,7 @@ public final class DataSelection {
     /** The packs whose id's first 32 bits fall in the n-th of N equal ranges. */
     static DataSelection bucket(int n, int total) {
         return new DataSelection(n + "/" + total, packId -> {
-            long top = Long.parseLong(packId.substring(0, 8), 16);
+            long top = Long.parseLong(packId.hex().substring(0, 8), 16);
             return (int) ((top * total) >>> 32) == n - 1;
         });
     }

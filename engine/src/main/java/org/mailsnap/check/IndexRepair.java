@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedPack;
 import org.mailsnap.repository.Maintenance;
@@ -48,7 +49,7 @@ public final class IndexRepair {
      * @param after           the structure check after the repair
      */
     public record Result(
-            List<String> indexedAnew,
+            List<PackId> indexedAnew,
             List<ObjectId> replaced,
             List<ObjectId> written,
             List<Finding> unreadablePacks,
@@ -56,15 +57,15 @@ public final class IndexRepair {
 
     public Result run() throws IOException {
         Maintenance maintenance = repository.maintenance();
-        List<String> indexedAnew = new ArrayList<>();
+        List<PackId> indexedAnew = new ArrayList<>();
         List<ObjectId> replaced = new ArrayList<>();
         List<ObjectId> written = new ArrayList<>();
         List<Finding> unreadablePacks = new ArrayList<>();
         try (RepositoryLock lock = repository.lockExclusive()) {
-            Map<String, Long> packs = maintenance.listPacks().packs();
+            Map<PackId, Long> packs = maintenance.listPacks().packs();
             List<ObjectId> ids = maintenance.indexIds();
             IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
-            Set<String> covered = new HashSet<>();
+            Set<PackId> covered = new HashSet<>();
             List<IndexedPack> toWrite = new ArrayList<>();
             for (ObjectId id : ids) {
                 if (first.superseded().contains(id)) {
@@ -87,7 +88,7 @@ public final class IndexRepair {
                     content.packs().forEach(p -> covered.add(p.packId()));
                 }
             }
-            for (String packId : packs.keySet()) {
+            for (PackId packId : packs.keySet()) {
                 if (covered.contains(packId)) {
                     continue;
                 }
@@ -97,7 +98,7 @@ public final class IndexRepair {
                     covered.add(packId);
                 } catch (IOException e) {
                     unreadablePacks.add(new Finding(
-                            IndexScan.describe("pack", packId),
+                            IndexScan.describe(packId),
                             "no index lists it and its" + " header cannot be read (" + IndexScan.problem(e)
                                     + "); left untouched"));
                 }

@@ -13,6 +13,7 @@ import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -29,19 +30,19 @@ final class IndexScan {
     private final Maintenance maintenance;
     private final DataSelection readData;
     private final CheckProgress progress;
-    final List<String> packNames = new ArrayList<>();
-    private final Map<String, Integer> packNumbers = new HashMap<>();
+    final List<PackId> packNames = new ArrayList<>();
+    private final Map<PackId, Integer> packNumbers = new HashMap<>();
     final BlobTable data = new BlobTable(false, packNames);
     final BlobTable metadata = new BlobTable(true, packNames);
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<DamagedBlob> badBlobs = new ArrayList<>();
     /** Why each bad pack is bad ("missing", "damaged"), for reports of the blobs in it. */
-    final Map<String, String> badPacks = new LinkedHashMap<>();
+    final Map<PackId, String> badPacks = new LinkedHashMap<>();
     /** Why each damaged blob is damaged (only blobs that failed to read; small). */
     final Map<org.mailsnap.model.BlobId, String> damagedBlobs = new HashMap<>();
     /** Locations the catalog holds marked bad, by blob id (a null pack: "wherever the catalog had it"). */
-    private final Map<org.mailsnap.model.BlobId, Set<String>> marked = new HashMap<>();
+    private final Map<org.mailsnap.model.BlobId, Set<PackId>> marked = new HashMap<>();
     /** Marked locations this scan read whole and verified: the marks can go. */
     final List<Map.Entry<org.mailsnap.model.BlobId, BlobLocation>> intact = new ArrayList<>();
 
@@ -73,7 +74,7 @@ final class IndexScan {
         }
 
         IndexSupersedes first = IndexSupersedes.read(maintenance, ids);
-        Map<String, ObjectId> indexOfPack = new HashMap<>();
+        Map<PackId, ObjectId> indexOfPack = new HashMap<>();
         for (ObjectId id : ids) {
             progress.indexFiles.done.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
@@ -95,7 +96,7 @@ final class IndexScan {
                 ObjectId other = indexOfPack.putIfAbsent(pack.packId(), id);
                 if (other != null) {
                     leftovers.add(new Finding(
-                            describe("pack", pack.packId()),
+                            describe(pack.packId()),
                             "listed by two index files ("
                                     + describe("index", other.hex()) + ", " + describe("index", id.hex())
                                     + "): harmless, an"
@@ -104,10 +105,10 @@ final class IndexScan {
                 addPack(index.id(), pack, listing.packs().containsKey(pack.packId()));
             }
         }
-        for (String packId : listing.packs().keySet()) {
+        for (PackId packId : listing.packs().keySet()) {
             if (!indexOfPack.containsKey(packId)) {
                 leftovers.add(new Finding(
-                        describe("pack", packId),
+                        describe(packId),
                         "no index lists it (a killed backup, or a"
                                 + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
                 addUnindexedPack(packId);
@@ -117,7 +118,7 @@ final class IndexScan {
         metadata.seal();
     }
 
-    private int packNumber(String packId) {
+    private int packNumber(PackId packId) {
         return packNumbers.computeIfAbsent(packId, p -> {
             packNames.add(p);
             return packNames.size() - 1;
@@ -126,7 +127,7 @@ final class IndexScan {
 
     private void addPack(ObjectId indexId, IndexedPack pack, boolean present) throws IOException {
         int number = packNumber(pack.packId());
-        String packName = describe("pack", pack.packId());
+        String packName = describe(pack.packId());
         byte packStatus = BlobTable.OK;
         boolean verified = false;
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
@@ -183,7 +184,7 @@ final class IndexScan {
      * snapshot references (nothing to report), but a pack whose index file is damaged holds what snapshots need,
      * and this lets the walk read their trees and manifests and name the messages a restore cannot reach.
      */
-    private void addUnindexedPack(String packId) {
+    private void addUnindexedPack(PackId packId) {
         IndexedPack header;
         try {
             header = maintenance.readPackHeader(packId);
@@ -197,8 +198,8 @@ final class IndexScan {
         }
     }
 
-    private boolean wasMarked(org.mailsnap.model.BlobId id, String packId) {
-        Set<String> packs = marked.get(id);
+    private boolean wasMarked(org.mailsnap.model.BlobId id, PackId packId) {
+        Set<PackId> packs = marked.get(id);
         return packs != null && (packs.contains(packId) || packs.contains(null));
     }
 
@@ -249,5 +250,9 @@ final class IndexScan {
 
     static String describe(String kind, String id) {
         return kind + " " + (id.length() > 12 ? id.substring(0, 12) : id);
+    }
+
+    static String describe(PackId pack) {
+        return describe("pack", pack.hex());
     }
 }

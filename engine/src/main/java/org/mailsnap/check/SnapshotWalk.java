@@ -16,6 +16,7 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
@@ -303,10 +304,10 @@ final class SnapshotWalk {
             unlisted.put(id, "no index lists it");
             return "(blob " + id.shortHex() + "…) is in no index";
         }
-        Map<String, Byte> where = new TreeMap<>();
+        Map<PackId, Byte> where = new TreeMap<>();
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
-        where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack))
+        where.forEach((pack, status) -> sb.append(IndexScan.describe(pack))
                 .append(' ')
                 .append(
                         status == BlobTable.UNINDEXED
@@ -322,7 +323,7 @@ final class SnapshotWalk {
         return "is in "
                 + scan.metadata
                         .find(chunk)
-                        .map(l -> IndexScan.describe("pack", l.pack()))
+                        .map(l -> IndexScan.describe(l.pack()))
                         .orElse("a pack") + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 

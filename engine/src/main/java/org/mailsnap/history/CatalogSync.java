@@ -48,7 +48,7 @@ public final class CatalogSync {
             result = repository.indexSync().loadAll(index);
         }
         for (ObjectId name : result.processed()) {
-            index.markIndexLoaded(name.hex());
+            index.markIndexLoaded(name);
         }
     }
 

@@ -19,7 +19,7 @@ public interface BlobIndex {
      * {@code indexFile} lists it (null: another miss was found so earlier): the cache, not the repository, is
      * damaged. The catalog's index names itself and how to rebuild it.
      */
-    default IOException lacks(BlobId id, String indexFile) {
+    default IOException lacks(BlobId id, ObjectId indexFile) {
         return new IOException("the local blob index is damaged: " + lackDetail(id, indexFile));
     }
 
@@ -32,11 +32,11 @@ public interface BlobIndex {
     }
 
     /** "it lacks blob …" for {@link #lacks}. */
-    static String lackDetail(BlobId id, String indexFile) {
+    static String lackDetail(BlobId id, ObjectId indexFile) {
         return "its blob index lacks blob " + id.shortHex() + "…"
                 + (indexFile == null
                         ? ""
                         : ", which the repository's index file "
-                                + indexFile.substring(0, Math.min(12, indexFile.length())) + "… lists");
+                                + indexFile.hex().substring(0, 12) + "… lists");
     }
 }

@@ -6,8 +6,9 @@
  *       plaintext. Equal plaintext, equal id, so ids are the unit of deduplication.</li>
  *   <li>{@link org.mailsnap.model.BlobLocation}: where a blob is stored (pack, offset, length).</li>
  *   <li>{@link org.mailsnap.model.ObjectId}: the name of a stored object (pack, index file, snapshot, lock): the
- *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it; pack and snapshot ids
- *       are still hex strings.</li>
+ *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it; snapshot ids are still
+ *       hex strings.</li>
+ *   <li>{@link org.mailsnap.model.PackId}: a pack's object id, typed apart so that no other id passes for it.</li>
  *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
  *       chunks; the message file is their concatenation.</li>
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,

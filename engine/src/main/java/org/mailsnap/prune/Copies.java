@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIdSet;
+import org.mailsnap.model.PackId;
 
 /**
  * Which listed copy of a live blob prune keeps. Most blobs are listed once; a blob two writers stored at once (or
@@ -16,7 +17,7 @@ import org.mailsnap.model.BlobIdSet;
 final class Copies {
     private final BlobIdSet live;
     private final BitSet listedTwice;
-    private final Map<BlobId, String> chosen = new HashMap<>();
+    private final Map<BlobId, PackId> chosen = new HashMap<>();
 
     Copies(BlobIdSet live, BitSet listedTwice) {
         this.live = live;
@@ -24,7 +25,7 @@ final class Copies {
     }
 
     /** True when the copy of {@code id} in {@code pack} is live and is the one kept. Call in index-file order. */
-    boolean keeps(BlobId id, String pack) {
+    boolean keeps(BlobId id, PackId pack) {
         int slot = live.slotOf(id);
         if (slot < 0) {
             return false;
@@ -32,7 +33,7 @@ final class Copies {
         if (!listedTwice.get(slot)) {
             return true;
         }
-        String first = chosen.putIfAbsent(id, pack);
+        PackId first = chosen.putIfAbsent(id, pack);
         return first == null || first.equals(pack);
     }
 

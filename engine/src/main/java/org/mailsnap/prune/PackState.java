@@ -1,5 +1,7 @@
 package org.mailsnap.prune;
 
+import org.mailsnap.model.PackId;
+
 /** One pack as prune sees it: its size, how much of it is live, and what becomes of it. */
 final class PackState {
     enum Fate {
@@ -8,14 +10,14 @@ final class PackState {
         DELETE
     }
 
-    final String id;
+    final PackId id;
     final long size;
     long entries;
     long liveEntries;
     long liveBytes;
     Fate fate = Fate.KEEP;
 
-    PackState(String id, long size) {
+    PackState(PackId id, long size) {
         this.id = id;
         this.size = size;
     }

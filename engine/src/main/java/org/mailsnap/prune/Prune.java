@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.IndexBatchWriter;
 import org.mailsnap.repository.PackCopier;
 import org.mailsnap.repository.PackMaintenance;
@@ -88,7 +89,7 @@ public final class Prune {
         // unindexed packs
         lock.checkHeld();
         List<ObjectId> supersedes = new ArrayList<>(plan.retired());
-        plan.unindexedRemembered().forEach(pack -> supersedes.add(ObjectId.parse(pack)));
+        plan.unindexedRemembered().forEach(pack -> supersedes.add(pack.object()));
         index.finish(supersedes);
 
         delete(store, plan, lock);
@@ -152,7 +153,7 @@ public final class Prune {
             store.deleteIndex(id);
             progress.objectsDeleted.increment();
         }
-        for (String pack : plan.deletePacks()) {
+        for (PackId pack : plan.deletePacks()) {
             lock.checkHeld();
             store.deletePack(pack);
             progress.objectsDeleted.increment();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 /**
  * What a prune decided in step 2, and the figures for its report.
@@ -26,11 +27,11 @@ record PrunePlan(
         List<ObjectId> effective,
         Set<ObjectId> untouched,
         List<ObjectId> retired,
-        Map<String, PackState> packs,
+        Map<PackId, PackState> packs,
         Copies copies,
-        Set<String> deletePacks,
-        Set<String> unindexedDeletable,
-        Set<String> unindexedRemembered,
+        Set<PackId> deletePacks,
+        Set<PackId> unindexedDeletable,
+        Set<PackId> unindexedRemembered,
         boolean needed,
         long snapshots,
         long liveBlobs,

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.PackMaintenance;
@@ -29,9 +30,9 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         // 2. index files and packs as they are now
         progress.phase("reading index files");
         List<ObjectId> indexIds = store.indexIds();
-        Map<String, Long> present = store.listPacks();
+        Map<PackId, Long> present = store.listPacks();
         Set<ObjectId> named = new HashSet<>(); // every id in any supersedes list
-        Set<String> everIndexed = new HashSet<>(); // packs listed by any index file, superseded or not
+        Set<PackId> everIndexed = new HashSet<>(); // packs listed by any index file, superseded or not
         long[] indexedEntries = {0};
         for (ObjectId id : indexIds) {
             named.addAll(store.readIndex(id, (blob, location) -> {
@@ -43,7 +44,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         List<ObjectId> effective =
                 indexIds.stream().filter(id -> !named.contains(id)).toList();
 
-        Map<String, PackState> packs = new HashMap<>();
+        Map<PackId, PackState> packs = new HashMap<>();
         MemoryBlobIndex metadata = new MemoryBlobIndex();
         for (ObjectId id : effective) {
             store.readIndex(id, (blob, location) -> {
@@ -84,9 +85,9 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         }
         // how much of each pack is live, one copy of each blob counted; which index files list only kept blobs
         Copies copies = new Copies(live, listedTwice);
-        Map<ObjectId, Set<String>> packsOfCleanFile = new HashMap<>();
+        Map<ObjectId, Set<PackId>> packsOfCleanFile = new HashMap<>();
         for (ObjectId id : effective) {
-            Set<String> filePacks = new HashSet<>();
+            Set<PackId> filePacks = new HashSet<>();
             boolean[] clean = {true};
             store.readIndex(id, (blob, location) -> {
                 PackState pack = packs.get(location.pack());
@@ -120,15 +121,15 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         mergeSmallPacks(small, partial);
         chooseRepacks(partial, bytesLive);
 
-        Set<String> unindexed = new TreeSet<>(present.keySet());
+        Set<PackId> unindexed = new TreeSet<>(present.keySet());
         unindexed.removeAll(everIndexed);
-        Set<String> unindexedDeletable = new TreeSet<>(unindexed);
-        // already unindexed at the previous prune (two-phase rule): a pack id is an object id like an index file's
-        unindexedDeletable.removeIf(pack -> !named.contains(ObjectId.parse(pack)));
-        Set<String> unindexedRemembered = new TreeSet<>(unindexed);
-        unindexedRemembered.removeIf(pack -> named.contains(ObjectId.parse(pack)));
-        Set<String> deletePacks = new TreeSet<>();
-        for (String pack : everIndexed) { // listed only by superseded index files: a crashed prune's leftovers
+        Set<PackId> unindexedDeletable = new TreeSet<>(unindexed);
+        // already unindexed at the previous prune (two-phase rule): the final index file's supersedes list named it
+        unindexedDeletable.removeIf(pack -> !named.contains(pack.object()));
+        Set<PackId> unindexedRemembered = new TreeSet<>(unindexed);
+        unindexedRemembered.removeIf(pack -> named.contains(pack.object()));
+        Set<PackId> deletePacks = new TreeSet<>();
+        for (PackId pack : everIndexed) { // listed only by superseded index files: a crashed prune's leftovers
             if (present.containsKey(pack) && !packs.containsKey(pack)) {
                 deletePacks.add(pack);
             }

@@ -179,7 +179,7 @@ public final class BlobStore {
             ObjectId listing = indexFiles.listing(id).orElse(null);
             if (listing != null) {
                 cacheFoundDamaged = true;
-                return index.lacks(id, listing.hex());
+                return index.lacks(id, listing);
             }
         }
         return new BlobNotFoundException(id, "not in the index");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 /**
  * Collects blob locations and publishes them as index files of bounded size (step 4 of prune), then the final index
@@ -19,7 +20,7 @@ public final class IndexBatchWriter {
     private final IndexSync indexFiles;
     private final int flushEntries;
     /** pack id → position → entry; sorted so that positions come out strictly increasing. */
-    private final Map<String, TreeMap<Integer, PackEntry>> pending = new TreeMap<>();
+    private final Map<PackId, TreeMap<Integer, PackEntry>> pending = new TreeMap<>();
 
     private int pendingEntries;
     private final List<ObjectId> written = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 /**
  * The payload of an index file: {@code SupersedesCount || SupersededId* || PackCount || PackRecord*}, a pack record
@@ -22,7 +23,7 @@ import org.mailsnap.model.ObjectId;
 record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
 
     /** The listed blobs of one pack, with their positions (which select their nonces). */
-    record PackRecord(String packId, List<Integer> positions, List<PackEntry> entries) {}
+    record PackRecord(PackId packId, List<Integer> positions, List<PackEntry> entries) {}
 
     static final int ENTRY_LENGTH = 4 + PackEntry.ENCODED_LENGTH;
 
@@ -55,7 +56,7 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
         supersedes.forEach(id -> out.bytes(id.bytes()));
         out.u32(packs.size());
         for (PackRecord pack : packs) {
-            out.bytes(Hex.FORMAT.parseHex(pack.packId())).u32(pack.entries().size());
+            out.bytes(pack.packId().bytes()).u32(pack.entries().size());
             for (int i = 0; i < pack.entries().size(); i++) {
                 out.u32(pack.positions().get(i));
                 pack.entries().get(i).writeTo(out);
@@ -73,9 +74,9 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
         }
         int packCount = in.u32AtMost(in.remaining() / 36, "pack count");
         List<PackRecord> packs = new ArrayList<>(packCount);
-        Set<String> seenPacks = new HashSet<>();
+        Set<PackId> seenPacks = new HashSet<>();
         for (int p = 0; p < packCount; p++) {
-            String packId = Hex.of(in.bytes(32, "pack id"));
+            PackId packId = PackId.of(in.bytes(32, "pack id"));
             if (!seenPacks.add(packId)) {
                 throw in.corrupt("lists " + PackFormat.describe(packId) + " twice");
             }

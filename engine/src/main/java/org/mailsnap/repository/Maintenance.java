@@ -11,6 +11,7 @@ import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
@@ -32,18 +33,17 @@ public final class Maintenance {
     }
 
     /** The pack ids in {@code data/} with their sizes; names that are not a pack's are in {@code strays}. */
-    public record PackListing(Map<String, Long> packs, List<String> strays) {}
+    public record PackListing(Map<PackId, Long> packs, List<String> strays) {}
 
     public PackListing listPacks() throws IOException {
-        Map<String, Long> packs = new LinkedHashMap<>();
+        Map<PackId, Long> packs = new LinkedHashMap<>();
         List<String> strays = new ArrayList<>();
         for (ObjectInfo info : storage.list(DATA_PREFIX)) {
-            String name = info.name();
-            String id = name.substring(name.lastIndexOf('/') + 1);
-            if (Hex.isSha256(id) && name.equals(PackFormat.objectName(id))) {
-                packs.put(id, info.size());
+            PackId pack = PackFormat.idOf(info.name());
+            if (pack != null) {
+                packs.put(pack, info.size());
             } else {
-                strays.add(name);
+                strays.add(info.name());
             }
         }
         return new PackListing(packs, strays);
@@ -77,7 +77,7 @@ public final class Maintenance {
     }
 
     /** A pack's own header (three ranged reads): every blob it holds. */
-    public IndexedPack readPackHeader(String packId) throws IOException {
+    public IndexedPack readPackHeader(PackId packId) throws IOException {
         ParsedPack parsed = PackReader.parseHeader(storage, packId, keys);
         List<Integer> positions = new ArrayList<>(parsed.entries().size());
         for (int i = 0; i < parsed.entries().size(); i++) {
@@ -91,11 +91,11 @@ public final class Maintenance {
      * index says it holds), and every listed blob by decrypting it and re-hashing the plaintext. A listed blob is
      * read at the location the index gives, so a damaged header does not hide blobs that are still intact.
      */
-    public PackVerification verifyPack(String packId, List<IndexedBlob> listed) throws IOException {
+    public PackVerification verifyPack(PackId packId, List<IndexedBlob> listed) throws IOException {
         byte[] pack = storage.get(PackFormat.objectName(packId));
         List<String> problems = new ArrayList<>();
         String actual = Sha256.hex(pack);
-        if (!actual.equals(packId)) {
+        if (!actual.equals(packId.hex())) {
             problems.add("content hash is " + actual.substring(0, 8) + "…, not its name (corrupted or truncated)");
         }
         List<PackEntry> header = null;
@@ -163,7 +163,7 @@ public final class Maintenance {
         return indexSync.write(supersedes, records);
     }
 
-    private static IndexedPack indexed(String packId, List<Integer> positions, List<PackEntry> entries) {
+    private static IndexedPack indexed(PackId packId, List<Integer> positions, List<PackEntry> entries) {
         List<IndexedBlob> blobs = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             PackEntry entry = entries.get(i);

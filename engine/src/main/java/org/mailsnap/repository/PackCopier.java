@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -41,7 +42,7 @@ public final class PackCopier {
      * Copies the blobs of pack {@code packId} that {@code wanted} accepts (it is asked once per blob, in pack order);
      * returns how many were copied.
      */
-    public int copy(String packId, Predicate<BlobId> wanted) throws IOException {
+    public int copy(PackId packId, Predicate<BlobId> wanted) throws IOException {
         byte[] pack = storage.get(PackFormat.objectName(packId));
         PackReader.verifyName(pack, packId);
         ParsedPack parsed = PackReader.parse(pack, packId, keys);

@@ -7,6 +7,7 @@ import org.mailsnap.crypto.Aead;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 
 /**
  * One blob as a pack header (and an index file) lists it: {@code Type || Flags || Id || Offset || Length ||
@@ -72,7 +73,7 @@ record PackEntry(BlobType type, boolean compressed, BlobId id, long offset, int 
         return location.length() - Aead.TAG_LENGTH < location.rawLength();
     }
 
-    BlobLocation location(String packId, int position) {
+    BlobLocation location(PackId packId, int position) {
         return new BlobLocation(packId, type, offset, length, rawLength, position);
     }
 

@@ -1,6 +1,8 @@
 package org.mailsnap.repository;
 
 import org.mailsnap.crypto.Aead;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 /**
  * Constants of a pack: {@code Magic || Version || Salt || Blob* || EncryptedHeader || HeaderLength(u32) ||
@@ -17,12 +19,22 @@ final class PackFormat {
 
     private PackFormat() {}
 
-    static String objectName(String packId) {
-        return "data/" + packId.substring(0, 2) + "/" + packId;
+    static String objectName(PackId pack) {
+        return "data/" + pack.hex().substring(0, 2) + "/" + pack.hex();
     }
 
-    static String describe(String packId) {
-        return Hex.describe("pack", packId);
+    /** The pack that {@code name} (a name listed under {@code data/}) stores, or null when it is no pack's name. */
+    static PackId idOf(String name) {
+        String id = name.substring(name.lastIndexOf('/') + 1);
+        if (!ObjectId.isValid(id)) {
+            return null;
+        }
+        PackId pack = new PackId(id);
+        return name.equals(objectName(pack)) ? pack : null;
+    }
+
+    static String describe(PackId pack) {
+        return Hex.describe("pack", pack.hex());
     }
 
     static byte[] blobAad(PackEntry entry) {

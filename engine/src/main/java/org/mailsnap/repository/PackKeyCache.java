@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
 import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /** Pack keys of recently read packs (a key costs a ranged read of the pack's prefix and an HKDF). Thread-safe. */
@@ -12,9 +13,9 @@ final class PackKeyCache {
     private static final int CAPACITY = 1024;
     private final Storage storage;
     private final SubKeys keys;
-    private final Map<String, SecretKey> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<PackId, SecretKey> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<PackId, SecretKey> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -24,7 +25,7 @@ final class PackKeyCache {
         this.keys = keys;
     }
 
-    SecretKey keyOf(String packId) throws IOException {
+    SecretKey keyOf(PackId packId) throws IOException {
         synchronized (cache) {
             SecretKey key = cache.get(packId);
             if (key != null) {

@@ -8,6 +8,7 @@ import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
@@ -59,13 +60,12 @@ public final class PackMaintenance {
     }
 
     /** Every pack in the listing: id → size in bytes. */
-    public Map<String, Long> listPacks() throws IOException {
-        Map<String, Long> packs = new HashMap<>();
+    public Map<PackId, Long> listPacks() throws IOException {
+        Map<PackId, Long> packs = new HashMap<>();
         for (ObjectInfo info : storage.list("data/")) {
-            String name = info.name();
-            String id = name.substring(name.lastIndexOf('/') + 1);
-            if (Hex.isSha256(id) && name.equals(PackFormat.objectName(id))) {
-                packs.put(id, info.size());
+            PackId pack = PackFormat.idOf(info.name());
+            if (pack != null) {
+                packs.put(pack, info.size());
             }
         }
         return packs;
@@ -87,7 +87,7 @@ public final class PackMaintenance {
     }
 
     /** The ids a pack's header lists (the pack is read whole and checked: name, trailer, header). */
-    public List<BlobId> packContents(String packId) throws IOException {
+    public List<BlobId> packContents(PackId packId) throws IOException {
         byte[] pack = storage.get(PackFormat.objectName(packId));
         PackReader.verifyName(pack, packId);
         return PackReader.parse(pack, packId, keys).entries().stream()
@@ -95,7 +95,7 @@ public final class PackMaintenance {
                 .toList();
     }
 
-    public void deletePack(String packId) throws IOException {
+    public void deletePack(PackId packId) throws IOException {
         storage.delete(PackFormat.objectName(packId));
     }
 

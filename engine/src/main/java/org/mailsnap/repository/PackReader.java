@@ -16,6 +16,7 @@ import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.BlobIdHasher;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 
 /**
  * Reads packs: the trailer, then the encrypted header, then single blobs. Every rule a reader MUST enforce
@@ -25,7 +26,7 @@ final class PackReader {
     private PackReader() {}
 
     /** Parses a whole pack held in memory (its name is not checked here; see {@link #verifyName}). */
-    static ParsedPack parse(byte[] pack, String packId, SubKeys keys) throws CorruptDataException {
+    static ParsedPack parse(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
         String object = PackFormat.describe(packId);
         if (pack.length < PackFormat.MIN_PACK_LENGTH
                 || !Arrays.equals(pack, pack.length - 8, pack.length, Magic.PACK_TRAILER, 0, 8)) {
@@ -49,7 +50,7 @@ final class PackReader {
      * Parses a pack's header with three ranged reads (trailer, prefix, header) instead of reading the whole pack:
      * what check and repair need from every pack. The same rules as {@link #parse} apply.
      */
-    static ParsedPack parseHeader(org.mailsnap.storage.Storage storage, String packId, SubKeys keys)
+    static ParsedPack parseHeader(org.mailsnap.storage.Storage storage, PackId packId, SubKeys keys)
             throws java.io.IOException {
         String object = PackFormat.describe(packId);
         String name = PackFormat.objectName(packId);
@@ -81,15 +82,15 @@ final class PackReader {
     }
 
     /** Checks magic and version of the 42-byte prefix and returns the salt. */
-    static byte[] parsePrefix(byte[] prefix, String packId) throws CorruptDataException {
+    static byte[] parsePrefix(byte[] prefix, PackId packId) throws CorruptDataException {
         ByteReader in = new ByteReader(prefix, PackFormat.describe(packId), CorruptObjectException::new);
         Header.check(in, Magic.PACK, "pack", PackFormat.VERSION, PackFormat.VERSION);
         return in.bytes(PackFormat.SALT_LENGTH, "salt");
     }
 
-    static void verifyName(byte[] pack, String packId) throws CorruptObjectException {
+    static void verifyName(byte[] pack, PackId packId) throws CorruptObjectException {
         String actual = org.mailsnap.crypto.Sha256.hex(pack);
-        if (!actual.equals(packId)) {
+        if (!actual.equals(packId.hex())) {
             throw new CorruptObjectException(
                     PackFormat.describe(packId),
                     "content hash is " + actual + ", not its name (corrupted or truncated)");
@@ -102,7 +103,7 @@ final class PackReader {
      * @param ciphertext the blob's {@code entry.length()} bytes
      */
     static byte[] openBlob(
-            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            SecretKey key, BlobIdHasher hasher, PackId packId, PackEntry entry, int position, byte[] ciphertext)
             throws CorruptObjectException {
         return open(key, hasher, packId, entry, position, ciphertext)[1];
     }
@@ -112,14 +113,14 @@ final class PackReader {
      * what a repack copies into a new pack without compressing again.
      */
     static byte[] openStored(
-            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            SecretKey key, BlobIdHasher hasher, PackId packId, PackEntry entry, int position, byte[] ciphertext)
             throws CorruptObjectException {
         return open(key, hasher, packId, entry, position, ciphertext)[0];
     }
 
     /** Returns {stored, plaintext}. */
     private static byte[][] open(
-            SecretKey key, BlobIdHasher hasher, String packId, PackEntry entry, int position, byte[] ciphertext)
+            SecretKey key, BlobIdHasher hasher, PackId packId, PackEntry entry, int position, byte[] ciphertext)
             throws CorruptObjectException {
         if (ciphertext.length != entry.length()) {
             throw new CorruptObjectException(
@@ -152,12 +153,12 @@ final class PackReader {
     }
 
     /** Built only for an error: a restore opens thousands of blobs, and the words cost more than the check. */
-    private static String describeBlob(PackEntry entry, String packId) {
+    private static String describeBlob(PackEntry entry, PackId packId) {
         return Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
     }
 
     /** Every blob of a pack held in memory, in order (for check and tests). */
-    static List<byte[]> readAll(byte[] pack, String packId, SubKeys keys) throws CorruptDataException {
+    static List<byte[]> readAll(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
         ParsedPack parsed = parse(pack, packId, keys);
         List<byte[]> blobs = new ArrayList<>();
         for (int i = 0; i < parsed.entries().size(); i++) {

@@ -3,6 +3,7 @@ package org.mailsnap.repository;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 
 /**
  * What reading a whole pack found.
@@ -15,7 +16,7 @@ import org.mailsnap.model.BlobId;
  * @param verified     listed blobs that decrypted and hashed to their id
  */
 public record PackVerification(
-        String packId, List<String> packProblems, Map<BlobId, String> damagedBlobs, long verified) {
+        PackId packId, List<String> packProblems, Map<BlobId, String> damagedBlobs, long verified) {
     public PackVerification {
         packProblems = List.copyOf(packProblems);
         damagedBlobs = Map.copyOf(damagedBlobs);

@@ -12,6 +12,7 @@ import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 
 /**
  * Fills one pack in memory: encrypts each (already compressed or raw) blob with the pack key and its position's
@@ -76,7 +77,7 @@ final class PackWriter {
         byte[] encryptedHeader = Aead.seal(packKey, Aead.headerNonce(), prefix, header.array(), 0, header.size());
         out.bytes(encryptedHeader).u32(encryptedHeader.length).bytes(Magic.PACK_TRAILER);
         byte[] bytes = out.toByteArray();
-        String id = Sha256.hex(bytes);
+        PackId id = new PackId(Sha256.hex(bytes));
         ParsedPack readBack = PackReader.parse(bytes, id, keys);
         if (!readBack.entries().equals(entries)) {
             throw new CorruptObjectException(

@@ -19,6 +19,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.BlobNotFoundException;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
@@ -181,7 +182,7 @@ public final class StatsCollector {
                         t.wantedBytes - t.wantedSharedBytes,
                         t.wantedBlobs - t.wantedSharedBlobs,
                         t.wantedSharedBytes);
-        Map<String, Long> packs = repository.maintenance().listPacks().packs();
+        Map<PackId, Long> packs = repository.maintenance().listPacks().packs();
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
         return new RepositoryStats(
                 all.size(),

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BlobIndexTest {
@@ -33,11 +35,13 @@ class BlobIndexTest {
 
     @Test
     void locationsAndLoadedIndexFilesPersist() throws Exception {
-        Map<BlobId, BlobLocation> batch = batch("aa", 50);
+        Map<BlobId, BlobLocation> batch = batch(samples.packId(), 50);
+        ObjectId first = new ObjectId(samples.hex(32));
+        ObjectId second = new ObjectId(samples.hex(32));
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile("index/01", batch.entrySet());
-            blobs.markIndexLoaded("index/02");
+            blobs.addIndexFile(first, batch.entrySet());
+            blobs.markIndexLoaded(second);
             assertEquals(Optional.empty(), blobs.find(samples.blobId()));
         }
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -45,18 +49,18 @@ class BlobIndexTest {
             for (Map.Entry<BlobId, BlobLocation> e : batch.entrySet()) {
                 assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
             }
-            assertEquals(Set.of("index/01", "index/02"), blobs.loadedIndexFiles());
+            assertEquals(Set.of(first.hex(), second.hex()), blobs.loadedIndexFiles());
             assertEquals(50, blobs.size());
-            blobs.forgetIndexFile("index/01");
-            assertEquals(Set.of("index/02"), blobs.loadedIndexFiles());
+            blobs.forgetIndexFile(first);
+            assertEquals(Set.of(second.hex()), blobs.loadedIndexFiles());
         }
     }
 
     @Test
     void forgettingPacksAndBlobsRemovesExactlyThose() throws Exception {
-        String p1 = samples.hex(32);
-        String p2 = samples.hex(32);
-        String p3 = samples.hex(32);
+        PackId p1 = samples.packId();
+        PackId p2 = samples.packId();
+        PackId p3 = samples.packId();
         Map<BlobId, BlobLocation> b1 = batch(p1, 30);
         Map<BlobId, BlobLocation> b2 = batch(p2, 20);
         Map<BlobId, BlobLocation> b3 = batch(p3, 10);
@@ -90,7 +94,7 @@ class BlobIndexTest {
         int batches = 40;
         List<Map<BlobId, BlobLocation>> all = new ArrayList<>();
         for (int i = 0; i < batches; i++) {
-            all.add(batch(samples.hex(32), 100));
+            all.add(batch(samples.packId(), 100));
         }
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -151,13 +155,14 @@ class BlobIndexTest {
 
     @Test
     void aDamagedLocationIsDroppedAndStaysOutUntilTheBlobIsStoredElsewhere() throws Exception {
-        String bad = samples.hex(32);
-        String good = samples.hex(32);
+        PackId bad = samples.packId();
+        PackId good = samples.packId();
         Map<BlobId, BlobLocation> inBad = batch(bad, 10);
+        ObjectId listing = new ObjectId(samples.hex(32));
         List<BlobId> ids = new ArrayList<>(inBad.keySet());
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile("index/01", inBad.entrySet());
+            blobs.addIndexFile(listing, inBad.entrySet());
             BlobId damaged = ids.get(0);
             BlobId elsewhere = ids.get(1);
             assertEquals(
@@ -168,7 +173,7 @@ class BlobIndexTest {
             assertEquals(Optional.empty(), blobs.find(damaged));
             assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
 
-            blobs.addIndexFile("index/01", inBad.entrySet()); // a reload after a prune: the bad location stays out
+            blobs.addIndexFile(listing, inBad.entrySet()); // a reload after a prune: the bad location stays out
             assertEquals(Optional.empty(), blobs.find(damaged));
             BlobLocation stored = new BlobLocation(good, BlobType.DATA, 42, 900, 2000, 0);
             blobs.addAll(List.of(Map.entry(damaged, stored))); // a backup stored it again
@@ -183,7 +188,7 @@ class BlobIndexTest {
         }
     }
 
-    private Map<BlobId, BlobLocation> batch(String pack, int n) {
+    private Map<BlobId, BlobLocation> batch(PackId pack, int n) {
         Map<BlobId, BlobLocation> batch = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             batch.put(samples.blobId(), new BlobLocation(pack, BlobType.DATA, i * 1000L, 900, 2000, i));

@@ -16,6 +16,7 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.PackId;
 
 class CodecTest {
     private static final byte[] KEY = {1, 2, 3};
@@ -27,14 +28,39 @@ class CodecTest {
     private final Samples samples = new Samples(7);
 
     @Test
-    void blobLocationRoundTripsBothPackForms() throws Exception {
-        BlobLocation hexPack = samples.location();
-        assertEquals(hexPack, BlobLocationCodec.decode(BlobLocationCodec.encode(hexPack), KEY));
-        BlobLocation oddPack = new BlobLocation("Pack-Ü.1", BlobType.METADATA, 0, 0, 0, 0);
-        assertEquals(oddPack, BlobLocationCodec.decode(BlobLocationCodec.encode(oddPack), KEY));
-        BlobLocation upperHex = new BlobLocation("ABCD", BlobType.DATA, Long.MAX_VALUE, Integer.MAX_VALUE, 1, 2);
-        assertEquals(upperHex, BlobLocationCodec.decode(BlobLocationCodec.encode(upperHex), KEY));
-        assertTrue(BlobLocationCodec.encode(hexPack).length < 60, "a hex pack id is stored as its bytes");
+    void blobLocationStoresItsPackIdAsTheIdsBytes() throws Exception {
+        BlobLocation random = samples.location();
+        assertEquals(random, BlobLocationCodec.decode(BlobLocationCodec.encode(random), KEY));
+        String hex = "0123456789abcdef".repeat(4);
+        BlobLocation location = new BlobLocation(new PackId(hex), BlobType.METADATA, Long.MAX_VALUE, 900, 1, 2);
+        byte[] asCatalogsStoreIt = storedLocation(0, java.util.HexFormat.of().parseHex(hex));
+        assertArrayEquals(asCatalogsStoreIt, BlobLocationCodec.encode(location));
+        assertEquals(location, BlobLocationCodec.decode(asCatalogsStoreIt, KEY));
+    }
+
+    @Test
+    void blobLocationOfAPackNamedByTextOrAShortIdIsDamage() {
+        byte[] textForm = storedLocation(1, "Pack-Ü.1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CatalogCorruptException e =
+                assertThrows(CatalogCorruptException.class, () -> BlobLocationCodec.decode(textForm, KEY));
+        assertTrue(e.getMessage().contains("a pack named by text"), e.getMessage());
+        byte[] shortId = storedLocation(0, new byte[] {(byte) 0xab, (byte) 0xcd});
+        CatalogCorruptException s =
+                assertThrows(CatalogCorruptException.class, () -> BlobLocationCodec.decode(shortId, KEY));
+        assertTrue(s.getMessage().contains("pack id of 2 bytes"), s.getMessage());
+    }
+
+    /** A metadata blob's location as catalogs store it: pack form, type, the pack field, then the four counts. */
+    private static byte[] storedLocation(int packForm, byte[] pack) {
+        return new ByteWriter(48)
+                .u8(packForm)
+                .u8(BlobType.METADATA.code())
+                .lengthPrefixed(pack)
+                .count(Long.MAX_VALUE)
+                .count(900)
+                .count(1)
+                .count(2)
+                .toByteArray();
     }
 
     @Test

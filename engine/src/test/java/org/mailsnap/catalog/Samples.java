@@ -8,6 +8,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.PackId;
 
 /** Seeded sample records for the catalog tests. */
 final class Samples {
@@ -40,9 +41,13 @@ final class Samples {
         return java.util.HexFormat.of().formatHex(b);
     }
 
+    PackId packId() {
+        return new PackId(hex(32));
+    }
+
     BlobLocation location() {
         return new BlobLocation(
-                hex(32),
+                packId(),
                 random.nextBoolean() ? BlobType.DATA : BlobType.METADATA,
                 random.nextLong() & Long.MAX_VALUE,
                 random.nextInt(Integer.MAX_VALUE),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 
 /** The primitive table check keeps every blob location in: sorting, duplicate ids, statuses, verdicts. */
 class BlobTableTest {
@@ -26,7 +27,7 @@ class BlobTableTest {
         long seed = System.nanoTime();
         System.out.println("BlobTableTest seed " + seed);
         Random random = new Random(seed);
-        List<String> packs = new ArrayList<>(List.of("a".repeat(64), "b".repeat(64)));
+        List<PackId> packs = new ArrayList<>(List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64))));
         BlobTable table = new BlobTable(true, packs);
         Map<BlobId, Integer> added = new HashMap<>();
         for (int i = 0; i < 5000; i++) { // grows past the initial capacity several times
@@ -51,7 +52,7 @@ class BlobTableTest {
     @Test
     void aBlobInTwoPacksIsReadableWhileOneLocationIsGood() {
         Random random = new Random(7);
-        List<String> packs = List.of("a".repeat(64), "b".repeat(64));
+        List<PackId> packs = List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64)));
         BlobTable table = new BlobTable(false, packs);
         BlobId shared = id(random);
         BlobId lost = id(random);
@@ -65,7 +66,7 @@ class BlobTableTest {
         assertTrue(table.listed(lost));
         table.mark(shared, 1, BlobTable.DAMAGED);
         assertFalse(table.readable(shared), "both locations bad now");
-        Map<String, Byte> where = new HashMap<>();
+        Map<PackId, Byte> where = new HashMap<>();
         table.describeBad(shared, where);
         assertEquals(Map.of(packs.get(0), BlobTable.PACK_MISSING, packs.get(1), BlobTable.DAMAGED), where);
     }
@@ -76,22 +77,22 @@ class BlobTableTest {
         for (int i = 0; i < 2000; i++) {
             byte[] b = new byte[32];
             random.nextBytes(b);
-            String pack = java.util.HexFormat.of().formatHex(b);
+            PackId pack = PackId.of(b);
             int hits = 0;
             for (int n = 1; n <= 24; n++) {
                 hits += DataSelection.parse(n + "/24", random).selects(pack) ? 1 : 0;
             }
-            assertEquals(1, hits, pack);
+            assertEquals(1, hits, pack.hex());
         }
-        assertTrue(DataSelection.parse("1/1", random).selects("ff".repeat(32)));
-        assertTrue(DataSelection.parse("24/24", random).selects("ff".repeat(32)));
-        assertTrue(DataSelection.parse("1/24", random).selects("00".repeat(32)));
+        assertTrue(DataSelection.parse("1/1", random).selects(new PackId("ff".repeat(32))));
+        assertTrue(DataSelection.parse("24/24", random).selects(new PackId("ff".repeat(32))));
+        assertTrue(DataSelection.parse("1/24", random).selects(new PackId("00".repeat(32))));
         for (String bad : new String[] {"0/24", "25/24", "1/0", "0%", "101%", "x", "1/", "%"}) {
             assertThrows(IllegalArgumentException.class, () -> DataSelection.parse(bad, random), bad);
         }
         DataSelection share = DataSelection.parse("5%", random);
         long chosen = java.util.stream.IntStream.range(0, 10_000)
-                .filter(i -> share.selects("ab".repeat(32)))
+                .filter(i -> share.selects(new PackId("ab".repeat(32))))
                 .count();
         assertTrue(chosen > 350 && chosen < 650, "about 5%: " + chosen);
     }

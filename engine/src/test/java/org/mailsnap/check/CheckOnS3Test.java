@@ -26,6 +26,7 @@ import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.storage.Storage;
@@ -112,8 +113,8 @@ class CheckOnS3Test {
                 assertEquals(2, clean.stats().snapshots());
                 assertEquals(clean.stats().blobs(), clean.stats().blobsRead());
 
-                List<String> data = new ArrayList<>();
-                for (String id : r1.maintenance().listPacks().packs().keySet()) {
+                List<PackId> data = new ArrayList<>();
+                for (PackId id : r1.maintenance().listPacks().packs().keySet()) {
                     if (r1.maintenance()
                                     .readPackHeader(id)
                                     .blobs()
@@ -125,20 +126,20 @@ class CheckOnS3Test {
                     }
                 }
                 data.sort(null);
-                String deleted = data.get(0);
-                String flipped = data.get(1);
-                s1.delete("data/" + deleted.substring(0, 2) + "/" + deleted);
-                String flippedName = "data/" + flipped.substring(0, 2) + "/" + flipped;
+                PackId deleted = data.get(0);
+                PackId flipped = data.get(1);
+                s1.delete("data/" + deleted.hex().substring(0, 2) + "/" + deleted.hex());
+                String flippedName = "data/" + flipped.hex().substring(0, 2) + "/" + flipped.hex();
                 byte[] bytes = s1.get(flippedName);
                 bytes[50] ^= 1;
                 s1.put(flippedName, bytes);
 
                 CheckResult found = check(r1, c1, DataSelection.ALL);
                 assertTrue(found.damage().stream()
-                        .anyMatch(d -> d.object().equals("pack " + deleted.substring(0, 12))
+                        .anyMatch(d -> d.object().equals("pack " + deleted.hex().substring(0, 12))
                                 && d.problem().startsWith("missing")));
                 assertTrue(found.damage().stream()
-                        .anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
+                        .anyMatch(d -> d.object().equals("pack " + flipped.hex().substring(0, 12))
                                 && d.problem().contains("MAC mismatch")));
                 assertFalse(found.snapshots().isEmpty(), "the snapshots that used the two packs are named");
                 found.messages().forEach(m -> System.out.println("  message: " + m.describe() + " " + m.problems()));

@@ -21,6 +21,7 @@ import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.recovery.CatalogRebuild;
 import org.mailsnap.recovery.RebuildProgress;
 import org.mailsnap.recovery.RebuildResult;
@@ -77,9 +78,9 @@ class CheckTest {
         return f.dir.resolve("repo").resolve(objectName);
     }
 
-    private List<String> packsOf(BackupFixture f, BlobType type) throws IOException {
-        List<String> result = new ArrayList<>();
-        for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
+    private List<PackId> packsOf(BackupFixture f, BlobType type) throws IOException {
+        List<PackId> result = new ArrayList<>();
+        for (PackId id : f.repository.maintenance().listPacks().packs().keySet()) {
             IndexedPack header = f.repository.maintenance().readPackHeader(id);
             if (header.blobs().get(0).location().type() == type) {
                 result.add(id);
@@ -96,7 +97,7 @@ class CheckTest {
                 .findFirst()
                 .orElseThrow();
         var header = firstFolder.get(0).content().header();
-        for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
+        for (PackId id : f.repository.maintenance().listPacks().packs().keySet()) {
             for (var blob : f.repository.maintenance().readPackHeader(id).blobs()) {
                 if (blob.id().equals(header)) {
                     return blob;
@@ -106,8 +107,8 @@ class CheckTest {
         throw new AssertionError("no pack holds " + header);
     }
 
-    private static String packName(String id) {
-        return "data/" + id.substring(0, 2) + "/" + id;
+    private static String packName(PackId id) {
+        return "data/" + id.hex().substring(0, 2) + "/" + id.hex();
     }
 
     private void flip(Path file, long offset) throws IOException {
@@ -200,15 +201,16 @@ class CheckTest {
     void aDeletedPackIsNamedByMessageMarkedAndStoredAgainByTheNextBackup() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
-            String lost = aMessageHeader(f, first.snapshotId()).location().pack();
+            PackId lost = aMessageHeader(f, first.snapshotId()).location().pack();
             Files.delete(file(f, packName(lost)));
 
             CheckResult found = check(f, DataSelection.NONE);
             assertFalse(found.clean());
             assertTrue(
                     found.damage().stream()
-                            .anyMatch(d -> d.object().equals("pack " + lost.substring(0, 12))
-                                    && d.problem().startsWith("missing")),
+                            .anyMatch(d ->
+                                    d.object().equals("pack " + lost.hex().substring(0, 12))
+                                            && d.problem().startsWith("missing")),
                     found.damage().toString());
             assertFalse(found.messages().isEmpty(), "messages named");
             for (AffectedMessage m : found.messages()) {
@@ -319,7 +321,7 @@ class CheckTest {
     void aCatalogRebuiltAfterAPackWasLostStopsDeduplicatingAgainstIt() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
-            String lost = aMessageHeader(f, first.snapshotId()).location().pack();
+            PackId lost = aMessageHeader(f, first.snapshotId()).location().pack();
             Files.delete(file(f, packName(lost)));
             int affected = check(f, DataSelection.NONE).messages().size();
             assertTrue(affected > 0);
@@ -340,8 +342,8 @@ class CheckTest {
     void aLostMetadataPackIsWrittenAgainByTheNextBackup() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
-            List<String> metadata = packsOf(f, BlobType.METADATA);
-            for (String pack : metadata) {
+            List<PackId> metadata = packsOf(f, BlobType.METADATA);
+            for (PackId pack : metadata) {
                 Files.delete(file(f, packName(pack))); // every tree and manifest chunk
             }
             CheckResult found = check(f, DataSelection.NONE);
@@ -368,8 +370,8 @@ class CheckTest {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
             var victim = aMessageHeader(f, first.snapshotId());
-            String flipped = victim.location().pack();
-            String truncated = packsOf(f, BlobType.DATA).stream()
+            PackId flipped = victim.location().pack();
+            PackId truncated = packsOf(f, BlobType.DATA).stream()
                     .filter(p -> !p.equals(flipped))
                     .findFirst()
                     .orElseThrow();
@@ -381,18 +383,21 @@ class CheckTest {
             CheckResult structure = check(f, DataSelection.NONE);
             assertTrue(
                     structure.damage().stream()
-                            .anyMatch(d -> d.object().equals("pack " + truncated.substring(0, 12))
-                                    && d.problem().contains("header")),
+                            .anyMatch(d ->
+                                    d.object().equals("pack " + truncated.hex().substring(0, 12))
+                                            && d.problem().contains("header")),
                     "header damage found");
             assertFalse(
-                    structure.damage().stream().anyMatch(d -> d.object().contains(flipped.substring(0, 12))),
+                    structure.damage().stream()
+                            .anyMatch(d -> d.object().contains(flipped.hex().substring(0, 12))),
                     "a flipped blob is invisible without reading data");
 
             CheckResult read = check(f, DataSelection.ALL);
             assertTrue(
                     read.damage().stream()
-                            .anyMatch(d -> d.object().equals("pack " + flipped.substring(0, 12))
-                                    && d.problem().contains("MAC mismatch")),
+                            .anyMatch(d ->
+                                    d.object().equals("pack " + flipped.hex().substring(0, 12))
+                                            && d.problem().contains("MAC mismatch")),
                     read.damage().toString());
             assertTrue(
                     read.messages().stream()
@@ -544,7 +549,7 @@ class CheckTest {
                 if (subject == null || messageId == null || !subject.matches("[ -~]+") || subject.contains("=?")) {
                     continue;
                 }
-                for (String id : f.repository.maintenance().listPacks().packs().keySet()) {
+                for (PackId id : f.repository.maintenance().listPacks().packs().keySet()) {
                     for (var blob :
                             f.repository.maintenance().readPackHeader(id).blobs()) {
                         if (blob.id().equals(p.content().header())) {
@@ -587,7 +592,7 @@ class CheckTest {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
             Victim v = victim(f, first.snapshotId());
-            String pack = v.header().location().pack();
+            PackId pack = v.header().location().pack();
             Path packFile = file(f, packName(pack));
 
             // a bit of the message's header blob: only --read-data sees it, and names the message
@@ -606,8 +611,9 @@ class CheckTest {
             CheckResult header = check(f, DataSelection.NONE);
             assertTrue(
                     header.damage().stream()
-                            .anyMatch(d -> d.object().equals("pack " + pack.substring(0, 12))
-                                    && d.problem().contains("header")),
+                            .anyMatch(d ->
+                                    d.object().equals("pack " + pack.hex().substring(0, 12))
+                                            && d.problem().contains("header")),
                     header.damage().toString());
             assertFalse(check(f, DataSelection.ALL).clean());
             flip(packFile, inHeader);

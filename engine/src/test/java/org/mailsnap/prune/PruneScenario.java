@@ -24,6 +24,7 @@ import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.RestoreMode;
@@ -151,7 +152,7 @@ final class PruneScenario {
     private Set<BlobId> packedIds() throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
-        for (String pack : m.listPacks().keySet()) {
+        for (PackId pack : m.listPacks().keySet()) {
             ids.addAll(m.packContents(pack));
         }
         return ids;

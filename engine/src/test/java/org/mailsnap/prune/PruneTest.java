@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.Repository;
@@ -146,7 +147,7 @@ class PruneTest {
     /** In how many packs an index file lists {@code id}, and in how many packs it is stored (must agree). */
     private static int listings(BackupFixture f, org.mailsnap.model.BlobId id) throws Exception {
         var m = f.repository.packMaintenance();
-        java.util.Set<String> indexed = new java.util.HashSet<>();
+        java.util.Set<PackId> indexed = new java.util.HashSet<>();
         for (org.mailsnap.model.ObjectId index : m.indexIds()) {
             m.readIndex(index, (blob, location) -> {
                 if (blob.equals(id)) {
@@ -155,7 +156,7 @@ class PruneTest {
             });
         }
         int stored = 0;
-        for (String pack : m.listPacks().keySet()) {
+        for (PackId pack : m.listPacks().keySet()) {
             stored += m.packContents(pack).contains(id) ? 1 : 0;
         }
         assertEquals(indexed.size(), stored);
@@ -243,7 +244,7 @@ class PruneTest {
                 random.nextBytes(junk);
                 blobs.put(BlobType.DATA, junk);
             }
-            TreeSet<String> unindexed =
+            TreeSet<PackId> unindexed =
                     new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
             assertEquals(3, unindexed.size());
 

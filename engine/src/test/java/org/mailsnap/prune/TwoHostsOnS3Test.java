@@ -43,6 +43,7 @@ import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
@@ -199,7 +200,7 @@ class TwoHostsOnS3Test {
     private static Set<BlobId> packed(Repository repository) throws IOException {
         PackMaintenance m = repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
-        for (String pack : m.listPacks().keySet()) {
+        for (PackId pack : m.listPacks().keySet()) {
             ids.addAll(m.packContents(pack));
         }
         return ids;

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.MemoryStorage;
 import org.mailsnap.storage.ObjectInfo;
 
@@ -149,7 +150,7 @@ class BlobStoreTest {
         }
         for (ObjectInfo pack : storage.list("data/")) {
             byte[] bytes = storage.get(pack.name());
-            String id = pack.name().substring(pack.name().lastIndexOf('/') + 1);
+            PackId id = new PackId(pack.name().substring(pack.name().lastIndexOf('/') + 1));
             PackReader.verifyName(bytes, id);
             Set<BlobType> types = new HashSet<>();
             PackReader.parse(bytes, id, keysOf(repo)).entries().forEach(e -> types.add(e.type()));

@@ -14,6 +14,7 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.MemoryStorage;
 import org.mailsnap.storage.ObjectInfo;
 
@@ -45,7 +46,7 @@ class CorruptionTest {
         Repository repo = repoWithOnePack();
         SubKeys keys = BlobStoreTest.keysOf(repo);
         String name = onlyPackName();
-        String id = name.substring(name.lastIndexOf('/') + 1);
+        PackId id = new PackId(name.substring(name.lastIndexOf('/') + 1));
         byte[] good = storage.get(name);
         List<byte[]> read = PackReader.readAll(good, id, keys);
         assertEquals(plaintexts.size(), read.size());
@@ -91,13 +92,13 @@ class CorruptionTest {
     void truncatedPackSaysSo() throws Exception {
         Repository repo = repoWithOnePack();
         String name = onlyPackName();
-        String id = name.substring(name.lastIndexOf('/') + 1);
+        PackId id = new PackId(name.substring(name.lastIndexOf('/') + 1));
         byte[] good = storage.get(name);
         for (int cut = 1; cut < good.length; cut += 7) {
             byte[] truncated = Arrays.copyOf(good, good.length - cut);
             CorruptObjectException e = assertThrows(
                     CorruptObjectException.class, () -> PackReader.parse(truncated, id, BlobStoreTest.keysOf(repo)));
-            assertEquals("pack " + id.substring(0, 8) + "…: trailer missing (file truncated?)", e.getMessage());
+            assertEquals("pack " + id.hex().substring(0, 8) + "…: trailer missing (file truncated?)", e.getMessage());
         }
     }
 

@@ -31,6 +31,7 @@ import org.mailsnap.crypto.CryptoTestAccess;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.PackId;
 import org.mailsnap.snapshot.ManifestVectors;
 
 /** Reads back every file of {@code format-spec/vectors/}; fails on a file it does not check. */
@@ -179,13 +180,18 @@ class VectorsTest {
         assertArrayEquals(
                 plaintext,
                 PackReader.openBlob(
-                        keys.packKey(hex(v, "pack_salt")), keys.idHasher(), "vector", entry, position, ciphertext));
+                        keys.packKey(hex(v, "pack_salt")),
+                        keys.idHasher(),
+                        new PackId("00".repeat(32)),
+                        entry,
+                        position,
+                        ciphertext));
     }
 
     private static void pack(Map<String, String> v, boolean success, String name) throws Exception {
         SubKeys keys = SubKeys.derive(hex(v, "master_key"));
         byte[] pack = hex(v, "pack");
-        String id = v.get("pack_id");
+        PackId id = new PackId(v.get("pack_id"));
         if (success) {
             PackReader.verifyName(pack, id);
             List<byte[]> blobs = PackReader.readAll(pack, id, keys);

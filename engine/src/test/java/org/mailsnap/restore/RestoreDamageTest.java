@@ -59,7 +59,8 @@ class RestoreDamageTest {
                 .orElseThrow();
         BlobLocation location =
                 fixture.catalog.blobs().find(second.content().header()).orElseThrow();
-        pack = tmp.resolve("backup/repo/data/" + location.pack().substring(0, 2) + "/" + location.pack());
+        pack = tmp.resolve("backup/repo/data/" + location.pack().hex().substring(0, 2) + "/"
+                + location.pack().hex());
         assertTrue(Files.isRegularFile(pack), pack.toString());
     }
 

@@ -25,6 +25,7 @@ import org.mailsnap.check.DataSelection;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.prune.Prune;
 import org.mailsnap.prune.PruneOptions;
@@ -93,8 +94,8 @@ class DeletedMailPruneTest {
             // a lost pack that held a deleted message: check names the message, in the ledger
             if (!others.isEmpty()) {
                 DeletedMailHistory.Gone victim = others.values().iterator().next();
-                String pack = packOf(f, victim.placement().content().header());
-                Files.delete(f.dir.resolve("repo").resolve("data/" + pack.substring(0, 2) + "/" + pack));
+                PackId pack = packOf(f, victim.placement().content().header());
+                Files.delete(f.dir.resolve("repo").resolve("data/" + pack.hex().substring(0, 2) + "/" + pack.hex()));
                 CheckResult damaged = check(f);
                 assertFalse(damaged.clean());
                 String base = BaseNames.DOVECOT.baseOf(victim.placement().name());
@@ -183,15 +184,15 @@ class DeletedMailPruneTest {
     private static Set<BlobId> packedIds(BackupFixture f) throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
-        for (String pack : m.listPacks().keySet()) {
+        for (PackId pack : m.listPacks().keySet()) {
             ids.addAll(m.packContents(pack));
         }
         return ids;
     }
 
-    private static String packOf(BackupFixture f, BlobId blob) throws IOException {
+    private static PackId packOf(BackupFixture f, BlobId blob) throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
-        for (String pack : m.listPacks().keySet()) {
+        for (PackId pack : m.listPacks().keySet()) {
             if (m.packContents(pack).contains(blob)) {
                 return pack;
             }

@@ -14,6 +14,7 @@ import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.PackId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -151,7 +152,7 @@ final class StatsOracle {
                         own,
                         ownBlobs,
                         sharedByMailbox);
-        Map<String, Long> packs = repository.maintenance().listPacks().packs();
+        Map<PackId, Long> packs = repository.maintenance().listPacks().packs();
         long packBytes = packs.values().stream().mapToLong(Long::longValue).sum();
         return new RepositoryStats(
                 all.size(),

@@ -1,0 +1,46 @@
+package org.mailsnap.model;
+
+/**
+ * A pack's id: the SHA-256 of its bytes, stored under {@code data/<first two hex digits>/<id>}. A type of its own, so
+ * that an index file's or a snapshot's id cannot be passed for it; {@link #object()} is the same id where the format
+ * names objects of any kind (an index file's {@code supersedes} list). One instance per pack record of an index file
+ * is shared by all its blob locations, so a location costs a reference, as the hex String did.
+ *
+ * @param hex the 64 hex digits
+ */
+public record PackId(String hex) implements Comparable<PackId> {
+
+    public PackId {
+        ObjectId.requireValid(hex, "pack id");
+    }
+
+    /** A pack id stored as its 32 bytes (index files, the catalog). */
+    public static PackId of(byte[] sha256) {
+        return new PackId(ObjectId.hexOf(sha256));
+    }
+
+    /** The pack an object id names (an entry of a supersedes list that is no index file). */
+    public static PackId of(ObjectId id) {
+        return new PackId(id.hex());
+    }
+
+    /** The same id as an object of any kind. */
+    public ObjectId object() {
+        return new ObjectId(hex);
+    }
+
+    public byte[] bytes() {
+        return ObjectId.bytesOf(hex);
+    }
+
+    @Override
+    public int compareTo(PackId other) {
+        return hex.compareTo(other.hex);
+    }
+
+    /** The hex digits, as the pack's file is named. */
+    @Override
+    public String toString() {
+        return hex;
+    }
+}
