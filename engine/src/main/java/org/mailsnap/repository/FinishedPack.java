@@ -3,8 +3,12 @@ package org.mailsnap.repository;
 import java.util.List;
 import org.mailsnap.model.BlobType;
 
-/** A complete pack, read back and checked, ready to publish under {@link #objectName()}. */
-record FinishedPack(String id, byte[] bytes, BlobType type, List<PackEntry> entries) {
+/**
+ * A complete pack, read back and checked, ready to publish under {@link #objectName()}: the first {@code length}
+ * bytes of {@code buffer} (the writer's buffer, which the blob store reuses for a later pack once this one is
+ * published).
+ */
+record FinishedPack(String id, byte[] buffer, int length, BlobType type, List<PackEntry> entries) {
     String objectName() {
         return PackFormat.objectName(id);
     }
