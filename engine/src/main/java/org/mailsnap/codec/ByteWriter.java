@@ -20,6 +20,11 @@ public final class ByteWriter {
         buffer = new byte[Math.max(16, initialCapacity)];
     }
 
+    /** Writes into {@code buffer} from its start (a buffer kept from an earlier writer); grows it when it is full. */
+    public ByteWriter(byte[] buffer) {
+        this.buffer = buffer;
+    }
+
     public ByteWriter u8(int value) {
         ensure(1);
         buffer[size++] = (byte) value;
@@ -112,6 +117,17 @@ public final class ByteWriter {
     /** Epoch seconds as a zig-zag varint, then nanoseconds as a varint. */
     public ByteWriter instant(Instant t) {
         return zigzag(t.getEpochSecond()).varint(t.getNano());
+    }
+
+    /**
+     * Makes room for {@code length} more bytes and counts them written; returns where they start in {@link #array()},
+     * for the caller to fill in place (a cipher writing its output there).
+     */
+    public int extend(int length) {
+        ensure(length);
+        int at = size;
+        size += length;
+        return at;
     }
 
     public int size() {

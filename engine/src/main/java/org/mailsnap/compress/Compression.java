@@ -1,11 +1,25 @@
 package org.mailsnap.compress;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import java.util.Arrays;
 
-/** zstd, one frame per blob or object. Thread-safe (decompression reuses pooled contexts, one thread each). */
+/** zstd, one frame per blob or object. Thread-safe (pooled contexts, one thread each at a time). */
 public final class Compression {
     public static final int DEFAULT_LEVEL = 3;
+
+    /**
+     * Inputs up to this size are compressed into a buffer kept per thread, and only the frame is copied out; larger
+     * ones (rare: bodies are cut into chunks well below it) get a buffer of their own.
+     */
+    private static final int SCRATCH_INPUT_LIMIT = 1 << 20;
+
+    private static final ZstdContexts<ZstdCompressCtx> COMPRESSORS =
+            new ZstdContexts<>(ZstdCompressCtx::new, ZstdCompressCtx::close);
+    private static final ZstdContexts<ZstdDecompressCtx> DECOMPRESSORS =
+            new ZstdContexts<>(ZstdDecompressCtx::new, ZstdDecompressCtx::close);
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private Compression() {}
 
@@ -18,8 +32,27 @@ public final class Compression {
         if (raw.length == 0) {
             return null;
         }
-        byte[] compressed = Zstd.compress(raw, level);
-        return compressed.length < raw.length ? compressed : null;
+        int bound = (int) Zstd.compressBound(raw.length);
+        byte[] out = raw.length <= SCRATCH_INPUT_LIMIT ? scratch(bound) : new byte[bound];
+        int length;
+        ZstdCompressCtx ctx = COMPRESSORS.take();
+        try {
+            length = ctx.setLevel(level).compressByteArray(out, 0, bound, raw, 0, raw.length);
+        } catch (RuntimeException e) {
+            COMPRESSORS.discard(ctx);
+            throw e;
+        }
+        COMPRESSORS.give(ctx);
+        return length < raw.length ? Arrays.copyOf(out, length) : null;
+    }
+
+    private static byte[] scratch(int size) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            buffer = new byte[size];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /** The {@code rawLength} bytes that {@code compressed} holds; never allocates more than {@code rawLength}. */
@@ -29,14 +62,14 @@ public final class Compression {
         }
         byte[] raw = new byte[rawLength];
         long produced;
-        ZstdDecompressCtx ctx = DecompressionContexts.take();
+        ZstdDecompressCtx ctx = DECOMPRESSORS.take();
         try {
             produced = ctx.decompressByteArray(raw, 0, rawLength, compressed, 0, compressed.length);
         } catch (RuntimeException e) {
-            DecompressionContexts.discard(ctx);
+            DECOMPRESSORS.discard(ctx);
             throw new DecompressionException("zstd: " + e.getMessage());
         }
-        DecompressionContexts.give(ctx);
+        DECOMPRESSORS.give(ctx);
         if (produced != rawLength) {
             throw new DecompressionException("zstd produced " + produced + " bytes, expected " + rawLength);
         }

@@ -70,6 +70,34 @@ public final class Aead {
         }
     }
 
+    /**
+     * Seals {@code plaintext[offset..offset+length)} into {@code out} at {@code outOffset}, which has room for
+     * {@code length + TAG_LENGTH} bytes: what a pack writer appends, without a ciphertext array per blob.
+     *
+     * @return the bytes written, {@code length + TAG_LENGTH}
+     */
+    public static int sealInto(
+            SecretKey key,
+            byte[] nonce,
+            byte[] aad,
+            byte[] plaintext,
+            int offset,
+            int length,
+            byte[] out,
+            int outOffset) {
+        if (length > HEAP_LIMIT && Primitives.jdkGcm()) {
+            byte[] sealed = seal(key, nonce, aad, plaintext, offset, length);
+            System.arraycopy(sealed, 0, out, outOffset, sealed.length);
+            return sealed.length;
+        }
+        try {
+            return init(newCipher(), Cipher.ENCRYPT_MODE, key, nonce, aad)
+                    .doFinal(plaintext, offset, length, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
     public static byte[] seal(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext) {
         return seal(key, nonce, aad, plaintext, 0, plaintext.length);
     }

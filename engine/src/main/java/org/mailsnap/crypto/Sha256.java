@@ -8,8 +8,15 @@ public final class Sha256 {
     private Sha256() {}
 
     public static String hex(byte[] data) {
+        return hex(data, data.length);
+    }
+
+    /** Of the first {@code length} bytes of {@code data}. */
+    public static String hex(byte[] data, int length) {
         try {
-            return HexFormat.of().formatHex(Primitives.sha256().digest(data));
+            java.security.MessageDigest digest = Primitives.sha256();
+            digest.update(data, 0, length);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

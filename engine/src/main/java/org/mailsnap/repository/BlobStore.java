@@ -63,6 +63,8 @@ public final class BlobStore {
     private final Map<BlobId, Boolean> pending = new ConcurrentHashMap<>();
     /** Shared by puts, exclusive for flush (see the class doc). */
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
+
+    private final PackBuffers packBuffers;
     /** One per type, filled at construction and never changed; each guards its own writer. */
     private final Map<BlobType, OpenPack> openPacks = new EnumMap<>(BlobType.class);
 
@@ -100,6 +102,7 @@ public final class BlobStore {
         this.compressionLevel = options.compressionLevel();
         this.packTargetSize = options.packTargetSize();
         this.indexFlushEntries = options.indexFlushEntries();
+        this.packBuffers = new PackBuffers(packTargetSize);
         for (BlobType type : BlobType.values()) {
             openPacks.put(type, new OpenPack(type));
         }
@@ -253,9 +256,10 @@ public final class BlobStore {
 
     private void publish(PackWriter writer) throws IOException {
         FinishedPack pack = writer.finish();
-        storage.put(pack.objectName(), pack.bytes());
+        storage.put(pack.objectName(), pack.buffer(), pack.length());
+        packBuffers.giveBack(pack.type(), pack.buffer());
         packsWritten.increment();
-        bytesStored.add(pack.bytes().length);
+        bytesStored.add(pack.length());
         List<Integer> positions =
                 IntStream.range(0, pack.entries().size()).boxed().collect(Collectors.toList());
         IndexFile.PackRecord record = new IndexFile.PackRecord(pack.id(), positions, pack.entries());
@@ -316,7 +320,7 @@ public final class BlobStore {
         /** Appends a blob; returns the pack when that filled it (taken out: the caller publishes it), else null. */
         synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) {
             if (writer == null) {
-                writer = new PackWriter(keys, type, random, initialPackCapacity(type));
+                writer = new PackWriter(keys, type, random, packBuffers.take(type));
             }
             writer.add(id, stored, compressed, rawLength);
             return writer.size() >= packTargetSize ? take() : null;
@@ -333,15 +337,5 @@ public final class BlobStore {
     /** For tests: the ids this store still holds for a later flush. */
     Set<BlobId> pendingIds() {
         return new HashSet<>(pending.keySet());
-    }
-
-    /**
-     * A data pack fills to the target size in every run that stores mail, so its buffer starts there (plus a body
-     * chunk's worth): grown by doubling from 1 MiB it was copied 1+2+4+8+16 MiB and ended at 32 MiB, half a small
-     * heap. Metadata packs of an hourly run stay small.
-     */
-    private int initialPackCapacity(BlobType type) {
-        int start = type == BlobType.DATA ? 16 << 20 : 1 << 20; // a larger target still grows by doubling
-        return Math.min(packTargetSize, start) + (type == BlobType.DATA ? 512 : 64) * 1024;
     }
 }

@@ -92,7 +92,7 @@ public final class PackCopier {
         PackWriter writer = open.computeIfAbsent(
                 type,
                 t -> new PackWriter(
-                        keys, t, options.random(), Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024));
+                        keys, t, options.random(), new byte[Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024]));
         writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
         blobsCopied++;
         bytesCopied += entry.length();
@@ -104,7 +104,7 @@ public final class PackCopier {
 
     private void publish(PackWriter writer) throws IOException {
         FinishedPack pack = writer.finish();
-        storage.put(pack.objectName(), pack.bytes());
+        storage.put(pack.objectName(), pack.buffer(), pack.length());
         packsWritten++;
         for (int i = 0; i < pack.entries().size(); i++) {
             PackEntry e = pack.entries().get(i);

@@ -27,19 +27,23 @@ final class PackReader {
 
     /** Parses a whole pack held in memory (its name is not checked here; see {@link #verifyName}). */
     static ParsedPack parse(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
+        return parse(pack, pack.length, packId, keys);
+    }
+
+    /** Parses the pack held in the first {@code length} bytes of {@code pack}. */
+    static ParsedPack parse(byte[] pack, int length, PackId packId, SubKeys keys) throws CorruptDataException {
         String object = PackFormat.describe(packId);
-        if (pack.length < PackFormat.MIN_PACK_LENGTH
-                || !Arrays.equals(pack, pack.length - 8, pack.length, Magic.PACK_TRAILER, 0, 8)) {
+        if (length < PackFormat.MIN_PACK_LENGTH || !Arrays.equals(pack, length - 8, length, Magic.PACK_TRAILER, 0, 8)) {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
         byte[] salt = parsePrefix(Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH), packId);
         long headerLength = new ByteReader(
-                        pack, pack.length - PackFormat.TRAILER_LENGTH, pack.length, object, CorruptObjectException::new)
+                        pack, length - PackFormat.TRAILER_LENGTH, length, object, CorruptObjectException::new)
                 .u32("header length");
-        long headerStart = pack.length - PackFormat.TRAILER_LENGTH - headerLength;
+        long headerStart = length - PackFormat.TRAILER_LENGTH - headerLength;
         if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
             throw new CorruptObjectException(
-                    object, "header length " + headerLength + " does not fit a pack of " + pack.length + " bytes");
+                    object, "header length " + headerLength + " does not fit a pack of " + length + " bytes");
         }
         SecretKey key = keys.packKey(salt);
         byte[] header = openHeader(key, pack, (int) headerStart, (int) headerLength, object);

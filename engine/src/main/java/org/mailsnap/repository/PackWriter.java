@@ -27,13 +27,14 @@ final class PackWriter {
     private final ByteWriter out;
     private final List<PackEntry> entries = new ArrayList<>();
 
-    PackWriter(SubKeys keys, BlobType type, Random random, int initialCapacity) {
+    /** @param buffer where the pack is built (grown if the pack outgrows it); the finished pack is in it */
+    PackWriter(SubKeys keys, BlobType type, Random random, byte[] buffer) {
         this.keys = keys;
         this.type = type;
         this.salt = new byte[PackFormat.SALT_LENGTH];
         random.nextBytes(salt);
         this.packKey = keys.packKey(salt);
-        this.out = new ByteWriter(initialCapacity);
+        this.out = new ByteWriter(buffer);
         Header.write(out, Magic.PACK, PackFormat.VERSION).bytes(salt);
     }
 
@@ -48,7 +49,16 @@ final class PackWriter {
         if (problem != null) {
             throw new IllegalArgumentException("blob " + id + ": " + problem);
         }
-        out.bytes(Aead.seal(packKey, Aead.blobNonce(position), PackFormat.blobAad(entry), stored));
+        int at = out.extend(entry.length());
+        Aead.sealInto(
+                packKey,
+                Aead.blobNonce(position),
+                PackFormat.blobAad(entry),
+                stored,
+                0,
+                stored.length,
+                out.array(),
+                at);
         entries.add(entry);
         return position;
     }
@@ -76,14 +86,15 @@ final class PackWriter {
         byte[] prefix = java.util.Arrays.copyOf(out.array(), PackFormat.PREFIX_LENGTH);
         byte[] encryptedHeader = Aead.seal(packKey, Aead.headerNonce(), prefix, header.array(), 0, header.size());
         out.bytes(encryptedHeader).u32(encryptedHeader.length).bytes(Magic.PACK_TRAILER);
-        byte[] bytes = out.toByteArray();
-        PackId id = new PackId(Sha256.hex(bytes));
-        ParsedPack readBack = PackReader.parse(bytes, id, keys);
+        byte[] bytes = out.array();
+        int length = out.size();
+        PackId id = new PackId(Sha256.hex(bytes, length));
+        ParsedPack readBack = PackReader.parse(bytes, length, id, keys);
         if (!readBack.entries().equals(entries)) {
             throw new CorruptObjectException(
                     PackFormat.describe(id),
                     "header read back differs from what was " + "written (memory or library fault); not published");
         }
-        return new FinishedPack(id, bytes, type, List.copyOf(entries));
+        return new FinishedPack(id, bytes, length, type, List.copyOf(entries));
     }
 }

@@ -65,12 +65,17 @@ public final class LocalStorage implements Storage {
 
     @Override
     public void put(String name, byte[] data) throws IOException {
+        put(name, data, data.length);
+    }
+
+    @Override
+    public void put(String name, byte[] data, int length) throws IOException {
         Path target = fileOf(name);
         Path directory = target.getParent();
         ensureDirectory(directory, name);
         Path temp = createTempFile(directory, name);
         try {
-            writeDurably(temp, data);
+            writeDurably(temp, data, length);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(temp, e);
@@ -312,9 +317,9 @@ public final class LocalStorage implements Storage {
         }
     }
 
-    private void writeDurably(Path temp, byte[] data) throws IOException {
+    private void writeDurably(Path temp, byte[] data, int length) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
+            ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }

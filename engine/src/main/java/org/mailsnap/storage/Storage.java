@@ -10,6 +10,14 @@ public interface Storage extends Closeable {
     /** Publishes {@code data} under {@code name} atomically, replacing any object of that name. */
     void put(String name, byte[] data) throws IOException;
 
+    /**
+     * Publishes the first {@code length} bytes of {@code data}, as {@link #put(String, byte[])} does: a pack is
+     * built in a buffer that is reused for the next one, larger than the pack. This default copies them out.
+     */
+    default void put(String name, byte[] data, int length) throws IOException {
+        put(name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
+    }
+
     /** The whole object. */
     byte[] get(String name) throws IOException;
 

@@ -21,6 +21,36 @@ class CompressionTest {
         assertArrayEquals(raw, Compression.decompress(compressed, raw.length));
     }
 
+    /**
+     * Kept contexts and the per-thread output buffer change nothing in a frame: each equals what a fresh context
+     * makes, whatever came before it (a large frame, another level, a small one, one past the buffer's limit).
+     */
+    @Test
+    void aKeptContextCompressesExactlyAsAFreshOne() {
+        long seed = new Random().nextLong();
+        System.out.println("seed " + seed);
+        Random random = new Random(seed);
+        int[] sizes = {200_000, 170, 65_536, 3 << 20, 900, 1 << 20, 5_000};
+        int[] levels = {3, 3, 1, 3, 19, 3, 3};
+        for (int i = 0; i < sizes.length; i++) {
+            byte[] raw = mailLike(random, sizes[i]);
+            byte[] fresh = com.github.luben.zstd.Zstd.compress(raw, levels[i]);
+            byte[] kept = Compression.compressIfSmaller(raw, levels[i]);
+            assertArrayEquals(fresh, kept, "frame " + i + " of " + sizes[i] + " bytes at level " + levels[i]);
+        }
+    }
+
+    private static byte[] mailLike(Random random, int size) {
+        byte[] raw = new byte[size];
+        String words = "Received from mx1 by dovecot with LMTP id Subject Re meeting notes attached ";
+        for (int i = 0; i < size; i++) {
+            raw[i] = random.nextInt(8) == 0
+                    ? (byte) random.nextInt(256)
+                    : (byte) words.charAt(random.nextInt(words.length()));
+        }
+        return raw;
+    }
+
     @Test
     void incompressibleAndEmptyAreKeptRaw() {
         byte[] random = new byte[4096];

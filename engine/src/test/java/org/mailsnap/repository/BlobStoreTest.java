@@ -158,6 +158,37 @@ class BlobStoreTest {
         }
     }
 
+    /**
+     * Data packs are built in buffers kept from one pack to the next (PackBuffers): a shorter pack after a longer one
+     * in the same buffer must publish its own bytes only, under the hash of exactly those.
+     */
+    @Test
+    void packsBuiltInAKeptBufferHoldOnlyTheirOwnBlobs() throws Exception {
+        System.out.println("seed " + SEED);
+        Random random = new Random(SEED);
+        Repository repo = init(TestRepositories.options(SEED).packTargetSize(64 * 1024));
+        BlobStore blobs = repo.openBlobStore(new MemoryBlobIndex());
+        Map<BlobId, byte[]> stored = new LinkedHashMap<>();
+        for (int size : new int[] {60_000, 30_000, 50_000, 9_000, 40_000, 2_000, 70_000, 100}) {
+            byte[] plaintext = incompressible(random, size);
+            stored.put(blobs.put(BlobType.DATA, plaintext), plaintext);
+        }
+        blobs.flush();
+        List<ObjectInfo> packs = storage.list("data/");
+        assertEquals(4, packs.size(), "packs of 90, 99, 72 KB and the flushed rest");
+        int entries = 0;
+        for (ObjectInfo pack : packs) {
+            byte[] bytes = storage.get(pack.name());
+            org.mailsnap.model.PackId id = PackFormat.idOf(pack.name());
+            PackReader.verifyName(bytes, id);
+            entries += PackReader.parse(bytes, id, keysOf(repo)).entries().size();
+        }
+        assertEquals(stored.size(), entries);
+        for (Map.Entry<BlobId, byte[]> e : stored.entrySet()) {
+            assertArrayEquals(e.getValue(), blobs.get(e.getKey()));
+        }
+    }
+
     @Test
     void noPlaintextOfAnyBlobAppearsInTheRepository() throws Exception {
         String marker = "MARKER-7f3a-do-not-leak";
