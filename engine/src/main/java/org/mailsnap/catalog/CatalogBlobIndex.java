@@ -297,7 +297,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         readers.close();
     }
 
-    private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
+    private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
         boolean anyDamaged = txn.entries(damaged) > 0;
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
             if (anyDamaged
@@ -312,10 +312,10 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private interface TxnWork {
-        void run(TxnAccess txn) throws CatalogException;
+        void run(TxnAccess txn) throws IOException;
     }
 
-    private void write(TxnWork work) throws CatalogException {
+    private void write(TxnWork work) throws IOException {
         handles.enter();
         try (TxnAccess txn = environment.write()) {
             work.run(txn);
@@ -325,7 +325,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         }
     }
 
-    private void read(TxnWork work) throws CatalogException {
+    private void read(TxnWork work) throws IOException {
         handles.enter();
         try {
             TxnAccess txn = readers.acquire();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.DamagedSnapshot;
@@ -152,6 +153,8 @@ public final class StatsCollector {
             try {
                 snapshot = history.open(summary);
                 holdsMailbox = walk(snapshot, mailbox);
+            } catch (CatalogCorruptException localDamage) {
+                throw localDamage; // the catalog, not the snapshot: every figure is suspect
             } catch (CorruptDataException | BlobNotFoundException | NoSuchObjectException e) {
                 // damage, not an outage: the other snapshots still count ('mailsnap check' names what is lost)
                 skipped.add(new DamagedSnapshot(summary.id(), e.getMessage()));
