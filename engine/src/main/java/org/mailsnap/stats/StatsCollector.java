@@ -220,18 +220,19 @@ public final class StatsCollector {
         for (BlobId chunk : snapshot.tree()) {
             use(chunk, time, NO_MAILBOX, Kind.METADATA);
         }
-        boolean[] holds = {false};
-        ChunkCursor.tree(snapshot.tree(), metadata).forEachRemaining(folder -> {
+        boolean holds = false;
+        ChunkCursor<FolderEntry> folders = ChunkCursor.tree(snapshot.tree(), metadata);
+        for (FolderEntry folder = folders.next(); folder != null; folder = folders.next()) {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
             if (counted) {
                 totals.wanted = number;
             }
-            holds[0] |= counted;
+            holds |= counted;
             walkFolder(folder, number, time, counted);
-        });
-        return holds[0];
+        }
+        return holds;
     }
 
     private void walkFolder(FolderEntry folder, int mailbox, Instant time, boolean counted) throws IOException {
