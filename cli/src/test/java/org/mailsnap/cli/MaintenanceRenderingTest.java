@@ -10,7 +10,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mailsnap.check.AffectedSnapshot;
+import org.mailsnap.check.CheckResult;
+import org.mailsnap.check.Finding;
+import org.mailsnap.check.IndexRepair;
 import org.mailsnap.history.DamagedSnapshot;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.prune.PruneResult;
 import org.mailsnap.recovery.RebuildResult;
 import org.mailsnap.repository.KeyInfo;
@@ -23,7 +28,7 @@ import org.mailsnap.retention.LedgerTally;
 
 /**
  * The maintenance commands' renderings without a repository: {@link PruneText}, {@link UnlockText}, {@link
- * ForgetText}, {@link KeyText}, {@link KeyJson} and {@link CatalogText}, each pinned line by line.
+ * ForgetText}, {@link KeyText}, {@link KeyJson}, {@link CatalogText} and {@link RepairText}, each pinned line by line.
  */
 class MaintenanceRenderingTest {
     static final Instant NOW = Instant.parse("2026-12-05T04:00:00Z");
@@ -171,5 +176,39 @@ class MaintenanceRenderingTest {
                 render(err -> CatalogText.warnings(r, 7, err)));
         RebuildResult clean = new RebuildResult(1, 1, 1, 1, 1, 0, 1, 1, 1, 0, List.of(), 0);
         assertEquals("", render(err -> CatalogText.warnings(clean, 0, err)));
+    }
+
+    @Test
+    void repairSaysWhatItIndexedThenWhatIsStillDamaged() {
+        ObjectId superseded = ObjectId.parse("ab".repeat(32));
+        CheckResult.Stats stats = new CheckResult.Stats(1, 1, 1, 1, 0, 0, 1, 1);
+        CheckResult intact = new CheckResult(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), stats);
+        IndexRepair.Result fixed = new IndexRepair.Result(
+                List.of("p1", "p2"), List.of(superseded), List.of(superseded), List.of(), intact);
+        assertEquals(
+                "indexed 2 packs anew, replaced 1 index files, wrote 1 index files\n"
+                        + "  superseded index abababababab\n"
+                        + "the repository's structure is intact\n",
+                render(out -> RepairText.print(fixed, true, out, new PrintWriter(new StringWriter()))));
+
+        CheckResult damaged = new CheckResult(
+                List.of(new Finding("pack 3f2a", "missing")),
+                List.of(),
+                List.of(new AffectedSnapshot(ID1, NOW, "mx1", 4, List.of("INBOX: manifest chunk unreadable"))),
+                List.of(),
+                List.of(),
+                List.of(),
+                stats);
+        IndexRepair.Result partial = new IndexRepair.Result(
+                List.of(), List.of(), List.of(), List.of(new Finding("pack 9c", "unreadable")), damaged);
+        StringWriter err = new StringWriter();
+        assertEquals(
+                "indexed 0 packs anew, replaced 0 index files, wrote 0 index files\n"
+                        + "still damaged (run 'mailsnap check' for the messages concerned):\n"
+                        + "  pack 3f2a: missing\n"
+                        // as main prints it: no separator between the count and the first problem (left alone here)
+                        + "  snapshot 111111111111 cannot be completed: 4 messagesINBOX: manifest chunk unreadable\n",
+                render(out -> RepairText.print(partial, false, out, new PrintWriter(err, true))));
+        assertEquals("warning: pack 9c: unreadable" + System.lineSeparator(), err.toString());
     }
 }
