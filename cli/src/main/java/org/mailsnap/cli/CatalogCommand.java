@@ -85,32 +85,9 @@ final class CatalogCommand {
                             .println(Json.object(
                                     MaintenanceJson.rebuild(dir.toString(), r, progress.headersUnreadable.get())));
                 } else {
-                    env.out()
-                            .printf(
-                                    "catalog rebuilt in %s from %d snapshots of %d stores: %d folders, %d "
-                                            + "placements, %d messages indexed (%d gone), %d blobs indexed, %.1f s%n",
-                                    dir,
-                                    r.snapshots(),
-                                    r.stores(),
-                                    r.folders(),
-                                    r.placements(),
-                                    r.messages(),
-                                    r.gone(),
-                                    r.blobsIndexed(),
-                                    r.durationNanos() / 1e9);
+                    CatalogText.rebuilt(dir, r, env.out());
                 }
-                r.damagedSnapshots().forEach(d -> env.err().println("warning: " + d.describe()));
-                if (progress.headersUnreadable.get() > 0) {
-                    env.err()
-                            .println("warning: " + progress.headersUnreadable.get() + " messages have an"
-                                    + " unreadable header blob and are indexed without Subject or Message-ID");
-                }
-                if (r.blobsInMissingPacks() > 0) {
-                    env.err()
-                            .println("warning: " + r.blobsInMissingPacks() + " indexed blobs are in packs"
-                                    + " missing from the repository; the next backup stores again what the store"
-                                    + " still has ('mailsnap check' names the messages)");
-                }
+                CatalogText.warnings(r, progress.headersUnreadable.get(), env.err());
                 return r.partial() ? ExitCode.PARTIAL.code() : 0;
             }
         }

@@ -1,20 +1,17 @@
 package org.mailsnap.cli;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneResult;
-import org.mailsnap.retention.Decision;
 import org.mailsnap.retention.DeletedMailLedger;
 import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.ForgetPlan;
 import org.mailsnap.retention.GroupBy;
 import org.mailsnap.retention.KeepWithin;
-import org.mailsnap.retention.LedgerTally;
 import org.mailsnap.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -175,7 +172,7 @@ final class ForgetCommand implements Callable<Integer> {
             Forget forget = new Forget(session.repository, session.catalog.blobs());
             ForgetPlan plan = forget.plan(policy, grouping, zone, deletedWindow);
             if (!json) {
-                print(plan, zone);
+                ForgetText.plan(plan, zone, env.out());
             }
             List<DeletedMailLedger.Outcome> ledgers = List.of();
             for (String problem : plan.unreadable()) {
@@ -186,18 +183,15 @@ final class ForgetCommand implements Callable<Integer> {
             if (dryRun) {
                 ledgers = forget.preview(plan);
                 if (!json) {
-                    printLedgers(ledgers, true);
-                    env.out()
-                            .printf(
-                                    "would remove %d of %d snapshots (dry run: nothing changed)%n",
-                                    removed, removed + plan.kept().size());
+                    ForgetText.ledgers(ledgers, true, env.out());
+                    ForgetText.removed(removed, plan, true, env.out());
                 }
             } else {
                 Forget.Outcome outcome = forget.run(plan, n -> {});
                 deleted = outcome.deleted();
                 ledgers = outcome.ledgers();
                 if (!json) {
-                    printLedgers(ledgers, false);
+                    ForgetText.ledgers(ledgers, false, env.out());
                 }
                 if (plan.unreadable().isEmpty()) {
                     // the catalog drops the forgotten snapshots now (with an unreadable one its sync would fail;
@@ -205,17 +199,14 @@ final class ForgetCommand implements Callable<Integer> {
                     session.history();
                 }
                 if (!json) {
-                    env.out()
-                            .printf(
-                                    "removed %d of %d snapshots%n",
-                                    deleted, removed + plan.kept().size());
+                    ForgetText.removed(deleted, plan, false, env.out());
                 }
             }
             PruneResult pruned = null;
             if (prune) {
                 pruned = PruneCommand.prune(env, session, pruneOptions, retry);
                 if (!json) {
-                    PruneCommand.report(env, pruned);
+                    PruneText.print(pruned, env.out());
                 }
             }
             if (json) {
@@ -257,56 +248,9 @@ final class ForgetCommand implements Callable<Integer> {
                 result.put("prune", pruned == null ? null : PruneJson.of(pruned));
                 env.out().println(Json.object(result));
             } else if (pruned != null) {
-                PruneCommand.report(env, pruned);
+                PruneText.print(pruned, env.out());
             }
             return code;
-        }
-    }
-
-    private void print(ForgetPlan plan, ZoneId zone) {
-        DateTimeFormatter time =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
-        for (ForgetPlan.Group group : plan.groups()) {
-            env.out()
-                    .printf(
-                            "%s: keep %d, remove %d%n",
-                            group.key().isEmpty() ? "all snapshots" : group.key(),
-                            group.decisions().stream().filter(Decision::keep).count(),
-                            group.decisions().stream().filter(d -> !d.keep()).count());
-            env.out().printf("  %-12s  %-19s  %-6s  %s%n", "ID", "TIME", "ACTION", "REASONS");
-            for (Decision d : group.decisions()) {
-                env.out()
-                        .printf(
-                                "  %-12s  %-19s  %-6s  %s%n",
-                                d.snapshot().id().substring(0, 12),
-                                time.format(d.snapshot().time()),
-                                d.keep() ? "keep" : "remove",
-                                String.join(", ", d.reasons()));
-            }
-        }
-    }
-
-    /** Each store's deleted-mail ledger: what it keeps, and the snapshot carrying it. */
-    private void printLedgers(List<DeletedMailLedger.Outcome> ledgers, boolean dryRun) {
-        for (DeletedMailLedger.Outcome o : ledgers) {
-            LedgerTally t = o.tally();
-            String carrier = dryRun
-                    ? "would be carried by a replacement of " + o.replaced().substring(0, 12)
-                    : o.by() == null
-                            ? "unchanged, carried by " + o.replaced().substring(0, 12)
-                            : "carried by " + o.by().substring(0, 12) + ", which replaces "
-                                    + o.replaced().substring(0, 12);
-            env.out()
-                    .printf(
-                            "deleted mail of %s: %d messages (%s) kept restorable (%d newly, %d still within the "
-                                    + "window, %d expired); %s%n",
-                            o.store(),
-                            t.entries(),
-                            Units.bytes(t.bytes()),
-                            t.added(),
-                            t.carried(),
-                            t.expired(),
-                            carrier);
         }
     }
 

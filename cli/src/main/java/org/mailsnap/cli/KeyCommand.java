@@ -1,10 +1,7 @@
 package org.mailsnap.cli;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mailsnap.repository.KeyInfo;
 import org.mailsnap.repository.Repository;
@@ -27,9 +24,6 @@ import picocli.CommandLine.Parameters;
         subcommands = {KeyCommand.Add.class, KeyCommand.ListKeys.class, KeyCommand.Remove.class, KeyCommand.Passwd.class
         })
 final class KeyCommand {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
     @Command(name = "add", description = "Add a password.")
     static final class Add implements Callable<Integer> {
         private final Environment env;
@@ -55,7 +49,7 @@ final class KeyCommand {
             try (Repository repo = repository.open(env)) {
                 char[] password = newPassword(env, newPasswordFile);
                 KeyInfo key = repo.keyFiles().add(password, label == null ? defaultLabel() : label);
-                env.out().println(json ? Json.object(Map.of("key", key.id())) : "added key " + key.id());
+                env.out().println(json ? Json.object(KeyJson.key(key)) : KeyText.added(key));
             }
             return 0;
         }
@@ -78,32 +72,11 @@ final class KeyCommand {
         @Override
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
+                List<KeyInfo> keys = repo.keyFiles().list();
                 if (json) {
-                    List<Object> keys = new java.util.ArrayList<>();
-                    for (KeyInfo k : repo.keyFiles().list()) {
-                        Map<String, Object> key = new java.util.LinkedHashMap<>();
-                        key.put("id", k.id());
-                        key.put("inUse", k.inUse());
-                        key.put(
-                                "created",
-                                k.created() == null ? null : k.created().toString());
-                        key.put("label", k.label());
-                        key.put("problem", k.problem().isEmpty() ? null : k.problem());
-                        keys.add(key);
-                    }
-                    env.out().println(Json.object(Map.of("keys", keys)));
-                    return 0;
-                }
-                env.out().printf("%-2s %-32s %-19s %s%n", "", "ID", "CREATED", "LABEL");
-                for (KeyInfo k : repo.keyFiles().list()) {
-                    env.out()
-                            .printf(
-                                    "%-2s %-32s %-19s %s%s%n",
-                                    k.inUse() ? "*" : "",
-                                    k.id(),
-                                    k.created() == null ? "?" : TIME.format(k.created()),
-                                    k.label(),
-                                    k.problem().isEmpty() ? "" : "  (" + k.problem() + ")");
+                    env.out().println(Json.object(KeyJson.list(keys)));
+                } else {
+                    KeyText.list(keys, env.out());
                 }
             }
             return 0;
@@ -134,7 +107,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 repo.keyFiles().remove(id, force);
-                env.out().println(json ? Json.object(Map.of("removed", id)) : "removed key " + id);
+                env.out().println(json ? Json.object(KeyJson.removed(id)) : KeyText.removed(id));
             }
             return 0;
         }
@@ -161,11 +134,7 @@ final class KeyCommand {
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env)) {
                 KeyInfo key = repo.keyFiles().changePassword(newPassword(env, newPasswordFile), defaultLabel());
-                env.out()
-                        .println(
-                                json
-                                        ? Json.object(Map.of("key", key.id()))
-                                        : "password changed (new key " + key.id() + ")");
+                env.out().println(json ? Json.object(KeyJson.key(key)) : KeyText.passwordChanged(key));
             }
             return 0;
         }

@@ -77,7 +77,7 @@ final class PruneCommand implements Callable<Integer> {
             if (json) {
                 env.out().println(Json.object(PruneJson.of(result)));
             } else {
-                report(env, result);
+                PruneText.print(result, env.out());
             }
         }
         return ExitCode.OK.code();
@@ -109,39 +109,6 @@ final class PruneCommand implements Callable<Integer> {
             CatalogSync.blobIndex(session.repository, session.catalog); // the catalog forgets pruned blobs now
         }
         return result;
-    }
-
-    static void report(Environment env, PruneResult r) {
-        var out = env.out();
-        out.printf(
-                "snapshots %d, live blobs %d (live set %s)%n",
-                r.snapshots(), r.liveBlobs(), Units.bytes(r.liveSetBytes()));
-        out.printf(
-                "packs %d: %d kept, %d repacked, %d deleted; unindexed: %d deleted, %d left for the next prune%n",
-                r.packs(),
-                r.packsKept(),
-                r.packsRepacked(),
-                r.packsDeleted(),
-                r.unindexedDeleted(),
-                r.unindexedRemembered());
-        out.printf(
-                "%s in packs, %s live, %s %s%n",
-                Units.bytes(r.bytesBefore()),
-                Units.bytes(r.bytesLive()),
-                Units.bytes(r.bytesFreed()),
-                r.dryRun() ? "would be freed" : "freed");
-        if (r.temporaryFilesRemoved() > 0) {
-            out.printf("%d half-written file(s) of killed runs removed%n", r.temporaryFilesRemoved());
-        }
-        if (r.dryRun()) {
-            out.println("dry run: nothing changed");
-        } else if (!r.changed()) {
-            out.println("nothing to prune");
-        } else {
-            out.printf(
-                    "wrote %d packs (%d blobs copied) and %d index files; %d old index files deleted%n",
-                    r.packsWritten(), r.blobsCopied(), r.indexFilesWritten(), r.indexFilesDeleted());
-        }
     }
 
     /** {@code 0}, {@code 90s}, {@code 30m}, {@code 2h}. */

@@ -44,33 +44,12 @@ final class RepairCommand implements Callable<Integer> {
             DamageMarks.record(session.catalog, r.after());
             boolean intact = r.after().clean() && r.unreadablePacks().isEmpty();
             if (json) {
-                r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
+                RepairText.warnings(r, env.err());
                 env.out().println(Json.object(MaintenanceJson.repair(r)));
-                return intact ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+            } else {
+                RepairText.print(r, intact, env.out(), env.err());
             }
-            env.out()
-                    .printf(
-                            "indexed %d packs anew, replaced %d index files, wrote %d index files%n",
-                            r.indexedAnew().size(),
-                            r.replaced().size(),
-                            r.written().size());
-            r.replaced()
-                    .forEach(id ->
-                            env.out().println("  superseded index " + id.hex().substring(0, 12)));
-            r.unreadablePacks().forEach(f -> env.err().println("warning: " + f));
-            if (intact) {
-                env.out().println("the repository's structure is intact");
-                return ExitCode.OK.code();
-            }
-            env.out().println("still damaged (run 'mailsnap check' for the messages concerned):");
-            r.after().damage().forEach(f -> env.out().println("  " + f));
-            r.after()
-                    .snapshots()
-                    .forEach(s -> env.out()
-                            .println("  snapshot " + s.id().substring(0, 12)
-                                    + " cannot be completed: " + (s.messages() > 0 ? s.messages() + " messages" : "")
-                                    + String.join("; ", s.problems())));
-            return ExitCode.PARTIAL.code();
+            return intact ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
         }
     }
 }

@@ -73,9 +73,7 @@ final class UnlockCommand implements Callable<Integer> {
             if (json) {
                 env.out().println(Json.object(MaintenanceJson.unlock(removed, kept, now)));
             } else {
-                removed.forEach(lock -> env.out().println("removed " + lock.describe(now)));
-                kept.forEach(lock -> env.out().println("kept " + lock.describe(now)));
-                env.out().printf("%d lock(s) removed%n", removed.size());
+                UnlockText.print(removed, kept, now, env.out());
             }
             return ExitCode.OK.code();
         } finally {

@@ -124,8 +124,8 @@ public final class CatalogBlobIndex implements BlobIndex {
      * @return how many locations were dropped from the index
      */
     public long markDamaged(Iterable<DamagedBlob> bad) throws IOException {
-        long[] dropped = {0};
-        write(txn -> {
+        return written(txn -> {
+            long dropped = 0;
             for (DamagedBlob blob : bad) {
                 txn.put(
                         damaged,
@@ -137,11 +137,11 @@ public final class CatalogBlobIndex implements BlobIndex {
                         && (blob.pack() == null
                                 || BlobLocationCodec.decode(value, key).pack().equals(blob.pack()))) {
                     txn.delete(blobs, key);
-                    dropped[0]++;
+                    dropped++;
                 }
             }
+            return dropped;
         });
-        return dropped[0];
     }
 
     /**
@@ -197,13 +197,13 @@ public final class CatalogBlobIndex implements BlobIndex {
      * @return how many marks were deleted
      */
     public long clearDamaged(Iterable<Map.Entry<BlobId, BlobLocation>> intact) throws IOException {
-        long[] cleared = {0};
-        write(txn -> {
+        return written(txn -> {
+            long cleared = 0;
             for (Map.Entry<BlobId, BlobLocation> e : intact) {
                 for (byte[] mark : List.of(
                         LmdbKeys.damaged(e.getKey(), e.getValue().pack()), LmdbKeys.damaged(e.getKey(), null))) {
                     if (txn.delete(damaged, mark)) {
-                        cleared[0]++;
+                        cleared++;
                     }
                 }
                 byte[] key = e.getKey().toBytes();
@@ -211,28 +211,24 @@ public final class CatalogBlobIndex implements BlobIndex {
                     txn.put(blobs, key, BlobLocationCodec.encode(e.getValue()));
                 }
             }
+            return cleared;
         });
-        return cleared[0];
     }
 
     @Override
     public Optional<String> damageOf(BlobId id) throws IOException {
-        String[] reason = {null};
-        read(txn -> {
+        return readOnly(txn -> {
             try (PrefixScan scan = txn.scan(damaged, id.toBytes())) {
-                if (scan.next()) {
-                    reason[0] = new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8);
-                }
+                return scan.next()
+                        ? Optional.of(new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8))
+                        : Optional.<String>empty();
             }
         });
-        return Optional.ofNullable(reason[0]);
     }
 
     /** How many bad locations are recorded. */
     public long damagedCount() throws IOException {
-        long[] n = {0};
-        read(txn -> n[0] = txn.entries(damaged));
-        return n[0];
+        return readOnly(txn -> txn.entries(damaged));
     }
 
     /**
@@ -254,15 +250,15 @@ public final class CatalogBlobIndex implements BlobIndex {
 
     /** Removes the given blobs; returns how many were present. */
     public long forgetBlobs(Iterable<BlobId> ids) throws IOException {
-        long[] removed = {0};
-        write(txn -> {
+        return written(txn -> {
+            long removed = 0;
             for (BlobId id : ids) {
                 if (txn.delete(blobs, id.toBytes())) {
-                    removed[0]++;
+                    removed++;
                 }
             }
+            return removed;
         });
-        return removed[0];
     }
 
     /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
@@ -270,19 +266,19 @@ public final class CatalogBlobIndex implements BlobIndex {
         if (packs.isEmpty()) {
             return 0;
         }
-        long[] removed = {0};
-        write(txn -> {
+        return written(txn -> {
+            long removed = 0;
             try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
                 while (scan.next()) {
                     if (packs.contains(
                             BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
                         scan.deleteCurrent();
-                        removed[0]++;
+                        removed++;
                     }
                 }
             }
+            return removed;
         });
-        return removed[0];
     }
 
     public long forgetPack(PackId pack) throws IOException {
@@ -291,9 +287,7 @@ public final class CatalogBlobIndex implements BlobIndex {
 
     /** How many blobs the index holds. */
     public long size() throws IOException {
-        long[] n = {0};
-        read(txn -> n[0] = txn.entries(blobs));
-        return n[0];
+        return readOnly(txn -> txn.entries(blobs));
     }
 
     /** Closes the pooled read transactions; the catalog calls it when nothing is in flight. */
@@ -301,7 +295,7 @@ public final class CatalogBlobIndex implements BlobIndex {
         readers.close();
     }
 
-    private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws CatalogException {
+    private void putAll(TxnAccess txn, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
         boolean anyDamaged = txn.entries(damaged) > 0;
         for (Map.Entry<BlobId, BlobLocation> e : entries) {
             if (anyDamaged
@@ -316,25 +310,47 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private interface TxnWork {
-        void run(TxnAccess txn) throws CatalogException;
+        void run(TxnAccess txn) throws IOException;
     }
 
-    private void write(TxnWork work) throws CatalogException {
+    /** A transaction's work that answers something: a count, a lookup. */
+    private interface TxnQuery<T> {
+        T run(TxnAccess txn) throws IOException;
+    }
+
+    private void write(TxnWork work) throws IOException {
+        written(txn -> {
+            work.run(txn);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one write transaction, committed when it returns, and gives back its answer. */
+    private <T> T written(TxnQuery<T> work) throws IOException {
         handles.enter();
         try (TxnAccess txn = environment.write()) {
-            work.run(txn);
+            T answer = work.run(txn);
             txn.commit();
+            return answer;
         } finally {
             handles.exit();
         }
     }
 
-    private void read(TxnWork work) throws CatalogException {
+    private void read(TxnWork work) throws IOException {
+        readOnly(txn -> {
+            work.run(txn);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in a pooled read transaction and gives back its answer. */
+    private <T> T readOnly(TxnQuery<T> work) throws IOException {
         handles.enter();
         try {
             TxnAccess txn = readers.acquire();
             try {
-                work.run(txn);
+                return work.run(txn);
             } finally {
                 readers.release(txn);
             }

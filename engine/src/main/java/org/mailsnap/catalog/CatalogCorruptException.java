@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.nio.file.Path;
+import org.mailsnap.codec.CorruptDataException;
 
 /**
  * The local catalog is damaged: a record does not decode, an index entry points nowhere, or LMDB's own file is
@@ -8,14 +9,15 @@ import java.nio.file.Path;
  * <pre>the local catalog at DIR is damaged (WHAT): run `mailsnap catalog rebuild`</pre>
  * The catalog is a cache, so a rebuild from the repository loses nothing. Record decoders do not know the catalog's
  * directory; the catalog names it with {@link #in(Path)} where the failure leaves it, and a message without a
- * directory says "the local catalog" alone.
+ * directory says "the local catalog" alone. As damaged data it belongs to the {@link CorruptDataException} family
+ * (resource: the catalog, problem: what is damaged), but its message is the sentence above; code that treats damaged
+ * repository data as skippable lets this one pass, since a damaged cache is repaired by a rebuild, not skipped.
  */
-public final class CatalogCorruptException extends CatalogException {
+public final class CatalogCorruptException extends CorruptDataException {
     /** What the operator runs to recover. */
     public static final String REMEDY = "run `mailsnap catalog rebuild`";
 
     private final Path directory;
-    private final String damage;
 
     /** A damaged record found where the catalog's directory is not known. */
     CatalogCorruptException(String damage) {
@@ -31,9 +33,8 @@ public final class CatalogCorruptException extends CatalogException {
     }
 
     CatalogCorruptException(Path directory, String damage, Throwable cause) {
-        super(message(directory, damage), cause);
+        super(catalog(directory), damage, catalog(directory) + " is damaged (" + damage + "): " + REMEDY, cause);
         this.directory = directory;
-        this.damage = damage;
     }
 
     /**
@@ -46,7 +47,7 @@ public final class CatalogCorruptException extends CatalogException {
 
     /** This failure naming {@code catalogDirectory}; itself when it already names one. */
     public CatalogCorruptException in(Path catalogDirectory) {
-        return directory != null ? this : new CatalogCorruptException(catalogDirectory, damage, this);
+        return directory != null ? this : new CatalogCorruptException(catalogDirectory, problem(), this);
     }
 
     /** The catalog directory, or null when the failure was not located. */
@@ -54,13 +55,7 @@ public final class CatalogCorruptException extends CatalogException {
         return directory;
     }
 
-    /** What is damaged, without the remedy. */
-    public String damage() {
-        return damage;
-    }
-
-    private static String message(Path directory, String damage) {
-        return "the local catalog" + (directory == null ? "" : " at " + directory) + " is damaged (" + damage + "): "
-                + REMEDY;
+    private static String catalog(Path directory) {
+        return "the local catalog" + (directory == null ? "" : " at " + directory);
     }
 }

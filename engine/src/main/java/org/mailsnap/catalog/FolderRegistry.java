@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class FolderRegistry {
     }
 
     /** The store's number, or {@link #ABSENT}. */
-    int storeId(String storeKey) throws CatalogException {
+    int storeId(String storeKey) throws IOException {
         if (storeKey.equals(lastStoreKey)) {
             return lastStoreId;
         }
@@ -45,7 +46,7 @@ final class FolderRegistry {
     }
 
     /** The folder's number, or {@link #ABSENT}. */
-    int folderId(String storeKey, FolderKey folder) throws CatalogException {
+    int folderId(String storeKey, FolderKey folder) throws IOException {
         if (folder.equals(lastFolder) && storeKey.equals(lastFolderStore)) {
             return lastFolderId;
         }
@@ -62,7 +63,7 @@ final class FolderRegistry {
     }
 
     /** The folder's number, registering the store and folder when new (write transactions only). */
-    int folderIdCreating(String storeKey, FolderKey folder) throws CatalogException {
+    int folderIdCreating(String storeKey, FolderKey folder) throws IOException {
         int id = folderId(storeKey, folder);
         if (id != ABSENT) {
             return id;
@@ -79,7 +80,7 @@ final class FolderRegistry {
     }
 
     /** Forgets the folder's number; the caller removes what was stored under it. */
-    void unregister(String storeKey, FolderKey folder) throws CatalogException {
+    void unregister(String storeKey, FolderKey folder) throws IOException {
         int storeId = storeId(storeKey);
         if (storeId != ABSENT) {
             txn.delete(dbs.folderIds(), LmdbKeys.folderId(storeId, folder));
@@ -90,7 +91,7 @@ final class FolderRegistry {
     }
 
     /** The store's registered folders, in key order (mailbox bytes, then folder bytes). */
-    List<FolderKey> folders(String storeKey) throws CatalogException {
+    List<FolderKey> folders(String storeKey) throws IOException {
         List<FolderKey> folders = new ArrayList<>();
         int storeId = storeId(storeKey);
         if (storeId == ABSENT) {
@@ -105,7 +106,7 @@ final class FolderRegistry {
         return folders;
     }
 
-    private int next(byte[] counter) throws CatalogException {
+    private int next(byte[] counter) throws IOException {
         byte[] value = txn.get(dbs.meta(), counter);
         int id = value == null ? 1 : decodeId(value, "counter", new String(counter, StandardCharsets.US_ASCII));
         if (id == Integer.MAX_VALUE) {

@@ -156,7 +156,7 @@ final class LmdbEnvironment implements AutoCloseable {
         return dbi;
     }
 
-    TxnAccess read() throws CatalogException {
+    TxnAccess read() throws IOException {
         try {
             return new TxnAccess(this, env.txnRead());
         } catch (LmdbException e) {
@@ -165,7 +165,7 @@ final class LmdbEnvironment implements AutoCloseable {
     }
 
     /** Blocks while another write transaction of this environment is open (LMDB has one writer at a time). */
-    TxnAccess write() throws CatalogException {
+    TxnAccess write() throws IOException {
         try {
             return new TxnAccess(this, env.txnWrite());
         } catch (LmdbException e) {

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.lmdbjava.Env;
 import org.lmdbjava.LmdbException;
@@ -10,7 +11,7 @@ final class LmdbErrors {
     private LmdbErrors() {}
 
     /** @param directory the environment's directory ({@code state/} or {@code blobs/} of the catalog) */
-    static CatalogException translate(LmdbException e, Path directory, String operation) {
+    static IOException translate(LmdbException e, Path directory, String operation) {
         String where = "catalog " + directory + ": " + operation + " failed: ";
         if (e instanceof Env.MapFullException) {
             return new CatalogFullException(

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ final class LmdbKeys {
 
     private LmdbKeys() {}
 
-    static byte[] content(String mailbox, String guid) throws CatalogException {
+    static byte[] content(String mailbox, String guid) throws IOException {
         return checked(
                 join(name(mailbox, "mailbox"), name(guid, "guid")),
                 "mailbox '" + NameBytes.printable(mailbox) + "' guid '" + NameBytes.printable(guid) + "'");
@@ -60,18 +61,18 @@ final class LmdbKeys {
         }
     }
 
-    static byte[] messageId(String messageId, byte[] contentKey) throws CatalogException {
+    static byte[] messageId(String messageId, byte[] contentKey) throws IOException {
         return checked(concat(messageIdPrefix(messageId), contentKey), "Message-ID '" + messageId + "'");
     }
 
-    static byte[] store(String storeKey) throws CatalogException {
+    static byte[] store(String storeKey) throws IOException {
         if (storeKey.isEmpty()) {
             throw new IllegalArgumentException("empty store key");
         }
         return checked(utf8(storeKey, "store key"), "store key '" + storeKey + "'");
     }
 
-    static byte[] folderId(int storeId, FolderKey folder) throws CatalogException {
+    static byte[] folderId(int storeId, FolderKey folder) throws IOException {
         return checked(
                 concat(id(storeId), join(name(folder.mailbox(), "mailbox"), name(folder.folder(), "folder"))),
                 "folder " + NameBytes.printable(folder.toString()));
@@ -81,18 +82,18 @@ final class LmdbKeys {
         return new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
     }
 
-    static byte[] placement(int folderId, String base) throws CatalogException {
+    static byte[] placement(int folderId, String base) throws IOException {
         if (base.isEmpty()) {
             throw new IllegalArgumentException("empty message base");
         }
         return checked(concat(id(folderId), name(base, "base")), "base '" + NameBytes.printable(base) + "'");
     }
 
-    static byte[] snapshot(String snapshotId) throws CatalogException {
+    static byte[] snapshot(String snapshotId) throws IOException {
         return checked(utf8(snapshotId, "snapshot id"), "snapshot '" + snapshotId + "'");
     }
 
-    static byte[] indexFile(String name) throws CatalogException {
+    static byte[] indexFile(String name) throws IOException {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("empty index file name");
         }
@@ -178,7 +179,7 @@ final class LmdbKeys {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] checked(byte[] key, String what) throws CatalogException {
+    private static byte[] checked(byte[] key, String what) throws IOException {
         if (key.length > MAX_KEY_BYTES) {
             throw new CatalogException(
                     "catalog key for " + what + " is " + key.length + " bytes, more than LMDB's " + MAX_KEY_BYTES);

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.util.NoSuchElementException;
 
 /** The placements of one folder in base order: a scan over the key range {@code folderId:i32be base}. */
@@ -13,7 +14,7 @@ final class PlacementCursor implements CatalogCursor<PlacementRecord> {
     }
 
     @Override
-    public boolean hasNext() throws CatalogException {
+    public boolean hasNext() throws IOException {
         if (ahead == null && scan != null && scan.next()) {
             String base = LmdbKeys.nameString(scan.key(), LmdbKeys.ID_BYTES);
             ahead = PlacementCodec.decode(base, scan.value(), scan.key());
@@ -22,7 +23,7 @@ final class PlacementCursor implements CatalogCursor<PlacementRecord> {
     }
 
     @Override
-    public PlacementRecord next() throws CatalogException {
+    public PlacementRecord next() throws IOException {
         if (!hasNext()) {
             throw new NoSuchElementException("no more placements");
         }

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
@@ -31,7 +32,7 @@ final class PrefixScan implements AutoCloseable {
     }
 
     /** Moves to the next entry in range; false at the end. */
-    boolean next() throws CatalogException {
+    boolean next() throws IOException {
         if (exhausted) {
             return false;
         }
@@ -72,7 +73,7 @@ final class PrefixScan implements AutoCloseable {
     }
 
     /** Deletes the current entry; the following {@link #next()} moves to the entry after it. */
-    void deleteCurrent() throws CatalogException {
+    void deleteCurrent() throws IOException {
         if (key == null) {
             throw new IllegalStateException("no current entry to delete");
         }

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -18,7 +19,7 @@ final class ReadTxnPool implements AutoCloseable {
     }
 
     /** A read transaction on a fresh snapshot; give it back with {@link #release}. */
-    TxnAccess acquire() throws CatalogException {
+    TxnAccess acquire() throws IOException {
         TxnAccess txn = idle.pollFirst();
         if (txn == null) {
             return environment.read();
@@ -26,7 +27,7 @@ final class ReadTxnPool implements AutoCloseable {
         try {
             txn.renew();
             return txn;
-        } catch (CatalogException e) {
+        } catch (IOException e) {
             txn.close();
             throw e;
         }

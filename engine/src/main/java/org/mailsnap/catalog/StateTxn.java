@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,28 +36,28 @@ final class StateTxn {
     }
 
     /** The decoded value under {@code key}, or empty. */
-    private <T> Optional<T> read(Dbi<ByteBuffer> dbi, byte[] key, Decoder<T> decoder) throws CatalogException {
+    private <T> Optional<T> read(Dbi<ByteBuffer> dbi, byte[] key, Decoder<T> decoder) throws IOException {
         byte[] value = txn.get(dbi, key);
         return value == null ? Optional.empty() : Optional.of(decoder.decode(value, key));
     }
 
     // ---- content
 
-    Optional<KnownMessage> content(String mailbox, String guid) throws CatalogException {
+    Optional<KnownMessage> content(String mailbox, String guid) throws IOException {
         return read(dbs.content(), LmdbKeys.content(mailbox, guid), MessageContentCodec::decode);
     }
 
-    void putContent(String mailbox, String guid, KnownMessage content) throws CatalogException {
+    void putContent(String mailbox, String guid, KnownMessage content) throws IOException {
         txn.put(dbs.content(), LmdbKeys.content(mailbox, guid), MessageContentCodec.encode(content));
     }
 
-    boolean deleteContent(String mailbox, String guid) throws CatalogException {
+    boolean deleteContent(String mailbox, String guid) throws IOException {
         return txn.delete(dbs.content(), LmdbKeys.content(mailbox, guid));
     }
 
     // ---- folders and placements
 
-    Optional<FolderState> folder(String storeKey, FolderKey folder) throws CatalogException {
+    Optional<FolderState> folder(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
         if (id == FolderRegistry.ABSENT) {
             return Optional.empty();
@@ -64,17 +65,17 @@ final class StateTxn {
         return read(dbs.folders(), LmdbKeys.id(id), FolderStateCodec::decode);
     }
 
-    List<FolderKey> folders(String storeKey) throws CatalogException {
+    List<FolderKey> folders(String storeKey) throws IOException {
         return registry.folders(storeKey);
     }
 
-    void putFolder(String storeKey, FolderKey folder, FolderState state) throws CatalogException {
+    void putFolder(String storeKey, FolderKey folder, FolderState state) throws IOException {
         int id = registry.folderIdCreating(storeKey, folder);
         txn.put(dbs.folders(), LmdbKeys.id(id), FolderStateCodec.encode(state));
     }
 
     /** Removes the folder's state, all its placements and its registration. True when the folder was known. */
-    boolean deleteFolder(String storeKey, FolderKey folder) throws CatalogException {
+    boolean deleteFolder(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
         if (id == FolderRegistry.ABSENT) {
             return false;
@@ -85,28 +86,28 @@ final class StateTxn {
         return true;
     }
 
-    CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws CatalogException {
+    CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
         return new PlacementCursor(id == FolderRegistry.ABSENT ? null : txn.scan(dbs.placements(), LmdbKeys.id(id)));
     }
 
-    void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws CatalogException {
+    void putPlacement(String storeKey, FolderKey folder, PlacementRecord placement) throws IOException {
         int id = registry.folderIdCreating(storeKey, folder);
         txn.put(dbs.placements(), LmdbKeys.placement(id, placement.base()), PlacementCodec.encode(placement));
     }
 
-    boolean deletePlacement(String storeKey, FolderKey folder, String base) throws CatalogException {
+    boolean deletePlacement(String storeKey, FolderKey folder, String base) throws IOException {
         int id = registry.folderId(storeKey, folder);
         return id != FolderRegistry.ABSENT && txn.delete(dbs.placements(), LmdbKeys.placement(id, base));
     }
 
     /** Removes all placements of the folder, keeping its state. Returns how many were removed. */
-    long clearPlacements(String storeKey, FolderKey folder) throws CatalogException {
+    long clearPlacements(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
         return id == FolderRegistry.ABSENT ? 0 : deletePlacements(id);
     }
 
-    private long deletePlacements(int folderId) throws CatalogException {
+    private long deletePlacements(int folderId) throws IOException {
         long n = 0;
         try (PrefixScan scan = txn.scan(dbs.placements(), LmdbKeys.id(folderId))) {
             while (scan.next()) {
@@ -119,11 +120,11 @@ final class StateTxn {
 
     // ---- messages (search index)
 
-    Optional<MessageInfo> message(String mailbox, String guid) throws CatalogException {
+    Optional<MessageInfo> message(String mailbox, String guid) throws IOException {
         return read(dbs.messages(), LmdbKeys.content(mailbox, guid), MessageInfoCodec::decode);
     }
 
-    void putMessage(String mailbox, String guid, MessageInfo info) throws CatalogException {
+    void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
         byte[] key = LmdbKeys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         String oldId = old == null
@@ -142,7 +143,7 @@ final class StateTxn {
         txn.put(dbs.messages(), key, MessageInfoCodec.encode(info));
     }
 
-    boolean deleteMessage(String mailbox, String guid) throws CatalogException {
+    boolean deleteMessage(String mailbox, String guid) throws IOException {
         byte[] key = LmdbKeys.content(mailbox, guid);
         byte[] old = txn.get(dbs.messages(), key);
         if (old == null) {
@@ -160,7 +161,7 @@ final class StateTxn {
      * Search: with a Message-ID, walk that id's entries in the Message-ID index (hash prefix, then verified); else
      * scan one mailbox's key range, or every message. Stops at the query's limit.
      */
-    List<FoundMessage> find(MessageQuery query) throws CatalogException {
+    List<FoundMessage> find(MessageQuery query) throws IOException {
         MessageMatcher matcher = new MessageMatcher(query);
         List<FoundMessage> hits = new ArrayList<>();
         if (query.messageId() != null) {
@@ -199,7 +200,7 @@ final class StateTxn {
     }
 
     /** The GUIDs the content map or the search index holds for {@code mailbox}. */
-    java.util.Set<String> guidsOf(String mailbox) throws CatalogException {
+    java.util.Set<String> guidsOf(String mailbox) throws IOException {
         java.util.Set<String> guids = new java.util.TreeSet<>();
         byte[] prefix = LmdbKeys.mailboxPrefix(mailbox);
         for (var dbi : List.of(dbs.content(), dbs.messages())) {
@@ -223,13 +224,13 @@ final class StateTxn {
 
     // ---- snapshots
 
-    Optional<SnapshotSummary> snapshot(String id) throws CatalogException {
+    Optional<SnapshotSummary> snapshot(String id) throws IOException {
         return read(
                 dbs.snapshots(), LmdbKeys.snapshot(id), (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
     }
 
     /** All snapshots, oldest first (ties by id). */
-    List<SnapshotSummary> snapshots() throws CatalogException {
+    List<SnapshotSummary> snapshots() throws IOException {
         List<SnapshotSummary> all = new ArrayList<>();
         try (PrefixScan scan = txn.scan(dbs.snapshots(), new byte[0])) {
             while (scan.next()) {
@@ -241,11 +242,11 @@ final class StateTxn {
         return all;
     }
 
-    void putSnapshot(SnapshotSummary summary) throws CatalogException {
+    void putSnapshot(SnapshotSummary summary) throws IOException {
         txn.put(dbs.snapshots(), LmdbKeys.snapshot(summary.id()), SnapshotSummaryCodec.encode(summary));
     }
 
-    boolean deleteSnapshot(String id) throws CatalogException {
+    boolean deleteSnapshot(String id) throws IOException {
         return txn.delete(dbs.snapshots(), LmdbKeys.snapshot(id));
     }
 }

@@ -1,5 +1,6 @@
 package org.mailsnap.catalog;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class TxnAccess implements AutoCloseable {
     private ByteBuffer valueBuffer = ByteBuffer.allocateDirect(256);
     private State state = State.READY;
     /** Why the transaction is {@link State#FAILED}. */
-    private CatalogException failure;
+    private IOException failure;
 
     TxnAccess(LmdbEnvironment environment, Txn<ByteBuffer> txn) {
         this.environment = environment;
@@ -40,18 +41,18 @@ final class TxnAccess implements AutoCloseable {
     }
 
     /** The value stored under {@code key}, or null; its {@link RecordChecksum} is checked and removed. */
-    byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+    byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
         byte[] sealed = getUnsealed(dbi, key);
         return sealed == null ? null : unseal(dbi, key, sealed);
     }
 
     /** Stores {@code value} with its {@link RecordChecksum}. */
-    void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
+    void put(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws IOException {
         putUnsealed(dbi, key, RecordChecksum.seal(key, value));
     }
 
     /** The stored bytes as they are (only the format version is stored without a checksum). */
-    byte[] getUnsealed(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+    byte[] getUnsealed(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
         checkUsable();
         try {
             environment.operated();
@@ -62,7 +63,7 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    void putUnsealed(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws CatalogException {
+    void putUnsealed(Dbi<ByteBuffer> dbi, byte[] key, byte[] value) throws IOException {
         checkUsable();
         try {
             environment.operated();
@@ -82,7 +83,7 @@ final class TxnAccess implements AutoCloseable {
     }
 
     /** True when there was an entry to delete. */
-    boolean delete(Dbi<ByteBuffer> dbi, byte[] key) throws CatalogException {
+    boolean delete(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
         checkUsable();
         try {
             environment.operated();
@@ -92,7 +93,7 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    long entries(Dbi<ByteBuffer> dbi) throws CatalogException {
+    long entries(Dbi<ByteBuffer> dbi) throws IOException {
         checkUsable();
         try {
             return dbi.stat(txn).entries;
@@ -102,7 +103,7 @@ final class TxnAccess implements AutoCloseable {
     }
 
     /** A scan over the keys starting with {@code prefix} (all keys for an empty prefix); close it when done. */
-    PrefixScan scan(Dbi<ByteBuffer> dbi, byte[] prefix) throws CatalogException {
+    PrefixScan scan(Dbi<ByteBuffer> dbi, byte[] prefix) throws IOException {
         checkUsable();
         try {
             PrefixScan scan = new PrefixScan(this, dbi, dbi.openCursor(txn), prefix);
@@ -113,7 +114,7 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    void commit() throws CatalogException {
+    void commit() throws IOException {
         checkUsable();
         closeScans();
         try {
@@ -148,7 +149,7 @@ final class TxnAccess implements AutoCloseable {
     }
 
     /** Read transactions only: takes a fresh snapshot after {@link #reset()}. */
-    void renew() throws CatalogException {
+    void renew() throws IOException {
         try {
             txn.renew();
             state = State.READY;
@@ -157,8 +158,8 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    CatalogException failure(LmdbException e, String operation) {
-        CatalogException translated = LmdbErrors.translate(e, environment.directory(), operation);
+    IOException failure(LmdbException e, String operation) {
+        IOException translated = LmdbErrors.translate(e, environment.directory(), operation);
         if (!txn.isReadOnly()) {
             failure = translated; // LMDB requires a write transaction to be aborted after a failed operation
             state = State.FAILED;
@@ -195,7 +196,7 @@ final class TxnAccess implements AutoCloseable {
         return valueBuffer;
     }
 
-    private void checkUsable() throws CatalogException {
+    private void checkUsable() throws IOException {
         switch (state) {
             case READY -> {}
             case RESET -> throw new IllegalStateException("catalog read transaction is reset; renew it first");

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogCursor;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.DamagedBlob;
@@ -104,6 +105,8 @@ public final class DamageMarks {
         return id -> {
             try {
                 return source.get(id);
+            } catch (CatalogCorruptException localDamage) {
+                throw localDamage; // the catalog, not the blob: nothing to mark
             } catch (RepositoryException | CorruptDataException | NoSuchObjectException e) {
                 try {
                     blobFailed(catalog, id, e, null);

@@ -356,7 +356,7 @@ final class SnapshotWalk {
             Snapshot snapshot = e.getValue();
             BaseNames bases = new BaseNames(snapshot.separator());
             List<String> problems = new ArrayList<>();
-            long[] messages = {0};
+            long messages = 0;
             for (BlobId chunk : snapshot.tree()) {
                 String unreadable = unreadableChunks.get(chunk);
                 if (unreadable != null) {
@@ -371,7 +371,8 @@ final class SnapshotWalk {
                     problems.add("tree chunk " + chunk.shortHex() + "… " + unindexed(chunk)
                             + ": the snapshot cannot be restored until then");
                 }
-                ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folder -> {
+                ChunkCursor<FolderEntry> folders = ChunkCursor.tree(List.of(chunk), metadata);
+                for (FolderEntry folder = folders.next(); folder != null; folder = folders.next()) {
                     String where = folder.key().toString();
                     for (BlobId m : folder.manifest()) {
                         String why = unreadableChunks.get(m);
@@ -385,7 +386,7 @@ final class SnapshotWalk {
                                     + ": its folder cannot be restored until then");
                         }
                         for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
-                            messages[0]++;
+                            messages++;
                             tally(tallies, keys, id, bases, folder.key(), p);
                         }
                     }
@@ -396,7 +397,7 @@ final class SnapshotWalk {
                             }
                         }
                     }
-                });
+                }
             }
             for (BlobId chunk : snapshot.ledger()) {
                 String unreadable = unreadableChunks.get(chunk);
@@ -405,7 +406,7 @@ final class SnapshotWalk {
                             + "): some messages deleted within its window cannot be restored");
                 }
                 for (BadGone g : badLedgerChunks.getOrDefault(chunk, List.of())) {
-                    messages[0]++;
+                    messages++;
                     tally(
                             tallies,
                             keys,
@@ -421,8 +422,7 @@ final class SnapshotWalk {
                                     g.placement().unindexedOnly()));
                 }
             }
-            affectedSnapshots.add(
-                    new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages[0], problems));
+            affectedSnapshots.add(new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages, problems));
         }
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             String[] k = keys.get(e.getKey());

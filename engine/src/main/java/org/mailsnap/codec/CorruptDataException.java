@@ -11,6 +11,7 @@ import java.io.IOException;
  */
 public class CorruptDataException extends IOException {
     private final String resource;
+    private final String problem;
 
     /**
      * @param resource what is damaged, as its reader names it: {@code "pack 3f2a…"}, {@code "manifest chunk 01ab…"}
@@ -21,8 +22,14 @@ public class CorruptDataException extends IOException {
     }
 
     public CorruptDataException(String resource, String problem, Throwable cause) {
-        super(resource + ": " + problem, cause);
+        this(resource, problem, resource + ": " + problem, cause);
+    }
+
+    /** For a family member whose message is a sentence of its own rather than {@code RESOURCE: PROBLEM}. */
+    protected CorruptDataException(String resource, String problem, String message, Throwable cause) {
+        super(message, cause);
         this.resource = resource;
+        this.problem = problem;
     }
 
     /** What is damaged. */
@@ -32,6 +39,6 @@ public class CorruptDataException extends IOException {
 
     /** What is wrong with it, without the resource. */
     public String problem() {
-        return getMessage().substring(resource.length() + 2);
+        return problem;
     }
 }

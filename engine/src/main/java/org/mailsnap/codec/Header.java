@@ -23,14 +23,27 @@ public final class Header {
      */
     public static int check(ByteReader in, byte[] magic, String kind, int minVersion, int maxVersion)
             throws CorruptDataException {
-        if (in.remaining() < magic.length + 2) {
+        checkMagic(in, magic, magic.length + 2, kind);
+        return checkVersion(in.resource(), kind, in.u16("version"), minVersion, maxVersion);
+    }
+
+    /**
+     * Reads and checks a {@code Magic} that carries its version in itself (local files such as the unlock cache,
+     * whose magic ends in its version digit).
+     */
+    public static void checkMagic(ByteReader in, byte[] magic, String kind) throws CorruptDataException {
+        checkMagic(in, magic, magic.length, kind);
+    }
+
+    private static void checkMagic(ByteReader in, byte[] magic, int headerLength, String kind)
+            throws CorruptDataException {
+        if (in.remaining() < headerLength) {
             throw in.corrupt("not a mailsnap " + kind + ": " + in.remaining() + " bytes, shorter than its "
-                    + (magic.length + 2) + "-byte header (file truncated?)");
+                    + headerLength + "-byte header (file truncated?)");
         }
         if (!Arrays.equals(in.bytes(magic.length, "magic"), magic)) {
             throw in.corrupt("not a mailsnap " + kind + " (bad magic)");
         }
-        return checkVersion(in.resource(), kind, in.u16("version"), minVersion, maxVersion);
     }
 
     /** Reads and checks a one-byte version (records with no magic of their own: snapshot chunks). */

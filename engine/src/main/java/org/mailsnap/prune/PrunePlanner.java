@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mailsnap.concurrent.Counter;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
@@ -33,11 +35,11 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         Map<PackId, Long> present = store.listPacks();
         Set<ObjectId> named = new HashSet<>(); // every id in any supersedes list
         Set<PackId> everIndexed = new HashSet<>(); // packs listed by any index file, superseded or not
-        long[] indexedEntries = {0};
+        Counter indexedEntries = new Counter(); // sizes the live set
         for (ObjectId id : indexIds) {
             named.addAll(store.readIndex(id, (blob, location) -> {
                 everIndexed.add(location.pack());
-                indexedEntries[0]++;
+                indexedEntries.increment();
             }));
             progress.indexFilesRead.increment();
         }
@@ -59,7 +61,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
 
         // mark
         progress.phase("marking live blobs");
-        BlobIdSet live = new BlobIdSet(indexedEntries[0]);
+        BlobIdSet live = new BlobIdSet(indexedEntries.get());
         BlobStore reader = repository.openBlobStore(metadata);
         Marker.Marked marked = new Marker(repository, reader::get, live, progress).markAll();
 
@@ -88,7 +90,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         Map<ObjectId, Set<PackId>> packsOfCleanFile = new HashMap<>();
         for (ObjectId id : effective) {
             Set<PackId> filePacks = new HashSet<>();
-            boolean[] clean = {true};
+            AtomicBoolean everyEntryLive = new AtomicBoolean(true);
             store.readIndex(id, (blob, location) -> {
                 PackState pack = packs.get(location.pack());
                 filePacks.add(location.pack());
@@ -96,10 +98,10 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                     pack.liveEntries++;
                     pack.liveBytes += location.length();
                 } else {
-                    clean[0] = false;
+                    everyEntryLive.set(false);
                 }
             });
-            if (clean[0] && !filePacks.isEmpty()) {
+            if (everyEntryLive.get() && !filePacks.isEmpty()) {
                 packsOfCleanFile.put(id, filePacks);
             }
         }

@@ -95,7 +95,7 @@ public final class CatalogRebuild {
     /**
      * Rebuilds the catalog.
      *
-     * @throws CatalogException when the catalog already knows snapshots (nothing is changed then)
+     * @throws IOException when the catalog already knows snapshots (nothing is changed then)
      */
     public RebuildResult run(RebuildProgress progress) throws IOException {
         long began = System.nanoTime();

@@ -3,6 +3,7 @@ package org.mailsnap.recovery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.KnownMessage;
 import org.mailsnap.catalog.MessageInfo;
@@ -94,6 +95,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         byte[] header;
         try {
             header = blobs.get(p.content().header());
+        } catch (CatalogCorruptException localDamage) {
+            throw localDamage; // the catalog being rebuilt, not a lost pack
         } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
             // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
             header = new byte[0];

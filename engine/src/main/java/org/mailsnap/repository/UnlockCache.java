@@ -1,7 +1,6 @@
 package org.mailsnap.repository;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,9 +11,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.Header;
 
 /**
  * A local file that spares an hourly run the Argon2id derivation (seconds in a fresh JVM): the master key, the key
@@ -59,29 +63,22 @@ public final class UnlockCache {
             return Optional.empty();
         }
         try {
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            byte[] repo = new byte[16];
-            in.get(repo);
-            if (!Arrays.equals(magic, MAGIC)
-                    || !Arrays.equals(repo, java.util.HexFormat.of().parseHex(repositoryId))) {
+            ByteReader in = new ByteReader(bytes, "unlock cache " + file);
+            Header.checkMagic(in, MAGIC, "unlock cache");
+            if (!Arrays.equals(in.bytes(16, "repository id"), HexFormat.of().parseHex(repositoryId))) {
                 return Optional.empty();
             }
-            byte[] keyId = new byte[in.get() & 0xff];
-            in.get(keyId);
-            byte[] salt = new byte[SALT];
-            in.get(salt);
-            byte[] verifier = new byte[32];
-            in.get(verifier);
-            byte[] master = new byte[32];
-            in.get(master);
-            if (in.hasRemaining() || !MessageDigest.isEqual(verifier, verifier(master, salt, password))) {
+            String keyId = new String(in.bytes(in.u8("key id length"), "key id"), StandardCharsets.US_ASCII);
+            byte[] salt = in.bytes(SALT, "salt");
+            byte[] verifier = in.bytes(32, "verifier");
+            byte[] master = in.bytes(32, "master key");
+            in.expectEnd("master key");
+            if (!MessageDigest.isEqual(verifier, verifier(master, salt, password))) {
                 return Optional.empty();
             }
-            return Optional.of(new Entry(new String(keyId, StandardCharsets.US_ASCII), master));
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
+            return Optional.of(new Entry(keyId, master));
+        } catch (CorruptDataException malformed) {
+            return Optional.empty(); // a damaged or foreign cache costs one key derivation, which rewrites it
         }
     }
 
@@ -89,14 +86,15 @@ public final class UnlockCache {
         byte[] salt = new byte[SALT];
         new SecureRandom().nextBytes(salt);
         byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 16 + 1 + id.length + SALT + 32 + 32);
-        out.put(MAGIC)
-                .put(java.util.HexFormat.of().parseHex(repositoryId))
-                .put((byte) id.length)
-                .put(id)
-                .put(salt)
-                .put(verifier(masterKey, salt, password))
-                .put(masterKey);
+        byte[] out = new ByteWriter(MAGIC.length + 16 + 1 + id.length + SALT + 32 + 32)
+                .bytes(MAGIC)
+                .bytes(HexFormat.of().parseHex(repositoryId))
+                .u8(id.length)
+                .bytes(id)
+                .bytes(salt)
+                .bytes(verifier(masterKey, salt, password))
+                .bytes(masterKey)
+                .toByteArray();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(
                 file.toAbsolutePath().getParent(),
@@ -104,7 +102,7 @@ public final class UnlockCache {
                 ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(tmp, out.array());
+            Files.write(tmp, out);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -184,7 +184,7 @@ final class MaildirFileWriter {
             return blobs.get(id);
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
-        } catch (org.mailsnap.catalog.CatalogException localDamage) {
+        } catch (org.mailsnap.catalog.CatalogException | org.mailsnap.catalog.CatalogCorruptException localDamage) {
             throw localDamage; // the local catalog, not the repository: every lookup is suspect, so stop
         } catch (IOException | RuntimeException unreadable) {
             throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);

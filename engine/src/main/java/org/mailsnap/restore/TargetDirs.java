@@ -3,6 +3,7 @@ package org.mailsnap.restore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.model.FolderKey;
@@ -40,9 +41,9 @@ record TargetDirs(DirHandle root, MaildirFileWriter writer, TargetDirs.Hook hook
             DirHandle folder = folderNames.isEmpty() ? mailbox.duplicate() : null;
             if (folder == null) {
                 try (DirHandle parent = walk(mailbox, folderNames.subList(0, folderNames.size() - 1))) {
-                    boolean[] created = {false};
-                    folder = directory(parent, folderNames.get(folderNames.size() - 1), () -> created[0] = true);
-                    if (created[0] && !exact) {
+                    AtomicBoolean created = new AtomicBoolean();
+                    folder = directory(parent, folderNames.get(folderNames.size() - 1), () -> created.set(true));
+                    if (created.get() && !exact) {
                         // A folder the live mailbox no longer has, as Dovecot would find it; never in the root,
                         // where the marker would break quota (maildir-facts.md).
                         try {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.history.DamagedSnapshot;
@@ -153,6 +154,8 @@ public final class StatsCollector {
             try {
                 snapshot = history.open(summary);
                 holdsMailbox = walk(snapshot, mailbox);
+            } catch (CatalogCorruptException localDamage) {
+                throw localDamage; // the catalog, not the snapshot: every figure is suspect
             } catch (CorruptDataException | BlobNotFoundException | NoSuchObjectException e) {
                 // damage, not an outage: the other snapshots still count ('mailsnap check' names what is lost)
                 skipped.add(new DamagedSnapshot(summary.id(), e.getMessage()));
@@ -218,18 +221,19 @@ public final class StatsCollector {
         for (BlobId chunk : snapshot.tree()) {
             use(chunk, time, NO_MAILBOX, Kind.METADATA);
         }
-        boolean[] holds = {false};
-        ChunkCursor.tree(snapshot.tree(), metadata).forEachRemaining(folder -> {
+        boolean holds = false;
+        ChunkCursor<FolderEntry> folders = ChunkCursor.tree(snapshot.tree(), metadata);
+        for (FolderEntry folder = folders.next(); folder != null; folder = folders.next()) {
             String name = folder.key().mailbox();
             int number = mailboxNumbers.computeIfAbsent(name, n -> mailboxNumbers.size());
             boolean counted = name.equals(mailbox);
             if (counted) {
                 totals.wanted = number;
             }
-            holds[0] |= counted;
+            holds |= counted;
             walkFolder(folder, number, time, counted);
-        });
-        return holds[0];
+        }
+        return holds;
     }
 
     private void walkFolder(FolderEntry folder, int mailbox, Instant time, boolean counted) throws IOException {

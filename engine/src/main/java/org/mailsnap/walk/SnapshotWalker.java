@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -149,7 +150,7 @@ public final class SnapshotWalker {
     private byte[] manifestChunk(BlobId id) throws IOException {
         try {
             return blobs.get(id);
-        } catch (InterruptedIOException | CatalogException notTheRepository) {
+        } catch (InterruptedIOException | CatalogException | CatalogCorruptException notTheRepository) {
             throw notTheRepository; // interrupted, or the local catalog: every lookup is suspect, so stop
         } catch (IOException unreadable) {
             throw new UnreadableChunk(unreadable);

@@ -69,4 +69,45 @@ class UnlockCacheTest {
                 WrongPasswordException.class,
                 () -> Repository.open(b, "pw".toCharArray(), options, id -> new UnlockCache(file)));
     }
+
+    @Test
+    void theFileKeepsItsLayoutAndAnyMalformedCopyIsIgnored() throws Exception {
+        String repositoryId = "00112233445566778899aabbccddeeff";
+        byte[] master = new byte[32];
+        java.util.Arrays.fill(master, (byte) 7);
+        UnlockCache cache = new UnlockCache(tmp.resolve("layout.unlock"));
+        cache.write(repositoryId, "k1", master, "pw".toCharArray());
+        byte[] bytes = Files.readAllBytes(cache.file());
+        // Magic("MSNAPUC1") || RepositoryId(16) || KeyIdLength(u8) || KeyId || Salt(16) || Verifier(32) || MasterKey
+        assertEquals(8 + 16 + 1 + 2 + 16 + 32 + 32, bytes.length);
+        assertEquals("MSNAPUC1", new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII));
+        assertArrayEquals(java.util.HexFormat.of().parseHex(repositoryId), java.util.Arrays.copyOfRange(bytes, 8, 24));
+        assertEquals(2, bytes[24]);
+        assertEquals("k1", new String(bytes, 25, 2, java.nio.charset.StandardCharsets.US_ASCII));
+        assertArrayEquals(master, java.util.Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length));
+
+        UnlockCache.Entry entry = cache.read(repositoryId, "pw".toCharArray()).orElseThrow();
+        assertEquals("k1", entry.keyId());
+        assertArrayEquals(master, entry.masterKey());
+        assertTrue(cache.read(repositoryId, "other".toCharArray()).isEmpty(), "wrong password");
+        assertTrue(
+                cache.read("ffeeddccbbaa99887766554433221100", "pw".toCharArray())
+                        .isEmpty(),
+                "other repo");
+
+        for (byte[] malformed : java.util.List.of(
+                java.util.Arrays.copyOf(bytes, 5),
+                java.util.Arrays.copyOf(bytes, bytes.length - 1),
+                java.util.Arrays.copyOf(bytes, bytes.length + 1),
+                foreignMagic(bytes))) {
+            Files.write(cache.file(), malformed);
+            assertTrue(cache.read(repositoryId, "pw".toCharArray()).isEmpty(), malformed.length + " bytes");
+        }
+    }
+
+    private static byte[] foreignMagic(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        copy[7] = '2';
+        return copy;
+    }
 }
