@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
             paramLabel = "n/N|P%",
             description = {
                 "Read only a share of the packs:",
-                "n/N the n-th of N buckets of pack ids (hourly with 1/24 .. 24/24 covers all in a day), P% a random",
+                "n/N the n-th of N buckets of pack ids (hourly with 1/24 .. 24/24 covers all in a day), P%% a random",
                 "share."
             })
     String subset;

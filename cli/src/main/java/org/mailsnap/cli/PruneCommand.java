@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  mailsnap prune --dry-run",
-            "  mailsnap prune --max-unused 5%",
+            "  mailsnap prune --max-unused 5%%",
             "  mailsnap prune --retry-lock 30m   # wait for running backups"
         })
 final class PruneCommand implements Callable<Integer> {

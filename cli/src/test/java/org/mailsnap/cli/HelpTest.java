@@ -48,6 +48,28 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAPicocliWarning() {
+        CommandLine all = Main.commandLine(environment(new StringWriter()), new String[0]);
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            renderAll(all);
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(
+                "",
+                captured.toString(java.nio.charset.StandardCharsets.UTF_8),
+                "a '%' in a description or example must be written '%%' (picocli formats them)");
+    }
+
+    private static void renderAll(CommandLine cli) {
+        cli.getUsageMessage();
+        cli.getSubcommands().values().forEach(HelpTest::renderAll);
+    }
+
+    @Test
     void everyCommandsHelpListsItsOptionsInGroupsUnderHeadings() {
         CommandLine all = Main.commandLine(environment(new StringWriter()), new String[0]);
         checkGroups(all);
