@@ -1,7 +1,6 @@
 package org.mailsnap.repository;
 
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.mailsnap.concurrent.KeptObjects;
 import org.mailsnap.model.BlobType;
 
 /**
@@ -18,37 +17,24 @@ final class PackBuffers {
 
     private final int dataCapacity;
     private final int metadataCapacity;
-    private final ConcurrentLinkedDeque<byte[]> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    private final KeptObjects<byte[]> data;
 
     PackBuffers(int packTargetSize) {
         // a larger target still grows by doubling
         this.dataCapacity = Math.min(packTargetSize, 16 << 20) + 512 * 1024;
         this.metadataCapacity = Math.min(packTargetSize, 1 << 20) + 64 * 1024;
+        this.data = new KeptObjects<>(KEPT, () -> new byte[dataCapacity], buffer -> {});
     }
 
     /** A buffer for a new pack of {@code type}; its contents are whatever an earlier pack left. */
     byte[] take(BlobType type) {
-        if (type != BlobType.DATA) {
-            return new byte[metadataCapacity];
-        }
-        byte[] kept = idle.pollFirst();
-        if (kept == null) {
-            return new byte[dataCapacity];
-        }
-        idleCount.decrementAndGet();
-        return kept;
+        return type == BlobType.DATA ? data.take() : new byte[metadataCapacity];
     }
 
     /** The buffer of a published pack, for a later one; nothing may read it after this. */
     void giveBack(BlobType type, byte[] buffer) {
-        if (type != BlobType.DATA || buffer.length != dataCapacity) {
-            return;
-        }
-        if (idleCount.incrementAndGet() <= KEPT) {
-            idle.offerFirst(buffer);
-        } else {
-            idleCount.decrementAndGet();
+        if (type == BlobType.DATA && buffer.length == dataCapacity) {
+            data.give(buffer);
         }
     }
 }
