@@ -15,6 +15,7 @@ import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.IndexSync;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -95,7 +96,7 @@ public final class CatalogSync {
                         continue; // deleted since the listing
                     }
                     added.put(id, s);
-                    superseded.addAll(s.supersedes());
+                    s.supersedes().forEach(older -> superseded.add(older.hex()));
                     removedMailboxes.addAll(s.removed());
                 }
             }
@@ -106,7 +107,7 @@ public final class CatalogSync {
                 Snapshot s = e.getValue();
                 for (SnapshotSummary twin : known.values()) {
                     if (twin.storeKey().equals(s.storeKey()) && twin.time().equals(s.time())) {
-                        superseded.addAll(supersededBy(repository, twin.id()));
+                        supersededBy(repository, twin.id()).forEach(older -> superseded.add(older.hex()));
                     }
                 }
             }
@@ -134,7 +135,7 @@ public final class CatalogSync {
     }
 
     /** What a snapshot the catalog knows supersedes (nothing when it is gone or unreadable now). */
-    private static List<String> supersededBy(Repository repository, String id) throws IOException {
+    private static List<SnapshotId> supersededBy(Repository repository, String id) throws IOException {
         try {
             return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id)
                     .supersedes();

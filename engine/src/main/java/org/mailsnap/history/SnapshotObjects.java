@@ -39,7 +39,7 @@ public final class SnapshotObjects {
             try {
                 Snapshot s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
                 objects.readable.put(id, s);
-                objects.supersededIds.addAll(s.supersedes());
+                s.supersedes().forEach(older -> objects.supersededIds.add(older.hex()));
             } catch (NoSuchObjectException e) {
                 // removed since the listing
             } catch (CorruptDataException e) {

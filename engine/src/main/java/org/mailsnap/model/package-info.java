@@ -6,9 +6,11 @@
  *       plaintext. Equal plaintext, equal id, so ids are the unit of deduplication.</li>
  *   <li>{@link org.mailsnap.model.BlobLocation}: where a blob is stored (pack, offset, length).</li>
  *   <li>{@link org.mailsnap.model.ObjectId}: the name of a stored object (pack, index file, snapshot, lock): the
- *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it; snapshot ids are still
- *       hex strings.</li>
+ *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it.</li>
  *   <li>{@link org.mailsnap.model.PackId}: a pack's object id, typed apart so that no other id passes for it.</li>
+ *   <li>{@link org.mailsnap.model.SnapshotId}: a snapshot's object id, typed apart likewise; a snapshot's
+ *       {@code supersedes} list uses it. Elsewhere snapshot ids are still hex strings (the catalog keeps them as
+ *       text).</li>
  *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
  *       chunks; the message file is their concatenation.</li>
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,

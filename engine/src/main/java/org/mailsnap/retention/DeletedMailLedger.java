@@ -5,6 +5,7 @@ import java.util.List;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -58,10 +59,10 @@ public final class DeletedMailLedger {
             return new Outcome(plan.store(), tally, newest.id(), null);
         }
         blobs.flush(); // 3.1: the chunks are in packs an index file lists before a snapshot names them
-        Snapshot replacement = newest.snapshot().withLedger(newest.id(), chunks);
+        Snapshot replacement = newest.snapshot().withLedger(SnapshotId.parse(newest.id()), chunks);
         String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(replacement)); // 3.2
-        for (String older : newest.snapshot().supersedes()) { // 3.3
-            repository.objects().delete(ObjectKind.SNAPSHOT, older); // gone already: harmless
+        for (SnapshotId older : newest.snapshot().supersedes()) { // 3.3
+            repository.objects().delete(ObjectKind.SNAPSHOT, older.hex()); // gone already: harmless
         }
         repository.objects().delete(ObjectKind.SNAPSHOT, newest.id());
         return new Outcome(plan.store(), tally, newest.id(), id);

@@ -11,6 +11,7 @@ import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
@@ -110,8 +111,8 @@ public final class ForgetMailbox {
                                 ObjectKind.SNAPSHOT,
                                 SnapshotCodec.encode(
                                         replacement(e.getKey(), original, mailbox, split, treeIds, ledger)));
-                for (String older : original.supersedes()) {
-                    repository.objects().delete(ObjectKind.SNAPSHOT, older); // gone already: harmless
+                for (SnapshotId older : original.supersedes()) {
+                    repository.objects().delete(ObjectKind.SNAPSHOT, older.hex()); // gone already: harmless
                 }
                 repository.objects().delete(ObjectKind.SNAPSHOT, e.getKey());
                 replaced.add(Map.entry(e.getKey(), id));
@@ -201,7 +202,7 @@ public final class ForgetMailbox {
                 failed);
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
-        return original.replacement(originalId, tree, stats, new ArrayList<>(removed), ledger);
+        return original.replacement(SnapshotId.parse(originalId), tree, stats, new ArrayList<>(removed), ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */

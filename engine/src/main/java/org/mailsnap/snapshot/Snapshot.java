@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * One backup run of one store: when, where from, and its tree. A snapshot is self-contained: restoring it never
@@ -33,7 +34,7 @@ public record Snapshot(
         List<String> tags,
         List<BlobId> tree,
         SnapshotStats stats,
-        List<String> supersedes,
+        List<SnapshotId> supersedes,
         List<String> removed,
         Optional<List<BlobId>> deleted) {
     public Snapshot {
@@ -79,7 +80,7 @@ public record Snapshot(
      * The replacement of this snapshot (whose id is {@code ownId}) carrying {@code ledger}: same time, host, store,
      * tags, tree and figures; superseding this one and what it superseded.
      */
-    public Snapshot withLedger(String ownId, List<BlobId> ledger) {
+    public Snapshot withLedger(SnapshotId ownId, List<BlobId> ledger) {
         return replacement(ownId, tree, stats, removed, Optional.of(ledger));
     }
 
@@ -91,12 +92,12 @@ public record Snapshot(
      * @param ledger           the replacement's deleted-mail ledger, if it carries one
      */
     public Snapshot replacement(
-            String ownId,
+            SnapshotId ownId,
             List<BlobId> newTree,
             SnapshotStats newStats,
             List<String> removedMailboxes,
             Optional<List<BlobId>> ledger) {
-        List<String> replaces = new java.util.ArrayList<>();
+        List<SnapshotId> replaces = new java.util.ArrayList<>();
         replaces.add(ownId);
         replaces.addAll(supersedes);
         return new Snapshot(

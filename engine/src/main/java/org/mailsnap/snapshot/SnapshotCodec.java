@@ -9,6 +9,8 @@ import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The plaintext of a snapshot object (encrypted by the repository's object store):
@@ -22,7 +24,6 @@ public final class SnapshotCodec {
     static final int VERSION = 2;
     static final int REPLACEMENT_VERSION = 3;
     static final int LEDGER_VERSION = 4;
-    private static final java.util.regex.Pattern SNAPSHOT_ID = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private SnapshotCodec() {}
 
@@ -59,7 +60,7 @@ public final class SnapshotCodec {
         st.failedMailboxes().forEach(out::name);
         if (s.replacement()) {
             out.count(s.supersedes().size());
-            s.supersedes().forEach(out::string);
+            s.supersedes().forEach(superseded -> out.string(superseded.hex()));
             out.count(s.removed().size());
             s.removed().forEach(out::name);
         }
@@ -98,7 +99,7 @@ public final class SnapshotCodec {
         for (int i = 0; i < failedCount; i++) {
             failed.add(version == 1 ? in.string(4096, "failed mailbox") : in.name(4096, "failed mailbox"));
         }
-        List<String> supersedes = new ArrayList<>();
+        List<SnapshotId> supersedes = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         if (version >= REPLACEMENT_VERSION) {
             int count = in.intAtMost(1_000_000, "supersedes count");
@@ -107,11 +108,11 @@ public final class SnapshotCodec {
             }
             for (int i = 0; i < count; i++) {
                 String superseded = in.string(64, "supersedes");
-                if (!SNAPSHOT_ID.matcher(superseded).matches() || superseded.equals(id)) {
+                if (!ObjectId.isValid(superseded) || superseded.equals(id)) {
                     throw in.corrupt("supersedes " + SafeNames.printable(superseded)
                             + (superseded.equals(id) ? ", itself" : ", not a snapshot id"));
                 }
-                supersedes.add(superseded);
+                supersedes.add(SnapshotId.parse(superseded));
             }
             int removedCount = in.intAtMost(1_000_000, "removed mailbox count");
             for (int i = 0; i < removedCount; i++) {

@@ -16,6 +16,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 
 /** The deleted-mail ledger's records (format-spec/snapshots.md, records version 4) beyond what the vectors pin. */
 class LedgerCodecTest {
@@ -32,12 +33,12 @@ class LedgerCodecTest {
                 List.of(),
                 List.of(H),
                 new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
-        Snapshot empty = plain.withLedger("5e".repeat(32), List.of());
+        Snapshot empty = plain.withLedger(SnapshotId.parse("5e".repeat(32)), List.of());
         Snapshot back = SnapshotCodec.decode(SnapshotCodec.encode(empty), "x");
         assertEquals(empty, back);
         assertTrue(back.carriesLedger());
         assertEquals(4, SnapshotCodec.version(back));
-        assertEquals(List.of("5e".repeat(32)), back.supersedes());
+        assertEquals(List.of(SnapshotId.parse("5e".repeat(32))), back.supersedes());
     }
 
     @Test

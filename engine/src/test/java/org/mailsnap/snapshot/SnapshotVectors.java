@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The snapshot vectors of {@code format-spec/vectors/snapshot-*.txt}: a backup's snapshot (version 2) and a
@@ -60,7 +61,7 @@ public final class SnapshotVectors {
                 b.tags(),
                 List.of(BlobId.of(filled(0x44))),
                 new SnapshotStats(1, 2, 25, 150_000, 5, 30_000, 12_000, 1_000_000, 2_000_000, 3_000_000, List.of()),
-                List.of(ORIGINAL_ID, OLDER_ID),
+                List.of(SnapshotId.parse(ORIGINAL_ID), SnapshotId.parse(OLDER_ID)),
                 List.of("example.org/bob"),
                 Optional.empty());
     }
@@ -80,7 +81,7 @@ public final class SnapshotVectors {
      * whose {@code Deleted} names the two chunks of {@link LedgerVectors#twoChunks()}.
      */
     public static Map<String, String> version4() throws java.io.IOException {
-        return vector(LEDGER_ID, backup().withLedger(ORIGINAL_ID, LedgerVectors.chunkIds()));
+        return vector(LEDGER_ID, backup().withLedger(SnapshotId.parse(ORIGINAL_ID), LedgerVectors.chunkIds()));
     }
 
     /** The replacement read under its own superseded id: it would supersede itself. */
@@ -132,7 +133,9 @@ public final class SnapshotVectors {
                         + " "
                         + st.lockHoldTotalNanos() + " " + st.durationNanos());
         v.put("failed", String.join(",", st.failedMailboxes()));
-        v.put("supersedes", String.join(",", s.supersedes()));
+        v.put(
+                "supersedes",
+                String.join(",", s.supersedes().stream().map(SnapshotId::hex).toList()));
         v.put("removed", String.join(",", s.removed()));
         if (s.carriesLedger()) {
             v.put(
