@@ -53,7 +53,7 @@ final class BackupReport {
     static void text(BackupResult r, PrintWriter out) {
         SnapshotStats s = r.snapshot().stats();
         BackupProgress p = r.progress();
-        out.printf("snapshot %s saved%n", r.snapshotId().substring(0, 12));
+        out.printf("snapshot %s saved%n", r.snapshotId().shortId());
         out.printf(
                 "  store:    %d mailboxes, %d folders, %d messages, %s%n",
                 s.mailboxes(), s.folders(), s.messages(), Units.bytes(s.bytes()));

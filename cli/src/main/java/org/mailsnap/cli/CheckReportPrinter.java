@@ -41,7 +41,7 @@ final class CheckReportPrinter {
             for (AffectedSnapshot a : r.snapshots()) {
                 out.printf(
                         "  %s  %s  %s  %d messages%n",
-                        a.id().substring(0, 12),
+                        a.id().shortId(),
                         a.time() == null ? "-" : SnapshotsCommand.TIME.format(a.time()),
                         a.storeKey() == null ? "-" : a.storeKey(),
                         a.messages());
@@ -58,8 +58,8 @@ final class CheckReportPrinter {
                         m.describe(),
                         m.snapshots(),
                         m.snapshots() == 1 ? "" : "s",
-                        m.firstSnapshot().substring(0, 12),
-                        m.lastSnapshot().substring(0, 12));
+                        m.firstSnapshot().shortId(),
+                        m.lastSnapshot().shortId());
                 m.problems().forEach(p -> out.println("    " + p));
             }
         }

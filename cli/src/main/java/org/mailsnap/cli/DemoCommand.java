@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             RestoreResult r = new Restorer(blobs::get, 2 * Runtime.getRuntime().availableProcessors())
                     .restore(
-                            history.open(history.byId(first.snapshotId(), null)),
+                            history.open(history.byId(first.snapshotId())),
                             new RestoreRequest(mailbox, null, null, restored, RestoreMode.EMPTY_TARGET));
             say(
                     "%d messages (%s) in %d folders, %d control files, %.2f s",
@@ -139,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         say(
                 "snapshot %s: %d messages; %d folders listed, %d messages read (%s), %d renamed, %d moved in; stored %s;"
                         + " longest lock hold %.1f ms; %.2f s",
-                r.snapshotId().substring(0, 12),
+                r.snapshotId().shortId(),
                 s.messages(),
                 p.foldersListed.get(),
                 p.messagesRead.get(),

@@ -60,8 +60,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = session.history();
-            SnapshotSummary a = history.byId(first, null);
-            SnapshotSummary b = history.byId(second, null);
+            SnapshotSummary a = history.named(first, null);
+            SnapshotSummary b = history.named(second, null);
             Snapshot before = history.open(a);
             Snapshot after = history.open(b);
             DiffPrinter printer =

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mailsnap.diff.Change;
 import org.mailsnap.diff.DiffTotals;
 import org.mailsnap.diff.MessageState;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * {@code diff --json}: one object on one line, written as the changes come so memory does not hold them (schema in
@@ -16,10 +17,10 @@ final class DiffJson implements DiffPrinter {
     private final PrintWriter out;
     private boolean first = true;
 
-    DiffJson(PrintWriter out, String snapshot1, String snapshot2) {
+    DiffJson(PrintWriter out, SnapshotId snapshot1, SnapshotId snapshot2) {
         this.out = out;
-        out.print("{" + Json.string("snapshot1") + ":" + Json.string(snapshot1) + "," + Json.string("snapshot2") + ":"
-                + Json.string(snapshot2) + "," + Json.string("changes") + ":[");
+        out.print("{" + Json.string("snapshot1") + ":" + Json.string(snapshot1.hex()) + "," + Json.string("snapshot2")
+                + ":" + Json.string(snapshot2.hex()) + "," + Json.string("changes") + ":[");
     }
 
     @Override

@@ -20,6 +20,6 @@ record FindHit(MessageHit hit, List<String> flagWords) {
         if (from == null) {
             return null;
         }
-        return List.of("restore", "--snapshot", from.id(), "--mailbox", hit.mailbox(), "--message", hit.guid());
+        return List.of("restore", "--snapshot", from.id().hex(), "--mailbox", hit.mailbox(), "--message", hit.guid());
     }
 }

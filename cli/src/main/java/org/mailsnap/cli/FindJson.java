@@ -51,6 +51,6 @@ final class FindJson {
     }
 
     private static String id(SnapshotSummary s) {
-        return s == null ? null : s.id();
+        return s == null ? null : s.id().hex();
     }
 }

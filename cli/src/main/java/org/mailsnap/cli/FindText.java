@@ -72,6 +72,6 @@ final class FindText {
     }
 
     private static String label(SnapshotSummary s) {
-        return s == null ? "?" : s.id().substring(0, 12) + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
+        return s == null ? "?" : s.id().shortId() + " (" + SnapshotsCommand.TIME.format(s.time()) + ")";
     }
 }

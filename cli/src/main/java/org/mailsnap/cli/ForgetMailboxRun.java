@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.catalog.CatalogWriter;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.retention.ForgetMailbox;
 
 /** {@code forget --mailbox M}: the replacement of every snapshot holding M, and the catalog forgetting M. */
@@ -19,7 +20,7 @@ final class ForgetMailboxRun {
             throws IOException {
         ForgetMailbox forget = new ForgetMailbox(session.repository, session.catalog.blobs());
         if (dryRun) {
-            List<String> holding = forget.holding(mailbox);
+            List<SnapshotId> holding = forget.holding(mailbox);
             if (json != null) {
                 json.put("mailbox", mailbox);
                 json.put("dryRun", true);
@@ -30,8 +31,8 @@ final class ForgetMailboxRun {
                 json.put("unreadable", List.of());
                 return ExitCode.OK.code();
             }
-            holding.forEach(id ->
-                    env.out().println("would replace " + id.substring(0, 12) + " by a snapshot without " + mailbox));
+            holding.forEach(
+                    id -> env.out().println("would replace " + id.shortId() + " by a snapshot without " + mailbox));
             env.out().printf("would remove %s from %d snapshots (dry run: nothing changed)%n", mailbox, holding.size());
             return ExitCode.OK.code();
         }
@@ -51,10 +52,10 @@ final class ForgetMailboxRun {
             json.put("leftoversDeleted", r.leftoversDeleted());
             json.put("unreadable", r.unreadable());
         } else {
-            for (Map.Entry<String, String> e : r.replaced()) {
+            for (Map.Entry<SnapshotId, SnapshotId> e : r.replaced()) {
                 env.out()
-                        .println("replaced " + e.getKey().substring(0, 12) + " by "
-                                + e.getValue().substring(0, 12));
+                        .println("replaced " + e.getKey().shortId() + " by "
+                                + e.getValue().shortId());
             }
             if (r.leftoversDeleted() > 0) {
                 env.out().printf("deleted %d superseded snapshots an interrupted run left%n", r.leftoversDeleted());
@@ -73,10 +74,10 @@ final class ForgetMailboxRun {
         return r.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
     }
 
-    private static Map<String, Object> replacement(String snapshot, String by) {
+    private static Map<String, Object> replacement(SnapshotId snapshot, SnapshotId by) {
         Map<String, Object> o = new java.util.LinkedHashMap<>();
-        o.put("snapshot", snapshot);
-        o.put("by", by);
+        o.put("snapshot", snapshot.hex());
+        o.put("by", by == null ? null : by.hex());
         return o;
     }
 }

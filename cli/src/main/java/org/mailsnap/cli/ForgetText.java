@@ -30,7 +30,7 @@ final class ForgetText {
             for (Decision d : group.decisions()) {
                 out.printf(
                         "  %-12s  %-19s  %-6s  %s%n",
-                        d.snapshot().id().substring(0, 12),
+                        d.snapshot().id().shortId(),
                         time.format(d.snapshot().time()),
                         d.keep() ? "keep" : "remove",
                         String.join(", ", d.reasons()));
@@ -43,11 +43,11 @@ final class ForgetText {
         for (DeletedMailLedger.Outcome o : ledgers) {
             LedgerTally t = o.tally();
             String carrier = dryRun
-                    ? "would be carried by a replacement of " + o.replaced().substring(0, 12)
+                    ? "would be carried by a replacement of " + o.replaced().shortId()
                     : o.by() == null
-                            ? "unchanged, carried by " + o.replaced().substring(0, 12)
-                            : "carried by " + o.by().substring(0, 12) + ", which replaces "
-                                    + o.replaced().substring(0, 12);
+                            ? "unchanged, carried by " + o.replaced().shortId()
+                            : "carried by " + o.by().shortId() + ", which replaces "
+                                    + o.replaced().shortId();
             out.printf(
                     "deleted mail of %s: %d messages (%s) kept restorable (%d newly, %d still within the "
                             + "window, %d expired); %s%n",

@@ -78,7 +78,7 @@ final class LsCommand implements Callable<Integer> {
         String wantedFolder = folder == null ? null : (folder.equalsIgnoreCase("INBOX") ? "" : folder);
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = session.history();
-            SnapshotSummary summary = history.byId(snapshot, null);
+            SnapshotSummary summary = history.named(snapshot, null);
             Snapshot snap = history.open(summary);
             BlobStore blobs = session.blobs();
             SnapshotWalker walker = new SnapshotWalker(blobs::get, snap.separator());

@@ -25,7 +25,7 @@ final class RepairText {
         r.after().damage().forEach(f -> out.println("  " + f));
         r.after()
                 .snapshots()
-                .forEach(s -> out.println("  snapshot " + s.id().substring(0, 12)
+                .forEach(s -> out.println("  snapshot " + s.id().shortId()
                         + " cannot be completed: " + (s.messages() > 0 ? s.messages() + " messages; " : "")
                         + String.join("; ", s.problems())));
     }

@@ -168,8 +168,8 @@ final class RestoreCommand implements Callable<Integer> {
                 LedgerSnapshot deleted = DeletedMail.of(session.repository, blobs::get, snap.storeKey(), request, null);
                 if (deleted != null && deleted.messages() > 0) {
                     env.err()
-                            .println("mailsnap: note: snapshot " + summary.id().substring(0, 12) + " does not hold "
-                                    + message + "; restoring it from the deleted-mail ledger");
+                            .println("mailsnap: note: snapshot " + summary.id().shortId() + " does not hold " + message
+                                    + "; restoring it from the deleted-mail ledger");
                     return restore(session, summary, deleted.snapshot(), deleted.blobs(), List.of(request));
                 }
             }

@@ -31,7 +31,7 @@ record RestoreReport(SnapshotSummary snapshot, Path target, RestoreMode mode, Re
     void text(PrintWriter out) {
         out.printf(
                 "restored from snapshot %s (%s): %d messages (%s) in %d folders, %d control files%s%n",
-                snapshot.id().substring(0, 12),
+                snapshot.id().shortId(),
                 SnapshotsCommand.TIME.format(snapshot.time()),
                 result.messages(),
                 Units.bytes(result.bytes()),

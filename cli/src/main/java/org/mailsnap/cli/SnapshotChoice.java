@@ -30,7 +30,7 @@ final class SnapshotChoice {
     /** @param clock what {@code --at} counts from ({@link Environment#clock()}) */
     SnapshotSummary resolve(SnapshotHistory history, java.time.Clock clock) throws IOException {
         if (choice.id != null) {
-            return history.byId(choice.id, null);
+            return history.named(choice.id, null);
         }
         return history.at(TimeExpressions.parseEnd(choice.at, clock), null);
     }

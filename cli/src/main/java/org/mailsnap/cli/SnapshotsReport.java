@@ -32,7 +32,7 @@ final class SnapshotsReport {
         for (SnapshotSummary s : all) {
             out.printf(
                     "%-12s  %-19s  %10d  %s%n",
-                    s.id().substring(0, 12), SnapshotsCommand.TIME.format(s.time()), s.messageCount(), s.storeKey());
+                    s.id().shortId(), SnapshotsCommand.TIME.format(s.time()), s.messageCount(), s.storeKey());
         }
         out.printf("%d snapshots%n", all.size());
     }

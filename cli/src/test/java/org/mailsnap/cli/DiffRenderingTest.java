@@ -15,6 +15,7 @@ import org.mailsnap.diff.MessageState;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 
 /** {@code diff}'s two renderings of the same changes, without a repository: {@link DiffText} and {@link DiffJson}. */
 class DiffRenderingTest {
@@ -99,7 +100,8 @@ class DiffRenderingTest {
     @SuppressWarnings("unchecked")
     void jsonIsOneObjectOfTheSchema() {
         StringWriter out = new StringWriter();
-        DiffJson json = new DiffJson(new PrintWriter(out, true), "a".repeat(64), "b".repeat(64));
+        DiffJson json = new DiffJson(
+                new PrintWriter(out, true), SnapshotId.parse("a".repeat(64)), SnapshotId.parse("b".repeat(64)));
         CHANGES.forEach(json::change);
         json.end(new DiffTotals(1, 0, 1, 1));
         assertEquals(1, out.toString().lines().count(), out.toString());

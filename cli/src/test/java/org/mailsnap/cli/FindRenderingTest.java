@@ -10,12 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.recovery.MessageHit;
 
 /** {@code find}'s two renderings of the same hits, without a catalog: {@link FindText} and {@link FindJson}. */
 class FindRenderingTest {
     static final SnapshotSummary SNAPSHOT =
-            new SnapshotSummary("d".repeat(64), DiffRenderingTest.DATE, "host", "store", 2);
+            new SnapshotSummary(SnapshotId.parse("d".repeat(64)), DiffRenderingTest.DATE, "host", "store", 2);
     static final MessageInfo REPLIED = new MessageInfo(
             "<lunch@example.com>",
             "Carol <carol@example.com>",
@@ -62,7 +63,7 @@ class FindRenderingTest {
         Map<String, Object> hit = ((List<Map<String, Object>>) o.get("hits")).get(0);
         assertEquals("RSa", hit.get("flags"));
         assertEquals(List.of("answered", "seen", "$Forwarded"), hit.get("flagWords"));
-        assertEquals(SNAPSHOT.id(), hit.get("lastSnapshot"));
+        assertEquals(SNAPSHOT.id().hex(), hit.get("lastSnapshot"));
     }
 
     @Test
@@ -92,7 +93,7 @@ class FindRenderingTest {
                         ((Map<String, Object>) Json.parse(Json.object(FindJson.json(List.of(hit), false)))).get("hits"))
                 .get(0);
         assertEquals(lastSeen.plusSeconds(3600).toString(), json.get("goneBy"), "to the second");
-        assertEquals(SNAPSHOT.id(), json.get("ledger"));
+        assertEquals(SNAPSHOT.id().hex(), json.get("ledger"));
         assertNull(json.get("lastSnapshot"));
     }
 

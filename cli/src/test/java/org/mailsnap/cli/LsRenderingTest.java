@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.snapshot.FolderEntry;
 
 /** {@code ls --folder}'s two renderings of the same listing, without a repository: {@link LsText}, {@link LsJson}. */
@@ -34,7 +35,7 @@ class LsRenderingTest {
                                 List.of(),
                                 null)));
         return new LsReport(
-                new SnapshotSummary("c".repeat(64), DiffRenderingTest.DATE, "host", "store", 2),
+                new SnapshotSummary(SnapshotId.parse("c".repeat(64)), DiffRenderingTest.DATE, "host", "store", 2),
                 List.of(INBOX),
                 messages);
     }

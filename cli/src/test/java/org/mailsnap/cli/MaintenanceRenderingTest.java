@@ -17,6 +17,7 @@ import org.mailsnap.check.IndexRepair;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.prune.PruneResult;
 import org.mailsnap.recovery.RebuildResult;
 import org.mailsnap.repository.KeyInfo;
@@ -35,6 +36,8 @@ class MaintenanceRenderingTest {
     static final Instant NOW = Instant.parse("2026-12-05T04:00:00Z");
     static final String ID1 = "1111111111111111aaaaaaaaaaaaaaaa";
     static final String ID2 = "2222222222222222bbbbbbbbbbbbbbbb";
+    static final SnapshotId SNAPSHOT1 = SnapshotId.parse(ID1.repeat(2));
+    static final SnapshotId SNAPSHOT2 = SnapshotId.parse(ID2.repeat(2));
 
     static String render(Consumer<PrintWriter> printer) {
         StringWriter s = new StringWriter();
@@ -86,9 +89,17 @@ class MaintenanceRenderingTest {
 
     @Test
     void unlockListsRemovedThenKeptThenCounts() {
-        LockInfo stale =
-                new LockInfo("aa", true, "root@mx1", 42, NOW.minusSeconds(7200), NOW.minusSeconds(3600), true, "");
-        LockInfo live = new LockInfo("bb", false, "root@mx2", 43, NOW.minusSeconds(60), NOW, false, "");
+        LockInfo stale = new LockInfo(
+                ObjectId.parse("aa".repeat(32)),
+                true,
+                "root@mx1",
+                42,
+                NOW.minusSeconds(7200),
+                NOW.minusSeconds(3600),
+                true,
+                "");
+        LockInfo live = new LockInfo(
+                ObjectId.parse("bb".repeat(32)), false, "root@mx2", 43, NOW.minusSeconds(60), NOW, false, "");
         assertEquals(
                 "removed " + stale.describe(NOW) + "\nkept " + live.describe(NOW) + "\n1 lock(s) removed\n",
                 render(out -> UnlockText.print(List.of(stale), List.of(live), NOW, out)));
@@ -97,8 +108,8 @@ class MaintenanceRenderingTest {
 
     @Test
     void forgetTabulatesEachGroupThenLedgersThenTheCount() {
-        Candidate keep = new Candidate(ID1, NOW, "mx1", List.of());
-        Candidate drop = new Candidate(ID2, NOW.minusSeconds(86400), "mx1", List.of());
+        Candidate keep = new Candidate(SNAPSHOT1, NOW, "mx1", List.of());
+        Candidate drop = new Candidate(SNAPSHOT2, NOW.minusSeconds(86400), "mx1", List.of());
         ForgetPlan plan = new ForgetPlan(
                 List.of(new ForgetPlan.Group(
                         "mx1", List.of(new Decision(keep, List.of("last", "daily")), new Decision(drop, List.of())))),
@@ -112,7 +123,7 @@ class MaintenanceRenderingTest {
                         + "  222222222222  2026-12-04 04:00:00  remove  \n",
                 render(out -> ForgetText.plan(plan, ZoneOffset.UTC, out)));
         List<DeletedMailLedger.Outcome> ledgers =
-                List.of(new DeletedMailLedger.Outcome("mx1", new LedgerTally(5, 2, 3, 1, 2048), ID2, ID1));
+                List.of(new DeletedMailLedger.Outcome("mx1", new LedgerTally(5, 2, 3, 1, 2048), SNAPSHOT2, SNAPSHOT1));
         String tally = "deleted mail of mx1: 5 messages (" + Units.bytes(2048)
                 + ") kept restorable (2 newly, 3 still within the window, 1 expired); ";
         assertEquals(
@@ -162,14 +173,14 @@ class MaintenanceRenderingTest {
                 90,
                 120,
                 1_500_000_000L,
-                List.of(new DamagedSnapshot(ID2, "manifest unreadable")),
+                List.of(new DamagedSnapshot(SNAPSHOT2, "manifest unreadable")),
                 3);
         assertEquals(
                 "catalog rebuilt in /cat from 5 snapshots of 2 stores: 10 folders, 100 placements, 90 messages"
                         + " indexed (4 gone), 120 blobs indexed, " + String.format("%.1f", 1.5) + " s\n",
                 render(out -> CatalogText.rebuilt(Path.of("/cat"), r, out)));
         assertEquals(
-                "warning: " + new DamagedSnapshot(ID2, "manifest unreadable").describe() + "\n"
+                "warning: " + new DamagedSnapshot(SNAPSHOT2, "manifest unreadable").describe() + "\n"
                         + "warning: 7 messages have an unreadable header blob and are indexed without Subject or"
                         + " Message-ID\n"
                         + "warning: 3 indexed blobs are in packs missing from the repository; the next backup stores"
@@ -199,7 +210,7 @@ class MaintenanceRenderingTest {
         CheckResult damaged = new CheckResult(
                 List.of(new Finding("pack 3f2a", "missing")),
                 List.of(),
-                List.of(new AffectedSnapshot(ID1, NOW, "mx1", 4, List.of("INBOX: manifest chunk unreadable"))),
+                List.of(new AffectedSnapshot(SNAPSHOT1, NOW, "mx1", 4, List.of("INBOX: manifest chunk unreadable"))),
                 List.of(),
                 List.of(),
                 List.of(),

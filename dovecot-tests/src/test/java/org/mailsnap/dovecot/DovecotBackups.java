@@ -14,6 +14,7 @@ import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.recovery.HitFlagWords;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
@@ -74,11 +75,11 @@ final class DovecotBackups implements AutoCloseable {
                 .of(hit);
     }
 
-    RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {
+    RestoreResult restore(SnapshotId snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {
         return fixture.restore(snapshotId, mailbox, target, mode);
     }
 
-    RestoreResult restore(String snapshotId, org.mailsnap.restore.RestoreRequest request) throws IOException {
+    RestoreResult restore(SnapshotId snapshotId, org.mailsnap.restore.RestoreRequest request) throws IOException {
         return fixture.restore(snapshotId, request);
     }
 

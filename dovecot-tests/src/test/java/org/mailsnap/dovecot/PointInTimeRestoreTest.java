@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.maildir.lock.LockMode;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreResult;
 
@@ -39,7 +40,7 @@ class PointInTimeRestoreTest extends LiveDovecotTest {
 
     @Test
     void eachSnapshotRestoresToWhatDovecotReportedAtItsTime() throws IOException {
-        List<String> snapshots = new ArrayList<>();
+        List<SnapshotId> snapshots = new ArrayList<>();
         List<Map<String, FolderView>> recorded = new ArrayList<>();
         try (DovecotBackups backups = new DovecotBackups(
                         tmp.resolve("backup"), dovecot.mailDir(USER).getParent());
@@ -85,7 +86,7 @@ class PointInTimeRestoreTest extends LiveDovecotTest {
     }
 
     /** Records Dovecot's view, backs up, records again (nothing else runs, so nothing may differ). */
-    private static String backupAndRecord(DovecotBackups backups, List<Map<String, FolderView>> recorded)
+    private static SnapshotId backupAndRecord(DovecotBackups backups, List<Map<String, FolderView>> recorded)
             throws IOException {
         Map<String, FolderView> before = record(USER);
         BackupResult result = backups.backup(LockMode.DOVECOT.defaultLocker());

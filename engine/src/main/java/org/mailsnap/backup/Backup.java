@@ -21,6 +21,7 @@ import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.history.CatalogSync;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.maildir.CaptureObserver;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
@@ -28,14 +29,13 @@ import org.mailsnap.maildir.MailboxFinder;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
 import org.mailsnap.snapshot.TreeWriter;
 
@@ -187,11 +187,11 @@ public final class Backup {
                 settings.host(),
                 FileNames.pathName(store),
                 settings.separator(),
-                parent.map(SnapshotSummary::id).orElse(""),
+                parent.map(p -> p.id().hex()).orElse(""),
                 settings.tags(),
                 treeIds,
                 stats);
-        String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
+        SnapshotId id = SnapshotStore.save(repository, snapshot);
         try {
             run.commit(new SnapshotSummary(id, run.start, settings.host(), run.storeKey, messages));
         } catch (IOException e) {

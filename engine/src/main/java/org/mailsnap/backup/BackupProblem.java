@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.maildir.CaptureProblem;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Something about a backup run an operator should know. Every step of a run reports to one {@link Sink}; the
@@ -105,7 +106,7 @@ public sealed interface BackupProblem {
      * @param previous   the store's previous snapshot
      * @param snapshotId the new snapshot
      */
-    record StoreShrank(long messages, SnapshotSummary previous, String snapshotId) implements BackupProblem {
+    record StoreShrank(long messages, SnapshotSummary previous, SnapshotId snapshotId) implements BackupProblem {
         public StoreShrank {
             Objects.requireNonNull(previous, "previous");
             Objects.requireNonNull(snapshotId, "snapshotId");
@@ -114,9 +115,9 @@ public sealed interface BackupProblem {
         @Override
         public String message() {
             return "the store holds " + messages + " messages, fewer than half of the " + previous.messageCount()
-                    + " in its previous snapshot " + previous.id().substring(0, 12) + " (" + previous.time() + "); if a"
+                    + " in its previous snapshot " + previous.id().shortId() + " (" + previous.time() + "); if a"
                     + " volume is not mounted or mailboxes are missing, restore from that snapshot, not from the new"
-                    + " one (" + snapshotId.substring(0, 12) + "); pass --allow-shrink when the drop is intended";
+                    + " one (" + snapshotId.shortId() + "); pass --allow-shrink when the drop is intended";
         }
     }
 }

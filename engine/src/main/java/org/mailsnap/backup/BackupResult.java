@@ -1,6 +1,7 @@
 package org.mailsnap.backup;
 
 import java.util.List;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStoreStats;
 import org.mailsnap.snapshot.Snapshot;
 
@@ -18,7 +19,7 @@ import org.mailsnap.snapshot.Snapshot;
  *                   allowed): the new snapshot may be of an unmounted or partly missing store
  */
 public record BackupResult(
-        String snapshotId,
+        SnapshotId snapshotId,
         Snapshot snapshot,
         BlobStoreStats blobs,
         BackupProgress progress,

@@ -2,6 +2,7 @@ package org.mailsnap.backup;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The snapshot is saved in the repository, but the run's final catalog commit failed (a full or failing disk under
@@ -11,11 +12,11 @@ import java.nio.file.Path;
  * saved snapshot to the catalog from the repository.
  */
 public final class CatalogNotUpdatedException extends IOException {
-    private final String snapshotId;
+    private final SnapshotId snapshotId;
 
-    CatalogNotUpdatedException(String snapshotId, Path catalog, IOException cause) {
+    CatalogNotUpdatedException(SnapshotId snapshotId, Path catalog, IOException cause) {
         super(
-                "snapshot " + snapshotId.substring(0, Math.min(12, snapshotId.length())) + " was saved in the"
+                "snapshot " + snapshotId.shortId() + " was saved in the"
                         + " repository, but the local catalog at " + catalog + " could not be updated ("
                         + cause.getMessage()
                         + "); nothing is lost: fix the catalog's disk, and the next run brings the catalog up to date (it"
@@ -25,7 +26,7 @@ public final class CatalogNotUpdatedException extends IOException {
     }
 
     /** The saved snapshot. */
-    public String snapshotId() {
+    public SnapshotId snapshotId() {
         return snapshotId;
     }
 }

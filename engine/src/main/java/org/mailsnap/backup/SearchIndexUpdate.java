@@ -110,7 +110,9 @@ final class SearchIndexUpdate {
                         parent.isPresent()
                                 ? known.get()
                                         .goneAfter(
-                                                parent.get().id(), parent.get().time(), start)
+                                                parent.get().id().hex(),
+                                                parent.get().time(),
+                                                start)
                                 : known.get()
                                         .goneAfter(
                                                 MessageInfo.NO_KNOWN_SNAPSHOT,

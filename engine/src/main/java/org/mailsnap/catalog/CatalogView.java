@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * What can be read from the catalog within one transaction: a {@link CatalogReader} sees the last committed run,
@@ -43,7 +44,7 @@ public interface CatalogView {
     /** The messages meeting every criterion of {@code query}, at most {@code query.limit()} of them. */
     List<FoundMessage> find(MessageQuery query) throws IOException;
 
-    Optional<SnapshotSummary> snapshot(String id) throws IOException;
+    Optional<SnapshotSummary> snapshot(SnapshotId id) throws IOException;
 
     /** All snapshots, oldest first. */
     List<SnapshotSummary> snapshots() throws IOException;

@@ -2,6 +2,7 @@ package org.mailsnap.catalog;
 
 import java.io.IOException;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * One run's changes to the catalog, in ONE LMDB write transaction: all of them become visible at {@link #commit()},
@@ -121,7 +122,7 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
         state.putSnapshot(summary);
     }
 
-    public boolean deleteSnapshot(String id) throws IOException {
+    public boolean deleteSnapshot(SnapshotId id) throws IOException {
         countChange();
         return state.deleteSnapshot(id);
     }

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import org.mailsnap.codec.Utf8;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Builds and splits the catalog's keys. LMDB orders keys by unsigned bytes, so every variable-length part that is
@@ -89,8 +91,17 @@ final class LmdbKeys {
         return checked(concat(id(folderId), name(base, "base")), "base '" + NameBytes.printable(base) + "'");
     }
 
-    static byte[] snapshot(String snapshotId) throws IOException {
-        return checked(utf8(snapshotId, "snapshot id"), "snapshot '" + snapshotId + "'");
+    static byte[] snapshot(SnapshotId id) throws IOException {
+        return checked(utf8(id.hex(), "snapshot id"), "snapshot '" + id + "'");
+    }
+
+    /** The snapshot a snapshots key names: the catalog keeps snapshot ids as their hex text. */
+    static SnapshotId snapshotId(byte[] key) throws CatalogCorruptException {
+        String hex = utf8String(key, 0, "snapshot");
+        if (!ObjectId.isValid(hex)) {
+            throw Records.corrupt("snapshot key", key, "not a snapshot id");
+        }
+        return SnapshotId.parse(hex);
     }
 
     static byte[] indexFile(String name) throws IOException {

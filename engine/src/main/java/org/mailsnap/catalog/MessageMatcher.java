@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.util.Locale;
+import org.mailsnap.model.SnapshotId;
 
 /** A {@link MessageQuery} prepared for scanning many entries: needles lower-cased once. */
 final class MessageMatcher {
@@ -39,8 +40,8 @@ final class MessageMatcher {
      * its time ({@link MessageInfo#SNAPSHOT_NOT_SAVED_YET} while it runs), and a message gone after snapshot S was
      * last seen at S's time, so first and last are the same snapshot exactly when the two times are equal.
      */
-    private static boolean heldOnlyBy(MessageInfo info, String snapshotId) {
-        return snapshotId.equals(info.lastSnapshot()) && info.firstSeen().equals(info.lastSeen());
+    private static boolean heldOnlyBy(MessageInfo info, SnapshotId snapshotId) {
+        return snapshotId.hex().equals(info.lastSnapshot()) && info.firstSeen().equals(info.lastSeen());
     }
 
     private static boolean contains(String haystack, String lowerNeedle) {

@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.time.Instant;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * A search over the message index. Every criterion that is set must match; unset (null) ones match anything.
@@ -31,7 +32,7 @@ public record MessageQuery(
         String mailbox,
         String guid,
         int limit,
-        String onlyIn,
+        SnapshotId onlyIn,
         Instant goneSince) {
     public static final int DEFAULT_LIMIT = 1000;
 
@@ -84,7 +85,7 @@ public record MessageQuery(
         return new MessageQuery(messageId, from, to, subject, since, until, mailbox, guid, v, onlyIn, goneSince);
     }
 
-    public MessageQuery withOnlyIn(String snapshotId) {
+    public MessageQuery withOnlyIn(SnapshotId snapshotId) {
         return new MessageQuery(
                 messageId, from, to, subject, since, until, mailbox, guid, limit, snapshotId, goneSince);
     }

@@ -2,6 +2,7 @@ package org.mailsnap.catalog;
 
 import java.time.Instant;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Encodes a {@link SnapshotSummary}'s value; the id is the key:
@@ -21,7 +22,7 @@ final class SnapshotSummaryCodec {
                 .toByteArray();
     }
 
-    static SnapshotSummary decode(String id, byte[] value, byte[] key) throws CatalogCorruptException {
+    static SnapshotSummary decode(SnapshotId id, byte[] value, byte[] key) throws CatalogCorruptException {
         return Records.decode(value, "snapshot summary", key, r -> {
             Instant time = r.instant("time");
             String host = r.string(Integer.MAX_VALUE, "host");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lmdbjava.Dbi;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Reads and writes of the run-state environment within one transaction: the implementation behind
@@ -224,7 +225,7 @@ final class StateTxn {
 
     // ---- snapshots
 
-    Optional<SnapshotSummary> snapshot(String id) throws IOException {
+    Optional<SnapshotSummary> snapshot(SnapshotId id) throws IOException {
         return read(
                 dbs.snapshots(), LmdbKeys.snapshot(id), (value, key) -> SnapshotSummaryCodec.decode(id, value, key));
     }
@@ -234,8 +235,7 @@ final class StateTxn {
         List<SnapshotSummary> all = new ArrayList<>();
         try (PrefixScan scan = txn.scan(dbs.snapshots(), new byte[0])) {
             while (scan.next()) {
-                String id = LmdbKeys.utf8String(scan.key(), 0, "snapshot");
-                all.add(SnapshotSummaryCodec.decode(id, scan.value(), scan.key()));
+                all.add(SnapshotSummaryCodec.decode(LmdbKeys.snapshotId(scan.key()), scan.value(), scan.key()));
             }
         }
         all.sort(Comparator.comparing(SnapshotSummary::time).thenComparing(SnapshotSummary::id));
@@ -246,7 +246,7 @@ final class StateTxn {
         txn.put(dbs.snapshots(), LmdbKeys.snapshot(summary.id()), SnapshotSummaryCodec.encode(summary));
     }
 
-    boolean deleteSnapshot(String id) throws IOException {
+    boolean deleteSnapshot(SnapshotId id) throws IOException {
         return txn.delete(dbs.snapshots(), LmdbKeys.snapshot(id));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The {@link CatalogView} reads over one {@link StateTxn}, shared by {@link CatalogReader} and
@@ -56,7 +57,7 @@ abstract class StateView implements CatalogView {
     }
 
     @Override
-    public Optional<SnapshotSummary> snapshot(String id) throws IOException {
+    public Optional<SnapshotSummary> snapshot(SnapshotId id) throws IOException {
         check();
         return state.snapshot(id);
     }

@@ -1,6 +1,7 @@
 package org.mailsnap.check;
 
 import java.util.List;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * A message that at least one snapshot cannot restore, in mail terms.
@@ -29,8 +30,8 @@ public record AffectedMessage(
         String messageId,
         List<String> problems,
         int snapshots,
-        String firstSnapshot,
-        String lastSnapshot,
+        SnapshotId firstSnapshot,
+        SnapshotId lastSnapshot,
         boolean unindexedOnly) {
     public AffectedMessage {
         problems = List.copyOf(problems);

@@ -2,6 +2,7 @@ package org.mailsnap.check;
 
 import java.time.Instant;
 import java.util.List;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * A snapshot that cannot be restored completely.
@@ -12,7 +13,7 @@ import java.util.List;
  * @param messages how many of its messages are affected
  * @param problems what else is wrong with it: an unreadable tree or manifest chunk, control file…
  */
-public record AffectedSnapshot(String id, Instant time, String storeKey, long messages, List<String> problems) {
+public record AffectedSnapshot(SnapshotId id, Instant time, String storeKey, long messages, List<String> problems) {
     public AffectedSnapshot {
         problems = List.copyOf(problems);
     }

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.catalog.DamagedBlob;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.LockInfo;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.storage.LocalStorage;
 
@@ -77,10 +78,10 @@ public final class Checker {
         for (LockInfo lock : repository.listLocks()) {
             if (lock.stale()) {
                 leftovers.add(new Finding(
-                        "lock " + lock.id().substring(0, 12),
+                        "lock " + lock.id().shortId(),
                         "stale: " + lock.describe(now) + " ('mailsnap unlock' removes it)"));
             } else if (!lock.problem().isEmpty()) {
-                leftovers.add(new Finding("lock " + lock.id().substring(0, 12), lock.describe(now)));
+                leftovers.add(new Finding("lock " + lock.id().shortId(), lock.describe(now)));
             }
         }
         if (repository.storage() instanceof LocalStorage local) {
@@ -92,7 +93,7 @@ public final class Checker {
         // Snapshots are listed first: a writer publishes its index files before its snapshot, so every snapshot
         // in this listing has its blobs in index files the later index listing shows (no false "in no index"
         // for a backup that finishes while check runs).
-        List<String> snapshotIds = repository.objects().list(ObjectKind.SNAPSHOT);
+        List<SnapshotId> snapshotIds = SnapshotStore.list(repository);
         IndexScan scan = new IndexScan(repository, readData, marked, progress);
         scan.run();
         SnapshotWalk walk = new SnapshotWalk(repository, scan, lookup, progress);

@@ -14,6 +14,7 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -79,14 +80,14 @@ final class IndexScan {
             progress.indexFiles.done.increment(); // counted as it starts: a skipped file is done at once
             if (first.superseded().contains(id)) {
                 leftovers.add(new Finding(
-                        describe("index", id.hex()),
+                        describe("index", id),
                         "superseded but still present (repair deletes"
                                 + " nothing, and an interrupted prune leaves it; the next prune deletes it)"));
                 continue;
             }
             if (first.unreadable().contains(id)) {
                 damage.add(new Finding(
-                        describe("index", id.hex()),
+                        describe("index", id),
                         problemOf(() -> maintenance.readIndex(id))
                                 + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;
@@ -98,7 +99,7 @@ final class IndexScan {
                     leftovers.add(new Finding(
                             describe(pack.packId()),
                             "listed by two index files ("
-                                    + describe("index", other.hex()) + ", " + describe("index", id.hex())
+                                    + describe("index", other) + ", " + describe("index", id)
                                     + "): harmless, an"
                                     + " interrupted prune leaves this"));
                 }
@@ -133,7 +134,7 @@ final class IndexScan {
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
         if (!present) {
             packStatus = BlobTable.PACK_MISSING;
-            String reason = "missing (listed by " + describe("index", indexId.hex()) + " with "
+            String reason = "missing (listed by " + describe("index", indexId) + " with "
                     + pack.blobs().size() + " blobs)";
             damage.add(new Finding(packName, reason));
             badPacks.put(pack.packId(), "missing");
@@ -248,11 +249,15 @@ final class IndexScan {
         return e.getMessage();
     }
 
-    static String describe(String kind, String id) {
-        return kind + " " + (id.length() > 12 ? id.substring(0, 12) : id);
+    static String describe(String kind, ObjectId id) {
+        return kind + " " + id.shortId();
     }
 
     static String describe(PackId pack) {
-        return describe("pack", pack.hex());
+        return describe("pack", pack.object());
+    }
+
+    static String describe(SnapshotId snapshot) {
+        return describe("snapshot", snapshot.object());
     }
 }

@@ -8,6 +8,7 @@ import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * What the catalog knows, to name damage in mail terms: Subject and Message-ID of a message, and, for a snapshot
@@ -20,12 +21,12 @@ public interface MessageLookup {
     Optional<MessageInfo> find(String mailbox, String base) throws IOException;
 
     /** The catalog's summary of a snapshot, when it knows the snapshot. */
-    default Optional<SnapshotSummary> snapshot(String id) throws IOException {
+    default Optional<SnapshotSummary> snapshot(SnapshotId id) throws IOException {
         return Optional.empty();
     }
 
     /** Messages that {@code snapshotId} alone held (at most {@code limit}). */
-    default List<FoundMessage> heldOnlyBy(String snapshotId, int limit) throws IOException {
+    default List<FoundMessage> heldOnlyBy(SnapshotId snapshotId, int limit) throws IOException {
         return List.of();
     }
 
@@ -38,12 +39,12 @@ public interface MessageLookup {
             }
 
             @Override
-            public Optional<SnapshotSummary> snapshot(String id) throws IOException {
+            public Optional<SnapshotSummary> snapshot(SnapshotId id) throws IOException {
                 return catalog.snapshot(id);
             }
 
             @Override
-            public List<FoundMessage> heldOnlyBy(String snapshotId, int limit) throws IOException {
+            public List<FoundMessage> heldOnlyBy(SnapshotId snapshotId, int limit) throws IOException {
                 return catalog.find(MessageQuery.all().withOnlyIn(snapshotId).withLimit(limit));
             }
         };

@@ -18,6 +18,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -72,8 +73,8 @@ final class SnapshotWalk {
         String name;
         List<String> problems;
         int snapshots;
-        String first;
-        String last;
+        SnapshotId first;
+        SnapshotId last;
         boolean unindexedOnly;
     }
 
@@ -86,26 +87,26 @@ final class SnapshotWalk {
     }
 
     /** @param ids the snapshot ids, listed before the index files (see {@link Checker#run}) */
-    void run(List<String> ids) throws IOException {
-        List<Map.Entry<String, Snapshot>> bad = new ArrayList<>();
+    void run(List<SnapshotId> ids) throws IOException {
+        List<Map.Entry<SnapshotId, Snapshot>> bad = new ArrayList<>();
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
         snapshots = ids.size();
         progress.snapshots.total.set(ids.size());
         progress.snapshots.done.add(
                 objects.unreadable().size() + objects.superseded().size());
-        for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) {
+        for (Map.Entry<SnapshotId, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
-            damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
+            damage.add(new Finding(IndexScan.describe(e.getKey()), problem));
             unreadableSnapshot(e.getKey(), problem);
         }
-        for (String id : objects.superseded()) {
+        for (SnapshotId id : objects.superseded()) {
             leftovers.add(new Finding(
-                    IndexScan.describe("snapshot", id),
+                    IndexScan.describe(id),
                     "superseded by a replacement but still"
                             + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
                             + " it, the next forget or prune deletes it)"));
         }
-        for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+        for (Map.Entry<SnapshotId, Snapshot> e : objects.current().entrySet()) {
             progress.snapshots.done.increment();
             Snapshot snapshot = e.getValue();
             boolean good = true;
@@ -128,7 +129,7 @@ final class SnapshotWalk {
      * and the messages it alone held (they came and went between two backups), which are lost with it. Every other
      * message it held is also in a neighbouring snapshot.
      */
-    private void unreadableSnapshot(String id, String problem) throws IOException {
+    private void unreadableSnapshot(SnapshotId id, String problem) throws IOException {
         SnapshotSummary summary = lookup.snapshot(id).orElse(null);
         List<FoundMessage> lost = lookup.heldOnlyBy(id, LOST_MESSAGES_LISTED);
         List<String> problems = new ArrayList<>(List.of("unreadable: " + problem));
@@ -151,7 +152,7 @@ final class SnapshotWalk {
                     m.guid(),
                     info.subject(),
                     info.messageId(),
-                    List.of("held only by " + IndexScan.describe("snapshot", id)
+                    List.of("held only by " + IndexScan.describe(id)
                             + ", which cannot be read (lost unless the mail store still has it)"),
                     1,
                     id,
@@ -331,7 +332,7 @@ final class SnapshotWalk {
     private static void tally(
             Map<String, Tally> tallies,
             Map<String, String[]> keys,
-            String snapshot,
+            SnapshotId snapshot,
             BaseNames bases,
             FolderKey folder,
             BadPlacement p) {
@@ -348,11 +349,11 @@ final class SnapshotWalk {
     }
 
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
-    private void report(List<Map.Entry<String, Snapshot>> bad) throws IOException {
+    private void report(List<Map.Entry<SnapshotId, Snapshot>> bad) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         Map<String, String[]> keys = new HashMap<>();
-        for (Map.Entry<String, Snapshot> e : bad) {
-            String id = e.getKey();
+        for (Map.Entry<SnapshotId, Snapshot> e : bad) {
+            SnapshotId id = e.getKey();
             Snapshot snapshot = e.getValue();
             BaseNames bases = new BaseNames(snapshot.separator());
             List<String> problems = new ArrayList<>();

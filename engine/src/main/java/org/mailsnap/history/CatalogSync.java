@@ -17,10 +17,8 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.IndexSync;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /** Brings the catalog's caches up to date with the repository. */
@@ -69,10 +67,10 @@ public final class CatalogSync {
      * left its originals).
      */
     public static Snapshots snapshots(Repository repository, Catalog catalog) throws IOException {
-        List<String> ids = repository.objects().list(ObjectKind.SNAPSHOT);
-        Set<String> present = new HashSet<>(ids);
+        List<SnapshotId> ids = SnapshotStore.list(repository);
+        Set<SnapshotId> present = new HashSet<>(ids);
         try (CatalogWriter w = catalog.beginWrite()) {
-            Map<String, SnapshotSummary> known = new HashMap<>();
+            Map<SnapshotId, SnapshotSummary> known = new HashMap<>();
             for (SnapshotSummary s : w.snapshots()) {
                 if (present.contains(s.id())) {
                     known.put(s.id(), s);
@@ -81,14 +79,14 @@ public final class CatalogSync {
                 }
             }
             List<DamagedSnapshot> damaged = new ArrayList<>();
-            Map<String, Snapshot> added = new LinkedHashMap<>();
-            Set<String> superseded = new HashSet<>();
+            Map<SnapshotId, Snapshot> added = new LinkedHashMap<>();
+            Set<SnapshotId> superseded = new HashSet<>();
             Set<String> removedMailboxes = new TreeSet<>();
-            for (String id : ids) {
+            for (SnapshotId id : ids) {
                 if (!known.containsKey(id)) {
                     Snapshot s;
                     try {
-                        s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                        s = SnapshotStore.read(repository, id);
                     } catch (CorruptDataException e) {
                         damaged.add(new DamagedSnapshot(id, e.getMessage()));
                         continue;
@@ -96,28 +94,28 @@ public final class CatalogSync {
                         continue; // deleted since the listing
                     }
                     added.put(id, s);
-                    s.supersedes().forEach(older -> superseded.add(older.hex()));
+                    superseded.addAll(s.supersedes());
                     removedMailboxes.addAll(s.removed());
                 }
             }
             for (String mailbox : removedMailboxes) {
                 w.forgetMailbox(mailbox);
             }
-            for (Map.Entry<String, Snapshot> e : added.entrySet()) {
+            for (Map.Entry<SnapshotId, Snapshot> e : added.entrySet()) {
                 Snapshot s = e.getValue();
                 for (SnapshotSummary twin : known.values()) {
                     if (twin.storeKey().equals(s.storeKey()) && twin.time().equals(s.time())) {
-                        supersededBy(repository, twin.id()).forEach(older -> superseded.add(older.hex()));
+                        superseded.addAll(supersededBy(repository, twin.id()));
                     }
                 }
             }
-            for (String id : superseded) {
+            for (SnapshotId id : superseded) {
                 if (known.containsKey(id)) {
                     w.deleteSnapshot(id);
                 }
             }
             damaged.removeIf(d -> superseded.contains(d.id()));
-            for (Map.Entry<String, Snapshot> e : added.entrySet()) {
+            for (Map.Entry<SnapshotId, Snapshot> e : added.entrySet()) {
                 Snapshot s = e.getValue();
                 if (!superseded.contains(e.getKey())) {
                     w.putSnapshot(new SnapshotSummary(
@@ -135,10 +133,9 @@ public final class CatalogSync {
     }
 
     /** What a snapshot the catalog knows supersedes (nothing when it is gone or unreadable now). */
-    private static List<SnapshotId> supersededBy(Repository repository, String id) throws IOException {
+    private static List<SnapshotId> supersededBy(Repository repository, SnapshotId id) throws IOException {
         try {
-            return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id)
-                    .supersedes();
+            return SnapshotStore.read(repository, id).supersedes();
         } catch (CorruptDataException | NoSuchObjectException e) {
             return List.of();
         }

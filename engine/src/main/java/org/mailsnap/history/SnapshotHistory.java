@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 
 /** Lists snapshots and resolves the one a command names. */
 public final class SnapshotHistory {
@@ -44,19 +43,28 @@ public final class SnapshotHistory {
         return snapshots;
     }
 
+    /** The snapshot {@code id}; an error naming it when it is not in the history. */
+    public SnapshotSummary byId(SnapshotId id) throws IOException {
+        return snapshots.stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no snapshot " + id));
+    }
+
     /**
-     * A snapshot by id, unique id prefix, or {@code latest}; with {@code store} non-null only that store's
-     * snapshots count for {@code latest}.
+     * The snapshot a user names: by id, unique id prefix, or {@code latest}; with {@code store} non-null only that
+     * store's snapshots count for {@code latest}.
      */
-    public SnapshotSummary byId(String idOrPrefix, String storeKey) throws IOException {
+    public SnapshotSummary named(String idOrPrefix, String storeKey) throws IOException {
         if (idOrPrefix.equals("latest")) {
             return snapshots.stream()
                     .filter(s -> storeKey == null || s.storeKey().equals(storeKey))
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new IOException("the repository has no snapshot yet"));
         }
-        List<SnapshotSummary> matches =
-                snapshots.stream().filter(s -> s.id().startsWith(idOrPrefix)).toList();
+        List<SnapshotSummary> matches = snapshots.stream()
+                .filter(s -> s.id().hex().startsWith(idOrPrefix))
+                .toList();
         if (matches.size() != 1 || idOrPrefix.length() < 4) {
             throw new IOException(
                     matches.isEmpty()
@@ -77,6 +85,6 @@ public final class SnapshotHistory {
     }
 
     public Snapshot open(SnapshotSummary summary) throws IOException {
-        return SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, summary.id()), summary.id());
+        return SnapshotStore.read(repository, summary.id());
     }
 }

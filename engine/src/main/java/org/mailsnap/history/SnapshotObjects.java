@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mailsnap.codec.CorruptDataException;
-import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /**
@@ -21,25 +20,25 @@ import org.mailsnap.storage.NoSuchObjectException;
  * incremental sync applies the same rule in {@link CatalogSync}.
  */
 public final class SnapshotObjects {
-    private final Map<String, Snapshot> readable = new LinkedHashMap<>();
-    private final Map<String, IOException> unreadable = new LinkedHashMap<>();
-    private final Set<String> supersededIds = new HashSet<>();
+    private final Map<SnapshotId, Snapshot> readable = new LinkedHashMap<>();
+    private final Map<SnapshotId, IOException> unreadable = new LinkedHashMap<>();
+    private final Set<SnapshotId> supersededIds = new HashSet<>();
 
     private SnapshotObjects() {}
 
     /** Lists {@code snapshots/} and reads every object. */
     public static SnapshotObjects load(Repository repository) throws IOException {
-        return load(repository, repository.objects().list(ObjectKind.SNAPSHOT));
+        return load(repository, SnapshotStore.list(repository));
     }
 
     /** Reads the objects of {@code ids} (one gone since the listing is left out). */
-    public static SnapshotObjects load(Repository repository, List<String> ids) throws IOException {
+    public static SnapshotObjects load(Repository repository, List<SnapshotId> ids) throws IOException {
         SnapshotObjects objects = new SnapshotObjects();
-        for (String id : ids) {
+        for (SnapshotId id : ids) {
             try {
-                Snapshot s = SnapshotCodec.decode(repository.objects().load(ObjectKind.SNAPSHOT, id), id);
+                Snapshot s = SnapshotStore.read(repository, id);
                 objects.readable.put(id, s);
-                s.supersedes().forEach(older -> objects.supersededIds.add(older.hex()));
+                objects.supersededIds.addAll(s.supersedes());
             } catch (NoSuchObjectException e) {
                 // removed since the listing
             } catch (CorruptDataException e) {
@@ -50,21 +49,21 @@ public final class SnapshotObjects {
     }
 
     /** The readable snapshots no readable snapshot supersedes, in listing order. */
-    public Map<String, Snapshot> current() {
-        Map<String, Snapshot> current = new LinkedHashMap<>(readable);
+    public Map<SnapshotId, Snapshot> current() {
+        Map<SnapshotId, Snapshot> current = new LinkedHashMap<>(readable);
         current.keySet().removeAll(supersededIds);
         return current;
     }
 
     /** Objects present that a readable snapshot supersedes (readable or not): leftovers of a replacement. */
-    public List<String> superseded() {
-        List<String> present = new ArrayList<>();
-        for (String id : readable.keySet()) {
+    public List<SnapshotId> superseded() {
+        List<SnapshotId> present = new ArrayList<>();
+        for (SnapshotId id : readable.keySet()) {
             if (supersededIds.contains(id)) {
                 present.add(id);
             }
         }
-        for (String id : unreadable.keySet()) {
+        for (SnapshotId id : unreadable.keySet()) {
             if (supersededIds.contains(id)) {
                 present.add(id);
             }
@@ -73,8 +72,8 @@ public final class SnapshotObjects {
     }
 
     /** Objects that cannot be read and that nothing supersedes, with why. */
-    public Map<String, IOException> unreadable() {
-        Map<String, IOException> result = new LinkedHashMap<>(unreadable);
+    public Map<SnapshotId, IOException> unreadable() {
+        Map<SnapshotId, IOException> result = new LinkedHashMap<>(unreadable);
         result.keySet().removeAll(supersededIds);
         return result;
     }

@@ -3,6 +3,9 @@
  * {@code --at} names, and keeping the catalog's caches (blob index, snapshot summaries) in step with the
  * repository, which alone is the truth.
  *
+ * <p>{@link org.mailsnap.history.SnapshotStore} lists, reads, saves and deletes snapshot objects by their typed
+ * ids ({@link org.mailsnap.model.SnapshotId}) for every command.
+ *
  * <p>{@link org.mailsnap.history.CatalogSync} reads only what the catalog has not seen: index files by name, snapshot
  * objects by id. Another host's backups, or a catalog deleted on purpose, are picked up the same way. A snapshot
  * object that cannot be read is skipped and named ({@link org.mailsnap.history.DamagedSnapshot}), never cached, so

@@ -34,9 +34,6 @@ public interface BlobIndex {
     /** "it lacks blob …" for {@link #lacks}. */
     static String lackDetail(BlobId id, ObjectId indexFile) {
         return "its blob index lacks blob " + id.shortHex() + "…"
-                + (indexFile == null
-                        ? ""
-                        : ", which the repository's index file "
-                                + indexFile.hex().substring(0, 12) + "… lists");
+                + (indexFile == null ? "" : ", which the repository's index file " + indexFile.shortId() + "… lists");
     }
 }

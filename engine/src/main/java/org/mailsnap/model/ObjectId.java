@@ -6,8 +6,8 @@ import java.util.HexFormat;
  * The name of a stored object: the SHA-256 of its stored bytes, written as 64 lower-case hex digits (its file name
  * under {@code data/}, {@code index/}, {@code snapshots/} or {@code locks/}). Index files are named by it, and so is
  * every entry of an index file's {@code supersedes} list, which names both index files and packs
- * (format-spec/operations.md); packs and snapshots have types of their own ({@link PackId}, {@link SnapshotId}), convertible to this one
- * where the format names objects of any kind.
+ * (format-spec/operations.md), and so are lock objects; packs and snapshots have types of their own ({@link PackId},
+ * {@link SnapshotId}), convertible to this one where the format or the object store names objects of any kind.
  *
  * @param hex the 64 hex digits
  */
@@ -68,6 +68,11 @@ public record ObjectId(String hex) implements Comparable<ObjectId> {
 
     public byte[] bytes() {
         return bytesOf(hex);
+    }
+
+    /** The first 12 hex digits: how listings and messages name a object. */
+    public String shortId() {
+        return hex.substring(0, 12);
     }
 
     @Override

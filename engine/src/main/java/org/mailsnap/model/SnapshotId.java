@@ -27,6 +27,11 @@ public record SnapshotId(String hex) implements Comparable<SnapshotId> {
         return new ObjectId(hex);
     }
 
+    /** The first 12 hex digits: how listings and messages name a snapshot. */
+    public String shortId() {
+        return hex.substring(0, 12);
+    }
+
     @Override
     public int compareTo(SnapshotId other) {
         return hex.compareTo(other.hex);

@@ -8,9 +8,11 @@
  *   <li>{@link org.mailsnap.model.ObjectId}: the name of a stored object (pack, index file, snapshot, lock): the
  *       SHA-256 of its stored bytes. Index files and their {@code supersedes} lists use it.</li>
  *   <li>{@link org.mailsnap.model.PackId}: a pack's object id, typed apart so that no other id passes for it.</li>
- *   <li>{@link org.mailsnap.model.SnapshotId}: a snapshot's object id, typed apart likewise; a snapshot's
- *       {@code supersedes} list uses it. Elsewhere snapshot ids are still hex strings (the catalog keeps them as
- *       text).</li>
+ *   <li>{@link org.mailsnap.model.SnapshotId}: a snapshot's object id, typed apart likewise. Snapshot ids are text
+ *       only at the edges: the catalog's snapshot keys (converted where they are read), the search index's
+ *       first/last snapshot fields (which also hold sentinels for "not saved yet" and "none known"), a snapshot's
+ *       informative {@code Parent}, and what a user types (a prefix or {@code latest}, resolved by
+ *       {@code SnapshotHistory.named}).</li>
  *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
  *       chunks; the message file is their concatenation.</li>
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIdSet;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
@@ -29,7 +30,7 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
      * @param superseded snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md):
      *                   not marked, and deleted by the prune before its index files and packs
      */
-    record Marked(long snapshots, List<String> superseded) {}
+    record Marked(long snapshots, List<SnapshotId> superseded) {}
 
     /**
      * Marks every snapshot in the listing that no readable snapshot supersedes. An unreadable snapshot stops the
@@ -38,7 +39,7 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
     Marked markAll() throws IOException {
         long count = 0;
         SnapshotObjects objects = SnapshotObjects.load(repository);
-        for (Map.Entry<String, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
+        for (Map.Entry<SnapshotId, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
             throw new RepositoryException(
                     "prune stops: snapshot " + e.getKey() + " cannot be read ("
                             + e.getValue().getMessage()
@@ -46,7 +47,7 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
                             + " deleted",
                     e.getValue());
         }
-        for (Map.Entry<String, Snapshot> e : objects.current().entrySet()) {
+        for (Map.Entry<SnapshotId, Snapshot> e : objects.current().entrySet()) {
             Snapshot snapshot = e.getValue();
             try {
                 mark(snapshot);

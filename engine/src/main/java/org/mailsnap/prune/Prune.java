@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.IndexBatchWriter;
 import org.mailsnap.repository.PackCopier;
 import org.mailsnap.repository.PackMaintenance;
@@ -143,9 +145,9 @@ public final class Prune {
      */
     private void delete(PackMaintenance store, PrunePlan plan, RepositoryLock lock) throws IOException {
         progress.phase("deleting");
-        for (String id : plan.supersededSnapshots()) {
+        for (SnapshotId id : plan.supersededSnapshots()) {
             lock.checkHeld();
-            repository.objects().delete(org.mailsnap.repository.ObjectKind.SNAPSHOT, id);
+            SnapshotStore.delete(repository, id);
             progress.objectsDeleted.increment();
         }
         for (ObjectId id : plan.retired()) {

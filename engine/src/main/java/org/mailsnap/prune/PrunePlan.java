@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * What a prune decided in step 2, and the figures for its report.
@@ -22,7 +23,7 @@ import org.mailsnap.model.PackId;
  * @param needed              false when nothing would change
  */
 record PrunePlan(
-        List<String> supersededSnapshots,
+        List<SnapshotId> supersededSnapshots,
         List<ObjectId> indexIds,
         List<ObjectId> effective,
         Set<ObjectId> untouched,

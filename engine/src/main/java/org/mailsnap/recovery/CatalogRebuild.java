@@ -14,6 +14,7 @@ import org.mailsnap.check.DamageMarks;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.history.StoreLedgers;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
@@ -143,7 +144,7 @@ public final class CatalogRebuild {
      * Step 5: the store's deleted-mail ledger, after its snapshots, so that a message whose snapshots were all
      * forgotten is found as the catalog a backup built finds it.
      */
-    private static void replayLedger(Map<String, Snapshot> carriers, BlobSource blobs, SearchIndexer index)
+    private static void replayLedger(Map<SnapshotId, Snapshot> carriers, BlobSource blobs, SearchIndexer index)
             throws IOException {
         StoreLedgers.forEachEntry(
                 carriers, blobs, (holder, carrier, g) -> index.departed(holder, g, carrier.separator()));

@@ -10,6 +10,7 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.FlagWords;
 import org.mailsnap.maildir.Keywords;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
@@ -27,8 +28,11 @@ import org.mailsnap.walk.SnapshotWalker;
 public final class HitFlagWords {
     private final SnapshotHistory history;
     private final BlobSource blobs;
-    private final Map<String, Optional<Snapshot>> snapshots = new HashMap<>();
-    private final Map<List<String>, Optional<Keywords>> keywords = new HashMap<>();
+    private final Map<SnapshotId, Optional<Snapshot>> snapshots = new HashMap<>();
+    private final Map<FolderOf, Optional<Keywords>> keywords = new HashMap<>();
+
+    /** A folder of a mailbox in one snapshot: whose keywords file is read once. */
+    private record FolderOf(SnapshotId snapshot, String mailbox, String folder) {}
 
     /** @param blobs reads tree chunks and keywords files */
     public HitFlagWords(SnapshotHistory history, BlobSource blobs) {
@@ -48,7 +52,7 @@ public final class HitFlagWords {
         if (last == null) {
             return Optional.empty();
         }
-        List<String> key = List.of(last.id(), hit.mailbox(), hit.folder());
+        FolderOf key = new FolderOf(last.id(), hit.mailbox(), hit.folder());
         Optional<Keywords> known = keywords.get(key);
         if (known == null) {
             known = read(last, hit.mailbox(), hit.folder());

@@ -3,6 +3,7 @@ package org.mailsnap.recovery;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Which of some messages a store's deleted-mail ledger keeps (format-spec/snapshots.md, "Which ledger is the
@@ -20,5 +21,5 @@ public interface LedgerKeepers {
      * The messages of {@code wanted} that a store's current ledger keeps (some departure of them), each with the id
      * of the snapshot carrying that ledger.
      */
-    Map<Message, String> keeping(Set<Message> wanted) throws IOException;
+    Map<Message, SnapshotId> keeping(Set<Message> wanted) throws IOException;
 }

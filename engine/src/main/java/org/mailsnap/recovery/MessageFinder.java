@@ -14,6 +14,8 @@ import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Answers {@code find} from the catalog (no pack is read, but for deleted-mail ledgers): each hit of
@@ -74,15 +76,15 @@ public final class MessageFinder {
         List<FoundMessage> found = catalog.find(query);
         Set<LedgerKeepers.Message> forgotten = new HashSet<>();
         for (FoundMessage f : found) {
-            if (!f.info().present() && byId(f.info().lastSnapshot()).isEmpty()) {
+            if (!f.info().present() && byRecordedId(f.info().lastSnapshot()).isEmpty()) {
                 forgotten.add(new LedgerKeepers.Message(f.mailbox(), f.guid()));
             }
         }
-        Map<LedgerKeepers.Message, String> kept = ledgers.keeping(forgotten);
+        Map<LedgerKeepers.Message, SnapshotId> kept = ledgers.keeping(forgotten);
         List<MessageHit> hits = new ArrayList<>();
         for (FoundMessage f : found) {
             LedgerKeepers.Message m = new LedgerKeepers.Message(f.mailbox(), f.guid());
-            String ledger = kept.get(m);
+            SnapshotId ledger = kept.get(m);
             if (query.goneSince() != null && forgotten.contains(m) && ledger == null) {
                 continue; // its last state is kept by nothing: forgotten outside any --keep-deleted-within
             }
@@ -98,12 +100,12 @@ public final class MessageFinder {
 
     private MessageHit resolve(FoundMessage found, Optional<SnapshotSummary> ledger) {
         MessageInfo m = found.info();
-        SnapshotSummary first = byId(m.firstSnapshot()).orElseGet(() -> firstByTime(m));
+        SnapshotSummary first = byRecordedId(m.firstSnapshot()).orElseGet(() -> firstByTime(m));
         if (m.present()) {
             return new MessageHit(
                     found.mailbox(), found.guid(), m, first, first == null ? null : latestOf(first.storeKey()));
         }
-        Optional<SnapshotSummary> last = byId(m.lastSnapshot());
+        Optional<SnapshotSummary> last = byRecordedId(m.lastSnapshot());
         if (last.isEmpty() && ledger.isPresent()) {
             return new MessageHit(found.mailbox(), found.guid(), m, first, null, ledger.get());
         }
@@ -115,10 +117,15 @@ public final class MessageFinder {
                 last.orElseGet(() -> lastAtOrBefore(m.lastSeen(), first == null ? null : first.storeKey())));
     }
 
-    private Optional<SnapshotSummary> byId(String id) {
-        if (id == null || id.isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * The snapshot a search index entry names, as the catalog keeps it: a snapshot id's text, or null, or
+     * {@link MessageInfo#SNAPSHOT_NOT_SAVED_YET} or {@link MessageInfo#NO_KNOWN_SNAPSHOT}, which name none.
+     */
+    private Optional<SnapshotSummary> byRecordedId(String recorded) {
+        return ObjectId.isValid(recorded) ? byId(SnapshotId.parse(recorded)) : Optional.empty();
+    }
+
+    private Optional<SnapshotSummary> byId(SnapshotId id) {
         return snapshots.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 

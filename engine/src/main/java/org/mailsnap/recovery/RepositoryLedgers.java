@@ -7,6 +7,7 @@ import java.util.Set;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 
@@ -26,8 +27,8 @@ public final class RepositoryLedgers implements LedgerKeepers {
     }
 
     @Override
-    public Map<Message, String> keeping(Set<Message> wanted) throws IOException {
-        Map<Message, String> kept = new HashMap<>();
+    public Map<Message, SnapshotId> keeping(Set<Message> wanted) throws IOException {
+        Map<Message, SnapshotId> kept = new HashMap<>();
         if (wanted.isEmpty()) {
             return kept;
         }

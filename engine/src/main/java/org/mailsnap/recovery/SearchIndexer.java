@@ -13,6 +13,7 @@ import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
@@ -40,7 +41,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         putContent(mailbox, guid, p);
         Optional<MessageInfo> before = batch.writer().message(mailbox, guid);
         MessageInfo now = before.isEmpty()
-                ? firstIndexed(p, snapshot.id(), snapshot.time(), key.folder(), name.flags())
+                ? firstIndexed(p, snapshot.id().hex(), snapshot.time(), key.folder(), name.flags())
                 : before.get().seenIn(snapshot.time(), key.folder(), name.flags());
         put(mailbox, guid, before, now);
     }
@@ -54,7 +55,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
      * ({@link MessageInfo#leftBefore}). A message the store's latest snapshot holds (moved, or back) stays present;
      * of several entries of one message, the latest departure wins whatever the order they are read in.
      */
-    void departed(String carrier, GonePlacement g, char separator) throws IOException {
+    void departed(SnapshotId carrier, GonePlacement g, char separator) throws IOException {
         FolderKey key = g.folder();
         Placement p = g.placement();
         MaildirName name = nameOf("the deleted-mail ledger of snapshot " + carrier, key, p, separator);
@@ -124,7 +125,7 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         if (m.present() && m.lastSeen().equals(current)) {
             return;
         }
-        put(key.mailbox(), guid, before, m.goneAfter(previous.id(), previous.time(), current));
+        put(key.mailbox(), guid, before, m.goneAfter(previous.id().hex(), previous.time(), current));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.FolderEntry;
@@ -55,7 +56,7 @@ final class StoreReplay {
             char separator,
             Map<FolderKey, FolderEntry> tree,
             Map<FolderKey, Instant> unchangedSince,
-            Map<String, Snapshot> ledgerCarriers) {}
+            Map<SnapshotId, Snapshot> ledgerCarriers) {}
 
     StoreReplay(BlobSource blobs, SnapshotHistory history, SearchIndexer index, RebuildProgress progress) {
         this.blobs = blobs;
@@ -70,7 +71,7 @@ final class StoreReplay {
         char previousSeparator = ':';
         Map<FolderKey, FolderEntry> previousTree = Map.of();
         Map<FolderKey, Instant> previousSince = Map.of();
-        Map<String, Snapshot> ledgerCarriers = new TreeMap<>();
+        Map<SnapshotId, Snapshot> ledgerCarriers = new TreeMap<>();
         for (SnapshotSummary summary : snapshots) {
             Snapshot snapshot = history.open(summary);
             if (snapshot.carriesLedger()) {

@@ -1,7 +1,6 @@
 package org.mailsnap.repository;
 
 import java.util.HexFormat;
-import org.mailsnap.model.ObjectId;
 
 /** Hex ids and how messages name objects. */
 final class Hex {
@@ -11,10 +10,6 @@ final class Hex {
 
     static String of(byte[] bytes) {
         return FORMAT.formatHex(bytes);
-    }
-
-    static boolean isSha256(String id) {
-        return ObjectId.isValid(id);
     }
 
     /** {@code "pack 3f2a1b2c…"}: how errors name an object. */

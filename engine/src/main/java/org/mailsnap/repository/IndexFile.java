@@ -66,7 +66,7 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
     }
 
     static IndexFile decode(ObjectId id, byte[] payload) throws CorruptDataException {
-        ByteReader in = new ByteReader(payload, ObjectKind.INDEX.describe(id.hex()), CorruptObjectException::new);
+        ByteReader in = new ByteReader(payload, ObjectKind.INDEX.describe(id), CorruptObjectException::new);
         int supersededCount = in.u32AtMost(in.remaining() / 32, "supersedes count");
         List<ObjectId> supersedes = new ArrayList<>(supersededCount);
         for (int i = 0; i < supersededCount; i++) {

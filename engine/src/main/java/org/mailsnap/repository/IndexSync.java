@@ -110,16 +110,16 @@ public final class IndexSync {
 
     /** One index file, decoded and checked. */
     IndexFile read(ObjectId id) throws IOException {
-        return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id.hex()));
+        return IndexFile.decode(id, objects.load(ObjectKind.INDEX, id));
     }
 
     /** The index files in {@code index/}, in listing order. */
     List<ObjectId> ids() throws IOException {
-        return objects.list(ObjectKind.INDEX).stream().map(ObjectId::new).toList();
+        return objects.list(ObjectKind.INDEX);
     }
 
     /** Publishes an index file; returns its id. */
     ObjectId write(List<ObjectId> supersedes, List<IndexFile.PackRecord> packs) throws IOException {
-        return new ObjectId(objects.save(ObjectKind.INDEX, new IndexFile(supersedes, packs).encode()));
+        return objects.save(ObjectKind.INDEX, new IndexFile(supersedes, packs).encode());
     }
 }

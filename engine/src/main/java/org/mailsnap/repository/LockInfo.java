@@ -2,6 +2,7 @@ package org.mailsnap.repository;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.mailsnap.model.ObjectId;
 
 /**
  * A lock object as the operator sees it.
@@ -16,7 +17,7 @@ import java.time.Instant;
  * @param problem   empty, or why the lock object could not be read (then the other fields are empty)
  */
 public record LockInfo(
-        String id,
+        ObjectId id,
         boolean exclusive,
         String host,
         long pid,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /**
@@ -35,7 +36,7 @@ final class LockManager {
             // published on every retry would make a backup starting at that moment see it and be refused.
             checkConflicts(own, null);
         }
-        String ownId = objects.save(ObjectKind.LOCK, own.encode());
+        ObjectId ownId = objects.save(ObjectKind.LOCK, own.encode());
         try {
             checkConflicts(own, ownId);
         } catch (IOException | RuntimeException e) {
@@ -48,7 +49,7 @@ final class LockManager {
     /** Every lock in the listing, unreadable ones with their problem. */
     List<LockInfo> list() throws IOException {
         List<LockInfo> result = new ArrayList<>();
-        for (String id : objects.list(ObjectKind.LOCK)) {
+        for (ObjectId id : objects.list(ObjectKind.LOCK)) {
             try {
                 result.add(info(id, read(id)));
             } catch (NoSuchObjectException e) {
@@ -72,13 +73,13 @@ final class LockManager {
         return removed;
     }
 
-    void remove(String id) throws IOException {
+    void remove(ObjectId id) throws IOException {
         objects.delete(ObjectKind.LOCK, id);
     }
 
     /** Publishes a refreshed copy of {@code record}, then deletes {@code oldId}; returns the new id. */
-    String refresh(LockRecord record, String oldId) throws IOException {
-        String newId = objects.save(ObjectKind.LOCK, record.encode());
+    ObjectId refresh(LockRecord record, ObjectId oldId) throws IOException {
+        ObjectId newId = objects.save(ObjectKind.LOCK, record.encode());
         objects.delete(ObjectKind.LOCK, oldId);
         return newId;
     }
@@ -95,9 +96,9 @@ final class LockManager {
         return record.refreshed().plus(options.lockStaleAfter()).isBefore(now);
     }
 
-    private void checkConflicts(LockRecord own, String ownId) throws IOException {
+    private void checkConflicts(LockRecord own, ObjectId ownId) throws IOException {
         Instant now = clock.instant();
-        for (String id : objects.list(ObjectKind.LOCK)) {
+        for (ObjectId id : objects.list(ObjectKind.LOCK)) {
             if (id.equals(ownId)) {
                 continue;
             }
@@ -120,18 +121,19 @@ final class LockManager {
             if (own.exclusive() || other.exclusive()) {
                 LockInfo holder = info(id, other);
                 throw new RepositoryLockedException(
-                        "repository is locked: " + holder.describe(now) + " (lock " + id.substring(0, 8) + "…)",
+                        "repository is locked: " + holder.describe(now) + " (lock "
+                                + id.hex().substring(0, 8) + "…)",
                         holder);
             }
         }
     }
 
-    private LockRecord read(String id) throws IOException {
+    private LockRecord read(ObjectId id) throws IOException {
         return LockRecord.decode(id, objects.load(ObjectKind.LOCK, id));
     }
 
     /** What {@code record}, published as {@code id}, says to a reader now. */
-    LockInfo info(String id, LockRecord record) {
+    LockInfo info(ObjectId id, LockRecord record) {
         return new LockInfo(
                 id,
                 record.exclusive(),

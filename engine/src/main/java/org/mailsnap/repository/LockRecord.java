@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.model.ObjectId;
 
 /**
  * A lock payload: {@code Exclusive || Owner(16) || Pid || Created || Refreshed || HostLength || Host}.
@@ -30,7 +31,7 @@ record LockRecord(boolean exclusive, String owner, long pid, Instant created, In
                 .toByteArray();
     }
 
-    static LockRecord decode(String id, byte[] payload) throws CorruptDataException {
+    static LockRecord decode(ObjectId id, byte[] payload) throws CorruptDataException {
         ByteReader in = new ByteReader(payload, ObjectKind.LOCK.describe(id), CorruptObjectException::new);
         int exclusive = in.u8("exclusive");
         if (exclusive > 1) {

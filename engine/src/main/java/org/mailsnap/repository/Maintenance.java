@@ -54,7 +54,7 @@ public final class Maintenance {
         String prefix = kind.directory() + "/";
         List<String> strays = new ArrayList<>();
         for (ObjectInfo info : storage.list(prefix)) {
-            if (!Hex.isSha256(info.name().substring(prefix.length()))) {
+            if (!ObjectId.isValid(info.name().substring(prefix.length()))) {
                 strays.add(info.name());
             }
         }

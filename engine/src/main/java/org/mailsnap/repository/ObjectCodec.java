@@ -11,6 +11,7 @@ import org.mailsnap.compress.Compression;
 import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.ObjectId;
 
 /**
  * The encrypted-object container: {@code Magic || Version || Kind || Flags || RawLength || Salt || Ciphertext},
@@ -48,7 +49,7 @@ final class ObjectCodec {
     }
 
     /** The payload of an object read from {@code kind}'s directory under {@code id}; checks everything. */
-    static byte[] decode(ObjectKind kind, String id, byte[] data, SubKeys keys) throws CorruptDataException {
+    static byte[] decode(ObjectKind kind, ObjectId id, byte[] data, SubKeys keys) throws CorruptDataException {
         String object = kind.describe(id);
         ByteReader in = new ByteReader(data, object, CorruptObjectException::new);
         Header.check(in, Magic.OBJECT, "object", VERSION, VERSION);

@@ -1,5 +1,7 @@
 package org.mailsnap.repository;
 
+import org.mailsnap.model.ObjectId;
+
 /** The kinds of encrypted object, each in its own directory and under its own key derivation. */
 public enum ObjectKind {
     INDEX(1, "index", "index"),
@@ -30,11 +32,11 @@ public enum ObjectKind {
         return directory;
     }
 
-    String objectName(String id) {
-        return directory + "/" + id;
+    String objectName(ObjectId id) {
+        return directory + "/" + id.hex();
     }
 
-    String describe(String id) {
-        return Hex.describe(keyName, id);
+    String describe(ObjectId id) {
+        return Hex.describe(keyName, id.hex());
     }
 }

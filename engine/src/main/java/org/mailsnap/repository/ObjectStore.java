@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
@@ -27,20 +28,19 @@ public final class ObjectStore {
         this.compressionLevel = compressionLevel;
     }
 
-    /** Encrypts and publishes {@code plaintext}; returns the new object's id (64 hex digits). */
-    public String save(ObjectKind kind, byte[] plaintext) throws IOException {
+    /** Encrypts and publishes {@code plaintext}; returns the new object's id. */
+    public ObjectId save(ObjectKind kind, byte[] plaintext) throws IOException {
         byte[] bytes = ObjectCodec.encode(kind, plaintext, keys, random, compressionLevel);
-        String id = Sha256.hex(bytes);
+        ObjectId id = new ObjectId(Sha256.hex(bytes));
         ObjectCodec.decode(kind, id, bytes, keys);
         storage.put(kind.objectName(id), bytes);
         return id;
     }
 
     /** The plaintext of object {@code id}; checks its name, authenticity and format. */
-    public byte[] load(ObjectKind kind, String id) throws IOException {
-        requireId(id);
+    public byte[] load(ObjectKind kind, ObjectId id) throws IOException {
         byte[] bytes = storage.get(kind.objectName(id));
-        String actual = Sha256.hex(bytes);
+        ObjectId actual = new ObjectId(Sha256.hex(bytes));
         if (!actual.equals(id)) {
             throw new CorruptObjectException(
                     kind.describe(id), "content hash is " + actual + ", not its name (corrupted or truncated)");
@@ -49,26 +49,19 @@ public final class ObjectStore {
     }
 
     /** Ids of the objects of {@code kind} in the listing, which may lag behind recent writes. */
-    public List<String> list(ObjectKind kind) throws IOException {
+    public List<ObjectId> list(ObjectKind kind) throws IOException {
         String prefix = kind.directory() + "/";
-        List<String> ids = new ArrayList<>();
+        List<ObjectId> ids = new ArrayList<>();
         for (ObjectInfo info : storage.list(prefix)) {
-            String id = info.name().substring(prefix.length());
-            if (Hex.isSha256(id)) {
-                ids.add(id);
+            String name = info.name().substring(prefix.length());
+            if (ObjectId.isValid(name)) {
+                ids.add(ObjectId.parse(name));
             }
         }
         return ids;
     }
 
-    public void delete(ObjectKind kind, String id) throws IOException {
-        requireId(id);
+    public void delete(ObjectKind kind, ObjectId id) throws IOException {
         storage.delete(kind.objectName(id));
-    }
-
-    private static void requireId(String id) {
-        if (!Hex.isSha256(id)) {
-            throw new IllegalArgumentException("object id must be 64 lower-case hex digits: " + id);
-        }
     }
 }

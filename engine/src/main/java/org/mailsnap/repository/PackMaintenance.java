@@ -100,6 +100,6 @@ public final class PackMaintenance {
     }
 
     public void deleteIndex(ObjectId id) throws IOException {
-        objects.delete(ObjectKind.INDEX, id.hex());
+        objects.delete(ObjectKind.INDEX, id);
     }
 }

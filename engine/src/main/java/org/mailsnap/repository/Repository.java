@@ -6,6 +6,7 @@ import java.util.List;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.NoSuchObjectException;
 import org.mailsnap.storage.Storage;
 
@@ -209,7 +210,7 @@ public final class Repository implements AutoCloseable {
     }
 
     /** Deletes one lock object, stale or not (the operator knows its holder is gone). */
-    public void removeLock(String id) throws IOException {
+    public void removeLock(ObjectId id) throws IOException {
         locks.remove(id);
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mailsnap.concurrent.DaemonThreads;
+import org.mailsnap.model.ObjectId;
 
 /**
  * A held repository lock. Refreshed on a timer (when the interval is not zero) by writing a new lock object and
@@ -15,12 +16,12 @@ import org.mailsnap.concurrent.DaemonThreads;
 public final class RepositoryLock implements AutoCloseable {
     private final LockManager manager;
     private LockRecord record;
-    private String id;
+    private ObjectId id;
     private boolean released;
     private IOException refreshFailure;
     private final ScheduledExecutorService timer;
 
-    RepositoryLock(LockManager manager, LockRecord record, String id, Duration refreshInterval) {
+    RepositoryLock(LockManager manager, LockRecord record, ObjectId id, Duration refreshInterval) {
         this.manager = manager;
         this.record = record;
         this.id = id;
@@ -40,7 +41,7 @@ public final class RepositoryLock implements AutoCloseable {
             throw new IllegalStateException("lock " + id + " was released");
         }
         LockRecord next = record.refreshedAt(manager.clock().instant());
-        String nextId = manager.refresh(next, id);
+        ObjectId nextId = manager.refresh(next, id);
         record = next;
         id = nextId;
         notifyAll();
@@ -62,7 +63,7 @@ public final class RepositoryLock implements AutoCloseable {
         }
     }
 
-    public synchronized String id() {
+    public synchronized ObjectId id() {
         return id;
     }
 
@@ -90,7 +91,7 @@ public final class RepositoryLock implements AutoCloseable {
     }
 
     /** For tests: waits until the lock object's id differs from {@code previousId} (a refresh happened). */
-    synchronized boolean awaitRefreshFrom(String previousId, Duration timeout) throws InterruptedException {
+    synchronized boolean awaitRefreshFrom(ObjectId previousId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (id.equals(previousId) && refreshFailure == null) {
             long left = deadline - System.nanoTime();

@@ -8,6 +8,7 @@ import org.mailsnap.catalog.MessageQuery;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.GonePlacement;
@@ -29,7 +30,7 @@ public final class DeletedMail {
     public static LedgerSnapshot of(
             Repository repository, BlobSource blobs, String storeKey, RestoreRequest request, Instant since)
             throws IOException {
-        Map<String, Snapshot> current = SnapshotObjects.load(repository).current();
+        Map<SnapshotId, Snapshot> current = SnapshotObjects.load(repository).current();
         StoreLedgers.Ledger ledger = StoreLedgers.of(current).get(storeKey);
         if (ledger == null) {
             return null;
@@ -37,7 +38,7 @@ public final class DeletedMail {
         // two carriers of one time (two forgets at once): the one selecting more is restored from; their union is
         // not merged here (rare, and the next forget --keep-deleted-within merges them into one ledger)
         LedgerSnapshot best = null;
-        for (String holder : ledger.holders()) {
+        for (SnapshotId holder : ledger.holders()) {
             Snapshot carrier = current.get(holder);
             LedgerSnapshot view =
                     LedgerSnapshot.of(carrier, blobs, selects(request, since, new BaseNames(carrier.separator())));

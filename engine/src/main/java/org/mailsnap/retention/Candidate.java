@@ -2,6 +2,7 @@ package org.mailsnap.retention;
 
 import java.time.Instant;
 import java.util.List;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * What the policy needs to know of a snapshot.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param group the group it belongs to ({@link GroupBy})
  * @param tags  its tags
  */
-public record Candidate(String id, Instant time, String group, List<String> tags) {
+public record Candidate(SnapshotId id, Instant time, String group, List<String> tags) {
     public Candidate {
         tags = List.copyOf(tags);
     }

@@ -2,16 +2,15 @@ package org.mailsnap.retention;
 
 import java.io.IOException;
 import java.util.List;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.LedgerWriter;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 
 /**
  * Writes a store's new deleted-mail ledger onto its newest snapshot (format-spec/operations.md, "forget
@@ -33,7 +32,7 @@ public final class DeletedMailLedger {
      * @param by       the id of its replacement carrying the ledger; null on a dry run, or when the newest already
      *                 carried exactly this ledger (nothing written)
      */
-    public record Outcome(String store, LedgerTally tally, String replaced, String by) {}
+    public record Outcome(String store, LedgerTally tally, SnapshotId replaced, SnapshotId by) {}
 
     public DeletedMailLedger(Repository repository, BlobIndex blobIndex) {
         this.repository = repository;
@@ -59,12 +58,12 @@ public final class DeletedMailLedger {
             return new Outcome(plan.store(), tally, newest.id(), null);
         }
         blobs.flush(); // 3.1: the chunks are in packs an index file lists before a snapshot names them
-        Snapshot replacement = newest.snapshot().withLedger(SnapshotId.parse(newest.id()), chunks);
-        String id = repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(replacement)); // 3.2
+        Snapshot replacement = newest.snapshot().withLedger(newest.id(), chunks);
+        SnapshotId id = SnapshotStore.save(repository, replacement); // 3.2
         for (SnapshotId older : newest.snapshot().supersedes()) { // 3.3
-            repository.objects().delete(ObjectKind.SNAPSHOT, older.hex()); // gone already: harmless
+            SnapshotStore.delete(repository, older); // gone already: harmless
         }
-        repository.objects().delete(ObjectKind.SNAPSHOT, newest.id());
+        SnapshotStore.delete(repository, newest.id());
         return new Outcome(plan.store(), tally, newest.id(), id);
     }
 

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BlobIndex;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.MemoryBlobIndex;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.Snapshot;
@@ -69,9 +70,9 @@ public final class Forget {
         Map<String, Candidate> newest = new HashMap<>(); // per store (host:path), whatever the grouping
         SnapshotObjects objects = SnapshotObjects.load(repository);
         objects.unreadable().forEach((id, e) -> unreadable.add(id + ": " + e.getMessage()));
-        Map<String, Snapshot> current = objects.current();
-        for (Map.Entry<String, Snapshot> e : current.entrySet()) {
-            String id = e.getKey();
+        Map<SnapshotId, Snapshot> current = objects.current();
+        for (Map.Entry<SnapshotId, Snapshot> e : current.entrySet()) {
+            SnapshotId id = e.getKey();
             Snapshot s = e.getValue();
             String key = groupBy.key(s.host(), s.store());
             newest.merge(
@@ -81,9 +82,9 @@ public final class Forget {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(id, s.time(), key, s.tags()));
         }
         Map<String, StoreLedgers.Ledger> ledgers = StoreLedgers.of(current);
-        Set<String> keptFor = new HashSet<>();
+        Set<SnapshotId> keptFor = new HashSet<>();
         newest.values().forEach(c -> keptFor.add(c.id()));
-        Set<String> ledgerHolders = new HashSet<>();
+        Set<SnapshotId> ledgerHolders = new HashSet<>();
         if (deletedWithin == null) {
             ledgers.values().forEach(l -> ledgerHolders.addAll(l.holders()));
         }
@@ -106,7 +107,7 @@ public final class Forget {
      * With the default grouping every rule but {@code --keep-tag} keeps it anyway; this matters for
      * {@code --group-by host|path|none} and tag-only policies. "deleted-mail ledger": see {@link #plan}.
      */
-    private static List<Decision> keepAlso(List<Decision> decisions, Set<String> ids, String reason) {
+    private static List<Decision> keepAlso(List<Decision> decisions, Set<SnapshotId> ids, String reason) {
         List<Decision> result = new ArrayList<>(decisions.size());
         for (Decision d : decisions) {
             if (!d.keep() && ids.contains(d.snapshot().id())) {
@@ -119,12 +120,12 @@ public final class Forget {
 
     /** Per store, its snapshots oldest first as decided, its current ledger and the window's start. */
     private static List<LedgerPlan> ledgerPlans(
-            Map<String, Snapshot> current,
+            Map<SnapshotId, Snapshot> current,
             List<ForgetPlan.Group> planned,
             Map<String, StoreLedgers.Ledger> ledgers,
             KeepWithin window,
             ZoneId zone) {
-        Map<String, Boolean> kept = new HashMap<>();
+        Map<SnapshotId, Boolean> kept = new HashMap<>();
         planned.forEach(g -> g.decisions().forEach(d -> kept.put(d.snapshot().id(), d.keep())));
         Map<String, List<LedgerPlan.StoreSnapshot>> stores = new TreeMap<>();
         current.forEach((id, s) -> stores.computeIfAbsent(s.storeKey(), k -> new ArrayList<>())
@@ -180,9 +181,9 @@ public final class Forget {
         int deleted = 0;
         List<DeletedMailLedger.Outcome> ledgers = new ArrayList<>();
         try (RepositoryLock lock = repository.lockShared()) {
-            for (String id : plan.superseded()) {
+            for (SnapshotId id : plan.superseded()) {
                 lock.checkHeld();
-                repository.objects().delete(ObjectKind.SNAPSHOT, id);
+                SnapshotStore.delete(repository, id);
             }
             if (!plan.ledgers().isEmpty()) {
                 DeletedMailLedger ledger = new DeletedMailLedger(repository, index());
@@ -198,7 +199,7 @@ public final class Forget {
                     .thenComparing(d -> d.snapshot().id()));
             for (Decision d : removed) {
                 lock.checkHeld();
-                repository.objects().delete(ObjectKind.SNAPSHOT, d.snapshot().id());
+                SnapshotStore.delete(repository, d.snapshot().id());
                 progress.accept(++deleted);
             }
         }

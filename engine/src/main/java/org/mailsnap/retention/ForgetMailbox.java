@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.mailsnap.history.SnapshotObjects;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -21,7 +21,6 @@ import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.GonePlacement;
 import org.mailsnap.snapshot.LedgerWriter;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
 import org.mailsnap.snapshot.TreeWriter;
 
@@ -48,7 +47,8 @@ public final class ForgetMailbox {
      * @param leftoversDeleted  superseded snapshots an interrupted run had left, deleted
      * @param unreadable        snapshots that could not be read: left as they are (they may hold the mailbox)
      */
-    public record Result(List<Map.Entry<String, String>> replaced, int leftoversDeleted, List<String> unreadable) {
+    public record Result(
+            List<Map.Entry<SnapshotId, SnapshotId>> replaced, int leftoversDeleted, List<String> unreadable) {
         public Result {
             replaced = List.copyOf(replaced);
             unreadable = List.copyOf(unreadable);
@@ -62,10 +62,10 @@ public final class ForgetMailbox {
     }
 
     /** Which snapshots hold {@code mailbox}; changes nothing. */
-    public List<String> holding(String mailbox) throws IOException {
-        List<String> ids = new ArrayList<>();
+    public List<SnapshotId> holding(String mailbox) throws IOException {
+        List<SnapshotId> ids = new ArrayList<>();
         BlobStore blobs = repository.openBlobStore(blobIndex);
-        for (Map.Entry<String, Snapshot> e : oldestFirst(SnapshotObjects.load(repository))) {
+        for (Map.Entry<SnapshotId, Snapshot> e : oldestFirst(SnapshotObjects.load(repository))) {
             if (!foldersWithout(e.getValue(), mailbox, blobs).removed().isEmpty()
                     || ledgerHolds(e.getValue(), mailbox, blobs)) {
                 ids.add(e.getKey());
@@ -75,18 +75,18 @@ public final class ForgetMailbox {
     }
 
     public Result run(String mailbox, java.util.function.IntConsumer progress) throws IOException {
-        List<Map.Entry<String, String>> replaced = new ArrayList<>();
+        List<Map.Entry<SnapshotId, SnapshotId>> replaced = new ArrayList<>();
         try (RepositoryLock lock = repository.lockShared()) {
             SnapshotObjects objects = SnapshotObjects.load(repository);
             // 2. what an interrupted run left: superseded, so ignored by readers, but still holding the mailbox
-            List<String> leftovers = objects.superseded();
-            for (String id : leftovers) {
+            List<SnapshotId> leftovers = objects.superseded();
+            for (SnapshotId id : leftovers) {
                 lock.checkHeld();
-                repository.objects().delete(ObjectKind.SNAPSHOT, id);
+                SnapshotStore.delete(repository, id);
             }
             BlobStore blobs = repository.openBlobStore(blobIndex);
             TreeWriterFactory trees = new TreeWriterFactory(repository.chunkerSeed(), blobs);
-            for (Map.Entry<String, Snapshot> e : oldestFirst(objects)) {
+            for (Map.Entry<SnapshotId, Snapshot> e : oldestFirst(objects)) {
                 Snapshot original = e.getValue();
                 Split split = foldersWithout(original, mailbox, blobs);
                 boolean inLedger = ledgerHolds(original, mailbox, blobs);
@@ -105,16 +105,12 @@ public final class ForgetMailbox {
                         inLedger ? Optional.of(ledgerWithout(original, mailbox, blobs)) : original.deleted();
                 blobs.flush();
                 // 3.2 the replacement, then 3.3 what it replaces
-                String id = repository
-                        .objects()
-                        .save(
-                                ObjectKind.SNAPSHOT,
-                                SnapshotCodec.encode(
-                                        replacement(e.getKey(), original, mailbox, split, treeIds, ledger)));
+                SnapshotId id = SnapshotStore.save(
+                        repository, replacement(e.getKey(), original, mailbox, split, treeIds, ledger));
                 for (SnapshotId older : original.supersedes()) {
-                    repository.objects().delete(ObjectKind.SNAPSHOT, older.hex()); // gone already: harmless
+                    SnapshotStore.delete(repository, older); // gone already: harmless
                 }
-                repository.objects().delete(ObjectKind.SNAPSHOT, e.getKey());
+                SnapshotStore.delete(repository, e.getKey());
                 replaced.add(Map.entry(e.getKey(), id));
                 progress.accept(replaced.size());
             }
@@ -127,8 +123,8 @@ public final class ForgetMailbox {
         }
     }
 
-    private static List<Map.Entry<String, Snapshot>> oldestFirst(SnapshotObjects objects) {
-        List<Map.Entry<String, Snapshot>> all =
+    private static List<Map.Entry<SnapshotId, Snapshot>> oldestFirst(SnapshotObjects objects) {
+        List<Map.Entry<SnapshotId, Snapshot>> all =
                 new ArrayList<>(objects.current().entrySet());
         all.sort(Comparator.comparing(e -> e.getValue().time()));
         return all;
@@ -174,7 +170,7 @@ public final class ForgetMailbox {
      * deleted-mail ledger ({@code ledger}: without the mailbox's entries) if it carries one.
      */
     private static Snapshot replacement(
-            String originalId,
+            SnapshotId originalId,
             Snapshot original,
             String mailbox,
             Split split,
@@ -202,7 +198,7 @@ public final class ForgetMailbox {
                 failed);
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
-        return original.replacement(SnapshotId.parse(originalId), tree, stats, new ArrayList<>(removed), ledger);
+        return original.replacement(originalId, tree, stats, new ArrayList<>(removed), ledger);
     }
 
     /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */

@@ -1,6 +1,7 @@
 package org.mailsnap.retention;
 
 import java.util.List;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * What a forget keeps and removes, per group, newest first.
@@ -15,7 +16,7 @@ import java.util.List;
  *                   snapshot is deleted; else empty
  */
 public record ForgetPlan(
-        List<Group> groups, List<String> unreadable, List<String> superseded, List<LedgerPlan> ledgers) {
+        List<Group> groups, List<String> unreadable, List<SnapshotId> superseded, List<LedgerPlan> ledgers) {
     public ForgetPlan {
         groups = List.copyOf(groups);
         unreadable = List.copyOf(unreadable);

@@ -2,6 +2,7 @@ package org.mailsnap.retention;
 
 import java.util.List;
 import org.mailsnap.history.StoreLedgers;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.snapshot.Snapshot;
 
 /**
@@ -24,7 +25,7 @@ public record LedgerPlan(
     }
 
     /** One snapshot of the store, as the policy decided it. */
-    public record StoreSnapshot(String id, Snapshot snapshot, boolean kept) {}
+    public record StoreSnapshot(SnapshotId id, Snapshot snapshot, boolean kept) {}
 
     /** The store's newest snapshot: it is replaced by one carrying the new ledger. */
     public StoreSnapshot newest() {

@@ -73,7 +73,7 @@ public final class SnapshotCodec {
         return s.carriesLedger() ? LEDGER_VERSION : s.replacement() ? REPLACEMENT_VERSION : VERSION;
     }
 
-    public static Snapshot decode(byte[] bytes, String id) throws CorruptDataException {
+    public static Snapshot decode(byte[] bytes, SnapshotId id) throws CorruptDataException {
         ByteReader in = new ByteReader(bytes, "snapshot " + id);
         int version = Header.checkVersionByte(in, "snapshot", 1, LEDGER_VERSION);
         Instant time = in.instant("time");
@@ -108,9 +108,9 @@ public final class SnapshotCodec {
             }
             for (int i = 0; i < count; i++) {
                 String superseded = in.string(64, "supersedes");
-                if (!ObjectId.isValid(superseded) || superseded.equals(id)) {
+                if (!ObjectId.isValid(superseded) || superseded.equals(id.hex())) {
                     throw in.corrupt("supersedes " + SafeNames.printable(superseded)
-                            + (superseded.equals(id) ? ", itself" : ", not a snapshot id"));
+                            + (superseded.equals(id.hex()) ? ", itself" : ", not a snapshot id"));
                 }
                 supersedes.add(SnapshotId.parse(superseded));
             }

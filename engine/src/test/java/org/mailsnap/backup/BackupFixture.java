@@ -12,6 +12,7 @@ import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
@@ -95,11 +96,12 @@ public final class BackupFixture implements AutoCloseable {
                 .run(settings, new BackupProgress());
     }
 
-    public RestoreResult restore(String snapshotId, String mailbox, Path target, RestoreMode mode) throws IOException {
+    public RestoreResult restore(SnapshotId snapshotId, String mailbox, Path target, RestoreMode mode)
+            throws IOException {
         return restore(snapshotId, new RestoreRequest(mailbox, null, null, target, mode));
     }
 
-    public RestoreResult restore(String snapshotId, RestoreRequest request) throws IOException {
+    public RestoreResult restore(SnapshotId snapshotId, RestoreRequest request) throws IOException {
         Snapshot snapshot = snapshot(snapshotId);
         CatalogSync.blobIndex(repository, catalog); // as a restore on a new machine must: index files first
         var blobs = repository.openBlobStore(catalog.blobs());
@@ -107,18 +109,19 @@ public final class BackupFixture implements AutoCloseable {
     }
 
     /** The snapshot object, as a restore finds it (the catalog synced with the repository first). */
-    public Snapshot snapshot(String snapshotId) throws IOException {
+    public Snapshot snapshot(SnapshotId snapshotId) throws IOException {
         SnapshotHistory history = SnapshotHistory.load(repository, catalog);
-        return history.open(history.byId(snapshotId, null));
+        return history.open(history.byId(snapshotId));
     }
 
     /** Ids of the snapshot objects in the repository (not the catalog's view). */
-    public java.util.Set<String> snapshotIds() throws IOException {
-        return new java.util.TreeSet<>(repository.objects().list(org.mailsnap.repository.ObjectKind.SNAPSHOT));
+    public java.util.Set<SnapshotId> snapshotIds() throws IOException {
+        return new java.util.TreeSet<>(org.mailsnap.history.SnapshotStore.list(repository));
     }
 
     /** Every placement of a snapshot, by folder, read back from its tree and manifests. */
-    public java.util.SortedMap<FolderKey, java.util.List<Placement>> placements(String snapshotId) throws IOException {
+    public java.util.SortedMap<FolderKey, java.util.List<Placement>> placements(SnapshotId snapshotId)
+            throws IOException {
         Snapshot snapshot = snapshot(snapshotId);
         var blobs = repository.openBlobStore(catalog.blobs());
         java.util.SortedMap<FolderKey, java.util.List<Placement>> all = new java.util.TreeMap<>();

@@ -13,6 +13,7 @@ import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.restore.RestoreMode;
 
 /**
@@ -31,7 +32,7 @@ class BackupRoundTripTest {
         new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
         StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
         List<StoreTree> moments = new ArrayList<>();
-        List<String> snapshots = new ArrayList<>();
+        List<SnapshotId> snapshots = new ArrayList<>();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             for (int hour = 0; hour < 3; hour++) {
                 if (hour > 0) {

@@ -21,6 +21,7 @@ import org.mailsnap.maildir.StoreLayout;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.storage.FaultInjectingStorage.Operation;
@@ -78,7 +79,7 @@ class CrashSafetyTest {
                     f.faults.resetCounts();
                     f.faults.failPut(nth, how);
                     assertThrows(IOException.class, () -> f.backup(settings()), what + ": the run fails");
-                    Set<String> left = f.snapshotIds();
+                    Set<SnapshotId> left = f.snapshotIds();
                     if (how == PutFailure.AFTER_PUBLISHING && nth == puts) {
                         // The snapshot object itself was written before the failure: it is complete.
                         assertEquals(1, left.size(), what);
@@ -99,7 +100,7 @@ class CrashSafetyTest {
     void incrementalBackupFailingAtAnyPutLeavesThePreviousSnapshotExact() throws Exception {
         Path baseline = tmp.resolve("baseline");
         StoreTree before = Trees.capture(store);
-        String first;
+        SnapshotId first;
         try (BackupFixture f = BackupFixture.withFaults(baseline, seed, options())) {
             first = f.backup(settings()).snapshotId();
         }
@@ -122,7 +123,7 @@ class CrashSafetyTest {
                     f.faults.resetCounts();
                     f.faults.failPut(nth, how);
                     assertThrows(IOException.class, () -> f.backup(settings()), what + ": the run fails");
-                    Set<String> left = new TreeSet<>(f.snapshotIds());
+                    Set<SnapshotId> left = new TreeSet<>(f.snapshotIds());
                     left.remove(first);
                     if (how == PutFailure.AFTER_PUBLISHING && nth == puts) {
                         assertEquals(1, left.size(), what);
@@ -158,7 +159,7 @@ class CrashSafetyTest {
         return List.copyOf(points);
     }
 
-    private void assertRestores(BackupFixture f, String snapshotId, StoreTree expected, String what)
+    private void assertRestores(BackupFixture f, SnapshotId snapshotId, StoreTree expected, String what)
             throws IOException {
         Path target = Files.createTempDirectory(tmp, "restore");
         try {

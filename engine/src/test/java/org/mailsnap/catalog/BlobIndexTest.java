@@ -25,6 +25,7 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BlobIndexTest {
@@ -137,7 +138,8 @@ class BlobIndexTest {
                                 })
                                 .get();
                     }
-                    run.putSnapshot(new SnapshotSummary("s" + i, java.time.Instant.EPOCH, "h", "k", i));
+                    run.putSnapshot(new SnapshotSummary(
+                            SnapshotId.parse(String.format("%064x", i)), java.time.Instant.EPOCH, "h", "k", i));
                     published.set(i + 1);
                 }
                 run.commit();

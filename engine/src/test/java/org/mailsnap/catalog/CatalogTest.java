@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.SnapshotId;
 
 class CatalogTest {
     private static final String REPO = "repo-1";
@@ -35,7 +37,8 @@ class CatalogTest {
         FolderState folderState = samples.folderState();
         PlacementRecord placement = new PlacementRecord("b1", "b1:2,S", true, 42, Samples.CONTENT);
         MessageInfo info = samples.messageInfo();
-        SnapshotSummary snapshot = new SnapshotSummary("s1", Instant.parse("2024-05-01T10:00:00Z"), "mx1", STORE, 9);
+        SnapshotSummary snapshot = new SnapshotSummary(
+                SnapshotId.parse("51".repeat(32)), Instant.parse("2024-05-01T10:00:00Z"), "mx1", STORE, 9);
         try (Catalog catalog = Catalog.open(dir, REPO)) {
             try (CatalogWriter w = catalog.beginWrite()) {
                 w.putContent("example.org/anne", "b1", new KnownMessage(content, 7));
@@ -58,7 +61,7 @@ class CatalogTest {
             assertEquals(List.of(INBOX), r.folders(STORE));
             assertEquals(List.of(placement), placements(r, STORE, INBOX));
             assertEquals(Optional.of(info), r.message("example.org/anne", "b1"));
-            assertEquals(Optional.of(snapshot), r.snapshot("s1"));
+            assertEquals(Optional.of(snapshot), r.snapshot(SnapshotId.parse("51".repeat(32))));
             assertEquals(List.of(snapshot), r.snapshots());
         }
     }
@@ -72,7 +75,7 @@ class CatalogTest {
                 w.abort();
             }
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putSnapshot(new SnapshotSummary("s", Instant.EPOCH, "h", STORE, 0));
+                w.putSnapshot(new SnapshotSummary(SnapshotId.parse("5a".repeat(32)), Instant.EPOCH, "h", STORE, 0));
                 // closed without commit, as when the run fails with an exception
             }
             try (CatalogReader r = catalog.read()) {
@@ -106,7 +109,7 @@ class CatalogTest {
             try (CatalogWriter w = catalog.beginWrite()) {
                 w.putContent("m", "b", new KnownMessage(samples.content(), 7));
                 w.putMessage("m", "b", samples.messageInfo());
-                w.putSnapshot(new SnapshotSummary("s", Instant.EPOCH, "h", STORE, 0));
+                w.putSnapshot(new SnapshotSummary(SnapshotId.parse("5a".repeat(32)), Instant.EPOCH, "h", STORE, 0));
                 w.putFolder(STORE, INBOX, samples.folderState());
                 w.putPlacement(STORE, INBOX, new PlacementRecord("b", "b", false, 1, Samples.CONTENT));
                 w.commit();
@@ -114,7 +117,7 @@ class CatalogTest {
             try (CatalogWriter w = catalog.beginWrite()) {
                 assertTrue(w.deleteContent("m", "b"));
                 assertTrue(w.deleteMessage("m", "b"));
-                assertTrue(w.deleteSnapshot("s"));
+                assertTrue(w.deleteSnapshot(SnapshotId.parse("5a".repeat(32))));
                 assertTrue(w.deletePlacement(STORE, INBOX, "b"));
                 assertFalse(w.deletePlacement(STORE, INBOX, "b"));
                 assertTrue(w.deleteFolder(STORE, INBOX));
@@ -176,7 +179,8 @@ class CatalogTest {
                         dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES);
                 TxnAccess txn = raw.write()) {
             txn.put(raw.dbi("content"), LmdbKeys.content("m", "b"), new byte[] {1, 2, 3});
-            txn.put(raw.dbi("snapshots"), LmdbKeys.snapshot("s"), new byte[] {(byte) 0xFF});
+            txn.put(raw.dbi("snapshots"), LmdbKeys.snapshot(SnapshotId.parse("5a".repeat(32))), new byte[] {(byte) 0xFF
+            });
             txn.commit();
         }
         try (Catalog catalog = Catalog.open(dir, REPO);
@@ -184,6 +188,23 @@ class CatalogTest {
             CatalogCorruptException e = assertThrows(CatalogCorruptException.class, () -> r.content("m", "b"));
             assertTrue(e.getMessage().contains("message content (key 6d0062)"), e.getMessage());
             assertThrows(CatalogCorruptException.class, r::snapshots);
+        }
+    }
+
+    @Test
+    void aSnapshotKeyThatIsNoSnapshotIdIsReportedAsCorrupt() throws Exception {
+        Catalog.open(dir, REPO).close();
+        SnapshotSummary summary = new SnapshotSummary(SnapshotId.parse("5a".repeat(32)), Instant.EPOCH, "h", STORE, 0);
+        try (LmdbEnvironment raw = LmdbEnvironment.open(
+                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES);
+                TxnAccess txn = raw.write()) {
+            txn.put(raw.dbi("snapshots"), "s1".getBytes(StandardCharsets.UTF_8), SnapshotSummaryCodec.encode(summary));
+            txn.commit();
+        }
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
+            CatalogCorruptException e = assertThrows(CatalogCorruptException.class, r::snapshots);
+            assertTrue(e.getMessage().contains("not a snapshot id"), e.getMessage());
         }
     }
 
@@ -287,7 +308,7 @@ class CatalogTest {
         Path small = dir.resolve("small");
         try (Catalog catalog = Catalog.open(small, REPO, 1 << 20)) {
             try (CatalogWriter w = catalog.beginWrite()) {
-                w.putSnapshot(new SnapshotSummary("kept", Instant.EPOCH, "h", STORE, 0));
+                w.putSnapshot(new SnapshotSummary(SnapshotId.parse("ce".repeat(32)), Instant.EPOCH, "h", STORE, 0));
                 w.commit();
             }
             CatalogFullException full;

@@ -17,6 +17,7 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 
 class CodecTest {
     private static final byte[] KEY = {1, 2, 3};
@@ -126,8 +127,10 @@ class CodecTest {
 
     @Test
     void snapshotSummaryRoundTrips() throws Exception {
-        SnapshotSummary s = new SnapshotSummary("abc", samples.instant(), "mx1", "mx1:/var/vmail", 123_456);
-        assertEquals(s, SnapshotSummaryCodec.decode("abc", SnapshotSummaryCodec.encode(s), KEY));
+        SnapshotSummary s = new SnapshotSummary(
+                SnapshotId.parse("ab".repeat(32)), samples.instant(), "mx1", "mx1:/var/vmail", 123_456);
+        assertEquals(
+                s, SnapshotSummaryCodec.decode(SnapshotId.parse("ab".repeat(32)), SnapshotSummaryCodec.encode(s), KEY));
     }
 
     @Test
@@ -139,8 +142,9 @@ class CodecTest {
         check(FolderStateCodec.encode(samples.folderState()), v -> FolderStateCodec.decode(v, KEY));
         check(MessageInfoCodec.encode(samples.messageInfo()), v -> MessageInfoCodec.decode(v, KEY));
         check(
-                SnapshotSummaryCodec.encode(new SnapshotSummary("x", Instant.EPOCH, "h", "k", 1)),
-                v -> SnapshotSummaryCodec.decode("x", v, KEY));
+                SnapshotSummaryCodec.encode(
+                        new SnapshotSummary(SnapshotId.parse("0e".repeat(32)), Instant.EPOCH, "h", "k", 1)),
+                v -> SnapshotSummaryCodec.decode(SnapshotId.parse("0e".repeat(32)), v, KEY));
     }
 
     @Test
@@ -154,7 +158,7 @@ class CodecTest {
                 v -> PlacementCodec.decode("b", v, KEY),
                 v -> FolderStateCodec.decode(v, KEY),
                 v -> MessageInfoCodec.decode(v, KEY),
-                v -> SnapshotSummaryCodec.decode("x", v, KEY));
+                v -> SnapshotSummaryCodec.decode(SnapshotId.parse("0e".repeat(32)), v, KEY));
         for (int i = 0; i < 4_000; i++) {
             byte[] garbage = new byte[random.nextInt(80)];
             random.nextBytes(garbage);

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The meta-page reader against files real LMDB wrote: it agrees with the file LMDB grew, picks the newer meta, and
@@ -32,7 +33,8 @@ class LmdbDataFileTest {
         try (Catalog catalog = Catalog.open(dir, REPO, 1 << 24);
                 CatalogWriter w = catalog.beginWrite()) {
             for (int i = 0; i < 3000; i++) {
-                w.putSnapshot(new SnapshotSummary("snapshot-" + i, java.time.Instant.EPOCH, "host", "store", i));
+                w.putSnapshot(new SnapshotSummary(
+                        SnapshotId.parse(String.format("%064x", i)), java.time.Instant.EPOCH, "host", "store", i));
             }
             w.commit();
         }

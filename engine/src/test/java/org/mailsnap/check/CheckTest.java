@@ -21,7 +21,9 @@ import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.recovery.CatalogRebuild;
 import org.mailsnap.recovery.RebuildProgress;
 import org.mailsnap.recovery.RebuildResult;
@@ -91,7 +93,8 @@ class CheckTest {
     }
 
     /** Where the header blob of a message of the snapshot is: its pack and the offset of its ciphertext. */
-    private org.mailsnap.repository.IndexedBlob aMessageHeader(BackupFixture f, String snapshotId) throws IOException {
+    private org.mailsnap.repository.IndexedBlob aMessageHeader(BackupFixture f, SnapshotId snapshotId)
+            throws IOException {
         var firstFolder = f.placements(snapshotId).values().stream()
                 .filter(l -> !l.isEmpty())
                 .findFirst()
@@ -145,17 +148,17 @@ class CheckTest {
             Path repo = f.dir.resolve("repo");
             Files.writeString(repo.resolve("snapshots").resolve(".tmp-12345"), "half a snapshot");
             // a run killed after publishing a pack and before its index file: a pack no index lists
-            List<String> indexesBefore = f.repository.objects().list(ObjectKind.INDEX);
+            List<ObjectId> indexesBefore = f.repository.objects().list(ObjectKind.INDEX);
             var killed = f.repository.openBlobStore(new org.mailsnap.repository.MemoryBlobIndex());
             killed.put(BlobType.DATA, "a blob of a killed run".getBytes(StandardCharsets.UTF_8));
             killed.flush();
-            for (String index : f.repository.objects().list(ObjectKind.INDEX)) {
+            for (ObjectId index : f.repository.objects().list(ObjectKind.INDEX)) {
                 if (!indexesBefore.contains(index)) {
-                    Files.delete(repo.resolve("index").resolve(index));
+                    Files.delete(repo.resolve("index").resolve(index.hex()));
                 }
             }
             // a prune killed before its final index file: a kept pack listed by an old and a new index file
-            org.mailsnap.model.ObjectId old = org.mailsnap.model.ObjectId.parse(indexesBefore.get(0));
+            ObjectId old = indexesBefore.get(0);
             f.repository
                     .maintenance()
                     .writeIndex(
@@ -411,13 +414,13 @@ class CheckTest {
     void aDamagedIndexIsReportedAndRepairIndexesItsPacksAnew() throws Exception {
         try (BackupFixture f = fixture()) {
             BackupResult first = f.backup(store);
-            List<String> indexes = f.repository.objects().list(ObjectKind.INDEX);
-            String broken = indexes.get(0);
+            List<ObjectId> indexes = f.repository.objects().list(ObjectKind.INDEX);
+            ObjectId broken = indexes.get(0);
             flip(file(f, "index/" + broken), 70);
 
             CheckResult found = check(f, DataSelection.NONE);
             assertTrue(
-                    found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.substring(0, 12))),
+                    found.damage().stream().anyMatch(d -> d.object().equals("index " + broken.shortId())),
                     found.damage().toString());
             f.loseCatalog();
             IOException unusable = assertThrows(
@@ -428,7 +431,7 @@ class CheckTest {
                     "its packs are unindexed");
 
             IndexRepair.Result repaired = new IndexRepair(f.repository).run();
-            assertEquals(List.of(org.mailsnap.model.ObjectId.parse(broken)), repaired.replaced());
+            assertEquals(List.of(broken), repaired.replaced());
             assertFalse(repaired.indexedAnew().isEmpty());
             assertTrue(repaired.after().clean(), repaired.after().damage().toString());
             assertTrue(check(f, DataSelection.ALL).clean());
@@ -454,7 +457,7 @@ class CheckTest {
             assertTrue(
                     found.damage().stream()
                             .anyMatch(d -> d.object()
-                                    .equals("snapshot " + first.snapshotId().substring(0, 12))),
+                                    .equals("snapshot " + first.snapshotId().shortId())),
                     found.damage().toString());
             assertTrue(found.damage().stream().anyMatch(d -> d.object().equals("snapshot " + "ab".repeat(6))));
 
@@ -526,7 +529,7 @@ class CheckTest {
             org.mailsnap.repository.IndexedBlob header) {}
 
     /** The first message of the snapshot whose Subject is plain ASCII text, with its header blob's location. */
-    private Victim victim(BackupFixture f, String snapshotId) throws IOException {
+    private Victim victim(BackupFixture f, SnapshotId snapshotId) throws IOException {
         for (var folder : f.placements(snapshotId).entrySet()) {
             for (var p : folder.getValue()) {
                 Path file = store.resolve(folder.getKey().mailbox())
@@ -675,7 +678,7 @@ class CheckTest {
                             "here for an hour",
                             "brief." + seed + "@example.org",
                             null),
-                    "held only by snapshot " + second.snapshotId().substring(0, 12));
+                    "held only by snapshot " + second.snapshotId().shortId());
         }
     }
 

@@ -23,6 +23,7 @@ import org.mailsnap.backup.Trees;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -62,7 +63,7 @@ class SnapshotDiffTest {
         Maildirs.uidlist(inbox, "1 :" + MOVED);
         BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            String first = f.backup(settings).snapshotId();
+            SnapshotId first = f.backup(settings).snapshotId();
 
             Files.move(inbox.resolve("cur/1700000002.M2P1.h:2,S"), inbox.resolve("cur/1700000002.M2P1.h:2,RSa"));
             Files.move(inbox.resolve("new/1700000003.M3P1.h"), inbox.resolve("cur/1700000003.M3P1.h:2,S"));
@@ -81,7 +82,7 @@ class SnapshotDiffTest {
             Path created = Maildirs.folder(inbox, ".New");
             message(created, "cur", "1700000008.M8P1.h:2,S", "in a new folder");
             Trees.ageDirectories(store);
-            String second = f.backup(settings).snapshotId();
+            SnapshotId second = f.backup(settings).snapshotId();
 
             Snapshot before = f.snapshot(first);
             Snapshot after = f.snapshot(second);

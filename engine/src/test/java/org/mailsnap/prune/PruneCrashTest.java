@@ -15,22 +15,22 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.LockInfo;
 import org.mailsnap.repository.MemoryBlobIndex;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.retention.Forget;
 import org.mailsnap.retention.GroupBy;
 import org.mailsnap.retention.RetentionPolicy;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.storage.LocalStorage;
 
 /**
@@ -139,8 +139,8 @@ class PruneCrashTest {
             MemoryBlobIndex index = new MemoryBlobIndex();
             r.indexSync().loadAll(index);
             BlobStore blobs = r.openBlobStore(index);
-            for (String id : r.objects().list(ObjectKind.SNAPSHOT)) {
-                Snapshot s = SnapshotCodec.decode(r.objects().load(ObjectKind.SNAPSHOT, id), id);
+            for (SnapshotId id : SnapshotStore.list(r)) {
+                Snapshot s = SnapshotStore.read(r, id);
                 int[] count = {0};
                 ChunkCursor.tree(s.tree(), blobs::get).forEachRemaining(folder -> {
                     for (var control : folder.controlFiles()) {
@@ -158,7 +158,7 @@ class PruneCrashTest {
                         }
                     });
                 });
-                result.put(id, count[0]);
+                result.put(id.hex(), count[0]);
             }
         }
         return result;

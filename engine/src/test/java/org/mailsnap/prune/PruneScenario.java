@@ -26,6 +26,7 @@ import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.retention.Forget;
@@ -59,7 +60,7 @@ final class PruneScenario {
         Files.writeString(x, "Subject: only here " + seed + "\r\n\r\n" + xBody, StandardCharsets.UTF_8);
         StoreTree.Options exact = StoreTree.Options.exact().ignoringDirectoryMtimes();
 
-        List<String> snapshots = new ArrayList<>();
+        List<SnapshotId> snapshots = new ArrayList<>();
         List<StoreTree> moments = new ArrayList<>();
         for (int hour = 0; hour < 3; hour++) {
             if (hour == 1) {
@@ -136,7 +137,7 @@ final class PruneScenario {
         assertEquals(List.of(), moments.get(1).diff(StoreTree.capture(fresh, exact)), "and on a new machine");
     }
 
-    private Set<BlobId> contentOf(String snapshotId, String name) throws IOException {
+    private Set<BlobId> contentOf(SnapshotId snapshotId, String name) throws IOException {
         for (List<Placement> folder : f.placements(snapshotId).values()) {
             for (Placement p : folder) {
                 if (p.name().equals(name)) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.Repository;
@@ -46,7 +47,7 @@ class PruneTest {
                 store.resolve("u/cur/1700000001.M1P1.h:2,S"),
                 "Subject: twice\r\n\r\n" + PruneScenario.randomText(new Random(1), 100_000));
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            String snapshot = f.backup(store).snapshotId();
+            SnapshotId snapshot = f.backup(store).snapshotId();
             java.util.Set<org.mailsnap.model.BlobId> ids = new java.util.HashSet<>();
             f.placements(snapshot)
                     .values()
@@ -81,7 +82,7 @@ class PruneTest {
         Path store = tmp.resolve("store");
         org.mailsnap.maildir.Maildirs.maildir(store.resolve("u"));
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            List<String> snapshots = new java.util.ArrayList<>();
+            List<SnapshotId> snapshots = new java.util.ArrayList<>();
             for (int hour = 0; hour < PrunePlanner.SMALL_PACKS_WORTH_MERGING; hour++) {
                 deliver(store, hour);
                 snapshots.add(f.backup(store).snapshotId());

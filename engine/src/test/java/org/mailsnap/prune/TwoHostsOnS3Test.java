@@ -45,6 +45,7 @@ import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLockedException;
@@ -101,7 +102,7 @@ class TwoHostsOnS3Test {
         final Repository repository;
         final Catalog catalog;
         final List<StoreTree> moments = new ArrayList<>();
-        final List<String> snapshots = new ArrayList<>();
+        final List<SnapshotId> snapshots = new ArrayList<>();
 
         Host(String name, long pid, long seed, boolean init) throws IOException {
             this.name = name;
@@ -152,7 +153,7 @@ class TwoHostsOnS3Test {
         void assertRestores(Host owner, int n) throws IOException {
             Path target = tmp.resolve("restore-" + owner.name + "-" + n + "-via-" + name + "-" + System.nanoTime());
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
-            var snapshot = history.open(history.byId(owner.snapshots.get(n), null));
+            var snapshot = history.open(history.byId(owner.snapshots.get(n)));
             CatalogSync.blobIndex(repository, catalog);
             var blobs = repository.openBlobStore(catalog.blobs());
             var result = new Restorer(blobs::get, 2)
@@ -174,7 +175,7 @@ class TwoHostsOnS3Test {
 
         Set<BlobId> contentOf(int n, String fileName) throws IOException {
             SnapshotHistory history = SnapshotHistory.load(repository, catalog);
-            var snapshot = history.open(history.byId(snapshots.get(n), null));
+            var snapshot = history.open(history.byId(snapshots.get(n)));
             var blobs = repository.openBlobStore(catalog.blobs());
             Set<BlobId> ids = new HashSet<>();
             ChunkCursor.tree(snapshot.tree(), blobs::get)

@@ -22,6 +22,7 @@ import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.snapshot.Snapshot;
 
@@ -52,7 +53,7 @@ class CatalogRebuildTest {
         String storeKey =
                 Snapshot.storeKey("testhost", store.toAbsolutePath().normalize().toString());
         StoreMoments moments = new StoreMoments();
-        List<String> snapshots = new ArrayList<>();
+        List<SnapshotId> snapshots = new ArrayList<>();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             for (int hour = 0; hour < 3; hour++) {
                 if (hour > 0) {
@@ -221,7 +222,7 @@ class CatalogRebuildTest {
         assertEquals(live.contents(), rebuilt.contents());
     }
 
-    private static void assertSearchIndexMatches(BackupFixture f, StoreMoments moments, List<String> snapshots)
+    private static void assertSearchIndexMatches(BackupFixture f, StoreMoments moments, List<SnapshotId> snapshots)
             throws Exception {
         List<MessageHit> hits = find(f, MessageQuery.all().withLimit(1_000_000));
         Map<StoreMoments.Key, Integer> all = moments.all();
@@ -258,8 +259,8 @@ class CatalogRebuildTest {
             String flags,
             boolean present,
             java.time.Instant goneBy,
-            String firstSnapshot,
-            String lastSnapshot) {
+            SnapshotId firstSnapshot,
+            SnapshotId lastSnapshot) {
         static SearchAnswer of(MessageHit h) {
             return new SearchAnswer(
                     h.mailbox(),

@@ -20,6 +20,7 @@ import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.SnapshotId;
 
 class MessageFinderTest {
     private static final Instant T0 = Instant.parse("2024-06-01T10:00:00Z");
@@ -42,7 +43,7 @@ class MessageFinderTest {
                         1)
                 .generate(store);
         StoreMoments moments = new StoreMoments();
-        List<String> snapshots = new ArrayList<>();
+        List<SnapshotId> snapshots = new ArrayList<>();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             moments.capture(store, StoreTree.Options.exact());
             snapshots.add(f.backup(store).snapshotId());
@@ -93,7 +94,7 @@ class MessageFinderTest {
         MessageHit interrupted = finder.resolve(found(info("", T0.plusSeconds(40), null, T0.plusSeconds(40))));
         assertEquals(b, interrupted.firstSnapshot(), "a run stopped after a checkpoint: the next snapshot");
 
-        MessageHit unknownLast = finder.resolve(found(info("a", T0, "?", T0.plusSeconds(90))));
+        MessageHit unknownLast = finder.resolve(found(info(idOf("a"), T0, "?", T0.plusSeconds(90))));
         assertEquals(a, unknownLast.firstSnapshot());
         assertEquals(b, unknownLast.lastSnapshot(), "an unknown last id: the store's newest at or before lastSeen");
         assertFalse(unknownLast.present());
@@ -103,8 +104,13 @@ class MessageFinderTest {
         assertNull(future.lastSnapshot());
     }
 
-    private static SnapshotSummary summary(String id, long seconds, String store) {
-        return new SnapshotSummary(id, T0.plusSeconds(seconds), "h", store, 1);
+    private static SnapshotSummary summary(String name, long seconds, String store) {
+        return new SnapshotSummary(SnapshotId.parse(idOf(name)), T0.plusSeconds(seconds), "h", store, 1);
+    }
+
+    /** The id of the snapshot called {@code name} here, as the search index records it. */
+    private static String idOf(String name) {
+        return String.format("%02x", (int) name.charAt(0)).repeat(32);
     }
 
     private static MessageInfo info(String first, Instant firstSeen, String last, Instant lastSeen) {

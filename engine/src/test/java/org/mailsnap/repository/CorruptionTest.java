@@ -14,6 +14,7 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.storage.MemoryStorage;
 import org.mailsnap.storage.ObjectInfo;
@@ -167,12 +168,10 @@ class CorruptionTest {
         Repository repo = repoWithOnePack();
         SubKeys keys = BlobStoreTest.keysOf(repo);
         String name = storage.list("index/").get(0).name();
-        String id = name.substring("index/".length());
+        ObjectId id = ObjectId.parse(name.substring("index/".length()));
         byte[] good = storage.get(name);
         byte[] payload = ObjectCodec.decode(ObjectKind.INDEX, id, good, keys);
-        assertEquals(
-                plaintexts.size(),
-                IndexFile.decode(org.mailsnap.model.ObjectId.parse(id), payload).entryCount());
+        assertEquals(plaintexts.size(), IndexFile.decode(id, payload).entryCount());
         for (int i = 0; i < good.length; i++) {
             byte[] bad = good.clone();
             bad[i] ^= 0x01;

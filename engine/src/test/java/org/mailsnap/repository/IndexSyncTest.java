@@ -91,7 +91,7 @@ class IndexSyncTest {
         Set<ObjectId> known = repo.indexSync().loadAll(new MemoryBlobIndex()).processed();
         ObjectId newer = repo.indexSync().write(List.of(), List.of());
         for (ObjectId id : known) {
-            repo.objects().delete(ObjectKind.INDEX, id.hex());
+            repo.objects().delete(ObjectKind.INDEX, id);
         }
         IndexSync.Result result = repo.indexSync().sync(new MemoryBlobIndex(), known);
         assertTrue(result.rebuildNeeded(), "a loaded index file was deleted");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.mailgen.ManualClock;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.storage.MemoryStorage;
 
 /** Shared and exclusive locks between "hosts" (separately opened repositories on one storage). */
@@ -81,7 +82,7 @@ class LockTest {
         Repository mx1 = host("mx1", 101);
         Repository admin = host("admin", 303);
         try (RepositoryLock lock = mx1.lockShared()) {
-            String first = lock.id();
+            ObjectId first = lock.id();
             clock.advance(Duration.ofMinutes(25));
             lock.refresh();
             assertNotEquals(first, lock.id());
@@ -104,7 +105,7 @@ class LockTest {
         Repository.init(storage, "pw".toCharArray(), options);
         Repository repo = Repository.open(storage, "pw".toCharArray(), options);
         try (RepositoryLock lock = repo.lockShared()) {
-            String first = lock.id();
+            ObjectId first = lock.id();
             assertTrue(lock.awaitRefreshFrom(first, Duration.ofSeconds(10)), "no refresh within 10 s");
             lock.checkHeld();
         }
@@ -119,7 +120,7 @@ class LockTest {
         RepositoryLockedException e = assertThrows(RepositoryLockedException.class, mx1::lockExclusive);
         assertTrue(e.getMessage().contains("remove the lock"), e.getMessage());
         mx1.lockShared().close();
-        mx1.removeLock("ab".repeat(32));
+        mx1.removeLock(ObjectId.parse("ab".repeat(32)));
         mx1.lockExclusive().close();
     }
 }

@@ -20,6 +20,7 @@ import org.mailsnap.crypto.CryptoTestAccess;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.snapshot.ManifestVectors;
 import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.storage.MemoryStorage;
@@ -212,7 +213,7 @@ public final class VectorGenerator {
                         .text("kind", "index")
                         .text("object_id", indexId)
                         .hex("object", storage.get("index/" + indexId))
-                        .hex("payload", repo.objects().load(ObjectKind.INDEX, indexId))
+                        .hex("payload", repo.objects().load(ObjectKind.INDEX, ObjectId.parse(indexId)))
                         .text());
 
         byte[] config = storage.get("config");

@@ -31,6 +31,7 @@ import org.mailsnap.crypto.CryptoTestAccess;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.snapshot.ManifestVectors;
 
@@ -212,7 +213,7 @@ class VectorsTest {
         ObjectKind kind = ObjectKind.valueOf(v.get("kind").toUpperCase(java.util.Locale.ROOT));
         byte[] object = hex(v, "object");
         assertEquals(v.get("object_id"), org.mailsnap.crypto.Sha256.hex(object));
-        byte[] payload = ObjectCodec.decode(kind, v.get("object_id"), object, keys);
+        byte[] payload = ObjectCodec.decode(kind, ObjectId.parse(v.get("object_id")), object, keys);
         assertArrayEquals(hex(v, "payload"), payload);
         if (kind == ObjectKind.INDEX) {
             IndexFile file = IndexFile.decode(org.mailsnap.model.ObjectId.parse(v.get("object_id")), payload);

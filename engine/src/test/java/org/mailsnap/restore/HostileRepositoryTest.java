@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
@@ -25,13 +26,12 @@ import org.mailsnap.model.BlobType;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.ObjectKind;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
 import org.mailsnap.snapshot.TreeWriter;
 
@@ -91,7 +91,7 @@ class HostileRepositoryTest {
     @ParameterizedTest
     @EnumSource(Attack.class)
     void intoAnEmptyTargetIsRefusedAndNothingLeavesTheTarget(Attack attack) throws Exception {
-        String id = craft(attack);
+        SnapshotId id = craft(attack);
         Path parent = Files.createDirectories(tmp.resolve("a/b/restores-" + attack));
         Path target = parent.resolve("target");
         Set<String> outside = everythingUnder(tmp, target);
@@ -114,7 +114,7 @@ class HostileRepositoryTest {
             names = {"MESSAGE_.*", "FOLDER_.*"},
             mode = EnumSource.Mode.MATCH_ANY)
     void mergedIntoALiveMailboxIsRefusedAndNothingLeavesIt(Attack attack) throws Exception {
-        String id = craft(attack);
+        SnapshotId id = craft(attack);
         Path live = Maildirs.maildir(tmp.resolve("a/b/mail-" + attack + "/victim"));
         Maildirs.message(live, "cur", "1600000000.M1P1.h:2,S");
         Set<String> outside = everythingUnder(tmp, live);
@@ -133,7 +133,7 @@ class HostileRepositoryTest {
      * Writes blobs and a snapshot object holding one folder of one message and one control file, with the attack's
      * names; returns the snapshot's id.
      */
-    private String craft(Attack attack) throws IOException {
+    private SnapshotId craft(Attack attack) throws IOException {
         BlobStore blobs = fixture.repository.openBlobStore(fixture.catalog.blobs());
         byte[] header = "Subject: hostile\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] body = "escaped\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -164,7 +164,7 @@ class HostileRepositoryTest {
                 List.of(),
                 treeIds,
                 new SnapshotStats(1, 1, 1, content.size(), 0, 0, 0, 0, 0, 0, List.of()));
-        return fixture.repository.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(snapshot));
+        return SnapshotStore.save(fixture.repository, snapshot);
     }
 
     /** Every path under {@code root}, except those under {@code target}. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.maildir.Maildirs;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Dovecot keeps the uidlist record of a message expunged or moved out until it rewrites the list; a file that then
@@ -51,7 +52,7 @@ class MergeListedBaseTest {
         Maildirs.uidlist(archive, "1 :" + ORIGINAL_2, "2 G" + ORIGINAL_2 + " :" + REBASED_2);
         Maildirs.uidlist(work, "5 G" + ORIGINAL_3 + " :" + REBASED_3);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            String snapshot = f.backup(store).snapshotId();
+            SnapshotId snapshot = f.backup(store).snapshotId();
             // expunged live: the files are gone, the uidlists still list them (Dovecot has not rewritten them)
             for (Path folder : List.of(inbox, archive, work)) {
                 try (Stream<Path> files = Files.list(folder.resolve("cur"))) {
@@ -112,7 +113,7 @@ class MergeListedBaseTest {
         Maildirs.uidlist(
                 inbox, "3 G.hidden :" + REBASED); // a hostile uidlist: a dot file is invisible to Maildir readers
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            String snapshot = f.backup(store).snapshotId();
+            SnapshotId snapshot = f.backup(store).snapshotId();
             Files.delete(inbox.resolve("cur/" + REBASED + ":2,S"));
 
             RestoreResult merge = f.restore(snapshot, "u", inbox, RestoreMode.MERGE);

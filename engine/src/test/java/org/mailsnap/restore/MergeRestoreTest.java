@@ -22,6 +22,7 @@ import org.mailsnap.backup.Trees;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Restores into a live mailbox that changed since the snapshot (messages expunged, one moved to another folder, flags
@@ -40,7 +41,7 @@ class MergeRestoreTest {
     private Path store;
     private Path mailbox;
     private BackupFixture fixture;
-    private String snapshot;
+    private SnapshotId snapshot;
     /** The mailbox at the snapshot's moment. */
     private StoreTree atSnapshot;
 

@@ -18,6 +18,7 @@ import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.snapshot.BlobSource;
 
 /**
@@ -36,7 +37,7 @@ class RestoreDamageTest {
 
     private BackupFixture fixture;
     private Path mailbox;
-    private String snapshot;
+    private SnapshotId snapshot;
     /** The data pack holding the second backup's messages. */
     private Path pack;
 

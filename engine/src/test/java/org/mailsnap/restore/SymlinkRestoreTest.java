@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.maildir.Maildirs;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * Restores, run as root as the README recommends, into directories whose owner planted symbolic links (issue 12):
@@ -40,7 +41,7 @@ class SymlinkRestoreTest {
     Path tmp;
 
     private BackupFixture fixture;
-    private String snapshot;
+    private SnapshotId snapshot;
     /** A directory only root may enter, with a file; what every planted link points at. */
     private Path rootOnly;
     /** The live mailbox to merge into: INBOX and both folders, each missing what was expunged since. */

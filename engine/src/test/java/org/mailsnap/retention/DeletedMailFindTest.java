@@ -179,7 +179,7 @@ class DeletedMailFindTest {
                         String.valueOf(h.info().goneBy().getEpochSecond()),
                         String.valueOf(h.firstSnapshot()),
                         String.valueOf(h.lastSnapshot()),
-                        h.restoreFrom().id()))
+                        h.restoreFrom().id().hex()))
                 .toList();
     }
 }

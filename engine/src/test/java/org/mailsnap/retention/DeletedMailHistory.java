@@ -29,6 +29,7 @@ import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * A history of daily backups of a generated store whose mail is expunged, moved and re-flagged between them, with a
@@ -48,7 +49,7 @@ final class DeletedMailHistory {
     final BackupFixture f;
     final Path store;
     final long seed;
-    final List<String> snapshots = new ArrayList<>();
+    final List<SnapshotId> snapshots = new ArrayList<>();
     final List<Instant> times = new ArrayList<>();
     private final List<Map<String, byte[]>> files = new ArrayList<>();
     /** The previous snapshot's placements, read when it was taken (a forget may have replaced it since). */

@@ -20,6 +20,7 @@ import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.GonePlacement;
@@ -56,7 +57,7 @@ class DeletedMailLedgerTest {
 
             // killed after the ledger was written, before any snapshot was deleted: the next forget finds each gone
             // placement twice (in the ledger, and in the snapshots still present) and counts it once
-            String carrier = new DeletedMailLedger(f.repository, f.catalog.blobs())
+            SnapshotId carrier = new DeletedMailLedger(f.repository, f.catalog.blobs())
                     .write(plan.ledgers().get(0))
                     .by();
             assertEquals(8, f.snapshotIds().size(), "the newest is replaced, the others are still there");
@@ -100,7 +101,7 @@ class DeletedMailLedgerTest {
             DeletedMailHistory history = DeletedMailHistory.ofDays(f, tmp, 3);
             Forget forget = new Forget(f.repository, f.catalog.blobs());
             RetentionPolicy lastOne = RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of());
-            String holder = forget.run(
+            SnapshotId holder = forget.run(
                             forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, KeepWithin.parse("30d")), n -> {})
                     .ledgers()
                     .get(0)

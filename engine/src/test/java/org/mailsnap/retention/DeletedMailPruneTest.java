@@ -27,6 +27,7 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.prune.Prune;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneProgress;
@@ -61,7 +62,7 @@ class DeletedMailPruneTest {
             DeletedMailLedgerTest.assertLedger(f, kept); // every entry's bytes, read back after the prune
 
             Set<BlobId> live = new HashSet<>();
-            String newest = f.snapshotIds().iterator().next();
+            SnapshotId newest = f.snapshotIds().iterator().next();
             for (List<Placement> folder : f.placements(newest).values()) {
                 folder.forEach(p -> live.addAll(blobs(p)));
             }

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.crypto.Argon2Params;
-import org.mailsnap.repository.ObjectKind;
+import org.mailsnap.history.SnapshotStore;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.snapshot.Snapshot;
-import org.mailsnap.snapshot.SnapshotCodec;
 import org.mailsnap.snapshot.SnapshotStats;
 import org.mailsnap.storage.MemoryStorage;
 
@@ -28,7 +28,8 @@ class ForgetTest {
 
     private final MemoryStorage storage = new MemoryStorage();
 
-    private String save(Repository repo, Instant time, String host, String store, List<String> tags) throws Exception {
+    private SnapshotId save(Repository repo, Instant time, String host, String store, List<String> tags)
+            throws Exception {
         Snapshot s = new Snapshot(
                 time,
                 host,
@@ -38,7 +39,7 @@ class ForgetTest {
                 tags,
                 List.of(),
                 new SnapshotStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()));
-        return repo.objects().save(ObjectKind.SNAPSHOT, SnapshotCodec.encode(s));
+        return SnapshotStore.save(repo, s);
     }
 
     @Test
@@ -77,13 +78,13 @@ class ForgetTest {
         assertEquals(1, plan.unreadable().size());
         assertTrue(plan.unreadable().get(0).startsWith("ab"), plan.unreadable().toString());
 
-        Set<String> before = new TreeSet<>(repo.objects().list(ObjectKind.SNAPSHOT));
+        Set<SnapshotId> before = new TreeSet<>(SnapshotStore.list(repo));
         int deleted = forget.execute(plan, n -> {});
         assertEquals(plan.removed().size(), deleted);
-        Set<String> expected = new TreeSet<>(before);
+        Set<SnapshotId> expected = new TreeSet<>(before);
         plan.removed().forEach(d -> expected.remove(d.snapshot().id()));
-        assertEquals(expected, new TreeSet<>(repo.objects().list(ObjectKind.SNAPSHOT)));
-        assertTrue(expected.contains("ab".repeat(32)), "the unreadable object is left alone");
+        assertEquals(expected, new TreeSet<>(SnapshotStore.list(repo)));
+        assertTrue(expected.contains(SnapshotId.parse("ab".repeat(32))), "the unreadable object is left alone");
         assertTrue(repo.listLocks().isEmpty(), "the shared lock is released");
 
         ForgetPlan none =

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailsnap.model.SnapshotId;
 
 /**
  * The policy against a fixed list of timestamps (in the manner of restic's policy tests): each row is a policy and
@@ -47,7 +48,7 @@ class RetentionPolicyTest {
         List<Candidate> list = new ArrayList<>();
         for (int i = 0; i < TIMES.length; i++) {
             List<String> tags = i == 4 ? List.of("monthly") : i == 10 ? List.of("monthly", "important") : List.of();
-            list.add(new Candidate(String.format("%064d", i), Instant.parse(TIMES[i]), "g", tags));
+            list.add(new Candidate(SnapshotId.parse(String.format("%064d", i)), Instant.parse(TIMES[i]), "g", tags));
         }
         java.util.Collections.shuffle(list, new java.util.Random(13)); // order of input must not matter
         return list;
@@ -116,7 +117,10 @@ class RetentionPolicyTest {
         List<Decision> decisions = policy.apply(snapshots(), zone);
         assertEquals(TIMES.length, decisions.size());
         for (int i = 0; i < decisions.size(); i++) {
-            assertEquals(String.format("%064d", i), decisions.get(i).snapshot().id(), "newest first");
+            assertEquals(
+                    SnapshotId.parse(String.format("%064d", i)),
+                    decisions.get(i).snapshot().id(),
+                    "newest first");
         }
         List<Integer> actual = IntStream.range(0, decisions.size())
                 .filter(i -> decisions.get(i).keep())

@@ -12,8 +12,11 @@ import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.model.SnapshotId;
 
 class SnapshotCodecTest {
+    private static final SnapshotId ID = SnapshotId.parse("0e".repeat(32));
+
     private static BlobId id(int n) {
         byte[] b = new byte[32];
         b[0] = (byte) n;
@@ -43,7 +46,7 @@ class SnapshotCodecTest {
                         9_000_000,
                         2_000_000_000L,
                         List.of("example.org/bob")));
-        Snapshot back = SnapshotCodec.decode(SnapshotCodec.encode(s), "x");
+        Snapshot back = SnapshotCodec.decode(SnapshotCodec.encode(s), ID);
         assertEquals(s, back);
         assertTrue(back.stats().partial());
     }
@@ -62,7 +65,7 @@ class SnapshotCodecTest {
         byte[] bytes = SnapshotCodec.encode(s);
         for (int cut = 0; cut < bytes.length; cut++) {
             byte[] prefix = java.util.Arrays.copyOf(bytes, cut);
-            assertThrows(CorruptDataException.class, () -> SnapshotCodec.decode(prefix, "x"), "prefix " + cut);
+            assertThrows(CorruptDataException.class, () -> SnapshotCodec.decode(prefix, ID), "prefix " + cut);
         }
     }
 

@@ -104,10 +104,11 @@ public final class SnapshotVectors {
     public static void check(Map<String, String> v, boolean success) throws CorruptDataException {
         byte[] payload = HEX.parseHex(v.get("payload"));
         if (!success) {
-            assertThrows(CorruptDataException.class, () -> SnapshotCodec.decode(payload, v.get("id")));
+            assertThrows(
+                    CorruptDataException.class, () -> SnapshotCodec.decode(payload, SnapshotId.parse(v.get("id"))));
             return;
         }
-        Snapshot s = SnapshotCodec.decode(payload, v.get("id"));
+        Snapshot s = SnapshotCodec.decode(payload, SnapshotId.parse(v.get("id")));
         Map<String, String> expected = new LinkedHashMap<>(v);
         expected.remove("id");
         expected.remove("payload");

@@ -18,6 +18,7 @@ import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 
 /**
@@ -37,7 +38,7 @@ class StatsCollectorTest {
             Path store = tmp.resolve("store");
             new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
             List<String> mailboxes = mailboxes(store);
-            List<String> snapshots = new ArrayList<>();
+            List<SnapshotId> snapshots = new ArrayList<>();
             snapshots.add(f.backup(store).snapshotId());
             for (int hour = 1; hour <= 3; hour++) {
                 new ChurnSimulator(ChurnSpec.defaults().withSeed(seed + hour)).simulateHour(store);
