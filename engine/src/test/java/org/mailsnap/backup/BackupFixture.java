@@ -81,7 +81,7 @@ public final class BackupFixture implements AutoCloseable {
     }
 
     public BackupResult backup(Path store) throws IOException {
-        return backup(BackupSettings.of(store, "testhost").withThreads(2));
+        return backup(BackupSettings.builder(store, "testhost").threads(2).build());
     }
 
     public BackupResult backup(BackupSettings settings) throws IOException {
