@@ -8,6 +8,7 @@ import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.CountingMessageFiles;
+import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
@@ -78,6 +79,12 @@ public final class BackupFixture implements AutoCloseable {
     /** Opens the repository and catalog a closed fixture left in {@code dir}, storage wrapped for faults. */
     public static BackupFixture reopen(Path dir, long seed, RepositoryOptions options) throws IOException {
         return new BackupFixture(dir, seed, true, options);
+    }
+
+    /** Makes a store of one message (mailbox {@code u}, INBOX) at {@code store} and backs it up: the snapshot's id. */
+    public String backupOneMessage(Path store) throws IOException {
+        Maildirs.message(Maildirs.maildir(store.resolve("u")), "cur", "1700000001.M1P1.h:2,S");
+        return backup(store).snapshotId();
     }
 
     public BackupResult backup(Path store) throws IOException {

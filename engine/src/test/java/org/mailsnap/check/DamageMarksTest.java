@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.catalog.CatalogCorruptException;
-import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.DamagedSources;
 
 /**
  * The marking blob source marks a blob the repository gives back damaged, but not one the local catalog failed to
@@ -25,23 +25,17 @@ class DamageMarksTest {
     @Test
     void marksRepositoryDamageButPassesTheCatalogsOwn() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("f"))) {
-            Path store = tmp.resolve("store");
-            Maildirs.message(Maildirs.maildir(store.resolve("u")), "cur", "1700000001.M1P1.h:2,S");
-            String id = f.backup(store).snapshotId();
+            String id = f.backupOneMessage(tmp.resolve("store"));
             BlobId header =
                     f.placements(id).values().iterator().next().get(0).content().header();
 
-            BlobSource damagedCatalog = blob -> {
-                throw CatalogCorruptException.of(tmp.resolve("catalog"), "blob index entry does not decode");
-            };
+            BlobSource damagedCatalog = DamagedSources.catalog(tmp.resolve("catalog"));
             assertThrows(
                     CatalogCorruptException.class,
                     () -> DamageMarks.marking(damagedCatalog, f.catalog).get(header));
             assertEquals(List.of(), DamageMarks.marked(f.catalog));
 
-            BlobSource damagedPack = blob -> {
-                throw new CorruptObjectException("pack 3f2a", "header MAC mismatch (corrupted or wrong key?)");
-            };
+            BlobSource damagedPack = DamagedSources.repository();
             assertThrows(
                     CorruptObjectException.class,
                     () -> DamageMarks.marking(damagedPack, f.catalog).get(header));

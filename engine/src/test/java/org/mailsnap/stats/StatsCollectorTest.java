@@ -16,15 +16,14 @@ import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
-import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.DamagedSources;
 
 /**
  * The compact collector gives exactly the figures of the plain one ({@link StatsOracle}) on a history with list mail
@@ -87,23 +86,17 @@ class StatsCollectorTest {
     @Test
     void skipsASnapshotTheRepositoryGivesBackDamagedButNotTheCatalogsDamage() throws Exception {
         try (BackupFixture f = new BackupFixture(tmp.resolve("f"))) {
-            Path store = tmp.resolve("store");
-            Maildirs.message(Maildirs.maildir(store.resolve("u")), "cur", "1700000001.M1P1.h:2,S");
-            String id = f.backup(store).snapshotId();
+            String id = f.backupOneMessage(tmp.resolve("store"));
             SnapshotHistory history = SnapshotHistory.load(f.repository, f.catalog);
 
-            BlobSource damagedPack = blob -> {
-                throw new CorruptObjectException("pack 3f2a", "header MAC mismatch (corrupted or wrong key?)");
-            };
+            BlobSource damagedPack = DamagedSources.repository();
             RepositoryStats stats =
                     new StatsCollector(f.repository, history, damagedPack, f.catalog.blobs(), 1).collect(null);
             assertEquals(
                     List.of(id),
                     stats.skipped().stream().map(DamagedSnapshot::id).toList());
 
-            BlobSource damagedCatalog = blob -> {
-                throw CatalogCorruptException.of(tmp.resolve("catalog"), "blob index entry does not decode");
-            };
+            BlobSource damagedCatalog = DamagedSources.catalog(tmp.resolve("catalog"));
             StatsCollector collector = new StatsCollector(f.repository, history, damagedCatalog, f.catalog.blobs(), 1);
             assertThrows(CatalogCorruptException.class, () -> collector.collect(null));
         }
