@@ -8,19 +8,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mailsnap.catalog.Catalog;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogCursor;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.PackId;
+import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
@@ -105,9 +105,10 @@ public final class DamageMarks {
         return id -> {
             try {
                 return source.get(id);
-            } catch (CatalogCorruptException localDamage) {
-                throw localDamage; // the catalog, not the blob: nothing to mark
-            } catch (RepositoryException | CorruptDataException | NoSuchObjectException e) {
+            } catch (RepositoryException
+                    | CorruptObjectException
+                    | UnsupportedVersionException
+                    | NoSuchObjectException e) {
                 try {
                     blobFailed(catalog, id, e, null);
                 } catch (IOException | RuntimeException marking) {

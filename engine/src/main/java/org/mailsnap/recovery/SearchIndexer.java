@@ -3,12 +3,11 @@ package org.mailsnap.recovery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.KnownMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.model.FolderKey;
@@ -95,9 +94,10 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         byte[] header;
         try {
             header = blobs.get(p.content().header());
-        } catch (CatalogCorruptException localDamage) {
-            throw localDamage; // the catalog being rebuilt, not a lost pack
-        } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
+        } catch (RepositoryException
+                | CorruptObjectException
+                | UnsupportedVersionException
+                | NoSuchObjectException lost) {
             // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
             header = new byte[0];
             progress.headersUnreadable.increment();

@@ -28,7 +28,6 @@ public final class PackCopier {
     private final Map<BlobType, Set<BlobId>> inOpen = new EnumMap<>(BlobType.class);
 
     private long blobsCopied;
-    private long bytesCopied;
     private long packsWritten;
 
     PackCopier(Storage storage, SubKeys keys, RepositoryOptions options, IndexBatchWriter index) {
@@ -75,10 +74,6 @@ public final class PackCopier {
         return blobsCopied;
     }
 
-    public long bytesCopied() {
-        return bytesCopied;
-    }
-
     public long packsWritten() {
         return packsWritten;
     }
@@ -95,7 +90,6 @@ public final class PackCopier {
                         keys, t, options.random(), new byte[Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024]));
         writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
         blobsCopied++;
-        bytesCopied += entry.length();
         if (writer.size() >= options.packTargetSize()) {
             open.remove(type);
             publish(writer);

@@ -9,6 +9,7 @@ import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * One manifest chunk: {@code Version(2) || Entry*}, where
@@ -35,7 +36,7 @@ final class ManifestCodec {
     }
 
     static List<Placement> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
-        ByteReader in = new ByteReader(chunk, "manifest chunk " + id.shortHex());
+        ByteReader in = new ByteReader(chunk, "manifest chunk " + id.shortHex(), CorruptObjectException::new);
         int version = Header.checkVersionByte(in, "manifest chunk", 1, VERSION);
         List<Placement> entries = new ArrayList<>();
         while (in.hasRemaining()) {

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
@@ -22,6 +21,7 @@ import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.PackId;
 import org.mailsnap.repository.BlobNotFoundException;
+import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -154,9 +154,10 @@ public final class StatsCollector {
             try {
                 snapshot = history.open(summary);
                 holdsMailbox = walk(snapshot, mailbox);
-            } catch (CatalogCorruptException localDamage) {
-                throw localDamage; // the catalog, not the snapshot: every figure is suspect
-            } catch (CorruptDataException | BlobNotFoundException | NoSuchObjectException e) {
+            } catch (CorruptObjectException
+                    | UnsupportedVersionException
+                    | BlobNotFoundException
+                    | NoSuchObjectException e) {
                 // damage, not an outage: the other snapshots still count ('mailsnap check' names what is lost)
                 skipped.add(new DamagedSnapshot(summary.id(), e.getMessage()));
                 continue;

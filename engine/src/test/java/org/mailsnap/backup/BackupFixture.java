@@ -8,6 +8,7 @@ import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.CountingMessageFiles;
+import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
@@ -80,8 +81,14 @@ public final class BackupFixture implements AutoCloseable {
         return new BackupFixture(dir, seed, true, options);
     }
 
+    /** Makes a store of one message (mailbox {@code u}, INBOX) at {@code store} and backs it up: the snapshot's id. */
+    public String backupOneMessage(Path store) throws IOException {
+        Maildirs.message(Maildirs.maildir(store.resolve("u")), "cur", "1700000001.M1P1.h:2,S");
+        return backup(store).snapshotId();
+    }
+
     public BackupResult backup(Path store) throws IOException {
-        return backup(BackupSettings.of(store, "testhost").withThreads(2));
+        return backup(BackupSettings.builder(store, "testhost").threads(2).build());
     }
 
     public BackupResult backup(BackupSettings settings) throws IOException {
