@@ -13,13 +13,14 @@ import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.NameBytes;
 import org.mailsnap.model.Placement;
 
 /**
  * The manifest chunk vectors of {@code format-spec/vectors/manifest-*.txt}: written by the real {@link ManifestWriter}
- * (version 2) or by hand from the spec's grammar (version 1, and the failure case), read back by
+ * (version 2) or from the spec's grammar (version 3, version 1, and the failure cases), read back by
  * {@link ChunkCursor#manifest}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
  */
 public final class ManifestVectors {
@@ -67,6 +68,95 @@ public final class ManifestVectors {
         return v;
     }
 
+    /** The two folders of the version 3 vector: INBOX holds every entry, {@code .Sent} a copy of the second. */
+    static Map<FolderKey, List<Placement>> version3Folders() {
+        List<Placement> all = entries();
+        Placement copy = all.get(1)
+                .at("1796403632.M732777P18646.vm,S=39,W=43:2,RS", all.get(1).guid(), true);
+        Map<FolderKey, List<Placement>> folders = new LinkedHashMap<>();
+        folders.put(new FolderKey("example.org/ann", ""), all);
+        folders.put(new FolderKey("example.org/ann", ".Sent"), List.of(copy));
+        return folders;
+    }
+
+    /**
+     * Field name → value of the version 3 vector: every chunk (the n-th has the id of n-filled bytes), each
+     * folder's manifest as chunk numbers, and each folder's entries. Encoded from the grammar: the table's three
+     * entries fit one content chunk and each folder's placements one placement chunk under the cut rule.
+     */
+    public static Map<String, String> version3() {
+        List<Placement> all = entries();
+        ByteWriter contents = new ByteWriter(256);
+        SplitManifestCodec.start(contents, SplitManifestCodec.CONTENTS);
+        for (Placement p : all) {
+            String base = BaseNames.DOVECOT.baseOf(p.name());
+            SplitManifestCodec.writeContentEntry(
+                    contents, new SplitManifestCodec.ContentEntry(base, p.mtimeNanos(), p.content()));
+        }
+        ByteWriter index = new ByteWriter(64);
+        SplitManifestCodec.start(index, SplitManifestCodec.INDEX);
+        SplitManifestCodec.writeIndexEntry(index, new SplitManifestCodec.IndexEntry(all.size(), BlobId.of(filled(1))));
+        List<byte[]> chunks = new ArrayList<>(List.of(contents.toByteArray(), index.toByteArray()));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("chunker_seed", HEX.formatHex(seed()));
+        int f = 0;
+        List<String> folderFields = new ArrayList<>();
+        Map<String, String> described = new LinkedHashMap<>();
+        for (List<Placement> folder : version3Folders().values()) {
+            ByteWriter placements = new ByteWriter(256);
+            SplitManifestCodec.start(placements, SplitManifestCodec.PLACEMENTS);
+            int previous = -1;
+            for (Placement p : folder) {
+                String base = BaseNames.DOVECOT.baseOf(p.name());
+                int entry = all.indexOf(all.stream()
+                        .filter(q -> BaseNames.DOVECOT.baseOf(q.name()).equals(base))
+                        .findFirst()
+                        .orElseThrow());
+                SplitManifestCodec.writePlacementEntry(
+                        placements,
+                        0,
+                        previous,
+                        new SplitManifestCodec.PlacementEntry(
+                                0, entry, p.inCur(), p.name().substring(base.length()), p.guid()));
+                previous = entry;
+            }
+            chunks.add(placements.toByteArray());
+            String prefix = "folder" + f + "_";
+            described.put(prefix + "manifest", "2 " + chunks.size());
+            describe(folder).forEach((k, value) -> described.put(prefix + k, value));
+            f++;
+        }
+        v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
+        v.putAll(described);
+        return v;
+    }
+
+    /** A version 3 manifest whose placement refers to entry 5 of a one-entry content chunk: readers must reject it. */
+    public static Map<String, String> version3BadReference() {
+        Placement p = entries().get(2);
+        ByteWriter contents = new ByteWriter(256);
+        SplitManifestCodec.start(contents, SplitManifestCodec.CONTENTS);
+        SplitManifestCodec.writeContentEntry(
+                contents, new SplitManifestCodec.ContentEntry(p.name(), p.mtimeNanos(), p.content()));
+        ByteWriter index = new ByteWriter(64);
+        SplitManifestCodec.start(index, SplitManifestCodec.INDEX);
+        SplitManifestCodec.writeIndexEntry(index, new SplitManifestCodec.IndexEntry(1, BlobId.of(filled(1))));
+        ByteWriter placements = new ByteWriter(16);
+        SplitManifestCodec.start(placements, SplitManifestCodec.PLACEMENTS);
+        SplitManifestCodec.writePlacementEntry(
+                placements, 0, -1, new SplitManifestCodec.PlacementEntry(0, 5, false, "", ""));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(
+                "chunks",
+                String.join(
+                        " ",
+                        HEX.formatHex(contents.toByteArray()),
+                        HEX.formatHex(index.toByteArray()),
+                        HEX.formatHex(placements.toByteArray())));
+        v.put("folder0_manifest", "2 3");
+        return v;
+    }
+
     /** A version 1 chunk (names as UTF-8 strings, no GUID) of the entries that v1 can express. */
     public static Map<String, String> version1() {
         List<Placement> v1 = List.of(entries().get(2));
@@ -101,26 +191,48 @@ public final class ManifestVectors {
         return v;
     }
 
-    /** Checks a vector: its chunks decode to its entries; for a writer's vector, the writer makes its chunks. */
+    /**
+     * Checks a vector: its chunks decode to its entries (a version 3 vector: each folder's manifest to that folder's
+     * entries); for a writer's vector, the writer makes its chunks.
+     */
     public static void check(Map<String, String> v, boolean success) throws IOException {
         Map<BlobId, byte[]> chunks = chunks(v);
-        List<BlobId> ids = new ArrayList<>(chunks.keySet());
-        List<Placement> read = new ArrayList<>();
-        if (!success) {
-            assertThrows(
-                    CorruptDataException.class,
-                    () -> ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add));
-            return;
+        Map<String, List<BlobId>> manifests = new LinkedHashMap<>();
+        v.forEach((field, value) -> {
+            if (field.endsWith("_manifest")) {
+                List<BlobId> manifest = new ArrayList<>();
+                for (String n : value.split(" ")) {
+                    manifest.add(BlobId.of(filled(Integer.parseInt(n))));
+                }
+                manifests.put(field.substring(0, field.length() - "manifest".length()), manifest);
+            }
+        });
+        boolean version3 = !manifests.isEmpty();
+        if (!version3) {
+            manifests.put("", new ArrayList<>(chunks.keySet()));
         }
-        ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add);
-        Map<String, String> expected = new LinkedHashMap<>(v);
-        expected.remove("chunks");
-        expected.remove("chunker_seed");
-        expected.keySet().removeIf(k -> !k.startsWith("entr")); // entries, entry0, entry1, ...
-        Map<String, String> actual = describe(read);
-        assertEquals(expected, actual);
-        if (v.containsKey("chunker_seed")) {
-            assertEquals(v.get("chunks"), version2().get("chunks"), "the writer no longer produces these chunks");
+        for (Map.Entry<String, List<BlobId>> manifest : manifests.entrySet()) {
+            List<Placement> read = new ArrayList<>();
+            if (!success) {
+                assertThrows(
+                        CorruptDataException.class,
+                        () -> ChunkCursor.manifest(manifest.getValue(), chunks::get)
+                                .forEachRemaining(read::add));
+                continue;
+            }
+            ChunkCursor.manifest(manifest.getValue(), chunks::get).forEachRemaining(read::add);
+            String prefix = manifest.getKey();
+            Map<String, String> expected = new LinkedHashMap<>();
+            v.forEach((k, value) -> {
+                if (k.startsWith(prefix) && k.substring(prefix.length()).startsWith("entr")) {
+                    expected.put(k.substring(prefix.length()), value); // entries, entry0, entry1, ...
+                }
+            });
+            assertEquals(expected, describe(read), prefix);
+        }
+        if (success && v.containsKey("chunker_seed")) {
+            Map<String, String> again = version3 ? version3() : version2();
+            assertEquals(v.get("chunks"), again.get("chunks"), "the writer no longer produces these chunks");
         }
     }
 
