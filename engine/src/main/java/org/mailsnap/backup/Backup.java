@@ -101,7 +101,7 @@ public final class Backup {
                     blobs,
                     blobIndex,
                     storeKey,
-                    ManifestWriter.chunker(seed),
+                    ManifestWriter.Chunkers.of(seed),
                     new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings,
                     progress,

@@ -20,7 +20,8 @@ import org.mailsnap.model.Placement;
 
 /**
  * The manifest chunk vectors of {@code format-spec/vectors/manifest-*.txt}: written by the real {@link ManifestWriter}
- * (version 2) or from the spec's grammar (version 3, version 1, and the failure cases), read back by
+ * (versions 3 and 2, the latter with {@link ManifestCodec} and the version 2 cut rule) or from the spec's grammar
+ * (version 1, and the failure cases), read back by
  * {@link ChunkCursor#manifest}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
  */
 public final class ManifestVectors {
@@ -51,15 +52,22 @@ public final class ManifestVectors {
                 new Placement("1800000000.M5P6.h\u00f3st", "", false, -1L, new MessageContent(header, List.of(), 12)));
     }
 
-    /** Field name → value of the success vector: the chunks the writer produced and the entries they hold. */
+    /**
+     * Field name → value of the version 2 vector: the chunks the version 2 writer cut (the record rule of
+     * {@link ManifestWriter#chunker}), encoded with {@link ManifestCodec}.
+     */
     public static Map<String, String> version2() throws IOException {
         List<byte[]> chunks = new ArrayList<>();
-        ManifestWriter writer = new ManifestWriter(ManifestWriter.chunker(seed()), BaseNames.DOVECOT, (type, bytes) -> {
-            chunks.add(bytes);
-            return BlobId.of(filled(chunks.size()));
-        });
+        RecordChunkWriter writer = new RecordChunkWriter(
+                ManifestWriter.chunker(seed()),
+                (type, bytes) -> {
+                    chunks.add(bytes);
+                    return BlobId.of(filled(chunks.size()));
+                },
+                ManifestCodec.VERSION);
         for (Placement p : entries()) {
-            writer.add(p);
+            ManifestCodec.writeEntry(writer.buffer(), p);
+            writer.recordEnded(BaseNames.DOVECOT.baseOf(p.name()));
         }
         writer.finish();
         Map<String, String> v = describe(entries());
@@ -80,54 +88,35 @@ public final class ManifestVectors {
     }
 
     /**
-     * Field name → value of the version 3 vector: every chunk (the n-th has the id of n-filled bytes), each
-     * folder's manifest as chunk numbers, and each folder's entries. Encoded from the grammar: the table's three
-     * entries fit one content chunk and each folder's placements one placement chunk under the cut rule.
+     * Field name → value of the version 3 vector, as the real {@link ManifestWriter} writes it: every chunk it wrote
+     * (the n-th has the id of n-filled bytes), each folder's manifest as chunk numbers, and each folder's entries.
      */
-    public static Map<String, String> version3() {
-        List<Placement> all = entries();
-        ByteWriter contents = new ByteWriter(256);
-        SplitManifestCodec.start(contents, SplitManifestCodec.CONTENTS);
-        for (Placement p : all) {
-            String base = BaseNames.DOVECOT.baseOf(p.name());
-            SplitManifestCodec.writeContentEntry(
-                    contents, new SplitManifestCodec.ContentEntry(base, p.mtimeNanos(), p.content()));
-        }
-        ByteWriter index = new ByteWriter(64);
-        SplitManifestCodec.start(index, SplitManifestCodec.INDEX);
-        SplitManifestCodec.writeIndexEntry(index, new SplitManifestCodec.IndexEntry(all.size(), BlobId.of(filled(1))));
-        List<byte[]> chunks = new ArrayList<>(List.of(contents.toByteArray(), index.toByteArray()));
+    public static Map<String, String> version3() throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        ManifestWriter writer =
+                new ManifestWriter(ManifestWriter.Chunkers.of(seed()), BaseNames.DOVECOT, (type, bytes) -> {
+                    chunks.add(bytes);
+                    return BlobId.of(filled(chunks.size()));
+                });
+        Map<FolderKey, List<Placement>> folders = version3Folders();
+        folders.forEach(writer::folder);
+        Map<FolderKey, List<BlobId>> manifests = writer.finish();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("chunker_seed", HEX.formatHex(seed()));
+        v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
         int f = 0;
-        List<String> folderFields = new ArrayList<>();
-        Map<String, String> described = new LinkedHashMap<>();
-        for (List<Placement> folder : version3Folders().values()) {
-            ByteWriter placements = new ByteWriter(256);
-            SplitManifestCodec.start(placements, SplitManifestCodec.PLACEMENTS);
-            int previous = -1;
-            for (Placement p : folder) {
-                String base = BaseNames.DOVECOT.baseOf(p.name());
-                int entry = all.indexOf(all.stream()
-                        .filter(q -> BaseNames.DOVECOT.baseOf(q.name()).equals(base))
-                        .findFirst()
-                        .orElseThrow());
-                SplitManifestCodec.writePlacementEntry(
-                        placements,
-                        0,
-                        previous,
-                        new SplitManifestCodec.PlacementEntry(
-                                0, entry, p.inCur(), p.name().substring(base.length()), p.guid()));
-                previous = entry;
-            }
-            chunks.add(placements.toByteArray());
+        for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
             String prefix = "folder" + f + "_";
-            described.put(prefix + "manifest", "2 " + chunks.size());
-            describe(folder).forEach((k, value) -> described.put(prefix + k, value));
+            v.put(
+                    prefix + "manifest",
+                    String.join(
+                            " ",
+                            manifests.get(folder.getKey()).stream()
+                                    .map(id -> Integer.toString(id.toBytes()[0]))
+                                    .toList()));
+            describe(folder.getValue()).forEach((k, value) -> v.put(prefix + k, value));
             f++;
         }
-        v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
-        v.putAll(described);
         return v;
     }
 
