@@ -102,7 +102,7 @@ public final class Backup {
                     blobIndex,
                     storeKey,
                     ManifestWriter.Chunkers.of(seed),
-                    new RecordChunker(seed, ChunkerParams.RECORDS, ControlFileStorer.TYPICAL_LINE_BYTES),
+                    new RecordChunker(seed, ChunkerParams.CONTROL_LINES, ControlFileStorer.TYPICAL_LINE_BYTES),
                     settings,
                     progress,
                     start,
