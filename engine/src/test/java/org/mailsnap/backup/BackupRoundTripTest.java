@@ -32,9 +32,7 @@ class BackupRoundTripTest {
     @Test
     void everySnapshotRestoresItsMomentExactly() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("BackupRoundTripTest seed " + seed);
-        Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        Path store = seededStore("", seed);
         StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
         List<StoreTree> moments = new ArrayList<>();
         List<String> snapshots = new ArrayList<>();
@@ -63,9 +61,7 @@ class BackupRoundTripTest {
     @Test
     void anHourOfRenamesOpensNoMessageFile() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("BackupRoundTripTest renames seed " + seed);
-        Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        Path store = seededStore("renames", seed);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(store);
             assertEquals(first.snapshot().stats().messages(), f.files.opens(), "the first run reads every message");
@@ -100,9 +96,7 @@ class BackupRoundTripTest {
     @Test
     void aFolderNotListedFollowsItsMailboxsNewContentTable() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("BackupRoundTripTest table seed " + seed);
-        Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        Path store = seededStore("table", seed);
         Trees.ageDirectories(store);
         StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
@@ -134,5 +128,13 @@ class BackupRoundTripTest {
             BackupResult third = f.backup(store);
             assertEquals(0, third.blobs().blobsNew(), "the catalog holds the new table: " + third.blobs());
         }
+    }
+
+    /** The tiny generated store a test starts from; its seed printed with {@code what} names the test. */
+    private Path seededStore(String what, long seed) throws Exception {
+        System.out.println("BackupRoundTripTest " + (what.isEmpty() ? "" : what + " ") + "seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        return store;
     }
 }
