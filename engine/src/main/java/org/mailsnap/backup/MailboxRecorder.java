@@ -28,7 +28,8 @@ import org.mailsnap.snapshot.ManifestWriter;
 /**
  * Step 5 of a mailbox's backup, for the attempt the snapshot keeps: writes the manifests (all folders of a mailbox
  * share its content table, so when one folder was listed all are written, unchanged ones to the chunks they had) and
- * the listed folders' control files, records placements and folder states in the open catalog transaction (the search index through
+ * the listed folders' control files, records placements and folder states in the open catalog transaction (the
+ * search index through
  * {@link SearchIndexUpdate}), reports the attempt's problems and adds its counts to the run's progress.
  */
 final class MailboxRecorder {

@@ -30,8 +30,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
 
     /**
      * A placement of {@code snapshot} in a folder whose manifest differs from the store's previous snapshot's (seen
-     * again when it was already there: that only moves its last-seen time on): record its content, and index it (reading its header only the first time the mailbox
-     * has it) as present in {@code snapshot}.
+     * again when it was already there: that only moves its last-seen time on): record its content, and index it
+     * (reading its header only the first time the mailbox has it) as present in {@code snapshot}.
      */
     void seen(SnapshotSummary snapshot, FolderKey key, Placement p, char separator) throws IOException {
         MaildirName name = nameOf("snapshot " + snapshot.id(), key, p, separator);

@@ -53,10 +53,11 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
             throw reader(chunk, id).corrupt("a version 1 or 2 chunk in a version 3 manifest");
         }
         List<Placement> placements = new ArrayList<>();
+        ByteReader where = reader(chunk, id); // names the chunk in what a bad entry throws
         for (PlacementEntry p : SplitManifestCodec.readPlacements(chunk, id)) {
-            ContentEntry c = table.entry(p.chunk(), p.entry(), reader(chunk, id));
+            ContentEntry c = table.entry(p.chunk(), p.entry(), where);
             String name = SafeNames.fileName(c.base() + p.suffix(), "message file");
-            String guid = ManifestCodec.guid(reader(chunk, id), p.guid().equals(c.base()) ? "" : p.guid(), name);
+            String guid = ManifestCodec.guid(where, p.guid().equals(c.base()) ? "" : p.guid(), name);
             placements.add(new Placement(name, guid, p.inCur(), c.mtimeNanos(), c.content()));
         }
         return placements;

@@ -10,8 +10,8 @@ import org.mailsnap.model.BlobType;
 
 /**
  * The chunk buffer shared by the record-list writers (tree, manifest, ledger): each chunk starts with its header
- * (its version byte; a version 3 manifest chunk's version and kind), records are appended, and a chunk is emitted as a metadata blob where the record chunker cuts after a
- * record's key (format-spec/snapshots.md, "Chunking").
+ * (its version byte; a version 3 manifest chunk's version and kind), records are appended, and a chunk is emitted
+ * as a metadata blob where the record chunker cuts after a record's key (format-spec/snapshots.md, "Chunking").
  */
 final class RecordChunkWriter {
     private final RecordChunker chunker;
