@@ -28,9 +28,9 @@ import org.mailsnap.storage.NoSuchObjectException;
 record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
 
     /**
-     * A placement of {@code snapshot} that its folder did not hold, in this very manifest chunk, in the store's
-     * previous snapshot: record its content, and index it (reading its header only the first time the mailbox
-     * has it) as present in {@code snapshot}.
+     * A placement of {@code snapshot} in a folder whose manifest differs from the store's previous snapshot's (seen
+     * again when it was already there: that only moves its last-seen time on): record its content, and index it
+     * (reading its header only the first time the mailbox has it) as present in {@code snapshot}.
      */
     void seen(SnapshotSummary snapshot, FolderKey key, Placement p, char separator) throws IOException {
         MaildirName name = nameOf("snapshot " + snapshot.id(), key, p, separator);
@@ -108,8 +108,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
     }
 
     /**
-     * A placement of the store's {@code previous} snapshot whose manifest chunk the folder no longer has in the one
-     * being replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
+     * A placement of the store's {@code previous} snapshot in a folder whose manifest differs in the one being
+     * replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
      * renamed into a new chunk), it went away after {@code previous} and by {@code current}.
      */
     void left(SnapshotSummary previous, Instant current, FolderKey key, Placement p, char separator)

@@ -61,7 +61,8 @@ final class ManifestCodec {
         return new Placement(name, guid, where == 1, mtime, new MessageContent(header, body, size));
     }
 
-    private static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
+    /** Checks a GUID read for the file {@code name} (a version 3 placement's too); returns it. */
+    static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
         if (guid.indexOf('/') >= 0 || guid.indexOf('\0') >= 0 || guid.indexOf('\n') >= 0 || guid.indexOf('\r') >= 0) {
             throw in.corrupt(
                     "unsafe GUID rejected for " + SafeNames.printable(name) + ": " + SafeNames.printable(guid));

@@ -20,6 +20,7 @@ import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
 import org.mailsnap.snapshot.ChunkCursor;
+import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.storage.FaultInjectingStorage;
 import org.mailsnap.storage.LocalStorage;
@@ -122,6 +123,14 @@ public final class BackupFixture implements AutoCloseable {
     /** Ids of the snapshot objects in the repository (not the catalog's view). */
     public java.util.Set<String> snapshotIds() throws IOException {
         return new java.util.TreeSet<>(repository.objects().list(org.mailsnap.repository.ObjectKind.SNAPSHOT));
+    }
+
+    /** A snapshot's folder entries, read back from its tree. */
+    public java.util.SortedMap<FolderKey, FolderEntry> folders(String snapshotId) throws IOException {
+        var blobs = repository.openBlobStore(catalog.blobs());
+        java.util.SortedMap<FolderKey, FolderEntry> folders = new java.util.TreeMap<>();
+        ChunkCursor.tree(snapshot(snapshotId).tree(), blobs::get).forEachRemaining(f -> folders.put(f.key(), f));
+        return folders;
     }
 
     /** Every placement of a snapshot, by folder, read back from its tree and manifests. */
