@@ -159,6 +159,7 @@ final class BackupCommand implements Callable<Integer> {
         FolderLocker locker = locker();
         try (Session session = Session.openForWriting(env, repository, catalog, "backup of " + store)) {
             BackupProgress progress = new BackupProgress();
+            figures.source(m -> BackupMetrics.catalogRebuilt(m, session.rebuilt()));
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
             try (ProgressTicker ticker = ProgressTicker.start(
@@ -185,7 +186,7 @@ final class BackupCommand implements Callable<Integer> {
                         .sum();
                 figures.source(m -> BackupMetrics.repository(m, packBytes));
             }
-            report(result);
+            report(result, session);
             return result.partial() ? ExitCode.PARTIAL.code() : ExitCode.OK.code();
         }
     }
@@ -225,9 +226,9 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private void report(BackupResult r) {
+    private void report(BackupResult r, Session session) {
         if (json) {
-            env.out().println(Json.object(BackupReport.json(r)));
+            env.out().println(Json.object(session.json(BackupReport.json(r))));
         } else {
             BackupReport.text(r, env.out());
         }
