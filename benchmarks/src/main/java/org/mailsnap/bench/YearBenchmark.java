@@ -205,6 +205,11 @@ public final class YearBenchmark {
                 sim.checksDeletedMessages()
                         ? sim.verifyDeletedMessagesRestorable()
                         : "not checked: the policy has no --keep-deleted-within");
+        say(
+                "- deleted messages found: %s",
+                sim.checksDeletedMessages()
+                        ? sim.verifyFindDeletedSince()
+                        : "not checked: the policy has no --keep-deleted-within");
         Files.writeString(out.resolve("figures.md"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Files.writeString(out.resolve("commands.txt"), log.text(), StandardCharsets.UTF_8);
     }

@@ -142,22 +142,24 @@ final class BackupCommand implements Callable<Integer> {
         if (store == null) {
             throw new UserError(ExitCode.USAGE, "no mail store: give STORE, or set store in the configuration file");
         }
-        BackupSettings settings = BackupSettings.of(store, host != null ? host : hostname())
-                .withLayout(layout(layout))
-                .withSeparator(separator)
-                .withRescan(rescan)
-                .withTags(tags)
-                .withAllowEmpty(allowEmpty)
-                .withAllowShrink(allowShrink);
+        BackupSettings.Builder settings = BackupSettings.builder(store, host != null ? host : hostname())
+                .layout(layout(layout))
+                .separator(separator)
+                .rescan(rescan)
+                .tags(tags)
+                .allowEmpty(allowEmpty)
+                .allowShrink(allowShrink);
         if (threads != null) {
-            settings = settings.withThreads(threads);
+            settings.threads(threads);
         }
         if (checkpoint != null) {
-            settings = settings.withCheckpointMessages(checkpoint);
+            settings.checkpointMessages(checkpoint);
         }
+        settings.build(); // refuses a bad value (--threads 0) before the repository is opened
         FolderLocker locker = locker();
         try (Session session = Session.openForWriting(env, repository, catalog, "backup of " + store)) {
             BackupProgress progress = new BackupProgress();
+            figures.source(m -> BackupMetrics.catalogRebuilt(m, session.rebuilt()));
             figures.source(m -> BackupMetrics.progress(m, progress));
             BackupResult result;
             try (ProgressTicker ticker = ProgressTicker.start(
@@ -165,7 +167,6 @@ final class BackupCommand implements Callable<Integer> {
                     progressOptions,
                     seconds -> ProgressLines.backup(progress, seconds),
                     seconds -> ProgressEvents.backup(progress, seconds))) {
-                BackupSettings live = settings;
                 result = fsSnapshot.run(
                         env,
                         store,
@@ -175,7 +176,7 @@ final class BackupCommand implements Callable<Integer> {
                                         MessageFiles.real(),
                                         locker,
                                         Clock.systemUTC())
-                                .run(live.withFrozen(frozen), progress));
+                                .run(settings.frozen(frozen).build(), progress));
             }
             figures.source(m -> BackupMetrics.result(m, result));
             if (metrics.metricsFile != null) {
@@ -185,7 +186,7 @@ final class BackupCommand implements Callable<Integer> {
                         .sum();
                 figures.source(m -> BackupMetrics.repository(m, packBytes));
             }
-            report(result);
+            report(result, session);
             return result.partial() ? ExitCode.PARTIAL.code() : ExitCode.OK.code();
         }
     }
@@ -225,9 +226,9 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private void report(BackupResult r) {
+    private void report(BackupResult r, Session session) {
         if (json) {
-            env.out().println(Json.object(BackupReport.json(r)));
+            env.out().println(Json.object(session.json(BackupReport.json(r))));
         } else {
             BackupReport.text(r, env.out());
         }

@@ -1,5 +1,6 @@
 package org.mailsnap.cli;
 
+import java.util.Optional;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.snapshot.SnapshotStats;
@@ -7,6 +8,18 @@ import org.mailsnap.snapshot.SnapshotStats;
 /** The backup's figures for {@code --metrics-file}: from its progress counters, then from its result if it has one. */
 final class BackupMetrics {
     private BackupMetrics() {}
+
+    /** Whether the run had to rebuild an outdated catalog first, and how long that took (0 when it did not). */
+    static void catalogRebuilt(RunMetrics m, Optional<CatalogRebuilt> rebuilt) {
+        m.gauge(
+                "catalog_rebuilt",
+                "1 if the last run rebuilt an outdated local catalog (an upgrade, a stopped rebuild) first, else 0.",
+                rebuilt.isPresent() ? 1 : 0);
+        m.gauge(
+                "catalog_rebuild_seconds",
+                "Time the last run spent rebuilding the local catalog first (0 when it did not).",
+                rebuilt.map(r -> r.result().durationNanos() / 1e9).orElse(0.0));
+    }
 
     static void progress(RunMetrics m, BackupProgress p) {
         m.gauge(

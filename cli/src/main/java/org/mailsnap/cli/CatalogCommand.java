@@ -1,10 +1,6 @@
 package org.mailsnap.cli;
 
 import java.util.concurrent.Callable;
-import org.mailsnap.catalog.Catalog;
-import org.mailsnap.recovery.CatalogRebuild;
-import org.mailsnap.recovery.RebuildProgress;
-import org.mailsnap.recovery.RebuildResult;
 import org.mailsnap.repository.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,43 +48,19 @@ final class CatalogCommand {
         @Override
         public Integer call() throws Exception {
             try (Repository repo = repository.open(env, id -> catalog.unlockCache(env, id))) {
-                try {
-                    var dir = catalog.directory(env, repo);
-                    try (RunLock lock = RunLock.acquire(dir, "catalog rebuild")) {
-                        Catalog.delete(dir);
-                        int code = rebuild(repo, dir);
-                        if (code != 0) {
-                            return code;
-                        }
+                try (RunLock lock = RunLock.acquire(catalog.directory(env, repo), "catalog rebuild")) {
+                    CatalogRebuilt r = CatalogRebuilder.rebuild(env, catalog, repo, progressOptions, null);
+                    if (json) {
+                        env.out()
+                                .println(Json.object(MaintenanceJson.rebuild(
+                                        r.directory().toString(), r.result(), r.headersUnreadable())));
+                    } else {
+                        CatalogText.rebuilt(r.directory(), r.result(), env.out());
                     }
+                    return r.result().partial() ? ExitCode.PARTIAL.code() : 0;
                 } finally {
                     repo.storage().close();
                 }
-            }
-            return 0;
-        }
-
-        /** Rebuilds and reports; returns the exit code (3 when a damaged snapshot was skipped). */
-        private int rebuild(Repository repo, java.nio.file.Path dir) throws Exception {
-            try (Catalog fresh = catalog.open(env, repo)) {
-                RebuildProgress progress = new RebuildProgress();
-                RebuildResult r;
-                try (ProgressTicker ticker = ProgressTicker.start(
-                        env,
-                        progressOptions,
-                        seconds -> ProgressLines.rebuild(progress, seconds),
-                        seconds -> ProgressEvents.rebuild(progress, seconds))) {
-                    r = new CatalogRebuild(repo, fresh).run(progress);
-                }
-                if (json) {
-                    env.out()
-                            .println(Json.object(
-                                    MaintenanceJson.rebuild(dir.toString(), r, progress.headersUnreadable.get())));
-                } else {
-                    CatalogText.rebuilt(dir, r, env.out());
-                }
-                CatalogText.warnings(r, progress.headersUnreadable.get(), env.err());
-                return r.partial() ? ExitCode.PARTIAL.code() : 0;
             }
         }
     }

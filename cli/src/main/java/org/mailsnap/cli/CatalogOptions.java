@@ -45,9 +45,24 @@ final class CatalogOptions {
 
     /** Opens the catalog; warns (one line) when it had to make an existing catalog owner-only. */
     Catalog open(Environment env, Repository repository) throws IOException {
+        return warned(
+                env, Catalog.open(inUse(env, repository), repository.config().repositoryId()));
+    }
+
+    /** Replaces the catalog with an empty one marked unfinished, for a rebuild ({@link Catalog#recreate}). */
+    Catalog recreate(Environment env, Repository repository) throws IOException {
+        return warned(
+                env,
+                Catalog.recreate(inUse(env, repository), repository.config().repositoryId()));
+    }
+
+    private Path inUse(Environment env, Repository repository) {
         Path directory = directory(env, repository);
         env.catalogInUse().set(directory);
-        Catalog opened = Catalog.open(directory, repository.config().repositoryId());
+        return directory;
+    }
+
+    private static Catalog warned(Environment env, Catalog opened) {
         opened.permissionWarning().ifPresent(w -> env.err().println("mailsnap: warning: " + w));
         return opened;
     }

@@ -143,7 +143,7 @@ final class FindCommand implements Callable<Integer> {
                 hits.add(new FindHit(hit, flagWords.of(hit)));
             }
             if (json) {
-                env.out().println(Json.object(FindJson.json(hits, found.limitReached())));
+                env.out().println(Json.object(session.json(FindJson.json(hits, found.limitReached()))));
             } else {
                 FindText.print(hits, found.limitReached(), env.out());
             }

@@ -210,7 +210,7 @@ final class ForgetCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                env.out().println(Json.object(ForgetJson.of(plan, dryRun, deleted, ledgers, pruned)));
+                env.out().println(Json.object(session.json(ForgetJson.of(plan, dryRun, deleted, ledgers, pruned))));
             }
             // an unreadable snapshot was neither kept nor removed: the rest was done, so "partial"
             return plan.unreadable().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
@@ -246,7 +246,7 @@ final class ForgetCommand implements Callable<Integer> {
             PruneResult pruned = prune ? PruneCommand.prune(env, session, pruneOptions, retry) : null;
             if (json) {
                 result.put("prune", pruned == null ? null : PruneJson.of(pruned));
-                env.out().println(Json.object(result));
+                env.out().println(Json.object(session.json(result)));
             } else if (pruned != null) {
                 PruneText.print(pruned, env.out());
             }

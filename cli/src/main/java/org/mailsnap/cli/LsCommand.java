@@ -94,7 +94,7 @@ final class LsCommand implements Callable<Integer> {
             }
             LsReport report = new LsReport(summary, folders, messages);
             if (json) {
-                env.out().println(Json.object(LsJson.of(report)));
+                env.out().println(Json.object(session.json(LsJson.of(report))));
             } else {
                 LsText.print(report, withFileNames, env.out());
             }

@@ -75,7 +75,7 @@ final class PruneCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             PruneResult result = prune(env, session, options, parseDuration(retryLock), progressOptions);
             if (json) {
-                env.out().println(Json.object(PruneJson.of(result)));
+                env.out().println(Json.object(session.json(PruneJson.of(result))));
             } else {
                 PruneText.print(result, env.out());
             }

@@ -45,7 +45,7 @@ final class RepairCommand implements Callable<Integer> {
             boolean intact = r.after().clean() && r.unreadablePacks().isEmpty();
             if (json) {
                 RepairText.warnings(r, env.err());
-                env.out().println(Json.object(MaintenanceJson.repair(r)));
+                env.out().println(Json.object(session.json(MaintenanceJson.repair(r))));
             } else {
                 RepairText.print(r, intact, env.out(), env.err());
             }

@@ -256,7 +256,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         RestoreReport report = new RestoreReport(summary, request.target(), mode, r);
         if (json) {
-            env.out().println(Json.object(report.json()));
+            env.out().println(Json.object(session.json(report.json())));
         } else {
             report.text(env.out());
         }

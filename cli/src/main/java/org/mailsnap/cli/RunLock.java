@@ -35,6 +35,16 @@ final class RunLock implements AutoCloseable {
 
     /** Takes the run lock of the catalog in {@code catalogDirectory}, or fails with {@link ExitCode#BUSY}. */
     static RunLock acquire(Path catalogDirectory, String command) throws IOException {
+        return acquire(catalogDirectory, command, "not starting a second one");
+    }
+
+    /**
+     * Takes the run lock of the catalog in {@code catalogDirectory}, or fails with {@link ExitCode#BUSY}.
+     *
+     * @param command what the holder is, for another run's message
+     * @param whenBusy what the message says after naming the holder
+     */
+    static RunLock acquire(Path catalogDirectory, String command, String whenBusy) throws IOException {
         if (!Files.isDirectory(catalogDirectory)) {
             // owner-only from the start, as the catalog makes it: it will hold private metadata
             Files.createDirectories(catalogDirectory.toAbsolutePath().getParent());
@@ -68,7 +78,7 @@ final class RunLock implements AutoCloseable {
             throw new UserError(
                     ExitCode.BUSY,
                     "another mailsnap run" + (holder.isEmpty() ? "" : " (" + holder + ")") + " is using the catalog "
-                            + catalogDirectory + "; not starting a second one");
+                            + catalogDirectory + "; " + whenBusy);
         }
         try {
             channel.truncate(0);

@@ -1,6 +1,8 @@
 package org.mailsnap.cli;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.repository.BlobStore;
@@ -8,18 +10,20 @@ import org.mailsnap.repository.Repository;
 
 /**
  * An opened repository with its catalog, closed together; for a command that writes the catalog for its whole run,
- * also the catalog's {@link RunLock}.
+ * also the catalog's {@link RunLock}. An outdated catalog is rebuilt while opening ({@link CatalogOpening}).
  */
 final class Session implements AutoCloseable {
     final Repository repository;
     final Catalog catalog;
     private final Environment env;
     private final RunLock runLock;
+    private final CatalogRebuilt rebuilt;
 
-    private Session(Environment env, Repository repository, Catalog catalog, RunLock runLock) {
+    private Session(Environment env, Repository repository, CatalogOpening.Opened opened, RunLock runLock) {
         this.env = env;
         this.repository = repository;
-        this.catalog = catalog;
+        this.catalog = opened.catalog();
+        this.rebuilt = opened.rebuilt();
         this.runLock = runLock;
     }
 
@@ -44,7 +48,8 @@ final class Session implements AutoCloseable {
             if (writer != null) {
                 runLock = RunLock.acquire(catalog.directory(env, repository), writer);
             }
-            return new Session(env, repository, catalog.open(env, repository), runLock);
+            return new Session(
+                    env, repository, CatalogOpening.open(env, catalog, repository, runLock != null), runLock);
         } catch (IOException | RuntimeException e) {
             try {
                 if (runLock != null) {
@@ -55,6 +60,19 @@ final class Session implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** What opening rebuilt first: an outdated catalog ({@link CatalogOpening}); empty mostly. */
+    Optional<CatalogRebuilt> rebuilt() {
+        return Optional.ofNullable(rebuilt);
+    }
+
+    /** A command's {@code --json} object, with {@code catalogRebuilt} added when opening rebuilt the catalog. */
+    Map<String, Object> json(Map<String, Object> object) {
+        if (rebuilt != null) {
+            object.put("catalogRebuilt", rebuilt.json());
+        }
+        return object;
     }
 
     /** The snapshots; each damaged snapshot object is named on stderr, one line each, and skipped. */

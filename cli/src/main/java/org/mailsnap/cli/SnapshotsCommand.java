@@ -36,7 +36,7 @@ final class SnapshotsCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             List<SnapshotSummary> all = session.history().all();
             if (json) {
-                env.out().println(Json.object(SnapshotsReport.json(all)));
+                env.out().println(Json.object(session.json(SnapshotsReport.json(all))));
             } else {
                 SnapshotsReport.text(all, env.out());
             }

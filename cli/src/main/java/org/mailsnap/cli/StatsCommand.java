@@ -53,7 +53,7 @@ final class StatsCommand implements Callable<Integer> {
                             session.catalog.blobs().size())
                     .collect(mailbox);
             if (json) {
-                env.out().println(Json.object(StatsJson.of(stats)));
+                env.out().println(Json.object(session.json(StatsJson.of(stats))));
             } else {
                 StatsText.print(stats, env.out());
             }

@@ -14,7 +14,8 @@
  *       ({@code ConfigCommand}) validates the file against all commands' keys and shows each value's source.</li>
  *   <li><b>Run lock</b> ({@code RunLock}): an OS file lock on {@code mailsnap.lock} in the catalog directory, held
  *       by a command that writes the catalog for its whole run ({@code Session.openForWriting}); a second such run
- *       exits with {@code BUSY} (4).</li>
+ *       exits with {@code BUSY} (4). Any other command takes it only to rebuild an outdated catalog
+ *       ({@code CatalogOpening}: an older format after an upgrade, or a rebuild that was stopped), then goes on.</li>
  *   <li><b>Report</b>: a command's result with its two renderings, text and JSON ({@code BackupReport},
  *       {@code SnapshotsReport}, {@code LsReport}, {@code RestoreReport}); commands choose, reports format.</li>
  *   <li><b>Metrics</b> ({@code MetricsOptions}, {@code RunMetrics}, {@code MetricsFile}): {@code --metrics-file}

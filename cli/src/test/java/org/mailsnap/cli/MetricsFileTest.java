@@ -55,6 +55,7 @@ class MetricsFileTest {
         assertEquals(2, s.get("mailsnap_backup_messages_new"));
         assertEquals(2, s.get("mailsnap_backup_snapshot_messages"));
         assertEquals(0, s.get("mailsnap_backup_mailboxes_skipped"));
+        assertEquals(0, s.get("mailsnap_backup_catalog_rebuilt"), "a catalog of this format");
         assertTrue(s.get("mailsnap_backup_bytes_read") > 40, s.toString());
         assertTrue(s.get("mailsnap_backup_bytes_added") > 0, s.toString());
         long packBytes;

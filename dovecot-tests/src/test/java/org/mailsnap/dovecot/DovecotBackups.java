@@ -45,7 +45,7 @@ final class DovecotBackups implements AutoCloseable {
 
     /** One run over the whole store with the given locker and message file access. */
     BackupResult backup(FolderLocker locker, MessageFiles files) throws IOException {
-        BackupSettings settings = BackupSettings.of(store, HOST).withThreads(2);
+        BackupSettings settings = BackupSettings.builder(store, HOST).threads(2).build();
         return new Backup(fixture.repository, fixture.catalog, files, locker, Clock.systemUTC())
                 .run(settings, new BackupProgress());
     }

@@ -51,115 +51,95 @@ public record BackupSettings(
      */
     public static final int DEFAULT_CHECKPOINT_MESSAGES = 10_000;
 
+    /** The settings of a backup of {@code store} recorded as from {@code host}, every other one at its default. */
     public static BackupSettings of(Path store, String host) {
-        return new BackupSettings(
-                store,
-                StoreLayout.MAILDIR_PLUS_PLUS,
-                ':',
-                false,
-                host,
-                List.of(),
-                Runtime.getRuntime().availableProcessors(),
-                DEFAULT_CHECKPOINT_MESSAGES,
-                false,
-                false,
-                null);
+        return builder(store, host).build();
     }
 
-    public BackupSettings withRescan(boolean value) {
-        return new BackupSettings(
-                store,
-                layout,
-                separator,
-                value,
-                host,
-                tags,
-                threads,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                frozen);
+    /** Settings for a backup of {@code store} recorded as from {@code host}; what is not set keeps its default. */
+    public static Builder builder(Path store, String host) {
+        return new Builder(store, host);
     }
 
-    public BackupSettings withLayout(StoreLayout value) {
-        return new BackupSettings(
-                store,
-                value,
-                separator,
-                rescan,
-                host,
-                tags,
-                threads,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                frozen);
-    }
+    /** Collects the settings one by one, each named; {@link #build()} checks them. */
+    public static final class Builder {
+        private final Path store;
+        private final String host;
+        private StoreLayout layout = StoreLayout.MAILDIR_PLUS_PLUS;
+        private char separator = ':';
+        private boolean rescan;
+        private List<String> tags = List.of();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int checkpointMessages = DEFAULT_CHECKPOINT_MESSAGES;
+        private boolean allowEmpty;
+        private boolean allowShrink;
+        private FrozenStore frozen;
 
-    public BackupSettings withSeparator(char value) {
-        return new BackupSettings(
-                store, layout, value, rescan, host, tags, threads, checkpointMessages, allowEmpty, allowShrink, frozen);
-    }
+        private Builder(Path store, String host) {
+            this.store = store;
+            this.host = host;
+        }
 
-    public BackupSettings withTags(List<String> value) {
-        return new BackupSettings(
-                store,
-                layout,
-                separator,
-                rescan,
-                host,
-                value,
-                threads,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                frozen);
-    }
+        public Builder layout(StoreLayout value) {
+            layout = value;
+            return this;
+        }
 
-    public BackupSettings withThreads(int value) {
-        return new BackupSettings(
-                store,
-                layout,
-                separator,
-                rescan,
-                host,
-                tags,
-                value,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                frozen);
-    }
+        public Builder separator(char value) {
+            separator = value;
+            return this;
+        }
 
-    public BackupSettings withCheckpointMessages(int value) {
-        return new BackupSettings(
-                store, layout, separator, rescan, host, tags, threads, value, allowEmpty, allowShrink, frozen);
-    }
+        public Builder rescan(boolean value) {
+            rescan = value;
+            return this;
+        }
 
-    public BackupSettings withAllowEmpty(boolean value) {
-        return new BackupSettings(
-                store, layout, separator, rescan, host, tags, threads, checkpointMessages, value, allowShrink, frozen);
-    }
+        public Builder tags(List<String> value) {
+            tags = value;
+            return this;
+        }
 
-    public BackupSettings withAllowShrink(boolean value) {
-        return new BackupSettings(
-                store, layout, separator, rescan, host, tags, threads, checkpointMessages, allowEmpty, value, frozen);
-    }
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
 
-    /** Read the store from {@code value}, a filesystem snapshot of it, and record the store's own path. */
-    public BackupSettings withFrozen(FrozenStore value) {
-        return new BackupSettings(
-                store,
-                layout,
-                separator,
-                rescan,
-                host,
-                tags,
-                threads,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                value);
+        public Builder checkpointMessages(int value) {
+            checkpointMessages = value;
+            return this;
+        }
+
+        public Builder allowEmpty(boolean value) {
+            allowEmpty = value;
+            return this;
+        }
+
+        public Builder allowShrink(boolean value) {
+            allowShrink = value;
+            return this;
+        }
+
+        /** Read the store from {@code value}, a filesystem snapshot of it, and record the store's own path. */
+        public Builder frozen(FrozenStore value) {
+            frozen = value;
+            return this;
+        }
+
+        public BackupSettings build() {
+            return new BackupSettings(
+                    store,
+                    layout,
+                    separator,
+                    rescan,
+                    host,
+                    tags,
+                    threads,
+                    checkpointMessages,
+                    allowEmpty,
+                    allowShrink,
+                    frozen);
+        }
     }
 
     /** The directory the run reads: the snapshot's image of the store when there is one, else the store. */

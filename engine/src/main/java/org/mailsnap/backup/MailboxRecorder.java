@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import org.mailsnap.maildir.CapturedMailbox;
 import org.mailsnap.maildir.ControlFiles;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.snapshot.ControlFile;
@@ -24,8 +26,10 @@ import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestWriter;
 
 /**
- * Step 5 of a mailbox's backup, for the attempt the snapshot keeps: writes the manifests of listed folders and the
- * control files, records placements and folder states in the open catalog transaction (the search index through
+ * Step 5 of a mailbox's backup, for the attempt the snapshot keeps: writes the manifests (all folders of a mailbox
+ * share its content table, so when one folder was listed all are written, unchanged ones to the chunks they had) and
+ * the listed folders' control files, records placements and folder states in the open catalog transaction (the
+ * search index through
  * {@link SearchIndexUpdate}), reports the attempt's problems and adds its counts to the run's progress.
  */
 final class MailboxRecorder {
@@ -81,9 +85,10 @@ final class MailboxRecorder {
             }
         }
         TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
+        Map<FolderKey, List<BlobId>> manifests = writeManifests(a);
         Map<String, List<SearchIndexUpdate.Place>> placed = new HashMap<>();
         for (MailboxAttempt.ListedFolder folder : a.listed) {
-            FolderEntry entry = record(folder, a.captured);
+            FolderEntry entry = record(folder, a.captured, manifests.get(folder.captured.key()));
             entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
                 if (s.known()) {
@@ -95,20 +100,77 @@ final class MailboxRecorder {
             }
         }
         refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
+        referToNewTable(a.unlisted.keySet(), manifests, entries, previous);
         searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placed);
         return new ArrayList<>(entries.values());
     }
 
-    /** Writes the folder's manifest and control files, updates its catalog state, returns its tree entry. */
-    private FolderEntry record(MailboxAttempt.ListedFolder folder, CapturedMailbox captured) throws IOException {
-        FolderKey key = folder.captured.key();
-        ManifestWriter manifest = manifests.get();
-        long bytes = 0;
+    /**
+     * Writes the manifests of every folder of the mailbox when one was listed: they share the mailbox's content
+     * table, which changes with the placements of any folder; an unlisted folder's placements come from the catalog
+     * and its chunks come out as before unless the table changed. With nothing listed, nothing is written.
+     */
+    private Map<FolderKey, List<BlobId>> writeManifests(MailboxAttempt a) throws IOException {
+        if (a.listed.isEmpty()) {
+            return Map.of();
+        }
+        ManifestWriter manifests = this.manifests.get();
+        for (MailboxAttempt.ListedFolder folder : a.listed) {
+            manifests.folder(folder.captured.key(), placed(folder));
+        }
+        for (FolderKey unlisted : a.unlisted.keySet()) {
+            manifests.folder(unlisted, state.placements(unlisted));
+        }
+        return manifests.finish();
+    }
+
+    private static List<Placement> placed(MailboxAttempt.ListedFolder folder) {
+        List<Placement> placed = new ArrayList<>();
         for (FolderMerge.Slot s : folder.merge.slots) {
             if (s.known()) {
-                manifest.add(s.placement());
-                bytes += s.placement().content().size();
+                placed.add(s.placement());
             }
+        }
+        return placed;
+    }
+
+    /**
+     * An unlisted folder whose manifest changed with the mailbox's content table gets the new one, so no snapshot
+     * keeps an old table alive (and with it the blobs of messages expunged since).
+     */
+    private void referToNewTable(
+            Set<FolderKey> unlisted,
+            Map<FolderKey, List<BlobId>> manifests,
+            Map<FolderKey, FolderEntry> entries,
+            Map<FolderKey, FolderState> previous)
+            throws IOException {
+        for (FolderKey key : unlisted) {
+            List<BlobId> manifest = manifests.get(key);
+            FolderEntry entry = entries.get(key);
+            if (manifest == null || manifest.equals(entry.manifest())) {
+                continue;
+            }
+            FolderEntry updated = new FolderEntry(
+                    key,
+                    entry.newDirMtimeNanos(),
+                    entry.curDirMtimeNanos(),
+                    entry.messages(),
+                    entry.bytes(),
+                    manifest,
+                    entry.controlFiles());
+            entries.put(key, updated);
+            state.putFolder(key, new FolderState(previous.get(key).listedAtNanos(), updated));
+        }
+    }
+
+    /** Records the folder's control files and catalog state (its manifest is written), returns its tree entry. */
+    private FolderEntry record(MailboxAttempt.ListedFolder folder, CapturedMailbox captured, List<BlobId> manifest)
+            throws IOException {
+        FolderKey key = folder.captured.key();
+        List<Placement> placed = placed(folder);
+        long bytes = 0;
+        for (Placement p : placed) {
+            bytes += p.content().size();
         }
         Map<String, byte[]> files = new TreeMap<>(folder.captured.controlFiles());
         if (key.folder().isEmpty()) {
@@ -118,9 +180,9 @@ final class MailboxRecorder {
                 key,
                 folder.captured.newDirMtimeNanos(),
                 folder.captured.curDirMtimeNanos(),
-                manifest.count(),
+                placed.size(),
                 bytes,
-                manifest.finish(),
+                manifest,
                 storeControlFiles(folder.dir, files));
         for (Placement g : folder.merge.gone) {
             state.deletePlacement(key, bases.baseOf(g.name()));

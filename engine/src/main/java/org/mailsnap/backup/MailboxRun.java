@@ -51,7 +51,7 @@ final class MailboxRun {
         this.recorder = new MailboxRecorder(
                 run,
                 new SearchIndexUpdate(run, run.settings.separator(), run.start, run.parent),
-                () -> new ManifestWriter(run.manifestChunker, run.bases, run.sink),
+                () -> new ManifestWriter(run.manifestChunkers, run.bases, run.sink),
                 run.controlFiles,
                 run.bases,
                 run.progress,

@@ -19,6 +19,7 @@ import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BlobSink;
+import org.mailsnap.snapshot.ManifestWriter;
 
 /**
  * The shared state of one run: the blob store, the open catalog transaction, the chunkers, and the problems the
@@ -40,7 +41,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
 
     final String storeKey;
     final BaseNames bases;
-    final RecordChunker manifestChunker;
+    final ManifestWriter.Chunkers manifestChunkers;
     final ControlFileStorer controlFiles;
     final BackupSettings settings;
     final BackupProgress progress;
@@ -57,7 +58,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
             BlobStore blobs,
             RunBlobIndex blobIndex,
             String storeKey,
-            RecordChunker manifestChunker,
+            ManifestWriter.Chunkers manifestChunkers,
             RecordChunker lineChunker,
             BackupSettings settings,
             BackupProgress progress,
@@ -70,7 +71,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         this.sink = MessageReads.marking(blobs::put);
         this.storeKey = storeKey;
         this.bases = new BaseNames(settings.separator());
-        this.manifestChunker = manifestChunker;
+        this.manifestChunkers = manifestChunkers;
         this.controlFiles = new ControlFileStorer(lineChunker, sink);
         this.settings = settings;
         this.progress = progress;

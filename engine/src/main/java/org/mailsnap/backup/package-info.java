@@ -20,9 +20,10 @@
  *        blobs; a file renamed or moved since the listing is found again by its base in any folder
  *     4b. a base found in no folder: capture the mailbox again and redo 2-4 with what was read kept
  *        (at most 4 captures; then what still vanished is left out as expunged and counted)
- *     5. record the kept capture (MailboxRecorder): manifests of listed folders and their control files;
- *        placements, folder state, content map and search index (SearchIndexUpdate) in the open catalog
- *        transaction
+ *     5. record the kept capture (MailboxRecorder): if any folder was listed, the mailbox's content table and
+ *        every folder's placement chunks (an unlisted folder's placements come from the catalog; its entry changes
+ *        only if the table did), and the listed folders' control files; placements, folder state, content map and
+ *        search index (SearchIndexUpdate) in the open catalog transaction
  *     --rescan: every folder listed, every known message made unknown and read (decided in MailboxListing)
  *   every checkpointMessages read: flush the blob store, then commit the catalog (RunState)
  *   finish the tree, flush, save the snapshot object LAST, commit the catalog (a failure there is a

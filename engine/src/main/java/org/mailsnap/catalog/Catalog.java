@@ -29,7 +29,8 @@ public final class Catalog implements AutoCloseable {
     /**
      * The catalog format this version reads and writes. 2: every value ends in a {@link RecordChecksum} (1 had
      * none). 3: a message that went away records when it was found gone ({@link MessageInfo#goneBy()}), which a
-     * version 2 record does not know. A catalog of another version is refused and rebuilt.
+     * version 2 record does not know. A catalog of an older version, or version 0 (an unfinished rebuild), is
+     * rebuilt ({@link #outdated}); of a newer version, refused.
      */
     public static final int FORMAT_VERSION = 3;
 
@@ -90,8 +91,47 @@ public final class Catalog implements AutoCloseable {
      *                grown past half of it)
      * @throws CatalogMismatchException when the catalog belongs to another repository
      * @throws org.mailsnap.codec.UnsupportedVersionException when the catalog has another format version
+     * @throws UnfinishedCatalogException when the catalog is a rebuild that was stopped
      */
     public static Catalog open(Path directory, String repositoryId, long mapSize) throws IOException {
+        return open(directory, repositoryId, mapSize, FORMAT_VERSION);
+    }
+
+    /**
+     * Deletes the catalog in {@code directory} (as {@link #delete}) and creates an empty one marked unfinished, for a
+     * rebuild: until {@link #finishRebuild()} every {@link #open} refuses it ({@link UnfinishedCatalogException}),
+     * so a rebuild stopped half-way (killed, a full disk) is rebuilt again and never taken for a whole catalog.
+     */
+    public static Catalog recreate(Path directory, String repositoryId) throws IOException {
+        delete(directory);
+        return open(directory, repositoryId, DEFAULT_MAP_SIZE, LmdbEnvironment.UNFINISHED);
+    }
+
+    /**
+     * Why the catalog must be rebuilt from the repository before it can be used, when that is what {@code e}, thrown
+     * by {@link #open}, says: an older format (e.g. {@code "format 2, older than this mailsnap's 3"}), or a rebuild
+     * that was stopped; empty for anything else, a newer format included (a downgrade keeps the catalog).
+     */
+    public static Optional<String> outdated(IOException e) {
+        if (e instanceof UnfinishedCatalogException) {
+            return Optional.of("an unfinished rebuild");
+        }
+        if (e instanceof org.mailsnap.codec.UnsupportedVersionException v && v.found() < v.min()) {
+            return Optional.of("format " + v.found() + ", older than this mailsnap's " + v.min());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Marks a catalog {@link #recreate}d for a rebuild as whole: the blob index's environment first, the state's
+     * last, which {@link #open} checks first. Harmless on a catalog that was whole already.
+     */
+    public void finishRebuild() throws IOException {
+        blobEnvironment.writeFormatVersion(FORMAT_VERSION);
+        state.writeFormatVersion(FORMAT_VERSION);
+    }
+
+    private static Catalog open(Path directory, String repositoryId, long mapSize, int version) throws IOException {
         Objects.requireNonNull(directory, "directory");
         if (repositoryId == null || repositoryId.isEmpty()) {
             throw new IllegalArgumentException("repository id must not be empty");
@@ -108,17 +148,12 @@ public final class Catalog implements AutoCloseable {
         }
         try {
             LmdbEnvironment state = LmdbEnvironment.open(
-                    directory.resolve(STATE_DIR),
-                    mapSize,
-                    FORMAT_VERSION,
-                    repositoryId,
-                    StateDatabases.NAMES,
-                    privateFiles);
+                    directory.resolve(STATE_DIR), mapSize, version, repositoryId, StateDatabases.NAMES, privateFiles);
             try {
                 LmdbEnvironment blobs = LmdbEnvironment.open(
                         directory.resolve(BLOBS_DIR),
                         mapSize,
-                        FORMAT_VERSION,
+                        version,
                         repositoryId,
                         BlobDatabases.NAMES,
                         privateFiles);

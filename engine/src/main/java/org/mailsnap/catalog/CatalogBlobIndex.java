@@ -319,10 +319,7 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private void write(TxnWork work) throws IOException {
-        written(txn -> {
-            work.run(txn);
-            return null;
-        });
+        written(noAnswer(work));
     }
 
     /** Runs {@code work} in one write transaction, committed when it returns, and gives back its answer. */
@@ -338,10 +335,14 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private void read(TxnWork work) throws IOException {
-        readOnly(txn -> {
+        readOnly(noAnswer(work));
+    }
+
+    private static TxnQuery<Void> noAnswer(TxnWork work) {
+        return txn -> {
             work.run(txn);
             return null;
-        });
+        };
     }
 
     /** Runs {@code work} in a pooled read transaction and gives back its answer. */

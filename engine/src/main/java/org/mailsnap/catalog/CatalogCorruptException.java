@@ -11,7 +11,8 @@ import org.mailsnap.codec.CorruptDataException;
  * directory; the catalog names it with {@link #in(Path)} where the failure leaves it, and a message without a
  * directory says "the local catalog" alone. As damaged data it belongs to the {@link CorruptDataException} family
  * (resource: the catalog, problem: what is damaged), but its message is the sentence above; code that treats damaged
- * repository data as skippable lets this one pass, since a damaged cache is repaired by a rebuild, not skipped.
+ * repository data as skippable catches the repository's own {@code CorruptObjectException}, so this one passes: a
+ * damaged cache is repaired by a rebuild, not skipped.
  */
 public final class CatalogCorruptException extends CorruptDataException {
     /** What the operator runs to recover. */

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /**
  * Checks an LMDB data file before LMDB maps it. LMDB reads the two meta pages with {@code pread} but every other page
@@ -28,9 +29,14 @@ import java.nio.file.StandardOpenOption;
  *           offset 24+13w    word  mm_txnid    the transaction that wrote this meta
  * </pre>
  * {@code w} is the size of a pointer (8 on 64-bit JVMs). Page 1 starts at {@code mm_psize} of page 0. LMDB uses the
- * meta with the larger {@code mm_txnid}; the file must then hold pages {@code 0..mm_last_pg}, i.e. at least
- * {@code (mm_last_pg + 1) * mm_psize} bytes. A file shorter than one page is left to LMDB itself: an empty file is
- * a new environment, and LMDB rejects a partial first page ({@code MDB_INVALID}) without mapping anything.
+ * meta with the larger {@code mm_txnid}; the file then holds pages {@code 0..mm_last_pg}, i.e.
+ * {@code (mm_last_pg + 1) * mm_psize} bytes, <em>except</em> for pages at the end that are free: a page a write
+ * transaction took from the end of the file and freed again before it committed is counted in {@code mm_last_pg}
+ * but never written, so a healthy file can be a few pages shorter (a year of simulated hourly backups met it). LMDB
+ * never reads a free page, so a shorter file is accepted exactly when every missing page is on the free list
+ * ({@link LmdbFreePages}, read from the free database of the same meta); one that is not is truncated. A file
+ * shorter than one page is left to LMDB itself: an empty file is a new environment, and LMDB rejects a partial
+ * first page ({@code MDB_INVALID}) without mapping anything.
  */
 final class LmdbDataFile {
     static final int MAGIC = 0xBEEFC0DE;
@@ -42,7 +48,7 @@ final class LmdbDataFile {
     private static final int MAX_PAGE_SIZE = 0x10000;
 
     /** What the meta page LMDB would use says. */
-    record Meta(int pageSize, long lastPage, long txnId) {
+    record Meta(int pageSize, long lastPage, long txnId, long freeRoot) {
         /** The bytes the file needs to hold every page in use. */
         long requiredBytes() {
             return (lastPage + 1) * pageSize;
@@ -69,8 +75,16 @@ final class LmdbDataFile {
             return;
         }
         if (size < meta.requiredBytes()) {
-            throw damaged(
-                    catalogDirectory, file, "data file truncated: " + size + " bytes, needs " + meta.requiredBytes());
+            String truncated = "data file truncated: " + size + " bytes, needs " + meta.requiredBytes();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long firstMissing = size / meta.pageSize();
+                OptionalLong used = LmdbFreePages.firstNotFree(channel, meta, firstMissing);
+                if (used.isPresent()) {
+                    throw damaged(catalogDirectory, file, truncated + " (page " + used.getAsLong() + " is in use)");
+                }
+            } catch (LmdbFreePages.Unreadable unreadable) {
+                throw damaged(catalogDirectory, file, truncated + " (" + unreadable.getMessage() + ")");
+            }
         }
     }
 
@@ -114,10 +128,12 @@ final class LmdbDataFile {
         }
         long lastPage = word(page, m + 24 + 12 * word, word);
         long txnId = word(page, m + 24 + 13 * word, word);
+        // mm_dbs[0].md_root: after mm_address, mm_mapsize, md_pad, md_flags, md_depth and four counters
+        long freeRoot = word(page, m + 16 + 6 * word, word);
         if (lastPage < 1 || lastPage > Long.MAX_VALUE / pageSize - 1) {
             throw damaged(catalogDirectory, file, where + " names last page " + Long.toUnsignedString(lastPage));
         }
-        return new Meta(pageSize, lastPage, txnId);
+        return new Meta(pageSize, lastPage, txnId, freeRoot);
     }
 
     private static long word(ByteBuffer b, int offset, int word) {

@@ -34,6 +34,12 @@ final class LmdbEnvironment implements AutoCloseable {
     private static final int MAX_READERS = 1024;
 
     /**
+     * The format version of an environment a rebuild has begun and not finished ({@link Catalog#recreate}); every
+     * mailsnap refuses it, a version without this constant as an older format.
+     */
+    static final int UNFINISHED = 0;
+
+    /**
      * Operations between two releases of the mapped pages. The catalog's keys are mostly hashes, so its operations
      * land on pages all over the file, and the kernel maps up to 16 neighbouring pages (64 KiB) with each page
      * fault, so one mailbox of a large store touches a large part of the map (the figures:
@@ -173,6 +179,14 @@ final class LmdbEnvironment implements AutoCloseable {
         }
     }
 
+    /** Records {@code formatVersion} as the environment's format, in its own transaction. */
+    void writeFormatVersion(int formatVersion) throws IOException {
+        try (TxnAccess txn = write()) {
+            txn.putUnsealed(dbis.get(META), FORMAT_KEY, LmdbKeys.id(formatVersion));
+            txn.commit();
+        }
+    }
+
     @Override
     public void close() {
         env.close();
@@ -196,6 +210,9 @@ final class LmdbEnvironment implements AutoCloseable {
                 throw damaged("the format version is " + format.length + " bytes, expected 4");
             }
             int found = LmdbKeys.readId(format, 0);
+            if (found == UNFINISHED && formatVersion != UNFINISHED) {
+                throw new UnfinishedCatalogException(directory.getParent());
+            }
             if (found != formatVersion) {
                 throw new UnsupportedVersionException(
                         "catalog " + directory,

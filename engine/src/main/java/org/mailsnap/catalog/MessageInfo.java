@@ -108,6 +108,7 @@ public record MessageInfo(
      * id is known), and the run (snapshot) at {@code goneBy} is the first that found it nowhere.
      */
     public MessageInfo goneAfter(String snapshot, Instant lastSeen, Instant goneBy) {
+        Objects.requireNonNull(goneBy, "goneBy"); // then the constructor requires the snapshot and lastSeen too
         return new MessageInfo(
                 messageId,
                 from,
@@ -116,9 +117,9 @@ public record MessageInfo(
                 date,
                 firstSnapshot,
                 firstSeen,
-                Objects.requireNonNull(snapshot, "snapshot"),
-                Objects.requireNonNull(lastSeen, "lastSeen"),
-                Objects.requireNonNull(goneBy, "goneBy"),
+                snapshot,
+                lastSeen,
+                goneBy,
                 folder,
                 flags);
     }

@@ -1,6 +1,5 @@
 package org.mailsnap.catalog;
 
-import java.time.Instant;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
@@ -60,31 +59,19 @@ final class MessageInfoCodec {
         if ((present & ~KNOWN) != 0) {
             throw r.corrupt("unknown field bits " + Integer.toBinaryString(present));
         }
-        String messageId = optional(r, present, MESSAGE_ID, "Message-ID");
-        String from = optional(r, present, FROM, "From");
-        String to = optional(r, present, TO, "To");
-        String subject = optional(r, present, SUBJECT, "Subject");
-        Instant date = (present & DATE) != 0 ? r.instant("Date") : null;
-        String firstSnapshot = r.string(Integer.MAX_VALUE, "first snapshot");
-        Instant firstSeen = r.instant("first seen");
-        String lastSnapshot = optional(r, present, LAST_SNAPSHOT, "last snapshot");
-        Instant lastSeen = r.instant("last seen");
-        Instant goneBy = (present & LAST_SNAPSHOT) != 0 ? r.instant("gone by") : null;
-        String folder = r.name(Integer.MAX_VALUE, "folder");
-        String flags = r.name(Integer.MAX_VALUE, "flags");
-        return new MessageInfo(
-                messageId,
-                from,
-                to,
-                subject,
-                date,
-                firstSnapshot,
-                firstSeen,
-                lastSnapshot,
-                lastSeen,
-                goneBy,
-                folder,
-                flags);
+        return new MessageInfo( // arguments are evaluated left to right: the fields are read in their stored order
+                optional(r, present, MESSAGE_ID, "Message-ID"),
+                optional(r, present, FROM, "From"),
+                optional(r, present, TO, "To"),
+                optional(r, present, SUBJECT, "Subject"),
+                (present & DATE) != 0 ? r.instant("Date") : null,
+                r.string(Integer.MAX_VALUE, "first snapshot"),
+                r.instant("first seen"),
+                optional(r, present, LAST_SNAPSHOT, "last snapshot"),
+                r.instant("last seen"),
+                (present & LAST_SNAPSHOT) != 0 ? r.instant("gone by") : null,
+                r.name(Integer.MAX_VALUE, "folder"),
+                r.name(Integer.MAX_VALUE, "flags"));
     }
 
     private static void optional(ByteWriter w, String s) {

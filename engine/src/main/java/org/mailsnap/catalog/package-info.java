@@ -43,9 +43,20 @@
  *
  * <h2>Versions and errors</h2>
  * Records carry no version of their own: the catalog is a cache, so a format change bumps
- * {@code FORMAT_VERSION} and an old catalog is refused ({@link org.mailsnap.codec.UnsupportedVersionException}) and
- * rebuilt. Version 3 added when a message was found gone, which a version 2 catalog cannot know: it is refused
- * with {@code run 'catalog rebuild'}, which deletes it and rebuilds from the repository. Decoding ({@code Records},
+ * {@code FORMAT_VERSION}, and opening a catalog of another version fails
+ * ({@link org.mailsnap.codec.UnsupportedVersionException}, with the version found). Version 3 added when a message
+ * was found gone, which a version 2 catalog cannot know: no migration can, a rebuild from the repository does.
+ * {@link org.mailsnap.catalog.Catalog#outdated} tells a caller which failures a rebuild cures: an older version, and
+ * version 0, the mark of an <b>unfinished rebuild</b> ({@link org.mailsnap.catalog.UnfinishedCatalogException}).
+ * A newer version is not one of them: a downgraded mailsnap leaves a newer catalog alone.
+ *
+ * <p>A rebuild (the CLI's {@code catalog rebuild}, or any command that finds the catalog outdated) is crash-safe by
+ * that mark: {@link org.mailsnap.catalog.Catalog#recreate} deletes the catalog and creates an empty one whose
+ * {@code meta} says version 0 in both environments; the rebuild fills it, and only at its very end
+ * {@link org.mailsnap.catalog.Catalog#finishRebuild} writes the real version, the blob environment's first and the
+ * state's (which is opened, and so checked, first) last. A rebuild killed anywhere before leaves version 0, which
+ * every mailsnap refuses (older ones as an older format), so a part of the repository's state is never taken for
+ * the whole. Decoding ({@code Records},
  * with the shared {@link org.mailsnap.codec.ByteReader}) is strict (bounds, counts, UTF-8, trailing bytes) and reports
  * {@link org.mailsnap.catalog.CatalogCorruptException}; a full memory map reports
  * {@link org.mailsnap.catalog.CatalogFullException} (reopening leaves at least the data file's size free again).

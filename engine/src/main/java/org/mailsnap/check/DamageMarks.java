@@ -6,21 +6,22 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.mailsnap.catalog.Catalog;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogCursor;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.PackId;
+import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ControlFile;
@@ -41,7 +42,9 @@ import org.mailsnap.storage.NoSuchObjectException;
  *       folder holding one, or whose manifest or control-file chunks are bad, gets listing time 0 so the next run
  *       lists it (an unchanged folder is otherwise carried over without a look). The listing then meets the
  *       message as unknown and reads it; the manifest and control files are written again, and their chunks,
- *       no longer found in the blob index, are stored again.</li>
+ *       no longer found in the blob index, are stored again. A bad blob no folder state or placement lists (a
+ *       content chunk, which a version 3 manifest reaches through its index; or data only older snapshots use)
+ *       has every folder listed again, so each mailbox's content table is written anew.</li>
  * </ol>
  * Nothing else changes: a backup needs no knowledge of damage.
  *
@@ -105,9 +108,10 @@ public final class DamageMarks {
         return id -> {
             try {
                 return source.get(id);
-            } catch (CatalogCorruptException localDamage) {
-                throw localDamage; // the catalog, not the blob: nothing to mark
-            } catch (RepositoryException | CorruptDataException | NoSuchObjectException e) {
+            } catch (RepositoryException
+                    | CorruptObjectException
+                    | UnsupportedVersionException
+                    | NoSuchObjectException e) {
                 try {
                     blobFailed(catalog, id, e, null);
                 } catch (IOException | RuntimeException marking) {
@@ -142,6 +146,9 @@ public final class DamageMarks {
             for (SnapshotSummary s : w.snapshots()) {
                 stores.add(s.storeKey());
             }
+            // A bad blob that no folder state or placement lists may be a content chunk of a version 3 manifest
+            // (its index lists it): every folder is listed again, which writes each mailbox's content table anew.
+            boolean relistAll = !unexplained(w, stores, ids).isEmpty();
             for (String store : stores) {
                 for (FolderKey key : w.folders(store)) {
                     FolderState state = w.folder(store, key).orElse(null);
@@ -162,7 +169,7 @@ public final class DamageMarks {
                         w.deleteContent(key.mailbox(), r.guid().isEmpty() ? r.base() : r.guid());
                     }
                     placements += badBases.size();
-                    if (!badBases.isEmpty() || usesAny(state, ids)) {
+                    if (relistAll || !badBases.isEmpty() || usesAny(state, ids)) {
                         w.putFolder(store, key, new FolderState(0, state.entry()));
                         folders++;
                     }
@@ -171,6 +178,28 @@ public final class DamageMarks {
             w.commit();
         }
         return new Result(dropped, placements, folders, 0);
+    }
+
+    /** The blobs of {@code ids} that no folder state (manifest, control files) nor placement of the stores lists. */
+    private static Set<BlobId> unexplained(CatalogWriter w, Set<String> stores, Set<BlobId> ids) throws IOException {
+        Set<BlobId> unexplained = new HashSet<>(ids);
+        for (String store : stores) {
+            for (FolderKey key : w.folders(store)) {
+                Optional<FolderState> state = w.folder(store, key);
+                if (state.isPresent()) {
+                    unexplained.removeAll(state.get().entry().manifest());
+                    state.get().entry().controlFiles().forEach(c -> unexplained.removeAll(c.chunks()));
+                }
+                try (CatalogCursor<PlacementRecord> cursor = w.placements(store, key)) {
+                    while (cursor.hasNext() && !unexplained.isEmpty()) {
+                        MessageContent content = cursor.next().content();
+                        unexplained.remove(content.header());
+                        content.body().forEach(unexplained::remove);
+                    }
+                }
+            }
+        }
+        return unexplained;
     }
 
     private static boolean uses(MessageContent content, Set<BlobId> ids) {

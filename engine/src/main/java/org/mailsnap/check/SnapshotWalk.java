@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
@@ -24,6 +26,7 @@ import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestChunks;
 import org.mailsnap.snapshot.Snapshot;
 
 /**
@@ -47,6 +50,8 @@ final class SnapshotWalk {
     private final Map<BlobId, String> unreadableChunks = new HashMap<>();
     /** Manifest chunks that decode but reference bad data blobs: the placements concerned. */
     private final Map<BlobId, List<BadPlacement>> badManifestChunks = new HashMap<>();
+    /** Version 3 content indexes with a bad content chunk: a folder's bad messages are found by reading it whole. */
+    private final Set<BlobId> badContentIndexes = new HashSet<>();
     /** Ledger chunks that decode but reference bad data blobs: the deleted messages concerned. */
     private final Map<BlobId, List<BadGone>> badLedgerChunks = new HashMap<>();
 
@@ -187,16 +192,65 @@ final class SnapshotWalk {
         return good;
     }
 
+    /**
+     * A manifest chunk: its own entries, and for a version 3 content index each content chunk it lists (checked and
+     * remembered on its own); an index is bad when one of them is.
+     */
     private boolean manifestChunk(BlobId chunk) throws IOException {
-        return messageChunk(chunk, badManifestChunks, bad -> {
-            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
-                List<String> problems = problems(p);
-                if (!problems.isEmpty()) {
-                    bad.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
+        List<String> unreadableContent = new ArrayList<>();
+        boolean good = messageChunk(chunk, badManifestChunks, bad -> {
+            ManifestChunks.visit(chunk, metadata, new ManifestChunks.Visitor() {
+                @Override
+                public boolean enter(BlobId content) throws IOException {
+                    if (!manifestChunk(content)) {
+                        badContentIndexes.add(chunk);
+                        String why = unreadableChunks.get(content);
+                        if (why != null) {
+                            unreadableContent.add("content chunk " + content.shortHex() + "… " + why);
+                        }
+                    }
+                    return false;
+                }
+
+                @Override
+                public void content(Placement p) {
+                    List<String> problems = problems(p);
+                    if (!problems.isEmpty()) {
+                        bad.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
+                    }
                 }
             });
             manifestChunks++;
         });
+        if (!unreadableContent.isEmpty()) {
+            unreadableChunks.put(chunk, String.join("; ", unreadableContent));
+            return false;
+        }
+        if (good && badContentIndexes.contains(chunk)) {
+            scan.metadata.setWalkState(chunk, BAD);
+            return false;
+        }
+        return good;
+    }
+
+    /**
+     * The bad placements of a version 3 folder whose content table has a bad chunk: the table is shared by the
+     * mailbox's folders, so only reading the folder tells which of its messages are concerned.
+     */
+    private List<BadPlacement> badPlacements(FolderEntry folder, List<String> problems) throws IOException {
+        List<BadPlacement> bad = new ArrayList<>();
+        try {
+            ChunkCursor.manifest(folder.manifest(), metadata).forEachRemaining(p -> {
+                List<String> wrong = problems(p);
+                if (!wrong.isEmpty()) {
+                    bad.add(new BadPlacement(p.name(), p.guid(), wrong, onlyUnindexed(p)));
+                }
+            });
+        } catch (CorruptDataException | org.mailsnap.repository.RepositoryException e) {
+            problems.add(folder.key() + ": manifest unreadable (" + IndexScan.problem(e) + "): some of its "
+                    + folder.messages() + " messages cannot be restored");
+        }
+        return bad;
     }
 
     /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
@@ -386,7 +440,10 @@ final class SnapshotWalk {
                             problems.add(where + ": manifest chunk " + m.shortHex() + "… " + unindexed(m)
                                     + ": its folder cannot be restored until then");
                         }
-                        for (BadPlacement p : badManifestChunks.getOrDefault(m, List.of())) {
+                        List<BadPlacement> badOnes = badContentIndexes.contains(m)
+                                ? badPlacements(folder, problems)
+                                : badManifestChunks.getOrDefault(m, List.of());
+                        for (BadPlacement p : badOnes) {
                             messages++;
                             tally(tallies, keys, id, bases, folder.key(), p);
                         }

@@ -42,8 +42,11 @@
  *    chunks; each distinct tree or manifest chunk is decoded once (a per-chunk verdict in the metadata table), so
  *    8,760 hourly snapshots cost the distinct chunks, not 8,760 trees:
  *       tree chunk GOOD  ⇔ readable, and all its folders' manifest chunks GOOD and control-file blobs readable
- *       manifest chunk GOOD ⇔ readable, and every placement's header and body blobs readable (some OK location)
- *       a bad manifest chunk keeps the file names of its bad placements (few)
+ *       manifest chunk GOOD ⇔ readable, and every placement's header and body blobs readable (some OK location);
+ *         a version 3 content index: every content chunk it lists GOOD (a content chunk: as a version 2 chunk);
+ *         a version 3 placement chunk: readable
+ *       a bad manifest chunk keeps the file names of its bad placements (few); a folder whose content index is
+ *         bad is read whole when reported, since the index is shared by its mailbox's folders
  *    and, for a snapshot carrying a deleted-mail ledger (records version 4), its ledger chunks:
  *       ledger chunk GOOD ⇔ readable, and every entry's header and body blobs readable; a bad one keeps its bad
  *       entries (folder and file name)

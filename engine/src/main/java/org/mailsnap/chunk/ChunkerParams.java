@@ -19,14 +19,24 @@ public record ChunkerParams(int min, int average, int max) {
      * 256 KiB (one fast AES-GCM unit).
      */
     public static final ChunkerParams BODY = new ChunkerParams(16 * 1024, 64 * 1024, 256 * 1024);
-    /** Tree and control-file chunks: a few KiB. */
+    /** Tree chunks and the content chunks of a version 3 manifest: a few KiB. */
     public static final ChunkerParams RECORDS = new ChunkerParams(1024, 4096, 16 * 1024);
     /**
-     * Manifest chunks: ~5 entries, because a flag change rewrites the chunk around the renamed message, and below
+     * Control-file chunks (~16 uidlist lines): a move or an expunge removes a line from the middle of a uidlist,
+     * and every changed line rewrites the chunk around it.
+     */
+    public static final ChunkerParams CONTROL_LINES = new ChunkerParams(256, 1024, 16 * 1024);
+    /**
+     * Manifest chunks of versions 1 and 2: ~5 entries, because a flag change rewrites the chunk around the renamed message, and below
      * that the tree, which lists every manifest chunk, grows faster than the chunks shrink (the measurement that
      * chose 512 bytes: benchmarks/results/design-measurements.md).
      */
     public static final ChunkerParams MANIFESTS = new ChunkerParams(128, 512, 16 * 1024);
+    /**
+     * Placement chunks of a version 3 manifest: ~1 KiB of references and name suffixes (~120 entries), which a flag
+     * change rewrites; smaller chunks mean more ids in the tree, larger ones more bytes per rename.
+     */
+    public static final ChunkerParams PLACEMENTS = new ChunkerParams(256, 1024, 16 * 1024);
 
     public ChunkerParams {
         String problem = problem(min, average, max);

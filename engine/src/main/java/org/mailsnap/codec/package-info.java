@@ -12,8 +12,9 @@
  * so a hostile or damaged record fails with a {@link org.mailsnap.codec.CorruptDataException} naming the resource,
  * the field and the offset, never with a huge allocation, an index error or a silently wrong value. That exception
  * is the base of every "the data is bad" failure: {@link org.mailsnap.codec.UnsupportedVersionException}, the
- * repository's {@code CorruptObjectException}, the catalog's {@code CatalogMismatchException} and
- * {@code CatalogCorruptException} (whose message is its own sentence, with the remedy). A local file whose magic
+ * repository's {@code CorruptObjectException} (every damaged repository object, blob or snapshot record: what a
+ * reader may skip), the catalog's {@code CatalogMismatchException} and {@code CatalogCorruptException} (whose message
+ * is its own sentence, with the remedy). A local file whose magic
  * carries its version (the unlock cache) is checked with {@code Header.checkMagic}.
  */
 package org.mailsnap.codec;

@@ -14,7 +14,6 @@ public final class ControlFiles {
     public static final String MAILDIRFOLDER = "maildirfolder";
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String UIDVALIDITY = "dovecot-uidvalidity";
-    public static final String UIDLIST_LOCK = "dovecot-uidlist.lock";
 
     /** The kinds of control file, each with its backup decision and scope. */
     public enum Kind {

@@ -29,10 +29,6 @@ public final class BlobId implements Comparable<BlobId> {
         return new BlobId(Arrays.copyOfRange(source, offset, offset + LENGTH));
     }
 
-    public static BlobId fromHex(String hex) {
-        return of(HEX.parseHex(hex));
-    }
-
     public byte[] toBytes() {
         return bytes.clone();
     }

@@ -36,8 +36,4 @@ final class Copies {
         PackId first = chosen.putIfAbsent(id, pack);
         return first == null || first.equals(pack);
     }
-
-    int suspects() {
-        return chosen.size();
-    }
 }

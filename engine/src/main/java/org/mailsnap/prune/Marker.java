@@ -6,6 +6,7 @@ import java.util.Map;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIdSet;
+import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
@@ -13,6 +14,7 @@ import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestChunks;
 import org.mailsnap.snapshot.Snapshot;
 
 /**
@@ -87,12 +89,21 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
         for (ControlFile control : folder.controlFiles()) {
             control.chunks().forEach(this::add);
         }
+        ManifestChunks.Visitor marking = new ManifestChunks.Visitor() {
+            @Override
+            public boolean enter(BlobId contentChunk) {
+                return add(contentChunk); // a version 3 index's content chunk, visited when first marked
+            }
+
+            @Override
+            public void content(Placement placement) {
+                add(placement.content().header());
+                placement.content().body().forEach(Marker.this::add);
+            }
+        };
         for (BlobId chunk : folder.manifest()) {
             if (add(chunk)) {
-                ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(placement -> {
-                    add(placement.content().header());
-                    placement.content().body().forEach(this::add);
-                });
+                ManifestChunks.visit(chunk, metadata, marking);
             }
         }
     }

@@ -10,7 +10,8 @@
  *   2. (PrunePlanner, writes nothing) list index files I_1..I_k and packs;
  *      read every index file: supersedes lists, packs ever indexed
  *      read the non-superseded ones again: per pack its entries; metadata blob locations (to read trees)
- *      mark (Marker): every snapshot's tree chunks, manifests, control files, headers, bodies → live set (BlobIdSet);
+ *      mark (Marker): every snapshot's tree chunks, manifests (and the content chunks a version 3 index lists),
+ *        control files, headers, bodies → live set (BlobIdSet);
  *      a snapshot a readable one supersedes (a replacement's original) is not marked, and deleted in step 6
  *      sweep: every live blob must be indexed in a present pack, or stop; blobs listed twice are suspects
  *      per pack, live entries and bytes, counting one copy of each blob (Copies: the first met; spares are dead)

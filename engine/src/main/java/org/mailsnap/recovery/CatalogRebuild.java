@@ -68,8 +68,9 @@ import org.mailsnap.snapshot.Snapshot;
  * still present: later than a backup noticed it, never earlier. Mailbox names are shared by all stores, as in a
  * running backup's index.
  *
- * <p>A rebuild that stops half-way leaves a catalog that backups may use (they list and read more, never less),
- * but that a new rebuild refuses: delete it and start again.
+ * <p>A catalog made by {@link Catalog#recreate} stays marked unfinished until the rebuild's very end
+ * ({@link Catalog#finishRebuild}, after the repository lock is released): a rebuild that stops half-way leaves a
+ * catalog that every command refuses or rebuilds again, never one taken for whole.
  */
 public final class CatalogRebuild {
     /** Changes per committed LMDB transaction. */
@@ -100,6 +101,7 @@ public final class CatalogRebuild {
      */
     public RebuildResult run(RebuildProgress progress) throws IOException {
         long began = System.nanoTime();
+        RebuildResult result;
         try (RepositoryLock lock = repository.lockShared()) {
             requireEmpty();
             CatalogSync.blobIndex(repository, catalog);
@@ -124,7 +126,7 @@ public final class CatalogRebuild {
                 batch.finish();
             }
             DamageMarks.record(catalog, lost, List.of());
-            return new RebuildResult(
+            result = new RebuildResult(
                     byStore.size(),
                     history.all().size(),
                     progress.foldersWritten.get(),
@@ -138,6 +140,10 @@ public final class CatalogRebuild {
                     history.damaged(),
                     lost.size());
         }
+        // last, after the repository lock's release (a write that a kill may interrupt): only a rebuild that got
+        // here is a whole catalog
+        catalog.finishRebuild();
+        return result;
     }
 
     /**

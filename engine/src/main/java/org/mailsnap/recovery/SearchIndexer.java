@@ -3,12 +3,11 @@ package org.mailsnap.recovery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.CatalogWriter;
 import org.mailsnap.catalog.KnownMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MaildirName;
 import org.mailsnap.model.FolderKey;
@@ -30,9 +29,9 @@ import org.mailsnap.storage.NoSuchObjectException;
 record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progress) {
 
     /**
-     * A placement of {@code snapshot} that its folder did not hold, in this very manifest chunk, in the store's
-     * previous snapshot: record its content, and index it (reading its header only the first time the mailbox
-     * has it) as present in {@code snapshot}.
+     * A placement of {@code snapshot} in a folder whose manifest differs from the store's previous snapshot's (seen
+     * again when it was already there: that only moves its last-seen time on): record its content, and index it
+     * (reading its header only the first time the mailbox has it) as present in {@code snapshot}.
      */
     void seen(SnapshotSummary snapshot, FolderKey key, Placement p, char separator) throws IOException {
         MaildirName name = nameOf("snapshot " + snapshot.id(), key, p, separator);
@@ -96,9 +95,10 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
         byte[] header;
         try {
             header = blobs.get(p.content().header());
-        } catch (CatalogCorruptException localDamage) {
-            throw localDamage; // the catalog being rebuilt, not a lost pack
-        } catch (RepositoryException | CorruptDataException | NoSuchObjectException lost) {
+        } catch (RepositoryException
+                | CorruptObjectException
+                | UnsupportedVersionException
+                | NoSuchObjectException lost) {
             // a lost or damaged pack must not stop the disaster-recovery path: index it without header fields
             header = new byte[0];
             progress.headersUnreadable.increment();
@@ -109,8 +109,8 @@ record SearchIndexer(CatalogBatch batch, BlobSource blobs, RebuildProgress progr
     }
 
     /**
-     * A placement of the store's {@code previous} snapshot whose manifest chunk the folder no longer has in the one
-     * being replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
+     * A placement of the store's {@code previous} snapshot in a folder whose manifest differs in the one being
+     * replayed (taken at {@code current}). Unless the message was seen again in that snapshot (moved, or
      * renamed into a new chunk), it went away after {@code previous} and by {@code current}.
      */
     void left(SnapshotSummary previous, Instant current, FolderKey key, Placement p, char separator)

@@ -2,14 +2,11 @@ package org.mailsnap.recovery;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.history.SnapshotHistory;
-import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
@@ -24,15 +21,16 @@ import org.mailsnap.snapshot.Snapshot;
  * changed from one snapshot to the next.
  *
  * <p>Manifests are cut between records by a keyed hash of the base, so a folder whose messages did not change
- * re-encodes to the very same chunk ids, and a change rewrites only the chunks around it. Per folder, a chunk id the
- * previous snapshot's entry did not have is <em>new</em>: its placements are {@link SearchIndexer#seen seen}; a
- * chunk id the folder no longer has is <em>dropped</em>: its placements {@link SearchIndexer#left left} (after
- * every new chunk of the snapshot was seen, so that a message moved to another folder, or renamed into a rewritten
- * chunk, is recognised as still there). Every placement of every snapshot lies in a chunk that was new in the
- * snapshot where its folder first held that chunk, so each one is seen at least once; unchanged chunks are not
- * even fetched.
+ * re-encodes to the very same chunk ids. A folder whose manifest differs from the previous snapshot's entry is read
+ * whole: its placements are {@link SearchIndexer#seen seen}, and the previous entry's placements {@link
+ * SearchIndexer#left left} (after every changed folder of the snapshot was seen, so that a message moved to another
+ * folder, or renamed, is recognised as still there). A version 3 manifest's placement chunk means nothing without
+ * its folder's content index, so the unit of reading is the folder, not the chunk. Every placement of every snapshot
+ * lies in a folder that changed in the snapshot where it first appeared there, so each one is seen at least once;
+ * unchanged folders are not even fetched.
  *
- * <p>Memory: two trees (folder entries with their chunk ids) and one manifest chunk, never a per-message set.
+ * <p>Memory: two trees (folder entries with their chunk ids) and one manifest chunk (for version 3 also one
+ * content chunk), never a per-message set.
  */
 final class StoreReplay {
     private final BlobSource blobs;
@@ -81,16 +79,16 @@ final class StoreReplay {
             Map<FolderKey, FolderEntry> tree = new TreeMap<>();
             ChunkCursor.tree(snapshot.tree(), blobs).forEachRemaining(f -> tree.put(f.key(), f));
             for (FolderEntry folder : tree.values()) {
-                for (BlobId chunk : changedChunks(folder, previousTree.get(folder.key()))) {
-                    readChunk(chunk, p -> index.seen(summary, folder.key(), p, separator));
+                if (changed(folder, previousTree.get(folder.key()))) {
+                    readFolder(folder, p -> index.seen(summary, folder.key(), p, separator));
                 }
             }
             if (previous != null) {
                 SnapshotSummary before = previous;
                 char beforeSeparator = previousSeparator;
                 for (FolderEntry folder : previousTree.values()) {
-                    for (BlobId chunk : changedChunks(folder, tree.get(folder.key()))) {
-                        readChunk(chunk, p -> index.left(before, summary.time(), folder.key(), p, beforeSeparator));
+                    if (changed(folder, tree.get(folder.key()))) {
+                        readFolder(folder, p -> index.left(before, summary.time(), folder.key(), p, beforeSeparator));
                     }
                 }
             }
@@ -106,21 +104,14 @@ final class StoreReplay {
         return new Latest(previous, previousSeparator, previousTree, previousSince, ledgerCarriers);
     }
 
-    /** The chunk ids of {@code folder}'s manifest that {@code other} (the same folder elsewhere, or null) lacks. */
-    private static List<BlobId> changedChunks(FolderEntry folder, FolderEntry other) {
-        if (other == null) {
-            return folder.manifest();
-        }
-        if (other.manifest().equals(folder.manifest())) {
-            return List.of();
-        }
-        Set<BlobId> there = new HashSet<>(other.manifest());
-        return folder.manifest().stream().filter(id -> !there.contains(id)).toList();
+    /** True when {@code other} (the same folder in the other snapshot, or null) has another manifest. */
+    private static boolean changed(FolderEntry folder, FolderEntry other) {
+        return other == null || !other.manifest().equals(folder.manifest());
     }
 
-    private void readChunk(BlobId chunk, RecordConsumer<Placement> consumer) throws IOException {
-        progress.manifestChunksRead.increment();
-        ChunkCursor.manifest(List.of(chunk), blobs).forEachRemaining(consumer);
+    private void readFolder(FolderEntry folder, RecordConsumer<Placement> consumer) throws IOException {
+        progress.manifestChunksRead.add(folder.manifest().size());
+        ChunkCursor.manifest(folder.manifest(), blobs).forEachRemaining(consumer);
     }
 
     /**

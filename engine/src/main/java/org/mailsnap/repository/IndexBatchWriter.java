@@ -24,7 +24,6 @@ public final class IndexBatchWriter {
 
     private int pendingEntries;
     private final List<ObjectId> written = new ArrayList<>();
-    private long entriesWritten;
 
     IndexBatchWriter(IndexSync indexFiles, int flushEntries) {
         this.indexFiles = indexFiles;
@@ -51,7 +50,6 @@ public final class IndexBatchWriter {
         pending.forEach((pack, entries) -> records.add(
                 new IndexFile.PackRecord(pack, List.copyOf(entries.keySet()), List.copyOf(entries.values()))));
         written.add(indexFiles.write(List.of(), records));
-        entriesWritten += pendingEntries;
         pending.clear();
         pendingEntries = 0;
     }
@@ -70,9 +68,5 @@ public final class IndexBatchWriter {
     /** Ids of the index files published so far. */
     public List<ObjectId> written() {
         return List.copyOf(written);
-    }
-
-    public long entriesWritten() {
-        return entriesWritten;
     }
 }

@@ -15,8 +15,4 @@ public record IndexContent(ObjectId id, List<ObjectId> supersedes, List<IndexedP
         supersedes = List.copyOf(supersedes);
         packs = List.copyOf(packs);
     }
-
-    public long blobCount() {
-        return packs.stream().mapToLong(p -> p.blobs().size()).sum();
-    }
 }

@@ -2,7 +2,6 @@ package org.mailsnap.repository;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +85,6 @@ final class LockManager {
 
     Clock clock() {
         return clock;
-    }
-
-    Duration staleAfter() {
-        return options.lockStaleAfter();
     }
 
     boolean isStale(LockRecord record, Instant now) {

@@ -1,8 +1,10 @@
 package org.mailsnap.repository;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -13,12 +15,17 @@ import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
- * Repack: reads an old pack whole (checking its name, header and every copied blob as any reader would), and
- * appends the wanted blobs, still compressed as they were, to new packs written like a backup writes them (read
- * back before publishing). New locations go to an {@link IndexBatchWriter} only after their pack is published.
- * Not thread-safe.
+ * Repack: reads an old pack's header, then its wanted blobs range by range (adjacent ones together, at most
+ * {@link #RANGE_BYTES} a read), checking the header and every copied blob as any reader would, and appends them,
+ * still compressed as they were, to new packs written like a backup writes them (read back before publishing). The
+ * old pack is never held whole: a repack holds the pack being written and one range. Its dead blobs are not read,
+ * so damage confined to them does not stop the repack that drops them. New locations go to an
+ * {@link IndexBatchWriter} only after their pack is published. Not thread-safe.
  */
 public final class PackCopier {
+    /** The most one read of an old pack asks for, unless a single blob is larger. */
+    static final int RANGE_BYTES = 1 << 20;
+
     private final Storage storage;
     private final SubKeys keys;
     private final RepositoryOptions options;
@@ -28,7 +35,6 @@ public final class PackCopier {
     private final Map<BlobType, Set<BlobId>> inOpen = new EnumMap<>(BlobType.class);
 
     private long blobsCopied;
-    private long bytesCopied;
     private long packsWritten;
 
     PackCopier(Storage storage, SubKeys keys, RepositoryOptions options, IndexBatchWriter index) {
@@ -43,20 +49,38 @@ public final class PackCopier {
      * returns how many were copied.
      */
     public int copy(PackId packId, Predicate<BlobId> wanted) throws IOException {
-        byte[] pack = storage.get(PackFormat.objectName(packId));
-        PackReader.verifyName(pack, packId);
-        ParsedPack parsed = PackReader.parse(pack, packId, keys);
+        ParsedPack parsed = PackReader.parseHeader(storage, packId, keys);
+        List<PackEntry> entries = parsed.entries();
+        boolean[] keep = new boolean[entries.size()];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = wanted.test(entries.get(i).id());
+        }
+        String name = PackFormat.objectName(packId);
         int copied = 0;
-        for (int i = 0; i < parsed.entries().size(); i++) {
-            PackEntry entry = parsed.entries().get(i);
-            if (!wanted.test(entry.id())) {
+        for (int first = 0; first < keep.length; ) {
+            if (!keep[first]) {
+                first++;
                 continue;
             }
-            byte[] ciphertext =
-                    java.util.Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
-            byte[] stored = PackReader.openStored(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext);
-            append(entry, stored);
-            copied++;
+            long start = entries.get(first).offset();
+            long end = start + entries.get(first).length();
+            int last = first;
+            while (last + 1 < keep.length
+                    && keep[last + 1]
+                    && entries.get(last + 1).offset() == end
+                    && end + entries.get(last + 1).length() - start <= RANGE_BYTES) {
+                last++;
+                end += entries.get(last).length();
+            }
+            byte[] range = storage.getRange(name, start, Math.toIntExact(end - start));
+            for (int i = first; i <= last; i++) {
+                PackEntry entry = entries.get(i);
+                int at = (int) (entry.offset() - start);
+                byte[] ciphertext = Arrays.copyOfRange(range, at, at + entry.length());
+                append(entry, PackReader.openStored(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
+                copied++;
+            }
+            first = last + 1;
         }
         return copied;
     }
@@ -75,10 +99,6 @@ public final class PackCopier {
         return blobsCopied;
     }
 
-    public long bytesCopied() {
-        return bytesCopied;
-    }
-
     public long packsWritten() {
         return packsWritten;
     }
@@ -95,7 +115,6 @@ public final class PackCopier {
                         keys, t, options.random(), new byte[Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024]));
         writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
         blobsCopied++;
-        bytesCopied += entry.length();
         if (writer.size() >= options.packTargetSize()) {
             open.remove(type);
             publish(writer);

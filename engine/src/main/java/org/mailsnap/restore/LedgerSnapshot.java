@@ -79,20 +79,21 @@ public record LedgerSnapshot(Snapshot snapshot, BlobSource blobs, long messages)
         TreeWriter tree = new TreeWriter(TreeWriter.chunker(new byte[32]), memory);
         long messages = 0;
         for (Map.Entry<FolderKey, TreeMap<String, Placement>> f : folders.entrySet()) {
-            ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), bases, memory);
+            ManifestWriter manifest = new ManifestWriter(ManifestWriter.Chunkers.of(new byte[32]), bases, memory);
+            List<Placement> placed = List.copyOf(f.getValue().values());
+            manifest.folder(f.getKey(), placed);
             long bytes = 0;
-            for (Placement p : f.getValue().values()) {
-                manifest.add(p);
+            for (Placement p : placed) {
                 bytes += p.content().size();
             }
-            messages += manifest.count();
+            messages += placed.size();
             tree.add(new FolderEntry(
                     f.getKey(),
                     0,
                     0,
-                    manifest.count(),
+                    placed.size(),
                     bytes,
-                    manifest.finish(),
+                    manifest.finish().get(f.getKey()),
                     keywords.getOrDefault(f.getKey(), List.of())));
         }
         Snapshot view = new Snapshot(

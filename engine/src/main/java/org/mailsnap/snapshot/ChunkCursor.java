@@ -3,7 +3,6 @@ package org.mailsnap.snapshot;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.Placement;
 
@@ -14,7 +13,7 @@ import org.mailsnap.model.Placement;
 public final class ChunkCursor<T> {
     @FunctionalInterface
     interface ChunkDecoder<T> {
-        List<T> decode(byte[] chunk, BlobId id) throws CorruptDataException;
+        List<T> decode(byte[] chunk, BlobId id) throws IOException;
     }
 
     private final Iterator<BlobId> chunks;
@@ -29,9 +28,12 @@ public final class ChunkCursor<T> {
         this.decoder = decoder;
     }
 
-    /** A folder's placements in base order: its manifest's chunks, read one at a time. */
+    /**
+     * A folder's placements in base order: its manifest's chunks, read one at a time (version 3: after its content
+     * index, with one content chunk at a time; {@link ManifestDecoder}).
+     */
     public static ChunkCursor<Placement> manifest(List<BlobId> manifest, BlobSource source) {
-        return new ChunkCursor<>(manifest, source, ManifestCodec::readChunk);
+        return new ChunkCursor<>(manifest, source, new ManifestDecoder(manifest.size(), source));
     }
 
     /** A snapshot's folder entries in tree ({@link org.mailsnap.model.FolderKey}) order, a chunk at a time. */

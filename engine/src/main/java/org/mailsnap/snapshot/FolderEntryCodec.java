@@ -4,6 +4,7 @@ import java.util.List;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.repository.CorruptObjectException;
 
 /** One {@link FolderEntry} on its own, in the tree's encoding (the catalog keeps the last run's entry per folder). */
 public final class FolderEntryCodec {
@@ -21,7 +22,7 @@ public final class FolderEntryCodec {
     public static FolderEntry decode(byte[] bytes) throws CorruptDataException {
         List<FolderEntry> entries = TreeCodec.readChunk(bytes, NO_BLOB);
         if (entries.size() != 1) {
-            throw new CorruptDataException("folder entry", "expected one, found " + entries.size());
+            throw new CorruptObjectException("folder entry", "expected one, found " + entries.size());
         }
         return entries.get(0);
     }

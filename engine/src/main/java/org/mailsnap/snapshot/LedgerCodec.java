@@ -9,6 +9,7 @@ import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * One ledger chunk: {@code Version(1) || Gone*}, where {@code Gone := Mailbox(name) || FolderPath(name) ||
@@ -28,7 +29,7 @@ final class LedgerCodec {
     }
 
     static List<GonePlacement> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
-        ByteReader in = new ByteReader(chunk, "ledger chunk " + id.shortHex());
+        ByteReader in = new ByteReader(chunk, "ledger chunk " + id.shortHex(), CorruptObjectException::new);
         Header.checkVersionByte(in, "ledger chunk", VERSION, VERSION);
         List<GonePlacement> entries = new ArrayList<>();
         while (in.hasRemaining()) {

@@ -9,6 +9,7 @@ import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * One manifest chunk: {@code Version(2) || Entry*}, where
@@ -35,7 +36,7 @@ final class ManifestCodec {
     }
 
     static List<Placement> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
-        ByteReader in = new ByteReader(chunk, "manifest chunk " + id.shortHex());
+        ByteReader in = new ByteReader(chunk, "manifest chunk " + id.shortHex(), CorruptObjectException::new);
         int version = Header.checkVersionByte(in, "manifest chunk", 1, VERSION);
         List<Placement> entries = new ArrayList<>();
         while (in.hasRemaining()) {
@@ -60,7 +61,8 @@ final class ManifestCodec {
         return new Placement(name, guid, where == 1, mtime, new MessageContent(header, body, size));
     }
 
-    private static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
+    /** Checks a GUID read for the file {@code name} (a version 3 placement's too); returns it. */
+    static String guid(ByteReader in, String guid, String name) throws CorruptDataException {
         if (guid.indexOf('/') >= 0 || guid.indexOf('\0') >= 0 || guid.indexOf('\n') >= 0 || guid.indexOf('\r') >= 0) {
             throw in.corrupt(
                     "unsafe GUID rejected for " + SafeNames.printable(name) + ": " + SafeNames.printable(guid));

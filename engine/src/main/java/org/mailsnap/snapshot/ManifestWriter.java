@@ -1,55 +1,172 @@
 package org.mailsnap.snapshot;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.SplitManifestCodec.ContentEntry;
+import org.mailsnap.snapshot.SplitManifestCodec.IndexEntry;
+import org.mailsnap.snapshot.SplitManifestCodec.PlacementEntry;
 
 /**
- * Writes one folder's placements, in base order, as manifest chunks (metadata blobs). A cut follows an entry when
- * the record chunker says so for its base, so a flag change rewrites one chunk and an unchanged folder writes
- * chunks the repository already has (deduplicated, nothing stored).
+ * Writes the manifests of one mailbox's folders (version 3, format-spec/snapshots.md "Split manifest"): the
+ * mailbox's content table (every distinct base and content placed in some folder, sorted, cut by base), its index,
+ * and per folder the placement chunks that refer into the table. A rename changes one placement chunk; a move
+ * between folders one in each; only new or vanished content changes the table. Unchanged folders produce the very
+ * chunks (so blob ids) they produced before, which the blob store deduplicates.
  */
 public final class ManifestWriter {
-    /** An entry is a ~60-byte name plus ~80 bytes of ids and sizes; with it, a chunk holds ~5 entries on average. */
+    /** The cut rule of version 1 and 2 manifests (kept for their vectors): ~5 entries of ~128 bytes a chunk. */
     public static final int TYPICAL_ENTRY_BYTES = 128;
+    /** A content entry: a ~45-byte base, mtime and size, a header id and usually one body id. */
+    public static final int TYPICAL_CONTENT_BYTES = 128;
+    /** A placement entry: two one-byte steps, new/cur, a suffix such as {@code :2,S}, an empty GUID. */
+    public static final int TYPICAL_PLACEMENT_BYTES = 8;
 
-    /** The chunker that cuts manifests (the format's rule: {@link ChunkerParams#MANIFESTS}, cut key the base). */
+    /** The cut rule of version 1 and 2 manifests ({@link ChunkerParams#MANIFESTS}, cut key the base). */
     public static RecordChunker chunker(byte[] seed) {
         return new RecordChunker(seed, ChunkerParams.MANIFESTS, TYPICAL_ENTRY_BYTES);
     }
 
-    private final RecordChunkWriter chunks;
-    private final BaseNames bases;
-    private String lastBase;
-    private long count;
-
-    public ManifestWriter(RecordChunker chunker, BaseNames bases, BlobSink sink) {
-        this.chunks = new RecordChunkWriter(chunker, sink, ManifestCodec.VERSION);
-        this.bases = bases;
-    }
-
-    /** Appends a placement; bases must come in strictly increasing {@link BaseNames#ORDER}. */
-    public void add(Placement p) throws IOException {
-        String base = bases.baseOf(p.name());
-        if (lastBase != null && BaseNames.ORDER.compare(lastBase, base) >= 0) {
-            throw new IllegalArgumentException("manifest entries out of order: " + lastBase + " then " + base);
+    /** The two cut rules of a version 3 manifest, both keyed by the base. */
+    public record Chunkers(RecordChunker contents, RecordChunker placements) {
+        public static Chunkers of(byte[] seed) {
+            return new Chunkers(
+                    new RecordChunker(seed, ChunkerParams.RECORDS, TYPICAL_CONTENT_BYTES),
+                    new RecordChunker(seed, ChunkerParams.PLACEMENTS, TYPICAL_PLACEMENT_BYTES));
         }
-        lastBase = base;
-        ManifestCodec.writeEntry(chunks.buffer(), p);
-        count++;
-        chunks.recordEnded(base);
     }
 
-    /** Writes the last chunk and returns the manifest: the chunk ids in order (empty for an empty folder). */
-    public List<BlobId> finish() throws IOException {
-        return chunks.finish();
+    /** The content table's order: base bytes, then mtime, size, header bytes, body ids. */
+    private static final Comparator<ContentEntry> TABLE_ORDER = Comparator.comparing(
+                    ContentEntry::base, BaseNames.ORDER)
+            .thenComparingLong(ContentEntry::mtimeNanos)
+            .thenComparingLong(e -> e.content().size())
+            .thenComparing(e -> e.content().header())
+            .thenComparing(e -> e.content().body(), ManifestWriter::compareIds);
+
+    /** Where a content entry sits in the table: (content chunk ordinal, entry ordinal in that chunk). */
+    private record Reference(int chunk, int entry) {}
+
+    private final Chunkers chunkers;
+    private final BaseNames bases;
+    private final BlobSink sink;
+    private final Map<FolderKey, List<Placement>> folders = new TreeMap<>();
+
+    public ManifestWriter(Chunkers chunkers, BaseNames bases, BlobSink sink) {
+        this.chunkers = chunkers;
+        this.bases = bases;
+        this.sink = sink;
     }
 
-    public long count() {
-        return count;
+    /** Adds a folder of the mailbox; its placements must come in strictly increasing {@link BaseNames#ORDER}. */
+    public void folder(FolderKey key, List<Placement> placements) {
+        String last = null;
+        for (Placement p : placements) {
+            String base = bases.baseOf(p.name());
+            if (last != null && BaseNames.ORDER.compare(last, base) >= 0) {
+                throw new IllegalArgumentException(key + ": manifest entries out of order: " + last + " then " + base);
+            }
+            last = base;
+        }
+        folders.put(key, placements);
+    }
+
+    /** Writes the table, its index and every folder's placements; returns each folder's manifest (empty: no mail). */
+    public Map<FolderKey, List<BlobId>> finish() throws IOException {
+        Map<ContentEntry, Reference> references = new HashMap<>();
+        for (List<Placement> placements : folders.values()) {
+            for (Placement p : placements) {
+                references.putIfAbsent(contentOf(p), null);
+            }
+        }
+        Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
+        if (references.isEmpty()) {
+            folders.keySet().forEach(key -> manifests.put(key, List.of()));
+            return manifests;
+        }
+        BlobId index = writeTable(references);
+        for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
+            manifests.put(
+                    folder.getKey(),
+                    folder.getValue().isEmpty() ? List.of() : writePlacements(index, folder.getValue(), references));
+        }
+        return manifests;
+    }
+
+    private ContentEntry contentOf(Placement p) {
+        return new ContentEntry(bases.baseOf(p.name()), p.mtimeNanos(), p.content());
+    }
+
+    /** Writes the content chunks and the index; fills in each entry's reference. */
+    private BlobId writeTable(Map<ContentEntry, Reference> references) throws IOException {
+        List<ContentEntry> table = new ArrayList<>(references.keySet());
+        table.sort(TABLE_ORDER);
+        RecordChunkWriter chunks = new RecordChunkWriter(
+                chunkers.contents(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.CONTENTS);
+        List<Integer> counts = new ArrayList<>();
+        int count = 0;
+        for (ContentEntry e : table) {
+            SplitManifestCodec.writeContentEntry(chunks.buffer(), e);
+            references.put(e, new Reference(counts.size(), count++));
+            if (chunks.recordEnded(e.base())) {
+                counts.add(count);
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            counts.add(count);
+        }
+        List<BlobId> ids = chunks.finish();
+        ByteWriter index = new ByteWriter(64 + ids.size() * 40);
+        SplitManifestCodec.start(index, SplitManifestCodec.INDEX);
+        for (int i = 0; i < ids.size(); i++) {
+            SplitManifestCodec.writeIndexEntry(index, new IndexEntry(counts.get(i), ids.get(i)));
+        }
+        return sink.put(BlobType.METADATA, index.toByteArray());
+    }
+
+    private List<BlobId> writePlacements(BlobId index, List<Placement> placements, Map<ContentEntry, Reference> table)
+            throws IOException {
+        RecordChunkWriter chunks = new RecordChunkWriter(
+                chunkers.placements(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.PLACEMENTS);
+        Reference previous = new Reference(0, -1);
+        for (Placement p : placements) {
+            ContentEntry content = contentOf(p);
+            Reference at = table.get(content);
+            PlacementEntry entry = new PlacementEntry(
+                    at.chunk(),
+                    at.entry(),
+                    p.inCur(),
+                    p.name().substring(content.base().length()),
+                    p.guid().equals(content.base()) ? "" : p.guid());
+            SplitManifestCodec.writePlacementEntry(chunks.buffer(), previous.chunk(), previous.entry(), entry);
+            previous = chunks.recordEnded(content.base()) ? new Reference(0, -1) : at;
+        }
+        List<BlobId> ids = new ArrayList<>();
+        ids.add(index);
+        ids.addAll(chunks.finish());
+        return List.copyOf(ids);
+    }
+
+    private static int compareIds(List<BlobId> a, List<BlobId> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 }

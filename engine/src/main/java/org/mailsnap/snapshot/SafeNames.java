@@ -2,6 +2,7 @@ package org.mailsnap.snapshot;
 
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.NameBytes;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * Checks names read from a repository before anything uses them as paths, so a hostile repository cannot make a
@@ -13,7 +14,7 @@ public final class SafeNames {
     /** A file name inside one directory: non-empty, no {@code /}, no NUL, not {@code .} or {@code ..}. */
     public static String fileName(String name, String what) throws CorruptDataException {
         if (!NameBytes.isEntryName(name) || name.length() > 1024) {
-            throw new CorruptDataException(what + " name " + printable(name), "unsafe, rejected");
+            throw new CorruptObjectException(what + " name " + printable(name), "unsafe, rejected");
         }
         return name;
     }
@@ -27,7 +28,7 @@ public final class SafeNames {
             return path;
         }
         if (path.startsWith("/") || path.endsWith("/") || path.length() > 4096) {
-            throw new CorruptDataException(what + " path " + printable(path), "unsafe, rejected");
+            throw new CorruptObjectException(what + " path " + printable(path), "unsafe, rejected");
         }
         for (String segment : path.split("/", -1)) {
             fileName(segment, what);

@@ -11,6 +11,7 @@ import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * The plaintext of a snapshot object (encrypted by the repository's object store):
@@ -74,7 +75,7 @@ public final class SnapshotCodec {
     }
 
     public static Snapshot decode(byte[] bytes, SnapshotId id) throws CorruptDataException {
-        ByteReader in = new ByteReader(bytes, "snapshot " + id);
+        ByteReader in = new ByteReader(bytes, "snapshot " + id, CorruptObjectException::new);
         int version = Header.checkVersionByte(in, "snapshot", 1, LEDGER_VERSION);
         Instant time = in.instant("time");
         String host = in.string(1024, "host");

@@ -8,6 +8,7 @@ import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
+import org.mailsnap.repository.CorruptObjectException;
 
 /**
  * One tree chunk: {@code Version(2) || Folder*}, where {@code Folder := Mailbox(name) || Folder(name) ||
@@ -35,7 +36,7 @@ final class TreeCodec {
     }
 
     static List<FolderEntry> readChunk(byte[] chunk, BlobId id) throws CorruptDataException {
-        ByteReader in = new ByteReader(chunk, "tree chunk " + id.shortHex());
+        ByteReader in = new ByteReader(chunk, "tree chunk " + id.shortHex(), CorruptObjectException::new);
         int version = Header.checkVersionByte(in, "tree chunk", 1, VERSION);
         List<FolderEntry> entries = new ArrayList<>();
         while (in.hasRemaining()) {

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mailsnap.catalog.CatalogCorruptException;
 import org.mailsnap.catalog.SnapshotSummary;
-import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.model.BlobId;
@@ -21,12 +20,15 @@ import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobNotFoundException;
+import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestChunks;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.storage.NoSuchObjectException;
 
@@ -154,9 +156,10 @@ public final class StatsCollector {
             try {
                 snapshot = history.open(summary);
                 holdsMailbox = walk(snapshot, mailbox);
-            } catch (CatalogCorruptException localDamage) {
-                throw localDamage; // the catalog, not the snapshot: every figure is suspect
-            } catch (CorruptDataException | BlobNotFoundException | NoSuchObjectException e) {
+            } catch (CorruptObjectException
+                    | UnsupportedVersionException
+                    | BlobNotFoundException
+                    | NoSuchObjectException e) {
                 // damage, not an outage: the other snapshots still count ('mailsnap check' names what is lost)
                 skipped.add(new DamagedSnapshot(summary.id(), e.getMessage()));
                 continue;
@@ -246,12 +249,20 @@ public final class StatsCollector {
             if (!use(chunk, time, mailbox, Kind.METADATA)) {
                 continue; // this mailbox reached the chunk before: a chunk holds the same placements wherever it recurs
             }
-            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
-                BlobId header = p.content().header();
-                use(header, time, mailbox, Kind.HEADER);
-                markHeader(header, counted);
-                for (BlobId body : p.content().body()) {
-                    use(body, time, mailbox, Kind.BODY);
+            ManifestChunks.visit(chunk, metadata, new ManifestChunks.Visitor() {
+                @Override
+                public boolean enter(BlobId contentChunk) throws IOException {
+                    return use(contentChunk, time, mailbox, Kind.METADATA); // a version 3 index's content chunk
+                }
+
+                @Override
+                public void content(Placement p) throws IOException {
+                    BlobId header = p.content().header();
+                    use(header, time, mailbox, Kind.HEADER);
+                    markHeader(header, counted);
+                    for (BlobId body : p.content().body()) {
+                        use(body, time, mailbox, Kind.BODY);
+                    }
                 }
             });
         }

@@ -28,7 +28,8 @@
  *   logical += its message bytes
  *   tree chunks → reached (no mailbox)
  *   for each folder: control-file chunks → reached by the folder's mailbox
- *     each manifest chunk the mailbox reaches for the first time: every header and body blob it names
+ *     each manifest chunk the mailbox reaches for the first time (and each content chunk a version 3 index lists):
+ *     every header and body blob it names
  *     → reached by the mailbox
  * a blob reached for the first time: its index location adds its raw and stored bytes (message bytes when a
  *   manifest named it; growth when the snapshot is later than the oldest)

@@ -8,6 +8,7 @@ import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.CountingMessageFiles;
+import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
@@ -20,6 +21,7 @@ import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
 import org.mailsnap.snapshot.ChunkCursor;
+import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.storage.FaultInjectingStorage;
 import org.mailsnap.storage.LocalStorage;
@@ -81,8 +83,14 @@ public final class BackupFixture implements AutoCloseable {
         return new BackupFixture(dir, seed, true, options);
     }
 
+    /** Makes a store of one message (mailbox {@code u}, INBOX) at {@code store} and backs it up: the snapshot's id. */
+    public SnapshotId backupOneMessage(Path store) throws IOException {
+        Maildirs.message(Maildirs.maildir(store.resolve("u")), "cur", "1700000001.M1P1.h:2,S");
+        return backup(store).snapshotId();
+    }
+
     public BackupResult backup(Path store) throws IOException {
-        return backup(BackupSettings.of(store, "testhost").withThreads(2));
+        return backup(BackupSettings.builder(store, "testhost").threads(2).build());
     }
 
     public BackupResult backup(BackupSettings settings) throws IOException {
@@ -117,6 +125,14 @@ public final class BackupFixture implements AutoCloseable {
     /** Ids of the snapshot objects in the repository (not the catalog's view). */
     public java.util.Set<SnapshotId> snapshotIds() throws IOException {
         return new java.util.TreeSet<>(org.mailsnap.history.SnapshotStore.list(repository));
+    }
+
+    /** A snapshot's folder entries, read back from its tree. */
+    public java.util.SortedMap<FolderKey, FolderEntry> folders(SnapshotId snapshotId) throws IOException {
+        var blobs = repository.openBlobStore(catalog.blobs());
+        java.util.SortedMap<FolderKey, FolderEntry> folders = new java.util.TreeMap<>();
+        ChunkCursor.tree(snapshot(snapshotId).tree(), blobs::get).forEachRemaining(f -> folders.put(f.key(), f));
+        return folders;
     }
 
     /** Every placement of a snapshot, by folder, read back from its tree and manifests. */

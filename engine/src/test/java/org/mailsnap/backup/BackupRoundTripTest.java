@@ -2,9 +2,12 @@ package org.mailsnap.backup;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.mailgen.ChurnReport;
@@ -13,8 +16,11 @@ import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.restore.RestoreMode;
+import org.mailsnap.snapshot.FolderEntry;
 
 /**
  * Backup, churn, backup, churn, backup; then every snapshot restored reproduces its moment's tree exactly:
@@ -27,9 +33,7 @@ class BackupRoundTripTest {
     @Test
     void everySnapshotRestoresItsMomentExactly() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("BackupRoundTripTest seed " + seed);
-        Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        Path store = seededStore("", seed);
         StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
         List<StoreTree> moments = new ArrayList<>();
         List<SnapshotId> snapshots = new ArrayList<>();
@@ -58,9 +62,7 @@ class BackupRoundTripTest {
     @Test
     void anHourOfRenamesOpensNoMessageFile() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("BackupRoundTripTest renames seed " + seed);
-        Path store = tmp.resolve("store");
-        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        Path store = seededStore("renames", seed);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(store);
             assertEquals(first.snapshot().stats().messages(), f.files.opens(), "the first run reads every message");
@@ -90,5 +92,50 @@ class BackupRoundTripTest {
             assertEquals(0, third.blobs().bytesStored());
             assertEquals(second.snapshot().tree(), third.snapshot().tree(), "the very same tree");
         }
+    }
+
+    @Test
+    void aFolderNotListedFollowsItsMailboxsNewContentTable() throws Exception {
+        long seed = System.nanoTime();
+        Path store = seededStore("table", seed);
+        Trees.ageDirectories(store);
+        StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            BackupResult first = f.backup(store);
+            Map<FolderKey, FolderEntry> before = f.folders(first.snapshotId());
+            FolderKey inbox = before.keySet().stream()
+                    .filter(k -> k.folder().isEmpty() && before.get(k).messages() > 1)
+                    .findFirst()
+                    .orElseThrow();
+            Path cur = store.resolve(inbox.mailbox()).resolve("cur");
+            try (Stream<Path> files = Files.list(cur)) {
+                Files.delete(files.sorted().findFirst().orElseThrow()); // an expunge: the table loses an entry
+            }
+            BackupResult second = f.backup(store);
+            assertEquals(1, second.progress().foldersListed.get(), "only the INBOX changed");
+            Map<FolderKey, FolderEntry> after = f.folders(second.snapshotId());
+            BlobId index = after.get(inbox).manifest().get(0);
+            int others = 0;
+            for (FolderEntry folder : after.values()) {
+                if (folder.key().mailbox().equals(inbox.mailbox()) && folder.messages() > 0) {
+                    assertEquals(index, folder.manifest().get(0), folder.key() + " refers to the new table");
+                    others += folder.key().equals(inbox) ? 0 : 1;
+                }
+            }
+            assertTrue(others > 0, "the mailbox has other folders with mail");
+            Path target = tmp.resolve("restore");
+            f.restore(second.snapshotId(), null, target, RestoreMode.EMPTY_TARGET);
+            assertEquals(List.of(), StoreTree.capture(store, options).diff(StoreTree.capture(target, options)));
+            BackupResult third = f.backup(store);
+            assertEquals(0, third.blobs().blobsNew(), "the catalog holds the new table: " + third.blobs());
+        }
+    }
+
+    /** The tiny generated store a test starts from; its seed printed with {@code what} names the test. */
+    private Path seededStore(String what, long seed) throws Exception {
+        System.out.println("BackupRoundTripTest " + (what.isEmpty() ? "" : what + " ") + "seed " + seed);
+        Path store = tmp.resolve("store");
+        new StoreGenerator(StoreSpec.tiny().withSeed(seed), 2).generate(store);
+        return store;
     }
 }

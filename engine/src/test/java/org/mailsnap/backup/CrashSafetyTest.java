@@ -206,7 +206,10 @@ class CrashSafetyTest {
     }
 
     private BackupSettings settings() {
-        return BackupSettings.of(store, "testhost").withThreads(1).withCheckpointMessages(6);
+        return BackupSettings.builder(store, "testhost")
+                .threads(1)
+                .checkpointMessages(6)
+                .build();
     }
 
     private static Path copy(Path from, Path to) throws IOException {

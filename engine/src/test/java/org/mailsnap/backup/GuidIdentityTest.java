@@ -43,7 +43,8 @@ class GuidIdentityTest {
         Path moved = message(inbox, MOVED, ":2,S");
         message(inbox, EXPUNGED, ":2,");
         Maildirs.uidlist(inbox, "1 :" + KEPT, "2 :" + MOVED, "3 :" + EXPUNGED);
-        BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
+        BackupSettings settings =
+                BackupSettings.builder(store, "testhost").threads(2).build();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings);
             assertEquals(3, first.progress().messagesRead.get());
@@ -127,7 +128,8 @@ class GuidIdentityTest {
         Path moved = message(archive, MOVED, ":2,S");
         Maildirs.uidlist(archive, "1 :" + MOVED);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            BackupResult first = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
+            BackupResult first = f.backup(
+                    BackupSettings.builder(store, "testhost").threads(2).build());
             // Archive -> INBOX -> Archive: back in Archive under a new base; the snapshot had the old one there
             Files.move(moved, archive.resolve("cur/" + REBASED + ":2,S"));
             Maildirs.uidlist(archive, "1 :" + MOVED, "2 G" + MOVED + " :" + REBASED);
@@ -147,12 +149,13 @@ class GuidIdentityTest {
         message(inbox, KEPT, ":2,S");
         Maildirs.uidlist(inbox, "1 :" + KEPT);
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
-            f.backup(BackupSettings.of(store, "testhost").withThreads(2));
+            f.backup(BackupSettings.builder(store, "testhost").threads(2).build());
             // a new file whose uidlist line claims the known message's GUID, with a size hint that disagrees
             Files.writeString(inbox.resolve("cur/1796409999.M1P1.vm,S=2000,W=2100:2,S"), "x".repeat(2000));
             Maildirs.uidlist(inbox, "1 :" + KEPT, "2 G" + KEPT + " :1796409999.M1P1.vm,S=2000,W=2100");
             Trees.ageDirectories(store);
-            BackupResult second = f.backup(BackupSettings.of(store, "testhost").withThreads(2));
+            BackupResult second = f.backup(
+                    BackupSettings.builder(store, "testhost").threads(2).build());
             assertEquals(1, second.progress().messagesRead.get(), "read, not taken for the known message");
             Path restored = tmp.resolve("restored");
             f.restore(second.snapshotId(), "u", restored, RestoreMode.EMPTY_TARGET);

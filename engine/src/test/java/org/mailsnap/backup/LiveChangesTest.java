@@ -209,7 +209,8 @@ class LiveChangesTest {
             Interfering files = new Interfering(f.files);
             files.beforeStat.put("1700000002.M2P1.h:2,ST", () -> deleteTree(trash));
             // one reader: the second message of .Trash is read after the deletion, in base order
-            BackupResult first = f.backup(settings(store).withThreads(1), files, FolderLocker.none());
+            BackupResult first = f.backup(
+                    BackupSettings.builder(store, "testhost").threads(1).build(), files, FolderLocker.none());
             assertFalse(first.partial(), first.problems().toString());
             assertEquals(1, first.progress().recaptured.get(), "both messages of the deleted folder vanished");
             assertEquals(0, first.progress().vanished.get(), "the second capture has no such folder");
@@ -338,7 +339,7 @@ class LiveChangesTest {
     }
 
     private static BackupSettings settings(Path store) {
-        return BackupSettings.of(store, "testhost").withThreads(2);
+        return BackupSettings.builder(store, "testhost").threads(2).build();
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -140,8 +140,10 @@ class OddNamesRoundTripTest {
         message(inbox, "cur", "1700000006.M6P1.host;2,", random);
         Files.createLink(sent.resolve("cur/1700000001.M1P1.host;2,ST"), inbox.resolve("cur/1700000001.M1P1.host;2,S"));
         StoreTree before = Trees.capture(store);
-        BackupSettings settings =
-                BackupSettings.of(store, "testhost").withThreads(2).withSeparator(';');
+        BackupSettings settings = BackupSettings.builder(store, "testhost")
+                .threads(2)
+                .separator(';')
+                .build();
 
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings);

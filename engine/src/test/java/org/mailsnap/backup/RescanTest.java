@@ -29,7 +29,9 @@ class RescanTest {
         Maildirs.message(inbox, "cur", "1700000001.M1P1.h:2,S");
         Path rewritten = Maildirs.message(inbox, "cur", "1700000002.M2P1.h:2,S");
         Maildirs.message(archive, "cur", "1700000003.M3P1.h:2,S");
-        BackupSettings plain = BackupSettings.of(store, "testhost").withThreads(2);
+        BackupSettings.Builder settings =
+                BackupSettings.builder(store, "testhost").threads(2);
+        BackupSettings plain = settings.build();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(plain);
             StoreTree original = Trees.capture(store);
@@ -45,7 +47,7 @@ class RescanTest {
             assertEquals(0, unaware.progress().messagesRead.get(), "without --rescan known messages are never read");
             assertEquals(0, unaware.progress().changedInPlace.get());
 
-            BackupResult rescan = f.backup(plain.withRescan(true));
+            BackupResult rescan = f.backup(settings.rescan(true).build());
             assertEquals(3, rescan.progress().messagesRead.get(), "--rescan reads every message");
             assertEquals(1, rescan.progress().changedInPlace.get());
             assertTrue(

@@ -38,7 +38,8 @@ class UnreadableMessageTest {
         Maildirs.message(inbox, "cur", LOCKED);
         Denying files = new Denying();
         files.denied.add(LOCKED);
-        BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
+        BackupSettings settings =
+                BackupSettings.builder(store, "testhost").threads(2).build();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             BackupResult first = f.backup(settings, files, FolderLocker.none());
             assertTrue(first.partial());

@@ -173,6 +173,46 @@ class CatalogTest {
     }
 
     @Test
+    void aRecreatedCatalogIsRefusedAsUnfinishedUntilTheRebuildFinishes() throws Exception {
+        try (Catalog old = Catalog.open(dir, REPO);
+                CatalogWriter run = old.beginWrite()) {
+            run.putSnapshot(new SnapshotSummary(
+                    SnapshotId.parse("51".repeat(32)), java.time.Instant.EPOCH, "host", "host:/store", 1));
+            run.commit();
+        }
+        Catalog.recreate(dir, REPO).close();
+        UnfinishedCatalogException e = assertThrows(UnfinishedCatalogException.class, () -> Catalog.open(dir, REPO));
+        assertTrue(
+                e.getMessage().contains(dir.toString()) && e.getMessage().contains("catalog rebuild"), e.getMessage());
+        assertEquals(Optional.of("an unfinished rebuild"), Catalog.outdated(e));
+        try (Catalog fresh = Catalog.recreate(dir, REPO)) {
+            try (CatalogReader r = fresh.read()) {
+                assertEquals(java.util.List.of(), r.snapshots(), "recreate starts empty");
+            }
+            fresh.finishRebuild();
+        }
+        Catalog.open(dir, REPO).close();
+    }
+
+    @Test
+    void onlyAnOlderFormatIsOutdatedANewerOneIsNot() throws Exception {
+        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, 2, REPO, StateDatabases.NAMES)
+                .close();
+        UnsupportedVersionException older =
+                assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
+        assertEquals(
+                Optional.of("format 2, older than this mailsnap's " + Catalog.FORMAT_VERSION), Catalog.outdated(older));
+        Catalog.delete(dir);
+        LmdbEnvironment.open(
+                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO, StateDatabases.NAMES)
+                .close();
+        UnsupportedVersionException newer =
+                assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
+        assertEquals(Optional.empty(), Catalog.outdated(newer));
+        assertEquals(Optional.empty(), Catalog.outdated(new CatalogCorruptException("bad")));
+    }
+
+    @Test
     void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
         Catalog.open(dir, REPO).close();
         try (LmdbEnvironment raw = LmdbEnvironment.open(

@@ -62,7 +62,7 @@ class CheckOnS3Test {
     private static BackupResult backup(Repository repository, Catalog catalog, Path store, String host)
             throws Exception {
         return new Backup(repository, catalog, new CountingMessageFiles(), FolderLocker.none(), Clock.systemUTC())
-                .run(BackupSettings.of(store, host).withThreads(1), new BackupProgress());
+                .run(BackupSettings.builder(store, host).threads(1).build(), new BackupProgress());
     }
 
     private static CheckResult check(Repository repository, Catalog catalog, DataSelection data) throws Exception {

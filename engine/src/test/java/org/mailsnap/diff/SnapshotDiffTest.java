@@ -61,7 +61,8 @@ class SnapshotDiffTest {
         message(other, "cur", "1700000009.M9P1.h:2,S", "another mailbox");
         Maildirs.uidlist(archive, "1 :" + MOVED);
         Maildirs.uidlist(inbox, "1 :" + MOVED);
-        BackupSettings settings = BackupSettings.of(store, "testhost").withThreads(2);
+        BackupSettings settings =
+                BackupSettings.builder(store, "testhost").threads(2).build();
         try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
             SnapshotId first = f.backup(settings).snapshotId();
 

@@ -63,8 +63,11 @@ class DumpCorruptionTest {
     }
 
     private static FolderEntry folderWith(MemoryBlobs blobs, Placement p) throws Exception {
-        ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(new byte[32]), BaseNames.DOVECOT, blobs);
-        manifest.add(p);
-        return new FolderEntry(new FolderKey("u", ""), 0, 0, 1, p.content().size(), manifest.finish(), List.of());
+        ManifestWriter manifest =
+                new ManifestWriter(ManifestWriter.Chunkers.of(new byte[32]), BaseNames.DOVECOT, blobs);
+        FolderKey key = new FolderKey("u", "");
+        manifest.folder(key, List.of(p));
+        return new FolderEntry(
+                key, 0, 0, 1, p.content().size(), manifest.finish().get(key), List.of());
     }
 }

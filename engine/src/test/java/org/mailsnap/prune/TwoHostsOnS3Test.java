@@ -132,7 +132,7 @@ class TwoHostsOnS3Test {
             StoreTree moment = StoreTree.capture(store, EXACT);
             BackupResult result = new Backup(
                             repository, catalog, new CountingMessageFiles(), FolderLocker.none(), Clock.systemUTC())
-                    .run(BackupSettings.of(store, name).withThreads(1), new BackupProgress());
+                    .run(BackupSettings.builder(store, name).threads(1).build(), new BackupProgress());
             assertFalse(result.partial(), name + ": " + result.problems());
             moments.add(moment);
             snapshots.add(result.snapshotId());

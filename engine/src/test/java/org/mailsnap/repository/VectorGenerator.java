@@ -148,6 +148,26 @@ public final class VectorGenerator {
                                 "ledger"),
                         org.mailsnap.snapshot.LedgerVectors.unsafeName()));
         files.put(
+                "manifest-v3.txt",
+                fields(
+                        new Vector(
+                                "success",
+                                "a version 3 (split) manifest of two folders of one mailbox, as the writer cuts it: the"
+                                        + " content table's chunk, its index, each folder's placement chunk (the n-th"
+                                        + " chunk has the id of 32 bytes of n); INBOX holds the entries of"
+                                        + " manifest-v2.txt, .Sent a copy of the second under other flags",
+                                "manifest"),
+                        ManifestVectors.version3()));
+        files.put(
+                "manifest-v3-bad-reference.txt",
+                fields(
+                        new Vector(
+                                "failure",
+                                "a version 3 placement that refers to entry 5 of a one-entry content chunk: readers"
+                                        + " must reject it",
+                                "manifest"),
+                        ManifestVectors.version3BadReference()));
+        files.put(
                 "manifest-unsafe-guid.txt",
                 fields(
                         new Vector(

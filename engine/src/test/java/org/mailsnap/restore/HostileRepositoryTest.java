@@ -140,16 +140,17 @@ class HostileRepositoryTest {
         MessageContent content = new MessageContent(
                 blobs.put(BlobType.DATA, header), List.of(blobs.put(BlobType.DATA, body)), header.length + body.length);
         byte[] seed = fixture.repository.chunkerSeed();
-        ManifestWriter manifest = new ManifestWriter(ManifestWriter.chunker(seed), BaseNames.DOVECOT, blobs::put);
-        manifest.add(new Placement(attack.message, true, 0, content));
+        ManifestWriter manifest = new ManifestWriter(ManifestWriter.Chunkers.of(seed), BaseNames.DOVECOT, blobs::put);
+        FolderKey key = new FolderKey(attack.mailbox, attack.folder);
+        manifest.folder(key, List.of(new Placement(attack.message, true, 0, content)));
         BlobId controlBytes = blobs.put(BlobType.DATA, body);
         FolderEntry folder = new FolderEntry(
-                new FolderKey(attack.mailbox, attack.folder),
+                key,
                 0,
                 0,
                 1,
                 content.size(),
-                manifest.finish(),
+                manifest.finish().get(key),
                 List.of(new ControlFile(attack.control, 0, body.length, List.of(controlBytes))));
         TreeWriter tree = new TreeWriter(TreeWriter.chunker(seed), blobs::put);
         tree.add(folder);

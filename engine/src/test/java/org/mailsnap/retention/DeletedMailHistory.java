@@ -114,7 +114,7 @@ final class DeletedMailHistory {
         Instant at = START.plus(Duration.ofDays(day));
         BackupResult result = new Backup(
                         f.repository, f.catalog, f.files, FolderLocker.none(), Clock.fixed(at, ZoneOffset.UTC))
-                .run(BackupSettings.of(store, "testhost").withThreads(2), new BackupProgress());
+                .run(BackupSettings.builder(store, "testhost").threads(2).build(), new BackupProgress());
         assertFalse(result.partial(), result.problems().toString());
         snapshots.add(result.snapshotId());
         times.add(at);

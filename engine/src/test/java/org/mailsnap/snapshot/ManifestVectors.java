@@ -13,13 +13,15 @@ import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.NameBytes;
 import org.mailsnap.model.Placement;
 
 /**
  * The manifest chunk vectors of {@code format-spec/vectors/manifest-*.txt}: written by the real {@link ManifestWriter}
- * (version 2) or by hand from the spec's grammar (version 1, and the failure case), read back by
+ * (versions 3 and 2, the latter with {@link ManifestCodec} and the version 2 cut rule) or from the spec's grammar
+ * (version 1, and the failure cases), read back by
  * {@link ChunkCursor#manifest}. Used by the repository package's {@code VectorGenerator} and {@code VectorsTest}.
  */
 public final class ManifestVectors {
@@ -50,20 +52,97 @@ public final class ManifestVectors {
                 new Placement("1800000000.M5P6.h\u00f3st", "", false, -1L, new MessageContent(header, List.of(), 12)));
     }
 
-    /** Field name → value of the success vector: the chunks the writer produced and the entries they hold. */
+    /**
+     * Field name → value of the version 2 vector: the chunks the version 2 writer cut (the record rule of
+     * {@link ManifestWriter#chunker}), encoded with {@link ManifestCodec}.
+     */
     public static Map<String, String> version2() throws IOException {
         List<byte[]> chunks = new ArrayList<>();
-        ManifestWriter writer = new ManifestWriter(ManifestWriter.chunker(seed()), BaseNames.DOVECOT, (type, bytes) -> {
-            chunks.add(bytes);
-            return BlobId.of(filled(chunks.size()));
-        });
+        RecordChunkWriter writer = new RecordChunkWriter(
+                ManifestWriter.chunker(seed()),
+                (type, bytes) -> {
+                    chunks.add(bytes);
+                    return BlobId.of(filled(chunks.size()));
+                },
+                ManifestCodec.VERSION);
         for (Placement p : entries()) {
-            writer.add(p);
+            ManifestCodec.writeEntry(writer.buffer(), p);
+            writer.recordEnded(BaseNames.DOVECOT.baseOf(p.name()));
         }
         writer.finish();
         Map<String, String> v = describe(entries());
         v.put("chunker_seed", HEX.formatHex(seed()));
         v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
+        return v;
+    }
+
+    /** The two folders of the version 3 vector: INBOX holds every entry, {@code .Sent} a copy of the second. */
+    static Map<FolderKey, List<Placement>> version3Folders() {
+        List<Placement> all = entries();
+        Placement copy = all.get(1)
+                .at("1796403632.M732777P18646.vm,S=39,W=43:2,RS", all.get(1).guid(), true);
+        Map<FolderKey, List<Placement>> folders = new LinkedHashMap<>();
+        folders.put(new FolderKey("example.org/ann", ""), all);
+        folders.put(new FolderKey("example.org/ann", ".Sent"), List.of(copy));
+        return folders;
+    }
+
+    /**
+     * Field name → value of the version 3 vector, as the real {@link ManifestWriter} writes it: every chunk it wrote
+     * (the n-th has the id of n-filled bytes), each folder's manifest as chunk numbers, and each folder's entries.
+     */
+    public static Map<String, String> version3() throws IOException {
+        List<byte[]> chunks = new ArrayList<>();
+        ManifestWriter writer =
+                new ManifestWriter(ManifestWriter.Chunkers.of(seed()), BaseNames.DOVECOT, (type, bytes) -> {
+                    chunks.add(bytes);
+                    return BlobId.of(filled(chunks.size()));
+                });
+        Map<FolderKey, List<Placement>> folders = version3Folders();
+        folders.forEach(writer::folder);
+        Map<FolderKey, List<BlobId>> manifests = writer.finish();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("chunker_seed", HEX.formatHex(seed()));
+        v.put("chunks", String.join(" ", chunks.stream().map(HEX::formatHex).toList()));
+        int f = 0;
+        for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
+            String prefix = "folder" + f + "_";
+            v.put(
+                    prefix + "manifest",
+                    String.join(
+                            " ",
+                            manifests.get(folder.getKey()).stream()
+                                    .map(id -> Integer.toString(id.toBytes()[0]))
+                                    .toList()));
+            describe(folder.getValue()).forEach((k, value) -> v.put(prefix + k, value));
+            f++;
+        }
+        return v;
+    }
+
+    /** A version 3 manifest whose placement refers to entry 5 of a one-entry content chunk: readers must reject it. */
+    public static Map<String, String> version3BadReference() {
+        Placement p = entries().get(2);
+        ByteWriter contents = new ByteWriter(256);
+        SplitManifestCodec.start(contents, SplitManifestCodec.CONTENTS);
+        SplitManifestCodec.writeContentEntry(
+                contents, new SplitManifestCodec.ContentEntry(p.name(), p.mtimeNanos(), p.content()));
+        ByteWriter index = new ByteWriter(64);
+        SplitManifestCodec.start(index, SplitManifestCodec.INDEX);
+        SplitManifestCodec.writeIndexEntry(index, new SplitManifestCodec.IndexEntry(1, BlobId.of(filled(1))));
+        ByteWriter placements = new ByteWriter(16);
+        SplitManifestCodec.start(placements, SplitManifestCodec.PLACEMENTS);
+        SplitManifestCodec.writePlacementEntry(
+                placements, 0, -1, new SplitManifestCodec.PlacementEntry(0, 5, false, "", ""));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(
+                "chunks",
+                String.join(
+                        " ",
+                        HEX.formatHex(contents.toByteArray()),
+                        HEX.formatHex(index.toByteArray()),
+                        HEX.formatHex(placements.toByteArray())));
+        v.put("folder0_manifest", "2 3");
         return v;
     }
 
@@ -101,26 +180,48 @@ public final class ManifestVectors {
         return v;
     }
 
-    /** Checks a vector: its chunks decode to its entries; for a writer's vector, the writer makes its chunks. */
+    /**
+     * Checks a vector: its chunks decode to its entries (a version 3 vector: each folder's manifest to that folder's
+     * entries); for a writer's vector, the writer makes its chunks.
+     */
     public static void check(Map<String, String> v, boolean success) throws IOException {
         Map<BlobId, byte[]> chunks = chunks(v);
-        List<BlobId> ids = new ArrayList<>(chunks.keySet());
-        List<Placement> read = new ArrayList<>();
-        if (!success) {
-            assertThrows(
-                    CorruptDataException.class,
-                    () -> ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add));
-            return;
+        Map<String, List<BlobId>> manifests = new LinkedHashMap<>();
+        v.forEach((field, value) -> {
+            if (field.endsWith("_manifest")) {
+                List<BlobId> manifest = new ArrayList<>();
+                for (String n : value.split(" ")) {
+                    manifest.add(BlobId.of(filled(Integer.parseInt(n))));
+                }
+                manifests.put(field.substring(0, field.length() - "manifest".length()), manifest);
+            }
+        });
+        boolean version3 = !manifests.isEmpty();
+        if (!version3) {
+            manifests.put("", new ArrayList<>(chunks.keySet()));
         }
-        ChunkCursor.manifest(ids, chunks::get).forEachRemaining(read::add);
-        Map<String, String> expected = new LinkedHashMap<>(v);
-        expected.remove("chunks");
-        expected.remove("chunker_seed");
-        expected.keySet().removeIf(k -> !k.startsWith("entr")); // entries, entry0, entry1, ...
-        Map<String, String> actual = describe(read);
-        assertEquals(expected, actual);
-        if (v.containsKey("chunker_seed")) {
-            assertEquals(v.get("chunks"), version2().get("chunks"), "the writer no longer produces these chunks");
+        for (Map.Entry<String, List<BlobId>> manifest : manifests.entrySet()) {
+            List<Placement> read = new ArrayList<>();
+            if (!success) {
+                assertThrows(
+                        CorruptDataException.class,
+                        () -> ChunkCursor.manifest(manifest.getValue(), chunks::get)
+                                .forEachRemaining(read::add));
+                continue;
+            }
+            ChunkCursor.manifest(manifest.getValue(), chunks::get).forEachRemaining(read::add);
+            String prefix = manifest.getKey();
+            Map<String, String> expected = new LinkedHashMap<>();
+            v.forEach((k, value) -> {
+                if (k.startsWith(prefix) && k.substring(prefix.length()).startsWith("entr")) {
+                    expected.put(k.substring(prefix.length()), value); // entries, entry0, entry1, ...
+                }
+            });
+            assertEquals(expected, describe(read), prefix);
+        }
+        if (success && v.containsKey("chunker_seed")) {
+            Map<String, String> again = version3 ? version3() : version2();
+            assertEquals(v.get("chunks"), again.get("chunks"), "the writer no longer produces these chunks");
         }
     }
 

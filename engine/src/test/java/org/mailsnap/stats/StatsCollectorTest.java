@@ -1,6 +1,7 @@
 package org.mailsnap.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
+import org.mailsnap.catalog.CatalogCorruptException;
+import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.ChurnSpec;
@@ -20,6 +23,8 @@ import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
+import org.mailsnap.snapshot.BlobSource;
+import org.mailsnap.snapshot.DamagedSources;
 
 /**
  * The compact collector gives exactly the figures of the plain one ({@link StatsOracle}) on a history with list mail
@@ -76,6 +81,25 @@ class StatsCollectorTest {
             assertTrue(
                     all.sharedBlobs() > 0 && all.sharingSavedBytes() > 0, "list mail and the copy are shared: " + all);
             assertTrue(all.grownBytes() > 0, all.toString());
+        }
+    }
+
+    @Test
+    void skipsASnapshotTheRepositoryGivesBackDamagedButNotTheCatalogsDamage() throws Exception {
+        try (BackupFixture f = new BackupFixture(tmp.resolve("f"))) {
+            SnapshotId id = f.backupOneMessage(tmp.resolve("store"));
+            SnapshotHistory history = SnapshotHistory.load(f.repository, f.catalog);
+
+            BlobSource damagedPack = DamagedSources.repository();
+            RepositoryStats stats =
+                    new StatsCollector(f.repository, history, damagedPack, f.catalog.blobs(), 1).collect(null);
+            assertEquals(
+                    List.of(id),
+                    stats.skipped().stream().map(DamagedSnapshot::id).toList());
+
+            BlobSource damagedCatalog = DamagedSources.catalog(tmp.resolve("catalog"));
+            StatsCollector collector = new StatsCollector(f.repository, history, damagedCatalog, f.catalog.blobs(), 1);
+            assertThrows(CatalogCorruptException.class, () -> collector.collect(null));
         }
     }
 

@@ -15,11 +15,13 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.Placement;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
+import org.mailsnap.snapshot.ManifestChunks;
 import org.mailsnap.snapshot.Snapshot;
 
 /**
@@ -205,15 +207,24 @@ final class StatsOracle {
             if (!walkedManifests.add(Map.entry(chunk, mailbox))) {
                 continue;
             }
-            ChunkCursor.manifest(List.of(chunk), metadata).forEachRemaining(p -> {
-                BlobId header = p.content().header();
-                headers.add(header);
-                if (counted) {
-                    mailboxHeaders.add(header);
+            ManifestChunks.visit(chunk, metadata, new ManifestChunks.Visitor() {
+                @Override
+                public boolean enter(BlobId contentChunk) {
+                    use(contentChunk, time, mailbox, false);
+                    return walkedManifests.add(Map.entry(contentChunk, mailbox));
                 }
-                use(header, time, mailbox, true);
-                for (BlobId body : p.content().body()) {
-                    use(body, time, mailbox, true);
+
+                @Override
+                public void content(Placement p) {
+                    BlobId header = p.content().header();
+                    headers.add(header);
+                    if (counted) {
+                        mailboxHeaders.add(header);
+                    }
+                    use(header, time, mailbox, true);
+                    for (BlobId body : p.content().body()) {
+                        use(body, time, mailbox, true);
+                    }
                 }
             });
         }

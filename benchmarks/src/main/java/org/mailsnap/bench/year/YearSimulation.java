@@ -13,11 +13,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import org.mailsnap.backup.Backup;
 import org.mailsnap.backup.BackupProgress;
 import org.mailsnap.backup.BackupSettings;
 import org.mailsnap.catalog.Catalog;
+import org.mailsnap.cli.Json;
 import org.mailsnap.cli.Main;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
@@ -403,14 +405,13 @@ public final class YearSimulation implements AutoCloseable {
         if (spec.thinning().deletedWithin().isEmpty()) {
             return DeletedMailCheck.OFF;
         }
-        Instant since = spec.backupTime(hoursDone() - 1)
-                .minus(spec.thinning().deletedWithin().get());
+        Instant since = deletedWindowStart();
         NavigableSet<Integer> keptHours = keptHours();
         int inWindow = 0;
         int beforeWindow = 0;
         List<MessageLives.Life> ledgerOnly = new ArrayList<>();
         for (MessageLives.Life life : lives.deleted()) {
-            if (spec.backupTime(life.lastHour + 1).isBefore(since)) {
+            if (!expungedSince(life, since)) {
                 beforeWindow++;
             } else {
                 inWindow++;
@@ -433,6 +434,58 @@ public final class YearSimulation implements AutoCloseable {
             }
         }
         return new DeletedMailCheck(inWindow, inWindow - ledgerOnly.size(), ledgerOnly.size(), beforeWindow, problems);
+    }
+
+    /**
+     * {@code find --deleted-since} with the window's start must list exactly the messages expunged within the
+     * window (as {@link #verifyDeletedMessagesRestorable} counts them), each once, identified by mailbox and GUID:
+     * the churn never gives a message a new base, so its GUID is its base. One search of the catalog.
+     */
+    public DeletedMailFind verifyFindDeletedSince() throws IOException {
+        if (spec.thinning().deletedWithin().isEmpty()) {
+            return DeletedMailFind.OFF;
+        }
+        Instant since = deletedWindowStart();
+        Set<String> expected = new TreeSet<>();
+        for (MessageLives.Life life : lives.deleted()) {
+            if (expungedSince(life, since)) {
+                expected.add(life.mailbox() + " " + life.base);
+            }
+        }
+        String json = cli(List.of(
+                "find", "--deleted-since", since.toString(), "--limit", String.valueOf(Integer.MAX_VALUE), "--json"));
+        Map<?, ?> found = (Map<?, ?>) Json.parse(json);
+        List<String> problems = new ArrayList<>();
+        Set<String> listed = new TreeSet<>();
+        for (Object hit : (List<?>) found.get("hits")) {
+            Map<?, ?> h = (Map<?, ?>) hit;
+            String key = h.get("mailbox") + " " + h.get("guid");
+            if (!listed.add(key)) {
+                problems.add("listed twice: " + key);
+            } else if (!expected.contains(key)) {
+                problems.add("listed, not expunged within the window: " + key + " (gone by " + h.get("goneBy") + ")");
+            }
+        }
+        for (String key : expected) {
+            if (!listed.contains(key)) {
+                problems.add("expunged within the window, not listed: " + key);
+            }
+        }
+        return new DeletedMailFind(expected.size(), listed.size(), problems);
+    }
+
+    /** The start of the {@code --keep-deleted-within} window, counted back from the last backup. */
+    private Instant deletedWindowStart() {
+        return spec.backupTime(hoursDone() - 1)
+                .minus(spec.thinning().deletedWithin().get());
+    }
+
+    /**
+     * Whether a message gone from the store was found gone by a backup at or after {@code since}: the one after its
+     * last hour (the ledger's {@code GoneBy} is that backup's time, or later when a forget had removed it already).
+     */
+    private boolean expungedSince(MessageLives.Life life, Instant since) {
+        return !spec.backupTime(life.lastHour + 1).isBefore(since);
     }
 
     /**

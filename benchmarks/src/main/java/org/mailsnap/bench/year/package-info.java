@@ -21,7 +21,9 @@
  *   <li>the repository's size is within the bound {@link org.mailsnap.bench.year.RepositorySize} explains;</li>
  *   <li>with {@code --keep-deleted-within}, every message expunged in that span comes back, with its content, into
  *       the folder it left: from the kept snapshot of the hour before, or else through {@code restore
- *       --deleted-since} from the deleted-mail ledger.</li>
+ *       --deleted-since} from the deleted-mail ledger;</li>
+ *   <li>and {@code find --deleted-since} with the window's start lists exactly those messages, each once (by
+ *       mailbox and GUID).</li>
  * </ul>
  * Users need {@link org.mailsnap.bench.year.YearSimulation} and {@link org.mailsnap.bench.year.YearSpec}.
  */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Six simulated weeks of hourly backups thinned by issue 13's policy, with the assertions of the year benchmark:
  * the snapshots the oracle expects, each restoring to the store as it was, a repository within its bound, and every
- * message expunged in the six weeks restorable (from a kept snapshot or the deleted-mail ledger).
+ * message expunged in the six weeks restorable (from a kept snapshot or the deleted-mail ledger) and listed by
+ * {@code find --deleted-since}.
  */
 class YearSimulationTest {
 
@@ -49,6 +50,11 @@ class YearSimulationTest {
                     deleted.fromLedger() > 0,
                     "forgotten snapshots held messages expunged since, which only the"
                             + " deleted-mail ledger gives back");
+            DeletedMailFind found = sim.verifyFindDeletedSince();
+            System.out.println("deleted messages found: " + found);
+            assertEquals(List.of(), found.problems(), "seed " + seed);
+            assertEquals(deleted.inWindow(), found.expected(), "both checks count the same window");
+            assertEquals(deleted.inWindow(), found.listed());
             assertEquals(
                     6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
             assertEquals(6 + 1, sim.prunes(), "a prune every Monday, and the last one");

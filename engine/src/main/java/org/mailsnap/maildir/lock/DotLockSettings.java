@@ -56,10 +56,6 @@ public record DotLockSettings(
         return new DotLockSettings(waitTimeout, timeout, deadPidGrace, touchInterval, firstPoll, maxPoll, identity);
     }
 
-    public DotLockSettings withIdentity(LockIdentity id) {
-        return new DotLockSettings(waitTimeout, staleTimeout, deadPidGrace, touchInterval, firstPoll, maxPoll, id);
-    }
-
     private static void positive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);

@@ -1,0 +1,103 @@
+package org.mailsnap.snapshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsnap.codec.ByteReader;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.SplitManifestCodec.ContentEntry;
+import org.mailsnap.snapshot.SplitManifestCodec.IndexEntry;
+import org.mailsnap.snapshot.SplitManifestCodec.PlacementEntry;
+
+/**
+ * Decodes one folder's manifest chunk by chunk, in order, for a {@link ChunkCursor}: chunks of version 1 or 2 on
+ * their own ({@link ManifestCodec}); a version 3 manifest's content index first (it yields no placement), then its
+ * placement chunks, each entry resolved against the content table the index lists. The table is read one content
+ * chunk at a time as the references (which strictly increase within a folder) reach it, so memory holds one
+ * placement chunk and one content chunk.
+ */
+final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
+    private final int chunks;
+    private final BlobSource source;
+    private int decoded;
+    private ContentTable table;
+
+    /** @param chunks how many chunks the folder's manifest lists (an index must be followed by placements) */
+    ManifestDecoder(int chunks, BlobSource source) {
+        this.chunks = chunks;
+        this.source = source;
+    }
+
+    @Override
+    public List<Placement> decode(byte[] chunk, BlobId id) throws IOException {
+        boolean first = decoded++ == 0;
+        boolean version3 = SplitManifestCodec.isVersion3(chunk);
+        if (first && version3) {
+            if (SplitManifestCodec.kind(chunk, id) != SplitManifestCodec.INDEX) {
+                throw reader(chunk, id).corrupt("a version 3 manifest that does not start with its content index");
+            }
+            if (chunks < 2) {
+                throw reader(chunk, id).corrupt("a content index with no placement chunk after it");
+            }
+            table = new ContentTable(SplitManifestCodec.readIndex(chunk, id), source);
+            return List.of();
+        }
+        if (table == null) {
+            if (version3) {
+                throw reader(chunk, id).corrupt("a version 3 chunk among version 1 or 2 chunks");
+            }
+            return ManifestCodec.readChunk(chunk, id);
+        }
+        if (!version3) {
+            throw reader(chunk, id).corrupt("a version 1 or 2 chunk in a version 3 manifest");
+        }
+        List<Placement> placements = new ArrayList<>();
+        ByteReader where = reader(chunk, id); // names the chunk in what a bad entry throws
+        for (PlacementEntry p : SplitManifestCodec.readPlacements(chunk, id)) {
+            ContentEntry c = table.entry(p.chunk(), p.entry(), where);
+            String name = SafeNames.fileName(c.base() + p.suffix(), "message file");
+            String guid = ManifestCodec.guid(where, p.guid().equals(c.base()) ? "" : p.guid(), name);
+            placements.add(new Placement(name, guid, p.inCur(), c.mtimeNanos(), c.content()));
+        }
+        return placements;
+    }
+
+    private static ByteReader reader(byte[] chunk, BlobId id) {
+        return new ByteReader(chunk, "manifest chunk " + id.shortHex());
+    }
+
+    /** A mailbox's content table, read one content chunk at a time as placements refer to it. */
+    private static final class ContentTable {
+        private final List<IndexEntry> index;
+        private final BlobSource source;
+        private int loadedChunk = -1;
+        private List<ContentEntry> loaded;
+
+        ContentTable(List<IndexEntry> index, BlobSource source) {
+            this.index = index;
+            this.source = source;
+        }
+
+        ContentEntry entry(int chunk, int entry, ByteReader referring) throws IOException {
+            if (chunk >= index.size() || entry >= index.get(chunk).count()) {
+                throw referring.corrupt("reference (" + chunk + ", " + entry + ") lies outside the content table");
+            }
+            if (chunk != loadedChunk) {
+                loaded = contents(index.get(chunk), source);
+                loadedChunk = chunk;
+            }
+            return loaded.get(entry);
+        }
+    }
+
+    /** The entries of the content chunk an index entry lists, checked against the index's count. */
+    static List<ContentEntry> contents(IndexEntry e, BlobSource source) throws IOException {
+        byte[] bytes = source.get(e.chunk());
+        List<ContentEntry> entries = SplitManifestCodec.readContents(bytes, e.chunk());
+        if (entries.size() != e.count()) {
+            throw reader(bytes, e.chunk()).corrupt("holds " + entries.size() + " entries, its index says " + e.count());
+        }
+        return entries;
+    }
+}
