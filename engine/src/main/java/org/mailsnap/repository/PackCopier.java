@@ -1,10 +1,8 @@
 package org.mailsnap.repository;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,17 +13,12 @@ import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
- * Repack: reads an old pack's header, then its wanted blobs range by range (adjacent ones together, at most
- * {@link #RANGE_BYTES} a read), checking the header and every copied blob as any reader would, and appends them,
- * still compressed as they were, to new packs written like a backup writes them (read back before publishing). The
- * old pack is never held whole: a repack holds the pack being written and one range. Its dead blobs are not read,
- * so damage confined to them does not stop the repack that drops them. New locations go to an
- * {@link IndexBatchWriter} only after their pack is published. Not thread-safe.
+ * Repack: reads an old pack whole (checking its name, header and every copied blob as any reader would), and
+ * appends the wanted blobs, still compressed as they were, to new packs written like a backup writes them (read
+ * back before publishing). New locations go to an {@link IndexBatchWriter} only after their pack is published.
+ * Not thread-safe.
  */
 public final class PackCopier {
-    /** The most one read of an old pack asks for, unless a single blob is larger. */
-    static final int RANGE_BYTES = 1 << 20;
-
     private final Storage storage;
     private final SubKeys keys;
     private final RepositoryOptions options;
@@ -49,38 +42,20 @@ public final class PackCopier {
      * returns how many were copied.
      */
     public int copy(PackId packId, Predicate<BlobId> wanted) throws IOException {
-        ParsedPack parsed = PackReader.parseHeader(storage, packId, keys);
-        List<PackEntry> entries = parsed.entries();
-        boolean[] keep = new boolean[entries.size()];
-        for (int i = 0; i < keep.length; i++) {
-            keep[i] = wanted.test(entries.get(i).id());
-        }
-        String name = PackFormat.objectName(packId);
+        byte[] pack = storage.get(PackFormat.objectName(packId));
+        PackReader.verifyName(pack, packId);
+        ParsedPack parsed = PackReader.parse(pack, packId, keys);
         int copied = 0;
-        for (int first = 0; first < keep.length; ) {
-            if (!keep[first]) {
-                first++;
+        for (int i = 0; i < parsed.entries().size(); i++) {
+            PackEntry entry = parsed.entries().get(i);
+            if (!wanted.test(entry.id())) {
                 continue;
             }
-            long start = entries.get(first).offset();
-            long end = start + entries.get(first).length();
-            int last = first;
-            while (last + 1 < keep.length
-                    && keep[last + 1]
-                    && entries.get(last + 1).offset() == end
-                    && end + entries.get(last + 1).length() - start <= RANGE_BYTES) {
-                last++;
-                end += entries.get(last).length();
-            }
-            byte[] range = storage.getRange(name, start, Math.toIntExact(end - start));
-            for (int i = first; i <= last; i++) {
-                PackEntry entry = entries.get(i);
-                int at = (int) (entry.offset() - start);
-                byte[] ciphertext = Arrays.copyOfRange(range, at, at + entry.length());
-                append(entry, PackReader.openStored(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
-                copied++;
-            }
-            first = last + 1;
+            byte[] ciphertext =
+                    java.util.Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
+            byte[] stored = PackReader.openStored(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext);
+            append(entry, stored);
+            copied++;
         }
         return copied;
     }
