@@ -15,7 +15,7 @@ final class RepairText {
         out.printf(
                 "indexed %d packs anew, replaced %d index files, wrote %d index files%n",
                 r.indexedAnew().size(), r.replaced().size(), r.written().size());
-        r.replaced().forEach(id -> out.println("  superseded index " + id.hex().substring(0, 12)));
+        r.replaced().forEach(id -> out.println("  superseded index " + id.shortId()));
         warnings(r, err);
         if (intact) {
             out.println("the repository's structure is intact");
