@@ -11,7 +11,7 @@ import java.util.HexFormat;
  *
  * @param hex the 64 hex digits
  */
-public record ObjectId(String hex) implements Comparable<ObjectId> {
+public record ObjectId(String hex) implements HexId<ObjectId> {
     private static final int HEX_LENGTH = 64;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -64,20 +64,6 @@ public record ObjectId(String hex) implements Comparable<ObjectId> {
     /** The 32 bytes of the id whose hex digits are {@code hex}. */
     static byte[] bytesOf(String hex) {
         return HEX.parseHex(hex);
-    }
-
-    public byte[] bytes() {
-        return bytesOf(hex);
-    }
-
-    /** The first 12 hex digits: how listings and messages name a object. */
-    public String shortId() {
-        return hex.substring(0, 12);
-    }
-
-    @Override
-    public int compareTo(ObjectId other) {
-        return hex.compareTo(other.hex);
     }
 
     /** The hex digits, so that messages and maps keyed by name read as before. */

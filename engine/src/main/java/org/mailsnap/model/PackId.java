@@ -8,7 +8,7 @@ package org.mailsnap.model;
  *
  * @param hex the 64 hex digits
  */
-public record PackId(String hex) implements Comparable<PackId> {
+public record PackId(String hex) implements HexId<PackId> {
 
     public PackId {
         ObjectId.requireValid(hex, "pack id");
@@ -22,20 +22,6 @@ public record PackId(String hex) implements Comparable<PackId> {
     /** The pack an object id names (an entry of a supersedes list that is no index file). */
     public static PackId of(ObjectId id) {
         return new PackId(id.hex());
-    }
-
-    /** The same id as an object of any kind. */
-    public ObjectId object() {
-        return new ObjectId(hex);
-    }
-
-    public byte[] bytes() {
-        return ObjectId.bytesOf(hex);
-    }
-
-    @Override
-    public int compareTo(PackId other) {
-        return hex.compareTo(other.hex);
     }
 
     /** The hex digits, as the pack's file is named. */

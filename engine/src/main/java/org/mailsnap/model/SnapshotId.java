@@ -6,7 +6,7 @@ package org.mailsnap.model;
  *
  * @param hex the 64 hex digits
  */
-public record SnapshotId(String hex) implements Comparable<SnapshotId> {
+public record SnapshotId(String hex) implements HexId<SnapshotId> {
 
     public SnapshotId {
         ObjectId.requireValid(hex, "snapshot id");
@@ -20,21 +20,6 @@ public record SnapshotId(String hex) implements Comparable<SnapshotId> {
     /** The snapshot an object id names. */
     public static SnapshotId of(ObjectId id) {
         return new SnapshotId(id.hex());
-    }
-
-    /** The same id as an object of any kind. */
-    public ObjectId object() {
-        return new ObjectId(hex);
-    }
-
-    /** The first 12 hex digits: how listings and messages name a snapshot. */
-    public String shortId() {
-        return hex.substring(0, 12);
-    }
-
-    @Override
-    public int compareTo(SnapshotId other) {
-        return hex.compareTo(other.hex);
     }
 
     /** The hex digits, as the snapshot's file is named. */
