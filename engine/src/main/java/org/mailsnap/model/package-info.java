@@ -13,6 +13,8 @@
  *       first/last snapshot fields (which also hold sentinels for "not saved yet" and "none known"), a snapshot's
  *       informative {@code Parent}, and what a user types (a prefix or {@code latest}, resolved by
  *       {@code SnapshotHistory.named}).</li>
+ *   <li>{@link org.mailsnap.model.HexId}: what the three object ids share (their order by hex digits, the 12-digit
+ *       short form, the 32 bytes, the conversion to an {@code ObjectId}), written once.</li>
  *   <li>{@link org.mailsnap.model.MessageContent}: a message's bytes as blobs: its header block, then its body
  *       chunks; the message file is their concatenation.</li>
  *   <li>{@link org.mailsnap.model.Placement}: where a message sits at one moment: its file name (base, separator,
