@@ -114,12 +114,12 @@ final class SnapshotWalk {
                 objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<SnapshotId, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
-            damage.add(new Finding(IndexScan.describe(e.getKey()), problem));
+            damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
             unreadableSnapshot(e.getKey(), problem);
         }
         for (SnapshotId id : objects.superseded()) {
             leftovers.add(new Finding(
-                    IndexScan.describe(id),
+                    IndexScan.describe("snapshot", id),
                     "superseded by a replacement but still"
                             + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
                             + " it, the next forget or prune deletes it)"));
@@ -170,7 +170,7 @@ final class SnapshotWalk {
                     m.guid(),
                     info.subject(),
                     info.messageId(),
-                    List.of("held only by " + IndexScan.describe(id)
+                    List.of("held only by " + IndexScan.describe("snapshot", id)
                             + ", which cannot be read (lost unless the mail store still has it)"),
                     1,
                     id,
@@ -355,7 +355,7 @@ final class SnapshotWalk {
         Map<PackId, Byte> where = new TreeMap<>();
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
-        where.forEach((pack, status) -> sb.append(IndexScan.describe(pack))
+        where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack))
                 .append(' ')
                 .append(
                         status == BlobTable.UNINDEXED
@@ -371,7 +371,7 @@ final class SnapshotWalk {
         return "is in "
                 + scan.metadata
                         .find(chunk)
-                        .map(l -> IndexScan.describe(l.pack()))
+                        .map(l -> IndexScan.describe("pack", l.pack()))
                         .orElse("a pack") + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
