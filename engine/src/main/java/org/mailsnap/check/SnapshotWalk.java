@@ -296,10 +296,7 @@ final class SnapshotWalk {
     }
 
     private byte known(BlobId chunk) {
-        if (unreadableChunks.containsKey(chunk)) {
-            return BAD;
-        }
-        return scan.metadata.walkState(chunk);
+        return unreadableChunks.containsKey(chunk) ? BAD : scan.metadata.walkState(chunk);
     }
 
     private interface ChunkRead {

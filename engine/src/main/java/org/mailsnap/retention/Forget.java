@@ -95,14 +95,10 @@ public final class Forget {
      * {@code --group-by host|path|none} and tag-only policies. "deleted-mail ledger": see {@link #plan}.
      */
     private static List<Decision> keepAlso(List<Decision> decisions, Set<SnapshotId> ids, String reason) {
-        List<Decision> result = new ArrayList<>(decisions.size());
-        for (Decision d : decisions) {
-            if (!d.keep() && ids.contains(d.snapshot().id())) {
-                d = new Decision(d.snapshot(), List.of(reason));
-            }
-            result.add(d);
-        }
-        return result;
+        return decisions.stream()
+                .map(d ->
+                        !d.keep() && ids.contains(d.snapshot().id()) ? new Decision(d.snapshot(), List.of(reason)) : d)
+                .toList();
     }
 
     /** Per store, its snapshots oldest first as decided, its current ledger and the window's start. */
