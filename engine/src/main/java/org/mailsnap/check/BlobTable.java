@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
@@ -64,16 +65,6 @@ final class BlobTable implements BlobIndex {
         }
     }
 
-    static long prefixOf(BlobId id) {
-        byte[] b = new byte[BlobId.LENGTH];
-        id.copyTo(b, 0);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[i] & 0xFF);
-        }
-        return v;
-    }
-
     void add(BlobId id, int packNumber, BlobLocation location, byte initialStatus) {
         if (sealed) {
             throw new IllegalStateException("table already sealed");
@@ -90,7 +81,7 @@ final class BlobTable implements BlobIndex {
                 position = Arrays.copyOf(position, grown);
             }
         }
-        prefix[size] = prefixOf(id);
+        prefix[size] = BlobIdSet.keyOf(id);
         pack[size] = packNumber;
         status[size] = initialStatus;
         if (locations) {
@@ -136,22 +127,24 @@ final class BlobTable implements BlobIndex {
 
     /** The first entry of {@code id}'s run of equal prefixes, or -1. */
     private int first(BlobId id) {
-        long key = prefixOf(id);
+        long key = BlobIdSet.keyOf(id);
+        int i = lowerBound(key);
+        return i < size && prefix[i] == key ? i : -1;
+    }
+
+    /** The first entry whose prefix is not below {@code key} ({@link #size} when there is none). */
+    private int lowerBound(long key) {
         int lo = 0;
-        int hi = size - 1;
-        int found = -1;
-        while (lo <= hi) {
+        int hi = size;
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (prefix[mid] < key) {
                 lo = mid + 1;
             } else {
-                if (prefix[mid] == key) {
-                    found = mid;
-                }
-                hi = mid - 1;
+                hi = mid;
             }
         }
-        return found;
+        return lo;
     }
 
     /** True when some index lists the blob at all. */
@@ -171,12 +164,8 @@ final class BlobTable implements BlobIndex {
 
     /** True when some location of the blob has {@code wanted} as its status. */
     private boolean anyLocation(BlobId id, byte wanted) {
-        int i = first(id);
-        if (i < 0) {
-            return false;
-        }
-        long key = prefix[i];
-        for (; i < size && prefix[i] == key; i++) {
+        long key = BlobIdSet.keyOf(id);
+        for (int i = lowerBound(key); i < size && prefix[i] == key; i++) {
             if (status[i] == wanted) {
                 return true;
             }
@@ -186,40 +175,18 @@ final class BlobTable implements BlobIndex {
 
     /** The packs where the blob is listed, and why each location is bad (for reports). */
     void describeBad(BlobId id, Map<PackId, Byte> into) {
-        int i = first(id);
-        if (i < 0) {
-            return;
-        }
-        long key = prefix[i];
-        for (; i < size && prefix[i] == key; i++) {
+        long key = BlobIdSet.keyOf(id);
+        for (int i = lowerBound(key); i < size && prefix[i] == key; i++) {
             into.put(packNames.get(pack[i]), status[i]);
-        }
-    }
-
-    /** Marks the blob's location in {@code packNumber} with {@code newStatus}. */
-    void mark(BlobId id, int packNumber, byte newStatus) {
-        int i = first(id);
-        if (i < 0) {
-            return;
-        }
-        long key = prefix[i];
-        for (; i < size && prefix[i] == key; i++) {
-            if (pack[i] == packNumber) {
-                status[i] = newStatus;
-            }
         }
     }
 
     /** Why a listed blob has no readable location: its pack is missing or its data failed to read. */
     @Override
     public Optional<String> damageOf(BlobId id) {
-        int i = first(id);
-        if (i < 0) {
-            return Optional.empty();
-        }
-        long key = prefix[i];
+        long key = BlobIdSet.keyOf(id);
         String why = null;
-        for (; i < size && prefix[i] == key; i++) {
+        for (int i = lowerBound(key); i < size && prefix[i] == key; i++) {
             if (status[i] == OK) {
                 return Optional.empty();
             }
@@ -241,13 +208,9 @@ final class BlobTable implements BlobIndex {
         if (!locations) {
             throw new IllegalStateException("this table keeps no locations");
         }
-        int i = first(id);
-        if (i < 0) {
-            return Optional.empty();
-        }
-        long key = prefix[i];
+        long key = BlobIdSet.keyOf(id);
         int unindexed = -1;
-        for (; i < size && prefix[i] == key; i++) {
+        for (int i = lowerBound(key); i < size && prefix[i] == key; i++) {
             if (status[i] == OK) {
                 return Optional.of(locationAt(i));
             }

@@ -117,7 +117,7 @@ public final class Checker {
             bad.putIfAbsent(e.getKey().toHex(), new DamagedBlob(e.getKey(), null, e.getValue()));
         }
         CheckResult.Stats stats = new CheckResult.Stats(
-                walk.snapshots,
+                snapshotIds.size(),
                 scan.indexFiles,
                 scan.packs,
                 (long) scan.data.size() + scan.metadata.size(),

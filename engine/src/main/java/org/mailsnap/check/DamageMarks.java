@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.CatalogCursor;
@@ -24,13 +23,12 @@ import org.mailsnap.model.PackId;
 import org.mailsnap.repository.CorruptObjectException;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
-import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.storage.NoSuchObjectException;
 
 /**
  * Tells the local catalog about bad blobs, so that backups stop deduplicating against them and store the affected
  * messages again from the live store (which still has them). Called by check with everything it found, and by a
- * restore that meets a bad blob ({@link #blobFailed}).
+ * restore that meets a bad blob ({@link #marking}).
  *
  * <p>Three caches would otherwise keep reusing the lost data, and each is corrected in the narrowest place:
  * <ol>
@@ -76,32 +74,18 @@ public final class DamageMarks {
 
     /** Marks everything a check found bad, and clears the marks of locations it verified intact. */
     public static Result record(Catalog catalog, CheckResult result) throws IOException {
-        List<MessageRef> messages = new ArrayList<>();
-        for (AffectedMessage m : result.messages()) {
-            if (!m.unindexedOnly()) { // intact data needs a repair of the index, not a second copy
-                messages.add(new MessageRef(m.mailbox(), m.identity()));
-            }
-        }
+        List<MessageRef> messages = result.messages().stream()
+                .filter(m -> !m.unindexedOnly()) // intact data needs a repair of the index, not a second copy
+                .map(m -> new MessageRef(m.mailbox(), m.identity()))
+                .toList();
         Result marked = record(catalog, result.badBlobs(), messages);
         long cleared = result.intact().isEmpty() ? 0 : catalog.blobs().clearDamaged(result.intact());
         return new Result(marked.blobsDropped(), marked.placementsDropped(), marked.foldersRelisted(), cleared);
     }
 
     /**
-     * The restore hook: blob {@code id} failed to read ({@code cause} says why). Its current location in the
-     * catalog is marked bad; {@code message} (may be null) is the message the restore was writing.
-     */
-    public static Result blobFailed(Catalog catalog, BlobId id, IOException cause, MessageRef message)
-            throws IOException {
-        PackId pack = catalog.blobs().find(id).map(BlobLocation::pack).orElse(null);
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return record(
-                catalog, List.of(new DamagedBlob(id, pack, reason)), message == null ? List.of() : List.of(message));
-    }
-
-    /**
-     * A blob source that marks every blob it fails to read (damaged, missing pack, not in the index) through
-     * {@link #blobFailed} before passing the failure on: what restore and dump read through, so a restore that
+     * A blob source that marks every blob it fails to read (damaged, missing pack, not in the index) at its current
+     * location in the catalog before passing the failure on: what restore and dump read through, so a restore that
      * meets a bad blob makes the next backup store that message again.
      */
     public static BlobSource marking(BlobSource source, Catalog catalog) {
@@ -113,7 +97,10 @@ public final class DamageMarks {
                     | UnsupportedVersionException
                     | NoSuchObjectException e) {
                 try {
-                    blobFailed(catalog, id, e, null);
+                    PackId pack =
+                            catalog.blobs().find(id).map(BlobLocation::pack).orElse(null);
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    record(catalog, List.of(new DamagedBlob(id, pack, reason)), List.of());
                 } catch (IOException | RuntimeException marking) {
                     e.addSuppressed(marking);
                 }
@@ -185,11 +172,10 @@ public final class DamageMarks {
         Set<BlobId> unexplained = new HashSet<>(ids);
         for (String store : stores) {
             for (FolderKey key : w.folders(store)) {
-                Optional<FolderState> state = w.folder(store, key);
-                if (state.isPresent()) {
-                    unexplained.removeAll(state.get().entry().manifest());
-                    state.get().entry().controlFiles().forEach(c -> unexplained.removeAll(c.chunks()));
-                }
+                w.folder(store, key).ifPresent(state -> {
+                    unexplained.removeAll(state.entry().manifest());
+                    state.entry().controlFiles().forEach(c -> unexplained.removeAll(c.chunks()));
+                });
                 try (CatalogCursor<PlacementRecord> cursor = w.placements(store, key)) {
                     while (cursor.hasNext() && !unexplained.isEmpty()) {
                         MessageContent content = cursor.next().content();
@@ -203,30 +189,13 @@ public final class DamageMarks {
     }
 
     private static boolean uses(MessageContent content, Set<BlobId> ids) {
-        if (ids.contains(content.header())) {
-            return true;
-        }
-        for (BlobId b : content.body()) {
-            if (ids.contains(b)) {
-                return true;
-            }
-        }
-        return false;
+        return ids.contains(content.header()) || content.body().stream().anyMatch(ids::contains);
     }
 
     private static boolean usesAny(FolderState state, Set<BlobId> ids) {
-        for (BlobId m : state.entry().manifest()) {
-            if (ids.contains(m)) {
-                return true;
-            }
-        }
-        for (ControlFile file : state.entry().controlFiles()) {
-            for (BlobId c : file.chunks()) {
-                if (ids.contains(c)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return state.entry().manifest().stream().anyMatch(ids::contains)
+                || state.entry().controlFiles().stream()
+                        .flatMap(file -> file.chunks().stream())
+                        .anyMatch(ids::contains);
     }
 }

@@ -98,7 +98,7 @@ public final class IndexRepair {
                     covered.add(packId);
                 } catch (IOException e) {
                     unreadablePacks.add(new Finding(
-                            IndexScan.describe(packId),
+                            IndexScan.describe("pack", packId),
                             "no index lists it and its" + " header cannot be read (" + IndexScan.problem(e)
                                     + "); left untouched"));
                 }

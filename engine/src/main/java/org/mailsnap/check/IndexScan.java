@@ -12,9 +12,9 @@ import java.util.Set;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
+import org.mailsnap.model.HexId;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
-import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -86,10 +86,16 @@ final class IndexScan {
                 continue;
             }
             if (first.unreadable().contains(id)) {
+                String problem;
+                try {
+                    maintenance.readIndex(id);
+                    problem = "readable on a second try (a flaky storage?)";
+                } catch (IOException e) {
+                    problem = problem(e);
+                }
                 damage.add(new Finding(
                         describe("index", id),
-                        problemOf(() -> maintenance.readIndex(id))
-                                + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
+                        problem + "; the packs it lists are unindexed until 'mailsnap repair' indexes them anew"));
                 continue;
             }
             IndexContent index = maintenance.readIndex(id);
@@ -97,7 +103,7 @@ final class IndexScan {
                 ObjectId other = indexOfPack.putIfAbsent(pack.packId(), id);
                 if (other != null) {
                     leftovers.add(new Finding(
-                            describe(pack.packId()),
+                            describe("pack", pack.packId()),
                             "listed by two index files ("
                                     + describe("index", other) + ", " + describe("index", id)
                                     + "): harmless, an"
@@ -109,7 +115,7 @@ final class IndexScan {
         for (PackId packId : listing.packs().keySet()) {
             if (!indexOfPack.containsKey(packId)) {
                 leftovers.add(new Finding(
-                        describe(packId),
+                        describe("pack", packId),
                         "no index lists it (a killed backup, or a"
                                 + " damaged index: 'mailsnap repair' indexes it, prune deletes it)"));
                 addUnindexedPack(packId);
@@ -128,7 +134,7 @@ final class IndexScan {
 
     private void addPack(ObjectId indexId, IndexedPack pack, boolean present) throws IOException {
         int number = packNumber(pack.packId());
-        String packName = describe(pack.packId());
+        String packName = describe("pack", pack.packId());
         byte packStatus = BlobTable.OK;
         boolean verified = false;
         Map<org.mailsnap.model.BlobId, String> damaged = Map.of();
@@ -229,19 +235,6 @@ final class IndexScan {
         }
     }
 
-    private interface Read {
-        Object run() throws IOException;
-    }
-
-    private static String problemOf(Read read) {
-        try {
-            read.run();
-            return "readable on a second try (a flaky storage?)";
-        } catch (IOException e) {
-            return problem(e);
-        }
-    }
-
     static String problem(IOException e) {
         if (e instanceof org.mailsnap.codec.CorruptDataException c) {
             return c.problem();
@@ -249,15 +242,8 @@ final class IndexScan {
         return e.getMessage();
     }
 
-    static String describe(String kind, ObjectId id) {
+    /** {@code "pack 3f2a…"}: how a finding names an object. */
+    static String describe(String kind, HexId<?> id) {
         return kind + " " + id.shortId();
-    }
-
-    static String describe(PackId pack) {
-        return describe("pack", pack.object());
-    }
-
-    static String describe(SnapshotId snapshot) {
-        return describe("snapshot", snapshot.object());
     }
 }

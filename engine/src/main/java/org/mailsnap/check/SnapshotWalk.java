@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.mailsnap.catalog.FoundMessage;
 import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.SnapshotSummary;
@@ -62,25 +64,37 @@ final class SnapshotWalk {
     /** Referenced blobs that no index lists at all (they are in no pack check knows of). */
     final Map<BlobId, String> unlisted = new LinkedHashMap<>();
 
-    int snapshots;
     long treeChunks;
     long manifestChunks;
-    long ledgerChunks;
 
     /** @param unindexedOnly every bad blob of it is intact in a pack no readable index lists */
-    private record BadPlacement(String name, String guid, List<String> problems, boolean unindexedOnly) {}
+    private record BadPlacement(String name, String guid, List<String> problems, boolean unindexedOnly) {
+        /** The same message as a deleted-mail ledger entry: its problems say so. */
+        BadPlacement deleted() {
+            return new BadPlacement(
+                    name,
+                    guid,
+                    problems.stream()
+                            .map(problem -> "deleted, in the ledger: " + problem)
+                            .toList(),
+                    unindexedOnly);
+        }
+    }
 
     /** A deleted-mail ledger entry whose message cannot be restored. */
     private record BadGone(FolderKey folder, BadPlacement placement) {}
 
+    /** A message of the report: mailbox, folder and identity. */
+    private record MessageKey(String mailbox, String folder, String identity) {}
+
     /** A message across snapshots, while the report is assembled. */
     private static final class Tally {
-        String name;
-        List<String> problems;
+        /** As the newest affected snapshot holds it. */
+        BadPlacement placement;
+
         int snapshots;
         SnapshotId first;
         SnapshotId last;
-        boolean unindexedOnly;
     }
 
     SnapshotWalk(Repository repository, IndexScan scan, MessageLookup lookup, CheckProgress progress) {
@@ -95,18 +109,17 @@ final class SnapshotWalk {
     void run(List<SnapshotId> ids) throws IOException {
         List<Map.Entry<SnapshotId, Snapshot>> bad = new ArrayList<>();
         SnapshotObjects objects = SnapshotObjects.load(repository, ids);
-        snapshots = ids.size();
         progress.snapshots.total.set(ids.size());
         progress.snapshots.done.add(
                 objects.unreadable().size() + objects.superseded().size());
         for (Map.Entry<SnapshotId, IOException> e : objects.unreadable().entrySet()) {
             String problem = IndexScan.problem(e.getValue());
-            damage.add(new Finding(IndexScan.describe(e.getKey()), problem));
+            damage.add(new Finding(IndexScan.describe("snapshot", e.getKey()), problem));
             unreadableSnapshot(e.getKey(), problem);
         }
         for (SnapshotId id : objects.superseded()) {
             leftovers.add(new Finding(
-                    IndexScan.describe(id),
+                    IndexScan.describe("snapshot", id),
                     "superseded by a replacement but still"
                             + " present (an interrupted 'forget --mailbox' or 'forget --keep-deleted-within'; readers ignore"
                             + " it, the next forget or prune deletes it)"));
@@ -157,7 +170,7 @@ final class SnapshotWalk {
                     m.guid(),
                     info.subject(),
                     info.messageId(),
-                    List.of("held only by " + IndexScan.describe(id)
+                    List.of("held only by " + IndexScan.describe("snapshot", id)
                             + ", which cannot be read (lost unless the mail store still has it)"),
                     1,
                     id,
@@ -214,10 +227,7 @@ final class SnapshotWalk {
 
                 @Override
                 public void content(Placement p) {
-                    List<String> problems = problems(p);
-                    if (!problems.isEmpty()) {
-                        bad.add(new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p)));
-                    }
+                    badPlacement(p).ifPresent(bad::add);
                 }
             });
             manifestChunks++;
@@ -240,12 +250,8 @@ final class SnapshotWalk {
     private List<BadPlacement> badPlacements(FolderEntry folder, List<String> problems) throws IOException {
         List<BadPlacement> bad = new ArrayList<>();
         try {
-            ChunkCursor.manifest(folder.manifest(), metadata).forEachRemaining(p -> {
-                List<String> wrong = problems(p);
-                if (!wrong.isEmpty()) {
-                    bad.add(new BadPlacement(p.name(), p.guid(), wrong, onlyUnindexed(p)));
-                }
-            });
+            ChunkCursor.manifest(folder.manifest(), metadata)
+                    .forEachRemaining(p -> badPlacement(p).ifPresent(bad::add));
         } catch (CorruptDataException | org.mailsnap.repository.RepositoryException e) {
             problems.add(folder.key() + ": manifest unreadable (" + IndexScan.problem(e) + "): some of its "
                     + folder.messages() + " messages cannot be restored");
@@ -256,14 +262,9 @@ final class SnapshotWalk {
     /** A deleted-mail ledger chunk (records version 4): like a manifest chunk, each entry naming its folder. */
     private boolean ledgerChunk(BlobId chunk) throws IOException {
         return messageChunk(chunk, badLedgerChunks, bad -> {
-            ChunkCursor.ledger(List.of(chunk), metadata).forEachRemaining(g -> {
-                Placement p = g.placement();
-                List<String> problems = problems(p);
-                if (!problems.isEmpty()) {
-                    bad.add(new BadGone(g.folder(), new BadPlacement(p.name(), p.guid(), problems, onlyUnindexed(p))));
-                }
-            });
-            ledgerChunks++;
+            ChunkCursor.ledger(List.of(chunk), metadata)
+                    .forEachRemaining(g ->
+                            badPlacement(g.placement()).ifPresent(p -> bad.add(new BadGone(g.folder(), p.deleted()))));
         });
     }
 
@@ -295,10 +296,7 @@ final class SnapshotWalk {
     }
 
     private byte known(BlobId chunk) {
-        if (unreadableChunks.containsKey(chunk)) {
-            return BAD;
-        }
-        return scan.metadata.walkState(chunk);
+        return unreadableChunks.containsKey(chunk) ? BAD : scan.metadata.walkState(chunk);
     }
 
     private interface ChunkRead {
@@ -320,8 +318,8 @@ final class SnapshotWalk {
         }
     }
 
-    /** What is wrong with a placement's blobs; empty when all are readable. */
-    private List<String> problems(Placement p) {
+    /** The placement with what is wrong with its blobs; empty when all are readable. */
+    private Optional<BadPlacement> badPlacement(Placement p) {
         List<String> problems = new ArrayList<>();
         BlobId header = p.content().header();
         if (!scan.data.readable(header)) {
@@ -333,21 +331,13 @@ final class SnapshotWalk {
                 problems.add("body chunk " + (i + 1) + "/" + body.size() + " " + whyBad(body.get(i)));
             }
         }
-        return problems;
-    }
-
-    /** True when each blob of the placement that is not readable is at least in an unindexed pack. */
-    private boolean onlyUnindexed(Placement p) {
-        if (!scan.data.readable(p.content().header())
-                && !scan.data.unindexed(p.content().header())) {
-            return false;
+        if (problems.isEmpty()) {
+            return Optional.empty();
         }
-        for (BlobId id : p.content().body()) {
-            if (!scan.data.readable(id) && !scan.data.unindexed(id)) {
-                return false;
-            }
-        }
-        return true;
+        // each bad blob at least in an unindexed pack: a repair of the index makes the message restorable
+        boolean unindexedOnly = Stream.concat(Stream.of(header), body.stream())
+                .allMatch(id -> scan.data.readable(id) || scan.data.unindexed(id));
+        return Optional.of(new BadPlacement(p.name(), p.guid(), problems, unindexedOnly));
     }
 
     private String whyBad(BlobId id) {
@@ -362,7 +352,7 @@ final class SnapshotWalk {
         Map<PackId, Byte> where = new TreeMap<>();
         scan.data.describeBad(id, where);
         StringBuilder sb = new StringBuilder("(blob " + id.shortHex() + "…) in ");
-        where.forEach((pack, status) -> sb.append(IndexScan.describe(pack))
+        where.forEach((pack, status) -> sb.append(IndexScan.describe("pack", pack))
                 .append(' ')
                 .append(
                         status == BlobTable.UNINDEXED
@@ -378,25 +368,17 @@ final class SnapshotWalk {
         return "is in "
                 + scan.metadata
                         .find(chunk)
-                        .map(l -> IndexScan.describe(l.pack()))
+                        .map(l -> IndexScan.describe("pack", l.pack()))
                         .orElse("a pack") + ", which no readable index lists ('mailsnap repair' indexes it)";
     }
 
     /** Counts a bad message of {@code snapshot} in {@code folder} toward its entry of the report. */
     private static void tally(
-            Map<String, Tally> tallies,
-            Map<String, String[]> keys,
-            SnapshotId snapshot,
-            BaseNames bases,
-            FolderKey folder,
-            BadPlacement p) {
+            Map<MessageKey, Tally> tallies, SnapshotId snapshot, BaseNames bases, FolderKey folder, BadPlacement p) {
         String identity = p.guid().isEmpty() ? bases.baseOf(p.name()) : p.guid();
-        String key = folder.mailbox() + '\0' + folder.folder() + '\0' + identity;
-        keys.putIfAbsent(key, new String[] {folder.mailbox(), folder.folder(), identity});
-        Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-        t.name = p.name();
-        t.problems = p.problems();
-        t.unindexedOnly = p.unindexedOnly();
+        Tally t =
+                tallies.computeIfAbsent(new MessageKey(folder.mailbox(), folder.folder(), identity), k -> new Tally());
+        t.placement = p;
         t.snapshots++;
         t.first = t.first == null ? snapshot : t.first;
         t.last = snapshot;
@@ -404,8 +386,7 @@ final class SnapshotWalk {
 
     /** Step 5: the bad snapshots, oldest first, in mail terms. */
     private void report(List<Map.Entry<SnapshotId, Snapshot>> bad) throws IOException {
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        Map<String, String[]> keys = new HashMap<>();
+        Map<MessageKey, Tally> tallies = new LinkedHashMap<>();
         for (Map.Entry<SnapshotId, Snapshot> e : bad) {
             SnapshotId id = e.getKey();
             Snapshot snapshot = e.getValue();
@@ -445,7 +426,7 @@ final class SnapshotWalk {
                                 : badManifestChunks.getOrDefault(m, List.of());
                         for (BadPlacement p : badOnes) {
                             messages++;
-                            tally(tallies, keys, id, bases, folder.key(), p);
+                            tally(tallies, id, bases, folder.key(), p);
                         }
                     }
                     for (ControlFile file : folder.controlFiles()) {
@@ -465,39 +446,27 @@ final class SnapshotWalk {
                 }
                 for (BadGone g : badLedgerChunks.getOrDefault(chunk, List.of())) {
                     messages++;
-                    tally(
-                            tallies,
-                            keys,
-                            id,
-                            bases,
-                            g.folder(),
-                            new BadPlacement(
-                                    g.placement().name(),
-                                    g.placement().guid(),
-                                    g.placement().problems().stream()
-                                            .map(problem -> "deleted, in the ledger: " + problem)
-                                            .toList(),
-                                    g.placement().unindexedOnly()));
+                    tally(tallies, id, bases, g.folder(), g.placement());
                 }
             }
             affectedSnapshots.add(new AffectedSnapshot(id, snapshot.time(), snapshot.storeKey(), messages, problems));
         }
-        for (Map.Entry<String, Tally> e : tallies.entrySet()) {
-            String[] k = keys.get(e.getKey());
+        for (Map.Entry<MessageKey, Tally> e : tallies.entrySet()) {
+            MessageKey k = e.getKey();
             Tally t = e.getValue();
-            MessageInfo info = lookup.find(k[0], k[2]).orElse(null);
+            MessageInfo info = lookup.find(k.mailbox(), k.identity()).orElse(null);
             affectedMessages.add(new AffectedMessage(
-                    k[0],
-                    k[1],
-                    k[2],
-                    t.name,
+                    k.mailbox(),
+                    k.folder(),
+                    k.identity(),
+                    t.placement.name(),
                     info == null ? null : info.subject(),
                     info == null ? null : info.messageId(),
-                    t.problems,
+                    t.placement.problems(),
                     t.snapshots,
                     t.first,
                     t.last,
-                    t.unindexedOnly));
+                    t.placement.unindexedOnly()));
         }
     }
 }

@@ -101,8 +101,7 @@ public final class CatalogSync {
             for (String mailbox : removedMailboxes) {
                 w.forgetMailbox(mailbox);
             }
-            for (Map.Entry<SnapshotId, Snapshot> e : added.entrySet()) {
-                Snapshot s = e.getValue();
+            for (Snapshot s : added.values()) {
                 for (SnapshotSummary twin : known.values()) {
                     if (twin.storeKey().equals(s.storeKey()) && twin.time().equals(s.time())) {
                         superseded.addAll(supersededBy(repository, twin.id()));

@@ -1,12 +1,12 @@
 package org.mailsnap.history;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.Repository;
@@ -57,18 +57,9 @@ public final class SnapshotObjects {
 
     /** Objects present that a readable snapshot supersedes (readable or not): leftovers of a replacement. */
     public List<SnapshotId> superseded() {
-        List<SnapshotId> present = new ArrayList<>();
-        for (SnapshotId id : readable.keySet()) {
-            if (supersededIds.contains(id)) {
-                present.add(id);
-            }
-        }
-        for (SnapshotId id : unreadable.keySet()) {
-            if (supersededIds.contains(id)) {
-                present.add(id);
-            }
-        }
-        return present;
+        return Stream.concat(readable.keySet().stream(), unreadable.keySet().stream())
+                .filter(supersededIds::contains)
+                .toList();
     }
 
     /** Objects that cannot be read and that nothing supersedes, with why. */

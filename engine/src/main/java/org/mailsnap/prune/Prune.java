@@ -33,17 +33,11 @@ public final class Prune {
         this.progress = progress;
     }
 
-    /** Takes the exclusive lock (fails with {@code RepositoryLockedException} naming the holder), then prunes. */
-    public PruneResult run() throws IOException {
-        try (RepositoryLock lock = repository.lockExclusive()) {
-            return run(lock);
-        }
-    }
-
     /**
-     * Like {@link #run()}, but while another process holds a conflicting lock, tries again every
-     * {@code poll} until {@code wait} has passed, then fails as {@link #run()} does. While it waits it holds no lock,
-     * so backups (shared locks) start and finish as usual; it gets its turn when none runs.
+     * Takes the exclusive lock, then prunes. While another process holds a conflicting lock, tries again every
+     * {@code poll} until {@code wait} has passed (zero: no second try), then fails with
+     * {@code RepositoryLockedException} naming the holder. While it waits it holds no lock, so backups (shared
+     * locks) start and finish as usual; it gets its turn when none runs.
      *
      * @param onWait called (with the holder's description) before each pause
      */

@@ -8,16 +8,10 @@ package org.mailsnap.prune;
  * @param dryRun    plan and report, change nothing
  */
 public record PruneOptions(double maxUnused, boolean dryRun) {
-    public static final double DEFAULT_MAX_UNUSED = 0.05;
-
     public PruneOptions {
         if (!(maxUnused >= 0 && maxUnused < 1)) {
             throw new IllegalArgumentException(
                     "--max-unused must be at least 0% and below 100%, not " + maxUnused * 100 + "%");
         }
-    }
-
-    public static PruneOptions defaults() {
-        return new PruneOptions(DEFAULT_MAX_UNUSED, false);
     }
 }

@@ -38,9 +38,6 @@ record PrunePlan(
         long liveBlobs,
         long liveSetBytes,
         long packCount,
-        long packsKept,
-        long packsRepacked,
-        long packsDeleted,
         long bytesBefore,
         long bytesLive,
         long bytesFreed) {
@@ -53,15 +50,16 @@ record PrunePlan(
             boolean changed,
             boolean dryRun,
             int temporaries) {
+        long packsRepacked = count(PackState.Fate.REPACK);
         return new PruneResult(
                 snapshots,
                 liveBlobs,
                 liveSetBytes,
                 indexIds.size(),
                 packCount,
-                packsKept,
+                count(PackState.Fate.KEEP),
                 packsRepacked,
-                packsDeleted,
+                deletePacks.size() - packsRepacked - unindexedDeletable.size(),
                 unindexedDeletable.size(),
                 unindexedRemembered.size(),
                 bytesBefore,
@@ -74,5 +72,9 @@ record PrunePlan(
                 changed,
                 dryRun,
                 temporaries);
+    }
+
+    private long count(PackState.Fate fate) {
+        return packs.values().stream().filter(p -> p.fate == fate).count();
     }
 }

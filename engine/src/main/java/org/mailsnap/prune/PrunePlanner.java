@@ -138,14 +138,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         }
         packs.values().stream().filter(p -> p.fate != PackState.Fate.KEEP).forEach(p -> deletePacks.add(p.id));
         deletePacks.addAll(unindexedDeletable);
-        long packsRepacked = packs.values().stream()
-                .filter(p -> p.fate == PackState.Fate.REPACK)
-                .count();
-        long packsDeleted = deletePacks.size() - packsRepacked - unindexedDeletable.size();
         long bytesFreed = deletePacks.stream().mapToLong(present::get).sum();
-        long packsKept = packs.values().stream()
-                .filter(p -> p.fate == PackState.Fate.KEEP)
-                .count();
 
         // an index file whose every entry is kept, in packs that are all kept, stays as it is: no rewrite of a
         // year's worth of index entries because one pack changed
@@ -181,9 +174,6 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 live.size(),
                 live.bytes(),
                 present.size(),
-                packsKept,
-                packsRepacked,
-                packsDeleted,
                 bytesBefore,
                 bytesLive,
                 bytesFreed);

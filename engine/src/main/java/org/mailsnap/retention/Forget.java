@@ -15,7 +15,6 @@ import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.history.StoreLedgers;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.SnapshotId;
-import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.Snapshot;
@@ -46,16 +45,6 @@ public final class Forget {
         this.blobIndex = blobIndex;
     }
 
-    /** A forget that loads the repository's index files itself when it needs blobs. */
-    public Forget(Repository repository) {
-        this(repository, null);
-    }
-
-    /** Reads every snapshot and decides; changes nothing. */
-    public ForgetPlan plan(RetentionPolicy policy, GroupBy groupBy, ZoneId zone) throws IOException {
-        return plan(policy, groupBy, zone, null);
-    }
-
     /**
      * Reads every snapshot and decides; changes nothing.
      *
@@ -75,11 +64,9 @@ public final class Forget {
             SnapshotId id = e.getKey();
             Snapshot s = e.getValue();
             String key = groupBy.key(s.host(), s.store());
-            newest.merge(
-                    s.storeKey(),
-                    new Candidate(id, s.time(), key, s.tags()),
-                    (a, b) -> b.time().isAfter(a.time()) ? b : a);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(id, s.time(), key, s.tags()));
+            Candidate candidate = new Candidate(id, s.time(), key, s.tags());
+            newest.merge(s.storeKey(), candidate, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
         }
         Map<String, StoreLedgers.Ledger> ledgers = StoreLedgers.of(current);
         Set<SnapshotId> keptFor = new HashSet<>();
@@ -108,14 +95,10 @@ public final class Forget {
      * {@code --group-by host|path|none} and tag-only policies. "deleted-mail ledger": see {@link #plan}.
      */
     private static List<Decision> keepAlso(List<Decision> decisions, Set<SnapshotId> ids, String reason) {
-        List<Decision> result = new ArrayList<>(decisions.size());
-        for (Decision d : decisions) {
-            if (!d.keep() && ids.contains(d.snapshot().id())) {
-                d = new Decision(d.snapshot(), List.of(reason));
-            }
-            result.add(d);
-        }
-        return result;
+        return decisions.stream()
+                .map(d ->
+                        !d.keep() && ids.contains(d.snapshot().id()) ? new Decision(d.snapshot(), List.of(reason)) : d)
+                .toList();
     }
 
     /** Per store, its snapshots oldest first as decided, its current ledger and the window's start. */
@@ -142,11 +125,11 @@ public final class Forget {
         return plans;
     }
 
-    /** What {@link #execute} would write into each store's ledger; changes nothing. */
+    /** What {@link #run} would write into each store's ledger; changes nothing. */
     public List<DeletedMailLedger.Outcome> preview(ForgetPlan plan) throws IOException {
         List<DeletedMailLedger.Outcome> outcomes = new ArrayList<>();
         if (!plan.ledgers().isEmpty()) {
-            DeletedMailLedger ledger = new DeletedMailLedger(repository, index());
+            DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
             for (LedgerPlan p : plan.ledgers()) {
                 outcomes.add(ledger.preview(p));
             }
@@ -159,15 +142,6 @@ public final class Forget {
         public Outcome {
             ledgers = List.copyOf(ledgers);
         }
-    }
-
-    /**
-     * Deletes the snapshot objects the plan removes, under a shared lock; returns how many were deleted.
-     *
-     * @param progress called after each deletion with the count so far
-     */
-    public int execute(ForgetPlan plan, java.util.function.IntConsumer progress) throws IOException {
-        return run(plan, progress).deleted();
     }
 
     /**
@@ -186,7 +160,7 @@ public final class Forget {
                 SnapshotStore.delete(repository, id);
             }
             if (!plan.ledgers().isEmpty()) {
-                DeletedMailLedger ledger = new DeletedMailLedger(repository, index());
+                DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
                 for (LedgerPlan p : plan.ledgers()) {
                     lock.checkHeld();
                     ledgers.add(ledger.write(p));
@@ -204,14 +178,5 @@ public final class Forget {
             }
         }
         return new Outcome(deleted, ledgers);
-    }
-
-    private BlobIndex index() throws IOException {
-        if (blobIndex != null) {
-            return blobIndex;
-        }
-        MemoryBlobIndex loaded = new MemoryBlobIndex();
-        repository.indexSync().loadAll(loaded);
-        return loaded;
     }
 }

@@ -85,7 +85,6 @@ public final class ForgetMailbox {
                 SnapshotStore.delete(repository, id);
             }
             BlobStore blobs = repository.openBlobStore(blobIndex);
-            TreeWriterFactory trees = new TreeWriterFactory(repository.chunkerSeed(), blobs);
             for (Map.Entry<SnapshotId, Snapshot> e : oldestFirst(objects)) {
                 Snapshot original = e.getValue();
                 Split split = foldersWithout(original, mailbox, blobs);
@@ -94,9 +93,9 @@ public final class ForgetMailbox {
                     continue;
                 }
                 lock.checkHeld();
-                // 3.1 the tree without the mailbox; manifests and control files are shared by id; the ledger
-                // without its entries
-                TreeWriter tree = trees.create();
+                // 3.1 the tree without the mailbox, cut as backups cut trees (equal folders, equal chunks);
+                // manifests and control files are shared by id; the ledger without its entries
+                TreeWriter tree = new TreeWriter(TreeWriter.chunker(repository.chunkerSeed()), blobs::put);
                 for (FolderEntry folder : split.kept()) {
                     tree.add(folder);
                 }
@@ -124,10 +123,9 @@ public final class ForgetMailbox {
     }
 
     private static List<Map.Entry<SnapshotId, Snapshot>> oldestFirst(SnapshotObjects objects) {
-        List<Map.Entry<SnapshotId, Snapshot>> all =
-                new ArrayList<>(objects.current().entrySet());
-        all.sort(Comparator.comparing(e -> e.getValue().time()));
-        return all;
+        return objects.current().entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getValue().time()))
+                .toList();
     }
 
     /** A snapshot's folders, those of the mailbox apart. */
@@ -199,12 +197,5 @@ public final class ForgetMailbox {
         TreeSet<String> removed = new TreeSet<>(original.removed());
         removed.add(mailbox);
         return original.replacement(originalId, tree, stats, new ArrayList<>(removed), ledger);
-    }
-
-    /** Tree writers with the repository's record chunker, as backups cut trees (equal folders, equal chunks). */
-    private record TreeWriterFactory(byte[] seed, BlobStore blobs) {
-        TreeWriter create() {
-            return new TreeWriter(TreeWriter.chunker(seed), blobs::put);
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.mailsnap.retention;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.mailsnap.model.BaseNames;
@@ -47,10 +48,8 @@ final class GoneScan {
     LedgerTally write(LedgerPlan plan, LedgerWriter out) throws IOException {
         List<LedgerPlan.StoreSnapshot> all = plan.snapshots();
         List<Pair> pairs = new ArrayList<>();
-        List<ChunkCursor<FolderEntry>> trees = new ArrayList<>(); // one per snapshot index, null when not needed
-        for (int i = 0; i < all.size(); i++) {
-            trees.add(null);
-        }
+        // one per snapshot index, null when not needed
+        List<ChunkCursor<FolderEntry>> trees = new ArrayList<>(Collections.nCopies(all.size(), null));
         for (int i = 0; i + 1 < all.size(); i++) {
             long goneBy = seconds(all.get(i + 1));
             if (!all.get(i).kept() && goneBy >= plan.windowStartSeconds()) {

@@ -275,15 +275,10 @@ public final class StatsCollector {
     private boolean use(BlobId id, Instant time, int mailbox, Kind kind) throws IOException {
         int slot = owners.blobs.slotOf(id);
         if (slot < 0) {
-            Set<Integer> reachedBy = unindexed.get(id);
-            if (reachedBy != null) {
-                return mailbox != NO_MAILBOX && reachedBy.add(mailbox);
-            }
-            Optional<BlobLocation> location = locations.find(id);
+            Optional<BlobLocation> location = unindexed.containsKey(id) ? Optional.empty() : locations.find(id);
             if (location.isEmpty()) { // damaged or missing: check reports it; it takes no space
-                reachedBy = new HashSet<>();
-                unindexed.put(id, reachedBy);
-                return mailbox != NO_MAILBOX && reachedBy.add(mailbox);
+                return mailbox != NO_MAILBOX
+                        && unindexed.computeIfAbsent(id, k -> new HashSet<>()).add(mailbox);
             }
             owners.blobs.add(id);
             slot = owners.blobs.slotOf(id);
@@ -315,33 +310,23 @@ public final class StatsCollector {
             }
             return true;
         }
-        if (owner == mailbox + 1) {
-            return false;
+        if (owner == mailbox + 1 || (owner < 0 && !owners.sharedPairs.add(OwnerTable.pair(id, mailbox)))) {
+            return false; // this mailbox reached it before
         }
+        long length = storedLength(id);
         if (owner > 0) { // a second mailbox: the blob becomes shared
-            int first = owner - 1;
-            owners.sharedPairs.add(OwnerTable.pair(id, first));
+            owners.sharedPairs.add(OwnerTable.pair(id, owner - 1));
             owners.sharedPairs.add(OwnerTable.pair(id, mailbox));
             owners.owner[slot] = -2;
-            long length = storedLength(id);
             totals.sharedBlobs++;
             totals.sharedStored += length;
-            totals.saved += length;
-            if (mailbox == totals.wanted) {
-                totals.wantedBlobs++;
-                totals.wantedBytes += length;
-            }
-            if (first == totals.wanted || mailbox == totals.wanted) {
+            if (owner - 1 == totals.wanted) { // the mailbox asked for: its own blob is shared now
                 totals.wantedSharedBlobs++;
                 totals.wantedSharedBytes += length;
             }
-            return true;
+        } else { // one more mailbox
+            owners.owner[slot] = owner - 1;
         }
-        if (!owners.sharedPairs.add(OwnerTable.pair(id, mailbox))) {
-            return false;
-        }
-        owners.owner[slot] = owner - 1;
-        long length = storedLength(id);
         totals.saved += length;
         if (mailbox == totals.wanted) {
             totals.wantedBlobs++;

@@ -64,10 +64,14 @@ class BlobTableTest {
         assertTrue(table.readable(shared));
         assertFalse(table.readable(lost));
         assertTrue(table.listed(lost));
-        table.mark(shared, 1, BlobTable.DAMAGED);
-        assertFalse(table.readable(shared), "both locations bad now");
+
+        BlobTable damaged = new BlobTable(false, packs);
+        damaged.add(shared, 0, unused, BlobTable.PACK_MISSING);
+        damaged.add(shared, 1, unused, BlobTable.DAMAGED);
+        damaged.seal();
+        assertFalse(damaged.readable(shared), "both locations bad");
         Map<PackId, Byte> where = new HashMap<>();
-        table.describeBad(shared, where);
+        damaged.describeBad(shared, where);
         assertEquals(Map.of(packs.get(0), BlobTable.PACK_MISSING, packs.get(1), BlobTable.DAMAGED), where);
     }
 

@@ -542,7 +542,7 @@ class CheckTest {
             var victim = aMessageHeader(f, first.snapshotId());
             flip(file(f, packName(victim.location().pack())), victim.location().offset() + 3);
 
-            // what a restore does blob by blob, and the hook it calls when one fails
+            // what a restore does blob by blob, through the source that marks a blob when it fails
             var blobs = f.repository.openBlobStore(f.catalog.blobs());
             List<String> failed = new ArrayList<>();
             for (var folder : f.placements(first.snapshotId()).entrySet()) {
@@ -552,16 +552,9 @@ class CheckTest {
                     ids.add(0, p.content().header());
                     for (var id : ids) {
                         try {
-                            blobs.get(id);
+                            DamageMarks.marking(blobs::get, f.catalog).get(id);
                         } catch (org.mailsnap.repository.CorruptObjectException e) {
                             failed.add(p.name());
-                            DamageMarks.blobFailed(
-                                    f.catalog,
-                                    id,
-                                    e,
-                                    new DamageMarks.MessageRef(
-                                            folder.getKey().mailbox(),
-                                            p.identity(org.mailsnap.model.BaseNames.DOVECOT.baseOf(p.name()))));
                         }
                     }
                 }

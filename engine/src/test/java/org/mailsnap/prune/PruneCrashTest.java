@@ -58,14 +58,14 @@ class PruneCrashTest {
                 }
                 assertFalse(f.backup(store).partial());
             }
-            new Forget(f.repository)
-                    .execute(
-                            new Forget(f.repository)
-                                    .plan(
-                                            RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
-                                            GroupBy.HOST_PATH,
-                                            java.time.ZoneOffset.UTC),
-                            n -> {});
+            Forget forget = new Forget(f.repository, f.catalog.blobs());
+            forget.run(
+                    forget.plan(
+                            RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
+                            GroupBy.HOST_PATH,
+                            java.time.ZoneOffset.UTC,
+                            null),
+                    n -> {});
         }
         Path repo = original.resolve("repo");
         NavigableMap<String, Integer> expected = walkAll(new LocalStorage(repo));
@@ -77,9 +77,7 @@ class PruneCrashTest {
             CrashingStorage storage = new CrashingStorage(new LocalStorage(copy));
             try (Repository r =
                     Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
-                assertTrue(new Prune(r, new PruneOptions(0, false), new PruneProgress())
-                        .run()
-                        .changed());
+                assertTrue(Pruning.prune(r, new PruneOptions(0, false)).changed());
             }
             total = storage.changes();
             assertEquals(expected, walkAll(new LocalStorage(copy)));
@@ -95,16 +93,16 @@ class PruneCrashTest {
                     Repository.open(storage, PASSWORD, BackupFixture.cheapKdf().build())) {
                 assertThrows(
                         IOException.class,
-                        () -> new Prune(r, new PruneOptions(0, false), new PruneProgress()).run(),
+                        () -> Pruning.prune(r, new PruneOptions(0, false)),
                         "killed after " + kill + " of " + total + " changes");
                 storage.revive();
                 assertEquals(expected, walkAll(storage), "after a kill at change " + kill);
                 for (LockInfo lock : r.listLocks()) {
                     r.removeLock(lock.id()); // what 'unlock' does once the dead prune's lock is stale
                 }
-                PruneResult next = new Prune(r, new PruneOptions(0, false), new PruneProgress()).run();
+                PruneResult next = Pruning.prune(r, new PruneOptions(0, false));
                 assertEquals(expected, walkAll(storage), "after the next prune (kill at " + kill + "): " + next);
-                PruneResult settled = new Prune(r, new PruneOptions(0, false), new PruneProgress()).run();
+                PruneResult settled = Pruning.prune(r, new PruneOptions(0, false));
                 if (settled.changed()) {
                     // only an unindexed pack the killed prune wrote may need the second phase
                     assertTrue(settled.unindexedDeleted() > 0 && settled.packsRepacked() == 0, settled.toString());

@@ -54,11 +54,10 @@ class PruneS3Test {
                 BackupFixture.cheapKdf().build())) {
             try (RepositoryLock backup = f.repository.lockShared()) {
                 RepositoryLockedException e = org.junit.jupiter.api.Assertions.assertThrows(
-                        RepositoryLockedException.class,
-                        () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
+                        RepositoryLockedException.class, () -> Pruning.prune(f.repository, Pruning.DEFAULTS));
                 assertTrue(e.getMessage().contains("shared lock by"), e.getMessage());
             }
-            PruneResult result = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult result = Pruning.prune(f.repository, Pruning.DEFAULTS);
             assertEquals(0, result.snapshots());
         }
     }

@@ -79,19 +79,20 @@ final class PruneScenario {
         assertTrue(xBlobs.size() >= 3, "X has a header and several body chunks: " + xBlobs.size());
         assertTrue(packedIds().containsAll(xBlobs), "X is stored before the prune");
 
-        ForgetPlan plan = new Forget(f.repository)
-                .plan(RetentionPolicy.of(2, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC);
+        Forget forget = new Forget(f.repository, f.catalog.blobs());
+        ForgetPlan plan = forget.plan(
+                RetentionPolicy.of(2, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC, null);
         assertEquals(
                 List.of(snapshots.get(0)),
                 plan.removed().stream().map(d -> d.snapshot().id()).toList());
-        assertEquals(1, new Forget(f.repository).execute(plan, n -> {}));
+        assertEquals(1, forget.run(plan, n -> {}).deleted());
 
-        PruneResult dry = new Prune(f.repository, new PruneOptions(0, true), new PruneProgress()).run();
+        PruneResult dry = Pruning.prune(f.repository, new PruneOptions(0, true));
         assertFalse(dry.changed());
         assertTrue(packedIds().containsAll(xBlobs), "a dry run deletes nothing");
 
         PruneProgress progress = new PruneProgress();
-        PruneResult result = new Prune(f.repository, new PruneOptions(0, false), progress).run();
+        PruneResult result = Pruning.prune(f.repository, new PruneOptions(0, false), progress);
         assertTrue(result.changed(), result.toString());
         assertEquals(2, result.snapshots());
         assertTrue(result.packsRepacked() + result.packsDeleted() > 0, result.toString());
@@ -106,7 +107,7 @@ final class PruneScenario {
             assertFalse(indexed.contains(id), "and from every index");
         }
         assertTrue(packed.containsAll(indexed), "every indexed blob is in a pack");
-        PruneResult again = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+        PruneResult again = Pruning.prune(f.repository, new PruneOptions(0, false));
         assertFalse(again.changed(), "a second prune finds nothing: " + again);
 
         for (int i = 1; i < 3; i++) {

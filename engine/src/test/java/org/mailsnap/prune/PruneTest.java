@@ -64,7 +64,7 @@ class PruneTest {
             other.flush();
             assertEquals(2, listings(f, ids.iterator().next()), "two copies before");
 
-            PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            PruneResult result = Pruning.prune(f.repository, new PruneOptions(0, false));
             assertTrue(result.changed(), result.toString());
             for (org.mailsnap.model.BlobId id : ids) {
                 assertEquals(1, listings(f, id), "one copy left of " + id.shortHex());
@@ -91,7 +91,7 @@ class PruneTest {
             assertTrue(
                     before >= PrunePlanner.SMALL_PACKS_WORTH_MERGING, "one small pack per backup at least: " + before);
 
-            PruneResult result = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult result = Pruning.prune(f.repository, Pruning.DEFAULTS);
 
             int after = f.repository.packMaintenance().listPacks().size();
             assertTrue(result.changed(), result.toString());
@@ -107,7 +107,7 @@ class PruneTest {
                             "snapshot " + i + ", message of hour " + hour);
                 }
             }
-            PruneResult again = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult again = Pruning.prune(f.repository, Pruning.DEFAULTS);
             assertFalse(again.changed(), "merged packs are not rewritten again: " + again);
         }
     }
@@ -124,7 +124,7 @@ class PruneTest {
             var before =
                     new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
 
-            PruneResult result = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult result = Pruning.prune(f.repository, Pruning.DEFAULTS);
 
             assertFalse(result.changed(), result.toString());
             assertEquals(
@@ -178,7 +178,7 @@ class PruneTest {
             List<ObjectInfo> before = f.storage.list("");
             org.mailsnap.repository.RepositoryException e = assertThrows(
                     org.mailsnap.repository.RepositoryException.class,
-                    () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
+                    () -> Pruning.prune(f.repository, Pruning.DEFAULTS));
             assertTrue(
                     e.getMessage().startsWith("prune stops: snapshot ")
                             && e.getMessage().contains("nothing was " + "deleted"),
@@ -203,16 +203,17 @@ class PruneTest {
             org.mailsnap.maildir.Maildirs.message(b.resolve("v"), "cur", "1700000003.M3P1.b:2,S");
             PruneScenario.ageDirectories(b);
             f.backup(org.mailsnap.backup.BackupSettings.of(b, "host-b"));
-            var forget = new org.mailsnap.retention.Forget(f.repository);
-            forget.execute(
+            var forget = new org.mailsnap.retention.Forget(f.repository, f.catalog.blobs());
+            forget.run(
                     forget.plan(
                             org.mailsnap.retention.RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()),
                             org.mailsnap.retention.GroupBy.HOST_PATH,
-                            java.time.ZoneOffset.UTC),
+                            java.time.ZoneOffset.UTC,
+                            null),
                     n -> {});
 
             int before = f.repository.packMaintenance().indexIds().size();
-            PruneResult result = new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            PruneResult result = Pruning.prune(f.repository, new PruneOptions(0, false));
             assertTrue(result.changed(), result.toString());
             var after = new java.util.TreeSet<>(f.repository.packMaintenance().indexIds());
             assertTrue(after.containsAll(ofA), "host a's index file is untouched: " + ofA + " in " + after);
@@ -249,7 +250,7 @@ class PruneTest {
                     new TreeSet<>(f.repository.packMaintenance().listPacks().keySet());
             assertEquals(3, unindexed.size());
 
-            PruneResult first = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult first = Pruning.prune(f.repository, Pruning.DEFAULTS);
             assertEquals(0, first.unindexedDeleted());
             assertEquals(3, first.unindexedRemembered());
             assertEquals(
@@ -257,11 +258,11 @@ class PruneTest {
                     new TreeSet<>(f.repository.packMaintenance().listPacks().keySet()),
                     "first prune only remembers them");
 
-            PruneResult second = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult second = Pruning.prune(f.repository, Pruning.DEFAULTS);
             assertEquals(3, second.unindexedDeleted());
             assertTrue(f.repository.packMaintenance().listPacks().isEmpty(), "second prune deletes them");
             assertEquals(1, f.repository.packMaintenance().indexIds().size(), "one final index file is left");
-            PruneResult third = new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run();
+            PruneResult third = Pruning.prune(f.repository, Pruning.DEFAULTS);
             assertFalse(third.changed(), third.toString());
 
             // half-written files of killed writers: old ones go, a young one may be a lock being written now
@@ -275,15 +276,9 @@ class PruneTest {
             Path young = java.nio.file.Files.writeString(tmp.resolve("backup/repo/locks/.tmp-writing"), "x");
             assertEquals(
                     0,
-                    new Prune(f.repository, new PruneOptions(0.05, true), new PruneProgress())
-                            .run()
-                            .temporaryFilesRemoved(),
+                    Pruning.prune(f.repository, new PruneOptions(0.05, true)).temporaryFilesRemoved(),
                     "a dry run removes nothing");
-            assertEquals(
-                    1,
-                    new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
-                            .run()
-                            .temporaryFilesRemoved());
+            assertEquals(1, Pruning.prune(f.repository, Pruning.DEFAULTS).temporaryFilesRemoved());
             assertFalse(java.nio.file.Files.exists(old));
             assertTrue(java.nio.file.Files.exists(young));
         }
@@ -301,7 +296,7 @@ class PruneTest {
             AtomicReference<String> holder = new AtomicReference<>();
             CompletableFuture<PruneResult> prune = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                    return new Prune(f.repository, Pruning.DEFAULTS, new PruneProgress())
                             .run(java.time.Duration.ofMinutes(5), java.time.Duration.ofMillis(20), h -> {
                                 holder.set(h);
                                 waiting.countDown();
@@ -324,7 +319,7 @@ class PruneTest {
             try (RepositoryLock again = mx2.lockShared()) {
                 assertThrows(
                         RepositoryLockedException.class,
-                        () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress())
+                        () -> new Prune(f.repository, Pruning.DEFAULTS, new PruneProgress())
                                 .run(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(10), h -> {}),
                         "gives up after the wait");
             }
@@ -342,8 +337,7 @@ class PruneTest {
             try (RepositoryLock backup = mx2.lockShared()) {
                 before = f.storage.list("");
                 RepositoryLockedException refused = assertThrows(
-                        RepositoryLockedException.class,
-                        () -> new Prune(f.repository, PruneOptions.defaults(), new PruneProgress()).run());
+                        RepositoryLockedException.class, () -> Pruning.prune(f.repository, Pruning.DEFAULTS));
                 assertTrue(
                         refused.getMessage().contains("mx2.example")
                                 && refused.getMessage().contains("777"),

@@ -265,17 +265,17 @@ class TwoHostsOnS3Test {
             var third1 = mx1.backupInBackground();
             assertTrue(mx1Paused.await(2, TimeUnit.MINUTES), "mx1's backup reached its first pack");
 
-            ForgetPlan plan = new Forget(mx2.repository)
-                    .plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC);
+            Forget forget = new Forget(mx2.repository, mx2.catalog.blobs());
+            ForgetPlan plan = forget.plan(
+                    RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.HOST_PATH, ZoneOffset.UTC, null);
             assertEquals(
                     List.of(mx1.snapshots.get(0)),
                     plan.removed().stream().map(d -> d.snapshot().id()).toList(),
                     "forget (a shared lock) runs beside the backup; mx1's first snapshot goes");
-            assertEquals(1, new Forget(mx2.repository).execute(plan, n -> {}));
+            assertEquals(1, forget.run(plan, n -> {}).deleted());
 
             RepositoryLockedException refused = assertThrows(
-                    RepositoryLockedException.class,
-                    () -> new Prune(mx2.repository, new PruneOptions(0, false), new PruneProgress()).run());
+                    RepositoryLockedException.class, () -> Pruning.prune(mx2.repository, new PruneOptions(0, false)));
             assertTrue(
                     refused.getMessage().contains("mx1") && refused.getMessage().contains("1111"),
                     "the refusal names the holder: " + refused.getMessage());

@@ -107,7 +107,7 @@ class DeletedMailLedgerTest {
                     .get(0)
                     .by();
             history.day();
-            ForgetPlan plain = forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC);
+            ForgetPlan plain = forget.plan(lastOne, GroupBy.HOST_PATH, ZoneOffset.UTC, null);
             assertEquals(List.of(), plain.removed(), "the ledger's snapshot stays");
             assertEquals(
                     List.of("deleted-mail ledger"),

@@ -28,9 +28,8 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
-import org.mailsnap.prune.Prune;
 import org.mailsnap.prune.PruneOptions;
-import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.prune.Pruning;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.LedgerSnapshot;
 import org.mailsnap.restore.RestoreMode;
@@ -58,7 +57,7 @@ class DeletedMailPruneTest {
             Map<String, DeletedMailHistory.Gone> kept = history.goneSince(windowStart);
             assertFalse(kept.isEmpty(), "mail left within the window");
 
-            new Prune(f.repository, new PruneOptions(0, false), new PruneProgress()).run();
+            Pruning.prune(f.repository, new PruneOptions(0, false));
             DeletedMailLedgerTest.assertLedger(f, kept); // every entry's bytes, read back after the prune
 
             Set<BlobId> live = new HashSet<>();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsnap.crypto.Argon2Params;
 import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
 import org.mailsnap.snapshot.Snapshot;
@@ -58,8 +59,8 @@ class ForgetTest {
         storage.put("snapshots/" + "ab".repeat(32), new byte[] {1, 2, 3}); // garbage: named, unreadable
 
         RetentionPolicy policy = RetentionPolicy.of(0, 6, 3, 0, 0, 0, null, List.of("keep"));
-        Forget forget = new Forget(repo);
-        ForgetPlan plan = forget.plan(policy, GroupBy.HOST_PATH, ZoneOffset.UTC);
+        Forget forget = new Forget(repo, new MemoryBlobIndex());
+        ForgetPlan plan = forget.plan(policy, GroupBy.HOST_PATH, ZoneOffset.UTC, null);
         assertEquals(
                 List.of("mx1:/var/vmail", "mx2:/var/vmail"),
                 plan.groups().stream().map(ForgetPlan.Group::key).toList());
@@ -79,7 +80,7 @@ class ForgetTest {
         assertTrue(plan.unreadable().get(0).startsWith("ab"), plan.unreadable().toString());
 
         Set<SnapshotId> before = new TreeSet<>(SnapshotStore.list(repo));
-        int deleted = forget.execute(plan, n -> {});
+        int deleted = forget.run(plan, n -> {}).deleted();
         assertEquals(plan.removed().size(), deleted);
         Set<SnapshotId> expected = new TreeSet<>(before);
         plan.removed().forEach(d -> expected.remove(d.snapshot().id()));
@@ -88,11 +89,11 @@ class ForgetTest {
         assertTrue(repo.listLocks().isEmpty(), "the shared lock is released");
 
         ForgetPlan none =
-                forget.plan(RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC);
+                forget.plan(RetentionPolicy.of(0, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC, null);
         assertEquals(1, none.groups().size(), "--group-by none: one group");
 
         ForgetPlan lastOne =
-                forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC);
+                forget.plan(RetentionPolicy.of(1, 0, 0, 0, 0, 0, null, List.of()), GroupBy.NONE, ZoneOffset.UTC, null);
         List<Decision> kept = lastOne.kept();
         assertEquals(2, kept.size(), "the newest of the one group, and the newest of the other store: " + kept);
         assertEquals(List.of("last snapshot"), kept.get(0).reasons());
