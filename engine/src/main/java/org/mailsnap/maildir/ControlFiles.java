@@ -85,20 +85,7 @@ public final class ControlFiles {
         return Kind.OTHER;
     }
 
-    /** True when a backup keeps a file of this name. */
-    public static boolean keep(String name) {
-        return classify(name).keep();
-    }
-
     private static boolean isHex(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return !s.isEmpty() && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 }
