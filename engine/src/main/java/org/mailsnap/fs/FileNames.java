@@ -185,11 +185,6 @@ public final class FileNames {
     }
 
     private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return s.chars().allMatch(c -> c < 0x80);
     }
 }

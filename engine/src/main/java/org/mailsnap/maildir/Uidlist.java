@@ -37,12 +37,11 @@ public final class Uidlist {
 
         /** The value of field {@code key}, or null. */
         public String field(char key) {
-            for (Field f : fields) {
-                if (f.key() == key) {
-                    return f.value();
-                }
-            }
-            return null;
+            return fields.stream()
+                    .filter(f -> f.key() == key)
+                    .map(Field::value)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -96,11 +95,9 @@ public final class Uidlist {
 
     /** The UID the next new message gets: {@code max(N, last uid + 1)}. */
     public long nextUid() {
-        long last = 0;
-        for (MessageRecord r : records) {
-            last = Math.max(last, r.uid());
-        }
-        return Math.max(headerNextUid, last + 1);
+        return Math.max(
+                headerNextUid,
+                records.stream().mapToLong(MessageRecord::uid).max().orElse(0) + 1);
     }
 
     public List<MessageRecord> records() {
