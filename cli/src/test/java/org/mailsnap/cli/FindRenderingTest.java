@@ -31,7 +31,7 @@ class FindRenderingTest {
             ".Sent",
             "RSa");
     static final List<FindHit> HITS = List.of(new FindHit(
-            new MessageHit("example.org/anne", "1.M1.h", REPLIED, SNAPSHOT, SNAPSHOT),
+            new MessageHit("example.org/anne", "1.M1.h", REPLIED, SNAPSHOT, SNAPSHOT, null),
             List.of("answered", "seen", "$Forwarded")));
 
     @Test

@@ -16,6 +16,7 @@ import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.recovery.HitFlagWords;
+import org.mailsnap.recovery.LedgerKeepers;
 import org.mailsnap.recovery.MessageFinder;
 import org.mailsnap.recovery.MessageHit;
 import org.mailsnap.restore.RestoreMode;
@@ -63,7 +64,7 @@ final class DovecotBackups implements AutoCloseable {
     /** The catalog's search index, as {@code find} queries it, each hit with its first and last snapshot. */
     List<MessageHit> find(MessageQuery query) throws IOException {
         try (CatalogReader reader = fixture.catalog.read()) {
-            return new MessageFinder(reader.snapshots()).find(reader, query);
+            return new MessageFinder(reader.snapshots(), LedgerKeepers.NONE).find(reader, query);
         }
     }
 

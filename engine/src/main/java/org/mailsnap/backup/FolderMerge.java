@@ -73,7 +73,6 @@ final class FolderMerge {
     final List<Slot> slots = new ArrayList<>();
     final List<Slot> unknown = new ArrayList<>();
     final List<Placement> gone = new ArrayList<>();
-    int unchanged;
     int renamed;
 
     /**
@@ -95,7 +94,6 @@ final class FolderMerge {
                     Slot same = new Slot(file);
                     same.keep(prev);
                     m.slots.add(same);
-                    m.unchanged++;
                 } else {
                     Slot changed = new Slot(file);
                     changed.place(prev.at(file.name(), file.guid(), file.inCur()));

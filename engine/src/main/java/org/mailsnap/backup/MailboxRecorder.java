@@ -125,13 +125,10 @@ final class MailboxRecorder {
     }
 
     private static List<Placement> placed(MailboxAttempt.ListedFolder folder) {
-        List<Placement> placed = new ArrayList<>();
-        for (FolderMerge.Slot s : folder.merge.slots) {
-            if (s.known()) {
-                placed.add(s.placement());
-            }
-        }
-        return placed;
+        return folder.merge.slots.stream()
+                .filter(FolderMerge.Slot::known)
+                .map(FolderMerge.Slot::placement)
+                .toList();
     }
 
     /**
@@ -168,10 +165,7 @@ final class MailboxRecorder {
             throws IOException {
         FolderKey key = folder.captured.key();
         List<Placement> placed = placed(folder);
-        long bytes = 0;
-        for (Placement p : placed) {
-            bytes += p.content().size();
-        }
+        long bytes = placed.stream().mapToLong(p -> p.content().size()).sum();
         Map<String, byte[]> files = new TreeMap<>(folder.captured.controlFiles());
         if (key.folder().isEmpty()) {
             files.putAll(captured.mailboxControlFiles());

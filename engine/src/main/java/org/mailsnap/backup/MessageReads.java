@@ -22,8 +22,9 @@ record MessageReads(
     /** How many times the mailbox is searched for a base whose file moved away before it is called expunged. */
     static final int FIND_SWEEPS = 5;
 
-    /** One message to read. */
     /**
+     * One message to read.
+     *
      * @param mailboxFolders every folder directory of the mailbox: a message moved (or its copy expunged) after the
      *                       listing is still the same immutable file in another folder, so it is read from there
      */
@@ -70,8 +71,9 @@ record MessageReads(
                 return vanished(r);
             }
         } catch (IOException e) {
-            // the found-again file is judged like the listed one: unreadable is the file's problem, not the run's
-            if (isStorageFailure(e)) {
+            // the found-again file is judged like the listed one: unreadable is the file's problem, not the run's;
+            // a failure of the repository ends the run: nothing may be half-recorded
+            if (e instanceof RepositoryWriteException) {
                 throw e;
             }
             return new Outcome(r, null, 0, null, new BackupProblem.UnreadableMessage(path, e.getMessage()));
@@ -120,11 +122,6 @@ record MessageReads(
             return "a directory";
         }
         return attrs.isSymbolicLink() ? "a symbolic link (not followed)" : "a FIFO, socket or device";
-    }
-
-    /** A failure of the repository (not of the message file) ends the run: nothing may be half-recorded. */
-    private static boolean isStorageFailure(IOException e) {
-        return e instanceof RepositoryWriteException;
     }
 
     /** Wraps a blob store failure so it is not mistaken for an unreadable message file. */

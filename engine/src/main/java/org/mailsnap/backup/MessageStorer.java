@@ -37,10 +37,6 @@ final class MessageStorer {
     /** The stored message: its content and its header block (for the search index). */
     record Stored(MessageContent content, byte[] header) {}
 
-    Stored store(InputStream in) throws IOException {
-        return store(in, HEADER_LIMIT);
-    }
-
     /**
      * Stores a message whose file had {@code expectedSize} bytes when it was stat'ed: one array of that size (plus
      * one byte, to see the end) holds any message shorter than {@value #HEADER_LIMIT} bytes, and its body is cut

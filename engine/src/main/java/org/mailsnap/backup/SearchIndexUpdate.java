@@ -90,34 +90,21 @@ final class SearchIndexUpdate {
                         && still.stream()
                                 .noneMatch(p -> p.folder().equals(known.get().folder()))) {
                     Place first = still.get(0);
-                    index.putMessage(
-                            mailbox,
-                            guid,
-                            known.get()
-                                    .seenIn(
-                                            start,
-                                            first.folder(),
-                                            MaildirName.parse(first.name(), separator)
-                                                    .flags()));
+                    String flags = MaildirName.parse(first.name(), separator).flags();
+                    index.putMessage(mailbox, guid, known.get().seenIn(start, first.folder(), flags));
                 }
                 continue;
             }
             if (known.isPresent() && known.get().present()) {
                 // found nowhere by this run, whose snapshot is taken at its start
+                MessageInfo m = known.get();
                 index.putMessage(
                         mailbox,
                         guid,
                         parent.isPresent()
-                                ? known.get()
-                                        .goneAfter(
-                                                parent.get().id().hex(),
-                                                parent.get().time(),
-                                                start)
-                                : known.get()
-                                        .goneAfter(
-                                                MessageInfo.NO_KNOWN_SNAPSHOT,
-                                                known.get().lastSeen(),
-                                                start));
+                                ? m.goneAfter(
+                                        parent.get().id().hex(), parent.get().time(), start)
+                                : m.goneAfter(MessageInfo.NO_KNOWN_SNAPSHOT, m.lastSeen(), start));
             }
         }
     }

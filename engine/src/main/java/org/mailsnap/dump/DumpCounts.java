@@ -12,10 +12,6 @@ final class DumpCounts {
         bytes += p.content().size();
     }
 
-    DumpResult result() {
-        return withControlFiles(0);
-    }
-
     DumpResult withControlFiles(long controlFiles) {
         return new DumpResult(messages, bytes, controlFiles);
     }

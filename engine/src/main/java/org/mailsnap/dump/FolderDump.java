@@ -23,23 +23,18 @@ public final class FolderDump {
     }
 
     /**
-     * Writes the folder in {@code format} to {@code out} (flushed, not closed). A tar's entries lie under
-     * {@link #defaultTopDirectory}.
+     * Writes the folder in {@code format} to {@code out} (flushed, not closed); a mailbox without that folder is an
+     * error naming its folders. A tar's entries lie under {@link #defaultTopDirectory}.
      *
      * @param folder the folder as in the tree: {@code ""} for INBOX, {@code .Sent}, {@code Sent/2024} for LAYOUT=fs
      */
     public DumpResult write(Snapshot snapshot, String mailbox, String folder, DumpFormat format, OutputStream out)
             throws IOException {
-        FolderEntry entry = folder(snapshot, mailbox, folder);
+        FolderEntry entry = new SnapshotWalker(blobs, snapshot.separator()).folder(snapshot, mailbox, folder);
         return switch (format) {
             case MBOX -> new MboxWriter(blobs).write(entry, out);
             case MAILDIR_TAR -> new MaildirTarWriter(blobs).write(entry, defaultTopDirectory(entry.key()), out);
         };
-    }
-
-    /** The folder's tree entry; a clear error naming the mailbox's folders when it has no such folder. */
-    public FolderEntry folder(Snapshot snapshot, String mailbox, String folder) throws IOException {
-        return new SnapshotWalker(blobs, snapshot.separator()).folder(snapshot, mailbox, folder);
     }
 
     /** {@code INBOX} for the root, else the folder without the leading {@code .} of Maildir++. */

@@ -80,15 +80,6 @@ final class FromLine {
     }
 
     private static boolean fitsOnTheLine(String s) {
-        if (s.isEmpty() || s.length() > 512) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        return !s.isEmpty() && s.length() <= 512 && s.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
 }

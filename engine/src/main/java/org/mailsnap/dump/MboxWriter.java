@@ -46,7 +46,7 @@ public final class MboxWriter {
             counts.message(p);
         });
         buffered.flush();
-        return counts.result();
+        return counts.withControlFiles(0);
     }
 
     private void writeMessage(FolderKey key, Placement p, OutputStream out, FromQuoting quoting) throws IOException {

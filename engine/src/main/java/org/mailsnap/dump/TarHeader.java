@@ -3,6 +3,7 @@ package org.mailsnap.dump;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mailsnap.model.NameBytes;
@@ -83,9 +84,7 @@ final class TarHeader {
         h[156] = (byte) type;
         byte[] magic = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
         System.arraycopy(magic, 0, h, 257, magic.length);
-        for (int i = 148; i < 156; i++) {
-            h[i] = ' ';
-        }
+        Arrays.fill(h, 148, 156, (byte) ' ');
         long sum = 0;
         for (byte b : h) {
             sum += b & 0xff;
@@ -101,12 +100,8 @@ final class TarHeader {
         if (pad < 0) {
             throw new IllegalArgumentException("value " + value + " does not fit " + (width - 1) + " octal digits");
         }
-        for (int i = 0; i < pad; i++) {
-            h[offset + i] = '0';
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            h[offset + pad + i] = (byte) digits.charAt(i);
-        }
+        Arrays.fill(h, offset, offset + pad, (byte) '0');
+        System.arraycopy(ascii(digits), 0, h, offset + pad, digits.length());
         h[offset + width - 1] = 0;
     }
 

@@ -13,7 +13,7 @@ import org.mailsnap.model.NameBytes;
 /**
  * The border between the file system's names, which are bytes, and the engine's names, which are
  * {@link NameBytes} strings: every name read from a directory listing goes through {@link #nameOf}, every path built
- * from a name through {@link #child} (or {@link #relative}, {@link #path}).
+ * from a name through {@link #child} (or {@link #path}).
  *
  * <p>Why not {@code Path.toString()} and {@code Path.resolve(String)}: the JDK converts between a path's bytes and
  * its string with {@code sun.jnu.encoding}, which the JVM takes from the locale at start-up and which cannot be
@@ -89,12 +89,12 @@ public final class FileNames {
     /** The name of a path's last component, from the exact bytes the kernel gave; "" for a root. */
     public static String nameOf(Path entry) {
         Path last = entry.getFileName();
-        return last == null ? "" : NameBytes.fromBytes(bytesOf(last));
+        return last == null ? "" : NameBytes.fromBytes(bytes(last));
     }
 
     /** The whole path as a name string (absolute or relative as it is), for logs and for {@link #path}. */
     public static String pathName(Path path) {
-        return NameBytes.fromBytes(bytesOf(path));
+        return NameBytes.fromBytes(bytes(path));
     }
 
     /** The path for a person: the bytes as text where they are UTF-8, {@code \xNN} for the rest. */
@@ -109,37 +109,10 @@ public final class FileNames {
      *     or holding {@code /} or NUL
      */
     public static Path child(Path dir, String name) {
-        checkEntryName(name);
+        if (!NameBytes.isEntryName(name)) {
+            throw new IllegalArgumentException("not a directory entry name: '" + NameBytes.printable(name) + "'");
+        }
         return dir.resolve(make(dir.getFileSystem(), NameBytes.toBytes(name)));
-    }
-
-    /**
-     * The relative one-entry path {@code name}, made from its bytes: for calls relative to an open directory
-     * ({@link java.nio.file.SecureDirectoryStream}), where {@link #child} would need the directory's path.
-     *
-     * @throws IllegalArgumentException as {@link #child}
-     */
-    public static Path entry(String name) {
-        checkEntryName(name);
-        return make(FileSystems.getDefault(), NameBytes.toBytes(name));
-    }
-
-    /**
-     * The path below {@code dir} named by {@code relative}, entries separated by {@code /} (a mailbox relative to
-     * its store, a folder relative to its mailbox); {@code dir} itself for "".
-     *
-     * @throws IllegalArgumentException when an entry is {@code .}, {@code ..} or empty (a doubled or outer
-     *     {@code /}), or holds NUL
-     */
-    public static Path relative(Path dir, String relative) {
-        if (relative.isEmpty()) {
-            return dir;
-        }
-        Path p = dir;
-        for (String entry : relative.split("/", -1)) {
-            p = child(p, entry);
-        }
-        return p;
     }
 
     /** The names from {@code base} down to {@code descendant}, joined with {@code /} ("" when they are equal). */
@@ -178,18 +151,8 @@ public final class FileNames {
         return p;
     }
 
-    private static void checkEntryName(String name) {
-        if (!NameBytes.isEntryName(name)) {
-            throw new IllegalArgumentException("not a directory entry name: '" + NameBytes.printable(name) + "'");
-        }
-    }
-
     /** The exact bytes of {@code path} as the kernel gets them (what the C library is handed, in {@link Libc}). */
     public static byte[] bytes(Path path) {
-        return bytesOf(path);
-    }
-
-    private static byte[] bytesOf(Path path) {
         if (BYTES_OF != null && UNIX_PATH.isInstance(path)) {
             try {
                 return (byte[]) BYTES_OF.invokeExact(path);
@@ -222,11 +185,6 @@ public final class FileNames {
     }
 
     private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return s.chars().allMatch(c -> c < 0x80);
     }
 }

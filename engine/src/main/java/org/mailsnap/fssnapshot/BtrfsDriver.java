@@ -1,14 +1,12 @@
 package org.mailsnap.fssnapshot;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Btrfs: a read-only snapshot of the subvolume that holds the store, made inside that subvolume as
@@ -33,13 +31,7 @@ final class BtrfsDriver implements SnapshotDriver {
 
     @Override
     public Set<Long> runs(StoreFilesystem fs) throws IOException {
-        Set<Long> runs = new TreeSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(subvolume(fs), PREFIX + "*")) {
-            for (Path entry : entries) {
-                RunNames.pid(PREFIX, entry.getFileName().toString()).ifPresent(runs::add);
-            }
-        }
-        return runs;
+        return RunNames.inDirectory(subvolume(fs), PREFIX);
     }
 
     @Override

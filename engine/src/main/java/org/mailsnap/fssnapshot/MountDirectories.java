@@ -28,12 +28,11 @@ final class MountDirectories {
 
     /** Makes run {@code pid}'s directory (and the root, when missing); it must be empty. */
     Path create(long pid) throws IOException {
-        Files.createDirectories(
-                root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(root, ownerOnly);
         Path dir = of(pid);
         if (!Files.isDirectory(dir)) {
-            Files.createDirectory(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir, ownerOnly);
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             if (entries.iterator().hasNext()) {
@@ -45,16 +44,7 @@ final class MountDirectories {
 
     /** The runs that have a directory here. */
     Set<Long> runs() throws IOException {
-        Set<Long> runs = new TreeSet<>();
-        if (!Files.isDirectory(root)) {
-            return runs;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, prefix + "*")) {
-            for (Path entry : entries) {
-                RunNames.pid(prefix, entry.getFileName().toString()).ifPresent(runs::add);
-            }
-        }
-        return runs;
+        return Files.isDirectory(root) ? RunNames.inDirectory(root, prefix) : new TreeSet<>();
     }
 
     /** Removes run {@code pid}'s directory, which must be empty by now (unmounted); true when there was one. */

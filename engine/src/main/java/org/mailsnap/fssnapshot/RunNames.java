@@ -1,6 +1,12 @@
 package org.mailsnap.fssnapshot;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Names that carry the process id of the run that made them: {@code prefix + pid}. A name whose process no longer
@@ -19,11 +25,19 @@ final class RunNames {
             return OptionalLong.empty();
         }
         String digits = name.substring(prefix.length());
-        for (int i = 0; i < digits.length(); i++) {
-            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-                return OptionalLong.empty();
+        return digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? OptionalLong.of(Long.parseLong(digits))
+                : OptionalLong.empty();
+    }
+
+    /** The process ids of the entries of {@code dir} named {@code prefix + pid}. */
+    static Set<Long> inDirectory(Path dir, String prefix) throws IOException {
+        Set<Long> runs = new TreeSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path entry : entries) {
+                pid(prefix, entry.getFileName().toString()).ifPresent(runs::add);
             }
         }
-        return OptionalLong.of(Long.parseLong(digits));
+        return runs;
     }
 }

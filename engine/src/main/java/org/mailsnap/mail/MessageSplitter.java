@@ -1,9 +1,7 @@
 package org.mailsnap.mail;
 
-import java.util.Arrays;
-
 /**
- * Splits a message into its header block and its body, byte-exact: {@code header || body == message}.
+ * Where a message's header block ends and its body begins, byte-exact: {@code header || body == message}.
  *
  * <p>The header block is every byte up to and including the first empty line ({@code \n} or {@code \r\n} alone on
  * a line, whichever comes first, also as the very first line). A message without an empty line is all header; an
@@ -11,23 +9,7 @@ import java.util.Arrays;
  * its header block, so storing the two apart lets the body be stored once.
  */
 public final class MessageSplitter {
-
-    /** A message's two parts. */
-    public record SplitMessage(byte[] header, byte[] body) {}
-
     private MessageSplitter() {}
-
-    public static SplitMessage split(byte[] message) {
-        int length = headerLength(message);
-        return new SplitMessage(
-                Arrays.copyOfRange(message, 0, length), Arrays.copyOfRange(message, length, message.length));
-    }
-
-    /** The length of the header block, empty line included (the whole message when it has no empty line). */
-    public static int headerLength(byte[] message) {
-        int found = headerLength(message, message.length);
-        return found < 0 ? message.length : found;
-    }
 
     /**
      * The length of the header block within the first {@code length} bytes, empty line included, or -1 when they

@@ -35,9 +35,4 @@ public record CapturedFolder(
         curNames = List.copyOf(curNames);
         controlFiles = Collections.unmodifiableMap(new TreeMap<>(controlFiles));
     }
-
-    /** The state to pass to the next capture. */
-    public PreviousFolderState state() {
-        return new PreviousFolderState(newDirMtimeNanos, curDirMtimeNanos, listedAtNanos);
-    }
 }

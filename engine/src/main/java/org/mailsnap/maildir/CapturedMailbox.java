@@ -26,9 +26,4 @@ public record CapturedMailbox(
         mailboxControlFiles = Collections.unmodifiableMap(new TreeMap<>(mailboxControlFiles));
         problems = List.copyOf(problems);
     }
-
-    /** True when no folder had to be listed. */
-    public boolean unchanged() {
-        return folders.stream().noneMatch(CapturedFolder::listed);
-    }
 }

@@ -52,24 +52,19 @@ public final class ControlFiles {
 
     /** Classifies a file name found in a mailbox root or folder directory (not in {@code cur/}/{@code new/}). */
     public static Kind classify(String name) {
-        switch (name) {
-            case UIDLIST:
-                return Kind.UIDLIST;
-            case KEYWORDS:
-                return Kind.KEYWORDS;
-            case MAILDIRFOLDER:
-                return Kind.MAILDIRFOLDER_MARKER;
-            case SUBSCRIPTIONS:
-                return Kind.SUBSCRIPTIONS;
-            case UIDVALIDITY:
-                return Kind.UIDVALIDITY;
-            case "maildirsize":
-                return Kind.QUOTA_CACHE;
-            case "dovecot-uidlist.tmp":
-                return Kind.TEMPORARY;
-            default:
-                break;
-        }
+        return switch (name) {
+            case UIDLIST -> Kind.UIDLIST;
+            case KEYWORDS -> Kind.KEYWORDS;
+            case MAILDIRFOLDER -> Kind.MAILDIRFOLDER_MARKER;
+            case SUBSCRIPTIONS -> Kind.SUBSCRIPTIONS;
+            case UIDVALIDITY -> Kind.UIDVALIDITY;
+            case "maildirsize" -> Kind.QUOTA_CACHE;
+            case "dovecot-uidlist.tmp" -> Kind.TEMPORARY;
+            default -> classifyByPattern(name);
+        };
+    }
+
+    private static Kind classifyByPattern(String name) {
         if (name.endsWith(".lock")) {
             return Kind.LOCK;
         }
@@ -85,20 +80,7 @@ public final class ControlFiles {
         return Kind.OTHER;
     }
 
-    /** True when a backup keeps a file of this name. */
-    public static boolean keep(String name) {
-        return classify(name).keep();
-    }
-
     private static boolean isHex(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return !s.isEmpty() && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 }

@@ -41,25 +41,20 @@ public final class FlagWords {
     }
 
     private static String word(char letter, Keywords keywords) {
-        switch (letter) {
-            case 'D':
-                return "draft";
-            case 'F':
-                return "flagged";
-            case 'P':
-                return "passed";
-            case 'R':
-                return "answered";
-            case 'S':
-                return "seen";
-            case 'T':
-                return "deleted";
-            default:
-                if (letter >= 'a' && letter <= 'z') {
-                    String name = keywords == null ? null : keywords.nameOf(letter);
-                    return name != null ? name : "keyword-" + letter + UNNAMED;
+        return switch (letter) {
+            case 'D' -> "draft";
+            case 'F' -> "flagged";
+            case 'P' -> "passed";
+            case 'R' -> "answered";
+            case 'S' -> "seen";
+            case 'T' -> "deleted";
+            default -> {
+                if (letter < 'a' || letter > 'z') {
+                    yield "flag-" + letter;
                 }
-                return "flag-" + letter;
-        }
+                String name = keywords == null ? null : keywords.nameOf(letter);
+                yield name != null ? name : "keyword-" + letter + UNNAMED;
+            }
+        };
     }
 }

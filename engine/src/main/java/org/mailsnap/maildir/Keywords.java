@@ -13,8 +13,7 @@ import java.util.TreeMap;
  * keywords = *(index " " name "\n")   ; index 0–25 is letter 'a' + index, e.g. "0 $Junk"
  * </pre>
  *
- * <p>Lines that do not fit are ignored, as Dovecot ignores them, and listed in {@link #problems()}. Unmodified
- * files write back byte for byte ({@link #toBytes()}).
+ * <p>Lines that do not fit are ignored, as Dovecot ignores them, and listed in {@link #problems()}.
  */
 public final class Keywords {
     /** Letters {@code a}–{@code z}: a Maildir file name can carry at most 26 keywords. */
@@ -22,21 +21,19 @@ public final class Keywords {
 
     private final Map<Integer, String> byIndex;
     private final List<String> problems;
-    private final ControlFileLines lines;
 
-    private Keywords(Map<Integer, String> byIndex, List<String> problems, ControlFileLines lines) {
+    private Keywords(Map<Integer, String> byIndex, List<String> problems) {
         this.byIndex = Collections.unmodifiableMap(new TreeMap<>(byIndex));
         this.problems = List.copyOf(problems);
-        this.lines = lines;
     }
 
     /** Reads a keywords file; never throws, bad lines are reported in {@link #problems()}. */
     public static Keywords parse(byte[] content, String origin) {
-        ControlFileLines lines = ControlFileLines.split(content);
+        List<String> lines = ControlFileLines.split(content);
         Map<Integer, String> map = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.lines().size(); i++) {
-            String line = ControlFileLines.text(lines.lines().get(i));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 continue;
             }
@@ -52,7 +49,7 @@ public final class Keywords {
             }
             map.put(Integer.parseInt(index), line.substring(space + 1));
         }
-        return new Keywords(map, problems, lines);
+        return new Keywords(map, problems);
     }
 
     /** Index → keyword name, sorted by index. */
@@ -67,9 +64,5 @@ public final class Keywords {
 
     public List<String> problems() {
         return problems;
-    }
-
-    public byte[] toBytes() {
-        return lines.toBytes();
     }
 }

@@ -63,7 +63,7 @@ public final class MailboxFinder {
     }
 
     private Mailbox mailboxAt(Path store, Path root, Consumer<String> notFollowed) throws IOException {
-        String name = relativeName(store, root);
+        String name = FileNames.relativeName(store, root);
         List<MailFolder> folders = new ArrayList<>();
         folders.add(new MailFolder(new FolderKey(name, ""), root));
         if (layout == StoreLayout.MAILDIR_PLUS_PLUS) {
@@ -117,7 +117,7 @@ public final class MailboxFinder {
                 continue;
             }
             if (hasMailDirs(child)) {
-                out.add(new MailFolder(new FolderKey(mailbox, relativeName(root, child)), child));
+                out.add(new MailFolder(new FolderKey(mailbox, FileNames.relativeName(root, child)), child));
             } else {
                 reportLinkedMailDirs(store, child, "folder", notFollowed);
             }
@@ -160,7 +160,7 @@ public final class MailboxFinder {
     }
 
     private static String display(Path store, Path path) {
-        String relative = relativeName(store, path);
+        String relative = FileNames.relativeName(store, path);
         return relative.isEmpty() ? store.toString() : relative;
     }
 
@@ -200,9 +200,5 @@ public final class MailboxFinder {
         }
         dirs.sort((a, b) -> NameBytes.compare(FileNames.nameOf(a), FileNames.nameOf(b)));
         return dirs;
-    }
-
-    private static String relativeName(Path base, Path dir) {
-        return FileNames.relativeName(base, dir);
     }
 }

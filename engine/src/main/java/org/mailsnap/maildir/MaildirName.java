@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import java.util.Objects;
 import java.util.OptionalLong;
 import org.mailsnap.model.BaseNames;
 
@@ -67,14 +66,9 @@ public final class MaildirName {
         return info;
     }
 
-    /** True when the info starts with {@code 2,}. */
-    public boolean hasFlags() {
-        return info != null && info.startsWith("2,");
-    }
-
-    /** The letters after {@code 2,} verbatim ({@code ""} when there are none or the name has no flags). */
+    /** The letters after {@code 2,} verbatim ({@code ""} when there are none or the info does not start so). */
     public String flags() {
-        return hasFlags() ? info.substring(2) : "";
+        return info != null && info.startsWith("2,") ? info.substring(2) : "";
     }
 
     /**
@@ -94,19 +88,6 @@ public final class MaildirName {
         return end > start && terminated
                 ? OptionalLong.of(Long.parseLong(base.substring(start, end)))
                 : OptionalLong.empty();
-    }
-
-    /** The name with this base and the given info ({@code null}: no separator at all). */
-    public MaildirName withInfo(String newInfo) {
-        if (newInfo != null && (newInfo.indexOf(separator) >= 0 || newInfo.indexOf('/') >= 0)) {
-            throw new IllegalArgumentException("info must not contain '" + separator + "' or '/': " + newInfo);
-        }
-        return new MaildirName(newInfo == null ? base : base + separator + newInfo, separator);
-    }
-
-    /** The name with this base and {@code 2,<flags>}, letters kept in the given order. */
-    public MaildirName withFlags(String flagLetters) {
-        return withInfo("2," + Objects.requireNonNull(flagLetters, "flagLetters"));
     }
 
     @Override

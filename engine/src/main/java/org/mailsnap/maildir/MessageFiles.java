@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import org.mailsnap.fs.FileNames;
-import org.mailsnap.model.BaseNames;
 
 /**
  * The one way the engine opens or stats a message file, so a test can count (and a run can prove) that known
@@ -51,10 +50,5 @@ public interface MessageFiles {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@link #find(Path, String, char)} with Dovecot's separator {@code :}. */
-    static Optional<Path> find(Path folderDir, String base) throws IOException {
-        return find(folderDir, base, BaseNames.DOVECOT.separator());
     }
 }

@@ -21,17 +21,12 @@ import org.mailsnap.model.NameBytes;
  * </pre>
  *
  * <p>Dovecot appends records without rewriting {@code N}, so the real next UID is {@code max(N, last uid + 1)}. It
- * deletes a file whose UIDs do not increase (then every message gets a new UID); {@link #parseStrict} reports that,
- * {@link #parse} keeps going and lists it in {@link #problems()}. An unmodified list writes back byte for byte.
+ * deletes a file whose UIDs do not increase (then every message gets a new UID); {@link #parse} keeps going and lists
+ * that in {@link #problems()}. The engine only reads uidlists, never writes one.
  */
 public final class Uidlist {
     /** A one-letter key and its value, as in {@code V1795917380} or {@code S57}. */
-    public record Field(char key, String value) {
-        @Override
-        public String toString() {
-            return key + value;
-        }
-    }
+    public record Field(char key, String value) {}
 
     /** One line after the header: a UID, its extension fields and the message base. */
     public record MessageRecord(long uid, List<Field> fields, String base) {
@@ -42,12 +37,11 @@ public final class Uidlist {
 
         /** The value of field {@code key}, or null. */
         public String field(char key) {
-            for (Field f : fields) {
-                if (f.key() == key) {
-                    return f.value();
-                }
-            }
-            return null;
+            return fields.stream()
+                    .filter(f -> f.key() == key)
+                    .map(Field::value)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -58,7 +52,6 @@ public final class Uidlist {
     private final long headerNextUid;
     private final List<MessageRecord> records;
     private final List<String> problems;
-    private final ControlFileLines lines;
 
     private Uidlist(
             String origin,
@@ -67,8 +60,7 @@ public final class Uidlist {
             long uidValidity,
             long headerNextUid,
             List<MessageRecord> records,
-            List<String> problems,
-            ControlFileLines lines) {
+            List<String> problems) {
         this.origin = origin;
         this.version = version;
         this.headerFields = List.copyOf(headerFields);
@@ -76,35 +68,11 @@ public final class Uidlist {
         this.headerNextUid = headerNextUid;
         this.records = List.copyOf(records);
         this.problems = List.copyOf(problems);
-        this.lines = lines;
     }
 
     /** Reads a uidlist; bad records are skipped and described in {@link #problems()}; a bad header throws. */
     public static Uidlist parse(byte[] content, String origin) throws MalformedControlFileException {
-        return new Parser(content, origin, false).parse();
-    }
-
-    /** Reads a uidlist and throws at the first thing Dovecot would call broken (e.g. UIDs not increasing). */
-    public static Uidlist parseStrict(byte[] content, String origin) throws MalformedControlFileException {
-        return new Parser(content, origin, true).parse();
-    }
-
-    /** A new, empty version 3 list ({@code guidHex} may be null). */
-    public static Uidlist newVersion3(long uidValidity, long nextUid, String guidHex) {
-        if (uidValidity <= 0 || uidValidity > 0xFFFFFFFFL || nextUid <= 0 || nextUid > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException(
-                    "uidvalidity and next uid must be 1..2^32-1: " + uidValidity + ", " + nextUid);
-        }
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field('V', Long.toString(uidValidity)));
-        fields.add(new Field('N', Long.toString(nextUid)));
-        if (guidHex != null) {
-            fields.add(new Field('G', guidHex));
-        }
-        StringBuilder header = new StringBuilder("3");
-        fields.forEach(f -> header.append(' ').append(f));
-        ControlFileLines lines = new ControlFileLines(List.of(), true).append(header.toString());
-        return new Uidlist("(new)", 3, fields, uidValidity, nextUid, List.of(), List.of(), lines);
+        return new Parser(content, origin).parse();
     }
 
     public int version() {
@@ -127,21 +95,9 @@ public final class Uidlist {
 
     /** The UID the next new message gets: {@code max(N, last uid + 1)}. */
     public long nextUid() {
-        long last = 0;
-        for (MessageRecord r : records) {
-            last = Math.max(last, r.uid());
-        }
-        return Math.max(headerNextUid, last + 1);
-    }
-
-    /** The mailbox GUID ({@code G}), or null. */
-    public String mailboxGuid() {
-        for (Field f : headerFields) {
-            if (f.key() == 'G') {
-                return f.value();
-            }
-        }
-        return null;
+        return Math.max(
+                headerNextUid,
+                records.stream().mapToLong(MessageRecord::uid).max().orElse(0) + 1);
     }
 
     public List<MessageRecord> records() {
@@ -220,26 +176,6 @@ public final class Uidlist {
         return problems;
     }
 
-    /** A copy with a record appended the way Dovecot appends ({@code N} untouched). */
-    public Uidlist withRecord(long uid, String base) {
-        if (uid <= 0 || uid >= 0xFFFFFFFFL || uid < nextUid()) {
-            throw new IllegalArgumentException("uid " + uid + " must be at least the next uid " + nextUid());
-        }
-        if (base.isEmpty() || base.indexOf('/') >= 0 || base.indexOf('\n') >= 0 || base.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("not a message base: '" + base + "'");
-        }
-        String line = version == 3 ? uid + " :" + base : uid + " " + base;
-        List<MessageRecord> more = new ArrayList<>(records);
-        more.add(new MessageRecord(uid, List.of(), base));
-        return new Uidlist(
-                origin, version, headerFields, uidValidity, headerNextUid, more, problems, lines.append(line));
-    }
-
-    /** The file's bytes: exactly the bytes read when unmodified. */
-    public byte[] toBytes() {
-        return lines.toBytes();
-    }
-
     @Override
     public String toString() {
         return "Uidlist[" + origin + ", v" + version + ", " + records.size() + " records]";
@@ -247,9 +183,8 @@ public final class Uidlist {
 
     /** Reads one file; every problem names the file and line. */
     private static final class Parser {
-        private final ControlFileLines lines;
+        private final List<String> lines;
         private final String origin;
-        private final boolean strict;
         private final List<String> problems = new ArrayList<>();
         private final List<Field> headerFields = new ArrayList<>();
         private final List<MessageRecord> records = new ArrayList<>();
@@ -257,21 +192,20 @@ public final class Uidlist {
         private long uidValidity;
         private long nextUid;
 
-        Parser(byte[] content, String origin, boolean strict) {
+        Parser(byte[] content, String origin) {
             this.lines = ControlFileLines.split(content);
             this.origin = origin;
-            this.strict = strict;
         }
 
         Uidlist parse() throws MalformedControlFileException {
-            if (lines.lines().isEmpty()) {
+            if (lines.isEmpty()) {
                 throw new MalformedControlFileException(origin, 0, "empty file, no header");
             }
-            parseHeader(ControlFileLines.text(lines.lines().get(0)));
+            parseHeader(lines.get(0));
             long previousUid = 0;
-            for (int i = 1; i < lines.lines().size(); i++) {
-                String line = ControlFileLines.text(lines.lines().get(i));
-                if (line.isEmpty() && i == lines.lines().size() - 1) {
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isEmpty() && i == lines.size() - 1) {
                     continue;
                 }
                 MessageRecord record = parseRecord(line, i + 1);
@@ -288,7 +222,7 @@ public final class Uidlist {
                 previousUid = record.uid();
                 records.add(record);
             }
-            return new Uidlist(origin, version, headerFields, uidValidity, nextUid, records, problems, lines);
+            return new Uidlist(origin, version, headerFields, uidValidity, nextUid, records, problems);
         }
 
         private void parseHeader(String line) throws MalformedControlFileException {
@@ -328,7 +262,7 @@ public final class Uidlist {
             }
         }
 
-        private MessageRecord parseRecord(String line, int lineNumber) throws MalformedControlFileException {
+        private MessageRecord parseRecord(String line, int lineNumber) {
             int i = 0;
             while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
                 i++;
@@ -382,10 +316,7 @@ public final class Uidlist {
             return new MessageRecord(uid, fields, base);
         }
 
-        private void problem(int lineNumber, String what) throws MalformedControlFileException {
-            if (strict) {
-                throw new MalformedControlFileException(origin, lineNumber, what);
-            }
+        private void problem(int lineNumber, String what) {
             problems.add(origin + " line " + lineNumber + ": " + what);
         }
 

@@ -25,7 +25,7 @@
  * again by its base ({@link org.mailsnap.maildir.MessageFiles#find}), or was expunged.
  *
  * <p>Names are bytes: every name read from a directory comes through {@link org.mailsnap.fs.FileNames#nameOf}
- * and every path made from a name through {@link org.mailsnap.fs.FileNames#child} (or {@code relative}), never
+ * and every path made from a name through {@link org.mailsnap.fs.FileNames#child}, never
  * through {@code Path.toString()} or {@code Path.resolve(String)}, which depend on the JVM's locale; the strings are
  * {@link org.mailsnap.model.NameBytes} strings, the same bytes in every layer (snapshot, catalog, restore).
  *

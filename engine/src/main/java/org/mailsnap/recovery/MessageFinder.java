@@ -41,17 +41,8 @@ public final class MessageFinder {
     private final LedgerKeepers ledgers;
 
     /**
-     * A finder that knows no deleted-mail ledger.
-     *
-     * @param snapshots every snapshot summary
-     */
-    public MessageFinder(List<SnapshotSummary> snapshots) {
-        this(snapshots, LedgerKeepers.NONE);
-    }
-
-    /**
      * @param snapshots every snapshot summary (e.g. {@code SnapshotHistory.all()})
-     * @param ledgers   which messages the stores' deleted-mail ledgers keep
+     * @param ledgers   which messages the stores' deleted-mail ledgers keep ({@link LedgerKeepers#NONE}: none)
      */
     public MessageFinder(List<SnapshotSummary> snapshots, LedgerKeepers ledgers) {
         this.snapshots = snapshots.stream()
@@ -93,17 +84,13 @@ public final class MessageFinder {
         return new Found(hits, found.size() == query.limit());
     }
 
-    /** One index entry with its snapshots, known to be kept by no deleted-mail ledger. */
-    public MessageHit resolve(FoundMessage found) {
-        return resolve(found, Optional.empty());
-    }
-
-    private MessageHit resolve(FoundMessage found, Optional<SnapshotSummary> ledger) {
+    /** One index entry with its snapshots; {@code ledger}: the deleted-mail ledger that keeps it, if any. */
+    MessageHit resolve(FoundMessage found, Optional<SnapshotSummary> ledger) {
         MessageInfo m = found.info();
         SnapshotSummary first = byRecordedId(m.firstSnapshot()).orElseGet(() -> firstByTime(m));
         if (m.present()) {
             return new MessageHit(
-                    found.mailbox(), found.guid(), m, first, first == null ? null : latestOf(first.storeKey()));
+                    found.mailbox(), found.guid(), m, first, first == null ? null : latestOf(first.storeKey()), null);
         }
         Optional<SnapshotSummary> last = byRecordedId(m.lastSnapshot());
         if (last.isEmpty() && ledger.isPresent()) {
@@ -114,7 +101,8 @@ public final class MessageFinder {
                 found.guid(),
                 m,
                 first,
-                last.orElseGet(() -> lastAtOrBefore(m.lastSeen(), first == null ? null : first.storeKey())));
+                last.orElseGet(() -> lastAtOrBefore(m.lastSeen(), first == null ? null : first.storeKey())),
+                null);
     }
 
     /**

@@ -36,16 +36,6 @@ public record MessageHit(
         }
     }
 
-    /** A hit no deleted-mail ledger is needed for. */
-    public MessageHit(
-            String mailbox,
-            String guid,
-            MessageInfo info,
-            SnapshotSummary firstSnapshot,
-            SnapshotSummary lastSnapshot) {
-        this(mailbox, guid, info, firstSnapshot, lastSnapshot, null);
-    }
-
     /** The folder it was last seen in ({@code ""} for INBOX). */
     public String folder() {
         return info.folder();

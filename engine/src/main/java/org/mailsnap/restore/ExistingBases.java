@@ -127,8 +127,4 @@ final class ExistingBases {
         }
         return known.contains(base) ? fresh.get() : base;
     }
-
-    boolean isEmpty() {
-        return byBase.isEmpty();
-    }
 }

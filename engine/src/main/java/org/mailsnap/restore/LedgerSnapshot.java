@@ -82,10 +82,7 @@ public record LedgerSnapshot(Snapshot snapshot, BlobSource blobs, long messages)
             ManifestWriter manifest = new ManifestWriter(ManifestWriter.Chunkers.of(new byte[32]), bases, memory);
             List<Placement> placed = List.copyOf(f.getValue().values());
             manifest.folder(f.getKey(), placed);
-            long bytes = 0;
-            for (Placement p : placed) {
-                bytes += p.content().size();
-            }
+            long bytes = placed.stream().mapToLong(p -> p.content().size()).sum();
             messages += placed.size();
             tree.add(new FolderEntry(
                     f.getKey(),

@@ -64,12 +64,10 @@ final class MaildirFileWriter {
         this.tmpNames = tmpNames;
     }
 
-    /** The subdirectory {@code name} of {@code parent}, created (owned like the target) when absent. */
-    DirHandle directory(DirHandle parent, String name) throws IOException {
-        return directory(parent, name, () -> {});
-    }
-
-    /** As {@link #directory(DirHandle, String)}, running {@code whenCreated} when this call created it. */
+    /**
+     * The subdirectory {@code name} of {@code parent}, created (owned like the target) when absent, running
+     * {@code whenCreated} when this call created it.
+     */
     DirHandle directory(DirHandle parent, String name, Runnable whenCreated) throws IOException {
         return parent.childOrCreate(name, created -> {
             owner.applyTo(created);

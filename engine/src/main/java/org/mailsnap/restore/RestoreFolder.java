@@ -44,11 +44,7 @@ record RestoreFolder(List<String> levels) {
 
     /** The Maildir++ directory of the top folder, relative to the mailbox root: {@code .Level1.Level2}. */
     String directory() {
-        StringBuilder dir = new StringBuilder();
-        for (String level : levels) {
-            dir.append('.').append(ModifiedUtf7.encode(level));
-        }
-        return dir.toString();
+        return "." + String.join(".", encodedLevels());
     }
 
     /** The directory for a snapshot folder ({@code ""} for INBOX, {@code .Archive}) under the restore folder. */
@@ -58,16 +54,15 @@ record RestoreFolder(List<String> levels) {
 
     /** The storage levels of a snapshot folder under the restore folder, for the subscriptions file. */
     List<String> storageLevels(String snapshotFolder) {
-        List<String> all = new ArrayList<>();
-        for (String level : levels) {
-            all.add(ModifiedUtf7.encode(level));
-        }
+        List<String> all = new ArrayList<>(encodedLevels());
         if (!snapshotFolder.isEmpty()) {
-            for (String level : snapshotFolder.substring(1).split("\\.", -1)) {
-                all.add(level);
-            }
+            all.addAll(List.of(snapshotFolder.substring(1).split("\\.", -1)));
         }
         return all;
+    }
+
+    private List<String> encodedLevels() {
+        return levels.stream().map(ModifiedUtf7::encode).toList();
     }
 
     @Override

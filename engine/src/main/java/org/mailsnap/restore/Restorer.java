@@ -82,7 +82,7 @@ public final class Restorer {
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(
                         request,
-                        new TargetPaths(target, request.mailbox() != null, asFolder),
+                        new TargetPaths(request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook),
                         writer,
                         new MessagePlanner(request.mode(), bases, existing, report),

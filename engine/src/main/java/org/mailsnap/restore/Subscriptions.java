@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,9 @@ final class Subscriptions {
         boolean replaced = false;
         try {
             byte[] old = read(file);
-            boolean v2 = old.length == 0 || startsWith(old, V2_HEADER);
+            boolean v2 = old.length == 0
+                    || old.length >= V2_HEADER.length
+                            && Arrays.equals(old, 0, V2_HEADER.length, V2_HEADER, 0, V2_HEADER.length);
             Set<String> lines = new LinkedHashSet<>(lines(old, v2));
             ByteArrayOutputStream out = new ByteArrayOutputStream(old.length + 256);
             out.writeBytes(old.length == 0 ? V2_HEADER : old);
@@ -150,17 +153,5 @@ final class Subscriptions {
                     .replace("\n", "\u0001n"));
         }
         return String.join("\t", escaped);
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,7 +1,6 @@
 package org.mailsnap.restore;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.model.FolderKey;
@@ -12,23 +11,13 @@ import org.mailsnap.model.NameBytes;
  * it. The walk itself ({@link FolderDirs}) opens each name from its parent's handle without following links.
  */
 final class TargetPaths {
-    private final Path target;
     private final boolean oneMailbox;
     /** With a restore as a folder: where the snapshot's folders go under the mailbox root; null otherwise. */
     private final RestoreFolder asFolder;
 
-    TargetPaths(Path target, boolean oneMailbox) {
-        this(target, oneMailbox, null);
-    }
-
-    TargetPaths(Path target, boolean oneMailbox, RestoreFolder asFolder) {
-        this.target = target.toAbsolutePath().normalize();
+    TargetPaths(boolean oneMailbox, RestoreFolder asFolder) {
         this.oneMailbox = oneMailbox;
         this.asFolder = asFolder;
-    }
-
-    Path root() {
-        return target;
     }
 
     /** The names from the target to the mailbox root of {@code key}: none when the target is the mailbox root. */

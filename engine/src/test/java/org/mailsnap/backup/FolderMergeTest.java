@@ -38,7 +38,11 @@ class FolderMergeTest {
                 dupes::add);
         assertEquals(List.of("new/c"), dupes);
         FolderMerge m = FolderMerge.merge(listing, previous.iterator(), BaseNames.DOVECOT);
-        assertEquals(1, m.unchanged);
+        assertEquals(
+                1,
+                m.slots.stream()
+                        .filter(s -> s.state() == FolderMerge.Slot.State.UNCHANGED)
+                        .count());
         assertEquals(2, m.renamed);
         assertEquals(List.of(previous.get(3)), m.gone);
         assertEquals(1, m.unknown.size());

@@ -30,7 +30,7 @@ class MessageStorerTest {
     }
 
     private MessageStorer.Stored roundTrip(byte[] message) throws Exception {
-        MessageStorer.Stored stored = storer.store(new ByteArrayInputStream(message));
+        MessageStorer.Stored stored = storer.store(new ByteArrayInputStream(message), MessageStorer.HEADER_LIMIT);
         assertArrayEquals(message, reassemble(stored.content()));
         assertEquals(message.length, stored.content().size());
         return stored;
@@ -130,7 +130,7 @@ class MessageStorerTest {
                 return n;
             }
         };
-        MessageContent c = storer.store(huge).content();
+        MessageContent c = storer.store(huge, MessageStorer.HEADER_LIMIT).content();
         assertEquals(size, c.size());
         long sum = blobs.get(c.header()).length;
         for (BlobId id : c.body()) {

@@ -25,7 +25,7 @@ class ControlFilesTest {
             "dovecot-uidvalidity",
             "dovecot-uidvalidity.6a8f3c21"
         }) {
-            assertTrue(ControlFiles.keep(kept), kept);
+            assertTrue(ControlFiles.classify(kept).keep(), kept);
         }
     }
 
@@ -49,7 +49,7 @@ class ControlFilesTest {
             ".temp.a.b",
             "unknown-file"
         }) {
-            assertFalse(ControlFiles.keep(skipped), skipped);
+            assertFalse(ControlFiles.classify(skipped).keep(), skipped);
         }
     }
 

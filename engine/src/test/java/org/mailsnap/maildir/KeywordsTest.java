@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -20,15 +19,13 @@ class KeywordsTest {
         assertEquals("last one", keywords.nameOf('z'));
         assertNull(keywords.nameOf('c'));
         assertNull(keywords.nameOf('S'), "system flags are no keywords");
-        assertArrayEquals(content, keywords.toBytes());
     }
 
     @Test
-    void badLinesAreIgnoredAndReportedBytesKept() {
+    void badLinesAreIgnoredAndReported() {
         byte[] content = "0 $Junk\n26 too far\nx y\n3\n\n4 ok".getBytes(StandardCharsets.UTF_8);
         Keywords keywords = Keywords.parse(content, "/m/.Lists/dovecot-keywords");
         assertEquals(Map.of(0, "$Junk", 4, "ok"), keywords.byIndex());
         assertEquals(3, keywords.problems().size(), keywords.problems().toString());
-        assertArrayEquals(content, keywords.toBytes());
     }
 }

@@ -16,7 +16,6 @@ class MaildirNameTest {
         MaildirName name = MaildirName.parse("1795917380.M627755P9320.vm,S=57,W=63:2,FRS");
         assertEquals("1795917380.M627755P9320.vm,S=57,W=63", name.base(), "sizes stay part of the base");
         assertEquals("2,FRS", name.info());
-        assertTrue(name.hasFlags());
         assertEquals("FRS", name.flags());
         assertEquals(OptionalLong.of(57), name.sizeHint());
     }
@@ -26,7 +25,6 @@ class MaildirNameTest {
         MaildirName name = MaildirName.parse("1700000000.12345.host");
         assertEquals("1700000000.12345.host", name.base());
         assertNull(name.info());
-        assertFalse(name.hasFlags());
         assertEquals("", name.flags());
         assertEquals(OptionalLong.empty(), name.sizeHint());
     }
@@ -38,14 +36,14 @@ class MaildirNameTest {
         assertEquals("x", name.info(), "info follows the last ':'");
         MaildirName exp = MaildirName.parse("123.a.host:1,experimental");
         assertEquals("1,experimental", exp.info());
-        assertFalse(exp.hasFlags());
+        assertEquals("", exp.flags());
         assertEquals("123.a.host:1,experimental", exp.fileName());
     }
 
     @Test
     void emptyFlags() {
         MaildirName name = MaildirName.parse("123.a.host:2,");
-        assertTrue(name.hasFlags());
+        assertEquals("2,", name.info());
         assertEquals("", name.flags());
         assertEquals("123.a.host", name.base());
     }
@@ -54,7 +52,7 @@ class MaildirNameTest {
     void unknownLettersAndKeywordsAreKeptByteForByte() {
         MaildirName name = MaildirName.parse("123.a.host:2,PRSTDFabzXY9");
         assertEquals("PRSTDFabzXY9", name.flags());
-        assertEquals("123.a.host:2,PRSTDFabzXY9", name.withFlags(name.flags()).fileName());
+        assertEquals("123.a.host:2,PRSTDFabzXY9", name.fileName());
     }
 
     @Test
@@ -75,16 +73,6 @@ class MaildirNameTest {
         MaildirName offlineimap = MaildirName.parse("1700.x!2,RS", '!');
         assertEquals("1700.x", offlineimap.base());
         assertEquals("RS", offlineimap.flags());
-        assertEquals("1700.x!2,T", offlineimap.withFlags("T").fileName());
-    }
-
-    @Test
-    void withInfoAndWithFlagsBuildNames() {
-        MaildirName name = MaildirName.parse("123.b.host:2,S");
-        assertEquals("123.b.host:2,FS", name.withFlags("FS").fileName());
-        assertEquals("123.b.host", name.withInfo(null).fileName());
-        assertEquals("123.b.host:1,x", name.withInfo("1,x").fileName());
-        assertThrows(IllegalArgumentException.class, () -> name.withInfo("2,a:b"));
     }
 
     @Test

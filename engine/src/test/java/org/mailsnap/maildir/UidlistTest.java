@@ -1,6 +1,5 @@
 package org.mailsnap.maildir;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,14 +37,23 @@ class UidlistTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A list Dovecot would keep as it is: parsed with no problem at all. */
+    private static Uidlist clean(String text, String origin) throws MalformedControlFileException {
+        Uidlist list = Uidlist.parse(bytes(text), origin);
+        assertEquals(List.of(), list.problems());
+        return list;
+    }
+
     @Test
-    void observedSampleParsesAndRoundTripsByteExact() throws Exception {
-        Uidlist list = Uidlist.parseStrict(bytes(SAMPLE), "sample");
+    void observedSampleParses() throws Exception {
+        Uidlist list = clean(SAMPLE, "sample");
         assertEquals(3, list.version());
         assertEquals(1795917380L, list.uidValidity());
         assertEquals(1, list.headerNextUid());
         assertEquals(3, list.nextUid(), "N lags: the next uid is last uid + 1");
-        assertEquals("31b8d82444860b6b6824000083ecc375", list.mailboxGuid());
+        assertEquals(
+                new Uidlist.Field('G', "31b8d82444860b6b6824000083ecc375"),
+                list.headerFields().get(2));
         assertEquals(
                 List.of(1L, 2L),
                 list.records().stream().map(Uidlist.MessageRecord::uid).toList());
@@ -54,16 +62,15 @@ class UidlistTest {
         assertEquals(
                 Map.of("1795917380.M627755P9320.vm,S=57,W=63", 1L, "1795917380.M630608P9320.vm,S=57,W=63", 2L),
                 list.uidsByBase());
-        assertArrayEquals(bytes(SAMPLE), list.toBytes());
     }
 
     @Test
-    void unknownHeaderKeysRecordFieldsAndOddSpacingSurviveTheRoundTrip() throws Exception {
+    void unknownHeaderKeysRecordFieldsAndOddSpacingAreRead() throws Exception {
         String text = "3 V7 N10 Gabc P2 Xfuture\n"
                 + "3 S100 W103 :base.one,x\n"
                 + "5  G0123 Oold-uidl :base two with spaces\n"
                 + "9 :last";
-        Uidlist list = Uidlist.parseStrict(bytes(text), "odd");
+        Uidlist list = clean(text, "odd");
         assertEquals(
                 List.of('V', 'N', 'G', 'P', 'X'),
                 list.headerFields().stream().map(Uidlist.Field::key).toList());
@@ -74,53 +81,33 @@ class UidlistTest {
         assertEquals("base two with spaces", list.records().get(1).base());
         assertEquals("old-uidl", list.records().get(1).field('O'));
         assertEquals(10, list.nextUid(), "N is larger than the last uid");
-        assertArrayEquals(bytes(text), list.toBytes(), "no final newline stays no final newline");
-    }
-
-    @Test
-    void appendedRecordsWithoutNUpdate() throws Exception {
-        Uidlist list = Uidlist.parseStrict(bytes(SAMPLE), "sample");
-        Uidlist appended = list.withRecord(3, "1795917999.M1P2.vm,S=10,W=11");
-        assertEquals(4, appended.nextUid());
-        assertEquals(1, appended.headerNextUid(), "Dovecot appends without rewriting N");
-        String expected = SAMPLE + "3 :1795917999.M1P2.vm,S=10,W=11\n";
-        assertArrayEquals(bytes(expected), appended.toBytes());
-        assertArrayEquals(
-                bytes(expected),
-                Uidlist.parseStrict(appended.toBytes(), "again").toBytes());
-        assertThrows(IllegalArgumentException.class, () -> appended.withRecord(3, "dup"), "a uid below the next uid");
-        assertThrows(IllegalArgumentException.class, () -> appended.withRecord(9, "a:2,S"), "not a base");
+        assertEquals("last", list.records().get(2).base(), "no final newline: the last line is a record all the same");
     }
 
     @Test
     void nonIncreasingUidsAreBroken() throws Exception {
         String broken = SAMPLE + "2 :again\n4 :fine\n";
-        MalformedControlFileException e = assertThrows(
-                MalformedControlFileException.class, () -> Uidlist.parseStrict(bytes(broken), "/m/dovecot-uidlist"));
-        assertTrue(e.getMessage().contains("/m/dovecot-uidlist line 4"), e.getMessage());
-        assertTrue(e.getMessage().contains("not increasing"), e.getMessage());
-
         Uidlist lenient = Uidlist.parse(bytes(broken), "/m/dovecot-uidlist");
         assertEquals(
                 List.of(1L, 2L, 4L),
                 lenient.records().stream().map(Uidlist.MessageRecord::uid).toList());
         assertEquals(1, lenient.problems().size());
-        assertArrayEquals(bytes(broken), lenient.toBytes(), "the bytes are kept even when broken");
+        String problem = lenient.problems().get(0);
+        assertTrue(problem.contains("/m/dovecot-uidlist line 4"), problem);
+        assertTrue(problem.contains("not increasing"), problem);
     }
 
     @Test
     void versionOneAndTwoHeaders() throws Exception {
-        Uidlist v1 = Uidlist.parseStrict(bytes("1 1100000000 4\n1 1100000000.1.h:2,S\n3 1100000001.2.h\n"), "v1");
+        Uidlist v1 = clean("1 1100000000 4\n1 1100000000.1.h:2,S\n3 1100000001.2.h\n", "v1");
         assertEquals(1, v1.version());
         assertEquals(1100000000L, v1.uidValidity());
         assertEquals(4, v1.nextUid());
         assertEquals("1100000000.1.h", v1.records().get(0).base(), "old versions stored the whole file name");
-        Uidlist v2 = Uidlist.parseStrict(bytes("2 1100000000 9\n"), "v2");
+        Uidlist v2 = clean("2 1100000000 9\n", "v2");
         assertEquals(9, v2.nextUid());
-        assertThrows(
-                MalformedControlFileException.class,
-                () -> Uidlist.parseStrict(bytes("1 1100000000 2\n5 x\n"), "v1"),
-                "v1: uid must be below N");
+        assertEquals(
+                List.of(), Uidlist.parse(bytes("1 1100000000 2\n5 x\n"), "v1").records(), "v1: uid must be below N");
     }
 
     @Test
@@ -140,14 +127,5 @@ class UidlistTest {
                 List.of("a", "e"),
                 list.records().stream().map(Uidlist.MessageRecord::base).toList());
         assertEquals(3, list.problems().size(), list.problems().toString());
-        assertArrayEquals(bytes(text), list.toBytes());
-    }
-
-    @Test
-    void newVersion3() throws Exception {
-        Uidlist fresh = Uidlist.newVersion3(1795917380L, 1, "31b8d82444860b6b6824000083ecc375")
-                .withRecord(1, "1795917380.M627755P9320.vm,S=57,W=63")
-                .withRecord(2, "1795917380.M630608P9320.vm,S=57,W=63");
-        assertArrayEquals(bytes(SAMPLE), fresh.toBytes(), "we write what Dovecot writes");
     }
 }

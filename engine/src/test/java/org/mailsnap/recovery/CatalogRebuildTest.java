@@ -346,7 +346,7 @@ class CatalogRebuildTest {
 
     private static List<MessageHit> find(BackupFixture f, MessageQuery query) throws Exception {
         MessageFinder finder =
-                new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all());
+                new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all(), LedgerKeepers.NONE);
         try (CatalogReader reader = f.catalog.read()) {
             return finder.find(reader, query);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
@@ -58,7 +59,7 @@ class MessageFinderTest {
             snapshots.add(f.backup(store).snapshotId());
 
             MessageFinder finder = new MessageFinder(
-                    SnapshotHistory.load(f.repository, f.catalog).all());
+                    SnapshotHistory.load(f.repository, f.catalog).all(), LedgerKeepers.NONE);
             List<MessageHit> hits;
             try (CatalogReader reader = f.catalog.read()) {
                 hits = finder.find(reader, MessageQuery.all().withLimit(10_000));
@@ -85,21 +86,24 @@ class MessageFinderTest {
         SnapshotSummary other = summary("o", 30, "h:/other");
         SnapshotSummary b = summary("b", 60, "h:/s");
         SnapshotSummary c = summary("c", 120, "h:/s");
-        MessageFinder finder = new MessageFinder(List.of(c, other, a, b));
+        MessageFinder finder = new MessageFinder(List.of(c, other, a, b), LedgerKeepers.NONE);
 
-        MessageHit exact = finder.resolve(found(info("", T0.plusSeconds(60), null, T0.plusSeconds(60))));
+        MessageHit exact =
+                finder.resolve(found(info("", T0.plusSeconds(60), null, T0.plusSeconds(60))), Optional.empty());
         assertEquals(b, exact.firstSnapshot(), "the snapshot taken exactly at the run's start");
         assertEquals(c, exact.lastSnapshot(), "present: the latest snapshot of that store");
 
-        MessageHit interrupted = finder.resolve(found(info("", T0.plusSeconds(40), null, T0.plusSeconds(40))));
+        MessageHit interrupted =
+                finder.resolve(found(info("", T0.plusSeconds(40), null, T0.plusSeconds(40))), Optional.empty());
         assertEquals(b, interrupted.firstSnapshot(), "a run stopped after a checkpoint: the next snapshot");
 
-        MessageHit unknownLast = finder.resolve(found(info(idOf("a"), T0, "?", T0.plusSeconds(90))));
+        MessageHit unknownLast = finder.resolve(found(info(idOf("a"), T0, "?", T0.plusSeconds(90))), Optional.empty());
         assertEquals(a, unknownLast.firstSnapshot());
         assertEquals(b, unknownLast.lastSnapshot(), "an unknown last id: the store's newest at or before lastSeen");
         assertFalse(unknownLast.present());
 
-        MessageHit future = finder.resolve(found(info("", T0.plusSeconds(500), null, T0.plusSeconds(500))));
+        MessageHit future =
+                finder.resolve(found(info("", T0.plusSeconds(500), null, T0.plusSeconds(500))), Optional.empty());
         assertNull(future.firstSnapshot(), "no completed snapshot holds it yet");
         assertNull(future.lastSnapshot());
     }

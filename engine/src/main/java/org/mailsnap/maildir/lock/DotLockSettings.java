@@ -52,10 +52,6 @@ public record DotLockSettings(
         return new DotLockSettings(timeout, staleTimeout, deadPidGrace, touchInterval, firstPoll, maxPoll, identity);
     }
 
-    public DotLockSettings withStaleTimeout(Duration timeout) {
-        return new DotLockSettings(waitTimeout, timeout, deadPidGrace, touchInterval, firstPoll, maxPoll, identity);
-    }
-
     private static void positive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);

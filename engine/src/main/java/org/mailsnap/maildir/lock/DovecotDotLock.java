@@ -42,10 +42,6 @@ public final class DovecotDotLock implements FolderLock {
         touches = scheduler.every(interval, this::touch);
     }
 
-    public Path lockFile() {
-        return lockFile;
-    }
-
     /**
      * Refreshes the lock file's mtime so nobody thinks it stale; stops (and remembers the loss) once it is no longer
      * ours.

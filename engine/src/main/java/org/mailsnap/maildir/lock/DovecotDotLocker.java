@@ -53,10 +53,6 @@ public final class DovecotDotLocker implements FolderLocker {
         return new DovecotDotLocker(DotLockSettings.dovecotDefaults(), Clock.systemUTC(), TouchScheduler.daemon());
     }
 
-    public DotLockSettings settings() {
-        return settings;
-    }
-
     @Override
     public DovecotDotLock lock(FolderKey folder, Path controlDir) throws IOException {
         Path lockFile = FileNames.child(controlDir, LOCK_FILE);
