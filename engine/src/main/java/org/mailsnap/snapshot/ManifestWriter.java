@@ -27,17 +27,10 @@ import org.mailsnap.snapshot.SplitManifestCodec.PlacementEntry;
  * chunks (so blob ids) they produced before, which the blob store deduplicates.
  */
 public final class ManifestWriter {
-    /** The cut rule of version 1 and 2 manifests (kept for their vectors): ~5 entries of ~128 bytes a chunk. */
-    public static final int TYPICAL_ENTRY_BYTES = 128;
     /** A content entry: a ~45-byte base, mtime and size, a header id and usually one body id. */
     public static final int TYPICAL_CONTENT_BYTES = 128;
     /** A placement entry: two one-byte steps, new/cur, a suffix such as {@code :2,S}, an empty GUID. */
     public static final int TYPICAL_PLACEMENT_BYTES = 8;
-
-    /** The cut rule of version 1 and 2 manifests ({@link ChunkerParams#MANIFESTS}, cut key the base). */
-    public static RecordChunker chunker(byte[] seed) {
-        return new RecordChunker(seed, ChunkerParams.MANIFESTS, TYPICAL_ENTRY_BYTES);
-    }
 
     /** The two cut rules of a version 3 manifest, both keyed by the base. */
     public record Chunkers(RecordChunker contents, RecordChunker placements) {
