@@ -2,11 +2,13 @@ package org.mailsnap.snapshot;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.ByteWriter;
@@ -47,7 +49,7 @@ public final class ManifestWriter {
             .thenComparingLong(ContentEntry::mtimeNanos)
             .thenComparingLong(e -> e.content().size())
             .thenComparing(e -> e.content().header())
-            .thenComparing(e -> e.content().body(), ManifestWriter::compareIds);
+            .thenComparing(e -> e.content().body().toArray(BlobId[]::new), Arrays::compare);
 
     /** Where a content entry sits in the table: (content chunk ordinal, entry ordinal in that chunk). */
     private record Reference(int chunk, int entry) {}
@@ -147,19 +149,6 @@ public final class ManifestWriter {
             SplitManifestCodec.writePlacementEntry(chunks.buffer(), previous.chunk(), previous.entry(), entry);
             previous = chunks.recordEnded(content.base()) ? new Reference(0, -1) : at;
         }
-        List<BlobId> ids = new ArrayList<>();
-        ids.add(index);
-        ids.addAll(chunks.finish());
-        return List.copyOf(ids);
-    }
-
-    private static int compareIds(List<BlobId> a, List<BlobId> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return Stream.concat(Stream.of(index), chunks.finish().stream()).toList();
     }
 }
