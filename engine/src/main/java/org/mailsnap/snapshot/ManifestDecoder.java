@@ -1,5 +1,7 @@
 package org.mailsnap.snapshot;
 
+import static org.mailsnap.snapshot.SplitManifestCodec.reader;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +63,6 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
             placements.add(new Placement(name, guid, p.inCur(), c.mtimeNanos(), c.content()));
         }
         return placements;
-    }
-
-    private static ByteReader reader(byte[] chunk, BlobId id) {
-        return new ByteReader(chunk, "manifest chunk " + id.shortHex());
     }
 
     /** A mailbox's content table, read one content chunk at a time as placements refer to it. */
