@@ -87,11 +87,7 @@ public final class ManifestWriter {
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
-        if (references.isEmpty()) {
-            folders.keySet().forEach(key -> manifests.put(key, List.of()));
-            return manifests;
-        }
-        BlobId index = writeTable(references);
+        BlobId index = references.isEmpty() ? null : writeTable(references); // no mail in any folder: no table
         for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
