@@ -49,11 +49,6 @@ public final class BoundedWorkers implements AutoCloseable {
         this.window = new Semaphore(windowSize);
     }
 
-    /** {@link #submit(Task, Runnable)} with nothing to release. */
-    public void submit(Task task) throws IOException {
-        submit(task, () -> {});
-    }
-
     /**
      * Runs {@code task} on a worker once the window has room. {@code release} runs exactly once whatever happens
      * (after the task, or when the task fails, is skipped or is refused), so that what the task holds, such as an
@@ -98,7 +93,7 @@ public final class BoundedWorkers implements AutoCloseable {
         Object[] results = new Object[inputs.size()];
         for (int i = 0; i < results.length; i++) {
             int at = i;
-            submit(() -> results[at] = function.apply(inputs.get(at)));
+            submit(() -> results[at] = function.apply(inputs.get(at)), () -> {});
         }
         awaitAll(); // a task's write of its slot happens before its window release, and so before this returns
         @SuppressWarnings("unchecked")
