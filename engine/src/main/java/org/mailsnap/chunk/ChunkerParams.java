@@ -27,12 +27,6 @@ public record ChunkerParams(int min, int average, int max) {
      */
     public static final ChunkerParams CONTROL_LINES = new ChunkerParams(256, 1024, 16 * 1024);
     /**
-     * Manifest chunks of versions 1 and 2: ~5 entries, because a flag change rewrites the chunk around the renamed message, and below
-     * that the tree, which lists every manifest chunk, grows faster than the chunks shrink (the measurement that
-     * chose 512 bytes: benchmarks/results/design-measurements.md).
-     */
-    public static final ChunkerParams MANIFESTS = new ChunkerParams(128, 512, 16 * 1024);
-    /**
      * Placement chunks of a version 3 manifest: ~1 KiB of references and name suffixes (~120 entries), which a flag
      * change rewrites; smaller chunks mean more ids in the tree, larger ones more bytes per rename.
      */

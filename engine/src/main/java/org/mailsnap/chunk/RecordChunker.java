@@ -29,10 +29,6 @@ public final class RecordChunker {
         this.mask = Integer.highestOneBit(perChunk) - 1L;
     }
 
-    public ChunkerParams params() {
-        return params;
-    }
-
     /** True if a chunk of {@code chunkBytes} bytes that ends with the record keyed {@code key} ends there. */
     public boolean cutAfter(String key, int chunkBytes) {
         if (chunkBytes < params.min()) {

@@ -3,7 +3,7 @@ package org.mailsnap.concurrent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,11 +49,6 @@ public final class BoundedWorkers implements AutoCloseable {
         this.window = new Semaphore(windowSize);
     }
 
-    /** {@link #submit(Task, Runnable)} with nothing to release. */
-    public void submit(Task task) throws IOException {
-        submit(task, () -> {});
-    }
-
     /**
      * Runs {@code task} on a worker once the window has room. {@code release} runs exactly once whatever happens
      * (after the task, or when the task fails, is skipped or is refused), so that what the task holds, such as an
@@ -95,15 +90,13 @@ public final class BoundedWorkers implements AutoCloseable {
 
     /** Applies {@code function} to every input in parallel and returns the results in input order. */
     public <I, O> List<O> map(List<I> inputs, IoFunction<? super I, ? extends O> function) throws IOException {
-        Object[] results = new Object[inputs.size()];
-        for (int i = 0; i < results.length; i++) {
+        List<O> results = new ArrayList<>(Collections.nCopies(inputs.size(), null));
+        for (int i = 0; i < results.size(); i++) {
             int at = i;
-            submit(() -> results[at] = function.apply(inputs.get(at)));
+            submit(() -> results.set(at, function.apply(inputs.get(at))), () -> {});
         }
         awaitAll(); // a task's write of its slot happens before its window release, and so before this returns
-        @SuppressWarnings("unchecked")
-        List<O> list = (List<O>) Arrays.asList(results);
-        return new ArrayList<>(list);
+        return results;
     }
 
     /** Waits until every submitted task has finished, then throws the first failure, if any. */

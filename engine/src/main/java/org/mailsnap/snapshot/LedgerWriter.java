@@ -26,7 +26,6 @@ public final class LedgerWriter {
     private final BaseNames bases;
     private final Comparator<GonePlacement> order;
     private GonePlacement last;
-    private long count;
 
     public LedgerWriter(RecordChunker chunker, BaseNames bases, BlobSink sink) {
         this.chunks = new RecordChunkWriter(chunker, sink, LedgerCodec.VERSION);
@@ -43,7 +42,6 @@ public final class LedgerWriter {
         }
         last = entry;
         LedgerCodec.writeEntry(chunks.buffer(), entry);
-        count++;
         chunks.recordEnded(entry.folder().mailbox()
                 + '\0'
                 + entry.folder().folder()
@@ -54,9 +52,5 @@ public final class LedgerWriter {
     /** Writes the last chunk and returns the ledger's chunk ids (empty for an empty ledger). */
     public List<BlobId> finish() throws IOException {
         return chunks.finish();
-    }
-
-    public long count() {
-        return count;
     }
 }

@@ -1,5 +1,7 @@
 package org.mailsnap.snapshot;
 
+import static org.mailsnap.snapshot.SplitManifestCodec.reader;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,11 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
     private final int chunks;
     private final BlobSource source;
     private int decoded;
-    private ContentTable table;
+    /** The content index of a version 3 manifest, once read; null for a manifest of version 1 or 2. */
+    private List<IndexEntry> index;
+
+    private int loadedChunk = -1;
+    private List<ContentEntry> loaded;
 
     /** @param chunks how many chunks the folder's manifest lists (an index must be followed by placements) */
     ManifestDecoder(int chunks, BlobSource source) {
@@ -40,10 +46,10 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
             if (chunks < 2) {
                 throw reader(chunk, id).corrupt("a content index with no placement chunk after it");
             }
-            table = new ContentTable(SplitManifestCodec.readIndex(chunk, id), source);
+            index = SplitManifestCodec.readIndex(chunk, id);
             return List.of();
         }
-        if (table == null) {
+        if (index == null) {
             if (version3) {
                 throw reader(chunk, id).corrupt("a version 3 chunk among version 1 or 2 chunks");
             }
@@ -55,7 +61,7 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
         List<Placement> placements = new ArrayList<>();
         ByteReader where = reader(chunk, id); // names the chunk in what a bad entry throws
         for (PlacementEntry p : SplitManifestCodec.readPlacements(chunk, id)) {
-            ContentEntry c = table.entry(p.chunk(), p.entry(), where);
+            ContentEntry c = content(p.chunk(), p.entry(), where);
             String name = SafeNames.fileName(c.base() + p.suffix(), "message file");
             String guid = ManifestCodec.guid(where, p.guid().equals(c.base()) ? "" : p.guid(), name);
             placements.add(new Placement(name, guid, p.inCur(), c.mtimeNanos(), c.content()));
@@ -63,32 +69,16 @@ final class ManifestDecoder implements ChunkCursor.ChunkDecoder<Placement> {
         return placements;
     }
 
-    private static ByteReader reader(byte[] chunk, BlobId id) {
-        return new ByteReader(chunk, "manifest chunk " + id.shortHex());
-    }
-
-    /** A mailbox's content table, read one content chunk at a time as placements refer to it. */
-    private static final class ContentTable {
-        private final List<IndexEntry> index;
-        private final BlobSource source;
-        private int loadedChunk = -1;
-        private List<ContentEntry> loaded;
-
-        ContentTable(List<IndexEntry> index, BlobSource source) {
-            this.index = index;
-            this.source = source;
+    /** An entry of the mailbox's content table, whose chunks are read one at a time as placements refer to them. */
+    private ContentEntry content(int chunk, int entry, ByteReader referring) throws IOException {
+        if (chunk >= index.size() || entry >= index.get(chunk).count()) {
+            throw referring.corrupt("reference (" + chunk + ", " + entry + ") lies outside the content table");
         }
-
-        ContentEntry entry(int chunk, int entry, ByteReader referring) throws IOException {
-            if (chunk >= index.size() || entry >= index.get(chunk).count()) {
-                throw referring.corrupt("reference (" + chunk + ", " + entry + ") lies outside the content table");
-            }
-            if (chunk != loadedChunk) {
-                loaded = contents(index.get(chunk), source);
-                loadedChunk = chunk;
-            }
-            return loaded.get(entry);
+        if (chunk != loadedChunk) {
+            loaded = contents(index.get(chunk), source);
+            loadedChunk = chunk;
         }
+        return loaded.get(entry);
     }
 
     /** The entries of the content chunk an index entry lists, checked against the index's count. */

@@ -2,11 +2,13 @@ package org.mailsnap.snapshot;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.codec.ByteWriter;
@@ -27,17 +29,10 @@ import org.mailsnap.snapshot.SplitManifestCodec.PlacementEntry;
  * chunks (so blob ids) they produced before, which the blob store deduplicates.
  */
 public final class ManifestWriter {
-    /** The cut rule of version 1 and 2 manifests (kept for their vectors): ~5 entries of ~128 bytes a chunk. */
-    public static final int TYPICAL_ENTRY_BYTES = 128;
     /** A content entry: a ~45-byte base, mtime and size, a header id and usually one body id. */
     public static final int TYPICAL_CONTENT_BYTES = 128;
     /** A placement entry: two one-byte steps, new/cur, a suffix such as {@code :2,S}, an empty GUID. */
     public static final int TYPICAL_PLACEMENT_BYTES = 8;
-
-    /** The cut rule of version 1 and 2 manifests ({@link ChunkerParams#MANIFESTS}, cut key the base). */
-    public static RecordChunker chunker(byte[] seed) {
-        return new RecordChunker(seed, ChunkerParams.MANIFESTS, TYPICAL_ENTRY_BYTES);
-    }
 
     /** The two cut rules of a version 3 manifest, both keyed by the base. */
     public record Chunkers(RecordChunker contents, RecordChunker placements) {
@@ -54,7 +49,7 @@ public final class ManifestWriter {
             .thenComparingLong(ContentEntry::mtimeNanos)
             .thenComparingLong(e -> e.content().size())
             .thenComparing(e -> e.content().header())
-            .thenComparing(e -> e.content().body(), ManifestWriter::compareIds);
+            .thenComparing(e -> e.content().body().toArray(BlobId[]::new), Arrays::compare);
 
     /** Where a content entry sits in the table: (content chunk ordinal, entry ordinal in that chunk). */
     private record Reference(int chunk, int entry) {}
@@ -92,11 +87,7 @@ public final class ManifestWriter {
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
-        if (references.isEmpty()) {
-            folders.keySet().forEach(key -> manifests.put(key, List.of()));
-            return manifests;
-        }
-        BlobId index = writeTable(references);
+        BlobId index = references.isEmpty() ? null : writeTable(references); // no mail in any folder: no table
         for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
@@ -154,19 +145,6 @@ public final class ManifestWriter {
             SplitManifestCodec.writePlacementEntry(chunks.buffer(), previous.chunk(), previous.entry(), entry);
             previous = chunks.recordEnded(content.base()) ? new Reference(0, -1) : at;
         }
-        List<BlobId> ids = new ArrayList<>();
-        ids.add(index);
-        ids.addAll(chunks.finish());
-        return List.copyOf(ids);
-    }
-
-    private static int compareIds(List<BlobId> a, List<BlobId> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return Stream.concat(Stream.of(index), chunks.finish().stream()).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.mailsnap.snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.SnapshotId;
 
@@ -97,9 +98,8 @@ public record Snapshot(
             SnapshotStats newStats,
             List<String> removedMailboxes,
             Optional<List<BlobId>> ledger) {
-        List<SnapshotId> replaces = new java.util.ArrayList<>();
-        replaces.add(ownId);
-        replaces.addAll(supersedes);
+        List<SnapshotId> replaces =
+                Stream.concat(Stream.of(ownId), supersedes.stream()).toList();
         return new Snapshot(
                 time, host, store, separator, parent, tags, newTree, newStats, replaces, removedMailboxes, ledger);
     }

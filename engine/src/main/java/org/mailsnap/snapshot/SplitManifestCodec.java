@@ -146,7 +146,8 @@ final class SplitManifestCodec {
         return in;
     }
 
-    private static ByteReader reader(byte[] chunk, BlobId id) {
+    /** A reader of the manifest chunk {@code id} whose failures name it. */
+    static ByteReader reader(byte[] chunk, BlobId id) {
         return new ByteReader(chunk, "manifest chunk " + id.shortHex());
     }
 }

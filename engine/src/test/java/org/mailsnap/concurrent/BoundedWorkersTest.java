@@ -36,10 +36,12 @@ class BoundedWorkersTest {
             Thread producer = new Thread(() -> {
                 try {
                     for (int i = 0; i < 10; i++) {
-                        workers.submit(() -> {
-                            awaitQuietly(gate);
-                            ran.incrementAndGet();
-                        });
+                        workers.submit(
+                                () -> {
+                                    awaitQuietly(gate);
+                                    ran.incrementAndGet();
+                                },
+                                () -> {});
                         submitted.incrementAndGet();
                     }
                 } catch (Throwable t) {
@@ -90,9 +92,11 @@ class BoundedWorkersTest {
     @Test
     void aBugInATaskBecomesAnIoExceptionNamingTheJob() throws IOException {
         try (BoundedWorkers workers = new BoundedWorkers("test", 2, "backup")) {
-            workers.submit(() -> {
-                throw new IllegalStateException("bug");
-            });
+            workers.submit(
+                    () -> {
+                        throw new IllegalStateException("bug");
+                    },
+                    () -> {});
             IOException e = assertThrows(IOException.class, workers::awaitAll);
             assertTrue(
                     e.getMessage().startsWith("backup failed: java.lang.IllegalStateException: bug"), e.getMessage());

@@ -22,7 +22,6 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.snapshot.ManifestVectors;
-import org.mailsnap.snapshot.ManifestWriter;
 import org.mailsnap.storage.MemoryStorage;
 
 /**
@@ -322,8 +321,8 @@ public final class VectorGenerator {
         for (int i = 0; i < seed.length; i++) {
             seed[i] = (byte) i;
         }
-        ChunkerParams params = ChunkerParams.MANIFESTS;
-        RecordChunker chunker = ManifestWriter.chunker(seed);
+        ChunkerParams params = ManifestVectors.VERSION2_PARAMS;
+        RecordChunker chunker = ManifestVectors.version2Chunker(seed);
         int recordBytes = 140;
         List<String> keys = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -348,7 +347,7 @@ public final class VectorGenerator {
                 .text("min", Integer.toString(params.min()))
                 .text("average", Integer.toString(params.average()))
                 .text("max", Integer.toString(params.max()))
-                .text("typical", Integer.toString(ManifestWriter.TYPICAL_ENTRY_BYTES))
+                .text("typical", Integer.toString(ManifestVectors.VERSION2_TYPICAL_ENTRY_BYTES))
                 .text("record_bytes", Integer.toString(recordBytes))
                 .text("keys", String.join(" ", keys))
                 .text("hashes", String.join(" ", hashes))
