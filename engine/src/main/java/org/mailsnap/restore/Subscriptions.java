@@ -51,8 +51,8 @@ final class Subscriptions {
         try {
             byte[] old = read(file);
             boolean v2 = old.length == 0
-                    || old.length >= V2_HEADER.length
-                            && Arrays.equals(old, 0, V2_HEADER.length, V2_HEADER, 0, V2_HEADER.length);
+                    || (old.length >= V2_HEADER.length
+                            && Arrays.equals(old, 0, V2_HEADER.length, V2_HEADER, 0, V2_HEADER.length));
             Set<String> lines = new LinkedHashSet<>(lines(old, v2));
             ByteArrayOutputStream out = new ByteArrayOutputStream(old.length + 256);
             out.writeBytes(old.length == 0 ? V2_HEADER : old);
