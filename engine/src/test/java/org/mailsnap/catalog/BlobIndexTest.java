@@ -41,7 +41,8 @@ class BlobIndexTest {
         ObjectId second = new ObjectId(samples.hex(32));
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile(first, batch.entrySet());
+            blobs.addAll(batch.entrySet());
+            blobs.markIndexLoaded(first);
             blobs.markIndexLoaded(second);
             assertEquals(Optional.empty(), blobs.find(samples.blobId()));
         }
@@ -52,8 +53,6 @@ class BlobIndexTest {
             }
             assertEquals(Set.of(first.hex(), second.hex()), blobs.loadedIndexFiles());
             assertEquals(50, blobs.size());
-            blobs.forgetIndexFile(first);
-            assertEquals(Set.of(second.hex()), blobs.loadedIndexFiles());
         }
     }
 
@@ -70,9 +69,12 @@ class BlobIndexTest {
             blobs.addAll(b1.entrySet());
             blobs.addAll(b2.entrySet());
             blobs.addAll(b3.entrySet());
-            assertEquals(30, blobs.forgetPack(p1));
+            assertEquals(30, blobs.forgetPacks(Set.of(p1)));
             BlobId someOfP3 = b3.keySet().iterator().next();
-            assertEquals(1, blobs.forgetBlobs(List.of(someOfP3, samples.blobId())));
+            assertEquals(
+                    1,
+                    blobs.markDamaged(List.of(
+                            new DamagedBlob(someOfP3, null, "gone"), new DamagedBlob(samples.blobId(), null, "gone"))));
             assertEquals(0, blobs.forgetPacks(Set.of(p1)));
             assertEquals(29, blobs.size());
             for (BlobId id : b1.keySet()) {
@@ -164,7 +166,8 @@ class BlobIndexTest {
         List<BlobId> ids = new ArrayList<>(inBad.keySet());
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile(listing, inBad.entrySet());
+            blobs.addAll(inBad.entrySet());
+            blobs.markIndexLoaded(listing);
             BlobId damaged = ids.get(0);
             BlobId elsewhere = ids.get(1);
             assertEquals(
@@ -175,12 +178,12 @@ class BlobIndexTest {
             assertEquals(Optional.empty(), blobs.find(damaged));
             assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
 
-            blobs.addIndexFile(listing, inBad.entrySet()); // a reload after a prune: the bad location stays out
+            blobs.addAll(inBad.entrySet()); // a reload after a prune: the bad location stays out
             assertEquals(Optional.empty(), blobs.find(damaged));
             BlobLocation stored = new BlobLocation(good, BlobType.DATA, 42, 900, 2000, 0);
             blobs.addAll(List.of(Map.entry(damaged, stored))); // a backup stored it again
             assertEquals(Optional.of(stored), blobs.find(damaged));
-            assertEquals(2, blobs.damagedCount());
+            assertEquals(2, blobs.damagedLocations().size());
         }
         try (Catalog catalog = Catalog.open(dir, "r")) {
             List<DamagedBlob> missing = catalog.blobs().markPacksMissing(Set.of(good));
