@@ -3,7 +3,6 @@ package org.mailsnap.repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -332,10 +331,5 @@ public final class BlobStore {
             writer = null;
             return taken;
         }
-    }
-
-    /** For tests: the ids this store still holds for a later flush. */
-    Set<BlobId> pendingIds() {
-        return new HashSet<>(pending.keySet());
     }
 }
