@@ -86,15 +86,6 @@ public final class PackMaintenance {
         return new PackCopier(storage, keys, options, into);
     }
 
-    /** The ids a pack's header lists (the pack is read whole and checked: name, trailer, header). */
-    public List<BlobId> packContents(PackId packId) throws IOException {
-        byte[] pack = storage.get(PackFormat.objectName(packId));
-        PackReader.verifyName(pack, packId);
-        return PackReader.parse(pack, packId, keys).entries().stream()
-                .map(PackEntry::id)
-                .toList();
-    }
-
     public void deletePack(PackId packId) throws IOException {
         storage.delete(PackFormat.objectName(packId));
     }

@@ -161,18 +161,6 @@ final class PackReader {
         return Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
     }
 
-    /** Every blob of a pack held in memory, in order (for check and tests). */
-    static List<byte[]> readAll(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
-        ParsedPack parsed = parse(pack, packId, keys);
-        List<byte[]> blobs = new ArrayList<>();
-        for (int i = 0; i < parsed.entries().size(); i++) {
-            PackEntry entry = parsed.entries().get(i);
-            byte[] ciphertext = Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
-            blobs.add(openBlob(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
-        }
-        return blobs;
-    }
-
     private static byte[] openHeader(SecretKey key, byte[] pack, int start, int length, String object)
             throws CorruptObjectException {
         byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);

@@ -31,6 +31,7 @@ import org.mailsnap.model.SnapshotId;
 import org.mailsnap.prune.Prune;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.PruneProgress;
+import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.LedgerSnapshot;
 import org.mailsnap.restore.RestoreMode;
@@ -186,7 +187,9 @@ class DeletedMailPruneTest {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
         for (PackId pack : m.listPacks().keySet()) {
-            ids.addAll(m.packContents(pack));
+            ids.addAll(f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList());
         }
         return ids;
     }
@@ -194,7 +197,10 @@ class DeletedMailPruneTest {
     private static PackId packOf(BackupFixture f, BlobId blob) throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
         for (PackId pack : m.listPacks().keySet()) {
-            if (m.packContents(pack).contains(blob)) {
+            if (f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList()
+                    .contains(blob)) {
                 return pack;
             }
         }
