@@ -142,9 +142,10 @@ class CorruptionTest {
             storage.put(name, bad);
             try {
                 KeyFile parsed = KeyFile.parse(keyId, bad);
-                if (parsed.repositoryId.equals(Repository.open(storage, "pw".toCharArray())
-                                .config()
-                                .repositoryId())
+                if (parsed.repositoryId()
+                                .equals(Repository.open(storage, "pw".toCharArray())
+                                        .config()
+                                        .repositoryId())
                         && parsed.unlock("pw".toCharArray()) != null) {
                     fail("byte " + i + " flipped and the key file still opened");
                 }

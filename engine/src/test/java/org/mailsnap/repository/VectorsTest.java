@@ -245,7 +245,7 @@ class VectorsTest {
         String keyId = v.get("key_id");
         if (success) {
             KeyFile parsed = KeyFile.parse(keyId, file);
-            assertEquals(v.get("repository_id"), parsed.repositoryId);
+            assertEquals(v.get("repository_id"), parsed.repositoryId());
             assertArrayEquals(hex(v, "master_key"), parsed.unlock(password));
             return;
         }
