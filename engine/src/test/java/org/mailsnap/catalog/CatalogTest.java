@@ -377,7 +377,11 @@ class CatalogTest {
 
     static List<PlacementRecord> placements(CatalogView view, String store, FolderKey folder) throws Exception {
         List<PlacementRecord> out = new java.util.ArrayList<>();
-        view.forEachPlacement(store, folder, out::add);
+        try (CatalogCursor<PlacementRecord> cursor = view.placements(store, folder)) {
+            while (cursor.hasNext()) {
+                out.add(cursor.next());
+            }
+        }
         return out;
     }
 }
