@@ -224,26 +224,6 @@ public final class CatalogBlobIndex implements BlobIndex {
         });
     }
 
-    /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
-    public long forgetPacks(Set<PackId> packs) throws IOException {
-        if (packs.isEmpty()) {
-            return 0;
-        }
-        return written(txn -> {
-            long removed = 0;
-            try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
-                while (scan.next()) {
-                    if (packs.contains(
-                            BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
-                        scan.deleteCurrent();
-                        removed++;
-                    }
-                }
-            }
-            return removed;
-        });
-    }
-
     /** How many blobs the index holds. */
     public long size() throws IOException {
         return readOnly(txn -> txn.entries(blobs));

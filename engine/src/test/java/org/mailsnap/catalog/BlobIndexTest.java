@@ -57,7 +57,7 @@ class BlobIndexTest {
     }
 
     @Test
-    void forgettingPacksAndBlobsRemovesExactlyThose() throws Exception {
+    void droppingPacksAndBlobsRemovesExactlyThose() throws Exception {
         PackId p1 = samples.packId();
         PackId p2 = samples.packId();
         PackId p3 = samples.packId();
@@ -69,13 +69,13 @@ class BlobIndexTest {
             blobs.addAll(b1.entrySet());
             blobs.addAll(b2.entrySet());
             blobs.addAll(b3.entrySet());
-            assertEquals(30, blobs.forgetPacks(Set.of(p1)));
+            assertEquals(30, blobs.markPacksMissing(Set.of(p2, p3)).size());
             BlobId someOfP3 = b3.keySet().iterator().next();
             assertEquals(
                     1,
                     blobs.markDamaged(List.of(
                             new DamagedBlob(someOfP3, null, "gone"), new DamagedBlob(samples.blobId(), null, "gone"))));
-            assertEquals(0, blobs.forgetPacks(Set.of(p1)));
+            assertEquals(List.of(), blobs.markPacksMissing(Set.of(p2, p3)));
             assertEquals(29, blobs.size());
             for (BlobId id : b1.keySet()) {
                 assertEquals(Optional.empty(), blobs.find(id));
