@@ -46,20 +46,16 @@ public final class CatalogBlobIndex implements BlobIndex {
 
     @Override
     public Optional<BlobLocation> find(BlobId id) throws IOException {
-        handles.enter();
+        byte[] key = id.toBytes();
         try {
-            TxnAccess txn = readers.acquire();
-            try {
-                byte[] key = id.toBytes();
+            return readOnly(txn -> {
                 byte[] value = txn.get(blobs, key);
-                return value == null ? Optional.empty() : Optional.of(BlobLocationCodec.decode(value, key));
-            } catch (CatalogCorruptException e) {
-                throw e.in(catalogDirectory());
-            } finally {
-                readers.release(txn);
-            }
-        } finally {
-            handles.exit();
+                return value == null
+                        ? Optional.<BlobLocation>empty()
+                        : Optional.of(BlobLocationCodec.decode(value, key));
+            });
+        } catch (CatalogCorruptException e) {
+            throw e.in(catalogDirectory());
         }
     }
 
@@ -78,24 +74,9 @@ public final class CatalogBlobIndex implements BlobIndex {
         write(txn -> putAll(txn, entries));
     }
 
-    /** Records an index file's locations and marks it loaded, atomically. */
-    public void addIndexFile(ObjectId name, Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name.hex());
-        write(txn -> {
-            putAll(txn, entries);
-            txn.put(indexFiles, key, new byte[0]);
-        });
-    }
-
     public void markIndexLoaded(ObjectId name) throws IOException {
         byte[] key = LmdbKeys.indexFile(name.hex());
         write(txn -> txn.put(indexFiles, key, new byte[0]));
-    }
-
-    /** Forgets that an index file was loaded (prune replaced it); its blobs stay until forgotten. */
-    public void forgetIndexFile(ObjectId name) throws IOException {
-        byte[] key = LmdbKeys.indexFile(name.hex());
-        write(txn -> txn.delete(indexFiles, key));
     }
 
     /**
@@ -104,15 +85,15 @@ public final class CatalogBlobIndex implements BlobIndex {
      * cannot be trusted; see {@code CatalogSync}).
      */
     public Set<String> loadedIndexFiles() throws IOException {
-        Set<String> names = new TreeSet<>();
-        read(txn -> {
+        return readOnly(txn -> {
+            Set<String> names = new TreeSet<>();
             try (PrefixScan scan = txn.scan(indexFiles, new byte[0])) {
                 while (scan.next()) {
                     names.add(LmdbKeys.utf8String(scan.key(), 0, "index file"));
                 }
             }
+            return Collections.unmodifiableSet(names);
         });
-        return Collections.unmodifiableSet(names);
     }
 
     /**
@@ -173,8 +154,8 @@ public final class CatalogBlobIndex implements BlobIndex {
 
     /** Every bad location recorded (few: what check or restores found), for check to look at again. */
     public List<DamagedBlob> damagedLocations() throws IOException {
-        List<DamagedBlob> result = new ArrayList<>();
-        read(txn -> {
+        return readOnly(txn -> {
+            List<DamagedBlob> result = new ArrayList<>();
             try (PrefixScan scan = txn.scan(damaged, new byte[0])) {
                 while (scan.next()) {
                     byte[] key = scan.key();
@@ -184,8 +165,8 @@ public final class CatalogBlobIndex implements BlobIndex {
                             id, pack, new String(scan.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
             }
+            return result;
         });
-        return result;
     }
 
     /**
@@ -226,11 +207,6 @@ public final class CatalogBlobIndex implements BlobIndex {
         });
     }
 
-    /** How many bad locations are recorded. */
-    public long damagedCount() throws IOException {
-        return readOnly(txn -> txn.entries(damaged));
-    }
-
     /**
      * Forgets every blob location and every loaded index file, in one write transaction: after a prune the cached
      * locations may name deleted packs or deleted blobs, and a backup must never deduplicate against those. The
@@ -246,43 +222,6 @@ public final class CatalogBlobIndex implements BlobIndex {
                 }
             }
         });
-    }
-
-    /** Removes the given blobs; returns how many were present. */
-    public long forgetBlobs(Iterable<BlobId> ids) throws IOException {
-        return written(txn -> {
-            long removed = 0;
-            for (BlobId id : ids) {
-                if (txn.delete(blobs, id.toBytes())) {
-                    removed++;
-                }
-            }
-            return removed;
-        });
-    }
-
-    /** Removes every blob stored in one of {@code packs}, in one pass over the index; returns how many. */
-    public long forgetPacks(Set<PackId> packs) throws IOException {
-        if (packs.isEmpty()) {
-            return 0;
-        }
-        return written(txn -> {
-            long removed = 0;
-            try (PrefixScan scan = txn.scan(blobs, new byte[0])) {
-                while (scan.next()) {
-                    if (packs.contains(
-                            BlobLocationCodec.decode(scan.value(), scan.key()).pack())) {
-                        scan.deleteCurrent();
-                        removed++;
-                    }
-                }
-            }
-            return removed;
-        });
-    }
-
-    public long forgetPack(PackId pack) throws IOException {
-        return forgetPacks(Set.of(pack));
     }
 
     /** How many blobs the index holds. */
@@ -319,7 +258,10 @@ public final class CatalogBlobIndex implements BlobIndex {
     }
 
     private void write(TxnWork work) throws IOException {
-        written(noAnswer(work));
+        written(txn -> {
+            work.run(txn);
+            return null;
+        });
     }
 
     /** Runs {@code work} in one write transaction, committed when it returns, and gives back its answer. */
@@ -332,17 +274,6 @@ public final class CatalogBlobIndex implements BlobIndex {
         } finally {
             handles.exit();
         }
-    }
-
-    private void read(TxnWork work) throws IOException {
-        readOnly(noAnswer(work));
-    }
-
-    private static TxnQuery<Void> noAnswer(TxnWork work) {
-        return txn -> {
-            work.run(txn);
-            return null;
-        };
     }
 
     /** Runs {@code work} in a pooled read transaction and gives back its answer. */

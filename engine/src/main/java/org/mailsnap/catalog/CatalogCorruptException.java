@@ -51,11 +51,6 @@ public final class CatalogCorruptException extends CorruptDataException {
         return directory != null ? this : new CatalogCorruptException(catalogDirectory, problem(), this);
     }
 
-    /** The catalog directory, or null when the failure was not located. */
-    public Path directory() {
-        return directory;
-    }
-
     private static String catalog(Path directory) {
         return "the local catalog" + (directory == null ? "" : " at " + directory);
     }

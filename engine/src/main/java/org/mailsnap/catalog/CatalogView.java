@@ -3,7 +3,6 @@ package org.mailsnap.catalog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 
@@ -27,16 +26,6 @@ public interface CatalogView {
      * merging the two), read lazily from a cursor; empty for an unknown folder. Close the cursor when done.
      */
     CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException;
-
-    /** Visits the folder's placements in {@link org.mailsnap.model.BaseNames#ORDER}. */
-    default void forEachPlacement(String storeKey, FolderKey folder, Consumer<? super PlacementRecord> action)
-            throws IOException {
-        try (CatalogCursor<PlacementRecord> cursor = placements(storeKey, folder)) {
-            while (cursor.hasNext()) {
-                action.accept(cursor.next());
-            }
-        }
-    }
 
     /** The search index's entry for {@code base} in {@code mailbox}. */
     Optional<MessageInfo> message(String mailbox, String guid) throws IOException;

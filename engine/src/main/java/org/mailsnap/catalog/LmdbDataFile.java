@@ -63,28 +63,26 @@ final class LmdbDataFile {
      * @throws CatalogCorruptException naming the catalog directory, the file's size and the size it needs
      */
     static void check(Path catalogDirectory, Path file) throws IOException {
-        long size;
-        Meta meta;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = channel.size();
+            long size = channel.size();
             if (size < MIN_PAGE_SIZE) {
                 return;
             }
-            meta = newestMeta(channel, file, catalogDirectory);
-        } catch (NoSuchFileException absent) {
-            return;
-        }
-        if (size < meta.requiredBytes()) {
+            Meta meta = newestMeta(channel, file, catalogDirectory);
+            if (size >= meta.requiredBytes()) {
+                return;
+            }
             String truncated = "data file truncated: " + size + " bytes, needs " + meta.requiredBytes();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                long firstMissing = size / meta.pageSize();
-                OptionalLong used = LmdbFreePages.firstNotFree(channel, meta, firstMissing);
+            try {
+                OptionalLong used = LmdbFreePages.firstNotFree(channel, meta, size / meta.pageSize());
                 if (used.isPresent()) {
                     throw damaged(catalogDirectory, file, truncated + " (page " + used.getAsLong() + " is in use)");
                 }
             } catch (LmdbFreePages.Unreadable unreadable) {
                 throw damaged(catalogDirectory, file, truncated + " (" + unreadable.getMessage() + ")");
             }
+        } catch (NoSuchFileException absent) {
+            // a new environment
         }
     }
 

@@ -64,13 +64,6 @@ final class LmdbEnvironment implements AutoCloseable {
         this.dbis = dbis;
     }
 
-    /** Opens (creating if absent) the environment in {@code directory}, owner-only. */
-    static LmdbEnvironment open(
-            Path directory, long mapSize, int formatVersion, String repositoryId, List<String> databases)
-            throws IOException {
-        return open(directory, mapSize, formatVersion, repositoryId, databases, new PrivateFiles());
-    }
-
     /**
      * Opens (creating if absent) the environment in {@code directory}.
      *
@@ -241,7 +234,6 @@ final class LmdbEnvironment implements AutoCloseable {
         Path data = directory.resolve(DATA_FILE);
         long used = Files.exists(data) ? Files.size(data) : 0;
         long wanted = Math.max(requested, used > requested / 2 ? used * 2 : 0);
-        long pageAligned = (wanted + 0xFFFF) & ~0xFFFFL;
-        return pageAligned;
+        return (wanted + 0xFFFF) & ~0xFFFFL; // page-aligned
     }
 }

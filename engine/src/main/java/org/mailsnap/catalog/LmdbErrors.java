@@ -22,18 +22,13 @@ final class LmdbErrors {
         if (e instanceof LmdbNativeException.PageCorruptedException
                 || e instanceof Env.FileInvalidException
                 || e instanceof LmdbNativeException.PageNotFoundException
-                || e instanceof LmdbNativeException.PanicException) {
+                || e instanceof LmdbNativeException.PanicException
+                || e instanceof Env.VersionMismatchException) {
+            String problem = e instanceof Env.VersionMismatchException
+                    ? "the LMDB file was written by an incompatible LMDB version"
+                    : e.getMessage();
             return new CatalogCorruptException(
-                    directory.getParent(),
-                    directory.getFileName() + "/: " + operation + " failed: " + e.getMessage(),
-                    e);
-        }
-        if (e instanceof Env.VersionMismatchException) {
-            return new CatalogCorruptException(
-                    directory.getParent(),
-                    directory.getFileName() + "/: " + operation
-                            + " failed: the LMDB file was written by an incompatible LMDB version",
-                    e);
+                    directory.getParent(), directory.getFileName() + "/: " + operation + " failed: " + problem, e);
         }
         return new CatalogException(where + e.getMessage(), e);
     }

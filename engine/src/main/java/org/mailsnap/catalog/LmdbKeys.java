@@ -111,7 +111,6 @@ final class LmdbKeys {
         return checked(utf8(name, "index file name"), "index file '" + name + "'");
     }
 
-    /** Reads a big-endian id at {@code offset}. */
     static byte[] damaged(org.mailsnap.model.BlobId blob, PackId pack) {
         byte[] id = blob.toBytes();
         return pack == null ? id : concat(id, pack.bytes());
@@ -127,6 +126,7 @@ final class LmdbKeys {
         };
     }
 
+    /** Reads a big-endian id at {@code offset}. */
     static int readId(byte[] key, int offset) {
         return ((key[offset] & 0xFF) << 24)
                 | ((key[offset + 1] & 0xFF) << 16)

@@ -18,10 +18,7 @@ final class MessageContentCodec {
     private MessageContentCodec() {}
 
     static byte[] encode(KnownMessage known) {
-        MessageContent content = known.content();
-        ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 20);
-        write(w, content);
-        return w.i64be(known.mtimeNanos()).toByteArray();
+        return write(known.content(), 8).i64be(known.mtimeNanos()).toByteArray();
     }
 
     static KnownMessage decode(byte[] value, byte[] key) throws CatalogCorruptException {
@@ -30,17 +27,17 @@ final class MessageContentCodec {
 
     /** The content alone, as placements embed it. */
     static byte[] encodeContent(MessageContent content) {
-        ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 12);
-        write(w, content);
-        return w.toByteArray();
+        return write(content, 0).toByteArray();
     }
 
-    private static void write(ByteWriter w, MessageContent content) {
+    /** A writer holding {@code content}, with room for {@code more} bytes after it. */
+    private static ByteWriter write(MessageContent content, int more) {
+        ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 12 + more);
         w.blobId(content.header()).count(content.body().size());
         for (BlobId id : content.body()) {
             w.blobId(id);
         }
-        w.count(content.size());
+        return w.count(content.size());
     }
 
     /** The content alone, as {@link #encodeContent} wrote it. */

@@ -79,31 +79,12 @@ final class PrivateFiles {
         }
     }
 
-    /** Each permission's bit in an octal mode (OWNER_READ is 0400, …, OTHERS_EXECUTE is 0001). */
-    private static final java.util.Map<PosixFilePermission, Integer> MODE_BITS = java.util.Map.of(
-            PosixFilePermission.OWNER_READ,
-            0400,
-            PosixFilePermission.OWNER_WRITE,
-            0200,
-            PosixFilePermission.OWNER_EXECUTE,
-            0100,
-            PosixFilePermission.GROUP_READ,
-            040,
-            PosixFilePermission.GROUP_WRITE,
-            020,
-            PosixFilePermission.GROUP_EXECUTE,
-            010,
-            PosixFilePermission.OTHERS_READ,
-            04,
-            PosixFilePermission.OTHERS_WRITE,
-            02,
-            PosixFilePermission.OTHERS_EXECUTE,
-            01);
-
+    /** The permissions as an octal mode, e.g. {@code 0640}. */
     static String octal(Set<PosixFilePermission> permissions) {
+        String rwx = PosixFilePermissions.toString(permissions); // e.g. "rw-r-----": one character per mode bit
         int mode = 0;
-        for (PosixFilePermission p : permissions) {
-            mode |= MODE_BITS.get(p);
+        for (int i = 0; i < rwx.length(); i++) {
+            mode |= rwx.charAt(i) == '-' ? 0 : 0400 >> i;
         }
         return String.format("%04o", mode);
     }

@@ -127,35 +127,37 @@ final class StateTxn {
 
     void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
         byte[] key = LmdbKeys.content(mailbox, guid);
-        byte[] old = txn.get(dbs.messages(), key);
-        String oldId = old == null
-                ? ""
-                : MessageQuery.normalizeMessageId(
-                        MessageInfoCodec.decode(old, key).messageId());
+        String oldId = indexedMessageId(key);
         String newId = MessageQuery.normalizeMessageId(info.messageId());
         // messageId checks the length before anything is written
         byte[] newIndexKey = newId.isEmpty() ? null : LmdbKeys.messageId(newId, key);
-        if (!oldId.equals(newId) && !oldId.isEmpty()) {
-            txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
-        }
-        if (newIndexKey != null && !newId.equals(oldId)) {
-            txn.put(dbs.messageIds(), newIndexKey, new byte[0]);
+        if (!oldId.equals(newId)) {
+            if (!oldId.isEmpty()) {
+                txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
+            }
+            if (newIndexKey != null) {
+                txn.put(dbs.messageIds(), newIndexKey, new byte[0]);
+            }
         }
         txn.put(dbs.messages(), key, MessageInfoCodec.encode(info));
     }
 
     boolean deleteMessage(String mailbox, String guid) throws IOException {
         byte[] key = LmdbKeys.content(mailbox, guid);
-        byte[] old = txn.get(dbs.messages(), key);
-        if (old == null) {
-            return false;
-        }
-        String oldId = MessageQuery.normalizeMessageId(
-                MessageInfoCodec.decode(old, key).messageId());
+        String oldId = indexedMessageId(key);
         if (!oldId.isEmpty()) {
             txn.delete(dbs.messageIds(), LmdbKeys.messageId(oldId, key));
         }
         return txn.delete(dbs.messages(), key);
+    }
+
+    /** The Message-ID the index holds for the message under {@code key}, normalized; empty for none or no message. */
+    private String indexedMessageId(byte[] key) throws IOException {
+        byte[] value = txn.get(dbs.messages(), key);
+        return value == null
+                ? ""
+                : MessageQuery.normalizeMessageId(
+                        MessageInfoCodec.decode(value, key).messageId());
     }
 
     /**

@@ -19,11 +19,6 @@ public record PackId(String hex) implements HexId<PackId> {
         return new PackId(ObjectId.hexOf(sha256));
     }
 
-    /** The pack an object id names (an entry of a supersedes list that is no index file). */
-    public static PackId of(ObjectId id) {
-        return new PackId(id.hex());
-    }
-
     /** The hex digits, as the pack's file is named. */
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package org.mailsnap.repository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.crypto.SecretKey;
 import org.mailsnap.compress.Compression;
@@ -261,7 +259,7 @@ public final class BlobStore {
         packsWritten.increment();
         bytesStored.add(pack.length());
         List<Integer> positions =
-                IntStream.range(0, pack.entries().size()).boxed().collect(Collectors.toList());
+                IntStream.range(0, pack.entries().size()).boxed().toList();
         IndexFile.PackRecord record = new IndexFile.PackRecord(pack.id(), positions, pack.entries());
         index.addAll(new IndexFile(List.of(), List.of(record)).locations());
         pack.entries().forEach(entry -> pending.remove(entry.id()));
@@ -332,10 +330,5 @@ public final class BlobStore {
             writer = null;
             return taken;
         }
-    }
-
-    /** For tests: the ids this store still holds for a later flush. */
-    Set<BlobId> pendingIds() {
-        return new HashSet<>(pending.keySet());
     }
 }

@@ -20,10 +20,4 @@ public record BlobStoreStats(
         long bytesStored,
         long packsWritten,
         long indexFilesWritten,
-        long dataBlobsNew) {
-
-    /** New metadata blobs: manifest and tree chunks. */
-    public long metadataBlobsNew() {
-        return blobsNew - dataBlobsNew;
-    }
-}
+        long dataBlobsNew) {}

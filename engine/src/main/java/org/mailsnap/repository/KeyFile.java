@@ -18,43 +18,20 @@ import org.mailsnap.crypto.SubKeys;
  * A key file {@code keys/<id>}: {@code Header || AES-256-GCM(KEK, Nonce, MasterKey, aad = Header)}, where the
  * header holds the magic, version, repository id, Argon2id parameters, salt, creation time, label and nonce.
  */
-final class KeyFile {
+record KeyFile(
+        String repositoryId,
+        Argon2Params params,
+        byte[] salt,
+        Instant created,
+        String label,
+        byte[] header,
+        byte[] nonce,
+        byte[] wrappedKey) {
     static final String DIRECTORY = "keys/";
     static final int VERSION = 1;
     static final int MAX_LABEL_BYTES = 255;
     static final int FIXED_LENGTH = 140;
     static final int ID_BYTES = 16;
-
-    final String id;
-    final String repositoryId;
-    final Argon2Params params;
-    final byte[] salt;
-    final Instant created;
-    final String label;
-    private final byte[] header;
-    private final byte[] nonce;
-    private final byte[] wrappedKey;
-
-    private KeyFile(
-            String id,
-            String repositoryId,
-            Argon2Params params,
-            byte[] salt,
-            Instant created,
-            String label,
-            byte[] header,
-            byte[] nonce,
-            byte[] wrappedKey) {
-        this.id = id;
-        this.repositoryId = repositoryId;
-        this.params = params;
-        this.salt = salt;
-        this.created = created;
-        this.label = label;
-        this.header = header;
-        this.nonce = nonce;
-        this.wrappedKey = wrappedKey;
-    }
 
     static String objectName(String id) {
         return DIRECTORY + id;
@@ -126,7 +103,6 @@ final class KeyFile {
         byte[] wrapped = in.bytes(SubKeys.MASTER_KEY_LENGTH + Aead.TAG_LENGTH, "wrapped key");
         in.expectEnd("wrapped key");
         return new KeyFile(
-                id,
                 repositoryId,
                 new Argon2Params((int) memory, (int) iterations, (int) parallelism),
                 salt,

@@ -88,10 +88,10 @@ public final class KeyFiles {
     }
 
     private KeyInfo describe(String id, KeyFile file) {
-        String problem = file.repositoryId.equals(repositoryId)
+        String problem = file.repositoryId().equals(repositoryId)
                 ? ""
-                : "belongs to another repository (" + file.repositoryId + ")";
-        return new KeyInfo(id, file.label, file.created, id.equals(inUse), problem);
+                : "belongs to another repository (" + file.repositoryId() + ")";
+        return new KeyInfo(id, file.label(), file.created(), id.equals(inUse), problem);
     }
 
     private static KeyInfo resolve(List<KeyInfo> keys, String idOrPrefix) throws RepositoryException {
@@ -175,7 +175,7 @@ public final class KeyFiles {
             } catch (NoSuchObjectException e) {
                 continue;
             }
-            if (!file.repositoryId.equals(repositoryId)) {
+            if (!file.repositoryId().equals(repositoryId)) {
                 foreign++;
                 continue;
             }

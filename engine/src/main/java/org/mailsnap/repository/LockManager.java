@@ -60,18 +60,6 @@ final class LockManager {
         return result;
     }
 
-    /** Deletes stale locks; returns how many. */
-    int removeStale() throws IOException {
-        int removed = 0;
-        for (LockInfo lock : list()) {
-            if (lock.stale()) {
-                objects.delete(ObjectKind.LOCK, lock.id());
-                removed++;
-            }
-        }
-        return removed;
-    }
-
     void remove(ObjectId id) throws IOException {
         objects.delete(ObjectKind.LOCK, id);
     }

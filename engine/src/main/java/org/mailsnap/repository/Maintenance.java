@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.crypto.SecretKey;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.crypto.Sha256;
@@ -61,12 +62,12 @@ public final class Maintenance {
         return strays;
     }
 
-    /** One index file, decoded and checked. */
     /** The index files in {@code index/}, in listing order. */
     public List<ObjectId> indexIds() throws IOException {
         return indexSync.ids();
     }
 
+    /** One index file, decoded and checked. */
     public IndexContent readIndex(ObjectId id) throws IOException {
         IndexFile file = indexSync.read(id);
         List<IndexedPack> packs = new ArrayList<>(file.packs().size());
@@ -79,10 +80,8 @@ public final class Maintenance {
     /** A pack's own header (three ranged reads): every blob it holds. */
     public IndexedPack readPackHeader(PackId packId) throws IOException {
         ParsedPack parsed = PackReader.parseHeader(storage, packId, keys);
-        List<Integer> positions = new ArrayList<>(parsed.entries().size());
-        for (int i = 0; i < parsed.entries().size(); i++) {
-            positions.add(i);
-        }
+        List<Integer> positions =
+                IntStream.range(0, parsed.entries().size()).boxed().toList();
         return indexed(packId, positions, parsed.entries());
     }
 

@@ -1,7 +1,6 @@
 package org.mailsnap.repository;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.crypto.SubKeys;
@@ -9,7 +8,6 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
-import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -61,14 +59,7 @@ public final class PackMaintenance {
 
     /** Every pack in the listing: id → size in bytes. */
     public Map<PackId, Long> listPacks() throws IOException {
-        Map<PackId, Long> packs = new HashMap<>();
-        for (ObjectInfo info : storage.list("data/")) {
-            PackId pack = PackFormat.idOf(info.name());
-            if (pack != null) {
-                packs.put(pack, info.size());
-            }
-        }
-        return packs;
+        return new Maintenance(storage, keys, indexFiles).listPacks().packs();
     }
 
     /** The size at which writers close a pack (repository option), which tells prune what a small pack is. */
@@ -84,15 +75,6 @@ public final class PackMaintenance {
     /** Copies blobs out of old packs into new ones, recording their new locations in {@code into}. */
     public PackCopier newCopier(IndexBatchWriter into) {
         return new PackCopier(storage, keys, options, into);
-    }
-
-    /** The ids a pack's header lists (the pack is read whole and checked: name, trailer, header). */
-    public List<BlobId> packContents(PackId packId) throws IOException {
-        byte[] pack = storage.get(PackFormat.objectName(packId));
-        PackReader.verifyName(pack, packId);
-        return PackReader.parse(pack, packId, keys).entries().stream()
-                .map(PackEntry::id)
-                .toList();
     }
 
     public void deletePack(PackId packId) throws IOException {

@@ -40,13 +40,10 @@ final class PackReader {
         long headerLength = new ByteReader(
                         pack, length - PackFormat.TRAILER_LENGTH, length, object, CorruptObjectException::new)
                 .u32("header length");
-        long headerStart = length - PackFormat.TRAILER_LENGTH - headerLength;
-        if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
-            throw new CorruptObjectException(
-                    object, "header length " + headerLength + " does not fit a pack of " + length + " bytes");
-        }
+        long headerStart = headerStart(headerLength, length, object);
         SecretKey key = keys.packKey(salt);
-        byte[] header = openHeader(key, pack, (int) headerStart, (int) headerLength, object);
+        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
+        byte[] header = openHeader(key, prefix, pack, (int) headerStart, (int) headerLength, object);
         return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
     }
 
@@ -67,21 +64,12 @@ final class PackReader {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
         long headerLength = new ByteReader(trailer, object, CorruptObjectException::new).u32("header length");
-        long headerStart = size - PackFormat.TRAILER_LENGTH - headerLength;
-        if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
-            throw new CorruptObjectException(
-                    object, "header length " + headerLength + " does not fit a pack of " + size + " bytes");
-        }
+        long headerStart = headerStart(headerLength, size, object);
         byte[] prefix = storage.getRange(name, 0, PackFormat.PREFIX_LENGTH);
         byte[] salt = parsePrefix(prefix, packId);
         SecretKey key = keys.packKey(salt);
         byte[] sealed = storage.getRange(name, headerStart, (int) headerLength);
-        byte[] header;
-        try {
-            header = Aead.open(key, Aead.headerNonce(), prefix, sealed);
-        } catch (AEADBadTagException e) {
-            throw new CorruptObjectException(object, "header MAC mismatch (corrupted or wrong key?)");
-        }
+        byte[] header = openHeader(key, prefix, sealed, 0, sealed.length, object);
         return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
     }
 
@@ -161,23 +149,21 @@ final class PackReader {
         return Hex.describe("blob", entry.id().toHex()) + " in " + PackFormat.describe(packId);
     }
 
-    /** Every blob of a pack held in memory, in order (for check and tests). */
-    static List<byte[]> readAll(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
-        ParsedPack parsed = parse(pack, packId, keys);
-        List<byte[]> blobs = new ArrayList<>();
-        for (int i = 0; i < parsed.entries().size(); i++) {
-            PackEntry entry = parsed.entries().get(i);
-            byte[] ciphertext = Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
-            blobs.add(openBlob(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
+    /** Where the header starts in a pack of {@code size} bytes whose trailer says {@code headerLength}. */
+    private static long headerStart(long headerLength, long size, String object) throws CorruptObjectException {
+        long headerStart = size - PackFormat.TRAILER_LENGTH - headerLength;
+        if (headerLength < PackFormat.MIN_HEADER_LENGTH || headerStart < PackFormat.PREFIX_LENGTH) {
+            throw new CorruptObjectException(
+                    object, "header length " + headerLength + " does not fit a pack of " + size + " bytes");
         }
-        return blobs;
+        return headerStart;
     }
 
-    private static byte[] openHeader(SecretKey key, byte[] pack, int start, int length, String object)
+    /** The header sealed in {@code sealed[start..start+length)}, authenticated with the pack's prefix. */
+    private static byte[] openHeader(SecretKey key, byte[] prefix, byte[] sealed, int start, int length, String object)
             throws CorruptObjectException {
-        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
         try {
-            return Aead.open(key, Aead.headerNonce(), prefix, pack, start, length);
+            return Aead.open(key, Aead.headerNonce(), prefix, sealed, start, length);
         } catch (AEADBadTagException e) {
             throw new CorruptObjectException(object, "header MAC mismatch (corrupted or wrong key?)");
         }

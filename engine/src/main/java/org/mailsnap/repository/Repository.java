@@ -204,11 +204,6 @@ public final class Repository implements AutoCloseable {
         return locks.list();
     }
 
-    /** Deletes stale locks; returns how many. */
-    public int removeStaleLocks() throws IOException {
-        return locks.removeStale();
-    }
-
     /** Deletes one lock object, stale or not (the operator knows its holder is gone). */
     public void removeLock(ObjectId id) throws IOException {
         locks.remove(id);

@@ -44,7 +44,6 @@ public final class RepositoryLock implements AutoCloseable {
         ObjectId nextId = manager.refresh(next, id);
         record = next;
         id = nextId;
-        notifyAll();
     }
 
     /**
@@ -90,19 +89,6 @@ public final class RepositoryLock implements AutoCloseable {
         }
     }
 
-    /** For tests: waits until the lock object's id differs from {@code previousId} (a refresh happened). */
-    synchronized boolean awaitRefreshFrom(ObjectId previousId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (id.equals(previousId) && refreshFailure == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return !id.equals(previousId);
-    }
-
     private synchronized void refreshQuietly() {
         if (released) {
             return;
@@ -111,7 +97,6 @@ public final class RepositoryLock implements AutoCloseable {
             refresh();
         } catch (IOException e) {
             refreshFailure = e;
-            notifyAll();
         }
     }
 }

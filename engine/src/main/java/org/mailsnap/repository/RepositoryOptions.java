@@ -13,34 +13,57 @@ import org.mailsnap.crypto.Argon2Params;
 /**
  * How a repository is created and written. Immutable; build with {@link #builder()}. Time, randomness, host and
  * pid are injectable so that tests are deterministic.
+ *
+ * @param argon2              Argon2id cost of new key files (default 64 MiB, 3 passes, 2 lanes)
+ * @param keyLabel            label of new key files (default {@code user@host})
+ * @param random              source of master keys, salts, nonces and ids (default {@link SecureRandom})
+ * @param packTargetSize      a pack is closed once it holds this many bytes (default 16 MiB)
+ * @param compressionLevel    zstd level (default 3)
+ * @param indexFlushEntries   an index file is written once this many blobs are in published but unindexed packs
+ *                            (default 50 000)
+ * @param chunker             chunker sizes recorded in the config at init
+ * @param lockStaleAfter      a lock not refreshed for this long is stale (default 30 minutes)
+ * @param lockRefreshInterval how often a held lock is refreshed; zero disables the timer (default 5 minutes)
  */
-public final class RepositoryOptions {
-    private final Argon2Params argon2;
-    private final String keyLabel;
-    private final Clock clock;
-    private final Random random;
-    private final int packTargetSize;
-    private final int compressionLevel;
-    private final int indexFlushEntries;
-    private final ChunkerParams chunker;
-    private final Duration lockStaleAfter;
-    private final Duration lockRefreshInterval;
-    private final String hostname;
-    private final long pid;
+public record RepositoryOptions(
+        Argon2Params argon2,
+        String keyLabel,
+        Clock clock,
+        Random random,
+        int packTargetSize,
+        int compressionLevel,
+        int indexFlushEntries,
+        ChunkerParams chunker,
+        Duration lockStaleAfter,
+        Duration lockRefreshInterval,
+        String hostname,
+        long pid) {
 
-    private RepositoryOptions(Builder b) {
-        this.argon2 = b.argon2;
-        this.keyLabel = b.keyLabel != null ? b.keyLabel : System.getProperty("user.name", "user") + "@" + b.hostname;
-        this.clock = b.clock;
-        this.random = b.random;
-        this.packTargetSize = b.packTargetSize;
-        this.compressionLevel = b.compressionLevel;
-        this.indexFlushEntries = b.indexFlushEntries;
-        this.chunker = b.chunker;
-        this.lockStaleAfter = b.lockStaleAfter;
-        this.lockRefreshInterval = b.lockRefreshInterval;
-        this.hostname = b.hostname;
-        this.pid = b.pid;
+    public RepositoryOptions {
+        Objects.requireNonNull(argon2);
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(random);
+        Objects.requireNonNull(chunker);
+        Objects.requireNonNull(hostname);
+        if (keyLabel == null) {
+            keyLabel = System.getProperty("user.name", "user") + "@" + hostname;
+        }
+        if (packTargetSize < 1024 || packTargetSize > 256 * 1024 * 1024) {
+            throw new IllegalArgumentException("pack target size must be 1 KiB..256 MiB, got " + packTargetSize);
+        }
+        if (compressionLevel < 1 || compressionLevel > 22) {
+            throw new IllegalArgumentException("zstd level must be 1..22, got " + compressionLevel);
+        }
+        if (indexFlushEntries < 1) {
+            throw new IllegalArgumentException("index flush bound must be positive, got " + indexFlushEntries);
+        }
+        if (lockStaleAfter.isNegative() || lockStaleAfter.isZero()) {
+            throw new IllegalArgumentException("lock stale age must be positive, got " + lockStaleAfter);
+        }
+        if (lockRefreshInterval.isNegative()) {
+            throw new IllegalArgumentException(
+                    "lock refresh interval must not be negative, got " + lockRefreshInterval);
+        }
     }
 
     public static RepositoryOptions defaults() {
@@ -53,79 +76,22 @@ public final class RepositoryOptions {
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.argon2 = argon2;
-        b.keyLabel = keyLabel;
-        b.clock = clock;
-        b.random = random;
-        b.packTargetSize = packTargetSize;
-        b.compressionLevel = compressionLevel;
-        b.indexFlushEntries = indexFlushEntries;
-        b.chunker = chunker;
-        b.lockStaleAfter = lockStaleAfter;
-        b.lockRefreshInterval = lockRefreshInterval;
-        b.hostname = hostname;
-        b.pid = pid;
-        return b;
+        return new Builder()
+                .argon2(argon2)
+                .keyLabel(keyLabel)
+                .clock(clock)
+                .random(random)
+                .packTargetSize(packTargetSize)
+                .compressionLevel(compressionLevel)
+                .indexFlushEntries(indexFlushEntries)
+                .chunker(chunker)
+                .lockStaleAfter(lockStaleAfter)
+                .lockRefreshInterval(lockRefreshInterval)
+                .hostname(hostname)
+                .pid(pid);
     }
 
-    /** Argon2id cost of new key files (default 64 MiB, 3 passes, 2 lanes). */
-    public Argon2Params argon2() {
-        return argon2;
-    }
-
-    /** Label of new key files (default {@code user@host}). */
-    public String keyLabel() {
-        return keyLabel;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    /** Source of master keys, salts, nonces and ids (default {@link SecureRandom}). */
-    public Random random() {
-        return random;
-    }
-
-    /** A pack is closed once it holds this many bytes (default 16 MiB). */
-    public int packTargetSize() {
-        return packTargetSize;
-    }
-
-    /** zstd level (default 3). */
-    public int compressionLevel() {
-        return compressionLevel;
-    }
-
-    /** An index file is written once this many blobs are in published but unindexed packs (default 50 000). */
-    public int indexFlushEntries() {
-        return indexFlushEntries;
-    }
-
-    /** Chunker sizes recorded in the config at init. */
-    public ChunkerParams chunker() {
-        return chunker;
-    }
-
-    /** A lock not refreshed for this long is stale (default 30 minutes). */
-    public Duration lockStaleAfter() {
-        return lockStaleAfter;
-    }
-
-    /** How often a held lock is refreshed; zero disables the timer (default 5 minutes). */
-    public Duration lockRefreshInterval() {
-        return lockRefreshInterval;
-    }
-
-    public String hostname() {
-        return hostname;
-    }
-
-    public long pid() {
-        return pid;
-    }
-
+    /** Collects the options; {@link #build()} checks them. */
     public static final class Builder {
         private Argon2Params argon2 = Argon2Params.DEFAULT;
         private String keyLabel;
@@ -143,7 +109,7 @@ public final class RepositoryOptions {
         private Builder() {}
 
         public Builder argon2(Argon2Params value) {
-            argon2 = Objects.requireNonNull(value);
+            argon2 = value;
             return this;
         }
 
@@ -153,62 +119,47 @@ public final class RepositoryOptions {
         }
 
         public Builder clock(Clock value) {
-            clock = Objects.requireNonNull(value);
+            clock = value;
             return this;
         }
 
         public Builder random(Random value) {
-            random = Objects.requireNonNull(value);
+            random = value;
             return this;
         }
 
         public Builder packTargetSize(int value) {
-            if (value < 1024 || value > 256 * 1024 * 1024) {
-                throw new IllegalArgumentException("pack target size must be 1 KiB..256 MiB, got " + value);
-            }
             packTargetSize = value;
             return this;
         }
 
         public Builder compressionLevel(int value) {
-            if (value < 1 || value > 22) {
-                throw new IllegalArgumentException("zstd level must be 1..22, got " + value);
-            }
             compressionLevel = value;
             return this;
         }
 
         public Builder indexFlushEntries(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("index flush bound must be positive, got " + value);
-            }
             indexFlushEntries = value;
             return this;
         }
 
         public Builder chunker(ChunkerParams value) {
-            chunker = Objects.requireNonNull(value);
+            chunker = value;
             return this;
         }
 
         public Builder lockStaleAfter(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("lock stale age must be positive, got " + value);
-            }
             lockStaleAfter = value;
             return this;
         }
 
         public Builder lockRefreshInterval(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("lock refresh interval must not be negative, got " + value);
-            }
             lockRefreshInterval = value;
             return this;
         }
 
         public Builder hostname(String value) {
-            hostname = Objects.requireNonNull(value);
+            hostname = value;
             return this;
         }
 
@@ -218,7 +169,19 @@ public final class RepositoryOptions {
         }
 
         public RepositoryOptions build() {
-            return new RepositoryOptions(this);
+            return new RepositoryOptions(
+                    argon2,
+                    keyLabel,
+                    clock,
+                    random,
+                    packTargetSize,
+                    compressionLevel,
+                    indexFlushEntries,
+                    chunker,
+                    lockStaleAfter,
+                    lockRefreshInterval,
+                    hostname,
+                    pid);
         }
 
         private static String localHostname() {

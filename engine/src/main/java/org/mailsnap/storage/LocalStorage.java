@@ -146,27 +146,12 @@ public final class LocalStorage implements Storage {
         }
         try {
             // Links are followed: an administrator may have moved data/ to another disk and linked it.
-            Files.walkFileTree(
-                    start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                            String name = nameOf(file);
-                            if (attributes.isRegularFile()
-                                    && name.startsWith(prefix)
-                                    && ObjectNames.isObjectName(name)) {
-                                objects.add(new ObjectInfo(name, attributes.size()));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (e instanceof NoSuchFileException) {
-                                return FileVisitResult.CONTINUE; // deleted while we walked: not part of the listing
-                            }
-                            throw e;
-                        }
-                    });
+            walk(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), (file, attributes) -> {
+                String name = nameOf(file);
+                if (attributes.isRegularFile() && name.startsWith(prefix) && ObjectNames.isObjectName(name)) {
+                    objects.add(new ObjectInfo(name, attributes.size()));
+                }
+            });
         } catch (IOException e) {
             throw errors.translate(e, "list", prefix + "*", start);
         }
@@ -232,21 +217,29 @@ public final class LocalStorage implements Storage {
         return found;
     }
 
-    /** Visits every temporary file below the root; a file that goes away during the walk is passed over. */
+    /** Visits every temporary file below the root. */
     private void walkTemporaryFiles(BiConsumer<Path, BasicFileAttributes> visit) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        walk(root, EnumSet.noneOf(FileVisitOption.class), (file, attributes) -> {
+            if (file.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                visit.accept(file, attributes);
+            }
+        });
+    }
+
+    /** Visits every file below {@code start}; a file that goes away during the walk is passed over. */
+    private static void walk(Path start, Set<FileVisitOption> options, BiConsumer<Path, BasicFileAttributes> visit)
+            throws IOException {
+        Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (file.getFileName().toString().startsWith(TEMP_PREFIX)) {
-                    visit.accept(file, attributes);
-                }
+                visit.accept(file, attributes);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                 if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE; // deleted while we walked: not part of the listing
                 }
                 throw e;
             }

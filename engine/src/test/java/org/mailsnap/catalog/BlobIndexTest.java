@@ -41,7 +41,8 @@ class BlobIndexTest {
         ObjectId second = new ObjectId(samples.hex(32));
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile(first, batch.entrySet());
+            blobs.addAll(batch.entrySet());
+            blobs.markIndexLoaded(first);
             blobs.markIndexLoaded(second);
             assertEquals(Optional.empty(), blobs.find(samples.blobId()));
         }
@@ -52,13 +53,11 @@ class BlobIndexTest {
             }
             assertEquals(Set.of(first.hex(), second.hex()), blobs.loadedIndexFiles());
             assertEquals(50, blobs.size());
-            blobs.forgetIndexFile(first);
-            assertEquals(Set.of(second.hex()), blobs.loadedIndexFiles());
         }
     }
 
     @Test
-    void forgettingPacksAndBlobsRemovesExactlyThose() throws Exception {
+    void droppingPacksAndBlobsRemovesExactlyThose() throws Exception {
         PackId p1 = samples.packId();
         PackId p2 = samples.packId();
         PackId p3 = samples.packId();
@@ -70,10 +69,13 @@ class BlobIndexTest {
             blobs.addAll(b1.entrySet());
             blobs.addAll(b2.entrySet());
             blobs.addAll(b3.entrySet());
-            assertEquals(30, blobs.forgetPack(p1));
+            assertEquals(30, blobs.markPacksMissing(Set.of(p2, p3)).size());
             BlobId someOfP3 = b3.keySet().iterator().next();
-            assertEquals(1, blobs.forgetBlobs(List.of(someOfP3, samples.blobId())));
-            assertEquals(0, blobs.forgetPacks(Set.of(p1)));
+            assertEquals(
+                    1,
+                    blobs.markDamaged(List.of(
+                            new DamagedBlob(someOfP3, null, "gone"), new DamagedBlob(samples.blobId(), null, "gone"))));
+            assertEquals(List.of(), blobs.markPacksMissing(Set.of(p2, p3)));
             assertEquals(29, blobs.size());
             for (BlobId id : b1.keySet()) {
                 assertEquals(Optional.empty(), blobs.find(id));
@@ -164,7 +166,8 @@ class BlobIndexTest {
         List<BlobId> ids = new ArrayList<>(inBad.keySet());
         try (Catalog catalog = Catalog.open(dir, "r")) {
             CatalogBlobIndex blobs = catalog.blobs();
-            blobs.addIndexFile(listing, inBad.entrySet());
+            blobs.addAll(inBad.entrySet());
+            blobs.markIndexLoaded(listing);
             BlobId damaged = ids.get(0);
             BlobId elsewhere = ids.get(1);
             assertEquals(
@@ -175,12 +178,12 @@ class BlobIndexTest {
             assertEquals(Optional.empty(), blobs.find(damaged));
             assertTrue(blobs.find(elsewhere).isPresent(), "a mark for another pack leaves this location");
 
-            blobs.addIndexFile(listing, inBad.entrySet()); // a reload after a prune: the bad location stays out
+            blobs.addAll(inBad.entrySet()); // a reload after a prune: the bad location stays out
             assertEquals(Optional.empty(), blobs.find(damaged));
             BlobLocation stored = new BlobLocation(good, BlobType.DATA, 42, 900, 2000, 0);
             blobs.addAll(List.of(Map.entry(damaged, stored))); // a backup stored it again
             assertEquals(Optional.of(stored), blobs.find(damaged));
-            assertEquals(2, blobs.damagedCount());
+            assertEquals(2, blobs.damagedLocations().size());
         }
         try (Catalog catalog = Catalog.open(dir, "r")) {
             List<DamagedBlob> missing = catalog.blobs().markPacksMissing(Set.of(good));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,9 +149,7 @@ class CatalogTest {
 
     @Test
     void anotherFormatVersionIsRefusedWithFoundAndSupported() throws Exception {
-        LmdbEnvironment.open(
-                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO, StateDatabases.NAMES)
-                .close();
+        rawState(Catalog.FORMAT_VERSION + 1).close();
         UnsupportedVersionException e = assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
         assertEquals(Catalog.FORMAT_VERSION + 1, e.found());
         assertEquals(Catalog.FORMAT_VERSION, e.max());
@@ -160,8 +159,7 @@ class CatalogTest {
     @Test
     void aVersion2CatalogIsRefusedAsOlderAndReplacedByDeleteAndOpen() throws Exception {
         // version 2 message records lack when a message was found gone: no migration can know it, a rebuild does
-        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, 2, REPO, StateDatabases.NAMES)
-                .close();
+        rawState(2).close();
         UnsupportedVersionException e = assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
         assertEquals(2, e.found());
         assertTrue(
@@ -196,16 +194,13 @@ class CatalogTest {
 
     @Test
     void onlyAnOlderFormatIsOutdatedANewerOneIsNot() throws Exception {
-        LmdbEnvironment.open(dir.resolve(Catalog.STATE_DIR), 1 << 20, 2, REPO, StateDatabases.NAMES)
-                .close();
+        rawState(2).close();
         UnsupportedVersionException older =
                 assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
         assertEquals(
                 Optional.of("format 2, older than this mailsnap's " + Catalog.FORMAT_VERSION), Catalog.outdated(older));
         Catalog.delete(dir);
-        LmdbEnvironment.open(
-                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION + 1, REPO, StateDatabases.NAMES)
-                .close();
+        rawState(Catalog.FORMAT_VERSION + 1).close();
         UnsupportedVersionException newer =
                 assertThrows(UnsupportedVersionException.class, () -> Catalog.open(dir, REPO));
         assertEquals(Optional.empty(), Catalog.outdated(newer));
@@ -215,8 +210,7 @@ class CatalogTest {
     @Test
     void garbageInTheDatabaseIsReportedAsCorruptWithItsKey() throws Exception {
         Catalog.open(dir, REPO).close();
-        try (LmdbEnvironment raw = LmdbEnvironment.open(
-                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES);
+        try (LmdbEnvironment raw = rawState(Catalog.FORMAT_VERSION);
                 TxnAccess txn = raw.write()) {
             txn.put(raw.dbi("content"), LmdbKeys.content("m", "b"), new byte[] {1, 2, 3});
             txn.put(raw.dbi("snapshots"), LmdbKeys.snapshot(SnapshotId.parse("5a".repeat(32))), new byte[] {(byte) 0xFF
@@ -235,8 +229,7 @@ class CatalogTest {
     void aSnapshotKeyThatIsNoSnapshotIdIsReportedAsCorrupt() throws Exception {
         Catalog.open(dir, REPO).close();
         SnapshotSummary summary = new SnapshotSummary(SnapshotId.parse("5a".repeat(32)), Instant.EPOCH, "h", STORE, 0);
-        try (LmdbEnvironment raw = LmdbEnvironment.open(
-                        dir.resolve(Catalog.STATE_DIR), 1 << 20, Catalog.FORMAT_VERSION, REPO, StateDatabases.NAMES);
+        try (LmdbEnvironment raw = rawState(Catalog.FORMAT_VERSION);
                 TxnAccess txn = raw.write()) {
             txn.put(raw.dbi("snapshots"), "s1".getBytes(StandardCharsets.UTF_8), SnapshotSummaryCodec.encode(summary));
             txn.commit();
@@ -376,9 +369,19 @@ class CatalogTest {
         }
     }
 
+    /** The state environment of a catalog in {@code dir}, opened as {@code version} (a stand-in for another mailsnap). */
+    private LmdbEnvironment rawState(int version) throws IOException {
+        return LmdbEnvironment.open(
+                dir.resolve(Catalog.STATE_DIR), 1 << 20, version, REPO, StateDatabases.NAMES, new PrivateFiles());
+    }
+
     static List<PlacementRecord> placements(CatalogView view, String store, FolderKey folder) throws Exception {
         List<PlacementRecord> out = new java.util.ArrayList<>();
-        view.forEachPlacement(store, folder, out::add);
+        try (CatalogCursor<PlacementRecord> cursor = view.placements(store, folder)) {
+            while (cursor.hasNext()) {
+                out.add(cursor.next());
+            }
+        }
         return out;
     }
 }

@@ -72,7 +72,6 @@ class LmdbDataFileTest {
                         + " bytes, needs " + needed + " (free list page " + (needed / 4096 - 1)
                         + " is past the end of the file)): run `mailsnap catalog rebuild`",
                 e.getMessage());
-        assertEquals(dir, e.directory());
         assertTrue(size >= needed);
         // refused before anything was opened: the catalog can be opened by nobody else, and deleted
         Catalog.delete(dir);

@@ -306,7 +306,7 @@ class CheckTest {
             assertTrue(read.clean(), read.damage().toString());
             assertEquals(marks.size(), read.intact().size(), "every marked location was read and verified");
             assertEquals(marks.size(), DamageMarks.record(f.catalog, read).marksCleared());
-            assertEquals(0, f.catalog.blobs().damagedCount());
+            assertEquals(0, f.catalog.blobs().damagedLocations().size());
             assertEquals(
                     victim.location(),
                     f.catalog.blobs().find(victim.id()).orElseThrow(),

@@ -27,6 +27,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.retention.Forget;
@@ -155,7 +156,9 @@ final class PruneScenario {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
         for (PackId pack : m.listPacks().keySet()) {
-            ids.addAll(m.packContents(pack));
+            ids.addAll(f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList());
         }
         return ids;
     }

@@ -18,6 +18,7 @@ import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
+import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
@@ -158,7 +159,12 @@ class PruneTest {
         }
         int stored = 0;
         for (PackId pack : m.listPacks().keySet()) {
-            stored += m.packContents(pack).contains(id) ? 1 : 0;
+            stored += f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                            .map(IndexedBlob::id)
+                            .toList()
+                            .contains(id)
+                    ? 1
+                    : 0;
         }
         assertEquals(indexed.size(), stored);
         return stored;

@@ -46,6 +46,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLockedException;
@@ -202,7 +203,9 @@ class TwoHostsOnS3Test {
         PackMaintenance m = repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
         for (PackId pack : m.listPacks().keySet()) {
-            ids.addAll(m.packContents(pack));
+            ids.addAll(repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList());
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.CatalogCursor;
 import org.mailsnap.catalog.CatalogReader;
 import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.KnownMessage;
@@ -26,7 +27,11 @@ record CatalogState(
             for (FolderKey key : r.folders(storeKey)) {
                 r.folder(storeKey, key).ifPresent(s -> folders.put(key, s));
                 List<PlacementRecord> list = new ArrayList<>();
-                r.forEachPlacement(storeKey, key, list::add);
+                try (CatalogCursor<PlacementRecord> cursor = r.placements(storeKey, key)) {
+                    while (cursor.hasNext()) {
+                        list.add(cursor.next());
+                    }
+                }
                 placements.put(key, list);
                 for (PlacementRecord p : list) {
                     contents.put(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,17 +50,14 @@ class CorruptionTest {
         String name = onlyPackName();
         PackId id = new PackId(name.substring(name.lastIndexOf('/') + 1));
         byte[] good = storage.get(name);
-        List<byte[]> read = PackReader.readAll(good, id, keys);
+        List<byte[]> read = readAll(good, id, keys);
         assertEquals(plaintexts.size(), read.size());
         assertTrue(good.length < 400, "keep the pack small: " + good.length);
         for (int i = 0; i < good.length; i++) {
             for (int mask : new int[] {0x01, 0x80}) {
                 byte[] bad = good.clone();
                 bad[i] ^= (byte) mask;
-                assertThrows(
-                        CorruptDataException.class,
-                        () -> PackReader.readAll(bad, id, keys),
-                        "byte " + i + " ^ " + mask);
+                assertThrows(CorruptDataException.class, () -> readAll(bad, id, keys), "byte " + i + " ^ " + mask);
                 assertThrows(CorruptObjectException.class, () -> PackReader.verifyName(bad, id));
             }
         }
@@ -144,9 +142,10 @@ class CorruptionTest {
             storage.put(name, bad);
             try {
                 KeyFile parsed = KeyFile.parse(keyId, bad);
-                if (parsed.repositoryId.equals(Repository.open(storage, "pw".toCharArray())
-                                .config()
-                                .repositoryId())
+                if (parsed.repositoryId()
+                                .equals(Repository.open(storage, "pw".toCharArray())
+                                        .config()
+                                        .repositoryId())
                         && parsed.unlock("pw".toCharArray()) != null) {
                     fail("byte " + i + " flipped and the key file still opened");
                 }
@@ -181,5 +180,17 @@ class CorruptionTest {
             assertThrows(CorruptDataException.class, () -> repo.objects().load(ObjectKind.INDEX, id));
         }
         assertThrows(CorruptObjectException.class, () -> ObjectCodec.decode(ObjectKind.SNAPSHOT, id, good, keys));
+    }
+
+    /** Every blob of a pack held in memory, in order, each opened and checked as a reader would. */
+    static List<byte[]> readAll(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
+        ParsedPack parsed = PackReader.parse(pack, packId, keys);
+        List<byte[]> blobs = new ArrayList<>();
+        for (int i = 0; i < parsed.entries().size(); i++) {
+            PackEntry entry = parsed.entries().get(i);
+            byte[] ciphertext = Arrays.copyOfRange(pack, (int) entry.offset(), (int) entry.offset() + entry.length());
+            blobs.add(PackReader.openBlob(parsed.key(), keys.idHasher(), packId, entry, i, ciphertext));
+        }
+        return blobs;
     }
 }

@@ -70,7 +70,11 @@ class LockTest {
         assertTrue(locks.get(0).stale());
         assertTrue(locks.get(0).describe(clock.instant()).contains("(stale)"));
         try (RepositoryLock lock = admin.lockExclusive()) {
-            assertEquals(1, admin.removeStaleLocks());
+            for (LockInfo stale : admin.listLocks()) {
+                if (stale.stale()) {
+                    admin.removeLock(stale.id()); // as 'mailsnap unlock' removes the stale ones
+                }
+            }
             assertEquals(
                     List.of(lock.id()),
                     admin.listLocks().stream().map(LockInfo::id).toList());
@@ -106,7 +110,11 @@ class LockTest {
         Repository repo = Repository.open(storage, "pw".toCharArray(), options);
         try (RepositoryLock lock = repo.lockShared()) {
             ObjectId first = lock.id();
-            assertTrue(lock.awaitRefreshFrom(first, Duration.ofSeconds(10)), "no refresh within 10 s");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (lock.id().equals(first)) {
+                assertTrue(System.nanoTime() < deadline, "no refresh within 10 s");
+                Thread.sleep(5);
+            }
             lock.checkHeld();
         }
         assertTrue(repo.listLocks().isEmpty());

@@ -195,7 +195,7 @@ class VectorsTest {
         PackId id = new PackId(v.get("pack_id"));
         if (success) {
             PackReader.verifyName(pack, id);
-            List<byte[]> blobs = PackReader.readAll(pack, id, keys);
+            List<byte[]> blobs = CorruptionTest.readAll(pack, id, keys);
             for (int i = 0; i < blobs.size(); i++) {
                 assertArrayEquals(hex(v, "blob_" + i), blobs.get(i), name + " blob " + i);
             }
@@ -203,7 +203,7 @@ class VectorsTest {
         } else {
             assertEquals("corrupt", v.get("error"));
             CorruptObjectException e =
-                    assertThrows(CorruptObjectException.class, () -> PackReader.readAll(pack, id, keys), name);
+                    assertThrows(CorruptObjectException.class, () -> CorruptionTest.readAll(pack, id, keys), name);
             assertEquals(v.get("message"), e.problem(), name);
         }
     }
@@ -245,7 +245,7 @@ class VectorsTest {
         String keyId = v.get("key_id");
         if (success) {
             KeyFile parsed = KeyFile.parse(keyId, file);
-            assertEquals(v.get("repository_id"), parsed.repositoryId);
+            assertEquals(v.get("repository_id"), parsed.repositoryId());
             assertArrayEquals(hex(v, "master_key"), parsed.unlock(password));
             return;
         }

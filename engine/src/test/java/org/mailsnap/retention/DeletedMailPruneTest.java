@@ -30,6 +30,7 @@ import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
 import org.mailsnap.prune.PruneOptions;
 import org.mailsnap.prune.Pruning;
+import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.restore.LedgerSnapshot;
 import org.mailsnap.restore.RestoreMode;
@@ -185,7 +186,9 @@ class DeletedMailPruneTest {
         PackMaintenance m = f.repository.packMaintenance();
         Set<BlobId> ids = new HashSet<>();
         for (PackId pack : m.listPacks().keySet()) {
-            ids.addAll(m.packContents(pack));
+            ids.addAll(f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList());
         }
         return ids;
     }
@@ -193,7 +196,10 @@ class DeletedMailPruneTest {
     private static PackId packOf(BackupFixture f, BlobId blob) throws IOException {
         PackMaintenance m = f.repository.packMaintenance();
         for (PackId pack : m.listPacks().keySet()) {
-            if (m.packContents(pack).contains(blob)) {
+            if (f.repository.maintenance().readPackHeader(pack).blobs().stream()
+                    .map(IndexedBlob::id)
+                    .toList()
+                    .contains(blob)) {
                 return pack;
             }
         }

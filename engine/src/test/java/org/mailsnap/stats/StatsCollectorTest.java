@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.backup.BackupFixture;
 import org.mailsnap.catalog.CatalogCorruptException;
+import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.history.DamagedSnapshot;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.mailgen.ChurnSimulator;
@@ -58,9 +59,9 @@ class StatsCollectorTest {
                     .toList();
             f.catalog
                     .blobs()
-                    .forgetBlobs(List.of(
-                            first.get(0).content().header(),
-                            first.get(1).content().header()));
+                    .markDamaged(List.of(
+                            new DamagedBlob(first.get(0).content().header(), null, "lost"),
+                            new DamagedBlob(first.get(1).content().header(), null, "lost")));
 
             List<String> asked = new ArrayList<>(mailboxes);
             asked.add(null);

@@ -134,12 +134,10 @@ public final class S3Storage implements Storage {
         try {
             response = client.getObjectAsBytes(
                     request -> request.bucket(settings.bucket()).key(key).range(range));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 416) {
+        } catch (SdkException e) {
+            if (e instanceof S3Exception s3 && s3.statusCode() == 416) {
                 throw rangeError(name, size(name), offset, length);
             }
-            throw errors.translate(e, "read", name);
-        } catch (SdkException e) {
             throw errors.translate(e, "read", name);
         }
         byte[] bytes = response.asByteArrayUnsafe();
