@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mailsnap.concurrent.ChildProcess;
 import org.mailsnap.concurrent.DaemonThreads;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
@@ -93,7 +94,8 @@ public final class MaildirlockHelper implements FolderLocker {
         helper.getOutputStream().close();
         CompletableFuture<String> holderGone = readToEnd(helper.getErrorStream());
         String printed = new String(helper.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        int exit = waitFor(helper, timeout.plusSeconds(10));
+        // stdout ended: the parent has printed the pid (or given up) and is exiting
+        int exit = ChildProcess.waitFor(helper, "the maildirlock helper");
         Path lockFile = FileNames.child(controlDir, DovecotDotLocker.LOCK_FILE);
         if (exit == 1) {
             throw new LockTimeoutException(
@@ -236,20 +238,6 @@ public final class MaildirlockHelper implements FolderLocker {
         }
         String firstLine = text.strip().lines().findFirst().orElse("");
         return " (it said: " + firstLine + ")";
-    }
-
-    private static int waitFor(Process helper, Duration limit) throws IOException {
-        try {
-            if (!helper.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                helper.destroyForcibly();
-                throw new IOException("maildirlock helper did not exit within " + limit.toSeconds() + " s");
-            }
-            return helper.exitValue();
-        } catch (InterruptedException interrupted) {
-            helper.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the maildirlock helper");
-        }
     }
 
     private static String readQuietly(Path file) {
