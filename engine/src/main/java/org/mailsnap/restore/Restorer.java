@@ -2,7 +2,6 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.diff.MessageIndex;
@@ -81,7 +80,7 @@ public final class Restorer {
             RestoreTally report = new RestoreTally(progress);
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(
-                        request,
+                        request.mode(),
                         new TargetPaths(request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook),
                         writer,
@@ -91,17 +90,22 @@ public final class Restorer {
                         blobs,
                         snapshot.separator(),
                         messages);
-                walker.walk(folders, selection, folder -> {
+                for (FolderEntry folder : folders) {
                     progress.folders.done.increment();
-                    return FolderRestore.begin(run, folder);
-                });
+                    FolderRestore out = FolderRestore.begin(run, folder);
+                    if (out != null) {
+                        walker.walkFolder(folder, selection, out);
+                    }
+                }
                 writes.awaitAll();
             }
             if (asFolder != null) {
-                List<List<String>> subscribe = new ArrayList<>();
-                folders.forEach(
-                        f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
-                Subscriptions.add(root, subscribe, owner);
+                Subscriptions.add(
+                        root,
+                        folders.stream()
+                                .map(f -> asFolder.storageLevels(f.key().folder()))
+                                .toList(),
+                        owner);
                 report.note("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
                         + (folders.size() == 1 ? "" : "s") + ", subscribed)");
             }
