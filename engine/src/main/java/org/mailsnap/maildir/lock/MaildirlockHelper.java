@@ -30,7 +30,7 @@ import org.mailsnap.model.FolderKey;
  * trusted only while (a) the child still holds its stderr pipe open (it keeps stderr, and stdout as a copy of it,
  * for its whole life, so end-of-file means it is gone), (b) its pid is alive in {@code /proc} and (c) the lock file
  * still names it. This is checked right after taking the lock and again by {@link FolderLock#verifyHeld()}, which
- * first waits until the child has lived for {@link #settle()} after taking it, so a child that dies a moment after
+ * first waits until the child has lived for the settle time after taking it, so a child that dies a moment after
  * the first check is still caught before a listing is trusted.
  */
 public final class MaildirlockHelper implements FolderLocker {
@@ -62,10 +62,6 @@ public final class MaildirlockHelper implements FolderLocker {
     public static MaildirlockHelper withDefaults() {
         return new MaildirlockHelper(
                 DEFAULT_BINARY, Duration.ofSeconds(122), Duration.ofMillis(250), Clock.systemUTC());
-    }
-
-    public Duration settle() {
-        return settle;
     }
 
     @Override
