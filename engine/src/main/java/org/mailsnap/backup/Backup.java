@@ -40,20 +40,9 @@ import org.mailsnap.snapshot.SnapshotStats;
 import org.mailsnap.snapshot.TreeWriter;
 
 /**
- * One backup run of one store into one repository (see the package doc for the data flow).
- *
- * <ol>
- *   <li>Take a shared repository lock; bring the catalog's blob index up to date with the repository's index files
- *       (other hosts may have written some).</li>
- *   <li>Discover the mailboxes; for each, in name order, {@link MailboxRun} captures, merges, reads what is new,
- *       and returns its folder entries, which go straight into the snapshot tree. Mailboxes that disappeared are
- *       dropped from the catalog.</li>
- *   <li>Every {@code checkpointMessages} messages read: flush the blob store, commit the catalog.</li>
- *   <li>Finish the tree, flush the blob store (packs, then index files), write the snapshot object <b>last</b>,
- *       commit the catalog.</li>
- *   <li>Blobs of packs published by the run enter the catalog's blob index only after a flush (see
- *       {@link RunBlobIndex}): a failed run leaves no catalog entry that the repository's index files lack.</li>
- * </ol>
+ * One backup run of one store into one repository, as the package doc lays it out: under a shared repository lock,
+ * {@link MailboxRun} backs up each mailbox in name order, {@link RunState} checkpoints, and the snapshot object is
+ * written last.
  */
 public final class Backup {
     private final Repository repository;
@@ -80,7 +69,7 @@ public final class Backup {
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
         try (RepositoryLock lock = repository.lockShared()) {
-            CatalogSync.blobIndex(repository, catalog);
+            CatalogSync.blobIndex(repository, catalog); // other hosts may have written index files
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
             BlobStore blobs = repository.openBlobStore(blobIndex);
             byte[] seed = repository.chunkerSeed();
@@ -150,7 +139,7 @@ public final class Backup {
         for (String name : names) {
             List<FolderKey> previous = previousFolders.getOrDefault(name, List.of());
             Mailbox mailbox = byName.get(name);
-            if (mailbox == null) {
+            if (mailbox == null) { // gone from the store: dropped from the catalog
                 for (FolderKey key : previous) {
                     run.deleteFolder(key);
                 }

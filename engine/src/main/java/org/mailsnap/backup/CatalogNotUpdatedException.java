@@ -12,8 +12,6 @@ import org.mailsnap.model.SnapshotId;
  * saved snapshot to the catalog from the repository.
  */
 public final class CatalogNotUpdatedException extends IOException {
-    private final SnapshotId snapshotId;
-
     CatalogNotUpdatedException(SnapshotId snapshotId, Path catalog, IOException cause) {
         super(
                 "snapshot " + snapshotId.shortId() + " was saved in the"
@@ -22,11 +20,5 @@ public final class CatalogNotUpdatedException extends IOException {
                         + "); nothing is lost: fix the catalog's disk, and the next run brings the catalog up to date (it"
                         + " reads again what changed since the catalog's last checkpoint and stores nothing twice)",
                 cause);
-        this.snapshotId = snapshotId;
-    }
-
-    /** The saved snapshot. */
-    public SnapshotId snapshotId() {
-        return snapshotId;
     }
 }

@@ -69,9 +69,7 @@ final class MailboxRun {
             state.folder(key).ifPresent(s -> previous.put(key, s));
         }
         List<Path> folderDirs = mailbox.folders().stream().map(MailFolder::dir).toList();
-        // A base listed under the lock but found in no folder when read was expunged - or moved, or renamed by
-        // Dovecot, faster than the search could follow. Either way the listing is no longer a state whose every
-        // message can be stored, so the mailbox is captured again; what was read stays read.
+        // each capture reads only what an earlier one has not (see the class doc for why there may be several)
         Map<String, MessageReads.Outcome> readThisRun = new HashMap<>();
         MailboxAttempt kept = null;
         for (int capture = 1; capture <= MAX_CAPTURES; capture++) {

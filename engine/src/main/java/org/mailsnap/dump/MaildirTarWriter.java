@@ -91,7 +91,7 @@ public final class MaildirTarWriter {
         TarHeader.write(tar, path, TarHeader.FILE, FILE_MODE, p.content().size(), p.mtimeNanos());
         byte[] header = MessageBytes.header(blobs, p.content(), what);
         tar.write(header);
-        MessageBytes.writeBody(blobs, p.content(), header.length, tar, what);
+        MessageBytes.copy(blobs, p.content().body(), p.content().size(), header.length, tar, what);
         TarHeader.pad(tar, p.content().size());
     }
 }

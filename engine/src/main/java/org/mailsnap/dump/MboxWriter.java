@@ -54,7 +54,7 @@ public final class MboxWriter {
         byte[] header = MessageBytes.header(blobs, p.content(), what);
         out.write(FromLine.of(header, p.mtimeNanos()));
         quoting.write(header, 0, header.length);
-        MessageBytes.writeBody(blobs, p.content(), header.length, quoting, what);
+        MessageBytes.copy(blobs, p.content().body(), p.content().size(), header.length, quoting, what);
         if (!quoting.endMessage()) {
             out.write('\n');
         }

@@ -26,12 +26,6 @@ final class MessageBytes {
         return header;
     }
 
-    /** Writes everything after the header blob, which the caller already fetched and wrote. */
-    static void writeBody(BlobSource blobs, MessageContent content, long written, OutputStream out, String what)
-            throws IOException {
-        copy(blobs, content.body(), content.size(), written, out, what);
-    }
-
     /**
      * Writes {@code chunks}, which must bring the file from {@code written} bytes to exactly {@code size}.
      */

@@ -1,8 +1,6 @@
 package org.mailsnap.maildir;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,30 +11,22 @@ import java.util.TreeMap;
  * keywords = *(index " " name "\n")   ; index 0–25 is letter 'a' + index, e.g. "0 $Junk"
  * </pre>
  *
- * <p>Lines that do not fit are ignored, as Dovecot ignores them, and listed in {@link #problems()}.
+ * <p>Lines that do not fit are ignored, as Dovecot ignores them.
  */
 public final class Keywords {
     /** Letters {@code a}–{@code z}: a Maildir file name can carry at most 26 keywords. */
     public static final int MAX_KEYWORDS = 26;
 
     private final Map<Integer, String> byIndex;
-    private final List<String> problems;
 
-    private Keywords(Map<Integer, String> byIndex, List<String> problems) {
-        this.byIndex = Collections.unmodifiableMap(new TreeMap<>(byIndex));
-        this.problems = List.copyOf(problems);
+    private Keywords(Map<Integer, String> byIndex) {
+        this.byIndex = Collections.unmodifiableMap(byIndex);
     }
 
-    /** Reads a keywords file; never throws, bad lines are reported in {@link #problems()}. */
-    public static Keywords parse(byte[] content, String origin) {
-        List<String> lines = ControlFileLines.split(content);
+    /** Reads a keywords file; never throws, bad lines are skipped. */
+    public static Keywords parse(byte[] content) {
         Map<Integer, String> map = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isEmpty()) {
-                continue;
-            }
+        for (String line : ControlFileLines.split(content)) {
             int space = line.indexOf(' ');
             String index = space < 0 ? line : line.substring(0, space);
             if (space <= 0
@@ -44,12 +34,11 @@ public final class Keywords {
                     || index.length() > 2
                     || !index.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(index) >= MAX_KEYWORDS) {
-                problems.add(origin + " line " + (i + 1) + ": not '<index 0-25> <name>': '" + line + "'");
-                continue;
+                continue; // empty, or not '<index 0-25> <name>'
             }
             map.put(Integer.parseInt(index), line.substring(space + 1));
         }
-        return new Keywords(map, problems);
+        return new Keywords(map);
     }
 
     /** Index → keyword name, sorted by index. */
@@ -60,9 +49,5 @@ public final class Keywords {
     /** The keyword a flag letter stands for, or null (not a keyword letter, or not defined in this folder). */
     public String nameOf(char letter) {
         return letter >= 'a' && letter <= 'z' ? byIndex.get(letter - 'a') : null;
-    }
-
-    public List<String> problems() {
-        return problems;
     }
 }

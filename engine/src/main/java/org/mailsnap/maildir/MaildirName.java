@@ -12,14 +12,10 @@ import org.mailsnap.model.BaseNames;
  * keywords {@code a}–{@code z}, unknown letters alike), and a {@code 1,…} info is kept as it is.
  */
 public final class MaildirName {
-    private final String fileName;
-    private final char separator;
     private final String base;
     private final String info;
 
     private MaildirName(String fileName, char separator) {
-        this.fileName = fileName;
-        this.separator = separator;
         int last = fileName.lastIndexOf(separator);
         this.base = new BaseNames(separator).baseOf(fileName);
         this.info = last < 0 ? null : fileName.substring(last + 1);
@@ -33,11 +29,6 @@ public final class MaildirName {
         return new MaildirName(fileName, separator);
     }
 
-    /** Parses with Dovecot's separator {@code :}. */
-    public static MaildirName parse(String fileName) {
-        return parse(fileName, BaseNames.DOVECOT.separator());
-    }
-
     /** False for names readers must ignore: empty, starting with {@code .}, or containing {@code /} or NUL. */
     public static boolean isMessageName(String fileName) {
         return fileName != null
@@ -45,15 +36,6 @@ public final class MaildirName {
                 && fileName.charAt(0) != '.'
                 && fileName.indexOf('/') < 0
                 && fileName.indexOf('\0') < 0;
-    }
-
-    /** The whole file name, verbatim. */
-    public String fileName() {
-        return fileName;
-    }
-
-    public char separator() {
-        return separator;
     }
 
     /** Everything before the first separator: the message's identity. */
@@ -88,20 +70,5 @@ public final class MaildirName {
         return end > start && terminated
                 ? OptionalLong.of(Long.parseLong(base.substring(start, end)))
                 : OptionalLong.empty();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MaildirName other && other.fileName.equals(fileName) && other.separator == separator;
-    }
-
-    @Override
-    public int hashCode() {
-        return fileName.hashCode() * 31 + separator;
-    }
-
-    @Override
-    public String toString() {
-        return fileName;
     }
 }

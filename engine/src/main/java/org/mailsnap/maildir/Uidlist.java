@@ -10,7 +10,8 @@ import java.util.Objects;
 import org.mailsnap.model.NameBytes;
 
 /**
- * Dovecot's {@code dovecot-uidlist}: UIDVALIDITY, the next UID and the UID of each message base.
+ * Dovecot's {@code dovecot-uidlist}: the UID and extension fields of each message base, after a header whose
+ * UIDVALIDITY and next UID are checked.
  *
  * <pre>
  * uidlist  = header "\n" *(record "\n")
@@ -20,7 +21,7 @@ import org.mailsnap.model.NameBytes;
  *          / uid " " filename                ; versions 1 and 2
  * </pre>
  *
- * <p>Dovecot appends records without rewriting {@code N}, so the real next UID is {@code max(N, last uid + 1)}. It
+ * <p>Dovecot appends records without rewriting {@code N}, so a version 3 record's UID may reach past it. It
  * deletes a file whose UIDs do not increase (then every message gets a new UID); {@link #parse} keeps going and lists
  * that in {@link #problems()}. The engine only reads uidlists, never writes one.
  */
@@ -47,25 +48,12 @@ public final class Uidlist {
 
     private final String origin;
     private final int version;
-    private final List<Field> headerFields;
-    private final long uidValidity;
-    private final long headerNextUid;
     private final List<MessageRecord> records;
     private final List<String> problems;
 
-    private Uidlist(
-            String origin,
-            int version,
-            List<Field> headerFields,
-            long uidValidity,
-            long headerNextUid,
-            List<MessageRecord> records,
-            List<String> problems) {
+    private Uidlist(String origin, int version, List<MessageRecord> records, List<String> problems) {
         this.origin = origin;
         this.version = version;
-        this.headerFields = List.copyOf(headerFields);
-        this.uidValidity = uidValidity;
-        this.headerNextUid = headerNextUid;
         this.records = List.copyOf(records);
         this.problems = List.copyOf(problems);
     }
@@ -73,31 +61,6 @@ public final class Uidlist {
     /** Reads a uidlist; bad records are skipped and described in {@link #problems()}; a bad header throws. */
     public static Uidlist parse(byte[] content, String origin) throws MalformedControlFileException {
         return new Parser(content, origin).parse();
-    }
-
-    public int version() {
-        return version;
-    }
-
-    /** The header's fields in file order, unknown keys included (version 1/2 headers: {@code V} and {@code N}). */
-    public List<Field> headerFields() {
-        return headerFields;
-    }
-
-    public long uidValidity() {
-        return uidValidity;
-    }
-
-    /** {@code N} as written, which lags behind appended records. */
-    public long headerNextUid() {
-        return headerNextUid;
-    }
-
-    /** The UID the next new message gets: {@code max(N, last uid + 1)}. */
-    public long nextUid() {
-        return Math.max(
-                headerNextUid,
-                records.stream().mapToLong(MessageRecord::uid).max().orElse(0) + 1);
     }
 
     public List<MessageRecord> records() {
@@ -222,7 +185,7 @@ public final class Uidlist {
                 previousUid = record.uid();
                 records.add(record);
             }
-            return new Uidlist(origin, version, headerFields, uidValidity, nextUid, records, problems);
+            return new Uidlist(origin, version, records, problems);
         }
 
         private void parseHeader(String line) throws MalformedControlFileException {

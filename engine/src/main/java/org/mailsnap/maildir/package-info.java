@@ -13,16 +13,11 @@
  * reported as one line naming its path in the store, since what is behind it is not backed up; links to files and
  * non-folder names are not reported.
  *
- * <p>Capture ({@link org.mailsnap.maildir.MailboxCapture}), per mailbox:
- * <ol>
- *   <li>stat {@code new/}, {@code cur/} of each folder; unchanged since the previous run (same mtimes, both older
- *       than that listing by more than the timestamp granularity) → not listed;</li>
- *   <li>all unchanged → return, no lock;</li>
- *   <li>lock every folder in sorted order, stat again, list {@code new/} then {@code cur/} of each changed folder,
- *       read its control files and the mailbox's, verify the locks are still held, release in reverse order.</li>
- * </ol>
- * Bodies are read afterwards through {@link org.mailsnap.maildir.MessageFiles}; a file renamed meanwhile is found
- * again by its base ({@link org.mailsnap.maildir.MessageFiles#find}), or was expunged.
+ * <p>Capture ({@link org.mailsnap.maildir.MailboxCapture}, whose doc gives the steps): a mailbox none of whose
+ * folders changed since the previous run takes no lock; otherwise every folder is locked and the changed ones are
+ * listed with their control files. Bodies are read afterwards through {@link org.mailsnap.maildir.MessageFiles}; a
+ * file renamed meanwhile is found again by its base ({@link org.mailsnap.maildir.MessageFiles#find}), or was
+ * expunged.
  *
  * <p>Names are bytes: every name read from a directory comes through {@link org.mailsnap.fs.FileNames#nameOf}
  * and every path made from a name through {@link org.mailsnap.fs.FileNames#child}, never

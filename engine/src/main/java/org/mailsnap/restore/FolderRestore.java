@@ -29,7 +29,7 @@ import org.mailsnap.walk.FolderOutput;
 final class FolderRestore implements FolderOutput {
     /** What every folder of one restore shares. */
     record Run(
-            RestoreRequest request,
+            RestoreMode mode,
             TargetPaths paths,
             TargetDirs dirs,
             MaildirFileWriter writer,
@@ -60,8 +60,7 @@ final class FolderRestore implements FolderOutput {
         FolderDirs dirs;
         try {
             List<String> notes = new ArrayList<>();
-            dirs = run.dirs()
-                    .open(run.paths(), folder.key(), run.request().mode().exactCopy(), notes);
+            dirs = run.dirs().open(run.paths(), folder.key(), run.mode().exactCopy(), notes);
             run.report().notes(notes);
         } catch (SymlinkRefusedException link) {
             run.report()
@@ -78,7 +77,7 @@ final class FolderRestore implements FolderOutput {
             return null;
         }
         try {
-            RestoreMode mode = run.request().mode();
+            RestoreMode mode = run.mode();
             KeywordTranslation keywords = null;
             if (mode.exactCopy()) {
                 writeControlFiles(run, folder, dirs, c -> true);
@@ -109,7 +108,7 @@ final class FolderRestore implements FolderOutput {
             }
             String name = TargetPaths.fileName(c.name());
             try {
-                if (run.request().mode() == RestoreMode.RESUME && run.writer().complete(dirs.folder, name, c.size())) {
+                if (run.mode() == RestoreMode.RESUME && run.writer().complete(dirs.folder, name, c.size())) {
                     continue;
                 }
                 run.writer().write(dirs.tmp, dirs.folder, name, c.chunks(), c.size(), c.mtimeNanos());
@@ -140,7 +139,7 @@ final class FolderRestore implements FolderOutput {
     /** On a worker: one message file; content the repository cannot give back costs that file only. */
     private void write(DirHandle dest, String fileName, List<BlobId> chunks, Placement p) throws IOException {
         try {
-            if (run.request().mode() == RestoreMode.RESUME
+            if (run.mode() == RestoreMode.RESUME
                     && run.writer().complete(dest, fileName, p.content().size())) {
                 run.report().messageSkipped();
                 return;

@@ -70,7 +70,7 @@ final class MaildirFileWriter {
      */
     DirHandle directory(DirHandle parent, String name, Runnable whenCreated) throws IOException {
         return parent.childOrCreate(name, created -> {
-            owner.applyTo(created);
+            owner.applyTo(created.self());
             whenCreated.run();
         });
     }

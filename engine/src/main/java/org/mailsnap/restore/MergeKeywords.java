@@ -54,7 +54,7 @@ final class MergeKeywords {
                     Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 Channels.newInputStream(ch).transferTo(bytes);
-                return Keywords.parse(bytes.toByteArray(), dir.shown(ControlFiles.KEYWORDS));
+                return Keywords.parse(bytes.toByteArray());
             }
         } catch (NoSuchFileException gone) {
             return null;

@@ -41,10 +41,6 @@ final class Ownership {
         }
     }
 
-    void applyTo(DirHandle dir) throws IOException {
-        applyTo(dir.self());
-    }
-
     /**
      * Gives {@code self}, a {@code /proc/self/fd/N} path, to the owner. That path is followed on purpose: it is the
      * kernel's link to the very file the descriptor holds.

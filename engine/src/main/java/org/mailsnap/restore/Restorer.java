@@ -2,7 +2,6 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.diff.MessageIndex;
@@ -15,19 +14,9 @@ import org.mailsnap.walk.Selection;
 import org.mailsnap.walk.SnapshotWalker;
 
 /**
- * Restores from one snapshot (see the package doc for the modes).
- *
- * <ol>
- *   <li>Select the folders of the requested mailbox and folder ({@link SnapshotWalker#select}); for one message,
- *       only the folders whose manifest holds its base or GUID (none: an error, nothing written).</li>
- *   <li>Check and open the target ({@link RestoreTarget}); merge: collect the bases and GUIDs the live mailbox holds
- *       now ({@link ExistingBases}).</li>
- *   <li>Walk the folders ({@link FolderRestore}): open each folder's directories, write its control files as the
- *       mode wants them, plan each message ({@link MessagePlanner}) and write it on a worker
- *       ({@link BoundedWorkers}). A file whose content the repository cannot give back is named in the failures
- *       ({@link RestoreTally}) and the rest goes on; a failure to write the target stops the restore.</li>
- *   <li>As a folder: subscribe the new folders.</li>
- * </ol>
+ * Restores from one snapshot: selects the folders ({@link SnapshotWalker#select}), checks and opens the target
+ * ({@link RestoreTarget}), walks each folder into a {@link FolderRestore} whose writes run on {@link BoundedWorkers},
+ * and, as a folder, subscribes the new folders. The package doc gives the modes and what each class does.
  */
 public final class Restorer {
     private final BlobSource blobs;
@@ -81,7 +70,7 @@ public final class Restorer {
             RestoreTally report = new RestoreTally(progress);
             try (BoundedWorkers writes = new BoundedWorkers("mailsnap-restore", threads, "restore")) {
                 FolderRestore.Run run = new FolderRestore.Run(
-                        request,
+                        request.mode(),
                         new TargetPaths(request.mailbox() != null, asFolder),
                         new TargetDirs(root, writer, hook),
                         writer,
@@ -91,17 +80,22 @@ public final class Restorer {
                         blobs,
                         snapshot.separator(),
                         messages);
-                walker.walk(folders, selection, folder -> {
+                for (FolderEntry folder : folders) {
                     progress.folders.done.increment();
-                    return FolderRestore.begin(run, folder);
-                });
+                    FolderRestore out = FolderRestore.begin(run, folder);
+                    if (out != null) {
+                        walker.walkFolder(folder, selection, out);
+                    }
+                }
                 writes.awaitAll();
             }
             if (asFolder != null) {
-                List<List<String>> subscribe = new ArrayList<>();
-                folders.forEach(
-                        f -> subscribe.add(asFolder.storageLevels(f.key().folder())));
-                Subscriptions.add(root, subscribe, owner);
+                Subscriptions.add(
+                        root,
+                        folders.stream()
+                                .map(f -> asFolder.storageLevels(f.key().folder()))
+                                .toList(),
+                        owner);
                 report.note("restored as the folder '" + asFolder + "' (" + folders.size() + " folder"
                         + (folders.size() == 1 ? "" : "s") + ", subscribed)");
             }

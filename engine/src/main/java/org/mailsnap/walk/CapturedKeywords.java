@@ -36,8 +36,7 @@ public final class CapturedKeywords {
                 for (BlobId id : c.chunks()) {
                     bytes.writeBytes(blobs.get(id));
                 }
-                return Keywords.parse(
-                        bytes.toByteArray(), "the snapshot's " + folder.key() + " " + ControlFiles.KEYWORDS);
+                return Keywords.parse(bytes.toByteArray());
             }
         }
         return null;

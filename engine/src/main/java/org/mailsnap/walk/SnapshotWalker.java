@@ -22,7 +22,10 @@ import org.mailsnap.snapshot.Snapshot;
  *
  * <pre>{@code
  * SnapshotWalker walker = new SnapshotWalker(blobStore::get, snapshot.separator());
- * walker.walk(walker.select(snapshot, new Selection("example.org/anne", ".Sent", null)), selection, output);
+ * Selection selection = new Selection("example.org/anne", ".Sent", null);
+ * for (FolderEntry folder : walker.select(snapshot, selection)) {
+ *     walker.walkFolder(folder, selection, output);
+ * }
  * }</pre>
  */
 public final class SnapshotWalker {
@@ -121,17 +124,7 @@ public final class SnapshotWalker {
         return holding;
     }
 
-    /** Walks the folders' selected messages into {@code output}, one manifest chunk at a time. */
-    public void walk(List<FolderEntry> folders, Selection selection, SnapshotOutput output) throws IOException {
-        for (FolderEntry folder : folders) {
-            FolderOutput out = output.beginFolder(folder);
-            if (out != null) {
-                walkFolder(folder, selection, out);
-            }
-        }
-    }
-
-    /** Walks one folder's selected messages into {@code out}, then ends it. */
+    /** Walks one folder's selected messages into {@code out}, one manifest chunk at a time, then ends it. */
     public void walkFolder(FolderEntry folder, Selection selection, FolderOutput out) throws IOException {
         try {
             ChunkCursor.manifest(folder.manifest(), this::manifestChunk).forEachRemaining(p -> {

@@ -10,11 +10,10 @@
  *       mailbox's folders. {@link org.mailsnap.walk.SnapshotWalker#holds} asks the same question by the same rule
  *       without the error (restore, before it looks for a message in the deleted-mail ledger), and the ledger's
  *       entries are selected by the same {@code Selection}.</li>
- *   <li><b>Walk</b> ({@link org.mailsnap.walk.SnapshotWalker#walk}): per folder, ask the
- *       {@link org.mailsnap.walk.SnapshotOutput} for a {@link org.mailsnap.walk.FolderOutput} (none: skipped), stream
- *       the folder's manifest one chunk at a time, hand each selected placement to it, then end it. A manifest chunk
- *       the repository cannot give back goes to the output's {@code manifestUnreadable}: a restore names it and goes
- *       on, a dump stops.</li>
+ *   <li><b>Walk</b> ({@link org.mailsnap.walk.SnapshotWalker#walkFolder}): per folder, stream the folder's manifest
+ *       one chunk at a time, hand each selected placement to its {@link org.mailsnap.walk.FolderOutput}, then end
+ *       it. A manifest chunk the repository cannot give back goes to the output's {@code manifestUnreadable}: a
+ *       restore names it and goes on, a dump stops.</li>
  * </ol>
  *
  * <p>The outputs are the restore's target directory ({@code restore.FolderRestore}), an mbox

@@ -396,7 +396,7 @@ class MailboxCaptureTest {
                 capture(dotlock(Duration.ofSeconds(5)), CaptureObserver.NONE).capture(mailbox, Map.of()), "");
         String listed = "1700000001.M1P1.vm,S=10,W=11:2,S";
         assertTrue(inbox.curNames().contains(listed));
-        String base = MaildirName.parse(listed).base();
+        String base = MaildirName.parse(listed, ':').base();
         Files.move(root.resolve("cur").resolve(listed), root.resolve("cur").resolve(base + ":2,RS")); // flag change
         Files.move(
                 root.resolve("new/1700000003.M1P1.vm,S=10,W=11"),
@@ -429,7 +429,8 @@ class MailboxCaptureTest {
         try (InputStream in = files.open(listed)) {
             return in.readAllBytes();
         } catch (NoSuchFileException renamed) {
-            String base = MaildirName.parse(listed.getFileName().toString()).base();
+            String base =
+                    MaildirName.parse(listed.getFileName().toString(), ':').base();
             Path found = MessageFiles.find(folderDir, base, ':').orElseThrow(() -> renamed);
             try (InputStream in = files.open(found)) {
                 return in.readAllBytes();

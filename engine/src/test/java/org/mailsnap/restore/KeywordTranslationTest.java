@@ -9,7 +9,7 @@ import org.mailsnap.maildir.Keywords;
 
 class KeywordTranslationTest {
     private static Keywords keywords(String lines) {
-        return Keywords.parse(lines.getBytes(StandardCharsets.UTF_8), "test");
+        return Keywords.parse(lines.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

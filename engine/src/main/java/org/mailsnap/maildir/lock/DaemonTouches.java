@@ -1,11 +1,18 @@
 package org.mailsnap.maildir.lock;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.mailsnap.concurrent.DaemonThreads;
 
 /** The shared touch thread, created on first use; a daemon, so it never keeps the JVM alive. */
 final class DaemonTouches {
-    static final TouchScheduler SCHEDULER = TouchScheduler.of(createExecutor());
+    private static final ScheduledThreadPoolExecutor EXECUTOR = createExecutor();
+    static final TouchScheduler SCHEDULER = (interval, task) -> {
+        long millis = interval.toMillis();
+        ScheduledFuture<?> future = EXECUTOR.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
+        return () -> future.cancel(false);
+    };
 
     private DaemonTouches() {}
 

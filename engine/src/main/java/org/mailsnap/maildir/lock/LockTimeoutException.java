@@ -5,16 +5,8 @@ import java.nio.file.Path;
 
 /** Someone else held a folder's lock for longer than we were willing to wait. */
 public final class LockTimeoutException extends IOException {
-    private final String holder;
-
     public LockTimeoutException(String folder, Path lockFile, String holder, String detail) {
         super("timed out waiting for the lock of folder " + folder + " (" + lockFile + "), held by "
                 + (holder == null || holder.isEmpty() ? "an unknown process" : holder) + ": " + detail);
-        this.holder = holder;
-    }
-
-    /** The lock file's content ({@code pid:host}) when it could be read, else null. */
-    public String holder() {
-        return holder;
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mailsnap.concurrent.ChildProcess;
 import org.mailsnap.concurrent.DaemonThreads;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
@@ -29,7 +30,7 @@ import org.mailsnap.model.FolderKey;
  * trusted only while (a) the child still holds its stderr pipe open (it keeps stderr, and stdout as a copy of it,
  * for its whole life, so end-of-file means it is gone), (b) its pid is alive in {@code /proc} and (c) the lock file
  * still names it. This is checked right after taking the lock and again by {@link FolderLock#verifyHeld()}, which
- * first waits until the child has lived for {@link #settle()} after taking it, so a child that dies a moment after
+ * first waits until the child has lived for the settle time after taking it, so a child that dies a moment after
  * the first check is still caught before a listing is trusted.
  */
 public final class MaildirlockHelper implements FolderLocker {
@@ -63,10 +64,6 @@ public final class MaildirlockHelper implements FolderLocker {
                 DEFAULT_BINARY, Duration.ofSeconds(122), Duration.ofMillis(250), Clock.systemUTC());
     }
 
-    public Duration settle() {
-        return settle;
-    }
-
     @Override
     public FolderLock lock(FolderKey folder, Path controlDir) throws IOException {
         if (!Files.isExecutable(binary)) {
@@ -93,7 +90,8 @@ public final class MaildirlockHelper implements FolderLocker {
         helper.getOutputStream().close();
         CompletableFuture<String> holderGone = readToEnd(helper.getErrorStream());
         String printed = new String(helper.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        int exit = waitFor(helper, timeout.plusSeconds(10));
+        // stdout ended: the parent has printed the pid (or given up) and is exiting
+        int exit = ChildProcess.waitFor(helper, "the maildirlock helper");
         Path lockFile = FileNames.child(controlDir, DovecotDotLocker.LOCK_FILE);
         if (exit == 1) {
             throw new LockTimeoutException(
@@ -236,20 +234,6 @@ public final class MaildirlockHelper implements FolderLocker {
         }
         String firstLine = text.strip().lines().findFirst().orElse("");
         return " (it said: " + firstLine + ")";
-    }
-
-    private static int waitFor(Process helper, Duration limit) throws IOException {
-        try {
-            if (!helper.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                helper.destroyForcibly();
-                throw new IOException("maildirlock helper did not exit within " + limit.toSeconds() + " s");
-            }
-            return helper.exitValue();
-        } catch (InterruptedException interrupted) {
-            helper.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the maildirlock helper");
-        }
     }
 
     private static String readQuietly(Path file) {

@@ -1,9 +1,6 @@
 package org.mailsnap.maildir.lock;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Runs a held lock's periodic touch; injectable so tests can fire touches themselves. */
 @FunctionalInterface
@@ -20,14 +17,5 @@ public interface TouchScheduler {
     /** Touches on one shared daemon thread (a touch is one {@code utime}, so one thread serves every lock). */
     static TouchScheduler daemon() {
         return DaemonTouches.SCHEDULER;
-    }
-
-    /** Touches on the given executor. */
-    static TouchScheduler of(ScheduledExecutorService executor) {
-        return (interval, task) -> {
-            long millis = interval.toMillis();
-            ScheduledFuture<?> future = executor.scheduleWithFixedDelay(task, millis, millis, TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        };
     }
 }
