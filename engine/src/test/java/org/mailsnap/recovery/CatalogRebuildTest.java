@@ -348,7 +348,7 @@ class CatalogRebuildTest {
         MessageFinder finder =
                 new MessageFinder(SnapshotHistory.load(f.repository, f.catalog).all(), LedgerKeepers.NONE);
         try (CatalogReader reader = f.catalog.read()) {
-            return finder.find(reader, query);
+            return finder.search(reader, query).hits();
         }
     }
 }
