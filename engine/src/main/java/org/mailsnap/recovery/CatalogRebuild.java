@@ -136,8 +136,6 @@ public final class CatalogRebuild {
                     progress.placementsWritten.get(),
                     progress.messagesIndexed.get(),
                     progress.messagesGone.get(),
-                    progress.manifestChunksRead.get(),
-                    progress.headersRead.get(),
                     catalog.blobs().size(),
                     System.nanoTime() - began,
                     history.damaged(),
