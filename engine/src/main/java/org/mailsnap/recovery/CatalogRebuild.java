@@ -126,7 +126,7 @@ public final class CatalogRebuild {
                             blobs,
                             (holder, carrier, g) -> index.departed(holder, g, carrier.separator()));
                 }
-                batch.finish();
+                batch.commit();
             }
             DamageMarks.record(catalog, lost, List.of());
             result = new RebuildResult(
