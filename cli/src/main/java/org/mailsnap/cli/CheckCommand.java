@@ -94,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
                                     session.repository,
                                     data,
                                     MessageLookup.of(reader),
-                                    DamageMarks.marked(session.catalog),
+                                    session.catalog.blobs().damagedLocations(),
                                     progress)
                             .run();
                 }

@@ -169,8 +169,6 @@ class MaintenanceRenderingTest {
                 100,
                 90,
                 4,
-                5,
-                90,
                 120,
                 1_500_000_000L,
                 List.of(new DamagedSnapshot(SNAPSHOT2, "manifest unreadable")),
@@ -186,7 +184,7 @@ class MaintenanceRenderingTest {
                         + "warning: 3 indexed blobs are in packs missing from the repository; the next backup stores"
                         + " again what the store still has ('mailsnap check' names the messages)\n",
                 render(err -> CatalogText.warnings(r, 7, err)));
-        RebuildResult clean = new RebuildResult(1, 1, 1, 1, 1, 0, 1, 1, 1, 0, List.of(), 0);
+        RebuildResult clean = new RebuildResult(1, 1, 1, 1, 1, 0, 1, 0, List.of(), 0);
         assertEquals("", render(err -> CatalogText.warnings(clean, 0, err)));
     }
 

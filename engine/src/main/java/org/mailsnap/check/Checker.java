@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.mailsnap.catalog.DamagedBlob;
 import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.model.BlobId;
@@ -60,16 +61,9 @@ public final class Checker {
     }
 
     /** The first few ids, for a finding that stands for many. */
-    static String examples(java.util.Collection<BlobId> ids) {
-        StringBuilder sb = new StringBuilder("e.g. ");
-        int shown = 0;
-        for (BlobId id : ids) {
-            if (shown++ == 3) {
-                return sb.append("and ").append(ids.size() - 3).append(" more").toString();
-            }
-            sb.append(id.shortHex()).append("…, ");
-        }
-        return sb.substring(0, sb.length() - 2);
+    static String examples(Collection<BlobId> ids) {
+        return ids.stream().limit(3).map(id -> id.shortHex() + "…").collect(Collectors.joining(", ", "e.g. ", ""))
+                + (ids.size() > 3 ? ", and " + (ids.size() - 3) + " more" : "");
     }
 
     public CheckResult run() throws IOException {

@@ -67,11 +67,6 @@ public final class DamageMarks {
      */
     public record Result(long blobsDropped, long placementsDropped, long foldersRelisted, long marksCleared) {}
 
-    /** What a check should look at again: the locations the catalog holds marked bad. */
-    public static List<DamagedBlob> marked(Catalog catalog) throws IOException {
-        return catalog.blobs().damagedLocations();
-    }
-
     /** Marks everything a check found bad, and clears the marks of locations it verified intact. */
     public static Result record(Catalog catalog, CheckResult result) throws IOException {
         List<MessageRef> messages = result.messages().stream()

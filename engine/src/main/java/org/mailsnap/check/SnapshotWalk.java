@@ -181,28 +181,23 @@ final class SnapshotWalk {
 
     /** True when the tree chunk and everything below it can be read. */
     private boolean treeChunk(BlobId chunk) throws IOException {
-        byte known = known(chunk);
-        if (known != 0) {
-            return known == GOOD;
-        }
-        List<FolderEntry> folders = new ArrayList<>();
-        if (!read(chunk, () -> ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folders::add))) {
-            return false;
-        }
-        treeChunks++;
-        boolean good = scan.metadata.readable(chunk); // else it came from an unindexed pack's header
-        for (FolderEntry folder : folders) {
-            for (BlobId m : folder.manifest()) {
-                good &= manifestChunk(m);
-            }
-            for (ControlFile file : folder.controlFiles()) {
-                for (BlobId c : file.chunks()) {
-                    good &= scan.data.readable(c);
+        return once(chunk, () -> {
+            List<FolderEntry> folders = new ArrayList<>();
+            ChunkCursor.tree(List.of(chunk), metadata).forEachRemaining(folders::add);
+            treeChunks++;
+            boolean good = true;
+            for (FolderEntry folder : folders) {
+                for (BlobId m : folder.manifest()) {
+                    good &= manifestChunk(m);
+                }
+                for (ControlFile file : folder.controlFiles()) {
+                    for (BlobId c : file.chunks()) {
+                        good &= scan.data.readable(c);
+                    }
                 }
             }
-        }
-        scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
-        return good;
+            return good;
+        });
     }
 
     /**
@@ -279,35 +274,34 @@ final class SnapshotWalk {
      */
     private <T> boolean messageChunk(BlobId chunk, Map<BlobId, List<T>> badChunks, MessageChunkScan<T> scanChunk)
             throws IOException {
-        byte known = known(chunk);
+        return once(chunk, () -> {
+            List<T> badOnes = new ArrayList<>();
+            scanChunk.scan(badOnes);
+            if (!badOnes.isEmpty()) {
+                badChunks.put(chunk, badOnes);
+            }
+            return badOnes.isEmpty();
+        });
+    }
+
+    /** Decodes a chunk; true when everything below it can be read. */
+    private interface ChunkRead {
+        boolean read() throws IOException;
+    }
+
+    /**
+     * Reads a tree, manifest or ledger chunk once and remembers the verdict: true when the chunk is readable and
+     * {@code read} finds everything below it readable. A chunk that cannot be fetched or decoded is recorded as
+     * unreadable.
+     */
+    private boolean once(BlobId chunk, ChunkRead read) throws IOException {
+        byte known = unreadableChunks.containsKey(chunk) ? BAD : scan.metadata.walkState(chunk);
         if (known != 0) {
             return known == GOOD;
         }
-        List<T> badOnes = new ArrayList<>();
-        if (!read(chunk, () -> scanChunk.scan(badOnes))) {
-            return false;
-        }
-        if (!badOnes.isEmpty()) {
-            badChunks.put(chunk, badOnes);
-        }
-        boolean good = badOnes.isEmpty() && scan.metadata.readable(chunk);
-        scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
-        return good;
-    }
-
-    private byte known(BlobId chunk) {
-        return unreadableChunks.containsKey(chunk) ? BAD : scan.metadata.walkState(chunk);
-    }
-
-    private interface ChunkRead {
-        void run() throws IOException;
-    }
-
-    /** Runs a chunk's decoding; a chunk that cannot be fetched or decoded is recorded as unreadable. */
-    private boolean read(BlobId chunk, ChunkRead read) throws IOException {
+        boolean good;
         try {
-            read.run();
-            return true;
+            good = read.read() && scan.metadata.readable(chunk); // else it came from an unindexed pack's header
         } catch (CorruptDataException | org.mailsnap.repository.RepositoryException e) {
             String why = scan.metadata.listed(chunk) ? IndexScan.problem(e) : "no index lists it";
             unreadableChunks.put(chunk, why);
@@ -316,6 +310,8 @@ final class SnapshotWalk {
             }
             return false;
         }
+        scan.metadata.setWalkState(chunk, good ? GOOD : BAD);
+        return good;
     }
 
     /** The placement with what is wrong with its blobs; empty when all are readable. */

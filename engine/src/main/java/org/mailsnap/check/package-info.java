@@ -62,7 +62,7 @@
  * blobs absent, and messages and folders that use them are read and listed again by the next backup (see there).
  * Blob ids are keyed hashes of the plaintext, so a message stored again heals every older snapshot that referenced
  * the same blob too; {@code mailsnap repair} then writes an index without the missing pack's entries.
- * A check given the catalog's marks ({@code DamageMarks.marked}) reports the marked locations that it read whole
+ * A check given the catalog's marks ({@code CatalogBlobIndex.damagedLocations}) reports the marked locations that it read whole
  * and verified ({@link org.mailsnap.check.CheckResult#intact()}), and recording the result takes those marks back.
  */
 package org.mailsnap.check;

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import jnr.ffi.LibraryLoader;
@@ -52,9 +53,7 @@ final class Libc {
      */
     static byte[] bytes(Path path) {
         byte[] raw = FileNames.bytes(path);
-        byte[] terminated = new byte[raw.length + 1];
-        System.arraycopy(raw, 0, terminated, 0, raw.length);
-        return terminated;
+        return Arrays.copyOf(raw, raw.length + 1);
     }
 
     /** {@code open(2)}; throws the JDK's exception for the failure, naming {@code shown}. */

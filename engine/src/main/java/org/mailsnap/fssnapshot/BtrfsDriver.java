@@ -22,7 +22,7 @@ final class BtrfsDriver implements SnapshotDriver {
     @Override
     public FsSnapshot create(StoreFilesystem fs, long pid) throws IOException {
         Path subvolume = subvolume(fs);
-        Path snapshot = subvolume.resolve(RunNames.name(PREFIX, pid));
+        Path snapshot = subvolume.resolve(PREFIX + pid);
         Instant takenAt = Instant.now();
         SystemCommand.run(List.of("btrfs", "subvolume", "snapshot", "-r", subvolume.toString(), snapshot.toString()));
         return new FsSnapshot(
@@ -36,7 +36,7 @@ final class BtrfsDriver implements SnapshotDriver {
 
     @Override
     public String remove(StoreFilesystem fs, long pid) throws IOException {
-        Path snapshot = subvolume(fs).resolve(RunNames.name(PREFIX, pid));
+        Path snapshot = subvolume(fs).resolve(PREFIX + pid);
         if (!Files.exists(snapshot, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }

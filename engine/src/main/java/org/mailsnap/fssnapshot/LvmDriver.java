@@ -36,7 +36,7 @@ final class LvmDriver implements SnapshotDriver {
     public FsSnapshot create(StoreFilesystem fs, long pid) throws IOException {
         Volume volume = volume(fs);
         Path dir = mounts.create(pid);
-        String name = RunNames.name(volume.snapshotPrefix(), pid);
+        String name = volume.snapshotPrefix() + pid;
         List<String> lvcreate = new ArrayList<>(List.of("lvcreate", "--quiet", "--snapshot", "--name", name));
         lvcreate.addAll(volume.thin() ? List.of("--setactivationskip", "n") : List.of("--extents", "10%ORIGIN"));
         lvcreate.add(volume.group() + "/" + volume.name());
@@ -74,7 +74,7 @@ final class LvmDriver implements SnapshotDriver {
             removed.add("mount directory " + dir);
         }
         Volume volume = volume(fs);
-        String name = RunNames.name(volume.snapshotPrefix(), pid);
+        String name = volume.snapshotPrefix() + pid;
         String listed = SystemCommand.run(List.of("lvs", "--noheadings", "-o", "lv_name", volume.group()));
         if (listed.lines().map(String::strip).anyMatch(name::equals)) {
             SystemCommand.run(List.of("lvremove", "--quiet", "--yes", volume.group() + "/" + name));

@@ -23,7 +23,7 @@ final class MountDirectories {
     }
 
     Path of(long pid) {
-        return root.resolve(RunNames.name(prefix, pid));
+        return root.resolve(prefix + pid);
     }
 
     /** Makes run {@code pid}'s directory (and the root, when missing); it must be empty. */

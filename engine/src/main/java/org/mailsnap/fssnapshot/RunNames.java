@@ -15,10 +15,6 @@ import java.util.TreeSet;
 final class RunNames {
     private RunNames() {}
 
-    static String name(String prefix, long pid) {
-        return prefix + pid;
-    }
-
     /** The process id in {@code name} when it is {@code prefix} followed by digits only. */
     static OptionalLong pid(String prefix, String name) {
         if (!name.startsWith(prefix) || name.length() == prefix.length() || name.length() - prefix.length() > 18) {

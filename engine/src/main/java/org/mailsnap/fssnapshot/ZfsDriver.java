@@ -17,7 +17,7 @@ final class ZfsDriver implements SnapshotDriver {
 
     @Override
     public FsSnapshot create(StoreFilesystem fs, long pid) throws IOException {
-        String name = RunNames.name(PREFIX, pid);
+        String name = PREFIX + pid;
         Instant takenAt = Instant.now();
         SystemCommand.run(List.of("zfs", "snapshot", dataset(fs) + "@" + name));
         Path image = fs.mountPoint()
@@ -45,7 +45,7 @@ final class ZfsDriver implements SnapshotDriver {
         if (!runs(fs).contains(pid)) {
             return null;
         }
-        String snapshot = dataset(fs) + "@" + RunNames.name(PREFIX, pid);
+        String snapshot = dataset(fs) + "@" + PREFIX + pid;
         SystemCommand.run(List.of("zfs", "destroy", snapshot));
         return "ZFS snapshot " + snapshot;
     }

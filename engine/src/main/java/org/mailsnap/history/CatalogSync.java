@@ -1,10 +1,8 @@
 package org.mailsnap.history;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +58,8 @@ public final class CatalogSync {
      * object never hides the others.
      *
      * <p>A snapshot that a readable snapshot supersedes (format-spec/snapshots.md, "Replacement snapshots") is left
-     * out too, and dropped if known. Only snapshots new to the catalog are read, so the rule is applied
-     * incrementally: a new replacement drops what it supersedes, and its {@code Removed} mailboxes' cached state; a
+     * out too, and dropped if known. Only snapshots new to the catalog are read ({@link SnapshotObjects}), so the rule
+     * is applied incrementally: a new replacement drops what it supersedes, and its {@code Removed} mailboxes' cached state; a
      * new snapshot is checked against the replacements of the same store and time (a replacement keeps its
      * original's time), which are read again for that (rare: only while an interrupted {@code forget --mailbox}
      * left its originals).
@@ -78,43 +76,29 @@ public final class CatalogSync {
                     w.deleteSnapshot(s.id());
                 }
             }
-            List<DamagedSnapshot> damaged = new ArrayList<>();
-            Map<SnapshotId, Snapshot> added = new LinkedHashMap<>();
-            Set<SnapshotId> superseded = new HashSet<>();
+            SnapshotObjects added = SnapshotObjects.load(
+                    repository,
+                    ids.stream().filter(id -> !known.containsKey(id)).toList());
+            Map<SnapshotId, Snapshot> current = added.current();
+            Set<SnapshotId> superseded = new HashSet<>(added.supersededIds());
             Set<String> removedMailboxes = new TreeSet<>();
-            for (SnapshotId id : ids) {
-                if (!known.containsKey(id)) {
-                    Snapshot s;
-                    try {
-                        s = SnapshotStore.read(repository, id);
-                    } catch (CorruptDataException e) {
-                        damaged.add(new DamagedSnapshot(id, e.getMessage()));
-                        continue;
-                    } catch (NoSuchObjectException e) {
-                        continue; // deleted since the listing
-                    }
-                    added.put(id, s);
-                    superseded.addAll(s.supersedes());
-                    removedMailboxes.addAll(s.removed());
-                }
-            }
-            for (String mailbox : removedMailboxes) {
-                w.forgetMailbox(mailbox);
-            }
-            for (Snapshot s : added.values()) {
+            for (Snapshot s : current.values()) {
+                removedMailboxes.addAll(s.removed());
                 for (SnapshotSummary twin : known.values()) {
                     if (twin.storeKey().equals(s.storeKey()) && twin.time().equals(s.time())) {
                         superseded.addAll(supersededBy(repository, twin.id()));
                     }
                 }
             }
+            for (String mailbox : removedMailboxes) {
+                w.forgetMailbox(mailbox);
+            }
             for (SnapshotId id : superseded) {
                 if (known.containsKey(id)) {
                     w.deleteSnapshot(id);
                 }
             }
-            damaged.removeIf(d -> superseded.contains(d.id()));
-            for (Map.Entry<SnapshotId, Snapshot> e : added.entrySet()) {
+            for (Map.Entry<SnapshotId, Snapshot> e : current.entrySet()) {
                 Snapshot s = e.getValue();
                 if (!superseded.contains(e.getKey())) {
                     w.putSnapshot(new SnapshotSummary(
@@ -125,9 +109,13 @@ public final class CatalogSync {
                             s.stats().messages()));
                 }
             }
+            List<DamagedSnapshot> damaged = added.unreadable().entrySet().stream()
+                    .filter(e -> !superseded.contains(e.getKey()))
+                    .map(e -> new DamagedSnapshot(e.getKey(), e.getValue().getMessage()))
+                    .toList();
             List<SnapshotSummary> all = w.snapshots();
             w.commit();
-            return new Snapshots(all, List.copyOf(damaged));
+            return new Snapshots(all, damaged);
         }
     }
 

@@ -16,8 +16,8 @@ import org.mailsnap.storage.NoSuchObjectException;
 /**
  * Every snapshot object of a listing, read once, with {@code Supersedes} applied (format-spec/snapshots.md,
  * "Replacement snapshots"): a snapshot that a readable one supersedes is not {@link #current()}; an unreadable
- * object supersedes nothing. For the commands that read every snapshot anyway (prune, check, forget); the catalog's
- * incremental sync applies the same rule in {@link CatalogSync}.
+ * object supersedes nothing. For the commands that read every snapshot anyway (prune, check, forget), and for the
+ * snapshots new to the catalog in its incremental sync ({@link CatalogSync}).
  */
 public final class SnapshotObjects {
     private final Map<SnapshotId, Snapshot> readable = new LinkedHashMap<>();
@@ -53,6 +53,11 @@ public final class SnapshotObjects {
         Map<SnapshotId, Snapshot> current = new LinkedHashMap<>(readable);
         current.keySet().removeAll(supersededIds);
         return current;
+    }
+
+    /** Every id a readable snapshot supersedes, of an object present or not. */
+    public Set<SnapshotId> supersededIds() {
+        return Set.copyOf(supersededIds);
     }
 
     /** Objects present that a readable snapshot supersedes (readable or not): leftovers of a replacement. */

@@ -8,7 +8,6 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
-import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
 import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.ChunkCursor;
@@ -24,23 +23,13 @@ import org.mailsnap.snapshot.Snapshot;
  * manifest chunk already in the set is not read again (its contents were marked when it was first met), so an hourly
  * history whose snapshots share almost every chunk costs about one snapshot's reading plus what changed.
  */
-record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneProgress progress) {
+record Marker(BlobSource metadata, BlobIdSet live, PruneProgress progress) {
     /**
-     * What {@link #markAll} did.
-     *
-     * @param snapshots  how many snapshots were marked
-     * @param superseded snapshot objects a readable snapshot supersedes (replacements, format-spec/snapshots.md):
-     *                   not marked, and deleted by the prune before its index files and packs
+     * Marks every snapshot of {@code objects} that no readable snapshot supersedes; returns how many. An unreadable
+     * snapshot stops the prune (unless a readable one supersedes it).
      */
-    record Marked(long snapshots, List<SnapshotId> superseded) {}
-
-    /**
-     * Marks every snapshot in the listing that no readable snapshot supersedes. An unreadable snapshot stops the
-     * prune (unless a readable one supersedes it).
-     */
-    Marked markAll() throws IOException {
+    long markAll(SnapshotObjects objects) throws IOException {
         long count = 0;
-        SnapshotObjects objects = SnapshotObjects.load(repository);
         for (Map.Entry<SnapshotId, IOException> e : objects.unreadable().entrySet()) { // the first stops the prune
             throw new RepositoryException(
                     "prune stops: snapshot " + e.getKey() + " cannot be read ("
@@ -66,7 +55,7 @@ record Marker(Repository repository, BlobSource metadata, BlobIdSet live, PruneP
             count++;
             progress.snapshotsMarked.increment();
         }
-        return new Marked(count, objects.superseded());
+        return count;
     }
 
     void mark(Snapshot snapshot) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mailsnap.concurrent.Counter;
+import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobIdSet;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
@@ -63,7 +64,8 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         progress.phase("marking live blobs");
         BlobIdSet live = new BlobIdSet(indexedEntries.get());
         BlobStore reader = repository.openBlobStore(metadata);
-        Marker.Marked marked = new Marker(repository, reader::get, live, progress).markAll();
+        SnapshotObjects snapshots = SnapshotObjects.load(repository);
+        long marked = new Marker(reader::get, live, progress).markAll(snapshots);
 
         // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");
@@ -157,9 +159,9 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 || !unindexedRemembered.isEmpty()
                 || effective.size() < indexIds.size()
                 || dropsIndexEntries
-                || !marked.superseded().isEmpty();
+                || !snapshots.superseded().isEmpty();
         return new PrunePlan(
-                marked.superseded(),
+                snapshots.superseded(),
                 indexIds,
                 effective,
                 untouched,
@@ -170,7 +172,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 unindexedDeletable,
                 unindexedRemembered,
                 needed,
-                marked.snapshots(),
+                marked,
                 live.size(),
                 live.bytes(),
                 present.size(),

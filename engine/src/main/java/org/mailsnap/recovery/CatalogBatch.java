@@ -35,12 +35,8 @@ final class CatalogBatch implements AutoCloseable {
         }
     }
 
-    /** Commits what is pending; the batch is finished. */
-    void finish() throws IOException {
-        commit();
-    }
-
-    private void commit() throws IOException {
+    /** Commits what is pending; at the end of a rebuild, the batch is then finished. */
+    void commit() throws IOException {
         CatalogWriter w = writer;
         writer = null;
         w.commit();

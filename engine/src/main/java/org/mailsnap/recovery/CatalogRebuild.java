@@ -14,12 +14,10 @@ import org.mailsnap.check.DamageMarks;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.history.StoreLedgers;
-import org.mailsnap.model.SnapshotId;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryLock;
 import org.mailsnap.snapshot.BlobSource;
-import org.mailsnap.snapshot.Snapshot;
 
 /**
  * Rebuilds an empty catalog from the repository alone ({@code mailsnap catalog rebuild} on a new machine), so that
@@ -121,9 +119,14 @@ public final class CatalogRebuild {
                 for (List<SnapshotSummary> snapshots : byStore.values()) {
                     StoreReplay.Latest latest = new StoreReplay(blobs, history, index, progress).replay(snapshots);
                     new LastRunWriter(batch, blobs, index, progress).write(latest);
-                    replayLedger(latest.ledgerCarriers(), blobs, index);
+                    // step 5: the store's deleted-mail ledger, after its snapshots, so that a message whose
+                    // snapshots were all forgotten is found as the catalog a backup built finds it
+                    StoreLedgers.forEachEntry(
+                            latest.ledgerCarriers(),
+                            blobs,
+                            (holder, carrier, g) -> index.departed(holder, g, carrier.separator()));
                 }
-                batch.finish();
+                batch.commit();
             }
             DamageMarks.record(catalog, lost, List.of());
             result = new RebuildResult(
@@ -133,8 +136,6 @@ public final class CatalogRebuild {
                     progress.placementsWritten.get(),
                     progress.messagesIndexed.get(),
                     progress.messagesGone.get(),
-                    progress.manifestChunksRead.get(),
-                    progress.headersRead.get(),
                     catalog.blobs().size(),
                     System.nanoTime() - began,
                     history.damaged(),
@@ -144,16 +145,6 @@ public final class CatalogRebuild {
         // here is a whole catalog
         catalog.finishRebuild();
         return result;
-    }
-
-    /**
-     * Step 5: the store's deleted-mail ledger, after its snapshots, so that a message whose snapshots were all
-     * forgotten is found as the catalog a backup built finds it.
-     */
-    private static void replayLedger(Map<SnapshotId, Snapshot> carriers, BlobSource blobs, SearchIndexer index)
-            throws IOException {
-        StoreLedgers.forEachEntry(
-                carriers, blobs, (holder, carrier, g) -> index.departed(holder, g, carrier.separator()));
     }
 
     private void requireEmpty() throws IOException {

@@ -52,30 +52,25 @@ public final class HitFlagWords {
         if (last == null) {
             return Optional.empty();
         }
-        FolderOf key = new FolderOf(last.id(), hit.mailbox(), hit.folder());
-        Optional<Keywords> known = keywords.get(key);
-        if (known == null) {
-            known = read(last, hit.mailbox(), hit.folder());
-            keywords.put(key, known);
-        }
-        return known;
-    }
-
-    private Optional<Keywords> read(SnapshotSummary summary, String mailbox, String folder)
-            throws InterruptedIOException {
-        Optional<Snapshot> snapshot = snapshots.get(summary.id());
-        if (snapshot == null) {
-            snapshot = unlessUnreadable(() -> history.open(summary));
-            snapshots.put(summary.id(), snapshot);
-        }
-        if (snapshot.isEmpty()) {
-            return Optional.empty();
-        }
-        Snapshot s = snapshot.get();
-        return unlessUnreadable(() -> {
-            FolderEntry entry = new SnapshotWalker(blobs, s.separator()).folder(s, mailbox, folder);
+        return cached(keywords, new FolderOf(last.id(), hit.mailbox(), hit.folder()), () -> {
+            Snapshot s = cached(snapshots, last.id(), () -> history.open(last)).orElse(null);
+            if (s == null) {
+                return null;
+            }
+            FolderEntry entry = new SnapshotWalker(blobs, s.separator()).folder(s, hit.mailbox(), hit.folder());
             return CapturedKeywords.of(entry, blobs);
         });
+    }
+
+    /** What {@code cache} holds for {@code key}, else what {@code read} gives (kept, also when empty). */
+    private static <K, V> Optional<V> cached(Map<K, Optional<V>> cache, K key, Read<V> read)
+            throws InterruptedIOException {
+        Optional<V> known = cache.get(key);
+        if (known == null) {
+            known = unlessUnreadable(read);
+            cache.put(key, known);
+        }
+        return known;
     }
 
     private interface Read<T> {

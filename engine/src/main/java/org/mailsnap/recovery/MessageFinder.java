@@ -57,12 +57,10 @@ public final class MessageFinder {
      */
     public record Found(List<MessageHit> hits, boolean limitReached) {}
 
-    /** The messages meeting {@code query}, in index order (mailbox, then GUID), with their snapshots. */
-    public List<MessageHit> find(CatalogView catalog, MessageQuery query) throws IOException {
-        return search(catalog, query).hits();
-    }
-
-    /** {@link #find}, and whether the limit was reached. */
+    /**
+     * The messages meeting {@code query}, in index order (mailbox, then GUID), with their snapshots, and whether the
+     * limit was reached.
+     */
     public Found search(CatalogView catalog, MessageQuery query) throws IOException {
         List<FoundMessage> found = catalog.find(query);
         Set<LedgerKeepers.Message> forgotten = new HashSet<>();
@@ -129,36 +127,26 @@ public final class MessageFinder {
         return first != null && !m.present() && first.time().isAfter(m.lastSeen()) ? null : first;
     }
 
+    /** The snapshot taken at {@code time}, else the first one after it ({@link #snapshots} is oldest first). */
     private SnapshotSummary firstAtOrAfter(Instant time) {
-        SnapshotSummary after = null;
-        for (SnapshotSummary s : snapshots) {
-            if (s.time().equals(time)) {
-                return s;
-            }
-            if (after == null && s.time().isAfter(time)) {
-                after = s;
-            }
-        }
-        return after;
+        return snapshots.stream()
+                .filter(s -> !s.time().isBefore(time))
+                .findFirst()
+                .orElse(null);
     }
 
     private SnapshotSummary lastAtOrBefore(Instant time, String storeKey) {
-        SnapshotSummary found = null;
-        for (SnapshotSummary s : snapshots) {
-            if (!s.time().isAfter(time) && (storeKey == null || s.storeKey().equals(storeKey))) {
-                found = s;
-            }
-        }
-        return found;
+        return snapshots.stream()
+                .filter(s -> !s.time().isAfter(time)
+                        && (storeKey == null || s.storeKey().equals(storeKey)))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     private SnapshotSummary latestOf(String storeKey) {
-        SnapshotSummary latest = null;
-        for (SnapshotSummary s : snapshots) {
-            if (s.storeKey().equals(storeKey)) {
-                latest = s;
-            }
-        }
-        return latest;
+        return snapshots.stream()
+                .filter(s -> s.storeKey().equals(storeKey))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 }

@@ -9,8 +9,6 @@ package org.mailsnap.recovery;
  * @param placements         placements written (the messages of each store's latest snapshot)
  * @param messages           distinct messages (mailbox, base) in the search index and the content map
  * @param gone               messages the search index records as no longer in their store's latest snapshot
- * @param manifestChunksRead manifest chunks fetched and decoded
- * @param headersRead        header blobs fetched
  * @param blobsIndexed       blobs in the catalog's blob index afterwards
  * @param durationNanos      wall time
  * @param damagedSnapshots   snapshot objects that could not be read and were left out (the rebuild is partial)
@@ -24,8 +22,6 @@ public record RebuildResult(
         long placements,
         long messages,
         long gone,
-        long manifestChunksRead,
-        long headersRead,
         long blobsIndexed,
         long durationNanos,
         java.util.List<org.mailsnap.history.DamagedSnapshot> damagedSnapshots,

@@ -2,20 +2,18 @@ package org.mailsnap.retention;
 
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
+import java.util.Locale;
 
 /** The time buckets of the {@code --keep-<bucket>} rules; a snapshot's bucket is a number from its local time. */
 public enum Bucket {
-    HOURLY("hourly"),
-    DAILY("daily"),
-    WEEKLY("weekly"),
-    MONTHLY("monthly"),
-    YEARLY("yearly");
+    HOURLY,
+    DAILY,
+    WEEKLY,
+    MONTHLY,
+    YEARLY;
 
-    final String word;
-
-    Bucket(String word) {
-        this.word = word;
-    }
+    /** As the {@code --keep-<bucket>} option names it. */
+    final String word = name().toLowerCase(Locale.ROOT);
 
     /** Equal for two times exactly when they fall into the same hour, day, ISO week, month or year. */
     long of(ZonedDateTime t) {

@@ -128,11 +128,9 @@ public final class Forget {
     /** What {@link #run} would write into each store's ledger; changes nothing. */
     public List<DeletedMailLedger.Outcome> preview(ForgetPlan plan) throws IOException {
         List<DeletedMailLedger.Outcome> outcomes = new ArrayList<>();
-        if (!plan.ledgers().isEmpty()) {
-            DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
-            for (LedgerPlan p : plan.ledgers()) {
-                outcomes.add(ledger.preview(p));
-            }
+        DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
+        for (LedgerPlan p : plan.ledgers()) {
+            outcomes.add(ledger.preview(p));
         }
         return outcomes;
     }
@@ -159,12 +157,10 @@ public final class Forget {
                 lock.checkHeld();
                 SnapshotStore.delete(repository, id);
             }
-            if (!plan.ledgers().isEmpty()) {
-                DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
-                for (LedgerPlan p : plan.ledgers()) {
-                    lock.checkHeld();
-                    ledgers.add(ledger.write(p));
-                }
+            DeletedMailLedger ledger = new DeletedMailLedger(repository, blobIndex);
+            for (LedgerPlan p : plan.ledgers()) {
+                lock.checkHeld();
+                ledgers.add(ledger.write(p));
             }
             // oldest first: a removed snapshot's successor is then still present when its own turn comes, so a
             // forget run again after a kill finds each departure between the same two snapshots as this one did

@@ -288,7 +288,7 @@ class CheckTest {
             Files.move(away, pack);
 
             // a check that does not read the pack proves nothing: the marks stay
-            var marks = DamageMarks.marked(f.catalog);
+            var marks = f.catalog.blobs().damagedLocations();
             assertEquals(marked.blobsDropped(), marks.size());
             CheckResult headersOnly;
             try (CatalogReader reader = f.catalog.read()) {

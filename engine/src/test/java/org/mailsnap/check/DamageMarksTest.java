@@ -34,7 +34,7 @@ class DamageMarksTest {
             assertThrows(
                     CatalogCorruptException.class,
                     () -> DamageMarks.marking(damagedCatalog, f.catalog).get(header));
-            assertEquals(List.of(), DamageMarks.marked(f.catalog));
+            assertEquals(List.of(), f.catalog.blobs().damagedLocations());
 
             BlobSource damagedPack = DamagedSources.repository();
             assertThrows(
@@ -42,7 +42,9 @@ class DamageMarksTest {
                     () -> DamageMarks.marking(damagedPack, f.catalog).get(header));
             assertEquals(
                     List.of(header),
-                    DamageMarks.marked(f.catalog).stream().map(b -> b.id()).toList());
+                    f.catalog.blobs().damagedLocations().stream()
+                            .map(b -> b.id())
+                            .toList());
         }
     }
 }

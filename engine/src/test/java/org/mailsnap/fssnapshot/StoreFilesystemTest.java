@@ -47,7 +47,6 @@ class StoreFilesystemTest {
 
     @Test
     void runNamesCarryTheProcessId() {
-        assertEquals(".mailsnap-fs-snapshot-4242", RunNames.name(".mailsnap-fs-snapshot-", 4242));
         assertEquals(OptionalLong.of(4242), RunNames.pid("mail_mailsnap-", "mail_mailsnap-4242"));
         assertEquals(OptionalLong.empty(), RunNames.pid("mail_mailsnap-", "mail_mailsnap-"));
         assertEquals(OptionalLong.empty(), RunNames.pid("mail_mailsnap-", "mail_mailsnap-42x"));

@@ -62,7 +62,8 @@ class MessageFinderTest {
                     SnapshotHistory.load(f.repository, f.catalog).all(), LedgerKeepers.NONE);
             List<MessageHit> hits;
             try (CatalogReader reader = f.catalog.read()) {
-                hits = finder.find(reader, MessageQuery.all().withLimit(10_000));
+                hits = finder.search(reader, MessageQuery.all().withLimit(10_000))
+                        .hits();
             }
             assertEquals(moments.all().size(), hits.size());
             long gone = 0;

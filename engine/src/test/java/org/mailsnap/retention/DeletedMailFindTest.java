@@ -147,7 +147,7 @@ class DeletedMailFindTest {
 
     private static List<MessageHit> find(BackupFixture f, Catalog catalog, MessageQuery query) throws IOException {
         try (CatalogReader reader = catalog.read()) {
-            return finder(f, catalog).find(reader, query);
+            return finder(f, catalog).search(reader, query).hits();
         }
     }
 
