@@ -64,7 +64,9 @@ final class DovecotBackups implements AutoCloseable {
     /** The catalog's search index, as {@code find} queries it, each hit with its first and last snapshot. */
     List<MessageHit> find(MessageQuery query) throws IOException {
         try (CatalogReader reader = fixture.catalog.read()) {
-            return new MessageFinder(reader.snapshots(), LedgerKeepers.NONE).find(reader, query);
+            return new MessageFinder(reader.snapshots(), LedgerKeepers.NONE)
+                    .search(reader, query)
+                    .hits();
         }
     }
 
