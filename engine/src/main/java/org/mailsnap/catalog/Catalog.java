@@ -1,7 +1,6 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The local catalog: a cache of the repository and the state of the last backup run, in two LMDB environments under
@@ -309,10 +309,8 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static List<Path> list(Path dir) throws IOException {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
         }
-        return entries;
     }
 }

@@ -214,13 +214,8 @@ public final class CatalogBlobIndex implements BlobIndex {
      */
     public void clear() throws IOException {
         write(txn -> {
-            for (Dbi<ByteBuffer> dbi : List.of(blobs, indexFiles)) {
-                try (PrefixScan scan = txn.scan(dbi, new byte[0])) {
-                    while (scan.next()) {
-                        scan.deleteCurrent();
-                    }
-                }
-            }
+            txn.deleteAll(blobs, new byte[0]);
+            txn.deleteAll(indexFiles, new byte[0]);
         });
     }
 

@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,7 +82,7 @@ final class LmdbKeys {
     }
 
     static byte[] id(int id) {
-        return new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+        return ByteBuffer.allocate(ID_BYTES).putInt(id).array();
     }
 
     static byte[] placement(int folderId, String base) throws IOException {
@@ -128,10 +129,7 @@ final class LmdbKeys {
 
     /** Reads a big-endian id at {@code offset}. */
     static int readId(byte[] key, int offset) {
-        return ((key[offset] & 0xFF) << 24)
-                | ((key[offset + 1] & 0xFF) << 16)
-                | ((key[offset + 2] & 0xFF) << 8)
-                | (key[offset + 3] & 0xFF);
+        return ByteBuffer.wrap(key).getInt(offset);
     }
 
     /** Splits the names {@code first 0x00 second} starting at {@code offset}. */

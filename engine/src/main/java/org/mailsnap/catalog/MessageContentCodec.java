@@ -33,11 +33,7 @@ final class MessageContentCodec {
     /** A writer holding {@code content}, with room for {@code more} bytes after it. */
     private static ByteWriter write(MessageContent content, int more) {
         ByteWriter w = new ByteWriter(BlobId.LENGTH * (1 + content.body().size()) + 12 + more);
-        w.blobId(content.header()).count(content.body().size());
-        for (BlobId id : content.body()) {
-            w.blobId(id);
-        }
-        return w.count(content.size());
+        return w.blobId(content.header()).blobIds(content.body()).count(content.size());
     }
 
     /** The content alone, as {@link #encodeContent} wrote it. */

@@ -1,9 +1,9 @@
 package org.mailsnap.catalog;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,11 +28,7 @@ final class RecordChecksum {
 
     static byte[] seal(byte[] key, byte[] value) {
         byte[] sealed = Arrays.copyOf(value, value.length + BYTES);
-        int sum = crc(key, value, value.length);
-        sealed[value.length] = (byte) (sum >>> 24);
-        sealed[value.length + 1] = (byte) (sum >>> 16);
-        sealed[value.length + 2] = (byte) (sum >>> 8);
-        sealed[value.length + 3] = (byte) sum;
+        ByteBuffer.wrap(sealed).putInt(value.length, crc(key, value, value.length));
         return sealed;
     }
 
@@ -40,13 +36,10 @@ final class RecordChecksum {
     static byte[] open(byte[] key, byte[] sealed, Path catalogDirectory, String database)
             throws CatalogCorruptException {
         int length = sealed.length - BYTES;
-        if (length < 0 || crc(key, sealed, length) != stored(sealed, length)) {
-            byte[] shown = key.length <= SHOWN_KEY_BYTES ? key : Arrays.copyOf(key, SHOWN_KEY_BYTES);
+        if (length < 0 || crc(key, sealed, length) != ByteBuffer.wrap(sealed).getInt(length)) {
             throw new CatalogCorruptException(
                     catalogDirectory,
-                    "a record of " + database + " (key "
-                            + HexFormat.of().formatHex(shown) + (key.length > shown.length ? "…" : "") + ") fails its"
-                            + " checksum");
+                    "a record of " + database + " (key " + Records.hex(key, SHOWN_KEY_BYTES) + ") fails its checksum");
         }
         return Arrays.copyOf(sealed, length);
     }
@@ -60,12 +53,5 @@ final class RecordChecksum {
         crc.update(key);
         crc.update(value, 0, length);
         return (int) crc.getValue();
-    }
-
-    private static int stored(byte[] sealed, int at) {
-        return ((sealed[at] & 0xFF) << 24)
-                | ((sealed[at + 1] & 0xFF) << 16)
-                | ((sealed[at + 2] & 0xFF) << 8)
-                | (sealed[at + 3] & 0xFF);
     }
 }

@@ -44,10 +44,12 @@ final class Records {
     }
 
     private static String describe(String what, byte[] key) {
-        if (key == null) {
-            return what;
-        }
-        byte[] shown = key.length <= MAX_SHOWN_KEY_BYTES ? key : Arrays.copyOf(key, MAX_SHOWN_KEY_BYTES);
-        return what + " (key " + HexFormat.of().formatHex(shown) + (key.length > shown.length ? "…" : "") + ")";
+        return key == null ? what : what + " (key " + hex(key, MAX_SHOWN_KEY_BYTES) + ")";
+    }
+
+    /** {@code key} in hex, its first {@code maxBytes} bytes and "…" when it is longer. */
+    static String hex(byte[] key, int maxBytes) {
+        byte[] shown = key.length <= maxBytes ? key : Arrays.copyOf(key, maxBytes);
+        return HexFormat.of().formatHex(shown) + (key.length > shown.length ? "…" : "");
     }
 }

@@ -81,7 +81,7 @@ final class StateTxn {
         if (id == FolderRegistry.ABSENT) {
             return false;
         }
-        deletePlacements(id);
+        txn.deleteAll(dbs.placements(), LmdbKeys.id(id));
         txn.delete(dbs.folders(), LmdbKeys.id(id));
         registry.unregister(storeKey, folder);
         return true;
@@ -105,18 +105,7 @@ final class StateTxn {
     /** Removes all placements of the folder, keeping its state. Returns how many were removed. */
     long clearPlacements(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
-        return id == FolderRegistry.ABSENT ? 0 : deletePlacements(id);
-    }
-
-    private long deletePlacements(int folderId) throws IOException {
-        long n = 0;
-        try (PrefixScan scan = txn.scan(dbs.placements(), LmdbKeys.id(folderId))) {
-            while (scan.next()) {
-                scan.deleteCurrent();
-                n++;
-            }
-        }
-        return n;
+        return id == FolderRegistry.ABSENT ? 0 : txn.deleteAll(dbs.placements(), LmdbKeys.id(id));
     }
 
     // ---- messages (search index)

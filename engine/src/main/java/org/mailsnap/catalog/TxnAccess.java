@@ -114,6 +114,18 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
+    /** Deletes every entry whose key starts with {@code prefix} (all of them for an empty one); returns how many. */
+    long deleteAll(Dbi<ByteBuffer> dbi, byte[] prefix) throws IOException {
+        long n = 0;
+        try (PrefixScan scan = scan(dbi, prefix)) {
+            while (scan.next()) {
+                scan.deleteCurrent();
+                n++;
+            }
+        }
+        return n;
+    }
+
     void commit() throws IOException {
         checkUsable();
         closeScans();

@@ -261,7 +261,7 @@ public final class BlobStore {
         List<Integer> positions =
                 IntStream.range(0, pack.entries().size()).boxed().toList();
         IndexFile.PackRecord record = new IndexFile.PackRecord(pack.id(), positions, pack.entries());
-        index.addAll(new IndexFile(List.of(), List.of(record)).locations());
+        index.addAll(record.locations());
         pack.entries().forEach(entry -> pending.remove(entry.id()));
         List<IndexFile.PackRecord> due;
         synchronized (indexLock) {

@@ -23,7 +23,16 @@ import org.mailsnap.model.PackId;
 record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
 
     /** The listed blobs of one pack, with their positions (which select their nonces). */
-    record PackRecord(PackId packId, List<Integer> positions, List<PackEntry> entries) {}
+    record PackRecord(PackId packId, List<Integer> positions, List<PackEntry> entries) {
+        /** Its blobs as the blob index stores them, in position order. */
+        List<Map.Entry<BlobId, BlobLocation>> locations() {
+            List<Map.Entry<BlobId, BlobLocation>> result = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                result.add(Map.entry(entries.get(i).id(), entries.get(i).location(packId, positions.get(i))));
+            }
+            return result;
+        }
+    }
 
     static final int ENTRY_LENGTH = 4 + PackEntry.ENCODED_LENGTH;
 
@@ -39,14 +48,7 @@ record IndexFile(List<ObjectId> supersedes, List<PackRecord> packs) {
     /** Every listed blob as the blob index stores it. */
     List<Map.Entry<BlobId, BlobLocation>> locations() {
         List<Map.Entry<BlobId, BlobLocation>> result = new ArrayList<>(entryCount());
-        for (PackRecord pack : packs) {
-            for (int i = 0; i < pack.entries().size(); i++) {
-                PackEntry entry = pack.entries().get(i);
-                result.add(Map.entry(
-                        entry.id(),
-                        entry.location(pack.packId(), pack.positions().get(i))));
-            }
-        }
+        packs.forEach(pack -> result.addAll(pack.locations()));
         return result;
     }
 

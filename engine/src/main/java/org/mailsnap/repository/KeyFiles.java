@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.storage.NoSuchObjectException;
-import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -135,15 +135,11 @@ public final class KeyFiles {
 
     /** Ids of the key files in the listing. */
     static List<String> ids(Storage storage) throws IOException {
-        List<String> ids = new ArrayList<>();
-        for (ObjectInfo info : storage.list(KeyFile.DIRECTORY)) {
-            String id = info.name().substring(KeyFile.DIRECTORY.length());
-            if (id.matches("[0-9a-f]{32}")) {
-                ids.add(id);
-            }
-        }
-        ids.sort(null);
-        return ids;
+        return storage.list(KeyFile.DIRECTORY).stream()
+                .map(info -> info.name().substring(KeyFile.DIRECTORY.length()))
+                .filter(id -> id.matches("[0-9a-f]{32}"))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -151,11 +147,8 @@ public final class KeyFiles {
      * and a wrong password look alike to the AEAD (format-spec/objects.md).
      */
     private static String named(List<String> ids) {
-        List<String> names = new ArrayList<>();
-        for (String id : ids.subList(0, Math.min(3, ids.size()))) {
-            names.add(KeyFile.objectName(id));
-        }
-        return String.join(", ", names) + (ids.size() > 3 ? " and " + (ids.size() - 3) + " more" : "");
+        return ids.stream().limit(3).map(KeyFile::objectName).collect(Collectors.joining(", "))
+                + (ids.size() > 3 ? " and " + (ids.size() - 3) + " more" : "");
     }
 
     /** The master key and the id of the key file that {@code password} opens. */

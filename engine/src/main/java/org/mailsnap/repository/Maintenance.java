@@ -2,6 +2,7 @@ package org.mailsnap.repository;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,10 @@ public final class Maintenance {
     /** Names under a kind's directory that are not object ids (garbage an admin or a tool left there). */
     public List<String> strays(ObjectKind kind) throws IOException {
         String prefix = kind.directory() + "/";
-        List<String> strays = new ArrayList<>();
-        for (ObjectInfo info : storage.list(prefix)) {
-            if (!ObjectId.isValid(info.name().substring(prefix.length()))) {
-                strays.add(info.name());
-            }
-        }
-        return strays;
+        return storage.list(prefix).stream()
+                .map(ObjectInfo::name)
+                .filter(name -> !ObjectId.isValid(name.substring(prefix.length())))
+                .toList();
     }
 
     /** The index files in {@code index/}, in listing order. */
@@ -70,11 +68,10 @@ public final class Maintenance {
     /** One index file, decoded and checked. */
     public IndexContent readIndex(ObjectId id) throws IOException {
         IndexFile file = indexSync.read(id);
-        List<IndexedPack> packs = new ArrayList<>(file.packs().size());
-        for (IndexFile.PackRecord record : file.packs()) {
-            packs.add(indexed(record.packId(), record.positions(), record.entries()));
-        }
-        return new IndexContent(id, file.supersedes(), packs);
+        return new IndexContent(
+                id,
+                file.supersedes(),
+                file.packs().stream().map(Maintenance::indexed).toList());
     }
 
     /** A pack's own header (three ranged reads): every blob it holds. */
@@ -82,7 +79,7 @@ public final class Maintenance {
         ParsedPack parsed = PackReader.parseHeader(storage, packId, keys);
         List<Integer> positions =
                 IntStream.range(0, parsed.entries().size()).boxed().toList();
-        return indexed(packId, positions, parsed.entries());
+        return indexed(new IndexFile.PackRecord(packId, positions, parsed.entries()));
     }
 
     /**
@@ -107,7 +104,7 @@ public final class Maintenance {
             problems.add(e.problem());
             try {
                 key = keys.packKey(PackReader.parsePrefix(
-                        java.util.Arrays.copyOf(pack, Math.min(pack.length, PackFormat.PREFIX_LENGTH)), packId));
+                        Arrays.copyOf(pack, Math.min(pack.length, PackFormat.PREFIX_LENGTH)), packId));
             } catch (CorruptDataException prefix) {
                 key = null;
             }
@@ -138,7 +135,7 @@ public final class Maintenance {
                         packId,
                         entry,
                         position,
-                        java.util.Arrays.copyOfRange(pack, (int) entry.offset(), (int) end));
+                        Arrays.copyOfRange(pack, (int) entry.offset(), (int) end));
                 verified++;
             } catch (CorruptObjectException e) {
                 damaged.put(blob.id(), e.problem());
@@ -162,12 +159,11 @@ public final class Maintenance {
         return indexSync.write(supersedes, records);
     }
 
-    private static IndexedPack indexed(PackId packId, List<Integer> positions, List<PackEntry> entries) {
-        List<IndexedBlob> blobs = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            PackEntry entry = entries.get(i);
-            blobs.add(new IndexedBlob(entry.id(), entry.location(packId, positions.get(i))));
-        }
-        return new IndexedPack(packId, blobs);
+    private static IndexedPack indexed(IndexFile.PackRecord record) {
+        return new IndexedPack(
+                record.packId(),
+                record.locations().stream()
+                        .map(e -> new IndexedBlob(e.getKey(), e.getValue()))
+                        .toList());
     }
 }

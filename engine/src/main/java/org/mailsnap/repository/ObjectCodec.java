@@ -8,7 +8,6 @@ import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
 import org.mailsnap.compress.Compression;
-import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.ObjectId;
@@ -35,16 +34,14 @@ final class ObjectCodec {
         byte[] stored = compressed != null ? compressed : payload;
         byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(salt);
-        byte[] prefix = Header.write(new ByteWriter(PREFIX_LENGTH), Magic.OBJECT, VERSION)
+        ByteWriter out = Header.write(
+                        new ByteWriter(PREFIX_LENGTH + stored.length + Aead.TAG_LENGTH), Magic.OBJECT, VERSION)
                 .u8(kind.code())
                 .u8(compressed != null ? FLAG_COMPRESSED : 0)
                 .u32(payload.length)
-                .bytes(salt)
-                .toByteArray();
-        byte[] ciphertext = Aead.seal(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(), prefix, stored);
-        return new ByteWriter(prefix.length + ciphertext.length)
-                .bytes(prefix)
-                .bytes(ciphertext)
+                .bytes(salt);
+        byte[] prefix = out.toByteArray();
+        return out.bytes(Aead.seal(keys.objectKey(kind.keyName(), salt), Aead.objectNonce(), prefix, stored))
                 .toByteArray();
     }
 
@@ -78,13 +75,6 @@ final class ObjectCodec {
         } catch (AEADBadTagException e) {
             throw new CorruptObjectException(object, "MAC mismatch (corrupted or wrong key?)");
         }
-        if (!compressed) {
-            return stored;
-        }
-        try {
-            return Compression.decompress(stored, rawLength);
-        } catch (DecompressionException e) {
-            throw new CorruptObjectException(object, "does not decompress: " + e.getMessage());
-        }
+        return compressed ? PackEntry.decompress(stored, rawLength, () -> object) : stored;
     }
 }

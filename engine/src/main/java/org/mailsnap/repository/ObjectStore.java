@@ -1,13 +1,11 @@
 package org.mailsnap.repository;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.mailsnap.crypto.Sha256;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.ObjectId;
-import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -40,25 +38,27 @@ public final class ObjectStore {
     /** The plaintext of object {@code id}; checks its name, authenticity and format. */
     public byte[] load(ObjectKind kind, ObjectId id) throws IOException {
         byte[] bytes = storage.get(kind.objectName(id));
-        ObjectId actual = new ObjectId(Sha256.hex(bytes));
-        if (!actual.equals(id)) {
-            throw new CorruptObjectException(
-                    kind.describe(id), "content hash is " + actual + ", not its name (corrupted or truncated)");
-        }
+        verifyName(kind.describe(id), bytes, id.hex());
         return ObjectCodec.decode(kind, id, bytes, keys);
+    }
+
+    /** Checks that {@code bytes}, stored under the hex id {@code name}, hash to it (objects and packs alike). */
+    static void verifyName(String object, byte[] bytes, String name) throws CorruptObjectException {
+        String actual = Sha256.hex(bytes);
+        if (!actual.equals(name)) {
+            throw new CorruptObjectException(
+                    object, "content hash is " + actual + ", not its name (corrupted or truncated)");
+        }
     }
 
     /** Ids of the objects of {@code kind} in the listing, which may lag behind recent writes. */
     public List<ObjectId> list(ObjectKind kind) throws IOException {
         String prefix = kind.directory() + "/";
-        List<ObjectId> ids = new ArrayList<>();
-        for (ObjectInfo info : storage.list(prefix)) {
-            String name = info.name().substring(prefix.length());
-            if (ObjectId.isValid(name)) {
-                ids.add(ObjectId.parse(name));
-            }
-        }
-        return ids;
+        return storage.list(prefix).stream()
+                .map(info -> info.name().substring(prefix.length()))
+                .filter(ObjectId::isValid)
+                .map(ObjectId::parse)
+                .toList();
     }
 
     public void delete(ObjectKind kind, ObjectId id) throws IOException {

@@ -43,7 +43,7 @@ public final class PackCopier {
      */
     public int copy(PackId packId, Predicate<BlobId> wanted) throws IOException {
         byte[] pack = storage.get(PackFormat.objectName(packId));
-        PackReader.verifyName(pack, packId);
+        ObjectStore.verifyName(PackFormat.describe(packId), pack, packId.hex());
         ParsedPack parsed = PackReader.parse(pack, packId, keys);
         int copied = 0;
         for (int i = 0; i < parsed.entries().size(); i++) {

@@ -1,8 +1,11 @@
 package org.mailsnap.repository;
 
+import java.util.function.Supplier;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
+import org.mailsnap.compress.Compression;
+import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
@@ -67,6 +70,15 @@ record PackEntry(BlobType type, boolean compressed, BlobId id, long offset, int 
                     + " and raw length " + rawLength;
         }
         return null;
+    }
+
+    /** {@code stored} decompressed to {@code rawLength} bytes; {@code object} names the damage, built only for it. */
+    static byte[] decompress(byte[] stored, int rawLength, Supplier<String> object) throws CorruptObjectException {
+        try {
+            return Compression.decompress(stored, rawLength);
+        } catch (DecompressionException e) {
+            throw new CorruptObjectException(object.get(), "does not decompress: " + e.getMessage());
+        }
     }
 
     static boolean isCompressed(BlobLocation location) {

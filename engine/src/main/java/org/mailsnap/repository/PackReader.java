@@ -10,8 +10,6 @@ import javax.crypto.SecretKey;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
-import org.mailsnap.compress.Compression;
-import org.mailsnap.compress.DecompressionException;
 import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.BlobIdHasher;
 import org.mailsnap.crypto.SubKeys;
@@ -25,7 +23,7 @@ import org.mailsnap.model.PackId;
 final class PackReader {
     private PackReader() {}
 
-    /** Parses a whole pack held in memory (its name is not checked here; see {@link #verifyName}). */
+    /** Parses a whole pack held in memory (its name is not checked here; see {@link ObjectStore#verifyName}). */
     static ParsedPack parse(byte[] pack, PackId packId, SubKeys keys) throws CorruptDataException {
         return parse(pack, pack.length, packId, keys);
     }
@@ -36,13 +34,13 @@ final class PackReader {
         if (length < PackFormat.MIN_PACK_LENGTH || !Arrays.equals(pack, length - 8, length, Magic.PACK_TRAILER, 0, 8)) {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
-        byte[] salt = parsePrefix(Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH), packId);
+        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
+        byte[] salt = parsePrefix(prefix, packId);
         long headerLength = new ByteReader(
                         pack, length - PackFormat.TRAILER_LENGTH, length, object, CorruptObjectException::new)
                 .u32("header length");
         long headerStart = headerStart(headerLength, length, object);
         SecretKey key = keys.packKey(salt);
-        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
         byte[] header = openHeader(key, prefix, pack, (int) headerStart, (int) headerLength, object);
         return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
     }
@@ -78,15 +76,6 @@ final class PackReader {
         ByteReader in = new ByteReader(prefix, PackFormat.describe(packId), CorruptObjectException::new);
         Header.check(in, Magic.PACK, "pack", PackFormat.VERSION, PackFormat.VERSION);
         return in.bytes(PackFormat.SALT_LENGTH, "salt");
-    }
-
-    static void verifyName(byte[] pack, PackId packId) throws CorruptObjectException {
-        String actual = org.mailsnap.crypto.Sha256.hex(pack);
-        if (!actual.equals(packId.hex())) {
-            throw new CorruptObjectException(
-                    PackFormat.describe(packId),
-                    "content hash is " + actual + ", not its name (corrupted or truncated)");
-        }
     }
 
     /**
@@ -126,16 +115,9 @@ final class PackReader {
             throw new CorruptObjectException(
                     describeBlob(entry, packId), "MAC mismatch (corrupted, moved, or wrong key?)");
         }
-        byte[] plaintext;
-        if (entry.compressed()) {
-            try {
-                plaintext = Compression.decompress(stored, entry.rawLength());
-            } catch (DecompressionException e) {
-                throw new CorruptObjectException(describeBlob(entry, packId), "does not decompress: " + e.getMessage());
-            }
-        } else {
-            plaintext = stored;
-        }
+        byte[] plaintext = entry.compressed()
+                ? PackEntry.decompress(stored, entry.rawLength(), () -> describeBlob(entry, packId))
+                : stored;
         BlobId actual = hasher.hash(plaintext);
         if (!actual.equals(entry.id())) {
             throw new CorruptObjectException(

@@ -114,16 +114,11 @@ public final class Repository implements AutoCloseable {
         byte[] configBytes = readConfig(storage);
         RepositoryConfig config = ConfigCodec.parse(configBytes, storage.location());
         UnlockCache cache = cacheForRepositoryId.apply(config.repositoryId());
-        var cached = cache.read(config.repositoryId(), password);
-        if (cached.isPresent() && storage.exists(KeyFile.objectName(cached.get().keyId()))) {
+        var cached = cache.read(config.repositoryId(), password).orElse(null);
+        if (cached != null && storage.exists(KeyFile.objectName(cached.keyId()))) {
             try {
-                ConfigCodec.verifyMac(configBytes, SubKeys.derive(cached.get().masterKey()));
-                return new Repository(
-                        storage,
-                        config,
-                        options,
-                        cached.get().masterKey(),
-                        cached.get().keyId());
+                ConfigCodec.verifyMac(configBytes, SubKeys.derive(cached.masterKey()));
+                return new Repository(storage, config, options, cached.masterKey(), cached.keyId());
             } catch (CorruptObjectException staleOrForeign) {
                 // fall through to the key files
             }

@@ -152,7 +152,7 @@ class BlobStoreTest {
         for (ObjectInfo pack : storage.list("data/")) {
             byte[] bytes = storage.get(pack.name());
             PackId id = new PackId(pack.name().substring(pack.name().lastIndexOf('/') + 1));
-            PackReader.verifyName(bytes, id);
+            ObjectStore.verifyName(PackFormat.describe(id), bytes, id.hex());
             Set<BlobType> types = new HashSet<>();
             PackReader.parse(bytes, id, keysOf(repo)).entries().forEach(e -> types.add(e.type()));
             assertEquals(1, types.size(), "data and metadata never share a pack");
@@ -181,7 +181,7 @@ class BlobStoreTest {
         for (ObjectInfo pack : packs) {
             byte[] bytes = storage.get(pack.name());
             org.mailsnap.model.PackId id = PackFormat.idOf(pack.name());
-            PackReader.verifyName(bytes, id);
+            ObjectStore.verifyName(PackFormat.describe(id), bytes, id.hex());
             entries += PackReader.parse(bytes, id, keysOf(repo)).entries().size();
         }
         assertEquals(stored.size(), entries);

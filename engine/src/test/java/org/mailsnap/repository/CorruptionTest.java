@@ -58,7 +58,9 @@ class CorruptionTest {
                 byte[] bad = good.clone();
                 bad[i] ^= (byte) mask;
                 assertThrows(CorruptDataException.class, () -> readAll(bad, id, keys), "byte " + i + " ^ " + mask);
-                assertThrows(CorruptObjectException.class, () -> PackReader.verifyName(bad, id));
+                assertThrows(
+                        CorruptObjectException.class,
+                        () -> ObjectStore.verifyName(PackFormat.describe(id), bad, id.hex()));
             }
         }
     }

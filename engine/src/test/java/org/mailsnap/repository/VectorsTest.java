@@ -194,7 +194,7 @@ class VectorsTest {
         byte[] pack = hex(v, "pack");
         PackId id = new PackId(v.get("pack_id"));
         if (success) {
-            PackReader.verifyName(pack, id);
+            ObjectStore.verifyName(PackFormat.describe(id), pack, id.hex());
             List<byte[]> blobs = CorruptionTest.readAll(pack, id, keys);
             for (int i = 0; i < blobs.size(); i++) {
                 assertArrayEquals(hex(v, "blob_" + i), blobs.get(i), name + " blob " + i);
