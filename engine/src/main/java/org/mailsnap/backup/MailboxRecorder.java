@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,10 +100,34 @@ final class MailboxRecorder {
                 }
             }
         }
+        placeInUnlistedFolders(a, placed);
         refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
         referToNewTable(a.unlisted.keySet(), manifests, entries, previous);
         searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placed);
         return new ArrayList<>(entries.values());
+    }
+
+    /**
+     * Adds to {@code placed} the places in folders this run did not list (unchanged since the last run) of the GUIDs
+     * that left a listed folder and are placed in no listed one: a copy that stays in an unchanged folder when its
+     * original is expunged keeps the message present. The unlisted folders are read only when such a GUID exists.
+     */
+    private void placeInUnlistedFolders(MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed)
+            throws IOException {
+        Set<String> unplaced = new HashSet<>(a.goneByGuid.keySet());
+        unplaced.removeAll(placed.keySet());
+        if (unplaced.isEmpty()) {
+            return;
+        }
+        for (FolderKey key : a.unlisted.keySet()) {
+            for (Placement p : state.placements(key)) {
+                String guid = p.identity(bases.baseOf(p.name()));
+                if (unplaced.contains(guid)) {
+                    placed.computeIfAbsent(guid, g -> new ArrayList<>())
+                            .add(new SearchIndexUpdate.Place(key.folder(), p.name()));
+                }
+            }
+        }
     }
 
     /**

@@ -35,13 +35,17 @@ final class SearchIndexUpdate {
         this.parent = parent;
     }
 
-    /** A folder of the mailbox's listed ones that places a message after this run, with its file name there. */
+    /**
+     * A folder that places a message after this run, with its file name there: a listed folder, or an unchanged one
+     * that holds a message which left a listed folder.
+     */
     record Place(String folder, String name) {}
 
     /**
      * @param fresh  what this run read, by GUID
      * @param gone   the GUIDs of placements that left their folder
-     * @param placed the GUIDs the mailbox's listed folders still place, each with its places there
+     * @param placed the GUIDs the mailbox's listed folders still place, and those of {@code gone} that an unlisted
+     *               folder places, each with its places there
      */
     void update(
             String mailbox,

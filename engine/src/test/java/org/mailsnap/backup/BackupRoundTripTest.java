@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.catalog.CatalogReader;
+import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.mailgen.ChurnReport;
 import org.mailsnap.mailgen.ChurnSimulator;
 import org.mailsnap.mailgen.ChurnSpec;
 import org.mailsnap.mailgen.StoreGenerator;
 import org.mailsnap.mailgen.StoreSpec;
 import org.mailsnap.mailgen.StoreTree;
+import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
@@ -130,6 +133,48 @@ class BackupRoundTripTest {
             assertEquals(List.of(), StoreTree.capture(store, options).diff(StoreTree.capture(target, options)));
             BackupResult third = f.backup(store);
             assertEquals(0, third.blobs().blobsNew(), "the catalog holds the new table: " + third.blobs());
+        }
+    }
+
+    /**
+     * A copy (same base, so the same GUID) stays in a folder that no later run lists, and its original is expunged:
+     * the search index must keep the message present, in the copy's folder, as a rebuild from the snapshots says.
+     * (Found by CatalogRebuildTest with seed 15485983634127: the backup marked such a message gone.)
+     */
+    @Test
+    void aCopyInAnUnchangedFolderKeepsTheMessagePresentWhenItsOriginalIsExpunged() throws Exception {
+        long seed = System.nanoTime();
+        Path store = seededStore("copy kept", seed);
+        try (BackupFixture f = new BackupFixture(tmp.resolve("backup"))) {
+            Map<FolderKey, FolderEntry> folders = f.folders(f.backup(store).snapshotId());
+            FolderKey inbox = folders.keySet().stream()
+                    .filter(k -> k.folder().isEmpty() && folders.get(k).messages() > 0)
+                    .findFirst()
+                    .orElseThrow();
+            FolderKey other = folders.keySet().stream()
+                    .filter(k ->
+                            k.mailbox().equals(inbox.mailbox()) && !k.folder().isEmpty())
+                    .findFirst()
+                    .orElseThrow();
+            Path original;
+            try (Stream<Path> files = Files.list(store.resolve(inbox.mailbox()).resolve("cur"))) {
+                original = files.sorted().findFirst().orElseThrow();
+            }
+            Path otherCur =
+                    store.resolve(inbox.mailbox()).resolve(other.folder()).resolve("cur");
+            Files.copy(original, otherCur.resolve(original.getFileName()));
+            Trees.ageDirectories(store); // the next run records mtimes old enough to trust
+            f.backup(store); // lists the copy's folder
+            Files.delete(original);
+            BackupResult third = f.backup(store);
+            assertEquals(1, third.progress().foldersListed.get(), "only the INBOX changed");
+
+            String guid = BaseNames.DOVECOT.baseOf(original.getFileName().toString());
+            try (CatalogReader reader = f.catalog.read()) {
+                MessageInfo info = reader.message(inbox.mailbox(), guid).orElseThrow();
+                assertTrue(info.present(), "the copy still holds the message: " + info);
+                assertEquals(other.folder(), info.folder(), "the index names the folder that holds it");
+            }
         }
     }
 
