@@ -86,11 +86,8 @@ final class MailboxRecorder {
             }
         }
         TreeMap<FolderKey, FolderEntry> entries = new TreeMap<>(a.unlisted);
-        Map<FolderKey, List<BlobId>> manifests = writeManifests(a);
         Map<String, List<SearchIndexUpdate.Place>> placed = new HashMap<>();
         for (MailboxAttempt.ListedFolder folder : a.listed) {
-            FolderEntry entry = record(folder, a.captured, manifests.get(folder.captured.key()));
-            entries.put(entry.key(), entry);
             for (FolderMerge.Slot s : folder.merge.slots) {
                 if (s.known()) {
                     placed.computeIfAbsent(s.listed.identity(), g -> new ArrayList<>())
@@ -100,7 +97,11 @@ final class MailboxRecorder {
                 }
             }
         }
-        placeInUnlistedFolders(a, placed);
+        Map<FolderKey, List<BlobId>> manifests = writeManifests(a, placed);
+        for (MailboxAttempt.ListedFolder folder : a.listed) {
+            FolderEntry entry = record(folder, a.captured, manifests.get(folder.captured.key()));
+            entries.put(entry.key(), entry);
+        }
         refreshMailboxFiles(a.captured, mailbox.root(), entries, previous);
         referToNewTable(a.unlisted.keySet(), manifests, entries, previous);
         searchIndex.update(mailbox.name(), a.listed, readThisRun, a.goneByGuid.keySet(), placed);
@@ -108,19 +109,29 @@ final class MailboxRecorder {
     }
 
     /**
-     * Adds to {@code placed} the places in folders this run did not list (unchanged since the last run) of the GUIDs
-     * that left a listed folder and are placed in no listed one: a copy that stays in an unchanged folder when its
-     * original is expunged keeps the message present. The unlisted folders are read only when such a GUID exists.
+     * Reads each unlisted folder's placements once, for two users. The manifests: when a folder was listed, every
+     * folder's manifest is written, as they share the mailbox's content table, which changes with the placements of
+     * any folder; an unlisted folder's chunks come out as before unless the table changed. The search index: a GUID
+     * that left a listed folder and is placed in no listed one may stay in an unlisted folder (a copy kept when its
+     * original is expunged), and its places there are added to {@code placed}. Nothing is read when neither needs it.
      */
-    private void placeInUnlistedFolders(MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed)
-            throws IOException {
+    private Map<FolderKey, List<BlobId>> writeManifests(
+            MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed) throws IOException {
         Set<String> unplaced = new HashSet<>(a.goneByGuid.keySet());
         unplaced.removeAll(placed.keySet());
-        if (unplaced.isEmpty()) {
-            return;
+        ManifestWriter manifests = a.listed.isEmpty() ? null : this.manifests.get();
+        if (manifests == null && unplaced.isEmpty()) {
+            return Map.of();
+        }
+        for (MailboxAttempt.ListedFolder folder : a.listed) {
+            manifests.folder(folder.captured.key(), placed(folder));
         }
         for (FolderKey key : a.unlisted.keySet()) {
-            for (Placement p : state.placements(key)) {
+            List<Placement> placements = state.placements(key);
+            if (manifests != null) {
+                manifests.folder(key, placements);
+            }
+            for (Placement p : placements) {
                 String guid = p.identity(bases.baseOf(p.name()));
                 if (unplaced.contains(guid)) {
                     placed.computeIfAbsent(guid, g -> new ArrayList<>())
@@ -128,25 +139,7 @@ final class MailboxRecorder {
                 }
             }
         }
-    }
-
-    /**
-     * Writes the manifests of every folder of the mailbox when one was listed: they share the mailbox's content
-     * table, which changes with the placements of any folder; an unlisted folder's placements come from the catalog
-     * and its chunks come out as before unless the table changed. With nothing listed, nothing is written.
-     */
-    private Map<FolderKey, List<BlobId>> writeManifests(MailboxAttempt a) throws IOException {
-        if (a.listed.isEmpty()) {
-            return Map.of();
-        }
-        ManifestWriter manifests = this.manifests.get();
-        for (MailboxAttempt.ListedFolder folder : a.listed) {
-            manifests.folder(folder.captured.key(), placed(folder));
-        }
-        for (FolderKey unlisted : a.unlisted.keySet()) {
-            manifests.folder(unlisted, state.placements(unlisted));
-        }
-        return manifests.finish();
+        return manifests == null ? Map.of() : manifests.finish();
     }
 
     private static List<Placement> placed(MailboxAttempt.ListedFolder folder) {
