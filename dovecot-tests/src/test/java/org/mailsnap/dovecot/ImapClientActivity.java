@@ -43,6 +43,7 @@ final class ImapClientActivity implements Callable<Integer> {
     private final List<Copy> copies = new ArrayList<>();
     private int appended;
     private int renumbered;
+    private int expungesRepeated;
 
     ImapClientActivity(
             DovecotServer dovecot,
@@ -89,6 +90,11 @@ final class ImapClientActivity implements Callable<Integer> {
     /** How often a message of this client was found under another UID than the server had reported. */
     int renumbered() {
         return renumbered;
+    }
+
+    /** How many UID EXPUNGEs were sent again because the message was still there after the first. */
+    int expungesRepeated() {
+        return expungesRepeated;
     }
 
     /** What this client believes each folder holds now: marker to flags. Exact once the client stopped. */
@@ -209,7 +215,7 @@ final class ImapClientActivity implements Callable<Integer> {
     private void expunge(ImapSession imap, Copy copy) throws IOException {
         long uid = uids.get(copy);
         long start = System.nanoTime();
-        imap.expunge(copy.folder(), uid);
+        expungesRepeated += imap.expunge(copy.folder(), uid) - 1;
         long end = System.nanoTime();
         remove(copy);
         log.add(new ActivityLog.Event(

@@ -35,6 +35,9 @@ public final class ImapSession implements AutoCloseable {
     /** NOOPs before a UID not in the view is taken as absent: each waits for Dovecot's sync, if any. */
     private static final int VIEW_REFRESHES = 200;
 
+    /** UID EXPUNGEs of one message before it is taken as stuck. */
+    private static final int EXPUNGE_ATTEMPTS = 5;
+
     private final String user;
     private final IMAPStore store;
     private IMAPFolder selected;
@@ -161,14 +164,25 @@ public final class ImapSession implements AutoCloseable {
         return targetUid("MOVE", fromFolder, uid, moved);
     }
 
-    /** Marks one message \Deleted and expunges only it (UID EXPUNGE). */
-    public void expunge(String folder, long uid) throws IOException {
+    /**
+     * Marks one message \Deleted and expunges only it (UID EXPUNGE), again while it is still there, as a client
+     * does. Under heavy load Dovecot 2.3 once answered OK and left the message with \Deleted in the folder; a
+     * repeated UID EXPUNGE removes it. Returns how many were sent.
+     */
+    public int expunge(String folder, long uid) throws IOException {
         IMAPFolder open = selected(folder);
-        imap("EXPUNGE", folder, () -> {
+        return imap("EXPUNGE", folder, () -> {
             Message message = message(open, uid);
             message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
-            open.expunge(new Message[] {message});
-            return null;
+            int sent = 0;
+            for (; message != null; message = open.getMessageByUID(uid)) {
+                if (sent == EXPUNGE_ATTEMPTS) {
+                    throw new MessagingException("UID " + uid + " still there after " + sent + " UID EXPUNGEs");
+                }
+                open.expunge(new Message[] {message});
+                sent++;
+            }
+            return sent;
         });
     }
 
