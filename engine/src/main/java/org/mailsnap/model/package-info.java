@@ -24,7 +24,9 @@
  *       identity unless the uidlist gives another GUID, and the byte order that manifests and the catalog keep
  *       bases in.</li>
  *   <li>{@link org.mailsnap.model.BlobIdSet}: a compact set of blob ids by their 64-bit prefixes, for the commands
- *       that walk every blob of a repository (prune's live set, stats).</li>
+ *       that walk every blob of a repository (prune's live set, stats), and
+ *       {@link org.mailsnap.model.BlobLocationTable}: the locations an index lists as sorted primitive arrays (check's
+ *       tables, prune's metadata locations).</li>
  * </ul>
  */
 package org.mailsnap.model;

@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mailsnap.concurrent.Counter;
 import org.mailsnap.history.SnapshotObjects;
 import org.mailsnap.model.BlobIdSet;
+import org.mailsnap.model.BlobLocationTable;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
 import org.mailsnap.repository.BlobStore;
-import org.mailsnap.repository.MemoryBlobIndex;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryException;
@@ -48,17 +48,24 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 indexIds.stream().filter(id -> !named.contains(id)).toList();
 
         Map<PackId, PackState> packs = new HashMap<>();
-        MemoryBlobIndex metadata = new MemoryBlobIndex();
+        List<PackId> packNames = new ArrayList<>(); // by number, for the metadata table
+        Map<PackId, Integer> packNumbers = new HashMap<>();
+        BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, packNames);
         for (ObjectId id : effective) {
             store.readIndex(id, (blob, location) -> {
                 if (present.containsKey(location.pack())) {
                     packs.computeIfAbsent(location.pack(), p -> new PackState(p, present.get(p))).entries++;
                     if (location.type() == BlobType.METADATA) {
-                        metadata.addAll(List.of(Map.entry(blob, location)));
+                        int number = packNumbers.computeIfAbsent(location.pack(), p -> {
+                            packNames.add(p);
+                            return packNames.size() - 1;
+                        });
+                        metadata.add(blob, number, location, (byte) 0);
                     }
                 }
             });
         }
+        metadata.seal();
 
         // mark
         progress.phase("marking live blobs");

@@ -35,10 +35,10 @@
  * sized once from the number of indexed blobs at load ≤ 0.8: 10 M blobs ≈ 100 MB (a {@code HashMap<BlobId,…>}
  * would take about 1 GB), plus a bit per slot (1.5 MB) for the sweep. A prefix collision can only make a dead blob
  * look live (kept: space, never data). Per pack a few counters (a 16 MiB pack holds thousands of blobs, so 10 M
- * blobs are a few thousand packs); metadata locations only (tree and manifest chunks); one index file and one
+ * blobs are a few thousand packs); the locations of metadata blobs only (tree, manifest and ledger chunks, which
+ * the mark reads), in a {@link org.mailsnap.model.BlobLocationTable} (33 bytes each); one index file and one
  * manifest chunk decoded at a time. Index files are read five times (supersedes, packs, sweep, live bytes, rewrite)
- * instead of being held. Metadata locations are held as objects (~180 bytes each): a year of hourly runs never
- * pruned may have a few hundred thousand tree and manifest chunks, tens of MB; regular prunes keep that small.
+ * instead of being held.
  *
  * <p>The local catalog learns of a prune on its next sync ({@link org.mailsnap.history.CatalogSync}): a loaded index
  * file superseded or gone makes it drop every cached location and load the live index files again, so a backup

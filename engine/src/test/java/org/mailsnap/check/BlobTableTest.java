@@ -2,7 +2,6 @@ package org.mailsnap.check;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,40 +12,13 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
 
-/** The primitive table check keeps every blob location in: sorting, duplicate ids, statuses, verdicts. */
+/** The table check keeps every blob location in: a blob in several packs, statuses, verdicts; data selection. */
 class BlobTableTest {
 
     private static BlobId id(Random random) {
         byte[] b = new byte[32];
         random.nextBytes(b);
         return BlobId.of(b);
-    }
-
-    @Test
-    void findsEveryAddedIdAfterSortingAndNoOther() {
-        long seed = System.nanoTime();
-        System.out.println("BlobTableTest seed " + seed);
-        Random random = new Random(seed);
-        List<PackId> packs = new ArrayList<>(List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64))));
-        BlobTable table = new BlobTable(true, packs);
-        Map<BlobId, Integer> added = new HashMap<>();
-        for (int i = 0; i < 5000; i++) { // grows past the initial capacity several times
-            BlobId id = id(random);
-            int pack = random.nextInt(2);
-            table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 42 + i, 100, 84, i), BlobTable.OK);
-            added.put(id, i);
-        }
-        table.seal();
-        assertEquals(5000, table.size());
-        for (Map.Entry<BlobId, Integer> e : added.entrySet()) {
-            assertTrue(table.readable(e.getKey()));
-            assertEquals(e.getValue(), table.find(e.getKey()).orElseThrow().indexInPack());
-        }
-        for (int i = 0; i < 1000; i++) {
-            BlobId other = id(random);
-            assertFalse(table.listed(other));
-            assertTrue(table.find(other).isEmpty());
-        }
     }
 
     @Test
