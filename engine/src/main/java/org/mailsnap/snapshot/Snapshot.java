@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobIdList;
 import org.mailsnap.model.SnapshotId;
 
 /**
@@ -40,10 +41,10 @@ public record Snapshot(
         Optional<List<BlobId>> deleted) {
     public Snapshot {
         tags = List.copyOf(tags);
-        tree = List.copyOf(tree);
+        tree = BlobIdList.copyOf(tree); // compact: forget and prune hold every snapshot's lists at once
         supersedes = List.copyOf(supersedes);
         removed = List.copyOf(removed);
-        deleted = deleted.map(List::copyOf);
+        deleted = deleted.map(BlobIdList::copyOf);
         if (deleted.isPresent() && supersedes.isEmpty()) {
             throw new IllegalArgumentException("a deleted-mail ledger on a snapshot that replaces none");
         }
