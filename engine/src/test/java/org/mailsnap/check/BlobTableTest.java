@@ -11,23 +11,18 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.RandomIds;
 
 /** The table check keeps every blob location in: a blob in several packs, statuses, verdicts; data selection. */
 class BlobTableTest {
-
-    private static BlobId id(Random random) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return BlobId.of(b);
-    }
 
     @Test
     void aBlobInTwoPacksIsReadableWhileOneLocationIsGood() {
         Random random = new Random(7);
         List<PackId> packs = List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64)));
         BlobTable table = new BlobTable(false, packs);
-        BlobId shared = id(random);
-        BlobId lost = id(random);
+        BlobId shared = RandomIds.blobId(random);
+        BlobId lost = RandomIds.blobId(random);
         BlobLocation unused = new BlobLocation(packs.get(0), BlobType.DATA, 42, 20, 4, 0);
         table.add(shared, 0, unused, BlobTable.PACK_MISSING);
         table.add(shared, 1, unused, BlobTable.OK);

@@ -10,12 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The compact blob set: no false negatives, duplicates recognised, memory as documented. */
 class BlobIdSetTest {
-    private static BlobId random(Random r) {
-        byte[] b = new byte[32];
-        r.nextBytes(b);
-        return BlobId.of(b);
-    }
-
     @Test
     void holdsAMillionIdsInEightMegabytesPerMillionSlots() {
         long seed = System.nanoTime();
@@ -24,13 +18,13 @@ class BlobIdSetTest {
         BlobIdSet set = new BlobIdSet(n);
         Random r = new Random(seed);
         for (int i = 0; i < n; i++) {
-            assertTrue(set.add(random(r)));
+            assertTrue(set.add(RandomIds.blobId(r)));
         }
         assertEquals(n, set.size());
         assertEquals(8L * 1_250_000, set.bytes(), "load 0.8: 10 M blobs would take 100 MB");
         Random again = new Random(seed);
         for (int i = 0; i < n; i++) {
-            BlobId id = random(again);
+            BlobId id = RandomIds.blobId(again);
             assertTrue(set.contains(id), "no false negative");
             assertFalse(set.add(id), "a second add is recognised");
             assertTrue(set.slotOf(id) >= 0 && set.slotOf(id) < set.capacity());
@@ -38,7 +32,7 @@ class BlobIdSetTest {
         Random other = new Random(seed + 1);
         int falsePositives = 0;
         for (int i = 0; i < n; i++) {
-            falsePositives += set.contains(random(other)) ? 1 : 0;
+            falsePositives += set.contains(RandomIds.blobId(other)) ? 1 : 0;
         }
         assertTrue(falsePositives <= 1, "64-bit prefixes: expected none, got " + falsePositives);
     }
@@ -54,7 +48,7 @@ class BlobIdSetTest {
                 IllegalStateException.class,
                 () -> {
                     for (int i = 0; i < 100; i++) {
-                        set.add(random(r));
+                        set.add(RandomIds.blobId(r));
                     }
                 },
                 "more live blobs than indexed ones is an error, not an endless probe");

@@ -15,12 +15,6 @@ import org.junit.jupiter.api.Test;
 /** The sorted primitive table of blob locations: every row kept with its columns, an id's rows together. */
 class BlobLocationTableTest {
 
-    private static BlobId id(Random random) {
-        byte[] b = new byte[32];
-        random.nextBytes(b);
-        return BlobId.of(b);
-    }
-
     @Test
     void everyRowKeepsItsColumnsThroughTheSortAndAnIdsRowsAreAdjacent() {
         long seed = System.nanoTime();
@@ -32,7 +26,9 @@ class BlobLocationTableTest {
         Map<BlobId, List<Integer>> rowsOf = new HashMap<>(); // id -> the indexInPack of each of its rows
         List<BlobId> ids = new ArrayList<>();
         for (int i = 0; i < 6000; i++) { // grows past the initial capacity several times
-            BlobId id = i % 5 == 4 ? ids.get(random.nextInt(ids.size())) : id(random); // some ids in several packs
+            BlobId id = i % 5 == 4
+                    ? ids.get(random.nextInt(ids.size()))
+                    : RandomIds.blobId(random); // some ids in several packs
             ids.add(id);
             int pack = random.nextInt(packs.size());
             table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 10L * i, 100 + i, 90, i), (byte)
@@ -58,7 +54,7 @@ class BlobLocationTableTest {
             assertTrue(table.find(e.getKey()).isPresent());
         }
         for (int i = 0; i < 1000; i++) {
-            BlobId other = id(random);
+            BlobId other = RandomIds.blobId(random);
             assertEquals(-1, table.first(other));
             assertFalse(table.find(other).isPresent());
         }
@@ -69,9 +65,10 @@ class BlobLocationTableTest {
         List<PackId> packs = List.of(new PackId("a".repeat(64)));
         BlobLocation data = new BlobLocation(packs.get(0), BlobType.DATA, 0, 10, 10, 0);
         BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, packs);
-        assertThrows(IllegalArgumentException.class, () -> metadata.add(id(new Random(1)), 0, data, (byte) 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> metadata.add(RandomIds.blobId(new Random(1)), 0, data, (byte) 0));
         BlobLocationTable ids = BlobLocationTable.idsOnly(packs);
-        BlobId one = id(new Random(2));
+        BlobId one = RandomIds.blobId(new Random(2));
         ids.add(one, 0, data, (byte) 0);
         ids.seal();
         assertEquals(0, ids.first(one));

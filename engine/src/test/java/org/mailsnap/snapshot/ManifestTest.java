@@ -17,6 +17,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.Placement;
+import org.mailsnap.model.RandomIds;
 
 class ManifestTest {
     private static final FolderKey INBOX = new FolderKey("ann", "");
@@ -25,24 +26,18 @@ class ManifestTest {
             ManifestWriter.Chunkers.of("seed".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private final MemoryBlobs blobs = new MemoryBlobs();
 
-    private static BlobId id(Random r) {
-        byte[] b = new byte[32];
-        r.nextBytes(b);
-        return BlobId.of(b);
-    }
-
     private static List<Placement> folder(long seed, int n) {
         Random r = new Random(seed);
         List<Placement> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String base = String.format(
                     "17%08d.M%dP%d.mail,S=%d,W=%d", i, r.nextInt(999999), r.nextInt(99999), 1000 + i, 1020 + i);
-            List<BlobId> body = i % 7 == 0 ? List.of() : List.of(id(r), id(r));
+            List<BlobId> body = i % 7 == 0 ? List.of() : List.of(RandomIds.blobId(r), RandomIds.blobId(r));
             list.add(new Placement(
                     base + (i % 5 == 0 ? "" : ":2,S"),
                     r.nextBoolean(),
                     r.nextLong() >>> 1,
-                    new MessageContent(id(r), body, 1000 + i)));
+                    new MessageContent(RandomIds.blobId(r), body, 1000 + i)));
         }
         return list;
     }
