@@ -1,6 +1,5 @@
 package org.mailsnap.check;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mailsnap.model.BlobId;
@@ -9,6 +8,7 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobLocationTable;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.PackNumbers;
 
 /**
  * Every blob location the live index files list (and what check found of each), in a {@link BlobLocationTable}:
@@ -38,17 +38,17 @@ final class BlobTable implements BlobIndex {
 
     /**
      * @param locations keep full locations (for metadata blobs, which check reads)
-     * @param packNames pack ids by number, shared by the tables of one check
+     * @param packs     the pack numbers shared by the tables of one check
      */
-    BlobTable(boolean locations, List<PackId> packNames) {
+    BlobTable(boolean locations, PackNumbers packs) {
         this.locations = locations;
         this.rows = locations
-                ? BlobLocationTable.withLocations(BlobType.METADATA, packNames)
-                : BlobLocationTable.idsOnly(packNames);
+                ? BlobLocationTable.withLocations(BlobType.METADATA, packs)
+                : BlobLocationTable.idsOnly(packs);
     }
 
-    void add(BlobId id, int packNumber, BlobLocation location, byte initialStatus) {
-        rows.add(id, packNumber, location, initialStatus);
+    void add(BlobId id, BlobLocation location, byte initialStatus) {
+        rows.add(id, location, initialStatus);
     }
 
     void seal() {

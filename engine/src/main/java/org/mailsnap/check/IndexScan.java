@@ -15,6 +15,7 @@ import org.mailsnap.model.BlobType;
 import org.mailsnap.model.HexId;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.PackNumbers;
 import org.mailsnap.repository.IndexContent;
 import org.mailsnap.repository.IndexedBlob;
 import org.mailsnap.repository.IndexedPack;
@@ -31,10 +32,9 @@ final class IndexScan {
     private final Maintenance maintenance;
     private final DataSelection readData;
     private final CheckProgress progress;
-    final List<PackId> packNames = new ArrayList<>();
-    private final Map<PackId, Integer> packNumbers = new HashMap<>();
-    final BlobTable data = new BlobTable(false, packNames);
-    final BlobTable metadata = new BlobTable(true, packNames);
+    private final PackNumbers packNumbers = new PackNumbers();
+    final BlobTable data = new BlobTable(false, packNumbers);
+    final BlobTable metadata = new BlobTable(true, packNumbers);
     final List<Finding> damage = new ArrayList<>();
     final List<Finding> leftovers = new ArrayList<>();
     final List<DamagedBlob> badBlobs = new ArrayList<>();
@@ -125,15 +125,7 @@ final class IndexScan {
         metadata.seal();
     }
 
-    private int packNumber(PackId packId) {
-        return packNumbers.computeIfAbsent(packId, p -> {
-            packNames.add(p);
-            return packNames.size() - 1;
-        });
-    }
-
     private void addPack(ObjectId indexId, IndexedPack pack, boolean present) throws IOException {
-        int number = packNumber(pack.packId());
         String packName = describe("pack", pack.packId());
         byte packStatus = BlobTable.OK;
         boolean verified = false;
@@ -172,7 +164,7 @@ final class IndexScan {
             String why = damaged.get(blob.id());
             byte status = why != null ? BlobTable.DAMAGED : packStatus;
             BlobTable table = blob.location().type() == BlobType.METADATA ? metadata : data;
-            table.add(blob.id(), number, blob.location(), status);
+            table.add(blob.id(), blob.location(), status);
             if (verified && status == BlobTable.OK && wasMarked(blob.id(), pack.packId())) {
                 intact.add(Map.entry(blob.id(), blob.location()));
             }
@@ -198,10 +190,9 @@ final class IndexScan {
         } catch (IOException e) {
             return; // nothing known of its blobs; a referenced one is reported as in no index
         }
-        int number = packNumber(packId);
         for (IndexedBlob blob : header.blobs()) {
             BlobTable table = blob.location().type() == BlobType.METADATA ? metadata : data;
-            table.add(blob.id(), number, blob.location(), BlobTable.UNINDEXED);
+            table.add(blob.id(), blob.location(), BlobTable.UNINDEXED);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.mailsnap.model.BlobId;
-import org.mailsnap.model.BlobIdList;
 import org.mailsnap.model.NameBytes;
 
 /**
@@ -223,18 +222,6 @@ public final class ByteReader {
         for (int i = 0; i < count; i++) {
             ids.add(blobId(field));
         }
-        return ids;
-    }
-
-    /**
-     * As {@link #blobIds}, held in one array ({@link BlobIdList}): for long lists kept a long time (a snapshot's
-     * tree and ledger chunk ids), not for a message's few body chunks, which are read more often than held.
-     */
-    public List<BlobId> compactBlobIds(int maxCount, String field) throws CorruptDataException {
-        int count = intAtMost(Math.min(maxCount, remaining() / BlobId.LENGTH), field + " count");
-        need(count * BlobId.LENGTH, field); // the bound above was taken before the count's own bytes
-        BlobIdList ids = BlobIdList.copyOf(data, position, count);
-        position += count * BlobId.LENGTH;
         return ids;
     }
 

@@ -8,21 +8,14 @@ import java.util.RandomAccess;
  * An immutable list of blob ids held as one byte array: 32 bytes an id, where a list of {@link BlobId} objects
  * takes ~76 (the object, its array, the reference). For the long lists a command holds for every snapshot at once:
  * a snapshot's tree and deleted-mail ledger chunk ids (prune and forget load every snapshot of the repository, and
- * each ledger-carrying snapshot lists tens of thousands of ledger chunks). Each {@link #get} makes a new
- * {@code BlobId}.
+ * each ledger-carrying snapshot lists tens of thousands of ledger chunks); {@code Snapshot} keeps its lists so. Each
+ * {@link #get} makes a new {@code BlobId}.
  */
 public final class BlobIdList extends AbstractList<BlobId> implements RandomAccess {
     private final byte[] ids;
 
     private BlobIdList(byte[] ids) {
         this.ids = ids;
-    }
-
-    /** A copy of the {@code count} ids stored back to back in {@code source} from {@code offset}. */
-    public static BlobIdList copyOf(byte[] source, int offset, int count) {
-        byte[] ids = new byte[Math.multiplyExact(count, BlobId.LENGTH)];
-        System.arraycopy(source, offset, ids, 0, ids.length);
-        return new BlobIdList(ids);
     }
 
     /** {@code ids} as a compact list: itself when it is one already. */

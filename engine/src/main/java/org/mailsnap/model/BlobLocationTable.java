@@ -1,14 +1,13 @@
 package org.mailsnap.model;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Blob locations as sorted primitive arrays instead of objects, for the commands that hold every location the
  * index files list (check, prune): per row the first 8 bytes of the blob id (a keyed hash, so uniformly spread),
- * the pack's number in a list the caller keeps, and a byte the caller gives the row (check's status): 13 bytes a
+ * the pack's number ({@link PackNumbers}), and a byte the caller gives the row (check's status): 13 bytes a
  * row. A table {@link #withLocations with locations} also keeps offset, lengths and position (20 bytes more), for
  * the blobs a command reads (trees, manifests). 10 M rows take ~130 MB without locations and ~330 MB with them,
  * against ~1.5 GB as {@code BlobId → BlobLocation} objects.
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 public final class BlobLocationTable implements BlobIndex {
     private final BlobType locationsOf;
-    private final List<PackId> packNames;
+    private final PackNumbers packs;
     private int size;
     private long[] prefix = new long[1024];
     private int[] pack = new int[1024];
@@ -32,9 +31,9 @@ public final class BlobLocationTable implements BlobIndex {
     private int[] position;
     private boolean sealed;
 
-    private BlobLocationTable(BlobType locationsOf, List<PackId> packNames) {
+    private BlobLocationTable(BlobType locationsOf, PackNumbers packs) {
         this.locationsOf = locationsOf;
-        this.packNames = packNames;
+        this.packs = packs;
         if (locationsOf != null) {
             offset = new long[1024];
             length = new int[1024];
@@ -43,18 +42,18 @@ public final class BlobLocationTable implements BlobIndex {
         }
     }
 
-    /** A table of ids and packs only. {@code packNames}: pack ids by the numbers {@link #add} is given. */
-    public static BlobLocationTable idsOnly(List<PackId> packNames) {
-        return new BlobLocationTable(null, packNames);
+    /** A table of ids and packs only. */
+    public static BlobLocationTable idsOnly(PackNumbers packs) {
+        return new BlobLocationTable(null, packs);
     }
 
     /** A table that keeps whole locations, of blobs of one type. */
-    public static BlobLocationTable withLocations(BlobType type, List<PackId> packNames) {
-        return new BlobLocationTable(type, packNames);
+    public static BlobLocationTable withLocations(BlobType type, PackNumbers packs) {
+        return new BlobLocationTable(type, packs);
     }
 
-    /** Adds a row: {@code id} at {@code location} in the pack numbered {@code packNumber}, with the caller's byte. */
-    public void add(BlobId id, int packNumber, BlobLocation location, byte rowTag) {
+    /** Adds a row: {@code id} at {@code location}, with the caller's byte. */
+    public void add(BlobId id, BlobLocation location, byte rowTag) {
         if (sealed) {
             throw new IllegalStateException("table already sealed");
         }
@@ -71,7 +70,7 @@ public final class BlobLocationTable implements BlobIndex {
             }
         }
         prefix[size] = BlobIdSet.keyOf(id);
-        pack[size] = packNumber;
+        pack[size] = packs.numberOf(location.pack());
         tag[size] = rowTag;
         if (locationsOf != null) {
             if (location.type() != locationsOf) {
@@ -133,7 +132,7 @@ public final class BlobLocationTable implements BlobIndex {
     }
 
     public PackId pack(int row) {
-        return packNames.get(pack[row]);
+        return packs.pack(pack[row]);
     }
 
     /** The row's whole location; only in a table {@link #withLocations with locations}. */

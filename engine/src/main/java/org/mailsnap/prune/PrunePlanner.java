@@ -18,6 +18,7 @@ import org.mailsnap.model.BlobLocationTable;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.PackNumbers;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.repository.PackMaintenance;
 import org.mailsnap.repository.Repository;
@@ -48,19 +49,13 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
                 indexIds.stream().filter(id -> !named.contains(id)).toList();
 
         Map<PackId, PackState> packs = new HashMap<>();
-        List<PackId> packNames = new ArrayList<>(); // by number, for the metadata table
-        Map<PackId, Integer> packNumbers = new HashMap<>();
-        BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, packNames);
+        BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, new PackNumbers());
         for (ObjectId id : effective) {
             store.readIndex(id, (blob, location) -> {
                 if (present.containsKey(location.pack())) {
                     packs.computeIfAbsent(location.pack(), p -> new PackState(p, present.get(p))).entries++;
                     if (location.type() == BlobType.METADATA) {
-                        int number = packNumbers.computeIfAbsent(location.pack(), p -> {
-                            packNames.add(p);
-                            return packNames.size() - 1;
-                        });
-                        metadata.add(blob, number, location, (byte) 0);
+                        metadata.add(blob, location, (byte) 0);
                     }
                 }
             });

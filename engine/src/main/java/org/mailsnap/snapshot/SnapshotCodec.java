@@ -90,7 +90,7 @@ public final class SnapshotCodec {
         for (int i = 0; i < tagCount; i++) {
             tags.add(in.string(1024, "tag"));
         }
-        var tree = in.compactBlobIds(Integer.MAX_VALUE, "tree");
+        var tree = in.blobIds(Integer.MAX_VALUE, "tree");
         long[] v = new long[10];
         for (int i = 0; i < v.length; i++) {
             v[i] = in.varint("stats");
@@ -122,7 +122,7 @@ public final class SnapshotCodec {
             }
         }
         Optional<List<BlobId>> deleted = version == LEDGER_VERSION
-                ? Optional.of(in.compactBlobIds(Integer.MAX_VALUE, "deleted-mail ledger"))
+                ? Optional.of(in.blobIds(Integer.MAX_VALUE, "deleted-mail ledger"))
                 : Optional.empty();
         in.expectEnd(version == LEDGER_VERSION ? "deleted-mail ledger" : "stats");
         return new Snapshot(

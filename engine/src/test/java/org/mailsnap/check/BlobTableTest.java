@@ -11,6 +11,7 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
+import org.mailsnap.model.PackNumbers;
 import org.mailsnap.model.RandomIds;
 
 /** The table check keeps every blob location in: a blob in several packs, statuses, verdicts; data selection. */
@@ -20,21 +21,22 @@ class BlobTableTest {
     void aBlobInTwoPacksIsReadableWhileOneLocationIsGood() {
         Random random = new Random(7);
         List<PackId> packs = List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64)));
-        BlobTable table = new BlobTable(false, packs);
+        BlobTable table = new BlobTable(false, new PackNumbers());
         BlobId shared = RandomIds.blobId(random);
         BlobId lost = RandomIds.blobId(random);
-        BlobLocation unused = new BlobLocation(packs.get(0), BlobType.DATA, 42, 20, 4, 0);
-        table.add(shared, 0, unused, BlobTable.PACK_MISSING);
-        table.add(shared, 1, unused, BlobTable.OK);
-        table.add(lost, 0, unused, BlobTable.PACK_MISSING);
+        BlobLocation inFirst = new BlobLocation(packs.get(0), BlobType.DATA, 42, 20, 4, 0);
+        BlobLocation inSecond = new BlobLocation(packs.get(1), BlobType.DATA, 42, 20, 4, 0);
+        table.add(shared, inFirst, BlobTable.PACK_MISSING);
+        table.add(shared, inSecond, BlobTable.OK);
+        table.add(lost, inFirst, BlobTable.PACK_MISSING);
         table.seal();
         assertTrue(table.readable(shared));
         assertFalse(table.readable(lost));
         assertTrue(table.listed(lost));
 
-        BlobTable damaged = new BlobTable(false, packs);
-        damaged.add(shared, 0, unused, BlobTable.PACK_MISSING);
-        damaged.add(shared, 1, unused, BlobTable.DAMAGED);
+        BlobTable damaged = new BlobTable(false, new PackNumbers());
+        damaged.add(shared, inFirst, BlobTable.PACK_MISSING);
+        damaged.add(shared, inSecond, BlobTable.DAMAGED);
         damaged.seal();
         assertFalse(damaged.readable(shared), "both locations bad");
         Map<PackId, Byte> where = new HashMap<>();

@@ -22,7 +22,7 @@ class BlobLocationTableTest {
         Random random = new Random(seed);
         List<PackId> packs =
                 List.of(new PackId("a".repeat(64)), new PackId("b".repeat(64)), new PackId("c".repeat(64)));
-        BlobLocationTable table = BlobLocationTable.withLocations(BlobType.METADATA, packs);
+        BlobLocationTable table = BlobLocationTable.withLocations(BlobType.METADATA, new PackNumbers());
         Map<BlobId, List<Integer>> rowsOf = new HashMap<>(); // id -> the indexInPack of each of its rows
         List<BlobId> ids = new ArrayList<>();
         for (int i = 0; i < 6000; i++) { // grows past the initial capacity several times
@@ -31,8 +31,7 @@ class BlobLocationTableTest {
                     : RandomIds.blobId(random); // some ids in several packs
             ids.add(id);
             int pack = random.nextInt(packs.size());
-            table.add(id, pack, new BlobLocation(packs.get(pack), BlobType.METADATA, 10L * i, 100 + i, 90, i), (byte)
-                    pack);
+            table.add(id, new BlobLocation(packs.get(pack), BlobType.METADATA, 10L * i, 100 + i, 90, i), (byte) pack);
             rowsOf.computeIfAbsent(id, x -> new ArrayList<>()).add(i);
         }
         table.seal();
@@ -64,12 +63,12 @@ class BlobLocationTableTest {
     void aTableOfOneTypeRefusesAnotherAndAnIdsOnlyTableHasNoLocations() {
         List<PackId> packs = List.of(new PackId("a".repeat(64)));
         BlobLocation data = new BlobLocation(packs.get(0), BlobType.DATA, 0, 10, 10, 0);
-        BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, packs);
+        BlobLocationTable metadata = BlobLocationTable.withLocations(BlobType.METADATA, new PackNumbers());
         assertThrows(
-                IllegalArgumentException.class, () -> metadata.add(RandomIds.blobId(new Random(1)), 0, data, (byte) 0));
-        BlobLocationTable ids = BlobLocationTable.idsOnly(packs);
+                IllegalArgumentException.class, () -> metadata.add(RandomIds.blobId(new Random(1)), data, (byte) 0));
+        BlobLocationTable ids = BlobLocationTable.idsOnly(new PackNumbers());
         BlobId one = RandomIds.blobId(new Random(2));
-        ids.add(one, 0, data, (byte) 0);
+        ids.add(one, data, (byte) 0);
         ids.seal();
         assertEquals(0, ids.first(one));
         assertThrows(IllegalStateException.class, () -> ids.location(0));
