@@ -40,6 +40,14 @@ import java.util.function.BiConsumer;
 public final class LocalStorage implements Storage {
     static final String TEMP_PREFIX = ".tmp-";
 
+    /**
+     * The most bytes one read or write call passes to the kernel. The JDK moves a heap buffer through a temporary
+     * native buffer as large as the call, and each thread keeps the largest it has needed: a 16 MiB pack written in
+     * one call left 16 MiB of native memory behind in every thread that had published one, and the freed copies
+     * fragmented glibc's arenas (benchmarks/results/2026-12-06-start-up). A slice costs a system call per 256 KiB.
+     */
+    static final int IO_SLICE = 256 * 1024;
+
     private final Path root;
     private final FileSync sync;
     private final Clock clock;
@@ -92,10 +100,12 @@ public final class LocalStorage implements Storage {
     @Override
     public byte[] get(String name) throws IOException {
         Path file = fileOf(name);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw readFailure(e, name, file);
+        try (FileChannel channel = openForReading(name, file)) {
+            long size = sizeOf(channel, name, file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(root + ": object " + name + " has " + size + " bytes, more than mailsnap writes");
+            }
+            return readFully(channel, 0, (int) size, name, file);
         }
     }
 
@@ -312,9 +322,9 @@ public final class LocalStorage implements Storage {
 
     private void writeDurably(Path temp, byte[] data, int length) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            int written = 0;
+            while (written < length) {
+                written += channel.write(ByteBuffer.wrap(data, written, Math.min(IO_SLICE, length - written)));
             }
             sync.syncFile(channel, temp);
         }
@@ -337,20 +347,25 @@ public final class LocalStorage implements Storage {
     }
 
     private byte[] readFully(FileChannel channel, long offset, int length, String name, Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        int read = 0;
+        byte[] data = new byte[length];
+        int filled = 0;
         try {
-            while (buffer.hasRemaining() && read >= 0) {
-                read = channel.read(buffer, offset + buffer.position());
+            while (filled < length) {
+                int read = channel.read(
+                        ByteBuffer.wrap(data, filled, Math.min(IO_SLICE, length - filled)), offset + filled);
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
             }
         } catch (IOException e) {
             throw readFailure(e, name, file);
         }
-        if (buffer.hasRemaining()) {
-            throw new IOException(root + ": object " + name + " shrank to " + (offset + buffer.position())
-                    + " bytes while being read");
+        if (filled < length) {
+            throw new IOException(
+                    root + ": object " + name + " shrank to " + (offset + filled) + " bytes while being read");
         }
-        return buffer.array();
+        return data;
     }
 
     /** A file that is absent, a directory, or behind a file where a directory should be: no such object. */

@@ -50,6 +50,26 @@ class LocalStorageTest extends StorageContractTest {
     }
 
     @Test
+    void objectsLargerThanOneIoSliceAreWrittenAndReadWhole() throws IOException {
+        long seed = System.nanoTime();
+        System.out.println("LocalStorageTest seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        byte[] data = new byte[3 * LocalStorage.IO_SLICE + 1 + random.nextInt(LocalStorage.IO_SLICE)];
+        random.nextBytes(data);
+        storage.put("data/3f/big", data, data.length - 1); // the buffer's prefix only, as packs are published
+
+        byte[] prefix = java.util.Arrays.copyOf(data, data.length - 1);
+        assertArrayEquals(prefix, Files.readAllBytes(root.resolve("data/3f/big")), "seed " + seed);
+        assertArrayEquals(prefix, storage.get("data/3f/big"), "seed " + seed);
+        int from = LocalStorage.IO_SLICE - 1 - random.nextInt(100);
+        int length = 2 * LocalStorage.IO_SLICE + 3;
+        assertArrayEquals(
+                java.util.Arrays.copyOfRange(data, from, from + length),
+                storage.getRange("data/3f/big", from, length),
+                "seed " + seed);
+    }
+
+    @Test
     void putSyncsTheFileBeforeRenamingAndTheDirectoriesAfter() throws IOException {
         byte[] data = randomBytes(5000, 10);
         Path target = root.resolve("data/3f/3f2a");
