@@ -8,11 +8,6 @@ export MAILSNAP_CATALOG=$w/catalog MAILSNAP_PASSWORD=mailsnap-benchmark MAILSNAP
 java -cp /work/wt/bench/cli/target/mailsnap.jar org.mailsnap.mailgen.MailgenMain churn --seed $seed /tmp/bench-large/store > $d/churn 2>&1
 cd $w
 MAILSNAP_JAVA_OPTS="-Xlog:gc:file=$d/gc.log -XX:NativeMemoryTracking=summary -XX:+UnlockDiagnosticVMOptions -XX:+PrintNMTStatistics $*" /usr/bin/time -f "%M KB peak, %e s" -o $d/time ${MS:-/work/wt/bench/bin/mailsnap} backup --json --lock none /tmp/bench-large/store >$d/out 2>$d/err &
-sleep 0.3; pid=$(pgrep -n -f "mailsnap.jar backup"); best=0
-while kill -0 $pid 2>/dev/null; do
-  awk '/^[0-9a-f]+-[0-9a-f]+ /{name=$6; range=$1} /^Rss:/{print $2, range, name}' /proc/$pid/smaps 2>/dev/null | sort -rn > $d/now
-  tot=$(awk '{s+=$1} END {print s+0}' $d/now)
-  if [ "$tot" -gt "$best" ]; then best=$tot; cp $d/now $d/best; fi
-  sleep 0.3
-done
-wait; cat $d/time; echo "largest sample: $best kB"; head -12 $d/best
+sleep 0.3; pid=$(pgrep -n -f "mailsnap.jar backup")
+"$(dirname "$0")"/../../../../benchmarks/smaps-peak.sh "$pid" $d/best 0.3
+wait; cat $d/time; head -12 $d/best
