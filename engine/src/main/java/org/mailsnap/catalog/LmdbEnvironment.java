@@ -49,20 +49,6 @@ final class LmdbEnvironment implements AutoCloseable {
      */
     static final int OPERATIONS_PER_RELEASE = 512;
 
-    /**
-     * lmdbjava binds LMDB's functions through jnr-ffi, which by default writes a class of call stubs with ASM when
-     * the library loads: about a tenth of a second at every start, a sixth of an hourly no-change run. Its reflective
-     * binding starts at once, and a first backup, the run that calls LMDB most, took no longer with it
-     * (benchmarks/results/2026-12-06-start-up). Set before lmdbjava loads the library; an explicit setting wins.
-     */
-    private static final String JNR_ASM_PROPERTY = "jnr.ffi.asm.enabled";
-
-    static {
-        if (System.getProperty(JNR_ASM_PROPERTY) == null) {
-            System.setProperty(JNR_ASM_PROPERTY, "false");
-        }
-    }
-
     private final Path directory;
     private final Env<ByteBuffer> env;
     private final Map<String, Dbi<ByteBuffer>> dbis;
