@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * borg as its users run it: {@code init --encryption=repokey-blake2}, {@code create --compression zstd,3
- * REPO::LABEL STORE} (one archive per step, named after it), and {@code extract REPO::LABEL path/of/mailbox} run
+ * REPO::LABEL STORE} (one archive per step, named after it), and {@code extract REPO::LABEL path/of/mailbox} (or {@code path/of/store}) run
  * inside the empty target (borg stores absolute paths without their leading slash). Its cache, keys and security
  * directory live in the work dir through {@code BORG_BASE_DIR}.
  */
@@ -53,12 +53,12 @@ final class Borg extends Tool {
     }
 
     @Override
-    List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
+    List<String> restoreCommand(String snapshot, Path store, String part, Path target) {
         return List.of(
                 executable.toString(),
                 "extract",
                 archive(snapshot),
-                relativeToRoot(store).resolve(mailbox).toString());
+                relativeToRoot(store).resolve(part).toString());
     }
 
     @Override
@@ -67,8 +67,8 @@ final class Borg extends Tool {
     }
 
     @Override
-    Path restoredMailbox(Path target, Path store, String mailbox) {
-        return target.resolve(relativeToRoot(store)).resolve(mailbox);
+    Path restoredPart(Path target, Path store, String part) {
+        return target.resolve(relativeToRoot(store)).resolve(part);
     }
 
     private String archive(String label) {

@@ -2,6 +2,7 @@ package org.mailsnap.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mailsnap.cli.Json;
@@ -12,7 +13,8 @@ import org.mailsnap.cli.Json;
  * {@code backup --json --lock none STORE} prints one JSON object with at least {@code snapshot},
  * {@code messages}, {@code newMessages}, {@code bytesRead}, {@code storedBytes}, {@code lockHoldMaxMillis},
  * {@code lockHoldTotalMillis} and {@code durationMillis} and exits 0 (3 = partial); {@code restore --snapshot ID
- * --mailbox MAILBOX --target DIR} puts the mailbox root at DIR. The lock mode is {@code none} because a generated
+ * --target DIR [--mailbox MAILBOX]} puts the mailbox root at DIR, or, without a mailbox, every mailbox at
+ * DIR/MAILBOX as in the store. The lock mode is {@code none} because a generated
  * store has no Dovecot to exclude; the lock hold it reports is then the time the listing would hold the lock.
  */
 final class Mailsnap extends Tool {
@@ -113,20 +115,17 @@ final class Mailsnap extends Tool {
     }
 
     @Override
-    List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
-        return List.of(
-                launcher.toString(),
-                "restore",
-                "--snapshot",
-                snapshot,
-                "--mailbox",
-                mailbox,
-                "--target",
-                target.toString());
+    List<String> restoreCommand(String snapshot, Path store, String part, Path target) {
+        List<String> command = new ArrayList<>(
+                List.of(launcher.toString(), "restore", "--snapshot", snapshot, "--target", target.toString()));
+        if (!part.equals(WHOLE_STORE)) {
+            command.addAll(List.of("--mailbox", part));
+        }
+        return command;
     }
 
     @Override
-    Path restoredMailbox(Path target, Path store, String mailbox) {
+    Path restoredPart(Path target, Path store, String part) {
         return target;
     }
 }

@@ -113,7 +113,7 @@ final class MarkdownReport {
     private static void stepTable(StringBuilder md, Step step, Map<String, StepSummary> byTool) {
         md.append("### ").append(step.title()).append("\n\n");
         boolean throughput = step.throughputMeaningful();
-        boolean repository = step != Step.RESTORE;
+        boolean repository = !step.restores();
         List<String> header = new ArrayList<>(List.of("tool", "seconds"));
         if (throughput) {
             header.add("MB/s");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * restic as its users run it: {@code init}, {@code backup STORE} (absolute path, so every run finds the previous
- * snapshot of the same path as parent), {@code restore ID --target DIR --include /abs/mailbox}. Its cache is the
+ * snapshot of the same path as parent), {@code restore ID --target DIR --include /abs/mailbox} (or {@code /abs/store} for the whole store). Its cache is the
  * default cache, placed in the work dir with {@code RESTIC_CACHE_DIR}.
  */
 final class Restic extends Tool {
@@ -64,7 +64,7 @@ final class Restic extends Tool {
     }
 
     @Override
-    List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target) {
+    List<String> restoreCommand(String snapshot, Path store, String part, Path target) {
         return List.of(
                 executable.toString(),
                 "restore",
@@ -74,11 +74,11 @@ final class Restic extends Tool {
                 "--target",
                 target.toString(),
                 "--include",
-                store.resolve(mailbox).toString());
+                store.resolve(part).toString());
     }
 
     @Override
-    Path restoredMailbox(Path target, Path store, String mailbox) {
-        return target.resolve(store.getRoot().relativize(store)).resolve(mailbox);
+    Path restoredPart(Path target, Path store, String part) {
+        return target.resolve(store.getRoot().relativize(store)).resolve(part);
     }
 }

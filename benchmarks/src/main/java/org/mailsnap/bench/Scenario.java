@@ -18,14 +18,16 @@ import org.mailsnap.mailgen.StoreTree;
  * Drives the tools through the steps on one store, in lock step: every tool backs up the same store state before
  * the next simulated hour changes it.
  * <ol>
- *   <li>capture the first mailbox as it is now (the state the restore must reproduce);</li>
+ *   <li>capture the store and its first mailbox as they are now (the states the restores must reproduce);</li>
  *   <li>create each tool's repository (not timed as a step; a tool whose init fails is skipped from then on);</li>
  *   <li>initial backup; no-change run;</li>
  *   <li>one hour of churn ({@link ChurnSpec#defaults()}, seed + 1), back up;</li>
  *   <li>one hour of renames only (seed + 2), back up;</li>
  *   <li>{@code hours} hourly runs, each after an hour of churn (seed + 2 + hour);</li>
  *   <li>restore the first mailbox from each tool's initial snapshot into an empty directory, timed, and compare
- *       it with the capture of step 1 (names, sizes, SHA-256, file mtimes; directory mtimes are left out).</li>
+ *       it with the capture of step 1 (names, sizes, SHA-256, file mtimes; directory mtimes are left out);</li>
+ *   <li>the same for the whole store (the day a server is lost), each restored copy deleted once compared: a
+ *       large store's copies would not fit on the disk beside the store and the repositories.</li>
  * </ol>
  * After every backup the repository's size is read with {@code du -sb}; its growth is the difference.
  */
@@ -65,7 +67,8 @@ final class Scenario {
     }
 
     void run(PreparedStore store, long seed, int hours) throws IOException {
-        StoreTree reference = StoreTree.capture(store.root().resolve(store.firstMailbox()), TREE_OPTIONS);
+        StoreTree mailboxReference = StoreTree.capture(store.root().resolve(store.firstMailbox()), TREE_OPTIONS);
+        StoreTree storeReference = StoreTree.capture(store.root(), TREE_OPTIONS);
         for (Tool tool : tools) {
             initialise(tool);
         }
@@ -81,7 +84,10 @@ final class Scenario {
             backUpAll(store, Step.HOURLY, hour);
         }
         for (Tool tool : tools) {
-            results.add(restore(tool, store, reference));
+            results.add(restore(tool, store, Step.RESTORE, store.firstMailbox(), mailboxReference));
+        }
+        for (Tool tool : tools) {
+            results.add(restore(tool, store, Step.RESTORE_STORE, Tool.WHOLE_STORE, storeReference));
         }
     }
 
@@ -168,50 +174,52 @@ final class Scenario {
                 details);
     }
 
-    private StepResult restore(Tool tool, PreparedStore store, StoreTree reference) throws IOException {
+    /** Restores {@code part} ({@link Tool#WHOLE_STORE} or a mailbox) and compares it with {@code reference}. */
+    private StepResult restore(Tool tool, PreparedStore store, Step step, String part, StoreTree reference)
+            throws IOException {
         String snapshot = initialSnapshots.get(tool.name());
         if (snapshot == null) {
             String why = unusable.getOrDefault(tool.name(), "its initial backup failed");
-            return StepResult.skipped(Step.RESTORE, 0, tool.name(), "not run: " + why);
+            return StepResult.skipped(step, 0, tool.name(), "not run: " + why);
         }
-        Path target = tool.home().resolve("restore");
+        Path target = tool.home().resolve(step.label());
         PreparedStore.deleteTree(target);
         Files.createDirectories(target);
-        String mailbox = store.firstMailbox();
+        boolean wholeStore = part.equals(Tool.WHOLE_STORE);
+        String what = wholeStore ? "store" : "mailbox";
         Measurement m = runner.timed(
-                tool.name() + "-restore",
-                tool.restoreCommand(snapshot, store.root(), mailbox, target),
+                tool.name() + "-" + step.label(),
+                tool.restoreCommand(snapshot, store.root(), part, target),
                 tool.environment(),
                 tool.restoreWorkingDirectory(target));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("snapshot", snapshot);
-        details.put("mailbox", mailbox);
+        details.put(what, wholeStore ? store.root().toString() : part);
         String error = m.succeeded() ? null : "exit " + m.exitCode() + ": " + m.stderrTail();
         long bytes = 0;
         if (m.succeeded()) {
-            Path restored = tool.restoredMailbox(target, store.root(), mailbox);
+            Path restored = tool.restoredPart(target, store.root(), part);
             List<String> differences = Files.isDirectory(restored)
                     ? reference.diff(StoreTree.capture(restored, TREE_OPTIONS))
                     : List.of("nothing restored at " + restored);
-            details.put(
-                    "files",
-                    reference.entries().values().stream()
-                            .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
-                            .count());
+            List<StoreTree.Entry> files = reference.entries().values().stream()
+                    .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
+                    .toList();
+            details.put("files", files.size());
             details.put("identicalToInitialState", differences.isEmpty());
             details.put("differences", differences.size());
             details.put("firstDifferences", differences.subList(0, Math.min(5, differences.size())));
-            bytes = reference.entries().values().stream()
-                    .filter(e -> e.kind() != StoreTree.Kind.DIRECTORY)
-                    .mapToLong(StoreTree.Entry::size)
-                    .sum();
+            bytes = files.stream().mapToLong(StoreTree.Entry::size).sum();
             if (!differences.isEmpty()) {
-                error = "the restored mailbox differs from its state at the initial backup in " + differences.size()
-                        + " entries, e.g. " + differences.get(0);
+                error = "the restored " + what + " differs from its state at the initial backup in "
+                        + differences.size() + " entries, e.g. " + differences.get(0);
             }
         }
+        if (wholeStore) {
+            PreparedStore.deleteTree(target);
+        }
         StepResult result = new StepResult(
-                Step.RESTORE, 0, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(), -1, 0, bytes, error, details);
+                step, 0, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(), -1, 0, bytes, error, details);
         progress.println(describe(result));
         return result;
     }

@@ -7,7 +7,8 @@ enum Step {
     CHURN("churn-hour", "Run after one hour of churn", false),
     RENAMES("renames-hour", "An hour of renames only (flags, moves, new→cur)", false),
     HOURLY("hourly", "Hourly runs with churn", false),
-    RESTORE("restore", "Point-in-time restore of one mailbox (as of the initial backup)", true);
+    RESTORE("restore", "Point-in-time restore of one mailbox (as of the initial backup)", true),
+    RESTORE_STORE("restore-store", "Point-in-time restore of the whole store (as of the initial backup)", true);
 
     private final String label;
     private final String title;
@@ -26,6 +27,11 @@ enum Step {
 
     String title() {
         return title;
+    }
+
+    /** Whether the step restores (and so has no repository size or growth) rather than backs up. */
+    boolean restores() {
+        return this == RESTORE || this == RESTORE_STORE;
     }
 
     /** Whether MB/s (data bytes over seconds) says something: reading the whole store, or restoring a mailbox. */

@@ -100,6 +100,13 @@ final class Targets {
                 true,
                 StepSummary::seconds,
                 "time"));
+        checks.add(ratio(
+                "point-in-time restore of the whole store: ≤ 1/2 of restic's time",
+                Step.RESTORE_STORE,
+                0.5,
+                true,
+                StepSummary::seconds,
+                "time"));
         checks.add(peakMemory(large));
         checks.add(memoryGrowth());
         checks.add(lockHold());
@@ -234,7 +241,7 @@ final class Targets {
         double allowed = LOCK_HOLD_MILLIS_PER_10K * Math.max(1, largestFolder / 10_000.0);
         String limit = "≤ " + format(allowed) + " ms (largest folder " + largestFolder + " messages)";
         List<StepResult> backups = results.stream()
-                .filter(r -> r.tool().equals("mailsnap") && r.step() != Step.RESTORE && r.succeeded())
+                .filter(r -> r.tool().equals("mailsnap") && !r.step().restores() && r.succeeded())
                 .toList();
         if (backups.isEmpty()) {
             return new TargetCheck(target, limit, null, null, Verdict.NA, Verdict.NA, "no successful mailsnap backup");

@@ -7,12 +7,15 @@ import java.util.Map;
 
 /**
  * One backup program as the scenario drives it: the commands that create its repository, back up the store, and
- * restore one mailbox of an earlier backup into an empty directory. Each tool keeps its repository (and its cache)
+ * restore one mailbox, or the whole store, of an earlier backup into an empty directory. Each tool keeps its repository (and its cache)
  * in its own directory of the work dir; the scenario times the commands and reads the repository's size.
  */
 abstract class Tool {
     /** The benchmark's throwaway repository password, the same for every tool. */
     static final String PASSWORD = "mailsnap-benchmark";
+
+    /** The {@code part} of a restore that is the whole store rather than one mailbox. */
+    static final String WHOLE_STORE = "";
 
     private final String name;
     private final Path home;
@@ -64,13 +67,15 @@ abstract class Tool {
     abstract String snapshotOf(Measurement backup, String label) throws IOException;
 
     /**
-     * Restores {@code mailbox} (relative to the store, e.g. {@code example.org/anna}) of {@code snapshot} into
-     * {@code target}, an empty directory; the command runs in {@link #restoreWorkingDirectory}.
+     * Restores {@code part} of {@code snapshot} into {@code target}, an empty directory; the command runs in
+     * {@link #restoreWorkingDirectory}.
+     *
+     * @param part a mailbox relative to the store (e.g. {@code example.org/anna}), or {@link #WHOLE_STORE}
      */
-    abstract List<String> restoreCommand(String snapshot, Path store, String mailbox, Path target);
+    abstract List<String> restoreCommand(String snapshot, Path store, String part, Path target);
 
-    /** Where the restored mailbox root lands below {@code target}. */
-    abstract Path restoredMailbox(Path target, Path store, String mailbox);
+    /** Where the restored {@code part} (a mailbox root, or the store's root) lands below {@code target}. */
+    abstract Path restoredPart(Path target, Path store, String part);
 
     /** The working directory of every command but a restore (which may need its target as working directory). */
     Path workingDirectory() {

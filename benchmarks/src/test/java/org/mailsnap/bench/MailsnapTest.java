@@ -46,33 +46,46 @@ class MailsnapTest {
                         "restore",
                         "--snapshot",
                         "abc",
-                        "--mailbox",
-                        "example.de/anna",
                         "--target",
-                        "/t"),
+                        "/t",
+                        "--mailbox",
+                        "example.de/anna"),
                 mailsnap.restoreCommand("abc", Path.of("/s"), "example.de/anna", Path.of("/t")));
+        assertEquals(
+                List.of("/src/mailsnap/bin/mailsnap", "restore", "--snapshot", "abc", "--target", "/t"),
+                mailsnap.restoreCommand("abc", Path.of("/s"), Tool.WHOLE_STORE, Path.of("/t")),
+                "the whole store: no --mailbox");
         assertEquals("/w/mailsnap/repository", mailsnap.environment().get("MAILSNAP_REPOSITORY"));
         assertEquals("/w/mailsnap/catalog", mailsnap.environment().get("MAILSNAP_CATALOG"));
         assertEquals(Path.of("/src/mailsnap"), mailsnap.sourceRoot());
     }
 
     @Test
-    void eachToolRestoresTheMailboxWhereItsLayoutPutsIt() throws IOException {
+    void eachToolRestoresTheMailboxOrStoreWhereItsLayoutPutsIt() throws IOException {
         Path store = Path.of("/tmp/work/store");
         Path target = Path.of("/t");
-        assertEquals(target, mailsnap.restoredMailbox(target, store, "example.de/anna"));
+        assertEquals(target, mailsnap.restoredPart(target, store, "example.de/anna"));
+        assertEquals(target, mailsnap.restoredPart(target, store, Tool.WHOLE_STORE));
         Restic restic = new Restic(Path.of("/usr/bin/restic"), Path.of("/w/restic"));
         assertEquals(
-                Path.of("/t/tmp/work/store/example.de/anna"), restic.restoredMailbox(target, store, "example.de/anna"));
+                Path.of("/t/tmp/work/store/example.de/anna"), restic.restoredPart(target, store, "example.de/anna"));
+        assertEquals(Path.of("/t/tmp/work/store"), restic.restoredPart(target, store, Tool.WHOLE_STORE));
         assertEquals(
                 "/tmp/work/store/example.de/anna",
                 restic.restoreCommand("1a2b", store, "example.de/anna", target).get(8));
+        assertEquals(
+                "/tmp/work/store",
+                restic.restoreCommand("1a2b", store, Tool.WHOLE_STORE, target).get(8));
         assertEquals("1a2b3c4d", restic.snapshotOf(measurement("processed 3 files\nsnapshot 1a2b3c4d saved\n"), "x"));
         assertThrows(IOException.class, () -> restic.snapshotOf(measurement("Fatal: wrong password\n"), "x"));
         Borg borg = new Borg(Path.of("/usr/bin/borg"), Path.of("/w/borg"));
         assertEquals(
                 List.of("/usr/bin/borg", "extract", "/w/borg/repository::initial", "tmp/work/store/example.de/anna"),
                 borg.restoreCommand("initial", store, "example.de/anna", target));
+        assertEquals(
+                List.of("/usr/bin/borg", "extract", "/w/borg/repository::initial", "tmp/work/store"),
+                borg.restoreCommand("initial", store, Tool.WHOLE_STORE, target));
+        assertEquals(Path.of("/t/tmp/work/store"), borg.restoredPart(target, store, Tool.WHOLE_STORE));
         assertEquals(target, borg.restoreWorkingDirectory(target));
     }
 

@@ -51,7 +51,7 @@ class MarkdownReportTest {
                 md);
         assertTrue(md.contains("| **n/a** | needs --rss-baseline"), md);
         long targetRows = md.lines().filter(l -> l.contains("| **")).count();
-        assertEquals(12, targetRows, md);
+        assertEquals(13, targetRows, md);
     }
 
     @Test

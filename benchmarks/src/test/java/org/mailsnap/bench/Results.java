@@ -21,7 +21,9 @@ final class Results {
             long repoBytes,
             long growthBytes,
             Map<String, Object> details) {
-        long data = step == Step.INITIAL ? 1_000_000_000L : step == Step.RESTORE ? 50_000_000L : 0;
+        long data = step == Step.INITIAL
+                ? 1_000_000_000L
+                : step == Step.RESTORE ? 50_000_000L : step == Step.RESTORE_STORE ? 1_000_000_000L : 0;
         results.add(new StepResult(step, hour, tool, seconds, rssKb, 0, repoBytes, growthBytes, data, null, details));
         return this;
     }
@@ -60,6 +62,7 @@ final class Results {
                 r.add(Step.HOURLY, hour, tool, (3 + hour) * factor, rss, repo + 60_000L * hour, 60_000, details);
             }
             r.add(Step.RESTORE, 0, tool, 2 * factor, rss, -1, 0, Map.of());
+            r.add(Step.RESTORE_STORE, 0, tool, 30 * factor, rss, -1, 0, Map.of());
         }
         return r;
     }

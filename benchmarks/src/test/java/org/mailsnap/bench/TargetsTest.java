@@ -47,7 +47,14 @@ class TargetsTest {
         assertEquals(Verdict.PASS, find(checks, "peak memory").verdict());
         assertEquals(0.5, find(checks, "peak memory").ratioToRestic(), 1e-9);
         assertEquals(Verdict.PASS, find(checks, "hourly runs").verdict());
-        assertEquals(Verdict.PASS, find(checks, "point-in-time restore").verdict());
+        assertEquals(
+                Verdict.PASS,
+                find(checks, "point-in-time restore of one mailbox").verdict());
+        assertEquals(
+                Verdict.PASS,
+                find(checks, "point-in-time restore of the whole store").verdict());
+        assertEquals(
+                0.2, find(checks, "point-in-time restore of the whole store").ratioToRestic(), 1e-9);
         assertEquals(Verdict.NA, find(checks, "memory does not grow").verdict(), "needs a baseline");
     }
 
