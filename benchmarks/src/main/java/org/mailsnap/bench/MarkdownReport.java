@@ -103,7 +103,9 @@ final class MarkdownReport {
                         + "Dovecot); its lock hold is the time the listing would hold Dovecot's lock\n");
         md.append("- **Settings:** restic and borg with their default caches in the work dir (`RESTIC_CACHE_DIR`, "
                 + "`BORG_BASE_DIR`); borg `repokey-blake2`, `--compression zstd,3`; the page cache is warm "
-                + "(nothing is dropped between steps); the tools run one after another, never together\n");
+                + "(nothing is dropped between steps); the tools run one after another, never together; before each "
+                + "whole-store restore the runner syncs and waits `settledSeconds` (raw.json), so that no tool "
+                + "pays for files another tool's restored copy freed just before\n");
         if (!r.rssMeasured()) {
             md.append("- **Peak RSS not measured:** `/usr/bin/time` is missing\n");
         }

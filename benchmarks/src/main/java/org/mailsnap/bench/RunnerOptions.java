@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.mailsnap.mailgen.StoreSpec;
 
@@ -14,6 +15,8 @@ import org.mailsnap.mailgen.StoreSpec;
  * @param mailsnap explicit launcher; empty means "find {@code bin/mailsnap} walking up from the working directory"
  * @param results  the folder under which {@code <date>-<preset>/} is written; empty means
  *                 {@code benchmarks/results} of the source tree found walking up from the working directory
+ * @param settleSeconds how long to wait after {@code sync} before each whole-store restore; empty means the
+ *                 kernel's {@code dirty_expire} time plus 5 s (see {@link Scenario})
  */
 record RunnerOptions(
         String preset,
@@ -25,7 +28,8 @@ record RunnerOptions(
         boolean install,
         Optional<Path> results,
         Optional<Path> rssBaseline,
-        boolean clean) {
+        boolean clean,
+        OptionalInt settleSeconds) {
 
     static final List<String> ALL_TOOLS = List.of("mailsnap", "restic", "borg");
     static final int DEFAULT_HOURS = 3;
@@ -34,7 +38,7 @@ record RunnerOptions(
             "\n",
             "usage: ScenarioRunner [--preset tiny|small|large] [--seed N] [--work DIR] [--hours N]",
             "                      [--mailsnap PATH] [--tools mailsnap,restic,borg] [--no-install]",
-            "                      [--results DIR] [--rss-baseline RAW_JSON] [--clean]",
+            "                      [--results DIR] [--rss-baseline RAW_JSON] [--clean] [--settle SECONDS]",
             "  --preset        store size: tiny (320 messages), small (50k, 2.5 GB), large (1 M, 18 GB); default tiny",
             "  --seed          generator seed (default 1); churn hours use seed+1, seed+2, ...",
             "  --work          store, repositories, caches, logs (default /tmp/mailsnap-bench-PRESET-sSEED)",
@@ -45,7 +49,9 @@ record RunnerOptions(
             "  --no-install    never apt-get install a missing restic, borg or time",
             "  --results       where <date>-<preset>/ is written (default: benchmarks/results of this source tree)",
             "  --rss-baseline  raw.json of a small run, to judge memory growth on a large run",
-            "  --clean         delete the work dir's store, repositories and restores at the end");
+            "  --clean         delete the work dir's store, repositories and restores at the end",
+            "  --settle        seconds to wait after sync before each whole-store restore (default: the kernel's",
+            "                  vm.dirty_expire_centisecs plus 5 s, so that no tool pays for files deleted before it)");
 
     RunnerOptions {
         if (!List.of("tiny", "small", "large").contains(preset)) {
@@ -53,6 +59,9 @@ record RunnerOptions(
         }
         if (hours < 0) {
             throw new IllegalArgumentException("--hours must be 0 or more: " + hours);
+        }
+        if (settleSeconds.isPresent() && settleSeconds.getAsInt() < 0) {
+            throw new IllegalArgumentException("--settle must be 0 or more: " + settleSeconds.getAsInt());
         }
         if (tools.isEmpty()) {
             throw new IllegalArgumentException("--tools names no tool");
@@ -86,6 +95,7 @@ record RunnerOptions(
         Path results = null;
         Path baseline = null;
         boolean clean = false;
+        OptionalInt settle = OptionalInt.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -98,7 +108,8 @@ record RunnerOptions(
                         "--mailsnap",
                         "--tools",
                         "--results",
-                        "--rss-baseline" -> {
+                        "--rss-baseline",
+                        "--settle" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(option + " needs a value");
                     }
@@ -111,6 +122,7 @@ record RunnerOptions(
                         case "--mailsnap" -> mailsnap = Path.of(value);
                         case "--tools" -> tools = toolList(value);
                         case "--results" -> results = Path.of(value);
+                        case "--settle" -> settle = OptionalInt.of((int) number(option, value));
                         default -> baseline = Path.of(value);
                     }
                 }
@@ -130,7 +142,8 @@ record RunnerOptions(
                 install,
                 Optional.ofNullable(results),
                 Optional.ofNullable(baseline),
-                clean);
+                clean,
+                settle);
     }
 
     private static List<String> toolList(String value) {

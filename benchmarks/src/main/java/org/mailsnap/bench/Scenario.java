@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ import org.mailsnap.mailgen.StoreTree;
  *   <li>the same for the whole store (the day a server is lost), each restored copy deleted once compared: a
  *       large store's copies would not fit on the disk beside the store and the repositories.</li>
  * </ol>
+ * Before each whole-store restore the runner runs {@code sync} and waits {@code settle}: ext4 creating a file
+ * reads the inode-table block of every inode freed within the last {@code vm.dirty_expire_centisecs} to skip it
+ * (measured in {@code benchmarks/results/2026-12-05-restore}: half of a whole-store restore's samples right after
+ * another tool's copy was deleted), so without the wait whichever tool restores after a deletion pays for it.
  * After every backup the repository's size is read with {@code du -sb}; its growth is the difference.
  */
 final class Scenario {
@@ -39,17 +44,30 @@ final class Scenario {
     private final CommandRunner runner;
     private final CommandLog log;
     private final PrintStream progress;
+    private final Duration settle;
     private final List<StepResult> results = new ArrayList<>();
     private final List<String> churn = new ArrayList<>();
     private final Map<String, String> unusable = new LinkedHashMap<>();
     private final Map<String, String> initialSnapshots = new LinkedHashMap<>();
     private final Map<String, Long> repositoryBytes = new LinkedHashMap<>();
 
-    Scenario(List<Tool> tools, CommandRunner runner, CommandLog log, PrintStream progress) {
+    Scenario(List<Tool> tools, CommandRunner runner, CommandLog log, PrintStream progress, Duration settle) {
         this.tools = List.copyOf(tools);
         this.runner = runner;
         this.log = log;
         this.progress = progress;
+        this.settle = settle;
+    }
+
+    /** The kernel's {@code vm.dirty_expire_centisecs} plus 5 s, or 35 s where it cannot be read. */
+    static Duration defaultSettle() {
+        try {
+            String centiseconds = Files.readString(Path.of("/proc/sys/vm/dirty_expire_centisecs"))
+                    .strip();
+            return Duration.ofMillis(Long.parseLong(centiseconds) * 10).plusSeconds(5);
+        } catch (IOException | NumberFormatException e) {
+            return Duration.ofSeconds(35);
+        }
     }
 
     List<StepResult> results() {
@@ -87,6 +105,7 @@ final class Scenario {
             results.add(restore(tool, store, Step.RESTORE, store.firstMailbox(), mailboxReference));
         }
         for (Tool tool : tools) {
+            settle(tool);
             results.add(restore(tool, store, Step.RESTORE_STORE, Tool.WHOLE_STORE, storeReference));
         }
     }
@@ -195,6 +214,9 @@ final class Scenario {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("snapshot", snapshot);
         details.put(what, wholeStore ? store.root().toString() : part);
+        if (wholeStore) {
+            details.put("settledSeconds", settle.toSeconds());
+        }
         String error = m.succeeded() ? null : "exit " + m.exitCode() + ": " + m.stderrTail();
         long bytes = 0;
         if (m.succeeded()) {
@@ -222,6 +244,20 @@ final class Scenario {
                 step, 0, tool.name(), m.seconds(), m.maxRssKb(), m.exitCode(), -1, 0, bytes, error, details);
         progress.println(describe(result));
         return result;
+    }
+
+    private void settle(Tool tool) throws IOException {
+        if (settle.isZero()) {
+            return;
+        }
+        runner.output(List.of("sync"), Map.of(), tool.home());
+        progress.println("[" + tool.name() + "] settling " + settle.toSeconds() + " s before the whole-store restore");
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while settling before " + tool.name() + "'s whole-store restore", e);
+        }
     }
 
     private static String describe(StepResult r) {

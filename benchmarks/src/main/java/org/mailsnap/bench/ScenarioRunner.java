@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,7 +114,10 @@ public final class ScenarioRunner {
                 + (store.generateSeconds() > 0 ? "" : " (reused, untouched)"));
         err.println("store: " + store);
 
-        Scenario scenario = new Scenario(tools, runner, log, err);
+        Duration settle = options.settleSeconds().isPresent()
+                ? Duration.ofSeconds(options.settleSeconds().getAsInt())
+                : Scenario.defaultSettle();
+        Scenario scenario = new Scenario(tools, runner, log, err, settle);
         scenario.run(store, options.seed(), options.hours());
         absent.putAll(scenario.unusable());
 

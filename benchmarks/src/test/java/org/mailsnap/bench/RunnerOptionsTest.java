@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class RunnerOptionsTest {
@@ -35,7 +36,9 @@ class RunnerOptionsTest {
                 "/tmp/w",
                 "--preset",
                 "large",
-                "--clean");
+                "--clean",
+                "--settle",
+                "0");
         assertEquals("large", o.preset(), "the last value of an option wins, so run.sh's defaults can be overridden");
         assertEquals(7, o.spec().seed());
         assertEquals(400, o.spec().mailboxes());
@@ -44,6 +47,8 @@ class RunnerOptionsTest {
         assertFalse(o.install());
         assertTrue(o.clean());
         assertEquals(Path.of("/tmp/w"), o.work());
+        assertEquals(OptionalInt.of(0), o.settleSeconds());
+        assertEquals(OptionalInt.empty(), defaults.settleSeconds(), "the kernel's dirty expiry decides");
     }
 
     @Test
@@ -52,6 +57,7 @@ class RunnerOptionsTest {
         assertMessage("--hours needs a whole number, not 'many'", "--hours", "many");
         assertMessage("--hours must be 0 or more: -1", "--hours", "-1");
         assertMessage("unknown tool 'kopia'", "--tools", "restic,kopia");
+        assertMessage("--settle must be 0 or more: -5", "--settle", "-5");
         assertMessage("--seed needs a value", "--seed");
         assertMessage("unknown argument '--fast'", "--fast");
     }
