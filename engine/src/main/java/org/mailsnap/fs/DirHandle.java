@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mailsnap.model.NameBytes;
 
@@ -103,6 +104,24 @@ public final class DirHandle implements AutoCloseable {
         String shownFile = shown(name);
         int file = Libc.open(entry(name), flags, mode, shownFile);
         return new NewFile(file, shownFile);
+    }
+
+    /**
+     * A regular file without a name in this directory ({@code O_TMPFILE}): no other process can see or open it, and
+     * it vanishes with its descriptor unless {@link NewFile#linkAs} names it. Creating it takes no lock of this
+     * directory, so many threads create files in one directory side by side; only naming them is one at a time.
+     * Empty when the file system has no unnamed files (the caller creates a named temporary file instead).
+     */
+    public Optional<NewFile> createUnnamedFile(int mode) throws IOException {
+        checkOpen();
+        int file = Libc.openOrErrno(self, Libc.O_WRONLY | Libc.O_TMPFILE, mode);
+        if (file >= 0) {
+            return Optional.of(new NewFile(file, shown + "/(unnamed)"));
+        }
+        if (Libc.unnamedFilesUnsupported(-file)) {
+            return Optional.empty();
+        }
+        throw Libc.failure(-file, shown + " (creating an unnamed file)");
     }
 
     /**

@@ -16,9 +16,10 @@ import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.SaveError;
 
 /**
- * The two C library calls Java lacks for holding a directory: {@code open} returning the descriptor number and
- * {@code close}, through jnr-ffi (which lmdbjava already brings). Everything else goes through the JDK on
- * {@code /proc/self/fd/N/name} paths (see the package doc).
+ * The C library calls Java lacks: {@code open} returning the descriptor number (also for {@code O_TMPFILE}),
+ * {@code close}, and {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name), through
+ * jnr-ffi (which lmdbjava already brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name}
+ * paths (see the package doc).
  */
 final class Libc {
     /** The calls, with {@code errno} saved for {@code Runtime.getLastError()}. Paths are NUL-terminated bytes. */
@@ -28,6 +29,9 @@ final class Libc {
 
         @SaveError
         int close(int fd);
+
+        @SaveError
+        int linkat(int oldDirFd, @In byte[] oldPath, int newDirFd, @In byte[] newPath, int flags);
 
         String strerror(int errno);
     }
@@ -40,6 +44,11 @@ final class Libc {
     static final int O_NOFOLLOW = OpenFlags.O_NOFOLLOW.intValue();
     /** Not in jnr-constants 0.10; the same value on every Linux architecture. */
     static final int O_CLOEXEC = 02000000;
+    /** {@code __O_TMPFILE | O_DIRECTORY}, as {@code <fcntl.h>} defines it for x86-64 and the generic ABI (arm64). */
+    static final int O_TMPFILE = 020000000 | O_DIRECTORY;
+
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_FOLLOW = 0x400;
 
     private static final Calls CALLS = LibraryLoader.create(Calls.class).load("c");
     private static final Runtime RUNTIME = Runtime.getRuntime(CALLS);
@@ -63,6 +72,31 @@ final class Libc {
             throw failure(RUNTIME.getLastError(), shown);
         }
         return fd;
+    }
+
+    /**
+     * {@code linkat(AT_FDCWD, from, AT_FDCWD, to, AT_SYMLINK_FOLLOW)}: {@code from} is a {@code /proc/self/fd/N}
+     * link to an open file, which is followed; {@code to} never replaces anything ({@code EEXIST}).
+     */
+    static void linkFollowing(Path from, Path to, String shown) throws IOException {
+        if (CALLS.linkat(AT_FDCWD, bytes(from), AT_FDCWD, bytes(to), AT_SYMLINK_FOLLOW) != 0) {
+            throw failure(RUNTIME.getLastError(), shown);
+        }
+    }
+
+    /**
+     * True for the errors of an {@code O_TMPFILE} open on a file system (or kernel) that has no unnamed files:
+     * {@code EOPNOTSUPP}, and {@code EISDIR} from kernels that read the flag as {@code O_DIRECTORY} alone.
+     */
+    static boolean unnamedFilesUnsupported(int errno) {
+        Errno e = Errno.valueOf(errno);
+        return e == Errno.EOPNOTSUPP || e == Errno.EISDIR;
+    }
+
+    /** {@code open(2)} returning the descriptor, or {@code -errno} (for callers that handle some errors). */
+    static int openOrErrno(Path path, int flags, int mode) {
+        int fd = CALLS.open(bytes(path), flags | O_CLOEXEC, mode);
+        return fd >= 0 ? fd : -RUNTIME.getLastError();
     }
 
     static void close(int fd) {

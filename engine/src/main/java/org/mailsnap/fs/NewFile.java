@@ -34,6 +34,18 @@ public final class NewFile implements AutoCloseable {
         return FileChannel.open(self, StandardOpenOption.WRITE);
     }
 
+    /**
+     * Gives this file the name {@code name} in {@code dir} ({@code linkat} of {@code /proc/self/fd/N}), never
+     * replacing a name that exists. For a file from {@link DirHandle#createUnnamedFile} this is the moment it
+     * appears, complete; for a named file it is a second link.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code dir} holds {@code name} already
+     */
+    public void linkAs(DirHandle dir, String name) throws IOException {
+        checkOpen();
+        Libc.linkFollowing(self, dir.entry(name), dir.shown(name));
+    }
+
     private void checkOpen() {
         if (closed.get()) {
             throw new IllegalStateException("file " + shown + " used after close");

@@ -22,17 +22,19 @@
  *       means the directory that was opened.</li>
  *   <li>A directory is created with {@code mkdir(2)} in the held parent, which never follows a link, then opened as
  *       in 2 and only then given its owner, through its descriptor.</li>
- *   <li>A file is created with {@code O_CREAT|O_EXCL|O_NOFOLLOW} in the held directory (an existing file or a
- *       planted link fails with {@code EEXIST}), and its owner and mtime are set through its own descriptor, so
- *       swapping its name for a hard link to another file before the {@code chown} cannot give that file away.</li>
- *   <li>A finished file is published with {@code link(2)} from one held directory to another (never replacing
- *       anything: a name that exists, link or not, fails with {@code EEXIST}), then its temporary name is
- *       unlinked. Neither call follows a link in its last component.</li>
+ *   <li>A file is created without a name ({@code O_TMPFILE}) in the held directory, or, where the file system
+ *       has no unnamed files, with {@code O_CREAT|O_EXCL|O_NOFOLLOW} (an existing file or a planted link fails with
+ *       {@code EEXIST}); its owner and mtime are set through its own descriptor, so swapping its name for a hard
+ *       link to another file before the {@code chown} cannot give that file away.</li>
+ *   <li>A finished file is published by {@code linkat(2)} of its own descriptor ({@code /proc/self/fd/N}, followed)
+ *       to its name in a held directory, never replacing anything: a name that exists, link or not, fails with
+ *       {@code EEXIST}. A named temporary file is unlinked afterwards. No call follows a link in its last
+ *       component.</li>
  * </ol>
  *
  * <p>How, in Java 17: the JDK can open a directory relative to another ({@code SecureDirectoryStream}) but cannot
  * create one there ({@code mkdirat}) nor hand out a descriptor's number. So the descriptor is opened through the C
- * library ({@code open}, {@code close} via jnr-ffi, which lmdbjava already brings) and every other call is the
+ * library ({@code open}, {@code close}, {@code linkat} via jnr-ffi, which lmdbjava already brings) and every other call is the
  * JDK's, on {@code /proc/self/fd/N/name}: the kernel resolves {@code /proc/self/fd/N} to the very directory held,
  * then looks up that one name, which is what {@code mkdirat}/{@code openat}/{@code linkat} do. Linux only, as is
  * mailsnap; {@code /proc} must be mounted.

@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.mailsnap.fs.DirHandle;
@@ -21,14 +22,20 @@ import org.mailsnap.model.BlobId;
 import org.mailsnap.snapshot.BlobSource;
 
 /**
- * Writes a file the way a Maildir delivery does: into {@code tmp/} under a unique name, fsync, owner, mtime, then
- * published under its final name in one step. A reader (Dovecot) never sees a partial message, and a crash leaves at
- * most a file in {@code tmp/}, which Dovecot cleans up; so a file under its final name is complete, which is what
- * {@code --resume} relies on.
+ * Writes a file so that it appears only complete, as a Maildir delivery does: created without a name in its
+ * destination directory ({@code O_TMPFILE}), written, fsynced when durable, given owner and mtime, then linked under
+ * its final name in one step. A reader (Dovecot) never sees a partial message, a crash leaves nothing behind, and a
+ * file under its final name is complete, which is what {@code --resume} relies on. Where the file system has no
+ * unnamed files, the file is written in {@code tmp/} under a unique name instead, linked, and its temporary name
+ * unlinked (a crash then leaves at most a file in {@code tmp/}, which Dovecot cleans up).
  *
- * <p>Every directory is a {@link DirHandle} and every file is created {@code O_EXCL|O_NOFOLLOW} and changed through
- * its own descriptor (see {@link org.mailsnap.fs}): nothing here follows a link. Publishing is {@code link(2)} then
- * {@code unlink(2)} of the temporary name, which, unlike {@code rename(2)}, never replaces a name that exists.
+ * <p>Why unnamed files: creating a named file holds its directory's lock while the file system allocates the inode,
+ * the slow part of a restore on ext4, so writer threads in one folder wait for each other (and spin while waiting);
+ * an unnamed file takes no directory lock, and naming it is a short one.
+ *
+ * <p>Every directory is a {@link DirHandle} and every file is changed through its own descriptor (see
+ * {@link org.mailsnap.fs}): nothing here follows a link. Publishing is {@code linkat(2)}, which, unlike
+ * {@code rename(2)}, never replaces a name that exists.
  */
 final class MaildirFileWriter {
     /** Files as the JDK creates them: {@code 0666} less the umask. */
@@ -46,6 +53,9 @@ final class MaildirFileWriter {
      */
     private final boolean durable;
 
+    /** Until a file system says it has none: files are created unnamed and appear, complete, under their name. */
+    private volatile boolean unnamedFiles;
+
     /** Names for files in {@code tmp/}; a name that exists (a leftover, or planted) is passed over. */
     private final Supplier<String> tmpNames;
 
@@ -54,13 +64,17 @@ final class MaildirFileWriter {
                 blobs,
                 owner,
                 durable,
+                true,
                 () -> "mailsnap-restore." + ProcessHandle.current().pid() + "." + SEQUENCE.incrementAndGet());
     }
 
-    MaildirFileWriter(BlobSource blobs, Ownership owner, boolean durable, Supplier<String> tmpNames) {
+    /** @param unnamedFiles false to write every file via {@code tmp/}, as on a file system without unnamed files */
+    MaildirFileWriter(
+            BlobSource blobs, Ownership owner, boolean durable, boolean unnamedFiles, Supplier<String> tmpNames) {
         this.blobs = blobs;
         this.owner = owner;
         this.durable = durable;
+        this.unnamedFiles = unnamedFiles;
         this.tmpNames = tmpNames;
     }
 
@@ -105,46 +119,37 @@ final class MaildirFileWriter {
     }
 
     /**
-     * Writes the concatenation of {@code chunks} as {@code name} in {@code dest} via {@code tmp}; refuses to replace
-     * an existing name. Returns the bytes written.
+     * Writes the concatenation of {@code chunks} as {@code name} in {@code dest}, unnamed until complete (or, where
+     * the file system has no unnamed files, via {@code tmp}); refuses to replace an existing name. Returns the bytes
+     * written.
      *
      * @throws ContentUnavailableException when a blob cannot be read or the blobs do not add up to
      *                                     {@code expectedSize}; nothing is left behind then
      */
-    @SuppressWarnings("Finally") // throws from finally only after publishing, when nothing else is in flight
     long write(DirHandle tmp, DirHandle dest, String name, List<BlobId> chunks, long expectedSize, long mtimeNanos)
+            throws IOException {
+        Optional<NewFile> unnamed = unnamedFiles ? dest.createUnnamedFile(FILE_MODE) : Optional.empty();
+        if (unnamed.isPresent()) {
+            try (NewFile file = unnamed.get()) {
+                long written = fill(file, chunks, expectedSize, mtimeNanos);
+                publish(file, dest, name);
+                return written; // not published: the unnamed file goes with its descriptor
+            }
+        }
+        unnamedFiles = false;
+        return writeViaTmp(tmp, dest, name, chunks, expectedSize, mtimeNanos);
+    }
+
+    @SuppressWarnings("Finally") // throws from finally only after publishing, when nothing else is in flight
+    private long writeViaTmp(
+            DirHandle tmp, DirHandle dest, String name, List<BlobId> chunks, long expectedSize, long mtimeNanos)
             throws IOException {
         Temporary temporary = createTemporary(tmp);
         String tmpName = temporary.name();
         boolean published = false;
         try (NewFile file = temporary.file()) {
-            long written = 0;
-            try (FileChannel ch = file.openForWriting()) {
-                for (BlobId id : chunks) {
-                    ByteBuffer buf = ByteBuffer.wrap(read(id));
-                    written += buf.remaining();
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                }
-                if (written != expectedSize) {
-                    throw new ContentUnavailableException(
-                            "its blobs hold " + written + " bytes, the snapshot says " + expectedSize
-                                    + " (damaged repository?)",
-                            null);
-                }
-                if (durable) {
-                    ch.force(true);
-                }
-            }
-            owner.applyTo(file.self());
-            Files.getFileAttributeView(file.self(), BasicFileAttributeView.class)
-                    .setTimes(FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)), null, null);
-            try {
-                Files.createLink(dest.entry(name), tmp.entry(tmpName));
-            } catch (FileAlreadyExistsException exists) {
-                throw new FileAlreadyExistsException(dest.shown(name), null, "already exists, not replaced");
-            }
+            long written = fill(file, chunks, expectedSize, mtimeNanos);
+            publish(file, dest, name);
             published = true;
             return written;
         } finally {
@@ -156,6 +161,41 @@ final class MaildirFileWriter {
                     throw cleanup;
                 }
             }
+        }
+    }
+
+    /** Content, then (fsync when durable) owner and mtime, all through the file's own descriptor. */
+    private long fill(NewFile file, List<BlobId> chunks, long expectedSize, long mtimeNanos) throws IOException {
+        long written = 0;
+        try (FileChannel ch = file.openForWriting()) {
+            for (BlobId id : chunks) {
+                ByteBuffer buf = ByteBuffer.wrap(read(id));
+                written += buf.remaining();
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+            if (written != expectedSize) {
+                throw new ContentUnavailableException(
+                        "its blobs hold " + written + " bytes, the snapshot says " + expectedSize
+                                + " (damaged repository?)",
+                        null);
+            }
+            if (durable) {
+                ch.force(true);
+            }
+        }
+        owner.applyTo(file.self());
+        Files.getFileAttributeView(file.self(), BasicFileAttributeView.class)
+                .setTimes(FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)), null, null);
+        return written;
+    }
+
+    private static void publish(NewFile file, DirHandle dest, String name) throws IOException {
+        try {
+            file.linkAs(dest, name);
+        } catch (FileAlreadyExistsException exists) {
+            throw new FileAlreadyExistsException(dest.shown(name), null, "already exists, not replaced");
         }
     }
 

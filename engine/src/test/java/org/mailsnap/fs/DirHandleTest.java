@@ -80,6 +80,40 @@ class DirHandleTest {
     }
 
     @Test
+    void anUnnamedFileAppearsOnlyWhenLinkedAndNeverOverAnExistingName() throws IOException {
+        Path target = Files.createDirectory(tmp.resolve("unnamed"));
+        Files.writeString(target.resolve("taken"), "live");
+        Files.createSymbolicLink(target.resolve("planted"), tmp.resolve("nowhere"));
+        try (DirHandle root = DirHandle.open(target)) {
+            NewFile file = root.createUnnamedFile(0600)
+                    .orElseThrow(() -> new AssertionError("the test's file system has no O_TMPFILE"));
+            try (file;
+                    FileChannel ch = file.openForWriting()) {
+                ch.write(ByteBuffer.wrap("whole".getBytes(StandardCharsets.US_ASCII)));
+                assertEquals(
+                        java.util.Set.of("taken", "planted"), names(target), "written, but no name in the directory");
+                assertThrows(FileAlreadyExistsException.class, () -> file.linkAs(root, "taken"));
+                assertThrows(FileAlreadyExistsException.class, () -> file.linkAs(root, "planted"));
+                file.linkAs(root, "msg");
+            }
+            NewFile dropped = root.createUnnamedFile(0600).orElseThrow();
+            dropped.close();
+        }
+        assertEquals("whole", Files.readString(target.resolve("msg")));
+        assertEquals("live", Files.readString(target.resolve("taken")));
+        assertTrue(Files.isSymbolicLink(target.resolve("planted")));
+        assertFalse(Files.exists(tmp.resolve("nowhere"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals(
+                java.util.Set.of("taken", "planted", "msg"), names(target), "a file closed unnamed leaves nothing");
+    }
+
+    private static java.util.Set<String> names(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void aNonAsciiNameReachesTheSameDirectoryAsTheJdk() throws IOException {
         String name = ".Entw\u00fcrfe";
         try (DirHandle root = DirHandle.open(tmp)) {

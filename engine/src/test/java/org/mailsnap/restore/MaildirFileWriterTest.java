@@ -17,10 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.model.BlobId;
 
-/** One file written the Maildir way: whole or not at all under its name, with its mtime, and nothing left in tmp/. */
+/**
+ * One file written the Maildir way: whole or not at all under its name, with its mtime, and nothing left in tmp/;
+ * each test both ways, unnamed until linked ({@code O_TMPFILE}) and via a named file in tmp/ (file systems without
+ * unnamed files).
+ */
 class MaildirFileWriterTest {
     private static final BlobId HEADER = BlobId.of(filled(1));
     private static final BlobId BODY = BlobId.of(filled(2));
@@ -29,15 +35,19 @@ class MaildirFileWriterTest {
             BODY, "body\n".getBytes(StandardCharsets.US_ASCII));
     private static final long MTIME_NANOS = 1_700_000_000_123_000_000L;
 
+    private final java.util.concurrent.atomic.AtomicLong temporaries = new java.util.concurrent.atomic.AtomicLong();
+
     @TempDir
     Path dir;
 
-    @Test
-    void writesTheChunksWithTheirMtimeAndLeavesTmpEmpty() throws IOException {
+    @ParameterizedTest(name = "unnamed files: {0}")
+    @ValueSource(booleans = {true, false})
+    void writesTheChunksWithTheirMtimeAndLeavesTmpEmpty(boolean unnamed) throws IOException {
         for (boolean durable : new boolean[] {false, true}) {
             Path folder = maildir("durable-" + durable);
             Path target = folder.resolve("cur/1700000000.M1P1.host:2,S");
-            long written = write(writer(durable), folder, "cur", "1700000000.M1P1.host:2,S", List.of(HEADER, BODY), 18);
+            long written = write(
+                    writer(durable, unnamed), folder, "cur", "1700000000.M1P1.host:2,S", List.of(HEADER, BODY), 18);
             assertEquals(18, written);
             assertArrayEquals("Subject: hi\n\nbody\n".getBytes(StandardCharsets.US_ASCII), Files.readAllBytes(target));
             assertEquals(MTIME_NANOS / 1000, Files.getLastModifiedTime(target).to(TimeUnit.MICROSECONDS));
@@ -45,45 +55,51 @@ class MaildirFileWriterTest {
         }
     }
 
-    @Test
-    void aWrongSizeLeavesNeitherTheFileNorATemporary() throws IOException {
+    @ParameterizedTest(name = "unnamed files: {0}")
+    @ValueSource(booleans = {true, false})
+    void aWrongSizeLeavesNeitherTheFileNorATemporary(boolean unnamed) throws IOException {
         Path folder = maildir("size");
         IOException e = assertThrows(
                 ContentUnavailableException.class,
-                () -> write(writer(false), folder, "cur", "1700000000.M2P1.host:2,S", List.of(HEADER, BODY), 19));
+                () -> write(
+                        writer(false, unnamed), folder, "cur", "1700000000.M2P1.host:2,S", List.of(HEADER, BODY), 19));
         assertTrue(e.getMessage().contains("its blobs hold 18 bytes, the snapshot says 19"), e.getMessage());
         assertEquals(List.of(), list(folder.resolve("cur")));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
 
-    @Test
-    void neverReplacesAnExistingFile() throws IOException {
+    @ParameterizedTest(name = "unnamed files: {0}")
+    @ValueSource(booleans = {true, false})
+    void neverReplacesAnExistingFile(boolean unnamed) throws IOException {
         Path folder = maildir("exists");
         Path target = folder.resolve("new/1700000000.M3P1.host");
         Files.writeString(target, "live");
         assertThrows(
                 FileAlreadyExistsException.class,
-                () -> write(writer(true), folder, "new", "1700000000.M3P1.host", List.of(HEADER), 13));
+                () -> write(writer(true, unnamed), folder, "new", "1700000000.M3P1.host", List.of(HEADER), 13));
         assertEquals("live", Files.readString(target));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
 
-    @Test
-    void aBlobTheRepositoryCannotGiveBackLeavesNothingAndSaysWhy() throws IOException {
+    @ParameterizedTest(name = "unnamed files: {0}")
+    @ValueSource(booleans = {true, false})
+    void aBlobTheRepositoryCannotGiveBackLeavesNothingAndSaysWhy(boolean unnamed) throws IOException {
         Path folder = maildir("missing");
         BlobId lost = BlobId.of(filled(3));
         IOException e = assertThrows(
                 ContentUnavailableException.class,
-                () -> write(writer(false), folder, "cur", "1700000000.M4P1.host:2,S", List.of(HEADER, lost), 18));
+                () -> write(
+                        writer(false, unnamed), folder, "cur", "1700000000.M4P1.host:2,S", List.of(HEADER, lost), 18));
         assertTrue(e.getMessage().contains("blob not in this test's map"), e.getMessage());
         assertEquals(List.of(), list(folder.resolve("cur")));
         assertEquals(List.of(), list(folder.resolve("tmp")));
     }
 
-    @Test
-    void aCompleteFileIsRecognisedAndAnyOtherOccupantRefused() throws IOException {
+    @ParameterizedTest(name = "unnamed files: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCompleteFileIsRecognisedAndAnyOtherOccupantRefused(boolean unnamed) throws IOException {
         Path folder = maildir("resume");
-        MaildirFileWriter writer = writer(false);
+        MaildirFileWriter writer = writer(false, unnamed);
         write(writer, folder, "cur", "done:2,S", List.of(HEADER, BODY), 18);
         Files.writeString(folder.resolve("cur/short:2,S"), "Subj");
         Files.createSymbolicLink(folder.resolve("cur/link:2,S"), folder.resolve("cur/done:2,S"));
@@ -103,7 +119,7 @@ class MaildirFileWriterTest {
         java.util.Iterator<String> names = List.of("first", "second").iterator();
         MaildirFileWriter writer;
         try (DirHandle target = DirHandle.open(dir)) {
-            writer = new MaildirFileWriter(BLOBS::get, Ownership.of(target), true, names::next);
+            writer = new MaildirFileWriter(BLOBS::get, Ownership.of(target), true, false, names::next);
         }
 
         write(writer, folder, "cur", "1700000000.M5P1.host:2,S", List.of(HEADER, BODY), 18);
@@ -123,7 +139,7 @@ class MaildirFileWriterTest {
         }
     }
 
-    private MaildirFileWriter writer(boolean durable) throws IOException {
+    private MaildirFileWriter writer(boolean durable, boolean unnamed) throws IOException {
         try (DirHandle target = DirHandle.open(dir)) {
             return new MaildirFileWriter(
                     id -> {
@@ -134,7 +150,9 @@ class MaildirFileWriterTest {
                         return bytes;
                     },
                     Ownership.of(target),
-                    durable);
+                    durable,
+                    unnamed,
+                    () -> "restore-tmp." + temporaries.incrementAndGet());
         }
     }
 
