@@ -1,7 +1,9 @@
 package org.mailsnap.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +63,10 @@ final class Scenario {
 
     /** The kernel's {@code vm.dirty_expire_centisecs} plus 5 s, or 35 s where it cannot be read. */
     static Duration defaultSettle() {
-        try {
-            String centiseconds = Files.readString(Path.of("/proc/sys/vm/dirty_expire_centisecs"))
-                    .strip();
+        // One read of a buffer larger than the value: a sysctl file ends at any read past offset 0, and
+        // Files.readString reads it one byte first (its size is 0), which would make 3000 read as 3.
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/vm/dirty_expire_centisecs"))) {
+            String centiseconds = new String(in.readNBytes(64), StandardCharsets.US_ASCII).strip();
             return Duration.ofMillis(Long.parseLong(centiseconds) * 10).plusSeconds(5);
         } catch (IOException | NumberFormatException e) {
             return Duration.ofSeconds(35);

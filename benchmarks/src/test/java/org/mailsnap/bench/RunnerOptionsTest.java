@@ -52,6 +52,14 @@ class RunnerOptionsTest {
     }
 
     @Test
+    void theDefaultSettleIsTheKernelsDirtyExpiryPlusFiveSeconds() throws java.io.IOException {
+        Path sysctl = Path.of("/proc/sys/vm/dirty_expire_centisecs");
+        long centiseconds = Long.parseLong(
+                java.nio.file.Files.readAllLines(sysctl).get(0).strip()); // a buffered read: the whole value
+        assertEquals(java.time.Duration.ofMillis(centiseconds * 10 + 5_000), Scenario.defaultSettle());
+    }
+
+    @Test
     void wrongArgumentsAreNamed() {
         assertMessage("unknown preset 'huge'", "--preset", "huge");
         assertMessage("--hours needs a whole number, not 'many'", "--hours", "many");
