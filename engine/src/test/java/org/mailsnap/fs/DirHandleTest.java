@@ -68,18 +68,6 @@ class DirHandleTest {
     }
 
     @Test
-    void linkNeverReplacesAnExistingName() throws IOException {
-        Path target = Files.createDirectory(tmp.resolve("target"));
-        Files.writeString(target.resolve("a"), "a");
-        Files.createSymbolicLink(target.resolve("b"), tmp.resolve("nowhere"));
-        try (DirHandle root = DirHandle.open(target)) {
-            assertThrows(FileAlreadyExistsException.class, () -> Files.createLink(root.entry("b"), root.entry("a")));
-        }
-        assertTrue(Files.isSymbolicLink(target.resolve("b")));
-        assertFalse(Files.exists(tmp.resolve("nowhere"), LinkOption.NOFOLLOW_LINKS));
-    }
-
-    @Test
     void anUnnamedFileAppearsOnlyWhenLinkedAndNeverOverAnExistingName() throws IOException {
         Path target = Files.createDirectory(tmp.resolve("unnamed"));
         Files.writeString(target.resolve("taken"), "live");
