@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * borg as its users run it: {@code init --encryption=repokey-blake2}, {@code create --compression zstd,3
- * REPO::LABEL STORE} (one archive per step, named after it), and {@code extract REPO::LABEL path/of/mailbox} (or {@code path/of/store}) run
- * inside the empty target (borg stores absolute paths without their leading slash). Its cache, keys and security
- * directory live in the work dir through {@code BORG_BASE_DIR}.
+ * REPO::LABEL STORE} (one archive per step, named after it), and {@code extract REPO::LABEL path/of/mailbox} (or
+ * {@code path/of/store}) run inside the empty target (borg stores absolute paths without their leading slash). Its
+ * cache, keys and security directory live in the work dir through {@code BORG_BASE_DIR}.
  */
 final class Borg extends Tool {
     private final Path executable;

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * restic as its users run it: {@code init}, {@code backup STORE} (absolute path, so every run finds the previous
- * snapshot of the same path as parent), {@code restore ID --target DIR --include /abs/mailbox} (or {@code /abs/store} for the whole store). Its cache is the
- * default cache, placed in the work dir with {@code RESTIC_CACHE_DIR}.
+ * snapshot of the same path as parent), {@code restore ID --target DIR --include /abs/mailbox} (or
+ * {@code /abs/store} for the whole store). Its cache is the default cache, placed in the work dir with
+ * {@code RESTIC_CACHE_DIR}.
  */
 final class Restic extends Tool {
     private static final Pattern SAVED = Pattern.compile("(?m)^snapshot ([0-9a-f]{8,64}) saved$");

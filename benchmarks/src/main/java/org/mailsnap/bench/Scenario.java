@@ -32,10 +32,12 @@ import org.mailsnap.mailgen.StoreTree;
  *   <li>the same for the whole store (the day a server is lost), each restored copy deleted once compared: a
  *       large store's copies would not fit on the disk beside the store and the repositories.</li>
  * </ol>
- * Before each whole-store restore the runner runs {@code sync} and waits {@code settle}: ext4 creating a file
- * reads the inode-table block of every inode freed within the last {@code vm.dirty_expire_centisecs} to skip it
- * (measured in {@code benchmarks/results/2026-12-05-restore}: half of a whole-store restore's samples right after
- * another tool's copy was deleted), so without the wait whichever tool restores after a deletion pays for it.
+ * Before each whole-store restore the runner runs {@code sync} and waits {@code settle}: ext4 without a journal,
+ * creating a file, skips every inode freed within the last {@code vm.dirty_expire_centisecs} (measured in
+ * {@code benchmarks/results/2026-12-05-restore}: half of a whole-store restore's samples right after another tool's
+ * copy was deleted), so without the wait whichever tool restores after a deletion pays for it. The wait does not
+ * undo what earlier runs did to the file system: on an ext4 that has seen millions of files come and go, every
+ * restore is slower than on a new one ({@code benchmarks/results/2026-12-06-restore-unnamed}).
  * After every backup the repository's size is read with {@code du -sb}; its growth is the difference.
  */
 final class Scenario {

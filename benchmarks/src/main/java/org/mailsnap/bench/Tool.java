@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One backup program as the scenario drives it: the commands that create its repository, back up the store, and
- * restore one mailbox, or the whole store, of an earlier backup into an empty directory. Each tool keeps its repository (and its cache)
- * in its own directory of the work dir; the scenario times the commands and reads the repository's size.
+ * restore one mailbox, or the whole store, of an earlier backup into an empty directory. Each tool keeps its
+ * repository (and its cache) in its own directory of the work dir; the scenario times the commands and reads the
+ * repository's size.
  */
 abstract class Tool {
     /** The benchmark's throwaway repository password, the same for every tool. */
