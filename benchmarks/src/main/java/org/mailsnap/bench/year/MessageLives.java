@@ -1,5 +1,6 @@
 package org.mailsnap.bench.year;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import org.mailsnap.mailgen.StoreTree;
 final class MessageLives {
     /**
      * One message's life; {@code lastHour} is the last hour it was seen, {@code path} where, and {@code folders}
-     * every folder that held it then (more than one when a copy in another folder was expunged with it).
+     * every folder that held it then (more than one when a copy in another folder was expunged with it);
+     * {@code departures} the hours at which a folder stopped holding it while it stayed in the store (a move out).
      */
     static final class Life {
         final String base;
@@ -25,6 +27,7 @@ final class MessageLives {
         int lastHour;
         String path;
         final Set<String> folders = new HashSet<>();
+        final List<Integer> departures = new ArrayList<>();
         long size;
         String sha256;
 
@@ -52,12 +55,16 @@ final class MessageLives {
     /** Records the messages of the store at {@code hour}, captured by a {@link StoreTree}. */
     void record(int hour, StoreTree tree) {
         Set<String> now = new HashSet<>();
+        Map<Life, Set<String>> before = new HashMap<>();
         for (StoreTree.Entry e : tree.entries(StoreTree.Kind.MESSAGE)) {
             String name = e.name();
             int colon = name.indexOf(':');
             String base = colon < 0 ? name : name.substring(0, colon);
             Life life = lives.computeIfAbsent(base, b -> new Life(b, hour));
             if (now.add(base)) {
+                if (present.contains(base)) {
+                    before.put(life, Set.copyOf(life.folders));
+                }
                 life.folders.clear();
             }
             life.lastHour = hour;
@@ -66,6 +73,8 @@ final class MessageLives {
             life.size = e.size();
             life.sha256 = e.sha256();
         }
+        before.forEach((life, folders) ->
+                folders.stream().filter(f -> !life.folders.contains(f)).forEach(f -> life.departures.add(hour)));
         present = now;
     }
 

@@ -6,8 +6,10 @@ import java.util.Optional;
  * The repository's size at the end of a simulation and the range it should fall in.
  *
  * <p>The bound. Let {@code retained} be the bytes of every message that was in the store at one or more kept
- * snapshots' hours, each counted once however often it was moved, copied or renamed (what the kept history must
- * hold), and {@code placements} the number of (kept snapshot, message) pairs.
+ * snapshots' hours, or that the deleted-mail ledger keeps (expunged within {@code --keep-deleted-within}), each
+ * counted once however often it was moved, copied or renamed (what the kept history must hold), and
+ * {@code placements} the number of (kept snapshot, message) pairs plus the ledger's entries (one per expunge or move
+ * out of a folder within the window).
  * <ul>
  *   <li>Upper: each retained message is stored at most once at about its raw size (zstd keeps a blob raw when it
  *       does not shrink, renames and moves reuse the stored content), each placement costs at most 256 bytes of
@@ -24,11 +26,11 @@ import java.util.Optional;
  * @param bytes           the repository's files now
  * @param firstRepository the repository after the first backup
  * @param firstStore      the message bytes of the generated store (the first backup's input)
- * @param retained        bytes of the distinct messages present at a kept snapshot's hour
+ * @param retained        bytes of the distinct messages present at a kept snapshot's hour or kept by the ledger
  * @param everHeld        bytes of every distinct message the store ever held
  * @param storedInAll     bytes all backups stored (the repository's size had nothing been forgotten)
  * @param snapshots       kept snapshots
- * @param placements      (kept snapshot, message) pairs
+ * @param placements      (kept snapshot, message) pairs and the ledger's entries
  */
 public record RepositorySize(
         long bytes,

@@ -358,8 +358,10 @@ public final class YearSimulation implements AutoCloseable {
     public RepositorySize repositorySize(double maxUnused) throws IOException {
         NavigableSet<Integer> keptHours = keptHours();
         long retained = 0;
+        Set<String> inKeptSnapshots = new java.util.HashSet<>();
         for (MessageLives.Life life : lives.presentAtAnyOf(keptHours)) {
             retained += life.size;
+            inKeptSnapshots.add(life.base);
         }
         long everDelivered = lives.all().stream().mapToLong(l -> l.size).sum();
         long placements = 0;
@@ -367,6 +369,24 @@ public final class YearSimulation implements AutoCloseable {
             placements += lives.all().stream()
                     .filter(l -> l.firstHour <= hour && hour <= l.lastHour)
                     .count();
+        }
+        if (checksDeletedMessages()) {
+            // The deleted-mail ledger keeps what left within the window: an entry per departure (an expunge, or a
+            // move out of a folder), and the content of an expunged message that no kept snapshot holds.
+            Instant since = deletedWindowStart();
+            for (MessageLives.Life life : lives.deleted()) {
+                if (expungedSince(life, since)) {
+                    placements++;
+                    if (!inKeptSnapshots.contains(life.base)) {
+                        retained += life.size;
+                    }
+                }
+            }
+            for (MessageLives.Life life : lives.all()) {
+                placements += life.departures.stream()
+                        .filter(hour -> !spec.backupTime(hour).isBefore(since))
+                        .count();
+            }
         }
         return new RepositorySize(
                 directoryBytes(repositoryDirectory()),

@@ -41,7 +41,9 @@ class YearSimulationTest {
             RepositorySize size = sim.repositorySize(0.05);
             System.out.println(size);
             assertEquals(java.util.Optional.empty(), size.problem(), "seed " + seed);
-            assertTrue(size.everHeld() > size.retained(), "forgotten history held messages no kept snapshot has");
+            // Within --keep-deleted-within 90d every expunged message stays (the ledger), so what the repository
+            // must retain is all the store ever held here; the ledger's part is checked below (fromLedger > 0).
+            assertTrue(size.retained() <= size.everHeld(), "each kept message is counted once: " + size);
             DeletedMailCheck deleted = sim.verifyDeletedMessagesRestorable();
             System.out.println("deleted messages verified: " + deleted);
             assertEquals(List.of(), deleted.problems(), "seed " + seed);
