@@ -29,9 +29,9 @@ public final class Main {
     /**
      * Loads the crypto provider (its native library and the self-tests it runs before its first use, ~0.17 s of a
      * cold JVM) on a second thread while this one reads the configuration and builds the command line; nearly every
-     * command uses the crypto next. An hourly no-change run took 0.47-0.52 s instead of
-     * 0.50-0.55 s (benchmarks/results/2026-12-06-start-up). The first use waits for the class initialisation to
-     * finish; a run that needs no crypto exits without waiting (a daemon thread).
+     * command uses the crypto next. An hourly no-change run took 0.47-0.52 s instead of 0.50-0.55 s
+     * (benchmarks/results/2026-12-06-start-up). The first use waits for the class initialisation to finish; a run
+     * that needs no crypto exits without waiting (a daemon thread).
      */
     private static void loadCryptoInBackground() {
         Thread loader = new Thread(Primitives::description, "crypto-loader");

@@ -67,9 +67,9 @@ final class Libc {
 
     /** {@code open(2)}; throws the JDK's exception for the failure, naming {@code shown}. */
     static int open(Path path, int flags, int mode, String shown) throws IOException {
-        int fd = CALLS.open(bytes(path), flags | O_CLOEXEC, mode);
+        int fd = openOrErrno(path, flags, mode);
         if (fd < 0) {
-            throw failure(RUNTIME.getLastError(), shown);
+            throw failure(-fd, shown);
         }
         return fd;
     }

@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -358,7 +359,7 @@ public final class YearSimulation implements AutoCloseable {
     public RepositorySize repositorySize(double maxUnused) throws IOException {
         NavigableSet<Integer> keptHours = keptHours();
         long retained = 0;
-        Set<String> inKeptSnapshots = new java.util.HashSet<>();
+        Set<String> inKeptSnapshots = new HashSet<>();
         for (MessageLives.Life life : lives.presentAtAnyOf(keptHours)) {
             retained += life.size;
             inKeptSnapshots.add(life.base);
