@@ -112,9 +112,13 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         writer.commit();
     }
 
-    /** Ends the open transaction; what was not committed is dropped. */
-    void close() {
-        writer.close();
+    /** Ends the open transaction and discards the packs being filled; what was not committed is dropped. */
+    void close() throws IOException {
+        try {
+            writer.close();
+        } finally {
+            blobs.close();
+        }
     }
 
     @Override

@@ -11,14 +11,24 @@ public final class Sha256 {
         return hex(data, data.length);
     }
 
-    /** Of the first {@code length} bytes of {@code data}. */
-    public static String hex(byte[] data, int length) {
+    /** A running SHA-256, for bytes that are never in memory all at once (a pack being spooled). */
+    public static java.security.MessageDigest start() {
         try {
-            java.security.MessageDigest digest = Primitives.sha256();
-            digest.update(data, 0, length);
-            return HexFormat.of().formatHex(digest.digest());
+            return Primitives.sha256();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }
+    }
+
+    /** The hex of what {@code running} has been given (it is reset). */
+    public static String hex(java.security.MessageDigest running) {
+        return HexFormat.of().formatHex(running.digest());
+    }
+
+    /** Of the first {@code length} bytes of {@code data}. */
+    public static String hex(byte[] data, int length) {
+        java.security.MessageDigest digest = start();
+        digest.update(data, 0, length);
+        return hex(digest);
     }
 }

@@ -45,7 +45,7 @@ import org.mailsnap.storage.Storage;
  * </ol>
  * Everything else is safe without a lock: concurrent collections, atomics and counters.
  */
-public final class BlobStore {
+public final class BlobStore implements java.io.Closeable {
     private final Storage storage;
     private final SubKeys keys;
     private final BlobIdHasher hasher;
@@ -62,7 +62,6 @@ public final class BlobStore {
     /** Shared by puts, exclusive for flush (see the class doc). */
     private final ReentrantReadWriteLock flushLock = new ReentrantReadWriteLock();
 
-    private final PackBuffers packBuffers;
     /** One per type, filled at construction and never changed; each guards its own writer. */
     private final Map<BlobType, OpenPack> openPacks = new EnumMap<>(BlobType.class);
 
@@ -100,7 +99,6 @@ public final class BlobStore {
         this.compressionLevel = options.compressionLevel();
         this.packTargetSize = options.packTargetSize();
         this.indexFlushEntries = options.indexFlushEntries();
-        this.packBuffers = new PackBuffers(packTargetSize);
         for (BlobType type : BlobType.values()) {
             openPacks.put(type, new OpenPack(type));
         }
@@ -201,7 +199,7 @@ public final class BlobStore {
             throwIfFailed();
             for (OpenPack open : openPacks.values()) {
                 PackWriter writer = open.take();
-                if (writer != null && writer.count() > 0) {
+                if (writer != null) {
                     publish(writer);
                 }
             }
@@ -217,6 +215,28 @@ public final class BlobStore {
             throw e;
         } finally {
             flushLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Discards the packs being filled: what a run that stops without {@link #flush()} (a failure) leaves. Their
+     * blobs were never published, so nothing references them. Calling it again does nothing.
+     */
+    @Override
+    public void close() throws IOException {
+        IOException failed = null;
+        for (OpenPack open : openPacks.values()) {
+            PackWriter writer = open.take();
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -252,10 +272,16 @@ public final class BlobStore {
         }
     }
 
+    /** Finishes and publishes {@code writer}'s pack, or discards it if it is empty or anything fails. */
     private void publish(PackWriter writer) throws IOException {
-        FinishedPack pack = writer.finish();
-        storage.put(pack.objectName(), pack.buffer(), pack.length());
-        packBuffers.giveBack(pack.type(), pack.buffer());
+        FinishedPack pack;
+        try (writer) {
+            if (writer.count() == 0) {
+                return;
+            }
+            pack = writer.finish();
+            pack.publish();
+        }
         packsWritten.increment();
         bytesStored.add(pack.length());
         List<Integer> positions =
@@ -316,9 +342,9 @@ public final class BlobStore {
         }
 
         /** Appends a blob; returns the pack when that filled it (taken out: the caller publishes it), else null. */
-        synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) {
+        synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) throws IOException {
             if (writer == null) {
-                writer = new PackWriter(keys, type, random, packBuffers.take(type));
+                writer = new PackWriter(keys, type, random, storage.spool(PackFormat.DIRECTORY));
             }
             writer.add(id, stored, compressed, rawLength);
             return writer.size() >= packTargetSize ? take() : null;

@@ -1,16 +1,19 @@
 package org.mailsnap.repository;
 
+import java.io.IOException;
 import java.util.List;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
+import org.mailsnap.storage.SpooledObject;
 
-/**
- * A complete pack, read back and checked, ready to publish under {@link #objectName()}: the first {@code length}
- * bytes of {@code buffer} (the writer's buffer, which the blob store reuses for a later pack once this one is
- * published).
- */
-record FinishedPack(PackId id, byte[] buffer, int length, BlobType type, List<PackEntry> entries) {
+/** A complete pack of {@code length} bytes, its header read back and checked, waiting in {@code spool}. */
+record FinishedPack(PackId id, SpooledObject spool, long length, BlobType type, List<PackEntry> entries) {
     String objectName() {
         return PackFormat.objectName(id);
+    }
+
+    /** Publishes the pack under {@link #objectName()}. */
+    void publish() throws IOException {
+        spool.publish(objectName());
     }
 }

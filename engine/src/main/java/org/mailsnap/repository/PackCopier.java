@@ -84,10 +84,11 @@ public final class PackCopier {
         if (!ids.add(entry.id())) {
             return; // a second copy of a blob (two writers stored it): one is enough
         }
-        PackWriter writer = open.computeIfAbsent(
-                type,
-                t -> new PackWriter(
-                        keys, t, options.random(), new byte[Math.min(options.packTargetSize(), 1 << 20) + 64 * 1024]));
+        PackWriter writer = open.get(type);
+        if (writer == null) {
+            writer = new PackWriter(keys, type, options.random(), storage.spool(PackFormat.DIRECTORY));
+            open.put(type, writer);
+        }
         writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
         blobsCopied++;
         if (writer.size() >= options.packTargetSize()) {
@@ -97,8 +98,11 @@ public final class PackCopier {
     }
 
     private void publish(PackWriter writer) throws IOException {
-        FinishedPack pack = writer.finish();
-        storage.put(pack.objectName(), pack.buffer(), pack.length());
+        FinishedPack pack;
+        try (writer) {
+            pack = writer.finish();
+            pack.publish();
+        }
         packsWritten++;
         for (int i = 0; i < pack.entries().size(); i++) {
             PackEntry e = pack.entries().get(i);

@@ -19,8 +19,11 @@ final class PackFormat {
 
     private PackFormat() {}
 
+    /** Where every pack's object lives: {@code data/<first two hex digits>/<pack id>}. */
+    static final String DIRECTORY = "data/";
+
     static String objectName(PackId pack) {
-        return "data/" + pack.hex().substring(0, 2) + "/" + pack.hex();
+        return DIRECTORY + pack.hex().substring(0, 2) + "/" + pack.hex();
     }
 
     /** The pack that {@code name} (a name listed under {@code data/}) stores, or null when it is no pack's name. */

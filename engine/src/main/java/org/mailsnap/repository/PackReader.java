@@ -31,18 +31,13 @@ final class PackReader {
     /** Parses the pack held in the first {@code length} bytes of {@code pack}. */
     static ParsedPack parse(byte[] pack, int length, PackId packId, SubKeys keys) throws CorruptDataException {
         String object = PackFormat.describe(packId);
-        if (length < PackFormat.MIN_PACK_LENGTH || !Arrays.equals(pack, length - 8, length, Magic.PACK_TRAILER, 0, 8)) {
+        if (length < PackFormat.MIN_PACK_LENGTH) {
             throw new CorruptObjectException(object, "trailer missing (file truncated?)");
         }
-        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
-        byte[] salt = parsePrefix(prefix, packId);
-        long headerLength = new ByteReader(
-                        pack, length - PackFormat.TRAILER_LENGTH, length, object, CorruptObjectException::new)
-                .u32("header length");
+        long headerLength = trailerHeaderLength(pack, length - PackFormat.TRAILER_LENGTH, object);
         long headerStart = headerStart(headerLength, length, object);
-        SecretKey key = keys.packKey(salt);
-        byte[] header = openHeader(key, prefix, pack, (int) headerStart, (int) headerLength, object);
-        return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
+        byte[] prefix = Arrays.copyOf(pack, PackFormat.PREFIX_LENGTH);
+        return parseParts(prefix, pack, (int) headerStart, (int) headerLength, headerStart, packId, keys);
     }
 
     /**
@@ -58,16 +53,48 @@ final class PackReader {
             throw new CorruptObjectException(object, "trailer missing (file truncated?): " + size + " bytes");
         }
         byte[] trailer = storage.getRange(name, size - PackFormat.TRAILER_LENGTH, PackFormat.TRAILER_LENGTH);
-        if (!Arrays.equals(trailer, 4, 12, Magic.PACK_TRAILER, 0, 8)) {
-            throw new CorruptObjectException(object, "trailer missing (file truncated?)");
-        }
-        long headerLength = new ByteReader(trailer, object, CorruptObjectException::new).u32("header length");
+        long headerLength = trailerHeaderLength(trailer, 0, object);
         long headerStart = headerStart(headerLength, size, object);
         byte[] prefix = storage.getRange(name, 0, PackFormat.PREFIX_LENGTH);
+        byte[] sealed = storage.getRange(name, headerStart, (int) headerLength);
+        return parseParts(prefix, sealed, 0, sealed.length, headerStart, packId, keys);
+    }
+
+    /**
+     * Parses the header of a pack of {@code size} bytes from its parts held in memory: the prefix, and its end from
+     * the sealed header on ({@code tail}: header, length, trailer). What a writer reads back before publishing a pack
+     * it never held whole.
+     */
+    static ParsedPack parseTail(byte[] prefix, byte[] tail, long size, PackId packId, SubKeys keys)
+            throws CorruptDataException {
+        String object = PackFormat.describe(packId);
+        if (tail.length < PackFormat.TRAILER_LENGTH || size < PackFormat.MIN_PACK_LENGTH) {
+            throw new CorruptObjectException(object, "trailer missing (file truncated?)");
+        }
+        long headerLength = trailerHeaderLength(tail, tail.length - PackFormat.TRAILER_LENGTH, object);
+        long headerStart = headerStart(headerLength, size, object);
+        if (tail.length != PackFormat.TRAILER_LENGTH + headerLength) {
+            throw new CorruptObjectException(object, "header length " + headerLength + " does not match its bytes");
+        }
+        return parseParts(prefix, tail, 0, (int) headerLength, headerStart, packId, keys);
+    }
+
+    /** The header length a 12-byte trailer at {@code at} states, once its magic is checked. */
+    private static long trailerHeaderLength(byte[] bytes, int at, String object) throws CorruptDataException {
+        if (!Arrays.equals(bytes, at + 4, at + 12, Magic.PACK_TRAILER, 0, 8)) {
+            throw new CorruptObjectException(object, "trailer missing (file truncated?)");
+        }
+        return new ByteReader(bytes, at, at + 4, object, CorruptObjectException::new).u32("header length");
+    }
+
+    /** The header sealed in {@code sealed[sealedAt, sealedAt + sealedLength)}, opened and parsed. */
+    private static ParsedPack parseParts(
+            byte[] prefix, byte[] sealed, int sealedAt, int sealedLength, long headerStart, PackId packId, SubKeys keys)
+            throws CorruptDataException {
+        String object = PackFormat.describe(packId);
         byte[] salt = parsePrefix(prefix, packId);
         SecretKey key = keys.packKey(salt);
-        byte[] sealed = storage.getRange(name, headerStart, (int) headerLength);
-        byte[] header = openHeader(key, prefix, sealed, 0, sealed.length, object);
+        byte[] header = openHeader(key, prefix, sealed, sealedAt, sealedLength, object);
         return new ParsedPack(packId, salt, key, parseHeader(header, headerStart, object));
     }
 

@@ -70,6 +70,36 @@ final class CrashPointStorage extends ForwardingStorage {
         stopIfAt(n, true, "put " + name);
     }
 
+    /** The storage's own spool; its publication is a put here, counted and stopped at as one. */
+    @Override
+    public SpooledObject spool(String directory) throws IOException {
+        SpooledObject inner = delegate.spool(directory);
+        return new SpooledObject() {
+            @Override
+            public void write(byte[] data, int offset, int length) throws IOException {
+                inner.write(data, offset, length);
+            }
+
+            @Override
+            public long size() {
+                return inner.size();
+            }
+
+            @Override
+            public void publish(String name) throws IOException {
+                long n = writes.incrementAndGet();
+                stopIfAt(n, false, "put " + name);
+                inner.publish(name);
+                stopIfAt(n, true, "put " + name);
+            }
+
+            @Override
+            public void close() throws IOException {
+                inner.close();
+            }
+        };
+    }
+
     @Override
     public void delete(String name) throws IOException {
         long n = writes.incrementAndGet();

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A storage that passes every call to another; a subclass overrides only what it changes (where a crash point
- * stops, what a test makes fail).
+ * stops, what a test makes fail). Its {@link #spool} is the interface's default, in memory and published through
+ * this storage's {@link #put(String, byte[])}, so that a subclass that changes put sees every object; one that wants the delegate's
+ * spool overrides it (as {@link CrashPointStorage} does).
  */
 public abstract class ForwardingStorage implements Storage {
     protected final Storage delegate;

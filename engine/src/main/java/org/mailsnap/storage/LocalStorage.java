@@ -3,6 +3,7 @@ package org.mailsnap.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -32,7 +33,8 @@ import java.util.function.BiConsumer;
  * atomically and fsyncs the directory; directories are created on demand and their parents fsynced. A crash at any
  * step leaves either the old object or the new one, plus at worst a temporary file that no listing shows and that
  * {@link #cleanupTemporaryFiles(Duration)} removes. Object names cannot start with a dot, so temporary files never
- * collide with objects.
+ * collide with objects. A {@link #spool} is the same temporary file, written piece by piece in the directory it is
+ * spooled for (the hash that names a pack, and so its subdirectory, is known only at the end).
  *
  * <p>One limit that object stores do not have: a name cannot be both an object and a directory on the way to
  * another object ({@code a} and {@code a/b}). The repository layout never needs both.
@@ -93,6 +95,48 @@ public final class LocalStorage implements Storage {
             sync.syncDirectory(directory);
         } catch (IOException e) {
             // The object is complete and visible, but may not survive a crash: the caller must not count on it.
+            throw errors.translate(e, "make durable", name, directory);
+        }
+    }
+
+    /**
+     * A temporary file in {@code directory}, renamed into place when published: the same steps as a put, without the
+     * object ever being in memory. The rename stays within the file system unless an administrator has linked one of
+     * the directories below {@code directory} elsewhere; then the file is copied as a put.
+     */
+    @Override
+    public SpooledObject spool(String directory) throws IOException {
+        ObjectNames.checkPrefix(directory);
+        Path spoolDirectory = directory.isEmpty() ? root : fileOf(directory.substring(0, directory.length() - 1));
+        String what = directory + "(new object)";
+        ensureDirectory(spoolDirectory, what);
+        Path temp = createTempFile(spoolDirectory, what);
+        return new FileSpool(temp, this::publishSpooled, e -> errors.translate(e, "write", what, temp));
+    }
+
+    private void publishSpooled(String name, FileChannel channel, Path temp, long size) throws IOException {
+        Path target = fileOf(name);
+        Path directory = target.getParent();
+        try {
+            sync.syncFile(channel, temp);
+        } catch (IOException e) {
+            throw errors.translate(e, "write", name, temp);
+        }
+        ensureDirectory(directory, name);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            if (size > Integer.MAX_VALUE - 8) {
+                throw errors.translate(e, "write", name, target);
+            }
+            put(name, readFully(channel, 0, (int) size, name, temp)); // another file system: copied, durably
+            return;
+        } catch (IOException e) {
+            throw errors.translate(e, "write", name, target);
+        }
+        try {
+            sync.syncDirectory(directory);
+        } catch (IOException e) {
             throw errors.translate(e, "make durable", name, directory);
         }
     }

@@ -18,6 +18,16 @@ public interface Storage extends Closeable {
         put(name, length == data.length ? data : java.util.Arrays.copyOf(data, length));
     }
 
+    /**
+     * A new object to be written piece by piece and published under a name known at the end, whose name will start
+     * with {@code directory} (e.g. {@code "data/"}). This default keeps the bytes in memory and publishes them with
+     * {@link #put(String, byte[], int)}.
+     */
+    default SpooledObject spool(String directory) throws IOException {
+        ObjectNames.checkPrefix(directory);
+        return new MemorySpool(this);
+    }
+
     /** The whole object. */
     byte[] get(String name) throws IOException;
 

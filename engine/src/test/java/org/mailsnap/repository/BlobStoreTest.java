@@ -160,11 +160,12 @@ class BlobStoreTest {
     }
 
     /**
-     * Data packs are built in buffers kept from one pack to the next (PackBuffers): a shorter pack after a longer one
-     * in the same buffer must publish its own bytes only, under the hash of exactly those.
+     * A pack is written blob by blob, each sealed in a scratch buffer kept from one blob to the next, and hashed as it
+     * is written: a shorter blob after a longer one must append its own bytes only, and each pack be published under
+     * the hash of exactly its bytes.
      */
     @Test
-    void packsBuiltInAKeptBufferHoldOnlyTheirOwnBlobs() throws Exception {
+    void packsWrittenBlobByBlobHoldOnlyTheirOwnBytes() throws Exception {
         System.out.println("seed " + SEED);
         Random random = new Random(SEED);
         Repository repo = init(TestRepositories.options(SEED).packTargetSize(64 * 1024));

@@ -131,6 +131,45 @@ class LocalStorageTest extends StorageContractTest {
     }
 
     @Test
+    void aSpoolIsATemporaryFileUntilItIsSyncedAndRenamedIntoPlace() throws IOException {
+        Path target = root.resolve("data/3f/3f2a");
+        RecordingSync sync = new RecordingSync();
+        LocalStorage local = storageWith(sync);
+        SpooledObject spool = local.spool("data/");
+        spool.write(new byte[] {1, 2, 3}, 0, 3);
+        assertEquals(
+                List.of(3),
+                temporaryFiles().stream().map(LocalStorageTest::sizeOf).toList(),
+                "a killed writer leaves a temporary file, which check lists and prune removes");
+        Path temp = temporaryFiles().get(0);
+        assertEquals(root.resolve("data"), temp.getParent());
+        sync.onFileSync(() -> assertFalse(Files.exists(target), "published before its bytes were synced"));
+
+        spool.publish("data/3f/3f2a");
+
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
+        assertEquals(List.of(), temporaryFiles());
+        assertEquals(
+                List.of("file " + temp, "dir " + root.resolve("data"), "dir " + root.resolve("data/3f")),
+                sync.events.subList(sync.events.size() - 3, sync.events.size()),
+                "the bytes, the new subdirectory data/3f, then the renamed entry in it");
+    }
+
+    @Test
+    void aFullDiskFailsASpooledObjectClearlyAndLeavesNothingBehind() throws IOException {
+        LocalStorage full =
+                storageWith(new RecordingSync().failFileSyncWith(new IOException("No space left on device")));
+        SpooledObject spool = full.spool("data/");
+        spool.write(new byte[9], 0, 9);
+
+        StorageFullException e = assertThrows(StorageFullException.class, () -> spool.publish("data/3f/new"));
+
+        assertTrue(e.getMessage().contains("data/3f/new"), e.getMessage());
+        assertFalse(storage.exists("data/3f/new"));
+        assertEquals(List.of(), temporaryFiles());
+    }
+
+    @Test
     void anExceededQuotaIsAFullStorageToo() {
         LocalStorage full = storageWith(new RecordingSync().failFileSyncWith(new IOException("Disk quota exceeded")));
 

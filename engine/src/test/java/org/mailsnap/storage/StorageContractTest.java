@@ -89,6 +89,42 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void aSpooledObjectIsPublishedWholeUnderItsNameAndOnlyThen() throws IOException {
+        byte[] data = randomBytes(3 << 20, 20);
+        SpooledObject spool = storage.spool("data/");
+        int[] pieces = {0, 1, 42, 300_000, 1 << 20, 7};
+        int at = 0;
+        for (int i = 0; at < data.length; i++) {
+            int length = Math.min(pieces[i % pieces.length], data.length - at);
+            spool.write(data, at, length);
+            at += length;
+            assertEquals(at, spool.size());
+        }
+        assertEquals(List.of(), storage.list(""), "nothing is visible before it is published");
+
+        spool.publish("data/ab/abcd");
+        spool.close(); // after publishing: nothing to discard
+
+        assertArrayEquals(data, storage.get("data/ab/abcd"));
+        assertEquals(List.of(new ObjectInfo("data/ab/abcd", data.length)), storage.list(""));
+        assertThrows(IllegalStateException.class, () -> spool.publish("data/ab/abce"));
+        assertThrows(IllegalStateException.class, () -> spool.write(new byte[1], 0, 1));
+    }
+
+    @Test
+    void aDiscardedSpoolLeavesNothing() throws IOException {
+        SpooledObject spool = storage.spool("data/");
+        spool.write(randomBytes(1000, 21), 0, 1000);
+
+        spool.close();
+        spool.close();
+
+        assertEquals(List.of(), storage.list(""));
+        assertThrows(IllegalStateException.class, () -> spool.publish("data/ab/abcd"));
+        assertFalse(storage.exists("data/ab/abcd"));
+    }
+
+    @Test
     void overwriteReplacesTheWholeObject() throws IOException {
         storage.put("locks/host1", randomBytes(1000, 2));
         byte[] shorter = randomBytes(10, 3);

@@ -1,6 +1,10 @@
 package org.mailsnap.storage.s3;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -8,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
+import org.mailsnap.storage.FileSpool;
 import org.mailsnap.storage.NoSuchObjectException;
 import org.mailsnap.storage.ObjectInfo;
 import org.mailsnap.storage.ObjectNames;
+import org.mailsnap.storage.SpooledObject;
 import org.mailsnap.storage.Storage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -80,6 +86,40 @@ public final class S3Storage implements Storage {
                             .contentLength((long) data.length)
                             .contentMD5(md5Base64(data)),
                     RequestBody.fromBytes(data));
+        } catch (S3Exception e) {
+            throw errors.translate(e, "write", name);
+        } catch (SdkException e) {
+            throw errors.translate(diagnose(e), "write", name);
+        }
+    }
+
+    /**
+     * A temporary file in the JVM's temporary directory (owner-only), uploaded in one PUT when published: packs are
+     * built there rather than in memory. Its bytes are encrypted, as every object's.
+     */
+    @Override
+    public SpooledObject spool(String directory) throws IOException {
+        ObjectNames.checkPrefix(directory);
+        Path temp = Files.createTempFile("mailsnap-spool-", ".tmp");
+        return new FileSpool(
+                temp,
+                this::upload,
+                e -> new IOException(
+                        "cannot write the temporary file " + temp + " of a new object for " + location() + ": "
+                                + e.getMessage(),
+                        e));
+    }
+
+    private void upload(String name, FileChannel channel, Path file, long size) throws IOException {
+        String key = keyOf(name);
+        String md5 = md5Base64(channel, size);
+        try {
+            client.putObject(
+                    request -> request.bucket(settings.bucket())
+                            .key(key)
+                            .contentLength(size)
+                            .contentMD5(md5),
+                    RequestBody.fromFile(file));
         } catch (S3Exception e) {
             throw errors.translate(e, "write", name);
         } catch (SdkException e) {
@@ -228,12 +268,30 @@ public final class S3Storage implements Storage {
                 + " at offset " + offset + " (truncated object?)");
     }
 
-    private static String md5Base64(byte[] data) {
+    private static String md5Base64(FileChannel channel, long size) throws IOException {
+        MessageDigest md5 = md5();
+        ByteBuffer slice = ByteBuffer.allocate(256 * 1024);
+        for (long at = 0; at < size; ) {
+            slice.clear();
+            int read = channel.read(slice, at);
+            if (read < 0) {
+                throw new IOException("temporary file shrank to " + at + " of " + size + " bytes");
+            }
+            md5.update(slice.array(), 0, read);
+            at += read;
+        }
+        return Base64.getEncoder().encodeToString(md5.digest());
+    }
+
+    private static MessageDigest md5() {
         try {
-            return Base64.getEncoder()
-                    .encodeToString(MessageDigest.getInstance("MD5").digest(data));
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }
+    }
+
+    private static String md5Base64(byte[] data) {
+        return Base64.getEncoder().encodeToString(md5().digest(data));
     }
 }
