@@ -16,7 +16,7 @@
  *       {@link org.mailsnap.concurrent.Completion} pairs two of them, items done of a known total, where a renderer
  *       derives the share done and the time left.</li>
  *   <li>{@link org.mailsnap.concurrent.KeptObjects}: costly objects kept idle for the next user, at most a fixed
- *       number; zstd's native contexts (compression) and data pack buffers (the blob store) are kept this way.</li>
+ *       number; zstd's native contexts (compression) are kept this way.</li>
  *   <li>{@link org.mailsnap.concurrent.ChildProcess}: a child process (a hook, a password command, a system tool)
  *       run to its end; an interrupt destroys the child instead of leaving it running.</li>
  * </ul>
