@@ -82,12 +82,14 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
 
     /**
      * Catalog records changed between two checkpoints at most (give or take one mailbox). A renamed message's
-     * records sit on pages of their own, and LMDB holds a transaction's dirty pages in memory: a 1 M-message churn
-     * hour changes ~100k records all over the catalog, and in one transaction they are a part of that hour's peak
-     * memory (benchmarks/results/design-measurements.md). A first run changes about five records per message read,
-     * so it checkpoints about as often as before.
+     * records sit on pages of their own, and LMDB holds a transaction's dirty pages in memory (malloc'd, and kept
+     * for reuse after the commit): a 1 M-message churn hour changes ~100k records all over the catalog
+     * (benchmarks/results/design-measurements.md). With 50,000 such an hour peaked at 380 MB, 200 MB of it in malloc
+     * arenas; with 10,000 at 238-244 MB in the same time, for ~7 index files an hour instead of ~3; with 5,000 at
+     * 214 MB for 13 (benchmarks/results/2026-12-06-pack-spool). A first run changes about two records per message
+     * read, so it checkpoints every ~5,000 messages.
      */
-    static final long CHANGES_PER_CHECKPOINT = 50_000;
+    static final long CHANGES_PER_CHECKPOINT = 10_000;
 
     /** Between mailboxes: publish what was stored and commit, once enough was read or changed since the last time. */
     void maybeCheckpoint() throws IOException {
