@@ -1,8 +1,11 @@
 package org.mailsnap.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mailsnap.repository.Repository;
 import org.mailsnap.repository.RepositoryOptions;
+import org.mailsnap.repository.UnlockCache;
 import org.mailsnap.storage.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +26,10 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     RepositoryAccessOptions repository;
 
+    /** Where the catalog will be: the unlock cache goes beside it. */
+    @Mixin
+    CatalogOptions catalog;
+
     @Option(names = "--json", description = "Print one JSON object: {\"repository\": id, \"location\"} (README).")
     boolean json;
 
@@ -33,8 +40,11 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Storage storage = repository.storage(env)) {
-            char[] password = Passwords.readNew(repository.passwordFile, env, "new repository password: ");
-            try (Repository repo = Repository.init(storage, password, RepositoryOptions.defaults())) {
+            Passwords.Secret password = Passwords.readNew(repository.passwordFile, env, "new repository password: ");
+            try (Repository repo = Repository.init(storage, password.value(), RepositoryOptions.defaults())) {
+                if (repository.unlockCacheAllowed(env, password)) {
+                    writeUnlockCache(repo, password.value());
+                }
                 if (json) {
                     env.out()
                             .println(Json.object(java.util.Map.of(
@@ -48,5 +58,21 @@ final class InitCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The unlock cache the first backup would write after deriving the key (the password is on the machine, so the
+     * cache's condition holds): written now, that backup skips the derivation and the 64 MiB it takes. The
+     * repository exists whatever happens here, so a failure is a warning.
+     */
+    private void writeUnlockCache(Repository repo, char[] password) {
+        Path file = catalog.unlockCache(env, repo.config().repositoryId());
+        try {
+            repo.writeUnlockCache(new UnlockCache(file), password);
+        } catch (IOException e) {
+            env.err()
+                    .println("mailsnap: warning: could not write the unlock cache " + file + " (" + e.getMessage()
+                            + "); the first backup derives the key itself");
+        }
     }
 }

@@ -63,14 +63,14 @@ final class Passwords {
     }
 
     /** A new password, asked twice on a terminal. */
-    static char[] readNew(Path passwordFile, Environment env, String what) throws IOException {
+    static Secret readNew(Path passwordFile, Environment env, String what) throws IOException {
         if (passwordFile != null
                 || env.get("MAILSNAP_PASSWORD") != null
                 || env.get("MAILSNAP_PASSWORD_FILE") != null
                 || Terminal.console() == null) {
-            return read(passwordFile, env, what);
+            return readSecret(passwordFile, env, what);
         }
-        return askTwice(Terminal.console(), what);
+        return new Secret(askTwice(Terminal.console(), what), true);
     }
 
     /**

@@ -60,6 +60,14 @@ final class RepositoryAccessOptions {
                     + "cache that hourly runs use to skip it.")
     boolean noUnlockCache;
 
+    /**
+     * Whether runs may use and write the unlock cache for {@code secret}: not for a password typed at a prompt, and
+     * not when {@code --no-unlock-cache} or {@code MAILSNAP_UNLOCK_CACHE=0} says so.
+     */
+    boolean unlockCacheAllowed(Environment env, Passwords.Secret secret) {
+        return !secret.typed() && !noUnlockCache && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"));
+    }
+
     /** Opens the repository; the caller closes it and then its storage. */
     Repository open(Environment env) throws IOException {
         return open(env, null);
@@ -74,10 +82,7 @@ final class RepositoryAccessOptions {
         try {
             Passwords.Secret secret =
                     Passwords.readSecret(passwordFile, passwordCommand, env, "password for " + location(env) + ": ");
-            if (cacheFile != null
-                    && !secret.typed()
-                    && !noUnlockCache
-                    && !"0".equals(env.get("MAILSNAP_UNLOCK_CACHE"))) {
+            if (cacheFile != null && unlockCacheAllowed(env, secret)) {
                 return Repository.open(
                         storage,
                         secret.value(),

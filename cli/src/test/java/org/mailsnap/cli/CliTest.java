@@ -36,6 +36,40 @@ class CliTest {
         env.put("MAILSNAP_CONFIG", "/dev/null"); // not the machine's /etc/mailsnap/mailsnap.conf
     }
 
+    /**
+     * With the password on the machine, init writes the unlock cache the first backup would write after deriving the
+     * key, so that run does not derive it again. Proof that a later run uses it: with the key file's bytes damaged
+     * (the file still there, as the cache requires), only the cache can unlock the repository.
+     */
+    @Test
+    void initWritesTheUnlockCacheSoTheFirstRunNeedsNoKeyDerivation() throws Exception {
+        env.put("MAILSNAP_UNLOCK_CACHE", "0");
+        assertEquals(0, run("init").code());
+        Path cache = tmp.resolve("catalog.unlock");
+        assertFalse(Files.exists(cache), "MAILSNAP_UNLOCK_CACHE=0: no cache");
+
+        env.remove("MAILSNAP_UNLOCK_CACHE");
+        env.put("MAILSNAP_REPOSITORY", tmp.resolve("repo2").toString());
+        CliRun init = run("init");
+        assertEquals(0, init.code(), init.err());
+        assertEquals("", init.err());
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+
+        try (var keys = Files.list(tmp.resolve("repo2/keys"))) {
+            for (Path key : keys.toList()) {
+                byte[] bytes = Files.readAllBytes(key);
+                bytes[bytes.length - 1] ^= 1;
+                Files.write(key, bytes);
+            }
+        }
+        CliRun snapshots = run("snapshots");
+        assertEquals(0, snapshots.code(), snapshots.err());
+        env.put("MAILSNAP_UNLOCK_CACHE", "0");
+        assertNotEquals(0, run("snapshots").code(), "without the cache the damaged key file cannot unlock it");
+    }
+
     @Test
     void initThenKeysThenWrongPassword() {
         CliRun init = run("init");

@@ -124,8 +124,17 @@ public final class Repository implements AutoCloseable {
             }
         }
         Repository repository = open(storage, password, options);
-        cache.write(config.repositoryId(), repository.keys.inUse(), repository.masterKey, password);
+        repository.writeUnlockCache(cache, password);
         return repository;
+    }
+
+    /**
+     * Writes {@code cache} for this repository, the key file in use and {@code password} (which unlocked it): what
+     * an open through the cache does after a key derivation, and what {@code init} does so that the first backup
+     * need not derive the key again.
+     */
+    public void writeUnlockCache(UnlockCache cache, char[] password) throws IOException {
+        cache.write(config.repositoryId(), keys.inUse(), masterKey, password);
     }
 
     private static byte[] readConfig(Storage storage) throws IOException {
