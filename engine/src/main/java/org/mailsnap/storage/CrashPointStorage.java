@@ -64,10 +64,7 @@ final class CrashPointStorage extends ForwardingStorage {
 
     @Override
     public void put(String name, byte[] data) throws IOException {
-        long n = writes.incrementAndGet();
-        stopIfAt(n, false, "put " + name);
-        delegate.put(name, data);
-        stopIfAt(n, true, "put " + name);
+        counted("put " + name, () -> delegate.put(name, data));
     }
 
     /** The storage's own spool; its publication is a put here, counted and stopped at as one. */
@@ -87,10 +84,7 @@ final class CrashPointStorage extends ForwardingStorage {
 
             @Override
             public void publish(String name) throws IOException {
-                long n = writes.incrementAndGet();
-                stopIfAt(n, false, "put " + name);
-                inner.publish(name);
-                stopIfAt(n, true, "put " + name);
+                counted("put " + name, () -> inner.publish(name));
             }
 
             @Override
@@ -102,10 +96,19 @@ final class CrashPointStorage extends ForwardingStorage {
 
     @Override
     public void delete(String name) throws IOException {
+        counted("delete " + name, () -> delegate.delete(name));
+    }
+
+    /** A write, the next one counted: stopped before it or after it if it is the point. */
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void counted(String what, Write write) throws IOException {
         long n = writes.incrementAndGet();
-        stopIfAt(n, false, "delete " + name);
-        delegate.delete(name);
-        stopIfAt(n, true, "delete " + name);
+        stopIfAt(n, false, what);
+        write.run();
+        stopIfAt(n, true, what);
     }
 
     private void stopIfAt(long n, boolean afterWrite, String what) {

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * store uploads it. Writes go to the kernel in slices of {@link LocalStorage#IO_SLICE} bytes (why: that constant's
  * doc). The file is deleted when the spool is discarded, and after publishing if the storage left it there.
  */
-public final class FileSpool implements SpooledObject {
+public final class FileSpool extends SpoolBase {
 
     /** What the storage does with the complete file: publish it as object {@code name}. */
     public interface Publisher {
@@ -28,8 +28,6 @@ public final class FileSpool implements SpooledObject {
     private final FileChannel channel;
     private final Publisher publisher;
     private final Failures failures;
-    private long size;
-    private boolean finished;
 
     /** A spool writing to {@code file}, an empty file its storage just created (and owns: it is deleted here). */
     public FileSpool(Path file, Publisher publisher, Failures failures) throws IOException {
@@ -45,8 +43,7 @@ public final class FileSpool implements SpooledObject {
     }
 
     @Override
-    public void write(byte[] data, int offset, int length) throws IOException {
-        checkOpen();
+    void append(byte[] data, int offset, int length) throws IOException {
         try {
             int written = 0;
             while (written < length) {
@@ -56,18 +53,10 @@ public final class FileSpool implements SpooledObject {
         } catch (IOException e) {
             throw failures.translate(e);
         }
-        size += length;
     }
 
     @Override
-    public long size() {
-        return size;
-    }
-
-    @Override
-    public void publish(String name) throws IOException {
-        checkOpen();
-        finished = true;
+    void publish(String name, long size) throws IOException {
         try {
             publisher.publish(name, channel, file, size);
         } catch (IOException e) {
@@ -80,11 +69,7 @@ public final class FileSpool implements SpooledObject {
     }
 
     @Override
-    public void close() throws IOException {
-        if (finished) {
-            return;
-        }
-        finished = true;
+    void discard() throws IOException {
         closeChannel();
         Files.deleteIfExists(file);
     }
@@ -94,12 +79,6 @@ public final class FileSpool implements SpooledObject {
             channel.close();
         } catch (IOException e) {
             throw failures.translate(e);
-        }
-    }
-
-    private void checkOpen() {
-        if (finished) {
-            throw new IllegalStateException("spooled object already published or discarded");
         }
     }
 
