@@ -19,7 +19,8 @@
  *   <li>A {@link org.mailsnap.storage.SpooledObject} ({@link org.mailsnap.storage.Storage#spool}) is an object
  *       written piece by piece whose name is known only at the end (a pack, named by its hash): invisible until
  *       published, then as a put; discarded, it leaves nothing. Local storage spools to a temporary file in the
- *       directory given (published by fsync and rename, as a put), S3 to a temporary file it uploads in one PUT,
+ *       directory given (published by fsync and rename, as a put), S3 to an unnamed temporary file (nothing left
+ *       behind by a killed run) it uploads in one PUT,
  *       the others in memory.</li>
  * </ol>
  *

@@ -1,9 +1,8 @@
 package org.mailsnap.storage.s3;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,23 +93,23 @@ public final class S3Storage implements Storage {
     }
 
     /**
-     * A temporary file in the JVM's temporary directory (owner-only), uploaded in one PUT when published: packs are
-     * built there rather than in memory. Its bytes are encrypted, as every object's.
+     * An unnamed file in the JVM's temporary directory, uploaded in one PUT when published: packs are built there
+     * rather than in memory, and a killed run leaves no file behind. Its bytes are encrypted, as every object's.
      */
     @Override
     public SpooledObject spool(String directory) throws IOException {
         ObjectNames.checkPrefix(directory);
-        Path temp = Files.createTempFile("mailsnap-spool-", ".tmp");
-        return new FileSpool(
-                temp,
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        return FileSpool.unnamed(
+                temporary,
                 this::upload,
                 e -> new IOException(
-                        "cannot write the temporary file " + temp + " of a new object for " + location() + ": "
+                        "cannot write a temporary file in " + temporary + " for a new object of " + location() + ": "
                                 + e.getMessage(),
                         e));
     }
 
-    private void upload(String name, FileChannel channel, Path file, long size) throws IOException {
+    private void upload(String name, FileChannel channel, Path unnamed, long size) throws IOException {
         String key = keyOf(name);
         String md5 = md5Base64(channel, size);
         try {
@@ -119,7 +118,8 @@ public final class S3Storage implements Storage {
                             .key(key)
                             .contentLength(size)
                             .contentMD5(md5),
-                    RequestBody.fromFile(file));
+                    RequestBody.fromContentProvider(
+                            () -> FileSpool.stream(channel, size), size, "application/octet-stream"));
         } catch (S3Exception e) {
             throw errors.translate(e, "write", name);
         } catch (SdkException e) {
@@ -270,15 +270,11 @@ public final class S3Storage implements Storage {
 
     private static String md5Base64(FileChannel channel, long size) throws IOException {
         MessageDigest md5 = md5();
-        ByteBuffer slice = ByteBuffer.allocate(256 * 1024);
-        for (long at = 0; at < size; ) {
-            slice.clear();
-            int read = channel.read(slice, at);
-            if (read < 0) {
-                throw new IOException("temporary file shrank to " + at + " of " + size + " bytes");
+        byte[] slice = new byte[256 * 1024];
+        try (InputStream in = FileSpool.stream(channel, size)) {
+            for (int read; (read = in.read(slice)) >= 0; ) {
+                md5.update(slice, 0, read);
             }
-            md5.update(slice.array(), 0, read);
-            at += read;
         }
         return Base64.getEncoder().encodeToString(md5.digest());
     }

@@ -54,6 +54,24 @@ class S3StorageTest extends StorageContractTest {
         return S3Storage.open(server.settings(BUCKET, keyPrefix));
     }
 
+    /** A pack is spooled to a file without a name, so a run killed while filling one leaves nothing in /tmp. */
+    @Test
+    void aSpoolIsAnUnnamedFileThatAKilledRunCannotLeaveBehind() throws IOException {
+        java.nio.file.Path temporary = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        byte[] data = randomBytes(600_000, 30);
+        try (org.mailsnap.storage.SpooledObject spool = storage.spool("data/")) {
+            spool.write(data, 0, data.length);
+            try (var names = java.nio.file.Files.list(temporary)) {
+                assertEquals(
+                        List.of(),
+                        names.filter(p -> p.getFileName().toString().startsWith("mailsnap-spool-"))
+                                .toList());
+            }
+            spool.publish("data/ab/abcd");
+        }
+        assertArrayEquals(data, storage.get("data/ab/abcd"));
+    }
+
     @Test
     void objectsAreKeysUnderTheKeyPrefix() throws IOException {
         storage.put("data/3f/3f2a", new byte[] {1, 2});
