@@ -138,8 +138,8 @@ class LocalStorageTest extends StorageContractTest {
         SpooledObject spool = local.spool("data/");
         spool.write(new byte[] {1, 2, 3}, 0, 3);
         assertEquals(
-                List.of(3),
-                temporaryFiles().stream().map(LocalStorageTest::sizeOf).toList(),
+                1,
+                temporaryFiles().size(),
                 "a killed writer leaves a temporary file, which check lists and prune removes");
         Path temp = temporaryFiles().get(0);
         assertEquals(root.resolve("data"), temp.getParent());
