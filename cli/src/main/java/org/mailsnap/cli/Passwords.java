@@ -21,10 +21,6 @@ final class Passwords {
     /** A password and whether it came from a prompt (rather than a file or the environment). */
     record Secret(char[] value, boolean typed) {}
 
-    static char[] read(Path passwordFile, Environment env, String prompt) throws IOException {
-        return readSecret(passwordFile, env, prompt).value();
-    }
-
     static Secret readSecret(Path passwordFile, Environment env, String prompt) throws IOException {
         return readSecret(passwordFile, null, env, prompt);
     }

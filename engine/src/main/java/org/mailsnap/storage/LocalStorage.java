@@ -91,6 +91,11 @@ public final class LocalStorage implements Storage {
             deleteQuietly(temp, e);
             throw errors.translate(e, "write", name, target);
         }
+        makeDurable(name, directory);
+    }
+
+    /** Syncs the directory an object was renamed into. */
+    private void makeDurable(String name, Path directory) throws IOException {
         try {
             sync.syncDirectory(directory);
         } catch (IOException e) {
@@ -134,11 +139,7 @@ public final class LocalStorage implements Storage {
         } catch (IOException e) {
             throw errors.translate(e, "write", name, target);
         }
-        try {
-            sync.syncDirectory(directory);
-        } catch (IOException e) {
-            throw errors.translate(e, "make durable", name, directory);
-        }
+        makeDurable(name, directory);
     }
 
     @Override
