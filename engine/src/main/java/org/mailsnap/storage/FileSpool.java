@@ -140,11 +140,7 @@ public final class FileSpool extends SpoolBase {
 
     private void writeOut(byte[] data, int offset, int length) throws IOException {
         try {
-            int written = 0;
-            while (written < length) {
-                written += channel.write(
-                        ByteBuffer.wrap(data, offset + written, Math.min(LocalStorage.IO_SLICE, length - written)));
-            }
+            LocalStorage.writeInSlices(channel, data, offset, length);
         } catch (IOException e) {
             throw failures.translate(e);
         }

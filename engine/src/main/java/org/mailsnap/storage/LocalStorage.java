@@ -367,11 +367,16 @@ public final class LocalStorage implements Storage {
 
     private void writeDurably(Path temp, byte[] data, int length) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            int written = 0;
-            while (written < length) {
-                written += channel.write(ByteBuffer.wrap(data, written, Math.min(IO_SLICE, length - written)));
-            }
+            writeInSlices(channel, data, 0, length);
             sync.syncFile(channel, temp);
+        }
+    }
+
+    /** Writes {@code length} bytes of {@code data} from {@code offset} at the channel's position, an {@link #IO_SLICE} a call. */
+    static void writeInSlices(FileChannel channel, byte[] data, int offset, int length) throws IOException {
+        int written = 0;
+        while (written < length) {
+            written += channel.write(ByteBuffer.wrap(data, offset + written, Math.min(IO_SLICE, length - written)));
         }
     }
 
