@@ -2,12 +2,14 @@
 # Issue 13's simulated year (org.mailsnap.bench.YearBenchmark): hourly backups of a churning store thinned by the
 # retention policy, the final forget --prune measured as a process, every kept snapshot restored and checked.
 # Usage: benchmarks/year.sh WORK_DIR OUT_DIR [--hours 8760] [--seed 1] [--restic /usr/bin/restic]
+#                          [--stop-at ISO-TIME | --pause-at ISO-TIME]
+# --pause-at (or `touch WORK_DIR/pause`) saves the simulation at the next simulated midnight; the same command resumes.
 #   benchmarks/year.sh /tmp/year-full benchmarks/results/2026-12-05-year/full
 #   benchmarks/year.sh /tmp/year-prefix benchmarks/results/2026-12-05-year/prefix --hours 1344 --restic /usr/bin/restic
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 if [[ $# -lt 2 || "$1" == -* ]]; then
-    echo "usage: benchmarks/year.sh WORK_DIR OUT_DIR [--hours N] [--seed N] [--restic PATH]" >&2
+    echo "usage: benchmarks/year.sh WORK_DIR OUT_DIR [--hours N] [--seed N] [--restic PATH] [--stop-at T | --pause-at T]" >&2
     exit 2
 fi
 work="$1"

@@ -28,11 +28,13 @@ import org.mailsnap.bench.year.YearSpec;
  * {@code --out}. Usage:
  * <pre>
  * YearBenchmark --mailsnap bin/mailsnap --work DIR --out DIR [--hours 8760] [--seed 1] [--restic /usr/bin/restic]
- *              [--stop-at 2026-12-05T01:40:00Z]
+ *              [--stop-at 2026-12-05T01:40:00Z] [--pause-at 2026-12-06T16:30:00Z]
  * </pre>
  * {@code --stop-at} ends the simulation at the first midnight after that wall-clock time, so that on a busy
  * machine a run still measures the largest whole-day prefix of the history that fitted (the figures say how many
- * hours).
+ * hours). {@code --pause-at} (or a file {@code WORK/pause}, removed when obeyed) instead saves the simulation at the
+ * first midnight after that time ({@link YearSimulation#pause}) and exits without measuring; the same command
+ * started again resumes it, so a year longer than one sitting still runs as one history.
  */
 public final class YearBenchmark {
     private static final DateTimeFormatter RESTIC_TIME =
@@ -44,10 +46,16 @@ public final class YearBenchmark {
     private final Optional<Restic> restic;
     private final Path launcher;
     private final List<String> lines = new ArrayList<>();
+    private final Path work;
     private double resticSeconds;
+    /** Wall-clock seconds of the simulation before this process resumed it. */
+    private double earlierSeconds;
+    /** What the paused run logged of its commands ({@code commands.txt}), continued by this one. */
+    private String earlierCommands = "";
 
-    private YearBenchmark(Path logs, YearSimulation sim, Optional<Restic> restic, Path launcher) {
-        this.runner = new CommandRunner(logs, log, Optional.of(Path.of("/usr/bin/time")));
+    private YearBenchmark(Path work, YearSimulation sim, Optional<Restic> restic, Path launcher) {
+        this.work = work;
+        this.runner = new CommandRunner(work.resolve("logs"), log, Optional.of(Path.of("/usr/bin/time")));
         this.sim = sim;
         this.restic = restic;
         this.launcher = launcher;
@@ -69,11 +77,19 @@ public final class YearBenchmark {
         Files.createDirectories(out);
         Files.createDirectories(work.resolve("logs"));
         YearSpec spec = YearSpec.year(seed).withHours(hours);
-        try (YearSimulation sim = YearSimulation.create(spec, work.resolve("mailsnap"))) {
+        Path simulation = work.resolve("mailsnap");
+        boolean resuming = YearSimulation.paused(simulation);
+        try (YearSimulation sim =
+                resuming ? YearSimulation.resume(spec, simulation) : YearSimulation.create(spec, simulation)) {
             Optional<Restic> restic =
                     Optional.ofNullable(options.get("restic")).map(r -> new Restic(Path.of(r), work.resolve("restic")));
             Instant stopAt = Instant.parse(options.getOrDefault("stop-at", "9999-12-31T00:00:00Z"));
-            new YearBenchmark(work.resolve("logs"), sim, restic, launcher).run(seed, out, stopAt);
+            Instant pauseAt = Instant.parse(options.getOrDefault("pause-at", "9999-12-31T00:00:00Z"));
+            YearBenchmark benchmark = new YearBenchmark(work, sim, restic, launcher);
+            if (resuming) {
+                benchmark.readPausedFigures(out);
+            }
+            benchmark.run(seed, out, stopAt, pauseAt);
         }
     }
 
@@ -85,21 +101,29 @@ public final class YearBenchmark {
         return value;
     }
 
-    private void run(long seed, Path out, Instant stopAt) throws IOException {
+    private void run(long seed, Path out, Instant stopAt, Instant pauseAt) throws IOException {
         YearSpec spec = sim.spec();
-        say(
-                "# year simulation, seed %d: %d hourly backups from %s, store %s, churn %s, policy %s",
-                seed,
-                spec.hours(),
-                spec.start(),
-                spec.store(),
-                spec.churnPerHour(),
-                spec.thinning().mailsnapArguments());
+        if (sim.hoursDone() > 0) {
+            say(
+                    "resumed after hour %d (%.0f s simulated before, restic's commands %.0f s of them)",
+                    sim.hoursDone(), earlierSeconds, resticSeconds);
+        } else {
+            say(
+                    "# year simulation, seed %d: %d hourly backups from %s, store %s, churn %s, policy %s",
+                    seed,
+                    spec.hours(),
+                    spec.start(),
+                    spec.store(),
+                    spec.churnPerHour(),
+                    spec.thinning().mailsnapArguments());
+        }
         say("machine: %s", Machine.current());
         if (restic.isPresent()) {
             Files.createDirectories(restic.get().home());
             say("restic: %s", restic.get().version(runner));
-            untimed(restic.get().initCommand());
+            if (sim.hoursDone() == 0) {
+                untimed(restic.get().initCommand());
+            }
             log.note("after each simulated backup: restic backup --repo REPO --time 'YYYY-MM-DD HH:MM:SS' --host "
                     + YearSimulation.HOST + " STORE; at each midnight: restic forget --repo REPO "
                     + String.join(" ", spec.thinning().keepArguments()) + ", and on Mondays restic prune (TZ=UTC)");
@@ -107,7 +131,7 @@ public final class YearBenchmark {
         log.note("in-process: " + spec.hours() + " hourly backups; at each midnight mailsnap "
                 + String.join(" ", sim.forgetArguments(false)) + " (with --prune on Mondays), environment "
                 + sim.cliEnvironment());
-        long began = System.nanoTime();
+        long began = System.nanoTime() - (long) (earlierSeconds * 1e9);
         YearSimulation.Observer observer = new YearSimulation.Observer() {
             @Override
             public void afterBackup(int hour, Instant time, Path store) throws IOException {
@@ -141,7 +165,17 @@ public final class YearBenchmark {
                 }
             }
         };
+        Path pauseFile = work.resolve("pause");
         while (sim.hoursDone() < spec.hours() && Instant.now().isBefore(stopAt)) {
+            if (Instant.now().isAfter(pauseAt) || Files.deleteIfExists(pauseFile)) {
+                earlierSeconds = (System.nanoTime() - began) / 1e9;
+                say(
+                        "paused after hour %d (%.0f s so far): the same command resumes the simulation",
+                        sim.hoursDone(), earlierSeconds);
+                writePausedFigures(out);
+                sim.pause();
+                return;
+            }
             sim.advance(24, observer);
         }
         say(
@@ -210,8 +244,32 @@ public final class YearBenchmark {
                 sim.checksDeletedMessages()
                         ? sim.verifyFindDeletedSince()
                         : "not checked: the policy has no --keep-deleted-within");
+        writeReport(out);
+    }
+
+    private void writeReport(Path out) throws IOException {
         Files.writeString(out.resolve("figures.md"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("commands.txt"), log.text(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("commands.txt"), earlierCommands + log.text(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The benchmark's own figures of a paused run, beside the simulation's state (written just before it): its
+     * seconds, and the report and command log so far, which the resumed run continues.
+     */
+    private void writePausedFigures(Path out) throws IOException {
+        writeReport(out);
+        Files.writeString(
+                work.resolve("paused-figures"),
+                String.format(Locale.ROOT, "%s %s%n", Double.toString(earlierSeconds), Double.toString(resticSeconds)));
+    }
+
+    private void readPausedFigures(Path out) throws IOException {
+        String[] figures =
+                Files.readString(work.resolve("paused-figures")).trim().split(" ");
+        earlierSeconds = Double.parseDouble(figures[0]);
+        resticSeconds = Double.parseDouble(figures[1]);
+        lines.addAll(Files.readAllLines(out.resolve("figures.md"), StandardCharsets.UTF_8));
+        earlierCommands = Files.readString(out.resolve("commands.txt"), StandardCharsets.UTF_8);
     }
 
     private interface Count {

@@ -1,5 +1,8 @@
 package org.mailsnap.bench.year;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,6 +79,56 @@ final class MessageLives {
         before.forEach((life, folders) ->
                 folders.stream().filter(f -> !life.folders.contains(f)).forEach(f -> life.departures.add(hour)));
         present = now;
+    }
+
+    /** Writes every life and the messages present now, for {@link #read} (a paused simulation's state). */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(lives.size());
+        for (Life life : lives.values()) {
+            out.writeUTF(life.base);
+            out.writeInt(life.firstHour);
+            out.writeInt(life.lastHour);
+            out.writeUTF(life.path);
+            out.writeInt(life.folders.size());
+            for (String folder : life.folders) {
+                out.writeUTF(folder);
+            }
+            out.writeInt(life.departures.size());
+            for (int hour : life.departures) {
+                out.writeInt(hour);
+            }
+            out.writeLong(life.size);
+            out.writeUTF(life.sha256);
+        }
+        out.writeInt(present.size());
+        for (String base : present) {
+            out.writeUTF(base);
+        }
+    }
+
+    /** The lives {@link #write} wrote. */
+    static MessageLives read(DataInput in) throws IOException {
+        MessageLives read = new MessageLives();
+        for (int n = in.readInt(); n > 0; n--) {
+            Life life = new Life(in.readUTF(), in.readInt());
+            life.lastHour = in.readInt();
+            life.path = in.readUTF();
+            for (int f = in.readInt(); f > 0; f--) {
+                life.folders.add(in.readUTF());
+            }
+            for (int d = in.readInt(); d > 0; d--) {
+                life.departures.add(in.readInt());
+            }
+            life.size = in.readLong();
+            life.sha256 = in.readUTF();
+            read.lives.put(life.base, life);
+        }
+        Set<String> present = new HashSet<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            present.add(in.readUTF());
+        }
+        read.present = present;
+        return read;
     }
 
     Collection<Life> all() {

@@ -1,10 +1,15 @@
 package org.mailsnap.bench.year;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,6 +56,10 @@ public final class YearSimulation implements AutoCloseable {
     public static final String PASSWORD = "year-simulation";
     public static final String HOST = "mail";
     private static final StoreTree.Options EXACT = StoreTree.Options.exact().ignoringDirectoryMtimes();
+    /** The file {@link #pause} writes beside the store, repository and catalog, and {@link #resume} reads. */
+    private static final String PAUSED_STATE = "paused-state";
+
+    private static final int PAUSED_STATE_VERSION = 1;
 
     /** Called after each backup, e.g. to back the same store up with another tool at the same simulated time. */
     public interface Observer {
@@ -67,7 +76,7 @@ public final class YearSimulation implements AutoCloseable {
     private final LocalStorage storage;
     private final Repository repository;
     private final List<byte[]> digests = new ArrayList<>();
-    private final MessageLives lives = new MessageLives();
+    private final MessageLives lives;
     private final StoreTree.MessageDigests knownMessages = new StoreTree.MessageDigests();
     private final long firstStoreBytes;
     private long firstRepositoryBytes;
@@ -76,7 +85,13 @@ public final class YearSimulation implements AutoCloseable {
     private int prunes;
     private final Map<String, Long> nanos = new java.util.TreeMap<>();
 
-    private YearSimulation(YearSpec spec, Path work, LocalStorage storage, Repository repository, long storeBytes) {
+    private YearSimulation(
+            YearSpec spec,
+            Path work,
+            LocalStorage storage,
+            Repository repository,
+            long storeBytes,
+            MessageLives lives) {
         this.spec = spec;
         this.work = work;
         this.store = work.resolve("store");
@@ -84,6 +99,7 @@ public final class YearSimulation implements AutoCloseable {
         this.storage = storage;
         this.repository = repository;
         this.firstStoreBytes = storeBytes;
+        this.lives = lives;
     }
 
     /** Generates the store and creates the repository in {@code work} (an empty or absent directory). */
@@ -95,7 +111,89 @@ public final class YearSimulation implements AutoCloseable {
         LocalStorage storage = new LocalStorage(work.resolve("repository"));
         try {
             Repository repository = Repository.init(storage, PASSWORD.toCharArray(), RepositoryOptions.defaults());
-            return new YearSimulation(spec, work, storage, repository, bytes);
+            return new YearSimulation(spec, work, storage, repository, bytes, new MessageLives());
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** Whether {@code work} holds a simulation {@link #pause} stopped, which {@link #resume} continues. */
+    public static boolean paused(Path work) {
+        return Files.exists(work.resolve(PAUSED_STATE));
+    }
+
+    /**
+     * Saves what the simulation holds in memory (the store's digest at every hour so far, the messages' lives, the
+     * counters) beside the store, repository and catalog it leaves on disk, so that {@link #resume} in another
+     * process goes on with the next hour as if nothing had stopped: each hour's churn is seeded by its number, not
+     * by what ran before. Between calls of {@link #advance} only, when disk and memory agree.
+     */
+    public void pause() throws IOException {
+        Path temporary = work.resolve(PAUSED_STATE + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+            out.writeInt(PAUSED_STATE_VERSION);
+            out.writeLong(spec.seed());
+            out.writeInt(digests.size());
+            for (byte[] digest : digests) {
+                out.writeInt(digest.length);
+                out.write(digest);
+            }
+            out.writeLong(firstStoreBytes);
+            out.writeLong(firstRepositoryBytes);
+            out.writeLong(storedBytes);
+            out.writeInt(maintenanceRuns);
+            out.writeInt(prunes);
+            out.writeInt(nanos.size());
+            for (Map.Entry<String, Long> part : nanos.entrySet()) {
+                out.writeUTF(part.getKey());
+                out.writeLong(part.getValue());
+            }
+            lives.write(out);
+        }
+        Files.move(temporary, work.resolve(PAUSED_STATE), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Continues the simulation {@link #pause} saved in {@code work}, of the same seed ({@code spec} may run more
+     * hours). The saved state is deleted once read: the next hour changes the store, so it would no longer match.
+     */
+    public static YearSimulation resume(YearSpec spec, Path work) throws IOException {
+        Path saved = work.resolve(PAUSED_STATE);
+        LocalStorage storage = new LocalStorage(work.resolve("repository"));
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(saved)))) {
+            int version = in.readInt();
+            long seed = in.readLong();
+            if (version != PAUSED_STATE_VERSION || seed != spec.seed()) {
+                throw new IOException(saved + ": version " + version + " of seed " + seed + ", not version "
+                        + PAUSED_STATE_VERSION + " of seed " + spec.seed());
+            }
+            List<byte[]> digests = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                byte[] digest = new byte[in.readInt()];
+                in.readFully(digest);
+                digests.add(digest);
+            }
+            long storeBytes = in.readLong();
+            long repositoryBytes = in.readLong();
+            long stored = in.readLong();
+            int runs = in.readInt();
+            int pruned = in.readInt();
+            Map<String, Long> parts = new java.util.TreeMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                parts.put(in.readUTF(), in.readLong());
+            }
+            MessageLives lives = MessageLives.read(in);
+            Repository repository = Repository.open(storage, PASSWORD.toCharArray());
+            YearSimulation sim = new YearSimulation(spec, work, storage, repository, storeBytes, lives);
+            sim.digests.addAll(digests);
+            sim.firstRepositoryBytes = repositoryBytes;
+            sim.storedBytes = stored;
+            sim.maintenanceRuns = runs;
+            sim.prunes = pruned;
+            sim.nanos.putAll(parts);
+            Files.delete(saved);
+            return sim;
         } catch (IOException | RuntimeException e) {
             storage.close();
             throw e;

@@ -1,6 +1,7 @@
 package org.mailsnap.bench.year;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -60,6 +61,36 @@ class YearSimulationTest {
             assertEquals(
                     6 * 7, sim.maintenanceRuns(), "one maintenance per midnight, the last one after the last hour");
             assertEquals(6 + 1, sim.prunes(), "a prune every Monday, and the last one");
+        }
+    }
+
+    @Test
+    void aPausedSimulationResumedInAnotherInstanceGoesOnAsOneHistory(@TempDir Path work) throws IOException {
+        long seed = Long.getLong("year.seed", System.nanoTime());
+        System.out.println("YearSimulationTest seed " + seed + " (rerun with -Dyear.seed=" + seed + ")");
+        YearSpec spec = YearSpec.weeks(seed, 2);
+        assertFalse(YearSimulation.paused(work));
+        try (YearSimulation first = YearSimulation.create(spec, work)) {
+            first.advance(8 * 24, (hour, time, store) -> {}); // past the first Monday's prune
+            first.pause();
+        }
+        assertTrue(YearSimulation.paused(work));
+        try (YearSimulation sim = YearSimulation.resume(spec, work)) {
+            assertFalse(YearSimulation.paused(work), "the saved state stops matching the store once it advances");
+            assertEquals(8 * 24, sim.hoursDone());
+            sim.run((hour, time, store) -> {});
+            sim.forgetAndPrune();
+
+            assertEquals(List.of(), sim.verifySnapshotCount(), "seed " + seed);
+            // the digests of the hours before the pause came from the saved state, those after from this instance
+            assertEquals(List.of(), sim.verifyKeptSnapshotsRestore(2), "seed " + seed);
+            assertEquals(java.util.Optional.empty(), sim.repositorySize(0.05).problem(), "seed " + seed);
+            DeletedMailCheck deleted = sim.verifyDeletedMessagesRestorable();
+            assertEquals(List.of(), deleted.problems(), "seed " + seed);
+            assertTrue(deleted.inWindow() > 0, "messages expunged before the pause count too: " + deleted);
+            assertEquals(List.of(), sim.verifyFindDeletedSince().problems(), "seed " + seed);
+            assertEquals(2 * 7, sim.maintenanceRuns(), "the counts carried over the pause");
+            assertEquals(2 + 1, sim.prunes());
         }
     }
 
