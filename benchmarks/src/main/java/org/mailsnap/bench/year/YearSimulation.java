@@ -192,10 +192,15 @@ public final class YearSimulation implements AutoCloseable {
             sim.maintenanceRuns = runs;
             sim.prunes = pruned;
             sim.nanos.putAll(parts);
-            Files.delete(saved);
+            try {
+                Files.delete(saved);
+            } catch (IOException e) {
+                sim.close();
+                throw e;
+            }
             return sim;
         } catch (IOException | RuntimeException e) {
-            storage.close();
+            storage.close(); // also after sim.close(): closing twice is harmless
             throw e;
         }
     }
