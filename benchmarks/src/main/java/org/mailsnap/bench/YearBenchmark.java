@@ -77,14 +77,15 @@ public final class YearBenchmark {
         Files.createDirectories(out);
         Files.createDirectories(work.resolve("logs"));
         YearSpec spec = YearSpec.year(seed).withHours(hours);
+        Optional<Restic> restic =
+                Optional.ofNullable(options.get("restic")).map(r -> new Restic(Path.of(r), work.resolve("restic")));
+        // every option is read before the simulation is touched: a mistyped one must not cost a paused year
+        Instant stopAt = Instant.parse(options.getOrDefault("stop-at", "9999-12-31T00:00:00Z"));
+        Instant pauseAt = Instant.parse(options.getOrDefault("pause-at", "9999-12-31T00:00:00Z"));
         Path simulation = work.resolve("mailsnap");
         boolean resuming = YearSimulation.paused(simulation);
         try (YearSimulation sim =
                 resuming ? YearSimulation.resume(spec, simulation) : YearSimulation.create(spec, simulation)) {
-            Optional<Restic> restic =
-                    Optional.ofNullable(options.get("restic")).map(r -> new Restic(Path.of(r), work.resolve("restic")));
-            Instant stopAt = Instant.parse(options.getOrDefault("stop-at", "9999-12-31T00:00:00Z"));
-            Instant pauseAt = Instant.parse(options.getOrDefault("pause-at", "9999-12-31T00:00:00Z"));
             YearBenchmark benchmark = new YearBenchmark(work, sim, restic, launcher);
             if (resuming) {
                 benchmark.readPausedFigures(out);

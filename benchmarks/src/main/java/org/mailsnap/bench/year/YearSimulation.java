@@ -56,10 +56,16 @@ public final class YearSimulation implements AutoCloseable {
     public static final String PASSWORD = "year-simulation";
     public static final String HOST = "mail";
     private static final StoreTree.Options EXACT = StoreTree.Options.exact().ignoringDirectoryMtimes();
+    /**
+     * The digests of hours a {@link PausedStateReplay} rebuilt: the churn writes {@code dovecot-uidlist} and
+     * {@code dovecot-keywords} at the wall-clock time, so a replay matches the original store in every name, size,
+     * content and message mtime, but not in those files' mtimes.
+     */
+    private static final StoreTree.Options REPLAYED = EXACT.ignoringMtimesOf(StoreTree.Kind.CONTROL_FILE);
     /** The file {@link #pause} writes beside the store, repository and catalog, and {@link #resume} reads. */
     private static final String PAUSED_STATE = "paused-state";
 
-    private static final int PAUSED_STATE_VERSION = 1;
+    private static final int PAUSED_STATE_VERSION = 2;
 
     /** Called after each backup, e.g. to back the same store up with another tool at the same simulated time. */
     public interface Observer {
@@ -84,6 +90,12 @@ public final class YearSimulation implements AutoCloseable {
     private int maintenanceRuns;
     private int prunes;
     private final Map<String, Long> nanos = new java.util.TreeMap<>();
+    /** The state {@link #resume} read, deleted by {@link #advance} before it changes the store; else null. */
+    private Path savedState;
+    /** How {@link #advance} captures each hour's digest: {@link #EXACT}, or {@link #REPLAYED} in a replay. */
+    private StoreTree.Options digestOptions = EXACT;
+    /** The first hours, whose digests a replay rebuilt ({@link #REPLAYED}); 0 when none. */
+    private int replayedHours;
 
     private YearSimulation(
             YearSpec spec,
@@ -118,6 +130,16 @@ public final class YearSimulation implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #create}, for a {@link PausedStateReplay}: its digests ignore the control files' mtimes
+     * ({@link #REPLAYED}), and {@link #pauseAs} says so in the state it writes.
+     */
+    static YearSimulation createReplay(YearSpec spec, Path work) throws IOException {
+        YearSimulation replay = create(spec, work);
+        replay.digestOptions = REPLAYED;
+        return replay;
+    }
+
     /** Whether {@code work} holds a simulation {@link #pause} stopped, which {@link #resume} continues. */
     public static boolean paused(Path work) {
         return Files.exists(work.resolve(PAUSED_STATE));
@@ -130,10 +152,19 @@ public final class YearSimulation implements AutoCloseable {
      * by what ran before. Between calls of {@link #advance} only, when disk and memory agree.
      */
     public void pause() throws IOException {
-        Path temporary = work.resolve(PAUSED_STATE + ".tmp");
+        pauseAs(work);
+    }
+
+    /**
+     * {@link #pause}, writing the state as the paused state of the simulation in {@code otherWork}: only for a
+     * replay proven to be that simulation's history ({@link #sameStoreAsNow}, {@link PausedStateReplay}).
+     */
+    public void pauseAs(Path otherWork) throws IOException {
+        Path temporary = otherWork.resolve(PAUSED_STATE + ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
             out.writeInt(PAUSED_STATE_VERSION);
             out.writeLong(spec.seed());
+            out.writeInt(digestOptions == REPLAYED ? digests.size() : replayedHours);
             out.writeInt(digests.size());
             for (byte[] digest : digests) {
                 out.writeInt(digest.length);
@@ -151,12 +182,13 @@ public final class YearSimulation implements AutoCloseable {
             }
             lives.write(out);
         }
-        Files.move(temporary, work.resolve(PAUSED_STATE), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, otherWork.resolve(PAUSED_STATE), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
      * Continues the simulation {@link #pause} saved in {@code work}, of the same seed ({@code spec} may run more
-     * hours). The saved state is deleted once read: the next hour changes the store, so it would no longer match.
+     * hours). The saved state stays until {@link #advance} is about to change the store (it would no longer match),
+     * so a resume that fails before that can be started again.
      */
     public static YearSimulation resume(YearSpec spec, Path work) throws IOException {
         Path saved = work.resolve(PAUSED_STATE);
@@ -168,6 +200,7 @@ public final class YearSimulation implements AutoCloseable {
                 throw new IOException(saved + ": version " + version + " of seed " + seed + ", not version "
                         + PAUSED_STATE_VERSION + " of seed " + spec.seed());
             }
+            int replayed = in.readInt();
             List<byte[]> digests = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 byte[] digest = new byte[in.readInt()];
@@ -192,12 +225,8 @@ public final class YearSimulation implements AutoCloseable {
             sim.maintenanceRuns = runs;
             sim.prunes = pruned;
             sim.nanos.putAll(parts);
-            try {
-                Files.delete(saved);
-            } catch (IOException e) {
-                sim.close();
-                throw e;
-            }
+            sim.savedState = saved;
+            sim.replayedHours = replayed;
             return sim;
         } catch (IOException | RuntimeException e) {
             storage.close(); // also after sim.close(): closing twice is harmless
@@ -219,6 +248,17 @@ public final class YearSimulation implements AutoCloseable {
 
     public Path catalogDirectory() {
         return work.resolve("catalog");
+    }
+
+    /**
+     * Whether {@code otherStore} is exactly (by {@link StoreTree#digest}) the store as it was after the last hour
+     * simulated: how {@link PausedStateReplay} proves that a replayed history is the one another store went through.
+     */
+    public boolean sameStoreAsNow(Path otherStore) throws IOException {
+        return !digests.isEmpty()
+                && java.util.Arrays.equals(
+                        digests.get(digests.size() - 1),
+                        StoreTree.capture(otherStore, digestOptions).digest());
     }
 
     /** Hours simulated so far (the next backup's hour number). */
@@ -273,6 +313,10 @@ public final class YearSimulation implements AutoCloseable {
      */
     public void advance(int hours, Observer observer) throws IOException {
         int end = Math.min(spec.hours(), hoursDone() + hours);
+        if (savedState != null && end > hoursDone()) {
+            Files.delete(savedState);
+            savedState = null;
+        }
         Catalog catalog = null;
         try {
             for (int hour = hoursDone(); hour < end; hour++) {
@@ -307,7 +351,7 @@ public final class YearSimulation implements AutoCloseable {
                         .blobs()
                         .bytesStored();
                 t0 = took("backup", t0);
-                StoreTree tree = StoreTree.capture(store, EXACT, knownMessages);
+                StoreTree tree = StoreTree.capture(store, digestOptions, knownMessages);
                 digests.add(tree.digest());
                 lives.record(hour, tree);
                 took("digest", t0);
@@ -443,7 +487,7 @@ public final class YearSimulation implements AutoCloseable {
                         .restore(
                                 history.open(summary),
                                 new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
-                StoreTree restored = StoreTree.capture(target, EXACT);
+                StoreTree restored = StoreTree.capture(target, hour < replayedHours ? REPLAYED : EXACT);
                 if (!java.util.Arrays.equals(digests.get(hour), restored.digest())) {
                     problems.add("snapshot " + summary.id() + " of " + summary.time() + " (hour " + hour
                             + ") restores as " + restored + ", not as the store was then (digest "

@@ -2,9 +2,11 @@ package org.mailsnap.bench.year;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -75,9 +77,14 @@ class YearSimulationTest {
             first.pause();
         }
         assertTrue(YearSimulation.paused(work));
+        try (YearSimulation failedStart = YearSimulation.resume(spec, work)) {
+            assertEquals(8 * 24, failedStart.hoursDone()); // and closed before it advances, as a failed start would
+        }
+        assertTrue(YearSimulation.paused(work), "a resume that never advanced can be started again");
         try (YearSimulation sim = YearSimulation.resume(spec, work)) {
-            assertFalse(YearSimulation.paused(work), "the saved state stops matching the store once it advances");
             assertEquals(8 * 24, sim.hoursDone());
+            sim.advance(1, (hour, time, store) -> {});
+            assertFalse(YearSimulation.paused(work), "the saved state stops matching the store once it advances");
             sim.run((hour, time, store) -> {});
             sim.forgetAndPrune();
 
@@ -91,6 +98,36 @@ class YearSimulationTest {
             assertEquals(List.of(), sim.verifyFindDeletedSince().problems(), "seed " + seed);
             assertEquals(2 * 7, sim.maintenanceRuns(), "the counts carried over the pause");
             assertEquals(2 + 1, sim.prunes());
+        }
+    }
+
+    @Test
+    void aLostPausedStateIsRebuiltByAReplayOnlyWhenTheReplayedStoreIsThePausedOne(
+            @TempDir Path work, @TempDir Path scratch) throws IOException {
+        long seed = Long.getLong("year.seed", System.nanoTime());
+        System.out.println("YearSimulationTest seed " + seed + " (rerun with -Dyear.seed=" + seed + ")");
+        YearSpec spec = YearSpec.weeks(seed, 1);
+        try (YearSimulation first = YearSimulation.create(spec, work)) {
+            first.advance(3 * 24, (hour, time, store) -> {}); // two daily forgets among them
+            first.pause();
+        }
+        Files.delete(work.resolve("paused-state")); // lost
+
+        IOException shorter = assertThrows(
+                IOException.class, () -> PausedStateReplay.rebuild(spec, work, scratch.resolve("a"), 2 * 24));
+        assertTrue(shorter.getMessage().contains("not the same history"), shorter.getMessage());
+        assertFalse(YearSimulation.paused(work), "nothing written for a replay of another history");
+
+        PausedStateReplay.rebuild(spec, work, scratch.resolve("b"), 3 * 24);
+        try (YearSimulation sim = YearSimulation.resume(spec, work)) {
+            assertEquals(3 * 24, sim.hoursDone());
+            sim.run((hour, time, store) -> {});
+            sim.forgetAndPrune();
+            assertEquals(List.of(), sim.verifySnapshotCount(), "seed " + seed);
+            // hours before the loss restore to the replay's digests, checked against the original repository
+            assertEquals(List.of(), sim.verifyKeptSnapshotsRestore(2), "seed " + seed);
+            assertEquals(List.of(), sim.verifyDeletedMessagesRestorable().problems(), "seed " + seed);
+            assertEquals(7, sim.maintenanceRuns(), "the replay counted the maintenance before the loss");
         }
     }
 
