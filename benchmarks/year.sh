@@ -4,6 +4,8 @@
 # Usage: benchmarks/year.sh WORK_DIR OUT_DIR [--hours 8760] [--seed 1] [--restic /usr/bin/restic]
 #                          [--stop-at ISO-TIME | --pause-at ISO-TIME]
 # --pause-at (or `touch WORK_DIR/pause`) saves the simulation at the next simulated midnight; the same command resumes.
+# If the saved state (WORK_DIR/mailsnap/paused-state) is lost, org.mailsnap.bench.year.PausedStateReplay rebuilds it
+# by replaying mailsnap's side of the history; it writes it only when the replayed store matches the paused one.
 #   benchmarks/year.sh /tmp/year-full benchmarks/results/2026-12-05-year/full
 #   benchmarks/year.sh /tmp/year-prefix benchmarks/results/2026-12-05-year/prefix --hours 1344 --restic /usr/bin/restic
 set -euo pipefail
