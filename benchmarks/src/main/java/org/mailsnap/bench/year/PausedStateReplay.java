@@ -15,7 +15,7 @@ import java.util.Map;
  * the store is generated from it and each hour's churn is seeded by the hour's number and reads a sorted listing of
  * the store. So this replays mailsnap's side of the history (store, hourly backups, daily forget and Monday prune;
  * no restic) in a scratch directory for the same number of hours, and only when the replayed store is file for file
- * the paused one ({@link YearSimulation#sameStoreAsNow}: names, sizes, contents, mtimes, uidlists, keywords) does it
+ * the paused one ({@link YearSimulation#sameStoreAsNow}: names, sizes, contents, the messages' mtimes) does it
  * write the state beside the paused store, repository and catalog. The one thing a replay cannot give back is the
  * wall-clock mtime the churn gave each {@code dovecot-uidlist} and {@code dovecot-keywords}: the replayed hours'
  * digests leave control files' mtimes out, so the restores of those hours are checked in everything else. The

@@ -229,7 +229,7 @@ public final class YearSimulation implements AutoCloseable {
             sim.replayedHours = replayed;
             return sim;
         } catch (IOException | RuntimeException e) {
-            storage.close(); // also after sim.close(): closing twice is harmless
+            storage.close();
             throw e;
         }
     }
