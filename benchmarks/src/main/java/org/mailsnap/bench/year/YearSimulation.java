@@ -92,9 +92,9 @@ public final class YearSimulation implements AutoCloseable {
     private final Map<String, Long> nanos = new java.util.TreeMap<>();
     /** The state {@link #resume} read, deleted by {@link #advance} before it changes the store; else null. */
     private Path savedState;
-    /** How {@link #advance} captures each hour's digest: {@link #EXACT}, or {@link #REPLAYED} in a replay. */
-    private StoreTree.Options digestOptions = EXACT;
-    /** The first hours, whose digests a replay rebuilt ({@link #REPLAYED}); 0 when none. */
+    /**
+     * The first hours, whose digests a replay rebuilt ({@link #REPLAYED}): 0 when none, every hour in a replay itself.
+     */
     private int replayedHours;
 
     private YearSimulation(
@@ -136,7 +136,7 @@ public final class YearSimulation implements AutoCloseable {
      */
     static YearSimulation createReplay(YearSpec spec, Path work) throws IOException {
         YearSimulation replay = create(spec, work);
-        replay.digestOptions = REPLAYED;
+        replay.replayedHours = Integer.MAX_VALUE;
         return replay;
     }
 
@@ -164,7 +164,7 @@ public final class YearSimulation implements AutoCloseable {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
             out.writeInt(PAUSED_STATE_VERSION);
             out.writeLong(spec.seed());
-            out.writeInt(digestOptions == REPLAYED ? digests.size() : replayedHours);
+            out.writeInt(Math.min(replayedHours, digests.size()));
             out.writeInt(digests.size());
             for (byte[] digest : digests) {
                 out.writeInt(digest.length);
@@ -258,7 +258,13 @@ public final class YearSimulation implements AutoCloseable {
         return !digests.isEmpty()
                 && java.util.Arrays.equals(
                         digests.get(digests.size() - 1),
-                        StoreTree.capture(otherStore, digestOptions).digest());
+                        StoreTree.capture(otherStore, digestOptions(digests.size() - 1))
+                                .digest());
+    }
+
+    /** What the digest of {@code hour} compares: everything, or for a replayed hour all but control files' mtimes. */
+    private StoreTree.Options digestOptions(int hour) {
+        return hour < replayedHours ? REPLAYED : EXACT;
     }
 
     /** Hours simulated so far (the next backup's hour number). */
@@ -351,7 +357,7 @@ public final class YearSimulation implements AutoCloseable {
                         .blobs()
                         .bytesStored();
                 t0 = took("backup", t0);
-                StoreTree tree = StoreTree.capture(store, digestOptions, knownMessages);
+                StoreTree tree = StoreTree.capture(store, digestOptions(hour), knownMessages);
                 digests.add(tree.digest());
                 lives.record(hour, tree);
                 took("digest", t0);
@@ -487,7 +493,7 @@ public final class YearSimulation implements AutoCloseable {
                         .restore(
                                 history.open(summary),
                                 new RestoreRequest(null, null, null, target, RestoreMode.EMPTY_TARGET));
-                StoreTree restored = StoreTree.capture(target, hour < replayedHours ? REPLAYED : EXACT);
+                StoreTree restored = StoreTree.capture(target, digestOptions(hour));
                 if (!java.util.Arrays.equals(digests.get(hour), restored.digest())) {
                     problems.add("snapshot " + summary.id() + " of " + summary.time() + " (hour " + hour
                             + ") restores as " + restored + ", not as the store was then (digest "
