@@ -1,7 +1,7 @@
 #!/bin/bash
-# pp.sh: forget <policy> --prune on the copy in /tmp/pp (the year paused a day before its measured step), with the
-# (paths as on the session's machine: /work/wt-a was a worktree of main at 3dd5bee; smaps-peak.sh is benchmarks/smaps-peak.sh)
-# largest /proc/PID/smaps sample kept and a GC log
+# prune-profile.sh: forget <policy> --prune on the copy in /tmp/pp (repository and catalog copied at the pause, the
+# state the measured command started from), with the largest /proc/PID/smaps sample kept and a GC log. Paths as on
+# the session's machine: /work/wt-a was a worktree of main at 3dd5bee, smaps-peak.sh is benchmarks/smaps-peak.sh.
 cd /tmp/pp
 export MAILSNAP_CATALOG=/tmp/pp/catalog MAILSNAP_PASSWORD=year-simulation MAILSNAP_REPOSITORY=/tmp/pp/repository MAILSNAP_TZ=UTC
 export MAILSNAP_JAVA_OPTS="-Xlog:gc*:file=/tmp/pp/gc.log:uptime -XX:NativeMemoryTracking=summary"
