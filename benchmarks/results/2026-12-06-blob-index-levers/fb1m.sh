@@ -1,6 +1,6 @@
 #!/bin/bash
-# fb1m.sh LABEL LAUNCHER: a first backup of the 1 M store into /tmp/ab/1m-LABEL (kept: the last one of each label
-# serves the hour after churn); appends "LABEL wall user sys maxrss_kb" to /tmp/ab/fb1m.txt
+# fb1m.sh LABEL LAUNCHER: a first backup of the 1 M store into a new repository and catalog in /tmp/ab/1m-LABEL;
+# appends "LABEL wall user sys maxrss_kb" to /tmp/ab/fb1m.txt
 label=$1; launcher=$2
 d=/tmp/ab/1m-$label; rm -rf $d; mkdir -p $d
 export MAILSNAP_CATALOG=$d/catalog MAILSNAP_PASSWORD=mailsnap-benchmark MAILSNAP_REPOSITORY=$d/repository

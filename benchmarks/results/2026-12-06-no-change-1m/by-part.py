@@ -27,7 +27,7 @@ for name in sys.argv[1:]:
             continue
         total += 1
         frames = [f"{f['method']['type']['name'].split('/')[-1]}.{f['method']['name']}" for f in values["stackTrace"]["frames"]]
-        part = next((p for p, key in PARTS for f in frames if f.startswith(key) or key in f), "JVM start, class loading, other")
+        part = next((p for p, key in PARTS for f in frames if key in f), "JVM start, class loading, other")
         parts[part] += 1
 runs = len(sys.argv) - 1
 print(f"{total} main-thread samples (2 ms) in {runs} runs")
