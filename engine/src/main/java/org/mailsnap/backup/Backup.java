@@ -68,6 +68,7 @@ public final class Backup {
             throw new IOException("mail store " + source + " is not a directory");
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
+        catalog.readPagesOnDemand(); // an hourly run reads few records of a large catalog, scattered
         try (RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog); // other hosts may have written index files
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());

@@ -135,12 +135,21 @@ final class LmdbEnvironment implements AutoCloseable {
 
     /** Drops this process's resident pages of the map (see {@link MappedPages}); the data is untouched. */
     synchronized boolean releaseMappedPages() {
+        boolean released = mappedPages().release();
+        releases += released ? 1 : 0;
+        return released;
+    }
+
+    /** From now on a page fault of this process reads only that page of the file (see {@link MappedPages}). */
+    synchronized boolean readPagesOnDemand() {
+        return mappedPages().readOnDemand();
+    }
+
+    private MappedPages mappedPages() {
         if (mappedPages == null) {
             mappedPages = MappedPages.of(directory.resolve(DATA_FILE));
         }
-        boolean released = mappedPages.release();
-        releases += released ? 1 : 0;
-        return released;
+        return mappedPages;
     }
 
     synchronized long releases() {

@@ -15,11 +15,19 @@ import jnr.ffi.LibraryLoader;
  * {@code madvise(MADV_DONTNEED)} drops those pages from the process (they stay in the page cache, and the next
  * access maps them again), so the run's memory is bounded by what it touches between two releases.
  *
+ * <p>{@code madvise(MADV_RANDOM)} makes a fault read only the page it needs. Without it a fault on a page that is not
+ * in the page cache reads the device's whole read-ahead window around it (8 MiB on the virtual disks measured), so
+ * a run that reads a few thousand records scattered over a catalog of a million messages pulls most of the file
+ * into the page cache (1.1 GB for 6 MB of records, {@code benchmarks/results/2026-12-07-catalog-reads}), evicting
+ * the mail server's cache. A run that reads the catalog in key order end to end wants the read-ahead, so the advice
+ * is given per run, not at open.
+ *
  * <p>The ranges are found once in {@code /proc/self/maps} by the file's path (lmdbjava reports no map address); the
  * map does not move while the environment is open, since its size is set only when it opens. Best effort: off
  * Linux, or where a call fails, nothing happens.
  */
 final class MappedPages {
+    private static final int MADV_RANDOM = 1;
     private static final int MADV_DONTNEED = 4;
     private static final Path MAPS = Path.of("/proc/self/maps");
     private static final LibC LIBC = load();
@@ -69,8 +77,17 @@ final class MappedPages {
 
     /** Drops the resident pages of every range; false when there was none or a call failed. */
     boolean release() {
+        return adviseAll(MADV_DONTNEED);
+    }
+
+    /** From now on a fault reads only its own page, no read-ahead; false when there was no range or a call failed. */
+    boolean readOnDemand() {
+        return adviseAll(MADV_RANDOM);
+    }
+
+    private boolean adviseAll(int advice) {
         for (Range r : ranges) {
-            if (LIBC.madvise(r.start(), r.end() - r.start(), MADV_DONTNEED) != 0) {
+            if (LIBC.madvise(r.start(), r.end() - r.start(), advice) != 0) {
                 return false;
             }
         }
@@ -79,7 +96,7 @@ final class MappedPages {
 
     private static LibC load() {
         if (!System.getProperty("os.name").equals("Linux")) {
-            return null; // MADV_DONTNEED's value and meaning are Linux's
+            return null; // the advice values and their meanings are Linux's
         }
         try {
             return LibraryLoader.create(LibC.class).load("c");

@@ -208,6 +208,50 @@ class PlacementTest {
         }
     }
 
+    @Test
+    void aRunThatReadsHereAndThereHasTheKernelReadOnlyThePagesItFaults() throws Exception {
+        assumeLinux();
+        FolderKey inbox = new FolderKey("anne", "");
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            try (CatalogWriter w = catalog.beginWrite()) {
+                for (int i = 0; i < 1_000; i++) {
+                    w.putPlacement(STORE, inbox, record("b" + i));
+                }
+                w.commit();
+            }
+            List<String> before = dataFileVmFlags();
+            assertEquals(2, before.size(), "one map of each environment's data file: " + before);
+            before.forEach(flags -> assertFalse(flags.contains(" rr"), "read-ahead is the kernel's default: " + flags));
+
+            assertTrue(catalog.readPagesOnDemand());
+
+            List<String> after = dataFileVmFlags();
+            assertEquals(2, after.size(), after.toString());
+            after.forEach(flags -> assertTrue(flags.contains(" rr"), "random reads advised: " + flags));
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(1_000, CatalogTest.placements(r, STORE, inbox).size(), "the records read as before");
+            }
+        }
+    }
+
+    /** The {@code VmFlags} line of each mapping of a catalog data file in this process ({@code proc(5)}). */
+    private List<String> dataFileVmFlags() throws java.io.IOException {
+        String realDir = dir.toRealPath().toString();
+        List<String> flags = new ArrayList<>();
+        boolean inDataFile = false;
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                int path = line.indexOf('/');
+                inDataFile = path >= 0
+                        && line.substring(path).startsWith(realDir)
+                        && line.endsWith("/" + LmdbEnvironment.DATA_FILE);
+            } else if (inDataFile && line.startsWith("VmFlags:")) {
+                flags.add(line + " ");
+            }
+        }
+        return flags;
+    }
+
     private static void assumeLinux() {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 System.getProperty("os.name").equals("Linux"), "MADV_DONTNEED is Linux's");
