@@ -18,7 +18,7 @@ import jnr.ffi.LibraryLoader;
  * <p>{@code madvise(MADV_RANDOM)} makes a fault read only the page it needs. Without it a fault on a page that is not
  * in the page cache reads the device's whole read-ahead window around it (8 MiB on the virtual disks measured), so
  * a run that reads a few thousand records scattered over a catalog of a million messages pulls most of the file
- * into the page cache (1.1 GB for 6 MB of records, {@code benchmarks/results/2026-12-07-catalog-reads}), evicting
+ * into the page cache (1.1 GB for 6 MB of records, {@code benchmarks/results/2026-12-06-catalog-reads}), evicting
  * the mail server's cache. A run that reads the catalog in key order end to end wants the read-ahead, so the advice
  * is given per run, not at open.
  *
