@@ -68,7 +68,7 @@ public final class Backup {
             throw new IOException("mail store " + source + " is not a directory");
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
-        catalog.readPagesOnDemand(); // an hourly run reads few records of a large catalog, scattered
+        CatalogReadAdvice readAdvice = CatalogReadAdvice.start(catalog);
         try (RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog); // other hosts may have written index files
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
@@ -99,7 +99,7 @@ public final class Backup {
                     parent);
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
-                return runMailboxes(run, mailboxes, workers, gear, seed, began, store, parent);
+                return runMailboxes(run, mailboxes, readAdvice, workers, gear, seed, began, store, parent);
             } finally {
                 run.close();
             }
@@ -109,6 +109,7 @@ public final class Backup {
     private BackupResult runMailboxes(
             RunState run,
             List<Mailbox> mailboxes,
+            CatalogReadAdvice readAdvice,
             BoundedWorkers workers,
             GearChunker gear,
             byte[] seed,
@@ -156,6 +157,7 @@ public final class Backup {
             }
             mailboxCount++;
             run.progress.mailboxes.done.increment();
+            readAdvice.afterMailbox(run.progress);
             run.maybeCheckpoint();
         }
         List<org.mailsnap.model.BlobId> treeIds = tree.finish();

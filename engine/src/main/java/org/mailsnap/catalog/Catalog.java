@@ -285,16 +285,22 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Tells the kernel that this process reads the catalog's records here and there, not in key order: a backup run,
-     * which gets folder states and blob locations by key and scans the placements of the folders that changed. A
-     * page it faults is then read alone, without the device's read-ahead around it, so an hourly run on a catalog
-     * the page cache has dropped reads megabytes, not the whole file ({@link MappedPages}).
+     * Tells the kernel that this process reads few of the catalog's records, here and there: a page it faults is then
+     * read alone, without the device's read-ahead around it, so an hourly run that changed little, on a catalog the
+     * page cache has dropped, reads megabytes and not the whole file ({@link MappedPages}). {@link #readAhead} undoes
+     * it.
      *
      * @return false when the platform offers no way to (reads then keep the kernel's read-ahead)
      */
     public boolean readPagesOnDemand() {
         boolean state = this.state.readPagesOnDemand();
         return blobEnvironment.readPagesOnDemand() && state;
+    }
+
+    /** Tells the kernel to read ahead around every page this process faults again, as it does by default. */
+    public boolean readAhead() {
+        boolean state = this.state.readAhead();
+        return blobEnvironment.readAhead() && state;
     }
 
     /** How many times the environments gave their mapped pages back, together. */

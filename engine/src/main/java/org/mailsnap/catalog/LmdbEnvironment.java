@@ -145,6 +145,11 @@ final class LmdbEnvironment implements AutoCloseable {
         return mappedPages().readOnDemand();
     }
 
+    /** From now on a page fault reads ahead as the kernel does by default (see {@link MappedPages}). */
+    synchronized boolean readAhead() {
+        return mappedPages().readAhead();
+    }
+
     private MappedPages mappedPages() {
         if (mappedPages == null) {
             mappedPages = MappedPages.of(directory.resolve(DATA_FILE));

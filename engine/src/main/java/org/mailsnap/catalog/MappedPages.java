@@ -19,14 +19,15 @@ import jnr.ffi.LibraryLoader;
  * in the page cache reads the device's whole read-ahead window around it (8 MiB on the virtual disks measured), so
  * a run that reads a few thousand records scattered over a catalog of a million messages pulls most of the file
  * into the page cache (1.1 GB for 6 MB of records, {@code benchmarks/results/2026-12-06-catalog-reads}), evicting
- * the mail server's cache. A run that reads the catalog in key order end to end wants the read-ahead, so the advice
- * is given per run, not at open.
+ * the mail server's cache. A run that reads most of the catalog anyway wants the read-ahead, which reads it in a few
+ * hundred large reads instead of a hundred thousand small ones, so the advice is the caller's, not given at open.
  *
  * <p>The ranges are found once in {@code /proc/self/maps} by the file's path (lmdbjava reports no map address); the
  * map does not move while the environment is open, since its size is set only when it opens. Best effort: off
  * Linux, or where a call fails, nothing happens.
  */
 final class MappedPages {
+    private static final int MADV_NORMAL = 0;
     private static final int MADV_RANDOM = 1;
     private static final int MADV_DONTNEED = 4;
     private static final Path MAPS = Path.of("/proc/self/maps");
@@ -83,6 +84,11 @@ final class MappedPages {
     /** From now on a fault reads only its own page, no read-ahead; false when there was no range or a call failed. */
     boolean readOnDemand() {
         return adviseAll(MADV_RANDOM);
+    }
+
+    /** From now on a fault reads the kernel's read-ahead window around its page again (its default). */
+    boolean readAhead() {
+        return adviseAll(MADV_NORMAL);
     }
 
     private boolean adviseAll(int advice) {

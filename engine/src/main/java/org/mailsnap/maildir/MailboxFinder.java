@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
@@ -68,18 +70,15 @@ public final class MailboxFinder {
         folders.add(new MailFolder(new FolderKey(name, ""), root));
         if (layout == StoreLayout.MAILDIR_PLUS_PLUS) {
             List<Path> links = new ArrayList<>();
-            for (Path child : sortedSubdirectories(root, links)) {
-                String dirName = FileNames.nameOf(child);
-                if (isMaildirPlusPlusFolderName(dirName) && hasMailDirs(child)) {
-                    folders.add(new MailFolder(new FolderKey(name, dirName), child));
-                } else if (isMaildirPlusPlusFolderName(dirName)) {
+            for (Path child : sortedSubdirectories(root, MailboxFinder::isMaildirPlusPlusFolderName, links)) {
+                if (hasMailDirs(child)) {
+                    folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child));
+                } else {
                     reportLinkedMailDirs(store, child, "folder", notFollowed);
                 }
             }
             for (Path link : links) {
-                if (isMaildirPlusPlusFolderName(FileNames.nameOf(link))) {
-                    reportLink(store, link, "folder", notFollowed);
-                }
+                reportLink(store, link, "folder", notFollowed);
             }
         } else {
             collectFsFolders(store, name, root, root, folders, notFollowed);
@@ -97,7 +96,7 @@ public final class MailboxFinder {
             return; // its folders would otherwise be taken for mailboxes
         }
         List<Path> links = new ArrayList<>();
-        for (Path child : sortedSubdirectories(dir, links)) {
+        for (Path child : sortedSubdirectories(dir, anyName -> true, links)) {
             walk(store, child, found, notFollowed);
         }
         for (Path link : links) {
@@ -111,11 +110,7 @@ public final class MailboxFinder {
             Path store, String mailbox, Path root, Path dir, List<MailFolder> out, Consumer<String> notFollowed)
             throws IOException {
         List<Path> links = new ArrayList<>();
-        for (Path child : sortedSubdirectories(dir, links)) {
-            String dirName = FileNames.nameOf(child);
-            if (dirName.startsWith(".") || isMailDirName(dirName)) {
-                continue;
-            }
+        for (Path child : sortedSubdirectories(dir, MailboxFinder::isFsFolderName, links)) {
             if (hasMailDirs(child)) {
                 out.add(new MailFolder(new FolderKey(mailbox, FileNames.relativeName(root, child)), child));
             } else {
@@ -124,8 +119,7 @@ public final class MailboxFinder {
             collectFsFolders(store, mailbox, root, child, out, notFollowed);
         }
         for (Path link : links) {
-            String linkName = FileNames.nameOf(link);
-            if (!linkName.startsWith(".") && !isMailDirName(linkName) && Files.isDirectory(link)) {
+            if (Files.isDirectory(link)) {
                 reportLink(store, link, "folder", notFollowed);
             }
         }
@@ -177,21 +171,39 @@ public final class MailboxFinder {
         return name.equals("cur") || name.equals("new") || name.equals("tmp");
     }
 
+    /** A directory below a mailbox root of the file-system layout that may be a folder (or hold folders). */
+    private static boolean isFsFolderName(String name) {
+        return !name.startsWith(".") && !isMailDirName(name);
+    }
+
     private static boolean isMaildirPlusPlusFolderName(String name) {
         return name.length() > 1 && name.startsWith(".") && !name.equals("..") && !name.startsWith(TRASHED_PREFIX);
     }
 
     /**
-     * Real subdirectories (no symbolic links), sorted by name; the symbolic links among the entries go to
-     * {@code links}. A directory that vanished has none.
+     * Real subdirectories (no symbolic links) whose names are {@code candidate}s, sorted by name; the symbolic links
+     * among those entries go to {@code links}. Only candidates are looked at ({@code lstat}, once each): at a million
+     * messages the mailbox roots' other entries (index and control files, {@code cur/ new/ tmp/}) were a fifth of a
+     * no-change run's calls ({@code benchmarks/results/2026-12-06-no-change-1m}). A directory or entry that vanished
+     * has none; an entry that cannot be looked at is neither.
      */
-    private static List<Path> sortedSubdirectories(Path dir, List<Path> links) throws IOException {
+    private static List<Path> sortedSubdirectories(Path dir, Predicate<String> candidate, List<Path> links)
+            throws IOException {
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                if (Files.isDirectory(entry, NO_FOLLOW)) {
+                if (!candidate.test(FileNames.nameOf(entry))) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, NO_FOLLOW);
+                } catch (IOException vanishedOrNotSearchable) {
+                    continue; // as an entry that is neither a directory nor a link
+                }
+                if (attributes.isDirectory()) {
                     dirs.add(entry);
-                } else if (Files.isSymbolicLink(entry)) {
+                } else if (attributes.isSymbolicLink()) {
                     links.add(entry);
                 }
             }

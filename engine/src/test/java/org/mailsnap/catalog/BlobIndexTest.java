@@ -57,6 +57,35 @@ class BlobIndexTest {
     }
 
     @Test
+    void anIndexFileLargerThanOneTransactionIsLoadedWholeAndClearedWhole() throws Exception {
+        int n = 2 * CatalogBlobIndex.LOCATIONS_PER_TRANSACTION + 7;
+        Map<BlobId, BlobLocation> big = batch(samples.packId(), n);
+        ObjectId loaded = new ObjectId(samples.hex(32));
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.addAll(big.entrySet());
+            blobs.markIndexLoaded(loaded);
+            assertEquals(n, blobs.size());
+            for (Map.Entry<BlobId, BlobLocation> e : big.entrySet()) {
+                assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
+            }
+
+            blobs.clear();
+            assertEquals(0, blobs.size());
+            assertEquals(Set.of(), blobs.loadedIndexFiles());
+            assertEquals(Optional.empty(), blobs.find(big.keySet().iterator().next()));
+
+            blobs.addAll(big.entrySet()); // as after a prune: every live index file again
+            assertEquals(n, blobs.size());
+        }
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            for (Map.Entry<BlobId, BlobLocation> e : big.entrySet()) {
+                assertEquals(Optional.of(e.getValue()), catalog.blobs().find(e.getKey()), "durable");
+            }
+        }
+    }
+
+    @Test
     void droppingPacksAndBlobsRemovesExactlyThose() throws Exception {
         PackId p1 = samples.packId();
         PackId p2 = samples.packId();

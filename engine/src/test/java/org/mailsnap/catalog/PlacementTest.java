@@ -209,7 +209,7 @@ class PlacementTest {
     }
 
     @Test
-    void aRunThatReadsHereAndThereHasTheKernelReadOnlyThePagesItFaults() throws Exception {
+    void aRunThatReadsHereAndThereHasTheKernelReadOnlyThePagesItFaultsUntilItAsksForReadAhead() throws Exception {
         assumeLinux();
         FolderKey inbox = new FolderKey("anne", "");
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -219,37 +219,23 @@ class PlacementTest {
                 }
                 w.commit();
             }
-            List<String> before = dataFileVmFlags();
+            List<String> before = DataFileMaps.vmFlags(dir);
             assertEquals(2, before.size(), "one map of each environment's data file: " + before);
             before.forEach(flags -> assertFalse(flags.contains(" rr"), "read-ahead is the kernel's default: " + flags));
 
             assertTrue(catalog.readPagesOnDemand());
 
-            List<String> after = dataFileVmFlags();
+            List<String> after = DataFileMaps.vmFlags(dir);
             assertEquals(2, after.size(), after.toString());
             after.forEach(flags -> assertTrue(flags.contains(" rr"), "random reads advised: " + flags));
             try (CatalogReader r = catalog.read()) {
                 assertEquals(1_000, CatalogTest.placements(r, STORE, inbox).size(), "the records read as before");
             }
-        }
-    }
 
-    /** The {@code VmFlags} line of each mapping of a catalog data file in this process ({@code proc(5)}). */
-    private List<String> dataFileVmFlags() throws java.io.IOException {
-        String realDir = dir.toRealPath().toString();
-        List<String> flags = new ArrayList<>();
-        boolean inDataFile = false;
-        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/smaps"))) {
-            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
-                int path = line.indexOf('/');
-                inDataFile = path >= 0
-                        && line.substring(path).startsWith(realDir)
-                        && line.endsWith("/" + LmdbEnvironment.DATA_FILE);
-            } else if (inDataFile && line.startsWith("VmFlags:")) {
-                flags.add(line + " ");
-            }
+            assertTrue(catalog.readAhead());
+            DataFileMaps.vmFlags(dir)
+                    .forEach(flags -> assertFalse(flags.contains(" rr"), "the default again: " + flags));
         }
-        return flags;
     }
 
     private static void assumeLinux() {

@@ -1,0 +1,58 @@
+package org.mailsnap.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailsnap.catalog.Catalog;
+import org.mailsnap.catalog.DataFileMaps;
+
+class CatalogReadAdviceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsPageByPageUntilMoreThanAQuarterOfTheFoldersSeenWereListed() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "madvise and smaps are Linux's");
+        BackupProgress progress = new BackupProgress();
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogReadAdvice advice = CatalogReadAdvice.start(catalog);
+            assertRandomReads(true);
+
+            progress.foldersListed.add(CatalogReadAdvice.FOLDERS_BEFORE_DECIDING - 1);
+            advice.afterMailbox(progress);
+            assertFalse(advice.readingAhead(), "every folder listed, but too few seen to decide");
+
+            progress.foldersUnchanged.add(3 * CatalogReadAdvice.FOLDERS_BEFORE_DECIDING + 3);
+            advice.afterMailbox(progress); // 63 listed of 258: less than a quarter
+            assertFalse(advice.readingAhead());
+            assertRandomReads(true);
+
+            progress.foldersListed.add(2); // 65 of 260: exactly a quarter is not more
+            advice.afterMailbox(progress);
+            assertFalse(advice.readingAhead());
+
+            progress.foldersListed.add(1);
+            advice.afterMailbox(progress);
+            assertTrue(advice.readingAhead());
+            assertRandomReads(false);
+
+            progress.foldersUnchanged.add(10_000);
+            advice.afterMailbox(progress);
+            assertTrue(advice.readingAhead(), "the switch is never undone in a run");
+        }
+    }
+
+    private void assertRandomReads(boolean expected) throws Exception {
+        List<String> maps = DataFileMaps.vmFlags(dir);
+        assertEquals(2, maps.size(), "one map per environment: " + maps);
+        for (String flags : maps) {
+            assertEquals(expected, flags.contains(" rr"), flags);
+        }
+    }
+}
