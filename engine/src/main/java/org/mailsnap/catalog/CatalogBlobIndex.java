@@ -28,12 +28,6 @@ import org.mailsnap.model.PackId;
  * <p>{@link #find} borrows a pooled read transaction, so it sees every write committed before it began.
  */
 public final class CatalogBlobIndex implements BlobIndex {
-    /**
-     * The most locations {@link #addAll} writes in one transaction: at most this many leaf pages (16 MiB) changed at
-     * once, where a pack's locations (hundreds) still take one.
-     */
-    static final int LOCATIONS_PER_TRANSACTION = 4_096;
-
     private final LmdbEnvironment environment;
     private final Dbi<ByteBuffer> blobs;
     private final Dbi<ByteBuffer> indexFiles;
@@ -74,27 +68,10 @@ public final class CatalogBlobIndex implements BlobIndex {
         return environment.directory().getParent();
     }
 
-    /**
-     * Records locations (replacing any earlier location of the same id), in write transactions of at most
-     * {@link #LOCATIONS_PER_TRANSACTION} each. A transaction copies every page it changes into memory that LMDB keeps
-     * for the rest of the process, and hashed ids land on every leaf: one transaction for a 50,000-entry index file
-     * loaded after a prune held the whole blob database (96 MB at 686,209 locations,
-     * {@code benchmarks/results/2026-12-06-year-mailsnap}). Interrupted, some locations are recorded and the index
-     * file is not marked loaded, so the next sync loads it again.
-     */
+    /** Records locations (replacing any earlier location of the same id), in one write transaction. */
     @Override
     public void addAll(Iterable<Map.Entry<BlobId, BlobLocation>> entries) throws IOException {
-        List<Map.Entry<BlobId, BlobLocation>> batch = new ArrayList<>();
-        for (Map.Entry<BlobId, BlobLocation> e : entries) {
-            batch.add(e);
-            if (batch.size() == LOCATIONS_PER_TRANSACTION) {
-                write(txn -> putAll(txn, batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            write(txn -> putAll(txn, batch));
-        }
+        write(txn -> putAll(txn, entries));
     }
 
     public void markIndexLoaded(ObjectId name) throws IOException {
@@ -237,8 +214,8 @@ public final class CatalogBlobIndex implements BlobIndex {
      */
     public void clear() throws IOException {
         write(txn -> {
-            txn.empty(blobs);
-            txn.empty(indexFiles);
+            txn.deleteAll(blobs, new byte[0]);
+            txn.deleteAll(indexFiles, new byte[0]);
         });
     }
 

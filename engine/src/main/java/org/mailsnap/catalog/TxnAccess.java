@@ -114,20 +114,6 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes every entry of {@code dbi} ({@code mdb_drop}): LMDB puts the database's pages on its free list without
-     * reading or copying its leaves, where deleting entry by entry would copy every leaf page into the transaction.
-     */
-    void empty(Dbi<ByteBuffer> dbi) throws IOException {
-        checkUsable();
-        try {
-            environment.operated();
-            dbi.drop(txn);
-        } catch (LmdbException e) {
-            throw failure(e, "empty");
-        }
-    }
-
     /** Deletes every entry whose key starts with {@code prefix} (all of them for an empty one); returns how many. */
     long deleteAll(Dbi<ByteBuffer> dbi, byte[] prefix) throws IOException {
         long n = 0;

@@ -57,8 +57,8 @@ class BlobIndexTest {
     }
 
     @Test
-    void anIndexFileLargerThanOneTransactionIsLoadedWholeAndClearedWhole() throws Exception {
-        int n = 2 * CatalogBlobIndex.LOCATIONS_PER_TRANSACTION + 7;
+    void clearingEmptiesTheIndexWholeAndItLoadsAgain() throws Exception {
+        int n = 20_000; // several levels of pages
         Map<BlobId, BlobLocation> big = batch(samples.packId(), n);
         ObjectId loaded = new ObjectId(samples.hex(32));
         try (Catalog catalog = Catalog.open(dir, "r")) {
