@@ -11,9 +11,10 @@ import org.mailsnap.catalog.Catalog;
  * disks measured) it is the whole 1.3 GB catalog, and a cold no-change run took 1.5 s instead of 0.8 s. A run that
  * lists most folders reads the placements of each, about half the catalog: page by page that was 112,000 reads and
  * 21 s, against 13 s with the read-ahead, which reads the file in large pieces
- * ({@code benchmarks/results/2026-12-06-catalog-reads}). So a run starts page by page and, once more than a quarter
- * of the folders it has seen (at least {@link #FOLDERS_BEFORE_DECIDING}) were listed, reads ahead for the rest of
- * the run. The quarter lies between the two measured cases; the switch happens once and is never undone.
+ * ({@code benchmarks/results/2026-12-06-catalog-reads}). A page read alone cost ~0.08 ms there and the whole file
+ * with the read-ahead ~0.9 s, so the two meet when about a tenth of the folders are listed. A run starts page by
+ * page and, once more than a tenth of the folders it has seen (at least {@link #FOLDERS_BEFORE_DECIDING}) were
+ * listed, reads ahead for the rest of the run; the switch happens once and is never undone.
  */
 final class CatalogReadAdvice {
     /** Folders seen before the share of listed ones decides: a few mailboxes. */
@@ -32,11 +33,11 @@ final class CatalogReadAdvice {
         return new CatalogReadAdvice(catalog);
     }
 
-    /** After each mailbox: turns the read-ahead on once the folders listed so far are more than a quarter. */
+    /** After each mailbox: turns the read-ahead on once the folders listed so far are more than a tenth. */
     void afterMailbox(BackupProgress progress) {
         long listed = progress.foldersListed.get();
         long seen = listed + progress.foldersUnchanged.get();
-        if (!readingAhead && seen >= FOLDERS_BEFORE_DECIDING && listed * 4 > seen) {
+        if (!readingAhead && seen >= FOLDERS_BEFORE_DECIDING && listed * 10 > seen) {
             catalog.readAhead();
             readingAhead = true;
         }

@@ -17,7 +17,7 @@ class CatalogReadAdviceTest {
     Path dir;
 
     @Test
-    void readsPageByPageUntilMoreThanAQuarterOfTheFoldersSeenWereListed() throws Exception {
+    void readsPageByPageUntilMoreThanATenthOfTheFoldersSeenWereListed() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "madvise and smaps are Linux's");
         BackupProgress progress = new BackupProgress();
         try (Catalog catalog = Catalog.open(dir, "r")) {
@@ -28,16 +28,16 @@ class CatalogReadAdviceTest {
             advice.afterMailbox(progress);
             assertFalse(advice.readingAhead(), "every folder listed, but too few seen to decide");
 
-            progress.foldersUnchanged.add(3 * CatalogReadAdvice.FOLDERS_BEFORE_DECIDING + 3);
-            advice.afterMailbox(progress); // 63 listed of 258: less than a quarter
+            progress.foldersUnchanged.add(9 * CatalogReadAdvice.FOLDERS_BEFORE_DECIDING + 10);
+            advice.afterMailbox(progress); // 63 listed of 649: less than a tenth
             assertFalse(advice.readingAhead());
             assertRandomReads(true);
 
-            progress.foldersListed.add(2); // 65 of 260: exactly a quarter is not more
+            progress.foldersListed.add(2); // 65 of 651: not more than a tenth
             advice.afterMailbox(progress);
             assertFalse(advice.readingAhead());
 
-            progress.foldersListed.add(1);
+            progress.foldersListed.add(1); // 66 of 652: more than a tenth
             advice.afterMailbox(progress);
             assertTrue(advice.readingAhead());
             assertRandomReads(false);
