@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.NameBytes;
@@ -23,14 +24,21 @@ import org.mailsnap.model.NameBytes;
  * <p>A mailbox is a directory with {@code cur/ new/ tmp/}; the walk does not descend into a mailbox (what is below
  * belongs to its folders). Symbolic links are never followed, so nothing outside the store is read and a link loop
  * ends the walk of that branch; each link where a mailbox, a folder, or a {@code cur/}, {@code new/} or {@code tmp/}
- * could be is reported (one line each), since what is behind it is not backed up. Results are sorted, so two runs
- * over the same tree see the same order.
+ * could be is reported (one line each), since what is behind it is not backed up. The folders of two mailboxes are
+ * looked for at a time; results are sorted and reports come in the walk's order, so two runs over the same tree see
+ * the same order.
  */
 public final class MailboxFinder {
     /** Dovecot renames a folder to this before deleting it. */
     static final String TRASHED_PREFIX = "..DOVECOT-TRASHED";
 
     private static final LinkOption NO_FOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    /**
+     * Mailboxes whose folders are looked for at once: the work is {@code readdir} and {@code lstat}, which wait for
+     * the disk when the inodes are not cached, and two at a time use both cores of a small server.
+     */
+    private static final int THREADS = 2;
 
     private final StoreLayout layout;
 
@@ -53,10 +61,33 @@ public final class MailboxFinder {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
         }
-        List<Mailbox> found = new ArrayList<>();
-        walk(root, root, found, notFollowed);
-        found.sort(Comparator.comparing(Mailbox::name));
-        return found;
+        List<Path> roots = new ArrayList<>();
+        record WalkReport(int rootsBefore, String line) {}
+        List<WalkReport> walkReports = new ArrayList<>();
+        walk(root, root, roots, line -> walkReports.add(new WalkReport(roots.size(), line)));
+        record Found(Mailbox mailbox, List<String> notFollowed) {}
+        List<Found> found;
+        try (BoundedWorkers workers = new BoundedWorkers("mailsnap-find", THREADS, "finding mailboxes")) {
+            found = workers.map(roots, mailboxRoot -> {
+                List<String> links = new ArrayList<>();
+                return new Found(mailboxAt(root, mailboxRoot, links::add), links);
+            });
+        }
+        // reported in the walk's order, whichever thread found them
+        List<Mailbox> mailboxes = new ArrayList<>();
+        int nextWalkReport = 0;
+        for (int i = 0; i <= found.size(); i++) {
+            while (nextWalkReport < walkReports.size()
+                    && walkReports.get(nextWalkReport).rootsBefore() == i) {
+                notFollowed.accept(walkReports.get(nextWalkReport++).line());
+            }
+            if (i < found.size()) {
+                found.get(i).notFollowed().forEach(notFollowed);
+                mailboxes.add(found.get(i).mailbox());
+            }
+        }
+        mailboxes.sort(Comparator.comparing(Mailbox::name));
+        return mailboxes;
     }
 
     /** The folders of the mailbox rooted at {@code root}, INBOX first. */
@@ -87,9 +118,10 @@ public final class MailboxFinder {
         return new Mailbox(name, root, folders);
     }
 
-    private void walk(Path store, Path dir, List<Mailbox> found, Consumer<String> notFollowed) throws IOException {
+    /** Collects the mailbox roots at and below {@code dir} into {@code roots}, reporting links above them. */
+    private void walk(Path store, Path dir, List<Path> roots, Consumer<String> notFollowed) throws IOException {
         if (isMaildirRoot(dir)) {
-            found.add(mailboxAt(store, dir, notFollowed));
+            roots.add(dir);
             return;
         }
         if (reportLinkedMailDirs(store, dir, "mailbox", notFollowed)) {
@@ -97,7 +129,7 @@ public final class MailboxFinder {
         }
         List<Path> links = new ArrayList<>();
         for (Path child : sortedSubdirectories(dir, anyName -> true, links)) {
-            walk(store, child, found, notFollowed);
+            walk(store, child, roots, notFollowed);
         }
         for (Path link : links) {
             if (Files.isDirectory(link)) {
