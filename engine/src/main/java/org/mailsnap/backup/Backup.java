@@ -68,8 +68,8 @@ public final class Backup {
             throw new IOException("mail store " + source + " is not a directory");
         }
         String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
-        CatalogReadAdvice readAdvice = CatalogReadAdvice.start(catalog);
-        try (RepositoryLock lock = repository.lockShared()) {
+        try (CatalogReadAdvice readAdvice = CatalogReadAdvice.start(catalog);
+                RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog); // other hosts may have written index files
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
             BlobStore blobs = repository.openBlobStore(blobIndex);

@@ -14,9 +14,10 @@ import org.mailsnap.catalog.Catalog;
  * ({@code benchmarks/results/2026-12-06-catalog-reads}). A page read alone cost ~0.08 ms there and the whole file
  * with the read-ahead ~0.9 s, so the two meet when about a tenth of the folders are listed. A run starts page by
  * page and, once more than a tenth of the folders it has seen (at least {@link #FOLDERS_BEFORE_DECIDING}) were
- * listed, reads ahead for the rest of the run; the switch happens once and is never undone.
+ * listed, reads ahead for the rest of the run; the switch happens once and is never undone. Closed, it leaves the
+ * catalog reading ahead, the default, for whatever the process does next.
  */
-final class CatalogReadAdvice {
+final class CatalogReadAdvice implements AutoCloseable {
     /** Folders seen before the share of listed ones decides: a few mailboxes. */
     static final long FOLDERS_BEFORE_DECIDING = 64;
 
@@ -46,5 +47,14 @@ final class CatalogReadAdvice {
     /** True once the run reads ahead. */
     boolean readingAhead() {
         return readingAhead;
+    }
+
+    /** Ends the run's advice: the catalog reads ahead again. */
+    @Override
+    public void close() {
+        if (!readingAhead) {
+            catalog.readAhead();
+            readingAhead = true;
+        }
     }
 }

@@ -62,17 +62,9 @@ public final class MailboxFinder {
             throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
         }
         List<Path> roots = new ArrayList<>();
-        record WalkReport(int rootsBefore, String line) {}
         List<WalkReport> walkReports = new ArrayList<>();
         walk(root, root, roots, line -> walkReports.add(new WalkReport(roots.size(), line)));
-        record Found(Mailbox mailbox, List<String> notFollowed) {}
-        List<Found> found;
-        try (BoundedWorkers workers = new BoundedWorkers("mailsnap-find", THREADS, "finding mailboxes")) {
-            found = workers.map(roots, mailboxRoot -> {
-                List<String> links = new ArrayList<>();
-                return new Found(mailboxAt(root, mailboxRoot, links::add), links);
-            });
-        }
+        List<Found> found = foldersOfEach(root, roots);
         // reported in the walk's order, whichever thread found them
         List<Mailbox> mailboxes = new ArrayList<>();
         int nextWalkReport = 0;
@@ -88,6 +80,22 @@ public final class MailboxFinder {
         }
         mailboxes.sort(Comparator.comparing(Mailbox::name));
         return mailboxes;
+    }
+
+    /** A link the walk above the mailboxes reported, after {@code rootsBefore} mailbox roots. */
+    private record WalkReport(int rootsBefore, String line) {}
+
+    /** A mailbox and the links found in it. */
+    private record Found(Mailbox mailbox, List<String> notFollowed) {}
+
+    /** The folders of each mailbox, {@link #THREADS} mailboxes at a time, in the order of {@code roots}. */
+    private List<Found> foldersOfEach(Path store, List<Path> roots) throws IOException {
+        try (BoundedWorkers workers = new BoundedWorkers("mailsnap-find", THREADS, "finding mailboxes")) {
+            return workers.map(roots, mailboxRoot -> {
+                List<String> links = new ArrayList<>();
+                return new Found(mailboxAt(store, mailboxRoot, links::add), links);
+            });
+        }
     }
 
     /** The folders of the mailbox rooted at {@code root}, INBOX first. */

@@ -48,6 +48,18 @@ class CatalogReadAdviceTest {
         }
     }
 
+    @Test
+    void aRunThatNeverSwitchedLeavesTheCatalogReadingAheadWhenItEnds() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "madvise and smaps are Linux's");
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            try (CatalogReadAdvice advice = CatalogReadAdvice.start(catalog)) {
+                advice.afterMailbox(new BackupProgress()); // nothing listed
+                assertRandomReads(true);
+            }
+            assertRandomReads(false);
+        }
+    }
+
     private void assertRandomReads(boolean expected) throws Exception {
         List<String> maps = DataFileMaps.vmFlags(dir);
         assertEquals(2, maps.size(), "one map per environment: " + maps);
