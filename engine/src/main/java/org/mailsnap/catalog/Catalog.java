@@ -280,8 +280,7 @@ public final class Catalog implements AutoCloseable {
      * @return false when the platform offers no way to (the pages then stay until the catalog closes)
      */
     boolean releaseMappedPages() {
-        boolean state = this.state.releaseMappedPages();
-        return blobEnvironment.releaseMappedPages() && state;
+        return inBoth(LmdbEnvironment::releaseMappedPages);
     }
 
     /**
@@ -293,14 +292,18 @@ public final class Catalog implements AutoCloseable {
      * @return false when the platform offers no way to (reads then keep the kernel's read-ahead)
      */
     public boolean readPagesOnDemand() {
-        boolean state = this.state.readPagesOnDemand();
-        return blobEnvironment.readPagesOnDemand() && state;
+        return inBoth(LmdbEnvironment::readPagesOnDemand);
     }
 
     /** Tells the kernel to read ahead around every page this process faults again, as it does by default. */
     public boolean readAhead() {
-        boolean state = this.state.readAhead();
-        return blobEnvironment.readAhead() && state;
+        return inBoth(LmdbEnvironment::readAhead);
+    }
+
+    /** Applies {@code advice} to both environments (each, whatever the other answers); true when both took it. */
+    private boolean inBoth(java.util.function.Predicate<LmdbEnvironment> advice) {
+        boolean state = advice.test(this.state);
+        return advice.test(blobEnvironment) && state;
     }
 
     /** How many times the environments gave their mapped pages back, together. */

@@ -167,12 +167,7 @@ class PlacementTest {
     void mappedPagesAreGivenBackAndReadAgainIntact() throws Exception {
         FolderKey inbox = new FolderKey("anne", "");
         try (Catalog catalog = Catalog.open(dir, "r")) {
-            try (CatalogWriter w = catalog.beginWrite()) {
-                for (int i = 0; i < 5_000; i++) {
-                    w.putPlacement(STORE, inbox, record("b" + i));
-                }
-                w.commit();
-            }
+            putPlacements(catalog, inbox, 5_000);
             boolean linux = System.getProperty("os.name").equals("Linux");
             assertEquals(linux, catalog.releaseMappedPages(), "madvise is there on Linux, and only there");
             try (CatalogWriter w = catalog.beginWrite()) {
@@ -193,12 +188,7 @@ class PlacementTest {
         try (Catalog catalog = Catalog.open(dir, "r")) {
             long before = catalog.mappedPageReleases();
             int puts = 4 * LmdbEnvironment.OPERATIONS_PER_RELEASE;
-            try (CatalogWriter w = catalog.beginWrite()) {
-                for (int i = 0; i < puts; i++) {
-                    w.putPlacement(STORE, inbox, record("b" + i));
-                }
-                w.commit();
-            }
+            putPlacements(catalog, inbox, puts);
             assertTrue(
                     catalog.mappedPageReleases() - before >= 4,
                     "released " + (catalog.mappedPageReleases() - before) + " times in " + puts + " writes");
@@ -213,12 +203,7 @@ class PlacementTest {
         assumeLinux();
         FolderKey inbox = new FolderKey("anne", "");
         try (Catalog catalog = Catalog.open(dir, "r")) {
-            try (CatalogWriter w = catalog.beginWrite()) {
-                for (int i = 0; i < 1_000; i++) {
-                    w.putPlacement(STORE, inbox, record("b" + i));
-                }
-                w.commit();
-            }
+            putPlacements(catalog, inbox, 1_000);
             List<String> before = DataFileMaps.vmFlags(dir);
             assertEquals(2, before.size(), "one map of each environment's data file: " + before);
             before.forEach(flags -> assertFalse(flags.contains(" rr"), "read-ahead is the kernel's default: " + flags));
@@ -235,6 +220,16 @@ class PlacementTest {
             assertTrue(catalog.readAhead());
             DataFileMaps.vmFlags(dir)
                     .forEach(flags -> assertFalse(flags.contains(" rr"), "the default again: " + flags));
+        }
+    }
+
+    /** Commits placements {@code b0 … b(n-1)} of {@code folder}. */
+    private static void putPlacements(Catalog catalog, FolderKey folder, int n) throws java.io.IOException {
+        try (CatalogWriter w = catalog.beginWrite()) {
+            for (int i = 0; i < n; i++) {
+                w.putPlacement(STORE, folder, record("b" + i));
+            }
+            w.commit();
         }
     }
 
