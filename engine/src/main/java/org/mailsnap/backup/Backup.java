@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +22,11 @@ import org.mailsnap.fs.FileNames;
 import org.mailsnap.history.CatalogSync;
 import org.mailsnap.history.SnapshotStore;
 import org.mailsnap.maildir.CaptureObserver;
+import org.mailsnap.maildir.DirectoryTimes;
 import org.mailsnap.maildir.Mailbox;
 import org.mailsnap.maildir.MailboxCapture;
 import org.mailsnap.maildir.MailboxFinder;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
 import org.mailsnap.model.FolderKey;
@@ -77,8 +78,11 @@ public final class Backup {
             GearChunker gear = new GearChunker(seed, repository.config().chunker());
             Optional<SnapshotSummary> parent = latest(storeKey);
             List<String> notFollowed = new ArrayList<>();
-            List<Mailbox> mailboxes =
-                    new ArrayList<>(new MailboxFinder(settings.layout()).find(source, notFollowed::add));
+            Map<String, MailboxRootListing> knownRoots = settings.rescan() ? Map.of() : knownRoots(storeKey);
+            MailboxFinder.Finding finding = new MailboxFinder(settings.layout(), listingClock(settings))
+                    .find(source, notFollowed::add, knownRoots);
+            RootListings roots = new RootListings(knownRoots, finding.listings());
+            List<Mailbox> mailboxes = new ArrayList<>(finding.mailboxes());
             if (mailboxes.isEmpty() && !settings.allowEmpty()) {
                 throw new EmptyStoreException(store, notFollowed);
             }
@@ -99,7 +103,7 @@ public final class Backup {
                     parent);
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
-                return runMailboxes(run, mailboxes, readAdvice, workers, gear, seed, began, store, parent);
+                return runMailboxes(run, mailboxes, roots, readAdvice, workers, gear, seed, began, store, parent);
             } finally {
                 run.close();
             }
@@ -109,6 +113,7 @@ public final class Backup {
     private BackupResult runMailboxes(
             RunState run,
             List<Mailbox> mailboxes,
+            RootListings roots,
             CatalogReadAdvice readAdvice,
             BoundedWorkers workers,
             GearChunker gear,
@@ -133,6 +138,7 @@ public final class Backup {
         mailboxes.forEach(m -> byName.put(m.name(), m));
         TreeSet<String> names = new TreeSet<>(byName.keySet());
         names.addAll(previousFolders.keySet());
+        names.addAll(roots.before().keySet());
 
         long mailboxCount = 0;
         long folders = 0;
@@ -145,9 +151,12 @@ public final class Backup {
                 for (FolderKey key : previous) {
                     run.deleteFolder(key);
                 }
+                roots.forget(run, name);
                 continue;
             }
+            int problemsBefore = run.problemCount();
             List<FolderEntry> entries = mailboxRun.backup(mailbox, previous);
+            roots.keep(run, name, run.problemCount() == problemsBefore);
             entries.sort(Comparator.comparing(FolderEntry::key));
             for (FolderEntry e : entries) {
                 tree.add(e);
@@ -200,15 +209,15 @@ public final class Backup {
      * The live store's listing times are the clock's; a filesystem snapshot's are its creation time, which is what
      * the listing shows, however long after it the run lists.
      */
+    private static Clock listingClock(BackupSettings settings) {
+        return settings.frozen() == null
+                ? Clock.systemUTC()
+                : Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC);
+    }
+
     private MailboxCapture capture(BackupSettings settings) {
-        if (settings.frozen() == null) {
-            return new MailboxCapture(locker);
-        }
         return new MailboxCapture(
-                locker,
-                Clock.fixed(settings.frozen().takenAt(), java.time.ZoneOffset.UTC),
-                Duration.ofSeconds(1),
-                CaptureObserver.NONE);
+                locker, listingClock(settings), DirectoryTimes.SAFE_GRANULARITY, CaptureObserver.NONE);
     }
 
     /**
@@ -217,6 +226,13 @@ public final class Backup {
      */
     static boolean shrank(SnapshotSummary previous, long messages) {
         return messages < previous.messageCount() - previous.messageCount() / 2;
+    }
+
+    /** What the last run saw in the store's mailbox roots, for the finder. */
+    private Map<String, MailboxRootListing> knownRoots(String storeKey) throws IOException {
+        try (var reader = catalog.read()) {
+            return reader.mailboxRoots(storeKey);
+        }
     }
 
     private Optional<SnapshotSummary> latest(String storeKey) throws IOException {

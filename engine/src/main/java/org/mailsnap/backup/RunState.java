@@ -14,6 +14,7 @@ import org.mailsnap.catalog.MessageInfo;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.chunk.RecordChunker;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
@@ -128,6 +129,11 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         problems.add(problem);
     }
 
+    /** How many problems were reported so far. */
+    int problemCount() {
+        return problems.size();
+    }
+
     /** Every problem reported so far, in order. */
     List<BackupProblem> problems() {
         return List.copyOf(problems);
@@ -170,6 +176,14 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     @Override
     public void deleteFolder(FolderKey key) throws IOException {
         writer.deleteFolder(storeKey, key);
+    }
+
+    void putMailboxRoot(String mailbox, MailboxRootListing listing) throws IOException {
+        writer.putMailboxRoot(storeKey, mailbox, listing);
+    }
+
+    void deleteMailboxRoot(String mailbox) throws IOException {
+        writer.deleteMailboxRoot(storeKey, mailbox);
     }
 
     @Override

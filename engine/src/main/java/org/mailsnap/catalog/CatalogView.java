@@ -2,7 +2,9 @@ package org.mailsnap.catalog;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 
@@ -26,6 +28,9 @@ public interface CatalogView {
      * merging the two), read lazily from a cursor; empty for an unknown folder. Close the cursor when done.
      */
     CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException;
+
+    /** What the last run saw in each mailbox root of the store, by mailbox name ({@code MailboxFinder}'s shortcut). */
+    Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException;
 
     /** The search index's entry for {@code base} in {@code mailbox}. */
     Optional<MessageInfo> message(String mailbox, String guid) throws IOException;

@@ -1,6 +1,7 @@
 package org.mailsnap.catalog;
 
 import java.io.IOException;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 
@@ -78,6 +79,18 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
         return state.deleteFolder(storeKey, folder);
     }
 
+    /** Records what the finder saw in the mailbox's root (see {@link org.mailsnap.maildir.MailboxRootListing}). */
+    public void putMailboxRoot(String storeKey, String mailbox, MailboxRootListing listing) throws IOException {
+        countChange();
+        state.putMailboxRoot(storeKey, mailbox, listing);
+    }
+
+    /** Forgets the mailbox's root listing: the next run reads the root again. */
+    public boolean deleteMailboxRoot(String storeKey, String mailbox) throws IOException {
+        countChange();
+        return state.deleteMailboxRoot(storeKey, mailbox);
+    }
+
     /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
     public void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
         countChange();
@@ -86,7 +99,7 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
 
     /**
      * Drops everything cached about {@code mailbox} (removed from the repository by {@code forget --mailbox}): its
-     * folders' states and placements in every store, its content map and search index entries. A later backup
+     * folders' states and placements and its root listing in every store, its content map and search index entries. A later backup
      * that still finds the mailbox reads it as new. Returns the records deleted.
      */
     public long forgetMailbox(String mailbox) throws IOException {
@@ -97,6 +110,7 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
             stores.add(s.storeKey());
         }
         for (String store : stores) {
+            deleted += state.deleteMailboxRoot(store, mailbox) ? 1 : 0;
             for (FolderKey folder : state.folders(store)) {
                 if (folder.mailbox().equals(mailbox)) {
                     deleted += state.clearPlacements(store, folder);

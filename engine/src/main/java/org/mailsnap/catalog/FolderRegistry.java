@@ -62,17 +62,23 @@ final class FolderRegistry {
         return id;
     }
 
+    /** The store's number, registering the store when new (write transactions only). */
+    int storeIdCreating(String storeKey) throws IOException {
+        int storeId = storeId(storeKey);
+        if (storeId == ABSENT) {
+            storeId = next(NEXT_STORE_ID);
+            txn.put(dbs.stores(), LmdbKeys.store(storeKey), LmdbKeys.id(storeId));
+        }
+        return storeId;
+    }
+
     /** The folder's number, registering the store and folder when new (write transactions only). */
     int folderIdCreating(String storeKey, FolderKey folder) throws IOException {
         int id = folderId(storeKey, folder);
         if (id != ABSENT) {
             return id;
         }
-        int storeId = storeId(storeKey);
-        if (storeId == ABSENT) {
-            storeId = next(NEXT_STORE_ID);
-            txn.put(dbs.stores(), LmdbKeys.store(storeKey), LmdbKeys.id(storeId));
-        }
+        int storeId = storeIdCreating(storeKey);
         id = next(NEXT_FOLDER_ID);
         txn.put(dbs.folderIds(), LmdbKeys.folderId(storeId, folder), LmdbKeys.id(id));
         remember(storeKey, folder, id);

@@ -26,6 +26,7 @@ import org.mailsnap.model.SnapshotId;
  * stores              storeKey
  * folderIds           storeId:i32be mailbox 0x00 folder
  * folders             folderId:i32be
+ * mailboxRoots        storeId:i32be mailbox           -- what the finder saw in each mailbox root of a store
  * placements          folderId:i32be base             -- one folder's placements are one key range, in base order
  * snapshots           snapshotId
  * blobs               blobId (32 bytes)
@@ -79,6 +80,10 @@ final class LmdbKeys {
         return checked(
                 concat(id(storeId), join(name(folder.mailbox(), "mailbox"), name(folder.folder(), "folder"))),
                 "folder " + NameBytes.printable(folder.toString()));
+    }
+
+    static byte[] mailboxRoot(int storeId, String mailbox) throws IOException {
+        return checked(concat(id(storeId), name(mailbox, "mailbox")), "mailbox " + NameBytes.printable(mailbox));
     }
 
     static byte[] id(int id) {

@@ -11,13 +11,26 @@ record StateDatabases(
         Dbi<ByteBuffer> stores,
         Dbi<ByteBuffer> folderIds,
         Dbi<ByteBuffer> folders,
+        Dbi<ByteBuffer> mailboxRoots,
         Dbi<ByteBuffer> placements,
         Dbi<ByteBuffer> messages,
         Dbi<ByteBuffer> messageIds,
         Dbi<ByteBuffer> snapshots) {
 
-    static final List<String> NAMES =
-            List.of("content", "stores", "folderIds", "folders", "placements", "messages", "messageIds", "snapshots");
+    /**
+     * {@code mailboxRoots} was added without a format version change: it is a shortcut of the finder, and an older
+     * catalog simply gets it empty on its next open (every root is read once more).
+     */
+    static final List<String> NAMES = List.of(
+            "content",
+            "stores",
+            "folderIds",
+            "folders",
+            "mailboxRoots",
+            "placements",
+            "messages",
+            "messageIds",
+            "snapshots");
 
     static StateDatabases of(LmdbEnvironment env) {
         return new StateDatabases(
@@ -26,6 +39,7 @@ record StateDatabases(
                 env.dbi("stores"),
                 env.dbi("folderIds"),
                 env.dbi("folders"),
+                env.dbi("mailboxRoots"),
                 env.dbi("placements"),
                 env.dbi("messages"),
                 env.dbi("messageIds"),

@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lmdbjava.Dbi;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 
@@ -106,6 +109,36 @@ final class StateTxn {
     long clearPlacements(String storeKey, FolderKey folder) throws IOException {
         int id = registry.folderId(storeKey, folder);
         return id == FolderRegistry.ABSENT ? 0 : txn.deleteAll(dbs.placements(), LmdbKeys.id(id));
+    }
+
+    // ---- mailbox roots
+
+    /** The store's mailbox root listings, by mailbox name. */
+    Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException {
+        Map<String, MailboxRootListing> roots = new HashMap<>();
+        int storeId = registry.storeId(storeKey);
+        if (storeId == FolderRegistry.ABSENT) {
+            return roots;
+        }
+        try (PrefixScan scan = txn.scan(dbs.mailboxRoots(), LmdbKeys.id(storeId))) {
+            while (scan.next()) {
+                roots.put(
+                        LmdbKeys.nameString(scan.key(), LmdbKeys.ID_BYTES),
+                        MailboxRootCodec.decode(scan.value(), scan.key()));
+            }
+        }
+        return roots;
+    }
+
+    void putMailboxRoot(String storeKey, String mailbox, MailboxRootListing listing) throws IOException {
+        int storeId = registry.storeIdCreating(storeKey);
+        txn.put(dbs.mailboxRoots(), LmdbKeys.mailboxRoot(storeId, mailbox), MailboxRootCodec.encode(listing));
+    }
+
+    boolean deleteMailboxRoot(String storeKey, String mailbox) throws IOException {
+        int storeId = registry.storeId(storeKey);
+        return storeId != FolderRegistry.ABSENT
+                && txn.delete(dbs.mailboxRoots(), LmdbKeys.mailboxRoot(storeId, mailbox));
     }
 
     // ---- messages (search index)

@@ -2,7 +2,9 @@ package org.mailsnap.catalog;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
 
@@ -42,6 +44,12 @@ abstract class StateView implements CatalogView {
     public CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException {
         check();
         return state.placements(storeKey, folder);
+    }
+
+    @Override
+    public Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException {
+        check();
+        return state.mailboxRoots(storeKey);
     }
 
     @Override

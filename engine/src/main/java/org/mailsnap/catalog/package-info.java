@@ -14,7 +14,9 @@
  * <ul>
  *   <li>{@code state/}: {@code content} (mailbox, GUID → header and body blob ids, size), {@code stores} and
  *       {@code folderIds} (store key, and folder of a store → small numbers), {@code folders} (folder number →
- *       what the last run recorded), {@code placements} (folder number, base → file name, GUID when it is not the
+ *       what the last run recorded), {@code mailboxRoots} (store number, mailbox → what the finder saw in its root:
+ *       {@link org.mailsnap.maildir.MailboxRootListing}; added without a version change, an older catalog gets it
+ *       empty), {@code placements} (folder number, base → file name, GUID when it is not the
  *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first snapshot; once it left every folder of
  *       its mailbox, the last snapshot that held it and when it was found gone: {@link
  *       org.mailsnap.catalog.MessageInfo}) with its

@@ -7,16 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.maildir.lock.FolderLock;
 import org.mailsnap.maildir.lock.FolderLocker;
@@ -27,9 +24,8 @@ import org.mailsnap.model.FolderKey;
  *
  * <ol>
  *   <li>Stat {@code new/} and {@code cur/} of every folder, without a lock. A folder is unchanged when both mtimes
- *       equal the previous run's and both are older than that run's listing by more than the timestamp
- *       granularity (the same-second guard: a change in the same clock tick as the listing leaves the mtime
- *       equal, so such a folder is listed again).</li>
+ *       say so against the previous run's listing ({@link DirectoryTimes}: equal, and older than that listing by
+ *       more than the timestamp granularity).</li>
  *   <li>Every folder unchanged: done, no lock taken.</li>
  *   <li>Otherwise lock every folder of the mailbox in sorted order (a folder moved during the listing is then
  *       neither missed nor counted twice), stat again under the locks, and for each changed folder list
@@ -63,7 +59,7 @@ public final class MailboxCapture {
 
     /** System clock, a 1 s granularity, no observer. */
     public MailboxCapture(FolderLocker locker) {
-        this(locker, Clock.systemUTC(), Duration.ofSeconds(1), CaptureObserver.NONE);
+        this(locker, Clock.systemUTC(), DirectoryTimes.SAFE_GRANULARITY, CaptureObserver.NONE);
     }
 
     /**
@@ -158,7 +154,7 @@ public final class MailboxCapture {
         if (times.unchangedSince(previous, granularityNanos)) {
             return unlisted(folder.key(), times, previous);
         }
-        long listedAt = epochNanos(clock.instant());
+        long listedAt = DirectoryTimes.epochNanos(clock.instant());
         for (Path mailDir : List.of(folder.newDir(), folder.curDir())) {
             if (Files.isSymbolicLink(mailDir)) {
                 // became a link after the finder looked (it reports links it sees): listing it would read outside
@@ -269,21 +265,11 @@ public final class MailboxCapture {
 
     private static DirTimes stat(MailFolder folder, List<CaptureProblem> problems) throws IOException {
         try {
-            return new DirTimes(mtimeNanos(folder.newDir()), mtimeNanos(folder.curDir()));
+            return new DirTimes(DirectoryTimes.mtimeNanos(folder.newDir()), DirectoryTimes.mtimeNanos(folder.curDir()));
         } catch (NoSuchFileException vanished) {
             problems.add(vanishedProblem(folder, vanished));
             return null;
         }
-    }
-
-    private static long mtimeNanos(Path dir) throws IOException {
-        BasicFileAttributes attributes =
-                Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-    }
-
-    private static long epochNanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /**
@@ -310,11 +296,10 @@ public final class MailboxCapture {
             if (previous == null) {
                 return false;
             }
-            long settledBefore = previous.listedAtNanos() - granularityNanos;
-            return newNanos == previous.newDirMtimeNanos()
-                    && curNanos == previous.curDirMtimeNanos()
-                    && newNanos < settledBefore
-                    && curNanos < settledBefore;
+            return DirectoryTimes.unchangedSince(
+                            newNanos, previous.newDirMtimeNanos(), previous.listedAtNanos(), granularityNanos)
+                    && DirectoryTimes.unchangedSince(
+                            curNanos, previous.curDirMtimeNanos(), previous.listedAtNanos(), granularityNanos);
         }
     }
 }

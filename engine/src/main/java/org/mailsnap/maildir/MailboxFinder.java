@@ -7,9 +7,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -27,6 +30,12 @@ import org.mailsnap.model.NameBytes;
  * could be is reported (one line each), since what is behind it is not backed up. The folders of two mailboxes are
  * looked for at a time; results are sorted and reports come in the walk's order, so two runs over the same tree see
  * the same order.
+ *
+ * <p>A backup hands in the root listings of its last run ({@link MailboxRootListing}): a Maildir++ mailbox whose root
+ * did not change since takes its folders from there, one {@code lstat} instead of reading the root and looking at
+ * each candidate (at a million messages that second pass was a fifth of a no-change run,
+ * {@code benchmarks/results/2026-12-06-no-change-1m}). What the capture does next does not depend on which it was:
+ * it looks at each folder's {@code cur/} and {@code new/} without following links either.
  */
 public final class MailboxFinder {
     /** Dovecot renames a folder to this before deleting it. */
@@ -41,10 +50,33 @@ public final class MailboxFinder {
     private static final int THREADS = 2;
 
     private final StoreLayout layout;
+    private final Clock listingClock;
+    private final long granularityNanos;
 
+    /** A finder whose listings are timed by the system clock. */
     public MailboxFinder(StoreLayout layout) {
-        this.layout = Objects.requireNonNull(layout, "layout");
+        this(layout, Clock.systemUTC());
     }
+
+    /**
+     * @param listingClock the time a mailbox root's listing is taken at, comparable with its mtime (a filesystem
+     *                     snapshot's creation time when reading one)
+     */
+    public MailboxFinder(StoreLayout layout, Clock listingClock) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.listingClock = Objects.requireNonNull(listingClock, "listingClock");
+        this.granularityNanos = DirectoryTimes.SAFE_GRANULARITY.toNanos();
+    }
+
+    /**
+     * What {@link #find(Path, Consumer, Map)} found.
+     *
+     * @param mailboxes every mailbox, sorted by name
+     * @param listings  by mailbox name, the root listing to keep for the next run (reused or new); absent for a
+     *                  mailbox whose root must be read again next time (and for every mailbox of the file-system
+     *                  layout, whose folders nest)
+     */
+    public record Finding(List<Mailbox> mailboxes, Map<String, MailboxRootListing> listings) {}
 
     /** Every mailbox under {@code store}, sorted by name. */
     public List<Mailbox> find(Path store) throws IOException {
@@ -57,6 +89,16 @@ public final class MailboxFinder {
      * behind it is not backed up).
      */
     public List<Mailbox> find(Path store, Consumer<String> notFollowed) throws IOException {
+        return find(store, notFollowed, Map.of()).mailboxes();
+    }
+
+    /**
+     * As {@link #find(Path, Consumer)}, taking a Maildir++ mailbox's folders from its listing in {@code known} (by
+     * mailbox name) when its root's mtime says that listing still holds; the links the listing names are reported
+     * again. Every mailbox root is still found by the walk, which also checks its {@code cur/ new/ tmp/}.
+     */
+    public Finding find(Path store, Consumer<String> notFollowed, Map<String, MailboxRootListing> known)
+            throws IOException {
         Path root = store.toRealPath();
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
@@ -64,9 +106,10 @@ public final class MailboxFinder {
         List<Path> roots = new ArrayList<>();
         List<WalkReport> walkReports = new ArrayList<>();
         walk(root, root, roots, line -> walkReports.add(new WalkReport(roots.size(), line)));
-        List<Found> found = foldersOfEach(root, roots);
+        List<Found> found = foldersOfEach(root, roots, known);
         // reported in the walk's order, whichever thread found them
         List<Mailbox> mailboxes = new ArrayList<>();
+        Map<String, MailboxRootListing> listings = new HashMap<>();
         int nextWalkReport = 0;
         for (int i = 0; i <= found.size(); i++) {
             while (nextWalkReport < walkReports.size()
@@ -74,54 +117,101 @@ public final class MailboxFinder {
                 notFollowed.accept(walkReports.get(nextWalkReport++).line());
             }
             if (i < found.size()) {
-                found.get(i).notFollowed().forEach(notFollowed);
-                mailboxes.add(found.get(i).mailbox());
+                Found f = found.get(i);
+                f.notFollowed().forEach(notFollowed);
+                mailboxes.add(f.mailbox());
+                if (f.listing() != null) {
+                    listings.put(f.mailbox().name(), f.listing());
+                }
             }
         }
         mailboxes.sort(Comparator.comparing(Mailbox::name));
-        return mailboxes;
+        return new Finding(mailboxes, listings);
     }
 
     /** A link the walk above the mailboxes reported, after {@code rootsBefore} mailbox roots. */
     private record WalkReport(int rootsBefore, String line) {}
 
-    /** A mailbox and the links found in it. */
-    private record Found(Mailbox mailbox, List<String> notFollowed) {}
+    /** A mailbox, the links found in it, and its root's listing to keep (null: read the root again next time). */
+    private record Found(Mailbox mailbox, List<String> notFollowed, MailboxRootListing listing) {}
 
     /** The folders of each mailbox, {@link #THREADS} mailboxes at a time, in the order of {@code roots}. */
-    private List<Found> foldersOfEach(Path store, List<Path> roots) throws IOException {
+    private List<Found> foldersOfEach(Path store, List<Path> roots, Map<String, MailboxRootListing> known)
+            throws IOException {
         try (BoundedWorkers workers = new BoundedWorkers("mailsnap-find", THREADS, "finding mailboxes")) {
             return workers.map(roots, mailboxRoot -> {
                 List<String> links = new ArrayList<>();
-                return new Found(mailboxAt(store, mailboxRoot, links::add), links);
+                String name = FileNames.relativeName(store, mailboxRoot);
+                return layout == StoreLayout.MAILDIR_PLUS_PLUS
+                        ? plusPlusMailbox(store, name, mailboxRoot, known.get(name), links)
+                        : new Found(fsMailbox(store, name, mailboxRoot, links::add), links, null);
             });
         }
     }
 
     /** The folders of the mailbox rooted at {@code root}, INBOX first. */
     public Mailbox mailboxAt(Path store, Path root) throws IOException {
-        return mailboxAt(store, root, notFollowed -> {});
+        String name = FileNames.relativeName(store, root);
+        return layout == StoreLayout.MAILDIR_PLUS_PLUS
+                ? plusPlusMailbox(store, name, root, null, new ArrayList<>()).mailbox()
+                : fsMailbox(store, name, root, notFollowed -> {});
     }
 
-    private Mailbox mailboxAt(Path store, Path root, Consumer<String> notFollowed) throws IOException {
-        String name = FileNames.relativeName(store, root);
+    /**
+     * A Maildir++ mailbox: its folders are the root's {@code .Name} directories that hold {@code cur/} and
+     * {@code new/}, or those of {@code before} when the root's mtime says it still holds. The listing's time is taken
+     * before the root's mtime, so a change while the root is read leaves an mtime the next run does not trust.
+     */
+    private Found plusPlusMailbox(Path store, String name, Path root, MailboxRootListing before, List<String> lines)
+            throws IOException {
+        long listedAt = DirectoryTimes.epochNanos(listingClock.instant());
+        long mtime;
+        try {
+            mtime = DirectoryTimes.mtimeNanos(root);
+        } catch (IOException vanishedOrNotSearchable) {
+            mtime = Long.MIN_VALUE; // read the root as before, and keep no listing of it
+        }
         List<MailFolder> folders = new ArrayList<>();
         folders.add(new MailFolder(new FolderKey(name, ""), root));
-        if (layout == StoreLayout.MAILDIR_PLUS_PLUS) {
-            List<Path> links = new ArrayList<>();
-            for (Path child : sortedSubdirectories(root, MailboxFinder::isMaildirPlusPlusFolderName, links)) {
-                if (hasMailDirs(child)) {
-                    folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child));
-                } else {
-                    reportLinkedMailDirs(store, child, "folder", notFollowed);
-                }
+        if (before != null && mtime != Long.MIN_VALUE && before.stillHolds(mtime, granularityNanos)) {
+            for (String folder : before.folders()) {
+                folders.add(new MailFolder(new FolderKey(name, folder), FileNames.child(root, folder)));
             }
-            for (Path link : links) {
-                reportLink(store, link, "folder", notFollowed);
+            for (String link : before.links()) {
+                reportLink(store, FileNames.child(root, link), "folder", lines::add);
             }
-        } else {
-            collectFsFolders(store, name, root, root, folders, notFollowed);
+            folders.sort(null);
+            return new Found(new Mailbox(name, root, folders), lines, before);
         }
+        List<Path> links = new ArrayList<>();
+        List<String> folderNames = new ArrayList<>();
+        boolean onlyFoldersAndLinks = true;
+        for (Path child : sortedSubdirectories(root, MailboxFinder::isMaildirPlusPlusFolderName, links)) {
+            if (hasMailDirs(child)) {
+                folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child));
+                folderNames.add(FileNames.nameOf(child));
+            } else {
+                onlyFoldersAndLinks = false;
+                reportLinkedMailDirs(store, child, "folder", lines::add);
+            }
+        }
+        List<String> linkNames = new ArrayList<>();
+        for (Path link : links) {
+            reportLink(store, link, "folder", lines::add);
+            linkNames.add(FileNames.nameOf(link));
+        }
+        MailboxRootListing listing = onlyFoldersAndLinks && mtime != Long.MIN_VALUE
+                ? new MailboxRootListing(mtime, listedAt, folderNames, linkNames)
+                : null;
+        folders.sort(null);
+        return new Found(new Mailbox(name, root, folders), lines, listing);
+    }
+
+    /** A mailbox of the file-system layout: its folders nest, so every level is read every time. */
+    private Mailbox fsMailbox(Path store, String name, Path root, Consumer<String> notFollowed) throws IOException {
+        List<MailFolder> folders = new ArrayList<>();
+        folders.add(new MailFolder(new FolderKey(name, ""), root));
+        collectFsFolders(store, name, root, root, folders, notFollowed);
         folders.sort(null);
         return new Mailbox(name, root, folders);
     }
@@ -222,7 +312,7 @@ public final class MailboxFinder {
 
     /**
      * Real subdirectories (no symbolic links) whose names are {@code candidate}s, sorted by name; the symbolic links
-     * among those entries go to {@code links}. Only candidates are looked at ({@code lstat}, once each): at a million
+     * among those entries go to {@code links}, sorted likewise. Only candidates are looked at ({@code lstat}, once each): at a million
      * messages the mailbox roots' other entries (index and control files, {@code cur/ new/ tmp/}) were a fifth of a
      * no-change run's calls ({@code benchmarks/results/2026-12-06-no-change-1m}). A directory or entry that vanished
      * has none; an entry that cannot be looked at is neither.
@@ -250,7 +340,9 @@ public final class MailboxFinder {
         } catch (NoSuchFileException vanished) {
             return List.of();
         }
-        dirs.sort((a, b) -> NameBytes.compare(FileNames.nameOf(a), FileNames.nameOf(b)));
+        Comparator<Path> byName = (a, b) -> NameBytes.compare(FileNames.nameOf(a), FileNames.nameOf(b));
+        dirs.sort(byName);
+        links.sort(byName);
         return dirs;
     }
 }

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mailsnap.codec.ByteWriter;
+import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.MessageContent;
+import org.mailsnap.model.NameBytes;
 import org.mailsnap.model.PackId;
 import org.mailsnap.model.SnapshotId;
 
@@ -134,6 +136,33 @@ class CodecTest {
     }
 
     @Test
+    void mailboxRootListingRoundTripsWithNamesAsBytes() throws Exception {
+        String notUtf8 = NameBytes.fromBytes(new byte[] {'.', (byte) 0xE9, 't', (byte) 0xE9});
+        MailboxRootListing listing =
+                new MailboxRootListing(-5, Long.MAX_VALUE, List.of(".Sent", notUtf8), List.of(".Linked"));
+        MailboxRootListing decoded = MailboxRootCodec.decode(MailboxRootCodec.encode(listing), KEY);
+        assertEquals(listing, decoded);
+        assertArrayEquals(
+                NameBytes.toBytes(notUtf8), NameBytes.toBytes(decoded.folders().get(1)));
+    }
+
+    @Test
+    void mailboxRootListingNamingAnythingButAnEntryOfTheRootIsDamage() {
+        for (String bad : new String[] {"..", ".", "", ".a/../../etc"}) {
+            byte[] value = new ByteWriter(32)
+                    .i64be(1)
+                    .i64be(2)
+                    .count(1)
+                    .name(bad)
+                    .count(0)
+                    .toByteArray();
+            CatalogCorruptException e =
+                    assertThrows(CatalogCorruptException.class, () -> MailboxRootCodec.decode(value, KEY), bad);
+            assertTrue(e.getMessage().contains("not a directory entry name"), e.getMessage());
+        }
+    }
+
+    @Test
     void everyTruncationAndTrailingByteIsCorruptNeverAnotherException() {
         check(BlobLocationCodec.encode(samples.location()), v -> BlobLocationCodec.decode(v, KEY));
         check(
@@ -145,6 +174,9 @@ class CodecTest {
                 SnapshotSummaryCodec.encode(
                         new SnapshotSummary(SnapshotId.parse("0e".repeat(32)), Instant.EPOCH, "h", "k", 1)),
                 v -> SnapshotSummaryCodec.decode(SnapshotId.parse("0e".repeat(32)), v, KEY));
+        check(
+                MailboxRootCodec.encode(new MailboxRootListing(1, 2, List.of(".A", ".B"), List.of(".L"))),
+                v -> MailboxRootCodec.decode(v, KEY));
     }
 
     @Test
@@ -158,7 +190,8 @@ class CodecTest {
                 v -> PlacementCodec.decode("b", v, KEY),
                 v -> FolderStateCodec.decode(v, KEY),
                 v -> MessageInfoCodec.decode(v, KEY),
-                v -> SnapshotSummaryCodec.decode(SnapshotId.parse("0e".repeat(32)), v, KEY));
+                v -> SnapshotSummaryCodec.decode(SnapshotId.parse("0e".repeat(32)), v, KEY),
+                v -> MailboxRootCodec.decode(v, KEY));
         for (int i = 0; i < 4_000; i++) {
             byte[] garbage = new byte[random.nextInt(80)];
             random.nextBytes(garbage);
