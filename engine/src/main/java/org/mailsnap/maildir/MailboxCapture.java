@@ -23,9 +23,11 @@ import org.mailsnap.model.FolderKey;
  * A consistent listing of one mailbox: the only code that touches the live store under a lock.
  *
  * <ol>
- *   <li>Stat {@code new/} and {@code cur/} of every folder, without a lock. A folder is unchanged when both mtimes
- *       say so against the previous run's listing ({@link DirectoryTimes}: equal, and older than that listing by
- *       more than the timestamp granularity).</li>
+ *   <li>Take the mtimes of {@code new/} and {@code cur/} of every folder, without a lock: those the finder saw
+ *       ({@link MailFolder#seen()}, taken a moment before in its threads), else stat them. A folder is unchanged
+ *       when both mtimes say so against the previous run's listing ({@link DirectoryTimes}: equal, and older than
+ *       that listing by more than the timestamp granularity). A change after that moment is the next run's, as one
+ *       after a stat here would be.</li>
  *   <li>Every folder unchanged: done, no lock taken.</li>
  *   <li>Otherwise lock every folder of the mailbox in sorted order (a folder moved during the listing is then
  *       neither missed nor counted twice), stat again under the locks, and for each changed folder list
@@ -74,10 +76,10 @@ public final class MailboxCapture {
         List<CaptureProblem> problems = new ArrayList<>();
         List<MailFolder> folders = new ArrayList<>(mailbox.folders());
         folders.sort(null);
-        Map<FolderKey, DirTimes> before = new HashMap<>();
+        Map<FolderKey, FolderTimes> before = new HashMap<>();
         boolean anyChanged = false;
         for (MailFolder folder : new ArrayList<>(folders)) {
-            DirTimes times = stat(folder, problems);
+            FolderTimes times = folder.seen() != null ? folder.seen() : stat(folder, problems);
             if (times == null) {
                 folders.remove(folder);
                 continue;
@@ -147,7 +149,7 @@ public final class MailboxCapture {
     /** Stats again under the lock and lists the folder if it changed; null when it vanished. */
     private CapturedFolder captureFolder(MailFolder folder, PreviousFolderState previous, List<CaptureProblem> problems)
             throws IOException {
-        DirTimes times = stat(folder, problems);
+        FolderTimes times = stat(folder, problems);
         if (times == null) {
             return null;
         }
@@ -185,9 +187,9 @@ public final class MailboxCapture {
         problems.add(new CaptureProblem(
                 folder.key(), CaptureProblem.Kind.FOLDER_UNREADABLE, why + "; kept the previous listing"));
         // The previous state, unchanged: the caller's placements are from it, and the next run tries again.
-        DirTimes previousTimes = previous == null
-                ? new DirTimes(0, 0)
-                : new DirTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
+        FolderTimes previousTimes = previous == null
+                ? new FolderTimes(0, 0)
+                : new FolderTimes(previous.newDirMtimeNanos(), previous.curDirMtimeNanos());
         return unlisted(folder.key(), previousTimes, previous);
     }
 
@@ -263,9 +265,10 @@ public final class MailboxCapture {
         }
     }
 
-    private static DirTimes stat(MailFolder folder, List<CaptureProblem> problems) throws IOException {
+    private static FolderTimes stat(MailFolder folder, List<CaptureProblem> problems) throws IOException {
         try {
-            return new DirTimes(DirectoryTimes.mtimeNanos(folder.newDir()), DirectoryTimes.mtimeNanos(folder.curDir()));
+            return new FolderTimes(
+                    DirectoryTimes.mtimeNanos(folder.newDir()), DirectoryTimes.mtimeNanos(folder.curDir()));
         } catch (NoSuchFileException vanished) {
             problems.add(vanishedProblem(folder, vanished));
             return null;
@@ -276,7 +279,7 @@ public final class MailboxCapture {
      * A folder not listed this time: the caller keeps the placements of its previous listing, so that listing's time
      * is carried on (with the mtimes just seen, which equal the previous ones unless the folder was unreadable).
      */
-    private static CapturedFolder unlisted(FolderKey key, DirTimes times, PreviousFolderState previous) {
+    private static CapturedFolder unlisted(FolderKey key, FolderTimes times, PreviousFolderState previous) {
         long listedAt = previous == null ? 0 : previous.listedAtNanos();
         return new CapturedFolder(
                 key, false, times.newNanos(), times.curNanos(), listedAt, List.of(), List.of(), Map.of());
@@ -288,18 +291,5 @@ public final class MailboxCapture {
                 CaptureProblem.Kind.FOLDER_VANISHED,
                 "folder " + folder.key() + " vanished during the run (renamed or deleted): " + e.getFile()
                         + " no longer exists");
-    }
-
-    /** The mtimes of {@code new/} and {@code cur/}. */
-    private record DirTimes(long newNanos, long curNanos) {
-        boolean unchangedSince(PreviousFolderState previous, long granularityNanos) {
-            if (previous == null) {
-                return false;
-            }
-            return DirectoryTimes.unchangedSince(
-                            newNanos, previous.newDirMtimeNanos(), previous.listedAtNanos(), granularityNanos)
-                    && DirectoryTimes.unchangedSince(
-                            curNanos, previous.curDirMtimeNanos(), previous.listedAtNanos(), granularityNanos);
-        }
     }
 }

@@ -31,11 +31,11 @@ import org.mailsnap.model.NameBytes;
  * looked for at a time; results are sorted and reports come in the walk's order, so two runs over the same tree see
  * the same order.
  *
- * <p>A backup hands in the root listings of its last run ({@link MailboxRootListing}): a Maildir++ mailbox whose root
- * did not change since takes its folders from there, one {@code lstat} instead of reading the root and looking at
- * each candidate (at a million messages that second pass was a fifth of a no-change run,
- * {@code benchmarks/results/2026-12-06-no-change-1m}). What the capture does next does not depend on which it was:
- * it looks at each folder's {@code cur/} and {@code new/} without following links either.
+ * <p>Each folder found carries the mtimes of its {@code new/} and {@code cur/} as the finder saw them (the same
+ * {@code lstat} that tells they are directories), so the capture does not stat them again on the run's one thread.
+ * A backup hands in the root listings of its last run ({@link MailboxRootListing}): a Maildir++ mailbox whose root
+ * did not change since takes its folders from there, one {@code lstat} of the root instead of reading it and looking
+ * at each entry.
  */
 public final class MailboxFinder {
     /** Dovecot renames a folder to this before deleting it. */
@@ -103,7 +103,7 @@ public final class MailboxFinder {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(FileNames.printable(store), null, "the mail store is not a directory");
         }
-        List<Path> roots = new ArrayList<>();
+        List<Root> roots = new ArrayList<>();
         List<WalkReport> walkReports = new ArrayList<>();
         walk(root, root, roots, line -> walkReports.add(new WalkReport(roots.size(), line)));
         List<Found> found = foldersOfEach(root, roots, known);
@@ -132,19 +132,22 @@ public final class MailboxFinder {
     /** A link the walk above the mailboxes reported, after {@code rootsBefore} mailbox roots. */
     private record WalkReport(int rootsBefore, String line) {}
 
+    /** A mailbox root the walk found, with the mtimes of its {@code new/} and {@code cur/}. */
+    private record Root(Path dir, FolderTimes times) {}
+
     /** A mailbox, the links found in it, and its root's listing to keep (null: read the root again next time). */
     private record Found(Mailbox mailbox, List<String> notFollowed, MailboxRootListing listing) {}
 
     /** The folders of each mailbox, {@link #THREADS} mailboxes at a time, in the order of {@code roots}. */
-    private List<Found> foldersOfEach(Path store, List<Path> roots, Map<String, MailboxRootListing> known)
+    private List<Found> foldersOfEach(Path store, List<Root> roots, Map<String, MailboxRootListing> known)
             throws IOException {
         try (BoundedWorkers workers = new BoundedWorkers("mailsnap-find", THREADS, "finding mailboxes")) {
-            return workers.map(roots, mailboxRoot -> {
+            return workers.map(roots, root -> {
                 List<String> links = new ArrayList<>();
-                String name = FileNames.relativeName(store, mailboxRoot);
+                String name = FileNames.relativeName(store, root.dir());
                 return layout == StoreLayout.MAILDIR_PLUS_PLUS
-                        ? plusPlusMailbox(store, name, mailboxRoot, known.get(name), links)
-                        : new Found(fsMailbox(store, name, mailboxRoot, links::add), links, null);
+                        ? plusPlusMailbox(store, name, root, known.get(name), links)
+                        : new Found(fsMailbox(store, name, root, links::add), links, null);
             });
         }
     }
@@ -152,9 +155,10 @@ public final class MailboxFinder {
     /** The folders of the mailbox rooted at {@code root}, INBOX first. */
     public Mailbox mailboxAt(Path store, Path root) throws IOException {
         String name = FileNames.relativeName(store, root);
+        Root at = new Root(root, FolderTimes.ifFolder(root));
         return layout == StoreLayout.MAILDIR_PLUS_PLUS
-                ? plusPlusMailbox(store, name, root, null, new ArrayList<>()).mailbox()
-                : fsMailbox(store, name, root, notFollowed -> {});
+                ? plusPlusMailbox(store, name, at, null, new ArrayList<>()).mailbox()
+                : fsMailbox(store, name, at, notFollowed -> {});
     }
 
     /**
@@ -162,8 +166,9 @@ public final class MailboxFinder {
      * {@code new/}, or those of {@code before} when the root's mtime says it still holds. The listing's time is taken
      * before the root's mtime, so a change while the root is read leaves an mtime the next run does not trust.
      */
-    private Found plusPlusMailbox(Path store, String name, Path root, MailboxRootListing before, List<String> lines)
+    private Found plusPlusMailbox(Path store, String name, Root at, MailboxRootListing before, List<String> lines)
             throws IOException {
+        Path root = at.dir();
         long listedAt = DirectoryTimes.epochNanos(listingClock.instant());
         long mtime;
         try {
@@ -172,23 +177,32 @@ public final class MailboxFinder {
             mtime = Long.MIN_VALUE; // read the root as before, and keep no listing of it
         }
         List<MailFolder> folders = new ArrayList<>();
-        folders.add(new MailFolder(new FolderKey(name, ""), root));
+        folders.add(new MailFolder(new FolderKey(name, ""), root, at.times()));
         if (before != null && mtime != Long.MIN_VALUE && before.stillHolds(mtime, granularityNanos)) {
+            boolean allStillFolders = true;
             for (String folder : before.folders()) {
-                folders.add(new MailFolder(new FolderKey(name, folder), FileNames.child(root, folder)));
+                Path child = FileNames.child(root, folder);
+                FolderTimes times = FolderTimes.ifFolder(child);
+                if (times != null) {
+                    folders.add(new MailFolder(new FolderKey(name, folder), child, times));
+                } else { // its cur/ or new/ went, or became a link: as a read of the root would see it
+                    allStillFolders = false;
+                    reportLinkedMailDirs(store, child, "folder", lines::add);
+                }
             }
             for (String link : before.links()) {
                 reportLink(store, FileNames.child(root, link), "folder", lines::add);
             }
             folders.sort(null);
-            return new Found(new Mailbox(name, root, folders), lines, before);
+            return new Found(new Mailbox(name, root, folders), lines, allStillFolders ? before : null);
         }
         List<Path> links = new ArrayList<>();
         List<String> folderNames = new ArrayList<>();
         boolean onlyFoldersAndLinks = true;
         for (Path child : sortedSubdirectories(root, MailboxFinder::isMaildirPlusPlusFolderName, links)) {
-            if (hasMailDirs(child)) {
-                folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child));
+            FolderTimes times = FolderTimes.ifFolder(child);
+            if (times != null) {
+                folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child, times));
                 folderNames.add(FileNames.nameOf(child));
             } else {
                 onlyFoldersAndLinks = false;
@@ -208,18 +222,20 @@ public final class MailboxFinder {
     }
 
     /** A mailbox of the file-system layout: its folders nest, so every level is read every time. */
-    private Mailbox fsMailbox(Path store, String name, Path root, Consumer<String> notFollowed) throws IOException {
+    private Mailbox fsMailbox(Path store, String name, Root at, Consumer<String> notFollowed) throws IOException {
+        Path root = at.dir();
         List<MailFolder> folders = new ArrayList<>();
-        folders.add(new MailFolder(new FolderKey(name, ""), root));
+        folders.add(new MailFolder(new FolderKey(name, ""), root, at.times()));
         collectFsFolders(store, name, root, root, folders, notFollowed);
         folders.sort(null);
         return new Mailbox(name, root, folders);
     }
 
     /** Collects the mailbox roots at and below {@code dir} into {@code roots}, reporting links above them. */
-    private void walk(Path store, Path dir, List<Path> roots, Consumer<String> notFollowed) throws IOException {
-        if (isMaildirRoot(dir)) {
-            roots.add(dir);
+    private void walk(Path store, Path dir, List<Root> roots, Consumer<String> notFollowed) throws IOException {
+        FolderTimes times = FolderTimes.ifFolder(dir);
+        if (times != null && Files.isDirectory(FileNames.child(dir, "tmp"), NO_FOLLOW)) {
+            roots.add(new Root(dir, times));
             return;
         }
         if (reportLinkedMailDirs(store, dir, "mailbox", notFollowed)) {
@@ -241,8 +257,9 @@ public final class MailboxFinder {
             throws IOException {
         List<Path> links = new ArrayList<>();
         for (Path child : sortedSubdirectories(dir, MailboxFinder::isFsFolderName, links)) {
-            if (hasMailDirs(child)) {
-                out.add(new MailFolder(new FolderKey(mailbox, FileNames.relativeName(root, child)), child));
+            FolderTimes times = FolderTimes.ifFolder(child);
+            if (times != null) {
+                out.add(new MailFolder(new FolderKey(mailbox, FileNames.relativeName(root, child)), child, times));
             } else {
                 reportLinkedMailDirs(store, child, "folder", notFollowed);
             }
@@ -286,15 +303,6 @@ public final class MailboxFinder {
     private static String display(Path store, Path path) {
         String relative = FileNames.relativeName(store, path);
         return relative.isEmpty() ? store.toString() : relative;
-    }
-
-    static boolean isMaildirRoot(Path dir) {
-        return hasMailDirs(dir) && Files.isDirectory(FileNames.child(dir, "tmp"), NO_FOLLOW);
-    }
-
-    private static boolean hasMailDirs(Path dir) {
-        return Files.isDirectory(FileNames.child(dir, "cur"), NO_FOLLOW)
-                && Files.isDirectory(FileNames.child(dir, "new"), NO_FOLLOW);
     }
 
     private static boolean isMailDirName(String name) {

@@ -7,7 +7,9 @@ import java.util.List;
  * of the symbolic links where a folder could be, with the root's mtime and when the look began. The backup keeps it in
  * the catalog; while the root's mtime says nothing changed ({@link DirectoryTimes}), no folder can have come, gone or
  * been renamed (Dovecot creates, renames and deletes folders in the root, and deletes by renaming first), so the next
- * run takes the folders from here instead of reading the root and each candidate again.
+ * run takes the folders from here instead of reading the root and looking at each of its entries. Each folder's
+ * {@code cur/} and {@code new/} are still looked at (their mtimes are what the capture compares), and a folder whose
+ * {@code cur/} or {@code new/} went or became a link is dropped and reported as a read of the root would.
  *
  * <p>Only a root whose every candidate entry was a folder or a link is kept: a directory that was not (yet) a folder,
  * such as one Dovecot is creating, can become one without the root changing, so such a root is read every time.

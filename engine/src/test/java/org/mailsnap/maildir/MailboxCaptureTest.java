@@ -94,6 +94,11 @@ class MailboxCaptureTest {
         assertEquals(3, mailbox.folders().size());
     }
 
+    /** The mailbox as a new run's finder finds it, with the mtimes of its folders as they are now. */
+    private Mailbox found() throws IOException {
+        return new MailboxFinder(StoreLayout.MAILDIR_PLUS_PLUS).find(store).get(0);
+    }
+
     private static DovecotDotLocker dotlock(Duration waitTimeout) {
         return new DovecotDotLocker(
                 DotLockSettings.dovecotDefaults(US).withWaitTimeout(waitTimeout),
@@ -199,10 +204,10 @@ class MailboxCaptureTest {
         setDirMtimes(Instant.now().minusSeconds(60));
         CountingLocker locker = new CountingLocker(dotlock(Duration.ofSeconds(5)));
         MailboxCapture capture = capture(locker, CaptureObserver.NONE);
-        CapturedMailbox first = capture.capture(mailbox, Map.of());
+        CapturedMailbox first = capture.capture(found(), Map.of());
         assertEquals(3, locker.locks.get());
 
-        CapturedMailbox second = capture.capture(mailbox, statesOf(first));
+        CapturedMailbox second = capture.capture(found(), statesOf(first));
 
         assertEquals(3, locker.locks.get(), "nothing changed: no lock taken");
         assertTrue(second.folders().stream().noneMatch(CapturedFolder::listed));
@@ -215,7 +220,7 @@ class MailboxCaptureTest {
                 .allMatch(f -> f.newNames().isEmpty() && f.curNames().isEmpty()));
 
         message(sent, "new", "1700000099.M9P9.vm");
-        CapturedMailbox third = capture.capture(mailbox, statesOf(second));
+        CapturedMailbox third = capture.capture(found(), statesOf(second));
 
         assertEquals(6, locker.locks.get(), "one changed folder locks every folder of the mailbox");
         assertTrue(folderOf(third, ".Sent").listed());
@@ -238,13 +243,13 @@ class MailboxCaptureTest {
             settled.put(folder.key(), new PreviousFolderState(mtimeNanos, mtimeNanos, mtimeNanos + 1_500_000_000L));
         }
 
-        CapturedMailbox guarded = capture.capture(mailbox, tooClose);
+        CapturedMailbox guarded = capture.capture(found(), tooClose);
         assertTrue(
                 guarded.folders().stream().allMatch(CapturedFolder::listed),
                 "a change in the same second as the last listing would not move the mtime: list again");
         assertEquals(3, locker.locks.get());
 
-        CapturedMailbox skipped = capture.capture(mailbox, settled);
+        CapturedMailbox skipped = capture.capture(found(), settled);
         assertTrue(skipped.folders().stream().noneMatch(CapturedFolder::listed));
         assertEquals(3, locker.locks.get());
 
@@ -252,9 +257,24 @@ class MailboxCaptureTest {
         oneChanged.put(
                 new FolderKey("alice", ".Trash"),
                 new PreviousFolderState(mtimeNanos, mtimeNanos - 1, mtimeNanos + 1_500_000_000L));
-        CapturedMailbox changed = capture.capture(mailbox, oneChanged);
+        CapturedMailbox changed = capture.capture(found(), oneChanged);
         assertTrue(folderOf(changed, ".Trash").listed(), "a different cur/ mtime means a change");
         assertFalse(folderOf(changed, ".Sent").listed());
+    }
+
+    @Test
+    void theMtimesTheFinderSawStandForTheFoldersUntilTheNextFind() throws IOException {
+        setDirMtimes(Instant.now().minusSeconds(60));
+        MailboxCapture capture = capture(FolderLocker.none(), CaptureObserver.NONE);
+        Mailbox found = found();
+        CapturedMailbox first = capture.capture(found, Map.of());
+
+        message(sent, "new", "1700000099.M9P9.vm"); // after this run's finder looked
+        CapturedMailbox sameRun = capture.capture(found, statesOf(first));
+        assertTrue(sameRun.folders().stream().noneMatch(CapturedFolder::listed), "the next run's change");
+
+        CapturedMailbox nextRun = capture.capture(found(), statesOf(first));
+        assertEquals(List.of("1700000099.M9P9.vm"), folderOf(nextRun, ".Sent").newNames());
     }
 
     @Test
