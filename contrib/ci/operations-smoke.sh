@@ -69,4 +69,9 @@ assert values["mailsnap_backup_last_success_timestamp_seconds"] > 1.7e9, values
 print("operations-smoke: metrics parsed by prometheus_client: %d samples, exit code 0, 2 new messages" % len(values))
 PY
 "$mailsnap" snapshots
+
+# The launcher loads its native libraries (LMDB, AWS-LC) from copies next to the jar, so a run works where the JVM's
+# temporary directory cannot hold one (a hardened server mounts /tmp noexec); here it is below a file.
+MAILSNAP_JAVA_OPTS="-Djava.io.tmpdir=$sandbox/check.txt/tmp" "$mailsnap" snapshots >/dev/null \
+  || die "with java.io.tmpdir unusable, the launcher did not load the native libraries from next to the jar"
 say "ok"

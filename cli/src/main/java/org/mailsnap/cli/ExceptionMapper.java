@@ -50,6 +50,29 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         return null;
     }
 
+    /**
+     * A native library (LMDB's or the crypto provider's) that could not be loaded, anywhere in the cause chain, as one
+     * line saying what to change; null for any other error. The libraries are extracted from the jar: by
+     * {@code bin/mailsnap} next to the jar, else by each library into the JVM's temporary directory, which a hardened
+     * server may mount {@code noexec} (then the library does not map) or which may not exist. picocli hands errors,
+     * not exceptions, back to {@link Main}, which asks here.
+     */
+    static String nativeLibraryFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            boolean extracting = java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().equals("org.lmdbjava.Library"));
+            if (t instanceof UnsatisfiedLinkError || (extracting && !(t instanceof ExceptionInInitializerError))) {
+                String what = t.getMessage() == null
+                        ? t.toString()
+                        : t.getMessage().lines().findFirst().orElse("");
+                return "cannot load a native library (" + what + "): bin/mailsnap extracts them next to its jar;"
+                        + " started otherwise, the JVM's temporary directory (java.io.tmpdir) must exist, be writable"
+                        + " and not be mounted noexec";
+            }
+        }
+        return null;
+    }
+
     static ExitCode codeFor(Throwable e) {
         if (catalogDamage(e) != null) {
             return ExitCode.FAILURE;

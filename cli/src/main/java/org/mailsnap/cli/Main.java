@@ -70,7 +70,20 @@ public final class Main {
         }
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (LinkageError e) { // picocli rethrows errors; a native library that does not load is the admin's
+            String nativeFailure = ExceptionMapper.nativeLibraryFailure(e);
+            if (nativeFailure == null) {
+                throw e;
+            }
+            err.println("mailsnap: " + nativeFailure);
+            if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            code = ExitCode.FAILURE.code();
+        }
         out.flush();
         err.flush();
         return code;
