@@ -166,40 +166,56 @@ public final class MailboxFinder {
      * {@code new/}, or those of {@code before} when the root's mtime says it still holds. The listing's time is taken
      * before the root's mtime, so a change while the root is read leaves an mtime the next run does not trust.
      */
-    private Found plusPlusMailbox(Path store, String name, Root at, MailboxRootListing before, List<String> lines)
+    private Found plusPlusMailbox(Path store, String name, Root root, MailboxRootListing before, List<String> lines)
             throws IOException {
-        Path root = at.dir();
         long listedAt = DirectoryTimes.epochNanos(listingClock.instant());
         long mtime;
         try {
-            mtime = DirectoryTimes.mtimeNanos(root);
+            mtime = DirectoryTimes.mtimeNanos(root.dir());
         } catch (IOException vanishedOrNotSearchable) {
-            mtime = Long.MIN_VALUE; // read the root as before, and keep no listing of it
+            return readRoot(store, name, root, lines, null); // read it as before, and keep no listing of it
         }
+        if (before != null && before.stillHolds(mtime, granularityNanos)) {
+            return fromListing(store, name, root, before, lines);
+        }
+        return readRoot(store, name, root, lines, new MailboxRootListing(mtime, listedAt, List.of(), List.of()));
+    }
+
+    /** The folders {@code listing} names, each looked at again; the listing is kept while each is still a folder. */
+    private static Found fromListing(
+            Path store, String name, Root root, MailboxRootListing listing, List<String> lines) {
         List<MailFolder> folders = new ArrayList<>();
-        folders.add(new MailFolder(new FolderKey(name, ""), root, at.times()));
-        if (before != null && mtime != Long.MIN_VALUE && before.stillHolds(mtime, granularityNanos)) {
-            boolean allStillFolders = true;
-            for (String folder : before.folders()) {
-                Path child = FileNames.child(root, folder);
-                FolderTimes times = FolderTimes.ifFolder(child);
-                if (times != null) {
-                    folders.add(new MailFolder(new FolderKey(name, folder), child, times));
-                } else { // its cur/ or new/ went, or became a link: as a read of the root would see it
-                    allStillFolders = false;
-                    reportLinkedMailDirs(store, child, "folder", lines::add);
-                }
+        folders.add(new MailFolder(new FolderKey(name, ""), root.dir(), root.times()));
+        boolean allStillFolders = true;
+        for (String folder : listing.folders()) {
+            Path child = FileNames.child(root.dir(), folder);
+            FolderTimes times = FolderTimes.ifFolder(child);
+            if (times != null) {
+                folders.add(new MailFolder(new FolderKey(name, folder), child, times));
+            } else { // its cur/ or new/ went, or became a link: as a read of the root would see it
+                allStillFolders = false;
+                reportLinkedMailDirs(store, child, "folder", lines::add);
             }
-            for (String link : before.links()) {
-                reportLink(store, FileNames.child(root, link), "folder", lines::add);
-            }
-            folders.sort(null);
-            return new Found(new Mailbox(name, root, folders), lines, allStillFolders ? before : null);
         }
+        for (String link : listing.links()) {
+            reportLink(store, FileNames.child(root.dir(), link), "folder", lines::add);
+        }
+        folders.sort(null);
+        return new Found(new Mailbox(name, root.dir(), folders), lines, allStillFolders ? listing : null);
+    }
+
+    /**
+     * The folders found by reading the root; {@code taken} (its mtime and time, null for none) becomes the listing to
+     * keep, with what was found, when every candidate entry was a folder or a link.
+     */
+    private static Found readRoot(Path store, String name, Root root, List<String> lines, MailboxRootListing taken)
+            throws IOException {
+        List<MailFolder> folders = new ArrayList<>();
+        folders.add(new MailFolder(new FolderKey(name, ""), root.dir(), root.times()));
         List<Path> links = new ArrayList<>();
         List<String> folderNames = new ArrayList<>();
         boolean onlyFoldersAndLinks = true;
-        for (Path child : sortedSubdirectories(root, MailboxFinder::isMaildirPlusPlusFolderName, links)) {
+        for (Path child : sortedSubdirectories(root.dir(), MailboxFinder::isMaildirPlusPlusFolderName, links)) {
             FolderTimes times = FolderTimes.ifFolder(child);
             if (times != null) {
                 folders.add(new MailFolder(new FolderKey(name, FileNames.nameOf(child)), child, times));
@@ -214,11 +230,11 @@ public final class MailboxFinder {
             reportLink(store, link, "folder", lines::add);
             linkNames.add(FileNames.nameOf(link));
         }
-        MailboxRootListing listing = onlyFoldersAndLinks && mtime != Long.MIN_VALUE
-                ? new MailboxRootListing(mtime, listedAt, folderNames, linkNames)
+        MailboxRootListing listing = onlyFoldersAndLinks && taken != null
+                ? new MailboxRootListing(taken.mtimeNanos(), taken.listedAtNanos(), folderNames, linkNames)
                 : null;
         folders.sort(null);
-        return new Found(new Mailbox(name, root, folders), lines, listing);
+        return new Found(new Mailbox(name, root.dir(), folders), lines, listing);
     }
 
     /** A mailbox of the file-system layout: its folders nest, so every level is read every time. */
