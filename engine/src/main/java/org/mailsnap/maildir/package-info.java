@@ -13,8 +13,15 @@
  * reported as one line naming its path in the store, since what is behind it is not backed up; links to files and
  * non-folder names are not reported.
  *
+ * <p><em>Unchanged</em> is told by directory mtimes ({@link org.mailsnap.maildir.DirectoryTimes}): a directory
+ * whose mtime equals the one seen at a listing, and was older than that listing by more than the timestamp
+ * granularity, has gained, lost and renamed no entry since. The finder applies it to a Maildir++ mailbox root: while
+ * the root stands, the folders come from the last run's {@link org.mailsnap.maildir.MailboxRootListing} (which the
+ * catalog keeps) instead of from reading the root. Each folder found carries the mtimes of its {@code new/} and
+ * {@code cur/} ({@link org.mailsnap.maildir.FolderTimes}), taken by the finder's threads.
+ *
  * <p>Capture ({@link org.mailsnap.maildir.MailboxCapture}, whose doc gives the steps): a mailbox none of whose
- * folders changed since the previous run takes no lock; otherwise every folder is locked and the changed ones are
+ * folders changed since the previous run (by those mtimes) takes no lock; otherwise every folder is locked and the changed ones are
  * listed with their control files. Bodies are read afterwards through {@link org.mailsnap.maildir.MessageFiles}; a
  * file renamed meanwhile is found again by its base ({@link org.mailsnap.maildir.MessageFiles#find}), or was
  * expunged.
