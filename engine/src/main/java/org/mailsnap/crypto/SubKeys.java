@@ -1,6 +1,5 @@
 package org.mailsnap.crypto;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
@@ -63,14 +62,9 @@ public final class SubKeys {
 
     /** HMAC-SHA-256 under the config MAC key of {@code data[0..length)}. */
     public byte[] configMac(byte[] data, int length) {
-        try {
-            Mac mac = Primitives.hmacSha256();
-            mac.init(new SecretKeySpec(configMacKey, "HmacSHA256"));
-            mac.update(data, 0, length);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = HmacSha256.keyed(configMacKey);
+        mac.update(data, 0, length);
+        return mac.doFinal();
     }
 
     /** Constant-time comparison, for MACs. */

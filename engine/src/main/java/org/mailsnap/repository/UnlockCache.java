@@ -7,18 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.mailsnap.codec.ByteReader;
 import org.mailsnap.codec.ByteWriter;
 import org.mailsnap.codec.CorruptDataException;
 import org.mailsnap.codec.Header;
+import org.mailsnap.crypto.HmacSha256;
 
 /**
  * A local file that spares an hourly run the Argon2id derivation (seconds in a fresh JVM): the master key, the key
@@ -114,15 +113,10 @@ public final class UnlockCache {
     }
 
     private static byte[] verifier(byte[] masterKey, byte[] salt, char[] password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
-            mac.update(LABEL);
-            mac.update(salt);
-            mac.update(StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)));
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK always has HmacSHA256", e);
-        }
+        Mac mac = HmacSha256.keyed(masterKey);
+        mac.update(LABEL);
+        mac.update(salt);
+        mac.update(StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)));
+        return mac.doFinal();
     }
 }
