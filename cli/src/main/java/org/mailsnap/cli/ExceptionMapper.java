@@ -28,13 +28,19 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
         ExitCode code = codeFor(e);
         CatalogCorruptException damage = e instanceof CatalogNotUpdatedException ? null : catalogDamage(e);
         Path catalog = env.catalogInUse().get();
-        cli.getErr()
-                .println("mailsnap: "
-                        + (damage == null ? message(e) : (catalog == null ? damage : damage.in(catalog)).getMessage()));
-        if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
-            e.printStackTrace(cli.getErr());
-        }
+        report(
+                cli.getErr(),
+                damage == null ? message(e) : (catalog == null ? damage : damage.in(catalog)).getMessage(),
+                e);
         return code.code();
+    }
+
+    /** The one line on stderr; the stack trace too with {@code MAILSNAP_DEBUG=1}. */
+    static void report(java.io.PrintWriter err, String message, Throwable e) {
+        err.println("mailsnap: " + message);
+        if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
+            e.printStackTrace(err);
+        }
     }
 
     /**

@@ -78,10 +78,7 @@ public final class Main {
             if (nativeFailure == null) {
                 throw e;
             }
-            err.println("mailsnap: " + nativeFailure);
-            if ("1".equals(System.getenv("MAILSNAP_DEBUG"))) {
-                e.printStackTrace(err);
-            }
+            ExceptionMapper.report(err, nativeFailure, e);
             code = ExitCode.FAILURE.code();
         }
         out.flush();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mailsnap.concurrent.BoundedWorkers;
@@ -173,12 +174,13 @@ public final class MailboxFinder {
         try {
             mtime = DirectoryTimes.mtimeNanos(root.dir());
         } catch (IOException vanishedOrNotSearchable) {
-            return readRoot(store, name, root, lines, null); // read it as before, and keep no listing of it
+            return readRoot(store, name, root, lines, (folders, links) -> null); // read it; keep no listing
         }
         if (before != null && before.stillHolds(mtime, granularityNanos)) {
             return fromListing(store, name, root, before, lines);
         }
-        return readRoot(store, name, root, lines, new MailboxRootListing(mtime, listedAt, List.of(), List.of()));
+        return readRoot(
+                store, name, root, lines, (folders, links) -> new MailboxRootListing(mtime, listedAt, folders, links));
     }
 
     /** The folders {@code listing} names, each looked at again; the listing is kept while each is still a folder. */
@@ -205,10 +207,15 @@ public final class MailboxFinder {
     }
 
     /**
-     * The folders found by reading the root; {@code taken} (its mtime and time, null for none) becomes the listing to
-     * keep, with what was found, when every candidate entry was a folder or a link.
+     * The folders found by reading the root; when every candidate entry was a folder or a link, {@code listing} makes
+     * the listing to keep from the folders' and links' names (it may give null: keep none).
      */
-    private static Found readRoot(Path store, String name, Root root, List<String> lines, MailboxRootListing taken)
+    private static Found readRoot(
+            Path store,
+            String name,
+            Root root,
+            List<String> lines,
+            BiFunction<List<String>, List<String>, MailboxRootListing> listing)
             throws IOException {
         List<MailFolder> folders = new ArrayList<>();
         folders.add(new MailFolder(new FolderKey(name, ""), root.dir(), root.times()));
@@ -230,11 +237,11 @@ public final class MailboxFinder {
             reportLink(store, link, "folder", lines::add);
             linkNames.add(FileNames.nameOf(link));
         }
-        MailboxRootListing listing = onlyFoldersAndLinks && taken != null
-                ? new MailboxRootListing(taken.mtimeNanos(), taken.listedAtNanos(), folderNames, linkNames)
-                : null;
         folders.sort(null);
-        return new Found(new Mailbox(name, root.dir(), folders), lines, listing);
+        return new Found(
+                new Mailbox(name, root.dir(), folders),
+                lines,
+                onlyFoldersAndLinks ? listing.apply(folderNames, linkNames) : null);
     }
 
     /** A mailbox of the file-system layout: its folders nest, so every level is read every time. */
