@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
 
             SnapshotHistory history = SnapshotHistory.load(repo, catalog);
             step("6. restoring mailbox %s as it was at the first backup into %s", mailbox, restored);
-            var blobs = repo.openBlobStore(catalog.blobs());
+            var blobs = repo.openBlobStore(catalog.blobs()).inStoredOrder();
             long t0 = System.nanoTime();
             RestoreResult r = new Restorer(blobs::get, 2 * Runtime.getRuntime().availableProcessors())
                     .restore(

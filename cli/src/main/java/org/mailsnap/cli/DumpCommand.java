@@ -80,7 +80,7 @@ final class DumpCommand implements Callable<Integer> {
         try (Session session = Session.open(env, repository, catalog)) {
             SnapshotHistory history = session.history();
             var snap = history.open(snapshot.resolve(history, env.clock()));
-            var blobs = session.blobs();
+            var blobs = session.blobs().inStoredOrder();
             FolderDump dump = new FolderDump(DamageMarks.marking(blobs::get, session.catalog));
             String wantedFolder = folder.equalsIgnoreCase("INBOX") ? "" : folder;
             DumpResult r;

@@ -163,7 +163,7 @@ final class RestoreCommand implements Callable<Integer> {
             SnapshotSummary summary = snapshot.resolve(history, env.clock());
             Snapshot snap = history.open(summary);
             refuseTheLiveStore(snap);
-            var blobs = session.blobs();
+            var blobs = session.blobs().inStoredOrder();
             if (message != null && !new SnapshotWalker(blobs::get, snap.separator()).holds(snap, request.selection())) {
                 LedgerSnapshot deleted = DeletedMail.of(session.repository, blobs::get, snap.storeKey(), request, null);
                 if (deleted != null && deleted.messages() > 0) {
@@ -198,7 +198,7 @@ final class RestoreCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             SnapshotSummary summary = snapshot.resolve(history, env.clock());
             Snapshot snap = history.open(summary);
-            var blobs = session.blobs();
+            var blobs = session.blobs().inStoredOrder();
             LedgerSnapshot deleted = DeletedMail.of(
                     session.repository,
                     blobs::get,

@@ -23,6 +23,7 @@ import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
+import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
@@ -139,6 +140,45 @@ public final class BlobStore implements java.io.Closeable {
 
     /** The plaintext of blob {@code id}, decrypted, decompressed and checked against its id. */
     public byte[] get(BlobId id) throws IOException {
+        return get(id, this::readDirectly);
+    }
+
+    private byte[] readDirectly(PackId pack, long offset, int length) throws IOException {
+        return storage.getRange(PackFormat.objectName(pack), offset, length);
+    }
+
+    /**
+     * A reader of blobs for a caller that asks for them about in the order they were stored (a restore, a dump), which
+     * gives each blob as {@link #get} does. Where the storage reads ahead ({@link Storage#readAheadBytes()}, S3), it
+     * reads through the packs' segments ({@link PackSegments}): one request for the blobs that lie next to each other.
+     * On a disk it reads blob by blob: the page cache reads ahead, and megabyte segments kept on the heap fill the
+     * old generation, which cost a restore more than the system calls they save (benchmarks/results/2026-12-07-restore-reads).
+     */
+    public SequentialReader inStoredOrder() {
+        int readAhead = storage.readAheadBytes();
+        return new SequentialReader(readAhead > 0 ? new PackSegments(storage, readAhead)::read : this::readDirectly);
+    }
+
+    /** Blobs as {@link BlobStore#get} gives them, read through one reader's pack segments. Thread-safe. */
+    public final class SequentialReader {
+        private final PackRanges ranges;
+
+        private SequentialReader(PackRanges ranges) {
+            this.ranges = ranges;
+        }
+
+        public byte[] get(BlobId id) throws IOException {
+            return BlobStore.this.get(id, ranges);
+        }
+    }
+
+    /** How {@link #get} reads a blob's ciphertext. */
+    @FunctionalInterface
+    private interface PackRanges {
+        byte[] read(PackId pack, long offset, int length) throws IOException;
+    }
+
+    private byte[] get(BlobId id, PackRanges ranges) throws IOException {
         BlobLocation location = index.find(id).orElse(null);
         if (location == null) {
             throw missing(id);
@@ -151,8 +191,7 @@ public final class BlobStore implements java.io.Closeable {
                     problem != null ? problem : "out of range: " + location);
         }
         SecretKey key = packKeys.keyOf(location.pack());
-        byte[] ciphertext =
-                storage.getRange(PackFormat.objectName(location.pack()), location.offset(), location.length());
+        byte[] ciphertext = ranges.read(location.pack(), location.offset(), location.length());
         return PackReader.openBlob(
                 key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext);
     }

@@ -32,6 +32,11 @@ public abstract class ForwardingStorage implements Storage {
     }
 
     @Override
+    public int readAheadBytes() {
+        return delegate.readAheadBytes();
+    }
+
+    @Override
     public long size(String name) throws IOException {
         return delegate.size(name);
     }

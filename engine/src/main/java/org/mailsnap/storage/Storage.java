@@ -34,6 +34,15 @@ public interface Storage extends Closeable {
     /** {@code length} bytes from {@code offset}; fails if the object is shorter. */
     byte[] getRange(String name, long offset, int length) throws IOException;
 
+    /**
+     * How many bytes to read at once for a reader that will want many ranges of an object lying next to each other (a
+     * restore's blobs): 0 where a read costs little more than the bytes it returns (a disk, whose page cache reads
+     * ahead), more where every read is a request with its own round trip and price (S3).
+     */
+    default int readAheadBytes() {
+        return 0;
+    }
+
     /** The object's size in bytes. */
     long size(String name) throws IOException;
 

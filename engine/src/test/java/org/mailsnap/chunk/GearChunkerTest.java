@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GearChunkerTest {
@@ -88,6 +89,32 @@ class GearChunkerTest {
                 ChunkerParams.BODY.max(),
                 chunker.nextCut(zeros, 0, zeros.length, false),
                 "a run without cuts is cut at max");
+    }
+
+    /**
+     * The cuts this chunker has always made, as mailsnap 0.1 first made them: a body cut elsewhere gives other blobs,
+     * so the next backup of a message already stored would store it again. A megabyte of seeded bytes from an odd
+     * offset, then a megabyte of zeros (no cut, so cuts at max).
+     */
+    @Test
+    void cutsAreTheOnesEarlierVersionsMade() {
+        byte[] data = new byte[2 << 20];
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 1 << 20; i++) {
+            data[i] = (byte) random.nextInt(256);
+        }
+        GearChunker chunker = new GearChunker(SEED, ChunkerParams.BODY);
+        List<Integer> cuts = new ArrayList<>();
+        for (int off = 100; off < data.length; ) {
+            int n = chunker.nextCut(data, off, data.length - off, true);
+            cuts.add(n);
+            off += n;
+        }
+        assertEquals(
+                List.of(
+                        93355, 22277, 65632, 19560, 78920, 115272, 80272, 113933, 67558, 65763, 72408, 68094, 68693,
+                        66037, 262144, 262144, 262144, 262144, 50702),
+                cuts);
     }
 
     @Test
