@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,7 @@ class LibraryLoggingTest {
 
     private String stderrOf(String... args) throws Exception {
         Files.writeString(tmp.resolve("empty.conf"), "");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LoggingProbe.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ChildJvm.java(List.of(), LoggingProbe.class, args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(tmp.resolve("stderr").toFile());

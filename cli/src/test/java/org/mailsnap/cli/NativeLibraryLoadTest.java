@@ -34,7 +34,12 @@ class NativeLibraryLoadTest {
         assertEquals(0, run(List.of(), env, "init").code(), "init opens no catalog");
 
         Path tmpdirBelowAFile = notADirectory.resolve("tmp");
-        Run snapshots = run(List.of("-Djava.io.tmpdir=" + tmpdirBelowAFile), env, "snapshots");
+        // lmdbjava extracts into java.io.tmpdir unless told otherwise; the test JVMs tell theirs (target/), so the
+        // child is told the same unusable place.
+        Run snapshots = run(
+                List.of("-Djava.io.tmpdir=" + tmpdirBelowAFile, "-Dlmdbjava.extract.dir=" + tmpdirBelowAFile),
+                env,
+                "snapshots");
 
         assertEquals(1, snapshots.code(), snapshots.err());
         assertEquals(1, snapshots.err().lines().count(), "one line: " + snapshots.err());

@@ -142,7 +142,8 @@ class PosixLocaleNamesTest {
                 "bash",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 System.getProperty("java.class.path"),
-                Integer.toString(jvmOptions.size())));
+                Integer.toString(ChildJvm.libraryOptions().size() + jvmOptions.size())));
+        command.addAll(ChildJvm.libraryOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A second process for the run lock tests: takes the run lock, says so, and holds it until its stdin closes. */
 public final class RunLockHolder {
@@ -15,12 +16,7 @@ public final class RunLockHolder {
      * closing the process's stdin ends it.
      */
     static Process start(Path catalog) throws IOException {
-        Process holder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RunLockHolder.class.getName(),
-                        catalog.toString())
+        Process holder = new ProcessBuilder(ChildJvm.java(List.of(), RunLockHolder.class, catalog.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader lines =
