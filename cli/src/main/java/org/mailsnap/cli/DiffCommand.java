@@ -68,7 +68,8 @@ final class DiffCommand implements Callable<Integer> {
                     json ? new DiffJson(env.out(), a.id(), b.id()) : new DiffText(env.out(), withFileNames);
             DiffTotals totals;
             try (CatalogReader index = session.catalog.read()) {
-                totals = new SnapshotDiff(session.blobs()::get, index::message).diff(before, after, printer);
+                totals = new SnapshotDiff(session.blobs().inStoredOrder()::get, index::message)
+                        .diff(before, after, printer);
             }
             printer.end(totals);
         }

@@ -12,7 +12,7 @@ import org.mailsnap.history.SnapshotHistory;
 import org.mailsnap.maildir.FlagWords;
 import org.mailsnap.maildir.Keywords;
 import org.mailsnap.model.BaseNames;
-import org.mailsnap.repository.BlobStore;
+import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.Snapshot;
 import org.mailsnap.walk.CapturedKeywords;
@@ -80,8 +80,8 @@ final class LsCommand implements Callable<Integer> {
             SnapshotHistory history = session.history();
             SnapshotSummary summary = history.named(snapshot, null);
             Snapshot snap = history.open(summary);
-            BlobStore blobs = session.blobs();
-            SnapshotWalker walker = new SnapshotWalker(blobs::get, snap.separator());
+            BlobSource blobs = session.blobs().inStoredOrder()::get;
+            SnapshotWalker walker = new SnapshotWalker(blobs, snap.separator());
             List<FolderEntry> folders = walker.select(snap, new Selection(mailbox, wantedFolder, null));
             Map<FolderEntry, List<LsReport.Message>> messages = null;
             if (wantedFolder != null) {
@@ -103,9 +103,9 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private static List<LsReport.Message> messages(
-            FolderEntry f, SnapshotWalker walker, BlobStore blobs, CatalogReader index, BaseNames bases)
+            FolderEntry f, SnapshotWalker walker, BlobSource blobs, CatalogReader index, BaseNames bases)
             throws IOException {
-        Keywords keywords = CapturedKeywords.forNaming(f, blobs::get);
+        Keywords keywords = CapturedKeywords.forNaming(f, blobs);
         List<LsReport.Message> list = new ArrayList<>();
         walker.walkFolder(
                 f,

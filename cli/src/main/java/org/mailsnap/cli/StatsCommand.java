@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
             RepositoryStats stats = new StatsCollector(
                             session.repository,
                             session.history(),
-                            session.blobs()::get,
+                            session.blobs().inStoredOrder()::get,
                             session.catalog.blobs(),
                             session.catalog.blobs().size())
                     .collect(mailbox);

@@ -67,7 +67,7 @@ record PrunePlanner(Repository repository, PackMaintenance store, PruneOptions o
         BlobIdSet live = new BlobIdSet(indexedEntries.get());
         BlobStore reader = repository.openBlobStore(metadata);
         SnapshotObjects snapshots = SnapshotObjects.load(repository);
-        long marked = new Marker(reader::get, live, progress).markAll(snapshots);
+        long marked = new Marker(reader.inStoredOrder()::get, live, progress).markAll(snapshots);
 
         // sweep: is every live blob listed somewhere? which are listed more than once?
         progress.phase("sweeping");

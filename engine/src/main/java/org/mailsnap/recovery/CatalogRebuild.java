@@ -113,7 +113,7 @@ public final class CatalogRebuild {
                 byStore.computeIfAbsent(s.storeKey(), k -> new ArrayList<>()).add(s);
             }
             BlobStore store = repository.openBlobStore(catalog.blobs());
-            BlobSource blobs = store::get;
+            BlobSource blobs = store.inStoredOrder()::get;
             try (CatalogBatch batch = new CatalogBatch(catalog, commitEvery, progress)) {
                 SearchIndexer index = new SearchIndexer(batch, blobs, progress);
                 for (List<SnapshotSummary> snapshots : byStore.values()) {
