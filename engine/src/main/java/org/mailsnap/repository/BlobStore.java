@@ -149,18 +149,19 @@ public final class BlobStore implements java.io.Closeable {
 
     /**
      * A reader of blobs for a caller that asks for them about in the order they were stored, which gives each blob as
-     * {@link #get} does: a restore or a dump (messages in the order a backup stored them), a walk of snapshots'
-     * trees and manifests (ls, diff, stats, prune's marking, a catalog rebuild). Where the storage reads ahead ({@link Storage#readAheadBytes()}, S3), it
-     * reads through the packs' segments ({@link PackSegments}): one request for the blobs that lie next to each other.
-     * On a disk it reads blob by blob: the page cache reads ahead, and megabyte segments kept on the heap fill the
-     * old generation, which cost a restore more than the system calls they save (benchmarks/results/2026-12-07-restore-reads).
+     * {@link #get} does: a restore or a dump (messages in the order a backup stored them), a walk of snapshots' trees
+     * and manifests (ls, diff, stats, prune's marking, a catalog rebuild). Where the storage reads ahead
+     * ({@link Storage#readAheadBytes()}: S3), it reads through the packs' segments ({@link PackSegments}), one request
+     * for the blobs that lie next to each other. On a disk it reads blob by blob: the page cache reads ahead, and
+     * megabyte segments kept on the heap fill the old generation, which cost a restore more than the system calls they
+     * save (benchmarks/results/2026-12-07-restore-reads).
      */
     public SequentialReader inStoredOrder() {
         int readAhead = storage.readAheadBytes();
         return new SequentialReader(readAhead > 0 ? new PackSegments(storage, readAhead)::read : this::readDirectly);
     }
 
-    /** Blobs as {@link BlobStore#get} gives them, read through one reader's pack segments. Thread-safe. */
+    /** Blobs as {@link BlobStore#get} gives them, read as {@link #inStoredOrder()} says. Thread-safe. */
     public final class SequentialReader {
         private final PackRanges ranges;
 

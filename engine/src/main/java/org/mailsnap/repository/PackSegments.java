@@ -13,10 +13,9 @@ import org.mailsnap.storage.Storage;
 
 /**
  * Reads ranges of packs through aligned segments (the storage's {@link Storage#readAheadBytes()}), each read from
- * storage whole and kept among the last {@link #KEPT}: for readers whose ranges lie next to each other, as a restore's blobs do (it writes
- * messages in the order a backup stored them, so their blobs follow each other in a pack), one storage read serves
- * many blobs: on S3 one request instead of one per blob, on disk one {@code pread} instead of an {@code open},
- * {@code fstat}, {@code pread} and {@code close} per blob.
+ * storage whole and kept among the last {@link #KEPT}: for readers whose ranges lie next to each other, as a
+ * restore's blobs do (it writes messages in the order a backup stored them, so their blobs follow each other in a
+ * pack), one storage read serves many blobs: on S3 one request instead of one per blob.
  *
  * <p>A range that crosses a segment's end, and every range of a segment whose read failed, is read directly, so a
  * damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: threads that want the

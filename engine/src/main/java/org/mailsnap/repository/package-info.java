@@ -2,8 +2,9 @@
  * The repository: format version 1 (format-spec/ is normative) on top of a {@link org.mailsnap.storage.Storage}.
  *
  * <p>Users need {@link org.mailsnap.repository.Repository} ({@code init}/{@code open}), its
- * {@link org.mailsnap.repository.BlobStore} (put/get/flush; {@code inStoredOrder} for a restore, which reads S3
- * packs a megabyte segment at a time: {@code PackSegments}), {@link org.mailsnap.repository.ObjectStore} (snapshots),
+ * {@link org.mailsnap.repository.BlobStore} (put/get/flush; {@code inStoredOrder} for readers that follow the order
+ * blobs were stored in, such as a restore, which read S3 packs a megabyte segment at a time: {@code PackSegments}),
+ * {@link org.mailsnap.repository.ObjectStore} (snapshots),
  * {@link org.mailsnap.repository.KeyFiles} and {@link org.mailsnap.repository.RepositoryLock}; check and repair use
  * {@link org.mailsnap.repository.Maintenance} (listings, index files as data, pack headers by ranged reads, whole
  * packs verified blob by blob, index files written with {@code supersedes}).

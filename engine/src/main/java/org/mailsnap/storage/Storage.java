@@ -36,8 +36,8 @@ public interface Storage extends Closeable {
 
     /**
      * How many bytes to read at once for a reader that will want many ranges of an object lying next to each other (a
-     * restore's blobs): 0 where a read costs little more than the bytes it returns (a disk, whose page cache reads
-     * ahead), more where every read is a request with its own round trip and price (S3).
+     * restore's blobs, a walk of manifests): 0 where a read costs little more than the bytes it returns (a disk, whose
+     * page cache reads ahead), more where every read is a request with its own round trip and price (S3).
      */
     default int readAheadBytes() {
         return 0;
