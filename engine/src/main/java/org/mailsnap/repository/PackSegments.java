@@ -3,35 +3,42 @@ package org.mailsnap.repository;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
- * Reads ranges of packs through aligned segments (the storage's {@link Storage#readAheadBytes()}), each read from
- * storage whole and kept among the last {@link #KEPT}: for readers whose ranges lie next to each other, as a
- * restore's blobs do (it writes messages in the order a backup stored them, so their blobs follow each other in a
- * pack), one storage read serves many blobs: on S3 one request instead of one per blob.
+ * Reads ranges of packs through segments: a range no kept segment holds is read with what follows it, up to the
+ * storage's {@link Storage#readAheadBytes()} or the pack's end, as one segment, and the {@link #KEPT} segments used
+ * last are kept. For readers whose ranges mostly follow each other, as a restore's blobs do (it writes messages in the
+ * order a backup stored them), one storage read serves many blobs: on S3 one request instead of one per blob. A
+ * segment starts where the range that needed it starts, so no range is split between two; the most recently used
+ * are kept, so a segment of blobs that many messages share (a copied message, a common attachment) stays.
  *
- * <p>A range that crosses a segment's end, and every range of a segment whose read failed, is read directly, so a
- * damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: threads that want the
- * same segment wait for one read. Memory: at most {@link #KEPT} segments, plus those being read.
+ * <p>A range longer than a segment, one past the pack's end, and every range of a segment whose read failed is read
+ * directly, so a damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: a thread
+ * that wants a range a segment being read will hold waits for that read. Memory: at most {@link #KEPT} segments,
+ * plus those being read.
  */
 final class PackSegments {
     static final int KEPT = 8;
     private static final int SIZES_KEPT = 1024;
 
-    private record Key(PackId pack, long index) {}
+    /** A segment of a pack: bytes [start, end), read once by the thread that made it. */
+    private record Segment(PackId pack, long start, long end, CompletableFuture<byte[]> bytes) {
+        boolean holds(PackId p, long offset, int length) {
+            return pack.equals(p) && offset >= start && offset + length <= end;
+        }
+    }
 
     private final Storage storage;
-    private final int segment;
-    private final Map<Key, CompletableFuture<byte[]>> segments = new ConcurrentHashMap<>();
-    /** Guarded by itself: the kept segments' keys, oldest first. */
-    private final ArrayDeque<Key> order = new ArrayDeque<>();
+    private final int segmentBytes;
+    /** Guarded by itself: the kept segments, least recently used first. */
+    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     /** Guarded by itself: pack sizes (a segment stops at its pack's end). */
     private final Map<PackId, Long> sizes = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -40,86 +47,100 @@ final class PackSegments {
         }
     };
 
-    PackSegments(Storage storage, int segment) {
-        if (segment <= 0) {
-            throw new IllegalArgumentException("segment size must be positive, got " + segment);
+    PackSegments(Storage storage, int segmentBytes) {
+        if (segmentBytes <= 0) {
+            throw new IllegalArgumentException("segment size must be positive, got " + segmentBytes);
         }
         this.storage = storage;
-        this.segment = segment;
+        this.segmentBytes = segmentBytes;
     }
 
     /** {@code length} bytes of {@code pack} from {@code offset}, as {@link Storage#getRange} gives them. */
     byte[] read(PackId pack, long offset, int length) throws IOException {
-        long index = offset / segment;
-        int from = (int) (offset - index * segment);
-        if (length == 0 || from + (long) length > segment) {
+        if (length == 0 || length > segmentBytes) {
             return direct(pack, offset, length);
         }
-        byte[] bytes = segmentBytes(new Key(pack, index));
-        if (bytes == null || from + length > bytes.length) {
-            return direct(pack, offset, length); // the read failed, or the pack ends before the range does
+        long size;
+        try {
+            size = sizeOf(pack);
+        } catch (IOException | RuntimeException unknown) {
+            return direct(pack, offset, length); // the direct read says what is wrong with the pack
+        }
+        if (offset + length > size) {
+            return direct(pack, offset, length);
+        }
+        Segment segment;
+        boolean mine = false;
+        synchronized (segments) {
+            segment = usedAgain(pack, offset, length);
+            if (segment == null) {
+                segment = new Segment(pack, offset, Math.min(offset + segmentBytes, size), new CompletableFuture<>());
+                segments.addLast(segment);
+                if (segments.size() > KEPT) {
+                    segments.removeFirst();
+                }
+                mine = true;
+            }
+        }
+        byte[] bytes = mine ? fill(segment) : awaited(segment);
+        if (bytes == null) {
+            return direct(pack, offset, length);
         }
         byte[] out = new byte[length];
-        System.arraycopy(bytes, from, out, 0, length);
+        System.arraycopy(bytes, (int) (offset - segment.start()), out, 0, length);
         return out;
+    }
+
+    /** The kept segment that holds the range, made the most recently used; null if none. Holds the lock. */
+    private Segment usedAgain(PackId pack, long offset, int length) {
+        for (Iterator<Segment> it = segments.descendingIterator(); it.hasNext(); ) {
+            Segment s = it.next();
+            if (s.holds(pack, offset, length)) {
+                it.remove();
+                segments.addLast(s);
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Reads the segment this thread made; null (and the segment dropped) when the read fails. */
+    private byte[] fill(Segment segment) {
+        try {
+            segment.bytes().complete(storage.getRange(PackFormat.objectName(segment.pack()), segment.start(), (int)
+                    (segment.end() - segment.start())));
+        } catch (IOException | RuntimeException failed) {
+            synchronized (segments) {
+                segments.remove(segment);
+            }
+            segment.bytes().complete(null);
+        }
+        return segment.bytes().join();
+    }
+
+    private static byte[] awaited(Segment segment) throws InterruptedIOException {
+        try {
+            return segment.bytes().get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a pack segment");
+        } catch (ExecutionException cannotHappen) {
+            throw new IllegalStateException(cannotHappen); // nothing completes a segment exceptionally
+        }
     }
 
     private byte[] direct(PackId pack, long offset, int length) throws IOException {
         return storage.getRange(PackFormat.objectName(pack), offset, length);
     }
 
-    /** The segment's bytes, read by this thread or another; null when its read failed. */
-    private byte[] segmentBytes(Key key) throws IOException {
-        CompletableFuture<byte[]> mine = new CompletableFuture<>();
-        CompletableFuture<byte[]> existing = segments.putIfAbsent(key, mine);
-        if (existing == null) {
-            keep(key);
-            try {
-                mine.complete(readSegment(key));
-            } catch (IOException | RuntimeException failed) {
-                segments.remove(key, mine);
-                mine.complete(null);
-            }
-            return mine.join();
-        }
-        try {
-            return existing.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a pack segment");
-        } catch (ExecutionException cannotHappen) {
-            throw new IllegalStateException(cannotHappen); // completed exceptionally by no one
-        }
-    }
-
-    private void keep(Key key) {
-        synchronized (order) {
-            order.addLast(key);
-            while (order.size() > KEPT) {
-                segments.remove(order.removeFirst());
-            }
-        }
-    }
-
-    private byte[] readSegment(Key key) throws IOException {
-        String name = PackFormat.objectName(key.pack());
-        long start = key.index() * segment;
-        long size = sizeOf(key.pack(), name);
-        int length = (int) Math.min(segment, size - start);
-        if (length <= 0) {
-            return new byte[0];
-        }
-        return storage.getRange(name, start, length);
-    }
-
-    private long sizeOf(PackId pack, String name) throws IOException {
+    private long sizeOf(PackId pack) throws IOException {
         synchronized (sizes) {
             Long size = sizes.get(pack);
             if (size != null) {
                 return size;
             }
         }
-        long size = storage.size(name);
+        long size = storage.size(PackFormat.objectName(pack));
         synchronized (sizes) {
             sizes.put(pack, size);
         }

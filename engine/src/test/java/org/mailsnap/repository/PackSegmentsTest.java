@@ -10,6 +10,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,13 @@ class PackSegmentsTest {
     @TempDir
     Path dir;
 
-    /** Counts ranged reads of data packs; reads ahead as {@code readAhead} says. */
+    /** One ranged read of a data pack. */
+    private record Read(String name, long offset, int length) {}
+
+    /** Counts ranged reads of data packs and keeps them; reads ahead as {@code readAhead} says. */
     private static final class Counting extends ForwardingStorage {
         final AtomicInteger packReads = new AtomicInteger();
+        final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
         private final int readAhead;
 
         Counting(Storage delegate, int readAhead) {
@@ -60,6 +65,7 @@ class PackSegmentsTest {
         public byte[] getRange(String name, long offset, int length) throws IOException {
             if (name.startsWith("data/")) {
                 packReads.incrementAndGet();
+                reads.add(new Read(name, offset, length));
             }
             return delegate.getRange(name, offset, length);
         }
@@ -96,10 +102,19 @@ class PackSegmentsTest {
         Stored stored = store(600); // ~9 MiB: three packs, ten segments
         int segmented = readAll(stored, stored.blobs().inStoredOrder()::get);
         int direct = readAll(stored, stored.blobs()::get);
-        // One read of each pack's prefix for its key (either way), one per segment, one per blob across a segment's
-        // end.
-        assertTrue(segmented < 60, segmented + " reads for 600 blobs in stored order; " + direct + " blob by blob");
+        assertTrue(segmented < 30, segmented + " reads for 600 blobs in stored order; " + direct + " blob by blob");
         assertTrue(direct >= 600, direct + " reads blob by blob");
+
+        stored.storage().reads.clear();
+        readAll(stored, stored.blobs().inStoredOrder()::get);
+        for (Read read : stored.storage().reads) {
+            long size = stored.storage().size(read.name());
+            assertTrue(
+                    read.offset() == 0 // a pack's prefix, for its key
+                            || read.length() == 1 << 20
+                            || read.offset() + read.length() == size, // a segment, or the rest of a pack
+                    "no blob is read on its own: " + read + " of " + size + " bytes");
+        }
     }
 
     @Test
@@ -127,6 +142,51 @@ class PackSegmentsTest {
             assertArrayEquals(e.getValue(), source.get(e.getKey()));
         }
         return stored.storage().packReads.get();
+    }
+
+    @Test
+    void aBlobReadBetweenAllTheOthersKeepsItsSegment() throws Exception {
+        Stored stored = store(1200); // ~19 MiB: twice as many segments as are kept
+        List<BlobId> ids = new ArrayList<>(stored.plaintexts().keySet());
+        BlobId shared = ids.get(0); // as a message copied into many folders is read between the others
+        BlobStore.SequentialReader reader = stored.blobs().inStoredOrder();
+        reader.get(shared);
+        Read first = stored.storage().reads.get(stored.storage().reads.size() - 1);
+        stored.storage().reads.clear();
+        for (BlobId id : ids) {
+            assertArrayEquals(stored.plaintexts().get(id), reader.get(id));
+            assertArrayEquals(stored.plaintexts().get(shared), reader.get(shared));
+        }
+        assertTrue(
+                stored.storage().reads.stream()
+                        .noneMatch(r -> r.name().equals(first.name()) && r.offset() == first.offset()),
+                "the shared blob's segment (" + first + "), used all along, is never read again");
+    }
+
+    @Test
+    void aMissingPackFailsEachOfItsBlobsAsADirectReadDoes() throws Exception {
+        Stored stored = store(300);
+        ObjectInfo pack = stored.storage().list("data/").get(0);
+        Files.delete(dir.resolve("repo").resolve(pack.name()));
+        BlobStore.SequentialReader reader = stored.blobs().inStoredOrder();
+        int failed = 0;
+        for (Map.Entry<BlobId, byte[]> e : stored.plaintexts().entrySet()) {
+            IOException direct = null;
+            try {
+                stored.blobs().get(e.getKey());
+            } catch (IOException failure) {
+                direct = failure;
+            }
+            if (direct != null) {
+                IOException segmented = assertThrows(IOException.class, () -> reader.get(e.getKey()));
+                assertEquals(direct.getClass(), segmented.getClass());
+                assertEquals(direct.getMessage(), segmented.getMessage());
+                failed++;
+            } else {
+                assertArrayEquals(e.getValue(), reader.get(e.getKey()));
+            }
+        }
+        assertTrue(failed > 0, "some blobs were in the deleted pack");
     }
 
     @Test
