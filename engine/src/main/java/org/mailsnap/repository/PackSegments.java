@@ -12,12 +12,14 @@ import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
- * Reads ranges of packs through segments: a range no kept segment holds is read with what follows it, up to the
- * storage's {@link Storage#readAheadBytes()} or the pack's end, as one segment, and the {@link #KEPT} segments used
- * last are kept. For readers whose ranges mostly follow each other, as a restore's blobs do (it writes messages in the
- * order a backup stored them), one storage read serves many blobs: on S3 one request instead of one per blob. A
- * segment starts where the range that needed it starts, so no range is split between two; the most recently used
- * are kept, so a segment of blobs that many messages share (a copied message, a common attachment) stays.
+ * Reads ranges of packs through segments: a range no kept segment holds, near a range read recently from the same
+ * pack, is read with what follows it, up to the storage's {@link Storage#readAheadBytes()} or the pack's end, as one
+ * segment, and the {@link #KEPT} segments used last are kept. For readers whose ranges mostly follow each other, as a
+ * restore's blobs do (it writes messages in the order a backup stored them), one storage read serves many blobs: on S3
+ * one request instead of one per blob. A segment starts where the range that needed it starts, so no range is split
+ * between two; the most recently used are kept, so a segment of blobs that many messages share (a copied message, a
+ * common attachment) stays. A range far from every recent one (a blob deduplicated against another mailbox's) is
+ * read alone: a segment for it would read a megabyte for a few kilobytes.
  *
  * <p>A range longer than a segment, one past the pack's end, and every range of a segment whose read failed is read
  * directly, so a damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: a thread
@@ -27,6 +29,11 @@ import org.mailsnap.storage.Storage;
 final class PackSegments {
     static final int KEPT = 8;
     private static final int SIZES_KEPT = 1024;
+    /** How many recent reads tell whether a range is near others. */
+    private static final int RECENT = 32;
+
+    /** Where a range was asked for. */
+    private record Access(PackId pack, long offset) {}
 
     /** A segment of a pack: bytes [start, end), read once by the thread that made it. */
     private record Segment(PackId pack, long start, long end, CompletableFuture<byte[]> bytes) {
@@ -39,6 +46,8 @@ final class PackSegments {
     private final int segmentBytes;
     /** Guarded by itself: the kept segments, least recently used first. */
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    /** Guarded by {@code segments}: the ranges asked for last, oldest first. */
+    private final ArrayDeque<Access> recent = new ArrayDeque<>();
     /** Guarded by itself: pack sizes (a segment stops at its pack's end). */
     private final Map<PackId, Long> sizes = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -72,8 +81,9 @@ final class PackSegments {
         Segment segment;
         boolean mine = false;
         synchronized (segments) {
+            boolean near = nearRecent(pack, offset);
             segment = usedAgain(pack, offset, length);
-            if (segment == null) {
+            if (segment == null && near) {
                 segment = new Segment(pack, offset, Math.min(offset + segmentBytes, size), new CompletableFuture<>());
                 segments.addLast(segment);
                 if (segments.size() > KEPT) {
@@ -82,6 +92,9 @@ final class PackSegments {
                 mine = true;
             }
         }
+        if (segment == null) {
+            return direct(pack, offset, length); // far from every recent read: alone
+        }
         byte[] bytes = mine ? fill(segment) : awaited(segment);
         if (bytes == null) {
             return direct(pack, offset, length);
@@ -89,6 +102,22 @@ final class PackSegments {
         byte[] out = new byte[length];
         System.arraycopy(bytes, (int) (offset - segment.start()), out, 0, length);
         return out;
+    }
+
+    /** Whether a recent read of the pack lies within a segment of {@code offset}; records this one. Holds the lock. */
+    private boolean nearRecent(PackId pack, long offset) {
+        boolean near = false;
+        for (Access a : recent) {
+            if (a.pack().equals(pack) && Math.abs(a.offset() - offset) < segmentBytes) {
+                near = true;
+                break;
+            }
+        }
+        recent.addLast(new Access(pack, offset));
+        if (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+        return near;
     }
 
     /** The kept segment that holds the range, made the most recently used; null if none. Holds the lock. */
