@@ -12,14 +12,14 @@ import org.mailsnap.model.PackId;
 import org.mailsnap.storage.Storage;
 
 /**
- * Reads ranges of packs through segments: a range no kept segment holds, near a range read recently from the same
- * pack, is read with what follows it, up to the storage's {@link Storage#readAheadBytes()} or the pack's end, as one
+ * Reads ranges of packs through segments: a range no kept segment holds, starting close to where a range read
+ * recently from the same pack ended, is read with what follows it, up to the storage's {@link Storage#readAheadBytes()} or the pack's end, as one
  * segment, and the {@link #KEPT} segments used last are kept. For readers whose ranges mostly follow each other, as a
  * restore's blobs do (it writes messages in the order a backup stored them), one storage read serves many blobs: on S3
  * one request instead of one per blob. A segment starts where the range that needed it starts, so no range is split
  * between two; the most recently used are kept, so a segment of blobs that many messages share (a copied message, a
- * common attachment) stays. A range far from every recent one (a blob deduplicated against another mailbox's) is
- * read alone: a segment for it would read a megabyte for a few kilobytes.
+ * common attachment) stays. A range far from every recent one (a blob deduplicated against another mailbox's, or
+ * one of a few scattered through a pack) is read alone: a segment for it would read a megabyte for a few kilobytes.
  *
  * <p>A range longer than a segment, one past the pack's end, and every range of a segment whose read failed is read
  * directly, so a damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: a thread
@@ -32,8 +32,8 @@ final class PackSegments {
     /** How many recent reads tell whether a range is near others. */
     private static final int RECENT = 32;
 
-    /** Where a range was asked for. */
-    private record Access(PackId pack, long offset) {}
+    /** Where a range asked for ended. */
+    private record Access(PackId pack, long end) {}
 
     /** A segment of a pack: bytes [start, end), read once by the thread that made it. */
     private record Segment(PackId pack, long start, long end, CompletableFuture<byte[]> bytes) {
@@ -81,7 +81,7 @@ final class PackSegments {
         Segment segment;
         boolean mine = false;
         synchronized (segments) {
-            boolean near = nearRecent(pack, offset);
+            boolean near = nearRecent(pack, offset, length);
             segment = usedAgain(pack, offset, length);
             if (segment == null && near) {
                 segment = new Segment(pack, offset, Math.min(offset + segmentBytes, size), new CompletableFuture<>());
@@ -104,16 +104,19 @@ final class PackSegments {
         return out;
     }
 
-    /** Whether a recent read of the pack lies within a segment of {@code offset}; records this one. Holds the lock. */
-    private boolean nearRecent(PackId pack, long offset) {
+    /**
+     * Whether the range starts close to where a recent range of the pack ended (within a sixteenth of a segment: the
+     * blobs of messages read one after another, by several threads at once); records this one. Holds the lock.
+     */
+    private boolean nearRecent(PackId pack, long offset, int length) {
         boolean near = false;
         for (Access a : recent) {
-            if (a.pack().equals(pack) && Math.abs(a.offset() - offset) < segmentBytes) {
+            if (a.pack().equals(pack) && Math.abs(offset - a.end()) <= segmentBytes / 16) {
                 near = true;
                 break;
             }
         }
-        recent.addLast(new Access(pack, offset));
+        recent.addLast(new Access(pack, offset + length));
         if (recent.size() > RECENT) {
             recent.removeFirst();
         }
