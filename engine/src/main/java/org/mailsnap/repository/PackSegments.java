@@ -13,13 +13,14 @@ import org.mailsnap.storage.Storage;
 
 /**
  * Reads ranges of packs through segments: a range no kept segment holds, starting close to where a range read
- * recently from the same pack ended, is read with what follows it, up to the storage's {@link Storage#readAheadBytes()} or the pack's end, as one
- * segment, and the {@link #KEPT} segments used last are kept. For readers whose ranges mostly follow each other, as a
- * restore's blobs do (it writes messages in the order a backup stored them), one storage read serves many blobs: on S3
- * one request instead of one per blob. A segment starts where the range that needed it starts, so no range is split
- * between two; the most recently used are kept, so a segment of blobs that many messages share (a copied message, a
- * common attachment) stays. A range far from every recent one (a blob deduplicated against another mailbox's, or
- * one of a few scattered through a pack) is read alone: a segment for it would read a megabyte for a few kilobytes.
+ * recently from the same pack ended, is read with what follows it, up to the storage's
+ * {@link Storage#readAheadBytes()} or the pack's end, as one segment, and the {@link #KEPT} segments used last are
+ * kept. For readers whose ranges mostly follow each other, as a restore's blobs do (it writes messages in the order
+ * a backup stored them), one storage read serves many blobs: on S3 one request instead of one per blob. A segment
+ * starts where the range that needed it starts, so no range is split between two; the most recently used are kept,
+ * so a segment of blobs that many messages share (a copied message, a common attachment) stays. A range far from
+ * every recent one (a blob deduplicated against another mailbox's, or one of a few scattered through a pack) is read
+ * alone: a segment for it would read a megabyte for a few kilobytes.
  *
  * <p>A range longer than a segment, one past the pack's end, and every range of a segment whose read failed is read
  * directly, so a damaged or truncated pack fails each blob with the error a direct read gives. Thread-safe: a thread
