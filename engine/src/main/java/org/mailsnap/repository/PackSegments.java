@@ -70,6 +70,18 @@ final class PackSegments {
         if (length == 0 || length > segmentBytes) {
             return direct(pack, offset, length);
         }
+        Segment segment;
+        boolean near;
+        synchronized (segments) {
+            near = nearRecent(pack, offset, length);
+            segment = usedAgain(pack, offset, length);
+        }
+        if (segment != null) {
+            return copy(awaited(segment), segment, pack, offset, length);
+        }
+        if (!near) {
+            return direct(pack, offset, length); // far from every recent read: alone, and the pack is not sized
+        }
         long size;
         try {
             size = sizeOf(pack);
@@ -79,12 +91,10 @@ final class PackSegments {
         if (offset + length > size) {
             return direct(pack, offset, length);
         }
-        Segment segment;
         boolean mine = false;
         synchronized (segments) {
-            boolean near = nearRecent(pack, offset, length);
-            segment = usedAgain(pack, offset, length);
-            if (segment == null && near) {
+            segment = usedAgain(pack, offset, length); // another thread may have made it meanwhile
+            if (segment == null) {
                 segment = new Segment(pack, offset, Math.min(offset + segmentBytes, size), new CompletableFuture<>());
                 segments.addLast(segment);
                 if (segments.size() > KEPT) {
@@ -93,10 +103,11 @@ final class PackSegments {
                 mine = true;
             }
         }
-        if (segment == null) {
-            return direct(pack, offset, length); // far from every recent read: alone
-        }
-        byte[] bytes = mine ? fill(segment) : awaited(segment);
+        return copy(mine ? fill(segment) : awaited(segment), segment, pack, offset, length);
+    }
+
+    /** The range from the segment's bytes; read directly when the segment's read failed ({@code bytes} null). */
+    private byte[] copy(byte[] bytes, Segment segment, PackId pack, long offset, int length) throws IOException {
         if (bytes == null) {
             return direct(pack, offset, length);
         }
