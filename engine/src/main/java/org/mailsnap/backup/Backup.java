@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.mailsnap.catalog.Catalog;
 import org.mailsnap.catalog.SnapshotSummary;
+import org.mailsnap.catalog.UnfinishedRun;
 import org.mailsnap.chunk.ChunkerParams;
 import org.mailsnap.chunk.GearChunker;
 import org.mailsnap.chunk.RecordChunker;
@@ -60,18 +61,20 @@ public final class Backup {
         this.clock = clock;
     }
 
-    public BackupResult run(BackupSettings settings, BackupProgress progress) throws IOException {
+    public BackupResult run(BackupSettings requested, BackupProgress progress) throws IOException {
         Instant start = clock.instant();
         long began = System.nanoTime();
-        Path store = settings.store().toAbsolutePath().normalize();
-        Path source = settings.readFrom().toAbsolutePath().normalize();
+        Path store = requested.store().toAbsolutePath().normalize();
+        Path source = requested.readFrom().toAbsolutePath().normalize();
         if (!Files.isDirectory(source)) {
             throw new IOException("mail store " + source + " is not a directory");
         }
-        String storeKey = Snapshot.storeKey(settings.host(), FileNames.pathName(store));
+        String storeKey = Snapshot.storeKey(requested.host(), FileNames.pathName(store));
         try (CatalogReadAdvice readAdvice = CatalogReadAdvice.start(catalog);
                 RepositoryLock lock = repository.lockShared()) {
             CatalogSync.blobIndex(repository, catalog); // other hosts may have written index files
+            boolean readAgain = !requested.rescan() && stateMayNameDeletedBlobs(storeKey);
+            BackupSettings settings = readAgain ? requested.rescanning() : requested;
             RunBlobIndex blobIndex = new RunBlobIndex(catalog.blobs());
             BlobStore blobs = repository.openBlobStore(blobIndex);
             byte[] seed = repository.chunkerSeed();
@@ -101,6 +104,9 @@ public final class Backup {
                     progress,
                     start,
                     parent);
+            if (readAgain) {
+                run.report(new BackupProblem.StoreReadAgain());
+            }
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
             try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
                 return runMailboxes(run, mailboxes, roots, readAdvice, workers, gear, seed, began, store, parent);
@@ -232,6 +238,17 @@ public final class Backup {
     private Map<String, MailboxRootListing> knownRoots(String storeKey) throws IOException {
         try (var reader = catalog.read()) {
             return reader.mailboxRoots(storeKey);
+        }
+    }
+
+    /**
+     * True when the store's last run stopped after a checkpoint and a prune was seen since: its folder states,
+     * placements and contents may name blobs the prune deleted, so none of them may be carried into a snapshot
+     * unchecked ({@link UnfinishedRun}).
+     */
+    private boolean stateMayNameDeletedBlobs(String storeKey) throws IOException {
+        try (var reader = catalog.read()) {
+            return reader.unfinishedRun(storeKey).orElse(null) == UnfinishedRun.PRUNED_SINCE;
         }
     }
 

@@ -89,6 +89,18 @@ public sealed interface BackupProblem {
         }
     }
 
+    /**
+     * The store's previous run stopped after a checkpoint and the repository was pruned since, which may have deleted
+     * what that run stored and recorded: this run read every message again, as {@code --rescan} does.
+     */
+    record StoreReadAgain() implements BackupProblem {
+        @Override
+        public String message() {
+            return "the previous backup of this store stopped before its snapshot was saved and the repository was"
+                    + " pruned since: every message was read again (as with --rescan)";
+        }
+    }
+
     /** With --rescan: a known file whose bytes differ from what was stored. */
     record ChangedInPlace(FolderKey folder, String name) implements BackupProblem {
         @Override

@@ -142,6 +142,22 @@ public record BackupSettings(
         }
     }
 
+    /** These settings with {@code rescan} on. */
+    public BackupSettings rescanning() {
+        return new BackupSettings(
+                store,
+                layout,
+                separator,
+                true,
+                host,
+                tags,
+                threads,
+                checkpointMessages,
+                allowEmpty,
+                allowShrink,
+                frozen);
+    }
+
     /** The directory the run reads: the snapshot's image of the store when there is one, else the store. */
     public Path readFrom() {
         return frozen != null ? frozen.image() : store;

@@ -97,6 +97,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         if (progress.messagesRead.get() - readAtCheckpoint >= settings.checkpointMessages()
                 || writer.changes() >= CHANGES_PER_CHECKPOINT) {
             flush();
+            writer.markRunUnfinished(storeKey); // until the snapshot is saved, nothing references what it recorded
             writer.commit();
             writer = catalog.beginWrite();
             readAtCheckpoint = progress.messagesRead.get();
@@ -112,6 +113,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     /** Records the saved snapshot and commits the run's last changes. */
     void commit(SnapshotSummary snapshot) throws IOException {
         writer.putSnapshot(snapshot);
+        writer.clearUnfinishedRun(storeKey);
         writer.commit();
     }
 

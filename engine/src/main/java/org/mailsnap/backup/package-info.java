@@ -25,7 +25,9 @@
  *        only if the table did), and the listed folders' control files; placements, folder state, content map and
  *        search index (SearchIndexUpdate) in the open catalog transaction
  *     --rescan: every folder listed, every known message made unknown and read (decided in MailboxListing)
- *   every checkpointMessages read: flush the blob store, then commit the catalog (RunState)
+ *   every checkpointMessages read: flush the blob store, then commit the catalog, marking the run unfinished
+ *     (RunState); saving the snapshot clears the mark. A prune seen while a store's mark is set (CatalogSync) may
+ *     have deleted what that stopped run recorded, so the store's next run reads every message again (--rescan)
  *   finish the tree, flush, save the snapshot object LAST, commit the catalog (a failure there is a
  *     CatalogNotUpdatedException: the snapshot is saved, the next run catches the catalog up)
  *   fewer than half the messages of the store's previous snapshot → a problem and BackupResult.shrank, unless

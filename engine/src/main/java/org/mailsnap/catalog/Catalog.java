@@ -274,6 +274,24 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * After a prune was seen (the blob index found a loaded index file superseded or gone): every store whose last
+     * run stopped after a checkpoint may now hold state naming deleted blobs, so its mark becomes
+     * {@link UnfinishedRun#PRUNED_SINCE}, durably, before the blob index forgets the prune was there to see. One write
+     * transaction, committed only when such a mark exists.
+     *
+     * @return how many stores' marks changed
+     */
+    public int distrustUnfinishedRuns() throws IOException {
+        try (CatalogWriter writer = beginWrite()) {
+            int distrusted = writer.distrustUnfinishedRuns();
+            if (distrusted > 0) {
+                writer.commit();
+            }
+            return distrusted;
+        }
+    }
+
+    /**
      * Lets go of the map pages this process touched in both environments now (each environment also does so by
      * itself every {@link LmdbEnvironment#OPERATIONS_PER_RELEASE} operations).
      *

@@ -29,6 +29,9 @@ public interface CatalogView {
      */
     CatalogCursor<PlacementRecord> placements(String storeKey, FolderKey folder) throws IOException;
 
+    /** Whether the store's last run stopped after a checkpoint, and whether a prune was seen since. */
+    Optional<UnfinishedRun> unfinishedRun(String storeKey) throws IOException;
+
     /** What the last run saw in each mailbox root of the store, by mailbox name ({@code MailboxFinder}'s shortcut). */
     Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException;
 

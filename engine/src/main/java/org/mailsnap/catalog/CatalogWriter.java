@@ -142,6 +142,27 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
     }
 
     /**
+     * Marks the store's run as unfinished: call before committing at a checkpoint, so that a run stopped after it is
+     * known to have left state no snapshot references ({@link UnfinishedRun}). A mark already there stays as it is.
+     */
+    public void markRunUnfinished(String storeKey) throws IOException {
+        countChange();
+        state.markRunUnfinished(storeKey);
+    }
+
+    /** Clears the store's unfinished-run mark: call in the transaction that records the run's snapshot. */
+    public boolean clearUnfinishedRun(String storeKey) throws IOException {
+        countChange();
+        return state.clearUnfinishedRun(storeKey);
+    }
+
+    /** Every store's {@link UnfinishedRun#CHECKPOINTED} mark becomes {@link UnfinishedRun#PRUNED_SINCE}; how many. */
+    int distrustUnfinishedRuns() throws IOException {
+        countChange();
+        return state.distrustUnfinishedRuns();
+    }
+
+    /**
      * Makes every change durable and visible at once. If it fails, nothing was written and the writer is aborted.
      */
     public void commit() throws IOException {

@@ -29,6 +29,7 @@ import org.mailsnap.model.SnapshotId;
  * mailboxRoots        storeId:i32be mailbox           -- what the finder saw in each mailbox root of a store
  * placements          folderId:i32be base             -- one folder's placements are one key range, in base order
  * snapshots           snapshotId
+ * unfinishedRuns      storeKey                        -- the store's last run stopped after a checkpoint
  * blobs               blobId (32 bytes)
  * indexFiles          indexFileName
  * damaged             blobId (32 bytes) packId (32 bytes, or none: "wherever the catalog had it")

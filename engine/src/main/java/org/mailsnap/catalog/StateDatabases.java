@@ -15,11 +15,13 @@ record StateDatabases(
         Dbi<ByteBuffer> placements,
         Dbi<ByteBuffer> messages,
         Dbi<ByteBuffer> messageIds,
-        Dbi<ByteBuffer> snapshots) {
+        Dbi<ByteBuffer> snapshots,
+        Dbi<ByteBuffer> unfinishedRuns) {
 
     /**
      * {@code mailboxRoots} was added without a format version change: it is a shortcut of the finder, and an older
-     * catalog simply gets it empty on its next open (every root is read once more).
+     * catalog simply gets it empty on its next open (every root is read once more). {@code unfinishedRuns} too: an
+     * older catalog has no run that stopped after a checkpoint recorded, as the versions that wrote it knew none.
      */
     static final List<String> NAMES = List.of(
             "content",
@@ -30,7 +32,8 @@ record StateDatabases(
             "placements",
             "messages",
             "messageIds",
-            "snapshots");
+            "snapshots",
+            "unfinishedRuns");
 
     static StateDatabases of(LmdbEnvironment env) {
         return new StateDatabases(
@@ -43,6 +46,7 @@ record StateDatabases(
                 env.dbi("placements"),
                 env.dbi("messages"),
                 env.dbi("messageIds"),
-                env.dbi("snapshots"));
+                env.dbi("snapshots"),
+                env.dbi("unfinishedRuns"));
     }
 }

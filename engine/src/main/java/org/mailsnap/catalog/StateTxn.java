@@ -273,4 +273,38 @@ final class StateTxn {
     boolean deleteSnapshot(SnapshotId id) throws IOException {
         return txn.delete(dbs.snapshots(), LmdbKeys.snapshot(id));
     }
+
+    // ---- unfinished runs
+
+    Optional<UnfinishedRun> unfinishedRun(String storeKey) throws IOException {
+        return read(dbs.unfinishedRuns(), LmdbKeys.store(storeKey), UnfinishedRun::decode);
+    }
+
+    /** Records that the store's run committed at a checkpoint; a mark already there (a prune seen) stays. */
+    void markRunUnfinished(String storeKey) throws IOException {
+        byte[] key = LmdbKeys.store(storeKey);
+        if (txn.get(dbs.unfinishedRuns(), key) == null) {
+            txn.put(dbs.unfinishedRuns(), key, UnfinishedRun.CHECKPOINTED.encode());
+        }
+    }
+
+    boolean clearUnfinishedRun(String storeKey) throws IOException {
+        return txn.delete(dbs.unfinishedRuns(), LmdbKeys.store(storeKey));
+    }
+
+    /** Turns every {@link UnfinishedRun#CHECKPOINTED} mark into {@link UnfinishedRun#PRUNED_SINCE}; how many. */
+    int distrustUnfinishedRuns() throws IOException {
+        List<byte[]> checkpointed = new ArrayList<>();
+        try (PrefixScan scan = txn.scan(dbs.unfinishedRuns(), new byte[0])) {
+            while (scan.next()) {
+                if (UnfinishedRun.decode(scan.value(), scan.key()) == UnfinishedRun.CHECKPOINTED) {
+                    checkpointed.add(scan.key());
+                }
+            }
+        }
+        for (byte[] key : checkpointed) {
+            txn.put(dbs.unfinishedRuns(), key, UnfinishedRun.PRUNED_SINCE.encode());
+        }
+        return checkpointed.size();
+    }
 }

@@ -47,6 +47,12 @@ abstract class StateView implements CatalogView {
     }
 
     @Override
+    public Optional<UnfinishedRun> unfinishedRun(String storeKey) throws IOException {
+        check();
+        return state.unfinishedRun(storeKey);
+    }
+
+    @Override
     public Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException {
         check();
         return state.mailboxRoots(storeKey);

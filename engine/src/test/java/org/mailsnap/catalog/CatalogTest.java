@@ -137,6 +137,34 @@ class CatalogTest {
     }
 
     @Test
+    void anUnfinishedRunsMarkIsDistrustedByAPruneKeptByCheckpointsAndClearedBySavingASnapshot() throws Exception {
+        String other = "h2:/srv/other";
+        try (Catalog catalog = Catalog.open(dir, REPO)) {
+            assertEquals(0, catalog.distrustUnfinishedRuns(), "nothing to distrust: nothing written");
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.markRunUnfinished(STORE);
+                w.markRunUnfinished(other);
+                w.commit();
+            }
+            try (CatalogWriter w = catalog.beginWrite()) {
+                assertTrue(w.clearUnfinishedRun(other), "the other store's run saved its snapshot");
+                w.commit();
+            }
+            assertEquals(1, catalog.distrustUnfinishedRuns());
+            assertEquals(0, catalog.distrustUnfinishedRuns(), "already distrusted");
+            try (CatalogWriter w = catalog.beginWrite()) {
+                w.markRunUnfinished(STORE); // the next run stops at a checkpoint too
+                w.commit();
+            }
+        }
+        try (Catalog catalog = Catalog.open(dir, REPO);
+                CatalogReader r = catalog.read()) {
+            assertEquals(Optional.of(UnfinishedRun.PRUNED_SINCE), r.unfinishedRun(STORE), "a checkpoint keeps it");
+            assertEquals(Optional.empty(), r.unfinishedRun(other));
+        }
+    }
+
+    @Test
     void anotherRepositorysCatalogIsRefused() throws Exception {
         Catalog.open(dir, REPO).close();
         CatalogMismatchException e = assertThrows(CatalogMismatchException.class, () -> Catalog.open(dir, "repo-2"));
