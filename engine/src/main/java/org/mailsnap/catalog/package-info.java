@@ -22,9 +22,10 @@
  *       org.mailsnap.catalog.MessageInfo}) with its
  *       secondary index {@code messageIds} (hash of the Message-ID, mailbox, GUID → nothing), and
  *       {@code snapshots}, and {@code unfinishedRuns} (store key → whether the store's last run committed at a
-       checkpoint and stopped before saving its snapshot, and whether a prune was seen since:
-       {@link org.mailsnap.catalog.UnfinishedRun}; added without a version change). A message's GUID is Dovecot's: its base, unless the folder's {@code dovecot-uidlist}
- *       records another in its {@code G} extension (a message moved back into a folder that knew its base).</li>
+ *       checkpoint and stopped before saving its snapshot, and whether a prune was seen since:
+ *       {@link org.mailsnap.catalog.UnfinishedRun}; added without a version change). A message's GUID is
+ *       Dovecot's: its base, unless the folder's {@code dovecot-uidlist} records another in its {@code G}
+ *       extension (a message moved back into a folder that knew its base).</li>
  *   <li>{@code blobs/}: {@code blobs} (blob id → pack, offset, lengths) and {@code indexFiles} (the repository
  *       index files already loaded) and {@code damaged} (blob id, pack → why: locations check or a restore found
  *       bad; {@code CatalogBlobIndex.markDamaged} drops them and keeps a reloaded index file from bringing them
