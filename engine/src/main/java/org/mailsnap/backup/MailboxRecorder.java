@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,8 @@ final class MailboxRecorder {
     private final BaseNames bases;
     private final BackupProgress progress;
     private final BackupProblem.Sink problems;
+    /** Where the blobs of the mailbox's folder states are taken as stored; null: never (a rescan checks them all). */
+    private final RunBlobIndex trustedBlobs;
 
     MailboxRecorder(
             LastRunState state,
@@ -49,7 +52,8 @@ final class MailboxRecorder {
             ControlFileStorer controlFiles,
             BaseNames bases,
             BackupProgress progress,
-            BackupProblem.Sink problems) {
+            BackupProblem.Sink problems,
+            RunBlobIndex trustedBlobs) {
         this.state = state;
         this.searchIndex = searchIndex;
         this.manifests = manifests;
@@ -57,6 +61,7 @@ final class MailboxRecorder {
         this.bases = bases;
         this.progress = progress;
         this.problems = problems;
+        this.trustedBlobs = trustedBlobs;
     }
 
     /**
@@ -65,6 +70,36 @@ final class MailboxRecorder {
      * @return the mailbox's folder entries
      */
     List<FolderEntry> keep(
+            Mailbox mailbox,
+            Map<FolderKey, FolderState> previous,
+            MailboxAttempt a,
+            Map<String, MessageReads.Outcome> readThisRun)
+            throws IOException {
+        if (trustedBlobs == null) {
+            return keepAttempt(mailbox, previous, a, readThisRun);
+        }
+        // the manifests and control files written below are mostly the chunks the folders' states already name
+        trustedBlobs.referencedByNewestSnapshot(referencedBy(previous.values()));
+        try {
+            return keepAttempt(mailbox, previous, a, readThisRun);
+        } finally {
+            trustedBlobs.referencedByNewestSnapshot(Set.of());
+        }
+    }
+
+    /** The manifest chunks and control file chunks that folder states name. */
+    private static Set<BlobId> referencedBy(Collection<FolderState> states) {
+        Set<BlobId> ids = new HashSet<>();
+        for (FolderState s : states) {
+            ids.addAll(s.entry().manifest());
+            for (ControlFile c : s.entry().controlFiles()) {
+                ids.addAll(c.chunks());
+            }
+        }
+        return ids;
+    }
+
+    private List<FolderEntry> keepAttempt(
             Mailbox mailbox,
             Map<FolderKey, FolderState> previous,
             MailboxAttempt a,

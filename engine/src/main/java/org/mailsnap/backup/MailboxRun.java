@@ -55,7 +55,8 @@ final class MailboxRun {
                 run.controlFiles,
                 run.bases,
                 run.progress,
-                run);
+                run,
+                run.settings.rescan() ? null : run.blobIndex);
     }
 
     /**

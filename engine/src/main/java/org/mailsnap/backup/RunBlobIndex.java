@@ -2,6 +2,7 @@ package org.mailsnap.backup;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,10 @@ import org.mailsnap.model.ObjectId;
 final class RunBlobIndex implements BlobIndex {
     private final CatalogBlobIndex catalog;
     private final Map<BlobId, BlobLocation> published = new ConcurrentHashMap<>();
+    /** Blobs the store's newest snapshot references, for the mailbox being recorded: stored, without a lookup. */
+    private volatile Set<BlobId> referenced = Set.of();
+    /** Blobs check or a restore found bad (few), which a put must store again however they are referenced. */
+    private Set<BlobId> damaged;
 
     RunBlobIndex(CatalogBlobIndex catalog) {
         this.catalog = catalog;
@@ -35,6 +40,35 @@ final class RunBlobIndex implements BlobIndex {
     public Optional<BlobLocation> find(BlobId id) throws IOException {
         BlobLocation mine = published.get(id);
         return mine != null ? Optional.of(mine) : catalog.find(id);
+    }
+
+    @Override
+    public boolean contains(BlobId id) throws IOException {
+        return published.containsKey(id)
+                || referenced.contains(id)
+                || catalog.find(id).isPresent();
+    }
+
+    /**
+     * Takes {@code ids} as stored, without asking the catalog, until the next call: blobs that the store's newest
+     * snapshot references, as the catalog's folder states record them, so no prune deleted them (forget keeps a
+     * store's newest snapshot; state a stopped run left is trusted only while no prune was seen, {@code Backup}).
+     * Blobs marked damaged are left out: a put stores them again. Why: an hour's run writes each changed folder's
+     * control files and its mailbox's manifests again, ~100,000 chunks at a million messages, nearly all unchanged,
+     * and each lookup in the catalog's blob index faults pages of a file too large to keep mapped.
+     */
+    void referencedByNewestSnapshot(Set<BlobId> ids) throws IOException {
+        if (ids.isEmpty()) {
+            referenced = Set.of();
+            return;
+        }
+        if (damaged == null) {
+            damaged = new HashSet<>();
+            catalog.damagedLocations().forEach(d -> damaged.add(d.id()));
+        }
+        Set<BlobId> trusted = new HashSet<>(ids);
+        trusted.removeAll(damaged);
+        referenced = trusted;
     }
 
     @Override

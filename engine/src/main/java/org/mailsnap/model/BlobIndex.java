@@ -11,6 +11,14 @@ public interface BlobIndex {
 
     Optional<BlobLocation> find(BlobId id) throws IOException;
 
+    /**
+     * True when the blob is stored in the repository: what a put asks before storing it again. An index may know
+     * that without a location ({@code RunBlobIndex}: the blobs the store's newest snapshot references).
+     */
+    default boolean contains(BlobId id) throws IOException {
+        return find(id).isPresent();
+    }
+
     /** Records locations of a pack that is now published (its index file may still be pending). */
     void addAll(Iterable<java.util.Map.Entry<BlobId, BlobLocation>> entries) throws IOException;
 

@@ -123,7 +123,7 @@ public final class BlobStore implements java.io.Closeable {
                 blobsDeduplicated.increment();
                 return id;
             }
-            if (index.find(id).isPresent()) {
+            if (index.contains(id)) {
                 pending.remove(id);
                 blobsDeduplicated.increment();
                 return id;
@@ -227,7 +227,7 @@ public final class BlobStore implements java.io.Closeable {
 
     /** True when the blob index lists the blob or this store holds it for the next flush. */
     public boolean contains(BlobId id) throws IOException {
-        return pending.containsKey(id) || index.find(id).isPresent();
+        return pending.containsKey(id) || index.contains(id);
     }
 
     /**
