@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -52,6 +53,10 @@ final class LmdbEnvironment implements AutoCloseable {
     private final Path directory;
     private final Env<ByteBuffer> env;
     private final Map<String, Dbi<ByteBuffer>> dbis;
+    /** How a checksum failure names each database ("state/placements"), made once, not per record read. */
+    private final Map<Dbi<ByteBuffer>, String> recordSources = new ConcurrentHashMap<>();
+    /** Where a checksum failure says the damaged catalog is: the directory above this environment's. */
+    private final Path catalogDirectory;
     /** Where the data file is mapped, found on the first release. */
     private MappedPages mappedPages;
 
@@ -62,6 +67,7 @@ final class LmdbEnvironment implements AutoCloseable {
         this.directory = directory;
         this.env = env;
         this.dbis = dbis;
+        this.catalogDirectory = directory.getParent();
     }
 
     /**
@@ -121,6 +127,21 @@ final class LmdbEnvironment implements AutoCloseable {
 
     Path directory() {
         return directory;
+    }
+
+    /** The catalog's directory (this environment's parent), as its damage is reported. */
+    Path catalogDirectory() {
+        return catalogDirectory;
+    }
+
+    /** How a damaged record of {@code dbi} is named: this environment's directory name and the database's. */
+    String recordSource(Dbi<ByteBuffer> dbi) {
+        String source = recordSources.get(dbi); // a Dbi is equal only to itself
+        if (source == null) {
+            source = directory.getFileName() + "/" + RecordChecksum.name(dbi.getName());
+            recordSources.put(dbi, source);
+        }
+        return source;
     }
 
     /**

@@ -75,11 +75,7 @@ final class TxnAccess implements AutoCloseable {
 
     /** A stored value without its checksum; the catalog's damage when the checksum does not match. */
     byte[] unseal(Dbi<ByteBuffer> dbi, byte[] key, byte[] sealed) throws CatalogCorruptException {
-        return RecordChecksum.open(
-                key,
-                sealed,
-                environment.directory().getParent(),
-                environment.directory().getFileName() + "/" + RecordChecksum.name(dbi.getName()));
+        return RecordChecksum.open(key, sealed, environment.catalogDirectory(), environment.recordSource(dbi));
     }
 
     /** True when there was an entry to delete. */
