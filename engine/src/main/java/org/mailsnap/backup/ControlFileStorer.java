@@ -7,7 +7,6 @@ import java.util.List;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
-import org.mailsnap.model.NameBytes;
 import org.mailsnap.snapshot.BlobSink;
 import org.mailsnap.snapshot.ControlFile;
 
@@ -35,9 +34,9 @@ final class ControlFileStorer {
             if (bytes[i] != '\n') {
                 continue;
             }
-            String line = NameBytes.fromBytes(bytes, lineStart, i - lineStart); // the cut key is the line's bytes
+            int line = lineStart; // the cut key is the line's bytes, without its newline
             lineStart = i + 1;
-            if (chunker.cutAfter(line, lineStart - start)) {
+            if (chunker.cutAfter(bytes, line, i, lineStart - start)) {
                 chunks.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(bytes, start, lineStart)));
                 start = lineStart;
             }

@@ -82,12 +82,14 @@ final class FolderMerge {
     static FolderMerge merge(List<ListedFile> listing, Iterator<Placement> previous, BaseNames bases) {
         FolderMerge m = new FolderMerge();
         Placement prev = previous.hasNext() ? previous.next() : null;
+        String prevBase = prev == null ? null : bases.baseOf(prev.name());
         for (ListedFile file : listing) {
-            while (prev != null && BaseNames.ORDER.compare(bases.baseOf(prev.name()), file.base()) < 0) {
+            while (prev != null && BaseNames.ORDER.compare(prevBase, file.base()) < 0) {
                 m.gone.add(prev);
                 prev = previous.hasNext() ? previous.next() : null;
+                prevBase = prev == null ? null : bases.baseOf(prev.name());
             }
-            if (prev != null && bases.baseOf(prev.name()).equals(file.base())) {
+            if (prev != null && prevBase.equals(file.base())) {
                 if (prev.name().equals(file.name())
                         && prev.inCur() == file.inCur()
                         && prev.guid().equals(file.guid())) {
@@ -101,6 +103,7 @@ final class FolderMerge {
                     m.renamed++;
                 }
                 prev = previous.hasNext() ? previous.next() : null;
+                prevBase = prev == null ? null : bases.baseOf(prev.name());
             } else {
                 Slot slot = new Slot(file);
                 m.slots.add(slot);

@@ -40,14 +40,47 @@ public final class RecordChunker {
         return (hash(key) & mask) == 0;
     }
 
+    /** As {@link #cutAfter(String, int)} for a key given as its bytes: {@code bytes[from, to)}. */
+    public boolean cutAfter(byte[] bytes, int from, int to, int chunkBytes) {
+        if (chunkBytes < params.min()) {
+            return false;
+        }
+        if (chunkBytes >= params.max()) {
+            return true;
+        }
+        return (hashBytes(bytes, from, to) & mask) == 0;
+    }
+
     /** The format's record cut hash of {@code key} (format-spec/snapshots.md, "Record cut hash"). */
     public long hash(String key) {
-        byte[] bytes = NameBytes.toBytes(key); // a base is a name: its bytes as listed
+        // A base is a name, hashed as its bytes as listed. Nearly every one is ASCII, whose chars are those bytes:
+        // hashed as they are, without building the bytes (a churned hour at 1 M messages hashes ~2 M keys).
         long h = k0;
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-            h ^= h >>> 29;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = NameBytes.toBytes(key);
+                return hashBytes(bytes, 0, bytes.length);
+            }
+            h = step(h, c);
         }
+        return finish(h);
+    }
+
+    private long hashBytes(byte[] bytes, int from, int to) {
+        long h = k0;
+        for (int i = from; i < to; i++) {
+            h = step(h, bytes[i] & 0xff);
+        }
+        return finish(h);
+    }
+
+    private static long step(long h, int b) {
+        h = (h ^ b) * 0x100000001b3L;
+        return h ^ (h >>> 29);
+    }
+
+    private long finish(long h) {
         h ^= k1;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 31;

@@ -58,6 +58,8 @@ public final class ManifestWriter {
     private final BaseNames bases;
     private final BlobSink sink;
     private final Map<FolderKey, List<Placement>> folders = new TreeMap<>();
+    /** Each folder's placements' content entries, in the same order (made once: each takes the base's substring). */
+    private final Map<FolderKey, List<ContentEntry>> contents = new HashMap<>();
 
     public ManifestWriter(Chunkers chunkers, BaseNames bases, BlobSink sink) {
         this.chunkers = chunkers;
@@ -67,6 +69,7 @@ public final class ManifestWriter {
 
     /** Adds a folder of the mailbox; its placements must come in strictly increasing {@link BaseNames#ORDER}. */
     public void folder(FolderKey key, List<Placement> placements) {
+        List<ContentEntry> entries = new ArrayList<>(placements.size());
         String last = null;
         for (Placement p : placements) {
             String base = bases.baseOf(p.name());
@@ -74,16 +77,18 @@ public final class ManifestWriter {
                 throw new IllegalArgumentException(key + ": manifest entries out of order: " + last + " then " + base);
             }
             last = base;
+            entries.add(new ContentEntry(base, p.mtimeNanos(), p.content()));
         }
         folders.put(key, placements);
+        contents.put(key, entries);
     }
 
     /** Writes the table, its index and every folder's placements; returns each folder's manifest (empty: no mail). */
     public Map<FolderKey, List<BlobId>> finish() throws IOException {
         Map<ContentEntry, Reference> references = new HashMap<>();
-        for (List<Placement> placements : folders.values()) {
-            for (Placement p : placements) {
-                references.putIfAbsent(contentOf(p), null);
+        for (List<ContentEntry> entries : contents.values()) {
+            for (ContentEntry e : entries) {
+                references.putIfAbsent(e, null);
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
@@ -91,13 +96,11 @@ public final class ManifestWriter {
         for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
-                    folder.getValue().isEmpty() ? List.of() : writePlacements(index, folder.getValue(), references));
+                    folder.getValue().isEmpty()
+                            ? List.of()
+                            : writePlacements(index, folder.getValue(), contents.get(folder.getKey()), references));
         }
         return manifests;
-    }
-
-    private ContentEntry contentOf(Placement p) {
-        return new ContentEntry(bases.baseOf(p.name()), p.mtimeNanos(), p.content());
     }
 
     /** Writes the content chunks and the index; fills in each entry's reference. */
@@ -128,13 +131,15 @@ public final class ManifestWriter {
         return sink.put(BlobType.METADATA, index.toByteArray());
     }
 
-    private List<BlobId> writePlacements(BlobId index, List<Placement> placements, Map<ContentEntry, Reference> table)
+    private List<BlobId> writePlacements(
+            BlobId index, List<Placement> placements, List<ContentEntry> contents, Map<ContentEntry, Reference> table)
             throws IOException {
         RecordChunkWriter chunks = new RecordChunkWriter(
                 chunkers.placements(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.PLACEMENTS);
         Reference previous = new Reference(0, -1);
-        for (Placement p : placements) {
-            ContentEntry content = contentOf(p);
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            ContentEntry content = contents.get(i);
             Reference at = table.get(content);
             PlacementEntry entry = new PlacementEntry(
                     at.chunk(),
