@@ -51,7 +51,7 @@ final class PrefixScan implements AutoCloseable {
             if (found) {
                 key = TxnAccess.copy(cursor.key());
                 if (LmdbKeys.startsWith(key, prefix)) {
-                    value = txn.unseal(dbi, key, TxnAccess.copy(cursor.val()));
+                    value = txn.unseal(dbi, key, cursor.val());
                     return true;
                 }
             }

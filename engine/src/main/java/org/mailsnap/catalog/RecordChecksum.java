@@ -32,16 +32,29 @@ final class RecordChecksum {
         return sealed;
     }
 
-    /** The value without its checksum, or the catalog's damage when the checksum does not match. */
-    static byte[] open(byte[] key, byte[] sealed, Path catalogDirectory, String database)
+    /**
+     * The value without its checksum, or the catalog's damage when the checksum does not match. Reads
+     * {@code sealed} from its position to its limit without moving either (it may be LMDB's own buffer), and copies
+     * the value once.
+     */
+    static byte[] open(byte[] key, ByteBuffer sealed, Path catalogDirectory, String database)
             throws CatalogCorruptException {
-        int length = sealed.length - BYTES;
-        if (length < 0 || crc(key, sealed, length) != ByteBuffer.wrap(sealed).getInt(length)) {
-            throw new CatalogCorruptException(
-                    catalogDirectory,
-                    "a record of " + database + " (key " + Records.hex(key, SHOWN_KEY_BYTES) + ") fails its checksum");
+        int at = sealed.position();
+        int length = sealed.remaining() - BYTES;
+        if (length >= 0) {
+            byte[] value = new byte[length];
+            sealed.get(at, value, 0, length);
+            int stored = 0;
+            for (int i = 0; i < BYTES; i++) { // big-endian whatever the buffer's order
+                stored = (stored << 8) | (sealed.get(at + length + i) & 0xff);
+            }
+            if (crc(key, value, length) == stored) {
+                return value;
+            }
         }
-        return Arrays.copyOf(sealed, length);
+        throw new CatalogCorruptException(
+                catalogDirectory,
+                "a record of " + database + " (key " + Records.hex(key, SHOWN_KEY_BYTES) + ") fails its checksum");
     }
 
     static String name(byte[] dbiName) {

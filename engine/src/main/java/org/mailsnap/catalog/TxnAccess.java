@@ -42,7 +42,7 @@ final class TxnAccess implements AutoCloseable {
 
     /** The value stored under {@code key}, or null; its {@link RecordChecksum} is checked and removed. */
     byte[] get(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
-        byte[] sealed = getUnsealed(dbi, key);
+        ByteBuffer sealed = stored(dbi, key);
         return sealed == null ? null : unseal(dbi, key, sealed);
     }
 
@@ -53,11 +53,16 @@ final class TxnAccess implements AutoCloseable {
 
     /** The stored bytes as they are (only the format version is stored without a checksum). */
     byte[] getUnsealed(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
+        ByteBuffer value = stored(dbi, key);
+        return value == null ? null : copy(value);
+    }
+
+    /** LMDB's buffer holding the value under {@code key} (valid until the next operation), or null. */
+    private ByteBuffer stored(Dbi<ByteBuffer> dbi, byte[] key) throws IOException {
         checkUsable();
         try {
             environment.operated();
-            ByteBuffer value = dbi.get(txn, keyBuffer(key));
-            return value == null ? null : copy(value);
+            return dbi.get(txn, keyBuffer(key));
         } catch (LmdbException e) {
             throw failure(e, "read");
         }
@@ -73,8 +78,8 @@ final class TxnAccess implements AutoCloseable {
         }
     }
 
-    /** A stored value without its checksum; the catalog's damage when the checksum does not match. */
-    byte[] unseal(Dbi<ByteBuffer> dbi, byte[] key, byte[] sealed) throws CatalogCorruptException {
+    /** The value in {@code sealed} (a record as LMDB holds it), its checksum checked and removed. */
+    byte[] unseal(Dbi<ByteBuffer> dbi, byte[] key, ByteBuffer sealed) throws CatalogCorruptException {
         return RecordChecksum.open(key, sealed, environment.catalogDirectory(), environment.recordSource(dbi));
     }
 
@@ -191,7 +196,7 @@ final class TxnAccess implements AutoCloseable {
 
     static byte[] copy(ByteBuffer buffer) {
         byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
+        buffer.get(buffer.position(), out); // absolute: neither LMDB's buffer moves nor a view of it is made
         return out;
     }
 

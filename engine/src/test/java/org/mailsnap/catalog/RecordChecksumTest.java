@@ -2,6 +2,8 @@ package org.mailsnap.catalog;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,15 +93,26 @@ class RecordChecksumTest {
         byte[] value = {9, 8, 7, 6};
         byte[] sealed = RecordChecksum.seal(key, value);
         assertEquals(value.length + RecordChecksum.BYTES, sealed.length);
-        assertArrayEquals(value, RecordChecksum.open(key, sealed, dir, "db"));
-        assertArrayEquals(new byte[0], RecordChecksum.open(key, RecordChecksum.seal(key, new byte[0]), dir, "db"));
+        assertArrayEquals(value, RecordChecksum.open(key, ByteBuffer.wrap(sealed), dir, "db"));
+        assertArrayEquals(
+                new byte[0],
+                RecordChecksum.open(key, ByteBuffer.wrap(RecordChecksum.seal(key, new byte[0])), dir, "db"));
         for (int bit = 0; bit < sealed.length * 8; bit++) {
             byte[] flipped = sealed.clone();
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertThrows(CatalogCorruptException.class, () -> RecordChecksum.open(key, flipped, dir, "db"));
+            assertThrows(
+                    CatalogCorruptException.class, () -> RecordChecksum.open(key, ByteBuffer.wrap(flipped), dir, "db"));
         }
+        ByteBuffer framed = ByteBuffer.allocateDirect(sealed.length + 5).order(ByteOrder.LITTLE_ENDIAN);
+        framed.position(3);
+        framed.put(sealed);
+        framed.position(3).limit(3 + sealed.length);
+        assertArrayEquals(value, RecordChecksum.open(key, framed, dir, "db"), "a slice of a buffer, any byte order");
+        assertEquals(3, framed.position(), "LMDB's buffer is not moved");
         byte[] otherKey = {1, 2, 4};
-        assertThrows(CatalogCorruptException.class, () -> RecordChecksum.open(otherKey, sealed, dir, "db"));
-        assertThrows(CatalogCorruptException.class, () -> RecordChecksum.open(key, new byte[3], dir, "db"));
+        assertThrows(
+                CatalogCorruptException.class, () -> RecordChecksum.open(otherKey, ByteBuffer.wrap(sealed), dir, "db"));
+        assertThrows(
+                CatalogCorruptException.class, () -> RecordChecksum.open(key, ByteBuffer.wrap(new byte[3]), dir, "db"));
     }
 }
