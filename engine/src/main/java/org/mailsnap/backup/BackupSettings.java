@@ -144,18 +144,17 @@ public record BackupSettings(
 
     /** These settings with {@code rescan} on. */
     public BackupSettings rescanning() {
-        return new BackupSettings(
-                store,
-                layout,
-                separator,
-                true,
-                host,
-                tags,
-                threads,
-                checkpointMessages,
-                allowEmpty,
-                allowShrink,
-                frozen);
+        return builder(store, host)
+                .layout(layout)
+                .separator(separator)
+                .rescan(true)
+                .tags(tags)
+                .threads(threads)
+                .checkpointMessages(checkpointMessages)
+                .allowEmpty(allowEmpty)
+                .allowShrink(allowShrink)
+                .frozen(frozen)
+                .build();
     }
 
     /** The directory the run reads: the snapshot's image of the store when there is one, else the store. */
