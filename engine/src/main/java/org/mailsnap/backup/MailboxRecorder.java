@@ -79,11 +79,11 @@ final class MailboxRecorder {
             return keepAttempt(mailbox, previous, a, readThisRun);
         }
         // the manifests and control files written below are mostly the chunks the folders' states already name
-        trustedBlobs.referencedByNewestSnapshot(referencedBy(previous.values()));
+        trustedBlobs.takeAsStored(referencedBy(previous.values()));
         try {
             return keepAttempt(mailbox, previous, a, readThisRun);
         } finally {
-            trustedBlobs.referencedByNewestSnapshot(Set.of());
+            trustedBlobs.takeAsStored(Set.of());
         }
     }
 

@@ -56,7 +56,7 @@ final class MailboxRun {
                 run.bases,
                 run.progress,
                 run,
-                run.settings.rescan() ? null : run.blobIndex);
+                run.settings.rescan() || !run.stateBlobsStored ? null : run.blobIndex);
     }
 
     /**

@@ -27,8 +27,8 @@ import org.mailsnap.model.ObjectId;
 final class RunBlobIndex implements BlobIndex {
     private final CatalogBlobIndex catalog;
     private final Map<BlobId, BlobLocation> published = new ConcurrentHashMap<>();
-    /** Blobs the store's newest snapshot references, for the mailbox being recorded: stored, without a lookup. */
-    private volatile Set<BlobId> referenced = Set.of();
+    /** Blobs the catalog's state names, for the mailbox being recorded: stored, without a lookup. */
+    private volatile Set<BlobId> takenAsStored = Set.of();
     /** Blobs check or a restore found bad (few), which a put must store again however they are referenced. */
     private Set<BlobId> damaged;
 
@@ -45,21 +45,21 @@ final class RunBlobIndex implements BlobIndex {
     @Override
     public boolean contains(BlobId id) throws IOException {
         return published.containsKey(id)
-                || referenced.contains(id)
+                || takenAsStored.contains(id)
                 || catalog.find(id).isPresent();
     }
 
     /**
-     * Takes {@code ids} as stored, without asking the catalog, until the next call: blobs that the store's newest
-     * snapshot references, as the catalog's folder states record them, so no prune deleted them (forget keeps a
-     * store's newest snapshot; state a stopped run left is trusted only while no prune was seen, {@code Backup}).
-     * Blobs marked damaged are left out: a put stores them again. Why: an hour's run writes each changed folder's
+     * Takes {@code ids} as stored, without asking the catalog, until the next call: blobs the catalog's folder
+     * states name, called only while no prune was seen since a finished run recorded them
+     * ({@code RunState.stateBlobsStored}), so none was deleted. Blobs marked damaged are left out: a put stores them
+     * again. Why: an hour's run writes each changed folder's
      * control files and its mailbox's manifests again, ~100,000 chunks at a million messages, nearly all unchanged,
      * and each lookup in the catalog's blob index faults pages of a file too large to keep mapped.
      */
-    void referencedByNewestSnapshot(Set<BlobId> ids) throws IOException {
+    void takeAsStored(Set<BlobId> ids) throws IOException {
         if (ids.isEmpty()) {
-            referenced = Set.of();
+            takenAsStored = Set.of();
             return;
         }
         if (damaged == null) {
@@ -68,7 +68,7 @@ final class RunBlobIndex implements BlobIndex {
         }
         Set<BlobId> trusted = new HashSet<>(ids);
         trusted.removeAll(damaged);
-        referenced = trusted;
+        takenAsStored = trusted;
     }
 
     @Override

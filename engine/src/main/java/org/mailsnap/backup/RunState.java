@@ -49,6 +49,12 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     final Instant start;
     /** The store's latest snapshot before this run, if any. */
     final Optional<SnapshotSummary> parent;
+    /**
+     * Every blob the catalog's state of the store names is stored: a finished run recorded that state's snapshot and
+     * no prune was seen since ({@link org.mailsnap.catalog.Catalog#pruneSeen}); a run that stopped after it added
+     * only published blobs. False for a new store, an older catalog, and after a prune, until a run finishes.
+     */
+    final boolean stateBlobsStored;
 
     private final List<BackupProblem> problems = new ArrayList<>();
     private CatalogWriter writer;
@@ -79,6 +85,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         this.start = start;
         this.parent = parent;
         this.writer = catalog.beginWrite();
+        this.stateBlobsStored = writer.stateSnapshot(storeKey).isPresent();
     }
 
     /**
@@ -113,6 +120,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     /** Records the saved snapshot and commits the run's last changes. */
     void commit(SnapshotSummary snapshot) throws IOException {
         writer.putSnapshot(snapshot);
+        writer.putStateSnapshot(storeKey, snapshot.id());
         writer.clearUnfinishedRun(storeKey);
         writer.commit();
     }

@@ -274,20 +274,21 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * After a prune was seen (the blob index found a loaded index file superseded or gone): every store whose last
-     * run stopped after a checkpoint may now hold state naming deleted blobs, so its mark becomes
-     * {@link UnfinishedRun#PRUNED_SINCE}, durably, before the blob index forgets the prune was there to see. One write
-     * transaction, committed only when such a mark exists.
+     * After a prune was seen (the blob index found a loaded index file superseded or gone), what the catalog's state
+     * names may have been deleted: every store whose last run stopped after a checkpoint gets the mark
+     * {@link UnfinishedRun#PRUNED_SINCE}, and every store's state snapshot ({@link CatalogView#stateSnapshot}) is
+     * forgotten until its next finished run. Durably, before the blob index forgets the prune was there to see; one
+     * write transaction, committed only when there was something to change.
      *
-     * @return how many stores' marks changed
+     * @return how many records changed
      */
-    public int distrustUnfinishedRuns() throws IOException {
+    public int pruneSeen() throws IOException {
         try (CatalogWriter writer = beginWrite()) {
-            int distrusted = writer.distrustUnfinishedRuns();
-            if (distrusted > 0) {
+            int changed = writer.pruneSeen();
+            if (changed > 0) {
                 writer.commit();
             }
-            return distrusted;
+            return changed;
         }
     }
 

@@ -32,6 +32,12 @@ public interface CatalogView {
     /** Whether the store's last run stopped after a checkpoint, and whether a prune was seen since. */
     Optional<UnfinishedRun> unfinishedRun(String storeKey) throws IOException;
 
+    /**
+     * The snapshot the store's last finished run saved, in the same transaction as the folder states and placements
+     * it left: they describe that snapshot while no later run of the store committed at a checkpoint.
+     */
+    Optional<SnapshotId> stateSnapshot(String storeKey) throws IOException;
+
     /** What the last run saw in each mailbox root of the store, by mailbox name ({@code MailboxFinder}'s shortcut). */
     Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException;
 

@@ -150,16 +150,22 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
         state.markRunUnfinished(storeKey);
     }
 
+    /** Records the snapshot the store's state now describes: call in the transaction that records the run's snapshot. */
+    public void putStateSnapshot(String storeKey, SnapshotId id) throws IOException {
+        countChange();
+        state.putStateSnapshot(storeKey, id);
+    }
+
     /** Clears the store's unfinished-run mark: call in the transaction that records the run's snapshot. */
     public boolean clearUnfinishedRun(String storeKey) throws IOException {
         countChange();
         return state.clearUnfinishedRun(storeKey);
     }
 
-    /** Every store's {@link UnfinishedRun#CHECKPOINTED} mark becomes {@link UnfinishedRun#PRUNED_SINCE}; how many. */
-    int distrustUnfinishedRuns() throws IOException {
+    /** See {@link Catalog#pruneSeen()}. */
+    int pruneSeen() throws IOException {
         countChange();
-        return state.distrustUnfinishedRuns();
+        return state.pruneSeen();
     }
 
     /**

@@ -30,6 +30,7 @@ import org.mailsnap.model.SnapshotId;
  * placements          folderId:i32be base             -- one folder's placements are one key range, in base order
  * snapshots           snapshotId
  * unfinishedRuns      storeKey                        -- the store's last run stopped after a checkpoint
+ * stateSnapshots      storeKey                        -- the snapshot the store's last finished run saved
  * blobs               blobId (32 bytes)
  * indexFiles          indexFileName
  * damaged             blobId (32 bytes) packId (32 bytes, or none: "wherever the catalog had it")

@@ -16,12 +16,14 @@ record StateDatabases(
         Dbi<ByteBuffer> messages,
         Dbi<ByteBuffer> messageIds,
         Dbi<ByteBuffer> snapshots,
-        Dbi<ByteBuffer> unfinishedRuns) {
+        Dbi<ByteBuffer> unfinishedRuns,
+        Dbi<ByteBuffer> stateSnapshots) {
 
     /**
      * {@code mailboxRoots} was added without a format version change: it is a shortcut of the finder, and an older
      * catalog simply gets it empty on its next open (every root is read once more). {@code unfinishedRuns} too: an
-     * older catalog has no run that stopped after a checkpoint recorded, as the versions that wrote it knew none.
+     * older catalog has no run that stopped after a checkpoint recorded, as the versions that wrote it knew none; nor
+     * {@code stateSnapshots}, which an older catalog lacks until its next finished run.
      */
     static final List<String> NAMES = List.of(
             "content",
@@ -33,7 +35,8 @@ record StateDatabases(
             "messages",
             "messageIds",
             "snapshots",
-            "unfinishedRuns");
+            "unfinishedRuns",
+            "stateSnapshots");
 
     static StateDatabases of(LmdbEnvironment env) {
         return new StateDatabases(
@@ -47,6 +50,7 @@ record StateDatabases(
                 env.dbi("messages"),
                 env.dbi("messageIds"),
                 env.dbi("snapshots"),
-                env.dbi("unfinishedRuns"));
+                env.dbi("unfinishedRuns"),
+                env.dbi("stateSnapshots"));
     }
 }

@@ -292,8 +292,12 @@ final class StateTxn {
         return txn.delete(dbs.unfinishedRuns(), LmdbKeys.store(storeKey));
     }
 
-    /** Turns every {@link UnfinishedRun#CHECKPOINTED} mark into {@link UnfinishedRun#PRUNED_SINCE}; how many. */
-    int distrustUnfinishedRuns() throws IOException {
+    /**
+     * A prune was seen: turns every {@link UnfinishedRun#CHECKPOINTED} mark into {@link UnfinishedRun#PRUNED_SINCE}
+     * and forgets every store's state snapshot. Returns how many records changed.
+     */
+    int pruneSeen() throws IOException {
+        int forgotten = (int) txn.deleteAll(dbs.stateSnapshots(), new byte[0]);
         List<byte[]> checkpointed = new ArrayList<>();
         try (PrefixScan scan = txn.scan(dbs.unfinishedRuns(), new byte[0])) {
             while (scan.next()) {
@@ -305,6 +309,16 @@ final class StateTxn {
         for (byte[] key : checkpointed) {
             txn.put(dbs.unfinishedRuns(), key, UnfinishedRun.PRUNED_SINCE.encode());
         }
-        return checkpointed.size();
+        return forgotten + checkpointed.size();
+    }
+
+    // ---- the snapshot a store's state describes
+
+    Optional<SnapshotId> stateSnapshot(String storeKey) throws IOException {
+        return read(dbs.stateSnapshots(), LmdbKeys.store(storeKey), (value, key) -> LmdbKeys.snapshotId(value));
+    }
+
+    void putStateSnapshot(String storeKey, SnapshotId id) throws IOException {
+        txn.put(dbs.stateSnapshots(), LmdbKeys.store(storeKey), LmdbKeys.snapshot(id));
     }
 }

@@ -53,6 +53,12 @@ abstract class StateView implements CatalogView {
     }
 
     @Override
+    public Optional<SnapshotId> stateSnapshot(String storeKey) throws IOException {
+        check();
+        return state.stateSnapshot(storeKey);
+    }
+
+    @Override
     public Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException {
         check();
         return state.mailboxRoots(storeKey);

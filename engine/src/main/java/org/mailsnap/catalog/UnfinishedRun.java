@@ -9,7 +9,7 @@ public enum UnfinishedRun {
     /** The run committed at a checkpoint and stopped; no prune was seen since: what it stored is still there. */
     CHECKPOINTED(1),
     /**
-     * A prune was seen since ({@link Catalog#distrustUnfinishedRuns}): the run's state may name deleted blobs, so the
+     * A prune was seen since ({@link Catalog#pruneSeen}): the run's state may name deleted blobs, so the
      * store's next run may take nothing from it without checking.
      */
     PRUNED_SINCE(2);

@@ -23,7 +23,9 @@
  *       secondary index {@code messageIds} (hash of the Message-ID, mailbox, GUID → nothing), and
  *       {@code snapshots}, and {@code unfinishedRuns} (store key → whether the store's last run committed at a
  *       checkpoint and stopped before saving its snapshot, and whether a prune was seen since:
- *       {@link org.mailsnap.catalog.UnfinishedRun}; added without a version change). A message's GUID is
+ *       {@link org.mailsnap.catalog.UnfinishedRun}) and {@code stateSnapshots} (store key → the snapshot its last
+ *       finished run saved, forgotten when a prune is seen: while it is there every blob the store's state names is
+ *       stored); both added without a version change. A message's GUID is
  *       Dovecot's: its base, unless the folder's {@code dovecot-uidlist} records another in its {@code G}
  *       extension (a message moved back into a folder that knew its base).</li>
  *   <li>{@code blobs/}: {@code blobs} (blob id → pack, offset, lengths) and {@code indexFiles} (the repository

@@ -41,9 +41,9 @@ public final class CatalogSync {
         IndexSync.Result result = repository.indexSync().sync(index, known);
         if (result.rebuildNeeded() || strayName) {
             // a prune ran (here or on another host): cached locations may name deleted packs or pruned blobs, and
-            // so may the state a run stopped after a checkpoint left; that is marked first, while the prune still
-            // shows here (a crash between the two then leaves both to do again)
-            catalog.distrustUnfinishedRuns();
+            // so may the run state; that is marked first, while the prune still shows here (a crash between the
+            // two then leaves both to do again)
+            catalog.pruneSeen();
             index.clear();
             result = repository.indexSync().loadAll(index);
         }

@@ -16,13 +16,13 @@ import org.mailsnap.model.BlobLocation;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.PackId;
 
-/** What a run's blob index takes as stored: the catalog's, the run's published packs, the newest snapshot's blobs. */
+/** What a run's blob index takes as stored: the catalog's, the run's published packs, the blobs the state names. */
 class RunBlobIndexTest {
     @TempDir
     Path dir;
 
     @Test
-    void theNewestSnapshotsBlobsCountAsStoredForOneMailboxExceptDamagedOnes() throws Exception {
+    void theBlobsTheStateNamesCountAsStoredForOneMailboxExceptDamagedOnes() throws Exception {
         BlobId cataloged = id(1);
         BlobId referenced = id(2);
         BlobId damaged = id(3);
@@ -37,13 +37,13 @@ class RunBlobIndexTest {
             assertTrue(index.contains(cataloged));
             assertFalse(index.contains(referenced));
 
-            index.referencedByNewestSnapshot(Set.of(referenced, damaged));
-            assertTrue(index.contains(referenced), "named by a folder state of the newest snapshot");
+            index.takeAsStored(Set.of(referenced, damaged));
+            assertTrue(index.contains(referenced), "named by a folder state");
             assertFalse(index.contains(damaged), "marked bad: a put must store it again");
             assertFalse(index.contains(unknown));
             assertTrue(index.contains(cataloged));
 
-            index.referencedByNewestSnapshot(Set.of());
+            index.takeAsStored(Set.of());
             assertFalse(index.contains(referenced), "only for the mailbox being recorded");
         }
     }

@@ -137,21 +137,27 @@ class CatalogTest {
     }
 
     @Test
-    void anUnfinishedRunsMarkIsDistrustedByAPruneKeptByCheckpointsAndClearedBySavingASnapshot() throws Exception {
+    void aPruneSeenDistrustsUnfinishedRunsAndForgetsStateSnapshotsUntilARunFinishes() throws Exception {
         String other = "h2:/srv/other";
+        SnapshotId saved = SnapshotId.parse("5b".repeat(32));
         try (Catalog catalog = Catalog.open(dir, REPO)) {
-            assertEquals(0, catalog.distrustUnfinishedRuns(), "nothing to distrust: nothing written");
+            assertEquals(0, catalog.pruneSeen(), "nothing to distrust: nothing written");
             try (CatalogWriter w = catalog.beginWrite()) {
                 w.markRunUnfinished(STORE);
                 w.markRunUnfinished(other);
+                w.putStateSnapshot(other, saved);
                 w.commit();
             }
             try (CatalogWriter w = catalog.beginWrite()) {
                 assertTrue(w.clearUnfinishedRun(other), "the other store's run saved its snapshot");
                 w.commit();
             }
-            assertEquals(1, catalog.distrustUnfinishedRuns());
-            assertEquals(0, catalog.distrustUnfinishedRuns(), "already distrusted");
+            try (CatalogReader r = catalog.read()) {
+                assertEquals(Optional.of(saved), r.stateSnapshot(other));
+                assertEquals(Optional.of(UnfinishedRun.CHECKPOINTED), r.unfinishedRun(STORE));
+            }
+            assertEquals(2, catalog.pruneSeen(), "one mark distrusted, one state snapshot forgotten");
+            assertEquals(0, catalog.pruneSeen(), "nothing left to change");
             try (CatalogWriter w = catalog.beginWrite()) {
                 w.markRunUnfinished(STORE); // the next run stops at a checkpoint too
                 w.commit();
@@ -161,6 +167,7 @@ class CatalogTest {
                 CatalogReader r = catalog.read()) {
             assertEquals(Optional.of(UnfinishedRun.PRUNED_SINCE), r.unfinishedRun(STORE), "a checkpoint keeps it");
             assertEquals(Optional.empty(), r.unfinishedRun(other));
+            assertEquals(Optional.empty(), r.stateSnapshot(other));
         }
     }
 
