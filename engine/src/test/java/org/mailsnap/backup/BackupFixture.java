@@ -11,6 +11,7 @@ import org.mailsnap.maildir.CountingMessageFiles;
 import org.mailsnap.maildir.Maildirs;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.maildir.lock.FolderLocker;
+import org.mailsnap.mailgen.StoreTree;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.model.SnapshotId;
@@ -114,6 +115,16 @@ public final class BackupFixture implements AutoCloseable {
         CatalogSync.blobIndex(repository, catalog); // as a restore on a new machine must: index files first
         var blobs = repository.openBlobStore(catalog.blobs());
         return new Restorer(blobs::get, 2).restore(snapshot, request);
+    }
+
+    /** Restores the whole snapshot into {@code target} and asserts it is {@code store} now: names, bytes, mtimes. */
+    public void assertRestoresExactly(SnapshotId snapshotId, Path store, Path target) throws IOException {
+        StoreTree.Options options = StoreTree.Options.exact().ignoringDirectoryMtimes();
+        restore(snapshotId, null, target, RestoreMode.EMPTY_TARGET);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of(),
+                StoreTree.capture(store, options).diff(StoreTree.capture(target, options)),
+                "snapshot " + snapshotId.shortId() + " restores the store");
     }
 
     /** The snapshot object, as a restore finds it (the catalog synced with the repository first). */
