@@ -53,9 +53,9 @@ final class RunBlobIndex implements BlobIndex {
      * Takes {@code ids} as stored, without asking the catalog, until the next call: blobs the catalog's folder
      * states name, called only while no prune was seen since a finished run recorded them
      * ({@code RunState.stateBlobsStored}), so none was deleted. Blobs marked damaged are left out: a put stores them
-     * again. Why: an hour's run writes each changed folder's
-     * control files and its mailbox's manifests again, ~100,000 chunks at a million messages, nearly all unchanged,
-     * and each lookup in the catalog's blob index faults pages of a file too large to keep mapped.
+     * again. Why: an hour's run writes each changed folder's control files and its mailbox's manifests again,
+     * ~100,000 chunks at a million messages, nearly all unchanged, and each lookup in the catalog's blob index faults
+     * pages of a file too large to keep mapped.
      */
     void takeAsStored(Set<BlobId> ids) throws IOException {
         if (ids.isEmpty()) {

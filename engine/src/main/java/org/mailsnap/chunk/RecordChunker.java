@@ -31,24 +31,12 @@ public final class RecordChunker {
 
     /** True if a chunk of {@code chunkBytes} bytes that ends with the record keyed {@code key} ends there. */
     public boolean cutAfter(String key, int chunkBytes) {
-        if (chunkBytes < params.min()) {
-            return false;
-        }
-        if (chunkBytes >= params.max()) {
-            return true;
-        }
-        return (hash(key) & mask) == 0;
+        return chunkBytes >= params.min() && (chunkBytes >= params.max() || (hash(key) & mask) == 0);
     }
 
     /** As {@link #cutAfter(String, int)} for a key given as its bytes: {@code bytes[from, to)}. */
     public boolean cutAfter(byte[] bytes, int from, int to, int chunkBytes) {
-        if (chunkBytes < params.min()) {
-            return false;
-        }
-        if (chunkBytes >= params.max()) {
-            return true;
-        }
-        return (hashBytes(bytes, from, to) & mask) == 0;
+        return chunkBytes >= params.min() && (chunkBytes >= params.max() || (hashBytes(bytes, from, to) & mask) == 0);
     }
 
     /** The format's record cut hash of {@code key} (format-spec/snapshots.md, "Record cut hash"). */

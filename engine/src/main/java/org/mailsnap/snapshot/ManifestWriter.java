@@ -57,9 +57,10 @@ public final class ManifestWriter {
     private final Chunkers chunkers;
     private final BaseNames bases;
     private final BlobSink sink;
-    private final Map<FolderKey, List<Placement>> folders = new TreeMap<>();
-    /** Each folder's placements' content entries, in the same order (made once: each takes the base's substring). */
-    private final Map<FolderKey, List<ContentEntry>> contents = new HashMap<>();
+    private final Map<FolderKey, Folder> folders = new TreeMap<>();
+
+    /** A folder's placements and their content entries, in the same order (made once: each takes a substring). */
+    private record Folder(List<Placement> placements, List<ContentEntry> contents) {}
 
     public ManifestWriter(Chunkers chunkers, BaseNames bases, BlobSink sink) {
         this.chunkers = chunkers;
@@ -79,26 +80,25 @@ public final class ManifestWriter {
             last = base;
             entries.add(new ContentEntry(base, p.mtimeNanos(), p.content()));
         }
-        folders.put(key, placements);
-        contents.put(key, entries);
+        folders.put(key, new Folder(placements, entries));
     }
 
     /** Writes the table, its index and every folder's placements; returns each folder's manifest (empty: no mail). */
     public Map<FolderKey, List<BlobId>> finish() throws IOException {
         Map<ContentEntry, Reference> references = new HashMap<>();
-        for (List<ContentEntry> entries : contents.values()) {
-            for (ContentEntry e : entries) {
+        for (Folder folder : folders.values()) {
+            for (ContentEntry e : folder.contents()) {
                 references.putIfAbsent(e, null);
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
         BlobId index = references.isEmpty() ? null : writeTable(references); // no mail in any folder: no table
-        for (Map.Entry<FolderKey, List<Placement>> folder : folders.entrySet()) {
+        for (Map.Entry<FolderKey, Folder> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
-                    folder.getValue().isEmpty()
+                    folder.getValue().placements().isEmpty()
                             ? List.of()
-                            : writePlacements(index, folder.getValue(), contents.get(folder.getKey()), references));
+                            : writePlacements(index, folder.getValue(), references));
         }
         return manifests;
     }
@@ -131,15 +131,15 @@ public final class ManifestWriter {
         return sink.put(BlobType.METADATA, index.toByteArray());
     }
 
-    private List<BlobId> writePlacements(
-            BlobId index, List<Placement> placements, List<ContentEntry> contents, Map<ContentEntry, Reference> table)
+    private List<BlobId> writePlacements(BlobId index, Folder folder, Map<ContentEntry, Reference> table)
             throws IOException {
+        List<Placement> placements = folder.placements();
         RecordChunkWriter chunks = new RecordChunkWriter(
                 chunkers.placements(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.PLACEMENTS);
         Reference previous = new Reference(0, -1);
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
-            ContentEntry content = contents.get(i);
+            ContentEntry content = folder.contents().get(i);
             Reference at = table.get(content);
             PlacementEntry entry = new PlacementEntry(
                     at.chunk(),
