@@ -54,6 +54,9 @@ public final class ManifestWriter {
     /** Where a content entry sits in the table: (content chunk ordinal, entry ordinal in that chunk). */
     private record Reference(int chunk, int entry) {}
 
+    /** A distinct entry's reference until the table is written. */
+    private static final Reference NOT_WRITTEN = new Reference(-1, -1);
+
     private final Chunkers chunkers;
     private final BaseNames bases;
     private final BlobSink sink;
@@ -86,13 +89,17 @@ public final class ManifestWriter {
     /** Writes the table, its index and every folder's placements; returns each folder's manifest (empty: no mail). */
     public Map<FolderKey, List<BlobId>> finish() throws IOException {
         Map<ContentEntry, Reference> references = new HashMap<>();
+        // Each folder's new entries come in base order, so the table is a few sorted runs, which the sort merges.
+        List<ContentEntry> table = new ArrayList<>();
         for (Folder folder : folders.values()) {
             for (ContentEntry e : folder.contents()) {
-                references.putIfAbsent(e, null);
+                if (references.putIfAbsent(e, NOT_WRITTEN) == null) {
+                    table.add(e);
+                }
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
-        BlobId index = references.isEmpty() ? null : writeTable(references); // no mail in any folder: no table
+        BlobId index = table.isEmpty() ? null : writeTable(table, references); // no mail in any folder: no table
         for (Map.Entry<FolderKey, Folder> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
@@ -103,9 +110,8 @@ public final class ManifestWriter {
         return manifests;
     }
 
-    /** Writes the content chunks and the index; fills in each entry's reference. */
-    private BlobId writeTable(Map<ContentEntry, Reference> references) throws IOException {
-        List<ContentEntry> table = new ArrayList<>(references.keySet());
+    /** Writes the content chunks and the index from the distinct entries; fills in each entry's reference. */
+    private BlobId writeTable(List<ContentEntry> table, Map<ContentEntry, Reference> references) throws IOException {
         table.sort(TABLE_ORDER);
         RecordChunkWriter chunks = new RecordChunkWriter(
                 chunkers.contents(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.CONTENTS);
