@@ -108,8 +108,10 @@ public final class Backup {
                 run.report(new BackupProblem.StoreReadAgain());
             }
             notFollowed.forEach(link -> run.report(new BackupProblem.LinkNotFollowed(link)));
-            try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup")) {
-                return runMailboxes(run, mailboxes, roots, readAdvice, workers, gear, seed, began, store, parent);
+            try (BoundedWorkers workers = new BoundedWorkers("mailsnap-read", settings.threads(), "backup");
+                    MessagePrefetch prefetch = new MessagePrefetch(files)) {
+                return runMailboxes(
+                        run, mailboxes, roots, readAdvice, workers, prefetch, gear, seed, began, store, parent);
             } finally {
                 run.close();
             }
@@ -122,6 +124,7 @@ public final class Backup {
             RootListings roots,
             CatalogReadAdvice readAdvice,
             BoundedWorkers workers,
+            MessagePrefetch prefetch,
             GearChunker gear,
             byte[] seed,
             long began,
@@ -129,8 +132,8 @@ public final class Backup {
             Optional<SnapshotSummary> parent)
             throws IOException {
         BackupSettings settings = run.settings;
-        MessageReads reads =
-                new MessageReads(files, new MessageStorer(gear, run.sink), settings.separator(), workers, run.progress);
+        MessageReads reads = new MessageReads(
+                files, new MessageStorer(gear, run.sink), settings.separator(), workers, prefetch, run.progress);
         MailboxRun mailboxRun = new MailboxRun(run, capture(settings), reads);
         TreeWriter tree = new TreeWriter(TreeWriter.chunker(seed), run.sink);
 

@@ -18,7 +18,12 @@ import org.mailsnap.maildir.MessageFiles;
  * found again by its base, and one expunged since is reported as vanished.
  */
 record MessageReads(
-        MessageFiles files, MessageStorer storer, char separator, BoundedWorkers workers, BackupProgress progress) {
+        MessageFiles files,
+        MessageStorer storer,
+        char separator,
+        BoundedWorkers workers,
+        MessagePrefetch prefetch,
+        BackupProgress progress) {
     /** How many times the mailbox is searched for a base whose file moved away before it is called expunged. */
     static final int FIND_SWEEPS = 5;
 
@@ -28,7 +33,12 @@ record MessageReads(
      * @param mailboxFolders every folder directory of the mailbox: a message moved (or its copy expunged) after the
      *                       listing is still the same immutable file in another folder, so it is read from there
      */
-    record Request(Path folderDir, String subdir, String name, String base, List<Path> mailboxFolders) {}
+    record Request(Path folderDir, String subdir, String name, String base, List<Path> mailboxFolders) {
+        /** Where the listing saw the file. */
+        Path path() {
+            return FileNames.child(FileNames.child(folderDir, subdir), name);
+        }
+    }
 
     /** What reading found: stored content, or vanished (expunged after the listing), or unreadable. */
     record Outcome(
@@ -42,13 +52,21 @@ record MessageReads(
         }
     }
 
-    /** Reads every request in parallel; outcomes in request order. */
+    /** Reads every request in parallel, the files hinted ahead of the readers; outcomes in request order. */
     List<Outcome> readAll(List<Request> requests) throws IOException {
-        return workers.map(requests, this::read);
+        try (MessagePrefetch.Window ahead = prefetch.start(requests)) {
+            return workers.map(requests, r -> {
+                try {
+                    return read(r);
+                } finally {
+                    ahead.readerDone(r);
+                }
+            });
+        }
     }
 
     private Outcome read(Request r) throws IOException {
-        Path path = FileNames.child(FileNames.child(r.folderDir(), r.subdir()), r.name());
+        Path path = r.path();
         try {
             try {
                 return readAt(r, path);

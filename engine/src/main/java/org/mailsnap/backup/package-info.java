@@ -17,7 +17,9 @@
  *     3. resolve unknowns (UnknownMessages): a base that left another folder of the mailbox in this run (a move),
  *        then the mailbox's content map (a copy, a message that came back); only the rest is read, once per base
  *     4. read those files in parallel (MessageReads → MessageStorer): header block and gear-chunked body as
- *        blobs; a file renamed or moved since the listing is found again by its base in any folder
+ *        blobs; a file renamed or moved since the listing is found again by its base in any folder; a thread of
+ *        its own hints the files the readers open next to the kernel (MessagePrefetch), so a store not in the
+ *        page cache is read with many requests in flight
  *     4b. a base found in no folder: capture the mailbox again and redo 2-4 with what was read kept
  *        (at most 4 captures; then what still vanished is left out as expunged and counted)
  *     5. record the kept capture (MailboxRecorder): if any folder was listed, the mailbox's content table and

@@ -17,8 +17,8 @@ import jnr.ffi.annotations.SaveError;
 
 /**
  * The C library calls Java lacks: {@code open} returning the descriptor number (also for {@code O_TMPFILE}),
- * {@code close}, and {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name), through
- * jnr-ffi (which lmdbjava already brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name}
+ * {@code close}, {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name) and
+ * {@code posix_fadvise} (to ask for a file's pages before it is read), through jnr-ffi (which lmdbjava already brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name}
  * paths (see the package doc).
  */
 final class Libc {
@@ -33,6 +33,9 @@ final class Libc {
         @SaveError
         int linkat(int oldDirFd, @In byte[] oldPath, int newDirFd, @In byte[] newPath, int flags);
 
+        /** Returns the error number itself (0 on success), not -1 and {@code errno}. */
+        int posix_fadvise(int fd, long offset, long length, int advice);
+
         String strerror(int errno);
     }
 
@@ -42,6 +45,10 @@ final class Libc {
     static final int O_EXCL = OpenFlags.O_EXCL.intValue();
     static final int O_DIRECTORY = OpenFlags.O_DIRECTORY.intValue();
     static final int O_NOFOLLOW = OpenFlags.O_NOFOLLOW.intValue();
+    static final int O_NONBLOCK = OpenFlags.O_NONBLOCK.intValue();
+    static final int O_NOCTTY = OpenFlags.O_NOCTTY.intValue();
+    /** {@code <fcntl.h>}: the pages will be read soon; the kernel starts reading them and returns. */
+    static final int POSIX_FADV_WILLNEED = 3;
     /** Not in jnr-constants 0.10; the same value on every Linux architecture. */
     static final int O_CLOEXEC = 02000000;
     /** {@code __O_TMPFILE | O_DIRECTORY}, as {@code <fcntl.h>} defines it for x86-64 and the generic ABI (arm64). */
@@ -97,6 +104,11 @@ final class Libc {
     static int openOrErrno(Path path, int flags, int mode) {
         int fd = CALLS.open(bytes(path), flags | O_CLOEXEC, mode);
         return fd >= 0 ? fd : -RUNTIME.getLastError();
+    }
+
+    /** {@code posix_fadvise(2)}: the error number, 0 when the advice was taken. */
+    static int advise(int fd, long offset, long length, int advice) {
+        return CALLS.posix_fadvise(fd, offset, length, advice);
     }
 
     static void close(int fd) {

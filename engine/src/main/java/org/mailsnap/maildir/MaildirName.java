@@ -57,6 +57,11 @@ public final class MaildirName {
      * The {@code ,S=<size>} value of the base, a hint only: other writers use other shapes and a hint can be wrong.
      */
     public OptionalLong sizeHint() {
+        return sizeHint(base);
+    }
+
+    /** The {@code ,S=<size>} value of {@code base}, as {@link #sizeHint()}. */
+    public static OptionalLong sizeHint(String base) {
         int at = base.indexOf(",S=");
         if (at < 0) {
             return OptionalLong.empty();

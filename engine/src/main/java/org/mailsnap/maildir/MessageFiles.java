@@ -22,6 +22,12 @@ public interface MessageFiles {
     /** A message file's attributes, without following a symbolic link. */
     BasicFileAttributes stat(Path file) throws IOException;
 
+    /**
+     * Hints that the first {@code bytes} of a message file will be read soon, so that the disk can start on them;
+     * never fails, reads nothing and changes nothing. None by default.
+     */
+    default void readSoon(Path file, long bytes) {}
+
     /** The real file system. */
     static MessageFiles real() {
         return RealMessageFiles.INSTANCE;

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.mailsnap.fs.ReadAhead;
 
-/** Plain {@link Files} calls. */
+/** Plain {@link Files} calls, and the kernel's read-ahead for a hint. */
 final class RealMessageFiles implements MessageFiles {
     static final RealMessageFiles INSTANCE = new RealMessageFiles();
 
@@ -21,5 +22,10 @@ final class RealMessageFiles implements MessageFiles {
     @Override
     public BasicFileAttributes stat(Path file) throws IOException {
         return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public void readSoon(Path file, long bytes) {
+        ReadAhead.hint(file, bytes);
     }
 }
