@@ -18,8 +18,8 @@ import jnr.ffi.annotations.SaveError;
 /**
  * The C library calls Java lacks: {@code open} returning the descriptor number (also for {@code O_TMPFILE}),
  * {@code close}, {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name) and
- * {@code posix_fadvise} (to ask for a file's pages before it is read), through jnr-ffi (which lmdbjava already brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name}
- * paths (see the package doc).
+ * {@code posix_fadvise} (to ask for a file's pages before it is read), through jnr-ffi (which lmdbjava already
+ * brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name} paths (see the package doc).
  */
 final class Libc {
     /** The calls, with {@code errno} saved for {@code Runtime.getLastError()}. Paths are NUL-terminated bytes. */

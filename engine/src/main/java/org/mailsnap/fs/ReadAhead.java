@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Asks the kernel for a file's first pages before the file is read ({@code posix_fadvise(POSIX_FADV_WILLNEED)}): the
  * kernel starts reading them from the disk and returns at once. A reader thread that opens a file not in the page
- * cache waits for its inode and its data, one file at a time; hints given a few hundred files ahead keep many reads
+ * cache waits for its inode and its data, one file at a time; hints given well ahead of the readers keep many reads
  * in flight, so a store larger than memory is read at the disk's speed, not at one request per reader thread.
  *
  * <p>Best effort, never an error: a file that cannot be opened, or a kernel that declines, only loses the hint; the

@@ -7,9 +7,10 @@ import org.mailsnap.model.BaseNames;
  * A message file name, {@code <base>[<sep><info>]}, split the way Dovecot splits it.
  *
  * <p>The base is everything before the <em>first</em> separator ({@link BaseNames#baseOf}): Dovecot keys its
- * uidlist on exactly that string, so {@code ,S=}/{@code ,W=} stay part of it. The info is everything after the <em>last</em> separator; flags exist
- * only when it starts with {@code 2,}. Every letter after {@code 2,} is kept verbatim (system flags {@code PRSTDF},
- * keywords {@code a}–{@code z}, unknown letters alike), and a {@code 1,…} info is kept as it is.
+ * uidlist on exactly that string, so {@code ,S=}/{@code ,W=} stay part of it. The info is everything after the
+ * <em>last</em> separator; flags exist only when it starts with {@code 2,}. Every letter after {@code 2,} is kept
+ * verbatim (system flags {@code PRSTDF}, keywords {@code a}–{@code z}, unknown letters alike), and a {@code 1,…}
+ * info is kept as it is.
  */
 public final class MaildirName {
     private final String base;
