@@ -13,7 +13,7 @@ public interface BlobIndex {
 
     /**
      * True when the blob is stored in the repository: what a put asks before storing it again. An index may know
-     * that without a location ({@code RunBlobIndex}: the blobs the store's newest snapshot references).
+     * that without a location ({@code RunBlobIndex}: the blobs the folder states of the mailbox being recorded name).
      */
     default boolean contains(BlobId id) throws IOException {
         return find(id).isPresent();
