@@ -161,6 +161,7 @@ public final class Backup {
                     run.deleteFolder(key);
                 }
                 roots.forget(run, name);
+                run.deleteContentTable(name);
                 continue;
             }
             int problemsBefore = run.problemCount();

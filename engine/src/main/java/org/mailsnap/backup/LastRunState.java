@@ -7,6 +7,7 @@ import org.mailsnap.catalog.FolderState;
 import org.mailsnap.catalog.PlacementRecord;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.ContentTable;
 
 /**
  * The store's last-run state in the run's open catalog transaction: what a listing is merged with and what the
@@ -30,4 +31,12 @@ interface LastRunState {
     void putPlacement(FolderKey key, PlacementRecord placement) throws IOException;
 
     void deletePlacement(FolderKey key, String base) throws IOException;
+
+    /** The blobs of the content table the last run wrote for {@code mailbox}, if recorded. */
+    Optional<ContentTable> contentTable(String mailbox) throws IOException;
+
+    void putContentTable(String mailbox, ContentTable table) throws IOException;
+
+    /** Forgets the mailbox's content table (it has no mail, or is gone). */
+    void deleteContentTable(String mailbox) throws IOException;
 }

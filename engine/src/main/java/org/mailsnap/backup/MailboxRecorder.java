@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.mailsnap.model.BaseNames;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
+import org.mailsnap.snapshot.ContentTable;
 import org.mailsnap.snapshot.ControlFile;
 import org.mailsnap.snapshot.FolderEntry;
 import org.mailsnap.snapshot.ManifestWriter;
@@ -79,7 +81,7 @@ final class MailboxRecorder {
             return keepAttempt(mailbox, previous, a, readThisRun);
         }
         // the manifests and control files written below are mostly the chunks the folders' states already name
-        trustedBlobs.takeAsStored(referencedBy(previous.values()));
+        trustedBlobs.takeAsStored(referencedBy(previous.values(), state.contentTable(mailbox.name())));
         try {
             return keepAttempt(mailbox, previous, a, readThisRun);
         } finally {
@@ -87,8 +89,11 @@ final class MailboxRecorder {
         }
     }
 
-    /** The manifest chunks and control file chunks that folder states name. */
-    private static Set<BlobId> referencedBy(Collection<FolderState> states) {
+    /**
+     * The manifest chunks and control file chunks that folder states name, and the content chunks of {@code table}
+     * when they name its index (the record is the last run's, which an older version may have left behind).
+     */
+    private static Set<BlobId> referencedBy(Collection<FolderState> states, Optional<ContentTable> table) {
         Set<BlobId> ids = new HashSet<>();
         for (FolderState s : states) {
             ids.addAll(s.entry().manifest());
@@ -96,6 +101,7 @@ final class MailboxRecorder {
                 ids.addAll(c.chunks());
             }
         }
+        table.filter(t -> ids.contains(t.index())).ifPresent(t -> ids.addAll(t.chunks()));
         return ids;
     }
 
@@ -132,7 +138,7 @@ final class MailboxRecorder {
                 }
             }
         }
-        Map<FolderKey, List<BlobId>> manifests = writeManifests(a, placed);
+        Map<FolderKey, List<BlobId>> manifests = writeManifests(mailbox.name(), a, placed);
         for (MailboxAttempt.ListedFolder folder : a.listed) {
             FolderEntry entry = record(folder, a.captured, manifests.get(folder.captured.key()));
             entries.put(entry.key(), entry);
@@ -151,7 +157,7 @@ final class MailboxRecorder {
      * original is expunged), and its places there are added to {@code placed}. Nothing is read when neither needs it.
      */
     private Map<FolderKey, List<BlobId>> writeManifests(
-            MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed) throws IOException {
+            String mailbox, MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed) throws IOException {
         Set<String> unplaced = new HashSet<>(a.goneByGuid.keySet());
         unplaced.removeAll(placed.keySet());
         ManifestWriter manifests = a.listed.isEmpty() ? null : this.manifests.get();
@@ -174,7 +180,24 @@ final class MailboxRecorder {
                 }
             }
         }
-        return manifests == null ? Map.of() : manifests.finish();
+        if (manifests == null) {
+            return Map.of();
+        }
+        Map<FolderKey, List<BlobId>> written = manifests.finish();
+        recordTable(mailbox, manifests.table());
+        return written;
+    }
+
+    /** Keeps the blobs of the mailbox's new content table for the next run; writes only a change. */
+    private void recordTable(String mailbox, Optional<ContentTable> table) throws IOException {
+        Optional<ContentTable> before = state.contentTable(mailbox);
+        if (table.isEmpty()) {
+            if (before.isPresent()) {
+                state.deleteContentTable(mailbox);
+            }
+        } else if (!table.equals(before)) {
+            state.putContentTable(mailbox, table.get());
+        }
     }
 
     private static List<Placement> placed(MailboxAttempt.ListedFolder folder) {

@@ -20,6 +20,7 @@ import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.Placement;
 import org.mailsnap.repository.BlobStore;
 import org.mailsnap.snapshot.BlobSink;
+import org.mailsnap.snapshot.ContentTable;
 import org.mailsnap.snapshot.ManifestWriter;
 
 /**
@@ -204,6 +205,21 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
     @Override
     public void deletePlacement(FolderKey key, String base) throws IOException {
         writer.deletePlacement(storeKey, key, base);
+    }
+
+    @Override
+    public Optional<ContentTable> contentTable(String mailbox) throws IOException {
+        return writer.contentTable(storeKey, mailbox);
+    }
+
+    @Override
+    public void putContentTable(String mailbox, ContentTable table) throws IOException {
+        writer.putContentTable(storeKey, mailbox, table);
+    }
+
+    @Override
+    public void deleteContentTable(String mailbox) throws IOException {
+        writer.deleteContentTable(storeKey, mailbox);
     }
 
     @Override

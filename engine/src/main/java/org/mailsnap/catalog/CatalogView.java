@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.snapshot.ContentTable;
 
 /**
  * What can be read from the catalog within one transaction: a {@link CatalogReader} sees the last committed run,
@@ -40,6 +41,13 @@ public interface CatalogView {
 
     /** What the last run saw in each mailbox root of the store, by mailbox name ({@code MailboxFinder}'s shortcut). */
     Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException;
+
+    /**
+     * The blobs of the content table the store's last run wrote for {@code mailbox} (a shortcut of the blob index:
+     * absent after a catalog rebuild, and stale when a version that did not keep it wrote the mailbox since; it
+     * describes the table only while the mailbox's folder states name its index).
+     */
+    Optional<ContentTable> contentTable(String storeKey, String mailbox) throws IOException;
 
     /** The search index's entry for {@code base} in {@code mailbox}. */
     Optional<MessageInfo> message(String mailbox, String guid) throws IOException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.snapshot.ContentTable;
 
 /**
  * One run's changes to the catalog, in ONE LMDB write transaction: all of them become visible at {@link #commit()},
@@ -91,6 +92,17 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
         return state.deleteMailboxRoot(storeKey, mailbox);
     }
 
+    /** Records the blobs of the content table this run wrote for {@code mailbox}. */
+    public void putContentTable(String storeKey, String mailbox, ContentTable table) throws IOException {
+        countChange();
+        state.putContentTable(storeKey, mailbox, table);
+    }
+
+    public boolean deleteContentTable(String storeKey, String mailbox) throws IOException {
+        countChange();
+        return state.deleteContentTable(storeKey, mailbox);
+    }
+
     /** Records (or replaces) the search index entry, keeping the Message-ID index in step. */
     public void putMessage(String mailbox, String guid, MessageInfo info) throws IOException {
         countChange();
@@ -111,6 +123,7 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
         }
         for (String store : stores) {
             deleted += state.deleteMailboxRoot(store, mailbox) ? 1 : 0;
+            deleted += state.deleteContentTable(store, mailbox) ? 1 : 0;
             for (FolderKey folder : state.folders(store)) {
                 if (folder.mailbox().equals(mailbox)) {
                     deleted += state.clearPlacements(store, folder);

@@ -27,6 +27,7 @@ import org.mailsnap.model.SnapshotId;
  * folderIds           storeId:i32be mailbox 0x00 folder
  * folders             folderId:i32be
  * mailboxRoots        storeId:i32be mailbox           -- what the finder saw in each mailbox root of a store
+ * contentTables       storeId:i32be mailbox           -- the blobs of the content table the store's last run wrote
  * placements          folderId:i32be base             -- one folder's placements are one key range, in base order
  * snapshots           snapshotId
  * unfinishedRuns      storeKey                        -- the store's last run stopped after a checkpoint
@@ -84,7 +85,8 @@ final class LmdbKeys {
                 "folder " + NameBytes.printable(folder.toString()));
     }
 
-    static byte[] mailboxRoot(int storeId, String mailbox) throws IOException {
+    /** The key of a store's record about one of its mailboxes: {@code mailboxRoots}, {@code contentTables}. */
+    static byte[] storeMailbox(int storeId, String mailbox) throws IOException {
         return checked(concat(id(storeId), name(mailbox, "mailbox")), "mailbox " + NameBytes.printable(mailbox));
     }
 

@@ -12,6 +12,7 @@ record StateDatabases(
         Dbi<ByteBuffer> folderIds,
         Dbi<ByteBuffer> folders,
         Dbi<ByteBuffer> mailboxRoots,
+        Dbi<ByteBuffer> contentTables,
         Dbi<ByteBuffer> placements,
         Dbi<ByteBuffer> messages,
         Dbi<ByteBuffer> messageIds,
@@ -23,7 +24,9 @@ record StateDatabases(
      * {@code mailboxRoots} was added without a format version change: it is a shortcut of the finder, and an older
      * catalog simply gets it empty on its next open (every root is read once more). {@code unfinishedRuns} too: an
      * older catalog has no run that stopped after a checkpoint recorded, as the versions that wrote it knew none; nor
-     * {@code stateSnapshots}, which an older catalog lacks until its next finished run.
+     * {@code stateSnapshots}, which an older catalog lacks until its next finished run; nor {@code contentTables}, a
+     * shortcut of the blob index (a mailbox without one has its table's chunks looked up), which an older version
+     * leaves behind when it writes a new table: a record counts only while the mailbox's folder states name its index.
      */
     static final List<String> NAMES = List.of(
             "content",
@@ -31,6 +34,7 @@ record StateDatabases(
             "folderIds",
             "folders",
             "mailboxRoots",
+            "contentTables",
             "placements",
             "messages",
             "messageIds",
@@ -46,6 +50,7 @@ record StateDatabases(
                 env.dbi("folderIds"),
                 env.dbi("folders"),
                 env.dbi("mailboxRoots"),
+                env.dbi("contentTables"),
                 env.dbi("placements"),
                 env.dbi("messages"),
                 env.dbi("messageIds"),

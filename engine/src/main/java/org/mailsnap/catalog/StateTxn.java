@@ -13,6 +13,7 @@ import org.lmdbjava.Dbi;
 import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.snapshot.ContentTable;
 
 /**
  * Reads and writes of the run-state environment within one transaction: the implementation behind
@@ -132,13 +133,35 @@ final class StateTxn {
 
     void putMailboxRoot(String storeKey, String mailbox, MailboxRootListing listing) throws IOException {
         int storeId = registry.storeIdCreating(storeKey);
-        txn.put(dbs.mailboxRoots(), LmdbKeys.mailboxRoot(storeId, mailbox), MailboxRootCodec.encode(listing));
+        txn.put(dbs.mailboxRoots(), LmdbKeys.storeMailbox(storeId, mailbox), MailboxRootCodec.encode(listing));
     }
 
     boolean deleteMailboxRoot(String storeKey, String mailbox) throws IOException {
         int storeId = registry.storeId(storeKey);
         return storeId != FolderRegistry.ABSENT
-                && txn.delete(dbs.mailboxRoots(), LmdbKeys.mailboxRoot(storeId, mailbox));
+                && txn.delete(dbs.mailboxRoots(), LmdbKeys.storeMailbox(storeId, mailbox));
+    }
+
+    // ---- content tables
+
+    /** The blobs of the content table the store's last run wrote for {@code mailbox}, if recorded. */
+    Optional<ContentTable> contentTable(String storeKey, String mailbox) throws IOException {
+        int storeId = registry.storeId(storeKey);
+        if (storeId == FolderRegistry.ABSENT) {
+            return Optional.empty();
+        }
+        return read(dbs.contentTables(), LmdbKeys.storeMailbox(storeId, mailbox), ContentTableCodec::decode);
+    }
+
+    void putContentTable(String storeKey, String mailbox, ContentTable table) throws IOException {
+        int storeId = registry.storeIdCreating(storeKey);
+        txn.put(dbs.contentTables(), LmdbKeys.storeMailbox(storeId, mailbox), ContentTableCodec.encode(table));
+    }
+
+    boolean deleteContentTable(String storeKey, String mailbox) throws IOException {
+        int storeId = registry.storeId(storeKey);
+        return storeId != FolderRegistry.ABSENT
+                && txn.delete(dbs.contentTables(), LmdbKeys.storeMailbox(storeId, mailbox));
     }
 
     // ---- messages (search index)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mailsnap.maildir.MailboxRootListing;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.SnapshotId;
+import org.mailsnap.snapshot.ContentTable;
 
 /**
  * The {@link CatalogView} reads over one {@link StateTxn}, shared by {@link CatalogReader} and
@@ -62,6 +63,12 @@ abstract class StateView implements CatalogView {
     public Map<String, MailboxRootListing> mailboxRoots(String storeKey) throws IOException {
         check();
         return state.mailboxRoots(storeKey);
+    }
+
+    @Override
+    public Optional<ContentTable> contentTable(String storeKey, String mailbox) throws IOException {
+        check();
+        return state.contentTable(storeKey, mailbox);
     }
 
     @Override

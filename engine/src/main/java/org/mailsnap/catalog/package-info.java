@@ -16,7 +16,9 @@
  *       {@code folderIds} (store key, and folder of a store → small numbers), {@code folders} (folder number →
  *       what the last run recorded), {@code mailboxRoots} (store number, mailbox → what the finder saw in its root:
  *       {@link org.mailsnap.maildir.MailboxRootListing}; added without a version change, an older catalog gets it
- *       empty), {@code placements} (folder number, base → file name, GUID when it is not the
+ *       empty), {@code contentTables} (store number, mailbox → the content index and content chunks of the table
+ *       its last run wrote, which that mailbox's next run takes as stored while its folder states name the index;
+ *       added without a version change), {@code placements} (folder number, base → file name, GUID when it is not the
  *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first snapshot; once it left every folder of
  *       its mailbox, the last snapshot that held it and when it was found gone: {@link
  *       org.mailsnap.catalog.MessageInfo}) with its

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.mailsnap.chunk.ChunkerParams;
@@ -61,6 +62,8 @@ public final class ManifestWriter {
     private final BaseNames bases;
     private final BlobSink sink;
     private final Map<FolderKey, Folder> folders = new TreeMap<>();
+    /** The table {@link #finish} wrote; null before, or when no folder has mail. */
+    private ContentTable table;
 
     /** A folder's placements and their content entries, in the same order (made once: each takes a substring). */
     private record Folder(List<Placement> placements, List<ContentEntry> contents) {}
@@ -90,16 +93,17 @@ public final class ManifestWriter {
     public Map<FolderKey, List<BlobId>> finish() throws IOException {
         Map<ContentEntry, Reference> references = new HashMap<>();
         // Each folder's new entries come in base order, so the table is a few sorted runs, which the sort merges.
-        List<ContentEntry> table = new ArrayList<>();
+        List<ContentEntry> distinct = new ArrayList<>();
         for (Folder folder : folders.values()) {
             for (ContentEntry e : folder.contents()) {
                 if (references.putIfAbsent(e, NOT_WRITTEN) == null) {
-                    table.add(e);
+                    distinct.add(e);
                 }
             }
         }
         Map<FolderKey, List<BlobId>> manifests = new TreeMap<>();
-        BlobId index = table.isEmpty() ? null : writeTable(table, references); // no mail in any folder: no table
+        table = distinct.isEmpty() ? null : writeTable(distinct, references); // no mail in any folder: no table
+        BlobId index = table == null ? null : table.index();
         for (Map.Entry<FolderKey, Folder> folder : folders.entrySet()) {
             manifests.put(
                     folder.getKey(),
@@ -110,14 +114,20 @@ public final class ManifestWriter {
         return manifests;
     }
 
+    /** The content table {@link #finish} wrote; empty when no folder has mail (or before it). */
+    public Optional<ContentTable> table() {
+        return Optional.ofNullable(table);
+    }
+
     /** Writes the content chunks and the index from the distinct entries; fills in each entry's reference. */
-    private BlobId writeTable(List<ContentEntry> table, Map<ContentEntry, Reference> references) throws IOException {
-        table.sort(TABLE_ORDER);
+    private ContentTable writeTable(List<ContentEntry> distinct, Map<ContentEntry, Reference> references)
+            throws IOException {
+        distinct.sort(TABLE_ORDER);
         RecordChunkWriter chunks = new RecordChunkWriter(
                 chunkers.contents(), sink, SplitManifestCodec.VERSION, SplitManifestCodec.CONTENTS);
         List<Integer> counts = new ArrayList<>();
         int count = 0;
-        for (ContentEntry e : table) {
+        for (ContentEntry e : distinct) {
             SplitManifestCodec.writeContentEntry(chunks.buffer(), e);
             references.put(e, new Reference(counts.size(), count++));
             if (chunks.recordEnded(e.base())) {
@@ -134,7 +144,7 @@ public final class ManifestWriter {
         for (int i = 0; i < ids.size(); i++) {
             SplitManifestCodec.writeIndexEntry(index, new IndexEntry(counts.get(i), ids.get(i)));
         }
-        return sink.put(BlobType.METADATA, index.toByteArray());
+        return new ContentTable(sink.put(BlobType.METADATA, index.toByteArray()), ids);
     }
 
     private List<BlobId> writePlacements(BlobId index, Folder folder, Map<ContentEntry, Reference> table)
