@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import org.eclipse.angus.mail.iap.Literal;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
@@ -126,22 +127,57 @@ public final class ImapSession implements AutoCloseable {
         return uid.uid;
     }
 
-    /** STORE +FLAGS: adds system flags and/or keywords. */
+    /** UID STORE +FLAGS: adds system flags and/or keywords. */
     public void addFlags(String folder, long uid, String... flags) throws IOException {
         storeFlags(folder, uid, true, flags);
     }
 
-    /** STORE -FLAGS: removes system flags and/or keywords. */
+    /** UID STORE -FLAGS: removes system flags and/or keywords. */
     public void removeFlags(String folder, long uid, String... flags) throws IOException {
         storeFlags(folder, uid, false, flags);
     }
 
+    /**
+     * Names the message by its UID, not by a sequence number this session's view maps it to, and checks the flags
+     * Dovecot reports for it right after: a change a client logs is one Dovecot confirmed for that message.
+     */
     private void storeFlags(String folder, long uid, boolean add, String... flags) throws IOException {
         IMAPFolder open = selected(folder);
-        imap("STORE", folder, () -> {
-            open.setFlags(new Message[] {message(open, uid)}, ImapFlags.toFlags(flags), add);
-            return null;
+        ImapFlags.toFlags(flags); // rejects what is not a flag or keyword
+        String command = "UID STORE " + uid + (add ? " +FLAGS (" : " -FLAGS (") + String.join(" ", flags) + ")";
+        Set<String> answered = imap("STORE", folder, () -> {
+            message(open, uid); // in this session's view: a UID STORE of a UID outside it changes nothing
+            @SuppressWarnings("unchecked")
+            Set<String> now = (Set<String>) open.doCommand(protocol -> {
+                Response[] stored = protocol.command(command, null);
+                protocol.notifyResponseHandlers(stored);
+                protocol.handleResult(stored[stored.length - 1]);
+                // Dovecot answers a STORE that changed nothing without FLAGS: ask for them
+                Response[] fetched = protocol.command("UID FETCH " + uid + " (UID FLAGS)", null);
+                Set<String> reported = null;
+                for (Response response : fetched) {
+                    if (response instanceof FetchResponse fetch
+                            && fetch.getItem(UID.class) != null
+                            && fetch.getItem(UID.class).uid == uid
+                            && fetch.getItem(FLAGS.class) != null) {
+                        reported = ImapFlags.toNames(fetch.getItem(FLAGS.class));
+                    }
+                }
+                protocol.notifyResponseHandlers(fetched);
+                protocol.handleResult(fetched[fetched.length - 1]);
+                return reported;
+            });
+            return now;
         });
+        if (answered == null) {
+            throw new IOException("IMAP " + command + " in " + user + "/" + folder + ": no FLAGS in the answer");
+        }
+        for (String flag : flags) {
+            if (answered.stream().anyMatch(flag::equalsIgnoreCase) != add) {
+                throw new IOException(
+                        "IMAP " + command + " in " + user + "/" + folder + ": Dovecot answered FLAGS " + answered);
+            }
+        }
     }
 
     /** COPY one message; returns its UID in the target folder. */
