@@ -132,14 +132,11 @@ final class StateTxn {
     }
 
     void putMailboxRoot(String storeKey, String mailbox, MailboxRootListing listing) throws IOException {
-        int storeId = registry.storeIdCreating(storeKey);
-        txn.put(dbs.mailboxRoots(), LmdbKeys.storeMailbox(storeId, mailbox), MailboxRootCodec.encode(listing));
+        putOfMailbox(dbs.mailboxRoots(), storeKey, mailbox, MailboxRootCodec.encode(listing));
     }
 
     boolean deleteMailboxRoot(String storeKey, String mailbox) throws IOException {
-        int storeId = registry.storeId(storeKey);
-        return storeId != FolderRegistry.ABSENT
-                && txn.delete(dbs.mailboxRoots(), LmdbKeys.storeMailbox(storeId, mailbox));
+        return deleteOfMailbox(dbs.mailboxRoots(), storeKey, mailbox);
     }
 
     // ---- content tables
@@ -154,14 +151,21 @@ final class StateTxn {
     }
 
     void putContentTable(String storeKey, String mailbox, ContentTable table) throws IOException {
-        int storeId = registry.storeIdCreating(storeKey);
-        txn.put(dbs.contentTables(), LmdbKeys.storeMailbox(storeId, mailbox), ContentTableCodec.encode(table));
+        putOfMailbox(dbs.contentTables(), storeKey, mailbox, ContentTableCodec.encode(table));
     }
 
     boolean deleteContentTable(String storeKey, String mailbox) throws IOException {
+        return deleteOfMailbox(dbs.contentTables(), storeKey, mailbox);
+    }
+
+    /** Records {@code value} about one mailbox of the store ({@code mailboxRoots}, {@code contentTables}). */
+    private void putOfMailbox(Dbi<ByteBuffer> dbi, String storeKey, String mailbox, byte[] value) throws IOException {
+        txn.put(dbi, LmdbKeys.storeMailbox(registry.storeIdCreating(storeKey), mailbox), value);
+    }
+
+    private boolean deleteOfMailbox(Dbi<ByteBuffer> dbi, String storeKey, String mailbox) throws IOException {
         int storeId = registry.storeId(storeKey);
-        return storeId != FolderRegistry.ABSENT
-                && txn.delete(dbs.contentTables(), LmdbKeys.storeMailbox(storeId, mailbox));
+        return storeId != FolderRegistry.ABSENT && txn.delete(dbi, LmdbKeys.storeMailbox(storeId, mailbox));
     }
 
     // ---- messages (search index)
