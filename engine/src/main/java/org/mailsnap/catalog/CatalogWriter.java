@@ -111,8 +111,8 @@ public final class CatalogWriter extends StateView implements AutoCloseable {
 
     /**
      * Drops everything cached about {@code mailbox} (removed from the repository by {@code forget --mailbox}): its
-     * folders' states and placements and its root listing in every store, its content map and search index entries. A later backup
-     * that still finds the mailbox reads it as new. Returns the records deleted.
+     * folders' states and placements, its root listing and its content table in every store, its content map and
+     * search index entries. A later backup that still finds the mailbox reads it as new. Returns the records deleted.
      */
     public long forgetMailbox(String mailbox) throws IOException {
         check();

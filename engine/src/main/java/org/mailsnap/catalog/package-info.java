@@ -18,10 +18,10 @@
  *       {@link org.mailsnap.maildir.MailboxRootListing}; added without a version change, an older catalog gets it
  *       empty), {@code contentTables} (store number, mailbox → the content index and content chunks of the table
  *       its last run wrote, which that mailbox's next run takes as stored while its folder states name the index;
- *       added without a version change), {@code placements} (folder number, base → file name, GUID when it is not the
- *       base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first snapshot; once it left every folder of
- *       its mailbox, the last snapshot that held it and when it was found gone: {@link
- *       org.mailsnap.catalog.MessageInfo}) with its
+ *       added without a version change), {@code placements} (folder number, base → file name, GUID when it is
+ *       not the base, new/cur, mtime), {@code messages} (mailbox, GUID → search fields, first snapshot; once it
+ *       left every folder of its mailbox, the last snapshot that held it and when it was found gone:
+ *       {@link org.mailsnap.catalog.MessageInfo}) with its
  *       secondary index {@code messageIds} (hash of the Message-ID, mailbox, GUID → nothing), and
  *       {@code snapshots}, and {@code unfinishedRuns} (store key → whether the store's last run committed at a
  *       checkpoint and stopped before saving its snapshot, and whether a prune was seen since:
