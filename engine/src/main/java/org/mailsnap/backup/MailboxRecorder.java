@@ -77,13 +77,14 @@ final class MailboxRecorder {
             MailboxAttempt a,
             Map<String, MessageReads.Outcome> readThisRun)
             throws IOException {
+        Optional<ContentTable> lastTable = state.contentTable(mailbox.name());
         if (trustedBlobs == null) {
-            return keepAttempt(mailbox, previous, a, readThisRun);
+            return keepAttempt(mailbox, previous, lastTable, a, readThisRun);
         }
         // the manifests and control files written below are mostly the chunks the folders' states already name
-        trustedBlobs.takeAsStored(referencedBy(previous.values(), state.contentTable(mailbox.name())));
+        trustedBlobs.takeAsStored(referencedBy(previous.values(), lastTable));
         try {
-            return keepAttempt(mailbox, previous, a, readThisRun);
+            return keepAttempt(mailbox, previous, lastTable, a, readThisRun);
         } finally {
             trustedBlobs.takeAsStored(Set.of());
         }
@@ -108,6 +109,7 @@ final class MailboxRecorder {
     private List<FolderEntry> keepAttempt(
             Mailbox mailbox,
             Map<FolderKey, FolderState> previous,
+            Optional<ContentTable> lastTable,
             MailboxAttempt a,
             Map<String, MessageReads.Outcome> readThisRun)
             throws IOException {
@@ -138,7 +140,7 @@ final class MailboxRecorder {
                 }
             }
         }
-        Map<FolderKey, List<BlobId>> manifests = writeManifests(mailbox.name(), a, placed);
+        Map<FolderKey, List<BlobId>> manifests = writeManifests(mailbox.name(), lastTable, a, placed);
         for (MailboxAttempt.ListedFolder folder : a.listed) {
             FolderEntry entry = record(folder, a.captured, manifests.get(folder.captured.key()));
             entries.put(entry.key(), entry);
@@ -157,7 +159,11 @@ final class MailboxRecorder {
      * original is expunged), and its places there are added to {@code placed}. Nothing is read when neither needs it.
      */
     private Map<FolderKey, List<BlobId>> writeManifests(
-            String mailbox, MailboxAttempt a, Map<String, List<SearchIndexUpdate.Place>> placed) throws IOException {
+            String mailbox,
+            Optional<ContentTable> lastTable,
+            MailboxAttempt a,
+            Map<String, List<SearchIndexUpdate.Place>> placed)
+            throws IOException {
         Set<String> unplaced = new HashSet<>(a.goneByGuid.keySet());
         unplaced.removeAll(placed.keySet());
         ManifestWriter manifests = a.listed.isEmpty() ? null : this.manifests.get();
@@ -184,13 +190,13 @@ final class MailboxRecorder {
             return Map.of();
         }
         Map<FolderKey, List<BlobId>> written = manifests.finish();
-        recordTable(mailbox, manifests.table());
+        recordTable(mailbox, lastTable, manifests.table());
         return written;
     }
 
-    /** Keeps the blobs of the mailbox's new content table for the next run; writes only a change. */
-    private void recordTable(String mailbox, Optional<ContentTable> table) throws IOException {
-        Optional<ContentTable> before = state.contentTable(mailbox);
+    /** Keeps the blobs of the mailbox's new content table for the next run; writes only a change from the last. */
+    private void recordTable(String mailbox, Optional<ContentTable> before, Optional<ContentTable> table)
+            throws IOException {
         if (table.isEmpty()) {
             if (before.isPresent()) {
                 state.deleteContentTable(mailbox);
