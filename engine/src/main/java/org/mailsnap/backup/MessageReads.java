@@ -11,6 +11,10 @@ import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.FileNames;
 import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MessageFiles;
+import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobType;
+import org.mailsnap.repository.BlobStore;
+import org.mailsnap.snapshot.BlobSink;
 
 /**
  * Reads and stores the messages a mailbox's listing found unknown, on the worker threads, after the capture lock is
@@ -127,7 +131,7 @@ record MessageReads(
         }
         MessageStorer.Stored stored;
         try (InputStream in = files.open(path)) {
-            stored = storer.store(in, attrs.size());
+            stored = storer.store(in);
         }
         progress.messagesRead.increment();
         progress.bytesRead.add(stored.content().size());
@@ -149,13 +153,24 @@ record MessageReads(
         }
     }
 
-    /** A sink whose failures are marked as the repository's, not the message file's. */
-    static org.mailsnap.snapshot.BlobSink marking(org.mailsnap.snapshot.BlobSink sink) {
-        return (type, plaintext) -> {
-            try {
-                return sink.put(type, plaintext);
-            } catch (IOException e) {
-                throw new RepositoryWriteException(e);
+    /**
+     * The blob store as a sink whose failures are marked as the repository's, not the message file's; ranges are
+     * stored where they lie.
+     */
+    static BlobSink marking(BlobStore blobs) {
+        return new BlobSink() {
+            @Override
+            public BlobId put(BlobType type, byte[] plaintext) throws IOException {
+                return put(type, plaintext, 0, plaintext.length);
+            }
+
+            @Override
+            public BlobId put(BlobType type, byte[] data, int offset, int length) throws IOException {
+                try {
+                    return blobs.put(type, data, offset, length);
+                } catch (IOException e) {
+                    throw new RepositoryWriteException(e);
+                }
             }
         };
     }

@@ -16,53 +16,50 @@ import org.mailsnap.snapshot.BlobSink;
  * Stores one message file as blobs, streaming, with memory bounded by a few chunk sizes whatever the message's size.
  *
  * <ol>
- *   <li>Read a prefix of up to {@value #HEADER_LIMIT} bytes and find the header block's end (the first empty line).
- *       Found: the header block is one blob. Not found: the header is empty and everything is body (a split point
- *       only matters for deduplication; any split reassembles exactly).</li>
+ *   <li>Read up to {@value #HEADER_LIMIT} bytes and find the header block's end (the first empty line). Found: the
+ *       header block is one blob. Not found: the header is empty and everything is body (a split point only matters
+ *       for deduplication; any split reassembles exactly).</li>
  *   <li>Cut the body with the gear chunker and store each chunk; the same body under different headers (a list
  *       mail delivered to many users) yields the same chunk ids, so it is stored once.</li>
  * </ol>
+ *
+ * <p>A message is read into its reading thread's buffer, and each chunk is put from where it lies there (a sink is
+ * done with a range when its put returns): a message's bytes are not copied on the heap on their way to the blob
+ * store. Only the header block is copied out, for the search index.
  */
 final class MessageStorer {
     static final int HEADER_LIMIT = 1 << 20;
 
     private final GearChunker chunker;
     private final BlobSink blobs;
+    /** Each reading thread's buffer: a whole message below the limit, or a few chunk sizes of a larger one. */
+    private final ThreadLocal<byte[]> buffers;
 
     MessageStorer(GearChunker chunker, BlobSink blobs) {
         this.chunker = chunker;
         this.blobs = blobs;
+        int size = Math.max(HEADER_LIMIT, 2 * chunker.params().max());
+        this.buffers = ThreadLocal.withInitial(() -> new byte[size]);
     }
 
     /** The stored message: its content and its header block (for the search index). */
     record Stored(MessageContent content, byte[] header) {}
 
-    /**
-     * Stores a message whose file had {@code expectedSize} bytes when it was stat'ed: one array of that size (plus
-     * one byte, to see the end) holds any message shorter than {@value #HEADER_LIMIT} bytes, and its body is cut
-     * where it lies. A file that grew since is read on as one larger than the limit.
-     */
-    Stored store(InputStream in, long expectedSize) throws IOException {
-        int guess = (int) Math.min(HEADER_LIMIT, Math.max(0, expectedSize) + 1);
-        byte[] prefix = new byte[guess];
-        int length = in.readNBytes(prefix, 0, guess);
-        if (length == guess && guess < HEADER_LIMIT) {
-            byte[] rest = in.readNBytes(HEADER_LIMIT - guess);
-            prefix = Arrays.copyOf(prefix, guess + rest.length);
-            System.arraycopy(rest, 0, prefix, guess, rest.length);
-            length = prefix.length;
-        }
+    /** Stores the message {@code in} reads, to its end. */
+    Stored store(InputStream in) throws IOException {
+        byte[] buffer = buffers.get();
+        int length = in.readNBytes(buffer, 0, HEADER_LIMIT);
         boolean whole = length < HEADER_LIMIT;
-        int headerLength = MessageSplitter.headerLength(prefix, length);
+        int headerLength = MessageSplitter.headerLength(buffer, length);
         if (headerLength < 0) {
             headerLength = whole ? length : 0;
         }
-        byte[] header = Arrays.copyOf(prefix, headerLength);
+        byte[] header = Arrays.copyOf(buffer, headerLength);
         BlobId headerId = blobs.put(BlobType.DATA, header);
         List<BlobId> body = new ArrayList<>();
         long size = whole
-                ? cut(prefix, headerLength, length, body)
-                : storeBody(prefix, headerLength, in, body); // not whole: the prefix is full
+                ? cut(buffer, headerLength, length, body)
+                : storeBody(buffer, headerLength, in, body); // not whole: HEADER_LIMIT bytes were read
         return new Stored(new MessageContent(headerId, body, headerLength + size), header);
     }
 
@@ -71,38 +68,38 @@ final class MessageStorer {
         int start = offset;
         while (start < end) {
             int cut = chunker.nextCut(data, start, end - start, true);
-            ids.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(data, start, start + cut)));
+            ids.add(blobs.put(BlobType.DATA, data, start, cut));
             start += cut;
         }
         return (long) end - offset;
     }
 
-    /** Streams the body of a message of at least {@value #HEADER_LIMIT} bytes, a few chunk sizes at a time. */
-    private long storeBody(byte[] prefix, int offset, InputStream in, List<BlobId> ids) throws IOException {
+    /**
+     * Streams the body of a message of at least {@value #HEADER_LIMIT} bytes, whose first {@value #HEADER_LIMIT}
+     * are in {@code buffer} and whose body starts at {@code start}, a few chunk sizes at a time.
+     */
+    private long storeBody(byte[] buffer, int start, InputStream in, List<BlobId> ids) throws IOException {
         int max = chunker.params().max();
-        byte[] buf = new byte[Math.max(2 * max, prefix.length - offset)];
-        int filled = prefix.length - offset;
-        System.arraycopy(prefix, offset, buf, 0, filled);
-        boolean eof = prefix.length < HEADER_LIMIT;
-        int start = 0;
+        int filled = HEADER_LIMIT;
+        boolean eof = false;
         long total = 0;
         while (true) {
             if (!eof && filled - start < max) {
-                System.arraycopy(buf, start, buf, 0, filled - start);
+                System.arraycopy(buffer, start, buffer, 0, filled - start);
                 filled -= start;
                 start = 0;
-                int n = in.readNBytes(buf, filled, buf.length - filled);
+                int n = in.readNBytes(buffer, filled, buffer.length - filled);
                 filled += n;
-                eof = n == 0 || filled < buf.length;
+                eof = n == 0 || filled < buffer.length;
             }
             if (start == filled) {
                 return total;
             }
-            int cut = chunker.nextCut(buf, start, filled - start, eof);
+            int cut = chunker.nextCut(buffer, start, filled - start, eof);
             if (cut < 0) {
                 continue; // the chunker needs more bytes than the buffer holds now
             }
-            ids.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(buf, start, start + cut)));
+            ids.add(blobs.put(BlobType.DATA, buffer, start, cut));
             start += cut;
             total += cut;
         }

@@ -76,7 +76,7 @@ final class RunState implements LastRunState, MessageIndex, BackupProblem.Sink {
         this.catalog = catalog;
         this.blobs = blobs;
         this.blobIndex = blobIndex;
-        this.sink = MessageReads.marking(blobs::put);
+        this.sink = MessageReads.marking(blobs);
         this.storeKey = storeKey;
         this.bases = new BaseNames(settings.separator());
         this.manifestChunkers = manifestChunkers;

@@ -4,6 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import java.util.Arrays;
+import java.util.Objects;
 import org.mailsnap.concurrent.KeptObjects;
 
 /** zstd, one frame per blob or object. Thread-safe (pooled contexts, one thread each at a time). */
@@ -11,8 +12,8 @@ public final class Compression {
     public static final int DEFAULT_LEVEL = 3;
 
     /**
-     * Inputs up to this size are compressed into a buffer kept per thread, and only the frame is copied out; larger
-     * ones (rare: bodies are cut into chunks well below it) get a buffer of their own.
+     * Inputs up to this size are compressed into a buffer kept per thread; larger ones (rare: bodies are cut into
+     * chunks well below it) get a buffer of their own.
      */
     private static final int SCRATCH_INPUT_LIMIT = 1 << 20;
 
@@ -35,25 +36,42 @@ public final class Compression {
 
     /** zstd of {@code raw} at {@code level}, or null when that is not strictly shorter than {@code raw}. */
     public static byte[] compressIfSmaller(byte[] raw, int level) {
+        Frame frame = frameIfSmaller(raw, 0, raw.length, level);
+        return frame == null ? null : Arrays.copyOf(frame.buffer(), frame.length());
+    }
+
+    /**
+     * A zstd frame in {@code buffer[0, length)}. The buffer is the calling thread's own (see
+     * {@link #SCRATCH_INPUT_LIMIT}) and holds the frame until that thread compresses again: a caller that keeps
+     * the frame copies it, one that encrypts it at once does not.
+     */
+    public record Frame(byte[] buffer, int length) {}
+
+    /**
+     * zstd of {@code raw[offset, offset + length)} at {@code level}, or null when that is not strictly shorter than
+     * the input. The frame lies in a buffer the next call on this thread reuses (see {@link Frame}).
+     */
+    public static Frame frameIfSmaller(byte[] raw, int offset, int length, int level) {
         if (level < 1 || level > Zstd.maxCompressionLevel()) {
             throw new IllegalArgumentException(
                     "zstd level must be 1.." + Zstd.maxCompressionLevel() + ", got " + level);
         }
-        if (raw.length == 0) {
+        Objects.checkFromIndexSize(offset, length, raw.length);
+        if (length == 0) {
             return null;
         }
-        int bound = (int) Zstd.compressBound(raw.length);
-        byte[] out = raw.length <= SCRATCH_INPUT_LIMIT ? scratch(bound) : new byte[bound];
-        int length;
+        int bound = (int) Zstd.compressBound(length);
+        byte[] out = length <= SCRATCH_INPUT_LIMIT ? scratch(bound) : new byte[bound];
+        int compressed;
         ZstdCompressCtx ctx = COMPRESSORS.take();
         try {
-            length = ctx.setLevel(level).compressByteArray(out, 0, bound, raw, 0, raw.length);
+            compressed = ctx.setLevel(level).compressByteArray(out, 0, bound, raw, offset, length);
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
         }
         COMPRESSORS.give(ctx);
-        return length < raw.length ? Arrays.copyOf(out, length) : null;
+        return compressed < length ? new Frame(out, compressed) : null;
     }
 
     private static byte[] scratch(int size) {

@@ -110,12 +110,21 @@ public final class BlobStore implements java.io.Closeable {
      * the repository once a later {@link #flush()} returns.
      */
     public BlobId put(BlobType type, byte[] plaintext) throws IOException {
+        return put(type, plaintext, 0, plaintext.length);
+    }
+
+    /**
+     * Stores {@code data[offset, offset + length)} as {@link #put(BlobType, byte[])} stores a whole array. The range
+     * is hashed, compressed and encrypted where it lies, and the array is not referred to after this returns.
+     */
+    public BlobId put(BlobType type, byte[] data, int offset, int length) throws IOException {
         Objects.requireNonNull(type, "type");
-        if (plaintext.length > PackEntry.MAX_BLOB) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        if (length > PackEntry.MAX_BLOB) {
             throw new IllegalArgumentException(
-                    "blob of " + plaintext.length + " bytes exceeds the limit of " + PackEntry.MAX_BLOB);
+                    "blob of " + length + " bytes exceeds the limit of " + PackEntry.MAX_BLOB);
         }
-        BlobId id = hasher.hash(plaintext);
+        BlobId id = hasher.hash(data, offset, length);
         flushLock.readLock().lock();
         try {
             throwIfFailed();
@@ -128,7 +137,7 @@ public final class BlobStore implements java.io.Closeable {
                 blobsDeduplicated.increment();
                 return id;
             }
-            store(type, id, plaintext);
+            store(type, id, data, offset, length);
             return id;
         } catch (IOException | RuntimeException e) {
             recordFailure(e);
@@ -298,16 +307,22 @@ public final class BlobStore implements java.io.Closeable {
         return Set.copyOf(writtenIndexIds);
     }
 
-    private void store(BlobType type, BlobId id, byte[] plaintext) throws IOException {
-        byte[] compressed = Compression.compressIfSmaller(plaintext, compressionLevel);
-        byte[] stored = compressed != null ? compressed : plaintext;
-        PackWriter full = openPacks.get(type).add(id, stored, compressed != null, plaintext.length);
+    /**
+     * Compresses and appends one blob. A compressed frame is encrypted into the pack straight from this thread's zstd
+     * buffer ({@link Compression.Frame}): the pack's lock is taken, and released, before this thread compresses again.
+     */
+    private void store(BlobType type, BlobId id, byte[] data, int offset, int length) throws IOException {
+        Compression.Frame frame = Compression.frameIfSmaller(data, offset, length, compressionLevel);
+        OpenPack pack = openPacks.get(type);
+        PackWriter full = frame != null
+                ? pack.add(id, frame.buffer(), 0, frame.length(), true, length)
+                : pack.add(id, data, offset, length, false, length);
         blobsNew.increment();
         if (type == BlobType.DATA) {
             dataBlobsNew.increment();
         }
-        bytesRaw.add(plaintext.length);
-        bytesCompressed.add(stored.length);
+        bytesRaw.add(length);
+        bytesCompressed.add(frame != null ? frame.length() : length);
         if (full != null) {
             publish(full);
         }
@@ -382,12 +397,16 @@ public final class BlobStore implements java.io.Closeable {
             this.type = type;
         }
 
-        /** Appends a blob; returns the pack when that filled it (taken out: the caller publishes it), else null. */
-        synchronized PackWriter add(BlobId id, byte[] stored, boolean compressed, int rawLength) throws IOException {
+        /**
+         * Appends a blob, {@code stored[offset, offset + length)}; returns the pack when that filled it (taken out: the
+         * caller publishes it), else null.
+         */
+        synchronized PackWriter add(BlobId id, byte[] stored, int offset, int length, boolean compressed, int rawLength)
+                throws IOException {
             if (writer == null) {
                 writer = new PackWriter(keys, type, random, storage.spool(PackFormat.DIRECTORY));
             }
-            writer.add(id, stored, compressed, rawLength);
+            writer.add(id, stored, offset, length, compressed, rawLength);
             return writer.size() >= packTargetSize ? take() : null;
         }
 

@@ -89,7 +89,7 @@ public final class PackCopier {
             writer = new PackWriter(keys, type, options.random(), storage.spool(PackFormat.DIRECTORY));
             open.put(type, writer);
         }
-        writer.add(entry.id(), stored, entry.compressed(), entry.rawLength());
+        writer.add(entry.id(), stored, 0, stored.length, entry.compressed(), entry.rawLength());
         blobsCopied++;
         if (writer.size() >= options.packTargetSize()) {
             open.remove(type);

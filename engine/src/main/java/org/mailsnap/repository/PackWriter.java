@@ -51,13 +51,13 @@ final class PackWriter implements Closeable {
         append(prefix, prefix.length);
     }
 
-    /** Encrypts and appends one blob; returns its position in the pack. */
-    int add(BlobId id, byte[] stored, boolean compressed, int rawLength) throws IOException {
+    /** Encrypts and appends one blob, {@code stored[offset, offset + length)}; returns its position in the pack. */
+    int add(BlobId id, byte[] stored, int offset, int length, boolean compressed, int rawLength) throws IOException {
         if (entries.size() >= PackFormat.MAX_ENTRIES) {
             throw new IllegalStateException("pack already holds " + entries.size() + " blobs");
         }
         int position = entries.size();
-        PackEntry entry = new PackEntry(type, compressed, id, size(), stored.length + Aead.TAG_LENGTH, rawLength);
+        PackEntry entry = new PackEntry(type, compressed, id, size(), length + Aead.TAG_LENGTH, rawLength);
         String problem = PackEntry.lengthProblem(compressed, entry.length(), rawLength);
         if (problem != null) {
             throw new IllegalArgumentException("blob " + id + ": " + problem);
@@ -65,8 +65,7 @@ final class PackWriter implements Closeable {
         if (sealed.length < entry.length()) {
             sealed = new byte[Math.max(entry.length(), Math.min(2 * sealed.length, PackEntry.MAX_BLOB + 64))];
         }
-        Aead.sealInto(
-                packKey, Aead.blobNonce(position), PackFormat.blobAad(entry), stored, 0, stored.length, sealed, 0);
+        Aead.sealInto(packKey, Aead.blobNonce(position), PackFormat.blobAad(entry), stored, offset, length, sealed, 0);
         append(sealed, entry.length());
         entries.add(entry);
         return position;

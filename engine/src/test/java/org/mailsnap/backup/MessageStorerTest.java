@@ -30,7 +30,7 @@ class MessageStorerTest {
     }
 
     private MessageStorer.Stored roundTrip(byte[] message) throws Exception {
-        MessageStorer.Stored stored = storer.store(new ByteArrayInputStream(message), MessageStorer.HEADER_LIMIT);
+        MessageStorer.Stored stored = storer.store(new ByteArrayInputStream(message));
         assertArrayEquals(message, reassemble(stored.content()));
         assertEquals(message.length, stored.content().size());
         return stored;
@@ -60,19 +60,34 @@ class MessageStorerTest {
     }
 
     @Test
-    void aSizeFromStatThatIsWrongStillStoresTheWholeFileWithTheSameChunks() throws Exception {
+    void messagesReadOneAfterAnotherIntoTheThreadsBufferKeepNothingOfTheOneBefore() throws Exception {
         long seed = System.nanoTime();
-        System.out.println("MessageStorerTest size seed " + seed);
-        byte[] message = new byte[700_000];
-        new Random(seed).nextBytes(message);
+        System.out.println("MessageStorerTest buffer seed " + seed);
+        Random random = new Random(seed);
         byte[] header = "Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, message, 0, header.length);
-        MessageContent streamed = roundTrip(message).content();
-        for (long stat : new long[] {message.length, 0, 1000, message.length - 1, message.length + 5, 5_000_000}) {
-            MessageContent c =
-                    storer.store(new ByteArrayInputStream(message), stat).content();
-            assertEquals(streamed, c, "stat said " + stat);
+        byte[] medium = new byte[700_000];
+        random.nextBytes(medium);
+        System.arraycopy(header, 0, medium, 0, header.length);
+        MessageContent first = roundTrip(medium).content();
+        int[] sizes = {
+            MessageStorer.HEADER_LIMIT + 300_000,
+            0,
+            1,
+            MessageStorer.HEADER_LIMIT - 1,
+            MessageStorer.HEADER_LIMIT,
+            5_000,
+            2 * MessageStorer.HEADER_LIMIT + 17,
+            40
+        };
+        for (int size : sizes) {
+            byte[] message = new byte[size];
+            random.nextBytes(message);
+            if (size >= header.length && random.nextBoolean()) {
+                System.arraycopy(header, 0, message, 0, header.length);
+            }
+            roundTrip(message);
         }
+        assertEquals(first, roundTrip(medium).content(), "the same message, read after longer ones");
     }
 
     @Test
@@ -130,7 +145,7 @@ class MessageStorerTest {
                 return n;
             }
         };
-        MessageContent c = storer.store(huge, MessageStorer.HEADER_LIMIT).content();
+        MessageContent c = storer.store(huge).content();
         assertEquals(size, c.size());
         long sum = blobs.get(c.header()).length;
         for (BlobId id : c.body()) {

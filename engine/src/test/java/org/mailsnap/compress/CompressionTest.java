@@ -40,6 +40,23 @@ class CompressionTest {
         }
     }
 
+    /** A range compresses to the frame its copy does, and the frame lies in the thread's buffer as long as said. */
+    @Test
+    void aRangeCompressesAsItsCopy() {
+        long seed = new Random().nextLong();
+        System.out.println("seed " + seed);
+        Random random = new Random(seed);
+        byte[] around = mailLike(random, 300_000);
+        int offset = random.nextInt(1_000);
+        int length = 200_000 + random.nextInt(90_000);
+        byte[] fresh =
+                com.github.luben.zstd.Zstd.compress(java.util.Arrays.copyOfRange(around, offset, offset + length), 3);
+        Compression.Frame frame = Compression.frameIfSmaller(around, offset, length, 3);
+        assertNotNull(frame);
+        assertArrayEquals(fresh, java.util.Arrays.copyOf(frame.buffer(), frame.length()));
+        assertThrows(IndexOutOfBoundsException.class, () -> Compression.frameIfSmaller(around, 299_999, 2, 3));
+    }
+
     private static byte[] mailLike(Random random, int size) {
         byte[] raw = new byte[size];
         String words = "Received from mx1 by dovecot with LMTP id Subject Re meeting notes attached ";

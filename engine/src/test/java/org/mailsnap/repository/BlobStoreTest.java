@@ -48,6 +48,37 @@ class BlobStoreTest {
         return out;
     }
 
+    /**
+     * A range is stored as its copy would be (the same id; the copy's put deduplicates), and the store is done with
+     * the array when its put returns: the buffer is overwritten at once, as a message reader's buffer is.
+     */
+    @Test
+    void aRangeIsStoredAsItsCopyAndTheBufferMayChangeAtOnce() throws Exception {
+        System.out.println("seed " + SEED);
+        Random random = new Random(SEED);
+        BlobStore blobs = init(TestRepositories.options(SEED)).openBlobStore(new MemoryBlobIndex());
+        byte[] buffer = new byte[400_000];
+        Map<BlobId, byte[]> stored = new LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            byte[] fill = i % 2 == 0 ? compressible(buffer.length, "r" + i) : incompressible(random, buffer.length);
+            System.arraycopy(fill, 0, buffer, 0, buffer.length);
+            int offset = random.nextInt(1_000);
+            int length = random.nextInt(300_000);
+            byte[] copy = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+            stored.put(blobs.put(BlobType.DATA, buffer, offset, length), copy);
+        }
+        long deduplicatedBefore = blobs.stats().blobsDeduplicated();
+        for (Map.Entry<BlobId, byte[]> e : stored.entrySet()) {
+            assertEquals(e.getKey(), blobs.put(BlobType.DATA, e.getValue()));
+        }
+        assertEquals(deduplicatedBefore + stored.size(), blobs.stats().blobsDeduplicated());
+        blobs.flush();
+        for (Map.Entry<BlobId, byte[]> e : stored.entrySet()) {
+            assertArrayEquals(e.getValue(), blobs.get(e.getKey()));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> blobs.put(BlobType.DATA, buffer, 399_999, 2));
+    }
+
     @Test
     void blobsOfManySizesRoundTripBeforeAndAfterReopening() throws Exception {
         System.out.println("seed " + SEED);
