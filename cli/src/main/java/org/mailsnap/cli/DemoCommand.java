@@ -28,6 +28,7 @@ import org.mailsnap.restore.RestoreMode;
 import org.mailsnap.restore.RestoreRequest;
 import org.mailsnap.restore.RestoreResult;
 import org.mailsnap.restore.Restorer;
+import org.mailsnap.snapshot.BlobSource;
 import org.mailsnap.storage.LocalStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
             step("6. restoring mailbox %s as it was at the first backup into %s", mailbox, restored);
             var blobs = repo.openBlobStore(catalog.blobs()).inStoredOrder();
             long t0 = System.nanoTime();
-            RestoreResult r = new Restorer(blobs::get, 2 * Runtime.getRuntime().availableProcessors())
+            RestoreResult r = new Restorer(
+                            BlobSource.of(blobs), 2 * Runtime.getRuntime().availableProcessors())
                     .restore(
                             history.open(history.byId(first.snapshotId())),
                             new RestoreRequest(mailbox, null, null, restored, RestoreMode.EMPTY_TARGET));

@@ -173,7 +173,7 @@ final class RestoreCommand implements Callable<Integer> {
                     return restore(session, summary, deleted.snapshot(), deleted.blobs(), List.of(request));
                 }
             }
-            return restore(session, summary, snap, blobs::get, List.of(request));
+            return restore(session, summary, snap, BlobSource.of(blobs), List.of(request));
         }
     }
 

@@ -226,6 +226,51 @@ class RestoreHardeningCliTest {
         }
     }
 
+    /**
+     * A restore whose target disk fills up fails as the target's problem, named once, and does not blame the
+     * repository (whose blobs are lent to the file being written: a failed write must not read as a failed read).
+     */
+    @Test
+    void aFullTargetDiskIsNamedAsTheTargetsAndNotAsDamage() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
+        byte[] large = new byte[400_000];
+        new java.util.Random(7).nextBytes(large); // incompressible: it takes its size on the target
+        for (int i = 0; i < 3; i++) {
+            Path file = mailbox.resolve("cur/17000001" + i + ".M9P1.h:2,S");
+            Files.write(file, "Subject: large\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            Files.write(file, large, java.nio.file.StandardOpenOption.APPEND);
+        }
+        assertEquals(0, run("backup", "--lock", "none", store.toString()).code());
+        Path disk = Files.createDirectories(tmp.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", disk.toString())
+                .inheritIO()
+                .start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "tmpfs mount");
+        try {
+            CliRun full = run(
+                    "restore",
+                    "--at",
+                    "now",
+                    "--mailbox",
+                    "u",
+                    "--target",
+                    disk.resolve("u").toString());
+            assertEquals(1, full.code(), full.err());
+            assertTrue(
+                    full.err()
+                            .matches("mailsnap: "
+                                    + java.util.regex.Pattern.quote(
+                                            disk.resolve("u").toString()) + "/cur/[^ ]+: No space left on device\n"),
+                    full.err());
+        } finally {
+            new ProcessBuilder("umount", "-l", disk.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
+    }
+
     private void message(String path) throws IOException {
         Path file = mailbox.resolve(path);
         Files.createDirectories(file.getParent().getParent().resolve("cur"));

@@ -17,6 +17,7 @@ import org.mailsnap.catalog.SnapshotSummary;
 import org.mailsnap.codec.UnsupportedVersionException;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobReceiver;
 import org.mailsnap.model.FolderKey;
 import org.mailsnap.model.MessageContent;
 import org.mailsnap.model.PackId;
@@ -84,24 +85,43 @@ public final class DamageMarks {
      * meets a bad blob makes the next backup store that message again.
      */
     public static BlobSource marking(BlobSource source, Catalog catalog) {
-        return id -> {
-            try {
-                return source.get(id);
-            } catch (RepositoryException
-                    | CorruptObjectException
-                    | UnsupportedVersionException
-                    | NoSuchObjectException e) {
-                try {
-                    PackId pack =
-                            catalog.blobs().find(id).map(BlobLocation::pack).orElse(null);
-                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    record(catalog, List.of(new DamagedBlob(id, pack, reason)), List.of());
-                } catch (IOException | RuntimeException marking) {
-                    e.addSuppressed(marking);
-                }
-                throw e;
+        return new BlobSource() {
+            @Override
+            public byte[] get(BlobId id) throws IOException {
+                return markingFailures(catalog, id, () -> source.get(id));
+            }
+
+            @Override
+            public int read(BlobId id, BlobReceiver receiver) throws IOException {
+                return markingFailures(catalog, id, () -> source.read(id, receiver));
             }
         };
+    }
+
+    /** A read of one blob. */
+    @FunctionalInterface
+    private interface BlobRead<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T markingFailures(Catalog catalog, BlobId id, BlobRead<T> read) throws IOException {
+        try {
+            return read.run();
+        } catch (RepositoryException | CorruptObjectException | UnsupportedVersionException | NoSuchObjectException e) {
+            throw marked(catalog, id, e);
+        }
+    }
+
+    /** {@code failure}, once blob {@code id} is marked damaged at its current location (or why it could not be). */
+    private static IOException marked(Catalog catalog, BlobId id, IOException failure) {
+        try {
+            PackId pack = catalog.blobs().find(id).map(BlobLocation::pack).orElse(null);
+            String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            record(catalog, List.of(new DamagedBlob(id, pack, reason)), List.of());
+        } catch (IOException | RuntimeException marking) {
+            failure.addSuppressed(marking);
+        }
+        return failure;
     }
 
     public static Result record(Catalog catalog, Collection<DamagedBlob> bad, Collection<MessageRef> messages)

@@ -89,10 +89,25 @@ public final class Compression {
             throw new DecompressionException("negative raw length " + rawLength);
         }
         byte[] raw = new byte[rawLength];
+        decompressInto(compressed, 0, compressed.length, raw, rawLength);
+        return raw;
+    }
+
+    /**
+     * Decompresses {@code compressed[offset, offset + length)}, which must hold exactly {@code rawLength} bytes, into
+     * {@code raw[0, rawLength)}: what a restore decompresses into a buffer it reuses. Writes nothing past
+     * {@code rawLength}.
+     */
+    public static void decompressInto(byte[] compressed, int offset, int length, byte[] raw, int rawLength)
+            throws DecompressionException {
+        if (rawLength < 0 || rawLength > raw.length) {
+            throw new DecompressionException("raw length " + rawLength + " does not fit " + raw.length + " bytes");
+        }
+        Objects.checkFromIndexSize(offset, length, compressed.length);
         long produced;
         ZstdDecompressCtx ctx = DECOMPRESSORS.take();
         try {
-            produced = ctx.decompressByteArray(raw, 0, rawLength, compressed, 0, compressed.length);
+            produced = ctx.decompressByteArray(raw, 0, rawLength, compressed, offset, length);
         } catch (RuntimeException e) {
             ctx.close();
             throw new DecompressionException("zstd: " + e.getMessage());
@@ -101,6 +116,5 @@ public final class Compression {
         if (produced != rawLength) {
             throw new DecompressionException("zstd produced " + produced + " bytes, expected " + rawLength);
         }
-        return raw;
     }
 }

@@ -121,6 +121,42 @@ public final class Aead {
         }
     }
 
+    /**
+     * Opens {@code ciphertext[offset..offset+length)} (tag included) into {@code out} at {@code outOffset}, which has
+     * room for {@code length - TAG_LENGTH} bytes: what a restore decrypts into a buffer it reuses. On a bad tag
+     * {@code out} may hold anything; only a return says its bytes are authentic.
+     *
+     * @return the plaintext's length, {@code length - TAG_LENGTH}
+     * @throws AEADBadTagException when the ciphertext, nonce, AAD or key do not match
+     */
+    public static int openInto(
+            SecretKey key,
+            byte[] nonce,
+            byte[] aad,
+            byte[] ciphertext,
+            int offset,
+            int length,
+            byte[] out,
+            int outOffset)
+            throws AEADBadTagException {
+        if (length < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext of " + length + " bytes is shorter than the tag");
+        }
+        if (length > HEAP_LIMIT && Primitives.jdkGcm()) {
+            byte[] opened = open(key, nonce, aad, ciphertext, offset, length);
+            System.arraycopy(opened, 0, out, outOffset, opened.length);
+            return opened.length;
+        }
+        try {
+            return init(DECRYPTORS.get(), Cipher.DECRYPT_MODE, key, nonce, aad)
+                    .doFinal(ciphertext, offset, length, out, outOffset);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
     public static byte[] open(SecretKey key, byte[] nonce, byte[] aad, byte[] ciphertext) throws AEADBadTagException {
         return open(key, nonce, aad, ciphertext, 0, ciphertext.length);
     }

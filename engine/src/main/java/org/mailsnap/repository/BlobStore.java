@@ -21,6 +21,7 @@ import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobIndex;
 import org.mailsnap.model.BlobLocation;
+import org.mailsnap.model.BlobReceiver;
 import org.mailsnap.model.BlobType;
 import org.mailsnap.model.ObjectId;
 import org.mailsnap.model.PackId;
@@ -181,6 +182,14 @@ public final class BlobStore implements java.io.Closeable {
         public byte[] get(BlobId id) throws IOException {
             return BlobStore.this.get(id, ranges);
         }
+
+        /**
+         * Hands blob {@code id}'s plaintext to {@code receiver}, lent from this thread's buffers (see
+         * {@link BlobReceiver}), with every check {@link #get} makes; returns its length.
+         */
+        public int read(BlobId id, BlobReceiver receiver) throws IOException {
+            return BlobStore.this.read(id, ranges, receiver);
+        }
     }
 
     /** How {@link #get} reads a blob's ciphertext. */
@@ -190,6 +199,23 @@ public final class BlobStore implements java.io.Closeable {
     }
 
     private byte[] get(BlobId id, PackRanges ranges) throws IOException {
+        BlobLocation location = locate(id);
+        SecretKey key = packKeys.keyOf(location.pack());
+        byte[] ciphertext = ranges.read(location.pack(), location.offset(), location.length());
+        return PackReader.openBlob(
+                key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext);
+    }
+
+    private int read(BlobId id, PackRanges ranges, BlobReceiver receiver) throws IOException {
+        BlobLocation location = locate(id);
+        SecretKey key = packKeys.keyOf(location.pack());
+        byte[] ciphertext = ranges.read(location.pack(), location.offset(), location.length());
+        return PackReader.lendBlob(
+                key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext, receiver);
+    }
+
+    /** Where the blob index says blob {@code id} lies, once the entry is found plausible. */
+    private BlobLocation locate(BlobId id) throws IOException {
         BlobLocation location = index.find(id).orElse(null);
         if (location == null) {
             throw missing(id);
@@ -201,10 +227,7 @@ public final class BlobStore implements java.io.Closeable {
                     Hex.describe("index entry of blob", id.toHex()),
                     problem != null ? problem : "out of range: " + location);
         }
-        SecretKey key = packKeys.keyOf(location.pack());
-        byte[] ciphertext = ranges.read(location.pack(), location.offset(), location.length());
-        return PackReader.openBlob(
-                key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext);
+        return location;
     }
 
     /**

@@ -77,8 +77,22 @@ record PackEntry(BlobType type, boolean compressed, BlobId id, long offset, int 
         try {
             return Compression.decompress(stored, rawLength);
         } catch (DecompressionException e) {
-            throw new CorruptObjectException(object.get(), "does not decompress: " + e.getMessage());
+            throw undecompressable(object, e);
         }
+    }
+
+    /** {@code stored[0, storedLength)} decompressed into {@code raw[0, rawLength)}, as {@link #decompress} checks. */
+    static void decompressInto(byte[] stored, int storedLength, byte[] raw, int rawLength, Supplier<String> object)
+            throws CorruptObjectException {
+        try {
+            Compression.decompressInto(stored, 0, storedLength, raw, rawLength);
+        } catch (DecompressionException e) {
+            throw undecompressable(object, e);
+        }
+    }
+
+    private static CorruptObjectException undecompressable(Supplier<String> object, DecompressionException e) {
+        return new CorruptObjectException(object.get(), "does not decompress: " + e.getMessage());
     }
 
     static boolean isCompressed(BlobLocation location) {

@@ -1,5 +1,6 @@
 package org.mailsnap.repository;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.mailsnap.crypto.Aead;
 import org.mailsnap.crypto.BlobIdHasher;
 import org.mailsnap.crypto.SubKeys;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobReceiver;
 import org.mailsnap.model.PackId;
 
 /**
@@ -126,31 +128,87 @@ final class PackReader {
         return open(key, hasher, packId, entry, position, ciphertext)[0];
     }
 
+    /**
+     * Like {@link #openBlob}, with every check, but decrypts and decompresses into buffers this thread keeps
+     * ({@link LentBuffers}) and lends the plaintext to {@code receiver} once its id is checked: a restore writes each
+     * blob to its file at once, and would otherwise allocate three arrays of it.
+     *
+     * @return the plaintext's length
+     */
+    static int lendBlob(
+            SecretKey key,
+            BlobIdHasher hasher,
+            PackId packId,
+            PackEntry entry,
+            int position,
+            byte[] ciphertext,
+            BlobReceiver receiver)
+            throws IOException {
+        checkLength(packId, entry, ciphertext);
+        LentBuffers buffers = LentBuffers.ofThread();
+        byte[] stored = buffers.stored(entry.length() - Aead.TAG_LENGTH);
+        int storedLength;
+        try {
+            storedLength = Aead.openInto(
+                    key,
+                    Aead.blobNonce(position),
+                    PackFormat.blobAad(entry),
+                    ciphertext,
+                    0,
+                    ciphertext.length,
+                    stored,
+                    0);
+        } catch (AEADBadTagException e) {
+            throw macMismatch(packId, entry);
+        }
+        byte[] plaintext = stored;
+        int length = storedLength;
+        if (entry.compressed()) {
+            length = entry.rawLength();
+            plaintext = buffers.plaintext(length);
+            PackEntry.decompressInto(stored, storedLength, plaintext, length, () -> describeBlob(entry, packId));
+        }
+        checkId(packId, entry, hasher.hash(plaintext, 0, length));
+        receiver.accept(plaintext, 0, length);
+        return length;
+    }
+
     /** Returns {stored, plaintext}. */
     private static byte[][] open(
             SecretKey key, BlobIdHasher hasher, PackId packId, PackEntry entry, int position, byte[] ciphertext)
             throws CorruptObjectException {
+        checkLength(packId, entry, ciphertext);
+        byte[] stored;
+        try {
+            stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
+        } catch (AEADBadTagException e) {
+            throw macMismatch(packId, entry);
+        }
+        byte[] plaintext = entry.compressed()
+                ? PackEntry.decompress(stored, entry.rawLength(), () -> describeBlob(entry, packId))
+                : stored;
+        checkId(packId, entry, hasher.hash(plaintext));
+        return new byte[][] {stored, plaintext};
+    }
+
+    private static void checkLength(PackId packId, PackEntry entry, byte[] ciphertext) throws CorruptObjectException {
         if (ciphertext.length != entry.length()) {
             throw new CorruptObjectException(
                     describeBlob(entry, packId),
                     "read " + ciphertext.length + " bytes, expected " + entry.length() + " (pack truncated?)");
         }
-        byte[] stored;
-        try {
-            stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
-        } catch (AEADBadTagException e) {
-            throw new CorruptObjectException(
-                    describeBlob(entry, packId), "MAC mismatch (corrupted, moved, or wrong key?)");
-        }
-        byte[] plaintext = entry.compressed()
-                ? PackEntry.decompress(stored, entry.rawLength(), () -> describeBlob(entry, packId))
-                : stored;
-        BlobId actual = hasher.hash(plaintext);
+    }
+
+    private static CorruptObjectException macMismatch(PackId packId, PackEntry entry) {
+        return new CorruptObjectException(
+                describeBlob(entry, packId), "MAC mismatch (corrupted, moved, or wrong key?)");
+    }
+
+    private static void checkId(PackId packId, PackEntry entry, BlobId actual) throws CorruptObjectException {
         if (!actual.equals(entry.id())) {
             throw new CorruptObjectException(
                     describeBlob(entry, packId), "id mismatch after decryption (hash is " + actual.shortHex() + "…)");
         }
-        return new byte[][] {stored, plaintext};
     }
 
     /** Built only for an error: a restore opens thousands of blobs, and the words cost more than the check. */

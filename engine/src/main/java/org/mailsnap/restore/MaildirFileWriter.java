@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.mailsnap.fs.DirHandle;
 import org.mailsnap.fs.NewFile;
 import org.mailsnap.model.BlobId;
+import org.mailsnap.model.BlobReceiver;
 import org.mailsnap.snapshot.BlobSource;
 
 /**
@@ -131,7 +133,7 @@ final class MaildirFileWriter {
         Optional<NewFile> unnamed = unnamedFiles ? dest.createUnnamedFile(FILE_MODE) : Optional.empty();
         if (unnamed.isPresent()) {
             try (NewFile file = unnamed.get()) {
-                long written = fill(file, chunks, expectedSize, mtimeNanos);
+                long written = fill(file, dest.shown(name), chunks, expectedSize, mtimeNanos);
                 publish(file, dest, name);
                 return written; // not published: the unnamed file goes with its descriptor
             }
@@ -148,7 +150,7 @@ final class MaildirFileWriter {
         String tmpName = temporary.name();
         boolean published = false;
         try (NewFile file = temporary.file()) {
-            long written = fill(file, chunks, expectedSize, mtimeNanos);
+            long written = fill(file, dest.shown(name), chunks, expectedSize, mtimeNanos);
             publish(file, dest, name);
             published = true;
             return written;
@@ -165,15 +167,12 @@ final class MaildirFileWriter {
     }
 
     /** Content, then (fsync when durable) owner and mtime, all through the file's own descriptor. */
-    private long fill(NewFile file, List<BlobId> chunks, long expectedSize, long mtimeNanos) throws IOException {
+    private long fill(NewFile file, String shown, List<BlobId> chunks, long expectedSize, long mtimeNanos)
+            throws IOException {
         long written = 0;
         try (FileChannel ch = file.openForWriting()) {
             for (BlobId id : chunks) {
-                ByteBuffer buf = ByteBuffer.wrap(read(id));
-                written += buf.remaining();
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                written += copy(id, ch, shown);
             }
             if (written != expectedSize) {
                 throw new ContentUnavailableException(
@@ -217,15 +216,44 @@ final class MaildirFileWriter {
         }
     }
 
-    private byte[] read(BlobId id) throws IOException {
+    /**
+     * Writes blob {@code id} to {@code ch}, the file to be {@code shown}, as the repository lends it (see
+     * {@link BlobReceiver}); returns its length. A failure to read is the repository's
+     * ({@link ContentUnavailableException}), a failure to write the target's, named with the file (a full disk is not
+     * a damaged repository).
+     */
+    private int copy(BlobId id, FileChannel ch, String shown) throws IOException {
         try {
-            return blobs.get(id);
+            return blobs.read(id, (bytes, offset, length) -> {
+                ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
+                try {
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                } catch (IOException e) {
+                    throw new TargetWriteFailed(e);
+                }
+            });
+        } catch (TargetWriteFailed failed) {
+            FileSystemException named = new FileSystemException(shown, null, failed.target.getMessage());
+            named.initCause(failed.target);
+            throw named;
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
         } catch (org.mailsnap.catalog.CatalogException | org.mailsnap.catalog.CatalogCorruptException localDamage) {
             throw localDamage; // the local catalog, not the repository: every lookup is suspect, so stop
         } catch (IOException | RuntimeException unreadable) {
             throw new ContentUnavailableException(String.valueOf(unreadable.getMessage()), unreadable);
+        }
+    }
+
+    /** Carries a write's failure out of the repository's read, told apart from the read's own. */
+    private static final class TargetWriteFailed extends IOException {
+        final IOException target;
+
+        TargetWriteFailed(IOException target) {
+            super(target.getMessage(), target);
+            this.target = target;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mailsnap.compress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,6 +56,31 @@ class CompressionTest {
         assertNotNull(frame);
         assertArrayEquals(fresh, java.util.Arrays.copyOf(frame.buffer(), frame.length()));
         assertThrows(IndexOutOfBoundsException.class, () -> Compression.frameIfSmaller(around, 299_999, 2, 3));
+    }
+
+    /** Decompressing into a larger buffer writes the frame's bytes and nothing past them; a wrong length fails. */
+    @Test
+    void decompressingIntoABufferWritesOnlyTheRawLength() throws Exception {
+        byte[] raw = "Received: from mx1\r\n".repeat(300).getBytes(StandardCharsets.US_ASCII);
+        byte[] compressed = Compression.compressIfSmaller(raw, 3);
+        byte[] padded = new byte[compressed.length + 10];
+        System.arraycopy(compressed, 0, padded, 7, compressed.length);
+        byte[] into = new byte[raw.length + 100];
+        java.util.Arrays.fill(into, (byte) 0x5A);
+        Compression.decompressInto(padded, 7, compressed.length, into, raw.length);
+        assertArrayEquals(raw, java.util.Arrays.copyOf(into, raw.length));
+        for (int i = raw.length; i < into.length; i++) {
+            assertEquals(0x5A, into[i], "byte " + i + " past the raw length");
+        }
+        assertThrows(
+                DecompressionException.class,
+                () -> Compression.decompressInto(compressed, 0, compressed.length, into, raw.length - 1));
+        assertThrows(
+                DecompressionException.class,
+                () -> Compression.decompressInto(compressed, 0, compressed.length, into, raw.length + 1));
+        assertThrows(
+                DecompressionException.class,
+                () -> Compression.decompressInto(compressed, 0, compressed.length, new byte[10], raw.length));
     }
 
     private static byte[] mailLike(Random random, int size) {

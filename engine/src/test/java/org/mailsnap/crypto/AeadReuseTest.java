@@ -24,6 +24,25 @@ class AeadReuseTest {
         }
     }
 
+    /** Opening into a buffer gives what open gives, at the offset asked, on the same cipher, and the same failures. */
+    @Test
+    void opensIntoABufferAsOpenDoes() throws Exception {
+        byte[] into = new byte[64];
+        for (int n = 0; n < 6; n++) {
+            int i = n;
+            SecretKeySpec key = i % 2 == 0 ? KEY_A : KEY_B;
+            byte[] plaintext = ("message number " + i).getBytes(StandardCharsets.US_ASCII);
+            byte[] sealed = Aead.seal(key, Aead.blobNonce(i), AAD, plaintext);
+            int length = Aead.openInto(key, Aead.blobNonce(i), AAD, sealed, 0, sealed.length, into, 3);
+            assertArrayEquals(plaintext, java.util.Arrays.copyOfRange(into, 3, 3 + length));
+            byte[] tampered = sealed.clone();
+            tampered[i] ^= 1;
+            assertThrows(
+                    AEADBadTagException.class,
+                    () -> Aead.openInto(key, Aead.blobNonce(i), AAD, tampered, 0, tampered.length, into, 0));
+        }
+    }
+
     @Test
     void aFailedOpenLeavesNothingBehind() throws Exception {
         byte[] plaintext = "hello".getBytes(StandardCharsets.US_ASCII);

@@ -85,6 +85,17 @@ class CorruptionTest {
                     assertTrue(
                             e.getMessage().startsWith("blob ") || e.getMessage().startsWith("pack "), e.getMessage());
                 }
+                // The lending read makes the same checks, and lends nothing it did not check.
+                java.io.ByteArrayOutputStream lent = new java.io.ByteArrayOutputStream();
+                try {
+                    int length = blobs.inStoredOrder().read(blobId, lent::write);
+                    assertArrayEquals(expected, lent.toByteArray(), "byte " + i + " lent wrong data");
+                    assertEquals(expected.length, length);
+                } catch (CorruptDataException e) {
+                    assertTrue(
+                            e.getMessage().startsWith("blob ") || e.getMessage().startsWith("pack "), e.getMessage());
+                    assertEquals(0, lent.size(), "byte " + i + ": bytes lent before the checks failed");
+                }
             }
         }
     }
@@ -124,6 +135,10 @@ class CorruptionTest {
         CorruptObjectException e = assertThrows(CorruptObjectException.class, () -> reader.get(a));
         assertTrue(e.getMessage().contains("MAC mismatch"), e.getMessage());
         assertThrows(CorruptObjectException.class, () -> reader.get(b));
+        CorruptObjectException lent = assertThrows(
+                CorruptObjectException.class,
+                () -> reader.inStoredOrder().read(a, (bytes, offset, length) -> fail("lent unauthenticated bytes")));
+        assertEquals(e.getMessage(), lent.getMessage());
     }
 
     @Test
