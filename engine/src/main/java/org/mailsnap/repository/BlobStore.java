@@ -157,6 +157,11 @@ public final class BlobStore implements java.io.Closeable {
         return storage.getRange(PackFormat.objectName(pack), offset, length);
     }
 
+    /** Reads the range into {@code into}, where the storage can (a disk), instead of into an array of its own. */
+    private void readDirectlyInto(PackId pack, long offset, int length, byte[] into) throws IOException {
+        storage.readRange(PackFormat.objectName(pack), offset, length, into);
+    }
+
     /**
      * A reader of blobs for a caller that asks for them about in the order they were stored, which gives each blob as
      * {@link #get} does: a restore or a dump (messages in the order a backup stored them), a walk of snapshots' trees
@@ -168,15 +173,21 @@ public final class BlobStore implements java.io.Closeable {
      */
     public SequentialReader inStoredOrder() {
         int readAhead = storage.readAheadBytes();
-        return new SequentialReader(readAhead > 0 ? new PackSegments(storage, readAhead)::read : this::readDirectly);
+        if (readAhead > 0) {
+            PackSegments segments = new PackSegments(storage, readAhead);
+            return new SequentialReader(segments::read, PackRanges.copying(segments::read));
+        }
+        return new SequentialReader(this::readDirectly, this::readDirectlyInto);
     }
 
     /** Blobs as {@link BlobStore#get} gives them, read as {@link #inStoredOrder()} says. Thread-safe. */
     public final class SequentialReader {
         private final PackRanges ranges;
+        private final PackRangesInto rangesInto;
 
-        private SequentialReader(PackRanges ranges) {
+        private SequentialReader(PackRanges ranges, PackRangesInto rangesInto) {
             this.ranges = ranges;
+            this.rangesInto = rangesInto;
         }
 
         public byte[] get(BlobId id) throws IOException {
@@ -188,7 +199,7 @@ public final class BlobStore implements java.io.Closeable {
          * {@link BlobReceiver}), with every check {@link #get} makes; returns its length.
          */
         public int read(BlobId id, BlobReceiver receiver) throws IOException {
-            return BlobStore.this.read(id, ranges, receiver);
+            return BlobStore.this.read(id, rangesInto, receiver);
         }
     }
 
@@ -196,6 +207,18 @@ public final class BlobStore implements java.io.Closeable {
     @FunctionalInterface
     private interface PackRanges {
         byte[] read(PackId pack, long offset, int length) throws IOException;
+
+        /** Reads what {@code ranges} reads, copied into the caller's array. */
+        static PackRangesInto copying(PackRanges ranges) {
+            return (pack, offset, length, into) ->
+                    System.arraycopy(ranges.read(pack, offset, length), 0, into, 0, length);
+        }
+    }
+
+    /** How a lending read reads a blob's ciphertext: into {@code into[0, length)}, which it lends. */
+    @FunctionalInterface
+    private interface PackRangesInto {
+        void read(PackId pack, long offset, int length, byte[] into) throws IOException;
     }
 
     private byte[] get(BlobId id, PackRanges ranges) throws IOException {
@@ -206,12 +229,20 @@ public final class BlobStore implements java.io.Closeable {
                 key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext);
     }
 
-    private int read(BlobId id, PackRanges ranges, BlobReceiver receiver) throws IOException {
+    private int read(BlobId id, PackRangesInto ranges, BlobReceiver receiver) throws IOException {
         BlobLocation location = locate(id);
         SecretKey key = packKeys.keyOf(location.pack());
-        byte[] ciphertext = ranges.read(location.pack(), location.offset(), location.length());
+        byte[] ciphertext = LentBuffers.ofThread().ciphertext(location.length());
+        ranges.read(location.pack(), location.offset(), location.length(), ciphertext);
         return PackReader.lendBlob(
-                key, hasher, location.pack(), PackEntry.of(id, location), location.indexInPack(), ciphertext, receiver);
+                key,
+                hasher,
+                location.pack(),
+                PackEntry.of(id, location),
+                location.indexInPack(),
+                ciphertext,
+                location.length(),
+                receiver);
     }
 
     /** Where the blob index says blob {@code id} lies, once the entry is found plausible. */

@@ -133,6 +133,7 @@ final class PackReader {
      * ({@link LentBuffers}) and lends the plaintext to {@code receiver} once its id is checked: a restore writes each
      * blob to its file at once, and would otherwise allocate three arrays of it.
      *
+     * @param ciphertext the blob's {@code entry.length()} bytes in its first {@code ciphertextLength}
      * @return the plaintext's length
      */
     static int lendBlob(
@@ -142,9 +143,10 @@ final class PackReader {
             PackEntry entry,
             int position,
             byte[] ciphertext,
+            int ciphertextLength,
             BlobReceiver receiver)
             throws IOException {
-        checkLength(packId, entry, ciphertext);
+        checkLength(packId, entry, ciphertextLength);
         LentBuffers buffers = LentBuffers.ofThread();
         byte[] stored = buffers.stored(entry.length() - Aead.TAG_LENGTH);
         int storedLength;
@@ -155,7 +157,7 @@ final class PackReader {
                     PackFormat.blobAad(entry),
                     ciphertext,
                     0,
-                    ciphertext.length,
+                    ciphertextLength,
                     stored,
                     0);
         } catch (AEADBadTagException e) {
@@ -177,7 +179,7 @@ final class PackReader {
     private static byte[][] open(
             SecretKey key, BlobIdHasher hasher, PackId packId, PackEntry entry, int position, byte[] ciphertext)
             throws CorruptObjectException {
-        checkLength(packId, entry, ciphertext);
+        checkLength(packId, entry, ciphertext.length);
         byte[] stored;
         try {
             stored = Aead.open(key, Aead.blobNonce(position), PackFormat.blobAad(entry), ciphertext);
@@ -191,11 +193,11 @@ final class PackReader {
         return new byte[][] {stored, plaintext};
     }
 
-    private static void checkLength(PackId packId, PackEntry entry, byte[] ciphertext) throws CorruptObjectException {
-        if (ciphertext.length != entry.length()) {
+    private static void checkLength(PackId packId, PackEntry entry, int read) throws CorruptObjectException {
+        if (read != entry.length()) {
             throw new CorruptObjectException(
                     describeBlob(entry, packId),
-                    "read " + ciphertext.length + " bytes, expected " + entry.length() + " (pack truncated?)");
+                    "read " + read + " bytes, expected " + entry.length() + " (pack truncated?)");
         }
     }
 

@@ -32,6 +32,11 @@ public abstract class ForwardingStorage implements Storage {
     }
 
     @Override
+    public void readRange(String name, long offset, int length, byte[] into) throws IOException {
+        delegate.readRange(name, offset, length, into);
+    }
+
+    @Override
     public int readAheadBytes() {
         return delegate.readAheadBytes();
     }

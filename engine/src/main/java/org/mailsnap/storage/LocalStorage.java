@@ -156,7 +156,14 @@ public final class LocalStorage implements Storage {
 
     @Override
     public byte[] getRange(String name, long offset, int length) throws IOException {
-        if (offset < 0 || length < 0) {
+        byte[] data = new byte[Math.max(0, length)];
+        readRange(name, offset, length, data);
+        return data;
+    }
+
+    @Override
+    public void readRange(String name, long offset, int length, byte[] into) throws IOException {
+        if (offset < 0 || length < 0 || length > into.length) {
             throw new IllegalArgumentException("bad range of " + name + ": offset " + offset + ", length " + length);
         }
         Path file = fileOf(name);
@@ -166,7 +173,7 @@ public final class LocalStorage implements Storage {
                 throw new IOException(root + ": object " + name + " has " + size + " bytes, cannot read " + length
                         + " at offset " + offset + " (truncated object?)");
             }
-            return readFully(channel, offset, length, name, file);
+            readFully(channel, offset, length, into, name, file);
         }
     }
 
@@ -398,6 +405,12 @@ public final class LocalStorage implements Storage {
 
     private byte[] readFully(FileChannel channel, long offset, int length, String name, Path file) throws IOException {
         byte[] data = new byte[length];
+        readFully(channel, offset, length, data, name, file);
+        return data;
+    }
+
+    private void readFully(FileChannel channel, long offset, int length, byte[] data, String name, Path file)
+            throws IOException {
         int filled = 0;
         try {
             while (filled < length) {
@@ -415,7 +428,6 @@ public final class LocalStorage implements Storage {
             throw new IOException(
                     root + ": object " + name + " shrank to " + (offset + filled) + " bytes while being read");
         }
-        return data;
     }
 
     /** A file that is absent, a directory, or behind a file where a directory should be: no such object. */

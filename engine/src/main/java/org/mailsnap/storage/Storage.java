@@ -35,6 +35,14 @@ public interface Storage extends Closeable {
     byte[] getRange(String name, long offset, int length) throws IOException;
 
     /**
+     * Reads what {@link #getRange} returns into {@code into[0, length)}: a storage that can read into the caller's
+     * array (a disk) spares a reader that reuses one (a restore) an array per read.
+     */
+    default void readRange(String name, long offset, int length, byte[] into) throws IOException {
+        System.arraycopy(getRange(name, offset, length), 0, into, 0, length);
+    }
+
+    /**
      * How many bytes to read at once for a reader that will want many ranges of an object lying next to each other (a
      * restore's blobs, a walk of manifests): 0 where a read costs little more than the bytes it returns (a disk, whose
      * page cache reads ahead), more where every read is a request with its own round trip and price (S3).

@@ -178,6 +178,24 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void readRangeReadsWhatGetRangeReturnsIntoTheCallersArray() throws IOException {
+        byte[] data = randomBytes(4096, 7);
+        storage.put("data/00/pack", data);
+        byte[] into = new byte[1200];
+        Arrays.fill(into, (byte) 0x5A);
+
+        storage.readRange("data/00/pack", 100, 1000, into);
+        assertArrayEquals(Arrays.copyOfRange(data, 100, 1100), Arrays.copyOf(into, 1000));
+        for (int i = 1000; i < into.length; i++) {
+            assertEquals(0x5A, into[i], "byte " + i + " past the range");
+        }
+        IOException e = assertThrows(IOException.class, () -> storage.readRange("data/00/pack", 4000, 100, into));
+        assertFalse(e instanceof NoSuchObjectException, "the object exists: " + e);
+        assertTrue(e.getMessage().contains("data/00/pack"), e.getMessage());
+        assertThrows(NoSuchObjectException.class, () -> storage.readRange("data/00/missing", 0, 1, into));
+    }
+
+    @Test
     void getRangeOfAMissingObjectIsNoSuchObject() {
         assertThrows(NoSuchObjectException.class, () -> storage.getRange("data/00/missing", 0, 1));
     }
