@@ -68,34 +68,88 @@ public record HeaderFields(
                 MailDates.parse(dateText));
     }
 
-    /** Splits the header text into fields, continuation lines joined (folding whitespace kept as one space). */
+    /** The names of the fields {@link #parse} keeps, lower case. */
+    private static final List<String> KEPT = List.of("message-id", "from", "subject", "date", "to", "cc");
+
+    /**
+     * Splits the header text into fields, continuation lines joined (folding whitespace kept as one space). A field
+     * whose first line names one that {@link #parse} does not keep (most of a header block: Received, DKIM-Signature,
+     * ...) is skipped with its continuation lines, without being built.
+     */
     private static List<String> unfoldedFields(String text) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = null;
+        boolean skipping = false;
         for (int start = 0; start <= text.length(); ) {
             int newline = text.indexOf('\n', start);
             int end = newline < 0 ? text.length() : newline;
-            String line = text.substring(start, newline > start && text.charAt(newline - 1) == '\r' ? end - 1 : end);
+            int lineStart = start;
+            int lineEnd = newline > start && text.charAt(newline - 1) == '\r' ? end - 1 : end;
             start = newline < 0 ? text.length() + 1 : newline + 1;
-            if (line.isEmpty()) {
+            if (lineEnd == lineStart) {
                 break; // the empty line ends the header
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
-                if (current.length() < MAX_VALUE_CHARS * 2) {
-                    current.append(line);
+            char first = text.charAt(lineStart);
+            if ((first == ' ' || first == '\t') && (current != null || skipping)) {
+                if (current != null && current.length() < MAX_VALUE_CHARS * 2) {
+                    current.append(text, lineStart, lineEnd);
                 }
             } else {
                 if (current != null) {
                     fields.add(current.toString());
                 }
-                current = new StringBuilder(
-                        line.length() > MAX_VALUE_CHARS * 2 ? line.substring(0, MAX_VALUE_CHARS * 2) : line);
+                skipping = !mayBeKept(text, lineStart, lineEnd);
+                current = skipping
+                        ? null
+                        : new StringBuilder()
+                                .append(text, lineStart, Math.min(lineEnd, lineStart + MAX_VALUE_CHARS * 2));
             }
         }
         if (current != null) {
             fields.add(current.toString());
         }
         return fields;
+    }
+
+    /**
+     * False when the field starting with {@code text[from, to)} is surely one {@link #parse} drops: its first line has
+     * a colon and the name before it (trimmed as {@link String#trim} trims) is none of {@link #KEPT}. A first line
+     * without a colon may find its colon in a continuation line, so that field is built and judged by {@code parse}.
+     */
+    private static boolean mayBeKept(String text, int from, int to) {
+        int colon = text.indexOf(':', from);
+        if (colon < 0 || colon >= to) {
+            return true;
+        }
+        int nameStart = from;
+        int nameEnd = colon;
+        while (nameStart < nameEnd && text.charAt(nameStart) <= ' ') {
+            nameStart++;
+        }
+        while (nameEnd > nameStart && text.charAt(nameEnd - 1) <= ' ') {
+            nameEnd--;
+        }
+        for (String kept : KEPT) {
+            if (nameEnd - nameStart == kept.length() && asciiEqualsIgnoringCase(text, nameStart, kept)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} at {@code at} holds {@code lower} (ASCII lower case) in either case of its ASCII letters:
+     * what {@code toLowerCase(Locale.ROOT)} then {@code equals} decides for these names (no other character lowers to
+     * one of their letters but the Kelvin sign, and no name has a k).
+     */
+    private static boolean asciiEqualsIgnoringCase(String text, int at, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = text.charAt(at + i);
+            if (c != lower.charAt(i) && !(c >= 'A' && c <= 'Z' && (char) (c + ('a' - 'A')) == lower.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeWords(String value) {

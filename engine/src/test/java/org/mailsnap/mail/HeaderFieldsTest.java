@@ -50,6 +50,36 @@ class HeaderFieldsTest {
         assertEquals("lonecr", h.cc(), "unfolding drops a bare CR, as before");
     }
 
+    /**
+     * Fields the search does not keep are skipped without being built; what is kept stays as it was: a name found
+     * only in a continuation line, names in any ASCII case with blanks before the colon, a kept name written inside
+     * a skipped field's continuation, a name that lowers to a kept one only outside ASCII, a first continuation line.
+     */
+    @Test
+    void skippedFieldsLeaveTheKeptOnesAsTheyWere() {
+        HeaderFields h = HeaderFields.parse(("\tleading continuation: not a field\r\n"
+                        + "DKIM-Signature: v=1; a=rsa-sha256;\r\n"
+                        + "\tSubject: inside a skipped field\r\n"
+                        + "Received: from a\r\n"
+                        + " by b\r\n"
+                        + "Subject\r\n"
+                        + " : found in the continuation\r\n"
+                        + "MESSAGE-\u0130D: <dotted@capital.i>\r\n"
+                        + "mEsSaGe-Id  \t: <mixed@case>\r\n"
+                        + "FROM:a@b\r\n"
+                        + "X-To: not to\r\n"
+                        + "To : first@to\r\n"
+                        + "tO: second@to\r\n"
+                        + ":no name\r\n"
+                        + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("found in the continuation", h.subject());
+        assertEquals("mixed@case", h.messageId());
+        assertEquals("a@b", h.from());
+        assertEquals("first@to, second@to", h.to());
+        assertEquals("", h.cc());
+    }
+
     @Test
     void datesAsRealMailWritesThem() {
         assertEquals(Instant.parse("2001-11-09T14:30:00Z"), MailDates.parse("9 Nov 01 09:30 EST"));
