@@ -1,7 +1,8 @@
 #!/bin/bash
 # fresh-fs.sh WORK IMAGE MOUNT LABEL...: whole-store restores of the latest snapshot of the runner's work dir WORK
 # (restic = restic's repository; A, B = mailsnap launchers $LAUNCHER_A, $LAUNCHER_B), each into a brand-new ext4
-# (mkfs.ext4 defaults, journal included, on the loop-mounted sparse file IMAGE at MOUNT): no restore pays for another
+# (mkfs.ext4 defaults, journal included, on the loop-mounted sparse file IMAGE of $IMAGE_SIZE, else 12G, at MOUNT):
+# no restore pays for another
 # one's deleted files, as on a new disk after a server is lost. Lines "label wall user sys maxrss_kb" go to
 # fresh-fs.txt beside this script (or to $OUT).
 set -euo pipefail
@@ -9,7 +10,7 @@ work=$1; image=$2; mnt=$3; shift 3
 out="${OUT:-$(cd "$(dirname "$0")" && pwd)/fresh-fs.txt}"
 for l in "$@"; do
   mountpoint -q "$mnt" && umount "$mnt"
-  rm -f "$image"; truncate -s 12G "$image"; mkfs.ext4 -q -F "$image"; mkdir -p "$mnt"; mount -o loop "$image" "$mnt"
+  rm -f "$image"; truncate -s "${IMAGE_SIZE:-12G}" "$image"; mkfs.ext4 -q -F "$image"; mkdir -p "$mnt"; mount -o loop "$image" "$mnt"
   sync
   case $l in
     restic)
