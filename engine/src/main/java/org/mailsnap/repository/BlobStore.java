@@ -158,8 +158,9 @@ public final class BlobStore implements java.io.Closeable {
     }
 
     /** Reads the range into {@code into}, where the storage can (a disk), instead of into an array of its own. */
-    private void readDirectlyInto(PackId pack, long offset, int length, byte[] into) throws IOException {
+    private int readDirectlyInto(PackId pack, long offset, int length, byte[] into) throws IOException {
         storage.readRange(PackFormat.objectName(pack), offset, length, into);
+        return length;
     }
 
     /**
@@ -208,17 +209,23 @@ public final class BlobStore implements java.io.Closeable {
     private interface PackRanges {
         byte[] read(PackId pack, long offset, int length) throws IOException;
 
-        /** Reads what {@code ranges} reads, copied into the caller's array. */
+        /** Reads what {@code ranges} reads, copied into the caller's array (as much of it as fits). */
         static PackRangesInto copying(PackRanges ranges) {
-            return (pack, offset, length, into) ->
-                    System.arraycopy(ranges.read(pack, offset, length), 0, into, 0, length);
+            return (pack, offset, length, into) -> {
+                byte[] read = ranges.read(pack, offset, length);
+                System.arraycopy(read, 0, into, 0, Math.min(read.length, length));
+                return read.length;
+            };
         }
     }
 
-    /** How a lending read reads a blob's ciphertext: into {@code into[0, length)}, which it lends. */
+    /**
+     * How a lending read reads a blob's ciphertext: into {@code into[0, length)}, which it lends. Returns the bytes
+     * the storage gave, which the pack reader checks as it checks the length of {@link PackRanges}'s array.
+     */
     @FunctionalInterface
     private interface PackRangesInto {
-        void read(PackId pack, long offset, int length, byte[] into) throws IOException;
+        int read(PackId pack, long offset, int length, byte[] into) throws IOException;
     }
 
     private byte[] get(BlobId id, PackRanges ranges) throws IOException {
@@ -233,7 +240,7 @@ public final class BlobStore implements java.io.Closeable {
         BlobLocation location = locate(id);
         SecretKey key = packKeys.keyOf(location.pack());
         byte[] ciphertext = LentBuffers.ofThread().ciphertext(location.length());
-        ranges.read(location.pack(), location.offset(), location.length(), ciphertext);
+        int read = ranges.read(location.pack(), location.offset(), location.length(), ciphertext);
         return PackReader.lendBlob(
                 key,
                 hasher,
@@ -241,7 +248,7 @@ public final class BlobStore implements java.io.Closeable {
                 PackEntry.of(id, location),
                 location.indexInPack(),
                 ciphertext,
-                location.length(),
+                read,
                 receiver);
     }
 
