@@ -55,6 +55,7 @@ public final class LocalStorage implements Storage {
     private final Clock clock;
     private final LocalErrors errors;
     private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
+    private final KeptReadFiles keptReadFiles = new KeptReadFiles();
 
     /** A storage in {@code root}, which is created with the first object if it does not exist yet. */
     public LocalStorage(Path root) {
@@ -167,14 +168,29 @@ public final class LocalStorage implements Storage {
             throw new IllegalArgumentException("bad range of " + name + ": offset " + offset + ", length " + length);
         }
         Path file = fileOf(name);
-        try (FileChannel channel = openForReading(name, file)) {
-            long size = sizeOf(channel, name, file);
-            if (offset + length > size) {
-                throw new IOException(root + ": object " + name + " has " + size + " bytes, cannot read " + length
-                        + " at offset " + offset + " (truncated object?)");
-            }
-            readFully(channel, offset, length, into, name, file);
+        KeptReadFiles.Kept kept = keptReadFiles.of(name, this::openKept);
+        if (offset + length > kept.size()) {
+            throw new IOException(root + ": object " + name + " has " + kept.size() + " bytes, cannot read " + length
+                    + " at offset " + offset + " (truncated object?)");
         }
+        readFully(kept.channel(), offset, length, into, name, file);
+    }
+
+    private KeptReadFiles.Kept openKept(String name) throws IOException {
+        Path file = fileOf(name);
+        FileChannel channel = openForReading(name, file);
+        try {
+            return new KeptReadFiles.Kept(name, channel, sizeOf(channel, name, file));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Closes the files kept open for range reads. */
+    @Override
+    public void close() throws IOException {
+        keptReadFiles.close();
     }
 
     @Override

@@ -31,7 +31,10 @@ public interface Storage extends Closeable {
     /** The whole object. */
     byte[] get(String name) throws IOException;
 
-    /** {@code length} bytes from {@code offset}; fails if the object is shorter. */
+    /**
+     * {@code length} bytes from {@code offset}; fails if the object is shorter. Read only from objects written once
+     * (packs): a storage may keep a file open from one range read to the next ({@link LocalStorage}).
+     */
     byte[] getRange(String name, long offset, int length) throws IOException;
 
     /**

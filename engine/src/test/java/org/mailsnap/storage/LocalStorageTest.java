@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,28 @@ class LocalStorageTest extends StorageContractTest {
 
     private LocalStorage storageWith(FileSync sync) {
         return new LocalStorage(root, sync, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aThreadThatReadARangeOfAnObjectReadsItAfterItsDeletionAndAnotherDoesNot() throws Exception {
+        storage.put("data/aa/aa01", new byte[] {1, 2, 3, 4});
+        assertArrayEquals(new byte[] {2, 3}, storage.getRange("data/aa/aa01", 1, 2));
+
+        storage.delete("data/aa/aa01");
+
+        assertArrayEquals(new byte[] {3, 4}, storage.getRange("data/aa/aa01", 2, 2), "the kept file is read");
+        Throwable elsewhere = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        storage.getRange("data/aa/aa01", 0, 1);
+                        return null;
+                    } catch (IOException e) {
+                        return e;
+                    }
+                })
+                .get();
+        assertTrue(elsewhere instanceof NoSuchObjectException, String.valueOf(elsewhere));
+        storage.close();
+        assertThrows(NoSuchObjectException.class, () -> storage.getRange("data/aa/aa01", 0, 1));
     }
 
     @Test
