@@ -2,6 +2,8 @@ package org.mailsnap.crypto;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -14,10 +16,12 @@ import javax.crypto.spec.GCMParameterSpec;
  * When that is the JDK's, units larger than {@link #HEAP_LIMIT} are encrypted from and into direct buffers (reused
  * per thread): the JDK's GCM encrypts such units from heap arrays 40–50× slower.
  *
- * <p>Decryption reuses one {@link Cipher} per thread: a restore opens thousands of small blobs, and looking a cipher
- * up through the provider framework cost more than decrypting one of them. A decrypting GCM cipher may be
- * initialised again with any key and nonce, and every {@link #open} initialises it first, so nothing carries over
- * from one call (or a failed one) to the next.
+ * <p>Each thread reuses one decrypting and one encrypting {@link Cipher}: a restore opens and a backup seals
+ * hundreds of thousands of small blobs, and looking a cipher up through the provider framework cost more than
+ * decrypting one of them (and a tenth of a first backup's allocation). Every call initialises the cipher first, so
+ * nothing carries over from one call (or a failed one) to the next. An encrypting GCM cipher refuses to be
+ * initialised again with the key and nonce it last encrypted under, which a retried write of the very same bytes
+ * legitimately asks for: that call gets a fresh cipher.
  */
 public final class Aead {
     public static final int NONCE_LENGTH = 12;
@@ -25,6 +29,7 @@ public final class Aead {
     static final int HEAP_LIMIT = 256 * 1024;
     private static final ThreadLocal<DirectScratch> SCRATCH = ThreadLocal.withInitial(DirectScratch::new);
     private static final ThreadLocal<Cipher> DECRYPTORS = ThreadLocal.withInitial(Aead::newCipher);
+    private static final ThreadLocal<Cipher> ENCRYPTORS = ThreadLocal.withInitial(Aead::newCipher);
 
     private Aead() {}
 
@@ -49,9 +54,7 @@ public final class Aead {
     /** Ciphertext of {@code plaintext[offset..offset+length)} with the tag appended. */
     public static byte[] seal(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length) {
         try {
-            // A fresh Cipher each time: a reused one refuses a second encryption under the same key and nonce, which
-            // a retried write of the very same bytes legitimately is.
-            Cipher cipher = init(newCipher(), Cipher.ENCRYPT_MODE, key, nonce, aad);
+            Cipher cipher = encryptor(key, nonce, aad);
             if (length <= HEAP_LIMIT || !Primitives.jdkGcm()) {
                 return cipher.doFinal(plaintext, offset, length);
             }
@@ -91,8 +94,7 @@ public final class Aead {
             return sealed.length;
         }
         try {
-            return init(newCipher(), Cipher.ENCRYPT_MODE, key, nonce, aad)
-                    .doFinal(plaintext, offset, length, out, outOffset);
+            return encryptor(key, nonce, aad).doFinal(plaintext, offset, length, out, outOffset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -169,6 +171,17 @@ public final class Aead {
         cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
         cipher.updateAAD(aad);
         return cipher;
+    }
+
+    /** The thread's encrypting cipher, initialised; a fresh one where it refuses a key and nonce it last used. */
+    private static Cipher encryptor(SecretKey key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        try {
+            return init(ENCRYPTORS.get(), Cipher.ENCRYPT_MODE, key, nonce, aad);
+        } catch (InvalidAlgorithmParameterException | InvalidKeyException refused) {
+            Cipher fresh = newCipher();
+            ENCRYPTORS.set(fresh);
+            return init(fresh, Cipher.ENCRYPT_MODE, key, nonce, aad);
+        }
     }
 
     private static Cipher newCipher() {

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** {@link Aead#open} reuses one cipher per thread: no key, nonce, AAD or failure may carry over between calls. */
+/**
+ * {@link Aead} reuses one decrypting and one encrypting cipher per thread: no key, nonce, AAD or failure may carry over
+ * between calls.
+ */
 class AeadReuseTest {
     private static final SecretKeySpec KEY_A = key(1);
     private static final SecretKeySpec KEY_B = key(2);
@@ -62,6 +66,38 @@ class AeadReuseTest {
         byte[] sealed = Aead.seal(KEY_A, Aead.headerNonce(), AAD, plaintext);
         assertArrayEquals(plaintext, Aead.open(KEY_A, Aead.headerNonce(), AAD, sealed));
         assertArrayEquals(plaintext, Aead.open(KEY_A, Aead.headerNonce(), AAD, sealed));
+    }
+
+    /** A retried write seals the very same bytes under the same key and nonce, which a reused cipher refuses. */
+    @Test
+    void sealsUnderTheKeyAndNonceItLastSealedUnder() throws Exception {
+        byte[] plaintext = "retried".getBytes(StandardCharsets.US_ASCII);
+        byte[] first = Aead.seal(KEY_A, Aead.blobNonce(3), AAD, plaintext);
+        byte[] again = Aead.seal(KEY_A, Aead.blobNonce(3), AAD, plaintext);
+        byte[] into = new byte[plaintext.length + Aead.TAG_LENGTH + 2];
+        int length = Aead.sealInto(KEY_A, Aead.blobNonce(3), AAD, plaintext, 0, plaintext.length, into, 2);
+
+        assertArrayEquals(first, again);
+        assertArrayEquals(first, java.util.Arrays.copyOfRange(into, 2, 2 + length));
+        assertArrayEquals(plaintext, Aead.open(KEY_A, Aead.blobNonce(3), AAD, again));
+    }
+
+    @Test
+    void sealsUnderAlternatingKeysNoncesAndAadOnOneThreadAsAFreshCipherDoes() throws Exception {
+        byte[] into = new byte[64];
+        for (int i = 0; i < 20; i++) {
+            SecretKeySpec key = i % 3 == 0 ? KEY_A : KEY_B;
+            byte[] aad = ("aad " + (i % 2)).getBytes(StandardCharsets.US_ASCII);
+            byte[] plaintext = ("message " + i).getBytes(StandardCharsets.US_ASCII);
+            javax.crypto.Cipher fresh = Primitives.aesGcm();
+            fresh.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, Aead.blobNonce(i / 2)));
+            fresh.updateAAD(aad);
+            byte[] expected = fresh.doFinal(plaintext);
+
+            assertArrayEquals(expected, Aead.seal(key, Aead.blobNonce(i / 2), aad, plaintext));
+            int length = Aead.sealInto(key, Aead.blobNonce(i / 2), aad, plaintext, 0, plaintext.length, into, 1);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(into, 1, 1 + length));
+        }
     }
 
     private static SecretKeySpec key(int fill) {
