@@ -1,9 +1,6 @@
 package org.mailsnap.mail;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,14 +31,16 @@ public record HeaderFields(
     public static final int MAX_VALUE_CHARS = 8 * 1024;
 
     public static HeaderFields parse(byte[] headerBlock) {
-        String text = decode(headerBlock, Math.min(headerBlock.length, MAX_HEADER_BYTES));
+        int length = Math.min(headerBlock.length, MAX_HEADER_BYTES);
+        Charset charset =
+                Utf8.isWellFormed(headerBlock, 0, length) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         String messageId = "";
         String from = "";
         String subject = "";
         String dateText = "";
         List<String> to = new ArrayList<>();
         List<String> cc = new ArrayList<>();
-        for (String field : unfoldedFields(text)) {
+        for (String field : unfoldedFields(headerBlock, length, charset)) {
             int colon = field.indexOf(':');
             if (colon <= 0) {
                 continue;
@@ -72,37 +71,42 @@ public record HeaderFields(
     private static final List<String> KEPT = List.of("message-id", "from", "subject", "date", "to", "cc");
 
     /**
-     * Splits the header text into fields, continuation lines joined (folding whitespace kept as one space). A field
-     * whose first line names one that {@link #parse} does not keep (most of a header block: Received, DKIM-Signature,
-     * ...) is skipped with its continuation lines, without being built.
+     * Splits the header's first {@code length} bytes into fields, continuation lines joined (folding whitespace kept
+     * as one space), each line decoded with {@code charset}. A field whose first line names one that {@link #parse}
+     * does not keep (most of a header block: Received, DKIM-Signature, ...) is skipped with its continuation lines,
+     * without being decoded. Lines end at ASCII bytes, which no multi-byte UTF-8 sequence contains, so a line decodes
+     * to what it would be as part of the whole block decoded; the block is not decoded whole (a first backup spent a
+     * fifth of its allocation on the block as chars and then as a string).
      */
-    private static List<String> unfoldedFields(String text) {
+    private static List<String> unfoldedFields(byte[] block, int length, Charset charset) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = null;
         boolean skipping = false;
-        for (int start = 0; start <= text.length(); ) {
-            int newline = text.indexOf('\n', start);
-            int end = newline < 0 ? text.length() : newline;
+        for (int start = 0; start <= length; ) {
+            int newline = indexOf(block, (byte) '\n', start, length);
+            int end = newline < 0 ? length : newline;
             int lineStart = start;
-            int lineEnd = newline > start && text.charAt(newline - 1) == '\r' ? end - 1 : end;
-            start = newline < 0 ? text.length() + 1 : newline + 1;
+            int lineEnd = newline > start && block[newline - 1] == '\r' ? end - 1 : end;
+            start = newline < 0 ? length + 1 : newline + 1;
             if (lineEnd == lineStart) {
                 break; // the empty line ends the header
             }
-            char first = text.charAt(lineStart);
+            byte first = block[lineStart];
             if ((first == ' ' || first == '\t') && (current != null || skipping)) {
                 if (current != null && current.length() < MAX_VALUE_CHARS * 2) {
-                    current.append(text, lineStart, lineEnd);
+                    current.append(new String(block, lineStart, lineEnd - lineStart, charset));
                 }
             } else {
                 if (current != null) {
                     fields.add(current.toString());
                 }
-                skipping = !mayBeKept(text, lineStart, lineEnd);
-                current = skipping
-                        ? null
-                        : new StringBuilder()
-                                .append(text, lineStart, Math.min(lineEnd, lineStart + MAX_VALUE_CHARS * 2));
+                skipping = !mayBeKept(block, lineStart, lineEnd);
+                if (skipping) {
+                    current = null;
+                } else {
+                    String line = new String(block, lineStart, lineEnd - lineStart, charset);
+                    current = new StringBuilder().append(line, 0, Math.min(line.length(), MAX_VALUE_CHARS * 2));
+                }
             }
         }
         if (current != null) {
@@ -111,26 +115,36 @@ public record HeaderFields(
         return fields;
     }
 
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
-     * False when the field starting with {@code text[from, to)} is surely one {@link #parse} drops: its first line has
-     * a colon and the name before it (trimmed as {@link String#trim} trims) is none of {@link #KEPT}. A first line
+     * False when the field starting with {@code block[from, to)} is surely one {@link #parse} drops: its first line
+     * has a colon and the name before it (trimmed as {@link String#trim} trims) is none of {@link #KEPT}. A first line
      * without a colon may find its colon in a continuation line, so that field is built and judged by {@code parse}.
+     * The bytes compared are ASCII, which UTF-8 and ISO-8859-1 both decode to the same characters.
      */
-    private static boolean mayBeKept(String text, int from, int to) {
-        int colon = text.indexOf(':', from);
-        if (colon < 0 || colon >= to) {
+    private static boolean mayBeKept(byte[] block, int from, int to) {
+        int colon = indexOf(block, (byte) ':', from, to);
+        if (colon < 0) {
             return true;
         }
         int nameStart = from;
         int nameEnd = colon;
-        while (nameStart < nameEnd && text.charAt(nameStart) <= ' ') {
+        while (nameStart < nameEnd && (block[nameStart] & 0xFF) <= ' ') {
             nameStart++;
         }
-        while (nameEnd > nameStart && text.charAt(nameEnd - 1) <= ' ') {
+        while (nameEnd > nameStart && (block[nameEnd - 1] & 0xFF) <= ' ') {
             nameEnd--;
         }
         for (String kept : KEPT) {
-            if (nameEnd - nameStart == kept.length() && asciiEqualsIgnoringCase(text, nameStart, kept)) {
+            if (nameEnd - nameStart == kept.length() && asciiEqualsIgnoringCase(block, nameStart, kept)) {
                 return true;
             }
         }
@@ -138,14 +152,14 @@ public record HeaderFields(
     }
 
     /**
-     * Whether {@code text} at {@code at} holds {@code lower} (ASCII lower case) in either case of its ASCII letters:
+     * Whether {@code block} at {@code at} holds {@code lower} (ASCII lower case) in either case of its ASCII letters:
      * what {@code toLowerCase(Locale.ROOT)} then {@code equals} decides for these names (no other character lowers to
      * one of their letters but the Kelvin sign, and no name has a k).
      */
-    private static boolean asciiEqualsIgnoringCase(String text, int at, String lower) {
+    private static boolean asciiEqualsIgnoringCase(byte[] block, int at, String lower) {
         for (int i = 0; i < lower.length(); i++) {
-            char c = text.charAt(at + i);
-            if (c != lower.charAt(i) && !(c >= 'A' && c <= 'Z' && (char) (c + ('a' - 'A')) == lower.charAt(i))) {
+            int c = block[at + i];
+            if (c != lower.charAt(i) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lower.charAt(i))) {
                 return false;
             }
         }
@@ -190,18 +204,5 @@ public record HeaderFields(
 
     private static String cut(String value) {
         return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS);
-    }
-
-    private static String decode(byte[] bytes, int length) {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length));
-            return chars.toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        }
     }
 }

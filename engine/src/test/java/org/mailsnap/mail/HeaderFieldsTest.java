@@ -108,6 +108,37 @@ class HeaderFieldsTest {
         assertTrue(fields.subject().startsWith("café"), fields.subject());
     }
 
+    /** The block is UTF-8 unless any byte of it is not, in a field the search drops too; bytes past the cap aside. */
+    @Test
+    void oneByteThatIsNotUtf8AnywhereInTheBlockReadsTheWholeBlockAsLatin1() {
+        byte[] utf8 = "Subject: Grüße\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] badByte = {'X', '-', 'J', ':', ' ', (byte) 0xFF, '\r', '\n'};
+        assertEquals("Grüße", HeaderFields.parse(utf8).subject());
+        assertEquals("GrÃ¼Ã\u009fe", HeaderFields.parse(concat(utf8, badByte)).subject());
+        assertEquals("GrÃ¼Ã\u009fe", HeaderFields.parse(concat(badByte, utf8)).subject());
+
+        byte[] padding =
+                ("X-Pad: " + "p".repeat(HeaderFields.MAX_HEADER_BYTES) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertEquals("Grüße", HeaderFields.parse(concat(utf8, padding, badByte)).subject(), "past the cap");
+        byte[] cut = concat(utf8, "X-Pad: ".getBytes(StandardCharsets.US_ASCII));
+        cut = concat(
+                cut, "p".repeat(HeaderFields.MAX_HEADER_BYTES - cut.length - 1).getBytes(StandardCharsets.US_ASCII));
+        assertEquals("Grüße", HeaderFields.parse(cut).subject());
+        assertEquals(
+                "GrÃ¼Ã\u009fe",
+                HeaderFields.parse(concat(cut, "ü".getBytes(StandardCharsets.UTF_8)))
+                        .subject(),
+                "a character the cap cuts in two");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void hugeHeadersAreBounded() {
         String huge = "Subject: " + "x".repeat(5_000_000) + "\n" + "To: a@b\n".repeat(100_000) + "\n";
