@@ -34,7 +34,9 @@
  *       </ol>
  *       A crash before step 3 leaves a temporary file (never listed, removed by
  *       {@link org.mailsnap.storage.LocalStorage#cleanupTemporaryFiles}); after it, the whole new object. A failed
- *       put removes its temporary file; a full disk is a {@link org.mailsnap.storage.StorageFullException}.</li>
+ *       put removes its temporary file; a full disk is a {@link org.mailsnap.storage.StorageFullException}. Range
+ *       reads go through the few files each thread last read a range of, kept open
+ *       ({@link org.mailsnap.storage.KeptReadFiles}): ranges are read from packs only, which are written once.</li>
  *   <li>{@link org.mailsnap.storage.s3.S3Storage}: an S3-compatible bucket (see that package).</li>
  *   <li>{@link org.mailsnap.storage.MemoryStorage}: a map, for tests and throw-away repositories.</li>
  * </ul>
