@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mailsnap.backup.BackupProblem;
 import org.mailsnap.backup.BackupResult;
 import org.mailsnap.maildir.CaptureObserver;
@@ -82,9 +84,14 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
         threads.shutdownNow();
     }
 
-    @Test
-    void aStoreWaitsWhileACaptureListsAndCompletesAfterItReleases() throws Exception {
-        String user = "alma";
+    /**
+     * A flag, and a keyword new to the folder: Dovecot gives a keyword its letter only while it holds the uidlist lock
+     * (a sync that only tries the lock drops it), so a STORE of one must wait for mailsnap's listing too, not lose it.
+     */
+    @ParameterizedTest
+    @CsvSource({"alma, \\Seen, S", "alba, $Holiday, a"})
+    void aStoreWaitsWhileACaptureListsAndCompletesAfterItReleases(String user, String flag, String suffix)
+            throws Exception {
         try (ImapSession imap = dovecot.imapSession(user);
                 ImapSession other = dovecot.imapSession(user)) {
             long uid = imap.append("INBOX", TestMessages.message("alma-1"));
@@ -108,17 +115,14 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
 
             Path lockFile = dovecot.mailDir(user).resolve(DovecotDotLocker.LOCK_FILE);
             Future<CapturedMailbox> captured = threads.submit(() -> capture.capture(mailbox, Map.of()));
-            Future<?> store;
+            Future<Integer> store;
             try {
                 assertTrue(listing.await(COMPLETES_SECONDS, TimeUnit.SECONDS), "the capture reached its listing");
                 assertEquals(
                         ProcessHandle.current().pid() + ":" + UidlistLockFile.hostname(),
                         Files.readString(lockFile),
                         "mailsnap's lock, as Dovecot writes its own");
-                store = threads.submit(() -> {
-                    other.addFlags("INBOX", uid, "\\Seen");
-                    return null;
-                });
+                store = threads.submit(() -> other.addFlags("INBOX", uid, flag));
                 dovecot.awaitImapCommand(user, "STORE", Duration.ofSeconds(COMPLETES_SECONDS));
                 assertThrows(
                         TimeoutException.class,
@@ -130,7 +134,7 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
             }
             CapturedMailbox result = captured.get(COMPLETES_SECONDS, TimeUnit.SECONDS);
             long releasedAt = System.nanoTime();
-            store.get(COMPLETES_SECONDS, TimeUnit.SECONDS);
+            assertEquals(1, store.get(COMPLETES_SECONDS, TimeUnit.SECONDS), "one STORE, answered with " + flag);
             System.out.printf(
                     "STORE completed %d ms after the capture released; lock held %d ms%n",
                     (System.nanoTime() - releasedAt) / 1_000_000, result.lockHoldNanos() / 1_000_000);
@@ -140,7 +144,7 @@ class BackupLockEtiquetteTest extends LiveDovecotTest {
                     result.folders().get(0).curNames(),
                     "the listing shows the state before the STORE");
             assertEquals(
-                    MaildirFiles.base(before) + ":2,S",
+                    MaildirFiles.base(before) + ":2," + suffix,
                     MaildirFiles.onlyMessage(dovecot.mailDir(user))
                             .getFileName()
                             .toString());

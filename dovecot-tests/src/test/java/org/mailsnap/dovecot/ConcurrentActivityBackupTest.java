@@ -168,13 +168,16 @@ class ConcurrentActivityBackupTest {
             int delivered = deliveries.get(JOIN_SECONDS, TimeUnit.SECONDS);
             System.out.printf(
                     "%d client operations, %d deliveries, %d logged changes, %d UIDs changed by Dovecot, %d UID EXPUNGEs"
-                            + " repeated%n",
+                            + " and %d UID STOREs repeated%n",
                     operations,
                     delivered,
                     log.size(),
                     clients.stream().mapToInt(ImapClientActivity::renumbered).sum(),
                     clients.stream()
                             .mapToInt(ImapClientActivity::expungesRepeated)
+                            .sum(),
+                    clients.stream()
+                            .mapToInt(ImapClientActivity::storesRepeated)
                             .sum());
 
             Map<String, Map<String, Set<String>>> expected = expectedFinalState(clients, log);

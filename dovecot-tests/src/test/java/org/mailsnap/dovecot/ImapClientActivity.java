@@ -44,6 +44,7 @@ final class ImapClientActivity implements Callable<Integer> {
     private int appended;
     private int renumbered;
     private int expungesRepeated;
+    private int storesRepeated;
 
     ImapClientActivity(
             DovecotServer dovecot,
@@ -95,6 +96,11 @@ final class ImapClientActivity implements Callable<Integer> {
     /** How many UID EXPUNGEs were sent again because the message was still there after the first. */
     int expungesRepeated() {
         return expungesRepeated;
+    }
+
+    /** How many UID STOREs were sent again because Dovecot's answer lacked the change. */
+    int storesRepeated() {
+        return storesRepeated;
     }
 
     /** What this client believes each folder holds now: marker to flags. Exact once the client stopped. */
@@ -166,10 +172,10 @@ final class ImapClientActivity implements Callable<Integer> {
         boolean add = !after.contains(flag);
         long start = System.nanoTime();
         if (add) {
-            imap.addFlags(copy.folder(), uids.get(copy), flag);
+            storesRepeated += imap.addFlags(copy.folder(), uids.get(copy), flag) - 1;
             after.add(flag);
         } else {
-            imap.removeFlags(copy.folder(), uids.get(copy), flag);
+            storesRepeated += imap.removeFlags(copy.folder(), uids.get(copy), flag) - 1;
             after.remove(flag);
         }
         long end = System.nanoTime();
