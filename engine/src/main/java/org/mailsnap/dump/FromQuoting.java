@@ -2,6 +2,7 @@ package org.mailsnap.dump;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import org.mailsnap.codec.Bytes;
 
 /**
  * The mboxrd quoting of one message: every line matching {@code ^>*From } gets one more {@code >} in front, so that
@@ -37,7 +38,7 @@ final class FromQuoting extends OutputStream {
                 scan(b[i++]);
                 continue;
             }
-            int newline = indexOf(b, (byte) '\n', i, end);
+            int newline = Bytes.indexOf(b, (byte) '\n', i, end);
             int stop = newline < 0 ? end : newline + 1;
             out.write(b, i, stop - i);
             last = b[stop - 1] & 0xff;
@@ -89,14 +90,5 @@ final class FromQuoting extends OutputStream {
         scanning = true;
         last = -1;
         return endedWithNewline;
-    }
-
-    private static int indexOf(byte[] b, byte value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.util.MimeUtil;
+import org.mailsnap.codec.Bytes;
+import org.mailsnap.codec.Utf8;
 
 /**
  * The fields a message search needs, taken from a header block: unfolded, RFC 2047 encoded-words decoded.
@@ -83,7 +85,7 @@ public record HeaderFields(
         StringBuilder current = null;
         boolean skipping = false;
         for (int start = 0; start <= length; ) {
-            int newline = indexOf(block, (byte) '\n', start, length);
+            int newline = Bytes.indexOf(block, (byte) '\n', start, length);
             int end = newline < 0 ? length : newline;
             int lineStart = start;
             int lineEnd = newline > start && block[newline - 1] == '\r' ? end - 1 : end;
@@ -115,15 +117,6 @@ public record HeaderFields(
         return fields;
     }
 
-    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * False when the field starting with {@code block[from, to)} is surely one {@link #parse} drops: its first line
      * has a colon and the name before it (trimmed as {@link String#trim} trims) is none of {@link #KEPT}. A first line
@@ -131,7 +124,7 @@ public record HeaderFields(
      * The bytes compared are ASCII, which UTF-8 and ISO-8859-1 both decode to the same characters.
      */
     private static boolean mayBeKept(byte[] block, int from, int to) {
-        int colon = indexOf(block, (byte) ':', from, to);
+        int colon = Bytes.indexOf(block, (byte) ':', from, to);
         if (colon < 0) {
             return true;
         }

@@ -1,5 +1,7 @@
 package org.mailsnap.mail;
 
+import org.mailsnap.codec.Bytes;
+
 /**
  * Where a message's header block ends and its body begins, byte-exact: {@code header || body == message}.
  *
@@ -24,20 +26,11 @@ public final class MessageSplitter {
             if (message[lineStart] == '\r' && lineStart + 1 < length && message[lineStart + 1] == '\n') {
                 return lineStart + 2;
             }
-            int newline = indexOf(message, (byte) '\n', lineStart, length);
+            int newline = Bytes.indexOf(message, (byte) '\n', lineStart, length);
             if (newline < 0) {
                 return -1;
             }
             lineStart = newline + 1;
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
         }
         return -1;
     }

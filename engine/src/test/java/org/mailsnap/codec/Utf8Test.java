@@ -1,4 +1,4 @@
-package org.mailsnap.mail;
+package org.mailsnap.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link Utf8#isWellFormed} decides as the JDK's decoder does, which it replaces for header blocks. */
+/** {@link Utf8#isWellFormed} and {@link Utf8#decode} decide as the JDK's decoder does, which they replace. */
 class Utf8Test {
     private static final int[] EDGES = {
         0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF
@@ -32,6 +32,17 @@ class Utf8Test {
 
     private static void assertDecidesAsTheJdk(byte[] bytes) {
         assertEquals(jdkDecodes(bytes), Utf8.isWellFormed(bytes, 0, bytes.length), () -> hex(bytes));
+    }
+
+    @Test
+    void decodesWhatIsWellFormedAsTheJdkDoesAndNothingElse() {
+        for (String text : new String[] {"", "ascii", "Grüße", "Привет", "漢字", "🙂", "a\u0000b"}) {
+            byte[] bytes = ("<" + text + ">").getBytes(StandardCharsets.UTF_8);
+            assertEquals(text, Utf8.decode(bytes, 1, bytes.length - 2));
+        }
+        assertEquals(null, Utf8.decode(new byte[] {'a', (byte) 0xC3}, 0, 2), "a sequence cut short");
+        assertEquals(null, Utf8.decode(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, 0, 3), "a surrogate");
+        assertEquals("a", Utf8.decode(new byte[] {'a', (byte) 0xC3}, 0, 1), "the range only");
     }
 
     @Test
