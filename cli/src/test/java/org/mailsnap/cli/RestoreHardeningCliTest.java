@@ -53,7 +53,7 @@ class RestoreHardeningCliTest {
     @Test
     void aRestoreIntoTheLiveStoreWithoutMergeIsRefused() throws IOException {
         Path inside = store.resolve("restored");
-        CliRun refused = run("restore", "--at", "now", "--mailbox", "u", "--target", inside.toString());
+        CliRun refused = restoreU(inside);
         assertEquals(2, refused.code(), refused.err());
         assertEquals(
                 "mailsnap: --target " + inside + " is inside the live store " + store.toAbsolutePath()
@@ -63,37 +63,16 @@ class RestoreHardeningCliTest {
         assertFalse(Files.exists(inside), "nothing created");
 
         Path link = Files.createSymbolicLink(tmp.resolve("store-link"), store);
-        assertEquals(
-                2,
-                run(
-                                "restore",
-                                "--at",
-                                "now",
-                                "--mailbox",
-                                "u",
-                                "--target",
-                                link.resolve("u2").toString())
-                        .code(),
-                "the same store through a link");
+        assertEquals(2, restoreU(link.resolve("u2")).code(), "the same store through a link");
 
         Files.delete(mailbox.resolve("new/1700000002.M2P1.h"));
-        CliRun merged = run("restore", "--at", "now", "--mailbox", "u", "--target", mailbox.toString(), "--merge");
+        CliRun merged = restoreU(mailbox, "--merge");
         assertEquals(0, merged.code(), merged.err());
         assertTrue(Files.exists(mailbox.resolve("new/1700000002.M2P1.h")));
 
         assertEquals(
                 2,
-                run(
-                                "restore",
-                                "--at",
-                                "now",
-                                "--mailbox",
-                                "u",
-                                "--target",
-                                tmp.resolve("x").toString(),
-                                "--merge",
-                                "--resume")
-                        .code(),
+                restoreU(tmp.resolve("x"), "--merge", "--resume").code(),
                 "--resume is for a restore into its own directory");
     }
 
@@ -106,7 +85,7 @@ class RestoreHardeningCliTest {
         Files.createDirectories(live.resolve("tmp"));
         Files.createSymbolicLink(live.resolve(".Archive"), rootOnly);
 
-        CliRun merged = run("restore", "--at", "now", "--mailbox", "u", "--target", live.toString(), "--merge");
+        CliRun merged = restoreU(live, "--merge");
 
         assertEquals(3, merged.code(), merged.err());
         assertTrue(
@@ -135,7 +114,7 @@ class RestoreHardeningCliTest {
                 continue;
             }
             Files.move(pack, away);
-            CliRun attempt = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
+            CliRun attempt = restoreU(target);
             if (attempt.code() == 3) {
                 partial = attempt;
                 missing = pack;
@@ -155,7 +134,7 @@ class RestoreHardeningCliTest {
         assertTrue(partial.err().contains("--resume writes what is missing"), partial.err());
         assertTrue(Files.exists(target.resolve(".Archive/cur/1700000003.M3P1.h:2,S")), "the rest is restored");
 
-        CliRun again = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString());
+        CliRun again = restoreU(target);
         assertEquals(1, again.code());
         assertTrue(again.err().contains("not empty") && again.err().contains("--resume"), again.err());
 
@@ -182,7 +161,7 @@ class RestoreHardeningCliTest {
         // the failed restore marked the pack's blob damaged in the local catalog (so backups re-store it); marks go
         // with the catalog, so once the pack is back a rebuild makes it readable again
         assertEquals(0, run("catalog", "rebuild").code());
-        CliRun resumed = run("restore", "--at", "now", "--mailbox", "u", "--target", target.toString(), "--resume");
+        CliRun resumed = restoreU(target, "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(
                 resumed.out().contains(" 1 messages") && resumed.out().contains("3 already complete"), resumed.out());
@@ -248,14 +227,7 @@ class RestoreHardeningCliTest {
                 .start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "tmpfs mount");
         try {
-            CliRun full = run(
-                    "restore",
-                    "--at",
-                    "now",
-                    "--mailbox",
-                    "u",
-                    "--target",
-                    disk.resolve("u").toString());
+            CliRun full = restoreU(disk.resolve("u"));
             assertEquals(1, full.code(), full.err());
             assertTrue(
                     full.err()
@@ -269,6 +241,14 @@ class RestoreHardeningCliTest {
                     .start()
                     .waitFor();
         }
+    }
+
+    /** {@code restore --at now --mailbox u --target TARGET}, then {@code more}. */
+    private CliRun restoreU(Path target, String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("restore", "--at", "now", "--mailbox", "u", "--target", target.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     private void message(String path) throws IOException {

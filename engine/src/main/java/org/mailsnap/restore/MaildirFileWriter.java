@@ -235,8 +235,8 @@ final class MaildirFileWriter {
                 }
             });
         } catch (TargetWriteFailed failed) {
-            FileSystemException named = new FileSystemException(shown, null, failed.target.getMessage());
-            named.initCause(failed.target);
+            FileSystemException named = new FileSystemException(shown, null, failed.getMessage());
+            named.initCause(failed.getCause());
             throw named;
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
@@ -249,11 +249,8 @@ final class MaildirFileWriter {
 
     /** Carries a write's failure out of the repository's read, told apart from the read's own. */
     private static final class TargetWriteFailed extends IOException {
-        final IOException target;
-
         TargetWriteFailed(IOException target) {
             super(target.getMessage(), target);
-            this.target = target;
         }
     }
 }

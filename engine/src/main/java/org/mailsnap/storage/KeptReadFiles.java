@@ -3,6 +3,7 @@ package org.mailsnap.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,8 +21,8 @@ final class KeptReadFiles implements Closeable {
     /** A restore's blobs mostly lie in one pack, and a message's parts now and then in a few others. */
     static final int PER_THREAD = 4;
 
-    /** An object's file, open for reading, with its size when opened. */
-    record Kept(String name, FileChannel channel, long size) {}
+    /** An object's file, its path and its channel open for reading, with its size when opened. */
+    record Kept(String name, Path file, FileChannel channel, long size) {}
 
     /** Opens and sizes an object's file. */
     @FunctionalInterface

@@ -167,20 +167,19 @@ public final class LocalStorage implements Storage {
         if (offset < 0 || length < 0 || length > into.length) {
             throw new IllegalArgumentException("bad range of " + name + ": offset " + offset + ", length " + length);
         }
-        Path file = fileOf(name);
         KeptReadFiles.Kept kept = keptReadFiles.of(name, this::openKept);
         if (offset + length > kept.size()) {
             throw new IOException(root + ": object " + name + " has " + kept.size() + " bytes, cannot read " + length
                     + " at offset " + offset + " (truncated object?)");
         }
-        readFully(kept.channel(), offset, length, into, name, file);
+        readFully(kept.channel(), offset, length, into, name, kept.file());
     }
 
     private KeptReadFiles.Kept openKept(String name) throws IOException {
         Path file = fileOf(name);
         FileChannel channel = openForReading(name, file);
         try {
-            return new KeptReadFiles.Kept(name, channel, sizeOf(channel, name, file));
+            return new KeptReadFiles.Kept(name, file, channel, sizeOf(channel, name, file));
         } catch (IOException e) {
             channel.close();
             throw e;

@@ -43,8 +43,9 @@ class KeptReadFilesTest {
 
     private synchronized KeptReadFiles.Kept open(String name) throws IOException {
         opened.add(name);
-        FileChannel channel = FileChannel.open(directory.resolve(name), StandardOpenOption.READ);
-        return new KeptReadFiles.Kept(name, channel, channel.size());
+        Path file = directory.resolve(name);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        return new KeptReadFiles.Kept(name, file, channel, channel.size());
     }
 
     private KeptReadFiles.Kept of(String name) throws IOException {
