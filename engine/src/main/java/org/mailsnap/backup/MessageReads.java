@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.mailsnap.concurrent.BoundedWorkers;
 import org.mailsnap.fs.FileNames;
-import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.maildir.MessageFiles;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
@@ -46,11 +45,7 @@ record MessageReads(
 
     /** What reading found: stored content, or vanished (expunged after the listing), or unreadable. */
     record Outcome(
-            Request request,
-            MessageStorer.Stored stored,
-            long mtimeNanos,
-            HeaderFields fields,
-            BackupProblem.UnreadableMessage problem) {
+            Request request, MessageStorer.Stored stored, long mtimeNanos, BackupProblem.UnreadableMessage problem) {
         boolean vanished() {
             return stored == null && problem == null;
         }
@@ -98,7 +93,7 @@ record MessageReads(
             if (e instanceof RepositoryWriteException) {
                 throw e;
             }
-            return new Outcome(r, null, 0, null, new BackupProblem.UnreadableMessage(path, e.getMessage()));
+            return new Outcome(r, null, 0, new BackupProblem.UnreadableMessage(path, e.getMessage()));
         }
     }
 
@@ -120,7 +115,7 @@ record MessageReads(
     }
 
     private static Outcome vanished(Request r) {
-        return new Outcome(r, null, 0, null, null);
+        return new Outcome(r, null, 0, null);
     }
 
     private Outcome readAt(Request r, Path path) throws IOException {
@@ -136,7 +131,7 @@ record MessageReads(
         progress.messagesRead.increment();
         progress.bytesRead.add(stored.content().size());
         long mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-        return new Outcome(r, stored, mtime, HeaderFields.parse(stored.header()), null);
+        return new Outcome(r, stored, mtime, null);
     }
 
     private static String kindOf(BasicFileAttributes attrs) {

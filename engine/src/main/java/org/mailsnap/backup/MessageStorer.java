@@ -3,9 +3,9 @@ package org.mailsnap.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mailsnap.chunk.GearChunker;
+import org.mailsnap.mail.HeaderFields;
 import org.mailsnap.mail.MessageSplitter;
 import org.mailsnap.model.BlobId;
 import org.mailsnap.model.BlobType;
@@ -25,7 +25,9 @@ import org.mailsnap.snapshot.BlobSink;
  *
  * <p>A message is read into its reading thread's buffer, and each chunk is put from where it lies there (a sink is
  * done with a range when its put returns): a message's bytes are not copied on the heap on their way to the blob
- * store. Only the header block is copied out, for the search index.
+ * store. The search index's fields are taken from the header block where it lies too, before the body's bytes take
+ * its place; nothing of the block outlives the read (kept until its mailbox was recorded, the blocks of a mailbox's
+ * new messages were old-generation garbage that cost a full collection per mailbox).
  */
 final class MessageStorer {
     static final int HEADER_LIMIT = 1 << 20;
@@ -42,8 +44,8 @@ final class MessageStorer {
         this.buffers = ThreadLocal.withInitial(() -> new byte[size]);
     }
 
-    /** The stored message: its content and its header block (for the search index). */
-    record Stored(MessageContent content, byte[] header) {}
+    /** The stored message: its content and its header's fields (for the search index). */
+    record Stored(MessageContent content, HeaderFields fields) {}
 
     /** Stores the message {@code in} reads, to its end. */
     Stored store(InputStream in) throws IOException {
@@ -54,13 +56,13 @@ final class MessageStorer {
         if (headerLength < 0) {
             headerLength = whole ? length : 0;
         }
-        byte[] header = Arrays.copyOf(buffer, headerLength);
-        BlobId headerId = blobs.put(BlobType.DATA, header);
+        BlobId headerId = blobs.put(BlobType.DATA, buffer, 0, headerLength);
+        HeaderFields fields = HeaderFields.parse(buffer, headerLength);
         List<BlobId> body = new ArrayList<>();
         long size = whole
                 ? cut(buffer, headerLength, length, body)
                 : storeBody(buffer, headerLength, in, body); // not whole: HEADER_LIMIT bytes were read
-        return new Stored(new MessageContent(headerId, body, headerLength + size), header);
+        return new Stored(new MessageContent(headerId, body, headerLength + size), fields);
     }
 
     /** Cuts and stores {@code data[offset, end)}, all of the message that is left. */

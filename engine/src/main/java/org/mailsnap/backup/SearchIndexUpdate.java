@@ -72,7 +72,7 @@ final class SearchIndexUpdate {
                             mailbox,
                             guid,
                             MessageInfo.firstSeen(
-                                    read.fields(), MessageInfo.SNAPSHOT_NOT_SAVED_YET, start, name, flags));
+                                    read.stored().fields(), MessageInfo.SNAPSHOT_NOT_SAVED_YET, start, name, flags));
                 } else if (read == null) {
                     Optional<MessageInfo> known = index.message(mailbox, guid);
                     if (known.isPresent()) {

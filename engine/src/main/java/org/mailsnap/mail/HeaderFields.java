@@ -33,16 +33,20 @@ public record HeaderFields(
     public static final int MAX_VALUE_CHARS = 8 * 1024;
 
     public static HeaderFields parse(byte[] headerBlock) {
-        int length = Math.min(headerBlock.length, MAX_HEADER_BYTES);
-        Charset charset =
-                Utf8.isWellFormed(headerBlock, 0, length) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        return parse(headerBlock, headerBlock.length);
+    }
+
+    /** The fields of the header block that is the first {@code blockLength} bytes of {@code bytes}. */
+    public static HeaderFields parse(byte[] bytes, int blockLength) {
+        int length = Math.min(blockLength, MAX_HEADER_BYTES);
+        Charset charset = Utf8.isWellFormed(bytes, 0, length) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         String messageId = "";
         String from = "";
         String subject = "";
         String dateText = "";
         List<String> to = new ArrayList<>();
         List<String> cc = new ArrayList<>();
-        for (String field : unfoldedFields(headerBlock, length, charset)) {
+        for (String field : unfoldedFields(bytes, length, charset)) {
             int colon = field.indexOf(':');
             if (colon <= 0) {
                 continue;

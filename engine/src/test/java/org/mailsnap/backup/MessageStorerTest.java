@@ -40,8 +40,25 @@ class MessageStorerTest {
     void splitsHeaderFromBody() throws Exception {
         byte[] msg = "Subject: hi\r\nFrom: a@b\r\n\r\nbody line\r\n".getBytes(StandardCharsets.US_ASCII);
         MessageStorer.Stored s = roundTrip(msg);
-        assertEquals("Subject: hi\r\nFrom: a@b\r\n\r\n", new String(s.header(), StandardCharsets.US_ASCII));
+        assertEquals(
+                "Subject: hi\r\nFrom: a@b\r\n\r\n",
+                new String(blobs.get(s.content().header()), StandardCharsets.US_ASCII));
         assertEquals(1, s.content().body().size());
+        assertEquals("hi", s.fields().subject());
+        assertEquals("a@b", s.fields().from());
+    }
+
+    @Test
+    void theFieldsAreTheHeadersEvenWhenTheBodyTakesTheBuffersPlace() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("MessageStorerTest fields seed " + seed);
+        byte[] header = "Subject: the first of these\r\nFrom: a@b\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] message = new byte[2 * MessageStorer.HEADER_LIMIT + 4_096]; // the body refills the buffer twice
+        new Random(seed).nextBytes(message);
+        System.arraycopy(header, 0, message, 0, header.length);
+        MessageStorer.Stored s = roundTrip(message);
+        assertEquals("the first of these", s.fields().subject());
+        assertEquals("a@b", s.fields().from());
     }
 
     @Test

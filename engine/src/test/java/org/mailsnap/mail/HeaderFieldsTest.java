@@ -102,6 +102,14 @@ class HeaderFieldsTest {
     }
 
     @Test
+    void onlyTheBlocksLengthIsRead() {
+        byte[] bytes = "Subject: kept\r\nFrom: a@b\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        HeaderFields fields = HeaderFields.parse(bytes, "Subject: kept\r\n".length());
+        assertEquals("kept", fields.subject());
+        assertEquals("", fields.from(), "past the block's length");
+    }
+
+    @Test
     void latin1HeadersAndBrokenEncodedWords() {
         byte[] latin1 = "Subject: caf\u00e9 =?UTF-8?B?!!!?= =?bogus?Q?x?=\n\n".getBytes(StandardCharsets.ISO_8859_1);
         HeaderFields fields = HeaderFields.parse(latin1);
