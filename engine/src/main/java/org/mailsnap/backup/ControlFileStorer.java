@@ -2,7 +2,6 @@ package org.mailsnap.backup;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mailsnap.chunk.RecordChunker;
 import org.mailsnap.model.BlobId;
@@ -12,7 +11,8 @@ import org.mailsnap.snapshot.ControlFile;
 
 /**
  * Stores a control file cut at line ends by the record chunker, keyed by each line: Dovecot appends uidlist records,
- * so an hour of deliveries rewrites the uidlist's last chunk only.
+ * so an hour of deliveries rewrites the uidlist's last chunk only. Each chunk is put from where it lies in the file's
+ * bytes.
  */
 final class ControlFileStorer {
     /** A uidlist record is about 60 bytes. */
@@ -37,12 +37,12 @@ final class ControlFileStorer {
             int line = lineStart; // the cut key is the line's bytes, without its newline
             lineStart = i + 1;
             if (chunker.cutAfter(bytes, line, i, lineStart - start)) {
-                chunks.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(bytes, start, lineStart)));
+                chunks.add(blobs.put(BlobType.DATA, bytes, start, lineStart - start));
                 start = lineStart;
             }
         }
         if (start < bytes.length || bytes.length == 0) {
-            chunks.add(blobs.put(BlobType.DATA, Arrays.copyOfRange(bytes, start, bytes.length)));
+            chunks.add(blobs.put(BlobType.DATA, bytes, start, bytes.length - start));
         }
         return new ControlFile(name, mtimeNanos, bytes.length, chunks);
     }
