@@ -26,8 +26,8 @@ import org.mailsnap.snapshot.BlobSink;
  * <p>A message is read into its reading thread's buffer, and each chunk is put from where it lies there (a sink is
  * done with a range when its put returns): a message's bytes are not copied on the heap on their way to the blob
  * store. The search index's fields are taken from the header block where it lies too, before the body's bytes take
- * its place; nothing of the block outlives the read (kept until its mailbox was recorded, the blocks of a mailbox's
- * new messages were old-generation garbage that cost a full collection per mailbox).
+ * its place, so nothing of the block outlives the read: a copy kept for the fields lived until the mailbox was
+ * recorded, and a mailbox's copies were old-generation garbage that cost about one full collection per mailbox.
  */
 final class MessageStorer {
     static final int HEADER_LIMIT = 1 << 20;
