@@ -29,6 +29,13 @@ import org.mailsnap.model.FolderKey;
  *       that listing by more than the timestamp granularity). A change after that moment is the next run's, as one
  *       after a stat here would be.</li>
  *   <li>Every folder unchanged: done, no lock taken.</li>
+ *   <li>A folder never listed before (no previous state: every folder of a first backup) is read once without a
+ *       lock, its {@code new/}, {@code cur/} and control files, and what was read is dropped: on a store the page
+ *       cache does not hold, the disk is busy with the backup's own reads and writes, and a locked listing that
+ *       waits for it keeps Dovecot waiting (a 1 M first backup held one mailbox's locks for 0.5–1.4 s,
+ *       {@code benchmarks/results/2026-12-07-cold-listing}). The locked listing then finds those blocks in the
+ *       cache. Folders listed before are not read twice: an hourly run lists thousands, whose directories Dovecot
+ *       has just written.</li>
  *   <li>Otherwise lock every folder of the mailbox in sorted order (a folder moved during the listing is then
  *       neither missed nor counted twice), stat again under the locks, and for each changed folder list
  *       {@code new/} before {@code cur/} (a message moving from one to the other is seen at least once) and read
@@ -94,7 +101,41 @@ public final class MailboxCapture {
             }
             return new CapturedMailbox(mailbox.name(), unlisted, Map.of(), 0, problems);
         }
+        warmNewFolders(mailbox, folders, previous);
         return captureLocked(mailbox, folders, previous, problems);
+    }
+
+    /**
+     * Reads the directories and control files of every folder {@code previous} lacks once, without a lock, as the
+     * locked listing will; best effort: whatever fails here is met, and reported, under the lock.
+     */
+    private void warmNewFolders(Mailbox mailbox, List<MailFolder> folders, Map<FolderKey, PreviousFolderState> previous)
+            throws IOException {
+        boolean any = false;
+        for (MailFolder folder : folders) {
+            if (previous.containsKey(folder.key())) {
+                continue;
+            }
+            any = true;
+            try {
+                for (Path mailDir : List.of(folder.newDir(), folder.curDir())) {
+                    if (!Files.isSymbolicLink(mailDir)) { // the locked listing refuses it; nothing to read here
+                        listMessages(mailDir);
+                    }
+                }
+                readControlFiles(folder.dir(), false);
+            } catch (IOException unreadable) {
+                continue;
+            }
+            observer.folderWarmed(folder);
+        }
+        if (any) {
+            try {
+                readControlFiles(mailbox.root(), true);
+            } catch (IOException unreadable) {
+                // read again under the lock, where a failure counts
+            }
+        }
     }
 
     private CapturedMailbox captureLocked(

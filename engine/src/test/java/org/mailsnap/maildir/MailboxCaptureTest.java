@@ -141,6 +141,39 @@ class MailboxCaptureTest {
     }
 
     @Test
+    void foldersNeverListedAreReadOnceWithoutALockBeforeAnyLockIsTaken() throws IOException {
+        List<String> events = new ArrayList<>();
+        FolderLocker locker = (folder, dir) -> {
+            events.add("lock " + folder.folder());
+            return FolderLocker.none().lock(folder, dir);
+        };
+        CaptureObserver recorder = new CaptureObserver() {
+            @Override
+            public void folderWarmed(MailFolder folder) {
+                events.add("warm " + folder.key().folder());
+            }
+        };
+        CapturedMailbox first = capture(locker, recorder).capture(mailbox, Map.of());
+
+        assertEquals(List.of("warm ", "warm .Sent", "warm .Trash", "lock ", "lock .Sent", "lock .Trash"), events);
+
+        // a new folder, and new mail in a known one: only the new folder is read before the locks
+        events.clear();
+        Path archive = folder(root, ".Archive");
+        message(archive, "cur", "1700000020.M1P1.vm:2,S");
+        message(sent, "new", "1700000011.M1P1.vm");
+        Files.setLastModifiedTime(
+                sent.resolve("new"), FileTime.from(Instant.now().plusSeconds(5)));
+        Map<FolderKey, PreviousFolderState> known = statesOf(first);
+        CapturedMailbox second = capture(locker, recorder).capture(found(), known);
+
+        assertEquals(List.of("warm .Archive", "lock ", "lock .Archive", "lock .Sent", "lock .Trash"), events);
+        assertEquals(
+                List.of("1700000020.M1P1.vm:2,S"), folderOf(second, ".Archive").curNames());
+        assertEquals(List.of("1700000011.M1P1.vm"), folderOf(second, ".Sent").newNames());
+    }
+
+    @Test
     void firstCaptureListsEveryFolderNewBeforeCurWithControlFiles() throws IOException {
         List<String> order = new ArrayList<>();
         CaptureObserver recorder = new CaptureObserver() {
