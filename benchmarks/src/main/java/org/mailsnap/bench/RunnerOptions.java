@@ -15,8 +15,8 @@ import org.mailsnap.mailgen.StoreSpec;
  * @param mailsnap explicit launcher; empty means "find {@code bin/mailsnap} walking up from the working directory"
  * @param results  the folder under which {@code <date>-<preset>/} is written; empty means
  *                 {@code benchmarks/results} of the source tree found walking up from the working directory
- * @param settleSeconds how long to wait after {@code sync} before each whole-store restore; empty means the
- *                 kernel's {@code dirty_expire} time plus 5 s (see {@link Scenario})
+ * @param settleSeconds how long to wait after {@code sync} before each whole-store restore; empty means 65 s,
+ *                 past the time ext4 without a journal keeps a freed inode unused (see {@link Scenario})
  */
 record RunnerOptions(
         String preset,
@@ -50,8 +50,8 @@ record RunnerOptions(
             "  --results       where <date>-<preset>/ is written (default: benchmarks/results of this source tree)",
             "  --rss-baseline  raw.json of a small run, to judge memory growth on a large run",
             "  --clean         delete the work dir's store, repositories and restores at the end",
-            "  --settle        seconds to wait after sync before each whole-store restore (default: the kernel's",
-            "                  vm.dirty_expire_centisecs plus 5 s, so that no tool pays for files deleted before it)");
+            "  --settle        seconds to wait after sync before each whole-store restore (default: 65, past the",
+            "                  60 s ext4 keeps a freed inode unused: no tool pays for files deleted before it)");
 
     RunnerOptions {
         if (!List.of("tiny", "small", "large").contains(preset)) {

@@ -1,9 +1,7 @@
 package org.mailsnap.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +30,14 @@ import org.mailsnap.mailgen.StoreTree;
  *   <li>the same for the whole store (the day a server is lost), each restored copy deleted once compared: a
  *       large store's copies would not fit on the disk beside the store and the repositories.</li>
  * </ol>
- * Before each whole-store restore the runner runs {@code sync} and waits {@code settle}: ext4 without a journal,
- * creating a file, skips every inode freed within the last {@code vm.dirty_expire_centisecs} (measured in
- * {@code benchmarks/results/2026-12-05-restore}: half of a whole-store restore's samples right after another tool's
- * copy was deleted), so without the wait whichever tool restores after a deletion pays for it. The wait does not
+ * Before each whole-store restore the runner runs {@code sync} and waits {@code settle}: ext4 without a journal does
+ * not reuse an inode freed less than 60 s ago (5 minutes more while its inode-table block is unwritten, which the
+ * {@code sync} rules out; {@code RECENTCY_MIN} in the kernel's {@code fs/ext4/ialloc.c} since Linux 5.7), and every
+ * new file walks past each such inode of its group; without the wait whichever tool restores after a deletion pays
+ * for it (measured in {@code benchmarks/results/2026-12-05-restore} and {@code 2026-12-07-inode-allocation}: most of
+ * a whole-store restore's samples in {@code recently_deleted} 40 s after another copy's removal). The wait does not
  * undo what earlier runs did to the file system: on an ext4 that has seen millions of files come and go, every
- * restore is slower than on a new one ({@code benchmarks/results/2026-12-06-restore-unnamed}).
+ * restore is slower than on a new one, by as much as the restore's own work ({@code 2026-12-07-inode-allocation}).
  * After every backup the repository's size is read with {@code du -sb}; its growth is the difference.
  */
 final class Scenario {
@@ -63,16 +63,9 @@ final class Scenario {
         this.settle = settle;
     }
 
-    /** The kernel's {@code vm.dirty_expire_centisecs} plus 5 s, or 35 s where it cannot be read. */
+    /** Ext4's 60 s for a freed inode (see the class doc), plus 5 s. */
     static Duration defaultSettle() {
-        // One read of a buffer larger than the value: a sysctl file ends at any read past offset 0, and
-        // Files.readString reads it one byte first (its size is 0), which would make 3000 read as 3.
-        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/vm/dirty_expire_centisecs"))) {
-            String centiseconds = new String(in.readNBytes(64), StandardCharsets.US_ASCII).strip();
-            return Duration.ofMillis(Long.parseLong(centiseconds) * 10).plusSeconds(5);
-        } catch (IOException | NumberFormatException e) {
-            return Duration.ofSeconds(35);
-        }
+        return Duration.ofSeconds(65);
     }
 
     List<StepResult> results() {
