@@ -76,7 +76,8 @@ class KillHarnessTest {
         int hourlyPoints = killEverywhere("hourly", afterFirst, before, Trees.capture(store));
         // How many writes a run makes varies with the store's seed and with the repository's own random chunker seed
         // (how bodies cut decides how full each pack gets): 15-17 for the initial run and 9-17 for the hour have been
-        // seen. The floors catch a harness that stops either run at a handful of points, not that variance.
+        // seen, two kill points each. The floors catch a harness that stops either run at a handful of points, not
+        // that variance.
         assertTrue(initialPoints >= 20, initialPoints + " kill points in the initial backup");
         assertTrue(hourlyPoints >= 10, hourlyPoints + " kill points in the hourly backup");
     }
