@@ -1,6 +1,7 @@
 package org.mailsnap.fs;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,12 +15,15 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.SaveError;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 
 /**
  * The C library calls Java lacks: {@code open} returning the descriptor number (also for {@code O_TMPFILE}),
- * {@code close}, {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name) and
- * {@code posix_fadvise} (to ask for a file's pages before it is read), through jnr-ffi (which lmdbjava already
- * brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name} paths (see the package doc).
+ * {@code close}, {@code linkat} with {@code AT_SYMLINK_FOLLOW} (to give an unnamed file its name),
+ * {@code posix_fadvise} (to ask for a file's pages before it is read), and the calls on a {@link NewFile}'s own
+ * descriptor ({@code write}, {@code futimens}, {@code fchown}, {@code fsync}), through jnr-ffi (which lmdbjava
+ * already brings). Everything else goes through the JDK on {@code /proc/self/fd/N/name} paths (see the package doc).
  */
 final class Libc {
     /** The calls, with {@code errno} saved for {@code Runtime.getLastError()}. Paths are NUL-terminated bytes. */
@@ -32,6 +36,20 @@ final class Libc {
 
         @SaveError
         int linkat(int oldDirFd, @In byte[] oldPath, int newDirFd, @In byte[] newPath, int flags);
+
+        /** {@code buf}'s remaining bytes, from its position (a heap buffer's array is passed in place). */
+        @SaveError
+        @ssize_t
+        long write(int fd, @In ByteBuffer buf, @size_t long count);
+
+        @SaveError
+        int futimens(int fd, @In long[] times);
+
+        @SaveError
+        int fchown(int fd, int uid, int gid);
+
+        @SaveError
+        int fsync(int fd);
 
         /** Returns the error number itself (0 on success), not -1 and {@code errno}. */
         int posix_fadvise(int fd, long offset, long length, int advice);
@@ -53,6 +71,11 @@ final class Libc {
     static final int O_CLOEXEC = 02000000;
     /** {@code __O_TMPFILE | O_DIRECTORY}, as {@code <fcntl.h>} defines it for x86-64 and the generic ABI (arm64). */
     static final int O_TMPFILE = 020000000 | O_DIRECTORY;
+
+    /** {@code <sys/stat.h>}: a {@code timespec} whose time {@code utimensat}/{@code futimens} leaves as it is. */
+    private static final long UTIME_OMIT = (1L << 30) - 2;
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_FOLLOW = 0x400;
@@ -109,6 +132,46 @@ final class Libc {
     /** {@code posix_fadvise(2)}: the error number, 0 when the advice was taken. */
     static int advise(int fd, long offset, long length, int advice) {
         return CALLS.posix_fadvise(fd, offset, length, advice);
+    }
+
+    /** {@code write(2)} until {@code length} bytes are written (a write may take fewer); retried on {@code EINTR}. */
+    static void writeFully(int fd, byte[] bytes, int offset, int length, String shown) throws IOException {
+        ByteBuffer remaining = ByteBuffer.wrap(bytes, offset, length);
+        while (remaining.hasRemaining()) {
+            long written = CALLS.write(fd, remaining, remaining.remaining());
+            if (written >= 0) {
+                remaining.position(remaining.position() + (int) written);
+            } else {
+                int errno = RUNTIME.getLastError();
+                if (Errno.valueOf(errno) != Errno.EINTR) {
+                    throw failure(errno, shown);
+                }
+            }
+        }
+    }
+
+    /** {@code futimens(2)}: the modification time to {@code epochNanos}, the access time left as it is. */
+    static void setModified(int fd, long epochNanos, String shown) throws IOException {
+        long[] times = {
+            0, UTIME_OMIT, Math.floorDiv(epochNanos, NANOS_PER_SECOND), Math.floorMod(epochNanos, NANOS_PER_SECOND)
+        };
+        if (CALLS.futimens(fd, times) != 0) {
+            throw failure(RUNTIME.getLastError(), shown);
+        }
+    }
+
+    /** {@code fchown(2)}. */
+    static void setOwner(int fd, int uid, int gid, String shown) throws IOException {
+        if (CALLS.fchown(fd, uid, gid) != 0) {
+            throw failure(RUNTIME.getLastError(), shown);
+        }
+    }
+
+    /** {@code fsync(2)}. */
+    static void force(int fd, String shown) throws IOException {
+        if (CALLS.fsync(fd) != 0) {
+            throw failure(RUNTIME.getLastError(), shown);
+        }
     }
 
     static void close(int fd) {

@@ -9,6 +9,11 @@ import java.nio.file.StandardOpenOption;
  * A regular file this process just created (exclusively, not through a link) and still holds open. Everything done
  * to it goes through {@link #self()}, {@code /proc/self/fd/N}, which names this very inode: a name swapped in
  * {@code tmp/} between creating and changing the owner cannot redirect the change to another file.
+ *
+ * <p>A file written in one go (a restored message) is written, timed, owned and synced on its descriptor itself
+ * ({@link #write}, {@link #setModified}, {@link #setOwner}, {@link #force}): the JDK cannot wrap a descriptor number
+ * in a channel, and reaching the file again through {@code /proc/self/fd/N} costs an open, a close and a walk of that
+ * path per call, for every file of a restore.
  */
 public final class NewFile implements AutoCloseable {
     private final int fd;
@@ -32,6 +37,30 @@ public final class NewFile implements AutoCloseable {
     public FileChannel openForWriting() throws IOException {
         checkOpen();
         return FileChannel.open(self, StandardOpenOption.WRITE);
+    }
+
+    /** Appends {@code bytes[offset, offset + length)}, all of them ({@code write(2)} until done). */
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        checkOpen();
+        Libc.writeFully(fd, bytes, offset, length, shown);
+    }
+
+    /** Sets the modification time to {@code epochNanos} since the epoch ({@code futimens}); atime stays. */
+    public void setModified(long epochNanos) throws IOException {
+        checkOpen();
+        Libc.setModified(fd, epochNanos, shown);
+    }
+
+    /** Gives the file to {@code uid} and {@code gid} ({@code fchown}). */
+    public void setOwner(int uid, int gid) throws IOException {
+        checkOpen();
+        Libc.setOwner(fd, uid, gid, shown);
+    }
+
+    /** Waits until the file's content and attributes are on disk ({@code fsync}). */
+    public void force() throws IOException {
+        checkOpen();
+        Libc.force(fd, shown);
     }
 
     /**

@@ -35,7 +35,8 @@
  * <p>How, in Java 17: the JDK can open a directory relative to another ({@code SecureDirectoryStream}) but cannot
  * create one there ({@code mkdirat}) nor hand out a descriptor's number. So the descriptor is opened through the C
  * library ({@code open}, {@code close}, {@code linkat} via jnr-ffi, which lmdbjava already brings; also
- * {@code posix_fadvise}, for {@link org.mailsnap.fs.ReadAhead}'s hints) and every other
+ * {@code posix_fadvise}, for {@link org.mailsnap.fs.ReadAhead}'s hints, and {@code write}, {@code futimens},
+ * {@code fchown} and {@code fsync} on a new file's own descriptor, which a restore does for every file) and every other
  * call is the JDK's, on {@code /proc/self/fd/N/name}: the kernel resolves {@code /proc/self/fd/N} to the very
  * directory held, then looks up that one name, which is what {@code mkdirat}/{@code openat}/{@code linkat} do. Linux
  * only, as is mailsnap; {@code /proc} must be mounted.

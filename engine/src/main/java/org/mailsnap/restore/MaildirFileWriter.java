@@ -2,17 +2,12 @@ package org.mailsnap.restore;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,7 +89,7 @@ final class MaildirFileWriter {
     /** Creates an empty file (a {@code maildirfolder} marker), owned like the target; refuses to replace one. */
     void createEmptyFile(DirHandle dir, String name) throws IOException {
         try (NewFile file = dir.createFile(name, FILE_MODE)) {
-            owner.applyTo(file.self());
+            owner.applyTo(file);
         }
     }
 
@@ -170,23 +165,20 @@ final class MaildirFileWriter {
     private long fill(NewFile file, String shown, List<BlobId> chunks, long expectedSize, long mtimeNanos)
             throws IOException {
         long written = 0;
-        try (FileChannel ch = file.openForWriting()) {
-            for (BlobId id : chunks) {
-                written += copy(id, ch, shown);
-            }
-            if (written != expectedSize) {
-                throw new ContentUnavailableException(
-                        "its blobs hold " + written + " bytes, the snapshot says " + expectedSize
-                                + " (damaged repository?)",
-                        null);
-            }
-            if (durable) {
-                ch.force(true);
-            }
+        for (BlobId id : chunks) {
+            written += copy(id, file, shown);
         }
-        owner.applyTo(file.self());
-        Files.getFileAttributeView(file.self(), BasicFileAttributeView.class)
-                .setTimes(FileTime.from(Instant.EPOCH.plusNanos(mtimeNanos)), null, null);
+        if (written != expectedSize) {
+            throw new ContentUnavailableException(
+                    "its blobs hold " + written + " bytes, the snapshot says " + expectedSize
+                            + " (damaged repository?)",
+                    null);
+        }
+        if (durable) {
+            file.force();
+        }
+        owner.applyTo(file);
+        file.setModified(mtimeNanos);
         return written;
     }
 
@@ -222,14 +214,11 @@ final class MaildirFileWriter {
      * ({@link ContentUnavailableException}), a failure to write the target's, named with the file (a full disk is not
      * a damaged repository).
      */
-    private int copy(BlobId id, FileChannel ch, String shown) throws IOException {
+    private int copy(BlobId id, NewFile file, String shown) throws IOException {
         try {
             return blobs.read(id, (bytes, offset, length) -> {
-                ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
                 try {
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
+                    file.write(bytes, offset, length);
                 } catch (IOException e) {
                     throw new TargetWriteFailed(e);
                 }
@@ -250,7 +239,7 @@ final class MaildirFileWriter {
     /** Carries a write's failure out of the repository's read, told apart from the read's own. */
     private static final class TargetWriteFailed extends IOException {
         TargetWriteFailed(IOException target) {
-            super(target.getMessage(), target);
+            super(target instanceof FileSystemException named ? named.getReason() : target.getMessage(), target);
         }
     }
 }

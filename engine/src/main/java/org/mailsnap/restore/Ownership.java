@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mailsnap.fs.DirHandle;
+import org.mailsnap.fs.NewFile;
 
 /**
  * When mailsnap runs as root, what it creates takes the owner of the target directory (the mail user), so the mail
@@ -38,6 +39,13 @@ final class Ownership {
             return Files.getAttribute(probe, "unix:uid");
         } catch (IOException | UnsupportedOperationException e) {
             return null;
+        }
+    }
+
+    /** Gives {@code file}, through its own descriptor, to the owner. */
+    void applyTo(NewFile file) throws IOException {
+        if (uid != null) {
+            file.setOwner(uid, gid);
         }
     }
 
