@@ -139,8 +139,10 @@ final class Libc {
         ByteBuffer remaining = ByteBuffer.wrap(bytes, offset, length);
         while (remaining.hasRemaining()) {
             long written = CALLS.write(fd, remaining, remaining.remaining());
-            if (written >= 0) {
+            if (written > 0) {
                 remaining.position(remaining.position() + (int) written);
+            } else if (written == 0) { // not for a regular file and a count above zero; never loop on it
+                throw new FileSystemException(shown, null, "write(2) wrote nothing");
             } else {
                 int errno = RUNTIME.getLastError();
                 if (Errno.valueOf(errno) != Errno.EINTR) {
