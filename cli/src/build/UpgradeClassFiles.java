@@ -24,7 +24,7 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Why: the JVM's class data sharing archives no class file older than version 50, so the startup archive that
  * bin/mailsnap records never held picocli, and every run loaded ~180 of its classes from the jar and verified them
- * with the old inference verifier: ~30 ms of every run (benchmarks/results/2026-12-08-one-mailbox-start).
+ * with the old inference verifier: 25-50 ms of every run (benchmarks/results/2026-12-08-one-mailbox-start).
  *
  * <p>Run with the source launcher, the jar itself on the class path (it holds ASM, which jnr-ffi brings):
  * {@code java -cp mailsnap.jar UpgradeClassFiles.java mailsnap.jar picocli/}.

@@ -37,7 +37,7 @@ final class Libc {
         @SaveError
         int linkat(int oldDirFd, @In byte[] oldPath, int newDirFd, @In byte[] newPath, int flags);
 
-        /** {@code buf}'s remaining bytes, from its position (a heap buffer's array is passed in place). */
+        /** {@code buf}'s bytes from its position on (jnr-ffi copies a heap buffer's to native memory for the call). */
         @SaveError
         @ssize_t
         long write(int fd, @In ByteBuffer buf, @size_t long count);

@@ -7,13 +7,15 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A regular file this process just created (exclusively, not through a link) and still holds open. Everything done
- * to it goes through {@link #self()}, {@code /proc/self/fd/N}, which names this very inode: a name swapped in
- * {@code tmp/} between creating and changing the owner cannot redirect the change to another file.
+ * to it goes through its descriptor, which means this very inode: a name swapped in {@code tmp/} between creating
+ * and changing the owner cannot redirect the change to another file.
  *
- * <p>A file written in one go (a restored message) is written, timed, owned and synced on its descriptor itself
- * ({@link #write}, {@link #setModified}, {@link #setOwner}, {@link #force}): the JDK cannot wrap a descriptor number
- * in a channel, and reaching the file again through {@code /proc/self/fd/N} costs an open, a close and a walk of that
- * path per call, for every file of a restore.
+ * <p>Content, mtime, owner and {@code fsync} are calls on the descriptor itself ({@link #write},
+ * {@link #setModified}, {@link #setOwner}, {@link #force}), which is how a restore fills every file: the JDK cannot
+ * wrap a descriptor number in a channel, and reaching the file again through {@code /proc/self/fd/N} costs an open, a
+ * close and a walk of that path per call. The rest (a channel for a file written piecemeal, attributes, the
+ * {@code linkat} that names it) goes through {@link #self()}, {@code /proc/self/fd/N}, the kernel's link to the
+ * same inode.
  */
 public final class NewFile implements AutoCloseable {
     private final int fd;
