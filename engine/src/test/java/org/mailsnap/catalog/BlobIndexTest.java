@@ -85,6 +85,34 @@ class BlobIndexTest {
         }
     }
 
+    /**
+     * One call spans several transactions ({@link CatalogBlobIndex#ENTRIES_PER_TRANSACTION}) and records its entries
+     * in key order: an id listed twice still ends at its later location, and a location marked bad stays out.
+     */
+    @Test
+    void aCallLargerThanOneTransactionKeepsTheLaterLocationAndTheDamageMarks() throws Exception {
+        int n = 3 * CatalogBlobIndex.ENTRIES_PER_TRANSACTION + 7;
+        PackId first = samples.packId();
+        PackId second = samples.packId();
+        Map<BlobId, BlobLocation> earlier = batch(first, n);
+        List<Map.Entry<BlobId, BlobLocation>> entries = new ArrayList<>(earlier.entrySet());
+        BlobId twice = entries.get(0).getKey();
+        BlobLocation later = new BlobLocation(second, BlobType.DATA, 0, 900, 2000, 0);
+        entries.add(Map.entry(twice, later)); // in another transaction than the first, if unsorted
+        BlobId bad = entries.get(n - 1).getKey();
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            CatalogBlobIndex blobs = catalog.blobs();
+            blobs.markDamaged(List.of(new DamagedBlob(bad, first, "unreadable")));
+            blobs.addAll(entries);
+            assertEquals(n - 1, blobs.size());
+            assertEquals(Optional.of(later), blobs.find(twice));
+            assertEquals(Optional.empty(), blobs.find(bad));
+            for (Map.Entry<BlobId, BlobLocation> e : entries.subList(1, n - 1)) {
+                assertEquals(Optional.of(e.getValue()), blobs.find(e.getKey()));
+            }
+        }
+    }
+
     @Test
     void droppingPacksAndBlobsRemovesExactlyThose() throws Exception {
         PackId p1 = samples.packId();
