@@ -266,7 +266,11 @@ public final class Catalog implements AutoCloseable {
         try {
             TxnAccess txn = state.write();
             writerThread = Thread.currentThread();
-            return new CatalogWriter(new StateTxn(txn, stateDatabases), handles, () -> writerThread = null);
+            releaseOften(true);
+            return new CatalogWriter(new StateTxn(txn, stateDatabases), handles, () -> {
+                writerThread = null;
+                releaseOften(false);
+            });
         } catch (IOException | RuntimeException e) {
             handles.exit();
             throw e;
@@ -294,7 +298,7 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Lets go of the map pages this process touched in both environments now (each environment also does so by
-     * itself every {@link LmdbEnvironment#OPERATIONS_PER_RELEASE} operations).
+     * itself every {@link LmdbEnvironment#OPERATIONS_PER_RELEASE} operations, more often while a writer is open).
      *
      * @return false when the platform offers no way to (the pages then stay until the catalog closes)
      */
@@ -317,6 +321,15 @@ public final class Catalog implements AutoCloseable {
     /** Tells the kernel to read ahead around every page this process faults again, as it does by default. */
     public boolean readAhead() {
         return inBoth(LmdbEnvironment::readAhead);
+    }
+
+    /**
+     * While a run's writer is open both environments give their mapped pages back more often: a run's lookups and
+     * puts land all over them ({@link LmdbEnvironment#OPERATIONS_PER_RELEASE_WHILE_WRITING}).
+     */
+    private void releaseOften(boolean often) {
+        state.releaseOften(often);
+        blobEnvironment.releaseOften(often);
     }
 
     /** Applies {@code advice} to both environments (each, whatever the other answers); true when both took it. */

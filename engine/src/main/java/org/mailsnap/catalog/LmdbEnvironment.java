@@ -42,13 +42,23 @@ final class LmdbEnvironment implements AutoCloseable {
 
     /**
      * Operations between two releases of the mapped pages. The catalog's keys are mostly hashes, so its operations
-     * land on pages all over the file, and the kernel maps up to 16 neighbouring pages (64 KiB) with each page
-     * fault, so one mailbox of a large store touches a large part of the map (the figures:
-     * benchmarks/results/design-measurements.md). Releasing after a fixed number of operations bounds that by the
-     * work, whatever the catalog's size and however fast the run; a release is cheap, and then the tree's upper
-     * pages fault in again once.
+     * land on pages all over the file, and a page fault maps not one page but the whole page-cache folio holding it
+     * (Linux 6.18; LMDB's own commits write runs of up to 64 pages, which leave folios of up to 256 KiB), so one
+     * mailbox of a large store touches a large part of the map (the figures: benchmarks/results/design-measurements.md
+     * and 2026-12-08-release-interval). Releasing after a fixed number of operations bounds that by the work,
+     * whatever the catalog's size and however fast the run; a release is one {@code madvise}, and then the tree's
+     * upper pages fault in again once.
      */
     static final int OPERATIONS_PER_RELEASE = 512;
+
+    /**
+     * Operations between two releases while a run's writer is open ({@link #releaseOften}). A backup's lookups and
+     * puts each mapped ~400 KiB of a million-message blob index, so 512 of them let the map grow by ~80 MB: 64 took
+     * a 1 M first backup's peak from ~278 to ~185 MB and an hour's from ~237 to ~183 MB, in no more time. Reads
+     * alone keep the longer interval: a whole-store restore, whose threads look blobs up side by side, spent ~0.7 s
+     * more in the kernel at 64 (each release stops them all to flush their address translations).
+     */
+    static final int OPERATIONS_PER_RELEASE_WHILE_WRITING = 64;
 
     private final Path directory;
     private final Env<ByteBuffer> env;
@@ -61,6 +71,7 @@ final class LmdbEnvironment implements AutoCloseable {
     private MappedPages mappedPages;
 
     private final AtomicLong operations = new AtomicLong();
+    private volatile int operationsPerRelease = OPERATIONS_PER_RELEASE;
     private long releases;
 
     private LmdbEnvironment(Path directory, Env<ByteBuffer> env, Map<String, Dbi<ByteBuffer>> dbis) {
@@ -145,13 +156,21 @@ final class LmdbEnvironment implements AutoCloseable {
     }
 
     /**
-     * Counts one read, write or scan step; every {@link #OPERATIONS_PER_RELEASE}th gives the map's resident pages
+     * Counts one read, write or scan step; every {@link #OPERATIONS_PER_RELEASE}th (or so) gives the map's resident pages
      * back. Called by transactions of this environment only, so never after it closed.
      */
     void operated() {
-        if (operations.incrementAndGet() % OPERATIONS_PER_RELEASE == 0) {
+        if (operations.incrementAndGet() % operationsPerRelease == 0) {
             releaseMappedPages();
         }
+    }
+
+    /**
+     * Releases every {@link #OPERATIONS_PER_RELEASE_WHILE_WRITING} operations from now on ({@code true}), or every
+     * {@link #OPERATIONS_PER_RELEASE} again.
+     */
+    void releaseOften(boolean often) {
+        operationsPerRelease = often ? OPERATIONS_PER_RELEASE_WHILE_WRITING : OPERATIONS_PER_RELEASE;
     }
 
     /** Drops this process's resident pages of the map (see {@link MappedPages}); the data is untouched. */

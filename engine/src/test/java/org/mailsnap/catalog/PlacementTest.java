@@ -181,6 +181,32 @@ class PlacementTest {
         }
     }
 
+    /** A run's writer being open makes every environment release more often; reads alone keep the longer interval. */
+    @Test
+    void anOpenWriterMakesTheReleasesMoreFrequent() throws Exception {
+        assumeLinux();
+        org.mailsnap.model.BlobId absent = org.mailsnap.model.BlobId.of(new byte[32]);
+        int lookups = 4 * LmdbEnvironment.OPERATIONS_PER_RELEASE_WHILE_WRITING;
+        try (Catalog catalog = Catalog.open(dir, "r")) {
+            long before = catalog.mappedPageReleases();
+            try (CatalogWriter run = catalog.beginWrite()) {
+                for (int i = 0; i < lookups; i++) {
+                    catalog.blobs().find(absent);
+                }
+            }
+            long whileWriting = catalog.mappedPageReleases() - before;
+            assertTrue(whileWriting >= 4, "released " + whileWriting + " times in " + lookups + " lookups");
+
+            before = catalog.mappedPageReleases();
+            for (int i = 0; i < lookups; i++) {
+                catalog.blobs().find(absent);
+            }
+            long afterwards = catalog.mappedPageReleases() - before;
+            assertTrue(
+                    afterwards <= 1, "released " + afterwards + " times in " + lookups + " lookups without a writer");
+        }
+    }
+
     @Test
     void everyFewHundredOperationsGiveTheMappedPagesBack() throws Exception {
         assumeLinux();
