@@ -54,7 +54,7 @@ final class LmdbEnvironment implements AutoCloseable {
     /**
      * Operations between two releases while a run's writer is open ({@link #releaseOften}). A backup's lookups and
      * puts each mapped ~400 KiB of a million-message blob index, so 512 of them let the map grow by ~80 MB: 64 took
-     * a 1 M first backup's peak from ~278 to ~185 MB and an hour's from ~237 to ~183 MB, in no more time. Reads
+     * a 1 M first backup's peak from ~287 to ~189 MB and an hour's from ~243 to ~187 MB, in no more time. Reads
      * alone keep the longer interval: a whole-store restore, whose threads look blobs up side by side, spent ~0.7 s
      * more in the kernel at 64 (each release stops them all to flush their address translations).
      */
@@ -156,8 +156,8 @@ final class LmdbEnvironment implements AutoCloseable {
     }
 
     /**
-     * Counts one read, write or scan step; every {@link #OPERATIONS_PER_RELEASE}th (or so) gives the map's resident pages
-     * back. Called by transactions of this environment only, so never after it closed.
+     * Counts one read, write or scan step; every {@code operationsPerRelease}th (see {@link #releaseOften}) gives the
+     * map's resident pages back. Called by transactions of this environment only, so never after it closed.
      */
     void operated() {
         if (operations.incrementAndGet() % operationsPerRelease == 0) {
