@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailsnap.model.BaseNames;
+import org.mailsnap.model.BlobId;
 import org.mailsnap.model.FolderKey;
 
 class PlacementTest {
@@ -185,7 +186,7 @@ class PlacementTest {
     @Test
     void anOpenWriterMakesTheReleasesMoreFrequent() throws Exception {
         assumeLinux();
-        org.mailsnap.model.BlobId absent = org.mailsnap.model.BlobId.of(new byte[32]);
+        BlobId absent = BlobId.of(new byte[32]);
         int lookups = 4 * LmdbEnvironment.OPERATIONS_PER_RELEASE_WHILE_WRITING;
         try (Catalog catalog = Catalog.open(dir, "r")) {
             long before = catalog.mappedPageReleases();
